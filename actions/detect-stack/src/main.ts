@@ -1,0 +1,47 @@
+import { InputReader, OutputWriter, coreLogger, type Logger } from '@slipway/action-kit';
+import { detectStack, toMatrix } from '@slipway/stack';
+import { parseInputs } from './inputs.js';
+import { metadata } from './metadata.generated.js';
+import { stackSummary } from './summary.js';
+
+/** Seams for tests and the CLI; the runner's defaults otherwise. */
+export interface RunDeps {
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  outputs?: OutputWriter;
+}
+
+/** Detects the stack and sets every output and the job summary. */
+export async function run(deps: RunDeps = {}): Promise<void> {
+  const env = deps.env ?? process.env;
+  const logger = deps.logger ?? coreLogger;
+  const inputs = parseInputs(new InputReader(metadata, env), env.GITHUB_WORKSPACE || process.cwd());
+  const stack = await detectStack({
+    root: inputs.root,
+    displayRoot: inputs.displayRoot,
+    exclude: inputs.exclude,
+    maxFiles: inputs.maxFiles,
+    logger,
+    annotationPrefix: inputs.annotationPrefix,
+  });
+  const primary = stack.projects.find((p) => p.path === stack.primary);
+  const out = deps.outputs ?? new OutputWriter(metadata);
+  out.set('stack', stack);
+  out.set('primary-language', stack.languages[0]?.name ?? '');
+  out.set('runtime', primary?.runtime.name ?? '');
+  out.set('runtime-version', primary?.runtime.version ?? '');
+  out.set('package-manager', primary?.packageManager?.name ?? '');
+  out.set('build-command', primary?.commands.build ?? '');
+  out.set('test-command', primary?.commands.test ?? '');
+  out.set('start-command', primary?.commands.start ?? '');
+  out.set('matrix', toMatrix(stack));
+  out.set('monorepo', stack.projects.length > 1);
+  out.set('dockerfile', primary?.dockerfile ?? '');
+  out.set('primary-path', primary?.path ?? '');
+  logger.info(
+    primary
+      ? `detect-stack: ${stack.projects.length} project(s); primary ${primary.path} is ${primary.runtime.name}${primary.runtime.version ? ` ${primary.runtime.version}` : ''} with ${primary.packageManager?.name ?? 'no package manager'} (${stack.stats.files} files, ${stack.stats.elapsedMs} ms)`
+      : `detect-stack: no buildable project found in ${inputs.displayRoot} (${stack.stats.files} files)`,
+  );
+  await stackSummary(stack).write();
+}

@@ -1,0 +1,33 @@
+import { SummaryBuilder } from '@slipway/action-kit';
+import type { Stack } from '@slipway/stack';
+
+/** The job summary: projects, languages as a pie chart, and every warning. */
+export function stackSummary(stack: Stack): SummaryBuilder {
+  const s = new SummaryBuilder().heading('detect-stack');
+  const mono = stack.monorepo ? ` · monorepo (${stack.monorepo.tool ?? 'independent projects'})` : '';
+  s.text(
+    `${stack.projects.length} project(s) in \`${stack.root}\`${mono} · ${stack.stats.files} files in ${stack.stats.elapsedMs} ms${stack.stats.truncated ? ' · **walk truncated at max-files**' : ''}`,
+  );
+  if (stack.projects.length > 0) {
+    s.table(
+      ['project', 'runtime', 'package manager', 'frameworks', 'build', 'test'],
+      stack.projects.map((p) => [
+        `${p.path === stack.primary ? '**' : ''}${p.path}${p.path === stack.primary ? '** (primary)' : ''}`,
+        `${p.runtime.name}${p.runtime.version ? ` ${p.runtime.version}` : ''}`,
+        p.packageManager ? `${p.packageManager.name}${p.packageManager.version ? ` ${p.packageManager.version}` : ''}` : '',
+        p.frameworks.map((f) => `${f.name}${f.version ? ` ${f.version}` : ''}`).join(', '),
+        p.commands.build ? `\`${p.commands.build}\`` : '',
+        p.commands.test ? `\`${p.commands.test}\`` : '',
+      ]),
+    );
+  } else {
+    s.text('No buildable project was found.');
+  }
+  const top = stack.languages.slice(0, 8);
+  if (top.length > 0) {
+    s.mermaid(['pie showData title Languages (bytes of code)', ...top.map((l) => `  "${l.name.replace(/"/g, "'")}" : ${l.bytes}`)].join('\n'));
+  }
+  const warnings = [...stack.warnings, ...stack.projects.flatMap((p) => p.warnings.map((w) => `${p.path}: ${w}`))];
+  if (warnings.length > 0) s.heading('Warnings', 3).text(warnings.map((w) => `- ${w}`).join('\n'));
+  return s;
+}

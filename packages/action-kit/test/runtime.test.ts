@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import {
+  OutputWriter,
+  RecordingLogger,
+  SummaryBuilder,
+  UserError,
+  credentialParts,
+  maskCredential,
+  reportFailure,
+  runAction,
+  type ActionMetadata,
+} from '../src/index.js';
+
+const metadata: ActionMetadata = { name: 'demo', description: 'd', inputs: {}, outputs: { result: { description: 'r' }, data: { description: 'd' } } };
+
+describe('runAction', () => {
+  afterEach(() => {
+    process.exitCode = 0;
+  });
+
+  it('reports a UserError as one line naming the input, without a stack, and exits 1', async () => {
+    const log = new RecordingLogger();
+    await runAction(
+      'demo',
+      async () => {
+        throw new UserError("'x' is not a boolean.", { input: 'flag' }, 'Use true or false.');
+      },
+      log,
+    );
+    assert.equal(process.exitCode, 1);
+    assert.deepEqual(log.messages('error'), ["input 'flag': 'x' is not a boolean. Use true or false."]);
+    assert.equal(log.messages('info').length, 0);
+  });
+
+  it('annotates a UserError about a file with the file and line', () => {
+    const log = new RecordingLogger();
+    reportFailure('demo', new UserError('is broken.', { file: 'a/b.json', line: 3 }), log, false);
+    assert.equal(log.records[0]?.props?.file, 'a/b.json');
+    assert.equal(log.records[0]?.props?.startLine, 3);
+    assert.match(log.records[0]!.message, /^a\/b\.json:3: is broken\./);
+  });
+
+  it('reports anything else as internal, asks for a report, and shows the stack only in debug', () => {
+    const quiet = new RecordingLogger();
+    reportFailure('demo', new TypeError('boom'), quiet, false);
+    assert.match(quiet.messages('error')[0]!, /internal error: boom\. This is a bug in slipway.*please report/);
+    assert.ok(!quiet.records.some((r) => r.message.includes('at ')), 'no stack without debug');
+    const debug = new RecordingLogger();
+    reportFailure('demo', new TypeError('boom'), debug, true);
+    assert.match(debug.messages('info')[0]!, /TypeError: boom\n\s+at /);
+  });
+
+  it('leaves the exit code alone on success', async () => {
+    await runAction('demo', async () => {}, new RecordingLogger());
+    assert.notEqual(process.exitCode, 1);
+  });
+});
+
+describe('OutputWriter', () => {
+  it('writes strings as they are and structured values as JSON', () => {
+    const sink: [string, string][] = [];
+    const out = new OutputWriter(metadata, (n, v) => sink.push([n, v]));
+    out.set('result', 'ok');
+    out.set('data', { a: [1] });
+    out.set('result', true);
+    out.set('data', null);
+    assert.deepEqual(sink, [
+      ['result', 'ok'],
+      ['data', '{"a":[1]}'],
+      ['result', 'true'],
+      ['data', ''],
+    ]);
+  });
+  it('refuses an output action.yml does not declare', () => {
+    assert.throws(() => new OutputWriter(metadata, () => {}).set('other', 'x'), /not declared/);
+  });
+});
+
+describe('SummaryBuilder', () => {
+  it('escapes table cells so a pipe or newline cannot break the table', () => {
+    const md = new SummaryBuilder().table(['a', 'b'], [['x|y', 'line1\nline2']]).toMarkdown();
+    assert.match(md, /\| x\\\|y \| line1<br>line2 \|/);
+    assert.equal(md.split('\n').filter((l) => l.startsWith('|')).length, 3);
+  });
+  it('cuts at a section boundary under the limit and says so', () => {
+    const s = new SummaryBuilder();
+    for (let i = 0; i < 50; i++) s.text(`section ${i} ${'x'.repeat(1000)}`);
+    const md = s.toMarkdown(10_000);
+    assert.ok(Buffer.byteLength(md) <= 10_000);
+    assert.match(md, /cut to stay under GitHub's 1 MiB limit/);
+    assert.match(md, /section 0 /);
+    assert.doesNotMatch(md, /section 49 /);
+  });
+  it('renders mermaid blocks', () => {
+    assert.match(new SummaryBuilder().mermaid('pie\n "a" : 1').toMarkdown(), /```mermaid\npie\n "a" : 1\n```/);
+  });
+});
+
+describe('secrets', () => {
+  it('masks the whole value and every credential inside it', () => {
+    const masked: string[] = [];
+    maskCredential('postgres://admin:s3cr%21t@db:5432/app', (v) => masked.push(v));
+    assert.ok(masked.includes('postgres://admin:s3cr%21t@db:5432/app'));
+    assert.ok(masked.includes('s3cr!t'));
+    assert.ok(masked.includes('s3cr%21t'));
+  });
+  it('finds bearer tokens and URL tokens', () => {
+    assert.deepEqual(credentialParts('Authorization: Bearer abcdefgh12345'), ['abcdefgh12345']);
+    assert.deepEqual(credentialParts('https://ghp_tokentokentoken@github.com/x'), ['ghp_tokentokentoken']);
+    assert.deepEqual(credentialParts('no secrets here'), []);
+  });
+  it('masks nothing for an empty value', () => {
+    const masked: string[] = [];
+    maskCredential('  ', (v) => masked.push(v));
+    assert.deepEqual(masked, []);
+  });
+});

@@ -1,0 +1,57 @@
+import { joinRel } from '../context.js';
+import type { Framework } from '../types.js';
+import { capture } from './shared.js';
+import { folderName, type Detector } from './types.js';
+
+const FRAMEWORKS: readonly [string, string][] = [
+  ['github.com/gin-gonic/gin', 'gin'],
+  ['github.com/labstack/echo/v4', 'echo'],
+  ['github.com/gofiber/fiber/v2', 'fiber'],
+  ['github.com/go-chi/chi/v5', 'chi'],
+];
+
+/** Go modules and go.work workspaces; `toolchain` wins over `go`, as setup-go reads it. */
+export const goDetector: Detector = {
+  name: 'go',
+  priority: 40,
+  applies: (ctx, dir) => ctx.has(dir, 'go.mod'),
+
+  async workspace(ctx, dir) {
+    if (!ctx.has(dir, 'go.work')) return undefined;
+    const text = (await ctx.text(joinRel(dir, 'go.work'))) ?? '';
+    const members: string[] = [];
+    for (const m of text.matchAll(/^\s*use\s*\(([^)]*)\)|^\s*use\s+(\S+)/gm)) {
+      const items = m[1] !== undefined ? m[1].split(/\r?\n/).map((l) => l.replace(/\/\/.*$/, '').trim()) : [m[2]!];
+      for (const item of items) if (item) members.push(item.replace(/^\.\/?/, '') || '.');
+    }
+    return { tool: 'go-work', members, rootIsProject: members.includes('.') };
+  },
+
+  async project(ctx, { dir }) {
+    const manifest = joinRel(dir, 'go.mod');
+    const text = await ctx.text(manifest);
+    if (text === undefined) return undefined;
+    const toolchain = capture(text, /^toolchain\s+go(\S+)/m);
+    const go = capture(text, /^go\s+(\S+)/m);
+    const module = capture(text, /^module\s+(\S+)/m);
+    const frameworks: Framework[] = [];
+    for (const [path, name] of FRAMEWORKS) {
+      const version = capture(text, new RegExp(`^\\s*(?:require\\s+)?${path.replace(/[./]/g, '\\$&')}\\s+(v\\S+)`, 'm'));
+      if (version) frameworks.push({ name, version, source: manifest });
+    }
+    return {
+      name: module ? module.slice(module.lastIndexOf('/') + 1) : folderName(dir, ctx.rootName),
+      manifest,
+      runtime: { name: 'go', version: toolchain ?? go ?? null, source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null },
+      packageManager: { name: 'go', version: null, lockfile: ctx.has(dir, 'go.sum') ? joinRel(dir, 'go.sum') : null, source: manifest },
+      frameworks,
+      commands: {
+        install: 'go mod download',
+        build: 'go build ./...',
+        test: 'go test ./...',
+        start: ctx.has(dir, 'main.go') ? 'go run .' : null,
+      },
+      warnings: [],
+    };
+  },
+};

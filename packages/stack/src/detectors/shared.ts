@@ -1,0 +1,36 @@
+import { joinRel, type DetectContext } from '../context.js';
+
+/** Joins a path prefix (relative to a project) and a command, as `./mvnw` or `../../gradlew`. */
+export function relativeTo(fromDir: string, toDir: string): string {
+  if (fromDir === toDir) return '.';
+  const from = fromDir === '.' ? [] : fromDir.split('/');
+  const to = toDir === '.' ? [] : toDir.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  const up = from.slice(common).map(() => '..');
+  const down = to.slice(common);
+  return [...up, ...down].join('/') || '.';
+}
+
+/** The wrapper script nearest above a folder (`./gradlew`, `../mvnw`), or the plain tool. */
+export function wrapperOr(ctx: DetectContext, dir: string, wrapper: string, plain: string): string {
+  const at = ctx.findUp(dir, wrapper);
+  if (at === undefined) return plain;
+  const rel = relativeTo(dir, at);
+  return `${rel === '.' ? '.' : rel}/${wrapper}`;
+}
+
+/** The first regex capture in a text, or undefined. */
+export function capture(text: string | undefined, re: RegExp): string | undefined {
+  if (!text) return undefined;
+  return re.exec(text)?.[1]?.trim();
+}
+
+/** A version found by a regex in a file, with that file as its source. */
+export async function versionIn(ctx: DetectContext, path: string, re: RegExp): Promise<{ value: string; source: string } | undefined> {
+  const value = capture(await ctx.text(path), re);
+  return value ? { value, source: path } : undefined;
+}
+
+/** The path of a file in a folder. */
+export const at = joinRel;

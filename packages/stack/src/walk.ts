@@ -1,0 +1,259 @@
+import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import picomatch from 'picomatch';
+import type { Logger } from '@slipway/action-kit/lite';
+import { GitAttributes } from './gitattributes.js';
+import { isGeneratedName, languageOf } from './languages.js';
+
+/** Folders never entered: dependency trees, build output, caches and VCS data. */
+export const PRUNED_DIRS = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  '.yarn',
+  '.pnpm-store',
+  '.venv',
+  'venv',
+  '.tox',
+  '.nox',
+  '__pycache__',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  'site-packages',
+  'vendor',
+  'third_party',
+  'Godeps',
+  'target',
+  'dist',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.astro',
+  '.turbo',
+  '.angular',
+  '.gradle',
+  '.idea',
+  '.vscode',
+  '.cache',
+  '.parcel-cache',
+  'coverage',
+  '_build',
+  'deps',
+  '.elixir_ls',
+  'bin',
+  'obj',
+  '.bundle',
+  '.terraform',
+  '.serverless',
+  '.vercel',
+  '.netlify',
+  '.slipway',
+]);
+
+/** Folders whose manifests are test data, not projects (their code still counts toward languages). */
+export const NOT_PROJECT_DIRS = new Set(['fixtures', '__fixtures__', 'testdata', 'test-fixtures', '__mocks__']);
+
+const MANIFEST_NAMES = new Set([
+  'package.json',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'pnpm-lock.yaml',
+  'pnpm-workspace.yaml',
+  'yarn.lock',
+  '.yarnrc.yml',
+  'bun.lockb',
+  'bun.lock',
+  'deno.json',
+  'deno.jsonc',
+  'deno.lock',
+  'turbo.json',
+  'nx.json',
+  'lerna.json',
+  'rush.json',
+  '.nvmrc',
+  '.node-version',
+  '.tool-versions',
+  'mise.toml',
+  '.mise.toml',
+  '.dvmrc',
+  '.bun-version',
+  'pyproject.toml',
+  'Pipfile',
+  'Pipfile.lock',
+  'poetry.lock',
+  'uv.lock',
+  'pdm.lock',
+  'setup.py',
+  'setup.cfg',
+  '.python-version',
+  'runtime.txt',
+  'manage.py',
+  'go.mod',
+  'go.work',
+  'Cargo.toml',
+  'Cargo.lock',
+  'rust-toolchain',
+  'rust-toolchain.toml',
+  'pom.xml',
+  'mvnw',
+  'build.gradle',
+  'build.gradle.kts',
+  'settings.gradle',
+  'settings.gradle.kts',
+  'gradlew',
+  '.java-version',
+  '.sdkmanrc',
+  'global.json',
+  'Gemfile',
+  'Gemfile.lock',
+  '.ruby-version',
+  'composer.json',
+  'composer.lock',
+  '.php-version',
+  'mix.exs',
+  'mix.lock',
+  'index.html',
+  'Procfile',
+  '.gitattributes',
+  'main.py',
+  'app.py',
+  'pytest.ini',
+  'conftest.py',
+  'tox.ini',
+  'main.go',
+  'config.ru',
+  'Rakefile',
+  'artisan',
+]);
+
+/** True for files detect-stack reads or looks for by name. */
+export function isManifestName(name: string): boolean {
+  return (
+    MANIFEST_NAMES.has(name) ||
+    /^requirements[\w.-]*\.txt$/.test(name) ||
+    /\.(csproj|fsproj|vbproj|sln)$/.test(name) ||
+    /^(Dockerfile|Containerfile)(\..+)?$/.test(name) ||
+    name.endsWith('.dockerfile')
+  );
+}
+
+/** Options for walking a tree. */
+export interface WalkOptions {
+  root: string;
+  exclude?: readonly string[];
+  maxFiles?: number;
+  logger: Logger;
+  /** Log a progress line every this many files. */
+  progressEvery?: number;
+}
+
+/** What one walk found: manifests by folder, code bytes by language and by folder, counts. */
+export interface Inventory {
+  /** Manifest names per folder (POSIX, relative; the root is '.'). */
+  manifests: Map<string, string[]>;
+  languageBytes: Map<string, number>;
+  dirBytes: Map<string, number>;
+  files: number;
+  directories: number;
+  truncated: boolean;
+  warnings: string[];
+}
+
+/**
+ * Walks the tree depth-first without following symbolic links, never entering dependency trees
+ * or build output, and never reading a file: sizes come from lstat. Stops at maxFiles.
+ */
+export function walk(options: WalkOptions): Inventory {
+  const { root, logger } = options;
+  const maxFiles = options.maxFiles ?? 200_000;
+  const progressEvery = options.progressEvery ?? 50_000;
+  const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
+  const inv: Inventory = { manifests: new Map(), languageBytes: new Map(), dirBytes: new Map(), files: 0, directories: 0, truncated: false, warnings: [] };
+  let attributes: GitAttributes | undefined;
+  const stack: { rel: string; notProject: boolean }[] = [{ rel: '.', notProject: false }];
+
+  while (stack.length > 0 && !inv.truncated) {
+    const { rel, notProject } = stack.pop()!;
+    const abs = rel === '.' ? root : join(root, rel);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch (err) {
+      inv.warnings.push(`could not read folder ${rel}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      continue;
+    }
+    inv.directories++;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (rel === '.' && entries.some((e) => e.name === '.gitattributes' && e.isFile())) {
+      attributes = readAttributes(join(root, '.gitattributes'), inv);
+    }
+    let bytesHere = 0;
+    const childDirs: string[] = [];
+    for (const entry of entries) {
+      const name = entry.name;
+      const childRel = rel === '.' ? name : `${rel}/${name}`;
+      if (entry.isDirectory()) {
+        if (!PRUNED_DIRS.has(name) && !excluded(childRel) && !excluded(`${childRel}/`)) childDirs.push(childRel);
+        continue;
+      }
+      if (!entry.isFile()) continue; // symbolic links, sockets, devices: never followed or read
+      if (excluded(childRel)) continue;
+      if (inv.files >= maxFiles) {
+        inv.truncated = true;
+        break;
+      }
+      inv.files++;
+      if (inv.files % progressEvery === 0) logger.info(`detect-stack: walked ${inv.files} files in ${inv.directories} folders…`);
+      if (!notProject && isManifestName(name)) {
+        const list = inv.manifests.get(rel);
+        if (list) list.push(name);
+        else inv.manifests.set(rel, [name]);
+      }
+      bytesHere += countLanguage(abs, name, childRel, attributes, inv);
+    }
+    if (bytesHere > 0) inv.dirBytes.set(rel, bytesHere);
+    const childNotProject = notProject || NOT_PROJECT_DIRS.has(rel.slice(rel.lastIndexOf('/') + 1));
+    for (let i = childDirs.length - 1; i >= 0; i--)
+      stack.push({ rel: childDirs[i]!, notProject: childNotProject || NOT_PROJECT_DIRS.has(basename(childDirs[i]!)) });
+  }
+  if (inv.truncated) inv.warnings.push(`stopped after ${maxFiles} files (max-files); results cover only the part walked`);
+  return inv;
+}
+
+function basename(rel: string): string {
+  return rel.slice(rel.lastIndexOf('/') + 1);
+}
+
+function countLanguage(dirAbs: string, name: string, rel: string, attributes: GitAttributes | undefined, inv: Inventory): number {
+  let language = languageOf(name);
+  if (attributes && !attributes.isEmpty) {
+    const o = attributes.lookup(rel);
+    if (o.vendored || o.generated || o.documentation) return 0;
+    if (o.language) language = o.language;
+  }
+  if (!language || isGeneratedName(name)) return 0;
+  let size: number;
+  try {
+    size = lstatSync(join(dirAbs, name)).size;
+  } catch {
+    return 0; // vanished, or a name that does not round-trip through UTF-8
+  }
+  inv.languageBytes.set(language, (inv.languageBytes.get(language) ?? 0) + size);
+  return size;
+}
+
+function readAttributes(path: string, inv: Inventory): GitAttributes {
+  try {
+    const st = lstatSync(path);
+    if (st.size > 1024 * 1024) return GitAttributes.empty();
+    // Small, read once, synchronously: the walk that follows depends on it.
+    return GitAttributes.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    inv.warnings.push(`could not read .gitattributes: ${String(err)}`);
+    return GitAttributes.empty();
+  }
+}

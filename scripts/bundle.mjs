@@ -1,0 +1,30 @@
+// Builds dist/<action>/ with ncc for every action: ESM output plus its package.json marker.
+import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import ncc from '@vercel/ncc';
+
+const root = process.cwd();
+const only = process.argv.slice(2);
+const actions = readdirSync(join(root, 'actions')).filter((n) => existsSync(join(root, 'actions', n, 'action.yml')) && (only.length === 0 || only.includes(n)));
+
+for (const name of actions) {
+  const entry = join(root, 'actions', name, 'src', 'index.ts');
+  const { code, assets } = await ncc(entry, {
+    minify: false,
+    sourceMap: false,
+    target: 'es2022',
+    quiet: true,
+    license: 'licenses.txt',
+  });
+  const out = join(root, 'dist', name);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'index.js'), code);
+  for (const [file, asset] of Object.entries(assets ?? {})) {
+    const target = join(out, file);
+    mkdirSync(join(target, '..'), { recursive: true });
+    writeFileSync(target, asset.source);
+  }
+  if (!existsSync(join(out, 'package.json'))) writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+  console.log(`dist/${name}/index.js: ${(code.length / 1024).toFixed(0)} KiB, ${Object.keys(assets ?? {}).length} asset(s)`);
+}

@@ -1,0 +1,111 @@
+// The shared test harness: temporary trees from tables, environment that is restored after each
+// test, and a runner that executes a built action bundle exactly as GitHub's runner does.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** The repository root. */
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Creates a temporary folder holding the given files (path → content); returns its path. */
+export function makeTree(files: Record<string, string | Buffer>, prefix = 'slipway-test-'): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  for (const [path, content] of Object.entries(files)) {
+    const abs = join(root, path);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+  return root;
+}
+
+/** Removes a temporary tree. */
+export function removeTree(root: string): void {
+  rmSync(root, { recursive: true, force: true });
+}
+
+/** The runner's environment variable for an input. */
+export function inputVar(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/** What a bundle run produced. */
+export interface BundleRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Reads GITHUB_OUTPUT's `name<<delimiter` and `name=value` records. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i]!);
+      outputs[heredoc[1]!] = value.join('\n');
+    } else if (line.includes('=')) {
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return outputs;
+}
+
+/**
+ * Runs dist/<action>/index.js the way the runner does: defaults from action.yml, then the given
+ * inputs, as INPUT_* variables; GITHUB_OUTPUT and GITHUB_STEP_SUMMARY as real files; a clean
+ * environment that holds nothing of the test process's own.
+ */
+export function runBundle(action: string, inputs: Record<string, string>, options: { workspace: string; env?: Record<string, string> }): BundleRun {
+  const meta = parse(readFileSync(join(REPO, 'actions', action, 'action.yml'), 'utf8')) as { inputs?: Record<string, { default?: unknown }> };
+  const files = makeTree({ output: '', summary: '' }, 'slipway-runner-');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: join(files, 'output'),
+    GITHUB_STEP_SUMMARY: join(files, 'summary'),
+    RUNNER_TEMP: files,
+  };
+  for (const [name, spec] of Object.entries(meta.inputs ?? {})) env[inputVar(name)] = spec?.default === undefined ? '' : String(spec.default);
+  for (const [name, value] of Object.entries(inputs)) {
+    if (!(name in (meta.inputs ?? {}))) throw new Error(`test bug: ${action} has no input '${name}'`);
+    env[inputVar(name)] = value;
+  }
+  Object.assign(env, options.env ?? {});
+  const result = spawnSync(process.execPath, [join(REPO, 'dist', action, 'index.js')], { cwd: options.workspace, env, encoding: 'utf8', timeout: 120_000 });
+  const run: BundleRun = {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: parseOutputFile(readFileSync(join(files, 'output'), 'utf8')),
+    summary: readFileSync(join(files, 'summary'), 'utf8'),
+  };
+  removeTree(files);
+  return run;
+}
+
+/** Sets environment variables for the length of fn, then restores every one of them. */
+export async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Promise<T> | T): Promise<T> {
+  const saved = new Map(Object.keys(vars).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
