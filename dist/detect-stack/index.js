@@ -36088,6 +36088,8 @@ const mavenDetector = {
     priority: 50,
     applies: (ctx, dir) => ctx.has(dir, 'pom.xml'),
     async workspace(ctx, dir) {
+        if (!ctx.has(dir, 'pom.xml'))
+            return undefined;
         const pom = await readPom(ctx, dir);
         const modules = [...(pom?.body.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g) ?? [])].map((m) => m[1].replace(/\/pom\.xml$/, ''));
         if (modules.length === 0)
@@ -36108,11 +36110,11 @@ const mavenDetector = {
         const propName = ['maven.compiler.release', 'maven.compiler.source', 'java.version'].find((p) => prop(p) !== undefined);
         const version = pinned ?? (propName ? { value: prop(propName), source: `${manifest}#${propName}` } : undefined);
         const frameworks = [];
-        const bootParent = /spring-boot-starter-parent/.test(pom.parent) || /spring-boot-starter-parent/.test(rootPom?.parent ?? '');
+        const bootParent = [pom.parent, rootPom?.parent ?? ''].find((p) => /spring-boot-starter-parent/.test(p));
         if (bootParent || /<groupId>\s*org\.springframework\.boot\s*<\/groupId>/.test(pom.body)) {
             frameworks.push({
                 name: 'spring-boot',
-                version: bootParent ? (capture(pom.parent || rootPom?.parent, /<version>\s*([^<]+?)\s*<\/version>/) ?? null) : null,
+                version: capture(bootParent, /<version>\s*([^<]+?)\s*<\/version>/) ?? null,
                 source: manifest,
             });
         }
@@ -36177,6 +36179,8 @@ const nodeDetector = {
     priority: 10,
     applies: (ctx, dir) => ctx.has(dir, 'package.json'),
     async workspace(ctx, dir) {
+        if (!ctx.has(dir, 'package.json'))
+            return undefined;
         const pkg = await ctx.json(context_joinRel(dir, 'package.json'));
         const members = new Set();
         const declared = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);
@@ -36508,13 +36512,16 @@ async function dependencies(ctx, dir, pyproject, pipfile, requirements) {
         .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
     const poetryTables = [pyproject?.tool?.poetry?.dependencies, ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies)];
     for (const table of poetryTables) {
-        for (const [name, v] of Object.entries(table ?? {}))
+        for (const [name, v] of Object.entries(table ?? {})) {
+            const spec = typeof v === 'string' ? v : typeof v?.version === 'string' ? v.version : '';
+            // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
             if (name !== 'python')
-                add(`${name}${typeof v === 'string' ? v : ''}`, `${py}#tool.poetry.dependencies`);
+                add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
+        }
     }
     for (const table of [pipfile?.packages, pipfile?.['dev-packages']]) {
         for (const [name, v] of Object.entries(table ?? {}))
-            add(`${name}${typeof v === 'string' && v !== '*' ? v : ''}`, context_joinRel(dir, 'Pipfile'));
+            add(`${name} ${typeof v === 'string' && v !== '*' ? v : ''}`, context_joinRel(dir, 'Pipfile'));
     }
     for (const file of requirements) {
         const path = context_joinRel(dir, file);
@@ -36649,6 +36656,8 @@ const rustDetector = {
     priority: 40,
     applies: (ctx, dir) => ctx.has(dir, 'Cargo.toml'),
     async workspace(ctx, dir) {
+        if (!ctx.has(dir, 'Cargo.toml'))
+            return undefined;
         const cargo = await ctx.toml(context_joinRel(dir, 'Cargo.toml'));
         const members = cargo?.workspace?.members;
         if (!Array.isArray(members))
@@ -37063,6 +37072,9 @@ const MANIFEST_NAMES = new Set([
     'conftest.py',
     'tox.ini',
     'main.go',
+    'go.sum',
+    'gradle.lockfile',
+    'packages.lock.json',
     'config.ru',
     'Rakefile',
     'artisan',
@@ -37226,7 +37238,7 @@ async function findWorkspaces(ctx, dirs) {
     const found = [];
     for (const dir of dirs) {
         for (const detector of DETECTORS) {
-            if (!detector.workspace || !detector.applies(ctx, dir))
+            if (!detector.workspace)
                 continue;
             const decl = await detector.workspace(ctx, dir);
             if (decl)

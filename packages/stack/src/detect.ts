@@ -65,7 +65,7 @@ async function findWorkspaces(ctx: DetectContext, dirs: string[]): Promise<Works
   const found: Workspace[] = [];
   for (const dir of dirs) {
     for (const detector of DETECTORS) {
-      if (!detector.workspace || !detector.applies(ctx, dir)) continue;
+      if (!detector.workspace) continue;
       const decl = await detector.workspace(ctx, dir);
       if (decl) found.push({ dir, detector, decl });
     }

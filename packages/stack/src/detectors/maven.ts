@@ -21,6 +21,7 @@ export const mavenDetector: Detector = {
   applies: (ctx, dir) => ctx.has(dir, 'pom.xml'),
 
   async workspace(ctx, dir) {
+    if (!ctx.has(dir, 'pom.xml')) return undefined;
     const pom = await readPom(ctx, dir);
     const modules = [...(pom?.body.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g) ?? [])].map((m) => m[1]!.replace(/\/pom\.xml$/, ''));
     if (modules.length === 0) return undefined;
@@ -40,11 +41,11 @@ export const mavenDetector: Detector = {
     const propName = ['maven.compiler.release', 'maven.compiler.source', 'java.version'].find((p) => prop(p) !== undefined);
     const version = pinned ?? (propName ? { value: prop(propName)!, source: `${manifest}#${propName}` } : undefined);
     const frameworks: Framework[] = [];
-    const bootParent = /spring-boot-starter-parent/.test(pom.parent) || /spring-boot-starter-parent/.test(rootPom?.parent ?? '');
+    const bootParent = [pom.parent, rootPom?.parent ?? ''].find((p) => /spring-boot-starter-parent/.test(p));
     if (bootParent || /<groupId>\s*org\.springframework\.boot\s*<\/groupId>/.test(pom.body)) {
       frameworks.push({
         name: 'spring-boot',
-        version: bootParent ? (capture(pom.parent || rootPom?.parent, /<version>\s*([^<]+?)\s*<\/version>/) ?? null) : null,
+        version: capture(bootParent, /<version>\s*([^<]+?)\s*<\/version>/) ?? null,
         source: manifest,
       });
     }

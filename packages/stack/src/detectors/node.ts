@@ -54,6 +54,7 @@ export const nodeDetector: Detector = {
   applies: (ctx, dir) => ctx.has(dir, 'package.json'),
 
   async workspace(ctx, dir) {
+    if (!ctx.has(dir, 'package.json')) return undefined;
     const pkg = await ctx.json<PackageJson>(joinRel(dir, 'package.json'));
     const members = new Set<string>();
     const declared = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);

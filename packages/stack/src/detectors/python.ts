@@ -115,11 +115,14 @@ async function dependencies(ctx: DetectContext, dir: string, pyproject: PyProjec
     .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
   const poetryTables = [pyproject?.tool?.poetry?.dependencies, ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies)];
   for (const table of poetryTables) {
-    for (const [name, v] of Object.entries(table ?? {}))
-      if (name !== 'python') add(`${name}${typeof v === 'string' ? v : ''}`, `${py}#tool.poetry.dependencies`);
+    for (const [name, v] of Object.entries(table ?? {})) {
+      const spec = typeof v === 'string' ? v : typeof (v as { version?: unknown })?.version === 'string' ? (v as { version: string }).version : '';
+      // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
+      if (name !== 'python') add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
+    }
   }
   for (const table of [pipfile?.packages, pipfile?.['dev-packages']]) {
-    for (const [name, v] of Object.entries(table ?? {})) add(`${name}${typeof v === 'string' && v !== '*' ? v : ''}`, joinRel(dir, 'Pipfile'));
+    for (const [name, v] of Object.entries(table ?? {})) add(`${name} ${typeof v === 'string' && v !== '*' ? v : ''}`, joinRel(dir, 'Pipfile'));
   }
   for (const file of requirements) {
     const path = joinRel(dir, file);

@@ -39,6 +39,7 @@ export const rustDetector: Detector = {
   applies: (ctx, dir) => ctx.has(dir, 'Cargo.toml'),
 
   async workspace(ctx, dir) {
+    if (!ctx.has(dir, 'Cargo.toml')) return undefined;
     const cargo = await ctx.toml<CargoToml>(joinRel(dir, 'Cargo.toml'));
     const members = cargo?.workspace?.members;
     if (!Array.isArray(members)) return undefined;

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { RecordingLogger } from '@slipway/action-kit/lite';
+import { detectStack } from '../src/index.js';
+import { makeTree, removeTree } from '../../../test/harness.js';
+import { assertValidStack, detectFiles } from './helpers.js';
+
+describe('language statistics', () => {
+  it('counts bytes by language like linguist, skipping data, prose, minified and dependency files', async () => {
+    const { stack } = await detectFiles({
+      'src/a.ts': 'x'.repeat(300),
+      'src/b.js': 'y'.repeat(100),
+      'src/c.min.js': 'z'.repeat(10_000),
+      'README.md': 'm'.repeat(5000),
+      'data.json': '{}'.repeat(5000),
+      'node_modules/lib/index.js': 'n'.repeat(50_000),
+      'dist/out.js': 'd'.repeat(50_000),
+      'package-lock.json': '{}',
+    });
+    assert.deepEqual(stack.languages, [
+      { name: 'TypeScript', bytes: 300, share: 0.75 },
+      { name: 'JavaScript', bytes: 100, share: 0.25 },
+    ]);
+  });
+
+  it('honours .gitattributes linguist-vendored, -generated, -documentation and -language', async () => {
+    const { stack } = await detectFiles({
+      '.gitattributes':
+        '# comment\nthird/** linguist-vendored\n*.gen.ts linguist-generated=true\ndocs/ linguist-documentation\n*.inc linguist-language=PHP\nkeep/** -linguist-vendored\n',
+      'third/x.go': 'g'.repeat(1000),
+      'src/api.gen.ts': 't'.repeat(1000),
+      'docs/example.py': 'p'.repeat(1000),
+      'lib/page.inc': 'h'.repeat(200),
+      'main.go': 'g'.repeat(100),
+    });
+    assert.deepEqual(
+      stack.languages.map((l) => [l.name, l.bytes]),
+      [
+        ['PHP', 200],
+        ['Go', 100],
+      ],
+    );
+  });
+
+  it('does not enter node_modules however large, and counts only what it walked', async () => {
+    const files: Record<string, string> = { 'package.json': '{"name":"big"}' };
+    for (let i = 0; i < 3000; i++) files[`node_modules/pkg${i}/index.js`] = 'x';
+    const { stack } = await detectFiles(files);
+    assert.equal(stack.stats.files, 1);
+    assert.equal(stack.projects.length, 1);
+  });
+});
+
+describe('walk bounds and hostile trees', () => {
+  it('stops at max-files, marks the result truncated and warns', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 50; i++) files[`f${String(i).padStart(2, '0')}.ts`] = 'x';
+    const { stack, log } = await detectFiles(files, { maxFiles: 10 });
+    assert.equal(stack.stats.files, 10);
+    assert.equal(stack.stats.truncated, true);
+    assert.ok(stack.warnings.some((w) => /stopped after 10 files/.test(w)));
+    assert.ok(log.messages('warning').some((w) => /max-files/.test(w)));
+  });
+
+  it('skips what the exclude globs name', async () => {
+    const { stack } = await detectFiles(
+      { 'a/package.json': '{"name":"a"}', 'b/package.json': '{"name":"b"}', 'c/x/package.json': '{"name":"x"}', 'keep.ts': 'x' },
+      { exclude: ['b', 'c/**', '**/*.ts'] },
+    );
+    assert.deepEqual(
+      stack.projects.map((p) => p.path),
+      ['a'],
+    );
+    assert.deepEqual(stack.languages, []);
+  });
+
+  it('survives symlink loops, links out of the tree, non-UTF-8 names and a 2 GB sparse file without reading them', async () => {
+    const root = makeTree({ 'package.json': '{"name":"hostile"}', 'src/ok.ts': 'x'.repeat(10) });
+    try {
+      mkdirSync(join(root, 'loop'));
+      symlinkSync(root, join(root, 'loop', 'back'));
+      symlinkSync('/', join(root, 'outside'));
+      symlinkSync(join(root, 'missing'), join(root, 'dangling.ts'));
+      writeFileSync(Buffer.concat([Buffer.from(join(root, 'src') + '/'), Buffer.from([0xff, 0xfe, 0x2e, 0x74, 0x73])]), 'bad name');
+      const fd = openSync(join(root, 'src', 'huge.ts'), 'w');
+      ftruncateSync(fd, 2 * 1024 ** 3);
+      closeSync(fd);
+      const before = process.memoryUsage().rss;
+      const stack = await detectStack({ root, logger: new RecordingLogger() });
+      assertValidStack(stack);
+      assert.equal(stack.projects[0]?.name, 'hostile');
+      const ts = stack.languages.find((l) => l.name === 'TypeScript');
+      assert.ok(ts && ts.bytes >= 2 * 1024 ** 3, 'the big file is counted by size, never read');
+      assert.ok(process.memoryUsage().rss - before < 200 * 1024 ** 2, 'memory stays flat');
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('turns broken JSON, TOML and YAML into warnings with file and line, and detects the rest', async () => {
+    const { stack, log } = await detectFiles({
+      'web/package.json': '{\n  "name": "web",\n  "scripts": { "build": "vite build", }\n}\n',
+      'py/pyproject.toml': '[project]\nname = "py"\nversion = = "1"\n',
+      'py/requirements.txt': 'flask\n',
+      'ws/package.json': '{"name":"ws"}',
+      'ws/pnpm-workspace.yaml': 'packages:\n  - "a\n  - : b\n',
+      'go/go.mod': 'module ok\n\ngo 1.22\n',
+    });
+    const warnings = log.records.filter((r) => r.level === 'warning');
+    const jsonWarning = warnings.find((w) => w.props?.file === 'web/package.json');
+    assert.ok(jsonWarning, 'package.json warning');
+    assert.equal(jsonWarning.props?.startLine, 3);
+    const tomlWarning = warnings.find((w) => w.props?.file === 'py/pyproject.toml');
+    assert.equal(tomlWarning?.props?.startLine, 3);
+    assert.ok(warnings.some((w) => w.props?.file === 'ws/pnpm-workspace.yaml' && typeof w.props.startLine === 'number'));
+    assert.ok(stack.projects.some((p) => p.path === 'go' && p.runtime.version === '1.22'));
+    assert.ok(
+      stack.projects.some((p) => p.path === 'py' && p.packageManager?.name === 'pip'),
+      'python detected from requirements despite broken pyproject',
+    );
+    assert.ok(stack.warnings.some((w) => /web\/package\.json is not valid JSON .*line 3/.test(w)));
+  });
+
+  it('does not read a manifest larger than any real one', async () => {
+    const { stack } = await detectFiles({ 'package.json': `{"name":"x","pad":"${'a'.repeat(9 * 1024 * 1024)}"}` });
+    assert.ok(stack.warnings.some((w) => /larger than any real manifest/.test(w)));
+  });
+
+  it('reports an empty tree as no projects', async () => {
+    const { stack } = await detectFiles({});
+    assert.deepEqual(stack.projects, []);
+    assert.equal(stack.primary, null);
+    assert.equal(stack.monorepo, null);
+  });
+});
