@@ -1,14 +1,18 @@
-// Builds dist/<action>/ with ncc for every action: ESM output plus its package.json marker.
+// Builds dist/<action>/ with ncc for every action, and dist/cli/ for the slipway command: ESM
+// output plus its package.json marker.
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ncc from '@vercel/ncc';
 
 const root = process.cwd();
 const only = process.argv.slice(2);
-const actions = readdirSync(join(root, 'actions')).filter((n) => existsSync(join(root, 'actions', n, 'action.yml')) && (only.length === 0 || only.includes(n)));
+const targets = readdirSync(join(root, 'actions'))
+  .filter((n) => existsSync(join(root, 'actions', n, 'action.yml')))
+  .map((name) => ({ name, entry: join(root, 'actions', name, 'src', 'index.ts') }))
+  .concat([{ name: 'cli', entry: join(root, 'packages', 'cli', 'src', 'index.ts') }])
+  .filter((t) => only.length === 0 || only.includes(t.name));
 
-for (const name of actions) {
-  const entry = join(root, 'actions', name, 'src', 'index.ts');
+for (const { name, entry } of targets) {
   const { code, assets } = await ncc(entry, {
     minify: false,
     sourceMap: false,

@@ -34118,7 +34118,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3757);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8538);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('detect-stack', () => (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)());
@@ -34128,7 +34128,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3757:
+/***/ 8538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34146,8 +34146,8 @@ var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 1 modules
 var lite = __nccwpck_require__(3553);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -35525,14 +35525,14 @@ class DetectContext {
     async load(path) {
         const abs = (0,external_node_path_namespaceObject.join)(this.root, path);
         try {
-            const st = await (0,promises_namespaceObject.stat)(abs);
+            const st = await (0,promises_.stat)(abs);
             if (!st.isFile())
                 return undefined;
             if (st.size > MAX_MANIFEST_BYTES) {
                 this.warn(`${path} is ${st.size} bytes, larger than any real manifest; not read`, path);
                 return undefined;
             }
-            return await (0,promises_namespaceObject.readFile)(abs, 'utf8');
+            return await (0,promises_.readFile)(abs, 'utf8');
         }
         catch (err) {
             const code = err.code;
@@ -35544,7 +35544,7 @@ class DetectContext {
     /** True when a file or folder exists (for the few paths the walk does not record). */
     async exists(path) {
         try {
-            await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(this.root, path));
+            await (0,promises_.stat)((0,external_node_path_namespaceObject.join)(this.root, path));
             return true;
         }
         catch {
@@ -35554,7 +35554,7 @@ class DetectContext {
     /** The modification time of a file in ms, or 0. */
     async mtime(path) {
         try {
-            return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(this.root, path))).mtimeMs;
+            return (await (0,promises_.stat)((0,external_node_path_namespaceObject.join)(this.root, path))).mtimeMs;
         }
         catch {
             return 0;
@@ -37336,12 +37336,15 @@ function dropEnclosedStaticSites(projects) {
         return true;
     });
 }
+/**
+ * A workspace declared at the root names the repository's tool and its members. Without one,
+ * several projects are independent (tool null), even when one of them is a workspace itself.
+ */
 function monorepoOf(workspaces, projects, memberOf) {
-    const used = workspaces.filter((w) => [...memberOf.values()].includes(w.dir));
-    if (used.length > 0) {
-        const top = used.sort((a, b) => a.dir.length - b.dir.length || byPath(a.dir, b.dir))[0];
-        const members = [...memberOf.keys()].filter((d) => projects.some((p) => p.path === d)).sort(byPath);
-        return { tool: top.decl.tool, workspaces: members };
+    const rootWorkspace = workspaces.find((w) => w.dir === '.' && [...memberOf.values()].includes('.'));
+    if (rootWorkspace) {
+        const members = projects.filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.')).map((p) => p.path);
+        return { tool: rootWorkspace.decl.tool, workspaces: members.sort(byPath) };
     }
     if (projects.length > 1)
         return { tool: null, workspaces: projects.map((p) => p.path) };
@@ -37568,7 +37571,7 @@ async function run(deps = {}) {
     logger.info(primary
         ? `detect-stack: ${stack.projects.length} project(s); primary ${primary.path} is ${primary.runtime.name}${primary.runtime.version ? ` ${primary.runtime.version}` : ''} with ${primary.packageManager?.name ?? 'no package manager'} (${stack.stats.files} files, ${stack.stats.elapsedMs} ms)`
         : `detect-stack: no buildable project found in ${inputs.displayRoot} (${stack.stats.files} files)`);
-    await stackSummary(stack).write();
+    await stackSummary(stack).write(env);
 }
 
 
@@ -39206,7 +39209,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -39658,6 +39661,8 @@ function toOutputString(value) {
     return JSON.stringify(value);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/summary.ts
 
 /** GitHub refuses a step summary larger than 1 MiB; stay under it with room for the note. */
@@ -39704,11 +39709,12 @@ class SummaryBuilder {
         }
         return out;
     }
-    /** Appends the summary to the runner's GITHUB_STEP_SUMMARY; does nothing outside a runner. */
-    async write() {
-        if (!process.env.GITHUB_STEP_SUMMARY)
+    /** Appends the summary to the file GITHUB_STEP_SUMMARY names; does nothing outside a runner. */
+    async write(env = process.env) {
+        const path = env.GITHUB_STEP_SUMMARY;
+        if (!path)
             return;
-        await summary.addRaw(this.toMarkdown()).write();
+        await (0,promises_.appendFile)(path, this.toMarkdown(), 'utf8');
     }
 }
 function escapeCell(cell) {
@@ -39813,7 +39819,6 @@ var seams = __nccwpck_require__(5810);
 
 
 
-
 /***/ }),
 
 /***/ 5211:
@@ -39893,7 +39898,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ml: () => (/* reexport */ seams/* systemClock */.ml)
 });
 
-// UNUSED EXPORTS: ManualClock, RecordingLogger, errorMessage, formatDuration, isUserError, parseDuration
+// UNUSED EXPORTS: ManualClock, RecordingLogger, errorMessage, formatDuration, inputEnvName, isUserError, parseDuration
 
 // EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(8826);
@@ -39935,6 +39940,7 @@ var seams = __nccwpck_require__(5810);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/lite.ts
 // The parts of the kit that do not load @actions/*: safe for domain packages and the CLI,
 // whose start-up time should not pay for the runner's libraries.
+
 
 
 
@@ -40095,6 +40101,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

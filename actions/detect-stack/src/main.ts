@@ -43,5 +43,5 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       ? `detect-stack: ${stack.projects.length} project(s); primary ${primary.path} is ${primary.runtime.name}${primary.runtime.version ? ` ${primary.runtime.version}` : ''} with ${primary.packageManager?.name ?? 'no package manager'} (${stack.stats.files} files, ${stack.stats.elapsedMs} ms)`
       : `detect-stack: no buildable project found in ${inputs.displayRoot} (${stack.stats.files} files)`,
   );
-  await stackSummary(stack).write();
+  await stackSummary(stack).write(env);
 }

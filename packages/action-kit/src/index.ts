@@ -1,6 +1,5 @@
 export { InputReader, type IntegerBounds } from './inputs.js';
 export * from './lite.js';
-export { inputEnvName, type ActionMetadata, type InputSpec, type OutputSpec } from './metadata.js';
 export { OutputWriter, toOutputString, type OutputSink, type OutputValue } from './outputs.js';
 export { SummaryBuilder, SUMMARY_LIMIT_BYTES } from './summary.js';
 export { maskCredential, credentialParts, coreMasker, type SecretMasker } from './secrets.js';

@@ -3,5 +3,6 @@
 export { UserError, isUserError, errorMessage, type ErrorSubject } from './errors.js';
 export { describeJsonError, jsonErrorOffset, lineColumn } from './json-errors.js';
 export { parseDuration, formatDuration } from './duration.js';
+export { inputEnvName, type ActionMetadata, type InputSpec, type OutputSpec } from './metadata.js';
 export { nullLogger, RecordingLogger, type Logger, type LogRecord, type AnnotationProps } from './logger.js';
 export { systemClock, ManualClock, type Clock, type Exec, type ExecOptions, type ExecResult, type Http } from './seams.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { appendFile } from 'node:fs/promises';
 
 /** GitHub refuses a step summary larger than 1 MiB; stay under it with room for the note. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -51,10 +51,11 @@ export class SummaryBuilder {
     return out;
   }
 
-  /** Appends the summary to the runner's GITHUB_STEP_SUMMARY; does nothing outside a runner. */
-  async write(): Promise<void> {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await core.summary.addRaw(this.toMarkdown()).write();
+  /** Appends the summary to the file GITHUB_STEP_SUMMARY names; does nothing outside a runner. */
+  async write(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+    const path = env.GITHUB_STEP_SUMMARY;
+    if (!path) return;
+    await appendFile(path, this.toMarkdown(), 'utf8');
   }
 }
 

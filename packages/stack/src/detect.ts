@@ -156,12 +156,15 @@ function dropEnclosedStaticSites(projects: Project[]): Project[] {
   });
 }
 
+/**
+ * A workspace declared at the root names the repository's tool and its members. Without one,
+ * several projects are independent (tool null), even when one of them is a workspace itself.
+ */
 function monorepoOf(workspaces: Workspace[], projects: Project[], memberOf: Map<string, string>): Monorepo | null {
-  const used = workspaces.filter((w) => [...memberOf.values()].includes(w.dir));
-  if (used.length > 0) {
-    const top = used.sort((a, b) => a.dir.length - b.dir.length || byPath(a.dir, b.dir))[0]!;
-    const members = [...memberOf.keys()].filter((d) => projects.some((p) => p.path === d)).sort(byPath);
-    return { tool: top.decl.tool, workspaces: members };
+  const rootWorkspace = workspaces.find((w) => w.dir === '.' && [...memberOf.values()].includes('.'));
+  if (rootWorkspace) {
+    const members = projects.filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.')).map((p) => p.path);
+    return { tool: rootWorkspace.decl.tool, workspaces: members.sort(byPath) };
   }
   if (projects.length > 1) return { tool: null, workspaces: projects.map((p) => p.path) };
   return null;

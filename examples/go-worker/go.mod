@@ -1,0 +1,5 @@
+module example.com/go-worker
+
+go 1.22
+
+toolchain go1.22.7

@@ -1,0 +1,87 @@
+// action.yml is the single source of truth: generated files must match it, it must meet GitHub's
+// schema, every input must be parsed and every output set; our workflows and the snippets in our
+// READMEs must be valid and secure by default.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import AjvDraft7 from 'ajv';
+import { parse } from 'yaml';
+import { actionNames, renderAll } from '../scripts/action-docs.js';
+import { REPO } from './harness.js';
+
+const Ajv = AjvDraft7 as unknown as typeof AjvDraft7.default;
+const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+const actionSchema = ajv.compile(JSON.parse(readFileSync(join(REPO, 'test/schemas/github-action.json'), 'utf8')));
+const workflowSchema = ajv.compile(JSON.parse(readFileSync(join(REPO, 'test/schemas/github-workflow.json'), 'utf8')));
+
+const read = (path: string): string => readFileSync(join(REPO, path), 'utf8');
+
+/** Security rules for a workflow: top-level permissions, SHA-pinned actions, no expressions in run:. */
+function auditWorkflow(doc: Record<string, unknown>, where: string): string[] {
+  const problems: string[] = [];
+  if (!doc.permissions) problems.push(`${where}: no top-level permissions`);
+  if (doc.permissions === 'write-all') problems.push(`${where}: write-all permissions`);
+  for (const [jobName, job] of Object.entries((doc.jobs ?? {}) as Record<string, { steps?: Record<string, unknown>[] }>)) {
+    for (const step of job.steps ?? []) {
+      const uses = step.uses as string | undefined;
+      if (uses && !uses.startsWith('./') && !/@[0-9a-f]{40}$/.test(uses) && !uses.startsWith('slipway/slipway/'))
+        problems.push(`${where}: ${jobName} uses ${uses} without a full SHA`);
+      if (typeof step.run === 'string' && step.run.includes('${{')) problems.push(`${where}: ${jobName} interpolates an expression into run:`);
+    }
+  }
+  return problems;
+}
+
+describe('generated from action.yml', () => {
+  it('READMEs and metadata modules match action.yml (run npm run docs)', () => {
+    for (const [path, expected] of renderAll(REPO)) assert.equal(read(path), expected, `${path} is out of date`);
+  });
+
+  for (const name of actionNames(REPO)) {
+    describe(name, () => {
+      const doc = parse(read(`actions/${name}/action.yml`)) as { runs: { using: string; main: string }; inputs?: object; outputs?: object };
+      it("meets GitHub's action metadata schema and runs the committed bundle on node24", () => {
+        assert.ok(actionSchema(doc), JSON.stringify(actionSchema.errors));
+        assert.equal(doc.runs.using, 'node24');
+        assert.equal(doc.runs.main, `../../dist/${name}/index.js`);
+      });
+      it('parses every input it declares and sets every output', () => {
+        const src = readdirSync(join(REPO, 'actions', name, 'src'))
+          .filter((f) => !f.includes('generated'))
+          .map((f) => read(`actions/${name}/src/${f}`))
+          .join('\n');
+        for (const input of Object.keys(doc.inputs ?? {})) assert.ok(src.includes(`'${input}'`), `input '${input}' is never read`);
+        for (const output of Object.keys(doc.outputs ?? {})) assert.ok(src.includes(`set('${output}'`), `output '${output}' is never set`);
+      });
+    });
+  }
+});
+
+describe('workflows', () => {
+  const files = readdirSync(join(REPO, '.github/workflows')).filter((f) => /\.ya?ml$/.test(f));
+  for (const file of files) {
+    it(`.github/workflows/${file} is valid and secure by default`, () => {
+      const doc = parse(read(`.github/workflows/${file}`)) as Record<string, unknown>;
+      assert.ok(workflowSchema(doc), JSON.stringify(workflowSchema.errors));
+      assert.deepEqual(auditWorkflow(doc, file), []);
+    });
+  }
+
+  for (const readme of ['README.md', ...actionNames(REPO).map((n) => `actions/${n}/README.md`)]) {
+    it(`the workflow snippets in ${readme} are valid and secure by default`, () => {
+      const snippets = [...read(readme).matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((s) => /^jobs:/m.test(s));
+      assert.ok(snippets.length > 0, 'has a workflow snippet');
+      for (const snippet of snippets) {
+        const doc = parse(snippet) as Record<string, unknown>;
+        assert.ok(workflowSchema(doc), JSON.stringify(workflowSchema.errors));
+        assert.deepEqual(auditWorkflow(doc, readme), []);
+      }
+    });
+  }
+
+  it('the audit catches what it is meant to catch', () => {
+    const bad = { on: 'push', jobs: { j: { steps: [{ uses: 'actions/checkout@v4' }, { run: 'echo ${{ github.event.issue.title }}' }] } } };
+    assert.equal(auditWorkflow(bad, 'bad').length, 3);
+  });
+});
