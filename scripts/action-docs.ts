@@ -49,7 +49,7 @@ export function renderMetadataModule(name: string, doc: ActionYml): string {
     ),
     outputs: Object.fromEntries(Object.entries(doc.outputs ?? {}).map(([k, v]) => [k, { description: v.description }])),
   };
-  return `// Generated from action.yml by \`npm run docs\`; do not edit.\nimport type { ActionMetadata } from '@slipway/action-kit';\n\n/** ${name}'s inputs and outputs as declared in action.yml. */\nexport const metadata: ActionMetadata = ${JSON.stringify(metadata, null, 2)};\n`;
+  return `// Generated from action.yml by \`npm run docs\`; do not edit.\nimport type { ActionMetadata } from '@slipway/action-kit/lite';\n\n/** ${name}'s inputs and outputs as declared in action.yml. */\nexport const metadata: ActionMetadata = ${JSON.stringify(metadata, null, 2)};\n`;
 }
 
 function cell(text: string): string {

@@ -13,21 +13,19 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 17 modules
-var src = __webpack_require__(3979);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 10 modules
+var lite = __webpack_require__(9814);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 1 modules
-var lite = __webpack_require__(3553);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
 var dist = __webpack_require__(3292);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./packages/stack/src/context.ts
 
 
@@ -86,22 +84,29 @@ class DetectContext {
         return cached;
     }
     async load(path) {
-        const abs = (0,external_node_path_.join)(this.root, path);
+        // Manifests are small: one synchronous open/fstat/read beats four thread-pool hops each.
+        // O_NONBLOCK keeps a FIFO planted under a manifest's name from hanging the open.
+        let fd;
         try {
-            const st = await (0,promises_.stat)(abs);
+            fd = (0,external_node_fs_.openSync)((0,external_node_path_.join)(this.root, path), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+            const st = (0,external_node_fs_.fstatSync)(fd);
             if (!st.isFile())
                 return undefined;
             if (st.size > MAX_MANIFEST_BYTES) {
                 this.warn(`${path} is ${st.size} bytes, larger than any real manifest; not read`, path);
                 return undefined;
             }
-            return await (0,promises_.readFile)(abs, 'utf8');
+            return (0,external_node_fs_.readFileSync)(fd, 'utf8');
         }
         catch (err) {
             const code = err.code;
-            if (code !== 'ENOENT')
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
                 this.warn(`could not read ${path}: ${code ?? String(err)}`, path);
             return undefined;
+        }
+        finally {
+            if (fd !== undefined)
+                (0,external_node_fs_.closeSync)(fd);
         }
     }
     /** True when a file or folder exists (for the few paths the walk does not record). */
@@ -159,7 +164,9 @@ class DetectContext {
         if (text === undefined)
             return undefined;
         try {
-            return (0,yaml_dist/* parse */.qg)(text, { maxAliasCount: 100 });
+            // yaml is large and only pnpm-workspace.yaml needs it: load it on first use.
+            const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+            return parse(text, { maxAliasCount: 100 });
         }
         catch (err) {
             const line = err.linePos?.[0]?.line;
@@ -700,11 +707,7 @@ const mavenDetector = {
     },
 };
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(2088);
-var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/node.ts
-
 
 
 
@@ -858,7 +861,7 @@ function parentDir(d) {
 async function isBerry(ctx, pm) {
     if (pm.name !== 'yarn')
         return false;
-    if (pm.version && semver_default().valid(pm.version) && semver_default().major(pm.version) >= 2)
+    if (pm.version && /^\d+\./.test(pm.version) && Number(pm.version.split('.')[0]) >= 2)
         return true;
     if (!pm.lockfile)
         return false;
@@ -892,9 +895,13 @@ async function nodeVersion(ctx, scope, pkg, rootPkg, warnings) {
     const enginesOwner = pkg.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
     const engines = pkg.engines?.node ?? rootPkg?.engines?.node;
     const enginesFound = engines && enginesOwner ? { value: engines, source: context_joinRel(enginesOwner, 'package.json#engines.node') } : undefined;
-    if (pinned && enginesFound && semver_default().valid(semver_default().coerce(pinned.value)) && semver_default().validRange(engines)) {
-        const exact = semver_default().valid(pinned.value) ?? semver_default().coerce(pinned.value).version;
-        if (!semver_default().satisfies(exact, engines)) {
+    if (pinned && enginesFound) {
+        // Loaded only when both a pin and an engines range exist: most runs never need it.
+        const { default: semver } = await __webpack_require__.e(/* import() */ 88).then(__webpack_require__.t.bind(__webpack_require__, 2088, 23));
+        if (!semver.valid(semver.coerce(pinned.value)) || !semver.validRange(engines))
+            return pinned;
+        const exact = semver.valid(pinned.value) ?? semver.coerce(pinned.value).version;
+        if (!semver.satisfies(exact, engines)) {
             warnings.push(`${pinned.source} says ${pinned.value} but ${enginesFound.source} requires ${engines}; using ${pinned.value}`);
         }
     }
@@ -1438,8 +1445,6 @@ function languageShares(bytes) {
         .map(([name, n]) => ({ name, bytes: n, share: total ? Math.round((n / total) * 10_000) / 10_000 : 0 }));
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./packages/stack/src/gitattributes.ts
 
 /** The linguist-* attributes of a .gitattributes file, applied in order (the last match wins). */
@@ -1644,11 +1649,15 @@ const MANIFEST_NAMES = new Set([
 ]);
 /** True for files detect-stack reads or looks for by name. */
 function isManifestName(name) {
-    return (MANIFEST_NAMES.has(name) ||
-        /^requirements[\w.-]*\.txt$/.test(name) ||
-        /\.(csproj|fsproj|vbproj|sln)$/.test(name) ||
-        /^(Dockerfile|Containerfile)(\..+)?$/.test(name) ||
-        name.endsWith('.dockerfile'));
+    if (MANIFEST_NAMES.has(name))
+        return true;
+    // The walk asks this of every file: test the cheap first character before any regex.
+    const first = name.charCodeAt(0);
+    if (first === 114 /* r */)
+        return /^requirements[\w.-]*\.txt$/.test(name);
+    if (first === 68 /* D */ || first === 67 /* C */)
+        return /^(Dockerfile|Containerfile)(\..+)?$/.test(name);
+    return /\.(csproj|fsproj|vbproj|sln|dockerfile)$/.test(name);
 }
 /**
  * Walks the tree depth-first without following symbolic links, never entering dependency trees
@@ -1732,13 +1741,16 @@ function countLanguage(dirAbs, name, rel, attributes, inv) {
     }
     if (!language || isGeneratedName(name))
         return 0;
+    // undefined when the file vanished, or its name does not round-trip through UTF-8
     let size;
     try {
-        size = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(dirAbs, name)).size;
+        size = (0,external_node_fs_.lstatSync)(`${dirAbs}/${name}`, { throwIfNoEntry: false })?.size;
     }
     catch {
-        return 0; // vanished, or a name that does not round-trip through UTF-8
+        size = undefined; // unreadable
     }
+    if (size === undefined)
+        return 0;
     inv.languageBytes.set(language, (inv.languageBytes.get(language) ?? 0) + size);
     return size;
 }
@@ -1776,13 +1788,9 @@ async function detectStack(options) {
     const dirs = [...inventory.manifests.keys()].sort(byPath);
     const workspaces = await findWorkspaces(ctx, dirs);
     const memberOf = assignMembers(ctx, dirs, workspaces);
-    let projects = [];
-    for (const dir of dirs) {
-        const project = await projectAt(ctx, dir, workspaces, memberOf.get(dir));
-        if (project)
-            projects.push(project);
-    }
-    projects = dropEnclosedStaticSites(projects);
+    // Folders are independent of each other: read their manifests concurrently, keep path order.
+    const found = await Promise.all(dirs.map((dir) => projectAt(ctx, dir, workspaces, memberOf.get(dir))));
+    const projects = dropEnclosedStaticSites(found.filter((p) => p !== undefined));
     for (const p of projects)
         for (const w of p.warnings)
             logger.warning(`${p.path}: ${w}`, { file: (options.annotationPrefix ?? '') + p.manifest, title: 'detect-stack' });
@@ -1798,17 +1806,16 @@ async function detectStack(options) {
     };
 }
 async function findWorkspaces(ctx, dirs) {
-    const found = [];
-    for (const dir of dirs) {
+    const perDir = await Promise.all(dirs.map(async (dir) => {
+        const here = [];
         for (const detector of DETECTORS) {
-            if (!detector.workspace)
-                continue;
-            const decl = await detector.workspace(ctx, dir);
+            const decl = detector.workspace ? await detector.workspace(ctx, dir) : undefined;
             if (decl)
-                found.push({ dir, detector, decl });
+                here.push({ dir, detector, decl });
         }
-    }
-    return found;
+        return here;
+    }));
+    return perDir.flat();
 }
 /** Each member folder → the workspace root that claims it (the nearest one when nested). */
 function assignMembers(ctx, dirs, workspaces) {
@@ -1918,18 +1925,21 @@ function primaryOf(projects, inventory) {
     const root = projects.find((p) => p.path === '.');
     if (root)
         return root;
-    let best;
-    let bestBytes = -1;
-    for (const p of projects) {
-        let bytes = 0;
-        for (const [dir, n] of inventory.dirBytes)
-            if (dir === p.path || dir.startsWith(`${p.path}/`))
-                bytes += n;
-        if (bytes > bestBytes) {
-            best = p;
-            bestBytes = bytes;
+    // Give each folder's bytes to the nearest project at or above it: one climb per folder.
+    const bytes = new Map(projects.map((p) => [p.path, 0]));
+    for (const [dir, n] of inventory.dirBytes) {
+        for (let d = dir; d !== undefined; d = parentOf(d)) {
+            const sum = bytes.get(d);
+            if (sum !== undefined) {
+                bytes.set(d, sum + n);
+                break;
+            }
         }
     }
+    let best;
+    for (const p of projects)
+        if (!best || bytes.get(p.path) > bytes.get(best.path))
+            best = p;
     return best;
 }
 /** Byte order of POSIX paths, the same on every machine. */
@@ -1970,19 +1980,19 @@ function parseInputs(reader, workspace) {
     const exclude = reader.list('exclude');
     const maxFiles = reader.integer('max-files', { min: 1, max: 10_000_000 });
     if ((0,external_node_path_.isAbsolute)(path)) {
-        throw new src/* UserError */.yo(`'${path}' is absolute.`, { input: 'path' }, 'Give a folder relative to the workspace, such as . or apps/web.');
+        throw new lite/* UserError */.yo(`'${path}' is absolute.`, { input: 'path' }, 'Give a folder relative to the workspace, such as . or apps/web.');
     }
     const workspaceReal = realOrThrow(workspace, 'the workspace (GITHUB_WORKSPACE)');
     const target = (0,external_node_path_.resolve)(workspaceReal, path);
     if (escapes(workspaceReal, target)) {
-        throw new src/* UserError */.yo(`'${path}' points outside the workspace.`, { input: 'path' }, 'Give a folder inside the repository.');
+        throw new lite/* UserError */.yo(`'${path}' points outside the workspace.`, { input: 'path' }, 'Give a folder inside the repository.');
     }
     const real = realOrThrow(target, `'${path}'`, 'path');
     if (escapes(workspaceReal, real)) {
-        throw new src/* UserError */.yo(`'${path}' is a link that leads outside the workspace.`, { input: 'path' }, 'Give a folder inside the repository.');
+        throw new lite/* UserError */.yo(`'${path}' is a link that leads outside the workspace.`, { input: 'path' }, 'Give a folder inside the repository.');
     }
     if (!(0,external_node_fs_.statSync)(real).isDirectory()) {
-        throw new src/* UserError */.yo(`'${path}' is a file, not a folder.`, { input: 'path' }, 'Give the folder that holds the project.');
+        throw new lite/* UserError */.yo(`'${path}' is a file, not a folder.`, { input: 'path' }, 'Give the folder that holds the project.');
     }
     const rel = (0,external_node_path_.relative)(workspaceReal, real).split(external_node_path_.sep).join('/');
     return Object.freeze({
@@ -2002,7 +2012,7 @@ function realOrThrow(path, what, input) {
         return (0,external_node_fs_.realpathSync)(path);
     }
     catch {
-        throw new src/* UserError */.yo(`${what} does not exist.`, input ? { input } : {}, input ? 'Check the folder name and that the repository is checked out (actions/checkout) before this step.' : undefined);
+        throw new lite/* UserError */.yo(`${what} does not exist.`, input ? { input } : {}, input ? 'Check the folder name and that the repository is checked out (actions/checkout) before this step.' : undefined);
     }
 }
 
@@ -2012,7 +2022,7 @@ var metadata_generated = __webpack_require__(8460);
 
 /** The job summary: projects, languages as a pie chart, and every warning. */
 function stackSummary(stack) {
-    const s = new src/* SummaryBuilder */.CF().heading('detect-stack');
+    const s = new lite/* SummaryBuilder */.CF().heading('detect-stack');
     const mono = stack.monorepo ? ` · monorepo (${stack.monorepo.tool ?? 'independent projects'})` : '';
     s.text(`${stack.projects.length} project(s) in \`${stack.root}\`${mono} · ${stack.stats.files} files in ${stack.stats.elapsedMs} ms${stack.stats.truncated ? ' · **walk truncated at max-files**' : ''}`);
     if (stack.projects.length > 0) {
@@ -2045,10 +2055,8 @@ function stackSummary(stack) {
 
 
 /** Detects the stack and sets every output and the job summary. */
-async function run(deps = {}) {
-    const env = deps.env ?? process.env;
-    const logger = deps.logger ?? src/* coreLogger */.Wj;
-    const inputs = parseInputs(new src/* InputReader */.i_(metadata_generated.metadata, env), env.GITHUB_WORKSPACE || process.cwd());
+async function run({ env, logger, setOutput }) {
+    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), env.GITHUB_WORKSPACE || process.cwd());
     const stack = await detectStack({
         root: inputs.root,
         displayRoot: inputs.displayRoot,
@@ -2058,7 +2066,7 @@ async function run(deps = {}) {
         annotationPrefix: inputs.annotationPrefix,
     });
     const primary = stack.projects.find((p) => p.path === stack.primary);
-    const out = deps.outputs ?? new src/* OutputWriter */.PO(metadata_generated.metadata);
+    const out = new lite/* OutputWriter */.PO(metadata_generated.metadata, setOutput);
     out.set('stack', stack);
     out.set('primary-language', stack.languages[0]?.name ?? '');
     out.set('runtime', primary?.runtime.name ?? '');

@@ -1,4 +1,4 @@
 import { runAction } from '@slipway/action-kit';
 import { run } from './main.js';
 
-await runAction('detect-stack', () => run());
+await runAction('detect-stack', run);

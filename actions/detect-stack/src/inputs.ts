@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { InputReader } from '@slipway/action-kit';
-import { UserError } from '@slipway/action-kit';
+import type { InputReader } from '@slipway/action-kit/lite';
+import { UserError } from '@slipway/action-kit/lite';
 
 /** detect-stack's inputs, parsed and checked once. */
 export interface DetectStackInputs {

@@ -1,20 +1,11 @@
-import { InputReader, OutputWriter, coreLogger, type Logger } from '@slipway/action-kit';
+import { InputReader, OutputWriter, type ActionSeams } from '@slipway/action-kit/lite';
 import { detectStack, toMatrix } from '@slipway/stack';
 import { parseInputs } from './inputs.js';
 import { metadata } from './metadata.generated.js';
 import { stackSummary } from './summary.js';
 
-/** Seams for tests and the CLI; the runner's defaults otherwise. */
-export interface RunDeps {
-  env?: NodeJS.ProcessEnv;
-  logger?: Logger;
-  outputs?: OutputWriter;
-}
-
 /** Detects the stack and sets every output and the job summary. */
-export async function run(deps: RunDeps = {}): Promise<void> {
-  const env = deps.env ?? process.env;
-  const logger = deps.logger ?? coreLogger;
+export async function run({ env, logger, setOutput }: ActionSeams): Promise<void> {
   const inputs = parseInputs(new InputReader(metadata, env), env.GITHUB_WORKSPACE || process.cwd());
   const stack = await detectStack({
     root: inputs.root,
@@ -25,7 +16,7 @@ export async function run(deps: RunDeps = {}): Promise<void> {
     annotationPrefix: inputs.annotationPrefix,
   });
   const primary = stack.projects.find((p) => p.path === stack.primary);
-  const out = deps.outputs ?? new OutputWriter(metadata);
+  const out = new OutputWriter(metadata, setOutput);
   out.set('stack', stack);
   out.set('primary-language', stack.languages[0]?.name ?? '');
   out.set('runtime', primary?.runtime.name ?? '');

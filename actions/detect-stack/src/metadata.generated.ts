@@ -1,5 +1,5 @@
 // Generated from action.yml by `npm run docs`; do not edit.
-import type { ActionMetadata } from '@slipway/action-kit';
+import type { ActionMetadata } from '@slipway/action-kit/lite';
 
 /** detect-stack's inputs and outputs as declared in action.yml. */
 export const metadata: ActionMetadata = {

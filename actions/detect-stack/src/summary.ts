@@ -1,4 +1,4 @@
-import { SummaryBuilder } from '@slipway/action-kit';
+import { SummaryBuilder } from '@slipway/action-kit/lite';
 import type { Stack } from '@slipway/stack';
 
 /** The job summary: projects, languages as a pie chart, and every warning. */

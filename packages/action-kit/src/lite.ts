@@ -1,8 +1,14 @@
-// The parts of the kit that do not load @actions/*: safe for domain packages and the CLI,
-// whose start-up time should not pay for the runner's libraries.
+// Everything in the kit except the runner binding: no @actions/* is loaded from here, so domain
+// packages, action main modules and the CLI start fast. Only an action's entry point imports
+// the full index, which adds runAction and the @actions/core seams.
 export { UserError, isUserError, errorMessage, type ErrorSubject } from './errors.js';
 export { describeJsonError, jsonErrorOffset, lineColumn } from './json-errors.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { inputEnvName, type ActionMetadata, type InputSpec, type OutputSpec } from './metadata.js';
+export { InputReader, type IntegerBounds } from './inputs.js';
+export { OutputWriter, toOutputString, type OutputSink, type OutputValue } from './outputs.js';
+export { SummaryBuilder, SUMMARY_LIMIT_BYTES } from './summary.js';
+export { maskCredential, credentialParts, type SecretMasker } from './secrets.js';
+export { reportFailure } from './report.js';
 export { nullLogger, RecordingLogger, type Logger, type LogRecord, type AnnotationProps } from './logger.js';
-export { systemClock, ManualClock, type Clock, type Exec, type ExecOptions, type ExecResult, type Http } from './seams.js';
+export { systemClock, ManualClock, actionsExec, type Clock, type Exec, type ExecOptions, type ExecResult, type Http, type ActionSeams } from './seams.js';

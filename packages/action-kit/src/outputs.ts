@@ -1,10 +1,9 @@
-import * as core from '@actions/core';
 import type { ActionMetadata } from './metadata.js';
 
 /** A value an action may output; objects and arrays become JSON. */
 export type OutputValue = string | number | boolean | null | object;
 
-/** Where outputs go: the runner's GITHUB_OUTPUT file by default. */
+/** Where outputs go: the runner's GITHUB_OUTPUT file in an action, a collector in the CLI and tests. */
 export type OutputSink = (name: string, value: string) => void;
 
 /** Sets outputs, refusing names that action.yml does not declare (a bug, caught in tests). */
@@ -13,7 +12,7 @@ export class OutputWriter {
 
   constructor(
     private readonly metadata: ActionMetadata,
-    private readonly sink: OutputSink = (name, value) => core.setOutput(name, value),
+    private readonly sink: OutputSink,
   ) {}
 
   /** Sets one output; structured values are written as JSON. */

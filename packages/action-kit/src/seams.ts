@@ -1,3 +1,15 @@
+import type { Logger } from './logger.js';
+import type { OutputSink } from './outputs.js';
+import type { SecretMasker } from './secrets.js';
+
+/** What an action's run() receives: the runner's environment, log, outputs and masker (the CLI and tests pass their own). */
+export interface ActionSeams {
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  setOutput: OutputSink;
+  mask: SecretMasker;
+}
+
 /** Wall-clock and monotonic time, passed in so tests control it. */
 export interface Clock {
   /** Milliseconds since the epoch. */

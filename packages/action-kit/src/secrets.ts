@@ -1,16 +1,11 @@
-import * as core from '@actions/core';
-
 /** Registers secret values with the runner so they are masked in every later log line. */
 export type SecretMasker = (value: string) => void;
-
-/** The runner's masker. */
-export const coreMasker: SecretMasker = (value) => core.setSecret(value);
 
 /**
  * Masks a value that is or contains a credential: the whole value, and each password or token
  * embedded in it (URL userinfo, `Bearer`/`Basic` schemes), so that the parts never leak alone.
  */
-export function maskCredential(value: string, mask: SecretMasker = coreMasker): void {
+export function maskCredential(value: string, mask: SecretMasker): void {
   const trimmed = value.trim();
   if (trimmed === '') return;
   mask(trimmed);

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import {
@@ -10,7 +13,13 @@ import {
   reportFailure,
   runAction,
   type ActionMetadata,
+  type ActionSeams,
 } from '../src/index.js';
+
+/** Seams for runAction with a recording logger and nothing else. */
+function seams(logger: RecordingLogger, env: NodeJS.ProcessEnv = {}): ActionSeams {
+  return { env, logger, setOutput: () => {}, mask: () => {} };
+}
 
 const metadata: ActionMetadata = { name: 'demo', description: 'd', inputs: {}, outputs: { result: { description: 'r' }, data: { description: 'd' } } };
 
@@ -26,7 +35,7 @@ describe('runAction', () => {
       async () => {
         throw new UserError("'x' is not a boolean.", { input: 'flag' }, 'Use true or false.');
       },
-      log,
+      seams(log),
     );
     assert.equal(process.exitCode, 1);
     assert.deepEqual(log.messages('error'), ["input 'flag': 'x' is not a boolean. Use true or false."]);
@@ -51,8 +60,21 @@ describe('runAction', () => {
     assert.match(debug.messages('info')[0]!, /TypeError: boom\n\s+at /);
   });
 
+  it("shows an internal error's stack when the seams' environment has RUNNER_DEBUG=1", async () => {
+    const log = new RecordingLogger();
+    await runAction(
+      'demo',
+      async () => {
+        throw new RangeError('deep');
+      },
+      seams(log, { RUNNER_DEBUG: '1' }),
+    );
+    assert.equal(process.exitCode, 1);
+    assert.match(log.messages('info')[0] ?? '', /RangeError: deep\n\s+at /);
+  });
+
   it('leaves the exit code alone on success', async () => {
-    await runAction('demo', async () => {}, new RecordingLogger());
+    await runAction('demo', async () => {}, seams(new RecordingLogger()));
     assert.notEqual(process.exitCode, 1);
   });
 });
@@ -94,6 +116,18 @@ describe('SummaryBuilder', () => {
   });
   it('renders mermaid blocks', () => {
     assert.match(new SummaryBuilder().mermaid('pie\n "a" : 1').toMarkdown(), /```mermaid\npie\n "a" : 1\n```/);
+  });
+});
+
+describe('SummaryBuilder.write', () => {
+  it('appends to the file GITHUB_STEP_SUMMARY names, and writes nothing without one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-'));
+    const path = join(dir, 'summary.md');
+    writeFileSync(path, 'before\n');
+    await new SummaryBuilder().heading('one').write({ GITHUB_STEP_SUMMARY: path });
+    await new SummaryBuilder().heading('ignored').write({});
+    assert.equal(readFileSync(path, 'utf8'), 'before\n## one\n\n');
+    rmSync(dir, { recursive: true });
   });
 });
 

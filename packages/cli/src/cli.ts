@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OutputWriter, UserError, inputEnvName, reportFailure, type Logger } from '@slipway/action-kit';
+import { UserError, inputEnvName, reportFailure, type Logger } from '@slipway/action-kit/lite';
 import { helpText, parseFlags } from './flags.js';
 import { ACTIONS } from './registry.js';
 
@@ -45,10 +45,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const env: NodeJS.ProcessEnv = { ...io.env, GITHUB_WORKSPACE: io.env.GITHUB_WORKSPACE || io.cwd, GITHUB_STEP_SUMMARY: join(summaryDir, 'summary.md') };
     for (const key of Object.keys(env)) if (key.startsWith('INPUT_')) delete env[key];
     for (const [input, value] of Object.entries(flags.inputs)) env[inputEnvName(input)] = value;
-    const outputs = new OutputWriter(action.metadata, () => {});
+    const outputs: Record<string, string> = {};
     try {
-      await action.run({ env, logger, outputs });
-      if (flags.json) io.out(JSON.stringify(Object.fromEntries(outputs.written), null, 2));
+      // Secrets are registered with the runner's masker in an action; a local terminal has none.
+      await action.run({ env, logger, setOutput: (k, v) => (outputs[k] = v), mask: () => {} });
+      if (flags.json) io.out(JSON.stringify(outputs, null, 2));
       else io.out(readSummary(join(summaryDir, 'summary.md')));
     } finally {
       rmSync(summaryDir, { recursive: true, force: true });

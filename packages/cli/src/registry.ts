@@ -1,9 +1,9 @@
-import type { ActionMetadata, Logger, OutputWriter } from '@slipway/action-kit';
+import type { ActionMetadata, ActionSeams } from '@slipway/action-kit/lite';
 
-/** What the CLI needs of an action: its metadata and its run function with seams. */
+/** What the CLI needs of an action: its metadata and its run function. */
 export interface CliAction {
   metadata: ActionMetadata;
-  run(deps: { env: NodeJS.ProcessEnv; logger: Logger; outputs: OutputWriter }): Promise<void>;
+  run(seams: ActionSeams): Promise<void>;
 }
 
 /** Every action the CLI can run, loaded on demand so one command does not load the others. */

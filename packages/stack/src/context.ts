@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
 import { describeJsonError, jsonErrorOffset, lineColumn, type Logger } from '@slipway/action-kit/lite';
 import type { Inventory } from './walk.js';
 
@@ -62,19 +62,24 @@ export class DetectContext {
   }
 
   private async load(path: string): Promise<string | undefined> {
-    const abs = join(this.root, path);
+    // Manifests are small: one synchronous open/fstat/read beats four thread-pool hops each.
+    // O_NONBLOCK keeps a FIFO planted under a manifest's name from hanging the open.
+    let fd: number | undefined;
     try {
-      const st = await stat(abs);
+      fd = openSync(join(this.root, path), constants.O_RDONLY | constants.O_NONBLOCK);
+      const st = fstatSync(fd);
       if (!st.isFile()) return undefined;
       if (st.size > MAX_MANIFEST_BYTES) {
         this.warn(`${path} is ${st.size} bytes, larger than any real manifest; not read`, path);
         return undefined;
       }
-      return await readFile(abs, 'utf8');
+      return readFileSync(fd, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') this.warn(`could not read ${path}: ${code ?? String(err)}`, path);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.warn(`could not read ${path}: ${code ?? String(err)}`, path);
       return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
@@ -130,7 +135,9 @@ export class DetectContext {
     const text = await this.text(path);
     if (text === undefined) return undefined;
     try {
-      return parseYaml(text, { maxAliasCount: 100 }) as T;
+      // yaml is large and only pnpm-workspace.yaml needs it: load it on first use.
+      const { parse } = await import('yaml');
+      return parse(text, { maxAliasCount: 100 }) as T;
     } catch (err) {
       const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
       const reason = String((err as Error).message ?? err).split('\n')[0];

@@ -40,12 +40,9 @@ export async function detectStack(options: DetectOptions): Promise<Stack> {
   const dirs = [...inventory.manifests.keys()].sort(byPath);
   const workspaces = await findWorkspaces(ctx, dirs);
   const memberOf = assignMembers(ctx, dirs, workspaces);
-  let projects: Project[] = [];
-  for (const dir of dirs) {
-    const project = await projectAt(ctx, dir, workspaces, memberOf.get(dir));
-    if (project) projects.push(project);
-  }
-  projects = dropEnclosedStaticSites(projects);
+  // Folders are independent of each other: read their manifests concurrently, keep path order.
+  const found = await Promise.all(dirs.map((dir) => projectAt(ctx, dir, workspaces, memberOf.get(dir))));
+  const projects = dropEnclosedStaticSites(found.filter((p): p is Project => p !== undefined));
   for (const p of projects)
     for (const w of p.warnings) logger.warning(`${p.path}: ${w}`, { file: (options.annotationPrefix ?? '') + p.manifest, title: 'detect-stack' });
 
@@ -62,15 +59,17 @@ export async function detectStack(options: DetectOptions): Promise<Stack> {
 }
 
 async function findWorkspaces(ctx: DetectContext, dirs: string[]): Promise<Workspace[]> {
-  const found: Workspace[] = [];
-  for (const dir of dirs) {
-    for (const detector of DETECTORS) {
-      if (!detector.workspace) continue;
-      const decl = await detector.workspace(ctx, dir);
-      if (decl) found.push({ dir, detector, decl });
-    }
-  }
-  return found;
+  const perDir = await Promise.all(
+    dirs.map(async (dir) => {
+      const here: Workspace[] = [];
+      for (const detector of DETECTORS) {
+        const decl = detector.workspace ? await detector.workspace(ctx, dir) : undefined;
+        if (decl) here.push({ dir, detector, decl });
+      }
+      return here;
+    }),
+  );
+  return perDir.flat();
 }
 
 /** Each member folder → the workspace root that claims it (the nearest one when nested). */
@@ -174,16 +173,19 @@ function monorepoOf(workspaces: Workspace[], projects: Project[], memberOf: Map<
 function primaryOf(projects: Project[], inventory: Inventory): Project | undefined {
   const root = projects.find((p) => p.path === '.');
   if (root) return root;
-  let best: Project | undefined;
-  let bestBytes = -1;
-  for (const p of projects) {
-    let bytes = 0;
-    for (const [dir, n] of inventory.dirBytes) if (dir === p.path || dir.startsWith(`${p.path}/`)) bytes += n;
-    if (bytes > bestBytes) {
-      best = p;
-      bestBytes = bytes;
+  // Give each folder's bytes to the nearest project at or above it: one climb per folder.
+  const bytes = new Map<string, number>(projects.map((p) => [p.path, 0]));
+  for (const [dir, n] of inventory.dirBytes) {
+    for (let d: string | undefined = dir; d !== undefined; d = parentOf(d)) {
+      const sum = bytes.get(d);
+      if (sum !== undefined) {
+        bytes.set(d, sum + n);
+        break;
+      }
     }
   }
+  let best: Project | undefined;
+  for (const p of projects) if (!best || bytes.get(p.path)! > bytes.get(best.path)!) best = p;
   return best;
 }
 

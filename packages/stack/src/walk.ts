@@ -135,13 +135,12 @@ const MANIFEST_NAMES = new Set([
 
 /** True for files detect-stack reads or looks for by name. */
 export function isManifestName(name: string): boolean {
-  return (
-    MANIFEST_NAMES.has(name) ||
-    /^requirements[\w.-]*\.txt$/.test(name) ||
-    /\.(csproj|fsproj|vbproj|sln)$/.test(name) ||
-    /^(Dockerfile|Containerfile)(\..+)?$/.test(name) ||
-    name.endsWith('.dockerfile')
-  );
+  if (MANIFEST_NAMES.has(name)) return true;
+  // The walk asks this of every file: test the cheap first character before any regex.
+  const first = name.charCodeAt(0);
+  if (first === 114 /* r */) return /^requirements[\w.-]*\.txt$/.test(name);
+  if (first === 68 /* D */ || first === 67 /* C */) return /^(Dockerfile|Containerfile)(\..+)?$/.test(name);
+  return /\.(csproj|fsproj|vbproj|sln|dockerfile)$/.test(name);
 }
 
 /** Options for walking a tree. */
@@ -239,12 +238,14 @@ function countLanguage(dirAbs: string, name: string, rel: string, attributes: Gi
     if (o.language) language = o.language;
   }
   if (!language || isGeneratedName(name)) return 0;
-  let size: number;
+  // undefined when the file vanished, or its name does not round-trip through UTF-8
+  let size: number | undefined;
   try {
-    size = lstatSync(join(dirAbs, name)).size;
+    size = lstatSync(`${dirAbs}/${name}`, { throwIfNoEntry: false })?.size;
   } catch {
-    return 0; // vanished, or a name that does not round-trip through UTF-8
+    size = undefined; // unreadable
   }
+  if (size === undefined) return 0;
   inv.languageBytes.set(language, (inv.languageBytes.get(language) ?? 0) + size);
   return size;
 }

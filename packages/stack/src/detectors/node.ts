@@ -1,4 +1,3 @@
-import semver from 'semver';
 import { joinRel, type DetectContext, type Found } from '../context.js';
 import type { Framework, PackageManager, PackageManagerName, RuntimeName } from '../types.js';
 import { miseTools, nearestVersion, plainFile, stripV, toolVersions, type VersionSource } from '../version-files.js';
@@ -165,7 +164,7 @@ function parentDir(d: string): string {
 
 async function isBerry(ctx: DetectContext, pm: PackageManager): Promise<boolean> {
   if (pm.name !== 'yarn') return false;
-  if (pm.version && semver.valid(pm.version) && semver.major(pm.version) >= 2) return true;
+  if (pm.version && /^\d+\./.test(pm.version) && Number(pm.version.split('.')[0]) >= 2) return true;
   if (!pm.lockfile) return false;
   const lockDir = pm.lockfile.includes('/') ? pm.lockfile.slice(0, pm.lockfile.lastIndexOf('/')) : '.';
   if (ctx.has(lockDir, '.yarnrc.yml')) return true;
@@ -205,7 +204,10 @@ async function nodeVersion(
   const enginesOwner = pkg.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
   const engines = pkg.engines?.node ?? rootPkg?.engines?.node;
   const enginesFound = engines && enginesOwner ? { value: engines, source: joinRel(enginesOwner, 'package.json#engines.node') } : undefined;
-  if (pinned && enginesFound && semver.valid(semver.coerce(pinned.value)) && semver.validRange(engines!)) {
+  if (pinned && enginesFound) {
+    // Loaded only when both a pin and an engines range exist: most runs never need it.
+    const { default: semver } = await import('semver');
+    if (!semver.valid(semver.coerce(pinned.value)) || !semver.validRange(engines!)) return pinned;
     const exact = semver.valid(pinned.value) ?? semver.coerce(pinned.value)!.version;
     if (!semver.satisfies(exact, engines!)) {
       warnings.push(`${pinned.source} says ${pinned.value} but ${enginesFound.source} requires ${engines}; using ${pinned.value}`);
