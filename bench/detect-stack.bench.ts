@@ -23,6 +23,8 @@ interface Tool {
 
 const tools: Tool[] = [
   { name: 'find -type f (walk floor)', cmd: 'find', args: [tree, '-type', 'f'] },
+  // detect-stack needs each source file's size; this is the floor for a walk that stats every file.
+  { name: 'find -type f -printf %s (walk + stat floor)', cmd: 'find', args: [tree, '-type', 'f', '-printf', '%s %p\\n'] },
   {
     name: 'slipway detect-stack',
     cmd: process.execPath,
@@ -38,7 +40,8 @@ const tools: Tool[] = [
     args: [join(repo, 'node_modules/@netlify/build-info/bin.js'), tree],
     reports: (out) => {
       const info = JSON.parse(out);
-      return `${info.jsPackages?.length ?? info.settings?.length ?? 0} packages/settings, ${info.langRuntimes?.length ?? 0} runtimes, no versions or languages`;
+      const systems = (info.buildSystems ?? []).map((b: { id: string }) => b.id).join('+') || 'no build system';
+      return `${systems} with ${info.packageManager?.name ?? 'no package manager'}, ${info.settings?.length ?? 0} project settings, ${info.langRuntimes?.length ?? 0} runtime(s), no versions or languages`;
     },
   },
 ];
@@ -63,7 +66,7 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 const floor = median(times.get(tools[0]!.name)!);
-const peer = median(times.get(tools[2]!.name)!);
+const peer = median(times.get(tools[3]!.name)!);
 const rows = tools.map((t) => {
   const m = median(times.get(t.name)!);
   return `| ${t.name} | ${m.toFixed(0)} | ${(m / floor).toFixed(2)}x | ${(m / peer).toFixed(2)}x | ${reports.get(t.name) ?? `${files} files listed`} |`;

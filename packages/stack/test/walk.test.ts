@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,6 +122,18 @@ describe('walk bounds and hostile trees', () => {
       'python detected from requirements despite broken pyproject',
     );
     assert.ok(stack.warnings.some((w) => /web\/package\.json is not valid JSON .*line 3/.test(w)));
+  });
+
+  it('never blocks on a FIFO planted under a manifest name', async () => {
+    const root = makeTree({ 'app/main.go': 'package main' });
+    try {
+      execFileSync('mkfifo', [join(root, 'package.json'), join(root, 'app', 'go.mod'), join(root, '.nvmrc')]);
+      const stack = await detectStack({ root, logger: new RecordingLogger() });
+      assertValidStack(stack);
+      assert.deepEqual(stack.projects, []);
+    } finally {
+      removeTree(root);
+    }
   });
 
   it('does not read a manifest larger than any real one', async () => {
