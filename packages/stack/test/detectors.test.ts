@@ -450,14 +450,23 @@ const CASES: Case[] = [
   },
   {
     name: 'nx workspace from package.json workspaces',
-    files: { 'package.json': json({ name: 'n', workspaces: ['libs/*'] }), 'nx.json': '{}', 'package-lock.json': '{}', 'libs/a/package.json': json({ name: 'a', dependencies: { '@angular/core': '17.3.0' } }) },
+    files: {
+      'package.json': json({ name: 'n', workspaces: ['libs/*'] }),
+      'nx.json': '{}',
+      'package-lock.json': '{}',
+      'libs/a/package.json': json({ name: 'a', dependencies: { '@angular/core': '17.3.0' } }),
+    },
     projects: [{ path: 'libs/a', frameworks: ['angular@17.3.0'] }],
     only: ['libs/a'],
     monorepo: { tool: 'nx', workspaces: ['libs/a'] },
   },
   {
     name: 'lerna packages without workspaces',
-    files: { 'package.json': json({ name: 'l' }), 'lerna.json': json({ packages: ['modules/*'] }), 'modules/m/package.json': json({ name: 'm', dependencies: { fastify: '4.28.1', '@nestjs/core': '10.0.0' } }) },
+    files: {
+      'package.json': json({ name: 'l' }),
+      'lerna.json': json({ packages: ['modules/*'] }),
+      'modules/m/package.json': json({ name: 'm', dependencies: { fastify: '4.28.1', '@nestjs/core': '10.0.0' } }),
+    },
     projects: [{ path: 'modules/m', frameworks: ['nestjs@10.0.0', 'fastify@4.28.1'] }],
     only: ['modules/m'],
     monorepo: { tool: 'lerna', workspaces: ['modules/m'] },
@@ -467,7 +476,10 @@ const CASES: Case[] = [
     files: {
       'rush.json': '{\n  // rush\n  "projects": [{ "packageName": "site", "projectFolder": "apps/site" }]\n}\n',
       'package.json': json({ name: 'r' }),
-      'apps/site/package.json': json({ name: 'site', devDependencies: { astro: '4.10.0', '@sveltejs/kit': '2.5.0', nuxt: '3.12.0', '@remix-run/react': '2.9.0', '@react-router/dev': '7.0.0' } }),
+      'apps/site/package.json': json({
+        name: 'site',
+        devDependencies: { astro: '4.10.0', '@sveltejs/kit': '2.5.0', nuxt: '3.12.0', '@remix-run/react': '2.9.0', '@react-router/dev': '7.0.0' },
+      }),
     },
     projects: [{ path: 'apps/site', frameworks: ['nuxt@3.12.0', 'remix@2.9.0', 'react-router@7.0.0', 'sveltekit@2.5.0', 'astro@4.10.0'] }],
     only: ['apps/site'],
@@ -475,7 +487,12 @@ const CASES: Case[] = [
   },
   {
     name: '.sdkmanrc for Maven and a plain rust-toolchain file',
-    files: { 'j/pom.xml': '<project><artifactId>j</artifactId></project>', 'j/.sdkmanrc': 'java=21.0.2-tem\n', 'r/Cargo.toml': '[package]\nname = "r"\n', 'r/rust-toolchain': 'nightly-2024-05-01\n' },
+    files: {
+      'j/pom.xml': '<project><artifactId>j</artifactId></project>',
+      'j/.sdkmanrc': 'java=21.0.2-tem\n',
+      'r/Cargo.toml': '[package]\nname = "r"\n',
+      'r/rust-toolchain': 'nightly-2024-05-01\n',
+    },
     projects: [
       { path: 'j', runtime: ['java', '21.0.2', 'j/.sdkmanrc'], commands: { build: 'mvn -B package -DskipTests' } },
       { path: 'r', runtime: ['rust', 'nightly-2024-05-01', 'r/rust-toolchain'], commands: { build: 'cargo build --release' } },
