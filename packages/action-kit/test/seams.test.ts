@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ManualClock, actionsExec } from '../src/lite.js';
+
+describe('actionsExec', () => {
+  it('runs a real process and returns its output and exit code', async () => {
+    const ok = await actionsExec(process.execPath, ['-e', 'process.stdout.write("out"); process.stderr.write("err")'], { silent: true });
+    assert.deepEqual(ok, { exitCode: 0, stdout: 'out', stderr: 'err' });
+  });
+
+  it('passes input, cwd and env', async () => {
+    const r = await actionsExec(
+      process.execPath,
+      ['-e', 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(s+process.cwd()+process.env.X))'],
+      {
+        silent: true,
+        input: 'in:',
+        cwd: '/tmp',
+        env: { X: ':x', PATH: process.env.PATH ?? '' },
+      },
+    );
+    assert.equal(r.stdout, 'in:/tmp:x');
+  });
+
+  it('throws on a non-zero exit unless told not to', async () => {
+    await assert.rejects(actionsExec(process.execPath, ['-e', 'process.exit(3)'], { silent: true }), /exit code 3|failed with exit code 3/);
+    const r = await actionsExec(process.execPath, ['-e', 'process.exit(3)'], { silent: true, ignoreReturnCode: true });
+    assert.equal(r.exitCode, 3);
+  });
+});
+
+describe('ManualClock', () => {
+  it('moves only when told, and sleeps instantly', async () => {
+    const clock = new ManualClock(100);
+    await clock.sleep(5000);
+    clock.advance(1);
+    assert.equal(clock.now(), 5101);
+    assert.equal(clock.monotonic(), 5101);
+  });
+});
