@@ -1,0 +1,26 @@
+import { LockfileError, type LockedPackage, type LockfileParser } from '../types.js';
+import { LineIndex, sriHashes } from '../util.js';
+import { lineOf } from './npm.js';
+
+/** bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry, meta, integrity ]`. */
+export const parseBunLock: LockfileParser = (text, file) => {
+  let doc: { packages?: Record<string, unknown[]> };
+  try {
+    doc = JSON.parse(text.replace(/,(\s*[}\]])/g, '$1'));
+  } catch (err) {
+    throw new LockfileError(`not valid JSON: ${(err as Error).message}`, file);
+  }
+  const lines = new LineIndex(text);
+  const out: LockedPackage[] = [];
+  for (const [key, entry] of Object.entries(doc.packages ?? {})) {
+    const spec = Array.isArray(entry) ? entry[0] : undefined;
+    if (typeof spec !== 'string') continue;
+    const at = spec.lastIndexOf('@');
+    if (at <= 0) continue;
+    const version = spec.slice(at + 1);
+    if (/^(workspace|link|file|git|github):/.test(version)) continue;
+    const integrity = entry.find((v, i) => i > 0 && typeof v === 'string' && /^sha\d+-/.test(v));
+    out.push({ ecosystem: 'npm', name: spec.slice(0, at), version, dev: false, hashes: sriHashes(integrity), file, ...lineOf(lines, `"${key}": [`) });
+  }
+  return out;
+};

@@ -1,0 +1,73 @@
+import { LockfileError, type LockedPackage, type LockfileParser } from '../types.js';
+import { LineIndex, sriHashes } from '../util.js';
+
+interface V1Dep {
+  version?: string;
+  integrity?: string;
+  dev?: boolean;
+  bundled?: boolean;
+  dependencies?: Record<string, V1Dep>;
+}
+
+interface V2Entry {
+  name?: string;
+  version?: string;
+  integrity?: string;
+  dev?: boolean;
+  devOptional?: boolean;
+  link?: boolean;
+}
+
+/** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
+export const parseNpmLock: LockfileParser = (text, file) => {
+  let doc: { lockfileVersion?: number; packages?: Record<string, V2Entry>; dependencies?: Record<string, V1Dep> };
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new LockfileError(`not valid JSON: ${(err as Error).message}`, file);
+  }
+  const lines = new LineIndex(text);
+  const out: LockedPackage[] = [];
+  if (doc.packages && typeof doc.packages === 'object') {
+    for (const [key, entry] of Object.entries(doc.packages)) {
+      if (key === '' || !entry || entry.link || typeof entry.version !== 'string') continue;
+      const at = key.lastIndexOf('node_modules/');
+      if (at < 0) continue; // a workspace folder, not an installed package
+      const name = entry.name ?? key.slice(at + 'node_modules/'.length);
+      out.push({
+        ecosystem: 'npm',
+        name,
+        version: entry.version,
+        dev: entry.dev === true || entry.devOptional === true,
+        hashes: sriHashes(entry.integrity),
+        file,
+        ...lineOf(lines, `"${key}"`),
+      });
+    }
+    return out;
+  }
+  const walk = (deps: Record<string, V1Dep> | undefined): void => {
+    for (const [name, dep] of Object.entries(deps ?? {})) {
+      if (typeof dep?.version === 'string' && !dep.version.startsWith('file:')) {
+        out.push({
+          ecosystem: 'npm',
+          name,
+          version: dep.version,
+          dev: dep.dev === true,
+          hashes: sriHashes(dep.integrity),
+          file,
+          ...lineOf(lines, `"${name}": {`),
+        });
+      }
+      walk(dep?.dependencies);
+    }
+  };
+  walk(doc.dependencies);
+  return out;
+};
+
+/** `{ line }` when the needle is found, else nothing. */
+export function lineOf(lines: LineIndex, needle: string): { line?: number } {
+  const line = lines.find(needle);
+  return line === undefined ? {} : { line };
+}

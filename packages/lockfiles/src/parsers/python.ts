@@ -1,0 +1,85 @@
+import { parse as parseToml } from 'smol-toml';
+import { LockfileError, type Hash, type LockedPackage, type LockfileParser } from '../types.js';
+import { hexHash, LineIndex, pypiName } from '../util.js';
+import { lineOf } from './npm.js';
+
+function toml(text: string, file: string): Record<string, unknown> {
+  try {
+    return parseToml(text) as Record<string, unknown>;
+  } catch (err) {
+    throw new LockfileError(`not valid TOML: ${(err as Error).message.split('\n')[0]}`, file, (err as { line?: number }).line);
+  }
+}
+
+/** requirements*.txt: only exact pins (`name==1.2.3`) are resolved versions; `--hash` options are kept. */
+export const parseRequirements: LockfileParser = (text, file) => {
+  const out: LockedPackage[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    const start = i;
+    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + ' ' + lines[++i]!;
+    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9._+!-]+)/.exec(line.replace(/\s#.*$/, ''));
+    if (!m) continue;
+    const hashes: Hash[] = [...line.matchAll(/--hash[=\s]+(sha256:[0-9a-fA-F]{64})/g)].flatMap((h) => hexHash(h[1]));
+    out.push({ ecosystem: 'PyPI', name: pypiName(m[1]!), version: m[2]!, dev: false, hashes, file, line: start + 1 });
+  }
+  return out;
+};
+
+interface TomlPackage {
+  name?: string;
+  version?: string;
+  category?: string;
+  groups?: string[];
+  files?: { hash?: string }[];
+  sdist?: { hash?: string };
+  wheels?: { hash?: string }[];
+  source?: { editable?: string; virtual?: string; workspace?: boolean };
+}
+
+/** poetry.lock and uv.lock: `[[package]]` tables. */
+export const parseTomlPythonLock: LockfileParser = (text, file) => {
+  const doc = toml(text, file) as { package?: TomlPackage[] };
+  const lines = new LineIndex(text);
+  const out: LockedPackage[] = [];
+  for (const p of doc.package ?? []) {
+    if (!p.name || !p.version || p.source?.editable || p.source?.virtual) continue;
+    const raw = [p.sdist?.hash, ...(p.files ?? []).map((f) => f.hash), ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash)];
+    const hashes = raw.flatMap((h) => hexHash(h)).slice(0, 1);
+    const dev = p.category === 'dev' || (Array.isArray(p.groups) && p.groups.length > 0 && !p.groups.includes('main'));
+    out.push({ ecosystem: 'PyPI', name: pypiName(p.name), version: p.version, dev, hashes, file, ...lineOf(lines, `name = "${p.name}"`) });
+  }
+  return out;
+};
+
+/** Pipfile.lock: `default` (runtime) and `develop` sections. */
+export const parsePipfileLock: LockfileParser = (text, file) => {
+  let doc: Record<string, Record<string, { version?: string; hashes?: string[] }>>;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new LockfileError(`not valid JSON: ${(err as Error).message}`, file);
+  }
+  const lines = new LineIndex(text);
+  const out: LockedPackage[] = [];
+  for (const [section, dev] of [
+    ['default', false],
+    ['develop', true],
+  ] as const) {
+    for (const [name, entry] of Object.entries(doc[section] ?? {})) {
+      const version = entry?.version?.replace(/^==/, '');
+      if (!version) continue;
+      out.push({
+        ecosystem: 'PyPI',
+        name: pypiName(name),
+        version,
+        dev,
+        hashes: (entry.hashes ?? []).flatMap((h) => hexHash(h)).slice(0, 1),
+        file,
+        ...lineOf(lines, `"${name}": {`),
+      });
+    }
+  }
+  return out;
+};

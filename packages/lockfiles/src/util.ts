@@ -1,0 +1,71 @@
+import type { Hash } from './types.js';
+
+/** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
+export function sriHashes(integrity: unknown): Hash[] {
+  if (typeof integrity !== 'string') return [];
+  const out: Hash[] = [];
+  for (const part of integrity.trim().split(/\s+/)) {
+    const m = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/=]+)$/.exec(part);
+    if (!m) continue;
+    out.push({ alg: algName(m[1]!), hex: Buffer.from(m[2]!, 'base64').toString('hex') });
+  }
+  return out;
+}
+
+/** A hash written as `sha256:<hex>` or a bare hex string of a known length. */
+export function hexHash(text: unknown, defaultAlg?: Hash['alg']): Hash[] {
+  if (typeof text !== 'string') return [];
+  const m = /^(?:(sha1|sha256|sha384|sha512)[:=])?([0-9a-fA-F]{40,128})$/.exec(text.trim());
+  if (!m) return [];
+  const alg = m[1] ? algName(m[1]) : (defaultAlg ?? byLength(m[2]!.length));
+  return alg ? [{ alg, hex: m[2]!.toLowerCase() }] : [];
+}
+
+function algName(short: string): Hash['alg'] {
+  return ({ sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' } as const)[short as 'sha1'];
+}
+
+function byLength(n: number): Hash['alg'] | undefined {
+  return n === 40 ? 'SHA-1' : n === 64 ? 'SHA-256' : n === 96 ? 'SHA-384' : n === 128 ? 'SHA-512' : undefined;
+}
+
+/** Finds the 1-based line of the first occurrence of a needle, for annotations. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  /** The line holding an offset. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  /** The line of the first occurrence of a needle at or after `from`, or undefined. */
+  find(needle: string, from = 0): number | undefined {
+    const i = this.text.indexOf(needle, from);
+    return i < 0 ? undefined : this.lineAt(i);
+  }
+}
+
+/** PEP 503 normalised Python project name. */
+export function pypiName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** Unique by ecosystem, name and version, keeping the first (and the non-dev flag when either is runtime). */
+export function dedupe<T extends { ecosystem: string; name: string; version: string; dev: boolean }>(items: T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) {
+    const key = `${item.ecosystem}\0${item.name}\0${item.version}`;
+    const prev = seen.get(key);
+    if (!prev) seen.set(key, item);
+    else if (prev.dev && !item.dev) seen.set(key, { ...prev, dev: false });
+  }
+  return [...seen.values()];
+}
