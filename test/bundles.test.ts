@@ -120,7 +120,7 @@ describe('dist/cli', () => {
     assert.match(flag.stderr, /unknown flag --paht\. detect-stack takes: --path, --exclude, --max-files/);
     const action = cli(['deploy-everything']);
     assert.equal(action.status, 1);
-    assert.match(action.stderr, /unknown action 'deploy-everything'\. Known actions: detect-stack/);
+    assert.match(action.stderr, /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, verify-artifact/);
     assert.doesNotMatch(flag.stderr + action.stderr, /\n\s+at /);
   });
 });

@@ -2,7 +2,7 @@ export const id = 460;
 export const ids = [460];
 export const modules = {
 
-/***/ 8460:
+/***/ 58460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9814:
+/***/ 20394:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,16 +12,21 @@ __nccwpck_require__.d(__webpack_exports__, {
   PO: () => (/* reexport */ OutputWriter),
   CF: () => (/* reexport */ SummaryBuilder),
   yo: () => (/* reexport */ UserError),
+  dw: () => (/* reexport */ actionsExec),
   M1: () => (/* reexport */ describeJsonError),
   d_: () => (/* reexport */ inputEnvName),
   O: () => (/* reexport */ jsonErrorOffset),
   rv: () => (/* reexport */ lineColumn),
   Gi: () => (/* reexport */ nullLogger),
+  UW: () => (/* reexport */ pendingFile),
+  id: () => (/* reexport */ realWorkspace),
   xV: () => (/* reexport */ reportFailure),
-  ml: () => (/* reexport */ systemClock)
+  ml: () => (/* reexport */ systemClock),
+  ih: () => (/* reexport */ workspaceFolder),
+  Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ManualClock, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, credentialParts, errorMessage, formatDuration, isUserError, maskCredential, parseDuration, toOutputString
+// UNUSED EXPORTS: ManualClock, RecordingLogger, SUMMARY_LIMIT_BYTES, credentialParts, errorMessage, formatDuration, isUserError, maskCredential, parseDuration, toOutputString
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -300,7 +305,7 @@ function toOutputString(value) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/summary.ts
 
 /** GitHub refuses a step summary larger than 1 MiB; stay under it with room for the note. */
@@ -385,6 +390,99 @@ function reportFailure(name, err, logger, debug) {
         logger.info(err.stack);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./packages/action-kit/src/atomic.ts
+
+
+
+/** Starts an atomic write of `path`: write to tempPath, then commit (or abort). */
+function pendingFile(path) {
+    const tempPath = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    return {
+        tempPath,
+        async commit() {
+            const fh = await (0,promises_.open)(tempPath, 'r+');
+            try {
+                await fh.sync();
+            }
+            finally {
+                await fh.close();
+            }
+            await (0,promises_.rename)(tempPath, path);
+        },
+        async abort() {
+            await (0,promises_.rm)(tempPath, { force: true });
+        },
+    };
+}
+/** Writes a whole file atomically: temp file, fsync, rename. No half-written file is ever visible. */
+async function writeFileAtomic(path, data) {
+    const pending = pendingFile(path);
+    try {
+        const fh = await (0,promises_.open)(pending.tempPath, 'wx', 0o644);
+        try {
+            await fh.writeFile(data);
+        }
+        finally {
+            await fh.close();
+        }
+        await pending.commit();
+    }
+    catch (err) {
+        await pending.abort();
+        throw err;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./packages/action-kit/src/paths.ts
+
+
+
+function escapes(parent, child) {
+    const rel = (0,external_node_path_.relative)(parent, child);
+    return rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel);
+}
+/** The workspace's real path; a missing workspace is the user's to fix. */
+function realWorkspace(workspace) {
+    try {
+        return (0,external_node_fs_.realpathSync)(workspace);
+    }
+    catch {
+        throw new UserError(`the workspace ${workspace} (GITHUB_WORKSPACE) does not exist.`, {}, 'Run this step in a job that checked out the repository.');
+    }
+}
+/**
+ * Resolves an input naming a folder relative to the workspace: it must not be absolute, must
+ * exist (unless `mayNotExist`), and must stay inside the workspace, links included.
+ */
+function workspaceFolder(input, value, workspace, options = {}) {
+    const root = realWorkspace(workspace);
+    if ((0,external_node_path_.isAbsolute)(value))
+        throw new UserError(`'${value}' is absolute.`, { input }, 'Give a folder relative to the workspace, such as . or apps/web.');
+    const target = (0,external_node_path_.resolve)(options.base ?? root, value || '.');
+    if (escapes(root, target))
+        throw new UserError(`'${value}' points outside the workspace.`, { input }, 'Give a folder inside the repository.');
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(target);
+    }
+    catch {
+        if (options.mayNotExist && !escapes(root, target))
+            return { abs: target, rel: (0,external_node_path_.relative)(root, target).split(external_node_path_.sep).join('/') || '.' };
+        throw new UserError(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+    }
+    if (escapes(root, real))
+        throw new UserError(`'${value}' is a link that leads outside the workspace.`, { input }, 'Give a folder inside the repository.');
+    if (!(0,external_node_fs_.statSync)(real).isDirectory())
+        throw new UserError(`'${value}' is a file, not a folder.`, { input }, 'Give the folder that holds the project.');
+    return { abs: real, rel: (0,external_node_path_.relative)(root, real).split(external_node_path_.sep).join('/') || '.' };
+}
+
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
 /** A logger that drops everything, for callers that do not care. */
 const nullLogger = {
@@ -443,7 +541,7 @@ class ManualClock {
 }
 /** Runs processes through @actions/exec, loaded on first use to keep start-up fast. */
 const actionsExec = async (command, args, options = {}) => {
-    const exec = await __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
+    const exec = await __nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 41955));
     const result = await exec.getExecOutput(command, args, {
         ...(options.cwd ? { cwd: options.cwd } : {}),
         ...(options.env ? { env: options.env } : {}),
@@ -471,9 +569,11 @@ const actionsExec = async (command, args, options = {}) => {
 
 
 
+
+
 /***/ }),
 
-/***/ 1340:
+/***/ 12719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -483,13 +583,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 10 modules
-var lite = __nccwpck_require__(9814);
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
+var lite = __nccwpck_require__(20394);
 ;// CONCATENATED MODULE: ./packages/cli/src/flags.ts
 
 /** Reads `--input value` and `--input=value` for each input action.yml declares; anything else is an error that lists them. */
@@ -532,12 +632,17 @@ function helpText(metadata) {
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/registry.ts
-/** Every action the CLI can run, loaded on demand so one command does not load the others. */
+/** Every command, loaded on demand so one command does not load the others. Actions first, then CLI-only commands. */
 const ACTIONS = {
     'detect-stack': async () => {
-        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(907), __nccwpck_require__.e(450)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2450)), __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 8460))]);
+        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(907), __nccwpck_require__.e(333), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55410)), __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))]);
         return { metadata, run };
     },
+    'build-artifact': async () => {
+        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(107), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93437)), __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))]);
+        return { metadata, run };
+    },
+    'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/cli.ts
@@ -575,7 +680,7 @@ async function main(argv, io) {
             io.out(helpText(action.metadata));
             return 0;
         }
-        const summaryDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'slipway-cli-'));
+        const summaryDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'slipway-cli-'));
         const env = { ...io.env, GITHUB_WORKSPACE: io.env.GITHUB_WORKSPACE || io.cwd, GITHUB_STEP_SUMMARY: (0,external_node_path_.join)(summaryDir, 'summary.md') };
         for (const key of Object.keys(env))
             if (key.startsWith('INPUT_'))
@@ -617,7 +722,7 @@ function readSummary(path) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1340);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12719);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),
@@ -631,70 +736,294 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 34589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 16698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 37540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 77598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 53053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 40610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 32467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 98995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 77030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 857:
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 73136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 73429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -708,17 +1037,59 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -736,19 +1107,22 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -919,6 +1293,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -30879,7 +30879,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8032);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8538);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(794);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('detect-stack', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -30889,7 +30889,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8538:
+/***/ 794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30898,15 +30898,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 8 modules
-var lite = __nccwpck_require__(8745);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 10 modules
+var lite = __nccwpck_require__(2815);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
@@ -32286,15 +32286,15 @@ class DetectContext {
         // O_NONBLOCK keeps a FIFO planted under a manifest's name from hanging the open.
         let fd;
         try {
-            fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(this.root, path), external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
-            const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+            fd = (0,external_node_fs_.openSync)((0,external_node_path_.join)(this.root, path), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+            const st = (0,external_node_fs_.fstatSync)(fd);
             if (!st.isFile())
                 return undefined;
             if (st.size > MAX_MANIFEST_BYTES) {
                 this.warn(`${path} is ${st.size} bytes, larger than any real manifest; not read`, path);
                 return undefined;
             }
-            return (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
+            return (0,external_node_fs_.readFileSync)(fd, 'utf8');
         }
         catch (err) {
             const code = err.code;
@@ -32304,13 +32304,13 @@ class DetectContext {
         }
         finally {
             if (fd !== undefined)
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
+                (0,external_node_fs_.closeSync)(fd);
         }
     }
     /** True when a file or folder exists (for the few paths the walk does not record). */
     async exists(path) {
         try {
-            await (0,promises_.stat)((0,external_node_path_namespaceObject.join)(this.root, path));
+            await (0,promises_.stat)((0,external_node_path_.join)(this.root, path));
             return true;
         }
         catch {
@@ -32320,7 +32320,7 @@ class DetectContext {
     /** The modification time of a file in ms, or 0. */
     async mtime(path) {
         try {
-            return (await (0,promises_.stat)((0,external_node_path_namespaceObject.join)(this.root, path))).mtimeMs;
+            return (await (0,promises_.stat)((0,external_node_path_.join)(this.root, path))).mtimeMs;
         }
         catch {
             return 0;
@@ -32385,7 +32385,7 @@ class DetectContext {
 function parentOf(dir) {
     if (dir === '.')
         return undefined;
-    const parent = external_node_path_namespaceObject.posix.dirname(dir);
+    const parent = external_node_path_.posix.dirname(dir);
     return parent === '' ? '.' : parent;
 }
 /** Joins a repository-relative folder and a name. */
@@ -33871,10 +33871,10 @@ function walk(options) {
     const stack = [{ rel: '.', notProject: false }];
     while (stack.length > 0 && !inv.truncated) {
         const { rel, notProject } = stack.pop();
-        const abs = rel === '.' ? root : (0,external_node_path_namespaceObject.join)(root, rel);
+        const abs = rel === '.' ? root : (0,external_node_path_.join)(root, rel);
         let entries;
         try {
-            entries = (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true });
+            entries = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true });
         }
         catch (err) {
             inv.warnings.push(`could not read folder ${rel}: ${err.code ?? String(err)}`);
@@ -33883,7 +33883,7 @@ function walk(options) {
         inv.directories++;
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         if (rel === '.' && entries.some((e) => e.name === '.gitattributes' && e.isFile())) {
-            attributes = readAttributes((0,external_node_path_namespaceObject.join)(root, '.gitattributes'), inv);
+            attributes = readAttributes((0,external_node_path_.join)(root, '.gitattributes'), inv);
         }
         let bytesHere = 0;
         const childDirs = [];
@@ -33942,7 +33942,7 @@ function countLanguage(dirAbs, name, rel, attributes, inv) {
     // undefined when the file vanished, or its name does not round-trip through UTF-8
     let size;
     try {
-        size = (0,external_node_fs_namespaceObject.lstatSync)(`${dirAbs}/${name}`, { throwIfNoEntry: false })?.size;
+        size = (0,external_node_fs_.lstatSync)(`${dirAbs}/${name}`, { throwIfNoEntry: false })?.size;
     }
     catch {
         size = undefined; // unreadable
@@ -33954,11 +33954,11 @@ function countLanguage(dirAbs, name, rel, attributes, inv) {
 }
 function readAttributes(path, inv) {
     try {
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(path);
+        const st = (0,external_node_fs_.lstatSync)(path);
         if (st.size > 1024 * 1024)
             return GitAttributes.empty();
         // Small, read once, synchronously: the walk that follows depends on it.
-        return GitAttributes.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return GitAttributes.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch (err) {
         inv.warnings.push(`could not read .gitattributes: ${String(err)}`);
@@ -33980,7 +33980,7 @@ async function detectStack(options) {
     const clock = options.clock ?? lite/* systemClock */.ml;
     const started = clock.monotonic();
     const inventory = walk({ root: options.root, exclude: options.exclude ?? [], maxFiles: options.maxFiles ?? 200_000, logger });
-    const ctx = new DetectContext(options.root, inventory, logger, options.annotationPrefix ?? '', (0,external_node_path_namespaceObject.basename)(options.root) || 'root');
+    const ctx = new DetectContext(options.root, inventory, logger, options.annotationPrefix ?? '', (0,external_node_path_.basename)(options.root) || 'root');
     for (const w of inventory.warnings)
         ctx.warn(w);
     const dirs = [...inventory.manifests.keys()].sort(byPath);
@@ -34170,48 +34170,18 @@ function toMatrix(stack) {
 
 ;// CONCATENATED MODULE: ./actions/detect-stack/src/inputs.ts
 
-
-
 /** Reads and validates every input; the workspace is GITHUB_WORKSPACE, else the current folder. */
 function parseInputs(reader, workspace) {
-    const path = reader.raw('path') || '.';
     const exclude = reader.list('exclude');
     const maxFiles = reader.integer('max-files', { min: 1, max: 10_000_000 });
-    if ((0,external_node_path_namespaceObject.isAbsolute)(path)) {
-        throw new lite/* UserError */.yo(`'${path}' is absolute.`, { input: 'path' }, 'Give a folder relative to the workspace, such as . or apps/web.');
-    }
-    const workspaceReal = realOrThrow(workspace, 'the workspace (GITHUB_WORKSPACE)');
-    const target = (0,external_node_path_namespaceObject.resolve)(workspaceReal, path);
-    if (escapes(workspaceReal, target)) {
-        throw new lite/* UserError */.yo(`'${path}' points outside the workspace.`, { input: 'path' }, 'Give a folder inside the repository.');
-    }
-    const real = realOrThrow(target, `'${path}'`, 'path');
-    if (escapes(workspaceReal, real)) {
-        throw new lite/* UserError */.yo(`'${path}' is a link that leads outside the workspace.`, { input: 'path' }, 'Give a folder inside the repository.');
-    }
-    if (!(0,external_node_fs_namespaceObject.statSync)(real).isDirectory()) {
-        throw new lite/* UserError */.yo(`'${path}' is a file, not a folder.`, { input: 'path' }, 'Give the folder that holds the project.');
-    }
-    const rel = (0,external_node_path_namespaceObject.relative)(workspaceReal, real).split(external_node_path_namespaceObject.sep).join('/');
+    const folder = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace);
     return Object.freeze({
-        root: real,
-        displayRoot: rel === '' ? '.' : rel,
-        annotationPrefix: rel === '' ? '' : `${rel}/`,
+        root: folder.abs,
+        displayRoot: folder.rel,
+        annotationPrefix: folder.rel === '.' ? '' : `${folder.rel}/`,
         exclude: Object.freeze(exclude),
         maxFiles,
     });
-}
-function escapes(parent, child) {
-    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
-    return rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel);
-}
-function realOrThrow(path, what, input) {
-    try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(path);
-    }
-    catch {
-        throw new lite/* UserError */.yo(`${what} does not exist.`, input ? { input } : {}, input ? 'Check the folder name and that the repository is checked out (actions/checkout) before this step.' : undefined);
-    }
 }
 
 ;// CONCATENATED MODULE: ./actions/detect-stack/src/metadata.generated.ts
@@ -34400,10 +34370,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, coreLogger, credentialParts, describeJsonError, errorMessage, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, parseDuration, reportFailure, runnerSeams, systemClock, toOutputString
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, coreLogger, credentialParts, describeJsonError, errorMessage, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, parseDuration, pendingFile, realWorkspace, reportFailure, runnerSeams, systemClock, toOutputString, workspaceFolder, writeFileAtomic
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 8 modules
-var lite = __nccwpck_require__(8745);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 10 modules
+var lite = __nccwpck_require__(2815);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -36260,7 +36230,7 @@ async function runAction(name, run, seams = runnerSeams()) {
 
 /***/ }),
 
-/***/ 8745:
+/***/ 2815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36269,15 +36239,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   i_: () => (/* reexport */ InputReader),
   PO: () => (/* reexport */ OutputWriter),
   CF: () => (/* reexport */ SummaryBuilder),
-  yo: () => (/* reexport */ errors/* UserError */.yo),
   M1: () => (/* reexport */ describeJsonError),
   O: () => (/* reexport */ jsonErrorOffset),
   rv: () => (/* reexport */ lineColumn),
   Gi: () => (/* reexport */ nullLogger),
-  ml: () => (/* reexport */ systemClock)
+  ml: () => (/* reexport */ systemClock),
+  ih: () => (/* reexport */ workspaceFolder)
 });
 
-// UNUSED EXPORTS: ManualClock, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, credentialParts, errorMessage, formatDuration, inputEnvName, isUserError, maskCredential, parseDuration, reportFailure, toOutputString
+// UNUSED EXPORTS: ManualClock, RecordingLogger, SUMMARY_LIMIT_BYTES, UserError, actionsExec, credentialParts, errorMessage, formatDuration, inputEnvName, isUserError, maskCredential, parseDuration, pendingFile, realWorkspace, reportFailure, toOutputString, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(8826);
@@ -36587,6 +36557,99 @@ function escapeHtml(text) {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/report.ts
 var report = __nccwpck_require__(7119);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./packages/action-kit/src/atomic.ts
+
+
+
+/** Starts an atomic write of `path`: write to tempPath, then commit (or abort). */
+function pendingFile(path) {
+    const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    return {
+        tempPath,
+        async commit() {
+            const fh = await open(tempPath, 'r+');
+            try {
+                await fh.sync();
+            }
+            finally {
+                await fh.close();
+            }
+            await rename(tempPath, path);
+        },
+        async abort() {
+            await rm(tempPath, { force: true });
+        },
+    };
+}
+/** Writes a whole file atomically: temp file, fsync, rename. No half-written file is ever visible. */
+async function writeFileAtomic(path, data) {
+    const pending = pendingFile(path);
+    try {
+        const fh = await open(pending.tempPath, 'wx', 0o644);
+        try {
+            await fh.writeFile(data);
+        }
+        finally {
+            await fh.close();
+        }
+        await pending.commit();
+    }
+    catch (err) {
+        await pending.abort();
+        throw err;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./packages/action-kit/src/paths.ts
+
+
+
+function escapes(parent, child) {
+    const rel = (0,external_node_path_.relative)(parent, child);
+    return rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel);
+}
+/** The workspace's real path; a missing workspace is the user's to fix. */
+function realWorkspace(workspace) {
+    try {
+        return (0,external_node_fs_.realpathSync)(workspace);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`the workspace ${workspace} (GITHUB_WORKSPACE) does not exist.`, {}, 'Run this step in a job that checked out the repository.');
+    }
+}
+/**
+ * Resolves an input naming a folder relative to the workspace: it must not be absolute, must
+ * exist (unless `mayNotExist`), and must stay inside the workspace, links included.
+ */
+function workspaceFolder(input, value, workspace, options = {}) {
+    const root = realWorkspace(workspace);
+    if ((0,external_node_path_.isAbsolute)(value))
+        throw new errors/* UserError */.yo(`'${value}' is absolute.`, { input }, 'Give a folder relative to the workspace, such as . or apps/web.');
+    const target = (0,external_node_path_.resolve)(options.base ?? root, value || '.');
+    if (escapes(root, target))
+        throw new errors/* UserError */.yo(`'${value}' points outside the workspace.`, { input }, 'Give a folder inside the repository.');
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(target);
+    }
+    catch {
+        if (options.mayNotExist && !escapes(root, target))
+            return { abs: target, rel: (0,external_node_path_.relative)(root, target).split(external_node_path_.sep).join('/') || '.' };
+        throw new errors/* UserError */.yo(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+    }
+    if (escapes(root, real))
+        throw new errors/* UserError */.yo(`'${value}' is a link that leads outside the workspace.`, { input }, 'Give a folder inside the repository.');
+    if (!(0,external_node_fs_.statSync)(real).isDirectory())
+        throw new errors/* UserError */.yo(`'${value}' is a file, not a folder.`, { input }, 'Give the folder that holds the project.');
+    return { abs: real, rel: (0,external_node_path_.relative)(root, real).split(external_node_path_.sep).join('/') || '.' };
+}
+
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
 /** A logger that drops everything, for callers that do not care. */
 const nullLogger = {
@@ -36660,6 +36723,8 @@ const actionsExec = async (command, args, options = {}) => {
 // Everything in the kit except the runner binding: no @actions/* is loaded from here, so domain
 // packages, action main modules and the CLI start fast. Only an action's entry point imports
 // the full index, which adds runAction and the @actions/core seams.
+
+
 
 
 
@@ -36812,6 +36877,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -36837,6 +36909,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 

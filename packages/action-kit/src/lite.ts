@@ -10,5 +10,7 @@ export { OutputWriter, toOutputString, type OutputSink, type OutputValue } from 
 export { SummaryBuilder, SUMMARY_LIMIT_BYTES } from './summary.js';
 export { maskCredential, credentialParts, type SecretMasker } from './secrets.js';
 export { reportFailure } from './report.js';
+export { pendingFile, writeFileAtomic, type PendingFile } from './atomic.js';
+export { workspaceFolder, realWorkspace, type WorkspaceFolder } from './paths.js';
 export { nullLogger, RecordingLogger, type Logger, type LogRecord, type AnnotationProps } from './logger.js';
 export { systemClock, ManualClock, actionsExec, type Clock, type Exec, type ExecOptions, type ExecResult, type Http, type ActionSeams } from './seams.js';

@@ -1,29 +1,30 @@
-export const id = 450;
-export const ids = [450,460];
+export const id = 333;
+export const ids = [333];
 export const modules = {
 
-/***/ 2450:
+/***/ 27333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  qz: () => (/* reexport */ detectStack),
+  D3: () => (/* reexport */ toMatrix)
 });
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 10 modules
-var lite = __webpack_require__(9814);
+// UNUSED EXPORTS: DETECTORS, PRUNED_DIRS, detectorByName, languageOf, walk
+
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
+var lite = __webpack_require__(20394);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
 var dist = __webpack_require__(3292);
 ;// CONCATENATED MODULE: ./packages/stack/src/context.ts
@@ -165,7 +166,7 @@ class DetectContext {
             return undefined;
         try {
             // yaml is large and only pnpm-workspace.yaml needs it: load it on first use.
-            const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+            const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
             return parse(text, { maxAliasCount: 100 });
         }
         catch (err) {
@@ -897,7 +898,7 @@ async function nodeVersion(ctx, scope, pkg, rootPkg, warnings) {
     const enginesFound = engines && enginesOwner ? { value: engines, source: context_joinRel(enginesOwner, 'package.json#engines.node') } : undefined;
     if (pinned && enginesFound) {
         // Loaded only when both a pin and an engines range exist: most runs never need it.
-        const { default: semver } = await __webpack_require__.e(/* import() */ 88).then(__webpack_require__.t.bind(__webpack_require__, 2088, 23));
+        const { default: semver } = await __webpack_require__.e(/* import() */ 88).then(__webpack_require__.t.bind(__webpack_require__, 62088, 23));
         if (!semver.valid(semver.coerce(pinned.value)) || !semver.validRange(engines))
             return pinned;
         const exact = semver.valid(pinned.value) ?? semver.coerce(pinned.value).version;
@@ -1969,192 +1970,6 @@ function toMatrix(stack) {
 
 
 
-
-;// CONCATENATED MODULE: ./actions/detect-stack/src/inputs.ts
-
-
-
-/** Reads and validates every input; the workspace is GITHUB_WORKSPACE, else the current folder. */
-function parseInputs(reader, workspace) {
-    const path = reader.raw('path') || '.';
-    const exclude = reader.list('exclude');
-    const maxFiles = reader.integer('max-files', { min: 1, max: 10_000_000 });
-    if ((0,external_node_path_.isAbsolute)(path)) {
-        throw new lite/* UserError */.yo(`'${path}' is absolute.`, { input: 'path' }, 'Give a folder relative to the workspace, such as . or apps/web.');
-    }
-    const workspaceReal = realOrThrow(workspace, 'the workspace (GITHUB_WORKSPACE)');
-    const target = (0,external_node_path_.resolve)(workspaceReal, path);
-    if (escapes(workspaceReal, target)) {
-        throw new lite/* UserError */.yo(`'${path}' points outside the workspace.`, { input: 'path' }, 'Give a folder inside the repository.');
-    }
-    const real = realOrThrow(target, `'${path}'`, 'path');
-    if (escapes(workspaceReal, real)) {
-        throw new lite/* UserError */.yo(`'${path}' is a link that leads outside the workspace.`, { input: 'path' }, 'Give a folder inside the repository.');
-    }
-    if (!(0,external_node_fs_.statSync)(real).isDirectory()) {
-        throw new lite/* UserError */.yo(`'${path}' is a file, not a folder.`, { input: 'path' }, 'Give the folder that holds the project.');
-    }
-    const rel = (0,external_node_path_.relative)(workspaceReal, real).split(external_node_path_.sep).join('/');
-    return Object.freeze({
-        root: real,
-        displayRoot: rel === '' ? '.' : rel,
-        annotationPrefix: rel === '' ? '' : `${rel}/`,
-        exclude: Object.freeze(exclude),
-        maxFiles,
-    });
-}
-function escapes(parent, child) {
-    const rel = (0,external_node_path_.relative)(parent, child);
-    return rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel);
-}
-function realOrThrow(path, what, input) {
-    try {
-        return (0,external_node_fs_.realpathSync)(path);
-    }
-    catch {
-        throw new lite/* UserError */.yo(`${what} does not exist.`, input ? { input } : {}, input ? 'Check the folder name and that the repository is checked out (actions/checkout) before this step.' : undefined);
-    }
-}
-
-// EXTERNAL MODULE: ./actions/detect-stack/src/metadata.generated.ts
-var metadata_generated = __webpack_require__(8460);
-;// CONCATENATED MODULE: ./actions/detect-stack/src/summary.ts
-
-/** The job summary: projects, languages as a pie chart, and every warning. */
-function stackSummary(stack) {
-    const s = new lite/* SummaryBuilder */.CF().heading('detect-stack');
-    const mono = stack.monorepo ? ` · monorepo (${stack.monorepo.tool ?? 'independent projects'})` : '';
-    s.text(`${stack.projects.length} project(s) in \`${stack.root}\`${mono} · ${stack.stats.files} files in ${stack.stats.elapsedMs} ms${stack.stats.truncated ? ' · **walk truncated at max-files**' : ''}`);
-    if (stack.projects.length > 0) {
-        s.table(['project', 'runtime', 'package manager', 'frameworks', 'build', 'test'], stack.projects.map((p) => [
-            `${p.path === stack.primary ? '**' : ''}${p.path}${p.path === stack.primary ? '** (primary)' : ''}`,
-            `${p.runtime.name}${p.runtime.version ? ` ${p.runtime.version}` : ''}`,
-            p.packageManager ? `${p.packageManager.name}${p.packageManager.version ? ` ${p.packageManager.version}` : ''}` : '',
-            p.frameworks.map((f) => `${f.name}${f.version ? ` ${f.version}` : ''}`).join(', '),
-            p.commands.build ? `\`${p.commands.build}\`` : '',
-            p.commands.test ? `\`${p.commands.test}\`` : '',
-        ]));
-    }
-    else {
-        s.text('No buildable project was found.');
-    }
-    const top = stack.languages.slice(0, 8);
-    if (top.length > 0) {
-        s.mermaid(['pie showData title Languages (bytes of code)', ...top.map((l) => `  "${l.name.replace(/"/g, "'")}" : ${l.bytes}`)].join('\n'));
-    }
-    const warnings = [...stack.warnings, ...stack.projects.flatMap((p) => p.warnings.map((w) => `${p.path}: ${w}`))];
-    if (warnings.length > 0)
-        s.heading('Warnings', 3).text(warnings.map((w) => `- ${w}`).join('\n'));
-    return s;
-}
-
-;// CONCATENATED MODULE: ./actions/detect-stack/src/main.ts
-
-
-
-
-
-/** Detects the stack and sets every output and the job summary. */
-async function run({ env, logger, setOutput }) {
-    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), env.GITHUB_WORKSPACE || process.cwd());
-    const stack = await detectStack({
-        root: inputs.root,
-        displayRoot: inputs.displayRoot,
-        exclude: inputs.exclude,
-        maxFiles: inputs.maxFiles,
-        logger,
-        annotationPrefix: inputs.annotationPrefix,
-    });
-    const primary = stack.projects.find((p) => p.path === stack.primary);
-    const out = new lite/* OutputWriter */.PO(metadata_generated.metadata, setOutput);
-    out.set('stack', stack);
-    out.set('primary-language', stack.languages[0]?.name ?? '');
-    out.set('runtime', primary?.runtime.name ?? '');
-    out.set('runtime-version', primary?.runtime.version ?? '');
-    out.set('package-manager', primary?.packageManager?.name ?? '');
-    out.set('build-command', primary?.commands.build ?? '');
-    out.set('test-command', primary?.commands.test ?? '');
-    out.set('start-command', primary?.commands.start ?? '');
-    out.set('matrix', toMatrix(stack));
-    out.set('monorepo', stack.projects.length > 1);
-    out.set('dockerfile', primary?.dockerfile ?? '');
-    out.set('primary-path', primary?.path ?? '');
-    logger.info(primary
-        ? `detect-stack: ${stack.projects.length} project(s); primary ${primary.path} is ${primary.runtime.name}${primary.runtime.version ? ` ${primary.runtime.version}` : ''} with ${primary.packageManager?.name ?? 'no package manager'} (${stack.stats.files} files, ${stack.stats.elapsedMs} ms)`
-        : `detect-stack: no buildable project found in ${inputs.displayRoot} (${stack.stats.files} files)`);
-    await stackSummary(stack).write(env);
-}
-
-
-/***/ }),
-
-/***/ 8460:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   metadata: () => (/* binding */ metadata)
-/* harmony export */ });
-/** detect-stack's inputs and outputs as declared in action.yml. */
-const metadata = {
-    "name": "detect-stack",
-    "description": "Reports what a repository is and how to build, test and run it: languages, projects, runtimes and their versions, package managers, frameworks, commands and a job matrix.",
-    "inputs": {
-        "path": {
-            "description": "Folder to analyse, relative to GITHUB_WORKSPACE. It must stay inside the workspace.",
-            "required": false,
-            "default": "."
-        },
-        "exclude": {
-            "description": "Extra globs to skip (relative to `path`), separated by commas or newlines. Dependency trees, build output and VCS folders are always skipped.",
-            "required": false,
-            "default": ""
-        },
-        "max-files": {
-            "description": "Stop walking after this many files, set `stats.truncated` and warn. From 1 to 10000000.",
-            "required": false,
-            "default": "200000"
-        }
-    },
-    "outputs": {
-        "stack": {
-            "description": "The full detection document as JSON (schema version 1, see docs/stack.schema.json)."
-        },
-        "primary-language": {
-            "description": "The language with the most bytes of code, linguist-style (for example `TypeScript`)."
-        },
-        "runtime": {
-            "description": "Runtime of the primary project: node, deno, bun, python, go, rust, java, dotnet, ruby, php, elixir or static."
-        },
-        "runtime-version": {
-            "description": "Runtime version of the primary project as declared (`20.11.1`, `>=18`, `3.12`); empty when nothing declares it."
-        },
-        "package-manager": {
-            "description": "Package manager of the primary project (npm, pnpm, yarn, bun, deno, pip, poetry, uv, pipenv, pdm, go, cargo, maven, gradle, dotnet, bundler, composer, mix)."
-        },
-        "build-command": {
-            "description": "Build command of the primary project, to run in its folder; empty when there is none."
-        },
-        "test-command": {
-            "description": "Test command of the primary project, to run in its folder; empty when there is none."
-        },
-        "start-command": {
-            "description": "Start command of the primary project, to run in its folder; empty when there is none."
-        },
-        "matrix": {
-            "description": "JSON `{\"include\":[...]}` with one entry per project (path, name, runtime, runtime-version, package-manager, build-command, test-command), for `strategy.matrix: ${{ fromJSON(...) }}`."
-        },
-        "monorepo": {
-            "description": "`true` when the repository holds more than one project, else `false`."
-        },
-        "dockerfile": {
-            "description": "Path of the primary project's Dockerfile or Containerfile, relative to `path`; empty when it has none."
-        },
-        "primary-path": {
-            "description": "Folder of the primary project, relative to `path` (`.` for the root)."
-        }
-    }
-};
 
 
 /***/ })

@@ -1,0 +1,88 @@
+import { UserError, describeJsonError, workspaceFolder, type InputReader } from '@slipway/action-kit/lite';
+import type { Stack } from '@slipway/stack';
+
+/** build-artifact's inputs, parsed and checked once. */
+export interface BuildArtifactInputs {
+  readonly repoRoot: string;
+  readonly repoRel: string;
+  readonly stack: Stack | undefined;
+  readonly project: string | undefined;
+  readonly install: boolean;
+  readonly command: string | undefined;
+  readonly include: string[] | undefined;
+  readonly exclude: string[];
+  readonly name: string | undefined;
+  readonly outputDir: string;
+  readonly version: string | undefined;
+  readonly sourceDateEpoch: number | undefined;
+  readonly cache: boolean;
+  readonly upload: boolean;
+  readonly retentionDays: number | undefined;
+  readonly sbom: boolean;
+  readonly provenance: boolean;
+  readonly allowSecretFiles: boolean;
+}
+
+/** The largest mtime a ustar header holds (11 octal digits). */
+const MAX_EPOCH = 0o77777777777;
+
+/** Reads and validates every input. */
+export function parseInputs(reader: InputReader, workspace: string): BuildArtifactInputs {
+  const repo = workspaceFolder('path', reader.raw('path'), workspace);
+  const output = workspaceFolder('output-dir', reader.raw('output-dir'), workspace, { base: repo.abs, mayNotExist: true });
+  const include = reader.list('include');
+  const version = reader.optional('version');
+  if (version !== undefined && /[\s/\\]/.test(version))
+    throw new UserError(`'${version}' contains spaces or slashes.`, { input: 'version' }, 'Use a version such as 1.2.3 or v1.2.3-rc.1.');
+  const epoch = reader.optional('source-date-epoch');
+  return Object.freeze({
+    repoRoot: repo.abs,
+    repoRel: repo.rel,
+    stack: parseStack(reader.raw('stack')),
+    project: reader.optional('project'),
+    install: reader.boolean('install'),
+    command: reader.optional('command'),
+    include: include.length ? include : undefined,
+    exclude: reader.list('exclude'),
+    name: reader.optional('name'),
+    outputDir: output.abs,
+    version,
+    sourceDateEpoch: epoch === undefined ? undefined : reader.integer('source-date-epoch', { min: 0, max: MAX_EPOCH }),
+    cache: reader.boolean('cache'),
+    upload: reader.boolean('upload'),
+    retentionDays: reader.optional('retention-days') === undefined ? undefined : reader.integer('retention-days', { min: 1, max: 90 }),
+    sbom: reader.boolean('sbom'),
+    provenance: reader.boolean('provenance'),
+    allowSecretFiles: reader.boolean('allow-secret-files'),
+  });
+}
+
+/** A detect-stack document, checked for the fields build-artifact relies on. */
+export function parseStack(text: string): Stack | undefined {
+  if (text.trim() === '') return undefined;
+  let doc: Partial<Stack>;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(
+      `is not valid JSON: ${describeJsonError(text, err)}.`,
+      { input: 'stack' },
+      "Pass the detect-stack step's `stack` output as it is: ${{ steps.<id>.outputs.stack }}.",
+    );
+  }
+  const badProject = Array.isArray(doc.projects)
+    ? doc.projects.findIndex((p) => typeof p?.path !== 'string' || typeof p?.runtime?.name !== 'string' || typeof p?.commands !== 'object')
+    : -1;
+  const problem =
+    typeof doc !== 'object' || doc === null
+      ? 'it is not an object'
+      : doc.schemaVersion !== 1
+        ? `schemaVersion is ${JSON.stringify(doc.schemaVersion)}, not 1`
+        : !Array.isArray(doc.projects)
+          ? 'it has no projects array'
+          : badProject >= 0
+            ? `projects[${badProject}] lacks path, runtime.name or commands`
+            : undefined;
+  if (problem) throw new UserError(`is not a detect-stack document: ${problem}.`, { input: 'stack' }, "Pass the detect-stack step's `stack` output as it is.");
+  return doc as Stack;
+}

@@ -1,0 +1,58 @@
+export const id = 169;
+export const ids = [169];
+export const modules = {
+
+/***/ 11169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   verifyCommand: () => (/* binding */ verifyCommand)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20394);
+
+
+/** `slipway verify-artifact`: a command of the CLI only, shaped like an action so flags and help come the same way. */
+const metadata = {
+    name: 'verify-artifact',
+    description: 'Re-hashes a build-artifact archive against its manifest and, with --into, extracts it safely.',
+    inputs: {
+        archive: { description: 'The .tar.gz to verify.', required: true },
+        manifest: { description: 'Its manifest (.manifest.json).', required: true },
+        into: { description: 'Folder to extract into (created; must be empty). Without it, only verify.' },
+    },
+    outputs: { files: { description: 'Entries verified.' }, digest: { description: 'SHA-256 of the archive.' } },
+};
+const verifyCommand = {
+    metadata,
+    async run({ env, logger, setOutput }) {
+        const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(metadata, env);
+        const cwd = env.GITHUB_WORKSPACE || process.cwd();
+        const { verifyArtifact } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(907), __webpack_require__.e(91), __webpack_require__.e(333), __webpack_require__.e(107)]).then(__webpack_require__.bind(__webpack_require__, 65107));
+        const into = reader.optional('into');
+        let result;
+        try {
+            result = await verifyArtifact({
+                archive: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(cwd, reader.required('archive')),
+                manifest: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(cwd, reader.required('manifest')),
+                ...(into ? { into: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(cwd, into) } : {}),
+            });
+        }
+        catch (err) {
+            const code = err.code;
+            if (code === 'ENOENT')
+                throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${err.path} does not exist.`, {}, 'Check the --archive and --manifest paths.');
+            throw err;
+        }
+        setOutput('files', String(result.files));
+        setOutput('digest', `sha256:${result.digest}`);
+        logger.info(`verify-artifact: ${result.files} entries match the manifest (sha256:${result.digest})${into ? `; extracted into ${into}` : ''}`);
+    },
+};
+
+
+/***/ })
+
+};
