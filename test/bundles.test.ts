@@ -1,10 +1,11 @@
 // Runs every dist/<action>/index.js as GitHub's runner would and reads its outputs back.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { REPO, makeTree, removeTree, runBundle } from './harness.js';
+import { after, before, describe, it } from 'node:test';
+import { REPO, makeTree, removeTree, runBundle, runBundleAsync } from './harness.js';
 
 const workspace = makeTree({
   'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['apps/*'], packageManager: 'npm@10.8.1' }),
@@ -122,5 +123,112 @@ describe('dist/cli', () => {
     assert.equal(action.status, 1);
     assert.match(action.stderr, /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, verify-artifact/);
     assert.doesNotMatch(flag.stderr + action.stderr, /\n\s+at /);
+  });
+});
+
+describe('dist/build-artifact', () => {
+  const repo = gitRepoForBundle();
+  after(() => removeTree(repo));
+
+  it('builds, packages and describes a repository, as the runner runs it', () => {
+    const run = runBundle('build-artifact', { upload: 'false' }, { workspace: repo, env: { HOME: repo } });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.outputs.digest!, /^sha256:[0-9a-f]{64}$/);
+    assert.match(run.outputs['artifact-path']!, /^\.slipway\/artifacts\/.+\.tar\.gz$/);
+    assert.equal(run.outputs['cache-hit'], 'false');
+    assert.equal(run.outputs['artifact-id'], '');
+    for (const key of ['manifest-path', 'sbom-path', 'provenance-path']) assert.ok(existsSync(join(repo, run.outputs[key]!)), key);
+    assert.match(run.summary, /\| digest \| `sha256:[0-9a-f]{64}` \|/);
+    const again = runBundle('build-artifact', { upload: 'false' }, { workspace: repo, env: { HOME: repo } });
+    assert.equal(again.outputs.digest, run.outputs.digest, 'the same digest on a second run');
+  });
+
+  it('puts the tail of a failed build in the error and the summary', () => {
+    const run = runBundle('build-artifact', { command: 'echo first; echo last words; exit 4', upload: 'false' }, { workspace: repo, env: { HOME: repo } });
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /::error title=build-artifact::input 'command': build command `echo first; echo last words; exit 4` failed with exit code 4/);
+    assert.match(run.summary, /exited with code 4\. Its last lines:\n\n```\nfirst\nlast words\n```/);
+  });
+
+  it('fails clearly on an unknown project and on a stack that is not JSON', () => {
+    const project = runBundle('build-artifact', { project: 'nope' }, { workspace: repo, env: { HOME: repo } });
+    assert.equal(project.status, 1);
+    assert.match(project.stdout, /::error title=build-artifact::input 'project': 'nope' is not a project of this repository\. Use one of: \./);
+    const stack = runBundle('build-artifact', { stack: '{"projects": [' }, { workspace: repo, env: { HOME: repo } });
+    assert.match(stack.stdout, /::error title=build-artifact::input 'stack': is not valid JSON: .* at line 1, column 15/);
+    assert.doesNotMatch(project.stdout + stack.stdout + project.stderr + stack.stderr, /\n\s+at /);
+  });
+});
+
+function gitRepoForBundle(): string {
+  const root = makeTree({
+    'package.json': JSON.stringify({
+      name: 'site',
+      scripts: { build: "node -e \"require('fs').mkdirSync('dist',{recursive:true});require('fs').writeFileSync('dist/index.html','<h1>hi</h1>')\"" },
+    }),
+    'package-lock.json': JSON.stringify({ name: 'site', lockfileVersion: 3, packages: { '': { name: 'site' } } }),
+  });
+  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
+  for (const args of [
+    ['init', '-q'],
+    ['add', '-A'],
+    ['commit', '-qm', 'init'],
+  ])
+    spawnSync('git', args, { cwd: root, env });
+  return root;
+}
+
+describe('dist/build-artifact against a local artifact and cache service', () => {
+  const repo = gitRepoForBundle();
+  const requests: string[] = [];
+  // Twirp and cache endpoints answer 404 in the services' own error format.
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url?.split('?')[0]}`);
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end('{"code":"not_found","msg":"no such thing"}');
+  });
+  before(() => new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r())));
+  after(() => {
+    server.close();
+    removeTree(repo);
+  });
+
+  it('loads the cache and upload clients, warns on the cache, fails the upload and keeps the artifact', async () => {
+    const port = (server.address() as { port: number }).port;
+    const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const token = `${b64({ alg: 'none' })}.${b64({ scp: 'Actions.GenericRead:1 Actions.Results:run-1:job-1' })}.sig`;
+    const run = await runBundleAsync(
+      'build-artifact',
+      {},
+      {
+        workspace: repo,
+        env: { HOME: repo, ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/`, GITHUB_REPOSITORY: 'acme/site', GITHUB_RUN_ID: '1' },
+      },
+    );
+    assert.equal(run.status, 1, run.stdout);
+    assert.ok(
+      requests.some((r) => r.startsWith('GET /_apis/artifactcache/cache')),
+      `cache lookup in ${requests.join(', ')}`,
+    );
+    assert.ok(requests.includes('POST /twirp/github.actions.results.api.v1.ArtifactService/CreateArtifact'));
+    const m = /::error title=build-artifact::input 'upload': uploading artifact 'site' failed: .*404.*\. The artifact is on disk at (\S+\.tar\.gz);/.exec(
+      run.stdout,
+    );
+    assert.ok(m, run.stdout);
+    assert.ok(existsSync(m[1]!), 'the archive is still there');
+    assert.doesNotMatch(run.stdout, /internal error/);
+  });
+});
+
+describe('bundles are real ES modules', () => {
+  it('no bundle uses __dirname or __filename, which ES modules lack', () => {
+    for (const dir of readdirSync(join(REPO, 'dist'))) {
+      for (const file of readdirSync(join(REPO, 'dist', dir)).filter((f) => f.endsWith('.js'))) {
+        const code = readFileSync(join(REPO, 'dist', dir, file), 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/^\s*\/\/.*$/gm, '');
+        assert.doesNotMatch(code, /(?<![\w.$'"])__(dirname|filename)(?![\w$'"])/, `dist/${dir}/${file}`);
+      }
+    }
   });
 });

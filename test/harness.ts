@@ -1,6 +1,6 @@
 // The shared test harness: temporary trees from tables, environment that is restored after each
 // test, and a runner that executes a built action bundle exactly as GitHub's runner does.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -58,12 +58,13 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-/**
- * Runs dist/<action>/index.js the way the runner does: defaults from action.yml, then the given
- * inputs, as INPUT_* variables; GITHUB_OUTPUT and GITHUB_STEP_SUMMARY as real files; a clean
- * environment that holds nothing of the test process's own.
- */
-export function runBundle(action: string, inputs: Record<string, string>, options: { workspace: string; env?: Record<string, string> }): BundleRun {
+interface PreparedRun {
+  env: Record<string, string>;
+  files: string;
+}
+
+/** The runner's environment for a bundle: defaults from action.yml, then the inputs, as INPUT_* variables. */
+function prepareRun(action: string, inputs: Record<string, string>, options: { workspace: string; env?: Record<string, string> }): PreparedRun {
   const meta = parse(readFileSync(join(REPO, 'actions', action, 'action.yml'), 'utf8')) as { inputs?: Record<string, { default?: unknown }> };
   const files = makeTree({ output: '', summary: '' }, 'slipway-runner-');
   const env: Record<string, string> = {
@@ -81,16 +82,57 @@ export function runBundle(action: string, inputs: Record<string, string>, option
     env[inputVar(name)] = value;
   }
   Object.assign(env, options.env ?? {});
-  const result = spawnSync(process.execPath, [join(REPO, 'dist', action, 'index.js')], { cwd: options.workspace, env, encoding: 'utf8', timeout: 120_000 });
+  return { env, files };
+}
+
+function collectRun(prepared: PreparedRun, status: number | null, stdout: string, stderr: string): BundleRun {
   const run: BundleRun = {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    outputs: parseOutputFile(readFileSync(join(files, 'output'), 'utf8')),
-    summary: readFileSync(join(files, 'summary'), 'utf8'),
+    status,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(join(prepared.files, 'output'), 'utf8')),
+    summary: readFileSync(join(prepared.files, 'summary'), 'utf8'),
   };
-  removeTree(files);
+  removeTree(prepared.files);
   return run;
+}
+
+/**
+ * Runs dist/<action>/index.js the way the runner does: defaults from action.yml, then the given
+ * inputs, as INPUT_* variables; GITHUB_OUTPUT and GITHUB_STEP_SUMMARY as real files; a clean
+ * environment that holds nothing of the test process's own.
+ */
+export function runBundle(action: string, inputs: Record<string, string>, options: { workspace: string; env?: Record<string, string> }): BundleRun {
+  const prepared = prepareRun(action, inputs, options);
+  const result = spawnSync(process.execPath, [join(REPO, 'dist', action, 'index.js')], {
+    cwd: options.workspace,
+    env: prepared.env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return collectRun(prepared, result.status, result.stdout, result.stderr);
+}
+
+/** runBundle without blocking this process, for tests that serve HTTP to the bundle themselves. */
+export function runBundleAsync(
+  action: string,
+  inputs: Record<string, string>,
+  options: { workspace: string; env?: Record<string, string> },
+): Promise<BundleRun> {
+  const prepared = prepareRun(action, inputs, options);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO, 'dist', action, 'index.js')], { cwd: options.workspace, env: prepared.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve(collectRun(prepared, status, stdout, stderr));
+    });
+  });
 }
 
 /** Sets environment variables for the length of fn, then restores every one of them. */

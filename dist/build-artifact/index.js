@@ -32472,16 +32472,22 @@ class LineIndex {
 function pypiName(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
-/** Unique by ecosystem, name and version, keeping the first (and the non-dev flag when either is runtime). */
+/**
+ * Unique by ecosystem, name and version, whatever the input order: an entry is runtime when any
+ * copy is, and carries every hash any copy has (sorted), so the result does not depend on order.
+ */
 function dedupe(items) {
     const seen = new Map();
     for (const item of items) {
         const key = `${item.ecosystem}\0${item.name}\0${item.version}`;
         const prev = seen.get(key);
-        if (!prev)
+        if (!prev) {
             seen.set(key, item);
-        else if (prev.dev && !item.dev)
-            seen.set(key, { ...prev, dev: false });
+            continue;
+        }
+        const hashes = [...prev.hashes, ...item.hashes].filter((h, i, all) => all.findIndex((x) => x.alg === h.alg && x.hex === h.hex) === i);
+        hashes.sort((a, b) => (a.alg + a.hex < b.alg + b.hex ? -1 : 1));
+        seen.set(key, { ...prev, dev: prev.dev && item.dev, hashes });
     }
     return [...seen.values()];
 }
@@ -36851,7 +36857,15 @@ function stableUuid(seed) {
  * CycloneDX library and serialised with sorted lists: the same input gives the same bytes.
  */
 async function cycloneDxSbom(input) {
-    const CDX = await __nccwpck_require__.e(/* import() */ 567).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54567, 23));
+    // Subpath imports: the package's index also loads its validators, whose resource paths use
+    // __dirname, which an ESM bundle does not have.
+    const [Models, Enums, Serialize, Spec] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 320).then(__nccwpck_require__.t.bind(__nccwpck_require__, 50320, 23)),
+        __nccwpck_require__.e(/* import() */ 820).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6820, 23)),
+        Promise.all(/* import() */[__nccwpck_require__.e(320), __nccwpck_require__.e(248)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51248, 23)),
+        Promise.all(/* import() */[__nccwpck_require__.e(320), __nccwpck_require__.e(321)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 94321, 23)),
+    ]);
+    const CDX = { Models, Enums, Serialize, Spec };
     const bom = new CDX.Models.Bom();
     bom.serialNumber = `urn:uuid:${stableUuid(`${input.name}@${input.version}#${input.digest}`)}`;
     bom.metadata.timestamp = new Date(input.sourceDateEpoch * 1000);
@@ -37813,7 +37827,7 @@ function describeJsonError(text, err) {
     const message = err instanceof Error ? err.message : String(err);
     const reason = message
         .replace(/ in JSON at position \d+.*$/s, '')
-        .replace(/, ".*" is not valid JSON$/s, '')
+        .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
         .replace(/\s*\(line \d+ column \d+\)$/, '');
     const offset = jsonErrorOffset(text);
     const { line, column } = lineColumn(text, offset);

@@ -69,7 +69,7 @@ function describeJsonError(text, err) {
     const message = err instanceof Error ? err.message : String(err);
     const reason = message
         .replace(/ in JSON at position \d+.*$/s, '')
-        .replace(/, ".*" is not valid JSON$/s, '')
+        .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
         .replace(/\s*\(line \d+ column \d+\)$/, '');
     const offset = jsonErrorOffset(text);
     const { line, column } = lineColumn(text, offset);

@@ -1,5 +1,5 @@
 import { SummaryBuilder } from '@slipway/action-kit/lite';
-import type { CommandError} from '@slipway/artifact';
+import type { CommandError } from '@slipway/artifact';
 import { type BuildArtifactResult } from '@slipway/artifact';
 
 function size(bytes: number): string {

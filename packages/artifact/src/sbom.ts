@@ -25,7 +25,15 @@ export function stableUuid(seed: string): string {
  * CycloneDX library and serialised with sorted lists: the same input gives the same bytes.
  */
 export async function cycloneDxSbom(input: SbomInput): Promise<string> {
-  const CDX = await import('@cyclonedx/cyclonedx-library');
+  // Subpath imports: the package's index also loads its validators, whose resource paths use
+  // __dirname, which an ESM bundle does not have.
+  const [Models, Enums, Serialize, Spec] = await Promise.all([
+    import('@cyclonedx/cyclonedx-library/Models'),
+    import('@cyclonedx/cyclonedx-library/Enums'),
+    import('@cyclonedx/cyclonedx-library/Serialize'),
+    import('@cyclonedx/cyclonedx-library/Spec'),
+  ]);
+  const CDX = { Models, Enums, Serialize, Spec };
   const bom = new CDX.Models.Bom();
   bom.serialNumber = `urn:uuid:${stableUuid(`${input.name}@${input.version}#${input.digest}`)}`;
   bom.metadata.timestamp = new Date(input.sourceDateEpoch * 1000);

@@ -58,14 +58,22 @@ export function pypiName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
-/** Unique by ecosystem, name and version, keeping the first (and the non-dev flag when either is runtime). */
-export function dedupe<T extends { ecosystem: string; name: string; version: string; dev: boolean }>(items: T[]): T[] {
+/**
+ * Unique by ecosystem, name and version, whatever the input order: an entry is runtime when any
+ * copy is, and carries every hash any copy has (sorted), so the result does not depend on order.
+ */
+export function dedupe<T extends { ecosystem: string; name: string; version: string; dev: boolean; hashes: Hash[] }>(items: T[]): T[] {
   const seen = new Map<string, T>();
   for (const item of items) {
     const key = `${item.ecosystem}\0${item.name}\0${item.version}`;
     const prev = seen.get(key);
-    if (!prev) seen.set(key, item);
-    else if (prev.dev && !item.dev) seen.set(key, { ...prev, dev: false });
+    if (!prev) {
+      seen.set(key, item);
+      continue;
+    }
+    const hashes = [...prev.hashes, ...item.hashes].filter((h, i, all) => all.findIndex((x) => x.alg === h.alg && x.hex === h.hex) === i);
+    hashes.sort((a, b) => (a.alg + a.hex < b.alg + b.hex ? -1 : 1));
+    seen.set(key, { ...prev, dev: prev.dev && item.dev, hashes });
   }
   return [...seen.values()];
 }

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { InputReader, UserError } from '@slipway/action-kit/lite';
+import { parseInputs } from '../src/inputs.js';
+import { metadata } from '../src/metadata.generated.js';
+import { makeTree, removeTree } from '../../../test/harness.js';
+
+const workspace = makeTree({ 'app/package.json': '{}', 'file.txt': 'x' });
+symlinkSync('/tmp', join(workspace, 'escape'));
+after(() => removeTree(workspace));
+
+const parse = (env: Record<string, string>) => parseInputs(new InputReader(metadata, env), workspace);
+
+function failsOn(env: Record<string, string>, input: string, message: RegExp): void {
+  assert.throws(
+    () => parse(env),
+    (err: unknown) => err instanceof UserError && err.subject.input === input && message.test(err.describe()),
+    `${JSON.stringify(env)} should fail on ${input} with ${message}`,
+  );
+}
+
+describe('build-artifact inputs', () => {
+  it('uses the action.yml defaults', () => {
+    const i = parse({});
+    assert.equal(i.repoRel, '.');
+    assert.equal(i.outputDir, join(workspace, '.slipway', 'artifacts'));
+    assert.deepEqual([i.install, i.cache, i.upload, i.sbom, i.provenance, i.allowSecretFiles], [true, true, true, true, true, false]);
+    assert.equal(i.stack, undefined);
+    assert.equal(i.include, undefined);
+    assert.equal(i.retentionDays, undefined);
+    assert.equal(i.sourceDateEpoch, undefined);
+  });
+
+  it('reads every input when set', () => {
+    const stack = JSON.stringify({ schemaVersion: 1, projects: [{ path: 'app', runtime: { name: 'node' }, commands: {} }] });
+    const i = parse({
+      INPUT_PATH: 'app',
+      INPUT_STACK: stack,
+      INPUT_PROJECT: 'app',
+      INPUT_INSTALL: 'false',
+      INPUT_COMMAND: 'none',
+      INPUT_INCLUDE: 'dist/**\npackage.json',
+      INPUT_EXCLUDE: '*.map',
+      INPUT_NAME: 'web',
+      'INPUT_OUTPUT-DIR': 'out',
+      INPUT_VERSION: 'v1.2.3',
+      'INPUT_SOURCE-DATE-EPOCH': '0',
+      INPUT_CACHE: 'False',
+      INPUT_UPLOAD: 'FALSE',
+      'INPUT_RETENTION-DAYS': '90',
+      INPUT_SBOM: 'false',
+      INPUT_PROVENANCE: 'false',
+      'INPUT_ALLOW-SECRET-FILES': 'true',
+    });
+    assert.equal(i.repoRel, 'app');
+    assert.equal(i.outputDir, join(workspace, 'app', 'out'));
+    assert.deepEqual(i.include, ['dist/**', 'package.json']);
+    assert.equal(i.stack?.projects.length, 1);
+    assert.deepEqual(
+      [i.install, i.cache, i.upload, i.sbom, i.provenance, i.allowSecretFiles, i.sourceDateEpoch, i.retentionDays],
+      [false, false, false, false, false, true, 0, 90],
+    );
+  });
+
+  const bad: [Record<string, string>, string, RegExp][] = [
+    [{ INPUT_PATH: 'nope' }, 'path', /'nope' does not exist/],
+    [{ INPUT_PATH: '../..' }, 'path', /outside the workspace/],
+    [{ INPUT_PATH: 'file.txt' }, 'path', /is a file, not a folder/],
+    [{ INPUT_PATH: 'escape' }, 'path', /link that leads outside/],
+    [{ INPUT_STACK: '{"schemaVersion": 1,\n "projects": [}' }, 'stack', /is not valid JSON: .* at line 2, column 15\. Pass/],
+    [{ INPUT_STACK: '{"schemaVersion": 2, "projects": []}' }, 'stack', /not a detect-stack document: schemaVersion is 2, not 1/],
+    [{ INPUT_STACK: '[]' }, 'stack', /not a detect-stack document/],
+    [{ INPUT_STACK: '{"schemaVersion": 1, "projects": [{"path": 1}]}' }, 'stack', /projects\[0\] lacks path, runtime\.name or commands/],
+    [{ INPUT_INSTALL: 'yes' }, 'install', /'yes' is not a boolean/],
+    [{ 'INPUT_OUTPUT-DIR': '/tmp/out' }, 'output-dir', /is absolute/],
+    [{ 'INPUT_OUTPUT-DIR': '../../out' }, 'output-dir', /outside the workspace/],
+    [{ INPUT_VERSION: '1.0 beta' }, 'version', /contains spaces or slashes/],
+    [{ INPUT_VERSION: 'a/b' }, 'version', /contains spaces or slashes/],
+    [{ 'INPUT_SOURCE-DATE-EPOCH': 'yesterday' }, 'source-date-epoch', /not a whole number/],
+    [{ 'INPUT_SOURCE-DATE-EPOCH': '-1' }, 'source-date-epoch', /out of range/],
+    [{ 'INPUT_SOURCE-DATE-EPOCH': '99999999999' }, 'source-date-epoch', /out of range/],
+    [{ INPUT_CACHE: '1' }, 'cache', /not a boolean/],
+    [{ INPUT_UPLOAD: 'on' }, 'upload', /not a boolean/],
+    [{ 'INPUT_RETENTION-DAYS': '0' }, 'retention-days', /from 1 to 90/],
+    [{ 'INPUT_RETENTION-DAYS': '91' }, 'retention-days', /from 1 to 90/],
+    [{ 'INPUT_RETENTION-DAYS': 'week' }, 'retention-days', /not a whole number/],
+    [{ INPUT_SBOM: 'no' }, 'sbom', /not a boolean/],
+    [{ INPUT_PROVENANCE: 'y' }, 'provenance', /not a boolean/],
+    [{ 'INPUT_ALLOW-SECRET-FILES': 'sure' }, 'allow-secret-files', /not a boolean/],
+  ];
+  for (const [env, input, message] of bad) it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0])}`, () => failsOn(env, input, message));
+});

@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { actionsExec, RecordingLogger, UserError } from '@slipway/action-kit/lite';
+import { removeTree } from '../../../test/harness.js';
+import { cycloneDxErrors } from '../../../test/schemas.js';
+import { buildArtifact, CommandError, localCacheBackend, verifyArtifact, type BuildArtifactOptions, type Uploader } from '../src/index.js';
+import { gitRepo, hasCommand, readJson, sh } from './helpers.js';
+
+const temps: string[] = [];
+after(() => temps.forEach(removeTree));
+const track = (d: string): string => (temps.push(d), d);
+const temp = (): string => track(mkdtempSync(join(tmpdir(), 'slipway-build-')));
+
+const NODE_APP: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'shop', version: '1.0.0', scripts: { build: 'node build.mjs' } }, null, 2),
+  'package-lock.json': JSON.stringify({ name: 'shop', lockfileVersion: 3, requires: true, packages: { '': { name: 'shop', version: '1.0.0' } } }, null, 2),
+  'build.mjs':
+    "import { mkdirSync, writeFileSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\nwriteFileSync('dist/index.js', 'console.log(' + JSON.stringify(process.env.SOURCE_DATE_EPOCH) + ');\\n');\nwriteFileSync('dist/built-at.txt', String(process.env.SOURCE_DATE_EPOCH));\n",
+  'src/index.ts': 'export {};\n',
+};
+
+function options(repoRoot: string, extra: Partial<BuildArtifactOptions> = {}): BuildArtifactOptions {
+  return {
+    repoRoot,
+    install: true,
+    exclude: [],
+    outputDir: join(repoRoot, '.slipway', 'artifacts'),
+    cache: false,
+    upload: true,
+    sbom: true,
+    provenance: true,
+    allowSecretFiles: false,
+    ...extra,
+  };
+}
+
+const seams = (env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME }, uploader?: Uploader) => ({
+  exec: actionsExec,
+  logger: new RecordingLogger(),
+  env,
+  ...(uploader ? { uploader } : {}),
+});
+
+describe('buildArtifact on real repositories', () => {
+  it('builds a Node project with npm, and a second checkout elsewhere gives the same digest', async () => {
+    const a = track(gitRepo(NODE_APP));
+    const b = track(join(temp(), 'elsewhere', 'clone'));
+    sh('git', ['clone', '-q', a, b]);
+    sh('chmod', ['-R', 'g+w', b]);
+    const ra = await buildArtifact(options(a), seams());
+    const rb = await buildArtifact(options(b), seams());
+    assert.equal(ra.digest, rb.digest);
+    assert.match(ra.digest, /^sha256:[0-9a-f]{64}$/);
+    assert.equal(ra.commands.install, 'npm ci');
+    assert.equal(ra.commands.build, 'npm run build');
+    const manifest = readJson<{ files: { path: string }[]; archive: { sha256: string } }>(ra.manifestPath);
+    assert.deepEqual(
+      manifest.files.map((f) => f.path),
+      ['dist', 'dist/built-at.txt', 'dist/index.js', 'package-lock.json', 'package.json'],
+    );
+    assert.equal(`sha256:${manifest.archive.sha256}`, ra.digest);
+    assert.equal(ra.sourceDateEpoch, Date.parse('2024-01-02T03:04:05Z') / 1000, 'the HEAD commit time');
+    assert.match(ra.version, /^[0-9a-f]{7}$/, 'git describe --always without tags');
+    const into = join(temp(), 'x');
+    await verifyArtifact({ archive: ra.artifactPath, manifest: ra.manifestPath, into });
+    assert.equal(readFileSync(join(into, 'dist', 'built-at.txt'), 'utf8'), String(ra.sourceDateEpoch), 'the build saw SOURCE_DATE_EPOCH');
+    assert.deepEqual(cycloneDxErrors(readJson(ra.sbomPath!)), []);
+    const statement = readJson<{ subject: { digest: { sha256: string } }[] }>(ra.provenancePath!);
+    assert.equal(`sha256:${statement.subject[0]!.digest.sha256}`, ra.digest);
+  });
+
+  it('uses tags for the version and SOURCE_DATE_EPOCH over the commit time', async () => {
+    const repo = track(gitRepo(NODE_APP));
+    sh('git', ['tag', 'v2.0.0'], repo);
+    const r = await buildArtifact(
+      options(repo, { install: false }),
+      seams({ PATH: process.env.PATH, HOME: process.env.HOME, SOURCE_DATE_EPOCH: '1234567890' }),
+    );
+    assert.equal(r.version, 'v2.0.0');
+    assert.equal(r.sourceDateEpoch, 1234567890);
+    assert.match(r.artifactPath, /\/slipway-repo-[^/]+-v2\.0\.0\.tar\.gz$/, '<repo>-<version> for the root project');
+  });
+
+  it('packages a Python app as its tree and lists pinned requirements in the SBOM', async () => {
+    const repo = track(
+      gitRepo({
+        'requirements.txt': 'flask==3.0.3\ngunicorn==23.0.0\n',
+        'app.py': 'print(1)\n',
+        'tests/test_app.py': 'def test(): pass\n',
+        '.env': 'SECRET=1\n',
+        '.env.example': 'SECRET=\n',
+      }),
+    );
+    await assert.rejects(
+      buildArtifact(options(repo, { install: false }), seams()),
+      (err: unknown) =>
+        err instanceof UserError && /refusing to package likely secret files: \.env\./.test(err.message) && err.subject.input === 'allow-secret-files',
+    );
+    const r = await buildArtifact(options(repo, { install: false, exclude: ['.env'] }), seams());
+    assert.deepEqual(
+      readJson<{ files: { path: string }[] }>(r.manifestPath).files.map((f) => f.path),
+      ['.env.example', 'app.py', 'requirements.txt'],
+    );
+    const sbom = readJson<{ components: { purl: string }[] }>(r.sbomPath!);
+    assert.deepEqual(sbom.components.map((c) => c.purl).sort(), ['pkg:pypi/flask@3.0.3', 'pkg:pypi/gunicorn@23.0.0']);
+  });
+
+  it(
+    'builds a reproducible Go binary',
+    { skip: !hasCommand('go') && !process.env.CI ? 'SKIPPED LOUDLY: go is not installed here (CI installs it)' : false },
+    async () => {
+      const files = {
+        'go.mod': 'module example.com/worker\n\ngo 1.19\n',
+        'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("worker") }\n',
+      };
+      const a = track(gitRepo(files));
+      const b = track(gitRepo(files));
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        GOCACHE: join(temp(), 'gocache'),
+        GOPATH: join(temp(), 'gopath'),
+        GOFLAGS: '-mod=mod',
+        GOTOOLCHAIN: 'local',
+      };
+      const ra = await buildArtifact(options(a), seams(env));
+      const rb = await buildArtifact(options(b), seams(env));
+      assert.equal(ra.commands.build, 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...');
+      assert.deepEqual(
+        readJson<{ files: { path: string; mode: string }[] }>(ra.manifestPath).files.map((f) => `${f.path} ${f.mode}`),
+        ['dist 0755', 'dist/worker 0755'],
+      );
+      assert.equal(ra.digest, rb.digest, 'the same binary from two folders');
+    },
+  );
+
+  it('fails with the last lines of a failing build, and leaves no artifact', async () => {
+    const repo = track(
+      gitRepo({
+        ...NODE_APP,
+        'build.mjs': "for (let i = 0; i < 80; i++) console.log('line ' + i);\nconsole.error('boom: missing module');\nprocess.exit(3);\n",
+      }),
+    );
+    const err = await buildArtifact(options(repo), seams()).catch((e: unknown) => e);
+    assert.ok(err instanceof CommandError, String(err));
+    assert.equal(err.exitCode, 3);
+    assert.equal(err.outputTail.split('\n').length, 50);
+    assert.match(err.outputTail, /line 79\nboom: missing module$/);
+    assert.match(err.message, /build command `npm run build` failed with exit code 3/);
+    assert.equal(sh('sh', ['-c', `ls -A ${join(repo, '.slipway')} 2>/dev/null || true`]), '');
+  });
+
+  it('refuses links out of the project, unknown projects and includes that match nothing', async () => {
+    const repo = track(gitRepo({ ...NODE_APP }));
+    symlinkSync('/etc', join(repo, 'etc-link'));
+    await assert.rejects(
+      buildArtifact(options(repo, { install: false, command: 'none', include: ['**'] }), seams()),
+      /symbolic links point outside the project .*: etc-link/,
+    );
+    await assert.rejects(
+      buildArtifact(options(repo, { project: 'apps/nope' }), seams()),
+      (e: unknown) => e instanceof UserError && /'apps\/nope' is not a project of this repository\. Use one of: \.\.$/.test(e.describe()),
+    );
+    await assert.rejects(
+      buildArtifact(options(repo, { install: false, command: 'none', include: ['nothing/**'] }), seams()),
+      (e: unknown) => e instanceof UserError && e.subject.input === 'include' && /matched no files/.test(e.message),
+    );
+  });
+
+  it('restores, then saves, then hits the dependency cache', async () => {
+    const repo = track(gitRepo(NODE_APP));
+    const home = temp();
+    const env = { PATH: process.env.PATH, HOME: home, npm_config_cache: join(home, '.npm') };
+    const backend = localCacheBackend(temp());
+    const first = await buildArtifact(options(repo, { cache: true }), { ...seams(env), cacheBackend: backend });
+    assert.equal(first.cacheHit, 'false');
+    const second = await buildArtifact(options(repo, { cache: true }), { ...seams(env), cacheBackend: backend });
+    assert.equal(second.cacheHit, 'true');
+    writeFileSync(join(repo, 'package-lock.json'), JSON.stringify({ name: 'shop', lockfileVersion: 3, packages: { '': { name: 'shop', version: '1.0.1' } } }));
+    const third = await buildArtifact(options(repo, { cache: true }), { ...seams(env), cacheBackend: backend });
+    assert.equal(third.cacheHit, 'partial');
+  });
+
+  it('warns and goes on when the cache service cannot be reached', async () => {
+    const repo = track(gitRepo(NODE_APP));
+    const broken = {
+      name: 'broken',
+      restore: async () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9')),
+      save: async () => Promise.reject(new Error('nope')),
+    };
+    const s = { ...seams(), cacheBackend: broken };
+    const r = await buildArtifact(options(repo, { cache: true }), s);
+    assert.equal(r.cacheHit, 'false');
+    assert.ok(s.logger.messages('warning').some((w) => /dependency cache restore failed, continuing without it: connect ECONNREFUSED/.test(w)));
+  });
+
+  it('uploads when the job has an artifact service, and keeps the artifact when the upload fails', async () => {
+    const repo = track(gitRepo(NODE_APP));
+    const runtime = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ACTIONS_RUNTIME_TOKEN: 't',
+      ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/',
+      GITHUB_REPOSITORY: 'acme/shop',
+    };
+    const calls: string[][] = [];
+    const ok: Uploader = async (name, files) => (
+      calls.push([name, ...files.map((f) => f.split('/').pop()!)]),
+      { id: 7, url: 'https://github.com/acme/shop/actions/runs/1/artifacts/7' }
+    );
+    const r = await buildArtifact(options(repo, { install: false }), seams(runtime, ok));
+    assert.equal(r.artifactId, 7);
+    assert.equal(calls[0]![0], 'shop');
+    assert.equal(calls[0]!.length, 5, 'archive, manifest, SBOM and provenance');
+    const failing: Uploader = async () => Promise.reject(new Error('503 Service Unavailable'));
+    const err = await buildArtifact(options(repo, { install: false }), seams(runtime, failing)).catch((e: unknown) => e);
+    assert.ok(err instanceof UserError);
+    assert.match(err.describe(), /uploading artifact 'shop' failed: 503 Service Unavailable\. The artifact is on disk at .*shop-[0-9a-f]+\.tar\.gz/);
+    const local = seams();
+    const skipped = await buildArtifact(options(repo, { install: false }), local);
+    assert.equal(skipped.artifactId, undefined);
+    assert.ok(local.logger.messages('info').some((m) => /upload skipped: no GitHub Actions artifact service/.test(m)));
+  });
+});
