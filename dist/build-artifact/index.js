@@ -36270,6 +36270,8 @@ const TAR_BLOCK = (/* unused pure expression or super */ null && (BLOCK));
 
 
 const CHUNK = 256 * 1024;
+const BATCH = 1024 * 1024;
+const SMALL_FILE = 1024 * 1024;
 /** gzip's OS byte for Unix, as `gzip -n` writes it on Linux; zlib would write its build's own. */
 const GZIP_OS_UNIX = 3;
 /**
@@ -36284,12 +36286,34 @@ async function writeArchive(options) {
     let archiveSize = 0;
     let read = 0;
     let nextProgress = 64 * 1024 * 1024;
+    // Many small files make many small pieces (a 512-byte header, a little content, padding):
+    // handing each to zlib on its own costs a thread-pool round trip apiece, so pieces are
+    // gathered into batches of about a megabyte, and only whole batches are yielded.
+    let batch = [];
+    let batchBytes = 0;
+    const put = (piece) => {
+        batch.push(piece);
+        batchBytes += piece.length;
+    };
+    const take = () => {
+        const out = batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes);
+        batch = [];
+        batchBytes = 0;
+        return out;
+    };
+    const progress = (n) => {
+        read += n;
+        if (options.onProgress && read >= nextProgress) {
+            options.onProgress(read);
+            nextProgress += 64 * 1024 * 1024;
+        }
+    };
     async function* tarStream() {
         let offset = 0;
         for (const entry of options.entries) {
             for (const block of headerBlocks({ ...entry, mtime: options.mtime })) {
                 offset += block.length;
-                yield block;
+                put(block);
             }
             const manifestEntry = {
                 path: entry.path,
@@ -36301,41 +36325,54 @@ async function writeArchive(options) {
                 manifestEntry.target = entry.linkTarget ?? '';
             if (entry.type === 'file') {
                 const hash = (0,external_node_crypto_.createHash)('sha256');
-                let got = 0;
-                const fh = await (0,promises_.open)(entry.abs, 'r');
-                try {
-                    for (;;) {
-                        const buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(entry.size - got, 1)));
-                        const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-                        if (bytesRead === 0)
-                            break;
-                        got += bytesRead;
-                        if (got > entry.size)
-                            break;
-                        const chunk = buf.subarray(0, bytesRead);
-                        hash.update(chunk);
-                        read += bytesRead;
-                        if (options.onProgress && read >= nextProgress) {
-                            options.onProgress(read);
-                            nextProgress += 64 * 1024 * 1024;
+                if (entry.size <= SMALL_FILE) {
+                    // One synchronous read: for small files the three thread-pool hops of an async
+                    // open/read/close cost more than the read itself.
+                    const data = (0,external_node_fs_.readFileSync)(entry.abs);
+                    if (data.length !== entry.size)
+                        throw changedSize(entry, data.length);
+                    hash.update(data);
+                    progress(data.length);
+                    put(data);
+                }
+                else {
+                    let got = 0;
+                    const fh = await (0,promises_.open)(entry.abs, 'r');
+                    try {
+                        for (;;) {
+                            const buf = Buffer.allocUnsafe(CHUNK);
+                            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+                            if (bytesRead === 0)
+                                break;
+                            got += bytesRead;
+                            if (got > entry.size)
+                                break;
+                            const chunk = buf.subarray(0, bytesRead);
+                            hash.update(chunk);
+                            progress(bytesRead);
+                            put(chunk);
+                            if (batchBytes >= BATCH)
+                                yield take();
                         }
-                        yield chunk;
                     }
+                    finally {
+                        await fh.close();
+                    }
+                    if (got !== entry.size)
+                        throw changedSize(entry, got);
                 }
-                finally {
-                    await fh.close();
-                }
-                if (got !== entry.size)
-                    throw new Error(`${entry.path} changed size while it was being archived (${entry.size} → ${got} bytes)`);
                 manifestEntry.sha256 = hash.digest('hex');
                 const pad = padding(entry.size);
                 offset += entry.size + pad.length;
                 if (pad.length)
-                    yield pad;
+                    put(pad);
             }
             files.push(manifestEntry);
+            if (batchBytes >= BATCH)
+                yield take();
         }
-        yield trailer(offset);
+        put(trailer(offset));
+        yield take();
     }
     let first = true;
     const digestTap = new external_node_stream_.Transform({
@@ -36359,6 +36396,9 @@ async function writeArchive(options) {
         throw err;
     }
     return { digest: archiveHash.digest('hex'), size: archiveSize, files };
+}
+function changedSize(entry, got) {
+    return new Error(`${entry.path} changed size while it was being archived (${entry.size} → ${got} bytes)`);
 }
 
 // EXTERNAL MODULE: external "node:os"

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -48,6 +48,8 @@ export interface ArchiveOptions {
 }
 
 const CHUNK = 256 * 1024;
+const BATCH = 1024 * 1024;
+const SMALL_FILE = 1024 * 1024;
 /** gzip's OS byte for Unix, as `gzip -n` writes it on Linux; zlib would write its build's own. */
 const GZIP_OS_UNIX = 3;
 
@@ -64,12 +66,35 @@ export async function writeArchive(options: ArchiveOptions): Promise<ArchiveResu
   let read = 0;
   let nextProgress = 64 * 1024 * 1024;
 
+  // Many small files make many small pieces (a 512-byte header, a little content, padding):
+  // handing each to zlib on its own costs a thread-pool round trip apiece, so pieces are
+  // gathered into batches of about a megabyte, and only whole batches are yielded.
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  const put = (piece: Buffer): void => {
+    batch.push(piece);
+    batchBytes += piece.length;
+  };
+  const take = (): Buffer => {
+    const out = batch.length === 1 ? batch[0]! : Buffer.concat(batch, batchBytes);
+    batch = [];
+    batchBytes = 0;
+    return out;
+  };
+  const progress = (n: number): void => {
+    read += n;
+    if (options.onProgress && read >= nextProgress) {
+      options.onProgress(read);
+      nextProgress += 64 * 1024 * 1024;
+    }
+  };
+
   async function* tarStream(): AsyncGenerator<Buffer> {
     let offset = 0;
     for (const entry of options.entries) {
       for (const block of headerBlocks({ ...entry, mtime: options.mtime })) {
         offset += block.length;
-        yield block;
+        put(block);
       }
       const manifestEntry: ManifestFile = {
         path: entry.path,
@@ -80,36 +105,45 @@ export async function writeArchive(options: ArchiveOptions): Promise<ArchiveResu
       if (entry.type === 'symlink') manifestEntry.target = entry.linkTarget ?? '';
       if (entry.type === 'file') {
         const hash = createHash('sha256');
-        let got = 0;
-        const fh = await open(entry.abs!, 'r');
-        try {
-          for (;;) {
-            const buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(entry.size - got, 1)));
-            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-            if (bytesRead === 0) break;
-            got += bytesRead;
-            if (got > entry.size) break;
-            const chunk = buf.subarray(0, bytesRead);
-            hash.update(chunk);
-            read += bytesRead;
-            if (options.onProgress && read >= nextProgress) {
-              options.onProgress(read);
-              nextProgress += 64 * 1024 * 1024;
+        if (entry.size <= SMALL_FILE) {
+          // One synchronous read: for small files the three thread-pool hops of an async
+          // open/read/close cost more than the read itself.
+          const data = readFileSync(entry.abs!);
+          if (data.length !== entry.size) throw changedSize(entry, data.length);
+          hash.update(data);
+          progress(data.length);
+          put(data);
+        } else {
+          let got = 0;
+          const fh = await open(entry.abs!, 'r');
+          try {
+            for (;;) {
+              const buf = Buffer.allocUnsafe(CHUNK);
+              const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+              if (bytesRead === 0) break;
+              got += bytesRead;
+              if (got > entry.size) break;
+              const chunk = buf.subarray(0, bytesRead);
+              hash.update(chunk);
+              progress(bytesRead);
+              put(chunk);
+              if (batchBytes >= BATCH) yield take();
             }
-            yield chunk;
+          } finally {
+            await fh.close();
           }
-        } finally {
-          await fh.close();
+          if (got !== entry.size) throw changedSize(entry, got);
         }
-        if (got !== entry.size) throw new Error(`${entry.path} changed size while it was being archived (${entry.size} → ${got} bytes)`);
         manifestEntry.sha256 = hash.digest('hex');
         const pad = padding(entry.size);
         offset += entry.size + pad.length;
-        if (pad.length) yield pad;
+        if (pad.length) put(pad);
       }
       files.push(manifestEntry);
+      if (batchBytes >= BATCH) yield take();
     }
-    yield trailer(offset);
+    put(trailer(offset));
+    yield take();
   }
 
   let first = true;
@@ -139,4 +173,8 @@ export async function writeArchive(options: ArchiveOptions): Promise<ArchiveResu
     throw err;
   }
   return { digest: archiveHash.digest('hex'), size: archiveSize, files };
+}
+
+function changedSize(entry: ArchiveEntry, got: number): Error {
+  return new Error(`${entry.path} changed size while it was being archived (${entry.size} → ${got} bytes)`);
 }
