@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { DEFAULT_RULES, SecretEngine, scanStream, shannonEntropy } from '../src/index.js';
+import { decoys, plants } from './corpus.js';
+
+const engine = new SecretEngine(DEFAULT_RULES);
+const scan = (text: string, file = 'config/app.env') => engine.scan(text, file, 1);
+
+describe('secret rules', () => {
+  it('has a planted secret for every rule', () => {
+    assert.deepEqual(new Set(plants().map((p) => p.rule)), new Set(DEFAULT_RULES.map((r) => r.id)));
+  });
+
+  for (const plant of plants()) {
+    it(`finds ${plant.rule}`, () => {
+      const findings = scan(`# config\n${plant.line}\n`);
+      assert.ok(
+        findings.some((f) => f.rule.id === `secret/${plant.rule}` && f.line === 2),
+        `${plant.line} → ${JSON.stringify(findings.map((f) => f.rule.id))}`,
+      );
+    });
+  }
+
+  for (const decoy of decoys()) {
+    it(`stays quiet on ${decoy.slice(0, 60)}`, () =>
+      assert.deepEqual(
+        scan(`${decoy}\n`).map((f) => f.rule.id),
+        [],
+      ));
+  }
+
+  it('never puts the secret in a finding: only the first 4 characters and the length', () => {
+    for (const plant of plants()) {
+      for (const f of scan(plant.line)) {
+        const json = JSON.stringify(f);
+        const secretish = plant.line.match(/[A-Za-z0-9_+/=.-]{16,}/g) ?? [];
+        for (const s of secretish) if (s.length > 12) assert.ok(!json.includes(s.slice(4)), `${f.rule.id} leaks ${s.slice(0, 6)}…`);
+        assert.match(f.message, /…\(\d+ chars\)$/);
+      }
+    }
+  });
+
+  it('keeps the fingerprint when the secret moves to another line, and changes it for another file', () => {
+    const line = plants()[2]!.line;
+    const a = scan(`${line}\n`)[0]!;
+    const b = scan(`\n\n\n${line}\n`)[0]!;
+    const c = scan(`${line}\n`, 'other/file.env')[0]!;
+    assert.equal(a.fingerprint, b.fingerprint);
+    assert.equal(b.line, 4);
+    assert.notEqual(a.fingerprint, c.fingerprint);
+  });
+
+  it('measures entropy', () => {
+    assert.equal(shannonEntropy('aaaa'), 0);
+    assert.equal(shannonEntropy('abcd'), 2);
+  });
+});
+
+describe('scanStream', () => {
+  const chunks = (...parts: (string | Buffer)[]) => Readable.from(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+
+  it('counts lines across chunk boundaries, even inside a multi-byte character', async () => {
+    const line = plants()[2]!.line;
+    const text = `é\n${'x\n'.repeat(5)}${line}\n`;
+    const buf = Buffer.from(text);
+    const findings = await scanStream(engine, chunks(buf.subarray(0, 1), buf.subarray(1, 9), buf.subarray(9)), 'a.txt');
+    assert.deepEqual(
+      findings.map((f) => f.line),
+      [7],
+    );
+  });
+
+  it('finds a secret deep inside a single line longer than the scan window, once', async () => {
+    const line = plants()[0]!.line;
+    const pad = 'a'.repeat(3 * 1024 * 1024);
+    const findings = await scanStream(engine, chunks(pad.slice(0, 1024 * 1024 - 10) + ' ', line.slice(0, 15), line.slice(15) + ' ', pad), 'min.js');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]!.line, 1);
+  });
+
+  it('skips binary files', async () => {
+    assert.deepEqual(await scanStream(engine, chunks(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1]), plants()[2]!.line), 'x.bin'), []);
+  });
+});
