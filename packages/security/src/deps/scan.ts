@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock, Http, Logger } from '@slipway/action-kit/lite';
+import { LockfileError, dedupe, parserFor, type LockedPackage } from '@slipway/lockfiles';
+import { fingerprint } from '../fingerprint.js';
+import { listFiles } from '../secrets/files.js';
+import type { Finding } from '../types.js';
+import { affects, fixedVersions, osvKey, recordSeverity, type OsvRecord } from './osv.js';
+import { queryOsv } from './osv-api.js';
+import { loadOsvDb } from './osv-db.js';
+
+/** Where vulnerability data comes from: an offline folder, or the OSV API. */
+export type OsvSource = { kind: 'offline'; path: string } | { kind: 'api'; baseUrl: string; http: Http; clock: Clock };
+
+/** Every lockfile under a root, parsed; a broken one is a warning with its file and line. */
+export function readLockfiles(root: string, logger: Logger): { packages: LockedPackage[]; lockfiles: string[] } {
+  const packages: LockedPackage[] = [];
+  const lockfiles: string[] = [];
+  for (const path of listFiles(root)) {
+    const parse = parserFor(path.slice(path.lastIndexOf('/') + 1));
+    if (!parse) continue;
+    lockfiles.push(path);
+    try {
+      packages.push(...parse(readFileSync(join(root, path), 'utf8'), path));
+    } catch (err) {
+      const line = err instanceof LockfileError ? err.line : undefined;
+      logger.warning(`${path} could not be read (${(err as Error).message}); the other lockfiles are still scanned`, {
+        file: path,
+        ...(line ? { startLine: line } : {}),
+        title: 'security-scan',
+      });
+    }
+  }
+  return { packages, lockfiles };
+}
+
+/** Matches locked packages against OSV and returns one finding per package and vulnerability. */
+export async function scanDependencies(
+  root: string,
+  source: OsvSource,
+  logger: Logger,
+): Promise<{ findings: Finding[]; packages: number; lockfiles: string[]; records?: number }> {
+  const { packages: all, lockfiles } = readLockfiles(root, logger);
+  const unique = dedupeByFile(all);
+  const findings: Finding[] = [];
+  let records: number | undefined;
+  const report = (pkg: LockedPackage, record: OsvRecord): void => {
+    const sev = recordSeverity(record);
+    const fixed = fixedVersions(record, pkg);
+    const aliases = (record.aliases ?? []).filter((a) => a !== record.id);
+    const summary = record.summary ?? record.details?.split('\n')[0] ?? '';
+    findings.push({
+      scanner: 'dependencies',
+      rule: {
+        id: record.id,
+        name: `${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}`,
+        description: summary || `Known vulnerability ${record.id}`,
+        help: `**${record.id}**${aliases.length ? ` (${aliases.join(', ')})` : ''}: ${summary}\n\n${fixed.length ? `Upgrade to ${fixed.join(' or ')} or later.` : 'No fixed version is published yet: consider replacing the package or mitigating.'} Severity from ${sev.source}.`,
+        severity: sev.severity,
+      },
+      severity: sev.severity,
+      message: `${pkg.name}@${pkg.version}${pkg.dev ? ' (dev)' : ''} is affected by ${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}${sev.score !== undefined ? ` [CVSS ${sev.score}]` : ''}: ${summary || 'see the advisory'}. ${fixed.length ? `Fixed in ${fixed.join(', ')}.` : 'No fixed version yet.'}`,
+      file: pkg.file,
+      line: pkg.line ?? 1,
+      fingerprint: fingerprint(record.id, pkg.file, pkg.ecosystem, pkg.name, pkg.version),
+    });
+  };
+  if (source.kind === 'offline') {
+    const loaded = await loadOsvDb(source.path, new Set(unique.map((p) => osvKey(p.ecosystem, p.name))), (m) => logger.warning(m));
+    records = loaded.records;
+    for (const pkg of unique) for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? []) if (affects(record, pkg)) report(pkg, record);
+  } else {
+    const byPackage = await queryOsv(unique, { baseUrl: source.baseUrl, http: source.http, clock: source.clock });
+    for (const pkg of unique) for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? []) report(pkg, record);
+  }
+  return { findings, packages: unique.length, lockfiles, ...(records !== undefined ? { records } : {}) };
+}
+
+/** One entry per lockfile, ecosystem, name and version (a package can sit in several lockfiles). */
+function dedupeByFile(packages: LockedPackage[]): LockedPackage[] {
+  const byFile = new Map<string, LockedPackage[]>();
+  for (const p of packages) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
+  return [...byFile.values()].flatMap((list) => dedupe(list));
+}
