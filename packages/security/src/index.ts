@@ -10,3 +10,4 @@ export { cvss3BaseScore } from './deps/cvss.js';
 export { comparatorFor, rubyGemsCompare, packagistCompare } from './deps/versions.js';
 export { loadOsvDb } from './deps/osv-db.js';
 export { queryOsv } from './deps/osv-api.js';
+export { auditWorkflow, isWorkflowFile } from './workflows/audit.js';
