@@ -32366,7 +32366,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47613);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43137);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97895);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-artifact', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -32376,7 +32376,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 43137:
+/***/ 97895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37218,15 +37218,9 @@ async function readLockfiles(repoRoot, paths, logger) {
     return out.sort((a, b) => byteOrder(`${a.name}@${a.version}`, `${b.name}@${b.version}`));
 }
 
-;// CONCATENATED MODULE: ./packages/artifact/src/verify.ts
+;// CONCATENATED MODULE: ./packages/artifact/src/tar-reader.ts
 
-
-
-
-
-
-
-const verify_BLOCK = 512;
+const tar_reader_BLOCK = 512;
 function cString(buf, start, length) {
     const end = buf.indexOf(0, start);
     return buf.toString('utf8', start, end < 0 || end > start + length ? start + length : end);
@@ -37250,6 +37244,125 @@ function parsePax(text) {
     }
     return out;
 }
+/** Pulls exact byte counts out of a chunked stream. */
+class ByteReader {
+    it;
+    buf = Buffer.alloc(0);
+    done = false;
+    constructor(it) {
+        this.it = it;
+    }
+    /** Up to `max` bytes (at least one unless the stream ended). */
+    async some(max) {
+        if (this.buf.length === 0 && !(await this.fill()))
+            return undefined;
+        const n = Math.min(max, this.buf.length);
+        const out = this.buf.subarray(0, n);
+        this.buf = this.buf.subarray(n);
+        return out;
+    }
+    /** Exactly `n` bytes, or undefined when the stream ends first. */
+    async exact(n) {
+        while (this.buf.length < n)
+            if (!(await this.fill()))
+                return undefined;
+        const out = this.buf.subarray(0, n);
+        this.buf = this.buf.subarray(n);
+        return out;
+    }
+    /** Skips `n` bytes. */
+    async skip(n) {
+        while (n > 0) {
+            const part = await this.some(n);
+            if (!part)
+                return;
+            n -= part.length;
+        }
+    }
+    async fill() {
+        if (this.done)
+            return false;
+        const next = await this.it.next();
+        if (next.done) {
+            this.done = true;
+            return false;
+        }
+        this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
+        return true;
+    }
+}
+/** Thrown when the stream ends before the end-of-archive blocks. */
+class tar_reader_TruncatedTarError extends (/* unused pure expression or super */ null && (Error)) {
+}
+/**
+ * Reads a .tar.gz stream entry by entry in bounded memory: ustar names with their prefix, pax
+ * ('x', and 'g' merged into the next entry) and GNU long names ('L'/'K') are resolved.
+ */
+async function* tar_reader_readTarGz(source) {
+    const reader = new ByteReader(source.pipe(createGunzip())[Symbol.asyncIterator]());
+    let pax = {};
+    let longName;
+    let longLink;
+    for (;;) {
+        const block = await reader.exact(tar_reader_BLOCK);
+        if (!block)
+            throw new tar_reader_TruncatedTarError('the archive ends before its end-of-archive blocks');
+        if (block.every((b) => b === 0))
+            return;
+        const typeflag = String.fromCharCode(block[156]);
+        const size = octalField(block, 124, 12);
+        const pad = size % tar_reader_BLOCK === 0 ? 0 : tar_reader_BLOCK - (size % tar_reader_BLOCK);
+        if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
+            const data = await reader.exact(size);
+            if (!data)
+                throw new tar_reader_TruncatedTarError('the archive ends inside an extended header');
+            await reader.skip(pad);
+            if (typeflag === 'L')
+                longName = cString(data, 0, data.length);
+            else if (typeflag === 'K')
+                longLink = cString(data, 0, data.length);
+            else
+                pax = { ...pax, ...parsePax(data.toString('utf8')) };
+            continue;
+        }
+        const prefix = cString(block, 345, 155);
+        const name = cString(block, 0, 100);
+        const entrySize = pax.size !== undefined ? Number(pax.size) : size;
+        const entry = {
+            path: pax.path ?? longName ?? (prefix ? `${prefix}/${name}` : name),
+            typeflag,
+            mode: octalField(block, 100, 8),
+            size: entrySize,
+            linkname: pax.linkpath ?? longLink ?? cString(block, 157, 100),
+        };
+        pax = {};
+        longName = longLink = undefined;
+        const dataSize = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? entrySize : 0;
+        let remaining = dataSize;
+        async function* body() {
+            while (remaining > 0) {
+                const part = await reader.some(remaining);
+                if (!part)
+                    throw new tar_reader_TruncatedTarError(`the archive ends inside ${entry.path}`);
+                remaining -= part.length;
+                yield part;
+            }
+        }
+        yield { ...entry, body };
+        await reader.skip(remaining);
+        remaining = 0;
+        await reader.skip(dataSize % tar_reader_BLOCK === 0 ? 0 : tar_reader_BLOCK - (dataSize % tar_reader_BLOCK));
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/verify.ts
+
+
+
+
+
+
+
 /** Refusals name the entry, so a person can find it. */
 function refuse(entry, why) {
     return new UserError(`artifact entry '${entry}' ${why}.`, {}, 'The archive is not what build-artifact produced: do not deploy it.');
@@ -37265,168 +37378,76 @@ async function verifyArtifact(options) {
     const seen = new Set();
     const archiveHash = createHash('sha256');
     const target = options.into ? await prepareTarget(options.into) : undefined;
-    let pending = Buffer.alloc(0);
-    let header;
-    let remaining = 0;
-    let padRemaining = 0;
-    let fileHash = createHash('sha256');
-    let out;
-    let pax = {};
-    let paxBuf;
-    let longName;
-    let longNameText;
-    let ended = false;
     let bytes = 0;
     const source = createReadStream(options.archive);
     source.on('data', (chunk) => archiveHash.update(chunk));
-    const gunzip = source.pipe(createGunzip());
-    const startEntry = async (h) => {
-        const path = h.path.replace(/\/+$/, '');
-        if (h.path.startsWith('/') || isAbsolute(h.path))
-            throw refuse(h.path, 'has an absolute path');
-        if (path.split('/').includes('..'))
-            throw refuse(h.path, 'has a .. segment');
-        const type = h.typeflag === '5' ? 'dir' : h.typeflag === '2' ? 'symlink' : h.typeflag === '0' || h.typeflag === '\0' || h.typeflag === '' ? 'file' : undefined;
-        if (h.typeflag === '1')
-            throw refuse(path, 'is a hard link, which build-artifact never writes');
-        if (!type)
-            throw refuse(path, `is a device, FIFO or unknown type (${JSON.stringify(h.typeflag)})`);
-        const want = expected.get(path);
-        if (!want)
-            throw refuse(path, 'is not in the manifest');
-        if (seen.has(path))
-            throw refuse(path, 'appears twice');
-        seen.add(path);
-        if (want.type !== type)
-            throw refuse(path, `is a ${type} but the manifest says ${want.type}`);
-        const mode = (h.mode & 0o7777).toString(8).padStart(4, '0');
-        if (mode !== want.mode)
-            throw refuse(path, `has mode ${mode} but the manifest says ${want.mode}`);
-        const size = type === 'file' ? h.size : 0;
-        if (size !== want.size)
-            throw refuse(path, `is ${size} bytes but the manifest says ${want.size}`);
-        if (type === 'symlink') {
-            const resolved = posix.normalize(posix.join(posix.dirname(path), h.linkname));
-            if (isAbsolute(h.linkname) || resolved === '..' || resolved.startsWith('../'))
-                throw refuse(path, `links to '${h.linkname}', outside the artifact`);
-            if (h.linkname !== want.target)
-                throw refuse(path, `links to '${h.linkname}' but the manifest says '${want.target}'`);
-        }
-        if (!target)
-            return;
-        const dest = join(target, ...path.split('/'));
-        await assertInside(target, join(dest, '..'), path);
-        if (type === 'dir')
-            await mkdir(dest, { recursive: true, mode: 0o755 });
-        else if (type === 'symlink')
-            await symlink(h.linkname, dest);
-        else
-            out = await open(dest, 'wx', Number.parseInt(want.mode, 8));
-    };
-    const finishFile = async () => {
-        if (!header)
-            return;
-        const path = header.path.replace(/\/+$/, '');
-        const want = expected.get(path);
-        if (want.type === 'file') {
-            const digest = fileHash.digest('hex');
+    try {
+        for await (const entry of readTarGz(source)) {
+            const path = entry.path.replace(/\/+$/, '');
+            if (entry.path.startsWith('/') || isAbsolute(entry.path))
+                throw refuse(entry.path, 'has an absolute path');
+            if (path.split('/').includes('..'))
+                throw refuse(entry.path, 'has a .. segment');
+            const t = entry.typeflag;
+            const type = t === '5' ? 'dir' : t === '2' ? 'symlink' : t === '0' || t === '\0' || t === '' ? 'file' : undefined;
+            if (t === '1')
+                throw refuse(path, 'is a hard link, which build-artifact never writes');
+            if (!type)
+                throw refuse(path, `is a device, FIFO or unknown type (${JSON.stringify(t)})`);
+            const want = expected.get(path);
+            if (!want)
+                throw refuse(path, 'is not in the manifest');
+            if (seen.has(path))
+                throw refuse(path, 'appears twice');
+            seen.add(path);
+            if (want.type !== type)
+                throw refuse(path, `is a ${type} but the manifest says ${want.type}`);
+            const mode = (entry.mode & 0o7777).toString(8).padStart(4, '0');
+            if (mode !== want.mode)
+                throw refuse(path, `has mode ${mode} but the manifest says ${want.mode}`);
+            const size = type === 'file' ? entry.size : 0;
+            if (size !== want.size)
+                throw refuse(path, `is ${size} bytes but the manifest says ${want.size}`);
+            if (type === 'symlink') {
+                const resolved = posix.normalize(posix.join(posix.dirname(path), entry.linkname));
+                if (isAbsolute(entry.linkname) || resolved === '..' || resolved.startsWith('../'))
+                    throw refuse(path, `links to '${entry.linkname}', outside the artifact`);
+                if (entry.linkname !== want.target)
+                    throw refuse(path, `links to '${entry.linkname}' but the manifest says '${want.target}'`);
+            }
+            const dest = target ? join(target, ...path.split('/')) : undefined;
+            if (target && dest) {
+                await assertInside(target, join(dest, '..'), path);
+                if (type === 'dir')
+                    await mkdir(dest, { recursive: true, mode: 0o755 });
+                else if (type === 'symlink')
+                    await symlink(entry.linkname, dest);
+            }
+            if (type !== 'file')
+                continue;
+            const hash = createHash('sha256');
+            const out = dest ? await open(dest, 'wx', Number.parseInt(want.mode, 8)) : undefined;
+            try {
+                for await (const part of entry.body()) {
+                    hash.update(part);
+                    if (out)
+                        await out.write(part);
+                }
+            }
+            finally {
+                await out?.close();
+            }
+            const digest = hash.digest('hex');
             if (digest !== want.sha256)
                 throw refuse(path, `has SHA-256 ${digest} but the manifest says ${want.sha256}`);
             bytes += want.size;
         }
-        if (out) {
-            await out.close();
-            out = undefined;
-        }
-        header = undefined;
-    };
-    try {
-        for await (const chunk of gunzip) {
-            pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-            while (pending.length > 0 && !ended) {
-                if (remaining > 0) {
-                    const take = Math.min(remaining, pending.length);
-                    const part = pending.subarray(0, take);
-                    if (paxBuf)
-                        paxBuf.push(Buffer.from(part));
-                    else if (longName)
-                        longName.push(Buffer.from(part));
-                    else {
-                        fileHash.update(part);
-                        if (out)
-                            await out.write(part);
-                    }
-                    remaining -= take;
-                    pending = pending.subarray(take);
-                    if (remaining === 0) {
-                        if (paxBuf) {
-                            pax = { ...pax, ...parsePax(Buffer.concat(paxBuf).toString('utf8')) };
-                            paxBuf = undefined;
-                        }
-                        else if (longName) {
-                            longNameText = cString(Buffer.concat(longName), 0, Number.MAX_SAFE_INTEGER);
-                            longName = undefined;
-                        }
-                        else
-                            await finishFile();
-                    }
-                    continue;
-                }
-                if (padRemaining > 0) {
-                    const take = Math.min(padRemaining, pending.length);
-                    padRemaining -= take;
-                    pending = pending.subarray(take);
-                    continue;
-                }
-                if (pending.length < verify_BLOCK)
-                    break;
-                const block = pending.subarray(0, verify_BLOCK);
-                pending = pending.subarray(verify_BLOCK);
-                if (block.every((b) => b === 0)) {
-                    ended = true;
-                    break;
-                }
-                const typeflag = String.fromCharCode(block[156]);
-                const size = octalField(block, 124, 12);
-                const pad = size % verify_BLOCK === 0 ? 0 : verify_BLOCK - (size % verify_BLOCK);
-                if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L') {
-                    remaining = size;
-                    padRemaining = pad;
-                    // pax ('x' per entry, 'g' global) and GNU long names ('L') describe the next entry.
-                    if (size > 0 && typeflag === 'L')
-                        longName = [];
-                    else if (size > 0)
-                        paxBuf = [];
-                    continue;
-                }
-                const prefix = cString(block, 345, 155);
-                const name = cString(block, 0, 100);
-                const h = {
-                    path: pax.path ?? longNameText ?? (prefix ? `${prefix}/${name}` : name),
-                    typeflag,
-                    mode: octalField(block, 100, 8),
-                    size: pax.size !== undefined ? Number(pax.size) : size,
-                    linkname: pax.linkpath ?? cString(block, 157, 100),
-                };
-                pax = {};
-                longNameText = undefined;
-                header = h;
-                fileHash = createHash('sha256');
-                await startEntry(h);
-                const dataSize = h.typeflag === '0' || h.typeflag === '\0' ? h.size : 0;
-                remaining = dataSize;
-                padRemaining = dataSize % verify_BLOCK === 0 ? 0 : verify_BLOCK - (dataSize % verify_BLOCK);
-                if (dataSize === 0)
-                    await finishFile();
-            }
-        }
     }
-    finally {
-        if (out)
-            await out.close();
+    catch (err) {
+        if (err instanceof TruncatedTarError)
+            throw refuse('(end)', `is cut short: ${err.message}`);
+        throw err;
     }
-    if (!ended)
-        throw refuse(header?.path ?? '(end)', 'is cut short: the archive ends before its end-of-archive blocks');
     const missing = manifest.files.filter((f) => !seen.has(f.path)).map((f) => f.path);
     if (missing.length)
         throw refuse(missing[0], `is in the manifest but not in the archive${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}`);
@@ -37458,6 +37479,7 @@ async function assertInside(target, parent, entry) {
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/index.ts
+
 
 
 

@@ -639,7 +639,7 @@ const ACTIONS = {
         return { metadata, run };
     },
     'build-artifact': async () => {
-        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(107), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93437)), __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))]);
+        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(94), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93437)), __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))]);
         return { metadata, run };
     },
     'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,

@@ -11,3 +11,8 @@ export { comparatorFor, rubyGemsCompare, packagistCompare } from './deps/version
 export { loadOsvDb } from './deps/osv-db.js';
 export { queryOsv } from './deps/osv-api.js';
 export { auditWorkflow, isWorkflowFile } from './workflows/audit.js';
+export { scan, type ScanOptions, type ScanStats } from './scan.js';
+export { matchPackages } from './deps/scan.js';
+export { loadGitleaksConfig, goRegex } from './config.js';
+export { readBaseline, writeBaseline, type Baseline } from './baseline.js';
+export { scanHistory } from './history.js';

@@ -34,14 +34,23 @@ export function readLockfiles(root: string, logger: Logger): { packages: LockedP
   return { packages, lockfiles };
 }
 
-/** Matches locked packages against OSV and returns one finding per package and vulnerability. */
+/** Reads every lockfile under a root and matches its packages against OSV. */
 export async function scanDependencies(
   root: string,
   source: OsvSource,
   logger: Logger,
 ): Promise<{ findings: Finding[]; packages: number; lockfiles: string[]; records?: number }> {
-  const { packages: all, lockfiles } = readLockfiles(root, logger);
-  const unique = dedupeByFile(all);
+  const { packages, lockfiles } = readLockfiles(root, logger);
+  return { ...(await matchPackages(packages, source, logger)), lockfiles };
+}
+
+/** Matches locked packages against OSV and returns one finding per package and vulnerability. */
+export async function matchPackages(
+  all: readonly LockedPackage[],
+  source: OsvSource,
+  logger: Logger,
+): Promise<{ findings: Finding[]; packages: number; records?: number }> {
+  const unique = dedupeByFile([...all]);
   const findings: Finding[] = [];
   let records: number | undefined;
   const report = (pkg: LockedPackage, record: OsvRecord): void => {
@@ -73,7 +82,7 @@ export async function scanDependencies(
     const byPackage = await queryOsv(unique, { baseUrl: source.baseUrl, http: source.http, clock: source.clock });
     for (const pkg of unique) for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? []) report(pkg, record);
   }
-  return { findings, packages: unique.length, lockfiles, ...(records !== undefined ? { records } : {}) };
+  return { findings, packages: unique.length, ...(records !== undefined ? { records } : {}) };
 }
 
 /** One entry per lockfile, ecosystem, name and version (a package can sit in several lockfiles). */

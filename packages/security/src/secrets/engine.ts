@@ -36,6 +36,8 @@ export class SecretEngine {
   private readonly keywordRe: RegExp;
   private readonly rulesByKeyword = new Map<string, SecretRule[]>();
   private readonly infos = new Map<string, RuleInfo>();
+  /** Rules without keywords (from configuration): they run on every line. */
+  private readonly alwaysRules: SecretRule[] = [];
 
   constructor(
     private readonly rules: readonly SecretRule[],
@@ -43,7 +45,9 @@ export class SecretEngine {
   ) {
     const keywords = new Set<string>();
     for (const rule of rules) {
+      if (rule.keywords.every((k) => k === '')) this.alwaysRules.push(rule);
       for (const kw of rule.keywords) {
+        if (kw === '') continue;
         const k = kw.toLowerCase();
         keywords.add(k);
         const list = this.rulesByKeyword.get(k) ?? [];
@@ -80,6 +84,14 @@ export class SecretEngine {
       const set = candidates.get(start) ?? new Set<SecretRule>();
       for (const r of rules) set.add(r);
       candidates.set(start, set);
+    }
+    if (this.alwaysRules.length) {
+      for (let start = 0; start <= text.length; start = text.indexOf('\n', start) + 1) {
+        const set = candidates.get(start) ?? new Set<SecretRule>();
+        for (const r of this.alwaysRules) set.add(r);
+        candidates.set(start, set);
+        if (text.indexOf('\n', start) < 0) break;
+      }
     }
     if (candidates.size === 0) return [];
     const out: Finding[] = [];
