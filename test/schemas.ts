@@ -23,3 +23,15 @@ export function cycloneDxErrors(doc: unknown): string[] {
   }
   return cyclonedx(doc) ? [] : (cyclonedx.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
+
+let sarif: ReturnType<InstanceType<typeof Ajv>['compile']> | undefined;
+
+/** Errors of a document against the SARIF 2.1.0 schema (empty when valid). */
+export function sarifErrors(doc: unknown): string[] {
+  if (!sarif) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    sarif = ajv.compile(load('sarif-2.1.0.json'));
+  }
+  return sarif(doc) ? [] : (sarif.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}

@@ -16,3 +16,5 @@ export { matchPackages } from './deps/scan.js';
 export { loadGitleaksConfig, goRegex } from './config.js';
 export { readBaseline, writeBaseline, type Baseline } from './baseline.js';
 export { scanHistory } from './history.js';
+export { gate, type GateResult } from './gate.js';
+export { writeSarif, SARIF_GZIP_LIMIT } from './sarif-file.js';

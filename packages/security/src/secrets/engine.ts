@@ -103,6 +103,7 @@ export class SecretEngine {
       const end = text.indexOf('\n', start);
       const lineText = text.slice(start, end < 0 ? text.length : end);
       if (INLINE_ALLOW.test(lineText)) continue;
+      const onLine: { finding: Finding; secret: string; generic: boolean; key: string }[] = [];
       for (const rule of candidates.get(start)!) {
         if (rule.path && !rule.path.test(file)) continue;
         rule.regex.lastIndex = 0;
@@ -116,19 +117,21 @@ export class SecretEngine {
           const print = fingerprint(rule.id, file, createHash('sha256').update(secret).digest('hex'));
           const key = `${print}:${line}`;
           if (seen?.has(key)) continue;
-          seen?.add(key);
           const info = this.infos.get(rule.id)!;
-          out.push({
-            scanner,
-            rule: info,
-            severity: rule.severity,
-            message: `${rule.name}: ${redact(secret)}`,
-            file,
-            line,
-            column: m.index + 1 + (m[0].indexOf(secret) >= 0 ? m[0].indexOf(secret) : 0),
-            fingerprint: print,
+          const column = m.index + 1 + Math.max(0, m[0].indexOf(secret));
+          onLine.push({
+            finding: { scanner, rule: info, severity: rule.severity, message: `${rule.name}: ${redact(secret)}`, file, line, column, fingerprint: print },
+            secret,
+            generic: rule.id === 'generic-secret',
+            key,
           });
         }
+      }
+      // A secret a specific rule names is not also reported by the generic rule.
+      for (const hit of onLine) {
+        if (hit.generic && onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret)))) continue;
+        seen?.add(hit.key);
+        out.push(hit.finding);
       }
     }
     return out;

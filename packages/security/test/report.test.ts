@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { actionsExec, RecordingLogger, UserError } from '@slipway/action-kit/lite';
+import { selectFiles, writeArchive } from '@slipway/artifact';
+import { makeTree, removeTree } from '../../../test/harness.js';
+import { sarifErrors } from '../../../test/schemas.js';
+import {
+  buildSarif,
+  DEFAULT_RULES,
+  gate,
+  loadGitleaksConfig,
+  MAX_RESULTS_PER_RUN,
+  readBaseline,
+  scan,
+  scanHistory,
+  SecretEngine,
+  writeBaseline,
+  writeSarif,
+  type Finding,
+} from '../src/index.js';
+import { plants } from './corpus.js';
+
+const trees: string[] = [];
+after(() => trees.forEach(removeTree));
+const tree = (files: Record<string, string>): string => {
+  const t = makeTree(files);
+  trees.push(t);
+  return t;
+};
+const engine = new SecretEngine(DEFAULT_RULES);
+const GITHUB = plants().find((p) => p.rule === 'github-token')!.line;
+const AWS = plants().find((p) => p.rule === 'aws-access-key-id')!.line;
+const secretOf = (line: string): string =>
+  line
+    .split(/[=:]\s*/)
+    .pop()!
+    .replace(/"/g, '');
+
+describe('SARIF', () => {
+  const findings = [...engine.scan(`${GITHUB}\n${AWS}\n`, 'app/.env', 1)];
+  const wf: Finding = {
+    scanner: 'workflows',
+    rule: { id: 'workflow/unpinned-action', name: 'n', description: 'd', help: 'h', severity: 'medium' },
+    severity: 'medium',
+    message: 'm',
+    file: '.github/workflows/ci.yml',
+    line: 3,
+    fingerprint: 'f'.repeat(32),
+  };
+
+  it('meets the SARIF 2.1.0 schema with one run and one category per scanner', () => {
+    const { log } = buildSarif([...findings, wf], ['secrets', 'dependencies', 'workflows'], '0.1.0');
+    assert.deepEqual(sarifErrors(log), []);
+    assert.deepEqual(
+      log.runs.map((r) => r.automationDetails?.id),
+      ['slipway/secrets/', 'slipway/dependencies/', 'slipway/workflows/'],
+    );
+    const rule = log.runs[0]!.tool.driver.rules!.find((r) => r.id === 'secret/github-token')!;
+    assert.equal(rule.properties!['security-severity'], '9.5');
+    assert.match(rule.help!.text, /Revoke the credential/);
+    assert.equal(
+      log.runs[0]!.results![0]!.ruleIndex,
+      log.runs[0]!.tool.driver.rules!.findIndex((r) => r.id === log.runs[0]!.results![0]!.ruleId),
+    );
+  });
+
+  it('never holds the secret, and keeps fingerprints when the line moves', () => {
+    const a = buildSarif(engine.scan(`${GITHUB}\n`, 'app/.env', 1), ['secrets'], '0').log;
+    const b = buildSarif(engine.scan(`\n\n${GITHUB}\n`, 'app/.env', 1), ['secrets'], '0').log;
+    assert.ok(!JSON.stringify(a).includes(secretOf(GITHUB)));
+    assert.deepEqual(a.runs[0]!.results![0]!.partialFingerprints, b.runs[0]!.results![0]!.partialFingerprints);
+    assert.equal(b.runs[0]!.results![0]!.locations![0]!.physicalLocation!.region!.startLine, 3);
+  });
+
+  it('keeps the most severe 25,000 results of a run', () => {
+    const many: Finding[] = Array.from({ length: MAX_RESULTS_PER_RUN + 10 }, (_, i) => ({
+      ...wf,
+      severity: i < 10 ? 'critical' : 'low',
+      line: i + 1,
+      fingerprint: String(i),
+    }));
+    const built = buildSarif(many.reverse(), ['workflows'], '0');
+    assert.equal(built.dropped, 10);
+    assert.equal(built.log.runs[0]!.results!.filter((r) => r.level === 'error').length, 10);
+  });
+
+  it('writes the file atomically and drops the least severe results to fit a size limit', async () => {
+    const dir = tree({});
+    const many: Finding[] = Array.from({ length: 2000 }, (_, i) => ({
+      ...wf,
+      severity: i < 5 ? 'critical' : 'low',
+      message: `m${i} ${'x'.repeat(200)}`,
+      line: i + 1,
+      fingerprint: `${i}`.padStart(32, '0'),
+    }));
+    const dropped = await writeSarif(join(dir, 'out.sarif'), many, ['workflows'], '0', 20_000);
+    assert.ok(dropped > 0);
+    const log = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
+    assert.equal(log.runs[0].results.filter((r: { level: string }) => r.level === 'error').length, 5, 'every critical result kept');
+  });
+});
+
+describe('gate and baseline', () => {
+  const findings = engine.scan(`${GITHUB}\n${plants().find((p) => p.rule === 'jwt')!.line}\n`, 'a.env', 1);
+
+  it('fails at or above fail-on with a one-sentence reason, and passes with none', () => {
+    const g = gate(findings, undefined, 'high');
+    assert.equal(g.passed, false);
+    assert.match(g.reason, /^1 finding at or above high \(1 critical\), the worst: GitHub token: ghp_…\(40 chars\) in a\.env:1\.$/);
+    assert.deepEqual(g.counts, { critical: 1, high: 0, medium: 1, low: 0 });
+    assert.equal(gate(findings, undefined, 'none').passed, true);
+    assert.equal(gate(findings, undefined, 'medium').reason.startsWith('2 findings at or above medium'), true);
+  });
+
+  it('reports baselined findings but never fails on them', async () => {
+    const dir = tree({});
+    await writeBaseline(join(dir, 'b.json'), findings);
+    const g = gate(findings, readBaseline(join(dir, 'b.json')), 'low');
+    assert.equal(g.passed, true);
+    assert.equal(g.baselined, 2);
+    assert.match(g.reason, /2 accepted by the baseline/);
+  });
+
+  it('refuses a malformed baseline with the position', () => {
+    const dir = tree({ 'b.json': '{"version": 1,\n "findings": [}' });
+    assert.throws(
+      () => readBaseline(join(dir, 'b.json')),
+      (e: unknown) => e instanceof UserError && e.subject.input === 'baseline' && /line 2, column 15/.test(e.message),
+    );
+    writeFileSync(join(dir, 'c.json'), '{"version": 2, "findings": []}');
+    assert.throws(() => readBaseline(join(dir, 'c.json')), /not a slipway baseline/);
+  });
+});
+
+describe('gitleaks configuration', () => {
+  it('adds rules (with (?i) and secretGroup) and allow-lists', () => {
+    const dir = tree({
+      'gitleaks.toml': `title = "x"\n\n[[rules]]\nid = "acme-key"\ndescription = "Acme key"\nregex = '''(?i)acme[_-]?key\\s*=\\s*['"]?(acme_[a-z0-9]{20})'''\nsecretGroup = 1\nkeywords = ["acme"]\n\n[allowlist]\npaths = ['''fixtures/''']\nregexes = ['''acme_allowed''']\n`,
+    });
+    const cfg = loadGitleaksConfig(join(dir, 'gitleaks.toml'));
+    const e = new SecretEngine([...DEFAULT_RULES, ...cfg.rules], cfg.allow);
+    const hit = e.scan('ACME_KEY = "acme_0123456789abcdefghij"\n', 'src/a.py', 1);
+    assert.deepEqual(
+      hit.map((f) => [f.rule.id, f.message]),
+      [['secret/custom-acme-key', 'Acme key: acme…(25 chars)']],
+    );
+    assert.deepEqual(e.scan('acme_key = acme_allowed0123456789abcd\n', 'src/a.py', 1), []);
+    assert.equal(e.pathAllowed('fixtures/x.txt'), true);
+  });
+
+  it('names the line of invalid TOML and the rule of an invalid regex', () => {
+    const dir = tree({ 'bad.toml': '[[rules]]\nid = "x"\nregex = "unterminated\n', 'badre.toml': '[[rules]]\nid = "broken"\nregex = "([a-z"\n' });
+    assert.throws(
+      () => loadGitleaksConfig(join(dir, 'bad.toml')),
+      (e: unknown) => e instanceof UserError && e.subject.input === 'config' && /line 3/.test(e.message),
+    );
+    assert.throws(() => loadGitleaksConfig(join(dir, 'badre.toml')), /rules\[0\] \(broken\): the regex .* is not valid/);
+  });
+});
+
+describe('history and artifacts', () => {
+  it('finds a secret a commit added, even after a later commit removed it, and honours history-since', async () => {
+    const repo = tree({ 'README.md': 'hi\n' });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@e', ...args], { cwd: repo, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'one');
+    const base = git('rev-parse', 'HEAD').trim();
+    mkdirSync(join(repo, 'config'));
+    writeFileSync(join(repo, 'config', 'ci.env'), `A=1\n${GITHUB}\n`);
+    git('add', '-A');
+    git('commit', '-qm', 'add config');
+    writeFileSync(join(repo, 'config', 'ci.env'), 'A=1\n');
+    git('commit', '-qam', 'remove it');
+    const all = await scanHistory(engine, actionsExec, repo);
+    assert.equal(all.commits, 3);
+    assert.deepEqual(
+      all.findings.map((f) => [f.file, f.line, f.scanner]),
+      [['config/ci.env', 2, 'secrets-history']],
+    );
+    assert.match(all.findings[0]!.message, /\(added in [0-9a-f]{7}\)$/);
+    const since = await scanHistory(engine, actionsExec, repo, git('rev-parse', 'HEAD~0').trim());
+    assert.deepEqual(since.findings, []);
+    const fromBase = await scanHistory(engine, actionsExec, repo, base);
+    assert.equal(fromBase.findings.length, 1);
+  });
+
+  it('scans a built .tar.gz without extracting it', async () => {
+    const src = tree({
+      'dist/app.js': `const k = 1;\n${AWS}\n`,
+      'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/lodash': { version: '4.17.20' } } }),
+      'action.yml': `runs:\n  using: composite\n  steps:\n    - run: echo ${'${{ inputs.x }}'}\n`,
+    });
+    const db = tree({
+      'l.json': JSON.stringify({
+        id: 'GHSA-x',
+        affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }] }],
+      }),
+    });
+    const out = tree({});
+    const archive = join(out, 'app-1.0.0.tar.gz');
+    await writeArchive({ entries: selectFiles({ root: src, include: ['**'], exclude: [], never: [] }).entries, archivePath: archive, mtime: 0 });
+    const r = await scan(
+      { target: archive, scanners: ['secrets', 'dependencies', 'workflows'], osv: { kind: 'offline', path: db } },
+      { exec: actionsExec, logger: new RecordingLogger() },
+    );
+    assert.deepEqual(r.findings.map((f) => `${f.scanner} ${f.rule.id} ${f.file}:${f.line}`).sort(), [
+      'dependencies GHSA-x app-1.0.0.tar.gz!/package-lock.json:1',
+      'secrets secret/aws-access-key-id app-1.0.0.tar.gz!/dist/app.js:2',
+      'workflows workflow/template-injection app-1.0.0.tar.gz!/action.yml:4',
+    ]);
+  });
+});
