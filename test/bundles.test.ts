@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO, makeTree, removeTree, runBundle, runBundleAsync } from './harness.js';
+import { sarifErrors } from './schemas.js';
 
 const workspace = makeTree({
   'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['apps/*'], packageManager: 'npm@10.8.1' }),
@@ -121,7 +122,7 @@ describe('dist/cli', () => {
     assert.match(flag.stderr, /unknown flag --paht\. detect-stack takes: --path, --exclude, --max-files/);
     const action = cli(['deploy-everything']);
     assert.equal(action.status, 1);
-    assert.match(action.stderr, /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, verify-artifact/);
+    assert.match(action.stderr, /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, security-scan, verify-artifact/);
     assert.doesNotMatch(flag.stderr + action.stderr, /\n\s+at /);
   });
 });
@@ -230,5 +231,56 @@ describe('bundles are real ES modules', () => {
         assert.doesNotMatch(code, /(?<![\w.$'"])__(dirname|filename)(?![\w$'"])/, `dist/${dir}/${file}`);
       }
     }
+  });
+});
+
+describe('dist/security-scan', () => {
+  const b = (o: object): string => JSON.stringify(o);
+  const ghToken = ['gh', 'p_', 'Zq8', 'x'.repeat(0), 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q'].join('');
+  const workspace = makeTree({
+    'config/ci.env': `A=1\nGITHUB_TOKEN=${ghToken}\n`,
+    'package-lock.json': b({ lockfileVersion: 3, packages: { '': {}, 'node_modules/lodash': { version: '4.17.20' } } }),
+    '.github/workflows/ci.yml': 'on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some/action@v1\n',
+    'osv/GHSA-35jh-r3h4-6jhm.json': b({
+      id: 'GHSA-35jh-r3h4-6jhm',
+      summary: 'Command Injection in lodash',
+      severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H' }],
+      affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }] }],
+    }),
+  });
+  after(() => removeTree(workspace));
+
+  it('finds, annotates, writes valid SARIF and a report, fails by policy, and never shows the secret', () => {
+    const run = runBundle('security-scan', { 'osv-db': 'osv' }, { workspace });
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.equal(run.outputs.passed, 'false');
+    assert.equal(run.outputs.critical, '1');
+    assert.equal(run.outputs.high, '1');
+    assert.equal(run.outputs.medium, '1');
+    assert.equal(run.outputs.low, '0');
+    assert.match(run.outputs.reason!, /^2 findings at or above high \(1 critical, 1 high\)/);
+    assert.match(run.stdout, /::error title=critical%3A GitHub token,file=config\/ci\.env,line=2::GitHub token: ghp_…\(40 chars\)/);
+    assert.match(run.stdout, /::error title=security-scan::input 'fail-on': 2 findings at or above high/);
+    const sarif = JSON.parse(readFileSync(join(workspace, run.outputs['sarif-path']!), 'utf8'));
+    assert.deepEqual(sarifErrors(sarif), []);
+    const report = readFileSync(join(workspace, run.outputs['report-path']!), 'utf8');
+    for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(sarif), report])
+      assert.ok(!text.includes(ghToken.slice(4)), 'the secret never appears');
+    assert.match(run.summary, /\| secrets \| 1 \| 0 \| 0 \| 0 \|/);
+  });
+
+  it('passes with a baseline written from the same findings', () => {
+    const write = runBundle('security-scan', { 'osv-db': 'osv', 'fail-on': 'none', 'write-baseline': 'baseline.json' }, { workspace });
+    assert.equal(write.status, 0, write.stdout);
+    const run = runBundle('security-scan', { 'osv-db': 'osv', baseline: 'baseline.json', 'fail-on': 'low' }, { workspace });
+    assert.equal(run.status, 0, run.stdout);
+    assert.equal(run.outputs.findings, '0');
+    assert.match(run.outputs.reason!, /3 accepted by the baseline/);
+  });
+
+  it('fails clearly on an unknown scanner', () => {
+    const run = runBundle('security-scan', { scanners: 'secrets,magic' }, { workspace });
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /::error title=security-scan::input 'scanners': 'magic' is not a scanner\./);
   });
 });

@@ -30,7 +30,7 @@ const verifyCommand = {
     async run({ env, logger, setOutput }) {
         const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(metadata, env);
         const cwd = env.GITHUB_WORKSPACE || process.cwd();
-        const { verifyArtifact } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(907), __webpack_require__.e(91), __webpack_require__.e(333), __webpack_require__.e(94)]).then(__webpack_require__.bind(__webpack_require__, 75094));
+        const { verifyArtifact } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(907), __webpack_require__.e(91), __webpack_require__.e(333), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 42951));
         const into = reader.optional('into');
         let result;
         try {

@@ -16,5 +16,9 @@ export const ACTIONS: Record<string, () => Promise<CliAction>> = {
     const [{ run }, { metadata }] = await Promise.all([import('@slipway/build-artifact-action/main'), import('@slipway/build-artifact-action/metadata')]);
     return { metadata, run };
   },
+  'security-scan': async () => {
+    const [{ run }, { metadata }] = await Promise.all([import('@slipway/security-scan-action/main'), import('@slipway/security-scan-action/metadata')]);
+    return { metadata, run };
+  },
   'verify-artifact': async () => (await import('./verify-command.js')).verifyCommand,
 };

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { InputReader, UserError } from '@slipway/action-kit/lite';
+import { parseInputs } from '../src/inputs.js';
+import { metadata } from '../src/metadata.generated.js';
+import { makeTree, removeTree } from '../../../test/harness.js';
+
+const workspace = makeTree({ 'app/a.txt': 'x', 'dist/app.tar.gz': 'not really', 'file.txt': 'x' });
+after(() => removeTree(workspace));
+const parse = (env: Record<string, string>) => parseInputs(new InputReader(metadata, env), workspace);
+
+describe('security-scan inputs', () => {
+  it('uses the action.yml defaults', () => {
+    const i = parse({});
+    assert.deepEqual(i.scanners, ['secrets', 'dependencies', 'workflows']);
+    assert.equal(i.failOn, 'high');
+    assert.equal(i.osvApiUrl, 'https://api.osv.dev');
+    assert.equal(i.sarif, join(workspace, 'slipway-security.sarif'));
+    assert.equal(i.osvDb, undefined);
+  });
+
+  it('takes an artifact as the target and every other input', () => {
+    const i = parse({
+      INPUT_PATH: 'dist/app.tar.gz',
+      INPUT_SCANNERS: 'secrets\nsecrets-history',
+      'INPUT_FAIL-ON': 'none',
+      INPUT_BASELINE: 'b.json',
+      'INPUT_WRITE-BASELINE': 'out/b.json',
+      INPUT_CONFIG: '.gitleaks.toml',
+      'INPUT_OSV-DB': 'osv',
+      'INPUT_HISTORY-SINCE': 'v1.2.0',
+      INPUT_SARIF: 'out/s.sarif',
+    });
+    assert.equal(i.target, join(workspace, 'dist/app.tar.gz'));
+    assert.deepEqual(i.scanners, ['secrets', 'secrets-history']);
+    assert.equal(i.failOn, 'none');
+    assert.equal(i.historySince, 'v1.2.0');
+  });
+
+  const bad: [Record<string, string>, string, RegExp][] = [
+    [{ INPUT_PATH: 'nope' }, 'path', /does not exist/],
+    [{ INPUT_PATH: 'missing.tar.gz' }, 'path', /does not exist/],
+    [{ INPUT_PATH: '../x' }, 'path', /outside the workspace/],
+    [{ INPUT_SCANNERS: 'secrets,viruses' }, 'scanners', /'viruses' is not a scanner\. Use one or more of: secrets, secrets-history, dependencies, workflows\./],
+    [{ INPUT_SCANNERS: ' , ' }, 'scanners', /names no scanner/],
+    [{ 'INPUT_FAIL-ON': 'severe' }, 'fail-on', /Use one of: critical, high, medium, low, none/],
+    [{ INPUT_BASELINE: '/etc/b.json' }, 'baseline', /is absolute/],
+    [{ 'INPUT_WRITE-BASELINE': '../b.json' }, 'write-baseline', /outside the workspace/],
+    [{ INPUT_CONFIG: '../../etc/gitleaks.toml' }, 'config', /outside the workspace/],
+    [{ 'INPUT_OSV-DB': '/var/osv' }, 'osv-db', /is absolute/],
+    [{ 'INPUT_OSV-API-URL': 'ftp://osv' }, 'osv-api-url', /not an http\(s\) URL/],
+    [{ 'INPUT_HISTORY-SINCE': 'main; rm -rf /' }, 'history-since', /not a git revision/],
+    [{ INPUT_SARIF: '/tmp/x.sarif' }, 'sarif', /is absolute/],
+  ];
+  for (const [env, input, message] of bad) {
+    it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0])}`, () => {
+      assert.throws(
+        () => parse(env),
+        (e: unknown) => e instanceof UserError && e.subject.input === input && message.test(e.describe()),
+      );
+    });
+  }
+});

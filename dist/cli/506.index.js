@@ -1,0 +1,2566 @@
+export const id = 506;
+export const ids = [506,124];
+export const modules = {
+
+/***/ 62506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
+var lite = __webpack_require__(20394);
+;// CONCATENATED MODULE: ./packages/security/src/types.ts
+/** Severities, most severe first. */
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+/** Numeric severity for SARIF's `security-severity` property (GitHub's bands). */
+function securitySeverity(s) {
+    return { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0' }[s];
+}
+/** The severity band of a CVSS base score. */
+function severityOfScore(score) {
+    return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
+}
+/** 0 for critical … 3 for low: sorts most severe first. */
+function severityRank(s) {
+    return SEVERITIES.indexOf(s);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./packages/security/src/fingerprint.ts
+
+/** A fingerprint from parts; secrets go in only as part of a hash, and the hash is salted by the rule. */
+function fingerprint(...parts) {
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+}
+/** How a secret appears in reports: its first 4 characters and its length. */
+function redact(secret) {
+    return `${secret.slice(0, 4)}…(${secret.length} chars)`;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/sarif.ts
+
+/** GitHub's limit of results per run. */
+const MAX_RESULTS_PER_RUN = 25_000;
+const TOOL_NAME = {
+    secrets: 'slipway-secrets',
+    'secrets-history': 'slipway-secrets-history',
+    dependencies: 'slipway-dependencies',
+    workflows: 'slipway-workflows',
+};
+/**
+ * A SARIF 2.1.0 log with one run per scanner (each with its own automationDetails.id category,
+ * since GitHub rejects duplicate categories in one upload). Rules carry security-severity and
+ * help; results carry partialFingerprints. Past 25,000 results a run keeps the most severe.
+ */
+function buildSarif(findings, scanners, version, categoryPrefix = 'slipway') {
+    let dropped = 0;
+    const runs = scanners.map((scanner) => {
+        let mine = findings.filter((f) => f.scanner === scanner);
+        if (mine.length > MAX_RESULTS_PER_RUN) {
+            mine = [...mine].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+            dropped += mine.length - MAX_RESULTS_PER_RUN;
+            mine = mine.slice(0, MAX_RESULTS_PER_RUN);
+        }
+        const rules = new Map();
+        for (const f of mine) {
+            if (rules.has(f.rule.id))
+                continue;
+            rules.set(f.rule.id, {
+                id: f.rule.id,
+                name: f.rule.name,
+                shortDescription: { text: f.rule.description },
+                fullDescription: { text: f.rule.description },
+                help: { text: f.rule.help.replace(/[`*]/g, ''), markdown: f.rule.help },
+                defaultConfiguration: { level: levelOf(f.rule.severity) },
+                properties: { 'security-severity': securitySeverity(f.rule.severity), tags: ['security', scanner] },
+            });
+        }
+        const ruleIds = [...rules.keys()].sort();
+        const sortedRules = ruleIds.map((id) => rules.get(id));
+        const results = mine.map((f) => ({
+            ruleId: f.rule.id,
+            ruleIndex: ruleIds.indexOf(f.rule.id),
+            level: levelOf(f.severity),
+            message: { text: f.message },
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+                        region: { startLine: Math.max(1, f.line), ...(f.column ? { startColumn: f.column } : {}) },
+                    },
+                },
+            ],
+            partialFingerprints: { 'slipway/v1': f.fingerprint },
+            properties: { 'security-severity': securitySeverity(f.severity) },
+        }));
+        return {
+            tool: { driver: { name: TOOL_NAME[scanner], informationUri: 'https://github.com/slipway/slipway', semanticVersion: version, rules: sortedRules } },
+            automationDetails: { id: `${categoryPrefix}/${scanner}/` },
+            results,
+        };
+    });
+    return { log: { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, dropped };
+}
+function levelOf(severity) {
+    return severity === 'critical' || severity === 'high' ? 'error' : severity === 'medium' ? 'warning' : 'note';
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules.ts
+const ROTATE = 'Revoke the credential at its provider now (it is in the history even after the line is removed), issue a new one, and load it from a secret store (for example GitHub Actions secrets) instead of the repository.';
+/** Built-in rules, written for slipway: the credentials people actually leak. */
+const DEFAULT_RULES = [
+    {
+        id: 'aws-access-key-id',
+        name: 'AWS access key ID',
+        description: 'An AWS access key ID.',
+        severity: 'high',
+        keywords: ['akia', 'asia', 'abia', 'acca'],
+        regex: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'aws-secret-access-key',
+        name: 'AWS secret access key',
+        description: 'An AWS secret access key next to an AWS keyword.',
+        severity: 'critical',
+        keywords: ['aws'],
+        regex: /aws.{0,25}?(?:secret|private|key).{0,20}?['"\s:=]([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+        entropy: 4.0,
+        fix: ROTATE,
+    },
+    {
+        id: 'github-token',
+        name: 'GitHub token',
+        description: 'A GitHub personal access, OAuth, user-to-server, server-to-server or refresh token.',
+        severity: 'critical',
+        keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+        regex: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'github-fine-grained-token',
+        name: 'GitHub fine-grained token',
+        description: 'A GitHub fine-grained personal access token.',
+        severity: 'critical',
+        keywords: ['github_pat_'],
+        regex: /\b(github_pat_[A-Za-z0-9_]{82})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'gitlab-token',
+        name: 'GitLab token',
+        description: 'A GitLab personal, deploy or runner token.',
+        severity: 'critical',
+        keywords: ['glpat-', 'gldt-', 'glrt-', 'glptt-'],
+        regex: /\b((?:glpat|gldt|glrt|glptt)-[A-Za-z0-9_-]{20,})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'slack-token',
+        name: 'Slack token',
+        description: 'A Slack bot, user, app or configuration token.',
+        severity: 'high',
+        keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe', 'xapp-'],
+        regex: /\b((?:xox[abprs]|xoxe(?:\.xox[bp])?|xapp)-[0-9A-Za-z-]{10,})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'slack-webhook',
+        name: 'Slack webhook',
+        description: 'A Slack incoming-webhook URL.',
+        severity: 'high',
+        keywords: ['hooks.slack.com'],
+        regex: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]{16,})/g,
+        fix: 'Delete the webhook in Slack and create a new one; keep its URL in a secret store.',
+    },
+    {
+        id: 'stripe-key',
+        name: 'Stripe secret key',
+        description: 'A Stripe secret or restricted key.',
+        severity: 'critical',
+        keywords: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
+        regex: /\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'google-api-key',
+        name: 'Google API key',
+        description: 'A Google Cloud or Firebase API key.',
+        severity: 'high',
+        keywords: ['aiza'],
+        regex: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'gcp-service-account',
+        name: 'Google service-account key',
+        description: 'A Google Cloud service-account key file (its private key ID).',
+        severity: 'critical',
+        keywords: ['private_key_id'],
+        regex: /"private_key_id"\s*:\s*"([a-f0-9]{40})"/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'azure-storage-key',
+        name: 'Azure storage account key',
+        description: 'An Azure storage account key or connection string.',
+        severity: 'critical',
+        keywords: ['accountkey'],
+        regex: /AccountKey=([A-Za-z0-9+/]{86}==)/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'private-key',
+        name: 'Private key',
+        description: 'A PEM, OpenSSH or PGP private key.',
+        severity: 'critical',
+        keywords: ['private key'],
+        regex: /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)/g,
+        fix: 'Treat the key as compromised: revoke it, generate a new key pair, and keep the private key out of the repository.',
+    },
+    {
+        id: 'jwt',
+        name: 'JSON Web Token',
+        description: 'A signed JSON Web Token.',
+        severity: 'medium',
+        keywords: ['eyj'],
+        regex: /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])/g,
+        fix: 'If the token is still valid, revoke it (or rotate its signing key) and take it out of the repository.',
+    },
+    {
+        id: 'npm-token',
+        name: 'npm access token',
+        description: 'An npm access token.',
+        severity: 'critical',
+        keywords: ['npm_'],
+        regex: /\b(npm_[A-Za-z0-9]{36})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'pypi-token',
+        name: 'PyPI upload token',
+        description: 'A PyPI API token.',
+        severity: 'critical',
+        keywords: ['pypi-ageichlwas5vcmc'],
+        regex: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'rubygems-key',
+        name: 'RubyGems API key',
+        description: 'A RubyGems API key.',
+        severity: 'critical',
+        keywords: ['rubygems_'],
+        regex: /\b(rubygems_[a-f0-9]{48})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'nuget-key',
+        name: 'NuGet API key',
+        description: 'A NuGet API key.',
+        severity: 'high',
+        keywords: ['oy2'],
+        regex: /\b(oy2[a-z0-9]{43})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'twilio-api-key',
+        name: 'Twilio API key',
+        description: 'A Twilio API key SID next to its secret or a Twilio keyword.',
+        severity: 'high',
+        keywords: ['twilio'],
+        regex: /twilio.{0,40}?\b(SK[0-9a-fA-F]{32})\b/gi,
+        fix: ROTATE,
+    },
+    {
+        id: 'sendgrid-key',
+        name: 'SendGrid API key',
+        description: 'A SendGrid API key.',
+        severity: 'high',
+        keywords: ['sg.'],
+        regex: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'mailgun-key',
+        name: 'Mailgun API key',
+        description: 'A Mailgun private API key.',
+        severity: 'high',
+        keywords: ['mailgun', 'key-'],
+        regex: /\b(key-[0-9a-f]{32})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'shopify-token',
+        name: 'Shopify token',
+        description: 'A Shopify access, custom-app, private-app or shared secret.',
+        severity: 'high',
+        keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
+        regex: /\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'digitalocean-token',
+        name: 'DigitalOcean token',
+        description: 'A DigitalOcean personal access, OAuth or refresh token.',
+        severity: 'high',
+        keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+        regex: /\b(do[opr]_v1_[a-f0-9]{64})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'heroku-key',
+        name: 'Heroku API key',
+        description: 'A Heroku API key.',
+        severity: 'high',
+        keywords: ['heroku', 'hrku-'],
+        regex: /(?:heroku.{0,25}?['"\s:=]([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|\b(HRKU-[A-Za-z0-9_-]{60}))/gi,
+        fix: ROTATE,
+    },
+    {
+        id: 'databricks-token',
+        name: 'Databricks token',
+        description: 'A Databricks personal access token.',
+        severity: 'high',
+        keywords: ['dapi'],
+        regex: /\b(dapi[a-f0-9]{32}(?:-\d)?)\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'openai-key',
+        name: 'OpenAI API key',
+        description: 'An OpenAI API key.',
+        severity: 'critical',
+        keywords: ['t3blbkfj'],
+        regex: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'anthropic-key',
+        name: 'Anthropic API key',
+        description: 'An Anthropic API key.',
+        severity: 'critical',
+        keywords: ['sk-ant-'],
+        regex: /\b(sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{80,}AA)(?![A-Za-z0-9_-])/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'database-url-password',
+        name: 'Database URL with a password',
+        description: 'A database or broker URL that carries a password.',
+        severity: 'high',
+        keywords: ['://'],
+        regex: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^:\s/@'"]+:([^@\s/'"]{3,})@/gi,
+        fix: 'Change the database password, and pass the URL through an environment variable or secret store.',
+        allow: [/^\$|^\{|^<|^\*+$|^(password|pass|passwd|secret|changeme|postgres|root|example|test|user)$/i],
+    },
+    {
+        id: 'generic-secret',
+        name: 'Generic secret assignment',
+        description: 'A high-entropy value assigned to a key, secret, token or password.',
+        severity: 'medium',
+        keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'auth', 'credential'],
+        regex: /(?:key|secret|token|passw(?:or)?d|pwd|auth|credential)[\w.-]{0,20}["']?\s*[:=]{1,2}>?\s*["']([A-Za-z0-9_+/=.~-]{16,})["']/gi,
+        entropy: 4.2,
+        fix: 'If this is a real credential, rotate it and load it from a secret store; if it is not, add `slipway:allow` to the line.',
+    },
+];
+/** Secrets that are documentation examples or placeholders, never reported. */
+const GLOBAL_ALLOW = [
+    /example/i,
+    /^x{6,}$/i,
+    /dummy|sample|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret)/i,
+    /^(.)\1{7,}$/,
+    /^<.*>$/,
+    /\$\{/,
+];
+/** Shannon entropy in bits per character. */
+function shannonEntropy(text) {
+    if (!text)
+        return 0;
+    const counts = new Map();
+    for (const ch of text)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let h = 0;
+    for (const n of counts.values()) {
+        const p = n / text.length;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/engine.ts
+
+
+
+const INLINE_ALLOW = /slipway:allow|gitleaks:allow/;
+function escapeRegex(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Converts a rule to the SARIF rule description. */
+function ruleInfo(rule) {
+    return {
+        id: `secret/${rule.id}`,
+        name: rule.name,
+        description: rule.description,
+        help: `**${rule.name}** found. ${rule.fix}\n\nIf it is not a secret, add \`slipway:allow\` to the line, or list it in the baseline.`,
+        severity: rule.severity,
+    };
+}
+/**
+ * Runs secret rules over text. All keywords are found in one pass of one case-insensitive
+ * regex; a rule's own regex runs only on the lines where one of its keywords occurs, which is
+ * where most of the speed comes from (as in gitleaks and trufflehog).
+ */
+class SecretEngine {
+    rules;
+    allow;
+    keywordRe;
+    rulesByKeyword = new Map();
+    infos = new Map();
+    /** Rules without keywords (from configuration): they run on every line. */
+    alwaysRules = [];
+    constructor(rules, allow = { paths: [], regexes: [], stopwords: [] }) {
+        this.rules = rules;
+        this.allow = allow;
+        const keywords = new Set();
+        for (const rule of rules) {
+            if (rule.keywords.every((k) => k === ''))
+                this.alwaysRules.push(rule);
+            for (const kw of rule.keywords) {
+                if (kw === '')
+                    continue;
+                const k = kw.toLowerCase();
+                keywords.add(k);
+                const list = this.rulesByKeyword.get(k) ?? [];
+                list.push(rule);
+                this.rulesByKeyword.set(k, list);
+            }
+            this.infos.set(rule.id, ruleInfo(rule));
+        }
+        this.keywordRe = new RegExp([...keywords]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegex)
+            .join('|'), 'gi');
+    }
+    /** True when configuration says never to scan this path. */
+    pathAllowed(path) {
+        return this.allow.paths.some((re) => re.test(path));
+    }
+    /**
+     * Scans text made of whole lines (the last may be cut when a line is longer than the window);
+     * `firstLine` is the 1-based number of its first line. Returns findings for the given file.
+     */
+    scan(text, file, firstLine, scanner = 'secrets', seen) {
+        const candidates = new Map();
+        this.keywordRe.lastIndex = 0;
+        for (let m = this.keywordRe.exec(text); m; m = this.keywordRe.exec(text)) {
+            const start = text.lastIndexOf('\n', m.index) + 1;
+            const rules = this.rulesByKeyword.get(m[0].toLowerCase());
+            if (!rules)
+                continue;
+            const set = candidates.get(start) ?? new Set();
+            for (const r of rules)
+                set.add(r);
+            candidates.set(start, set);
+        }
+        if (this.alwaysRules.length) {
+            for (let start = 0; start <= text.length; start = text.indexOf('\n', start) + 1) {
+                const set = candidates.get(start) ?? new Set();
+                for (const r of this.alwaysRules)
+                    set.add(r);
+                candidates.set(start, set);
+                if (text.indexOf('\n', start) < 0)
+                    break;
+            }
+        }
+        if (candidates.size === 0)
+            return [];
+        const out = [];
+        let line = firstLine;
+        let counted = 0;
+        for (const start of [...candidates.keys()].sort((a, b) => a - b)) {
+            for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1))
+                line++;
+            counted = start;
+            const end = text.indexOf('\n', start);
+            const lineText = text.slice(start, end < 0 ? text.length : end);
+            if (INLINE_ALLOW.test(lineText))
+                continue;
+            const onLine = [];
+            for (const rule of candidates.get(start)) {
+                if (rule.path && !rule.path.test(file))
+                    continue;
+                rule.regex.lastIndex = 0;
+                for (let m = rule.regex.exec(lineText); m; m = rule.regex.exec(lineText)) {
+                    if (m[0] === '') {
+                        rule.regex.lastIndex++;
+                        continue;
+                    }
+                    const secret = (rule.secretGroup !== undefined ? m[rule.secretGroup] : m.slice(1).find((g) => g !== undefined)) ?? m[0];
+                    if (!this.reportable(rule, secret))
+                        continue;
+                    const print = fingerprint(rule.id, file, (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex'));
+                    const key = `${print}:${line}`;
+                    if (seen?.has(key))
+                        continue;
+                    const info = this.infos.get(rule.id);
+                    const column = m.index + 1 + Math.max(0, m[0].indexOf(secret));
+                    onLine.push({
+                        finding: { scanner, rule: info, severity: rule.severity, message: `${rule.name}: ${redact(secret)}`, file, line, column, fingerprint: print },
+                        secret,
+                        generic: rule.id === 'generic-secret',
+                        key,
+                    });
+                }
+            }
+            // A secret a specific rule names is not also reported by the generic rule.
+            for (const hit of onLine) {
+                if (hit.generic && onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret))))
+                    continue;
+                seen?.add(hit.key);
+                out.push(hit.finding);
+            }
+        }
+        return out;
+    }
+    reportable(rule, secret) {
+        if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)
+            return false;
+        if (rule.id === 'generic-secret' && !(/[0-9]/.test(secret) && /[A-Za-z]/.test(secret)))
+            return false;
+        if (rule.id === 'generic-secret' && /^[0-9a-f-]+$/i.test(secret))
+            return false; // hashes and UUIDs
+        if (GLOBAL_ALLOW.some((re) => re.test(secret)))
+            return false;
+        if (rule.allow?.some((re) => re.test(secret)))
+            return false;
+        if (this.allow.regexes.some((re) => re.test(secret)))
+            return false;
+        const lower = secret.toLowerCase();
+        return !this.allow.stopwords.some((w) => lower.includes(w));
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(46193);
+;// CONCATENATED MODULE: ./packages/security/src/secrets/files.ts
+
+
+
+/** Folders never scanned: dependencies and VCS data (their secrets are not this repository's). */
+const SKIP_DIRS = new Set([
+    '.git',
+    'node_modules',
+    'vendor',
+    'third_party',
+    'bower_components',
+    '.venv',
+    'venv',
+    '__pycache__',
+    '.tox',
+    '.slipway',
+    '.yarn',
+    '.pnpm-store',
+]);
+/** Files never scanned: lockfiles (hashes everywhere), minified code, and binary formats. */
+const SKIP_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|go\.sum|mix\.lock)$|\.min\.(js|css)$|\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc|sqlite|db)$/i;
+/** The window a scan works in; a longer line is scanned in overlapping windows. */
+const WINDOW = 1024 * 1024;
+const OVERLAP = 4096;
+/** True for paths the secret scanner reads. */
+function scannable(path) {
+    return !SKIP_FILE.test(path);
+}
+/** Every file under a root (POSIX relative paths), skipping dependency trees; links are not followed. */
+function* listFiles(root, rel = '') {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(rel ? (0,external_node_path_.join)(root, rel) : root, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+        const path = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+            if (!SKIP_DIRS.has(e.name))
+                yield* listFiles(root, path);
+        }
+        else if (e.isFile())
+            yield path;
+    }
+}
+/**
+ * Scans a stream of bytes line by line in bounded memory: whole lines go to the engine in
+ * windows of about a megabyte; a single line longer than that (a 1 GB minified blob) is scanned in
+ * overlapping windows, with duplicate hits dropped. A NUL byte in the first window means binary:
+ * the file is skipped.
+ */
+async function scanStream(engine, chunks, file, scanner = 'secrets') {
+    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    const findings = [];
+    const seen = new Set();
+    let carry = '';
+    let line = 1;
+    let first = true;
+    for await (const chunk of chunks) {
+        if (first) {
+            first = false;
+            if (chunk.subarray(0, 8192).includes(0))
+                return [];
+        }
+        let text = carry + decoder.write(chunk);
+        while (text.length > 0) {
+            const nl = text.lastIndexOf('\n', Math.min(text.length - 1, WINDOW));
+            if (nl >= 0) {
+                findings.push(...engine.scan(text.slice(0, nl + 1), file, line, scanner, seen));
+                line += countNewlines(text, nl + 1);
+                text = text.slice(nl + 1);
+                if (text.length <= WINDOW)
+                    break;
+            }
+            else if (text.length > WINDOW) {
+                findings.push(...engine.scan(text.slice(0, WINDOW), file, line, scanner, seen));
+                text = text.slice(WINDOW - OVERLAP);
+            }
+            else
+                break;
+        }
+        carry = text;
+    }
+    carry += decoder.end();
+    if (carry)
+        findings.push(...engine.scan(carry, file, line, scanner, seen));
+    return findings;
+}
+function countNewlines(text, end) {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** Scans every scannable file under a root. */
+async function scanTree(engine, root, onFile) {
+    const findings = [];
+    let files = 0;
+    let bytes = 0;
+    for (const path of listFiles(root)) {
+        if (!scannable(path) || engine.pathAllowed(path))
+            continue;
+        const abs = (0,external_node_path_.join)(root, path);
+        const size = (0,external_node_fs_.lstatSync)(abs).size;
+        if (size === 0)
+            continue;
+        files++;
+        bytes += size;
+        onFile?.(files);
+        findings.push(...(await scanStream(engine, (0,external_node_fs_.createReadStream)(abs, { highWaterMark: WINDOW }), path)));
+    }
+    return { findings, files, bytes };
+}
+
+// EXTERNAL MODULE: ./packages/lockfiles/src/index.ts + 10 modules
+var src = __webpack_require__(17809);
+;// CONCATENATED MODULE: ./packages/security/src/deps/cvss.ts
+/**
+ * The CVSS v3.0/v3.1 base score of a vector (`CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`), as
+ * the specification's formulas define it; undefined when the vector is not a complete v3 vector.
+ */
+function cvss3BaseScore(vector) {
+    const m = /^CVSS:3\.[01]\/(.*)$/.exec(vector.trim());
+    if (!m)
+        return undefined;
+    const metrics = new Map(m[1].split('/').map((kv) => kv.split(':')));
+    const W = {
+        AV: { N: 0.85, A: 0.62, L: 0.55, P: 0.2 },
+        AC: { L: 0.77, H: 0.44 },
+        UI: { N: 0.85, R: 0.62 },
+        C: { H: 0.56, L: 0.22, N: 0 },
+        I: { H: 0.56, L: 0.22, N: 0 },
+        A: { H: 0.56, L: 0.22, N: 0 },
+    };
+    const scope = metrics.get('S');
+    const pr = metrics.get('PR');
+    const get = (k) => W[k][metrics.get(k) ?? ''];
+    const [av, ac, ui, c, i, a] = ['AV', 'AC', 'UI', 'C', 'I', 'A'].map(get);
+    if ([av, ac, ui, c, i, a].some((x) => x === undefined) || (scope !== 'U' && scope !== 'C') || !pr)
+        return undefined;
+    const prW = { N: 0.85, L: scope === 'C' ? 0.68 : 0.62, H: scope === 'C' ? 0.5 : 0.27 }[pr];
+    if (prW === undefined)
+        return undefined;
+    const iss = 1 - (1 - c) * (1 - i) * (1 - a);
+    const impact = scope === 'U' ? 6.42 * iss : 7.52 * (iss - 0.029) - 3.25 * (iss - 0.02) ** 15;
+    const exploitability = 8.22 * av * ac * prW * ui;
+    if (impact <= 0)
+        return 0;
+    const raw = scope === 'U' ? Math.min(impact + exploitability, 10) : Math.min(1.08 * (impact + exploitability), 10);
+    return roundUp(raw);
+}
+/** CVSS 3.1's Roundup: the smallest one-decimal number not below the input, free of float error. */
+function roundUp(value) {
+    const int = Math.round(value * 100000);
+    return int % 10000 === 0 ? int / 100000 : (Math.floor(int / 10000) + 1) / 10;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/lib/version.js
+const VERSION_PATTERN = [
+  'v?',
+  '(?:',
+  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
+  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
+  /* */ '(?<pre>', // pre-release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_n>[0-9]+)?',
+  /* */ ')?',
+  /* */ '(?<post>', // post release
+  /*    */ '(?:-(?<post_n1>[0-9]+))',
+  /*    */ '|',
+  /*    */ '(?:',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_l>post|rev|r)',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_n2>[0-9]+)?',
+  /*    */ ')',
+  /* */ ')?',
+  /* */ '(?<dev>', // dev release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_l>dev)',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_n>[0-9]+)?',
+  /* */ ')?',
+  ')',
+  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
+].join('');
+
+
+
+const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
+
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+
+const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
+function clean(version) {
+  return version_stringify(version_parse(version, cleanRegex));
+}
+
+function version_parse(version, regex) {
+  // Validate the version and parse it into pieces
+  const { groups } = (regex || validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+
+  // Store the parsed out pieces of the version
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split('.').map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2,
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local),
+  };
+
+  return parsed;
+}
+
+function version_stringify(parsed) {
+  if (!parsed) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+  const parts = [];
+
+  // Epoch
+  if (epoch !== 0) {
+    parts.push(`${epoch}!`);
+  }
+  // Release segment
+  parts.push(release.join('.'));
+
+  // Pre-release
+  if (pre) {
+    parts.push(pre.join(''));
+  }
+  // Post-release
+  if (post) {
+    parts.push('.' + post.join(''));
+  }
+  // Development release
+  if (dev) {
+    parts.push('.' + dev.join(''));
+  }
+  // Local version segment
+  if (local) {
+    parts.push(`+${local}`);
+  }
+  return parts.join('');
+}
+
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    // We consider there to be an implicit 0 in a pre-release if there is
+    // not a numeral associated with it.
+    if (!number) {
+      number = 0;
+    }
+    // We normalize any letters to their lower case form
+    letter = letter.toLowerCase();
+
+    // We consider some words to be alternate spellings of other words and
+    // in those cases we want to normalize the spellings to our preferred
+    // spelling.
+    if (letter === 'alpha') {
+      letter = 'a';
+    } else if (letter === 'beta') {
+      letter = 'b';
+    } else if (['c', 'pre', 'preview'].includes(letter)) {
+      letter = 'rc';
+    } else if (['rev', 'r'].includes(letter)) {
+      letter = 'post';
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    // We assume if we are given a number, but we are not given a letter
+    // then this is using the implicit post release syntax (e.g. 1.0-1)
+    letter = 'post';
+
+    return [letter, Number(number)];
+  }
+  return null;
+}
+
+function parse_local_version(local) {
+  /*
+    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
+    */
+  if (local) {
+    return local
+      .split(/[._-]/)
+      .map((part) =>
+        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
+      );
+  }
+  return null;
+}
+
+function version_explain(version) {
+  const parsed = version_parse(version);
+  if (!parsed) {
+    return parsed;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+
+  let base_version = '';
+  if (epoch !== 0) {
+    base_version += epoch + '!';
+  }
+  base_version += release.join('.');
+
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+
+  // return
+
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join('.') : local,
+    public: version_stringify(parsed).split('+', 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease,
+  };
+}
+
+;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/lib/operator.js
+
+
+
+
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+
+function compare(version, other) {
+  const parsedVersion = version_parse(version);
+  const parsedOther = version_parse(other);
+
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+
+  return pyCompare(keyVersion, keyOther);
+}
+
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+
+// this logic is buitin in python, but we need to port it to js
+// see https://stackoverflow.com/a/5292332/1438522
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  // When we compare a release version, we want to compare it with all of the
+  // trailing zeros removed. So we'll use a reverse the list, drop all the now
+  // leading zeros until we come to something non zero, then take the rest
+  // re-reverse it back into the correct order and make it a tuple and use
+  // that for our sorting key.
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+
+  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
+  // We'll do this by abusing the pre segment, but we _only_ want to do this
+  // if there is !a pre or a post segment. If we have one of those then
+  // the normal sorting rules will handle this case correctly.
+  if (!pre && !post && dev) pre = -Infinity;
+  // Versions without a pre-release (except as noted above) should sort after
+  // those with one.
+  else if (!pre) pre = Infinity;
+
+  // Versions without a post segment should sort before those with one.
+  if (!post) post = -Infinity;
+
+  // Versions without a development segment should sort after those with one.
+  if (!dev) dev = Infinity;
+
+  if (!local) {
+    // Versions without a local segment should sort before those with one.
+    local = -Infinity;
+  } else {
+    // Versions with a local segment need that segment parsed to implement
+    // the sorting rules in PEP440.
+    // - Alpha numeric segments sort before numeric segments
+    // - Alpha numeric segments sort lexicographically
+    // - Numeric segments sort numerically
+    // - Shorter versions sort before longer versions when the prefixes
+    //   match exactly
+    local = local.map((i) =>
+      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
+    );
+  }
+
+  return [epoch, release, pre, post, dev, local];
+}
+
+;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/lib/specifier.js
+// This file is dual licensed under the terms of the Apache License, Version
+// 2.0, and the BSD License. See the LICENSE file in the root of this repository
+// for complete details.
+
+
+
+
+
+const RANGE_PATTERN = [
+  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
+  '\\s*',
+  '(',
+  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
+  /*  */ '(?<prefix>\\.\\*)?',
+  /*  */ '|',
+  /*  */ '(?<legacy>[^,;\\s)]+)',
+  ')',
+].join('');
+
+
+
+const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
+
+const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
+
+function specifier_parse(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+
+  const specifiers = ranges
+    .split(',')
+    .map((range) => rangeRegex.exec(range.trim()) || {})
+    .map(({ groups }) => {
+      if (!groups) {
+        return null;
+      }
+
+      let { ...spec } = groups;
+      const { operator, version, prefix, legacy } = groups;
+
+      if (version) {
+        spec = { ...spec, ...explainVersion(version) };
+        if (operator === '~=') {
+          if (spec.release.length < 2) {
+            return null;
+          }
+        }
+        if (!isEqualityOperator(operator) && spec.local) {
+          return null;
+        }
+
+        if (prefix) {
+          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+            return null;
+          }
+        }
+      }
+      if (legacy && operator !== '===') {
+        return null;
+      }
+
+      return spec;
+    });
+
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+
+  return specifiers;
+}
+
+function filter(versions, specifier, options = {}) {
+  const filtered = pick(versions, specifier, options);
+  if (filtered.length === 0 && options.prereleases === undefined) {
+    return pick(versions, specifier, { prereleases: true });
+  }
+  return filtered;
+}
+
+function maxSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[found.length - 1];
+}
+
+function minSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[0];
+}
+
+function pick(versions, specifier, options) {
+  const parsed = specifier_parse(specifier);
+
+  if (!parsed) {
+    return [];
+  }
+
+  return versions.filter((version) => {
+    const explained = explainVersion(version);
+
+    if (!parsed.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+
+    return parsed.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+
+function satisfies(version, specifier, options = {}) {
+  const filtered = pick([version], specifier, options);
+
+  return filtered.length === 1;
+}
+
+function arrayStartsWith(array, prefix) {
+  if (prefix.length > array.length) {
+    return false;
+  }
+
+  for (let i = 0; i < prefix.length; i += 1) {
+    if (prefix[i] !== array[i]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+
+  if (spec.prereleases === undefined) {
+    spec.prereleases = spec.is_prerelease;
+  }
+
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+
+  if (spec.operator === '~=') {
+    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases,
+    });
+  }
+
+  if (spec.prefix) {
+    const isMatching =
+      explained.epoch === spec.epoch &&
+      arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== '!=';
+    return isEquality ? isMatching : !isMatching;
+  }
+
+  if (explained && explained.local && spec.version) {
+    // Ignore candidate local labels only when the specifier itself is public.
+    if (spec.operator !== '===' && !spec.local) {
+      version = explained.public;
+      spec.version = explainVersion(spec.version).public;
+    }
+  }
+
+  if (spec.operator === '<' || spec.operator === '>') {
+    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
+    if (Operator.eq(spec.release.join('.'), explained.release.join('.'))) {
+      return false;
+    }
+  }
+
+  // TODO: fix me?
+  // eslint-disable-next-line import-x/namespace
+  const op = Operator[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+
+function validRange(specifier) {
+  return Boolean(specifier_parse(specifier));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/lib/semantic.js
+
+
+// those notation are borrowed from semver
+
+
+function major(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  return version.release[0];
+}
+
+function minor(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 2) {
+    return 0;
+  }
+  return version.release[1];
+}
+
+function patch(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 3) {
+    return 0;
+  }
+  return version.release[2];
+}
+
+function inc(input, release, preReleaseIdentifier) {
+  let identifier = preReleaseIdentifier || `a`;
+  const version = parse(input);
+
+  if (!version) {
+    return null;
+  }
+
+  if (
+    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
+      identifier,
+    )
+  ) {
+    return null;
+  }
+
+  switch (release) {
+    case 'premajor':
+      {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'preminor':
+      {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prepatch':
+      {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prerelease':
+      if (version.pre === null) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+        version.pre = [identifier, 0];
+      } else {
+        if (preReleaseIdentifier === undefined && version.pre !== null) {
+          [identifier] = version.pre;
+        }
+
+        const [letter, number] = version.pre;
+        if (letter === identifier) {
+          version.pre = [letter, number + 1];
+        } else {
+          version.pre = [identifier, 0];
+        }
+      }
+
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'major':
+      if (
+        version.release.slice(1).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'minor':
+      if (
+        version.release.slice(2).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'patch':
+      if (
+        version.release.slice(3).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    default:
+      return null;
+  }
+
+  return stringify(version);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/index.js
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+;// CONCATENATED MODULE: ./packages/security/src/deps/versions.ts
+
+
+/** SemVer 2 order (npm, crates.io, Go without its `v`). Unparseable versions sort by text. */
+function semverCompare(a, b) {
+    const pa = semver_default().parse(a.replace(/^v/, ''), { loose: true });
+    const pb = semver_default().parse(b.replace(/^v/, ''), { loose: true });
+    if (pa && pb)
+        return pa.compare(pb);
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** PEP 440 order (PyPI). */
+function pypiCompare(a, b) {
+    if (valid(a) && valid(b))
+        return compare(a, b);
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * Gem::Version order: segments split at dots and at letter/digit boundaries; numbers compare as
+ * numbers, strings as strings, any string segment makes a pre-release (1.0.a < 1.0), and trailing
+ * zeros do not count (1.0 == 1.0.0).
+ */
+function rubyGemsCompare(a, b) {
+    const segs = (v) => {
+        const parts = v
+            .trim()
+            .replace(/-/g, '.pre.')
+            .match(/[0-9]+|[a-z]+/gi) ?? [];
+        const out = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+        while (out.length > 1 && out[out.length - 1] === 0)
+            out.pop();
+        return out;
+    };
+    const sa = segs(a);
+    const sb = segs(b);
+    for (let i = 0; i < Math.max(sa.length, sb.length); i++) {
+        const x = sa[i] ?? 0;
+        const y = sb[i] ?? 0;
+        if (x === y)
+            continue;
+        if (typeof x === 'number' && typeof y === 'number')
+            return x - y;
+        if (typeof x === 'string' && typeof y === 'string')
+            return x < y ? -1 : 1;
+        return typeof x === 'string' ? -1 : 1; // a string segment is a pre-release, below any number
+    }
+    return 0;
+}
+const COMPOSER_STABILITY = { dev: 0, alpha: 1, a: 1, beta: 2, b: 2, rc: 3, patch: 5, pl: 5, p: 5 };
+/** Composer order (Packagist): numeric parts, then stability dev < alpha < beta < RC < stable < patch. */
+function packagistCompare(a, b) {
+    const norm = (v) => {
+        const s = v.trim().toLowerCase().replace(/^v/, '');
+        const m = /^(\d+(?:\.\d+)*)(?:[-_.+]?(dev|alpha|a|beta|b|rc|patch|pl|p)[-_.]?(\d*))?/.exec(s);
+        if (!m)
+            return { nums: [], stability: 4, sub: 0 };
+        const nums = m[1].split('.').map(Number);
+        while (nums.length < 4)
+            nums.push(0);
+        return { nums, stability: m[2] ? COMPOSER_STABILITY[m[2]] : 4, sub: m[3] ? Number(m[3]) : 0 };
+    };
+    const x = norm(a);
+    const y = norm(b);
+    for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
+        const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return x.stability - y.stability || x.sub - y.sub;
+}
+/** The comparison for an ecosystem. */
+function comparatorFor(ecosystem) {
+    switch (ecosystem) {
+        case 'PyPI':
+            return pypiCompare;
+        case 'RubyGems':
+            return rubyGemsCompare;
+        case 'Packagist':
+            return packagistCompare;
+        default:
+            return semverCompare;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/osv.ts
+
+
+
+
+/** The name as OSV keys it in an ecosystem (PyPI names are normalised). */
+function osvKey(ecosystem, name) {
+    const eco = ecosystem.split(':')[0];
+    return `${eco}\0${eco === 'PyPI' ? (0,src/* pypiName */.sS)(name) : name}`;
+}
+/**
+ * True when the version is affected by a range, evaluating events in version order as the OSV
+ * schema describes: introduced opens, fixed closes at that version, last_affected closes after
+ * it, and limit caps the range.
+ */
+function inRange(version, ecosystem, events) {
+    const cmp = comparatorFor(ecosystem);
+    const at = (e) => e.introduced ?? e.fixed ?? e.last_affected ?? e.limit ?? '0';
+    const sorted = [...events].sort((x, y) => (at(x) === '0' ? -1 : at(y) === '0' ? 1 : cmp(at(x), at(y))));
+    let affected = false;
+    for (const e of sorted) {
+        if (e.introduced !== undefined && (e.introduced === '0' || cmp(version, e.introduced) >= 0))
+            affected = true;
+        else if (e.fixed !== undefined && cmp(version, e.fixed) >= 0)
+            affected = false;
+        else if (e.last_affected !== undefined && cmp(version, e.last_affected) > 0)
+            affected = false;
+    }
+    for (const e of events)
+        if (e.limit !== undefined && e.limit !== '*' && cmp(version, e.limit) >= 0)
+            affected = false;
+    return affected;
+}
+/** True when a record affects a locked package (explicit versions or SEMVER/ECOSYSTEM ranges). */
+function affects(record, pkg) {
+    if (record.withdrawn)
+        return false;
+    const key = osvKey(pkg.ecosystem, pkg.name);
+    const version = pkg.ecosystem === 'Go' ? pkg.version.replace(/^v/, '') : pkg.version;
+    for (const a of record.affected ?? []) {
+        if (!a.package?.ecosystem || !a.package.name || osvKey(a.package.ecosystem, a.package.name) !== key)
+            continue;
+        if (a.versions?.includes(pkg.version) || a.versions?.includes(version))
+            return true;
+        for (const r of a.ranges ?? []) {
+            if ((r.type === 'SEMVER' || r.type === 'ECOSYSTEM') && inRange(version, pkg.ecosystem, r.events))
+                return true;
+        }
+    }
+    return false;
+}
+/** The versions that fix a record for a package, from its ranges' `fixed` events. */
+function fixedVersions(record, pkg) {
+    const key = osvKey(pkg.ecosystem, pkg.name);
+    const out = new Set();
+    for (const a of record.affected ?? []) {
+        if (!a.package?.ecosystem || !a.package.name || osvKey(a.package.ecosystem, a.package.name) !== key)
+            continue;
+        for (const r of a.ranges ?? [])
+            for (const e of r.events)
+                if (e.fixed)
+                    out.add(e.fixed);
+    }
+    return [...out].sort(comparatorFor(pkg.ecosystem));
+}
+const WORDS = { CRITICAL: 'critical', HIGH: 'high', MODERATE: 'medium', MEDIUM: 'medium', LOW: 'low' };
+/** Severity from a CVSS v3 vector's computed base score, else the database's own word, else medium. */
+function recordSeverity(record) {
+    for (const s of record.severity ?? []) {
+        if (s.type === 'CVSS_V3') {
+            const score = cvss3BaseScore(s.score);
+            if (score !== undefined)
+                return { severity: severityOfScore(score), score, source: s.score };
+        }
+    }
+    const word = record.database_specific?.severity ??
+        record.affected?.find((a) => a.database_specific?.severity ?? a.ecosystem_specific?.severity)?.database_specific?.severity;
+    if (word && WORDS[word.toUpperCase()])
+        return { severity: WORDS[word.toUpperCase()], source: `database severity ${word}` };
+    return { severity: 'medium', source: 'no severity in the record' };
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/osv-api.ts
+
+const OFFLINE_HINT = 'Check the runner can reach it, or scan offline with the osv-db input (a folder of OSV records or all.zip files).';
+async function request(o, path, init) {
+    const attempts = o.attempts ?? 4;
+    let last = '';
+    for (let i = 0; i < attempts; i++) {
+        if (i > 0)
+            await o.clock.sleep(Math.min(500 * 2 ** (i - 1), 8000));
+        let res;
+        try {
+            res = await o.http(`${o.baseUrl.replace(/\/+$/, '')}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+        }
+        catch (err) {
+            last = err.message;
+            continue;
+        }
+        if (res.ok)
+            return (await res.json());
+        last = `HTTP ${res.status}`;
+        if (res.status !== 429 && res.status < 500)
+            break;
+    }
+    throw new lite/* UserError */.yo(`the OSV API at ${o.baseUrl} failed after ${attempts} attempts (${last}).`, { input: 'osv-db' }, OFFLINE_HINT);
+}
+/** Looks packages up with /v1/querybatch, then fetches each vulnerability once with /v1/vulns/{id}. */
+async function queryOsv(packages, o) {
+    const byPackage = new Map();
+    const size = o.batchSize ?? 1000;
+    for (let i = 0; i < packages.length; i += size) {
+        const batch = packages.slice(i, i + size);
+        const body = {
+            queries: batch.map((p) => ({
+                package: { ecosystem: p.ecosystem, name: p.name },
+                version: p.ecosystem === 'Go' ? p.version.replace(/^v/, '') : p.version,
+            })),
+        };
+        const res = await request(o, '/v1/querybatch', { method: 'POST', body: JSON.stringify(body) });
+        (res.results ?? []).forEach((r, j) => {
+            const p = batch[j];
+            if (r.vulns?.length)
+                byPackage.set(`${p.ecosystem}\0${p.name}\0${p.version}`, r.vulns.map((v) => v.id));
+        });
+    }
+    const ids = [...new Set([...byPackage.values()].flat())].sort();
+    const records = new Map();
+    let next = 0;
+    const worker = async () => {
+        while (next < ids.length) {
+            const id = ids[next++];
+            records.set(id, await request(o, `/v1/vulns/${encodeURIComponent(id)}`, { method: 'GET' }));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 8, ids.length) }, worker));
+    const out = new Map();
+    for (const [key, list] of byPackage)
+        out.set(key, list.map((id) => records.get(id)).filter(Boolean));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/osv-db.ts
+
+
+
+
+function keep(record, wanted, index) {
+    const keys = new Set();
+    for (const a of record.affected ?? [])
+        if (a.package?.ecosystem && a.package.name)
+            keys.add(osvKey(a.package.ecosystem, a.package.name));
+    for (const key of keys) {
+        if (!wanted.has(key))
+            continue;
+        const list = index.get(key) ?? [];
+        list.push(record);
+        index.set(key, list);
+    }
+}
+function parseRecord(text, where, warn) {
+    try {
+        const doc = JSON.parse(text);
+        return typeof doc?.id === 'string' ? doc : undefined;
+    }
+    catch (err) {
+        warn(`${where} is not valid JSON (${err.message}); skipped`);
+        return undefined;
+    }
+}
+/**
+ * Loads offline OSV data: a folder of OSV JSON records (searched recursively) and/or the
+ * per-ecosystem `all.zip` files OSV publishes. Streams through every record and keeps only those
+ * that name a wanted package, so memory follows the findings, not the database.
+ */
+async function loadOsvDb(path, wanted, warn) {
+    const index = new Map();
+    let records = 0;
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        throw new lite/* UserError */.yo(`'${path}' does not exist.`, { input: 'osv-db' }, 'Give a folder of OSV JSON records or all.zip files, or leave it empty to query the OSV API.');
+    }
+    const files = st.isDirectory() ? walk(path) : [path];
+    for (const file of files) {
+        if (file.endsWith('.json')) {
+            const rec = parseRecord((0,external_node_fs_.readFileSync)(file, 'utf8'), file, warn);
+            if (rec) {
+                records++;
+                keep(rec, wanted, index);
+            }
+        }
+        else if (file.endsWith('.zip')) {
+            records += await readZip(file, (text, name) => {
+                const rec = parseRecord(text, `${file}!/${name}`, warn);
+                if (rec)
+                    keep(rec, wanted, index);
+                return rec !== undefined;
+            });
+        }
+    }
+    return { index, records };
+}
+function walk(dir) {
+    const out = [];
+    for (const e of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const p = (0,external_node_path_.join)(dir, e.name);
+        if (e.isDirectory())
+            out.push(...walk(p));
+        else if (e.isFile())
+            out.push(p);
+    }
+    return out;
+}
+/** Reads each .json entry of a zip in turn (never the whole archive at once). */
+async function readZip(file, onEntry) {
+    const yauzl = await __webpack_require__.e(/* import() */ 663).then(__webpack_require__.t.bind(__webpack_require__, 20663, 19));
+    return new Promise((resolve, reject) => {
+        let count = 0;
+        yauzl.open(file, { lazyEntries: true, autoClose: true }, (err, zip) => {
+            if (err || !zip)
+                return reject(new lite/* UserError */.yo(`${file} is not a readable zip: ${err?.message}.`, { input: 'osv-db' }));
+            zip.on('error', reject);
+            zip.on('end', () => resolve(count));
+            zip.on('entry', (entry) => {
+                if (!entry.fileName.endsWith('.json'))
+                    return zip.readEntry();
+                zip.openReadStream(entry, (e, stream) => {
+                    if (e || !stream)
+                        return reject(e);
+                    const parts = [];
+                    stream.on('data', (d) => parts.push(d));
+                    stream.on('error', reject);
+                    stream.on('end', () => {
+                        if (onEntry(Buffer.concat(parts).toString('utf8'), entry.fileName))
+                            count++;
+                        zip.readEntry();
+                    });
+                });
+            });
+            zip.readEntry();
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/scan.ts
+
+
+
+
+
+
+
+
+/** Every lockfile under a root, parsed; a broken one is a warning with its file and line. */
+function readLockfiles(root, logger) {
+    const packages = [];
+    const lockfiles = [];
+    for (const path of listFiles(root)) {
+        const parse = (0,src/* parserFor */.D9)(path.slice(path.lastIndexOf('/') + 1));
+        if (!parse)
+            continue;
+        lockfiles.push(path);
+        try {
+            packages.push(...parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, path), 'utf8'), path));
+        }
+        catch (err) {
+            const line = err instanceof src/* LockfileError */.g ? err.line : undefined;
+            logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
+                file: path,
+                ...(line ? { startLine: line } : {}),
+                title: 'security-scan',
+            });
+        }
+    }
+    return { packages, lockfiles };
+}
+/** Reads every lockfile under a root and matches its packages against OSV. */
+async function scanDependencies(root, source, logger) {
+    const { packages, lockfiles } = readLockfiles(root, logger);
+    return { ...(await matchPackages(packages, source, logger)), lockfiles };
+}
+/** Matches locked packages against OSV and returns one finding per package and vulnerability. */
+async function matchPackages(all, source, logger) {
+    const unique = dedupeByFile([...all]);
+    const findings = [];
+    let records;
+    const report = (pkg, record) => {
+        const sev = recordSeverity(record);
+        const fixed = fixedVersions(record, pkg);
+        const aliases = (record.aliases ?? []).filter((a) => a !== record.id);
+        const summary = record.summary ?? record.details?.split('\n')[0] ?? '';
+        findings.push({
+            scanner: 'dependencies',
+            rule: {
+                id: record.id,
+                name: `${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}`,
+                description: summary || `Known vulnerability ${record.id}`,
+                help: `**${record.id}**${aliases.length ? ` (${aliases.join(', ')})` : ''}: ${summary}\n\n${fixed.length ? `Upgrade to ${fixed.join(' or ')} or later.` : 'No fixed version is published yet: consider replacing the package or mitigating.'} Severity from ${sev.source}.`,
+                severity: sev.severity,
+            },
+            severity: sev.severity,
+            message: `${pkg.name}@${pkg.version}${pkg.dev ? ' (dev)' : ''} is affected by ${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}${sev.score !== undefined ? ` [CVSS ${sev.score}]` : ''}: ${summary || 'see the advisory'}. ${fixed.length ? `Fixed in ${fixed.join(', ')}.` : 'No fixed version yet.'}`,
+            file: pkg.file,
+            line: pkg.line ?? 1,
+            fingerprint: fingerprint(record.id, pkg.file, pkg.ecosystem, pkg.name, pkg.version),
+        });
+    };
+    if (source.kind === 'offline') {
+        const loaded = await loadOsvDb(source.path, new Set(unique.map((p) => osvKey(p.ecosystem, p.name))), (m) => logger.warning(m));
+        records = loaded.records;
+        for (const pkg of unique)
+            for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? [])
+                if (affects(record, pkg))
+                    report(pkg, record);
+    }
+    else {
+        const byPackage = await queryOsv(unique, { baseUrl: source.baseUrl, http: source.http, clock: source.clock });
+        for (const pkg of unique)
+            for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? [])
+                report(pkg, record);
+    }
+    return { findings, packages: unique.length, ...(records !== undefined ? { records } : {}) };
+}
+/** One entry per lockfile, ecosystem, name and version (a package can sit in several lockfiles). */
+function dedupeByFile(packages) {
+    const byFile = new Map();
+    for (const p of packages) {
+        const list = byFile.get(p.file);
+        if (list)
+            list.push(p);
+        else
+            byFile.set(p.file, [p]);
+    }
+    return [...byFile.values()].flatMap((list) => (0,src/* dedupe */.Qq)(list));
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
+
+
+const RULES = {
+    'template-injection': {
+        name: 'Untrusted input expanded into a script',
+        description: 'A `${{ }}` expression that an outsider controls is pasted into `run:` or a github-script `script:`, where it runs as code.',
+        help: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use `"$TITLE"` in the script, so it is data, not code.',
+        severity: 'high',
+    },
+    'unpinned-action': {
+        name: 'Action not pinned to a commit',
+        description: 'A `uses:` reference points at a tag or branch, which its owner (or an attacker who takes it over) can move.',
+        help: 'Pin to a full 40-character commit SHA and keep the version in a comment: `uses: owner/action@<sha> # v1.2.3`.',
+        severity: 'medium',
+    },
+    'excessive-permissions': {
+        name: 'Token permissions not limited',
+        description: 'The workflow has no top-level `permissions:` (so the token gets the repository default) or grants `write-all`.',
+        help: 'Add `permissions: contents: read` at the top and grant more only to the jobs that need it.',
+        severity: 'medium',
+    },
+    'dangerous-trigger': {
+        name: 'Privileged trigger runs untrusted code',
+        description: "`pull_request_target` or `workflow_run` runs with secrets and a write token, and this job checks out the pull request's code.",
+        help: 'Use `pull_request` for building untrusted code, or split the work: build in `pull_request`, then act on its artifacts in a separate privileged workflow that never runs them.',
+        severity: 'critical',
+    },
+    'persisted-credentials': {
+        name: 'Checkout keeps the token on disk next to an artifact upload',
+        description: '`actions/checkout` writes the token into `.git/config` unless `persist-credentials: false`; this job uploads an artifact that may include it.',
+        help: 'Set `persist-credentials: false` on the checkout step.',
+        severity: 'medium',
+    },
+    'secrets-inherit': {
+        name: 'All secrets passed to a reusable workflow',
+        description: '`secrets: inherit` hands every secret of the caller to the called workflow.',
+        help: 'Pass only the secrets the called workflow needs, by name.',
+        severity: 'medium',
+    },
+};
+const UNTRUSTED = /\$\{\{[^}]*?\b(github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.ref|head\.label|head\.repo\.default_branch)|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|pages\.[^}\s]*\.page_name|head_commit\.(?:message|author\.(?:name|email))|commits\.[^}\s]*\.(?:message|author\.(?:name|email))|workflow_run\.(?:head_branch|head_commit\.message|display_title))|github\.head_ref|inputs\.[A-Za-z0-9_-]+)\b[^}]*\}\}/g;
+const UNTRUSTED_CHECKOUT = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\//;
+function rule(id, severity) {
+    const r = RULES[id];
+    return { id: `workflow/${id}`, ...r, severity: severity ?? r.severity };
+}
+function get(map, key) {
+    if (!(0,dist/* isMap */.jh)(map))
+        return undefined;
+    for (const pair of map.items)
+        if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key)
+            return pair.value;
+    return undefined;
+}
+function audit_text(node) {
+    return (0,dist/* isScalar */.jn)(node) ? String(node.value) : undefined;
+}
+/** Audits one workflow or action metadata file; a file that does not parse is reported by the caller. */
+function auditWorkflow(source, file) {
+    const lc = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter: lc });
+    if (doc.errors.length)
+        throw Object.assign(new Error(doc.errors[0].message.split('\n')[0]), { line: doc.errors[0].linePos?.[0]?.line });
+    const root = doc.contents;
+    const findings = [];
+    const lineOf = (node) => {
+        const range = node?.range;
+        return range ? lc.linePos(range[0]).line : 1;
+    };
+    const add = (id, node, message, key, severity) => {
+        const r = rule(id, severity);
+        findings.push({ scanner: 'workflows', rule: r, severity: r.severity, message, file, line: lineOf(node), fingerprint: fingerprint(r.id, file, key) });
+    };
+    const isAction = /(^|\/)action\.ya?ml$/.test(file);
+    const on = get(root, 'on') ?? get(root, true);
+    const triggers = new Set((0,dist/* isScalar */.jn)(on) ? [String(on.value)] : (0,dist/* isSeq */.oP)(on) ? on.items.map((i) => audit_text(i) ?? '') : (0,dist/* isMap */.jh)(on) ? on.items.map((p) => audit_text(p.key) ?? '') : []);
+    const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
+    const jobs = get(root, 'jobs');
+    if (!isAction) {
+        const top = get(root, 'permissions');
+        const allJobsScoped = (0,dist/* isMap */.jh)(jobs) && jobs.items.every((p) => get(p.value, 'permissions') !== undefined);
+        if (!top && !allJobsScoped && (0,dist/* isMap */.jh)(jobs))
+            add('excessive-permissions', root, 'The workflow has no top-level `permissions:`; the token gets the repository default, which may be read/write.', 'top');
+        if (audit_text(top) === 'write-all')
+            add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
+    }
+    const auditSteps = (steps, jobId) => {
+        if (!(0,dist/* isSeq */.oP)(steps))
+            return;
+        const uploads = steps.items.some((s) => /actions\/upload-artifact@/.test(audit_text(get(s, 'uses')) ?? ''));
+        steps.items.forEach((step, index) => {
+            const stepKey = `${jobId}/${audit_text(get(step, 'id')) ?? audit_text(get(step, 'name')) ?? index}`;
+            const usesNode = get(step, 'uses');
+            const uses = audit_text(usesNode);
+            const run = get(step, 'run');
+            const script = /actions\/github-script@/.test(uses ?? '') ? get(get(step, 'with'), 'script') : undefined;
+            for (const node of [run, script]) {
+                const body = audit_text(node);
+                if (!body)
+                    continue;
+                for (const m of body.matchAll(UNTRUSTED)) {
+                    const ctx = m[1];
+                    const sev = ctx.startsWith('inputs.') ? 'medium' : privileged ? 'critical' : 'high';
+                    add('template-injection', node, `\`${ctx}\` is expanded into ${node === run ? 'a run: script' : 'a github-script script'} in ${jobId}; whoever controls it can run commands.`, `${stepKey}:${ctx}`, sev);
+                }
+            }
+            if (uses && !uses.startsWith('./') && !uses.startsWith('docker://')) {
+                const [target, ref = ''] = uses.split('@');
+                if (!/^[0-9a-f]{40}$/.test(ref)) {
+                    const firstParty = /^(actions|github)\//.test(target);
+                    add('unpinned-action', usesNode, `\`${uses}\` is not pinned to a commit SHA.`, `${stepKey}:${target}`, firstParty ? 'low' : 'medium');
+                }
+            }
+            if (/^actions\/checkout@/.test(uses ?? '')) {
+                const withNode = get(step, 'with');
+                const ref = audit_text(get(withNode, 'ref')) ?? '';
+                if (privileged && UNTRUSTED_CHECKOUT.test(ref))
+                    add('dangerous-trigger', usesNode, `${[...triggers].filter((t) => t === 'pull_request_target' || t === 'workflow_run').join('/')} checks out untrusted code (\`ref: ${ref}\`) in ${jobId}.`, `${stepKey}:checkout`);
+                if (uploads && audit_text(get(withNode, 'persist-credentials')) !== 'false')
+                    add('persisted-credentials', usesNode, `${jobId} checks out with the token persisted and uploads an artifact.`, `${stepKey}:persist`);
+            }
+        });
+    };
+    if ((0,dist/* isMap */.jh)(jobs)) {
+        for (const pair of jobs.items) {
+            const jobId = audit_text(pair.key) ?? '?';
+            const job = pair.value;
+            if (audit_text(get(job, 'permissions')) === 'write-all')
+                add('excessive-permissions', get(job, 'permissions'), `Job ${jobId} grants \`permissions: write-all\`.`, `${jobId}:write-all`, 'high');
+            if (audit_text(get(job, 'secrets')) === 'inherit')
+                add('secrets-inherit', get(job, 'secrets'), `Job ${jobId} passes every secret to ${audit_text(get(job, 'uses')) ?? 'a reusable workflow'}.`, `${jobId}:inherit`);
+            auditSteps(get(job, 'steps'), jobId);
+        }
+    }
+    if (isAction)
+        auditSteps(get(get(root, 'runs'), 'steps'), 'composite action');
+    return findings;
+}
+/** True for the files the workflow scanner reads. */
+function isWorkflowFile(path) {
+    return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path) || /(^|\/)action\.ya?ml$/.test(path);
+}
+
+// EXTERNAL MODULE: ./packages/artifact/src/index.ts + 15 modules
+var artifact_src = __webpack_require__(42951);
+;// CONCATENATED MODULE: ./packages/security/src/history.ts
+/**
+ * Scans only the lines that commits added (`git log -p -U0`), since a revision when given. Each
+ * finding names the commit that added the secret.
+ */
+async function scanHistory(engine, exec, root, since) {
+    const range = since ? [`${since}..HEAD`] : ['HEAD'];
+    const result = await exec('git', ['log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--format=commit %H', ...range], {
+        cwd: root,
+        silent: true,
+        ignoreReturnCode: true,
+    });
+    if (result.exitCode !== 0)
+        throw new Error(`git log failed: ${result.stderr.trim().split('\n').pop()}`);
+    const findings = [];
+    let commit = '';
+    let commits = 0;
+    let file = '';
+    let line = 0;
+    const seen = new Set();
+    for (const text of result.stdout.split('\n')) {
+        if (text.startsWith('commit ')) {
+            commit = text.slice(7, 14);
+            commits++;
+        }
+        else if (text.startsWith('+++ '))
+            file = text === '+++ /dev/null' ? '' : text.slice(6);
+        else if (text.startsWith('@@'))
+            line = Number(/\+(\d+)/.exec(text)?.[1] ?? 1);
+        else if (text.startsWith('+') && file) {
+            for (const f of engine.scan(text.slice(1), file, line, 'secrets-history', seen))
+                findings.push({ ...f, message: `${f.message} (added in ${commit})` });
+            line++;
+        }
+    }
+    return { findings, commits };
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/scan.ts
+
+
+
+
+
+
+
+
+
+
+/** Runs the chosen scanners and returns every finding (before baseline and gate). */
+async function scan(options, seams) {
+    const { logger } = seams;
+    const engine = new SecretEngine([...DEFAULT_RULES, ...(options.extraRules ?? [])], options.allow);
+    const stats = { files: 0, bytes: 0, packages: 0, lockfiles: 0, workflows: 0, commits: 0 };
+    const findings = [];
+    const want = new Set(options.scanners);
+    const isArchive = /\.(tar\.gz|tgz)$/.test(options.target);
+    if (isArchive) {
+        const name = (0,external_node_path_.basename)(options.target);
+        const packages = [];
+        for await (const entry of (0,artifact_src/* readTarGz */.Jq)((0,external_node_fs_.createReadStream)(options.target))) {
+            if (entry.typeflag !== '0' && entry.typeflag !== '\0')
+                continue;
+            const path = `${name}!/${entry.path}`;
+            const lockParser = want.has('dependencies') ? (0,src/* parserFor */.D9)((0,external_node_path_.basename)(entry.path)) : undefined;
+            const workflow = want.has('workflows') && isWorkflowFile(entry.path);
+            if (lockParser || workflow) {
+                const text = await collect(entry.body(), 64 * 1024 * 1024);
+                if (lockParser) {
+                    stats.lockfiles++;
+                    packages.push(...parseOrWarn(lockParser, text, path, logger));
+                }
+                if (workflow) {
+                    stats.workflows++;
+                    findings.push(...auditOrWarn(text, path, logger));
+                }
+                if (want.has('secrets') && scannable(entry.path))
+                    findings.push(...(await scanStream(engine, (async function* () {
+                        yield Buffer.from(text);
+                    })(), path)));
+            }
+            else if (want.has('secrets') && scannable(entry.path) && !engine.pathAllowed(entry.path)) {
+                stats.files++;
+                stats.bytes += entry.size;
+                findings.push(...(await scanStream(engine, entry.body(), path)));
+            }
+        }
+        if (want.has('dependencies')) {
+            const matched = await matchPackages(packages, options.osv, logger);
+            findings.push(...matched.findings);
+            stats.packages = matched.packages;
+            if (matched.records !== undefined)
+                stats.osvRecords = matched.records;
+        }
+        if (want.has('secrets-history'))
+            logger.warning('security-scan: secrets-history needs a git repository, not an artifact; skipped');
+        return { findings, stats };
+    }
+    if (want.has('secrets')) {
+        const r = await scanTree(engine, options.target, (n) => n % 5000 === 0 && logger.info(`security-scan: secrets: ${n} files scanned…`));
+        findings.push(...r.findings);
+        stats.files = r.files;
+        stats.bytes = r.bytes;
+    }
+    if (want.has('secrets-history')) {
+        const r = await scanHistory(engine, seams.exec, options.target, options.historySince);
+        findings.push(...r.findings);
+        stats.commits = r.commits;
+    }
+    if (want.has('dependencies')) {
+        const r = await scanDependencies(options.target, options.osv, logger);
+        findings.push(...r.findings);
+        stats.packages = r.packages;
+        stats.lockfiles = r.lockfiles.length;
+        if (r.records !== undefined)
+            stats.osvRecords = r.records;
+    }
+    if (want.has('workflows')) {
+        for (const path of listFiles(options.target)) {
+            if (!isWorkflowFile(path))
+                continue;
+            stats.workflows++;
+            findings.push(...auditOrWarn((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(options.target, path), 'utf8'), path, logger));
+        }
+    }
+    return { findings, stats };
+}
+async function collect(body, limit) {
+    const parts = [];
+    let n = 0;
+    for await (const part of body) {
+        n += part.length;
+        if (n <= limit)
+            parts.push(part);
+    }
+    return Buffer.concat(parts).toString('utf8');
+}
+function parseOrWarn(parse, text, path, logger) {
+    try {
+        return parse(text, path);
+    }
+    catch (err) {
+        const line = err instanceof src/* LockfileError */.g ? err.line : undefined;
+        logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return [];
+    }
+}
+function auditOrWarn(text, path, logger) {
+    try {
+        return auditWorkflow(text, path);
+    }
+    catch (err) {
+        const line = err.line;
+        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, { file: path, ...(line ? { startLine: line } : {}) });
+        return [];
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var smol_toml_dist = __webpack_require__(3292);
+;// CONCATENATED MODULE: ./packages/security/src/config.ts
+
+
+
+/**
+ * Go RE2 syntax to JavaScript: a leading `(?i)` (or `(?i)` anywhere) becomes the `i` flag, `\z`
+ * becomes `$`. Other RE2 constructs are the same in both.
+ */
+function goRegex(source, where, extraFlags = '') {
+    let flags = extraFlags;
+    let body = source;
+    if (/\(\?i\)/.test(body)) {
+        flags += 'i';
+        body = body.replace(/\(\?i\)/g, '');
+    }
+    body = body.replace(/\\z/g, '$').replace(/\(\?P</g, '(?<');
+    try {
+        return new RegExp(body, flags);
+    }
+    catch (err) {
+        throw new lite/* UserError */.yo(`${where}: the regex ${JSON.stringify(source)} is not valid (${err.message}).`, { input: 'config' });
+    }
+}
+/**
+ * Reads extra secret rules and allow-lists in the gitleaks TOML format (`[[rules]]` with id,
+ * regex, secretGroup, entropy, keywords, path and `[[rules.allowlists]]`; a global `[allowlist]`
+ * or `[[allowlists]]`), so a team can bring its existing configuration.
+ */
+function loadGitleaksConfig(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        throw new lite/* UserError */.yo(`'${path}' cannot be read.`, { input: 'config' }, 'Give the path of a gitleaks-format TOML file.');
+    }
+    let doc;
+    try {
+        doc = (0,smol_toml_dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        const e = err;
+        throw new lite/* UserError */.yo(`is not valid TOML at line ${e.line ?? '?'}, column ${e.column ?? '?'}: ${e.message.split('\n')[0]}.`, {
+            input: 'config',
+            file: path,
+            ...(e.line ? { line: e.line } : {}),
+        });
+    }
+    const allow = { paths: [], regexes: [], stopwords: [] };
+    for (const a of [...(doc.allowlist ? [doc.allowlist] : []), ...(doc.allowlists ?? [])]) {
+        allow.paths.push(...(a.paths ?? []).map((p) => goRegex(p, `${path} allowlist path`)));
+        allow.regexes.push(...(a.regexes ?? []).map((r) => goRegex(r, `${path} allowlist regex`)));
+        allow.stopwords.push(...(a.stopwords ?? []).map((w) => w.toLowerCase()));
+    }
+    const rules = [];
+    (doc.rules ?? []).forEach((r, i) => {
+        const where = `${path} rules[${i}]${r.id ? ` (${r.id})` : ''}`;
+        if (!r.id || !r.regex)
+            throw new lite/* UserError */.yo(`${where} needs an id and a regex.`, { input: 'config' });
+        const keywords = (r.keywords ?? []).map((k) => k.toLowerCase());
+        const allowlists = [...(r.allowlist ? [r.allowlist] : []), ...(r.allowlists ?? [])];
+        rules.push({
+            id: `custom-${r.id}`,
+            name: r.description ?? r.id,
+            description: r.description ?? `Custom rule ${r.id}.`,
+            severity: 'high',
+            // A rule without keywords runs on every line: its empty keyword matches everywhere.
+            keywords: keywords.length ? keywords : [''],
+            regex: goRegex(r.regex, where, 'g'),
+            ...(r.secretGroup !== undefined ? { secretGroup: r.secretGroup } : {}),
+            ...(r.entropy !== undefined ? { entropy: r.entropy } : {}),
+            ...(r.path ? { path: goRegex(r.path, where) } : {}),
+            fix: 'Rotate the credential and remove it from the repository (custom rule from your configuration).',
+            allow: allowlists.flatMap((a) => (a.regexes ?? []).map((x) => goRegex(x, where))),
+        });
+    });
+    return { rules, allow };
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/baseline.ts
+
+
+/** Reads a baseline; a malformed one is an error with its position. */
+function readBaseline(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        throw new lite/* UserError */.yo(`'${path}' cannot be read.`, { input: 'baseline' }, 'Write one with the write-baseline input, or leave baseline empty.');
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        throw new lite/* UserError */.yo(`is not valid JSON: ${(0,lite/* describeJsonError */.M1)(text, err)}.`, { input: 'baseline', file: path });
+    }
+    if (doc?.version !== 1 || !Array.isArray(doc.findings) || doc.findings.some((f) => typeof f?.fingerprint !== 'string')) {
+        throw new lite/* UserError */.yo(`is not a slipway baseline (version 1 with findings[].fingerprint).`, { input: 'baseline', file: path });
+    }
+    return new Set(doc.findings.map((f) => f.fingerprint));
+}
+/** Writes the current findings as a baseline, sorted, atomically. */
+async function writeBaseline(path, findings) {
+    const entries = [...new Map(findings.map((f) => [f.fingerprint, { fingerprint: f.fingerprint, rule: f.rule.id, file: f.file }])).values()].sort((a, b) => a.file + a.rule < b.file + b.rule ? -1 : 1);
+    await (0,lite/* writeFileAtomic */.Zf)(path, `${JSON.stringify({ version: 1, findings: entries }, null, 2)}\n`);
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/gate.ts
+
+/** Applies the baseline, counts by severity, and decides pass or fail against `failOn`. */
+function gate(findings, baseline, failOn) {
+    const active = findings.filter((f) => !baseline?.has(f.fingerprint));
+    const counts = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
+    const failing = failOn === 'none' ? [] : active.filter((f) => severityRank(f.severity) <= severityRank(failOn));
+    const breakdown = SEVERITIES.filter((s) => failing.some((f) => f.severity === s)).map((s) => `${failing.filter((f) => f.severity === s).length} ${s}`);
+    const worst = [...failing].sort((a, b) => severityRank(a.severity) - severityRank(b.severity))[0];
+    const reason = failing.length
+        ? `${failing.length} finding${failing.length > 1 ? 's' : ''} at or above ${failOn} (${breakdown.join(', ')}), the worst: ${worst.message} in ${worst.file}:${worst.line}.`
+        : `no finding at or above ${failOn === 'none' ? 'the gate (fail-on: none)' : failOn}${findings.length - active.length ? `; ${findings.length - active.length} accepted by the baseline` : ''}.`;
+    return { active, baselined: findings.length - active.length, counts, newFindings: active.length, passed: failing.length === 0, reason };
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./packages/security/src/sarif-file.ts
+
+
+
+
+/** GitHub refuses SARIF uploads over 10 MB gzipped. */
+const SARIF_GZIP_LIMIT = 10 * 1024 * 1024;
+/**
+ * Writes the SARIF file atomically, within GitHub's limits: past 25,000 results a run keeps its
+ * most severe, and when the gzipped file would pass 10 MB the least severe results are dropped
+ * until it fits. Returns how many results were left out.
+ */
+async function writeSarif(path, findings, scanners, version, limit = SARIF_GZIP_LIMIT) {
+    let kept = [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    let dropped = 0;
+    for (;;) {
+        const built = buildSarif(kept, scanners, version);
+        const text = `${JSON.stringify(built.log, null, 1)}\n`;
+        if ((0,external_node_zlib_.gzipSync)(text).length <= limit || kept.length === 0) {
+            await (0,lite/* writeFileAtomic */.Zf)(path, text);
+            return dropped + built.dropped;
+        }
+        const cut = Math.ceil(kept.length / 4);
+        dropped += cut;
+        kept = kept.slice(0, kept.length - cut);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./actions/security-scan/src/inputs.ts
+
+
+
+const SCANNERS = ['secrets', 'secrets-history', 'dependencies', 'workflows'];
+const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'];
+/** A path input inside the workspace (file or folder, need not exist yet). */
+function workspacePath(input, value, workspace) {
+    if ((0,external_node_path_.isAbsolute)(value))
+        throw new lite/* UserError */.yo(`'${value}' is absolute.`, { input }, 'Give a path relative to the workspace.');
+    const abs = (0,external_node_path_.resolve)(workspace, value);
+    const rel = (0,external_node_path_.relative)(workspace, abs);
+    if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`))
+        throw new lite/* UserError */.yo(`'${value}' points outside the workspace.`, { input }, 'Give a path inside the repository.');
+    return abs;
+}
+/** Reads and validates every input. */
+function parseInputs(reader, workspace) {
+    const rawPath = reader.raw('path') || '.';
+    let target;
+    if (/\.(tar\.gz|tgz)$/.test(rawPath)) {
+        target = workspacePath('path', rawPath, workspace);
+        if (!(0,external_node_fs_.statSync)(target, { throwIfNoEntry: false })?.isFile())
+            throw new lite/* UserError */.yo(`'${rawPath}' does not exist.`, { input: 'path' }, 'Give the artifact-path output of build-artifact, or a folder.');
+    }
+    else
+        target = (0,lite/* workspaceFolder */.ih)('path', rawPath, workspace).abs;
+    const scanners = reader.list('scanners');
+    if (scanners.length === 0)
+        throw new lite/* UserError */.yo('names no scanner.', { input: 'scanners' }, `Use one or more of: ${SCANNERS.join(', ')}.`);
+    for (const s of scanners)
+        if (!SCANNERS.includes(s))
+            throw new lite/* UserError */.yo(`'${s}' is not a scanner.`, { input: 'scanners' }, `Use one or more of: ${SCANNERS.join(', ')}.`);
+    const optionalFile = (input) => {
+        const v = reader.optional(input);
+        return v === undefined ? undefined : workspacePath(input, v, workspace);
+    };
+    const osvDb = reader.optional('osv-db');
+    const url = reader.raw('osv-api-url');
+    if (!/^https?:\/\/[^\s]+$/.test(url))
+        throw new lite/* UserError */.yo(`'${url}' is not an http(s) URL.`, { input: 'osv-api-url' }, 'Use https://api.osv.dev or your mirror.');
+    const since = reader.optional('history-since');
+    if (since !== undefined && !/^[\w./~^@{}-]+$/.test(since))
+        throw new lite/* UserError */.yo(`'${since}' is not a git revision.`, { input: 'history-since' }, 'Use a commit SHA, tag or branch name.');
+    return Object.freeze({
+        target,
+        scanners: Object.freeze([...new Set(scanners)]),
+        failOn: reader.oneOf('fail-on', FAIL_ON),
+        baseline: optionalFile('baseline'),
+        writeBaseline: optionalFile('write-baseline'),
+        config: optionalFile('config'),
+        osvDb: osvDb === undefined ? undefined : workspacePath('osv-db', osvDb, workspace),
+        osvApiUrl: url,
+        historySince: since,
+        sarif: workspacePath('sarif', reader.raw('sarif') || 'slipway-security.sarif', workspace),
+    });
+}
+
+// EXTERNAL MODULE: ./actions/security-scan/src/metadata.generated.ts
+var metadata_generated = __webpack_require__(97124);
+;// CONCATENATED MODULE: ./actions/security-scan/src/summary.ts
+
+
+/** The job summary: the verdict, counts by scanner and severity, and the most severe findings. */
+function scanSummary(result, stats, scanners) {
+    const s = new lite/* SummaryBuilder */.CF().heading('security-scan');
+    s.text(`${result.passed ? '✅ **passed**' : '❌ **failed**'}: ${result.reason}`);
+    s.table(['scanner', ...SEVERITIES, 'scanned'], scanners.map((sc) => [
+        sc,
+        ...SEVERITIES.map((sev) => String(result.active.filter((f) => f.scanner === sc && f.severity === sev).length)),
+        sc === 'secrets'
+            ? `${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MiB`
+            : sc === 'dependencies'
+                ? `${stats.packages} packages in ${stats.lockfiles} lockfiles${stats.osvRecords !== undefined ? `, ${stats.osvRecords} OSV records` : ''}`
+                : sc === 'workflows'
+                    ? `${stats.workflows} files`
+                    : `${stats.commits} commits`,
+    ]));
+    const total = SEVERITIES.reduce((n, sev) => n + result.counts[sev], 0);
+    if (total > 0)
+        s.mermaid([
+            'pie showData title Findings by severity',
+            ...SEVERITIES.filter((sev) => result.counts[sev] > 0).map((sev) => `  "${sev}" : ${result.counts[sev]}`),
+        ].join('\n'));
+    const top = result.active.slice(0, 50);
+    if (top.length)
+        s.heading('Findings', 3).table(['severity', 'rule', 'where', 'finding'], top.map((f) => [f.severity, f.rule.id, `${f.file}:${f.line}`, f.message]));
+    if (result.baselined)
+        s.text(`${result.baselined} finding(s) accepted by the baseline are not counted.`);
+    return s;
+}
+
+;// CONCATENATED MODULE: ./actions/security-scan/src/main.ts
+
+
+
+
+
+
+/** How many annotations a run shows (most severe first); the rest are in SARIF and the report. */
+const MAX_ANNOTATIONS = 50;
+/** Scans, writes SARIF and the report, annotates, summarises, and fails by the severity policy. */
+async function run({ env, logger, setOutput }) {
+    const workspace = (0,lite/* realWorkspace */.id)(env.GITHUB_WORKSPACE || process.cwd());
+    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), workspace);
+    const rel = (abs) => (0,external_node_path_.relative)(workspace, abs).split(external_node_path_.sep).join('/');
+    const custom = inputs.config ? loadGitleaksConfig(inputs.config) : undefined;
+    const baseline = inputs.baseline ? readBaseline(inputs.baseline) : undefined;
+    const osv = inputs.osvDb ? { kind: 'offline', path: inputs.osvDb } : { kind: 'api', baseUrl: inputs.osvApiUrl, http: fetch, clock: lite/* systemClock */.ml };
+    const { findings, stats } = await scan({
+        target: inputs.target,
+        scanners: inputs.scanners,
+        ...(custom ? { extraRules: custom.rules, allow: custom.allow } : {}),
+        osv,
+        ...(inputs.historySince ? { historySince: inputs.historySince } : {}),
+    }, { exec: lite/* actionsExec */.dw, logger });
+    findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    const result = gate(findings, baseline, inputs.failOn);
+    const dropped = await writeSarif(inputs.sarif, result.active, inputs.scanners, '0.1.0');
+    if (dropped)
+        logger.warning(`security-scan: ${dropped} low-severity results were left out of the SARIF file to stay within GitHub's limits; the report has them all.`);
+    const reportPath = inputs.sarif.replace(/(\.sarif)?$/, '.report.json');
+    await (0,lite/* writeFileAtomic */.Zf)(reportPath, `${JSON.stringify({ version: 1, target: rel(inputs.target) || '.', scanners: inputs.scanners, stats, counts: result.counts, passed: result.passed, reason: result.reason, findings: findings.map((f) => ({ scanner: f.scanner, rule: f.rule.id, severity: f.severity, message: f.message, file: f.file, line: f.line, fingerprint: f.fingerprint, baselined: baseline?.has(f.fingerprint) ?? false })) }, null, 2)}\n`);
+    if (inputs.writeBaseline)
+        await writeBaseline(inputs.writeBaseline, findings);
+    const annotated = inputs.target === workspace ? '' : `${rel(inputs.target)}/`;
+    for (const f of result.active.slice(0, MAX_ANNOTATIONS)) {
+        const props = { file: f.file.includes('!/') ? rel(inputs.target) : annotated + f.file, startLine: f.line, title: `${f.severity}: ${f.rule.name}` };
+        if (severityRank(f.severity) <= 1)
+            logger.error(f.message, props);
+        else
+            logger.warning(f.message, props);
+    }
+    if (result.active.length > MAX_ANNOTATIONS)
+        logger.info(`security-scan: ${result.active.length - MAX_ANNOTATIONS} more findings are in the SARIF file and the report.`);
+    const out = new lite/* OutputWriter */.PO(metadata_generated.metadata, setOutput);
+    out.set('sarif-path', rel(inputs.sarif));
+    out.set('report-path', rel(reportPath));
+    out.set('findings', result.active.length);
+    for (const sev of ['critical', 'high', 'medium', 'low'])
+        out.set(sev, result.counts[sev]);
+    out.set('new-findings', result.newFindings);
+    out.set('passed', result.passed);
+    out.set('reason', result.reason);
+    await scanSummary(result, stats, inputs.scanners).write(env);
+    logger.info(`security-scan: ${result.reason}`);
+    if (!result.passed)
+        throw new lite/* UserError */.yo(result.reason, { input: 'fail-on' }, 'Fix the findings, or accept them in a baseline.');
+}
+
+
+/***/ }),
+
+/***/ 97124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   metadata: () => (/* binding */ metadata)
+/* harmony export */ });
+/** security-scan's inputs and outputs as declared in action.yml. */
+const metadata = {
+    "name": "security-scan",
+    "description": "Scans a repository or a built artifact for leaked secrets, vulnerable dependencies (OSV) and risky GitHub Actions workflows; writes SARIF 2.1.0 for code scanning and fails by a severity policy.",
+    "inputs": {
+        "path": {
+            "description": "What to scan, relative to GITHUB_WORKSPACE: a folder, or a .tar.gz built by build-artifact (scanned without extracting it).",
+            "required": false,
+            "default": "."
+        },
+        "scanners": {
+            "description": "Scanners to run, separated by commas or newlines: secrets, secrets-history, dependencies, workflows.",
+            "required": false,
+            "default": "secrets,dependencies,workflows"
+        },
+        "fail-on": {
+            "description": "Lowest severity that fails the step: critical, high, medium, low, or none to never fail.",
+            "required": false,
+            "default": "high"
+        },
+        "baseline": {
+            "description": "JSON file of accepted findings (by fingerprint): they are reported but never fail the step.",
+            "required": false,
+            "default": ""
+        },
+        "write-baseline": {
+            "description": "Write a baseline of the current findings to this path (relative to the workspace).",
+            "required": false,
+            "default": ""
+        },
+        "config": {
+            "description": "Extra secret rules and allow-lists in the gitleaks TOML format.",
+            "required": false,
+            "default": ""
+        },
+        "osv-db": {
+            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files. Empty means querying the OSV API.",
+            "required": false,
+            "default": ""
+        },
+        "osv-api-url": {
+            "description": "Base URL of the OSV API, used when osv-db is empty.",
+            "required": false,
+            "default": "https://api.osv.dev"
+        },
+        "history-since": {
+            "description": "For secrets-history: a git revision; only lines added after it are scanned. Empty means the whole history.",
+            "required": false,
+            "default": ""
+        },
+        "sarif": {
+            "description": "Where to write the SARIF file, relative to the workspace.",
+            "required": false,
+            "default": "slipway-security.sarif"
+        }
+    },
+    "outputs": {
+        "sarif-path": {
+            "description": "Path of the SARIF file, relative to the workspace."
+        },
+        "report-path": {
+            "description": "Path of the JSON report of every finding, relative to the workspace."
+        },
+        "findings": {
+            "description": "Number of findings not accepted by the baseline."
+        },
+        "critical": {
+            "description": "Critical findings not accepted by the baseline."
+        },
+        "high": {
+            "description": "High findings not accepted by the baseline."
+        },
+        "medium": {
+            "description": "Medium findings not accepted by the baseline."
+        },
+        "low": {
+            "description": "Low findings not accepted by the baseline."
+        },
+        "new-findings": {
+            "description": "Findings that are not in the baseline (all of them when there is no baseline)."
+        },
+        "passed": {
+            "description": "`true` when no finding at or above fail-on is left after the baseline, else `false`."
+        },
+        "reason": {
+            "description": "One sentence saying why the gate failed, or that it passed."
+        }
+    }
+};
+
+
+/***/ })
+
+};

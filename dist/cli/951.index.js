@@ -1,0 +1,1911 @@
+export const id = 951;
+export const ids = [951];
+export const modules = {
+
+/***/ 42951:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Qd: () => (/* reexport */ CommandError),
+  LR: () => (/* reexport */ buildArtifact),
+  Jq: () => (/* reexport */ readTarGz),
+  verifyArtifact: () => (/* reexport */ verifyArtifact)
+});
+
+// UNUSED EXPORTS: BUILD_TYPE, TruncatedTarError, actionsCacheBackend, byteOrder, cacheKey, cachePaths, cycloneDxSbom, findSecretFiles, hasActionsRuntime, linkStaysInside, localCacheBackend, manifestJson, packagingPlan, parseManifest, provenanceStatement, selectFiles, stableUuid, tail, walkBases, writeArchive
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
+var lite = __webpack_require__(20394);
+// EXTERNAL MODULE: ./packages/lockfiles/src/index.ts + 10 modules
+var src = __webpack_require__(17809);
+// EXTERNAL MODULE: ./packages/stack/src/index.ts + 23 modules
+var stack_src = __webpack_require__(27333);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./packages/artifact/src/tar-header.ts
+// POSIX (ustar + pax) tar headers, written the way `tar --format=posix --sort=name
+// --owner=0 --group=0 --numeric-owner --mtime=@N` would, minus the atime/ctime pax noise.
+const BLOCK = 512;
+const TYPE_FLAG = { file: '0', dir: '5', symlink: '2' };
+function octal(value, width) {
+    return value.toString(8).padStart(width - 1, '0') + '\0';
+}
+function writeString(buf, text, offset, length) {
+    buf.write(text, offset, Math.min(length, Buffer.byteLength(text)), 'utf8');
+}
+/** Splits a path into ustar prefix and name, or returns undefined when it cannot fit. */
+function splitUstarPath(path) {
+    if (Buffer.byteLength(path) <= 100)
+        return { prefix: '', name: path };
+    for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+        const prefix = path.slice(0, i);
+        const name = path.slice(i + 1);
+        if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100 && name !== '')
+            return { prefix, name };
+    }
+    return undefined;
+}
+function ustarHeader(fields, name, prefix, typeflag, size, linkname) {
+    const buf = Buffer.alloc(BLOCK, 0);
+    writeString(buf, name, 0, 100);
+    writeString(buf, octal(fields.mode, 8), 100, 8);
+    writeString(buf, octal(0, 8), 108, 8);
+    writeString(buf, octal(0, 8), 116, 8);
+    writeString(buf, octal(size, 12), 124, 12);
+    writeString(buf, octal(fields.mtime, 12), 136, 12);
+    buf.fill(0x20, 148, 156);
+    buf.write(typeflag, 156, 1, 'ascii');
+    writeString(buf, linkname, 157, 100);
+    buf.write('ustar\0', 257, 6, 'ascii');
+    buf.write('00', 263, 2, 'ascii');
+    writeString(buf, octal(0, 8), 329, 8);
+    writeString(buf, octal(0, 8), 337, 8);
+    writeString(buf, prefix, 345, 155);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += buf[i];
+    writeString(buf, sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
+    return buf;
+}
+/** One pax record: `<length> <key>=<value>\n`, where length counts itself. */
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    let len = Buffer.byteLength(body) + 1;
+    while (String(len).length + Buffer.byteLength(body) !== len)
+        len = String(len).length + Buffer.byteLength(body);
+    return `${len}${body}`;
+}
+/** The padding that brings a size up to a whole block. */
+function padding(size) {
+    const rest = size % BLOCK;
+    return rest === 0 ? Buffer.alloc(0) : Buffer.alloc(BLOCK - rest, 0);
+}
+/**
+ * The header blocks for an entry: a pax header first only when the path, link target or size
+ * does not fit ustar, then the ustar header. Same input, same bytes.
+ */
+function headerBlocks(fields) {
+    const fullPath = fields.type === 'dir' ? `${fields.path}/` : fields.path;
+    const split = splitUstarPath(fullPath);
+    const linkname = fields.linkTarget ?? '';
+    const size = fields.type === 'file' ? fields.size : 0;
+    const records = [];
+    if (!split)
+        records.push(paxRecord('path', fullPath));
+    if (Buffer.byteLength(linkname) > 100)
+        records.push(paxRecord('linkpath', linkname));
+    if (size > 0o77777777777)
+        records.push(paxRecord('size', String(size)));
+    const blocks = [];
+    if (records.length > 0) {
+        const pax = Buffer.from(records.join(''), 'utf8');
+        const base = fullPath.replace(/\/$/, '').split('/').pop().slice(0, 80);
+        blocks.push(ustarHeader({ ...fields, mode: 0o644 }, `PaxHeaders/${base}`, '', 'x', pax.length, ''), pax, padding(pax.length));
+    }
+    const name = split?.name ?? fullPath.slice(-100);
+    blocks.push(ustarHeader(fields, Buffer.byteLength(name) > 100 ? name.slice(-100) : name, split?.prefix ?? '', TYPE_FLAG[fields.type], size > 0o77777777777 ? 0 : size, linkname.slice(0, 100)));
+    return blocks;
+}
+/** The end of an archive: two zero blocks, then zero padding to tar's 10 KiB record size. */
+function trailer(bytesSoFar) {
+    const withEnd = bytesSoFar + 2 * BLOCK;
+    const record = 20 * BLOCK;
+    const total = Math.ceil(withEnd / record) * record;
+    return Buffer.alloc(total - bytesSoFar, 0);
+}
+const TAR_BLOCK = (/* unused pure expression or super */ null && (BLOCK));
+
+;// CONCATENATED MODULE: ./packages/artifact/src/archive.ts
+
+
+
+
+
+
+
+
+const CHUNK = 256 * 1024;
+const BATCH = 1024 * 1024;
+const SMALL_FILE = 1024 * 1024;
+/** gzip's OS byte for Unix, as `gzip -n` writes it on Linux; zlib would write its build's own. */
+const GZIP_OS_UNIX = 3;
+/**
+ * Streams entries (already sorted) into a reproducible .tar.gz: pax/ustar headers with one mtime,
+ * uid/gid 0 and empty owner names; gzip with no name, mtime 0, a fixed level and OS byte. Memory
+ * stays flat: file bytes flow through in chunks under back-pressure. The archive appears at its
+ * path only when complete.
+ */
+async function writeArchive(options) {
+    const files = [];
+    const archiveHash = (0,external_node_crypto_.createHash)('sha256');
+    let archiveSize = 0;
+    let read = 0;
+    let nextProgress = 64 * 1024 * 1024;
+    // Many small files make many small pieces (a 512-byte header, a little content, padding):
+    // handing each to zlib on its own costs a thread-pool round trip apiece, so pieces are
+    // gathered into batches of about a megabyte, and only whole batches are yielded.
+    let batch = [];
+    let batchBytes = 0;
+    const put = (piece) => {
+        batch.push(piece);
+        batchBytes += piece.length;
+    };
+    const take = () => {
+        const out = batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes);
+        batch = [];
+        batchBytes = 0;
+        return out;
+    };
+    const progress = (n) => {
+        read += n;
+        if (options.onProgress && read >= nextProgress) {
+            options.onProgress(read);
+            nextProgress += 64 * 1024 * 1024;
+        }
+    };
+    async function* tarStream() {
+        let offset = 0;
+        for (const entry of options.entries) {
+            for (const block of headerBlocks({ ...entry, mtime: options.mtime })) {
+                offset += block.length;
+                put(block);
+            }
+            const manifestEntry = {
+                path: entry.path,
+                type: entry.type,
+                size: entry.type === 'file' ? entry.size : 0,
+                mode: entry.mode.toString(8).padStart(4, '0'),
+            };
+            if (entry.type === 'symlink')
+                manifestEntry.target = entry.linkTarget ?? '';
+            if (entry.type === 'file') {
+                const hash = (0,external_node_crypto_.createHash)('sha256');
+                if (entry.size <= SMALL_FILE) {
+                    // One synchronous read: for small files the three thread-pool hops of an async
+                    // open/read/close cost more than the read itself.
+                    const data = (0,external_node_fs_.readFileSync)(entry.abs);
+                    if (data.length !== entry.size)
+                        throw changedSize(entry, data.length);
+                    hash.update(data);
+                    progress(data.length);
+                    put(data);
+                }
+                else {
+                    let got = 0;
+                    const fh = await (0,promises_.open)(entry.abs, 'r');
+                    try {
+                        for (;;) {
+                            const buf = Buffer.allocUnsafe(CHUNK);
+                            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+                            if (bytesRead === 0)
+                                break;
+                            got += bytesRead;
+                            if (got > entry.size)
+                                break;
+                            const chunk = buf.subarray(0, bytesRead);
+                            hash.update(chunk);
+                            progress(bytesRead);
+                            put(chunk);
+                            if (batchBytes >= BATCH)
+                                yield take();
+                        }
+                    }
+                    finally {
+                        await fh.close();
+                    }
+                    if (got !== entry.size)
+                        throw changedSize(entry, got);
+                }
+                manifestEntry.sha256 = hash.digest('hex');
+                const pad = padding(entry.size);
+                offset += entry.size + pad.length;
+                if (pad.length)
+                    put(pad);
+            }
+            files.push(manifestEntry);
+            if (batchBytes >= BATCH)
+                yield take();
+        }
+        put(trailer(offset));
+        yield take();
+    }
+    let first = true;
+    const digestTap = new external_node_stream_.Transform({
+        transform(chunk, _enc, done) {
+            if (first) {
+                first = false;
+                chunk[9] = GZIP_OS_UNIX;
+            }
+            archiveHash.update(chunk);
+            archiveSize += chunk.length;
+            done(null, chunk);
+        },
+    });
+    const pending = (0,lite/* pendingFile */.UW)(options.archivePath);
+    try {
+        await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(tarStream(), { objectMode: false }), (0,external_node_zlib_.createGzip)({ level: options.level ?? 6 }), digestTap, (0,external_node_fs_.createWriteStream)(pending.tempPath, { flags: 'wx', mode: 0o644 }));
+        await pending.commit();
+    }
+    catch (err) {
+        await pending.abort();
+        throw err;
+    }
+    return { digest: archiveHash.digest('hex'), size: archiveSize, files };
+}
+function changedSize(entry, got) {
+    return new Error(`${entry.path} changed size while it was being archived (${entry.size} → ${got} bytes)`);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./packages/artifact/src/cache.ts
+
+
+
+
+/** GitHub's cache service through @actions/cache, loaded only when used. */
+const actionsCacheBackend = {
+    name: 'actions',
+    async restore(paths, key, restoreKeys) {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(955), __webpack_require__.e(371), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
+        return cache.restoreCache(paths, key, restoreKeys);
+    },
+    async save(paths, key) {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(955), __webpack_require__.e(371), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
+        await cache.saveCache(paths, key);
+    },
+};
+/** A folder on this machine: for local runs and the benchmark, where there is no cache service. */
+function localCacheBackend(dir) {
+    const slot = (key) => (0,external_node_path_.join)(dir, (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 32));
+    return {
+        name: `local:${dir}`,
+        async restore(paths, key, restoreKeys) {
+            const entries = await (0,promises_.readdir)(dir).catch(() => []);
+            const keys = new Map();
+            for (const e of entries) {
+                const k = await (0,promises_.readFile)((0,external_node_path_.join)(dir, e, 'key'), 'utf8').catch(() => undefined);
+                if (k)
+                    keys.set(k, (0,external_node_path_.join)(dir, e));
+            }
+            const hit = keys.has(key)
+                ? key
+                : restoreKeys
+                    .map((p) => [...keys.keys()]
+                    .filter((k) => k.startsWith(p))
+                    .sort()
+                    .pop())
+                    .find((k) => k !== undefined);
+            if (!hit)
+                return undefined;
+            for (const [i, p] of paths.entries())
+                await (0,promises_.cp)((0,external_node_path_.join)(keys.get(hit), String(i)), p, { recursive: true, force: true }).catch(() => undefined);
+            return hit;
+        },
+        async save(paths, key) {
+            const target = slot(key);
+            await (0,promises_.rm)(target, { recursive: true, force: true });
+            await (0,promises_.mkdir)(target, { recursive: true });
+            for (const [i, p] of paths.entries())
+                await (0,promises_.cp)(p, (0,external_node_path_.join)(target, String(i)), { recursive: true }).catch(() => undefined);
+            await (0,promises_.writeFile)((0,external_node_path_.join)(target, 'key'), key);
+        },
+    };
+}
+/** Where each package manager keeps its download cache. */
+function cachePaths(project, env) {
+    const home = env.HOME || (0,external_node_os_.homedir)();
+    const xdg = env.XDG_CACHE_HOME || (0,external_node_path_.join)(home, '.cache');
+    switch (project.packageManager?.name) {
+        case 'npm':
+            return [env.npm_config_cache || (0,external_node_path_.join)(home, '.npm')];
+        case 'pnpm':
+            return [(0,external_node_path_.join)(home, '.local', 'share', 'pnpm', 'store')];
+        case 'yarn':
+            return [(0,external_node_path_.join)(xdg, 'yarn'), (0,external_node_path_.join)(home, '.yarn', 'berry', 'cache')];
+        case 'bun':
+            return [(0,external_node_path_.join)(home, '.bun', 'install', 'cache')];
+        case 'pip':
+        case 'pipenv':
+            return [(0,external_node_path_.join)(xdg, 'pip')];
+        case 'poetry':
+            return [(0,external_node_path_.join)(xdg, 'pypoetry')];
+        case 'uv':
+            return [(0,external_node_path_.join)(xdg, 'uv')];
+        case 'pdm':
+            return [(0,external_node_path_.join)(xdg, 'pdm')];
+        case 'go':
+            return [(0,external_node_path_.join)(env.GOPATH || (0,external_node_path_.join)(home, 'go'), 'pkg', 'mod'), (0,external_node_path_.join)(xdg, 'go-build')];
+        case 'cargo':
+            return [(0,external_node_path_.join)(env.CARGO_HOME || (0,external_node_path_.join)(home, '.cargo'), 'registry'), (0,external_node_path_.join)(env.CARGO_HOME || (0,external_node_path_.join)(home, '.cargo'), 'git')];
+        case 'maven':
+            return [(0,external_node_path_.join)(home, '.m2', 'repository')];
+        case 'gradle':
+            return [(0,external_node_path_.join)(home, '.gradle', 'caches'), (0,external_node_path_.join)(home, '.gradle', 'wrapper')];
+        case 'composer':
+            return [(0,external_node_path_.join)(xdg, 'composer')];
+        case 'bundler':
+            return [(0,external_node_path_.join)(home, '.gem')];
+        default:
+            return [];
+    }
+}
+/** The cache key: runtime, its version, OS and architecture, package manager, and a hash of the lockfiles. */
+async function cacheKey(project, lockfiles) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const f of [...lockfiles].sort())
+        hash
+            .update(f)
+            .update('\0')
+            .update(await (0,promises_.readFile)(f).catch(() => Buffer.alloc(0)));
+    const prefix = `slipway-${(0,external_node_os_.platform)()}-${(0,external_node_os_.arch)()}-${project.runtime.name}-${project.runtime.version ?? 'any'}-${project.packageManager?.name ?? 'none'}-`;
+    return { key: `${prefix}${hash.digest('hex').slice(0, 32)}`, restoreKeys: [prefix] };
+}
+/** Which backend this run can use, or undefined (with the reason) when none. */
+function chooseCacheBackend(env) {
+    if (env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL)
+        return { backend: actionsCacheBackend, reason: 'GitHub Actions cache' };
+    if (env.SLIPWAY_CACHE_DIR)
+        return { backend: localCacheBackend(env.SLIPWAY_CACHE_DIR), reason: `local cache in ${env.SLIPWAY_CACHE_DIR}` };
+    return { reason: 'no cache service here (not in GitHub Actions and SLIPWAY_CACHE_DIR is not set)' };
+}
+/** Runs a cache operation, turning any failure into a warning: a build never fails for its cache. */
+async function tolerant(logger, what, op) {
+    try {
+        return await op();
+    }
+    catch (err) {
+        logger.warning(`dependency cache ${what} failed, continuing without it: ${err.message}`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/collect.ts
+
+
+
+/** Folders never packaged when a glob spans the whole tree (they are caches or dependency installs). */
+const WHOLE_TREE_PRUNE = new Set([
+    '.git',
+    'node_modules',
+    '.venv',
+    'venv',
+    '__pycache__',
+    '.pytest_cache',
+    '.mypy_cache',
+    '.ruff_cache',
+    '.tox',
+    '.slipway',
+    'coverage',
+    '.idea',
+    '.vscode',
+    '.gradle',
+    '.turbo',
+]);
+/** Compares POSIX paths by their UTF-8 bytes, as `tar --sort=name` orders them. */
+function byteOrder(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+/**
+ * Walks only the folders the include globs can reach, never following symbolic links: a link is
+ * archived as a link when its target stays inside the project, and reported otherwise. Files get
+ * mode 0755 when any execute bit is set, else 0644; folders 0755.
+ */
+function selectFiles(options) {
+    const isIncluded = picomatch_default()([...options.include], { dot: true });
+    const isExcluded = options.exclude.length ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
+    const never = new Set(options.never.map((n) => n.replace(/\/+$/, '')));
+    const bases = walkBases(options.include);
+    const files = new Map();
+    const escapingLinks = [];
+    const skippedSpecial = [];
+    const visit = (rel) => {
+        const abs = rel === '' ? options.root : (0,external_node_path_.join)(options.root, rel);
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)(abs);
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const childRel = rel === '' ? name : `${rel}/${name}`;
+            if (never.has(childRel) || isExcluded(childRel))
+                continue;
+            const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(abs, name));
+            if (st.isDirectory()) {
+                if (!WHOLE_TREE_PRUNE.has(name) || mentions(options.include, name))
+                    visit(childRel);
+                continue;
+            }
+            if (isIncluded(childRel))
+                add(childRel, (0,external_node_path_.join)(abs, name), st);
+        }
+    };
+    const add = (rel, abs, st) => {
+        if (st.isSymbolicLink()) {
+            const inside = linkStaysInside(rel, (0,external_node_fs_.readlinkSync)(abs));
+            if (inside === undefined)
+                escapingLinks.push(rel);
+            else
+                files.set(rel, { path: rel, type: 'symlink', mode: 0o777, size: 0, linkTarget: inside });
+        }
+        else if (st.isFile()) {
+            files.set(rel, { path: rel, type: 'file', mode: st.mode & 0o111 ? 0o755 : 0o644, size: st.size, abs });
+        }
+        else {
+            skippedSpecial.push(rel);
+        }
+    };
+    for (const base of bases) {
+        if (base === '')
+            visit('');
+        else {
+            const st = lstatOrUndefined((0,external_node_path_.join)(options.root, base));
+            if (st?.isDirectory() && !never.has(base))
+                visit(base);
+            // A literal include (package.json, a binary's path): stat it directly instead of walking.
+            else if (st && isIncluded(base) && !isExcluded(base))
+                add(base, (0,external_node_path_.join)(options.root, base), st);
+        }
+    }
+    const dirs = new Set();
+    for (const path of files.keys())
+        for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
+            dirs.add(path.slice(0, i));
+    const entries = [...[...dirs].map((d) => ({ path: d, type: 'dir', mode: 0o755, size: 0 })), ...files.values()];
+    entries.sort((a, b) => byteOrder(a.path, b.path));
+    return { entries, escapingLinks: escapingLinks.sort(byteOrder), skippedSpecial: skippedSpecial.sort(byteOrder) };
+}
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when a glob names a pruned folder explicitly (`node_modules/**` means the user wants it). */
+function mentions(globs, name) {
+    return globs.some((g) => g.split('/').includes(name));
+}
+/** The folders to start walking from: each glob's static base, nested bases folded into their parent. */
+function walkBases(globs) {
+    const bases = globs.map((g) => {
+        const scan = picomatch_default().scan(g);
+        return scan.isGlob ? scan.base.replace(/\/+$/, '') : g.replace(/\/+$/, '');
+    });
+    const unique = [...new Set(bases)].sort((a, b) => a.length - b.length);
+    return unique.filter((b, i) => !unique.slice(0, i).some((p) => p === '' || b.startsWith(`${p}/`)));
+}
+/**
+ * The link target to archive when the link stays inside the project (relative targets as
+ * written; absolute ones cannot be checked here and are refused), else undefined.
+ */
+function linkStaysInside(linkPath, target) {
+    if ((0,external_node_path_.isAbsolute)(target))
+        return undefined;
+    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(linkPath), target.split(external_node_path_.sep).join('/')));
+    if (resolved === '..' || resolved.startsWith('../') || resolved.startsWith('/'))
+        return undefined;
+    return target.split(external_node_path_.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/commands.ts
+
+/** How many lines of a failed command's output the error and the summary show. */
+const TAIL_LINES = 50;
+/** The last lines of some output. */
+function tail(text, lines = TAIL_LINES) {
+    const all = text.replace(/\s+$/, '').split('\n');
+    return all.slice(-lines).join('\n');
+}
+/** A failed build or install command: a UserError that carries the output's tail for the summary. */
+class CommandError extends lite/* UserError */.yo {
+    step;
+    command;
+    exitCode;
+    outputTail;
+    constructor(step, command, exitCode, outputTail) {
+        super(`${step} command \`${command}\` failed with exit code ${exitCode}. Its last lines:\n${outputTail}`, {
+            input: step === 'build' ? 'command' : 'install',
+        });
+        this.step = step;
+        this.command = command;
+        this.exitCode = exitCode;
+        this.outputTail = outputTail;
+    }
+}
+/**
+ * Runs a shell command in a folder with the step's environment, streaming its output to the log;
+ * stderr is folded into stdout so the tail of a failure reads in order.
+ */
+async function runCommand(exec, step, command, cwd, env) {
+    const clean = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined && !k.startsWith('INPUT_'))
+            clean[k] = v;
+    const result = await exec('sh', ['-c', `${command} 2>&1`], { cwd, env: clean, ignoreReturnCode: true });
+    if (result.exitCode !== 0)
+        throw new CommandError(step, command, result.exitCode, tail(result.stdout + result.stderr));
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/defaults.ts
+const WHOLE_TREE = { include: ['**'], exclude: [], required: [] };
+/** The lockfile's path relative to the project, when it lies inside it. */
+function lockfileInProject(project) {
+    const lock = project.packageManager?.lockfile;
+    if (!lock)
+        return [];
+    const prefix = project.path === '.' ? '' : `${project.path}/`;
+    return lock.startsWith(prefix) ? [lock.slice(prefix.length)] : [];
+}
+function node(project) {
+    const frameworks = new Set(project.frameworks.map((f) => f.name));
+    const manifest = ['package.json', ...lockfileInProject(project)];
+    if (frameworks.has('next'))
+        return { include: ['.next/**', 'public/**', 'next.config.*', ...manifest], exclude: ['.next/cache/**'], required: ['.next/**'] };
+    if (frameworks.has('nuxt'))
+        return { include: ['.output/**'], exclude: [], required: ['.output/**'] };
+    if (frameworks.has('sveltekit') || frameworks.has('remix') || frameworks.has('react-router') || frameworks.has('docusaurus')) {
+        return { include: ['build/**', 'public/**', ...manifest], exclude: [], required: ['build/**'] };
+    }
+    if (frameworks.has('gatsby'))
+        return { include: ['public/**'], exclude: [], required: ['public/**'] };
+    if (['astro', 'vite', 'angular'].some((f) => frameworks.has(f)))
+        return { include: ['dist/**'], exclude: [], required: ['dist/**'] };
+    if (project.commands.build)
+        return { include: ['dist/**', 'build/**', 'out/**', 'lib/**', ...manifest], exclude: [], required: ['dist/**', 'build/**', 'out/**', 'lib/**'] };
+    return { include: ['**'], exclude: ['test/**', 'tests/**', '**/*.test.*', '**/*.spec.*'], required: [] };
+}
+/** The default plan for a project, by runtime and framework. */
+function packagingPlan(project) {
+    switch (project.runtime.name) {
+        case 'node':
+        case 'bun':
+            return node(project);
+        case 'python':
+            return project.commands.build
+                ? { include: ['dist/*.whl', 'dist/*.tar.gz'], exclude: [], required: ['dist/*.whl', 'dist/*.tar.gz'] }
+                : { ...WHOLE_TREE, exclude: ['tests/**', 'test/**'] };
+        case 'go':
+            // -trimpath and an empty build ID make the binary independent of the build folder.
+            return project.commands.start
+                ? { include: ['dist/**'], exclude: [], required: ['dist/**'], command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...' }
+                : WHOLE_TREE;
+        case 'rust':
+            return project.commands.start ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] } : WHOLE_TREE;
+        case 'java':
+            return project.packageManager?.name === 'gradle'
+                ? { include: ['build/libs/*.jar'], exclude: ['build/libs/*-plain.jar'], required: ['build/libs/*.jar'] }
+                : {
+                    include: ['target/*.jar', 'target/*.war'],
+                    exclude: ['target/*-sources.jar', 'target/*-javadoc.jar', 'target/original-*.jar'],
+                    required: ['target/*.jar', 'target/*.war'],
+                };
+        case 'dotnet':
+            return {
+                include: ['publish/**'],
+                exclude: [],
+                required: ['publish/**'],
+                command: `dotnet publish ${project.manifest.slice(project.manifest.lastIndexOf('/') + 1)} -c Release -o publish`,
+            };
+        default:
+            return WHOLE_TREE;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/git.ts
+
+/** Known git failures a user can fix, matched on stderr, with what to do. */
+const GIT_ERRORS = [
+    [/not a git repository/i, 'is not a git repository. Check out the repository (actions/checkout) or set the version and source-date-epoch inputs.'],
+    [
+        /detected dubious ownership/i,
+        'is owned by another user and git refuses it. Run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` before this step.',
+    ],
+    [/does not have any commits yet|ambiguous argument 'HEAD'/i, 'has no commits yet. Commit something, or set the version and source-date-epoch inputs.'],
+    [/ENOENT|not found|No such file/i, 'cannot be read because git is not installed. Install git, or set the version and source-date-epoch inputs.'],
+];
+/** Runs git in a folder and returns trimmed stdout, mapping known failures to UserErrors. */
+async function git(exec, cwd, args) {
+    let result;
+    try {
+        result = await exec('git', args, { cwd, silent: true, ignoreReturnCode: true });
+    }
+    catch (err) {
+        result = { exitCode: 127, stdout: '', stderr: String(err.message) };
+    }
+    if (result.exitCode === 0)
+        return result.stdout.trim();
+    const known = GIT_ERRORS.find(([re]) => re.test(result.stderr));
+    if (known)
+        throw new lite/* UserError */.yo(`${cwd} ${known[1]}`, {});
+    throw new Error(`git ${args.join(' ')} failed with exit code ${result.exitCode}: ${result.stderr.trim().split('\n').pop()}`);
+}
+/** The HEAD commit, its `git describe --tags --always` and its commit time (seconds). */
+async function gitFacts(exec, cwd) {
+    const [commit, describe, time] = [
+        await git(exec, cwd, ['rev-parse', 'HEAD']),
+        await git(exec, cwd, ['describe', '--tags', '--always']),
+        await git(exec, cwd, ['log', '-1', '--format=%ct']),
+    ];
+    return { commit, describe, commitTime: Number(time) };
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/manifest.ts
+/** Serialises a manifest deterministically (fixed key order, files already sorted, one trailing newline). */
+function manifestJson(m) {
+    const ordered = {
+        schemaVersion: 1,
+        name: m.name,
+        version: m.version,
+        project: m.project,
+        sourceDateEpoch: m.sourceDateEpoch,
+        archive: { file: m.archive.file, sha256: m.archive.sha256, size: m.archive.size },
+        files: m.files.map((f) => ({
+            path: f.path,
+            type: f.type,
+            size: f.size,
+            mode: f.mode,
+            ...(f.sha256 ? { sha256: f.sha256 } : {}),
+            ...(f.target !== undefined ? { target: f.target } : {}),
+        })),
+    };
+    return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+/** Reads a manifest, checking the fields verification relies on. */
+function parseManifest(text, file) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        throw new Error(`${file} is not valid JSON: ${err.message}`);
+    }
+    if (doc.schemaVersion !== 1 || !Array.isArray(doc.files) || !doc.archive || typeof doc.archive.sha256 !== 'string') {
+        throw new Error(`${file} is not a slipway artifact manifest (schemaVersion 1 with archive and files)`);
+    }
+    return doc;
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/provenance.ts
+/** The build type URI: what the external parameters mean. */
+const BUILD_TYPE = 'https://github.com/slipway/slipway/build-artifact/v1';
+/**
+ * An in-toto Statement v1 carrying an SLSA provenance v1 predicate for the archive. Unsigned:
+ * `actions/attest` signs it in the templates. Only workflow facts, no wall-clock times.
+ */
+function provenanceStatement(input) {
+    const e = input.env;
+    const server = e.GITHUB_SERVER_URL || 'https://github.com';
+    const repo = e.GITHUB_REPOSITORY || 'local/local';
+    const statement = {
+        _type: 'https://in-toto.io/Statement/v1',
+        subject: [{ name: input.subjectName, digest: { sha256: input.digest } }],
+        predicateType: 'https://slsa.dev/provenance/v1',
+        predicate: {
+            buildDefinition: {
+                buildType: BUILD_TYPE,
+                externalParameters: {
+                    project: input.project,
+                    command: input.command,
+                    install: input.install,
+                    workflow: {
+                        ref: e.GITHUB_REF ?? null,
+                        repository: `${server}/${repo}`,
+                        path: (e.GITHUB_WORKFLOW_REF ?? '').replace(/^[^/]+\/[^/]+\//, '').replace(/@.*$/, '') || null,
+                    },
+                },
+                internalParameters: {
+                    github: {
+                        event_name: e.GITHUB_EVENT_NAME ?? null,
+                        repository_id: e.GITHUB_REPOSITORY_ID ?? null,
+                        repository_owner_id: e.GITHUB_REPOSITORY_OWNER_ID ?? null,
+                        runner_environment: e.RUNNER_ENVIRONMENT ?? null,
+                    },
+                },
+                resolvedDependencies: [{ uri: `git+${server}/${repo}@${e.GITHUB_REF ?? 'HEAD'}`, digest: { gitCommit: input.commit } }],
+            },
+            runDetails: {
+                builder: { id: e.GITHUB_WORKFLOW_REF ? `${server}/${e.GITHUB_WORKFLOW_REF}` : `${server}/${repo}/local-build` },
+                metadata: { invocationId: e.GITHUB_RUN_ID ? `${server}/${repo}/actions/runs/${e.GITHUB_RUN_ID}/attempts/${e.GITHUB_RUN_ATTEMPT ?? '1'}` : 'local' },
+            },
+        },
+    };
+    return `${JSON.stringify(statement, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/sbom.ts
+
+
+/** A UUID (version 4 layout) derived from content, so the serial number is stable for the same artifact. */
+function stableUuid(seed) {
+    const h = (0,external_node_crypto_.createHash)('sha256').update(seed).digest();
+    h[6] = (h[6] & 0x0f) | 0x40;
+    h[8] = (h[8] & 0x3f) | 0x80;
+    const hex = h.subarray(0, 16).toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+/**
+ * A CycloneDX 1.6 JSON SBOM of the runtime dependencies (dev-only ones left out), built with the
+ * CycloneDX library and serialised with sorted lists: the same input gives the same bytes.
+ */
+async function cycloneDxSbom(input) {
+    // Subpath imports: the package's index also loads its validators, whose resource paths use
+    // __dirname, which an ESM bundle does not have.
+    const [Models, Enums, Serialize, Spec] = await Promise.all([
+        __webpack_require__.e(/* import() */ 320).then(__webpack_require__.t.bind(__webpack_require__, 50320, 23)),
+        __webpack_require__.e(/* import() */ 820).then(__webpack_require__.t.bind(__webpack_require__, 6820, 23)),
+        Promise.all(/* import() */[__webpack_require__.e(320), __webpack_require__.e(248)]).then(__webpack_require__.t.bind(__webpack_require__, 51248, 23)),
+        Promise.all(/* import() */[__webpack_require__.e(320), __webpack_require__.e(321)]).then(__webpack_require__.t.bind(__webpack_require__, 94321, 23)),
+    ]);
+    const CDX = { Models, Enums, Serialize, Spec };
+    const bom = new CDX.Models.Bom();
+    bom.serialNumber = `urn:uuid:${stableUuid(`${input.name}@${input.version}#${input.digest}`)}`;
+    bom.metadata.timestamp = new Date(input.sourceDateEpoch * 1000);
+    const tool = new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'slipway build-artifact', { bomRef: 'slipway-build-artifact' });
+    bom.metadata.tools.components.add(tool);
+    const root = new CDX.Models.Component(CDX.Enums.ComponentType.Application, input.name, {
+        version: input.version,
+        bomRef: `artifact:${input.name}@${input.version}`,
+    });
+    root.hashes.set(CDX.Enums.HashAlgorithm['SHA-256'], input.digest);
+    bom.metadata.component = root;
+    for (const p of (0,src/* dedupe */.Qq)(input.packages.filter((x) => !x.dev))) {
+        const purl = (0,src/* purlOf */.VA)(p);
+        const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, { version: p.version, bomRef: purl, purl });
+        for (const h of p.hashes)
+            component.hashes.set(CDX.Enums.HashAlgorithm[h.alg], h.hex);
+        bom.components.add(component);
+    }
+    const serializer = new CDX.Serialize.JsonSerializer(new CDX.Serialize.JSON.Normalize.Factory(CDX.Spec.Spec1dot6));
+    return `${serializer.serialize(bom, { sortLists: true, space: 2 })}\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/secrets.ts
+
+
+/** Names that are credentials by what they are, whatever they hold. */
+const SECRET_NAME = [
+    /^\.env(\..+)?$/,
+    /\.pem$/i,
+    /\.key$/i,
+    /^id_(rsa|dsa|ecdsa|ed25519)(\.|$)/,
+    /\.(p12|pfx|jks|keystore)$/i,
+    /^\.git-credentials$/,
+    /^\.netrc$/,
+    /^credentials\.json$/,
+    /^application_default_credentials\.json$/,
+    /^service-account.*\.json$/i,
+    /^\.htpasswd$/,
+];
+/** Example files that only look like secrets. */
+const EXAMPLE = /^\.env\.(example|sample|template|dist|defaults)$/;
+/** Paths whose folder makes them credentials (cloud CLIs' config). */
+const SECRET_PATH = [/(^|\/)\.aws\/credentials$/, /(^|\/)\.docker\/config\.json$/, /(^|\/)\.kube\/config$/, /(^|\/)\.config\/gcloud\//, /(^|\/)\.azure\//];
+/** Package-manager config that is a secret only when it holds a token or password. */
+const TOKEN_CONFIG = /^\.(npmrc|pypirc|yarnrc\.yml|gem\/credentials)$/;
+const TOKEN_LINE = /(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|^\s*password\s*[=:])/m;
+/**
+ * The paths (relative, POSIX) among the given files that are likely secrets: keys, certificates
+ * with private parts, .env files, cloud credentials, and package-manager configs that carry a token.
+ */
+async function findSecretFiles(root, paths) {
+    const found = [];
+    for (const path of paths) {
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        if (EXAMPLE.test(name))
+            continue;
+        if (SECRET_NAME.some((re) => re.test(name)) || SECRET_PATH.some((re) => re.test(path))) {
+            found.push(path);
+        }
+        else if (TOKEN_CONFIG.test(name)) {
+            const text = await (0,promises_.readFile)((0,external_node_path_.join)(root, path), 'utf8').catch(() => '');
+            if (TOKEN_LINE.test(text))
+                found.push(path);
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/upload.ts
+
+/** True when the runner gave this job an artifact service to talk to. */
+function hasActionsRuntime(env) {
+    return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+}
+/** The real uploader, loaded on first use (it brings the Azure and Octokit clients). */
+const actionsUploader = async (name, files, rootDir, retentionDays, env) => {
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(371), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 67458));
+    const result = await new DefaultArtifactClient().uploadArtifact(name, files, rootDir, retentionDays ? { retentionDays } : {});
+    if (result.id === undefined)
+        throw new Error('the artifact service returned no artifact id');
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    return { id: result.id, url: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${result.id}` };
+};
+/** Wraps an upload failure so the error says where the artifact still is. */
+function uploadFailed(name, archivePath, err) {
+    return new lite/* UserError */.yo(`uploading artifact '${name}' failed: ${err.message}.`, { input: 'upload' }, `The artifact is on disk at ${archivePath}; re-run the job, or set upload: false to keep it local.`);
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/build-artifact.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Characters the artifact service refuses in a name. */
+const BAD_NAME = /["':<>|*?\r\n\\/]/;
+/** Builds one project of a repository into a reproducible archive with manifest, SBOM and provenance. */
+async function buildArtifact(o, seams) {
+    const { exec, logger, env } = seams;
+    const timings = [];
+    const timed = async (step, fn) => {
+        const start = performance.now();
+        try {
+            return await fn();
+        }
+        finally {
+            timings.push({ step, ms: Math.round(performance.now() - start) });
+        }
+    };
+    const stack = o.stack ?? (await timed('detect', () => (0,stack_src/* detectStack */.qz)({ root: o.repoRoot, logger })));
+    const project = pickProject(stack, o.project);
+    const projectDir = project.path === '.' ? o.repoRoot : (0,external_node_path_.join)(o.repoRoot, ...project.path.split('/'));
+    if (!(0,external_node_fs_.existsSync)(projectDir))
+        throw new lite/* UserError */.yo(`project folder ${project.path} does not exist under ${o.repoRoot}.`, { input: 'project' }, 'The stack input may come from another checkout; leave it empty to detect here.');
+    const needGit = o.version === undefined || (o.sourceDateEpoch === undefined && env.SOURCE_DATE_EPOCH === undefined) || o.provenance;
+    const facts = needGit ? await gitFacts(exec, o.repoRoot) : undefined;
+    const version = o.version ?? facts.describe;
+    const sourceDateEpoch = o.sourceDateEpoch ?? epochFromEnv(env.SOURCE_DATE_EPOCH) ?? facts.commitTime;
+    const name = artifactName(o.name, env, o.repoRoot, project);
+    const plan = packagingPlan(project);
+    const include = o.include ?? plan.include;
+    const exclude = [...(o.include ? [] : plan.exclude), ...o.exclude];
+    const build = o.command === 'none' ? null : (o.command ?? plan.command ?? project.commands.build);
+    const install = o.install ? project.commands.install : null;
+    // Dependency cache: restore before installing, save after.
+    let cacheHit = 'false';
+    let cacheNote = 'cache disabled';
+    const paths = cachePaths(project, env);
+    const chosen = o.cache
+        ? seams.cacheBackend
+            ? { backend: seams.cacheBackend, reason: seams.cacheBackend.name }
+            : chooseCacheBackend(env)
+        : { reason: 'cache: false' };
+    const lockfiles = lockfilePaths(o.repoRoot, project);
+    const key = chosen.backend && paths.length ? await cacheKey(project, lockfiles) : undefined;
+    if (chosen.backend && key) {
+        const matched = await timed('cache restore', () => tolerant(logger, 'restore', () => chosen.backend.restore(paths, key.key, key.restoreKeys)));
+        cacheHit = matched === key.key ? 'true' : matched ? 'partial' : 'false';
+        cacheNote = `${chosen.reason}: ${cacheHit === 'true' ? 'exact hit' : cacheHit === 'partial' ? `restored ${matched}` : 'miss'}`;
+    }
+    else if (o.cache) {
+        cacheNote = paths.length ? chosen.reason : `no known cache folder for ${project.packageManager?.name ?? 'this project'}`;
+        if (paths.length)
+            logger.info(`build-artifact: dependency cache skipped: ${chosen.reason}`);
+    }
+    const commandEnv = { ...env, SOURCE_DATE_EPOCH: String(sourceDateEpoch) };
+    if (install)
+        await timed('install', () => runCommand(exec, 'install', install, installDir(o.repoRoot, project, projectDir), commandEnv));
+    if (chosen.backend && key && cacheHit !== 'true')
+        await timed('cache save', () => tolerant(logger, 'save', () => chosen.backend.save(paths.filter((p) => (0,external_node_fs_.existsSync)(p)), key.key)));
+    if (build)
+        await timed('build', () => runCommand(exec, 'build', build, projectDir, commandEnv));
+    const outputRel = (0,external_node_path_.relative)(projectDir, o.outputDir).split(external_node_path_.sep).join('/');
+    const selection = await timed('select', async () => selectFiles({ root: projectDir, include, exclude, never: ['.git', outputRel] }));
+    if (selection.escapingLinks.length) {
+        throw new lite/* UserError */.yo(`these symbolic links point outside the project and cannot be packaged: ${selection.escapingLinks.join(', ')}.`, { input: 'include' }, 'Exclude them, or replace them with the files they point to.');
+    }
+    for (const p of selection.skippedSpecial)
+        logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
+    const files = selection.entries.filter((e) => e.type !== 'dir');
+    if (files.length === 0) {
+        throw new lite/* UserError */.yo(`include (${include.join(', ')}) matched no files in ${project.path}.`, { input: 'include' }, build ? `Check that \`${build}\` writes its output there, or set include.` : 'Set include to the files to ship.');
+    }
+    if (!o.include && plan.required.length && !files.some((f) => picomatch_default().isMatch(f.path, plan.required, { dot: true }))) {
+        throw new lite/* UserError */.yo(`the build produced nothing at ${plan.required.join(' or ')} in ${project.path}.`, { input: 'include' }, 'Set include to where your build writes its output.');
+    }
+    const secrets = await findSecretFiles(projectDir, files.map((f) => f.path));
+    if (secrets.length && !o.allowSecretFiles) {
+        throw new lite/* UserError */.yo(`refusing to package likely secret files: ${secrets.join(', ')}.`, { input: 'allow-secret-files' }, 'Exclude them, or set allow-secret-files: true if they are meant to ship.');
+    }
+    for (const s of secrets)
+        logger.warning(`build-artifact: packaging ${s}, which looks like a secret (allow-secret-files: true)`);
+    await (0,promises_.mkdir)(o.outputDir, { recursive: true });
+    const archiveFile = `${name}-${version.replace(/[^A-Za-z0-9._+-]/g, '_')}.tar.gz`;
+    const artifactPath = (0,external_node_path_.join)(o.outputDir, archiveFile);
+    const archive = await timed('archive', () => writeArchive({
+        entries: selection.entries,
+        archivePath: artifactPath,
+        mtime: sourceDateEpoch,
+        onProgress: (n) => logger.info(`build-artifact: archived ${(n / 1048576).toFixed(0)} MiB…`),
+    }));
+    const base = archiveFile.replace(/\.tar\.gz$/, '');
+    const manifestPath = (0,external_node_path_.join)(o.outputDir, `${base}.manifest.json`);
+    await (0,lite/* writeFileAtomic */.Zf)(manifestPath, manifestJson({
+        schemaVersion: 1,
+        name,
+        version,
+        project: project.path,
+        sourceDateEpoch,
+        archive: { file: archiveFile, sha256: archive.digest, size: archive.size },
+        files: archive.files,
+    }));
+    const result = {
+        project,
+        name,
+        version,
+        sourceDateEpoch,
+        artifactPath,
+        digest: `sha256:${archive.digest}`,
+        size: archive.size,
+        files: files.length,
+        manifestPath,
+        cacheHit,
+        cacheNote,
+        commands: { install, build },
+        timings,
+    };
+    if (o.sbom) {
+        const packages = await readLockfiles(o.repoRoot, lockfiles, logger);
+        result.sbomPath = (0,external_node_path_.join)(o.outputDir, `${base}.cdx.json`);
+        result.sbomComponents = new Set(packages.filter((p) => !p.dev).map((p) => `${p.ecosystem}:${p.name}@${p.version}`)).size;
+        await (0,lite/* writeFileAtomic */.Zf)(result.sbomPath, await cycloneDxSbom({ name, version, digest: archive.digest, sourceDateEpoch, packages }));
+    }
+    if (o.provenance) {
+        result.provenancePath = (0,external_node_path_.join)(o.outputDir, `${base}.intoto.json`);
+        await (0,lite/* writeFileAtomic */.Zf)(result.provenancePath, provenanceStatement({
+            subjectName: archiveFile,
+            digest: archive.digest,
+            project: project.path,
+            command: build,
+            install,
+            commit: facts?.commit ?? 'unknown',
+            env,
+        }));
+    }
+    if (o.upload) {
+        if (!hasActionsRuntime(env))
+            logger.info('build-artifact: upload skipped: no GitHub Actions artifact service here (a local run); the artifact stays on disk.');
+        else {
+            const uploadFiles = [artifactPath, manifestPath, result.sbomPath, result.provenancePath].filter((f) => f !== undefined);
+            try {
+                const uploaded = await timed('upload', () => (seams.uploader ?? actionsUploader)(name, uploadFiles, o.outputDir, o.retentionDays, env));
+                result.artifactId = uploaded.id;
+                result.artifactUrl = uploaded.url;
+            }
+            catch (err) {
+                throw uploadFailed(name, artifactPath, err);
+            }
+        }
+    }
+    return result;
+}
+function pickProject(stack, path) {
+    if (stack.projects.length === 0)
+        throw new lite/* UserError */.yo('the stack has no buildable project.', { input: 'stack' }, 'Run detect-stack on the folder that holds the project, or set path.');
+    const wanted = path ?? stack.primary ?? stack.projects[0].path;
+    const found = stack.projects.find((p) => p.path === wanted.replace(/^\.\/(?=.)/, '').replace(/\/+$/, ''));
+    if (!found)
+        throw new lite/* UserError */.yo(`'${wanted}' is not a project of this repository.`, { input: 'project' }, `Use one of: ${stack.projects.map((p) => p.path).join(', ')}.`);
+    return found;
+}
+function epochFromEnv(value) {
+    if (value === undefined || value === '')
+        return undefined;
+    if (!/^\d+$/.test(value))
+        throw new lite/* UserError */.yo(`SOURCE_DATE_EPOCH '${value}' is not a whole number of seconds.`, {}, 'Unset it, or set the source-date-epoch input.');
+    return Number(value);
+}
+function artifactName(given, env, repoRoot, project) {
+    if (given !== undefined) {
+        if (BAD_NAME.test(given))
+            throw new lite/* UserError */.yo(`'${given}' contains a character artifact names cannot have.`, { input: 'name' }, 'Leave out " : < > | * ? \\ / and line breaks.');
+        return given;
+    }
+    const repo = (env.GITHUB_REPOSITORY?.split('/')[1] ?? (0,external_node_path_.basename)(repoRoot)).replace(/[^A-Za-z0-9._-]/g, '-');
+    const slug = project.name.replace(/^@/, '').replace(/[^A-Za-z0-9._-]/g, '-');
+    return project.path === '.' || slug === repo ? repo : `${repo}-${slug}`;
+}
+/** Installs run where the lockfile is (a workspace root), else in the project's folder. */
+function installDir(repoRoot, project, projectDir) {
+    const lock = project.packageManager?.lockfile;
+    if (!lock || !lock.includes('/'))
+        return lock ? repoRoot : projectDir;
+    const dir = lock.slice(0, lock.lastIndexOf('/'));
+    return project.path === dir || project.path.startsWith(`${dir}/`) ? (0,external_node_path_.join)(repoRoot, dir) : projectDir;
+}
+/** Absolute paths of the lockfiles that describe a project's dependencies. */
+function lockfilePaths(repoRoot, project) {
+    const prefix = project.path === '.' ? '' : `${project.path}/`;
+    const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter((p) => Boolean(p));
+    return [...new Set(candidates)].filter((p) => (0,src/* parserFor */.D9)((0,external_node_path_.basename)(p)) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoRoot, p))).map((p) => (0,external_node_path_.join)(repoRoot, p));
+}
+async function readLockfiles(repoRoot, paths, logger) {
+    const out = [];
+    for (const abs of paths) {
+        const rel = (0,external_node_path_.relative)(repoRoot, abs).split(external_node_path_.sep).join('/');
+        try {
+            out.push(...(0,src/* parserFor */.D9)((0,external_node_path_.basename)(abs))(await (0,promises_.readFile)(abs, 'utf8'), rel));
+        }
+        catch (err) {
+            logger.warning(`build-artifact: ${rel} could not be read for the SBOM: ${err.message}`, {
+                file: rel,
+                ...(err.line ? { startLine: err.line } : {}),
+            });
+        }
+    }
+    return out.sort((a, b) => byteOrder(`${a.name}@${a.version}`, `${b.name}@${b.version}`));
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/tar-reader.ts
+
+const tar_reader_BLOCK = 512;
+function cString(buf, start, length) {
+    const end = buf.indexOf(0, start);
+    return buf.toString('utf8', start, end < 0 || end > start + length ? start + length : end);
+}
+function octalField(buf, start, length) {
+    const text = cString(buf, start, length).trim();
+    return text === '' ? 0 : parseInt(text, 8);
+}
+function parsePax(text) {
+    const out = {};
+    let i = 0;
+    while (i < text.length) {
+        const space = text.indexOf(' ', i);
+        const len = Number(text.slice(i, space));
+        if (!Number.isFinite(len) || len <= 0)
+            break;
+        const record = text.slice(space + 1, i + len - 1);
+        const eq = record.indexOf('=');
+        out[record.slice(0, eq)] = record.slice(eq + 1);
+        i += len;
+    }
+    return out;
+}
+/** Pulls exact byte counts out of a chunked stream. */
+class ByteReader {
+    it;
+    buf = Buffer.alloc(0);
+    done = false;
+    constructor(it) {
+        this.it = it;
+    }
+    /** Up to `max` bytes (at least one unless the stream ended). */
+    async some(max) {
+        if (this.buf.length === 0 && !(await this.fill()))
+            return undefined;
+        const n = Math.min(max, this.buf.length);
+        const out = this.buf.subarray(0, n);
+        this.buf = this.buf.subarray(n);
+        return out;
+    }
+    /** Exactly `n` bytes, or undefined when the stream ends first. */
+    async exact(n) {
+        while (this.buf.length < n)
+            if (!(await this.fill()))
+                return undefined;
+        const out = this.buf.subarray(0, n);
+        this.buf = this.buf.subarray(n);
+        return out;
+    }
+    /** Skips `n` bytes. */
+    async skip(n) {
+        while (n > 0) {
+            const part = await this.some(n);
+            if (!part)
+                return;
+            n -= part.length;
+        }
+    }
+    async fill() {
+        if (this.done)
+            return false;
+        const next = await this.it.next();
+        if (next.done) {
+            this.done = true;
+            return false;
+        }
+        this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
+        return true;
+    }
+}
+/** Thrown when the stream ends before the end-of-archive blocks. */
+class TruncatedTarError extends Error {
+}
+/**
+ * Reads a .tar.gz stream entry by entry in bounded memory: ustar names with their prefix, pax
+ * ('x', and 'g' merged into the next entry) and GNU long names ('L'/'K') are resolved.
+ */
+async function* readTarGz(source) {
+    const reader = new ByteReader(source.pipe((0,external_node_zlib_.createGunzip)())[Symbol.asyncIterator]());
+    let pax = {};
+    let longName;
+    let longLink;
+    for (;;) {
+        const block = await reader.exact(tar_reader_BLOCK);
+        if (!block)
+            throw new TruncatedTarError('the archive ends before its end-of-archive blocks');
+        if (block.every((b) => b === 0))
+            return;
+        const typeflag = String.fromCharCode(block[156]);
+        const size = octalField(block, 124, 12);
+        const pad = size % tar_reader_BLOCK === 0 ? 0 : tar_reader_BLOCK - (size % tar_reader_BLOCK);
+        if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
+            const data = await reader.exact(size);
+            if (!data)
+                throw new TruncatedTarError('the archive ends inside an extended header');
+            await reader.skip(pad);
+            if (typeflag === 'L')
+                longName = cString(data, 0, data.length);
+            else if (typeflag === 'K')
+                longLink = cString(data, 0, data.length);
+            else
+                pax = { ...pax, ...parsePax(data.toString('utf8')) };
+            continue;
+        }
+        const prefix = cString(block, 345, 155);
+        const name = cString(block, 0, 100);
+        const entrySize = pax.size !== undefined ? Number(pax.size) : size;
+        const entry = {
+            path: pax.path ?? longName ?? (prefix ? `${prefix}/${name}` : name),
+            typeflag,
+            mode: octalField(block, 100, 8),
+            size: entrySize,
+            linkname: pax.linkpath ?? longLink ?? cString(block, 157, 100),
+        };
+        pax = {};
+        longName = longLink = undefined;
+        const dataSize = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? entrySize : 0;
+        let remaining = dataSize;
+        async function* body() {
+            while (remaining > 0) {
+                const part = await reader.some(remaining);
+                if (!part)
+                    throw new TruncatedTarError(`the archive ends inside ${entry.path}`);
+                remaining -= part.length;
+                yield part;
+            }
+        }
+        yield { ...entry, body };
+        await reader.skip(remaining);
+        remaining = 0;
+        await reader.skip(dataSize % tar_reader_BLOCK === 0 ? 0 : tar_reader_BLOCK - (dataSize % tar_reader_BLOCK));
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/verify.ts
+
+
+
+
+
+
+
+/** Refusals name the entry, so a person can find it. */
+function refuse(entry, why) {
+    return new lite/* UserError */.yo(`artifact entry '${entry}' ${why}.`, {}, 'The archive is not what build-artifact produced: do not deploy it.');
+}
+/**
+ * Re-hashes an archive against its manifest and, when `into` is given, extracts it safely. It
+ * refuses absolute paths, `..` segments, links that leave the target, hard links, devices and
+ * FIFOs, and any entry whose type, mode, size or SHA-256 disagrees with the manifest.
+ */
+async function verifyArtifact(options) {
+    const manifest = parseManifest(await (0,promises_.readFile)(options.manifest, 'utf8'), options.manifest);
+    const expected = new Map(manifest.files.map((f) => [f.path, f]));
+    const seen = new Set();
+    const archiveHash = (0,external_node_crypto_.createHash)('sha256');
+    const target = options.into ? await prepareTarget(options.into) : undefined;
+    let bytes = 0;
+    const source = (0,external_node_fs_.createReadStream)(options.archive);
+    source.on('data', (chunk) => archiveHash.update(chunk));
+    try {
+        for await (const entry of readTarGz(source)) {
+            const path = entry.path.replace(/\/+$/, '');
+            if (entry.path.startsWith('/') || (0,external_node_path_.isAbsolute)(entry.path))
+                throw refuse(entry.path, 'has an absolute path');
+            if (path.split('/').includes('..'))
+                throw refuse(entry.path, 'has a .. segment');
+            const t = entry.typeflag;
+            const type = t === '5' ? 'dir' : t === '2' ? 'symlink' : t === '0' || t === '\0' || t === '' ? 'file' : undefined;
+            if (t === '1')
+                throw refuse(path, 'is a hard link, which build-artifact never writes');
+            if (!type)
+                throw refuse(path, `is a device, FIFO or unknown type (${JSON.stringify(t)})`);
+            const want = expected.get(path);
+            if (!want)
+                throw refuse(path, 'is not in the manifest');
+            if (seen.has(path))
+                throw refuse(path, 'appears twice');
+            seen.add(path);
+            if (want.type !== type)
+                throw refuse(path, `is a ${type} but the manifest says ${want.type}`);
+            const mode = (entry.mode & 0o7777).toString(8).padStart(4, '0');
+            if (mode !== want.mode)
+                throw refuse(path, `has mode ${mode} but the manifest says ${want.mode}`);
+            const size = type === 'file' ? entry.size : 0;
+            if (size !== want.size)
+                throw refuse(path, `is ${size} bytes but the manifest says ${want.size}`);
+            if (type === 'symlink') {
+                const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), entry.linkname));
+                if ((0,external_node_path_.isAbsolute)(entry.linkname) || resolved === '..' || resolved.startsWith('../'))
+                    throw refuse(path, `links to '${entry.linkname}', outside the artifact`);
+                if (entry.linkname !== want.target)
+                    throw refuse(path, `links to '${entry.linkname}' but the manifest says '${want.target}'`);
+            }
+            const dest = target ? (0,external_node_path_.join)(target, ...path.split('/')) : undefined;
+            if (target && dest) {
+                await assertInside(target, (0,external_node_path_.join)(dest, '..'), path);
+                if (type === 'dir')
+                    await (0,promises_.mkdir)(dest, { recursive: true, mode: 0o755 });
+                else if (type === 'symlink')
+                    await (0,promises_.symlink)(entry.linkname, dest);
+            }
+            if (type !== 'file')
+                continue;
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            const out = dest ? await (0,promises_.open)(dest, 'wx', Number.parseInt(want.mode, 8)) : undefined;
+            try {
+                for await (const part of entry.body()) {
+                    hash.update(part);
+                    if (out)
+                        await out.write(part);
+                }
+            }
+            finally {
+                await out?.close();
+            }
+            const digest = hash.digest('hex');
+            if (digest !== want.sha256)
+                throw refuse(path, `has SHA-256 ${digest} but the manifest says ${want.sha256}`);
+            bytes += want.size;
+        }
+    }
+    catch (err) {
+        if (err instanceof TruncatedTarError)
+            throw refuse('(end)', `is cut short: ${err.message}`);
+        throw err;
+    }
+    const missing = manifest.files.filter((f) => !seen.has(f.path)).map((f) => f.path);
+    if (missing.length)
+        throw refuse(missing[0], `is in the manifest but not in the archive${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}`);
+    const digest = archiveHash.digest('hex');
+    if (digest !== manifest.archive.sha256) {
+        throw new lite/* UserError */.yo(`the archive's SHA-256 is ${digest} but the manifest says ${manifest.archive.sha256}.`, { file: options.archive }, 'The archive was changed after it was built: do not deploy it.');
+    }
+    return { files: seen.size, bytes, digest };
+}
+async function prepareTarget(into) {
+    await (0,promises_.mkdir)(into, { recursive: true });
+    const real = (0,external_node_fs_.realpathSync)(into);
+    if ((await (0,promises_.readdir)(real)).length > 0)
+        throw new lite/* UserError */.yo(`${into} is not empty.`, {}, 'Extract into a new or empty folder.');
+    return real;
+}
+/** Refuses to write where the real parent folder is not inside the target (a planted link). */
+async function assertInside(target, parent, entry) {
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(parent);
+    }
+    catch {
+        return; // does not exist yet: mkdir below it cannot escape, its ancestors were checked
+    }
+    const rel = (0,external_node_path_.relative)(target, real);
+    if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
+        throw refuse(entry, 'would be written through a link that leaves the target folder');
+}
+
+;// CONCATENATED MODULE: ./packages/artifact/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 17809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  g: () => (/* reexport */ LockfileError),
+  Qq: () => (/* reexport */ dedupe),
+  D9: () => (/* reexport */ parserFor),
+  VA: () => (/* reexport */ purlOf),
+  sS: () => (/* reexport */ pypiName)
+});
+
+// UNUSED EXPORTS: LOCKFILE_NAMES
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/types.ts
+/** A lockfile that cannot be read as its format; carries the line where parsing failed. */
+class LockfileError extends Error {
+    file;
+    line;
+    name = 'LockfileError';
+    constructor(message, file, line) {
+        super(message);
+        this.file = file;
+        this.line = line;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/util.ts
+/** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
+function sriHashes(integrity) {
+    if (typeof integrity !== 'string')
+        return [];
+    const out = [];
+    for (const part of integrity.trim().split(/\s+/)) {
+        const m = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/=]+)$/.exec(part);
+        if (!m)
+            continue;
+        out.push({ alg: algName(m[1]), hex: Buffer.from(m[2], 'base64').toString('hex') });
+    }
+    return out;
+}
+/** A hash written as `sha256:<hex>` or a bare hex string of a known length. */
+function hexHash(text, defaultAlg) {
+    if (typeof text !== 'string')
+        return [];
+    const m = /^(?:(sha1|sha256|sha384|sha512)[:=])?([0-9a-fA-F]{40,128})$/.exec(text.trim());
+    if (!m)
+        return [];
+    const alg = m[1] ? algName(m[1]) : (defaultAlg ?? byLength(m[2].length));
+    return alg ? [{ alg, hex: m[2].toLowerCase() }] : [];
+}
+function algName(short) {
+    return { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' }[short];
+}
+function byLength(n) {
+    return n === 40 ? 'SHA-1' : n === 64 ? 'SHA-256' : n === 96 ? 'SHA-384' : n === 128 ? 'SHA-512' : undefined;
+}
+/** Finds the 1-based line of the first occurrence of a needle, for annotations. */
+class LineIndex {
+    text;
+    starts = [0];
+    constructor(text) {
+        this.text = text;
+        for (let i = 0; i < text.length; i++)
+            if (text.charCodeAt(i) === 10)
+                this.starts.push(i + 1);
+    }
+    /** The line holding an offset. */
+    lineAt(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    /** The line of the first occurrence of a needle at or after `from`, or undefined. */
+    find(needle, from = 0) {
+        const i = this.text.indexOf(needle, from);
+        return i < 0 ? undefined : this.lineAt(i);
+    }
+}
+/** PEP 503 normalised Python project name. */
+function pypiName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/**
+ * Unique by ecosystem, name and version, whatever the input order: an entry is runtime when any
+ * copy is, and carries every hash any copy has (sorted), so the result does not depend on order.
+ */
+function dedupe(items) {
+    const seen = new Map();
+    for (const item of items) {
+        const key = `${item.ecosystem}\0${item.name}\0${item.version}`;
+        const prev = seen.get(key);
+        if (!prev) {
+            seen.set(key, item);
+            continue;
+        }
+        const hashes = [...prev.hashes, ...item.hashes].filter((h, i, all) => all.findIndex((x) => x.alg === h.alg && x.hex === h.hex) === i);
+        hashes.sort((a, b) => (a.alg + a.hex < b.alg + b.hex ? -1 : 1));
+        seen.set(key, { ...prev, dev: prev.dev && item.dev, hashes });
+    }
+    return [...seen.values()];
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/npm.ts
+
+
+/** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
+const parseNpmLock = (text, file) => {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        throw new LockfileError(`not valid JSON: ${err.message}`, file);
+    }
+    const lines = new LineIndex(text);
+    const out = [];
+    if (doc.packages && typeof doc.packages === 'object') {
+        for (const [key, entry] of Object.entries(doc.packages)) {
+            if (key === '' || !entry || entry.link || typeof entry.version !== 'string')
+                continue;
+            const at = key.lastIndexOf('node_modules/');
+            if (at < 0)
+                continue; // a workspace folder, not an installed package
+            const name = entry.name ?? key.slice(at + 'node_modules/'.length);
+            out.push({
+                ecosystem: 'npm',
+                name,
+                version: entry.version,
+                dev: entry.dev === true || entry.devOptional === true,
+                hashes: sriHashes(entry.integrity),
+                file,
+                ...lineOf(lines, `"${key}"`),
+            });
+        }
+        return out;
+    }
+    const walk = (deps) => {
+        for (const [name, dep] of Object.entries(deps ?? {})) {
+            if (typeof dep?.version === 'string' && !dep.version.startsWith('file:')) {
+                out.push({
+                    ecosystem: 'npm',
+                    name,
+                    version: dep.version,
+                    dev: dep.dev === true,
+                    hashes: sriHashes(dep.integrity),
+                    file,
+                    ...lineOf(lines, `"${name}": {`),
+                });
+            }
+            walk(dep?.dependencies);
+        }
+    };
+    walk(doc.dependencies);
+    return out;
+};
+/** `{ line }` when the needle is found, else nothing. */
+function lineOf(lines, needle) {
+    const line = lines.find(needle);
+    return line === undefined ? {} : { line };
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/bun.ts
+
+
+
+/** bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry, meta, integrity ]`. */
+const parseBunLock = (text, file) => {
+    let doc;
+    try {
+        doc = JSON.parse(text.replace(/,(\s*[}\]])/g, '$1'));
+    }
+    catch (err) {
+        throw new LockfileError(`not valid JSON: ${err.message}`, file);
+    }
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const [key, entry] of Object.entries(doc.packages ?? {})) {
+        const spec = Array.isArray(entry) ? entry[0] : undefined;
+        if (typeof spec !== 'string')
+            continue;
+        const at = spec.lastIndexOf('@');
+        if (at <= 0)
+            continue;
+        const version = spec.slice(at + 1);
+        if (/^(workspace|link|file|git|github):/.test(version))
+            continue;
+        const integrity = entry.find((v, i) => i > 0 && typeof v === 'string' && /^sha\d+-/.test(v));
+        out.push({ ecosystem: 'npm', name: spec.slice(0, at), version, dev: false, hashes: sriHashes(integrity), file, ...lineOf(lines, `"${key}": [`) });
+    }
+    return out;
+};
+
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var dist = __webpack_require__(3292);
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/others.ts
+
+
+
+
+/** go.mod `require` lines (directives and blocks); versions are the selected module versions. */
+const parseGoMod = (text, file) => {
+    const out = [];
+    const lines = text.split(/\r?\n/);
+    let inBlock = false;
+    lines.forEach((raw, i) => {
+        const line = raw.replace(/\/\/.*$/, '').trim();
+        if (/^require\s*\($/.test(line))
+            inBlock = true;
+        else if (inBlock && line === ')')
+            inBlock = false;
+        else {
+            const m = inBlock ? /^(\S+)\s+(v\S+)$/.exec(line) : /^require\s+(\S+)\s+(v\S+)$/.exec(line);
+            if (m)
+                out.push({ ecosystem: 'Go', name: m[1], version: m[2], dev: false, hashes: [], file, line: i + 1 });
+        }
+    });
+    return out;
+};
+/** Cargo.lock: registry and git packages (workspace members have no source and are skipped). */
+const parseCargoLock = (text, file) => {
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        throw new LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
+    }
+    const lines = new LineIndex(text);
+    return (doc.package ?? [])
+        .filter((p) => p.name && p.version && p.source)
+        .map((p) => ({
+        ecosystem: 'crates.io',
+        name: p.name,
+        version: p.version,
+        dev: false,
+        hashes: hexHash(p.checksum, 'SHA-256'),
+        file,
+        ...lineOf(lines, `name = "${p.name}"\nversion = "${p.version}"`),
+    }));
+};
+/** Gemfile.lock: the `specs:` of GEM sections, four-space indented `name (version)`. */
+const parseGemfileLock = (text, file) => {
+    const out = [];
+    let inGem = false;
+    text.split(/\r?\n/).forEach((line, i) => {
+        if (/^\S/.test(line))
+            inGem = line.trim() === 'GEM';
+        if (!inGem)
+            return;
+        const m = /^ {4}([A-Za-z0-9._-]+) \(([^)\s]+?)(?:-[a-z0-9_]+-[a-z0-9_-]+)?\)$/.exec(line);
+        if (m)
+            out.push({ ecosystem: 'RubyGems', name: m[1], version: m[2], dev: false, hashes: [], file, line: i + 1 });
+    });
+    return out;
+};
+/** composer.lock: `packages` (runtime) and `packages-dev`. */
+const parseComposerLock = (text, file) => {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        throw new LockfileError(`not valid JSON: ${err.message}`, file);
+    }
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const [section, dev] of [
+        ['packages', false],
+        ['packages-dev', true],
+    ]) {
+        for (const p of doc[section] ?? []) {
+            if (!p?.name || !p.version)
+                continue;
+            out.push({
+                ecosystem: 'Packagist',
+                name: p.name,
+                version: p.version.replace(/^v(?=\d)/, ''),
+                dev,
+                hashes: hexHash(p.dist?.shasum, 'SHA-1'),
+                file,
+                ...lineOf(lines, `"name": "${p.name}"`),
+            });
+        }
+    }
+    return out;
+};
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/pnpm.ts
+
+
+
+
+/** Splits a pnpm package key of any lockfile version: `/a/1.0.0` (v5), `/a@1.0.0` (v6), `a@1.0.0(peer@2)` (v9). */
+function splitPnpmKey(key) {
+    const k = key.replace(/^\//, '').replace(/\(.*$/, '');
+    const v6 = /^(@?[^@/]+(?:\/[^@/]+)?)@([^@/]+)$/.exec(k);
+    if (v6)
+        return { name: v6[1], version: v6[2] };
+    // v5: `name/version` with peers after an underscore (`/@scope/a/1.0.0_react@18.0.0`)
+    const v5 = /^(@?[^@/]+(?:\/[^@/]+)?)\/([^/_]+)(?:_.*)?$/.exec(k);
+    return v5 ? { name: v5[1], version: v5[2] } : undefined;
+}
+/** pnpm-lock.yaml, lockfile versions 5, 6 and 9. */
+const parsePnpmLock = (text, file) => {
+    let doc;
+    try {
+        doc = (0,yaml_dist.parse)(text, { maxAliasCount: 100 }) ?? {};
+    }
+    catch (err) {
+        throw new LockfileError(`not valid YAML: ${err.message.split('\n')[0]}`, file, err.linePos?.[0]?.line);
+    }
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const [key, entry] of Object.entries(doc.packages ?? {})) {
+        const split = splitPnpmKey(key);
+        const name = entry?.name ?? split?.name;
+        const version = entry?.version ?? split?.version;
+        if (!name || !version || /^(link|file|workspace):/.test(version))
+            continue;
+        out.push({ ecosystem: 'npm', name, version, dev: entry?.dev === true, hashes: sriHashes(entry?.resolution?.integrity), file, ...lineOf(lines, key) });
+    }
+    return out;
+};
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/python.ts
+
+
+
+
+function toml(text, file) {
+    try {
+        return (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        throw new LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
+    }
+}
+/** requirements*.txt: only exact pins (`name==1.2.3`) are resolved versions; `--hash` options are kept. */
+const parseRequirements = (text, file) => {
+    const out = [];
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        const start = i;
+        while (line.endsWith('\\') && i + 1 < lines.length)
+            line = line.slice(0, -1) + ' ' + lines[++i];
+        const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9._+!-]+)/.exec(line.replace(/\s#.*$/, ''));
+        if (!m)
+            continue;
+        const hashes = [...line.matchAll(/--hash[=\s]+(sha256:[0-9a-fA-F]{64})/g)].flatMap((h) => hexHash(h[1]));
+        out.push({ ecosystem: 'PyPI', name: pypiName(m[1]), version: m[2], dev: false, hashes, file, line: start + 1 });
+    }
+    return out;
+};
+/** poetry.lock and uv.lock: `[[package]]` tables. */
+const parseTomlPythonLock = (text, file) => {
+    const doc = toml(text, file);
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const p of doc.package ?? []) {
+        if (!p.name || !p.version || p.source?.editable || p.source?.virtual)
+            continue;
+        const raw = [p.sdist?.hash, ...(p.files ?? []).map((f) => f.hash), ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash)];
+        const hashes = raw.flatMap((h) => hexHash(h)).slice(0, 1);
+        const dev = p.category === 'dev' || (Array.isArray(p.groups) && p.groups.length > 0 && !p.groups.includes('main'));
+        out.push({ ecosystem: 'PyPI', name: pypiName(p.name), version: p.version, dev, hashes, file, ...lineOf(lines, `name = "${p.name}"`) });
+    }
+    return out;
+};
+/** Pipfile.lock: `default` (runtime) and `develop` sections. */
+const parsePipfileLock = (text, file) => {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        throw new LockfileError(`not valid JSON: ${err.message}`, file);
+    }
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const [section, dev] of [
+        ['default', false],
+        ['develop', true],
+    ]) {
+        for (const [name, entry] of Object.entries(doc[section] ?? {})) {
+            const version = entry?.version?.replace(/^==/, '');
+            if (!version)
+                continue;
+            out.push({
+                ecosystem: 'PyPI',
+                name: pypiName(name),
+                version,
+                dev,
+                hashes: (entry.hashes ?? []).flatMap((h) => hexHash(h)).slice(0, 1),
+                file,
+                ...lineOf(lines, `"${name}": {`),
+            });
+        }
+    }
+    return out;
+};
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/yarn.ts
+
+
+
+/** The package name in a yarn descriptor such as `"@scope/a@^1.0.0"` or `a@npm:^1.0.0`. */
+function descriptorName(descriptor) {
+    const d = descriptor.trim().replace(/^"|"$/g, '');
+    const at = d.indexOf('@', 1);
+    return at < 0 ? d : d.slice(0, at);
+}
+/** yarn.lock, classic (v1) and berry (YAML with __metadata). */
+const parseYarnLock = (text, file) => (/^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file));
+function parseClassic(text, file) {
+    const out = [];
+    const lines = text.split(/\r?\n/);
+    let current;
+    const flush = () => {
+        if (current?.version)
+            out.push({ ecosystem: 'npm', name: current.name, version: current.version, dev: false, hashes: sriHashes(current.integrity), file, line: current.line });
+        current = undefined;
+    };
+    lines.forEach((line, i) => {
+        if (line === '' || line.startsWith('#'))
+            return;
+        if (!line.startsWith(' ')) {
+            flush();
+            if (!line.endsWith(':'))
+                throw new LockfileError(`unexpected line: ${line.slice(0, 80)}`, file, i + 1);
+            current = { name: descriptorName(line.slice(0, -1).split(',')[0]), line: i + 1 };
+            return;
+        }
+        const m = /^\s{2}(version|integrity)\s+"?([^"]+)"?\s*$/.exec(line);
+        if (m && current)
+            current[m[1]] = m[2];
+    });
+    flush();
+    return out;
+}
+function parseBerry(text, file) {
+    let doc;
+    try {
+        doc = (0,yaml_dist.parse)(text, { maxAliasCount: 100 }) ?? {};
+    }
+    catch (err) {
+        throw new LockfileError(`not valid YAML: ${err.message.split('\n')[0]}`, file, err.linePos?.[0]?.line);
+    }
+    const out = [];
+    for (const [key, entry] of Object.entries(doc)) {
+        if (key === '__metadata' || !entry?.version || /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
+            continue;
+        out.push({ ecosystem: 'npm', name: descriptorName(key.split(',')[0]), version: String(entry.version), dev: false, hashes: [], file });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/registry.ts
+
+
+
+
+
+
+/** Lockfile names and the parser for each. Adding a format is one parser file and one line here. */
+const BY_NAME = {
+    'package-lock.json': parseNpmLock,
+    'npm-shrinkwrap.json': parseNpmLock,
+    'pnpm-lock.yaml': parsePnpmLock,
+    'yarn.lock': parseYarnLock,
+    'bun.lock': parseBunLock,
+    'poetry.lock': parseTomlPythonLock,
+    'uv.lock': parseTomlPythonLock,
+    'Pipfile.lock': parsePipfileLock,
+    'go.mod': parseGoMod,
+    'Cargo.lock': parseCargoLock,
+    'Gemfile.lock': parseGemfileLock,
+    'composer.lock': parseComposerLock,
+};
+/** The parser for a lockfile's base name, or undefined when it is not a lockfile we read. */
+function parserFor(basename) {
+    if (/^requirements[\w.-]*\.txt$/.test(basename))
+        return parseRequirements;
+    return Object.hasOwn(BY_NAME, basename) ? BY_NAME[basename] : undefined;
+}
+/** Every lockfile name we read (requirements files are matched by pattern). */
+const LOCKFILE_NAMES = Object.keys(BY_NAME);
+
+// EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
+var packageurl_js = __webpack_require__(87091);
+;// CONCATENATED MODULE: ./packages/lockfiles/src/purl.ts
+
+/** The package URL of a locked package (pkg:npm/%40scope/a@1.0.0, pkg:golang/github.com/x/y@v1 …). */
+function purlOf(p) {
+    const split = (full) => {
+        const i = full.lastIndexOf('/');
+        return i < 0 ? [undefined, full] : [full.slice(0, i), full.slice(i + 1)];
+    };
+    switch (p.ecosystem) {
+        case 'npm': {
+            const [ns, name] = p.name.startsWith('@') ? split(p.name) : [undefined, p.name];
+            return new packageurl_js.PackageURL('npm', ns, name, p.version, undefined, undefined).toString();
+        }
+        case 'PyPI':
+            return new packageurl_js.PackageURL('pypi', undefined, p.name, p.version, undefined, undefined).toString();
+        case 'Go': {
+            const [ns, name] = split(p.name);
+            return new packageurl_js.PackageURL('golang', ns, name, p.version, undefined, undefined).toString();
+        }
+        case 'crates.io':
+            return new packageurl_js.PackageURL('cargo', undefined, p.name, p.version, undefined, undefined).toString();
+        case 'RubyGems':
+            return new packageurl_js.PackageURL('gem', undefined, p.name, p.version, undefined, undefined).toString();
+        case 'Packagist': {
+            const [ns, name] = split(p.name);
+            return new packageurl_js.PackageURL('composer', ns, name, p.version, undefined, undefined).toString();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/index.ts
+
+
+
+
+
+
+/***/ })
+
+};
