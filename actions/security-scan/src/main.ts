@@ -52,7 +52,10 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
   out.set('sarif-path', rel(inputs.sarif));
   out.set('report-path', rel(reportPath));
   out.set('findings', result.active.length);
-  for (const sev of ['critical', 'high', 'medium', 'low'] as const) out.set(sev, result.counts[sev]);
+  out.set('critical', result.counts.critical);
+  out.set('high', result.counts.high);
+  out.set('medium', result.counts.medium);
+  out.set('low', result.counts.low);
   out.set('new-findings', result.newFindings);
   out.set('passed', result.passed);
   out.set('reason', result.reason);
