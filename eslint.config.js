@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '**/fixtures/**', 'bench/.tree/**', '.slipway/**', 'examples/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '**/fixtures/**', 'bench/.tree*/**', '.slipway/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

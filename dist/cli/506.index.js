@@ -429,6 +429,7 @@ class SecretEngine {
     infos = new Map();
     /** Rules without keywords (from configuration): they run on every line. */
     alwaysRules = [];
+    keywordRuleCount;
     constructor(rules, allow = { paths: [], regexes: [], stopwords: [] }) {
         this.rules = rules;
         this.allow = allow;
@@ -447,10 +448,14 @@ class SecretEngine {
             }
             this.infos.set(rule.id, ruleInfo(rule));
         }
-        this.keywordRe = new RegExp([...keywords]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegex)
-            .join('|'), 'gi');
+        this.keywordRuleCount = rules.filter((r) => r.keywords.some((k) => k !== '')).length;
+        // With no keyword at all the pattern must match nothing (an empty alternation matches everywhere).
+        this.keywordRe = keywords.size
+            ? new RegExp([...keywords]
+                .sort((a, b) => b.length - a.length)
+                .map(escapeRegex)
+                .join('|'), 'gi')
+            : /(?!)/g;
     }
     /** True when configuration says never to scan this path. */
     pathAllowed(path) {
@@ -461,77 +466,96 @@ class SecretEngine {
      * `firstLine` is the 1-based number of its first line. Returns findings for the given file.
      */
     scan(text, file, firstLine, scanner = 'secrets', seen) {
-        const candidates = new Map();
-        this.keywordRe.lastIndex = 0;
-        for (let m = this.keywordRe.exec(text); m; m = this.keywordRe.exec(text)) {
-            const start = text.lastIndexOf('\n', m.index) + 1;
-            const rules = this.rulesByKeyword.get(m[0].toLowerCase());
-            if (!rules)
-                continue;
-            const set = candidates.get(start) ?? new Set();
-            for (const r of rules)
-                set.add(r);
-            candidates.set(start, set);
-        }
-        if (this.alwaysRules.length) {
-            for (let start = 0; start <= text.length; start = text.indexOf('\n', start) + 1) {
-                const set = candidates.get(start) ?? new Set();
-                for (const r of this.alwaysRules)
-                    set.add(r);
-                candidates.set(start, set);
-                if (text.indexOf('\n', start) < 0)
-                    break;
-            }
-        }
-        if (candidates.size === 0)
-            return [];
         const out = [];
         let line = firstLine;
         let counted = 0;
-        for (const start of [...candidates.keys()].sort((a, b) => a - b)) {
-            for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1))
+        // Keyword hits come in text order: gather the rules of one line, and check the line as soon
+        // as the hits move past it. A line with many hits is read once.
+        let lineStart = -1;
+        let lineEnd = -1;
+        let rules = new Set();
+        const flush = () => {
+            if (lineStart < 0)
+                return;
+            for (let i = text.indexOf('\n', counted); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1))
                 line++;
-            counted = start;
-            const end = text.indexOf('\n', start);
-            const lineText = text.slice(start, end < 0 ? text.length : end);
-            if (INLINE_ALLOW.test(lineText))
-                continue;
-            const onLine = [];
-            for (const rule of candidates.get(start)) {
-                if (rule.path && !rule.path.test(file))
-                    continue;
-                rule.regex.lastIndex = 0;
-                for (let m = rule.regex.exec(lineText); m; m = rule.regex.exec(lineText)) {
-                    if (m[0] === '') {
-                        rule.regex.lastIndex++;
-                        continue;
-                    }
-                    const secret = (rule.secretGroup !== undefined ? m[rule.secretGroup] : m.slice(1).find((g) => g !== undefined)) ?? m[0];
-                    if (!this.reportable(rule, secret))
-                        continue;
-                    const print = fingerprint(rule.id, file, (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex'));
-                    const key = `${print}:${line}`;
-                    if (seen?.has(key))
-                        continue;
-                    const info = this.infos.get(rule.id);
-                    const column = m.index + 1 + Math.max(0, m[0].indexOf(secret));
-                    onLine.push({
-                        finding: { scanner, rule: info, severity: rule.severity, message: `${rule.name}: ${redact(secret)}`, file, line, column, fingerprint: print },
-                        secret,
-                        generic: rule.id === 'generic-secret',
-                        key,
-                    });
-                }
+            counted = lineStart;
+            this.checkLine(text.slice(lineStart, lineEnd), rules, file, line, scanner, seen, out);
+        };
+        const visit = (at, hitRules) => {
+            if (at >= lineEnd || lineStart < 0) {
+                flush();
+                lineStart = text.lastIndexOf('\n', at) + 1;
+                const nl = text.indexOf('\n', at);
+                lineEnd = nl < 0 ? text.length : nl;
+                rules = new Set(this.alwaysRules);
             }
-            // A secret a specific rule names is not also reported by the generic rule.
-            for (const hit of onLine) {
-                if (hit.generic && onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret))))
-                    continue;
-                seen?.add(hit.key);
-                out.push(hit.finding);
+            for (const r of hitRules)
+                rules.add(r);
+        };
+        if (this.alwaysRules.length) {
+            for (let at = 0; at < text.length; at = lineEnd + 1)
+                visit(at, []);
+        }
+        else {
+            this.keywordRe.lastIndex = 0;
+            for (let m = this.keywordRe.exec(text); m; m = this.keywordRe.exec(text)) {
+                const hitRules = this.rulesByKeyword.get(m[0].toLowerCase());
+                if (hitRules)
+                    visit(m.index, hitRules);
+                // Skip to the end of the line once every keyword rule is already in: nothing left to add.
+                if (rules.size === this.keywordRuleCount)
+                    this.keywordRe.lastIndex = lineEnd;
             }
         }
+        flush();
         return out;
+    }
+    /** Runs the candidate rules over one line, adding findings (a generic hit yields to a specific one). */
+    checkLine(lineText, candidates, file, line, scanner, seen, out) {
+        if (candidates.size === 0 || INLINE_ALLOW.test(lineText))
+            return;
+        const onLine = [];
+        for (const rule of candidates) {
+            if (rule.path && !rule.path.test(file))
+                continue;
+            rule.regex.lastIndex = 0;
+            for (let m = rule.regex.exec(lineText); m; m = rule.regex.exec(lineText)) {
+                if (m[0] === '') {
+                    rule.regex.lastIndex++;
+                    continue;
+                }
+                const secret = (rule.secretGroup !== undefined ? m[rule.secretGroup] : m.slice(1).find((g) => g !== undefined)) ?? m[0];
+                if (!this.reportable(rule, secret))
+                    continue;
+                const print = fingerprint(rule.id, file, (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex'));
+                const key = `${print}:${line}`;
+                if (seen?.has(key))
+                    continue;
+                const column = m.index + 1 + Math.max(0, m[0].indexOf(secret));
+                onLine.push({
+                    finding: {
+                        scanner,
+                        rule: this.infos.get(rule.id),
+                        severity: rule.severity,
+                        message: `${rule.name}: ${redact(secret)}`,
+                        file,
+                        line,
+                        column,
+                        fingerprint: print,
+                    },
+                    secret,
+                    generic: rule.id === 'generic-secret',
+                    key,
+                });
+            }
+        }
+        for (const hit of onLine) {
+            if (hit.generic && onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret))))
+                continue;
+            seen?.add(hit.key);
+            out.push(hit.finding);
+        }
     }
     reportable(rule, secret) {
         if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)
@@ -667,7 +691,14 @@ async function scanTree(engine, root, onFile) {
         files++;
         bytes += size;
         onFile?.(files);
-        findings.push(...(await scanStream(engine, (0,external_node_fs_.createReadStream)(abs, { highWaterMark: WINDOW }), path)));
+        if (size <= WINDOW) {
+            // Most files are small: one synchronous read costs less than a stream's thread-pool hops.
+            const data = (0,external_node_fs_.readFileSync)(abs);
+            if (!data.subarray(0, 8192).includes(0))
+                findings.push(...engine.scan(data.toString('utf8'), path, 1));
+        }
+        else
+            findings.push(...(await scanStream(engine, (0,external_node_fs_.createReadStream)(abs, { highWaterMark: WINDOW }), path)));
     }
     return { findings, files, bytes };
 }
