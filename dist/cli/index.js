@@ -643,7 +643,7 @@ const ACTIONS = {
         return { metadata, run };
     },
     'security-scan': async () => {
-        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(506)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62506)), __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))]);
+        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90645)), __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))]);
         return { metadata, run };
     },
     'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,

@@ -1,8 +1,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Entry } from 'yauzl';
 import { UserError } from '@slipway/action-kit/lite';
 import { osvKey, type OsvRecord } from './osv.js';
+import { readZip } from './zip.js';
+
+/**
+ * A cheap look before parsing: does the record's text name any wanted package? Most records of
+ * a full database are about other packages, and JSON.parse is the expensive part.
+ */
+function mentionsWanted(text: string, wanted: Set<string>): boolean {
+  const eco = /"ecosystem"\s*:\s*"([^"]+)"/g;
+  const names = [...text.matchAll(/"name"\s*:\s*"([^"]+)"/g)].map((m) => m[1]!);
+  const ecos = [...text.matchAll(eco)].map((m) => m[1]!);
+  return ecos.some((e) => names.some((n) => wanted.has(osvKey(e, n))));
+}
 
 /** Records by package key, holding only those that mention a package we look for. */
 export type OsvIndex = Map<string, OsvRecord[]>;
@@ -55,11 +66,17 @@ export async function loadOsvDb(path: string, wanted: Set<string>, warn: (m: str
         keep(rec, wanted, index);
       }
     } else if (file.endsWith('.zip')) {
-      records += await readZip(file, (text, name) => {
-        const rec = parseRecord(text, `${file}!/${name}`, warn);
-        if (rec) keep(rec, wanted, index);
-        return rec !== undefined;
-      });
+      try {
+        for (const entry of readZip(file, (name) => name.endsWith('.json'))) {
+          records++;
+          const text = entry.data.toString('utf8');
+          if (!mentionsWanted(text, wanted)) continue;
+          const rec = parseRecord(text, `${file}!/${entry.name}`, warn);
+          if (rec) keep(rec, wanted, index);
+        }
+      } catch (err) {
+        throw new UserError(`${file} is not a readable zip: ${(err as Error).message}.`, { input: 'osv-db' });
+      }
     }
   }
   return { index, records };
@@ -73,31 +90,4 @@ function walk(dir: string): string[] {
     else if (e.isFile()) out.push(p);
   }
   return out;
-}
-
-/** Reads each .json entry of a zip in turn (never the whole archive at once). */
-async function readZip(file: string, onEntry: (text: string, name: string) => boolean): Promise<number> {
-  const yauzl = await import('yauzl');
-  return new Promise((resolve, reject) => {
-    let count = 0;
-    yauzl.open(file, { lazyEntries: true, autoClose: true }, (err, zip) => {
-      if (err || !zip) return reject(new UserError(`${file} is not a readable zip: ${err?.message}.`, { input: 'osv-db' }));
-      zip.on('error', reject);
-      zip.on('end', () => resolve(count));
-      zip.on('entry', (entry: Entry) => {
-        if (!entry.fileName.endsWith('.json')) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const parts: Buffer[] = [];
-          stream.on('data', (d: Buffer) => parts.push(d));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            if (onEntry(Buffer.concat(parts).toString('utf8'), entry.fileName)) count++;
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
 }
