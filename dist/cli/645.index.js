@@ -1721,8 +1721,10 @@ function* readZip(path, wanted = () => true) {
                     let q = e + 4;
                     if (cd.readUInt32LE(p + 24) === 0xffffffff)
                         q += 8;
-                    if (compressed === 0xffffffff)
-                        (compressed = Number(extra.readBigUInt64LE(q))), (q += 8);
+                    if (compressed === 0xffffffff) {
+                        compressed = Number(extra.readBigUInt64LE(q));
+                        q += 8;
+                    }
                     if (local === 0xffffffff)
                         local = Number(extra.readBigUInt64LE(q));
                 }

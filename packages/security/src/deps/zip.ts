@@ -61,7 +61,10 @@ export function* readZip(path: string, wanted: (name: string) => boolean = () =>
           if (extra.readUInt16LE(e) !== 1) continue;
           let q = e + 4;
           if (cd.readUInt32LE(p + 24) === 0xffffffff) q += 8;
-          if (compressed === 0xffffffff) ((compressed = Number(extra.readBigUInt64LE(q))), (q += 8));
+          if (compressed === 0xffffffff) {
+            compressed = Number(extra.readBigUInt64LE(q));
+            q += 8;
+          }
           if (local === 0xffffffff) local = Number(extra.readBigUInt64LE(q));
         }
       }
