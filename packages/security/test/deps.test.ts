@@ -227,3 +227,28 @@ describe('scanDependencies against the OSV API (a local server speaking its form
     assert.equal(clock.now(), 500 + 1000 + 2000);
   });
 });
+
+describe('readZip', () => {
+  it('reads stored and deflated entries, and refuses what is not a zip', async () => {
+    const { readZip } = await import('../src/deps/zip.js');
+    const dir = makeTree({ 'a.json': '{"id":"A"}', 'b.json': '{"id":"B"}'.repeat(100) });
+    after(() => removeTree(dir));
+    execFileSync('python3', [
+      '-c',
+      'import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1],"w")\nz.write(sys.argv[2],"a.json",zipfile.ZIP_STORED)\nz.write(sys.argv[3],"sub/b.json",zipfile.ZIP_DEFLATED)\nz.writestr("dir/","")\nz.close()',
+      join(dir, 'x.zip'),
+      join(dir, 'a.json'),
+      join(dir, 'b.json'),
+    ]);
+    const files = [...readZip(join(dir, 'x.zip'))].map((f) => [f.name, f.data.toString().length]);
+    assert.deepEqual(files, [
+      ['a.json', 10],
+      ['sub/b.json', 1000],
+    ]);
+    assert.deepEqual(
+      [...readZip(join(dir, 'x.zip'), (n) => n.startsWith('sub/'))].map((f) => f.name),
+      ['sub/b.json'],
+    );
+    assert.throws(() => [...readZip(join(dir, 'a.json'))], /not a zip file/);
+  });
+});
