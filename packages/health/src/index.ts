@@ -1,0 +1,4 @@
+export { parseStatusRanges, parseBodyRegex, parseJsonAssertions, failedAssertions, type JsonAssertion } from './expect.js';
+export { Prober, failureKind, type FailureKind, type ProbeResult, type ProbeSpec } from './probe.js';
+export { quantile, percentiles } from './stats.js';
+export { verifyHealth, type Verdict, type VerifyOptions, type VerifyResult, type WindowStats } from './verify.js';

@@ -1,0 +1,254 @@
+import type { Clock, Logger } from '@slipway/action-kit/lite';
+import { Prober, type FailureKind, type ProbeResult, type ProbeSpec } from './probe.js';
+import { percentiles } from './stats.js';
+
+/** The three verdicts. Inconclusive never passes a gate. */
+export type Verdict = 'pass' | 'fail' | 'inconclusive';
+
+/** What to verify and by which gates. */
+export interface VerifyOptions {
+  urls: string[];
+  spec: ProbeSpec;
+  waitMs: number;
+  retryDelayMs: number;
+  durationMs: number;
+  /** Probes per second per URL during the soak. */
+  rate: number;
+  /** Fraction, 0–1. */
+  maxErrorRate: number;
+  maxP95Ms?: number;
+  maxP99Ms?: number;
+  /** Length of one judgement window. */
+  intervalMs: number;
+  /** Consecutive breaching windows that fail the soak before its end (one blip is tolerated). */
+  failureLimit?: number;
+  /** Fewer soak samples than this is inconclusive. */
+  minSamples?: number;
+}
+
+/** One window of the soak: its samples and what they showed. */
+export interface WindowStats {
+  startMs: number;
+  samples: number;
+  errors: number;
+  errorRate: number;
+  p50: number;
+  p95: number;
+  breaches: string[];
+}
+
+/** The outcome with its evidence. */
+export interface VerifyResult {
+  verdict: Verdict;
+  reason: string;
+  errorRate: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  samples: number;
+  failures: Partial<Record<FailureKind, number>>;
+  readiness: { attempts: number; readyAfterMs: number | null; lastFailure?: string };
+  windows: WindowStats[];
+  checks: { name: string; observed: string; threshold: string; passed: boolean }[];
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
+
+/** A failure in words a person reads first: "connection refused", "status 503". */
+function describeFailure(r: ProbeResult): string {
+  const f = r.failure!;
+  switch (f.kind) {
+    case 'refused':
+      return 'connection refused';
+    case 'dns':
+      return 'DNS lookup failed';
+    case 'reset':
+      return 'connection reset';
+    case 'tls':
+      return `TLS error (${f.detail})`;
+    default:
+      return f.detail;
+  }
+}
+
+function describeFailures(results: readonly ProbeResult[]): string {
+  const kinds = new Map<string, number>();
+  for (const r of results) if (r.failure) kinds.set(describeFailure(r), (kinds.get(describeFailure(r)) ?? 0) + 1);
+  return [...kinds]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => (kinds.size > 1 ? `${k} (${n})` : k))
+    .join(', ');
+}
+
+/**
+ * Readiness, then soak. Readiness probes every URL until each answers as expected, backing off
+ * from retry-delay up to 10 s, until `wait` runs out. The soak probes each URL at `rate` per
+ * second, open loop (a slow answer does not delay the next probe, so slowness is not hidden), and
+ * judges each `interval`: a window breaches when its error rate or p95 passes the SLO; the soak
+ * fails early after `failureLimit` breaching windows in a row, and at its end on the whole sample.
+ */
+export async function verifyHealth(o: VerifyOptions, seams: { clock: Clock; logger: Logger }): Promise<VerifyResult> {
+  const { clock, logger } = seams;
+  const prober = new Prober(o.spec);
+  const failures: Partial<Record<FailureKind, number>> = {};
+  const count = (r: ProbeResult): void => {
+    if (r.failure) failures[r.failure.kind] = (failures[r.failure.kind] ?? 0) + 1;
+  };
+  try {
+    // Readiness
+    const started = clock.monotonic();
+    const pending = new Set(o.urls);
+    const tried: ProbeResult[] = [];
+    let attempts = 0;
+    let delay = o.retryDelayMs;
+    while (pending.size > 0) {
+      const round = await Promise.all([...pending].map((u) => prober.probe(u, clock.monotonic() - started)));
+      attempts++;
+      for (const r of round) {
+        tried.push(r);
+        if (r.ok) pending.delete(r.url);
+        else count(r);
+      }
+      if (pending.size === 0) break;
+      const elapsed = clock.monotonic() - started;
+      if (elapsed + delay > o.waitMs) {
+        const failed = tried.filter((r) => !r.ok && pending.has(r.url));
+        const reason = `${failed.length} of ${tried.filter((r) => pending.has(r.url)).length} probes failed: ${describeFailures(failed)} on ${[...pending].join(', ')}`;
+        return empty('fail', reason, failures, { attempts, readyAfterMs: null, lastFailure: failed.at(-1)?.failure?.detail });
+      }
+      await clock.sleep(delay);
+      delay = Math.min(delay * 2, 10_000);
+    }
+    const readiness = { attempts, readyAfterMs: Math.round(clock.monotonic() - started) };
+    logger.info(`verify-health: ready after ${readiness.readyAfterMs} ms (${attempts} attempt${attempts > 1 ? 's' : ''})`);
+    if (o.durationMs <= 0) {
+      const first = tried.filter((r) => r.ok);
+      const p = percentiles(first.map((r) => r.latencyMs));
+      return {
+        verdict: 'pass',
+        reason: `ready: ${o.urls.length} URL${o.urls.length > 1 ? 's' : ''} answered as expected`,
+        errorRate: 0,
+        ...p,
+        samples: first.length,
+        failures,
+        readiness,
+        windows: [],
+        checks: [{ name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true }],
+      };
+    }
+    return await soak(o, prober, { clock, logger }, failures, count, readiness);
+  } finally {
+    prober.close();
+  }
+}
+
+function empty(verdict: Verdict, reason: string, failures: VerifyResult['failures'], readiness: VerifyResult['readiness']): VerifyResult {
+  return {
+    verdict,
+    reason,
+    errorRate: 1,
+    p50: NaN,
+    p95: NaN,
+    p99: NaN,
+    samples: 0,
+    failures,
+    readiness,
+    windows: [],
+    checks: [{ name: 'readiness', observed: 'not ready', threshold: 'ready', passed: false }],
+  };
+}
+
+async function soak(
+  o: VerifyOptions,
+  prober: Prober,
+  seams: { clock: Clock; logger: Logger },
+  failures: VerifyResult['failures'],
+  count: (r: ProbeResult) => void,
+  readiness: VerifyResult['readiness'],
+): Promise<VerifyResult> {
+  const { clock, logger } = seams;
+  const results: ProbeResult[] = [];
+  const windows: WindowStats[] = [];
+  const limit = o.failureLimit ?? 3;
+  const start = clock.monotonic();
+  const period = 1000 / o.rate;
+  const inflight = new Set<Promise<void>>();
+  let next = 0;
+  let windowStart = 0;
+  let consecutive = 0;
+  let early: string | undefined;
+  let lastProgress = 0;
+
+  const judgeWindow = (from: number, to: number): void => {
+    const inWindow = results.filter((r) => r.at >= from && r.at < to);
+    if (inWindow.length === 0) return;
+    const errors = inWindow.filter((r) => !r.ok).length;
+    const p = percentiles(inWindow.filter((r) => r.ok).map((r) => r.latencyMs));
+    const breaches: string[] = [];
+    const errorRate = errors / inWindow.length;
+    if (errorRate > o.maxErrorRate) breaches.push(`error rate ${pct(errorRate)} > ${pct(o.maxErrorRate)}`);
+    if (o.maxP95Ms !== undefined && inWindow.length >= 10 && p.p95 > o.maxP95Ms) breaches.push(`p95 ${p.p95} ms > ${o.maxP95Ms} ms`);
+    windows.push({ startMs: Math.round(from), samples: inWindow.length, errors, errorRate, p50: p.p50, p95: p.p95, breaches });
+    consecutive = breaches.length ? consecutive + 1 : 0;
+    if (consecutive >= limit && !early)
+      early = `${breaches[0]} for ${limit} windows in a row (${Math.round(to / 1000)} s into the soak) on ${o.urls.join(', ')}`;
+  };
+
+  while (!early) {
+    const now = clock.monotonic() - start;
+    if (now >= o.durationMs) break;
+    if (now >= next) {
+      for (const url of o.urls) {
+        const p = prober.probe(url, now).then((r) => {
+          results.push(r);
+          count(r);
+        });
+        inflight.add(p);
+        void p.finally(() => inflight.delete(p));
+      }
+      next += period;
+    }
+    if (now - windowStart >= o.intervalMs) {
+      judgeWindow(windowStart, windowStart + o.intervalMs);
+      windowStart += o.intervalMs;
+    }
+    if (now - lastProgress >= 5000) {
+      lastProgress = now;
+      const errs = results.filter((r) => !r.ok).length;
+      const p = percentiles(results.filter((r) => r.ok).map((r) => r.latencyMs));
+      logger.info(
+        `verify-health: ${Math.round(now / 1000)}/${Math.round(o.durationMs / 1000)} s, ${results.length} samples, error rate ${results.length ? pct(errs / results.length) : 'n/a'}, p95 ${Number.isNaN(p.p95) ? 'n/a' : `${p.p95} ms`}`,
+      );
+    }
+    await clock.sleep(Math.max(0, Math.min(next, windowStart + o.intervalMs) - (clock.monotonic() - start)));
+  }
+  await Promise.all(inflight);
+  if (!early) judgeWindow(windowStart, Math.max(windowStart + 1, clock.monotonic() - start));
+
+  const errors = results.filter((r) => !r.ok);
+  const errorRate = results.length ? errors.length / results.length : 1;
+  const p = percentiles(results.filter((r) => r.ok).map((r) => r.latencyMs));
+  const checks: VerifyResult['checks'] = [
+    { name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true },
+    { name: 'error rate', observed: pct(errorRate), threshold: `≤ ${pct(o.maxErrorRate)}`, passed: errorRate <= o.maxErrorRate },
+  ];
+  if (o.maxP95Ms !== undefined) checks.push({ name: 'p95', observed: `${p.p95} ms`, threshold: `≤ ${o.maxP95Ms} ms`, passed: !(p.p95 > o.maxP95Ms) });
+  if (o.maxP99Ms !== undefined) checks.push({ name: 'p99', observed: `${p.p99} ms`, threshold: `≤ ${o.maxP99Ms} ms`, passed: !(p.p99 > o.maxP99Ms) });
+  const base = { errorRate, ...p, samples: results.length, failures, readiness, windows, checks };
+  if (early) return { ...base, verdict: 'fail', reason: early };
+  if (results.length < (o.minSamples ?? 20))
+    return { ...base, verdict: 'inconclusive', reason: `only ${results.length} samples in the soak, fewer than ${o.minSamples ?? 20}: raise duration or rate` };
+  const failed = checks.find((c) => !c.passed);
+  if (failed) {
+    const detail =
+      failed.name === 'error rate'
+        ? `error rate ${pct(errorRate)} > ${pct(o.maxErrorRate)} (${errors.length} of ${results.length} probes failed: ${describeFailures(errors)})`
+        : `${failed.name} ${failed.observed} > ${failed.threshold.replace('≤ ', '')}`;
+    return { ...base, verdict: 'fail', reason: `${detail} on ${o.urls.join(', ')}` };
+  }
+  return {
+    ...base,
+    verdict: 'pass',
+    reason: `healthy for ${Math.round(o.durationMs / 1000)} s: error rate ${pct(errorRate)}, p95 ${p.p95} ms over ${results.length} probes`,
+  };
+}
