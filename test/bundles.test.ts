@@ -122,7 +122,10 @@ describe('dist/cli', () => {
     assert.match(flag.stderr, /unknown flag --paht\. detect-stack takes: --path, --exclude, --max-files/);
     const action = cli(['deploy-everything']);
     assert.equal(action.status, 1);
-    assert.match(action.stderr, /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, security-scan, verify-artifact/);
+    assert.match(
+      action.stderr,
+      /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, security-scan, verify-health, verify-artifact/,
+    );
     assert.doesNotMatch(flag.stderr + action.stderr, /\n\s+at /);
   });
 });
@@ -282,5 +285,49 @@ describe('dist/security-scan', () => {
     const run = runBundle('security-scan', { scanners: 'secrets,magic' }, { workspace });
     assert.equal(run.status, 1);
     assert.match(run.stdout, /::error title=security-scan::input 'scanners': 'magic' is not a scanner\./);
+  });
+});
+
+describe('dist/verify-health', () => {
+  it('passes a healthy local service and reports as the runner expects', async () => {
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/healthz`;
+    const workspace = makeTree({});
+    try {
+      const run = await runBundleAsync(
+        'verify-health',
+        { url, 'expect-json': 'status == "ok"', duration: '1s', rate: '30', interval: '250ms', headers: 'Authorization: Bearer s3cr3t-t0ken-value' },
+        { workspace },
+      );
+      assert.equal(run.status, 0, run.stdout);
+      assert.equal(run.outputs.verdict, 'pass');
+      assert.equal(run.outputs.healthy, 'true');
+      assert.match(run.outputs.reason!, /^healthy for 1 s: error rate 0\.00%, p95 [\d.]+ ms over \d+ probes$/);
+      assert.ok(JSON.parse(run.outputs.report!).samples >= 20);
+      assert.match(run.stdout, /::add-mask::s3cr3t-t0ken-value/);
+      assert.match(run.summary, /\| error rate \| 0\.00% \| ≤ 1\.0% \| pass \|/);
+    } finally {
+      server.close();
+      removeTree(workspace);
+    }
+  });
+
+  it('fails with the reason when nothing listens, without a stack trace', async () => {
+    const workspace = makeTree({});
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    try {
+      const run = await runBundleAsync('verify-health', { url: `http://127.0.0.1:${port}/`, wait: '300ms', 'retry-delay': '50ms' }, { workspace });
+      assert.equal(run.status, 1);
+      assert.equal(run.outputs.verdict, 'fail');
+      assert.match(run.outputs.reason!, /^(\d+) of \1 probes failed: connection refused on http:\/\/127\.0\.0\.1:\d+\/$/);
+      assert.match(run.stdout, /::error title=verify-health::unhealthy: \d+ of \d+ probes failed: connection refused/);
+      assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
+    } finally {
+      removeTree(workspace);
+    }
   });
 });

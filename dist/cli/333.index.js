@@ -19,8 +19,8 @@ var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
-var lite = __webpack_require__(20394);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
+var lite = __webpack_require__(13468);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"

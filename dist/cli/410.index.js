@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
-var lite = __webpack_require__(20394);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
+var lite = __webpack_require__(13468);
 // EXTERNAL MODULE: ./packages/stack/src/index.ts + 23 modules
 var src = __webpack_require__(27333);
 ;// CONCATENATED MODULE: ./actions/detect-stack/src/inputs.ts

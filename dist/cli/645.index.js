@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
-var lite = __webpack_require__(20394);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
+var lite = __webpack_require__(13468);
 ;// CONCATENATED MODULE: ./packages/security/src/types.ts
 /** Severities, most severe first. */
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];

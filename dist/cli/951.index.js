@@ -25,8 +25,8 @@ var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
-var lite = __webpack_require__(20394);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
+var lite = __webpack_require__(13468);
 // EXTERNAL MODULE: ./packages/lockfiles/src/index.ts + 10 modules
 var src = __webpack_require__(17809);
 // EXTERNAL MODULE: ./packages/stack/src/index.ts + 23 modules

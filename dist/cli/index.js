@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 20394:
+/***/ 13468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17,6 +17,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d_: () => (/* reexport */ inputEnvName),
   O: () => (/* reexport */ jsonErrorOffset),
   rv: () => (/* reexport */ lineColumn),
+  kV: () => (/* reexport */ maskCredential),
   Gi: () => (/* reexport */ nullLogger),
   UW: () => (/* reexport */ pendingFile),
   id: () => (/* reexport */ realWorkspace),
@@ -26,7 +27,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ManualClock, RecordingLogger, SUMMARY_LIMIT_BYTES, credentialParts, errorMessage, formatDuration, isUserError, maskCredential, parseDuration, toOutputString
+// UNUSED EXPORTS: ManualClock, RecordingLogger, SUMMARY_LIMIT_BYTES, credentialParts, errorMessage, formatDuration, isUserError, parseDuration, toOutputString
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -367,6 +368,44 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+;// CONCATENATED MODULE: ./packages/action-kit/src/secrets.ts
+/**
+ * Masks a value that is or contains a credential: the whole value, and each password or token
+ * embedded in it (URL userinfo, `Bearer`/`Basic` schemes), so that the parts never leak alone.
+ */
+function maskCredential(value, mask) {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return;
+    mask(trimmed);
+    for (const part of credentialParts(trimmed))
+        mask(part);
+}
+/** The credential pieces inside a value: URL passwords and usernames, and auth-scheme tokens. */
+function credentialParts(value) {
+    const parts = new Set();
+    for (const m of value.matchAll(/[a-z][a-z0-9+.-]*:\/\/([^:@/\s]+)(?::([^@/\s]+))?@/gi)) {
+        if (m[2]) {
+            parts.add(decodeSafe(m[2]));
+            parts.add(m[2]);
+        }
+        else if (m[1]) {
+            parts.add(m[1]);
+        }
+    }
+    for (const m of value.matchAll(/\b(?:Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/g))
+        parts.add(m[1]);
+    return [...parts].filter((p) => p.length >= 3);
+}
+function decodeSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/action-kit/src/report.ts
 
 /**
@@ -588,8 +627,8 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
-var lite = __nccwpck_require__(20394);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
+var lite = __nccwpck_require__(13468);
 ;// CONCATENATED MODULE: ./packages/cli/src/flags.ts
 
 /** Reads `--input value` and `--input=value` for each input action.yml declares; anything else is an error that lists them. */
@@ -644,6 +683,10 @@ const ACTIONS = {
     },
     'security-scan': async () => {
         const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90645)), __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))]);
+        return { metadata, run };
+    },
+    'verify-health': async () => {
+        const [{ run }, { metadata }] = await Promise.all([__nccwpck_require__.e(/* import() */ 120).then(__nccwpck_require__.bind(__nccwpck_require__, 97120)), __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))]);
         return { metadata, run };
     },
     'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,

@@ -20,5 +20,9 @@ export const ACTIONS: Record<string, () => Promise<CliAction>> = {
     const [{ run }, { metadata }] = await Promise.all([import('@slipway/security-scan-action/main'), import('@slipway/security-scan-action/metadata')]);
     return { metadata, run };
   },
+  'verify-health': async () => {
+    const [{ run }, { metadata }] = await Promise.all([import('@slipway/verify-health-action/main'), import('@slipway/verify-health-action/metadata')]);
+    return { metadata, run };
+  },
   'verify-artifact': async () => (await import('./verify-command.js')).verifyCommand,
 };

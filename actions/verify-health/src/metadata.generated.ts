@@ -1,0 +1,115 @@
+// Generated from action.yml by `npm run docs`; do not edit.
+import type { ActionMetadata } from '@slipway/action-kit/lite';
+
+/** verify-health's inputs and outputs as declared in action.yml. */
+export const metadata: ActionMetadata = {
+  "name": "verify-health",
+  "description": "Decides with evidence whether a deployed version is healthy: readiness probes, then a soak judged against error-rate and latency SLOs, with a verdict, a one-sentence reason and a report.",
+  "inputs": {
+    "url": {
+      "description": "One or more http(s) URLs to probe, separated by commas or newlines.",
+      "required": true
+    },
+    "method": {
+      "description": "HTTP method of every probe.",
+      "required": false,
+      "default": "GET"
+    },
+    "headers": {
+      "description": "Request headers, one `Name: value` per line. Values of Authorization, Cookie and *-Token/*-Key headers are masked in the log.",
+      "required": false,
+      "default": ""
+    },
+    "expect-status": {
+      "description": "Status codes that count as healthy: codes, ranges and classes, such as 200,204 or 200-299 or 2xx.",
+      "required": false,
+      "default": "200-399"
+    },
+    "expect-body": {
+      "description": "A regular expression the body must match.",
+      "required": false,
+      "default": ""
+    },
+    "expect-json": {
+      "description": "Assertions on a JSON body, one per line, such as `status == \"ok\"` or `checks.db.healthy == true`.",
+      "required": false,
+      "default": ""
+    },
+    "timeout": {
+      "description": "Time allowed for one probe to receive its whole answer, such as 5s.",
+      "required": false,
+      "default": "5s"
+    },
+    "wait": {
+      "description": "Readiness phase: keep probing until every URL answers as expected, or until this runs out.",
+      "required": false,
+      "default": "60s"
+    },
+    "retry-delay": {
+      "description": "Pause between readiness attempts; it doubles after each, up to 10s.",
+      "required": false,
+      "default": "1s"
+    },
+    "duration": {
+      "description": "Soak phase after readiness: keep measuring for this long (0 means one good answer is enough).",
+      "required": false,
+      "default": "0s"
+    },
+    "rate": {
+      "description": "Probes per second per URL during the soak, 1 to 1000.",
+      "required": false,
+      "default": "5"
+    },
+    "max-error-rate": {
+      "description": "Error-rate SLO over the soak, as a percentage (1%) or a fraction (0.01).",
+      "required": false,
+      "default": "1%"
+    },
+    "max-p95": {
+      "description": "p95 latency SLO over the soak, such as 300ms; empty means none.",
+      "required": false,
+      "default": ""
+    },
+    "max-p99": {
+      "description": "p99 latency SLO over the soak, such as 800ms; empty means none.",
+      "required": false,
+      "default": ""
+    },
+    "interval": {
+      "description": "Length of one judgement window during the soak; three breaching windows in a row fail the soak early.",
+      "required": false,
+      "default": "5s"
+    },
+    "insecure-tls": {
+      "description": "Accept self-signed or otherwise unverifiable certificates.",
+      "required": false,
+      "default": "false"
+    }
+  },
+  "outputs": {
+    "healthy": {
+      "description": "`true` when the verdict is pass, else `false`."
+    },
+    "verdict": {
+      "description": "`pass`, `fail` or `inconclusive` (too few samples to decide; never a pass)."
+    },
+    "reason": {
+      "description": "One sentence naming the check that decided, with the numbers."
+    },
+    "error-rate": {
+      "description": "Error rate over the soak, as a fraction."
+    },
+    "p50": {
+      "description": "Median latency over the soak, ms."
+    },
+    "p95": {
+      "description": "95th-percentile latency over the soak, ms."
+    },
+    "p99": {
+      "description": "99th-percentile latency over the soak, ms."
+    },
+    "report": {
+      "description": "JSON: every check, the readiness attempts, failures by kind, sample counts and the per-window series."
+    }
+  }
+};

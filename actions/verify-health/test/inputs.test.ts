@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { InputReader, UserError } from '@slipway/action-kit/lite';
+import { parseInputs } from '../src/inputs.js';
+import { metadata } from '../src/metadata.generated.js';
+
+const parse = (env: Record<string, string>, masked: string[] = []) =>
+  parseInputs(new InputReader(metadata, { INPUT_URL: 'https://app.example.com/healthz', ...env }), (v) => masked.push(v));
+
+describe('verify-health inputs', () => {
+  it('uses the action.yml defaults', () => {
+    const o = parse({});
+    assert.deepEqual(o.urls, ['https://app.example.com/healthz']);
+    assert.equal(o.spec.method, 'GET');
+    assert.equal(o.spec.timeoutMs, 5000);
+    assert.deepEqual([o.waitMs, o.retryDelayMs, o.durationMs, o.rate, o.maxErrorRate, o.intervalMs], [60_000, 1000, 0, 5, 0.01, 5000]);
+    assert.equal(o.spec.expectStatus(399), true);
+    assert.equal(o.spec.expectStatus(400), false);
+    assert.equal(o.maxP95Ms, undefined);
+  });
+
+  it('reads every input and masks credential headers before use', () => {
+    const masked: string[] = [];
+    const o = parse(
+      {
+        INPUT_URL: 'http://a/h,\nhttp://b/h',
+        INPUT_METHOD: 'head',
+        INPUT_HEADERS: 'Authorization: Bearer abcdefgh12345678\nX-Api-Key: k3y-value-123\nAccept: application/json',
+        'INPUT_EXPECT-STATUS': '2xx',
+        'INPUT_EXPECT-BODY': 'ok',
+        'INPUT_EXPECT-JSON': 'status == "ok"',
+        INPUT_TIMEOUT: '250ms',
+        INPUT_WAIT: '1m',
+        'INPUT_RETRY-DELAY': '2s',
+        INPUT_DURATION: '10m',
+        INPUT_RATE: '200',
+        'INPUT_MAX-ERROR-RATE': '0.5%',
+        'INPUT_MAX-P95': '300ms',
+        'INPUT_MAX-P99': '1s',
+        INPUT_INTERVAL: '10s',
+        'INPUT_INSECURE-TLS': 'true',
+      },
+      masked,
+    );
+    assert.deepEqual(o.urls, ['http://a/h', 'http://b/h']);
+    assert.equal(o.spec.method, 'HEAD');
+    assert.deepEqual([o.maxErrorRate, o.maxP95Ms, o.maxP99Ms, o.rate, o.durationMs], [0.005, 300, 1000, 200, 600_000]);
+    assert.ok(masked.includes('Bearer abcdefgh12345678') && masked.includes('abcdefgh12345678') && masked.includes('k3y-value-123'));
+    assert.ok(!masked.includes('application/json'));
+  });
+
+  const bad: [Record<string, string>, string, RegExp][] = [
+    [{ INPUT_URL: '' }, 'url', /is required/],
+    [{ INPUT_URL: 'not a url' }, 'url', /'not a url' is not a URL/],
+    [{ INPUT_URL: 'ftp://files.example.com/x' }, 'url', /uses ftp, which is not supported/],
+    [{ INPUT_METHOD: 'GE T' }, 'method', /not an HTTP method/],
+    [{ INPUT_HEADERS: 'no colon here' }, 'headers', /is not a header line/],
+    [{ 'INPUT_EXPECT-STATUS': '200-1000' }, 'expect-status', /not a status code or range/],
+    [{ 'INPUT_EXPECT-STATUS': '500-200' }, 'expect-status', /not a valid range/],
+    [{ 'INPUT_EXPECT-BODY': '([' }, 'expect-body', /not a valid regular expression/],
+    [{ 'INPUT_EXPECT-JSON': 'status is ok' }, 'expect-json', /is not an assertion/],
+    [{ INPUT_TIMEOUT: '5' }, 'timeout', /not a duration/],
+    [{ INPUT_WAIT: 'forever' }, 'wait', /not a duration/],
+    [{ 'INPUT_RETRY-DELAY': '0' }, 'retry-delay', /out of range/],
+    [{ INPUT_DURATION: '1y' }, 'duration', /not a duration/],
+    [{ INPUT_RATE: '0' }, 'rate', /from 1 to 1000/],
+    [{ INPUT_RATE: '5000' }, 'rate', /from 1 to 1000/],
+    [{ 'INPUT_MAX-ERROR-RATE': '150%' }, 'max-error-rate', /is not a rate/],
+    [{ 'INPUT_MAX-ERROR-RATE': 'low' }, 'max-error-rate', /is not a rate/],
+    [{ 'INPUT_MAX-P95': 'fast' }, 'max-p95', /not a duration/],
+    [{ 'INPUT_MAX-P99': '-1ms' }, 'max-p99', /not a duration/],
+    [{ INPUT_INTERVAL: '10ms' }, 'interval', /out of range/],
+    [{ 'INPUT_INSECURE-TLS': 'maybe' }, 'insecure-tls', /not a boolean/],
+  ];
+  for (const [env, input, message] of bad) {
+    it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0])}`, () => {
+      assert.throws(
+        () => parse(env),
+        (e: unknown) => e instanceof UserError && e.subject.input === input && message.test(e.describe()),
+      );
+    });
+  }
+});
