@@ -35,10 +35,10 @@ export function parseUrls(list: string[]): string[] {
     try {
       parsed = new URL(u);
     } catch {
-      throw new UserError(`'${u}' is not a URL.`, { input: 'url' }, 'Write a full URL such as https://app.example.com/healthz.');
+      throw new UserError(`'${u}' is not a URL.`, { input }, 'Write a full URL such as https://app.example.com/healthz.');
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-      throw new UserError(`'${u}' uses ${parsed.protocol.replace(':', '')}, which is not supported.`, { input: 'url' }, 'Use http or https.');
+      throw new UserError(`'${u}' uses ${parsed.protocol.replace(':', '')}, which is not supported.`, { input }, 'Use http or https.');
     return parsed.toString();
   });
 }
@@ -51,6 +51,8 @@ export function parseInputs(reader: InputReader, mask: SecretMasker): VerifyOpti
   const maxP95Ms = optionalDuration('max-p95');
   const maxP99Ms = optionalDuration('max-p99');
   const expectBody = parseBodyRegex(reader.optional('expect-body'));
+  const baseline = reader.list('baseline-url');
+  const baselineUrls = baseline.length ? parseUrls(baseline, 'baseline-url') : undefined;
   return Object.freeze({
     urls: parseUrls(reader.list('url')),
     spec: {
@@ -70,5 +72,6 @@ export function parseInputs(reader: InputReader, mask: SecretMasker): VerifyOpti
     ...(maxP95Ms !== undefined ? { maxP95Ms } : {}),
     ...(maxP99Ms !== undefined ? { maxP99Ms } : {}),
     intervalMs: reader.duration('interval', { min: 100, max: 3_600_000 }),
+    ...(baselineUrls ? { baselineUrls } : {}),
   });
 }

@@ -71,6 +71,8 @@ describe('verify-health inputs', () => {
     [{ 'INPUT_MAX-P99': '-1ms' }, 'max-p99', /not a duration/],
     [{ INPUT_INTERVAL: '10ms' }, 'interval', /out of range/],
     [{ 'INPUT_INSECURE-TLS': 'maybe' }, 'insecure-tls', /not a boolean/],
+    [{ 'INPUT_BASELINE-URL': 'gopher://old' }, 'baseline-url', /uses gopher, which is not supported/],
+    [{ 'INPUT_BASELINE-URL': 'http://' }, 'baseline-url', /is not a URL/],
   ];
   for (const [env, input, message] of bad) {
     it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0])}`, () => {

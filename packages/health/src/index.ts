@@ -2,3 +2,4 @@ export { parseStatusRanges, parseBodyRegex, parseJsonAssertions, failedAssertion
 export { Prober, failureKind, type FailureKind, type ProbeResult, type ProbeSpec } from './probe.js';
 export { quantile, percentiles } from './stats.js';
 export { verifyHealth, type Verdict, type VerifyOptions, type VerifyResult, type WindowStats } from './verify.js';
+export { normalSf, alphaSpent, twoProportion, mannWhitney, SequentialJudge, DEFAULT_COMPARE, type CompareConfig, type Look, type Side } from './compare.js';

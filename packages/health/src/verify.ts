@@ -1,6 +1,7 @@
 import type { Clock, Logger } from '@slipway/action-kit/lite';
 import { Prober, type FailureKind, type ProbeResult, type ProbeSpec } from './probe.js';
 import { percentiles } from './stats.js';
+import { DEFAULT_COMPARE, SequentialJudge, type CompareConfig, type Look, type Side } from './compare.js';
 
 /** The three verdicts. Inconclusive never passes a gate. */
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
@@ -24,6 +25,9 @@ export interface VerifyOptions {
   failureLimit?: number;
   /** Fewer soak samples than this is inconclusive. */
   minSamples?: number;
+  /** The same service at the known-good version: the candidate is judged against it as well. */
+  baselineUrls?: string[];
+  compare?: CompareConfig;
 }
 
 /** One window of the soak: its samples and what they showed. */
@@ -50,6 +54,9 @@ export interface VerifyResult {
   readiness: { attempts: number; readyAfterMs: number | null; lastFailure?: string };
   windows: WindowStats[];
   checks: { name: string; observed: string; threshold: string; passed: boolean }[];
+  /** Each look of the baseline comparison, when there is a baseline. */
+  looks?: Look[];
+  baseline?: { samples: number; errorRate: number; p50: number; p95: number };
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
@@ -178,6 +185,16 @@ async function soak(
   let consecutive = 0;
   let early: string | undefined;
   let lastProgress = 0;
+  const baselineUrls = o.baselineUrls ?? [];
+  const judge = baselineUrls.length ? new SequentialJudge(o.compare ?? DEFAULT_COMPARE) : undefined;
+  const cand: Side = { n: 0, errors: 0, latencies: [] };
+  const base: Side = { n: 0, errors: 0, latencies: [] };
+  const baseResults: ProbeResult[] = [];
+  const add = (side: Side, r: ProbeResult): void => {
+    side.n++;
+    if (r.ok) side.latencies.push(r.latencyMs);
+    else side.errors++;
+  };
 
   const judgeWindow = (from: number, to: number): void => {
     const inWindow = results.filter((r) => r.at >= from && r.at < to);
@@ -192,6 +209,8 @@ async function soak(
     consecutive = breaches.length ? consecutive + 1 : 0;
     if (consecutive >= limit && !early)
       early = `${breaches[0]} for ${limit} windows in a row (${Math.round(to / 1000)} s into the soak) on ${o.urls.join(', ')}`;
+    const look = judge?.look(Math.min(1, to / o.durationMs), cand, base);
+    if (look?.fail && !early) early = `${look.fail} after ${Math.round(to / 1000)} s on ${o.urls.join(', ')} against ${baselineUrls.join(', ')}`;
   };
 
   while (!early) {
@@ -201,7 +220,16 @@ async function soak(
       for (const url of o.urls) {
         const p = prober.probe(url, now).then((r) => {
           results.push(r);
+          add(cand, r);
           count(r);
+        });
+        inflight.add(p);
+        void p.finally(() => inflight.delete(p));
+      }
+      for (const url of baselineUrls) {
+        const p = prober.probe(url, now).then((r) => {
+          baseResults.push(r);
+          add(base, r);
         });
         inflight.add(p);
         void p.finally(() => inflight.delete(p));
@@ -234,20 +262,48 @@ async function soak(
   ];
   if (o.maxP95Ms !== undefined) checks.push({ name: 'p95', observed: `${p.p95} ms`, threshold: `≤ ${o.maxP95Ms} ms`, passed: !(p.p95 > o.maxP95Ms) });
   if (o.maxP99Ms !== undefined) checks.push({ name: 'p99', observed: `${p.p99} ms`, threshold: `≤ ${o.maxP99Ms} ms`, passed: !(p.p99 > o.maxP99Ms) });
-  const base = { errorRate, ...p, samples: results.length, failures, readiness, windows, checks };
-  if (early) return { ...base, verdict: 'fail', reason: early };
+  const baselineStats = baseResults.length
+    ? {
+        samples: baseResults.length,
+        errorRate: baseResults.filter((r) => !r.ok).length / baseResults.length,
+        ...(({ p50, p95 }) => ({ p50, p95 }))(percentiles(base.latencies)),
+      }
+    : undefined;
+  const evidence = {
+    errorRate,
+    ...p,
+    samples: results.length,
+    failures,
+    readiness,
+    windows,
+    checks,
+    ...(judge ? { looks: judge.looks } : {}),
+    ...(baselineStats ? { baseline: baselineStats } : {}),
+  };
+  if (early) return { ...evidence, verdict: 'fail', reason: early };
+  if (judge && base.latencies.length === 0) {
+    return {
+      ...evidence,
+      verdict: 'inconclusive',
+      reason: `the baseline ${baselineUrls.join(', ')} gave no successful sample in ${baseResults.length} probes: a data problem, not a verdict on the candidate`,
+    };
+  }
   if (results.length < (o.minSamples ?? 20))
-    return { ...base, verdict: 'inconclusive', reason: `only ${results.length} samples in the soak, fewer than ${o.minSamples ?? 20}: raise duration or rate` };
+    return {
+      ...evidence,
+      verdict: 'inconclusive',
+      reason: `only ${results.length} samples in the soak, fewer than ${o.minSamples ?? 20}: raise duration or rate`,
+    };
   const failed = checks.find((c) => !c.passed);
   if (failed) {
     const detail =
       failed.name === 'error rate'
         ? `error rate ${pct(errorRate)} > ${pct(o.maxErrorRate)} (${errors.length} of ${results.length} probes failed: ${describeFailures(errors)})`
         : `${failed.name} ${failed.observed} > ${failed.threshold.replace('≤ ', '')}`;
-    return { ...base, verdict: 'fail', reason: `${detail} on ${o.urls.join(', ')}` };
+    return { ...evidence, verdict: 'fail', reason: `${detail} on ${o.urls.join(', ')}` };
   }
   return {
-    ...base,
+    ...evidence,
     verdict: 'pass',
     reason: `healthy for ${Math.round(o.durationMs / 1000)} s: error rate ${pct(errorRate)}, p95 ${p.p95} ms over ${results.length} probes`,
   };

@@ -179,3 +179,35 @@ describe('soak against real servers', () => {
     assert.match(r.reason, /only \d samples in the soak/);
   });
 });
+
+describe('against a baseline (real servers)', () => {
+  it('fails a candidate that errs more than its baseline, early, naming both', async () => {
+    const candidate = await httpServer({ failEvery: 10 });
+    const baseline = await httpServer();
+    const t = performance.now();
+    const r = await run(options([candidate.url], { durationMs: 20_000, rate: 100, maxErrorRate: 1, intervalMs: 500, baselineUrls: [baseline.url] }));
+    await Promise.all([candidate.close(), baseline.close()]);
+    assert.equal(r.verdict, 'fail');
+    assert.match(r.reason, /^candidate error rate 10\.\d% vs baseline 0\.00% \(z [\d.]+, p [\d.e+-]+ < [\d.e+-]+\) after \d+ s on http:\S+ against http:\S+$/);
+    assert.ok(performance.now() - t < 8000, 'decided in seconds');
+    assert.ok((r.looks ?? []).length >= 1);
+  });
+
+  it('passes a candidate equal to its baseline, with the looks in the report', async () => {
+    const candidate = await httpServer();
+    const baseline = await httpServer();
+    const r = await run(options([candidate.url], { durationMs: 2000, rate: 60, intervalMs: 500, baselineUrls: [baseline.url] }));
+    await Promise.all([candidate.close(), baseline.close()]);
+    assert.equal(r.verdict, 'pass', r.reason);
+    assert.ok(r.baseline && r.baseline.samples >= 100);
+  });
+
+  it('calls a baseline with no successful sample a data problem', async () => {
+    const candidate = await httpServer();
+    const baseline = await httpServer({ status: 500 });
+    const r = await run(options([candidate.url], { durationMs: 1500, rate: 40, intervalMs: 500, baselineUrls: [baseline.url] }));
+    await Promise.all([candidate.close(), baseline.close()]);
+    assert.equal(r.verdict, 'inconclusive');
+    assert.match(r.reason, /gave no successful sample .*a data problem/);
+  });
+});

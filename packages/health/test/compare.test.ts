@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { alphaSpent, mannWhitney, normalSf, SequentialJudge, twoProportion, type Side } from '../src/index.js';
+
+/** A small deterministic generator (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Latency like a real service: log-normal around a median, in ms. */
+function latency(rand: () => number, medianMs: number): number {
+  const u = Math.max(rand(), 1e-12);
+  const v = rand();
+  return medianMs * Math.exp(0.3 * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
+}
+
+function sample(rand: () => number, side: Side, n: number, errorRate: number, medianMs: number): void {
+  for (let i = 0; i < n; i++) {
+    side.n++;
+    if (rand() < errorRate) side.errors++;
+    else side.latencies.push(latency(rand, medianMs));
+  }
+}
+
+describe('statistics', () => {
+  it('computes normal tail probabilities far into the tail', () => {
+    for (const [z, p] of [
+      [0, 0.5],
+      [1.959964, 0.025],
+      [3, 0.0013499],
+      [5, 2.8665e-7],
+      [8, 6.221e-16],
+    ] as const) {
+      assert.ok(Math.abs(normalSf(z) - p) / p < 1e-4, `z=${z}: ${normalSf(z)} vs ${p}`);
+    }
+    assert.ok(Math.abs(normalSf(-1.959964) - 0.975) < 1e-6);
+  });
+
+  it('spends alpha by a Pocock-type function: all of it by the end, most of it early', () => {
+    assert.equal(alphaSpent(0.01, 0), 0);
+    assert.ok(Math.abs(alphaSpent(0.01, 1) - 0.01) < 1e-12);
+    assert.ok(alphaSpent(0.01, 0.5) > 0.005);
+  });
+
+  it('computes Mann-Whitney U with ties', () => {
+    const r = mannWhitney([3, 4, 5, 5], [1, 2, 3, 5]);
+    // ranks: 1,2,3.5,3.5,5,7,7,7 → candidate ranks 3.5+5+7+7=22.5, U = 22.5 - 10 = 12.5
+    assert.equal(r.u, 12.5);
+    assert.ok(r.p < 0.2 && r.p > 0.01);
+    assert.equal(mannWhitney([], [1]).p, 1);
+  });
+
+  it('tests proportions one-sided', () => {
+    assert.ok(twoProportion(50, 1000, 1, 1000).p < 1e-10);
+    assert.ok(twoProportion(1, 1000, 50, 1000).p > 0.99, 'a better candidate is not worse');
+  });
+});
+
+describe('sequential judgement', () => {
+  const run = (
+    seed: number,
+    cand: { err: number; med: number },
+    base: { err: number; med: number },
+    rps = 200,
+    seconds = 30,
+    lookEvery = 1,
+  ): { failedAt?: number; reason?: string } => {
+    const rand = prng(seed);
+    const judge = new SequentialJudge();
+    const c: Side = { n: 0, errors: 0, latencies: [] };
+    const b: Side = { n: 0, errors: 0, latencies: [] };
+    for (let s = lookEvery; s <= seconds; s += lookEvery) {
+      sample(rand, c, rps * lookEvery, cand.err, cand.med);
+      sample(rand, b, rps * lookEvery, base.err, base.med);
+      const look = judge.look(s / seconds, c, b);
+      if (look?.fail) return { failedAt: s, reason: look.fail };
+    }
+    return {};
+  };
+
+  it('catches a candidate with 5% errors against 0.1% within seconds at 200 requests/s', () => {
+    const r = run(1, { err: 0.05, med: 20 }, { err: 0.001, med: 20 });
+    assert.ok(r.failedAt !== undefined && r.failedAt <= 5, JSON.stringify(r));
+    assert.match(r.reason!, /^candidate error rate 5\.\d% vs baseline 0\.\d+% \(z /);
+  });
+
+  it('catches +150 ms median latency within seconds', () => {
+    const r = run(2, { err: 0.001, med: 170 }, { err: 0.001, med: 20 });
+    assert.ok(r.failedAt !== undefined && r.failedAt <= 3, JSON.stringify(r));
+    assert.match(r.reason!, /^candidate median latency 1\d\d\.\d ms vs baseline 2\d\.\d ms/);
+  });
+
+  it('does not fail a statistically significant but negligible slowdown', () => {
+    const r = run(3, { err: 0.001, med: 21 }, { err: 0.001, med: 20 }, 200, 60);
+    assert.equal(r.failedAt, undefined, JSON.stringify(r));
+  });
+
+  it('keeps false alarms on identical services at or below 1% over 200 runs of 20 looks', () => {
+    let falseFails = 0;
+    const runs = 200;
+    for (let seed = 100; seed < 100 + runs; seed++)
+      if (run(seed, { err: 0.002, med: 20 }, { err: 0.002, med: 20 }, 50, 20).failedAt !== undefined) falseFails++;
+    assert.ok(falseFails <= runs * 0.01, `${falseFails} false alarms in ${runs} runs`);
+  });
+});
