@@ -88,6 +88,11 @@ const metadata = {
             "required": false,
             "default": "5s"
         },
+        "baseline-url": {
+            "description": "The same service at the known-good version, one or more URLs: during the soak the candidate is also judged against it (two-proportion test on errors, Mann-Whitney U on latency, sequential with a 1% overall false-alarm bound and a minimum effect size).",
+            "required": false,
+            "default": ""
+        },
         "insecure-tls": {
             "description": "Accept self-signed or otherwise unverifiable certificates.",
             "required": false,

@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8032);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9105);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9326);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('verify-health', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9105:
+/***/ 9326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28586,7 +28586,129 @@ function percentiles(latencies) {
     return { p50: r(0.5), p95: r(0.95), p99: r(0.99) };
 }
 
+;// CONCATENATED MODULE: ./packages/health/src/compare.ts
+// Candidate-against-baseline judgement: a one-sided two-proportion test on error rates and a
+// one-sided Mann-Whitney U test on latencies, looked at once per window. The overall false-alarm
+// probability stays at or below alpha despite the repeated looks through alpha spending: the
+// error budget alpha(t) = alpha * ln(1 + (e - 1) t) (a Pocock-type spending function, which
+// spends early so that a clearly bad candidate is caught at the first looks) is handed out in
+// increments, one per look; each look tests at its increment, and by the union bound the chance of
+// any false alarm over all looks is at most alpha. Splitting alpha evenly between the two tests
+// keeps the bound for the pair. A minimum effect size keeps a significant but negligible
+// difference from failing a release.
+/** Upper-tail probability of the standard normal, accurate far into the tail. */
+function normalSf(z) {
+    if (z < 0)
+        return 1 - normalSf(-z);
+    // erfc by the Chebyshev fit of Numerical Recipes (fractional error < 1.2e-7 everywhere).
+    const x = z / Math.SQRT2;
+    const t = 1 / (1 + 0.5 * x);
+    const erfc = t *
+        Math.exp(-x * x -
+            1.26551223 +
+            t *
+                (1.00002368 +
+                    t *
+                        (0.37409196 +
+                            t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    return erfc / 2;
+}
+/** The cumulative alpha spent by information fraction t (0–1). */
+function alphaSpent(alpha, t) {
+    const f = Math.min(1, Math.max(0, t));
+    return alpha * Math.log(1 + (Math.E - 1) * f);
+}
+/** One-sided test that the candidate's error proportion is higher than the baseline's. */
+function twoProportion(candErrors, candN, baseErrors, baseN) {
+    if (candN === 0 || baseN === 0)
+        return { z: 0, p: 1 };
+    const pooled = (candErrors + baseErrors) / (candN + baseN);
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / candN + 1 / baseN));
+    if (se === 0)
+        return { z: 0, p: 1 };
+    const z = (candErrors / candN - baseErrors / baseN) / se;
+    return { z, p: normalSf(z) };
+}
+/** One-sided Mann-Whitney U test that candidate values tend to be larger, with the tie correction. */
+function mannWhitney(candidate, baseline) {
+    const n1 = candidate.length;
+    const n2 = baseline.length;
+    if (n1 === 0 || n2 === 0)
+        return { u: 0, z: 0, p: 1 };
+    const all = [...candidate.map((v) => ({ v, c: true })), ...baseline.map((v) => ({ v, c: false }))].sort((a, b) => a.v - b.v);
+    let rankSum = 0;
+    let tieTerm = 0;
+    for (let i = 0; i < all.length;) {
+        let j = i;
+        while (j < all.length && all[j].v === all[i].v)
+            j++;
+        const rank = (i + 1 + j) / 2;
+        const t = j - i;
+        tieTerm += t * t * t - t;
+        for (let k = i; k < j; k++)
+            if (all[k].c)
+                rankSum += rank;
+        i = j;
+    }
+    const u = rankSum - (n1 * (n1 + 1)) / 2;
+    const n = n1 + n2;
+    const sd = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
+    if (sd === 0)
+        return { u, z: 0, p: 1 };
+    const z = (u - (n1 * n2) / 2 - 0.5) / sd;
+    return { u, z, p: normalSf(z) };
+}
+/** Median of values. */
+function median(values) {
+    const s = [...values].sort((a, b) => a - b);
+    if (s.length === 0)
+        return NaN;
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const DEFAULT_COMPARE = { alpha: 0.01, minErrorIncrease: 0.005, minLatencyIncreaseMs: 10, minLatencyIncreaseRatio: 0.1, minSamples: 50 };
+/** Looks at the evidence once per window and fails as soon as it is decisive. */
+class SequentialJudge {
+    config;
+    spent = 0;
+    looks = [];
+    constructor(config = DEFAULT_COMPARE) {
+        this.config = config;
+    }
+    /** A look at information fraction t (elapsed / planned duration). */
+    look(t, candidate, baseline) {
+        const c = this.config;
+        if (candidate.n < c.minSamples || baseline.n < c.minSamples)
+            return undefined;
+        const total = alphaSpent(c.alpha, t);
+        const nominal = Math.max(0, total - this.spent) / 2; // half for each test
+        this.spent = total;
+        const err = twoProportion(candidate.errors, candidate.n, baseline.errors, baseline.n);
+        const cm = median(candidate.latencies);
+        const bm = median(baseline.latencies);
+        const mw = mannWhitney(candidate.latencies, baseline.latencies);
+        const look = {
+            t,
+            nominalAlpha: nominal,
+            error: { candidate: candidate.errors / candidate.n, baseline: baseline.errors / baseline.n, z: err.z, p: err.p },
+            latency: { candidateMedian: cm, baselineMedian: bm, z: mw.z, p: mw.p },
+        };
+        const errIncrease = look.error.candidate - look.error.baseline;
+        const latIncrease = cm - bm;
+        const pct = (x) => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
+        if (err.p < nominal && errIncrease >= c.minErrorIncrease) {
+            look.fail = `candidate error rate ${pct(look.error.candidate)} vs baseline ${pct(look.error.baseline)} (z ${err.z.toFixed(1)}, p ${err.p.toExponential(1)} < ${nominal.toExponential(1)})`;
+        }
+        else if (mw.p < nominal && latIncrease >= Math.max(c.minLatencyIncreaseMs, c.minLatencyIncreaseRatio * bm)) {
+            look.fail = `candidate median latency ${cm.toFixed(1)} ms vs baseline ${bm.toFixed(1)} ms (Mann-Whitney z ${mw.z.toFixed(1)}, p ${mw.p.toExponential(1)} < ${nominal.toExponential(1)})`;
+        }
+        this.looks.push(look);
+        return look;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/health/src/verify.ts
+
 
 
 const pct = (x) => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
@@ -28710,6 +28832,18 @@ async function soak(o, prober, seams, failures, count, readiness) {
     let consecutive = 0;
     let early;
     let lastProgress = 0;
+    const baselineUrls = o.baselineUrls ?? [];
+    const judge = baselineUrls.length ? new SequentialJudge(o.compare ?? DEFAULT_COMPARE) : undefined;
+    const cand = { n: 0, errors: 0, latencies: [] };
+    const base = { n: 0, errors: 0, latencies: [] };
+    const baseResults = [];
+    const add = (side, r) => {
+        side.n++;
+        if (r.ok)
+            side.latencies.push(r.latencyMs);
+        else
+            side.errors++;
+    };
     const judgeWindow = (from, to) => {
         const inWindow = results.filter((r) => r.at >= from && r.at < to);
         if (inWindow.length === 0)
@@ -28726,6 +28860,9 @@ async function soak(o, prober, seams, failures, count, readiness) {
         consecutive = breaches.length ? consecutive + 1 : 0;
         if (consecutive >= limit && !early)
             early = `${breaches[0]} for ${limit} windows in a row (${Math.round(to / 1000)} s into the soak) on ${o.urls.join(', ')}`;
+        const look = judge?.look(Math.min(1, to / o.durationMs), cand, base);
+        if (look?.fail && !early)
+            early = `${look.fail} after ${Math.round(to / 1000)} s on ${o.urls.join(', ')} against ${baselineUrls.join(', ')}`;
     };
     while (!early) {
         const now = clock.monotonic() - start;
@@ -28735,7 +28872,16 @@ async function soak(o, prober, seams, failures, count, readiness) {
             for (const url of o.urls) {
                 const p = prober.probe(url, now).then((r) => {
                     results.push(r);
+                    add(cand, r);
                     count(r);
+                });
+                inflight.add(p);
+                void p.finally(() => inflight.delete(p));
+            }
+            for (const url of baselineUrls) {
+                const p = prober.probe(url, now).then((r) => {
+                    baseResults.push(r);
+                    add(base, r);
                 });
                 inflight.add(p);
                 void p.finally(() => inflight.delete(p));
@@ -28768,26 +28914,55 @@ async function soak(o, prober, seams, failures, count, readiness) {
         checks.push({ name: 'p95', observed: `${p.p95} ms`, threshold: `≤ ${o.maxP95Ms} ms`, passed: !(p.p95 > o.maxP95Ms) });
     if (o.maxP99Ms !== undefined)
         checks.push({ name: 'p99', observed: `${p.p99} ms`, threshold: `≤ ${o.maxP99Ms} ms`, passed: !(p.p99 > o.maxP99Ms) });
-    const base = { errorRate, ...p, samples: results.length, failures, readiness, windows, checks };
+    const baselineStats = baseResults.length
+        ? {
+            samples: baseResults.length,
+            errorRate: baseResults.filter((r) => !r.ok).length / baseResults.length,
+            ...(({ p50, p95 }) => ({ p50, p95 }))(percentiles(base.latencies)),
+        }
+        : undefined;
+    const evidence = {
+        errorRate,
+        ...p,
+        samples: results.length,
+        failures,
+        readiness,
+        windows,
+        checks,
+        ...(judge ? { looks: judge.looks } : {}),
+        ...(baselineStats ? { baseline: baselineStats } : {}),
+    };
     if (early)
-        return { ...base, verdict: 'fail', reason: early };
+        return { ...evidence, verdict: 'fail', reason: early };
+    if (judge && base.latencies.length === 0) {
+        return {
+            ...evidence,
+            verdict: 'inconclusive',
+            reason: `the baseline ${baselineUrls.join(', ')} gave no successful sample in ${baseResults.length} probes: a data problem, not a verdict on the candidate`,
+        };
+    }
     if (results.length < (o.minSamples ?? 20))
-        return { ...base, verdict: 'inconclusive', reason: `only ${results.length} samples in the soak, fewer than ${o.minSamples ?? 20}: raise duration or rate` };
+        return {
+            ...evidence,
+            verdict: 'inconclusive',
+            reason: `only ${results.length} samples in the soak, fewer than ${o.minSamples ?? 20}: raise duration or rate`,
+        };
     const failed = checks.find((c) => !c.passed);
     if (failed) {
         const detail = failed.name === 'error rate'
             ? `error rate ${pct(errorRate)} > ${pct(o.maxErrorRate)} (${errors.length} of ${results.length} probes failed: ${describeFailures(errors)})`
             : `${failed.name} ${failed.observed} > ${failed.threshold.replace('≤ ', '')}`;
-        return { ...base, verdict: 'fail', reason: `${detail} on ${o.urls.join(', ')}` };
+        return { ...evidence, verdict: 'fail', reason: `${detail} on ${o.urls.join(', ')}` };
     }
     return {
-        ...base,
+        ...evidence,
         verdict: 'pass',
         reason: `healthy for ${Math.round(o.durationMs / 1000)} s: error rate ${pct(errorRate)}, p95 ${p.p95} ms over ${results.length} probes`,
     };
 }
 
 ;// CONCATENATED MODULE: ./packages/health/src/index.ts
+
 
 
 
@@ -28822,19 +28997,19 @@ function parseRate(text, input) {
     return value;
 }
 /** Validates the URLs: http or https only, each parseable. */
-function parseUrls(list) {
+function parseUrls(list, input = 'url') {
     if (list.length === 0)
-        throw new lite/* UserError */.yo('is required but empty.', { input: 'url' }, 'Give the URL of the health endpoint, such as https://app.example.com/healthz.');
+        throw new lite/* UserError */.yo('is required but empty.', { input }, 'Give the URL of the health endpoint, such as https://app.example.com/healthz.');
     return list.map((u) => {
         let parsed;
         try {
             parsed = new URL(u);
         }
         catch {
-            throw new lite/* UserError */.yo(`'${u}' is not a URL.`, { input: 'url' }, 'Write a full URL such as https://app.example.com/healthz.');
+            throw new lite/* UserError */.yo(`'${u}' is not a URL.`, { input }, 'Write a full URL such as https://app.example.com/healthz.');
         }
         if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-            throw new lite/* UserError */.yo(`'${u}' uses ${parsed.protocol.replace(':', '')}, which is not supported.`, { input: 'url' }, 'Use http or https.');
+            throw new lite/* UserError */.yo(`'${u}' uses ${parsed.protocol.replace(':', '')}, which is not supported.`, { input }, 'Use http or https.');
         return parsed.toString();
     });
 }
@@ -28847,6 +29022,8 @@ function parseInputs(reader, mask) {
     const maxP95Ms = optionalDuration('max-p95');
     const maxP99Ms = optionalDuration('max-p99');
     const expectBody = parseBodyRegex(reader.optional('expect-body'));
+    const baseline = reader.list('baseline-url');
+    const baselineUrls = baseline.length ? parseUrls(baseline, 'baseline-url') : undefined;
     return Object.freeze({
         urls: parseUrls(reader.list('url')),
         spec: {
@@ -28866,6 +29043,7 @@ function parseInputs(reader, mask) {
         ...(maxP95Ms !== undefined ? { maxP95Ms } : {}),
         ...(maxP99Ms !== undefined ? { maxP99Ms } : {}),
         intervalMs: reader.duration('interval', { min: 100, max: 3_600_000 }),
+        ...(baselineUrls ? { baselineUrls } : {}),
     });
 }
 
@@ -28948,6 +29126,11 @@ const metadata = {
             "description": "Length of one judgement window during the soak; three breaching windows in a row fail the soak early.",
             "required": false,
             "default": "5s"
+        },
+        "baseline-url": {
+            "description": "The same service at the known-good version, one or more URLs: during the soak the candidate is also judged against it (two-proportion test on errors, Mann-Whitney U on latency, sequential with a 1% overall false-alarm bound and a minimum effect size).",
+            "required": false,
+            "default": ""
         },
         "insecure-tls": {
             "description": "Accept self-signed or otherwise unverifiable certificates.",

@@ -27,9 +27,9 @@ export function parseRate(text: string, input: string): number {
 }
 
 /** Validates the URLs: http or https only, each parseable. */
-export function parseUrls(list: string[]): string[] {
+export function parseUrls(list: string[], input = 'url'): string[] {
   if (list.length === 0)
-    throw new UserError('is required but empty.', { input: 'url' }, 'Give the URL of the health endpoint, such as https://app.example.com/healthz.');
+    throw new UserError('is required but empty.', { input }, 'Give the URL of the health endpoint, such as https://app.example.com/healthz.');
   return list.map((u) => {
     let parsed: URL;
     try {
