@@ -5,6 +5,9 @@ set -euo pipefail
 need=()
 command -v go >/dev/null 2>&1 || need+=(golang-go)
 command -v git >/dev/null 2>&1 || need+=(git)
+command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 command -v tar >/dev/null 2>&1 || need+=(tar)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -1,5 +1,5 @@
 export const id = 437;
-export const ids = [437,794];
+export const ids = [437,413];
 export const modules = {
 
 /***/ 93437:

@@ -93,6 +93,21 @@ const metadata = {
             "required": false,
             "default": ""
         },
+        "prometheus-url": {
+            "description": "Prometheus server to query, such as http://prometheus:9090.",
+            "required": false,
+            "default": ""
+        },
+        "queries": {
+            "description": "PromQL thresholds, one per line as `name: <PromQL> <op> <threshold>` with op <, <=, >, >= or ==; evaluated through /api/v1/query every interval during the soak (once without one). Every series must hold.",
+            "required": false,
+            "default": ""
+        },
+        "no-data": {
+            "description": "What an empty query result or an unreachable Prometheus means: fail, pass or inconclusive.",
+            "required": false,
+            "default": "fail"
+        },
         "insecure-tls": {
             "description": "Accept self-signed or otherwise unverifiable certificates.",
             "required": false,

@@ -678,7 +678,7 @@ const ACTIONS = {
         return { metadata, run };
     },
     'build-artifact': async () => {
-        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93437)), __nccwpck_require__.e(/* import() */ 794).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))]);
+        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93437)), __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))]);
         return { metadata, run };
     },
     'security-scan': async () => {
@@ -686,7 +686,7 @@ const ACTIONS = {
         return { metadata, run };
     },
     'verify-health': async () => {
-        const [{ run }, { metadata }] = await Promise.all([__nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 45413)), __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))]);
+        const [{ run }, { metadata }] = await Promise.all([__nccwpck_require__.e(/* import() */ 148).then(__nccwpck_require__.bind(__nccwpck_require__, 16148)), __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))]);
         return { metadata, run };
     },
     'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,

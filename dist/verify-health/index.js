@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8032);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9326);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9777);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('verify-health', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9326:
+/***/ 9777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28569,6 +28569,57 @@ class Prober {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/health/src/prometheus.ts
+
+/** Parses query lines; the last comparison operator on a line splits the PromQL from the threshold. */
+function parseQueries(text, input = 'queries') {
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .map((line) => {
+        const m = /^([A-Za-z][\w-]*)\s*:\s*(.+?)\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*$/.exec(line);
+        if (!m)
+            throw new lite/* UserError */.yo(`'${line}' is not a query line.`, { input }, 'Write name: <PromQL> <op> <threshold>, such as errors: sum(rate(http_requests_total{code=~"5.."}[1m])) / sum(rate(http_requests_total[1m])) < 0.05.');
+        return { name: m[1], promql: m[2], op: m[3], threshold: Number(m[4]) };
+    });
+}
+function compare(v, op, t) {
+    return op === '<' ? v < t : op === '<=' ? v <= t : op === '>' ? v > t : op === '>=' ? v >= t : v === t;
+}
+/** Evaluates a query through /api/v1/query; errors and empty results come back as no-data with a note. */
+async function evaluateQuery(baseUrl, q, http, at, timeoutMs = 10_000) {
+    const url = `${baseUrl.replace(/\/+$/, '')}/api/v1/query?query=${encodeURIComponent(q.promql)}`;
+    let doc;
+    try {
+        const res = await http(url, { signal: AbortSignal.timeout(timeoutMs) });
+        doc = (await res.json().catch(() => ({ status: 'error', error: `HTTP ${res.status} with a body that is not JSON` })));
+    }
+    catch (err) {
+        const cause = err.cause?.code;
+        return { name: q.name, at, values: [], passed: 'no-data', note: `Prometheus at ${baseUrl} unreachable (${cause ?? err.message})` };
+    }
+    if (doc.status !== 'success')
+        return { name: q.name, at, values: [], passed: 'no-data', note: `Prometheus error: ${doc.errorType ? `${doc.errorType}: ` : ''}${doc.error ?? 'unknown'}` };
+    const result = doc.data?.result;
+    let values = [];
+    if (doc.data?.resultType === 'scalar' && Array.isArray(result))
+        values = [Number(result[1])];
+    else if (Array.isArray(result))
+        values = result.map((r) => Number(r.value?.[1]));
+    values = values.filter((v) => !Number.isNaN(v));
+    if (values.length === 0)
+        return { name: q.name, at, values, passed: 'no-data', note: 'the query returned no data' };
+    return { name: q.name, at, values, passed: values.every((v) => compare(v, q.op, q.threshold)) };
+}
+/** The sentence for a failed evaluation: `errors: 0.2 is not < 0.05`. */
+function describeEvaluation(q, e) {
+    if (e.passed === 'no-data')
+        return `${q.name}: ${e.note}`;
+    const bad = e.values.find((v) => !compare(v, q.op, q.threshold)) ?? e.values[0];
+    return `${q.name}: ${Number(bad.toPrecision(6))} is not ${q.op} ${q.threshold}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/health/src/stats.ts
 /** The q-quantile (0–1) of sorted values, by linear interpolation between closest ranks. */
 function quantile(sorted, q) {
@@ -28711,6 +28762,7 @@ class SequentialJudge {
 
 
 
+
 const pct = (x) => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
 /** A failure in words a person reads first: "connection refused", "status 503". */
 function describeFailure(r) {
@@ -28786,17 +28838,19 @@ async function verifyHealth(o, seams) {
         if (o.durationMs <= 0) {
             const first = tried.filter((r) => r.ok);
             const p = percentiles(first.map((r) => r.latencyMs));
-            return {
-                verdict: 'pass',
-                reason: `ready: ${o.urls.length} URL${o.urls.length > 1 ? 's' : ''} answered as expected`,
-                errorRate: 0,
-                ...p,
-                samples: first.length,
-                failures,
-                readiness,
-                windows: [],
-                checks: [{ name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true }],
-            };
+            const checks = [{ name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true }];
+            const base = { errorRate: 0, ...p, samples: first.length, failures, readiness, windows: [], checks };
+            const ready = `ready: ${o.urls.length} URL${o.urls.length > 1 ? 's' : ''} answered as expected`;
+            if (o.prometheus) {
+                const tracker = new QueryTracker(o.prometheus, 1);
+                await tracker.evaluate(clock.monotonic() - started);
+                checks.push(...tracker.checks());
+                const decided = tracker.decide(true);
+                if (decided)
+                    return { ...base, queries: tracker.evaluations, ...decided };
+                return { ...base, queries: tracker.evaluations, verdict: 'pass', reason: `${ready} and every query held` };
+            }
+            return { ...base, verdict: 'pass', reason: ready };
         }
         return await soak(o, prober, { clock, logger }, failures, count, readiness);
     }
@@ -28837,6 +28891,8 @@ async function soak(o, prober, seams, failures, count, readiness) {
     const cand = { n: 0, errors: 0, latencies: [] };
     const base = { n: 0, errors: 0, latencies: [] };
     const baseResults = [];
+    const tracker = o.prometheus ? new QueryTracker(o.prometheus, limit) : undefined;
+    const evaluations = new Set();
     const add = (side, r) => {
         side.n++;
         if (r.ok)
@@ -28891,6 +28947,15 @@ async function soak(o, prober, seams, failures, count, readiness) {
         if (now - windowStart >= o.intervalMs) {
             judgeWindow(windowStart, windowStart + o.intervalMs);
             windowStart += o.intervalMs;
+            if (tracker) {
+                const e = tracker.evaluate(now).then(() => {
+                    const d = tracker.decide(false);
+                    if (d && !early)
+                        early = d.reason;
+                });
+                evaluations.add(e);
+                void e.finally(() => evaluations.delete(e));
+            }
         }
         if (now - lastProgress >= 5000) {
             lastProgress = now;
@@ -28900,7 +28965,7 @@ async function soak(o, prober, seams, failures, count, readiness) {
         }
         await clock.sleep(Math.max(0, Math.min(next, windowStart + o.intervalMs) - (clock.monotonic() - start)));
     }
-    await Promise.all(inflight);
+    await Promise.all([...inflight, ...evaluations]);
     if (!early)
         judgeWindow(windowStart, Math.max(windowStart + 1, clock.monotonic() - start));
     const errors = results.filter((r) => !r.ok);
@@ -28921,6 +28986,8 @@ async function soak(o, prober, seams, failures, count, readiness) {
             ...(({ p50, p95 }) => ({ p50, p95 }))(percentiles(base.latencies)),
         }
         : undefined;
+    if (tracker)
+        checks.push(...tracker.checks());
     const evidence = {
         errorRate,
         ...p,
@@ -28934,6 +29001,9 @@ async function soak(o, prober, seams, failures, count, readiness) {
     };
     if (early)
         return { ...evidence, verdict: 'fail', reason: early };
+    const decided = tracker?.decide(true);
+    if (decided)
+        return { ...evidence, ...decided };
     if (judge && base.latencies.length === 0) {
         return {
             ...evidence,
@@ -28960,8 +29030,67 @@ async function soak(o, prober, seams, failures, count, readiness) {
         reason: `healthy for ${Math.round(o.durationMs / 1000)} s: error rate ${pct(errorRate)}, p95 ${p.p95} ms over ${results.length} probes`,
     };
 }
+/** Evaluates the PromQL thresholds and remembers enough to decide: sustained breaches fail, no-data follows its policy. */
+class QueryTracker {
+    p;
+    limit;
+    evaluations = [];
+    streak = new Map();
+    last = new Map();
+    everPassed = new Set();
+    constructor(p, limit) {
+        this.p = p;
+        this.limit = limit;
+    }
+    /** One evaluation of every query. */
+    async evaluate(at) {
+        const results = await Promise.all(this.p.queries.map((q) => evaluateQuery(this.p.url, q, this.p.http, Math.round(at))));
+        for (const e of results) {
+            this.evaluations.push(e);
+            this.last.set(e.name, e);
+            const breach = e.passed === false || (e.passed === 'no-data' && this.p.noData === 'fail');
+            this.streak.set(e.name, breach ? (this.streak.get(e.name) ?? 0) + 1 : 0);
+            if (e.passed === true || (e.passed === 'no-data' && this.p.noData === 'pass'))
+                this.everPassed.add(e.name);
+        }
+    }
+    /** A verdict when the queries force one: early on a sustained breach, at the end on what was last seen. */
+    decide(final) {
+        for (const q of this.p.queries) {
+            const e = this.last.get(q.name);
+            if (!e)
+                continue;
+            const streak = this.streak.get(q.name) ?? 0;
+            if (streak >= this.limit || (final && streak > 0 && !this.everPassed.has(q.name))) {
+                return { verdict: 'fail', reason: `query ${describeEvaluation(q, e)}${streak > 1 ? ` for ${streak} evaluations in a row` : ''}` };
+            }
+        }
+        if (final) {
+            for (const q of this.p.queries) {
+                const e = this.last.get(q.name);
+                if (e?.passed === 'no-data' && this.p.noData === 'inconclusive')
+                    return { verdict: 'inconclusive', reason: `query ${describeEvaluation(q, e)} (no-data: inconclusive)` };
+            }
+        }
+        return undefined;
+    }
+    /** Rows for the checks table. */
+    checks() {
+        return this.p.queries.map((q) => {
+            const e = this.last.get(q.name);
+            const observed = !e ? 'not evaluated' : e.passed === 'no-data' ? `no data (${e.note})` : e.values.map((v) => Number(v.toPrecision(6))).join(', ');
+            return {
+                name: `query ${q.name}`,
+                observed,
+                threshold: `${q.op} ${q.threshold}`,
+                passed: e ? e.passed === true || (e.passed === 'no-data' && this.p.noData === 'pass') : false,
+            };
+        });
+    }
+}
 
 ;// CONCATENATED MODULE: ./packages/health/src/index.ts
+
 
 
 
@@ -29024,6 +29153,14 @@ function parseInputs(reader, mask) {
     const expectBody = parseBodyRegex(reader.optional('expect-body'));
     const baseline = reader.list('baseline-url');
     const baselineUrls = baseline.length ? parseUrls(baseline, 'baseline-url') : undefined;
+    const queries = parseQueries(reader.raw('queries'));
+    const noData = reader.oneOf('no-data', ['fail', 'pass', 'inconclusive']);
+    const promUrl = reader.optional('prometheus-url');
+    if (queries.length && !promUrl)
+        throw new lite/* UserError */.yo('are set but prometheus-url is empty.', { input: 'queries' }, 'Set prometheus-url to the Prometheus server to query.');
+    const prometheus = promUrl ? { url: parseUrls([promUrl], 'prometheus-url')[0].replace(/\/+$/, ''), queries, noData, http: fetch } : undefined;
+    if (prometheus && queries.length === 0)
+        throw new lite/* UserError */.yo('is set but queries is empty.', { input: 'prometheus-url' }, 'Add queries such as errors: <PromQL> < 0.05.');
     return Object.freeze({
         urls: parseUrls(reader.list('url')),
         spec: {
@@ -29044,6 +29181,7 @@ function parseInputs(reader, mask) {
         ...(maxP99Ms !== undefined ? { maxP99Ms } : {}),
         intervalMs: reader.duration('interval', { min: 100, max: 3_600_000 }),
         ...(baselineUrls ? { baselineUrls } : {}),
+        ...(prometheus ? { prometheus } : {}),
     });
 }
 
@@ -29131,6 +29269,21 @@ const metadata = {
             "description": "The same service at the known-good version, one or more URLs: during the soak the candidate is also judged against it (two-proportion test on errors, Mann-Whitney U on latency, sequential with a 1% overall false-alarm bound and a minimum effect size).",
             "required": false,
             "default": ""
+        },
+        "prometheus-url": {
+            "description": "Prometheus server to query, such as http://prometheus:9090.",
+            "required": false,
+            "default": ""
+        },
+        "queries": {
+            "description": "PromQL thresholds, one per line as `name: <PromQL> <op> <threshold>` with op <, <=, >, >= or ==; evaluated through /api/v1/query every interval during the soak (once without one). Every series must hold.",
+            "required": false,
+            "default": ""
+        },
+        "no-data": {
+            "description": "What an empty query result or an unreachable Prometheus means: fail, pass or inconclusive.",
+            "required": false,
+            "default": "fail"
         },
         "insecure-tls": {
             "description": "Accept self-signed or otherwise unverifiable certificates.",

@@ -1,5 +1,5 @@
 import { UserError, maskCredential, type InputReader, type SecretMasker } from '@slipway/action-kit/lite';
-import { parseBodyRegex, parseJsonAssertions, parseStatusRanges, type VerifyOptions } from '@slipway/health';
+import { parseBodyRegex, parseJsonAssertions, parseQueries, parseStatusRanges, type VerifyOptions } from '@slipway/health';
 
 const SENSITIVE = /^(authorization|proxy-authorization|cookie|set-cookie)$|-(token|key|secret)$/i;
 
@@ -53,6 +53,14 @@ export function parseInputs(reader: InputReader, mask: SecretMasker): VerifyOpti
   const expectBody = parseBodyRegex(reader.optional('expect-body'));
   const baseline = reader.list('baseline-url');
   const baselineUrls = baseline.length ? parseUrls(baseline, 'baseline-url') : undefined;
+  const queries = parseQueries(reader.raw('queries'));
+  const noData = reader.oneOf('no-data', ['fail', 'pass', 'inconclusive'] as const);
+  const promUrl = reader.optional('prometheus-url');
+  if (queries.length && !promUrl)
+    throw new UserError('are set but prometheus-url is empty.', { input: 'queries' }, 'Set prometheus-url to the Prometheus server to query.');
+  const prometheus = promUrl ? { url: parseUrls([promUrl], 'prometheus-url')[0]!.replace(/\/+$/, ''), queries, noData, http: fetch } : undefined;
+  if (prometheus && queries.length === 0)
+    throw new UserError('is set but queries is empty.', { input: 'prometheus-url' }, 'Add queries such as errors: <PromQL> < 0.05.');
   return Object.freeze({
     urls: parseUrls(reader.list('url')),
     spec: {
@@ -73,5 +81,6 @@ export function parseInputs(reader: InputReader, mask: SecretMasker): VerifyOpti
     ...(maxP99Ms !== undefined ? { maxP99Ms } : {}),
     intervalMs: reader.duration('interval', { min: 100, max: 3_600_000 }),
     ...(baselineUrls ? { baselineUrls } : {}),
+    ...(prometheus ? { prometheus } : {}),
   });
 }

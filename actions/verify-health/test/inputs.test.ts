@@ -71,6 +71,11 @@ describe('verify-health inputs', () => {
     [{ 'INPUT_MAX-P99': '-1ms' }, 'max-p99', /not a duration/],
     [{ INPUT_INTERVAL: '10ms' }, 'interval', /out of range/],
     [{ 'INPUT_INSECURE-TLS': 'maybe' }, 'insecure-tls', /not a boolean/],
+    [{ INPUT_QUERIES: 'errors: x < 1' }, 'queries', /prometheus-url is empty/],
+    [{ 'INPUT_PROMETHEUS-URL': 'http://prom:9090' }, 'prometheus-url', /queries is empty/],
+    [{ 'INPUT_PROMETHEUS-URL': 'prom:9090', INPUT_QUERIES: 'e: x < 1' }, 'prometheus-url', /uses prom|is not a URL/],
+    [{ 'INPUT_PROMETHEUS-URL': 'http://p', INPUT_QUERIES: 'errors < 1' }, 'queries', /is not a query line/],
+    [{ 'INPUT_NO-DATA': 'ignore' }, 'no-data', /Use one of: fail, pass, inconclusive/],
     [{ 'INPUT_BASELINE-URL': 'gopher://old' }, 'baseline-url', /uses gopher, which is not supported/],
     [{ 'INPUT_BASELINE-URL': 'http://' }, 'baseline-url', /is not a URL/],
   ];

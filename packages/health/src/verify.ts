@@ -1,4 +1,5 @@
-import type { Clock, Logger } from '@slipway/action-kit/lite';
+import type { Clock, Http, Logger } from '@slipway/action-kit/lite';
+import { describeEvaluation, evaluateQuery, type NoDataPolicy, type PromQuery, type QueryEvaluation } from './prometheus.js';
 import { Prober, type FailureKind, type ProbeResult, type ProbeSpec } from './probe.js';
 import { percentiles } from './stats.js';
 import { DEFAULT_COMPARE, SequentialJudge, type CompareConfig, type Look, type Side } from './compare.js';
@@ -28,6 +29,8 @@ export interface VerifyOptions {
   /** The same service at the known-good version: the candidate is judged against it as well. */
   baselineUrls?: string[];
   compare?: CompareConfig;
+  /** PromQL thresholds evaluated every interval (and once after readiness without a soak). */
+  prometheus?: { url: string; queries: PromQuery[]; noData: NoDataPolicy; http: Http };
 }
 
 /** One window of the soak: its samples and what they showed. */
@@ -56,6 +59,7 @@ export interface VerifyResult {
   checks: { name: string; observed: string; threshold: string; passed: boolean }[];
   /** Each look of the baseline comparison, when there is a baseline. */
   looks?: Look[];
+  queries?: QueryEvaluation[];
   baseline?: { samples: number; errorRate: number; p50: number; p95: number };
 }
 
@@ -131,17 +135,18 @@ export async function verifyHealth(o: VerifyOptions, seams: { clock: Clock; logg
     if (o.durationMs <= 0) {
       const first = tried.filter((r) => r.ok);
       const p = percentiles(first.map((r) => r.latencyMs));
-      return {
-        verdict: 'pass',
-        reason: `ready: ${o.urls.length} URL${o.urls.length > 1 ? 's' : ''} answered as expected`,
-        errorRate: 0,
-        ...p,
-        samples: first.length,
-        failures,
-        readiness,
-        windows: [],
-        checks: [{ name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true }],
-      };
+      const checks: VerifyResult['checks'] = [{ name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true }];
+      const base = { errorRate: 0, ...p, samples: first.length, failures, readiness, windows: [], checks };
+      const ready = `ready: ${o.urls.length} URL${o.urls.length > 1 ? 's' : ''} answered as expected`;
+      if (o.prometheus) {
+        const tracker = new QueryTracker(o.prometheus, 1);
+        await tracker.evaluate(clock.monotonic() - started);
+        checks.push(...tracker.checks());
+        const decided = tracker.decide(true);
+        if (decided) return { ...base, queries: tracker.evaluations, ...decided };
+        return { ...base, queries: tracker.evaluations, verdict: 'pass', reason: `${ready} and every query held` };
+      }
+      return { ...base, verdict: 'pass', reason: ready };
     }
     return await soak(o, prober, { clock, logger }, failures, count, readiness);
   } finally {
@@ -190,6 +195,8 @@ async function soak(
   const cand: Side = { n: 0, errors: 0, latencies: [] };
   const base: Side = { n: 0, errors: 0, latencies: [] };
   const baseResults: ProbeResult[] = [];
+  const tracker = o.prometheus ? new QueryTracker(o.prometheus, limit) : undefined;
+  const evaluations = new Set<Promise<void>>();
   const add = (side: Side, r: ProbeResult): void => {
     side.n++;
     if (r.ok) side.latencies.push(r.latencyMs);
@@ -239,6 +246,14 @@ async function soak(
     if (now - windowStart >= o.intervalMs) {
       judgeWindow(windowStart, windowStart + o.intervalMs);
       windowStart += o.intervalMs;
+      if (tracker) {
+        const e = tracker.evaluate(now).then(() => {
+          const d = tracker.decide(false);
+          if (d && !early) early = d.reason;
+        });
+        evaluations.add(e);
+        void e.finally(() => evaluations.delete(e));
+      }
     }
     if (now - lastProgress >= 5000) {
       lastProgress = now;
@@ -250,7 +265,7 @@ async function soak(
     }
     await clock.sleep(Math.max(0, Math.min(next, windowStart + o.intervalMs) - (clock.monotonic() - start)));
   }
-  await Promise.all(inflight);
+  await Promise.all([...inflight, ...evaluations]);
   if (!early) judgeWindow(windowStart, Math.max(windowStart + 1, clock.monotonic() - start));
 
   const errors = results.filter((r) => !r.ok);
@@ -269,6 +284,7 @@ async function soak(
         ...(({ p50, p95 }) => ({ p50, p95 }))(percentiles(base.latencies)),
       }
     : undefined;
+  if (tracker) checks.push(...tracker.checks());
   const evidence = {
     errorRate,
     ...p,
@@ -281,6 +297,8 @@ async function soak(
     ...(baselineStats ? { baseline: baselineStats } : {}),
   };
   if (early) return { ...evidence, verdict: 'fail', reason: early };
+  const decided = tracker?.decide(true);
+  if (decided) return { ...evidence, ...decided };
   if (judge && base.latencies.length === 0) {
     return {
       ...evidence,
@@ -307,4 +325,63 @@ async function soak(
     verdict: 'pass',
     reason: `healthy for ${Math.round(o.durationMs / 1000)} s: error rate ${pct(errorRate)}, p95 ${p.p95} ms over ${results.length} probes`,
   };
+}
+
+/** Evaluates the PromQL thresholds and remembers enough to decide: sustained breaches fail, no-data follows its policy. */
+class QueryTracker {
+  readonly evaluations: QueryEvaluation[] = [];
+  private readonly streak = new Map<string, number>();
+  private readonly last = new Map<string, QueryEvaluation>();
+  private readonly everPassed = new Set<string>();
+
+  constructor(
+    private readonly p: NonNullable<VerifyOptions['prometheus']>,
+    private readonly limit: number,
+  ) {}
+
+  /** One evaluation of every query. */
+  async evaluate(at: number): Promise<void> {
+    const results = await Promise.all(this.p.queries.map((q) => evaluateQuery(this.p.url, q, this.p.http, Math.round(at))));
+    for (const e of results) {
+      this.evaluations.push(e);
+      this.last.set(e.name, e);
+      const breach = e.passed === false || (e.passed === 'no-data' && this.p.noData === 'fail');
+      this.streak.set(e.name, breach ? (this.streak.get(e.name) ?? 0) + 1 : 0);
+      if (e.passed === true || (e.passed === 'no-data' && this.p.noData === 'pass')) this.everPassed.add(e.name);
+    }
+  }
+
+  /** A verdict when the queries force one: early on a sustained breach, at the end on what was last seen. */
+  decide(final: boolean): { verdict: Verdict; reason: string } | undefined {
+    for (const q of this.p.queries) {
+      const e = this.last.get(q.name);
+      if (!e) continue;
+      const streak = this.streak.get(q.name) ?? 0;
+      if (streak >= this.limit || (final && streak > 0 && !this.everPassed.has(q.name))) {
+        return { verdict: 'fail', reason: `query ${describeEvaluation(q, e)}${streak > 1 ? ` for ${streak} evaluations in a row` : ''}` };
+      }
+    }
+    if (final) {
+      for (const q of this.p.queries) {
+        const e = this.last.get(q.name);
+        if (e?.passed === 'no-data' && this.p.noData === 'inconclusive')
+          return { verdict: 'inconclusive', reason: `query ${describeEvaluation(q, e)} (no-data: inconclusive)` };
+      }
+    }
+    return undefined;
+  }
+
+  /** Rows for the checks table. */
+  checks(): VerifyResult['checks'] {
+    return this.p.queries.map((q) => {
+      const e = this.last.get(q.name);
+      const observed = !e ? 'not evaluated' : e.passed === 'no-data' ? `no data (${e.note})` : e.values.map((v) => Number(v.toPrecision(6))).join(', ');
+      return {
+        name: `query ${q.name}`,
+        observed,
+        threshold: `${q.op} ${q.threshold}`,
+        passed: e ? e.passed === true || (e.passed === 'no-data' && this.p.noData === 'pass') : false,
+      };
+    });
+  }
 }

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { RecordingLogger, systemClock, UserError } from '@slipway/action-kit/lite';
+import { evaluateQuery, parseQueries, parseStatusRanges, verifyHealth, type NoDataPolicy, type VerifyOptions } from '../src/index.js';
+import { hasPrometheus, metricsService, startPrometheus } from './prometheus.js';
+import { closedPort, httpServer, type TestServer } from './servers.js';
+
+const missing = !hasPrometheus();
+const skip = missing && !process.env.CI ? 'SKIPPED LOUDLY: prometheus is not installed here (test/setup.sh installs it; CI fails without it)' : false;
+
+describe('PromQL query lines', () => {
+  it('splits at the last comparison and names a bad line', () => {
+    assert.deepEqual(parseQueries('errors: sum(rate(x{code=~"5.."}[1m])) / sum(rate(x[1m])) < 0.05\n# comment\nup_ok: min(up) >= 1'), [
+      { name: 'errors', promql: 'sum(rate(x{code=~"5.."}[1m])) / sum(rate(x[1m]))', op: '<', threshold: 0.05 },
+      { name: 'up_ok', promql: 'min(up)', op: '>=', threshold: 1 },
+    ]);
+    assert.throws(
+      () => parseQueries('errors sum(x) < 1'),
+      (e: unknown) => e instanceof UserError && e.subject.input === 'queries',
+    );
+    assert.throws(() => parseQueries('errors: sum(x) < high'), /is not a query line/);
+  });
+});
+
+describe('against a real Prometheus', { skip }, () => {
+  let prom: { url: string; stop(): void };
+  let svc: Awaited<ReturnType<typeof metricsService>>;
+  let app: TestServer;
+  before(async () => {
+    svc = await metricsService();
+    svc.ratio.set(0.01);
+    prom = await startPrometheus(svc.port);
+    app = await httpServer();
+    const q = parseQueries('ratio: slipway_test_error_ratio < 0.05')[0]!;
+    for (let i = 0; i < 100; i++) {
+      if ((await evaluateQuery(prom.url, q, fetch, 0)).values.length) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
+  after(async () => {
+    prom?.stop();
+    await svc?.close();
+    await app?.close();
+  });
+
+  const opts = (queries: string, noData: NoDataPolicy = 'fail', extra: Partial<VerifyOptions> = {}): VerifyOptions => ({
+    urls: [app.url],
+    spec: { method: 'GET', headers: {}, timeoutMs: 1000, expectStatus: parseStatusRanges('200-399'), insecureTls: false },
+    waitMs: 1000,
+    retryDelayMs: 50,
+    durationMs: 0,
+    rate: 20,
+    maxErrorRate: 0.01,
+    intervalMs: 500,
+    prometheus: { url: prom.url, queries: parseQueries(queries), noData, http: fetch },
+    ...extra,
+  });
+  const run = (o: VerifyOptions) => verifyHealth(o, { clock: systemClock, logger: new RecordingLogger() });
+
+  it('passes when every query holds, and fails with the numbers when one does not', async () => {
+    svc.ratio.set(0.01);
+    const ok = await run(opts('ratio: slipway_test_error_ratio < 0.05'));
+    assert.equal(ok.verdict, 'pass', ok.reason);
+    assert.deepEqual(ok.queries?.[0]?.values, [0.01]);
+    const bad = await run(opts('ratio: slipway_test_error_ratio < 0.005'));
+    assert.equal(bad.verdict, 'fail');
+    assert.equal(bad.reason, 'query ratio: 0.01 is not < 0.005');
+  });
+
+  it('lets no-data decide an empty result', async () => {
+    const q = 'missing: slipway_not_a_metric < 1';
+    assert.equal((await run(opts(q, 'fail'))).reason, 'query missing: the query returned no data');
+    assert.equal((await run(opts(q, 'pass'))).verdict, 'pass');
+    const inconclusive = await run(opts(q, 'inconclusive'));
+    assert.equal(inconclusive.verdict, 'inconclusive');
+    assert.match(inconclusive.reason, /no-data: inconclusive/);
+  });
+
+  it("surfaces Prometheus' own error text", async () => {
+    const r = await run(opts('broken: sum(rate(x[1m]) < 1'));
+    assert.equal(r.verdict, 'fail');
+    assert.match(r.reason, /^query broken: Prometheus error: bad_data: .*parse error/);
+  });
+
+  it('fails a soak early when a query breaks for three evaluations in a row', async () => {
+    svc.ratio.set(0.01);
+    const flip = setTimeout(() => svc.ratio.set(0.3), 500);
+    const t = performance.now();
+    const r = await run(opts('ratio: slipway_test_error_ratio < 0.05', 'fail', { durationMs: 20_000 }));
+    clearTimeout(flip);
+    svc.ratio.set(0.01);
+    assert.equal(r.verdict, 'fail');
+    assert.match(r.reason, /^query ratio: 0\.3 is not < 0\.05 for 3 evaluations in a row$/);
+    assert.ok(performance.now() - t < 10_000);
+  });
+});
+
+describe('an unreachable Prometheus', () => {
+  it('puts the connection error in the reason and lets no-data decide', async () => {
+    const app = await httpServer();
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const base: VerifyOptions = {
+      urls: [app.url],
+      spec: { method: 'GET', headers: {}, timeoutMs: 1000, expectStatus: parseStatusRanges('200-399'), insecureTls: false },
+      waitMs: 1000,
+      retryDelayMs: 50,
+      durationMs: 0,
+      rate: 20,
+      maxErrorRate: 0.01,
+      intervalMs: 500,
+    };
+    const fail = await verifyHealth(
+      { ...base, prometheus: { url, queries: parseQueries('up: up > 0'), noData: 'fail', http: fetch } },
+      { clock: systemClock, logger: new RecordingLogger() },
+    );
+    const pass = await verifyHealth(
+      { ...base, prometheus: { url, queries: parseQueries('up: up > 0'), noData: 'pass', http: fetch } },
+      { clock: systemClock, logger: new RecordingLogger() },
+    );
+    await app.close();
+    assert.equal(fail.verdict, 'fail');
+    assert.match(fail.reason, /^query up: Prometheus at http:\/\/127\.0\.0\.1:\d+ unreachable \(ECONNREFUSED\)$/);
+    assert.equal(pass.verdict, 'pass');
+  });
+});
