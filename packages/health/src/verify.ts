@@ -223,7 +223,8 @@ async function soak(
   while (!early) {
     const now = clock.monotonic() - start;
     if (now >= o.durationMs) break;
-    if (now >= next) {
+    // Launch every probe that is due, so timer granularity never lowers the rate.
+    while (now >= next) {
       for (const url of o.urls) {
         const p = prober.probe(url, now).then((r) => {
           results.push(r);
