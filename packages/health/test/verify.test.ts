@@ -211,3 +211,17 @@ describe('against a baseline (real servers)', () => {
     assert.match(r.reason, /gave no successful sample .*a data problem/);
   });
 });
+
+describe('a server that resets connections', () => {
+  it('counts resets as failed probes of kind reset, never a crash', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req) => req.socket.destroy());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+    const r = await run(options([url], { waitMs: 200 }));
+    server.close();
+    assert.equal(r.verdict, 'fail');
+    assert.ok((r.failures.reset ?? 0) >= 1, JSON.stringify(r.failures));
+    assert.match(r.reason, /probes failed: connection reset on http:/);
+  });
+});
