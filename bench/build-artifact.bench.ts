@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBenchBlock } from './readme.js';
 
 const repo = join(fileURLToPath(import.meta.url), '..', '..');
 const base = join(repo, 'bench', '.tree-artifact');
@@ -169,13 +170,4 @@ const table = [
   `Dependency cache (npm project with express, lodash, yaml, semver; fresh HOME each time; npm with prefer-offline; local cache backend): cold build ${(cold / 1000).toFixed(2)} s, warm build ${(warm / 1000).toFixed(2)} s, ${(cold / warm).toFixed(2)}x faster.`,
 ].join('\n');
 console.log(table);
-if (process.argv.includes('--write-readme')) {
-  const path = join(repo, 'README.md');
-  const readme = readFileSync(path, 'utf8');
-  const s = '<!-- bench-artifact:start -->';
-  const e = '<!-- bench-artifact:end -->';
-  writeFileSync(
-    path,
-    `${readme.slice(0, readme.indexOf(s) + s.length)}\n${table}\n\nReproduce with \`npm run bench:artifact\`.\n${readme.slice(readme.indexOf(e))}`,
-  );
-}
+if (process.argv.includes('--write-readme')) writeBenchBlock('bench-artifact', table, 'npm run bench:artifact');

@@ -2,10 +2,10 @@
 // on one generated ~100k-file monorepo, all measured in this run. Prints a table; with
 // --write-readme also puts it in README.md. Run: npm run bench
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from './generate-tree.js';
+import { writeBenchBlock } from './readme.js';
 
 const repo = join(fileURLToPath(import.meta.url), '..', '..');
 const tree = join(repo, 'bench', '.tree');
@@ -79,12 +79,4 @@ const table = [
   ...rows,
 ].join('\n');
 console.log(table);
-if (process.argv.includes('--write-readme')) {
-  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  writeFileSync(
-    join(repo, 'README.md'),
-    `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n\nReproduce with \`npm run bench\`.\n${readme.slice(readme.indexOf(end))}`,
-  );
-}
+if (process.argv.includes('--write-readme')) writeBenchBlock('bench', table, 'npm run bench');

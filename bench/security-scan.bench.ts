@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RULES } from '@slipway/security';
 import { plants, rand } from '../packages/security/test/corpus.js';
+import { writeBenchBlock } from './readme.js';
 
 const repo = join(fileURLToPath(import.meta.url), '..', '..');
 const base = join(repo, 'bench', '.tree-security');
@@ -159,13 +160,4 @@ const table = [
   `Dependencies: a 5,000-package package-lock.json against 50,000 OSV records in one all.zip: ${(osvMs / 1000).toFixed(2)} s inside the scan (median of ${rounds}), ${osvRuns[0]!.findings} findings, peak RSS ${(Math.max(...osvRuns.map((r) => r.maxRssKiB)) / 1024).toFixed(0)} MiB.`,
 ].join('\n');
 console.log(table);
-if (process.argv.includes('--write-readme')) {
-  const path = join(repo, 'README.md');
-  const readme = readFileSync(path, 'utf8');
-  const s = '<!-- bench-security:start -->';
-  const e = '<!-- bench-security:end -->';
-  writeFileSync(
-    path,
-    `${readme.slice(0, readme.indexOf(s) + s.length)}\n${table}\n\nReproduce with \`npm run bench:security\`.\n${readme.slice(readme.indexOf(e))}`,
-  );
-}
+if (process.argv.includes('--write-readme')) writeBenchBlock('bench-security', table, 'npm run bench:security');

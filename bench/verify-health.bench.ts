@@ -5,14 +5,11 @@
 //      (BENCH_FALSE_RUNS, BENCH_FALSE_SECONDS; the issue's figure is 100 runs of 30 s);
 //  and the probe engine at 1,000 probes/s against a service that answers at once.
 // Run: npm run bench:health   (add --write-readme to update README.md)
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RecordingLogger, systemClock } from '@slipway/action-kit/lite';
 import { parseStatusRanges, verifyHealth, type VerifyOptions } from '@slipway/health';
 import { httpServer } from '../packages/health/test/servers.js';
+import { writeBenchBlock } from './readme.js';
 
-const repo = join(fileURLToPath(import.meta.url), '..', '..');
 const falseRuns = Number(process.env.BENCH_FALSE_RUNS ?? 100);
 const falseSeconds = Number(process.env.BENCH_FALSE_SECONDS ?? 30);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -89,13 +86,4 @@ const table = [
   `Reasons seen: (a) ${a[0]?.reason}; (b) ${b[0]?.reason}.`,
 ].join('\n');
 console.log(table);
-if (process.argv.includes('--write-readme')) {
-  const path = join(repo, 'README.md');
-  const readme = readFileSync(path, 'utf8');
-  const s = '<!-- bench-health:start -->';
-  const e = '<!-- bench-health:end -->';
-  writeFileSync(
-    path,
-    `${readme.slice(0, readme.indexOf(s) + s.length)}\n${table}\n\nReproduce with \`npm run bench:health\`.\n${readme.slice(readme.indexOf(e))}`,
-  );
-}
+if (process.argv.includes('--write-readme')) writeBenchBlock('bench-health', table, 'npm run bench:health');

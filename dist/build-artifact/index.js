@@ -32396,192 +32396,6 @@ var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./packages/lockfiles/src/types.ts
-/** A lockfile that cannot be read as its format; carries the line where parsing failed. */
-class LockfileError extends Error {
-    file;
-    line;
-    name = 'LockfileError';
-    constructor(message, file, line) {
-        super(message);
-        this.file = file;
-        this.line = line;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/lockfiles/src/util.ts
-/** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
-function sriHashes(integrity) {
-    if (typeof integrity !== 'string')
-        return [];
-    const out = [];
-    for (const part of integrity.trim().split(/\s+/)) {
-        const m = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/=]+)$/.exec(part);
-        if (!m)
-            continue;
-        out.push({ alg: algName(m[1]), hex: Buffer.from(m[2], 'base64').toString('hex') });
-    }
-    return out;
-}
-/** A hash written as `sha256:<hex>` or a bare hex string of a known length. */
-function hexHash(text, defaultAlg) {
-    if (typeof text !== 'string')
-        return [];
-    const m = /^(?:(sha1|sha256|sha384|sha512)[:=])?([0-9a-fA-F]{40,128})$/.exec(text.trim());
-    if (!m)
-        return [];
-    const alg = m[1] ? algName(m[1]) : (defaultAlg ?? byLength(m[2].length));
-    return alg ? [{ alg, hex: m[2].toLowerCase() }] : [];
-}
-function algName(short) {
-    return { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' }[short];
-}
-function byLength(n) {
-    return n === 40 ? 'SHA-1' : n === 64 ? 'SHA-256' : n === 96 ? 'SHA-384' : n === 128 ? 'SHA-512' : undefined;
-}
-/** Finds the 1-based line of the first occurrence of a needle, for annotations. */
-class LineIndex {
-    text;
-    starts = [0];
-    constructor(text) {
-        this.text = text;
-        for (let i = 0; i < text.length; i++)
-            if (text.charCodeAt(i) === 10)
-                this.starts.push(i + 1);
-    }
-    /** The line holding an offset. */
-    lineAt(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    }
-    /** The line of the first occurrence of a needle at or after `from`, or undefined. */
-    find(needle, from = 0) {
-        const i = this.text.indexOf(needle, from);
-        return i < 0 ? undefined : this.lineAt(i);
-    }
-}
-/** PEP 503 normalised Python project name. */
-function pypiName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-/**
- * Unique by ecosystem, name and version, whatever the input order: an entry is runtime when any
- * copy is, and carries every hash any copy has (sorted), so the result does not depend on order.
- */
-function dedupe(items) {
-    const seen = new Map();
-    for (const item of items) {
-        const key = `${item.ecosystem}\0${item.name}\0${item.version}`;
-        const prev = seen.get(key);
-        if (!prev) {
-            seen.set(key, item);
-            continue;
-        }
-        const hashes = [...prev.hashes, ...item.hashes].filter((h, i, all) => all.findIndex((x) => x.alg === h.alg && x.hex === h.hex) === i);
-        hashes.sort((a, b) => (a.alg + a.hex < b.alg + b.hex ? -1 : 1));
-        seen.set(key, { ...prev, dev: prev.dev && item.dev, hashes });
-    }
-    return [...seen.values()];
-}
-
-;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/npm.ts
-
-
-/** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
-const parseNpmLock = (text, file) => {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (err) {
-        throw new LockfileError(`not valid JSON: ${err.message}`, file);
-    }
-    const lines = new LineIndex(text);
-    const out = [];
-    if (doc.packages && typeof doc.packages === 'object') {
-        for (const [key, entry] of Object.entries(doc.packages)) {
-            if (key === '' || !entry || entry.link || typeof entry.version !== 'string')
-                continue;
-            const at = key.lastIndexOf('node_modules/');
-            if (at < 0)
-                continue; // a workspace folder, not an installed package
-            const name = entry.name ?? key.slice(at + 'node_modules/'.length);
-            out.push({
-                ecosystem: 'npm',
-                name,
-                version: entry.version,
-                dev: entry.dev === true || entry.devOptional === true,
-                hashes: sriHashes(entry.integrity),
-                file,
-                ...lineOf(lines, `"${key}"`),
-            });
-        }
-        return out;
-    }
-    const walk = (deps) => {
-        for (const [name, dep] of Object.entries(deps ?? {})) {
-            if (typeof dep?.version === 'string' && !dep.version.startsWith('file:')) {
-                out.push({
-                    ecosystem: 'npm',
-                    name,
-                    version: dep.version,
-                    dev: dep.dev === true,
-                    hashes: sriHashes(dep.integrity),
-                    file,
-                    ...lineOf(lines, `"${name}": {`),
-                });
-            }
-            walk(dep?.dependencies);
-        }
-    };
-    walk(doc.dependencies);
-    return out;
-};
-/** `{ line }` when the needle is found, else nothing. */
-function lineOf(lines, needle) {
-    const line = lines.find(needle);
-    return line === undefined ? {} : { line };
-}
-
-;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/bun.ts
-
-
-
-/** bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry, meta, integrity ]`. */
-const parseBunLock = (text, file) => {
-    let doc;
-    try {
-        doc = JSON.parse(text.replace(/,(\s*[}\]])/g, '$1'));
-    }
-    catch (err) {
-        throw new LockfileError(`not valid JSON: ${err.message}`, file);
-    }
-    const lines = new LineIndex(text);
-    const out = [];
-    for (const [key, entry] of Object.entries(doc.packages ?? {})) {
-        const spec = Array.isArray(entry) ? entry[0] : undefined;
-        if (typeof spec !== 'string')
-            continue;
-        const at = spec.lastIndexOf('@');
-        if (at <= 0)
-            continue;
-        const version = spec.slice(at + 1);
-        if (/^(workspace|link|file|git|github):/.test(version))
-            continue;
-        const integrity = entry.find((v, i) => i > 0 && typeof v === 'string' && /^sha\d+-/.test(v));
-        out.push({ ecosystem: 'npm', name: spec.slice(0, at), version, dev: false, hashes: sriHashes(integrity), file, ...lineOf(lines, `"${key}": [`) });
-    }
-    return out;
-};
-
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -33897,9 +33711,199 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
 /* harmony default export */ const dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
 
+;// CONCATENATED MODULE: ./packages/lockfiles/src/types.ts
+/** A lockfile that cannot be read as its format; carries the line where parsing failed. */
+class LockfileError extends Error {
+    file;
+    line;
+    name = 'LockfileError';
+    constructor(message, file, line) {
+        super(message);
+        this.file = file;
+        this.line = line;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/util.ts
+
+
+/** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
+function sriHashes(integrity) {
+    if (typeof integrity !== 'string')
+        return [];
+    const out = [];
+    for (const part of integrity.trim().split(/\s+/)) {
+        const m = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/=]+)$/.exec(part);
+        if (!m)
+            continue;
+        out.push({ alg: algName(m[1]), hex: Buffer.from(m[2], 'base64').toString('hex') });
+    }
+    return out;
+}
+/** A hash written as `sha256:<hex>` or a bare hex string of a known length. */
+function hexHash(text, defaultAlg) {
+    if (typeof text !== 'string')
+        return [];
+    const m = /^(?:(sha1|sha256|sha384|sha512)[:=])?([0-9a-fA-F]{40,128})$/.exec(text.trim());
+    if (!m)
+        return [];
+    const alg = m[1] ? algName(m[1]) : (defaultAlg ?? byLength(m[2].length));
+    return alg ? [{ alg, hex: m[2].toLowerCase() }] : [];
+}
+function algName(short) {
+    return { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' }[short];
+}
+function byLength(n) {
+    return n === 40 ? 'SHA-1' : n === 64 ? 'SHA-256' : n === 96 ? 'SHA-384' : n === 128 ? 'SHA-512' : undefined;
+}
+/** Finds the 1-based line of the first occurrence of a needle, for annotations. */
+class LineIndex {
+    text;
+    starts = [0];
+    constructor(text) {
+        this.text = text;
+        for (let i = 0; i < text.length; i++)
+            if (text.charCodeAt(i) === 10)
+                this.starts.push(i + 1);
+    }
+    /** The line holding an offset. */
+    lineAt(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    /** The line of the first occurrence of a needle at or after `from`, or undefined. */
+    find(needle, from = 0) {
+        const i = this.text.indexOf(needle, from);
+        return i < 0 ? undefined : this.lineAt(i);
+    }
+}
+/** PEP 503 normalised Python project name. */
+function pypiName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/**
+ * Unique by ecosystem, name and version, whatever the input order: an entry is runtime when any
+ * copy is, and carries every hash any copy has (sorted), so the result does not depend on order.
+ */
+function dedupe(items) {
+    const seen = new Map();
+    for (const item of items) {
+        const key = `${item.ecosystem}\0${item.name}\0${item.version}`;
+        const prev = seen.get(key);
+        if (!prev) {
+            seen.set(key, item);
+            continue;
+        }
+        const hashes = [...prev.hashes, ...item.hashes].filter((h, i, all) => all.findIndex((x) => x.alg === h.alg && x.hex === h.hex) === i);
+        hashes.sort((a, b) => (a.alg + a.hex < b.alg + b.hex ? -1 : 1));
+        seen.set(key, { ...prev, dev: prev.dev && item.dev, hashes });
+    }
+    return [...seen.values()];
+}
+/** Parses a JSON lockfile, or throws a LockfileError naming the file. */
+function parseJsonLockfile(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new LockfileError(`not valid JSON: ${err.message}`, file);
+    }
+}
+/** Parses a TOML lockfile, or throws a LockfileError with the line where parsing stopped. */
+function parseTomlLockfile(text, file) {
+    try {
+        return parse(text);
+    }
+    catch (err) {
+        throw new LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/npm.ts
+
+/** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
+const parseNpmLock = (text, file) => {
+    const doc = parseJsonLockfile(text, file);
+    const lines = new LineIndex(text);
+    const out = [];
+    if (doc.packages && typeof doc.packages === 'object') {
+        for (const [key, entry] of Object.entries(doc.packages)) {
+            if (key === '' || !entry || entry.link || typeof entry.version !== 'string')
+                continue;
+            const at = key.lastIndexOf('node_modules/');
+            if (at < 0)
+                continue; // a workspace folder, not an installed package
+            const name = entry.name ?? key.slice(at + 'node_modules/'.length);
+            out.push({
+                ecosystem: 'npm',
+                name,
+                version: entry.version,
+                dev: entry.dev === true || entry.devOptional === true,
+                hashes: sriHashes(entry.integrity),
+                file,
+                ...lineOf(lines, `"${key}"`),
+            });
+        }
+        return out;
+    }
+    const walk = (deps) => {
+        for (const [name, dep] of Object.entries(deps ?? {})) {
+            if (typeof dep?.version === 'string' && !dep.version.startsWith('file:')) {
+                out.push({
+                    ecosystem: 'npm',
+                    name,
+                    version: dep.version,
+                    dev: dep.dev === true,
+                    hashes: sriHashes(dep.integrity),
+                    file,
+                    ...lineOf(lines, `"${name}": {`),
+                });
+            }
+            walk(dep?.dependencies);
+        }
+    };
+    walk(doc.dependencies);
+    return out;
+};
+/** `{ line }` when the needle is found, else nothing. */
+function lineOf(lines, needle) {
+    const line = lines.find(needle);
+    return line === undefined ? {} : { line };
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/bun.ts
+
+
+/** bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry, meta, integrity ]`. */
+const parseBunLock = (text, file) => {
+    const doc = parseJsonLockfile(text.replace(/,(\s*[}\]])/g, '$1'), file);
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const [key, entry] of Object.entries(doc.packages ?? {})) {
+        const spec = Array.isArray(entry) ? entry[0] : undefined;
+        if (typeof spec !== 'string')
+            continue;
+        const at = spec.lastIndexOf('@');
+        if (at <= 0)
+            continue;
+        const version = spec.slice(at + 1);
+        if (/^(workspace|link|file|git|github):/.test(version))
+            continue;
+        const integrity = entry.find((v, i) => i > 0 && typeof v === 'string' && /^sha\d+-/.test(v));
+        out.push({ ecosystem: 'npm', name: spec.slice(0, at), version, dev: false, hashes: sriHashes(integrity), file, ...lineOf(lines, `"${key}": [`) });
+    }
+    return out;
+};
+
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/others.ts
-
-
 
 
 /** go.mod `require` lines (directives and blocks); versions are the selected module versions. */
@@ -33923,13 +33927,7 @@ const parseGoMod = (text, file) => {
 };
 /** Cargo.lock: registry and git packages (workspace members have no source and are skipped). */
 const parseCargoLock = (text, file) => {
-    let doc;
-    try {
-        doc = parse(text);
-    }
-    catch (err) {
-        throw new LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
-    }
+    const doc = parseTomlLockfile(text, file);
     const lines = new LineIndex(text);
     return (doc.package ?? [])
         .filter((p) => p.name && p.version && p.source)
@@ -33960,13 +33958,7 @@ const parseGemfileLock = (text, file) => {
 };
 /** composer.lock: `packages` (runtime) and `packages-dev`. */
 const parseComposerLock = (text, file) => {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (err) {
-        throw new LockfileError(`not valid JSON: ${err.message}`, file);
-    }
+    const doc = parseJsonLockfile(text, file);
     const lines = new LineIndex(text);
     const out = [];
     for (const [section, dev] of [
@@ -34032,16 +34024,6 @@ const parsePnpmLock = (text, file) => {
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/python.ts
 
 
-
-
-function toml(text, file) {
-    try {
-        return parse(text);
-    }
-    catch (err) {
-        throw new LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
-    }
-}
 /** requirements*.txt: only exact pins (`name==1.2.3`) are resolved versions; `--hash` options are kept. */
 const parseRequirements = (text, file) => {
     const out = [];
@@ -34061,7 +34043,7 @@ const parseRequirements = (text, file) => {
 };
 /** poetry.lock and uv.lock: `[[package]]` tables. */
 const parseTomlPythonLock = (text, file) => {
-    const doc = toml(text, file);
+    const doc = parseTomlLockfile(text, file);
     const lines = new LineIndex(text);
     const out = [];
     for (const p of doc.package ?? []) {
@@ -34076,13 +34058,7 @@ const parseTomlPythonLock = (text, file) => {
 };
 /** Pipfile.lock: `default` (runtime) and `develop` sections. */
 const parsePipfileLock = (text, file) => {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (err) {
-        throw new LockfileError(`not valid JSON: ${err.message}`, file);
-    }
+    const doc = parseJsonLockfile(text, file);
     const lines = new LineIndex(text);
     const out = [];
     for (const [section, dev] of [

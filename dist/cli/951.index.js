@@ -1383,6 +1383,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LOCKFILE_NAMES
 
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var dist = __webpack_require__(3292);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/types.ts
 /** A lockfile that cannot be read as its format; carries the line where parsing failed. */
 class LockfileError extends Error {
@@ -1397,6 +1399,8 @@ class LockfileError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/util.ts
+
+
 /** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
 function sriHashes(integrity) {
     if (typeof integrity !== 'string')
@@ -1478,19 +1482,30 @@ function dedupe(items) {
     }
     return [...seen.values()];
 }
-
-;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/npm.ts
-
-
-/** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
-const parseNpmLock = (text, file) => {
-    let doc;
+/** Parses a JSON lockfile, or throws a LockfileError naming the file. */
+function parseJsonLockfile(text, file) {
     try {
-        doc = JSON.parse(text);
+        return JSON.parse(text);
     }
     catch (err) {
         throw new LockfileError(`not valid JSON: ${err.message}`, file);
     }
+}
+/** Parses a TOML lockfile, or throws a LockfileError with the line where parsing stopped. */
+function parseTomlLockfile(text, file) {
+    try {
+        return (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        throw new LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/npm.ts
+
+/** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
+const parseNpmLock = (text, file) => {
+    const doc = parseJsonLockfile(text, file);
     const lines = new LineIndex(text);
     const out = [];
     if (doc.packages && typeof doc.packages === 'object') {
@@ -1541,16 +1556,9 @@ function lineOf(lines, needle) {
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/bun.ts
 
 
-
 /** bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry, meta, integrity ]`. */
 const parseBunLock = (text, file) => {
-    let doc;
-    try {
-        doc = JSON.parse(text.replace(/,(\s*[}\]])/g, '$1'));
-    }
-    catch (err) {
-        throw new LockfileError(`not valid JSON: ${err.message}`, file);
-    }
+    const doc = parseJsonLockfile(text.replace(/,(\s*[}\]])/g, '$1'), file);
     const lines = new LineIndex(text);
     const out = [];
     for (const [key, entry] of Object.entries(doc.packages ?? {})) {
@@ -1569,11 +1577,7 @@ const parseBunLock = (text, file) => {
     return out;
 };
 
-// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
-var dist = __webpack_require__(3292);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/others.ts
-
-
 
 
 /** go.mod `require` lines (directives and blocks); versions are the selected module versions. */
@@ -1597,13 +1601,7 @@ const parseGoMod = (text, file) => {
 };
 /** Cargo.lock: registry and git packages (workspace members have no source and are skipped). */
 const parseCargoLock = (text, file) => {
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(text);
-    }
-    catch (err) {
-        throw new LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
-    }
+    const doc = parseTomlLockfile(text, file);
     const lines = new LineIndex(text);
     return (doc.package ?? [])
         .filter((p) => p.name && p.version && p.source)
@@ -1634,13 +1632,7 @@ const parseGemfileLock = (text, file) => {
 };
 /** composer.lock: `packages` (runtime) and `packages-dev`. */
 const parseComposerLock = (text, file) => {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (err) {
-        throw new LockfileError(`not valid JSON: ${err.message}`, file);
-    }
+    const doc = parseJsonLockfile(text, file);
     const lines = new LineIndex(text);
     const out = [];
     for (const [section, dev] of [
@@ -1706,16 +1698,6 @@ const parsePnpmLock = (text, file) => {
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/python.ts
 
 
-
-
-function toml(text, file) {
-    try {
-        return (0,dist/* parse */.qg)(text);
-    }
-    catch (err) {
-        throw new LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
-    }
-}
 /** requirements*.txt: only exact pins (`name==1.2.3`) are resolved versions; `--hash` options are kept. */
 const parseRequirements = (text, file) => {
     const out = [];
@@ -1735,7 +1717,7 @@ const parseRequirements = (text, file) => {
 };
 /** poetry.lock and uv.lock: `[[package]]` tables. */
 const parseTomlPythonLock = (text, file) => {
-    const doc = toml(text, file);
+    const doc = parseTomlLockfile(text, file);
     const lines = new LineIndex(text);
     const out = [];
     for (const p of doc.package ?? []) {
@@ -1750,13 +1732,7 @@ const parseTomlPythonLock = (text, file) => {
 };
 /** Pipfile.lock: `default` (runtime) and `develop` sections. */
 const parsePipfileLock = (text, file) => {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (err) {
-        throw new LockfileError(`not valid JSON: ${err.message}`, file);
-    }
+    const doc = parseJsonLockfile(text, file);
     const lines = new LineIndex(text);
     const out = [];
     for (const [section, dev] of [

@@ -671,24 +671,19 @@ function helpText(metadata) {
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/registry.ts
+/** An action's command: its main module and its generated metadata, loaded together on first use. */
+function action(main, meta) {
+    return async () => {
+        const [{ run }, { metadata }] = await Promise.all([main(), meta()]);
+        return { metadata, run };
+    };
+}
 /** Every command, loaded on demand so one command does not load the others. Actions first, then CLI-only commands. */
 const ACTIONS = {
-    'detect-stack': async () => {
-        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(907), __nccwpck_require__.e(333), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55410)), __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))]);
-        return { metadata, run };
-    },
-    'build-artifact': async () => {
-        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93437)), __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))]);
-        return { metadata, run };
-    },
-    'security-scan': async () => {
-        const [{ run }, { metadata }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90645)), __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))]);
-        return { metadata, run };
-    },
-    'verify-health': async () => {
-        const [{ run }, { metadata }] = await Promise.all([__nccwpck_require__.e(/* import() */ 148).then(__nccwpck_require__.bind(__nccwpck_require__, 16148)), __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))]);
-        return { metadata, run };
-    },
+    'detect-stack': action(() => Promise.all(/* import() */[__nccwpck_require__.e(907), __nccwpck_require__.e(333), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55410)), () => __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))),
+    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93437)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
+    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90645)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
+    'verify-health': action(() => __nccwpck_require__.e(/* import() */ 148).then(__nccwpck_require__.bind(__nccwpck_require__, 16148)), () => __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))),
     'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,
 };
 

@@ -6,23 +6,31 @@ export interface CliAction {
   run(seams: ActionSeams): Promise<void>;
 }
 
+/** An action's command: its main module and its generated metadata, loaded together on first use. */
+function action(main: () => Promise<{ run: CliAction['run'] }>, meta: () => Promise<{ metadata: ActionMetadata }>): () => Promise<CliAction> {
+  return async () => {
+    const [{ run }, { metadata }] = await Promise.all([main(), meta()]);
+    return { metadata, run };
+  };
+}
+
 /** Every command, loaded on demand so one command does not load the others. Actions first, then CLI-only commands. */
 export const ACTIONS: Record<string, () => Promise<CliAction>> = {
-  'detect-stack': async () => {
-    const [{ run }, { metadata }] = await Promise.all([import('@slipway/detect-stack-action/main'), import('@slipway/detect-stack-action/metadata')]);
-    return { metadata, run };
-  },
-  'build-artifact': async () => {
-    const [{ run }, { metadata }] = await Promise.all([import('@slipway/build-artifact-action/main'), import('@slipway/build-artifact-action/metadata')]);
-    return { metadata, run };
-  },
-  'security-scan': async () => {
-    const [{ run }, { metadata }] = await Promise.all([import('@slipway/security-scan-action/main'), import('@slipway/security-scan-action/metadata')]);
-    return { metadata, run };
-  },
-  'verify-health': async () => {
-    const [{ run }, { metadata }] = await Promise.all([import('@slipway/verify-health-action/main'), import('@slipway/verify-health-action/metadata')]);
-    return { metadata, run };
-  },
+  'detect-stack': action(
+    () => import('@slipway/detect-stack-action/main'),
+    () => import('@slipway/detect-stack-action/metadata'),
+  ),
+  'build-artifact': action(
+    () => import('@slipway/build-artifact-action/main'),
+    () => import('@slipway/build-artifact-action/metadata'),
+  ),
+  'security-scan': action(
+    () => import('@slipway/security-scan-action/main'),
+    () => import('@slipway/security-scan-action/metadata'),
+  ),
+  'verify-health': action(
+    () => import('@slipway/verify-health-action/main'),
+    () => import('@slipway/verify-health-action/metadata'),
+  ),
   'verify-artifact': async () => (await import('./verify-command.js')).verifyCommand,
 };

@@ -1,4 +1,5 @@
-import type { Hash } from './types.js';
+import { parse as parseToml } from 'smol-toml';
+import { LockfileError, type Hash } from './types.js';
 
 /** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
 export function sriHashes(integrity: unknown): Hash[] {
@@ -76,4 +77,22 @@ export function dedupe<T extends { ecosystem: string; name: string; version: str
     seen.set(key, { ...prev, dev: prev.dev && item.dev, hashes });
   }
   return [...seen.values()];
+}
+
+/** Parses a JSON lockfile, or throws a LockfileError naming the file. */
+export function parseJsonLockfile<T>(text: string, file: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new LockfileError(`not valid JSON: ${(err as Error).message}`, file);
+  }
+}
+
+/** Parses a TOML lockfile, or throws a LockfileError with the line where parsing stopped. */
+export function parseTomlLockfile<T>(text: string, file: string): T {
+  try {
+    return parseToml(text) as T;
+  } catch (err) {
+    throw new LockfileError(`not valid TOML: ${(err as Error).message.split('\n')[0]}`, file, (err as { line?: number }).line);
+  }
 }

@@ -1,15 +1,10 @@
-import { LockfileError, type LockedPackage, type LockfileParser } from '../types.js';
-import { LineIndex, sriHashes } from '../util.js';
+import type { LockedPackage, LockfileParser } from '../types.js';
+import { LineIndex, parseJsonLockfile, sriHashes } from '../util.js';
 import { lineOf } from './npm.js';
 
 /** bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry, meta, integrity ]`. */
 export const parseBunLock: LockfileParser = (text, file) => {
-  let doc: { packages?: Record<string, unknown[]> };
-  try {
-    doc = JSON.parse(text.replace(/,(\s*[}\]])/g, '$1'));
-  } catch (err) {
-    throw new LockfileError(`not valid JSON: ${(err as Error).message}`, file);
-  }
+  const doc = parseJsonLockfile<{ packages?: Record<string, unknown[]> }>(text.replace(/,(\s*[}\]])/g, '$1'), file);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   for (const [key, entry] of Object.entries(doc.packages ?? {})) {

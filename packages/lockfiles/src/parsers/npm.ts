@@ -1,5 +1,5 @@
-import { LockfileError, type LockedPackage, type LockfileParser } from '../types.js';
-import { LineIndex, sriHashes } from '../util.js';
+import type { LockedPackage, LockfileParser } from '../types.js';
+import { LineIndex, parseJsonLockfile, sriHashes } from '../util.js';
 
 interface V1Dep {
   version?: string;
@@ -20,12 +20,7 @@ interface V2Entry {
 
 /** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
 export const parseNpmLock: LockfileParser = (text, file) => {
-  let doc: { lockfileVersion?: number; packages?: Record<string, V2Entry>; dependencies?: Record<string, V1Dep> };
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new LockfileError(`not valid JSON: ${(err as Error).message}`, file);
-  }
+  const doc = parseJsonLockfile<{ lockfileVersion?: number; packages?: Record<string, V2Entry>; dependencies?: Record<string, V1Dep> }>(text, file);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   if (doc.packages && typeof doc.packages === 'object') {

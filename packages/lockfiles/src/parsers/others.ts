@@ -1,6 +1,5 @@
-import { parse as parseToml } from 'smol-toml';
-import { LockfileError, type LockedPackage, type LockfileParser } from '../types.js';
-import { hexHash, LineIndex } from '../util.js';
+import type { LockedPackage, LockfileParser } from '../types.js';
+import { hexHash, LineIndex, parseJsonLockfile, parseTomlLockfile } from '../util.js';
 import { lineOf } from './npm.js';
 
 /** go.mod `require` lines (directives and blocks); versions are the selected module versions. */
@@ -22,12 +21,7 @@ export const parseGoMod: LockfileParser = (text, file) => {
 
 /** Cargo.lock: registry and git packages (workspace members have no source and are skipped). */
 export const parseCargoLock: LockfileParser = (text, file) => {
-  let doc: { package?: { name?: string; version?: string; source?: string; checksum?: string }[] };
-  try {
-    doc = parseToml(text) as typeof doc;
-  } catch (err) {
-    throw new LockfileError(`not valid TOML: ${(err as Error).message.split('\n')[0]}`, file, (err as { line?: number }).line);
-  }
+  const doc = parseTomlLockfile<{ package?: { name?: string; version?: string; source?: string; checksum?: string }[] }>(text, file);
   const lines = new LineIndex(text);
   return (doc.package ?? [])
     .filter((p) => p.name && p.version && p.source)
@@ -57,12 +51,7 @@ export const parseGemfileLock: LockfileParser = (text, file) => {
 
 /** composer.lock: `packages` (runtime) and `packages-dev`. */
 export const parseComposerLock: LockfileParser = (text, file) => {
-  let doc: Record<string, { name?: string; version?: string; dist?: { shasum?: string } }[]>;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new LockfileError(`not valid JSON: ${(err as Error).message}`, file);
-  }
+  const doc = parseJsonLockfile<Record<string, { name?: string; version?: string; dist?: { shasum?: string } }[]>>(text, file);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   for (const [section, dev] of [

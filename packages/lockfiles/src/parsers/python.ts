@@ -1,15 +1,6 @@
-import { parse as parseToml } from 'smol-toml';
-import { LockfileError, type Hash, type LockedPackage, type LockfileParser } from '../types.js';
-import { hexHash, LineIndex, pypiName } from '../util.js';
+import type { Hash, LockedPackage, LockfileParser } from '../types.js';
+import { hexHash, LineIndex, parseJsonLockfile, parseTomlLockfile, pypiName } from '../util.js';
 import { lineOf } from './npm.js';
-
-function toml(text: string, file: string): Record<string, unknown> {
-  try {
-    return parseToml(text) as Record<string, unknown>;
-  } catch (err) {
-    throw new LockfileError(`not valid TOML: ${(err as Error).message.split('\n')[0]}`, file, (err as { line?: number }).line);
-  }
-}
 
 /** requirements*.txt: only exact pins (`name==1.2.3`) are resolved versions; `--hash` options are kept. */
 export const parseRequirements: LockfileParser = (text, file) => {
@@ -40,7 +31,7 @@ interface TomlPackage {
 
 /** poetry.lock and uv.lock: `[[package]]` tables. */
 export const parseTomlPythonLock: LockfileParser = (text, file) => {
-  const doc = toml(text, file) as { package?: TomlPackage[] };
+  const doc = parseTomlLockfile<Record<string, unknown>>(text, file) as { package?: TomlPackage[] };
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   for (const p of doc.package ?? []) {
@@ -55,12 +46,7 @@ export const parseTomlPythonLock: LockfileParser = (text, file) => {
 
 /** Pipfile.lock: `default` (runtime) and `develop` sections. */
 export const parsePipfileLock: LockfileParser = (text, file) => {
-  let doc: Record<string, Record<string, { version?: string; hashes?: string[] }>>;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new LockfileError(`not valid JSON: ${(err as Error).message}`, file);
-  }
+  const doc = parseJsonLockfile<Record<string, Record<string, { version?: string; hashes?: string[] }>>>(text, file);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   for (const [section, dev] of [
