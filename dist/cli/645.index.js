@@ -374,8 +374,10 @@ const DEFAULT_RULES = [
         fix: 'If this is a real credential, rotate it and load it from a secret store; if it is not, add `slipway:allow` to the line.',
     },
 ];
-/** Secrets that are documentation examples or placeholders, never reported. */
+/** Secrets that are documentation examples, placeholders or published emulator keys, never reported. */
 const GLOBAL_ALLOW = [
+    // The Azure Storage emulator's (Azurite's) well-known development key, printed in Microsoft's docs and SDKs.
+    /^Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq\/K1SZFPTOtr\/KBHBeksoGMGw==$/,
     /example/i,
     /^x{6,}$/i,
     /dummy|sample|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret)/i,

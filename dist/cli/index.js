@@ -457,8 +457,9 @@ function pendingFile(path) {
         },
     };
 }
-/** Writes a whole file atomically: temp file, fsync, rename. No half-written file is ever visible. */
+/** Writes a whole file atomically: temp file, fsync, rename; its folder is created when missing. No half-written file is ever visible. */
 async function writeFileAtomic(path, data) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     const pending = pendingFile(path);
     try {
         const fh = await (0,promises_.open)(pending.tempPath, 'wx', 0o644);

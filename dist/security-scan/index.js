@@ -35985,8 +35985,10 @@ const DEFAULT_RULES = [
         fix: 'If this is a real credential, rotate it and load it from a secret store; if it is not, add `slipway:allow` to the line.',
     },
 ];
-/** Secrets that are documentation examples or placeholders, never reported. */
+/** Secrets that are documentation examples, placeholders or published emulator keys, never reported. */
 const GLOBAL_ALLOW = [
+    // The Azure Storage emulator's (Azurite's) well-known development key, printed in Microsoft's docs and SDKs.
+    /^Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq\/K1SZFPTOtr\/KBHBeksoGMGw==$/,
     /example/i,
     /^x{6,}$/i,
     /dummy|sample|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret)/i,
@@ -43712,8 +43714,9 @@ function pendingFile(path) {
         },
     };
 }
-/** Writes a whole file atomically: temp file, fsync, rename. No half-written file is ever visible. */
+/** Writes a whole file atomically: temp file, fsync, rename; its folder is created when missing. No half-written file is ever visible. */
 async function writeFileAtomic(path, data) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     const pending = pendingFile(path);
     try {
         const fh = await (0,promises_.open)(pending.tempPath, 'wx', 0o644);

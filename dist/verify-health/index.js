@@ -31685,8 +31685,9 @@ function pendingFile(path) {
         },
     };
 }
-/** Writes a whole file atomically: temp file, fsync, rename. No half-written file is ever visible. */
+/** Writes a whole file atomically: temp file, fsync, rename; its folder is created when missing. No half-written file is ever visible. */
 async function writeFileAtomic(path, data) {
+    await mkdir(dirname(path), { recursive: true });
     const pending = pendingFile(path);
     try {
         const fh = await open(pending.tempPath, 'wx', 0o644);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A file being written under a temporary name beside its final one. */
@@ -32,8 +32,9 @@ export function pendingFile(path: string): PendingFile {
   };
 }
 
-/** Writes a whole file atomically: temp file, fsync, rename. No half-written file is ever visible. */
+/** Writes a whole file atomically: temp file, fsync, rename; its folder is created when missing. No half-written file is ever visible. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   const pending = pendingFile(path);
   try {
     const fh = await open(pending.tempPath, 'wx', 0o644);

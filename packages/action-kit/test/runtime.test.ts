@@ -134,8 +134,8 @@ describe('SummaryBuilder.write', () => {
 describe('secrets', () => {
   it('masks the whole value and every credential inside it', () => {
     const masked: string[] = [];
-    maskCredential('postgres://admin:s3cr%21t@db:5432/app', (v) => masked.push(v));
-    assert.ok(masked.includes('postgres://admin:s3cr%21t@db:5432/app'));
+    maskCredential('postgres://admin:s3cr%21t@db:5432/app', (v) => masked.push(v)); // slipway:allow (a test credential)
+    assert.ok(masked.includes('postgres://admin:s3cr%21t@db:5432/app')); // slipway:allow
     assert.ok(masked.includes('s3cr!t'));
     assert.ok(masked.includes('s3cr%21t'));
   });

@@ -38,3 +38,19 @@ describe('ManualClock', () => {
     assert.equal(clock.monotonic(), 5101);
   });
 });
+
+describe('writeFileAtomic', () => {
+  it('creates missing folders, replaces the file whole, and leaves no temporary file', async () => {
+    const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeFileAtomic } = await import('../src/lite.js');
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const path = join(dir, 'a', 'b', 'out.json');
+    await writeFileAtomic(path, 'one');
+    await writeFileAtomic(path, 'two');
+    assert.equal(readFileSync(path, 'utf8'), 'two');
+    assert.deepEqual(readdirSync(join(dir, 'a', 'b')), ['out.json']);
+    rmSync(dir, { recursive: true });
+  });
+});

@@ -83,3 +83,13 @@ describe('scanStream', () => {
     assert.deepEqual(await scanStream(engine, chunks(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1]), plants()[2]!.line), 'x.bin'), []);
   });
 });
+
+describe('published keys', () => {
+  it("does not report the Azure Storage emulator's documented development key", () => {
+    const azurite = ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq', '/K1SZFPTOtr/KBHBeksoGMGw=='].join('');
+    assert.deepEqual(
+      scan(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azurite};`).map((f) => f.rule.id),
+      [],
+    );
+  });
+});

@@ -282,8 +282,10 @@ export const DEFAULT_RULES: SecretRule[] = [
   },
 ];
 
-/** Secrets that are documentation examples or placeholders, never reported. */
+/** Secrets that are documentation examples, placeholders or published emulator keys, never reported. */
 export const GLOBAL_ALLOW: RegExp[] = [
+  // The Azure Storage emulator's (Azurite's) well-known development key, printed in Microsoft's docs and SDKs.
+  /^Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq\/K1SZFPTOtr\/KBHBeksoGMGw==$/,
   /example/i,
   /^x{6,}$/i,
   /dummy|sample|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret)/i,
