@@ -331,3 +331,17 @@ describe('dist/verify-health', () => {
     }
   });
 });
+
+describe('npm run demo', () => {
+  it('detects, builds, scans, verifies and extracts with the committed bundles', () => {
+    const run = spawnSync(process.execPath, [join(REPO, 'scripts', 'demo.mjs')], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    for (const step of ['1. detect', '2. build', '3. scan', '4. verify']) assert.ok(run.stdout.includes(step), step);
+    assert.match(run.stdout, /verify-artifact: 5 entries match the manifest|entries match the manifest/);
+    assert.match(run.stdout + run.stderr, /Done\. Everything the demo wrote is under \.slipway\/demo\//);
+  });
+});
