@@ -1,8 +1,8 @@
-export const id = 148;
-export const ids = [148,994];
+export const id = 571;
+export const ids = [571,994];
 export const modules = {
 
-/***/ 16148:
+/***/ 94571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -237,6 +237,67 @@ function describeEvaluation(q, e) {
         return `${q.name}: ${e.note}`;
     const bad = e.values.find((v) => !compare(v, q.op, q.threshold)) ?? e.values[0];
     return `${q.name}: ${Number(bad.toPrecision(6))} is not ${q.op} ${q.threshold}`;
+}
+
+;// CONCATENATED MODULE: ./packages/health/src/query-tracker.ts
+
+/** Evaluates the PromQL thresholds and remembers enough to decide: sustained breaches fail, no-data follows its policy. */
+class QueryTracker {
+    p;
+    limit;
+    evaluations = [];
+    streak = new Map();
+    last = new Map();
+    everPassed = new Set();
+    constructor(p, limit) {
+        this.p = p;
+        this.limit = limit;
+    }
+    /** One evaluation of every query. */
+    async evaluate(at) {
+        const results = await Promise.all(this.p.queries.map((q) => evaluateQuery(this.p.url, q, this.p.http, Math.round(at))));
+        for (const e of results) {
+            this.evaluations.push(e);
+            this.last.set(e.name, e);
+            const breach = e.passed === false || (e.passed === 'no-data' && this.p.noData === 'fail');
+            this.streak.set(e.name, breach ? (this.streak.get(e.name) ?? 0) + 1 : 0);
+            if (e.passed === true || (e.passed === 'no-data' && this.p.noData === 'pass'))
+                this.everPassed.add(e.name);
+        }
+    }
+    /** A verdict when the queries force one: early on a sustained breach, at the end on what was last seen. */
+    decide(final) {
+        for (const q of this.p.queries) {
+            const e = this.last.get(q.name);
+            if (!e)
+                continue;
+            const streak = this.streak.get(q.name) ?? 0;
+            if (streak >= this.limit || (final && streak > 0 && !this.everPassed.has(q.name))) {
+                return { verdict: 'fail', reason: `query ${describeEvaluation(q, e)}${streak > 1 ? ` for ${streak} evaluations in a row` : ''}` };
+            }
+        }
+        if (final) {
+            for (const q of this.p.queries) {
+                const e = this.last.get(q.name);
+                if (e?.passed === 'no-data' && this.p.noData === 'inconclusive')
+                    return { verdict: 'inconclusive', reason: `query ${describeEvaluation(q, e)} (no-data: inconclusive)` };
+            }
+        }
+        return undefined;
+    }
+    /** Rows for the checks table. */
+    checks() {
+        return this.p.queries.map((q) => {
+            const e = this.last.get(q.name);
+            const observed = !e ? 'not evaluated' : e.passed === 'no-data' ? `no data (${e.note})` : e.values.map((v) => Number(v.toPrecision(6))).join(', ');
+            return {
+                name: `query ${q.name}`,
+                observed,
+                threshold: `${q.op} ${q.threshold}`,
+                passed: e ? e.passed === true || (e.passed === 'no-data' && this.p.noData === 'pass') : false,
+            };
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/health/src/stats.ts
@@ -649,64 +710,6 @@ async function soak(o, prober, seams, failures, count, readiness) {
         verdict: 'pass',
         reason: `healthy for ${Math.round(o.durationMs / 1000)} s: error rate ${pct(errorRate)}, p95 ${p.p95} ms over ${results.length} probes`,
     };
-}
-/** Evaluates the PromQL thresholds and remembers enough to decide: sustained breaches fail, no-data follows its policy. */
-class QueryTracker {
-    p;
-    limit;
-    evaluations = [];
-    streak = new Map();
-    last = new Map();
-    everPassed = new Set();
-    constructor(p, limit) {
-        this.p = p;
-        this.limit = limit;
-    }
-    /** One evaluation of every query. */
-    async evaluate(at) {
-        const results = await Promise.all(this.p.queries.map((q) => evaluateQuery(this.p.url, q, this.p.http, Math.round(at))));
-        for (const e of results) {
-            this.evaluations.push(e);
-            this.last.set(e.name, e);
-            const breach = e.passed === false || (e.passed === 'no-data' && this.p.noData === 'fail');
-            this.streak.set(e.name, breach ? (this.streak.get(e.name) ?? 0) + 1 : 0);
-            if (e.passed === true || (e.passed === 'no-data' && this.p.noData === 'pass'))
-                this.everPassed.add(e.name);
-        }
-    }
-    /** A verdict when the queries force one: early on a sustained breach, at the end on what was last seen. */
-    decide(final) {
-        for (const q of this.p.queries) {
-            const e = this.last.get(q.name);
-            if (!e)
-                continue;
-            const streak = this.streak.get(q.name) ?? 0;
-            if (streak >= this.limit || (final && streak > 0 && !this.everPassed.has(q.name))) {
-                return { verdict: 'fail', reason: `query ${describeEvaluation(q, e)}${streak > 1 ? ` for ${streak} evaluations in a row` : ''}` };
-            }
-        }
-        if (final) {
-            for (const q of this.p.queries) {
-                const e = this.last.get(q.name);
-                if (e?.passed === 'no-data' && this.p.noData === 'inconclusive')
-                    return { verdict: 'inconclusive', reason: `query ${describeEvaluation(q, e)} (no-data: inconclusive)` };
-            }
-        }
-        return undefined;
-    }
-    /** Rows for the checks table. */
-    checks() {
-        return this.p.queries.map((q) => {
-            const e = this.last.get(q.name);
-            const observed = !e ? 'not evaluated' : e.passed === 'no-data' ? `no data (${e.note})` : e.values.map((v) => Number(v.toPrecision(6))).join(', ');
-            return {
-                name: `query ${q.name}`,
-                observed,
-                threshold: `${q.op} ${q.threshold}`,
-                passed: e ? e.passed === true || (e.passed === 'no-data' && this.p.noData === 'pass') : false,
-            };
-        });
-    }
 }
 
 ;// CONCATENATED MODULE: ./packages/health/src/index.ts
