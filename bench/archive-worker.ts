@@ -7,4 +7,12 @@ const start = performance.now();
 const { entries } = selectFiles({ root, include: ['**'], exclude: [], never: ['.git'] });
 const result = await writeArchive({ entries, archivePath: out, mtime: Number(mtime) });
 const ms = performance.now() - start;
-process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, digest: result.digest, size: result.size, files: result.files.length }));
+process.stdout.write(
+  JSON.stringify({
+    ms,
+    maxRssKiB: process.resourceUsage().maxRSS,
+    digest: result.digest,
+    size: result.size,
+    files: result.files.length,
+  }),
+);

@@ -65,10 +65,14 @@ function timeCommand(cmd: string, cwd: string): { ms: number; maxRssKiB: number 
 
 function ours(root: string, out: string): { ms: number; maxRssKiB: number; digest: string; size: number } {
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'bench', 'archive-worker.ts'), root, out, String(MTIME)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repo, 'bench', 'archive-worker.ts'), root, out, String(MTIME)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   const doc = JSON.parse(r.stdout);
   return { ...doc, ms: performance.now() - start };
@@ -81,7 +85,9 @@ const full = join(base, 'full');
 const tenth = join(base, 'tenth');
 generate(full, 50_000, 1_000);
 generate(tenth, 5_000, 100);
-const sizeMiB = Number(spawnSync('du', ['-sm', '--exclude=.bench-tree', full], { encoding: 'utf8' }).stdout.split('\t')[0]);
+const sizeMiB = Number(
+  spawnSync('du', ['-sm', '--exclude=.bench-tree', full], { encoding: 'utf8' }).stdout.split('\t')[0],
+);
 const out = join(base, 'out');
 mkdirSync(out, { recursive: true });
 
@@ -136,18 +142,22 @@ const buildOnce = (home: string): number => {
   rmSync(home, { recursive: true, force: true });
   mkdirSync(home, { recursive: true });
   const start = performance.now();
-  const r = spawnSync(process.execPath, [join(repo, 'dist/cli/index.js'), 'build-artifact', '--upload', 'false', '--provenance', 'false'], {
-    cwd: proj,
-    env: {
-      ...process.env,
-      HOME: home,
-      npm_config_cache: join(home, '.npm'),
-      npm_config_prefer_offline: 'true',
-      SLIPWAY_CACHE_DIR: cacheDir,
-      GITHUB_WORKSPACE: proj,
+  const r = spawnSync(
+    process.execPath,
+    [join(repo, 'dist/cli/index.js'), 'build-artifact', '--upload', 'false', '--provenance', 'false'],
+    {
+      cwd: proj,
+      env: {
+        ...process.env,
+        HOME: home,
+        npm_config_cache: join(home, '.npm'),
+        npm_config_prefer_offline: 'true',
+        SLIPWAY_CACHE_DIR: cacheDir,
+        GITHUB_WORKSPACE: proj,
+      },
+      encoding: 'utf8',
     },
-    encoding: 'utf8',
-  });
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return performance.now() - start;
 };

@@ -24,7 +24,11 @@ interface Tool {
 const tools: Tool[] = [
   { name: 'find -type f (walk floor)', cmd: 'find', args: [tree, '-type', 'f'] },
   // detect-stack needs each source file's size; this is the floor for a walk that stats every file.
-  { name: 'find -type f -printf %s (walk + stat floor)', cmd: 'find', args: [tree, '-type', 'f', '-printf', '%s %p\\n'] },
+  {
+    name: 'find -type f -printf %s (walk + stat floor)',
+    cmd: 'find',
+    args: [tree, '-type', 'f', '-printf', '%s %p\\n'],
+  },
   {
     name: 'slipway detect-stack',
     cmd: process.execPath,
@@ -48,7 +52,12 @@ const tools: Tool[] = [
 
 function once(tool: Tool): { ms: number; stdout: string } {
   const start = process.hrtime.bigint();
-  const r = spawnSync(tool.cmd, tool.args, { cwd: tree, env: { ...process.env, GITHUB_WORKSPACE: tree }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(tool.cmd, tool.args, {
+    cwd: tree,
+    env: { ...process.env, GITHUB_WORKSPACE: tree },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${tool.name} failed: ${r.stderr}`);
   return { ms, stdout: r.stdout };

@@ -12,7 +12,8 @@ function write(path: string, content: string): void {
 /** Builds the tree under root unless it already holds this version; returns the file count. */
 export function generateTree(root: string): number {
   const marker = join(root, '.bench-tree');
-  if (existsSync(marker) && readFileSync(marker, 'utf8').startsWith(VERSION)) return Number(readFileSync(marker, 'utf8').split(' ')[1]);
+  if (existsSync(marker) && readFileSync(marker, 'utf8').startsWith(VERSION))
+    return Number(readFileSync(marker, 'utf8').split(' ')[1]);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   let files = 0;
@@ -23,7 +24,13 @@ export function generateTree(root: string): number {
   };
   file(
     'package.json',
-    JSON.stringify({ name: 'bench-mono', private: true, workspaces: ['packages/*'], packageManager: 'npm@10.8.1', scripts: { build: 'turbo run build' } }),
+    JSON.stringify({
+      name: 'bench-mono',
+      private: true,
+      workspaces: ['packages/*'],
+      packageManager: 'npm@10.8.1',
+      scripts: { build: 'turbo run build' },
+    }),
   );
   file('package-lock.json', '{"lockfileVersion":3}');
   file('turbo.json', '{"tasks":{"build":{}}}');
@@ -32,12 +39,22 @@ export function generateTree(root: string): number {
   for (let i = 0; i < 200; i++) {
     const dir = `packages/pkg-${String(i).padStart(3, '0')}`;
     const fw = frameworks[i % frameworks.length]!;
-    file(`${dir}/package.json`, JSON.stringify({ name: `@bench/pkg-${i}`, scripts: { build: 'tsc', test: 'vitest' }, dependencies: { [fw]: '1.0.0' } }));
+    file(
+      `${dir}/package.json`,
+      JSON.stringify({
+        name: `@bench/pkg-${i}`,
+        scripts: { build: 'tsc', test: 'vitest' },
+        dependencies: { [fw]: '1.0.0' },
+      }),
+    );
     for (let j = 0; j < 98; j++) file(`${dir}/src/module-${j}.ts`, `export const value${j} = ${j};\n`.repeat(5));
   }
   for (let i = 0; i < 50; i++) {
     const dir = `services/py-${String(i).padStart(2, '0')}`;
-    file(`${dir}/pyproject.toml`, `[project]\nname = "py-${i}"\nrequires-python = ">=3.11"\ndependencies = ["fastapi==0.110.0"]\n`);
+    file(
+      `${dir}/pyproject.toml`,
+      `[project]\nname = "py-${i}"\nrequires-python = ">=3.11"\ndependencies = ["fastapi==0.110.0"]\n`,
+    );
     file(`${dir}/uv.lock`, '');
     for (let j = 0; j < 98; j++) file(`${dir}/app/mod_${j}.py`, `VALUE = ${j}\n`.repeat(5));
   }

@@ -21,14 +21,18 @@ function generateSecrets(): { planted: Set<string>; mib: number } {
   const marker = join(tree, '.bench-tree');
   const plantedFile = join(base, 'planted.json');
   if (existsSync(marker) && existsSync(plantedFile)) {
-    return { planted: new Set(JSON.parse(readFileSync(plantedFile, 'utf8'))), mib: Number(readFileSync(marker, 'utf8')) };
+    return {
+      planted: new Set(JSON.parse(readFileSync(plantedFile, 'utf8'))),
+      mib: Number(readFileSync(marker, 'utf8')),
+    };
   }
   rmSync(tree, { recursive: true, force: true });
   const corpus = plants();
   const planted: string[] = [];
-  const words = 'const let value config server client request response handler token_count user_id session cache index buffer result error retry timeout'.split(
-    ' ',
-  );
+  const words =
+    'const let value config server client request response handler token_count user_id session cache index buffer result error retry timeout'.split(
+      ' ',
+    );
   let bytes = 0;
   for (let f = 0; f < 2000; f++) {
     const dir = join(tree, `svc-${f % 40}`, `mod-${Math.floor(f / 40) % 25}`);
@@ -60,7 +64,12 @@ function generateSecrets(): { planted: Set<string>; mib: number } {
   return { planted: new Set(planted), mib };
 }
 
-function time(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { ms: number; stdout: string; status: number | null } {
+function time(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { ms: number; stdout: string; status: number | null } {
   const start = performance.now();
   const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { ms: performance.now() - start, stdout: r.stdout, status: r.status };
@@ -71,7 +80,10 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 console.log('generating the secrets tree…');
 const { planted, mib } = generateSecrets();
 const patterns = join(base, 'patterns.txt');
-writeFileSync(patterns, DEFAULT_RULES.map((r) => `${r.regex.flags.includes('i') ? '(?i)' : ''}${r.regex.source}`).join('\n') + '\n');
+writeFileSync(
+  patterns,
+  DEFAULT_RULES.map((r) => `${r.regex.flags.includes('i') ? '(?i)' : ''}${r.regex.source}`).join('\n') + '\n',
+);
 const secretlintrc = join(base, 'secretlintrc.json');
 writeFileSync(secretlintrc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
 const sarif = join(base, 'out.sarif');
@@ -82,12 +94,26 @@ let oursFound = new Set<string>();
 for (let i = 0; i < rounds; i++) {
   const r = time(
     process.execPath,
-    [join(repo, 'dist/cli/index.js'), 'security-scan', '--path', 'secrets', '--scanners', 'secrets', '--fail-on', 'none', '--sarif', 'out.sarif', '--json'],
+    [
+      join(repo, 'dist/cli/index.js'),
+      'security-scan',
+      '--path',
+      'secrets',
+      '--scanners',
+      'secrets',
+      '--fail-on',
+      'none',
+      '--sarif',
+      'out.sarif',
+      '--json',
+    ],
     base,
     { ...process.env, GITHUB_WORKSPACE: base },
   );
   ours.push(r.ms);
-  const report = JSON.parse(readFileSync(join(base, 'out.report.json'), 'utf8')) as { findings: { file: string; line: number }[] };
+  const report = JSON.parse(readFileSync(join(base, 'out.report.json'), 'utf8')) as {
+    findings: { file: string; line: number }[];
+  };
   oursFound = new Set(report.findings.map((f) => `${f.file}:${f.line}`));
   rg.push(time('rg', ['--pcre2', '--no-ignore', '--hidden', '-c', '-f', patterns, '.'], tree).ms);
 }
@@ -95,13 +121,23 @@ void sarif;
 console.log('running secretlint (slow)…');
 const sl = time(
   process.execPath,
-  [join(repo, 'node_modules/secretlint/bin/secretlint.js'), '**/*', '--secretlintrc', secretlintrc, '--format', 'json', '--no-maskSecrets'],
+  [
+    join(repo, 'node_modules/secretlint/bin/secretlint.js'),
+    '**/*',
+    '--secretlintrc',
+    secretlintrc,
+    '--format',
+    'json',
+    '--no-maskSecrets',
+  ],
   tree,
 );
 let slFound = new Set<string>();
 try {
   const results = JSON.parse(sl.stdout) as { filePath: string; messages: { loc: { start: { line: number } } }[] }[];
-  slFound = new Set(results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(tree.length + 1)}:${m.loc.start.line}`)));
+  slFound = new Set(
+    results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(tree.length + 1)}:${m.loc.start.line}`)),
+  );
 } catch {
   console.log(`secretlint output was not JSON (exit ${sl.status}): ${sl.stdout.slice(0, 200)}`);
 }
@@ -117,14 +153,22 @@ if (!existsSync(join(db, 'all.zip'))) {
   mkdirSync(join(db, 'records'), { recursive: true });
   const packages: Record<string, { version: string }> = {};
   for (let i = 0; i < 5000; i++) packages[`node_modules/pkg-${i}`] = { version: `${1 + (i % 5)}.${i % 10}.${i % 7}` };
-  writeFileSync(join(deps, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { '': {}, ...packages } }, null, 2));
+  writeFileSync(
+    join(deps, 'package-lock.json'),
+    JSON.stringify({ lockfileVersion: 3, packages: { '': {}, ...packages } }, null, 2),
+  );
   for (let i = 0; i < 50_000; i++) {
     const name = i % 10 === 0 ? `pkg-${(i / 10) % 5000}` : `other-${i}`;
     const rec = {
       id: `GHSA-bench-${i}`,
       summary: `Synthetic advisory ${i}`,
       severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N' }],
-      affected: [{ package: { ecosystem: 'npm', name }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: `${1 + (i % 6)}.0.0` }] }] }],
+      affected: [
+        {
+          package: { ecosystem: 'npm', name },
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: `${1 + (i % 6)}.0.0` }] }],
+        },
+      ],
     };
     writeFileSync(join(db, 'records', `GHSA-bench-${i}.json`), JSON.stringify(rec));
   }
@@ -138,7 +182,9 @@ if (!existsSync(join(db, 'all.zip'))) {
 }
 const osvRuns: { ms: number; findings: number; records: number; maxRssKiB: number }[] = [];
 for (let i = 0; i < rounds; i++) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'bench/security-worker.ts'), deps, db], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'bench/security-worker.ts'), deps, db], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   osvRuns.push(JSON.parse(r.stdout));
 }

@@ -14,7 +14,13 @@ const falseRuns = Number(process.env.BENCH_FALSE_RUNS ?? 100);
 const falseSeconds = Number(process.env.BENCH_FALSE_SECONDS ?? 30);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const spec: VerifyOptions['spec'] = { method: 'GET', headers: {}, timeoutMs: 2000, expectStatus: parseStatusRanges('200-399'), insecureTls: false };
+const spec: VerifyOptions['spec'] = {
+  method: 'GET',
+  headers: {},
+  timeoutMs: 2000,
+  expectStatus: parseStatusRanges('200-399'),
+  insecureTls: false,
+};
 const base = (cand: string, baseline: string, seconds: number): VerifyOptions => ({
   urls: [cand],
   baselineUrls: [baseline],
@@ -66,7 +72,16 @@ for (let i = 0; i < falseRuns; i++) {
 console.log('probe engine at 1,000 probes/s…');
 const fast = await httpServer();
 const engine = await verifyHealth(
-  { urls: [fast.url], spec, waitMs: 5000, retryDelayMs: 100, durationMs: 10_000, rate: 1000, maxErrorRate: 0.01, intervalMs: 1000 },
+  {
+    urls: [fast.url],
+    spec,
+    waitMs: 5000,
+    retryDelayMs: 100,
+    durationMs: 10_000,
+    rate: 1000,
+    maxErrorRate: 0.01,
+    intervalMs: 1000,
+  },
   { clock: systemClock, logger: new RecordingLogger() },
 );
 await fast.close();

@@ -44,7 +44,11 @@ export function renderMetadataModule(name: string, doc: ActionYml): string {
     inputs: Object.fromEntries(
       Object.entries(doc.inputs ?? {}).map(([k, v]) => [
         k,
-        { description: v.description, required: v.required === true, ...(v.default !== undefined ? { default: String(v.default) } : {}) },
+        {
+          description: v.description,
+          required: v.required === true,
+          ...(v.default !== undefined ? { default: String(v.default) } : {}),
+        },
       ]),
     ),
     outputs: Object.fromEntries(Object.entries(doc.outputs ?? {}).map(([k, v]) => [k, { description: v.description }])),

@@ -30,5 +30,7 @@ for (const { name, entry } of targets) {
     writeFileSync(target, asset.source);
   }
   if (!existsSync(join(out, 'package.json'))) writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-  console.log(`dist/${name}/index.js: ${(code.length / 1024).toFixed(0)} KiB, ${Object.keys(assets ?? {}).length} asset(s)`);
+  console.log(
+    `dist/${name}/index.js: ${(code.length / 1024).toFixed(0)} KiB, ${Object.keys(assets ?? {}).length} asset(s)`,
+  );
 }

@@ -19,15 +19,30 @@ function step(title, args) {
 }
 
 function json(args) {
-  const r = spawnSync(process.execPath, [cli, ...args, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, [cli, ...args, '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
   return JSON.parse(r.stdout);
 }
 
 step('1. detect what the example apps are', ['detect-stack', '--path', 'examples']);
 console.log('\n━━ 2. build examples/flask-api into a reproducible artifact (no network: install off)\n');
-const built = json(['build-artifact', '--path', 'examples/flask-api', '--install', 'false', '--upload', 'false', '--output-dir', `../../${out}`]);
-console.log(`artifact ${built['artifact-path']}\ndigest   ${built.digest}\nSBOM     ${built['sbom-path']}\nprovenance ${built['provenance-path']}`);
+const built = json([
+  'build-artifact',
+  '--path',
+  'examples/flask-api',
+  '--install',
+  'false',
+  '--upload',
+  'false',
+  '--output-dir',
+  `../../${out}`,
+]);
+console.log(
+  `artifact ${built['artifact-path']}\ndigest   ${built.digest}\nSBOM     ${built['sbom-path']}\nprovenance ${built['provenance-path']}`,
+);
 step('3. scan the artifact for secrets and risky workflows', [
   'security-scan',
   '--path',

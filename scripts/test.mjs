@@ -11,7 +11,8 @@ function collect(dir) {
     if (entry.name === 'node_modules' || entry.name === 'fixtures' || entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) collect(path);
-    else if (entry.name.endsWith('.test.ts') && (filters.length === 0 || filters.some((f) => path.includes(f)))) files.push(path);
+    else if (entry.name.endsWith('.test.ts') && (filters.length === 0 || filters.some((f) => path.includes(f))))
+      files.push(path);
   }
 }
 for (const top of ['packages', 'actions', 'test']) collect(top);
@@ -20,5 +21,7 @@ if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -12,7 +12,11 @@ const workspace = makeTree({
   'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['apps/*'], packageManager: 'npm@10.8.1' }),
   'package-lock.json': '{}',
   '.nvmrc': '20.11.1',
-  'apps/web/package.json': JSON.stringify({ name: 'web', scripts: { build: 'next build', test: 'vitest' }, dependencies: { next: '14.2.3' } }),
+  'apps/web/package.json': JSON.stringify({
+    name: 'web',
+    scripts: { build: 'next build', test: 'vitest' },
+    dependencies: { next: '14.2.3' },
+  }),
   'apps/web/src/page.tsx': 'export default 1;\n'.repeat(20),
   'apps/web/Dockerfile': 'FROM node:20\n',
   'apps/api/package.json': JSON.stringify({ name: 'api', scripts: { start: 'node index.js' } }),
@@ -73,7 +77,10 @@ describe('dist/detect-stack', () => {
   it('analyses a sub-folder and annotates relative to the workspace', () => {
     const run = runBundle('detect-stack', { path: 'broken' }, { workspace });
     assert.equal(run.status, 0, run.stderr + run.stdout);
-    assert.match(run.stdout, /::warning title=detect-stack,file=broken\/pyproject\.toml,line=1::pyproject\.toml is not valid TOML/);
+    assert.match(
+      run.stdout,
+      /::warning title=detect-stack,file=broken\/pyproject\.toml,line=1::pyproject\.toml is not valid TOML/,
+    );
     assert.equal(JSON.parse(run.outputs.stack!).root, 'broken');
   });
 
@@ -81,7 +88,10 @@ describe('dist/detect-stack', () => {
     [{ path: 'nope' }, /^::error title=detect-stack::input 'path': 'nope' does not exist\./m],
     [{ path: '../..' }, /^::error title=detect-stack::input 'path': '\.\.\/\.\.' points outside the workspace/m],
     [{ 'max-files': 'lots' }, /^::error title=detect-stack::input 'max-files': 'lots' is not a whole number\./m],
-    [{ 'max-files': '0' }, /^::error title=detect-stack::input 'max-files': 0 is out of range\. Use a value from 1 to 10000000\./m],
+    [
+      { 'max-files': '0' },
+      /^::error title=detect-stack::input 'max-files': 0 is out of range\. Use a value from 1 to 10000000\./m,
+    ],
   ];
   for (const [inputs, message] of bad) {
     it(`fails clearly, without a stack trace, on ${JSON.stringify(inputs)}`, () => {
@@ -96,7 +106,11 @@ describe('dist/detect-stack', () => {
 
 describe('dist/cli', () => {
   const cli = (args: string[]) =>
-    spawnSync(process.execPath, [join(REPO, 'dist', 'cli', 'index.js'), ...args], { cwd: REPO, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    spawnSync(process.execPath, [join(REPO, 'dist', 'cli', 'index.js'), ...args], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
 
   it('runs detect-stack over the examples, as npm run demo does', () => {
     const run = cli(['detect-stack', '--path', 'examples', '--json']);
@@ -105,7 +119,14 @@ describe('dist/cli', () => {
     const stack = JSON.parse(outputs.stack);
     assert.deepEqual(
       stack.projects.map((p: { path: string; runtime: { name: string } }) => `${p.path}:${p.runtime.name}`),
-      ['flask-api:python', 'go-worker:go', 'landing-page:static', 'storefront/apps/api:node', 'storefront/apps/web:node', 'storefront/packages/ui:node'],
+      [
+        'flask-api:python',
+        'go-worker:go',
+        'landing-page:static',
+        'storefront/apps/api:node',
+        'storefront/apps/web:node',
+        'storefront/packages/ui:node',
+      ],
     );
     assert.equal(outputs.monorepo, 'true');
   });
@@ -141,25 +162,39 @@ describe('dist/build-artifact', () => {
     assert.match(run.outputs['artifact-path']!, /^\.slipway\/artifacts\/.+\.tar\.gz$/);
     assert.equal(run.outputs['cache-hit'], 'false');
     assert.equal(run.outputs['artifact-id'], '');
-    for (const key of ['manifest-path', 'sbom-path', 'provenance-path']) assert.ok(existsSync(join(repo, run.outputs[key]!)), key);
+    for (const key of ['manifest-path', 'sbom-path', 'provenance-path'])
+      assert.ok(existsSync(join(repo, run.outputs[key]!)), key);
     assert.match(run.summary, /\| digest \| `sha256:[0-9a-f]{64}` \|/);
     const again = runBundle('build-artifact', { upload: 'false' }, { workspace: repo, env: { HOME: repo } });
     assert.equal(again.outputs.digest, run.outputs.digest, 'the same digest on a second run');
   });
 
   it('puts the tail of a failed build in the error and the summary', () => {
-    const run = runBundle('build-artifact', { command: 'echo first; echo last words; exit 4', upload: 'false' }, { workspace: repo, env: { HOME: repo } });
+    const run = runBundle(
+      'build-artifact',
+      { command: 'echo first; echo last words; exit 4', upload: 'false' },
+      { workspace: repo, env: { HOME: repo } },
+    );
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /::error title=build-artifact::input 'command': build command `echo first; echo last words; exit 4` failed with exit code 4/);
+    assert.match(
+      run.stdout,
+      /::error title=build-artifact::input 'command': build command `echo first; echo last words; exit 4` failed with exit code 4/,
+    );
     assert.match(run.summary, /exited with code 4\. Its last lines:\n\n```\nfirst\nlast words\n```/);
   });
 
   it('fails clearly on an unknown project and on a stack that is not JSON', () => {
     const project = runBundle('build-artifact', { project: 'nope' }, { workspace: repo, env: { HOME: repo } });
     assert.equal(project.status, 1);
-    assert.match(project.stdout, /::error title=build-artifact::input 'project': 'nope' is not a project of this repository\. Use one of: \./);
+    assert.match(
+      project.stdout,
+      /::error title=build-artifact::input 'project': 'nope' is not a project of this repository\. Use one of: \./,
+    );
     const stack = runBundle('build-artifact', { stack: '{"projects": [' }, { workspace: repo, env: { HOME: repo } });
-    assert.match(stack.stdout, /::error title=build-artifact::input 'stack': is not valid JSON: .* at line 1, column 15/);
+    assert.match(
+      stack.stdout,
+      /::error title=build-artifact::input 'stack': is not valid JSON: .* at line 1, column 15/,
+    );
     assert.doesNotMatch(project.stdout + stack.stdout + project.stderr + stack.stderr, /\n\s+at /);
   });
 });
@@ -168,11 +203,20 @@ function gitRepoForBundle(): string {
   const root = makeTree({
     'package.json': JSON.stringify({
       name: 'site',
-      scripts: { build: "node -e \"require('fs').mkdirSync('dist',{recursive:true});require('fs').writeFileSync('dist/index.html','<h1>hi</h1>')\"" },
+      scripts: {
+        build:
+          "node -e \"require('fs').mkdirSync('dist',{recursive:true});require('fs').writeFileSync('dist/index.html','<h1>hi</h1>')\"",
+      },
     }),
     'package-lock.json': JSON.stringify({ name: 'site', lockfileVersion: 3, packages: { '': { name: 'site' } } }),
   });
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@e',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@e',
+  };
   for (const args of [
     ['init', '-q'],
     ['add', '-A'],
@@ -206,7 +250,13 @@ describe('dist/build-artifact against a local artifact and cache service', () =>
       {},
       {
         workspace: repo,
-        env: { HOME: repo, ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/`, GITHUB_REPOSITORY: 'acme/site', GITHUB_RUN_ID: '1' },
+        env: {
+          HOME: repo,
+          ACTIONS_RUNTIME_TOKEN: token,
+          ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/`,
+          GITHUB_REPOSITORY: 'acme/site',
+          GITHUB_RUN_ID: '1',
+        },
       },
     );
     assert.equal(run.status, 1, run.stdout);
@@ -215,9 +265,10 @@ describe('dist/build-artifact against a local artifact and cache service', () =>
       `cache lookup in ${requests.join(', ')}`,
     );
     assert.ok(requests.includes('POST /twirp/github.actions.results.api.v1.ArtifactService/CreateArtifact'));
-    const m = /::error title=build-artifact::input 'upload': uploading artifact 'site' failed: .*404.*\. The artifact is on disk at (\S+\.tar\.gz);/.exec(
-      run.stdout,
-    );
+    const m =
+      /::error title=build-artifact::input 'upload': uploading artifact 'site' failed: .*404.*\. The artifact is on disk at (\S+\.tar\.gz);/.exec(
+        run.stdout,
+      );
     assert.ok(m, run.stdout);
     assert.ok(existsSync(m[1]!), 'the archive is still there');
     assert.doesNotMatch(run.stdout, /internal error/);
@@ -243,12 +294,18 @@ describe('dist/security-scan', () => {
   const workspace = makeTree({
     'config/ci.env': `A=1\nGITHUB_TOKEN=${ghToken}\n`,
     'package-lock.json': b({ lockfileVersion: 3, packages: { '': {}, 'node_modules/lodash': { version: '4.17.20' } } }),
-    '.github/workflows/ci.yml': 'on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some/action@v1\n',
+    '.github/workflows/ci.yml':
+      'on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some/action@v1\n',
     'osv/GHSA-35jh-r3h4-6jhm.json': b({
       id: 'GHSA-35jh-r3h4-6jhm',
       summary: 'Command Injection in lodash',
       severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H' }],
-      affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }] }],
+      affected: [
+        {
+          package: { ecosystem: 'npm', name: 'lodash' },
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }],
+        },
+      ],
     }),
   });
   after(() => removeTree(workspace));
@@ -262,7 +319,10 @@ describe('dist/security-scan', () => {
     assert.equal(run.outputs.medium, '1');
     assert.equal(run.outputs.low, '0');
     assert.match(run.outputs.reason!, /^2 findings at or above high \(1 critical, 1 high\)/);
-    assert.match(run.stdout, /::error title=critical%3A GitHub token,file=config\/ci\.env,line=2::GitHub token: ghp_…\(40 chars\)/);
+    assert.match(
+      run.stdout,
+      /::error title=critical%3A GitHub token,file=config\/ci\.env,line=2::GitHub token: ghp_…\(40 chars\)/,
+    );
     assert.match(run.stdout, /::error title=security-scan::input 'fail-on': 2 findings at or above high/);
     const sarif = JSON.parse(readFileSync(join(workspace, run.outputs['sarif-path']!), 'utf8'));
     assert.deepEqual(sarifErrors(sarif), []);
@@ -273,9 +333,17 @@ describe('dist/security-scan', () => {
   });
 
   it('passes with a baseline written from the same findings', () => {
-    const write = runBundle('security-scan', { 'osv-db': 'osv', 'fail-on': 'none', 'write-baseline': 'baseline.json' }, { workspace });
+    const write = runBundle(
+      'security-scan',
+      { 'osv-db': 'osv', 'fail-on': 'none', 'write-baseline': 'baseline.json' },
+      { workspace },
+    );
     assert.equal(write.status, 0, write.stdout);
-    const run = runBundle('security-scan', { 'osv-db': 'osv', baseline: 'baseline.json', 'fail-on': 'low' }, { workspace });
+    const run = runBundle(
+      'security-scan',
+      { 'osv-db': 'osv', baseline: 'baseline.json', 'fail-on': 'low' },
+      { workspace },
+    );
     assert.equal(run.status, 0, run.stdout);
     assert.equal(run.outputs.findings, '0');
     assert.match(run.outputs.reason!, /3 accepted by the baseline/);
@@ -290,14 +358,23 @@ describe('dist/security-scan', () => {
 
 describe('dist/verify-health', () => {
   it('passes a healthy local service and reports as the runner expects', async () => {
-    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'));
+    const server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/healthz`;
     const workspace = makeTree({});
     try {
       const run = await runBundleAsync(
         'verify-health',
-        { url, 'expect-json': 'status == "ok"', duration: '1s', rate: '30', interval: '250ms', headers: 'Authorization: Bearer s3cr3t-t0ken-value' },
+        {
+          url,
+          'expect-json': 'status == "ok"',
+          duration: '1s',
+          rate: '30',
+          interval: '250ms',
+          headers: 'Authorization: Bearer s3cr3t-t0ken-value',
+        },
         { workspace },
       );
       assert.equal(run.status, 0, run.stdout);
@@ -320,10 +397,17 @@ describe('dist/verify-health', () => {
     const port = (probe.address() as { port: number }).port;
     await new Promise<void>((r) => probe.close(() => r()));
     try {
-      const run = await runBundleAsync('verify-health', { url: `http://127.0.0.1:${port}/`, wait: '300ms', 'retry-delay': '50ms' }, { workspace });
+      const run = await runBundleAsync(
+        'verify-health',
+        { url: `http://127.0.0.1:${port}/`, wait: '300ms', 'retry-delay': '50ms' },
+        { workspace },
+      );
       assert.equal(run.status, 1);
       assert.equal(run.outputs.verdict, 'fail');
-      assert.match(run.outputs.reason!, /^(\d+) of \1 probes failed: connection refused on http:\/\/127\.0\.0\.1:\d+\/$/);
+      assert.match(
+        run.outputs.reason!,
+        /^(\d+) of \1 probes failed: connection refused on http:\/\/127\.0\.0\.1:\d+\/$/,
+      );
       assert.match(run.stdout, /::error title=verify-health::unhealthy: \d+ of \d+ probes failed: connection refused/);
       assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
     } finally {

@@ -64,8 +64,14 @@ interface PreparedRun {
 }
 
 /** The runner's environment for a bundle: defaults from action.yml, then the inputs, as INPUT_* variables. */
-function prepareRun(action: string, inputs: Record<string, string>, options: { workspace: string; env?: Record<string, string> }): PreparedRun {
-  const meta = parse(readFileSync(join(REPO, 'actions', action, 'action.yml'), 'utf8')) as { inputs?: Record<string, { default?: unknown }> };
+function prepareRun(
+  action: string,
+  inputs: Record<string, string>,
+  options: { workspace: string; env?: Record<string, string> },
+): PreparedRun {
+  const meta = parse(readFileSync(join(REPO, 'actions', action, 'action.yml'), 'utf8')) as {
+    inputs?: Record<string, { default?: unknown }>;
+  };
   const files = makeTree({ output: '', summary: '' }, 'slipway-runner-');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -76,7 +82,8 @@ function prepareRun(action: string, inputs: Record<string, string>, options: { w
     GITHUB_STEP_SUMMARY: join(files, 'summary'),
     RUNNER_TEMP: files,
   };
-  for (const [name, spec] of Object.entries(meta.inputs ?? {})) env[inputVar(name)] = spec?.default === undefined ? '' : String(spec.default);
+  for (const [name, spec] of Object.entries(meta.inputs ?? {}))
+    env[inputVar(name)] = spec?.default === undefined ? '' : String(spec.default);
   for (const [name, value] of Object.entries(inputs)) {
     if (!(name in (meta.inputs ?? {}))) throw new Error(`test bug: ${action} has no input '${name}'`);
     env[inputVar(name)] = value;
@@ -102,7 +109,11 @@ function collectRun(prepared: PreparedRun, status: number | null, stdout: string
  * inputs, as INPUT_* variables; GITHUB_OUTPUT and GITHUB_STEP_SUMMARY as real files; a clean
  * environment that holds nothing of the test process's own.
  */
-export function runBundle(action: string, inputs: Record<string, string>, options: { workspace: string; env?: Record<string, string> }): BundleRun {
+export function runBundle(
+  action: string,
+  inputs: Record<string, string>,
+  options: { workspace: string; env?: Record<string, string> },
+): BundleRun {
   const prepared = prepareRun(action, inputs, options);
   const result = spawnSync(process.execPath, [join(REPO, 'dist', action, 'index.js')], {
     cwd: options.workspace,
@@ -121,7 +132,10 @@ export function runBundleAsync(
 ): Promise<BundleRun> {
   const prepared = prepareRun(action, inputs, options);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'dist', action, 'index.js')], { cwd: options.workspace, env: prepared.env });
+    const child = spawn(process.execPath, [join(REPO, 'dist', action, 'index.js')], {
+      cwd: options.workspace,
+      env: prepared.env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));

@@ -22,12 +22,15 @@ function auditWorkflow(doc: Record<string, unknown>, where: string): string[] {
   const problems: string[] = [];
   if (!doc.permissions) problems.push(`${where}: no top-level permissions`);
   if (doc.permissions === 'write-all') problems.push(`${where}: write-all permissions`);
-  for (const [jobName, job] of Object.entries((doc.jobs ?? {}) as Record<string, { steps?: Record<string, unknown>[] }>)) {
+  for (const [jobName, job] of Object.entries(
+    (doc.jobs ?? {}) as Record<string, { steps?: Record<string, unknown>[] }>,
+  )) {
     for (const step of job.steps ?? []) {
       const uses = step.uses as string | undefined;
       if (uses && !uses.startsWith('./') && !/@[0-9a-f]{40}$/.test(uses) && !uses.startsWith('slipway/slipway/'))
         problems.push(`${where}: ${jobName} uses ${uses} without a full SHA`);
-      if (typeof step.run === 'string' && step.run.includes('${{')) problems.push(`${where}: ${jobName} interpolates an expression into run:`);
+      if (typeof step.run === 'string' && step.run.includes('${{'))
+        problems.push(`${where}: ${jobName} interpolates an expression into run:`);
     }
   }
   return problems;
@@ -40,7 +43,11 @@ describe('generated from action.yml', () => {
 
   for (const name of actionNames(REPO)) {
     describe(name, () => {
-      const doc = parse(read(`actions/${name}/action.yml`)) as { runs: { using: string; main: string }; inputs?: object; outputs?: object };
+      const doc = parse(read(`actions/${name}/action.yml`)) as {
+        runs: { using: string; main: string };
+        inputs?: object;
+        outputs?: object;
+      };
       it("meets GitHub's action metadata schema and runs the committed bundle on node24", () => {
         assert.ok(actionSchema(doc), JSON.stringify(actionSchema.errors));
         assert.equal(doc.runs.using, 'node24');
@@ -51,8 +58,10 @@ describe('generated from action.yml', () => {
           .filter((f) => !f.includes('generated'))
           .map((f) => read(`actions/${name}/src/${f}`))
           .join('\n');
-        for (const input of Object.keys(doc.inputs ?? {})) assert.ok(src.includes(`'${input}'`), `input '${input}' is never read`);
-        for (const output of Object.keys(doc.outputs ?? {})) assert.ok(src.includes(`set('${output}'`), `output '${output}' is never set`);
+        for (const input of Object.keys(doc.inputs ?? {}))
+          assert.ok(src.includes(`'${input}'`), `input '${input}' is never read`);
+        for (const output of Object.keys(doc.outputs ?? {}))
+          assert.ok(src.includes(`set('${output}'`), `output '${output}' is never set`);
       });
     });
   }
@@ -70,7 +79,9 @@ describe('workflows', () => {
 
   for (const readme of ['README.md', ...actionNames(REPO).map((n) => `actions/${n}/README.md`)]) {
     it(`the workflow snippets in ${readme} are valid and secure by default`, () => {
-      const snippets = [...read(readme).matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((s) => /^jobs:/m.test(s));
+      const snippets = [...read(readme).matchAll(/```yaml\n([\s\S]*?)```/g)]
+        .map((m) => m[1]!)
+        .filter((s) => /^jobs:/m.test(s));
       assert.ok(snippets.length > 0, 'has a workflow snippet');
       for (const snippet of snippets) {
         const doc = parse(snippet) as Record<string, unknown>;
@@ -81,7 +92,10 @@ describe('workflows', () => {
   }
 
   it('the audit catches what it is meant to catch', () => {
-    const bad = { on: 'push', jobs: { j: { steps: [{ uses: 'actions/checkout@v4' }, { run: 'echo ${{ github.event.issue.title }}' }] } } };
+    const bad = {
+      on: 'push',
+      jobs: { j: { steps: [{ uses: 'actions/checkout@v4' }, { run: 'echo ${{ github.event.issue.title }}' }] } },
+    };
     assert.equal(auditWorkflow(bad, 'bad').length, 3);
   });
 });

@@ -33898,7 +33898,15 @@ const parseBunLock = (text, file) => {
         if (/^(workspace|link|file|git|github):/.test(version))
             continue;
         const integrity = entry.find((v, i) => i > 0 && typeof v === 'string' && /^sha\d+-/.test(v));
-        out.push({ ecosystem: 'npm', name: spec.slice(0, at), version, dev: false, hashes: sriHashes(integrity), file, ...lineOf(lines, `"${key}": [`) });
+        out.push({
+            ecosystem: 'npm',
+            name: spec.slice(0, at),
+            version,
+            dev: false,
+            hashes: sriHashes(integrity),
+            file,
+            ...lineOf(lines, `"${key}": [`),
+        });
     }
     return out;
 };
@@ -34016,7 +34024,15 @@ const parsePnpmLock = (text, file) => {
         const version = entry?.version ?? split?.version;
         if (!name || !version || /^(link|file|workspace):/.test(version))
             continue;
-        out.push({ ecosystem: 'npm', name, version, dev: entry?.dev === true, hashes: sriHashes(entry?.resolution?.integrity), file, ...lineOf(lines, key) });
+        out.push({
+            ecosystem: 'npm',
+            name,
+            version,
+            dev: entry?.dev === true,
+            hashes: sriHashes(entry?.resolution?.integrity),
+            file,
+            ...lineOf(lines, key),
+        });
     }
     return out;
 };
@@ -34049,10 +34065,22 @@ const parseTomlPythonLock = (text, file) => {
     for (const p of doc.package ?? []) {
         if (!p.name || !p.version || p.source?.editable || p.source?.virtual)
             continue;
-        const raw = [p.sdist?.hash, ...(p.files ?? []).map((f) => f.hash), ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash)];
+        const raw = [
+            p.sdist?.hash,
+            ...(p.files ?? []).map((f) => f.hash),
+            ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash),
+        ];
         const hashes = raw.flatMap((h) => hexHash(h)).slice(0, 1);
         const dev = p.category === 'dev' || (Array.isArray(p.groups) && p.groups.length > 0 && !p.groups.includes('main'));
-        out.push({ ecosystem: 'PyPI', name: pypiName(p.name), version: p.version, dev, hashes, file, ...lineOf(lines, `name = "${p.name}"`) });
+        out.push({
+            ecosystem: 'PyPI',
+            name: pypiName(p.name),
+            version: p.version,
+            dev,
+            hashes,
+            file,
+            ...lineOf(lines, `name = "${p.name}"`),
+        });
     }
     return out;
 };
@@ -34094,14 +34122,22 @@ function descriptorName(descriptor) {
     return at < 0 ? d : d.slice(0, at);
 }
 /** yarn.lock, classic (v1) and berry (YAML with __metadata). */
-const parseYarnLock = (text, file) => (/^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file));
+const parseYarnLock = (text, file) => /^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file);
 function parseClassic(text, file) {
     const out = [];
     const lines = text.split(/\r?\n/);
     let current;
     const flush = () => {
         if (current?.version)
-            out.push({ ecosystem: 'npm', name: current.name, version: current.version, dev: false, hashes: sriHashes(current.integrity), file, line: current.line });
+            out.push({
+                ecosystem: 'npm',
+                name: current.name,
+                version: current.version,
+                dev: false,
+                hashes: sriHashes(current.integrity),
+                file,
+                line: current.line,
+            });
         current = undefined;
     };
     lines.forEach((line, i) => {
@@ -34133,7 +34169,14 @@ function parseBerry(text, file) {
     for (const [key, entry] of Object.entries(doc)) {
         if (key === '__metadata' || !entry?.version || /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
             continue;
-        out.push({ ecosystem: 'npm', name: descriptorName(key.split(',')[0]), version: String(entry.version), dev: false, hashes: [], file });
+        out.push({
+            ecosystem: 'npm',
+            name: descriptorName(key.split(',')[0]),
+            version: String(entry.version),
+            dev: false,
+            hashes: [],
+            file,
+        });
     }
     return out;
 }
@@ -34361,7 +34404,9 @@ class DetectContext {
         if (this.warnings.includes(message))
             return;
         this.warnings.push(message);
-        this.logger.warning(message, file ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' } : undefined);
+        this.logger.warning(message, file
+            ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' }
+            : undefined);
     }
 }
 /** The parent of a repository-relative folder, or undefined for the root. */
@@ -34450,7 +34495,11 @@ function miseTools(...tools) {
             const doc = await ctx.toml(path);
             for (const tool of tools) {
                 const entry = doc?.tools?.[tool];
-                const value = Array.isArray(entry) ? entry[0] : typeof entry === 'object' && entry ? entry.version : entry;
+                const value = Array.isArray(entry)
+                    ? entry[0]
+                    : typeof entry === 'object' && entry
+                        ? entry.version
+                        : entry;
                 if (typeof value === 'string' || typeof value === 'number')
                     return { value: stripV(String(value)), source: path };
             }
@@ -34509,7 +34558,12 @@ const denoDetector = {
             name: config.name ?? folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'deno', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'deno', version: null, lockfile: ctx.has(dir, 'deno.lock') ? context_joinRel(dir, 'deno.lock') : null, source: manifest },
+            packageManager: {
+                name: 'deno',
+                version: null,
+                lockfile: ctx.has(dir, 'deno.lock') ? context_joinRel(dir, 'deno.lock') : null,
+                source: manifest,
+            },
             frameworks: [],
             commands: {
                 install: ctx.has(dir, 'deno.lock') ? 'deno install --frozen' : 'deno install',
@@ -34594,7 +34648,9 @@ const dotnetDetector = {
         const projText = proj ? await ctx.text(context_joinRel(dir, proj)) : undefined;
         const globalDir = ctx.findUp(dir, 'global.json');
         const globalPath = globalDir !== undefined ? context_joinRel(globalDir, 'global.json') : undefined;
-        const sdk = globalPath ? (await ctx.json(globalPath, true))?.sdk?.version : undefined;
+        const sdk = globalPath
+            ? (await ctx.json(globalPath, true))?.sdk?.version
+            : undefined;
         const tfm = capture(projText, /<TargetFrameworks?>\s*net(\d+\.\d+)/);
         const version = sdk
             ? { value: sdk, source: `${globalPath}#sdk.version` }
@@ -34602,7 +34658,9 @@ const dotnetDetector = {
                 ? { value: tfm, source: `${context_joinRel(dir, proj)}#TargetFramework` }
                 : undefined;
         const web = /Sdk="Microsoft\.NET\.Sdk\.Web"/.test(projText ?? '');
-        const frameworks = web ? [{ name: 'aspnetcore', version: tfm ?? null, source: context_joinRel(dir, proj) }] : [];
+        const frameworks = web
+            ? [{ name: 'aspnetcore', version: tfm ?? null, source: context_joinRel(dir, proj) }]
+            : [];
         return {
             name: target.replace(/\.(sln|csproj|fsproj|vbproj)$/, ''),
             manifest,
@@ -34647,7 +34705,11 @@ const elixirDetector = {
         const phoenixLocked = capture(lock, /"phoenix":\s*\{:hex,\s*:phoenix,\s*"([^"]+)"/);
         const phoenixDeclared = capture(mix, /\{:phoenix,\s*"([^"]+)"/);
         if (phoenixLocked || phoenixDeclared)
-            frameworks.push({ name: 'phoenix', version: phoenixLocked ?? phoenixDeclared ?? null, source: phoenixLocked ? lockPath : manifest });
+            frameworks.push({
+                name: 'phoenix',
+                version: phoenixLocked ?? phoenixDeclared ?? null,
+                source: phoenixLocked ? lockPath : manifest,
+            });
         return {
             name: capture(mix, /app:\s*:(\w+)/) ?? folderName(dir, ctx.rootName),
             manifest,
@@ -34710,8 +34772,17 @@ const goDetector = {
         return {
             name: module ? module.slice(module.lastIndexOf('/') + 1) : folderName(dir, ctx.rootName),
             manifest,
-            runtime: { name: 'go', version: toolchain ?? go ?? null, source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null },
-            packageManager: { name: 'go', version: null, lockfile: ctx.has(dir, 'go.sum') ? context_joinRel(dir, 'go.sum') : null, source: manifest },
+            runtime: {
+                name: 'go',
+                version: toolchain ?? go ?? null,
+                source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null,
+            },
+            packageManager: {
+                name: 'go',
+                version: null,
+                lockfile: ctx.has(dir, 'go.sum') ? context_joinRel(dir, 'go.sum') : null,
+                source: manifest,
+            },
             frameworks,
             commands: {
                 install: 'go mod download',
@@ -34801,17 +34872,27 @@ const gradleDetector = {
         const gradle = wrapperOr(ctx, dir, 'gradlew', 'gradle');
         const settingsHere = SETTINGS_FILES.some((n) => ctx.has(dir, n));
         return {
-            name: (settingsHere ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/) : undefined) ??
-                folderName(dir, ctx.rootName),
+            name: (settingsHere
+                ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/)
+                : undefined) ?? folderName(dir, ctx.rootName),
             manifest: build.path,
             runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'gradle', version: null, lockfile: ctx.has(dir, 'gradle.lockfile') ? context_joinRel(dir, 'gradle.lockfile') : null, source: build.path },
+            packageManager: {
+                name: 'gradle',
+                version: null,
+                lockfile: ctx.has(dir, 'gradle.lockfile') ? context_joinRel(dir, 'gradle.lockfile') : null,
+                source: build.path,
+            },
             frameworks,
             commands: {
                 install: `${gradle} dependencies`,
                 build: `${gradle} build -x test`,
                 test: `${gradle} test`,
-                start: frameworks.length > 0 ? 'java -jar build/libs/*.jar' : /\bapplication\b/.test(build.text) ? `${gradle} run` : null,
+                start: frameworks.length > 0
+                    ? 'java -jar build/libs/*.jar'
+                    : /\bapplication\b/.test(build.text)
+                        ? `${gradle} run`
+                        : null,
             },
             warnings: [],
         };
@@ -34845,7 +34926,11 @@ const mavenDetector = {
         const modules = [...(pom?.body.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g) ?? [])].map((m) => m[1].replace(/\/pom\.xml$/, ''));
         if (modules.length === 0)
             return undefined;
-        return { tool: 'maven', members: modules, rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom' };
+        return {
+            tool: 'maven',
+            members: modules,
+            rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom',
+        };
     },
     async project(ctx, { dir, workspaceRoot }) {
         const manifest = context_joinRel(dir, 'pom.xml');
@@ -34870,7 +34955,9 @@ const mavenDetector = {
             });
         }
         const mvn = wrapperOr(ctx, dir, 'mvnw', 'mvn');
-        const member = workspaceRoot && workspaceRoot !== dir ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am` : '';
+        const member = workspaceRoot && workspaceRoot !== dir
+            ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am`
+            : '';
         return {
             name: capture(pom.body, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
             manifest,
@@ -34962,11 +35049,15 @@ const nodeDetector = {
         const pkg = await ctx.json(manifest);
         if (!pkg)
             return undefined;
-        const rootPkg = scope.workspaceRoot ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json')) : undefined;
+        const rootPkg = scope.workspaceRoot
+            ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json'))
+            : undefined;
         const warnings = [];
         const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
         const runtimeName = pm.name === 'bun' ? 'bun' : 'node';
-        const version = runtimeName === 'bun' ? await bunVersion(ctx, scope.dir, pm) : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
+        const version = runtimeName === 'bun'
+            ? await bunVersion(ctx, scope.dir, pm)
+            : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
         const scripts = pkg.scripts ?? {};
         const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
         const draft = {
@@ -34978,7 +35069,11 @@ const nodeDetector = {
             commands: {
                 install: installCommand(pm, await isBerry(ctx, pm)),
                 build: scripts.build ? `${run} build` : null,
-                test: scripts.test && !NPM_DEFAULT_TEST.test(scripts.test) ? (pm.name === 'bun' ? 'bun run test' : `${pm.name} test`) : null,
+                test: scripts.test && !NPM_DEFAULT_TEST.test(scripts.test)
+                    ? pm.name === 'bun'
+                        ? 'bun run test'
+                        : `${pm.name} test`
+                    : null,
                 start: scripts.start ? (pm.name === 'bun' ? 'bun run start' : `${pm.name} start`) : null,
             },
             warnings,
@@ -35070,12 +35165,20 @@ const voltaNode = async (ctx, dir) => {
     const v = pkg?.volta?.node;
     return typeof v === 'string' ? { value: stripV(v), source: context_joinRel(dir, 'package.json#volta.node') } : undefined;
 };
-const NODE_SOURCES = [plainFile('.nvmrc'), plainFile('.node-version'), toolVersions('nodejs', 'node'), miseTools('node', 'nodejs'), voltaNode];
+const NODE_SOURCES = [
+    plainFile('.nvmrc'),
+    plainFile('.node-version'),
+    toolVersions('nodejs', 'node'),
+    miseTools('node', 'nodejs'),
+    voltaNode,
+];
 async function nodeVersion(ctx, scope, pkg, rootPkg, warnings) {
     const pinned = await nearestVersion(ctx, scope.dir, NODE_SOURCES);
     const enginesOwner = pkg.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
     const engines = pkg.engines?.node ?? rootPkg?.engines?.node;
-    const enginesFound = engines && enginesOwner ? { value: engines, source: context_joinRel(enginesOwner, 'package.json#engines.node') } : undefined;
+    const enginesFound = engines && enginesOwner
+        ? { value: engines, source: context_joinRel(enginesOwner, 'package.json#engines.node') }
+        : undefined;
     if (pinned && enginesFound) {
         // Loaded only when both a pin and an engines range exist: most runs never need it.
         const { default: semver } = await __nccwpck_require__.e(/* import() */ 88).then(__nccwpck_require__.t.bind(__nccwpck_require__, 62088, 23));
@@ -35100,7 +35203,11 @@ function frameworks(pkg, manifest) {
     for (const [dep, name] of node_FRAMEWORKS) {
         const version = deps[dep];
         if (typeof version === 'string')
-            found.push({ name, version, source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}` });
+            found.push({
+                name,
+                version,
+                source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}`,
+            });
     }
     return found;
 }
@@ -35139,7 +35246,11 @@ const phpDetector = {
             const locked = lock?.packages?.find((p) => p.name === pkg)?.version;
             const declared = composer.require?.[pkg];
             if (locked || declared)
-                frameworks.push({ name, version: (locked ?? declared ?? '').replace(/^v(?=\d)/, '') || null, source: locked ? lockPath : `${manifest}#require` });
+                frameworks.push({
+                    name,
+                    version: (locked ?? declared ?? '').replace(/^v(?=\d)/, '') || null,
+                    source: locked ? lockPath : `${manifest}#require`,
+                });
         }
         const laravel = frameworks.some((f) => f.name === 'laravel');
         const phpunit = composer['require-dev']?.['phpunit/phpunit'] !== undefined;
@@ -35152,7 +35263,13 @@ const phpDetector = {
             commands: {
                 install: 'composer install --no-interaction --prefer-dist',
                 build: null,
-                test: composer.scripts?.test ? 'composer test' : laravel ? 'php artisan test' : phpunit ? 'vendor/bin/phpunit' : null,
+                test: composer.scripts?.test
+                    ? 'composer test'
+                    : laravel
+                        ? 'php artisan test'
+                        : phpunit
+                            ? 'vendor/bin/phpunit'
+                            : null,
                 start: null,
             },
             warnings: [],
@@ -35165,7 +35282,12 @@ const phpDetector = {
 
 
 const python_FRAMEWORKS = ['django', 'flask', 'fastapi'];
-const PYTHON_SOURCES = [plainFile('.python-version'), toolVersions('python'), miseTools('python'), plainFile('runtime.txt', (v) => v.replace(/^python-/, ''))];
+const PYTHON_SOURCES = [
+    plainFile('.python-version'),
+    toolVersions('python'),
+    miseTools('python'),
+    plainFile('runtime.txt', (v) => v.replace(/^python-/, '')),
+];
 /** Python projects: pip, poetry, uv, pipenv, pdm; Django, Flask, FastAPI. */
 const pythonDetector = {
     name: 'python',
@@ -35173,7 +35295,9 @@ const pythonDetector = {
     applies: (ctx, dir) => ['pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock'].some((n) => ctx.has(dir, n)) ||
         ctx.names(dir).some((n) => /^requirements[\w.-]*\.txt$/.test(n)),
     async project(ctx, { dir }) {
-        const pyproject = ctx.has(dir, 'pyproject.toml') ? await ctx.toml(context_joinRel(dir, 'pyproject.toml')) : undefined;
+        const pyproject = ctx.has(dir, 'pyproject.toml')
+            ? await ctx.toml(context_joinRel(dir, 'pyproject.toml'))
+            : undefined;
         const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(context_joinRel(dir, 'Pipfile')) : undefined;
         const requirements = ctx
             .names(dir)
@@ -35186,12 +35310,22 @@ const pythonDetector = {
         const declared = pyproject?.project?.['requires-python']
             ? { value: pyproject.project['requires-python'], source: context_joinRel(dir, 'pyproject.toml#project.requires-python') }
             : typeof pyproject?.tool?.poetry?.dependencies?.python === 'string'
-                ? { value: pyproject.tool.poetry.dependencies.python, source: context_joinRel(dir, 'pyproject.toml#tool.poetry.dependencies.python') }
+                ? {
+                    value: pyproject.tool.poetry.dependencies.python,
+                    source: context_joinRel(dir, 'pyproject.toml#tool.poetry.dependencies.python'),
+                }
                 : pipfile?.requires?.python_full_version || pipfile?.requires?.python_version
-                    ? { value: (pipfile.requires.python_full_version ?? pipfile.requires.python_version), source: context_joinRel(dir, 'Pipfile#requires') }
+                    ? {
+                        value: (pipfile.requires.python_full_version ?? pipfile.requires.python_version),
+                        source: context_joinRel(dir, 'Pipfile#requires'),
+                    }
                     : undefined;
         const version = pinned ?? declared;
-        const frameworks = python_FRAMEWORKS.filter((f) => deps.has(f)).map((f) => ({ name: f, version: deps.get(f).version, source: deps.get(f).source }));
+        const frameworks = python_FRAMEWORKS.filter((f) => deps.has(f)).map((f) => ({
+            name: f,
+            version: deps.get(f).version,
+            source: deps.get(f).source,
+        }));
         const manifest = pyproject
             ? context_joinRel(dir, 'pyproject.toml')
             : pipfile
@@ -35201,7 +35335,9 @@ const pythonDetector = {
                     : context_joinRel(dir, ctx.names(dir).find((n) => /setup\.(py|cfg)|\.lock$/.test(n)) ?? 'setup.py');
         const exec = runPrefix(pm.name);
         const isDjango = deps.has('django') && ctx.has(dir, 'manage.py');
-        const hasPytest = deps.has('pytest') || ['pytest.ini', 'conftest.py', 'tox.ini'].some((n) => ctx.has(dir, n)) || (await ctx.exists(context_joinRel(dir, 'tests')));
+        const hasPytest = deps.has('pytest') ||
+            ['pytest.ini', 'conftest.py', 'tox.ini'].some((n) => ctx.has(dir, n)) ||
+            (await ctx.exists(context_joinRel(dir, 'tests')));
         const buildable = pyproject?.['build-system'] !== undefined || pyproject?.tool?.poetry !== undefined;
         return {
             name: pyproject?.project?.name ?? pyproject?.tool?.poetry?.name ?? folderName(dir, ctx.rootName),
@@ -35261,10 +35397,17 @@ async function dependencies(ctx, dir, pyproject, pipfile, requirements) {
     Object.values(pyproject?.['dependency-groups'] ?? {})
         .flat()
         .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
-    const poetryTables = [pyproject?.tool?.poetry?.dependencies, ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies)];
+    const poetryTables = [
+        pyproject?.tool?.poetry?.dependencies,
+        ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies),
+    ];
     for (const table of poetryTables) {
         for (const [name, v] of Object.entries(table ?? {})) {
-            const spec = typeof v === 'string' ? v : typeof v?.version === 'string' ? v.version : '';
+            const spec = typeof v === 'string'
+                ? v
+                : typeof v?.version === 'string'
+                    ? v.version
+                    : '';
             // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
             if (name !== 'python')
                 add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
@@ -35289,7 +35432,15 @@ function cleanSpec(spec) {
     return /^==\s*[^,]+$/.test(s) ? s.replace(/^==\s*/, '') : s;
 }
 function runPrefix(pm) {
-    return pm === 'uv' ? 'uv run ' : pm === 'poetry' ? 'poetry run ' : pm === 'pipenv' ? 'pipenv run ' : pm === 'pdm' ? 'pdm run ' : '';
+    return pm === 'uv'
+        ? 'uv run '
+        : pm === 'poetry'
+            ? 'poetry run '
+            : pm === 'pipenv'
+                ? 'pipenv run '
+                : pm === 'pdm'
+                    ? 'pdm run '
+                    : '';
 }
 function python_installCommand(pm, requirements, hasProjectFile) {
     switch (pm.name) {
@@ -35342,10 +35493,15 @@ const rubyDetector = {
         const gemfile = (await ctx.text(manifest)) ?? '';
         const lockPath = ctx.has(dir, 'Gemfile.lock') ? context_joinRel(dir, 'Gemfile.lock') : null;
         const lock = lockPath ? ((await ctx.text(lockPath)) ?? '') : '';
-        const pinned = await nearestVersion(ctx, dir, [plainFile('.ruby-version', (v) => v.replace(/^ruby-/, '')), toolVersions('ruby'), miseTools('ruby')]);
+        const pinned = await nearestVersion(ctx, dir, [
+            plainFile('.ruby-version', (v) => v.replace(/^ruby-/, '')),
+            toolVersions('ruby'),
+            miseTools('ruby'),
+        ]);
         const inGemfile = capture(gemfile, /^\s*ruby\s+['"]([^'"]+)['"]/m);
         const inLock = capture(lock, /^RUBY VERSION\s*\n\s*ruby\s+(\d[\w.]*)/m)?.replace(/p\d+$/, '');
-        const version = pinned ?? (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath } : undefined);
+        const version = pinned ??
+            (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath } : undefined);
         const gem = (name) => new RegExp(`^\\s*gem\\s+['"]${name}['"]`, 'm').test(gemfile);
         const frameworks = [];
         if (gem('rails') || /^\s{4}rails \(/m.test(lock)) {
@@ -35362,12 +35518,23 @@ const rubyDetector = {
             name: folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'ruby', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'bundler', version: capture(lock, /^BUNDLED WITH\s*\n\s*(\S+)/m) ?? null, lockfile: lockPath, source: manifest },
+            packageManager: {
+                name: 'bundler',
+                version: capture(lock, /^BUNDLED WITH\s*\n\s*(\S+)/m) ?? null,
+                lockfile: lockPath,
+                source: manifest,
+            },
             frameworks,
             commands: {
                 install: 'bundle install',
                 build: rails ? 'bundle exec rails assets:precompile' : null,
-                test: rspec ? 'bundle exec rspec' : rails ? 'bundle exec rails test' : ctx.has(dir, 'Rakefile') ? 'bundle exec rake' : null,
+                test: rspec
+                    ? 'bundle exec rspec'
+                    : rails
+                        ? 'bundle exec rails test'
+                        : ctx.has(dir, 'Rakefile')
+                            ? 'bundle exec rake'
+                            : null,
                 start: rails ? 'bundle exec rails server -b 0.0.0.0' : ctx.has(dir, 'config.ru') ? 'bundle exec rackup' : null,
             },
             warnings: [],
@@ -35416,7 +35583,9 @@ const rustDetector = {
         const excluded = cargo?.workspace?.exclude?.length ? picomatch_default()(cargo.workspace.exclude) : undefined;
         return {
             tool: 'cargo-workspace',
-            members: members.filter((m) => typeof m === 'string' && !excluded?.(m)).concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
+            members: members
+                .filter((m) => typeof m === 'string' && !excluded?.(m))
+                .concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
             rootIsProject: cargo?.package !== undefined,
         };
     },
@@ -35435,7 +35604,11 @@ const rustDetector = {
                 : inherited
                     ? { value: inherited, source: `${context_joinRel(workspaceRoot, 'Cargo.toml')}#workspace.package.rust-version` }
                     : undefined);
-        const lockDir = ctx.has(dir, 'Cargo.lock') ? dir : workspaceRoot && ctx.has(workspaceRoot, 'Cargo.lock') ? workspaceRoot : undefined;
+        const lockDir = ctx.has(dir, 'Cargo.lock')
+            ? dir
+            : workspaceRoot && ctx.has(workspaceRoot, 'Cargo.lock')
+                ? workspaceRoot
+                : undefined;
         const locked = lockDir !== undefined ? ' --locked' : '';
         const frameworks = [];
         for (const [dep, name] of rust_FRAMEWORKS) {
@@ -35452,7 +35625,12 @@ const rustDetector = {
             name: cargo.package.name ?? folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'rust', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'cargo', version: null, lockfile: lockDir !== undefined ? context_joinRel(lockDir, 'Cargo.lock') : null, source: manifest },
+            packageManager: {
+                name: 'cargo',
+                version: null,
+                lockfile: lockDir !== undefined ? context_joinRel(lockDir, 'Cargo.lock') : null,
+                source: manifest,
+            },
             frameworks,
             commands: {
                 install: `cargo fetch${locked}`,
@@ -35670,7 +35848,11 @@ class GitAttributes {
         return result;
     }
 }
-const FLAGS = { 'linguist-vendored': 'vendored', 'linguist-generated': 'generated', 'linguist-documentation': 'documentation' };
+const FLAGS = {
+    'linguist-vendored': 'vendored',
+    'linguist-generated': 'generated',
+    'linguist-documentation': 'documentation',
+};
 function readAttribute(attr, into) {
     const unset = attr.startsWith('-') || attr.startsWith('!');
     const body = unset ? attr.slice(1) : attr;
@@ -35849,7 +36031,15 @@ function walk(options) {
     const maxFiles = options.maxFiles ?? 200_000;
     const progressEvery = options.progressEvery ?? 50_000;
     const excluded = options.exclude?.length ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
-    const inv = { manifests: new Map(), languageBytes: new Map(), dirBytes: new Map(), files: 0, directories: 0, truncated: false, warnings: [] };
+    const inv = {
+        manifests: new Map(),
+        languageBytes: new Map(),
+        dirBytes: new Map(),
+        files: 0,
+        directories: 0,
+        truncated: false,
+        warnings: [],
+    };
     let attributes;
     const stack = [{ rel: '.', notProject: false }];
     while (stack.length > 0 && !inv.truncated) {
@@ -35962,7 +36152,12 @@ async function detectStack(options) {
     const logger = options.logger ?? lite/* nullLogger */.Gi;
     const clock = options.clock ?? lite/* systemClock */.ml;
     const started = clock.monotonic();
-    const inventory = walk({ root: options.root, exclude: options.exclude ?? [], maxFiles: options.maxFiles ?? 200_000, logger });
+    const inventory = walk({
+        root: options.root,
+        exclude: options.exclude ?? [],
+        maxFiles: options.maxFiles ?? 200_000,
+        logger,
+    });
     const ctx = new DetectContext(options.root, inventory, logger, options.annotationPrefix ?? '', (0,external_node_path_.basename)(options.root) || 'root');
     for (const w of inventory.warnings)
         ctx.warn(w);
@@ -35983,7 +36178,12 @@ async function detectStack(options) {
         projects,
         primary: primaryOf(projects, inventory)?.path ?? null,
         warnings: ctx.warnings,
-        stats: { files: inventory.files, directories: inventory.directories, elapsedMs: Math.round(clock.monotonic() - started), truncated: inventory.truncated },
+        stats: {
+            files: inventory.files,
+            directories: inventory.directories,
+            elapsedMs: Math.round(clock.monotonic() - started),
+            truncated: inventory.truncated,
+        },
     };
 }
 async function findWorkspaces(ctx, dirs) {
@@ -36094,7 +36294,9 @@ function dropEnclosedStaticSites(projects) {
 function monorepoOf(workspaces, projects, memberOf) {
     const rootWorkspace = workspaces.find((w) => w.dir === '.' && [...memberOf.values()].includes('.'));
     if (rootWorkspace) {
-        const members = projects.filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.')).map((p) => p.path);
+        const members = projects
+            .filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.'))
+            .map((p) => p.path);
         return { tool: rootWorkspace.decl.tool, workspaces: members.sort(byPath) };
     }
     if (projects.length > 1)
@@ -36458,7 +36660,10 @@ function cachePaths(project, env) {
         case 'go':
             return [(0,external_node_path_.join)(env.GOPATH || (0,external_node_path_.join)(home, 'go'), 'pkg', 'mod'), (0,external_node_path_.join)(xdg, 'go-build')];
         case 'cargo':
-            return [(0,external_node_path_.join)(env.CARGO_HOME || (0,external_node_path_.join)(home, '.cargo'), 'registry'), (0,external_node_path_.join)(env.CARGO_HOME || (0,external_node_path_.join)(home, '.cargo'), 'git')];
+            return [
+                (0,external_node_path_.join)(env.CARGO_HOME || (0,external_node_path_.join)(home, '.cargo'), 'registry'),
+                (0,external_node_path_.join)(env.CARGO_HOME || (0,external_node_path_.join)(home, '.cargo'), 'git'),
+            ];
         case 'maven':
             return [(0,external_node_path_.join)(home, '.m2', 'repository')];
         case 'gradle':
@@ -36594,7 +36799,10 @@ function selectFiles(options) {
     for (const path of files.keys())
         for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
             dirs.add(path.slice(0, i));
-    const entries = [...[...dirs].map((d) => ({ path: d, type: 'dir', mode: 0o755, size: 0 })), ...files.values()];
+    const entries = [
+        ...[...dirs].map((d) => ({ path: d, type: 'dir', mode: 0o755, size: 0 })),
+        ...files.values(),
+    ];
     entries.sort((a, b) => byteOrder(a.path, b.path));
     return { entries, escapingLinks: escapingLinks.sort(byteOrder), skippedSpecial: skippedSpecial.sort(byteOrder) };
 }
@@ -36685,10 +36893,17 @@ function node(project) {
     const frameworks = new Set(project.frameworks.map((f) => f.name));
     const manifest = ['package.json', ...lockfileInProject(project)];
     if (frameworks.has('next'))
-        return { include: ['.next/**', 'public/**', 'next.config.*', ...manifest], exclude: ['.next/cache/**'], required: ['.next/**'] };
+        return {
+            include: ['.next/**', 'public/**', 'next.config.*', ...manifest],
+            exclude: ['.next/cache/**'],
+            required: ['.next/**'],
+        };
     if (frameworks.has('nuxt'))
         return { include: ['.output/**'], exclude: [], required: ['.output/**'] };
-    if (frameworks.has('sveltekit') || frameworks.has('remix') || frameworks.has('react-router') || frameworks.has('docusaurus')) {
+    if (frameworks.has('sveltekit') ||
+        frameworks.has('remix') ||
+        frameworks.has('react-router') ||
+        frameworks.has('docusaurus')) {
         return { include: ['build/**', 'public/**', ...manifest], exclude: [], required: ['build/**'] };
     }
     if (frameworks.has('gatsby'))
@@ -36696,7 +36911,11 @@ function node(project) {
     if (['astro', 'vite', 'angular'].some((f) => frameworks.has(f)))
         return { include: ['dist/**'], exclude: [], required: ['dist/**'] };
     if (project.commands.build)
-        return { include: ['dist/**', 'build/**', 'out/**', 'lib/**', ...manifest], exclude: [], required: ['dist/**', 'build/**', 'out/**', 'lib/**'] };
+        return {
+            include: ['dist/**', 'build/**', 'out/**', 'lib/**', ...manifest],
+            exclude: [],
+            required: ['dist/**', 'build/**', 'out/**', 'lib/**'],
+        };
     return { include: ['**'], exclude: ['test/**', 'tests/**', '**/*.test.*', '**/*.spec.*'], required: [] };
 }
 /** The default plan for a project, by runtime and framework. */
@@ -36712,10 +36931,17 @@ function packagingPlan(project) {
         case 'go':
             // -trimpath and an empty build ID make the binary independent of the build folder.
             return project.commands.start
-                ? { include: ['dist/**'], exclude: [], required: ['dist/**'], command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...' }
+                ? {
+                    include: ['dist/**'],
+                    exclude: [],
+                    required: ['dist/**'],
+                    command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...',
+                }
                 : WHOLE_TREE;
         case 'rust':
-            return project.commands.start ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] } : WHOLE_TREE;
+            return project.commands.start
+                ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] }
+                : WHOLE_TREE;
         case 'java':
             return project.packageManager?.name === 'gradle'
                 ? { include: ['build/libs/*.jar'], exclude: ['build/libs/*-plain.jar'], required: ['build/libs/*.jar'] }
@@ -36740,13 +36966,22 @@ function packagingPlan(project) {
 
 /** Known git failures a user can fix, matched on stderr, with what to do. */
 const GIT_ERRORS = [
-    [/not a git repository/i, 'is not a git repository. Check out the repository (actions/checkout) or set the version and source-date-epoch inputs.'],
+    [
+        /not a git repository/i,
+        'is not a git repository. Check out the repository (actions/checkout) or set the version and source-date-epoch inputs.',
+    ],
     [
         /detected dubious ownership/i,
         'is owned by another user and git refuses it. Run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` before this step.',
     ],
-    [/does not have any commits yet|ambiguous argument 'HEAD'/i, 'has no commits yet. Commit something, or set the version and source-date-epoch inputs.'],
-    [/ENOENT|not found|No such file/i, 'cannot be read because git is not installed. Install git, or set the version and source-date-epoch inputs.'],
+    [
+        /does not have any commits yet|ambiguous argument 'HEAD'/i,
+        'has no commits yet. Commit something, or set the version and source-date-epoch inputs.',
+    ],
+    [
+        /ENOENT|not found|No such file/i,
+        'cannot be read because git is not installed. Install git, or set the version and source-date-epoch inputs.',
+    ],
 ];
 /** Runs git in a folder and returns trimmed stdout, mapping known failures to UserErrors. */
 async function git(exec, cwd, args) {
@@ -36846,11 +37081,17 @@ function provenanceStatement(input) {
                         runner_environment: e.RUNNER_ENVIRONMENT ?? null,
                     },
                 },
-                resolvedDependencies: [{ uri: `git+${server}/${repo}@${e.GITHUB_REF ?? 'HEAD'}`, digest: { gitCommit: input.commit } }],
+                resolvedDependencies: [
+                    { uri: `git+${server}/${repo}@${e.GITHUB_REF ?? 'HEAD'}`, digest: { gitCommit: input.commit } },
+                ],
             },
             runDetails: {
                 builder: { id: e.GITHUB_WORKFLOW_REF ? `${server}/${e.GITHUB_WORKFLOW_REF}` : `${server}/${repo}/local-build` },
-                metadata: { invocationId: e.GITHUB_RUN_ID ? `${server}/${repo}/actions/runs/${e.GITHUB_RUN_ID}/attempts/${e.GITHUB_RUN_ATTEMPT ?? '1'}` : 'local' },
+                metadata: {
+                    invocationId: e.GITHUB_RUN_ID
+                        ? `${server}/${repo}/actions/runs/${e.GITHUB_RUN_ID}/attempts/${e.GITHUB_RUN_ATTEMPT ?? '1'}`
+                        : 'local',
+                },
             },
         },
     };
@@ -36885,7 +37126,9 @@ async function cycloneDxSbom(input) {
     const bom = new CDX.Models.Bom();
     bom.serialNumber = `urn:uuid:${stableUuid(`${input.name}@${input.version}#${input.digest}`)}`;
     bom.metadata.timestamp = new Date(input.sourceDateEpoch * 1000);
-    const tool = new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'slipway build-artifact', { bomRef: 'slipway-build-artifact' });
+    const tool = new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'slipway build-artifact', {
+        bomRef: 'slipway-build-artifact',
+    });
     bom.metadata.tools.components.add(tool);
     const root = new CDX.Models.Component(CDX.Enums.ComponentType.Application, input.name, {
         version: input.version,
@@ -36895,7 +37138,11 @@ async function cycloneDxSbom(input) {
     bom.metadata.component = root;
     for (const p of dedupe(input.packages.filter((x) => !x.dev))) {
         const purl = purlOf(p);
-        const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, { version: p.version, bomRef: purl, purl });
+        const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, {
+            version: p.version,
+            bomRef: purl,
+            purl,
+        });
         for (const h of p.hashes)
             component.hashes.set(CDX.Enums.HashAlgorithm[h.alg], h.hex);
         bom.components.add(component);
@@ -36924,7 +37171,13 @@ const SECRET_NAME = [
 /** Example files that only look like secrets. */
 const EXAMPLE = /^\.env\.(example|sample|template|dist|defaults)$/;
 /** Paths whose folder makes them credentials (cloud CLIs' config). */
-const SECRET_PATH = [/(^|\/)\.aws\/credentials$/, /(^|\/)\.docker\/config\.json$/, /(^|\/)\.kube\/config$/, /(^|\/)\.config\/gcloud\//, /(^|\/)\.azure\//];
+const SECRET_PATH = [
+    /(^|\/)\.aws\/credentials$/,
+    /(^|\/)\.docker\/config\.json$/,
+    /(^|\/)\.kube\/config$/,
+    /(^|\/)\.config\/gcloud\//,
+    /(^|\/)\.azure\//,
+];
 /** Package-manager config that is a secret only when it holds a token or password. */
 const TOKEN_CONFIG = /^\.(npmrc|pypirc|yarnrc\.yml|gem\/credentials)$/;
 const TOKEN_LINE = /(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|^\s*password\s*[=:])/m;
@@ -36963,7 +37216,10 @@ const actionsUploader = async (name, files, rootDir, retentionDays, env) => {
     if (result.id === undefined)
         throw new Error('the artifact service returned no artifact id');
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    return { id: result.id, url: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${result.id}` };
+    return {
+        id: result.id,
+        url: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${result.id}`,
+    };
 };
 /** Wraps an upload failure so the error says where the artifact still is. */
 function uploadFailed(name, archivePath, err) {
@@ -37036,7 +37292,9 @@ async function buildArtifact(o, seams) {
         cacheNote = `${chosen.reason}: ${cacheHit === 'true' ? 'exact hit' : cacheHit === 'partial' ? `restored ${matched}` : 'miss'}`;
     }
     else if (o.cache) {
-        cacheNote = paths.length ? chosen.reason : `no known cache folder for ${project.packageManager?.name ?? 'this project'}`;
+        cacheNote = paths.length
+            ? chosen.reason
+            : `no known cache folder for ${project.packageManager?.name ?? 'this project'}`;
         if (paths.length)
             logger.info(`build-artifact: dependency cache skipped: ${chosen.reason}`);
     }
@@ -37058,7 +37316,9 @@ async function buildArtifact(o, seams) {
     if (files.length === 0) {
         throw new lite/* UserError */.yo(`include (${include.join(', ')}) matched no files in ${project.path}.`, { input: 'include' }, build ? `Check that \`${build}\` writes its output there, or set include.` : 'Set include to the files to ship.');
     }
-    if (!o.include && plan.required.length && !files.some((f) => picomatch_default().isMatch(f.path, plan.required, { dot: true }))) {
+    if (!o.include &&
+        plan.required.length &&
+        !files.some((f) => picomatch_default().isMatch(f.path, plan.required, { dot: true }))) {
         throw new lite/* UserError */.yo(`the build produced nothing at ${plan.required.join(' or ')} in ${project.path}.`, { input: 'include' }, 'Set include to where your build writes its output.');
     }
     const secrets = await findSecretFiles(projectDir, files.map((f) => f.path));
@@ -37175,7 +37435,9 @@ function installDir(repoRoot, project, projectDir) {
 function lockfilePaths(repoRoot, project) {
     const prefix = project.path === '.' ? '' : `${project.path}/`;
     const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter((p) => Boolean(p));
-    return [...new Set(candidates)].filter((p) => parserFor((0,external_node_path_.basename)(p)) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoRoot, p))).map((p) => (0,external_node_path_.join)(repoRoot, p));
+    return [...new Set(candidates)]
+        .filter((p) => parserFor((0,external_node_path_.basename)(p)) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoRoot, p)))
+        .map((p) => (0,external_node_path_.join)(repoRoot, p));
 }
 async function readLockfiles(repoRoot, paths, logger) {
     const out = [];
@@ -37476,7 +37738,10 @@ const MAX_EPOCH = 0o77777777777;
 /** Reads and validates every input. */
 function parseInputs(reader, workspace) {
     const repo = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace);
-    const output = (0,lite/* workspaceFolder */.ih)('output-dir', reader.raw('output-dir'), workspace, { base: repo.abs, mayNotExist: true });
+    const output = (0,lite/* workspaceFolder */.ih)('output-dir', reader.raw('output-dir'), workspace, {
+        base: repo.abs,
+        mayNotExist: true,
+    });
     const include = reader.list('include');
     const version = reader.optional('version');
     if (version !== undefined && /[\s/\\]/.test(version))
@@ -37497,7 +37762,9 @@ function parseInputs(reader, workspace) {
         sourceDateEpoch: epoch === undefined ? undefined : reader.integer('source-date-epoch', { min: 0, max: MAX_EPOCH }),
         cache: reader.boolean('cache'),
         upload: reader.boolean('upload'),
-        retentionDays: reader.optional('retention-days') === undefined ? undefined : reader.integer('retention-days', { min: 1, max: 90 }),
+        retentionDays: reader.optional('retention-days') === undefined
+            ? undefined
+            : reader.integer('retention-days', { min: 1, max: 90 }),
         sbom: reader.boolean('sbom'),
         provenance: reader.boolean('provenance'),
         allowSecretFiles: reader.boolean('allow-secret-files'),
@@ -37664,14 +37931,21 @@ const metadata = {
 
 
 function size(bytes) {
-    return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+    return bytes >= 1048576
+        ? `${(bytes / 1048576).toFixed(1)} MiB`
+        : bytes >= 1024
+            ? `${(bytes / 1024).toFixed(1)} KiB`
+            : `${bytes} B`;
 }
 /** The summary of a built artifact: what, how big, which digest, and where the time went. */
 function artifactSummary(r, rel) {
     const s = new lite/* SummaryBuilder */.CF().heading('build-artifact');
     s.table(['', ''], [
         ['artifact', `\`${rel(r.artifactPath)}\`${r.artifactUrl ? ` ([download](${r.artifactUrl}))` : ''}`],
-        ['project', `${r.project.path} (${r.project.runtime.name}${r.project.runtime.version ? ` ${r.project.runtime.version}` : ''})`],
+        [
+            'project',
+            `${r.project.path} (${r.project.runtime.name}${r.project.runtime.version ? ` ${r.project.runtime.version}` : ''})`,
+        ],
         ['version', r.version],
         ['digest', `\`${r.digest}\``],
         ['size', `${size(r.size)} · ${r.files} files`],
@@ -37682,7 +37956,10 @@ function artifactSummary(r, rel) {
         ['provenance', r.provenancePath ? `\`${rel(r.provenancePath)}\` (unsigned; sign with actions/attest)` : 'off'],
     ]);
     if (r.timings.length) {
-        s.mermaid(['pie showData title Time per step (ms)', ...r.timings.filter((t) => t.ms > 0).map((t) => `  "${t.step}" : ${t.ms}`)].join('\n'));
+        s.mermaid([
+            'pie showData title Time per step (ms)',
+            ...r.timings.filter((t) => t.ms > 0).map((t) => `  "${t.step}" : ${t.ms}`),
+        ].join('\n'));
     }
     return s;
 }
@@ -37808,7 +38085,12 @@ const coreLogger = {
 };
 /** The seams of a real runner, built on @actions/core. Only action entry points load this module. */
 function runnerSeams() {
-    return { env: process.env, logger: coreLogger, setOutput: (name, value) => core/* setOutput */.uH(name, value), mask: (value) => core/* setSecret */.Pq(value) };
+    return {
+        env: process.env,
+        logger: coreLogger,
+        setOutput: (name, value) => core/* setOutput */.uH(name, value),
+        mask: (value) => core/* setSecret */.Pq(value),
+    };
 }
 /**
  * Runs an action's main function with the runner's seams and reports whatever escapes it. A
@@ -38016,7 +38298,9 @@ class InputReader {
             throw new errors/* UserError */.yo(`'${value}' is not a whole number.`, { input: name }, describeBounds(bounds));
         }
         const n = Number(value);
-        if (!Number.isSafeInteger(n) || (bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max)) {
+        if (!Number.isSafeInteger(n) ||
+            (bounds.min !== undefined && n < bounds.min) ||
+            (bounds.max !== undefined && n > bounds.max)) {
             throw new errors/* UserError */.yo(`${value} is out of range.`, { input: name }, describeBounds(bounds));
         }
         return n;

@@ -26,7 +26,10 @@ const MAX_EPOCH = 0o77777777777;
 /** Reads and validates every input. */
 function parseInputs(reader, workspace) {
     const repo = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace);
-    const output = (0,lite/* workspaceFolder */.ih)('output-dir', reader.raw('output-dir'), workspace, { base: repo.abs, mayNotExist: true });
+    const output = (0,lite/* workspaceFolder */.ih)('output-dir', reader.raw('output-dir'), workspace, {
+        base: repo.abs,
+        mayNotExist: true,
+    });
     const include = reader.list('include');
     const version = reader.optional('version');
     if (version !== undefined && /[\s/\\]/.test(version))
@@ -47,7 +50,9 @@ function parseInputs(reader, workspace) {
         sourceDateEpoch: epoch === undefined ? undefined : reader.integer('source-date-epoch', { min: 0, max: MAX_EPOCH }),
         cache: reader.boolean('cache'),
         upload: reader.boolean('upload'),
-        retentionDays: reader.optional('retention-days') === undefined ? undefined : reader.integer('retention-days', { min: 1, max: 90 }),
+        retentionDays: reader.optional('retention-days') === undefined
+            ? undefined
+            : reader.integer('retention-days', { min: 1, max: 90 }),
         sbom: reader.boolean('sbom'),
         provenance: reader.boolean('provenance'),
         allowSecretFiles: reader.boolean('allow-secret-files'),
@@ -87,14 +92,21 @@ var metadata_generated = __webpack_require__(90413);
 
 
 function size(bytes) {
-    return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+    return bytes >= 1048576
+        ? `${(bytes / 1048576).toFixed(1)} MiB`
+        : bytes >= 1024
+            ? `${(bytes / 1024).toFixed(1)} KiB`
+            : `${bytes} B`;
 }
 /** The summary of a built artifact: what, how big, which digest, and where the time went. */
 function artifactSummary(r, rel) {
     const s = new lite/* SummaryBuilder */.CF().heading('build-artifact');
     s.table(['', ''], [
         ['artifact', `\`${rel(r.artifactPath)}\`${r.artifactUrl ? ` ([download](${r.artifactUrl}))` : ''}`],
-        ['project', `${r.project.path} (${r.project.runtime.name}${r.project.runtime.version ? ` ${r.project.runtime.version}` : ''})`],
+        [
+            'project',
+            `${r.project.path} (${r.project.runtime.name}${r.project.runtime.version ? ` ${r.project.runtime.version}` : ''})`,
+        ],
         ['version', r.version],
         ['digest', `\`${r.digest}\``],
         ['size', `${size(r.size)} · ${r.files} files`],
@@ -105,7 +117,10 @@ function artifactSummary(r, rel) {
         ['provenance', r.provenancePath ? `\`${rel(r.provenancePath)}\` (unsigned; sign with actions/attest)` : 'off'],
     ]);
     if (r.timings.length) {
-        s.mermaid(['pie showData title Time per step (ms)', ...r.timings.filter((t) => t.ms > 0).map((t) => `  "${t.step}" : ${t.ms}`)].join('\n'));
+        s.mermaid([
+            'pie showData title Time per step (ms)',
+            ...r.timings.filter((t) => t.ms > 0).map((t) => `  "${t.step}" : ${t.ms}`),
+        ].join('\n'));
     }
     return s;
 }

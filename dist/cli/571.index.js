@@ -162,7 +162,11 @@ class Prober {
                         return done({ ok: true, status });
                     const body = Buffer.concat(parts).toString('utf8');
                     if (spec.expectBody && !spec.expectBody.test(body))
-                        return done({ ok: false, status, failure: { kind: 'body', detail: `body does not match /${spec.expectBody.source}/` } });
+                        return done({
+                            ok: false,
+                            status,
+                            failure: { kind: 'body', detail: `body does not match /${spec.expectBody.source}/` },
+                        });
                     if (spec.expectJson?.length) {
                         let doc;
                         try {
@@ -212,14 +216,28 @@ async function evaluateQuery(baseUrl, q, http, at, timeoutMs = 10_000) {
     let doc;
     try {
         const res = await http(url, { signal: AbortSignal.timeout(timeoutMs) });
-        doc = (await res.json().catch(() => ({ status: 'error', error: `HTTP ${res.status} with a body that is not JSON` })));
+        doc = (await res
+            .json()
+            .catch(() => ({ status: 'error', error: `HTTP ${res.status} with a body that is not JSON` })));
     }
     catch (err) {
         const cause = err.cause?.code;
-        return { name: q.name, at, values: [], passed: 'no-data', note: `Prometheus at ${baseUrl} unreachable (${cause ?? err.message})` };
+        return {
+            name: q.name,
+            at,
+            values: [],
+            passed: 'no-data',
+            note: `Prometheus at ${baseUrl} unreachable (${cause ?? err.message})`,
+        };
     }
     if (doc.status !== 'success')
-        return { name: q.name, at, values: [], passed: 'no-data', note: `Prometheus error: ${doc.errorType ? `${doc.errorType}: ` : ''}${doc.error ?? 'unknown'}` };
+        return {
+            name: q.name,
+            at,
+            values: [],
+            passed: 'no-data',
+            note: `Prometheus error: ${doc.errorType ? `${doc.errorType}: ` : ''}${doc.error ?? 'unknown'}`,
+        };
     const result = doc.data?.result;
     let values = [];
     if (doc.data?.resultType === 'scalar' && Array.isArray(result))
@@ -273,7 +291,10 @@ class QueryTracker {
                 continue;
             const streak = this.streak.get(q.name) ?? 0;
             if (streak >= this.limit || (final && streak > 0 && !this.everPassed.has(q.name))) {
-                return { verdict: 'fail', reason: `query ${describeEvaluation(q, e)}${streak > 1 ? ` for ${streak} evaluations in a row` : ''}` };
+                return {
+                    verdict: 'fail',
+                    reason: `query ${describeEvaluation(q, e)}${streak > 1 ? ` for ${streak} evaluations in a row` : ''}`,
+                };
             }
         }
         if (final) {
@@ -289,7 +310,11 @@ class QueryTracker {
     checks() {
         return this.p.queries.map((q) => {
             const e = this.last.get(q.name);
-            const observed = !e ? 'not evaluated' : e.passed === 'no-data' ? `no data (${e.note})` : e.values.map((v) => Number(v.toPrecision(6))).join(', ');
+            const observed = !e
+                ? 'not evaluated'
+                : e.passed === 'no-data'
+                    ? `no data (${e.note})`
+                    : e.values.map((v) => Number(v.toPrecision(6))).join(', ');
             return {
                 name: `query ${q.name}`,
                 observed,
@@ -341,7 +366,12 @@ function normalSf(z) {
                 (1.00002368 +
                     t *
                         (0.37409196 +
-                            t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+                            t *
+                                (0.09678418 +
+                                    t *
+                                        (-0.18628806 +
+                                            t *
+                                                (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
     return erfc / 2;
 }
 /** The cumulative alpha spent by information fraction t (0–1). */
@@ -397,7 +427,13 @@ function median(values) {
     const m = s.length >> 1;
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
-const DEFAULT_COMPARE = { alpha: 0.01, minErrorIncrease: 0.005, minLatencyIncreaseMs: 10, minLatencyIncreaseRatio: 0.1, minSamples: 50 };
+const DEFAULT_COMPARE = {
+    alpha: 0.01,
+    minErrorIncrease: 0.005,
+    minLatencyIncreaseMs: 10,
+    minLatencyIncreaseRatio: 0.1,
+    minSamples: 50,
+};
 /** Looks at the evidence once per window and fails as soon as it is decisive. */
 class SequentialJudge {
     config;
@@ -508,7 +544,11 @@ async function verifyHealth(o, seams) {
             if (elapsed + delay > o.waitMs) {
                 const failed = tried.filter((r) => !r.ok && pending.has(r.url));
                 const reason = `${failed.length} of ${tried.filter((r) => pending.has(r.url)).length} probes failed: ${describeFailures(failed)} on ${[...pending].join(', ')}`;
-                return empty('fail', reason, failures, { attempts, readyAfterMs: null, lastFailure: failed.at(-1)?.failure?.detail });
+                return empty('fail', reason, failures, {
+                    attempts,
+                    readyAfterMs: null,
+                    lastFailure: failed.at(-1)?.failure?.detail,
+                });
             }
             await clock.sleep(delay);
             delay = Math.min(delay * 2, 10_000);
@@ -518,7 +558,9 @@ async function verifyHealth(o, seams) {
         if (o.durationMs <= 0) {
             const first = tried.filter((r) => r.ok);
             const p = percentiles(first.map((r) => r.latencyMs));
-            const checks = [{ name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true }];
+            const checks = [
+                { name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true },
+            ];
             const base = { errorRate: 0, ...p, samples: first.length, failures, readiness, windows: [], checks };
             const ready = `ready: ${o.urls.length} URL${o.urls.length > 1 ? 's' : ''} answered as expected`;
             if (o.prometheus) {
@@ -592,7 +634,15 @@ async function soak(o, prober, seams, failures, count, readiness) {
             breaches.push(`error rate ${pct(errorRate)} > ${pct(o.maxErrorRate)}`);
         if (o.maxP95Ms !== undefined && inWindow.length >= 10 && p.p95 > o.maxP95Ms)
             breaches.push(`p95 ${p.p95} ms > ${o.maxP95Ms} ms`);
-        windows.push({ startMs: Math.round(from), samples: inWindow.length, errors, errorRate, p50: p.p50, p95: p.p95, breaches });
+        windows.push({
+            startMs: Math.round(from),
+            samples: inWindow.length,
+            errors,
+            errorRate,
+            p50: p.p50,
+            p95: p.p95,
+            breaches,
+        });
         consecutive = breaches.length ? consecutive + 1 : 0;
         if (consecutive >= limit && !early)
             early = `${breaches[0]} for ${limit} windows in a row (${Math.round(to / 1000)} s into the soak) on ${o.urls.join(', ')}`;
@@ -654,12 +704,27 @@ async function soak(o, prober, seams, failures, count, readiness) {
     const p = percentiles(results.filter((r) => r.ok).map((r) => r.latencyMs));
     const checks = [
         { name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true },
-        { name: 'error rate', observed: pct(errorRate), threshold: `≤ ${pct(o.maxErrorRate)}`, passed: errorRate <= o.maxErrorRate },
+        {
+            name: 'error rate',
+            observed: pct(errorRate),
+            threshold: `≤ ${pct(o.maxErrorRate)}`,
+            passed: errorRate <= o.maxErrorRate,
+        },
     ];
     if (o.maxP95Ms !== undefined)
-        checks.push({ name: 'p95', observed: `${p.p95} ms`, threshold: `≤ ${o.maxP95Ms} ms`, passed: !(p.p95 > o.maxP95Ms) });
+        checks.push({
+            name: 'p95',
+            observed: `${p.p95} ms`,
+            threshold: `≤ ${o.maxP95Ms} ms`,
+            passed: !(p.p95 > o.maxP95Ms),
+        });
     if (o.maxP99Ms !== undefined)
-        checks.push({ name: 'p99', observed: `${p.p99} ms`, threshold: `≤ ${o.maxP99Ms} ms`, passed: !(p.p99 > o.maxP99Ms) });
+        checks.push({
+            name: 'p99',
+            observed: `${p.p99} ms`,
+            threshold: `≤ ${o.maxP99Ms} ms`,
+            passed: !(p.p99 > o.maxP99Ms),
+        });
     const baselineStats = baseResults.length
         ? {
             samples: baseResults.length,
@@ -770,7 +835,7 @@ function parseInputs(reader, mask) {
     const method = reader.raw('method').toUpperCase();
     if (!/^[A-Z]+$/.test(method))
         throw new lite/* UserError */.yo(`'${method}' is not an HTTP method.`, { input: 'method' }, 'Use GET, HEAD or another method name.');
-    const optionalDuration = (input) => (reader.optional(input) === undefined ? undefined : reader.duration(input, { min: 1 }));
+    const optionalDuration = (input) => reader.optional(input) === undefined ? undefined : reader.duration(input, { min: 1 });
     const maxP95Ms = optionalDuration('max-p95');
     const maxP99Ms = optionalDuration('max-p99');
     const expectBody = parseBodyRegex(reader.optional('expect-body'));
@@ -781,7 +846,9 @@ function parseInputs(reader, mask) {
     const promUrl = reader.optional('prometheus-url');
     if (queries.length && !promUrl)
         throw new lite/* UserError */.yo('are set but prometheus-url is empty.', { input: 'queries' }, 'Set prometheus-url to the Prometheus server to query.');
-    const prometheus = promUrl ? { url: parseUrls([promUrl], 'prometheus-url')[0].replace(/\/+$/, ''), queries, noData, http: fetch } : undefined;
+    const prometheus = promUrl
+        ? { url: parseUrls([promUrl], 'prometheus-url')[0].replace(/\/+$/, ''), queries, noData, http: fetch }
+        : undefined;
     if (prometheus && queries.length === 0)
         throw new lite/* UserError */.yo('is set but queries is empty.', { input: 'prometheus-url' }, 'Add queries such as errors: <PromQL> < 0.05.');
     return Object.freeze({

@@ -103,7 +103,14 @@ function buildSarif(findings, scanners, version, categoryPrefix = 'slipway') {
             properties: { 'security-severity': securitySeverity(f.severity) },
         }));
         return {
-            tool: { driver: { name: TOOL_NAME[scanner], informationUri: 'https://github.com/slipway/slipway', semanticVersion: version, rules: sortedRules } },
+            tool: {
+                driver: {
+                    name: TOOL_NAME[scanner],
+                    informationUri: 'https://github.com/slipway/slipway',
+                    semanticVersion: version,
+                    rules: sortedRules,
+                },
+            },
             automationDetails: { id: `${categoryPrefix}/${scanner}/` },
             results,
         };
@@ -553,7 +560,8 @@ class SecretEngine {
             }
         }
         for (const hit of onLine) {
-            if (hit.generic && onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret))))
+            if (hit.generic &&
+                onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret))))
                 continue;
             seen?.add(hit.key);
             out.push(hit.finding);
@@ -1481,7 +1489,17 @@ function rubyGemsCompare(a, b) {
     }
     return 0;
 }
-const COMPOSER_STABILITY = { dev: 0, alpha: 1, a: 1, beta: 2, b: 2, rc: 3, patch: 5, pl: 5, p: 5 };
+const COMPOSER_STABILITY = {
+    dev: 0,
+    alpha: 1,
+    a: 1,
+    beta: 2,
+    b: 2,
+    rc: 3,
+    patch: 5,
+    pl: 5,
+    p: 5,
+};
 /** Composer order (Packagist): numeric parts, then stability dev < alpha < beta < RC < stable < patch. */
 function packagistCompare(a, b) {
     const norm = (v) => {
@@ -1582,7 +1600,13 @@ function fixedVersions(record, pkg) {
     }
     return [...out].sort(comparatorFor(pkg.ecosystem));
 }
-const WORDS = { CRITICAL: 'critical', HIGH: 'high', MODERATE: 'medium', MEDIUM: 'medium', LOW: 'low' };
+const WORDS = {
+    CRITICAL: 'critical',
+    HIGH: 'high',
+    MODERATE: 'medium',
+    MEDIUM: 'medium',
+    LOW: 'low',
+};
 /** Severity from a CVSS v3 vector's computed base score, else the database's own word, else medium. */
 function recordSeverity(record) {
     for (const s of record.severity ?? []) {
@@ -1593,7 +1617,8 @@ function recordSeverity(record) {
         }
     }
     const word = record.database_specific?.severity ??
-        record.affected?.find((a) => a.database_specific?.severity ?? a.ecosystem_specific?.severity)?.database_specific?.severity;
+        record.affected?.find((a) => a.database_specific?.severity ?? a.ecosystem_specific?.severity)?.database_specific
+            ?.severity;
     if (word && WORDS[word.toUpperCase()])
         return { severity: WORDS[word.toUpperCase()], source: `database severity ${word}` };
     return { severity: 'medium', source: 'no severity in the record' };
@@ -1610,7 +1635,10 @@ async function request(o, path, init) {
             await o.clock.sleep(Math.min(500 * 2 ** (i - 1), 8000));
         let res;
         try {
-            res = await o.http(`${o.baseUrl.replace(/\/+$/, '')}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+            res = await o.http(`${o.baseUrl.replace(/\/+$/, '')}${path}`, {
+                ...init,
+                headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+            });
         }
         catch (err) {
             last = err.message;
@@ -1636,7 +1664,10 @@ async function queryOsv(packages, o) {
                 version: p.ecosystem === 'Go' ? p.version.replace(/^v/, '') : p.version,
             })),
         };
-        const res = await request(o, '/v1/querybatch', { method: 'POST', body: JSON.stringify(body) });
+        const res = await request(o, '/v1/querybatch', {
+            method: 'POST',
+            body: JSON.stringify(body),
+        });
         (res.results ?? []).forEach((r, j) => {
             const p = batch[j];
             if (r.vulns?.length)
@@ -2010,11 +2041,25 @@ function auditWorkflow(source, file) {
     };
     const add = (id, node, message, key, severity) => {
         const r = rule(id, severity);
-        findings.push({ scanner: 'workflows', rule: r, severity: r.severity, message, file, line: lineOf(node), fingerprint: fingerprint(r.id, file, key) });
+        findings.push({
+            scanner: 'workflows',
+            rule: r,
+            severity: r.severity,
+            message,
+            file,
+            line: lineOf(node),
+            fingerprint: fingerprint(r.id, file, key),
+        });
     };
     const isAction = /(^|\/)action\.ya?ml$/.test(file);
     const on = get(root, 'on') ?? get(root, true);
-    const triggers = new Set((0,dist/* isScalar */.jn)(on) ? [String(on.value)] : (0,dist/* isSeq */.oP)(on) ? on.items.map((i) => audit_text(i) ?? '') : (0,dist/* isMap */.jh)(on) ? on.items.map((p) => audit_text(p.key) ?? '') : []);
+    const triggers = new Set((0,dist/* isScalar */.jn)(on)
+        ? [String(on.value)]
+        : (0,dist/* isSeq */.oP)(on)
+            ? on.items.map((i) => audit_text(i) ?? '')
+            : (0,dist/* isMap */.jh)(on)
+                ? on.items.map((p) => audit_text(p.key) ?? '')
+                : []);
     const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
     const jobs = get(root, 'jobs');
     if (!isAction) {
@@ -2240,7 +2285,10 @@ function auditOrWarn(text, path, logger) {
     }
     catch (err) {
         const line = err.line;
-        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, { file: path, ...(line ? { startLine: line } : {}) });
+        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
         return [];
     }
 }
@@ -2267,7 +2315,9 @@ function goRegex(source, where, extraFlags = '') {
         return new RegExp(body, flags);
     }
     catch (err) {
-        throw new lite/* UserError */.yo(`${where}: the regex ${JSON.stringify(source)} is not valid (${err.message}).`, { input: 'config' });
+        throw new lite/* UserError */.yo(`${where}: the regex ${JSON.stringify(source)} is not valid (${err.message}).`, {
+            input: 'config',
+        });
     }
 }
 /**
@@ -2345,14 +2395,21 @@ function readBaseline(path) {
     catch (err) {
         throw new lite/* UserError */.yo(`is not valid JSON: ${(0,lite/* describeJsonError */.M1)(text, err)}.`, { input: 'baseline', file: path });
     }
-    if (doc?.version !== 1 || !Array.isArray(doc.findings) || doc.findings.some((f) => typeof f?.fingerprint !== 'string')) {
-        throw new lite/* UserError */.yo(`is not a slipway baseline (version 1 with findings[].fingerprint).`, { input: 'baseline', file: path });
+    if (doc?.version !== 1 ||
+        !Array.isArray(doc.findings) ||
+        doc.findings.some((f) => typeof f?.fingerprint !== 'string')) {
+        throw new lite/* UserError */.yo(`is not a slipway baseline (version 1 with findings[].fingerprint).`, {
+            input: 'baseline',
+            file: path,
+        });
     }
     return new Set(doc.findings.map((f) => f.fingerprint));
 }
 /** Writes the current findings as a baseline, sorted, atomically. */
 async function writeBaseline(path, findings) {
-    const entries = [...new Map(findings.map((f) => [f.fingerprint, { fingerprint: f.fingerprint, rule: f.rule.id, file: f.file }])).values()].sort((a, b) => a.file + a.rule < b.file + b.rule ? -1 : 1);
+    const entries = [
+        ...new Map(findings.map((f) => [f.fingerprint, { fingerprint: f.fingerprint, rule: f.rule.id, file: f.file }])).values(),
+    ].sort((a, b) => (a.file + a.rule < b.file + b.rule ? -1 : 1));
     await (0,lite/* writeFileAtomic */.Zf)(path, `${JSON.stringify({ version: 1, findings: entries }, null, 2)}\n`);
 }
 
@@ -2368,7 +2425,14 @@ function gate(findings, baseline, failOn) {
     const reason = failing.length
         ? `${failing.length} finding${failing.length > 1 ? 's' : ''} at or above ${failOn} (${breakdown.join(', ')}), the worst: ${worst.message} in ${worst.file}:${worst.line}.`
         : `no finding at or above ${failOn === 'none' ? 'the gate (fail-on: none)' : failOn}${findings.length - active.length ? `; ${findings.length - active.length} accepted by the baseline` : ''}.`;
-    return { active, baselined: findings.length - active.length, counts, newFindings: active.length, passed: failing.length === 0, reason };
+    return {
+        active,
+        baselined: findings.length - active.length,
+        counts,
+        newFindings: active.length,
+        passed: failing.length === 0,
+        reason,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/security/src/sarif-file.ts
@@ -2529,7 +2593,9 @@ async function run({ env, logger, setOutput }) {
     const rel = (abs) => (0,external_node_path_.relative)(workspace, abs).split(external_node_path_.sep).join('/');
     const custom = inputs.config ? loadGitleaksConfig(inputs.config) : undefined;
     const baseline = inputs.baseline ? readBaseline(inputs.baseline) : undefined;
-    const osv = inputs.osvDb ? { kind: 'offline', path: inputs.osvDb } : { kind: 'api', baseUrl: inputs.osvApiUrl, http: fetch, clock: lite/* systemClock */.ml };
+    const osv = inputs.osvDb
+        ? { kind: 'offline', path: inputs.osvDb }
+        : { kind: 'api', baseUrl: inputs.osvApiUrl, http: fetch, clock: lite/* systemClock */.ml };
     const { findings, stats } = await scan({
         target: inputs.target,
         scanners: inputs.scanners,
@@ -2537,7 +2603,8 @@ async function run({ env, logger, setOutput }) {
         osv,
         ...(inputs.historySince ? { historySince: inputs.historySince } : {}),
     }, { exec: lite/* actionsExec */.dw, logger });
-    findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
     const result = gate(findings, baseline, inputs.failOn);
     const dropped = await writeSarif(inputs.sarif, result.active, inputs.scanners, '0.1.0');
     if (dropped)
@@ -2548,7 +2615,11 @@ async function run({ env, logger, setOutput }) {
         await writeBaseline(inputs.writeBaseline, findings);
     const annotated = inputs.target === workspace ? '' : `${rel(inputs.target)}/`;
     for (const f of result.active.slice(0, MAX_ANNOTATIONS)) {
-        const props = { file: f.file.includes('!/') ? rel(inputs.target) : annotated + f.file, startLine: f.line, title: `${f.severity}: ${f.rule.name}` };
+        const props = {
+            file: f.file.includes('!/') ? rel(inputs.target) : annotated + f.file,
+            startLine: f.line,
+            title: `${f.severity}: ${f.rule.name}`,
+        };
         if (severityRank(f.severity) <= 1)
             logger.error(f.message, props);
         else

@@ -354,7 +354,10 @@ function cachePaths(project, env) {
         case 'go':
             return [(0,external_node_path_.join)(env.GOPATH || (0,external_node_path_.join)(home, 'go'), 'pkg', 'mod'), (0,external_node_path_.join)(xdg, 'go-build')];
         case 'cargo':
-            return [(0,external_node_path_.join)(env.CARGO_HOME || (0,external_node_path_.join)(home, '.cargo'), 'registry'), (0,external_node_path_.join)(env.CARGO_HOME || (0,external_node_path_.join)(home, '.cargo'), 'git')];
+            return [
+                (0,external_node_path_.join)(env.CARGO_HOME || (0,external_node_path_.join)(home, '.cargo'), 'registry'),
+                (0,external_node_path_.join)(env.CARGO_HOME || (0,external_node_path_.join)(home, '.cargo'), 'git'),
+            ];
         case 'maven':
             return [(0,external_node_path_.join)(home, '.m2', 'repository')];
         case 'gradle':
@@ -490,7 +493,10 @@ function selectFiles(options) {
     for (const path of files.keys())
         for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
             dirs.add(path.slice(0, i));
-    const entries = [...[...dirs].map((d) => ({ path: d, type: 'dir', mode: 0o755, size: 0 })), ...files.values()];
+    const entries = [
+        ...[...dirs].map((d) => ({ path: d, type: 'dir', mode: 0o755, size: 0 })),
+        ...files.values(),
+    ];
     entries.sort((a, b) => byteOrder(a.path, b.path));
     return { entries, escapingLinks: escapingLinks.sort(byteOrder), skippedSpecial: skippedSpecial.sort(byteOrder) };
 }
@@ -581,10 +587,17 @@ function node(project) {
     const frameworks = new Set(project.frameworks.map((f) => f.name));
     const manifest = ['package.json', ...lockfileInProject(project)];
     if (frameworks.has('next'))
-        return { include: ['.next/**', 'public/**', 'next.config.*', ...manifest], exclude: ['.next/cache/**'], required: ['.next/**'] };
+        return {
+            include: ['.next/**', 'public/**', 'next.config.*', ...manifest],
+            exclude: ['.next/cache/**'],
+            required: ['.next/**'],
+        };
     if (frameworks.has('nuxt'))
         return { include: ['.output/**'], exclude: [], required: ['.output/**'] };
-    if (frameworks.has('sveltekit') || frameworks.has('remix') || frameworks.has('react-router') || frameworks.has('docusaurus')) {
+    if (frameworks.has('sveltekit') ||
+        frameworks.has('remix') ||
+        frameworks.has('react-router') ||
+        frameworks.has('docusaurus')) {
         return { include: ['build/**', 'public/**', ...manifest], exclude: [], required: ['build/**'] };
     }
     if (frameworks.has('gatsby'))
@@ -592,7 +605,11 @@ function node(project) {
     if (['astro', 'vite', 'angular'].some((f) => frameworks.has(f)))
         return { include: ['dist/**'], exclude: [], required: ['dist/**'] };
     if (project.commands.build)
-        return { include: ['dist/**', 'build/**', 'out/**', 'lib/**', ...manifest], exclude: [], required: ['dist/**', 'build/**', 'out/**', 'lib/**'] };
+        return {
+            include: ['dist/**', 'build/**', 'out/**', 'lib/**', ...manifest],
+            exclude: [],
+            required: ['dist/**', 'build/**', 'out/**', 'lib/**'],
+        };
     return { include: ['**'], exclude: ['test/**', 'tests/**', '**/*.test.*', '**/*.spec.*'], required: [] };
 }
 /** The default plan for a project, by runtime and framework. */
@@ -608,10 +625,17 @@ function packagingPlan(project) {
         case 'go':
             // -trimpath and an empty build ID make the binary independent of the build folder.
             return project.commands.start
-                ? { include: ['dist/**'], exclude: [], required: ['dist/**'], command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...' }
+                ? {
+                    include: ['dist/**'],
+                    exclude: [],
+                    required: ['dist/**'],
+                    command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...',
+                }
                 : WHOLE_TREE;
         case 'rust':
-            return project.commands.start ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] } : WHOLE_TREE;
+            return project.commands.start
+                ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] }
+                : WHOLE_TREE;
         case 'java':
             return project.packageManager?.name === 'gradle'
                 ? { include: ['build/libs/*.jar'], exclude: ['build/libs/*-plain.jar'], required: ['build/libs/*.jar'] }
@@ -636,13 +660,22 @@ function packagingPlan(project) {
 
 /** Known git failures a user can fix, matched on stderr, with what to do. */
 const GIT_ERRORS = [
-    [/not a git repository/i, 'is not a git repository. Check out the repository (actions/checkout) or set the version and source-date-epoch inputs.'],
+    [
+        /not a git repository/i,
+        'is not a git repository. Check out the repository (actions/checkout) or set the version and source-date-epoch inputs.',
+    ],
     [
         /detected dubious ownership/i,
         'is owned by another user and git refuses it. Run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` before this step.',
     ],
-    [/does not have any commits yet|ambiguous argument 'HEAD'/i, 'has no commits yet. Commit something, or set the version and source-date-epoch inputs.'],
-    [/ENOENT|not found|No such file/i, 'cannot be read because git is not installed. Install git, or set the version and source-date-epoch inputs.'],
+    [
+        /does not have any commits yet|ambiguous argument 'HEAD'/i,
+        'has no commits yet. Commit something, or set the version and source-date-epoch inputs.',
+    ],
+    [
+        /ENOENT|not found|No such file/i,
+        'cannot be read because git is not installed. Install git, or set the version and source-date-epoch inputs.',
+    ],
 ];
 /** Runs git in a folder and returns trimmed stdout, mapping known failures to UserErrors. */
 async function git(exec, cwd, args) {
@@ -742,11 +775,17 @@ function provenanceStatement(input) {
                         runner_environment: e.RUNNER_ENVIRONMENT ?? null,
                     },
                 },
-                resolvedDependencies: [{ uri: `git+${server}/${repo}@${e.GITHUB_REF ?? 'HEAD'}`, digest: { gitCommit: input.commit } }],
+                resolvedDependencies: [
+                    { uri: `git+${server}/${repo}@${e.GITHUB_REF ?? 'HEAD'}`, digest: { gitCommit: input.commit } },
+                ],
             },
             runDetails: {
                 builder: { id: e.GITHUB_WORKFLOW_REF ? `${server}/${e.GITHUB_WORKFLOW_REF}` : `${server}/${repo}/local-build` },
-                metadata: { invocationId: e.GITHUB_RUN_ID ? `${server}/${repo}/actions/runs/${e.GITHUB_RUN_ID}/attempts/${e.GITHUB_RUN_ATTEMPT ?? '1'}` : 'local' },
+                metadata: {
+                    invocationId: e.GITHUB_RUN_ID
+                        ? `${server}/${repo}/actions/runs/${e.GITHUB_RUN_ID}/attempts/${e.GITHUB_RUN_ATTEMPT ?? '1'}`
+                        : 'local',
+                },
             },
         },
     };
@@ -781,7 +820,9 @@ async function cycloneDxSbom(input) {
     const bom = new CDX.Models.Bom();
     bom.serialNumber = `urn:uuid:${stableUuid(`${input.name}@${input.version}#${input.digest}`)}`;
     bom.metadata.timestamp = new Date(input.sourceDateEpoch * 1000);
-    const tool = new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'slipway build-artifact', { bomRef: 'slipway-build-artifact' });
+    const tool = new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'slipway build-artifact', {
+        bomRef: 'slipway-build-artifact',
+    });
     bom.metadata.tools.components.add(tool);
     const root = new CDX.Models.Component(CDX.Enums.ComponentType.Application, input.name, {
         version: input.version,
@@ -791,7 +832,11 @@ async function cycloneDxSbom(input) {
     bom.metadata.component = root;
     for (const p of (0,src/* dedupe */.Qq)(input.packages.filter((x) => !x.dev))) {
         const purl = (0,src/* purlOf */.VA)(p);
-        const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, { version: p.version, bomRef: purl, purl });
+        const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, {
+            version: p.version,
+            bomRef: purl,
+            purl,
+        });
         for (const h of p.hashes)
             component.hashes.set(CDX.Enums.HashAlgorithm[h.alg], h.hex);
         bom.components.add(component);
@@ -820,7 +865,13 @@ const SECRET_NAME = [
 /** Example files that only look like secrets. */
 const EXAMPLE = /^\.env\.(example|sample|template|dist|defaults)$/;
 /** Paths whose folder makes them credentials (cloud CLIs' config). */
-const SECRET_PATH = [/(^|\/)\.aws\/credentials$/, /(^|\/)\.docker\/config\.json$/, /(^|\/)\.kube\/config$/, /(^|\/)\.config\/gcloud\//, /(^|\/)\.azure\//];
+const SECRET_PATH = [
+    /(^|\/)\.aws\/credentials$/,
+    /(^|\/)\.docker\/config\.json$/,
+    /(^|\/)\.kube\/config$/,
+    /(^|\/)\.config\/gcloud\//,
+    /(^|\/)\.azure\//,
+];
 /** Package-manager config that is a secret only when it holds a token or password. */
 const TOKEN_CONFIG = /^\.(npmrc|pypirc|yarnrc\.yml|gem\/credentials)$/;
 const TOKEN_LINE = /(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|^\s*password\s*[=:])/m;
@@ -859,7 +910,10 @@ const actionsUploader = async (name, files, rootDir, retentionDays, env) => {
     if (result.id === undefined)
         throw new Error('the artifact service returned no artifact id');
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    return { id: result.id, url: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${result.id}` };
+    return {
+        id: result.id,
+        url: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${result.id}`,
+    };
 };
 /** Wraps an upload failure so the error says where the artifact still is. */
 function uploadFailed(name, archivePath, err) {
@@ -932,7 +986,9 @@ async function buildArtifact(o, seams) {
         cacheNote = `${chosen.reason}: ${cacheHit === 'true' ? 'exact hit' : cacheHit === 'partial' ? `restored ${matched}` : 'miss'}`;
     }
     else if (o.cache) {
-        cacheNote = paths.length ? chosen.reason : `no known cache folder for ${project.packageManager?.name ?? 'this project'}`;
+        cacheNote = paths.length
+            ? chosen.reason
+            : `no known cache folder for ${project.packageManager?.name ?? 'this project'}`;
         if (paths.length)
             logger.info(`build-artifact: dependency cache skipped: ${chosen.reason}`);
     }
@@ -954,7 +1010,9 @@ async function buildArtifact(o, seams) {
     if (files.length === 0) {
         throw new lite/* UserError */.yo(`include (${include.join(', ')}) matched no files in ${project.path}.`, { input: 'include' }, build ? `Check that \`${build}\` writes its output there, or set include.` : 'Set include to the files to ship.');
     }
-    if (!o.include && plan.required.length && !files.some((f) => picomatch_default().isMatch(f.path, plan.required, { dot: true }))) {
+    if (!o.include &&
+        plan.required.length &&
+        !files.some((f) => picomatch_default().isMatch(f.path, plan.required, { dot: true }))) {
         throw new lite/* UserError */.yo(`the build produced nothing at ${plan.required.join(' or ')} in ${project.path}.`, { input: 'include' }, 'Set include to where your build writes its output.');
     }
     const secrets = await findSecretFiles(projectDir, files.map((f) => f.path));
@@ -1071,7 +1129,9 @@ function installDir(repoRoot, project, projectDir) {
 function lockfilePaths(repoRoot, project) {
     const prefix = project.path === '.' ? '' : `${project.path}/`;
     const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter((p) => Boolean(p));
-    return [...new Set(candidates)].filter((p) => (0,src/* parserFor */.D9)((0,external_node_path_.basename)(p)) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoRoot, p))).map((p) => (0,external_node_path_.join)(repoRoot, p));
+    return [...new Set(candidates)]
+        .filter((p) => (0,src/* parserFor */.D9)((0,external_node_path_.basename)(p)) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoRoot, p)))
+        .map((p) => (0,external_node_path_.join)(repoRoot, p));
 }
 async function readLockfiles(repoRoot, paths, logger) {
     const out = [];
@@ -1572,7 +1632,15 @@ const parseBunLock = (text, file) => {
         if (/^(workspace|link|file|git|github):/.test(version))
             continue;
         const integrity = entry.find((v, i) => i > 0 && typeof v === 'string' && /^sha\d+-/.test(v));
-        out.push({ ecosystem: 'npm', name: spec.slice(0, at), version, dev: false, hashes: sriHashes(integrity), file, ...lineOf(lines, `"${key}": [`) });
+        out.push({
+            ecosystem: 'npm',
+            name: spec.slice(0, at),
+            version,
+            dev: false,
+            hashes: sriHashes(integrity),
+            file,
+            ...lineOf(lines, `"${key}": [`),
+        });
     }
     return out;
 };
@@ -1690,7 +1758,15 @@ const parsePnpmLock = (text, file) => {
         const version = entry?.version ?? split?.version;
         if (!name || !version || /^(link|file|workspace):/.test(version))
             continue;
-        out.push({ ecosystem: 'npm', name, version, dev: entry?.dev === true, hashes: sriHashes(entry?.resolution?.integrity), file, ...lineOf(lines, key) });
+        out.push({
+            ecosystem: 'npm',
+            name,
+            version,
+            dev: entry?.dev === true,
+            hashes: sriHashes(entry?.resolution?.integrity),
+            file,
+            ...lineOf(lines, key),
+        });
     }
     return out;
 };
@@ -1723,10 +1799,22 @@ const parseTomlPythonLock = (text, file) => {
     for (const p of doc.package ?? []) {
         if (!p.name || !p.version || p.source?.editable || p.source?.virtual)
             continue;
-        const raw = [p.sdist?.hash, ...(p.files ?? []).map((f) => f.hash), ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash)];
+        const raw = [
+            p.sdist?.hash,
+            ...(p.files ?? []).map((f) => f.hash),
+            ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash),
+        ];
         const hashes = raw.flatMap((h) => hexHash(h)).slice(0, 1);
         const dev = p.category === 'dev' || (Array.isArray(p.groups) && p.groups.length > 0 && !p.groups.includes('main'));
-        out.push({ ecosystem: 'PyPI', name: pypiName(p.name), version: p.version, dev, hashes, file, ...lineOf(lines, `name = "${p.name}"`) });
+        out.push({
+            ecosystem: 'PyPI',
+            name: pypiName(p.name),
+            version: p.version,
+            dev,
+            hashes,
+            file,
+            ...lineOf(lines, `name = "${p.name}"`),
+        });
     }
     return out;
 };
@@ -1768,14 +1856,22 @@ function descriptorName(descriptor) {
     return at < 0 ? d : d.slice(0, at);
 }
 /** yarn.lock, classic (v1) and berry (YAML with __metadata). */
-const parseYarnLock = (text, file) => (/^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file));
+const parseYarnLock = (text, file) => /^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file);
 function parseClassic(text, file) {
     const out = [];
     const lines = text.split(/\r?\n/);
     let current;
     const flush = () => {
         if (current?.version)
-            out.push({ ecosystem: 'npm', name: current.name, version: current.version, dev: false, hashes: sriHashes(current.integrity), file, line: current.line });
+            out.push({
+                ecosystem: 'npm',
+                name: current.name,
+                version: current.version,
+                dev: false,
+                hashes: sriHashes(current.integrity),
+                file,
+                line: current.line,
+            });
         current = undefined;
     };
     lines.forEach((line, i) => {
@@ -1807,7 +1903,14 @@ function parseBerry(text, file) {
     for (const [key, entry] of Object.entries(doc)) {
         if (key === '__metadata' || !entry?.version || /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
             continue;
-        out.push({ ecosystem: 'npm', name: descriptorName(key.split(',')[0]), version: String(entry.version), dev: false, hashes: [], file });
+        out.push({
+            ecosystem: 'npm',
+            name: descriptorName(key.split(',')[0]),
+            version: String(entry.version),
+            dev: false,
+            hashes: [],
+            file,
+        });
     }
     return out;
 }

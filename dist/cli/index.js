@@ -221,7 +221,9 @@ class InputReader {
             throw new UserError(`'${value}' is not a whole number.`, { input: name }, describeBounds(bounds));
         }
         const n = Number(value);
-        if (!Number.isSafeInteger(n) || (bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max)) {
+        if (!Number.isSafeInteger(n) ||
+            (bounds.min !== undefined && n < bounds.min) ||
+            (bounds.max !== undefined && n > bounds.max)) {
             throw new UserError(`${value} is out of range.`, { input: name }, describeBounds(bounds));
         }
         return n;
@@ -696,7 +698,7 @@ const ACTIONS = {
 
 
 function consoleLogger(io, debug) {
-    const where = (p) => (p?.file ? `${p.file}${p.startLine ? `:${p.startLine}` : ''}: ` : '');
+    const where = (p) => p?.file ? `${p.file}${p.startLine ? `:${p.startLine}` : ''}: ` : '';
     return {
         debug: (m) => debug && io.err(`debug: ${m}`),
         info: (m) => io.err(m),
@@ -724,7 +726,11 @@ async function main(argv, io) {
             return 0;
         }
         const summaryDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'slipway-cli-'));
-        const env = { ...io.env, GITHUB_WORKSPACE: io.env.GITHUB_WORKSPACE || io.cwd, GITHUB_STEP_SUMMARY: (0,external_node_path_.join)(summaryDir, 'summary.md') };
+        const env = {
+            ...io.env,
+            GITHUB_WORKSPACE: io.env.GITHUB_WORKSPACE || io.cwd,
+            GITHUB_STEP_SUMMARY: (0,external_node_path_.join)(summaryDir, 'summary.md'),
+        };
         for (const key of Object.keys(env))
             if (key.startsWith('INPUT_'))
                 delete env[key];

@@ -32378,7 +32378,9 @@ class DetectContext {
         if (this.warnings.includes(message))
             return;
         this.warnings.push(message);
-        this.logger.warning(message, file ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' } : undefined);
+        this.logger.warning(message, file
+            ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' }
+            : undefined);
     }
 }
 /** The parent of a repository-relative folder, or undefined for the root. */
@@ -32467,7 +32469,11 @@ function miseTools(...tools) {
             const doc = await ctx.toml(path);
             for (const tool of tools) {
                 const entry = doc?.tools?.[tool];
-                const value = Array.isArray(entry) ? entry[0] : typeof entry === 'object' && entry ? entry.version : entry;
+                const value = Array.isArray(entry)
+                    ? entry[0]
+                    : typeof entry === 'object' && entry
+                        ? entry.version
+                        : entry;
                 if (typeof value === 'string' || typeof value === 'number')
                     return { value: stripV(String(value)), source: path };
             }
@@ -32526,7 +32532,12 @@ const denoDetector = {
             name: config.name ?? folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'deno', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'deno', version: null, lockfile: ctx.has(dir, 'deno.lock') ? context_joinRel(dir, 'deno.lock') : null, source: manifest },
+            packageManager: {
+                name: 'deno',
+                version: null,
+                lockfile: ctx.has(dir, 'deno.lock') ? context_joinRel(dir, 'deno.lock') : null,
+                source: manifest,
+            },
             frameworks: [],
             commands: {
                 install: ctx.has(dir, 'deno.lock') ? 'deno install --frozen' : 'deno install',
@@ -32611,7 +32622,9 @@ const dotnetDetector = {
         const projText = proj ? await ctx.text(context_joinRel(dir, proj)) : undefined;
         const globalDir = ctx.findUp(dir, 'global.json');
         const globalPath = globalDir !== undefined ? context_joinRel(globalDir, 'global.json') : undefined;
-        const sdk = globalPath ? (await ctx.json(globalPath, true))?.sdk?.version : undefined;
+        const sdk = globalPath
+            ? (await ctx.json(globalPath, true))?.sdk?.version
+            : undefined;
         const tfm = capture(projText, /<TargetFrameworks?>\s*net(\d+\.\d+)/);
         const version = sdk
             ? { value: sdk, source: `${globalPath}#sdk.version` }
@@ -32619,7 +32632,9 @@ const dotnetDetector = {
                 ? { value: tfm, source: `${context_joinRel(dir, proj)}#TargetFramework` }
                 : undefined;
         const web = /Sdk="Microsoft\.NET\.Sdk\.Web"/.test(projText ?? '');
-        const frameworks = web ? [{ name: 'aspnetcore', version: tfm ?? null, source: context_joinRel(dir, proj) }] : [];
+        const frameworks = web
+            ? [{ name: 'aspnetcore', version: tfm ?? null, source: context_joinRel(dir, proj) }]
+            : [];
         return {
             name: target.replace(/\.(sln|csproj|fsproj|vbproj)$/, ''),
             manifest,
@@ -32664,7 +32679,11 @@ const elixirDetector = {
         const phoenixLocked = capture(lock, /"phoenix":\s*\{:hex,\s*:phoenix,\s*"([^"]+)"/);
         const phoenixDeclared = capture(mix, /\{:phoenix,\s*"([^"]+)"/);
         if (phoenixLocked || phoenixDeclared)
-            frameworks.push({ name: 'phoenix', version: phoenixLocked ?? phoenixDeclared ?? null, source: phoenixLocked ? lockPath : manifest });
+            frameworks.push({
+                name: 'phoenix',
+                version: phoenixLocked ?? phoenixDeclared ?? null,
+                source: phoenixLocked ? lockPath : manifest,
+            });
         return {
             name: capture(mix, /app:\s*:(\w+)/) ?? folderName(dir, ctx.rootName),
             manifest,
@@ -32727,8 +32746,17 @@ const goDetector = {
         return {
             name: module ? module.slice(module.lastIndexOf('/') + 1) : folderName(dir, ctx.rootName),
             manifest,
-            runtime: { name: 'go', version: toolchain ?? go ?? null, source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null },
-            packageManager: { name: 'go', version: null, lockfile: ctx.has(dir, 'go.sum') ? context_joinRel(dir, 'go.sum') : null, source: manifest },
+            runtime: {
+                name: 'go',
+                version: toolchain ?? go ?? null,
+                source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null,
+            },
+            packageManager: {
+                name: 'go',
+                version: null,
+                lockfile: ctx.has(dir, 'go.sum') ? context_joinRel(dir, 'go.sum') : null,
+                source: manifest,
+            },
             frameworks,
             commands: {
                 install: 'go mod download',
@@ -32818,17 +32846,27 @@ const gradleDetector = {
         const gradle = wrapperOr(ctx, dir, 'gradlew', 'gradle');
         const settingsHere = SETTINGS_FILES.some((n) => ctx.has(dir, n));
         return {
-            name: (settingsHere ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/) : undefined) ??
-                folderName(dir, ctx.rootName),
+            name: (settingsHere
+                ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/)
+                : undefined) ?? folderName(dir, ctx.rootName),
             manifest: build.path,
             runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'gradle', version: null, lockfile: ctx.has(dir, 'gradle.lockfile') ? context_joinRel(dir, 'gradle.lockfile') : null, source: build.path },
+            packageManager: {
+                name: 'gradle',
+                version: null,
+                lockfile: ctx.has(dir, 'gradle.lockfile') ? context_joinRel(dir, 'gradle.lockfile') : null,
+                source: build.path,
+            },
             frameworks,
             commands: {
                 install: `${gradle} dependencies`,
                 build: `${gradle} build -x test`,
                 test: `${gradle} test`,
-                start: frameworks.length > 0 ? 'java -jar build/libs/*.jar' : /\bapplication\b/.test(build.text) ? `${gradle} run` : null,
+                start: frameworks.length > 0
+                    ? 'java -jar build/libs/*.jar'
+                    : /\bapplication\b/.test(build.text)
+                        ? `${gradle} run`
+                        : null,
             },
             warnings: [],
         };
@@ -32862,7 +32900,11 @@ const mavenDetector = {
         const modules = [...(pom?.body.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g) ?? [])].map((m) => m[1].replace(/\/pom\.xml$/, ''));
         if (modules.length === 0)
             return undefined;
-        return { tool: 'maven', members: modules, rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom' };
+        return {
+            tool: 'maven',
+            members: modules,
+            rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom',
+        };
     },
     async project(ctx, { dir, workspaceRoot }) {
         const manifest = context_joinRel(dir, 'pom.xml');
@@ -32887,7 +32929,9 @@ const mavenDetector = {
             });
         }
         const mvn = wrapperOr(ctx, dir, 'mvnw', 'mvn');
-        const member = workspaceRoot && workspaceRoot !== dir ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am` : '';
+        const member = workspaceRoot && workspaceRoot !== dir
+            ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am`
+            : '';
         return {
             name: capture(pom.body, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
             manifest,
@@ -32979,11 +33023,15 @@ const nodeDetector = {
         const pkg = await ctx.json(manifest);
         if (!pkg)
             return undefined;
-        const rootPkg = scope.workspaceRoot ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json')) : undefined;
+        const rootPkg = scope.workspaceRoot
+            ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json'))
+            : undefined;
         const warnings = [];
         const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
         const runtimeName = pm.name === 'bun' ? 'bun' : 'node';
-        const version = runtimeName === 'bun' ? await bunVersion(ctx, scope.dir, pm) : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
+        const version = runtimeName === 'bun'
+            ? await bunVersion(ctx, scope.dir, pm)
+            : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
         const scripts = pkg.scripts ?? {};
         const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
         const draft = {
@@ -32995,7 +33043,11 @@ const nodeDetector = {
             commands: {
                 install: installCommand(pm, await isBerry(ctx, pm)),
                 build: scripts.build ? `${run} build` : null,
-                test: scripts.test && !NPM_DEFAULT_TEST.test(scripts.test) ? (pm.name === 'bun' ? 'bun run test' : `${pm.name} test`) : null,
+                test: scripts.test && !NPM_DEFAULT_TEST.test(scripts.test)
+                    ? pm.name === 'bun'
+                        ? 'bun run test'
+                        : `${pm.name} test`
+                    : null,
                 start: scripts.start ? (pm.name === 'bun' ? 'bun run start' : `${pm.name} start`) : null,
             },
             warnings,
@@ -33087,12 +33139,20 @@ const voltaNode = async (ctx, dir) => {
     const v = pkg?.volta?.node;
     return typeof v === 'string' ? { value: stripV(v), source: context_joinRel(dir, 'package.json#volta.node') } : undefined;
 };
-const NODE_SOURCES = [plainFile('.nvmrc'), plainFile('.node-version'), toolVersions('nodejs', 'node'), miseTools('node', 'nodejs'), voltaNode];
+const NODE_SOURCES = [
+    plainFile('.nvmrc'),
+    plainFile('.node-version'),
+    toolVersions('nodejs', 'node'),
+    miseTools('node', 'nodejs'),
+    voltaNode,
+];
 async function nodeVersion(ctx, scope, pkg, rootPkg, warnings) {
     const pinned = await nearestVersion(ctx, scope.dir, NODE_SOURCES);
     const enginesOwner = pkg.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
     const engines = pkg.engines?.node ?? rootPkg?.engines?.node;
-    const enginesFound = engines && enginesOwner ? { value: engines, source: context_joinRel(enginesOwner, 'package.json#engines.node') } : undefined;
+    const enginesFound = engines && enginesOwner
+        ? { value: engines, source: context_joinRel(enginesOwner, 'package.json#engines.node') }
+        : undefined;
     if (pinned && enginesFound) {
         // Loaded only when both a pin and an engines range exist: most runs never need it.
         const { default: semver } = await __nccwpck_require__.e(/* import() */ 88).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2088, 23));
@@ -33117,7 +33177,11 @@ function frameworks(pkg, manifest) {
     for (const [dep, name] of node_FRAMEWORKS) {
         const version = deps[dep];
         if (typeof version === 'string')
-            found.push({ name, version, source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}` });
+            found.push({
+                name,
+                version,
+                source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}`,
+            });
     }
     return found;
 }
@@ -33156,7 +33220,11 @@ const phpDetector = {
             const locked = lock?.packages?.find((p) => p.name === pkg)?.version;
             const declared = composer.require?.[pkg];
             if (locked || declared)
-                frameworks.push({ name, version: (locked ?? declared ?? '').replace(/^v(?=\d)/, '') || null, source: locked ? lockPath : `${manifest}#require` });
+                frameworks.push({
+                    name,
+                    version: (locked ?? declared ?? '').replace(/^v(?=\d)/, '') || null,
+                    source: locked ? lockPath : `${manifest}#require`,
+                });
         }
         const laravel = frameworks.some((f) => f.name === 'laravel');
         const phpunit = composer['require-dev']?.['phpunit/phpunit'] !== undefined;
@@ -33169,7 +33237,13 @@ const phpDetector = {
             commands: {
                 install: 'composer install --no-interaction --prefer-dist',
                 build: null,
-                test: composer.scripts?.test ? 'composer test' : laravel ? 'php artisan test' : phpunit ? 'vendor/bin/phpunit' : null,
+                test: composer.scripts?.test
+                    ? 'composer test'
+                    : laravel
+                        ? 'php artisan test'
+                        : phpunit
+                            ? 'vendor/bin/phpunit'
+                            : null,
                 start: null,
             },
             warnings: [],
@@ -33182,7 +33256,12 @@ const phpDetector = {
 
 
 const python_FRAMEWORKS = ['django', 'flask', 'fastapi'];
-const PYTHON_SOURCES = [plainFile('.python-version'), toolVersions('python'), miseTools('python'), plainFile('runtime.txt', (v) => v.replace(/^python-/, ''))];
+const PYTHON_SOURCES = [
+    plainFile('.python-version'),
+    toolVersions('python'),
+    miseTools('python'),
+    plainFile('runtime.txt', (v) => v.replace(/^python-/, '')),
+];
 /** Python projects: pip, poetry, uv, pipenv, pdm; Django, Flask, FastAPI. */
 const pythonDetector = {
     name: 'python',
@@ -33190,7 +33269,9 @@ const pythonDetector = {
     applies: (ctx, dir) => ['pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock'].some((n) => ctx.has(dir, n)) ||
         ctx.names(dir).some((n) => /^requirements[\w.-]*\.txt$/.test(n)),
     async project(ctx, { dir }) {
-        const pyproject = ctx.has(dir, 'pyproject.toml') ? await ctx.toml(context_joinRel(dir, 'pyproject.toml')) : undefined;
+        const pyproject = ctx.has(dir, 'pyproject.toml')
+            ? await ctx.toml(context_joinRel(dir, 'pyproject.toml'))
+            : undefined;
         const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(context_joinRel(dir, 'Pipfile')) : undefined;
         const requirements = ctx
             .names(dir)
@@ -33203,12 +33284,22 @@ const pythonDetector = {
         const declared = pyproject?.project?.['requires-python']
             ? { value: pyproject.project['requires-python'], source: context_joinRel(dir, 'pyproject.toml#project.requires-python') }
             : typeof pyproject?.tool?.poetry?.dependencies?.python === 'string'
-                ? { value: pyproject.tool.poetry.dependencies.python, source: context_joinRel(dir, 'pyproject.toml#tool.poetry.dependencies.python') }
+                ? {
+                    value: pyproject.tool.poetry.dependencies.python,
+                    source: context_joinRel(dir, 'pyproject.toml#tool.poetry.dependencies.python'),
+                }
                 : pipfile?.requires?.python_full_version || pipfile?.requires?.python_version
-                    ? { value: (pipfile.requires.python_full_version ?? pipfile.requires.python_version), source: context_joinRel(dir, 'Pipfile#requires') }
+                    ? {
+                        value: (pipfile.requires.python_full_version ?? pipfile.requires.python_version),
+                        source: context_joinRel(dir, 'Pipfile#requires'),
+                    }
                     : undefined;
         const version = pinned ?? declared;
-        const frameworks = python_FRAMEWORKS.filter((f) => deps.has(f)).map((f) => ({ name: f, version: deps.get(f).version, source: deps.get(f).source }));
+        const frameworks = python_FRAMEWORKS.filter((f) => deps.has(f)).map((f) => ({
+            name: f,
+            version: deps.get(f).version,
+            source: deps.get(f).source,
+        }));
         const manifest = pyproject
             ? context_joinRel(dir, 'pyproject.toml')
             : pipfile
@@ -33218,7 +33309,9 @@ const pythonDetector = {
                     : context_joinRel(dir, ctx.names(dir).find((n) => /setup\.(py|cfg)|\.lock$/.test(n)) ?? 'setup.py');
         const exec = runPrefix(pm.name);
         const isDjango = deps.has('django') && ctx.has(dir, 'manage.py');
-        const hasPytest = deps.has('pytest') || ['pytest.ini', 'conftest.py', 'tox.ini'].some((n) => ctx.has(dir, n)) || (await ctx.exists(context_joinRel(dir, 'tests')));
+        const hasPytest = deps.has('pytest') ||
+            ['pytest.ini', 'conftest.py', 'tox.ini'].some((n) => ctx.has(dir, n)) ||
+            (await ctx.exists(context_joinRel(dir, 'tests')));
         const buildable = pyproject?.['build-system'] !== undefined || pyproject?.tool?.poetry !== undefined;
         return {
             name: pyproject?.project?.name ?? pyproject?.tool?.poetry?.name ?? folderName(dir, ctx.rootName),
@@ -33278,10 +33371,17 @@ async function dependencies(ctx, dir, pyproject, pipfile, requirements) {
     Object.values(pyproject?.['dependency-groups'] ?? {})
         .flat()
         .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
-    const poetryTables = [pyproject?.tool?.poetry?.dependencies, ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies)];
+    const poetryTables = [
+        pyproject?.tool?.poetry?.dependencies,
+        ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies),
+    ];
     for (const table of poetryTables) {
         for (const [name, v] of Object.entries(table ?? {})) {
-            const spec = typeof v === 'string' ? v : typeof v?.version === 'string' ? v.version : '';
+            const spec = typeof v === 'string'
+                ? v
+                : typeof v?.version === 'string'
+                    ? v.version
+                    : '';
             // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
             if (name !== 'python')
                 add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
@@ -33306,7 +33406,15 @@ function cleanSpec(spec) {
     return /^==\s*[^,]+$/.test(s) ? s.replace(/^==\s*/, '') : s;
 }
 function runPrefix(pm) {
-    return pm === 'uv' ? 'uv run ' : pm === 'poetry' ? 'poetry run ' : pm === 'pipenv' ? 'pipenv run ' : pm === 'pdm' ? 'pdm run ' : '';
+    return pm === 'uv'
+        ? 'uv run '
+        : pm === 'poetry'
+            ? 'poetry run '
+            : pm === 'pipenv'
+                ? 'pipenv run '
+                : pm === 'pdm'
+                    ? 'pdm run '
+                    : '';
 }
 function python_installCommand(pm, requirements, hasProjectFile) {
     switch (pm.name) {
@@ -33359,10 +33467,15 @@ const rubyDetector = {
         const gemfile = (await ctx.text(manifest)) ?? '';
         const lockPath = ctx.has(dir, 'Gemfile.lock') ? context_joinRel(dir, 'Gemfile.lock') : null;
         const lock = lockPath ? ((await ctx.text(lockPath)) ?? '') : '';
-        const pinned = await nearestVersion(ctx, dir, [plainFile('.ruby-version', (v) => v.replace(/^ruby-/, '')), toolVersions('ruby'), miseTools('ruby')]);
+        const pinned = await nearestVersion(ctx, dir, [
+            plainFile('.ruby-version', (v) => v.replace(/^ruby-/, '')),
+            toolVersions('ruby'),
+            miseTools('ruby'),
+        ]);
         const inGemfile = capture(gemfile, /^\s*ruby\s+['"]([^'"]+)['"]/m);
         const inLock = capture(lock, /^RUBY VERSION\s*\n\s*ruby\s+(\d[\w.]*)/m)?.replace(/p\d+$/, '');
-        const version = pinned ?? (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath } : undefined);
+        const version = pinned ??
+            (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath } : undefined);
         const gem = (name) => new RegExp(`^\\s*gem\\s+['"]${name}['"]`, 'm').test(gemfile);
         const frameworks = [];
         if (gem('rails') || /^\s{4}rails \(/m.test(lock)) {
@@ -33379,12 +33492,23 @@ const rubyDetector = {
             name: folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'ruby', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'bundler', version: capture(lock, /^BUNDLED WITH\s*\n\s*(\S+)/m) ?? null, lockfile: lockPath, source: manifest },
+            packageManager: {
+                name: 'bundler',
+                version: capture(lock, /^BUNDLED WITH\s*\n\s*(\S+)/m) ?? null,
+                lockfile: lockPath,
+                source: manifest,
+            },
             frameworks,
             commands: {
                 install: 'bundle install',
                 build: rails ? 'bundle exec rails assets:precompile' : null,
-                test: rspec ? 'bundle exec rspec' : rails ? 'bundle exec rails test' : ctx.has(dir, 'Rakefile') ? 'bundle exec rake' : null,
+                test: rspec
+                    ? 'bundle exec rspec'
+                    : rails
+                        ? 'bundle exec rails test'
+                        : ctx.has(dir, 'Rakefile')
+                            ? 'bundle exec rake'
+                            : null,
                 start: rails ? 'bundle exec rails server -b 0.0.0.0' : ctx.has(dir, 'config.ru') ? 'bundle exec rackup' : null,
             },
             warnings: [],
@@ -33433,7 +33557,9 @@ const rustDetector = {
         const excluded = cargo?.workspace?.exclude?.length ? picomatch_default()(cargo.workspace.exclude) : undefined;
         return {
             tool: 'cargo-workspace',
-            members: members.filter((m) => typeof m === 'string' && !excluded?.(m)).concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
+            members: members
+                .filter((m) => typeof m === 'string' && !excluded?.(m))
+                .concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
             rootIsProject: cargo?.package !== undefined,
         };
     },
@@ -33452,7 +33578,11 @@ const rustDetector = {
                 : inherited
                     ? { value: inherited, source: `${context_joinRel(workspaceRoot, 'Cargo.toml')}#workspace.package.rust-version` }
                     : undefined);
-        const lockDir = ctx.has(dir, 'Cargo.lock') ? dir : workspaceRoot && ctx.has(workspaceRoot, 'Cargo.lock') ? workspaceRoot : undefined;
+        const lockDir = ctx.has(dir, 'Cargo.lock')
+            ? dir
+            : workspaceRoot && ctx.has(workspaceRoot, 'Cargo.lock')
+                ? workspaceRoot
+                : undefined;
         const locked = lockDir !== undefined ? ' --locked' : '';
         const frameworks = [];
         for (const [dep, name] of rust_FRAMEWORKS) {
@@ -33469,7 +33599,12 @@ const rustDetector = {
             name: cargo.package.name ?? folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'rust', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'cargo', version: null, lockfile: lockDir !== undefined ? context_joinRel(lockDir, 'Cargo.lock') : null, source: manifest },
+            packageManager: {
+                name: 'cargo',
+                version: null,
+                lockfile: lockDir !== undefined ? context_joinRel(lockDir, 'Cargo.lock') : null,
+                source: manifest,
+            },
             frameworks,
             commands: {
                 install: `cargo fetch${locked}`,
@@ -33687,7 +33822,11 @@ class GitAttributes {
         return result;
     }
 }
-const FLAGS = { 'linguist-vendored': 'vendored', 'linguist-generated': 'generated', 'linguist-documentation': 'documentation' };
+const FLAGS = {
+    'linguist-vendored': 'vendored',
+    'linguist-generated': 'generated',
+    'linguist-documentation': 'documentation',
+};
 function readAttribute(attr, into) {
     const unset = attr.startsWith('-') || attr.startsWith('!');
     const body = unset ? attr.slice(1) : attr;
@@ -33866,7 +34005,15 @@ function walk(options) {
     const maxFiles = options.maxFiles ?? 200_000;
     const progressEvery = options.progressEvery ?? 50_000;
     const excluded = options.exclude?.length ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
-    const inv = { manifests: new Map(), languageBytes: new Map(), dirBytes: new Map(), files: 0, directories: 0, truncated: false, warnings: [] };
+    const inv = {
+        manifests: new Map(),
+        languageBytes: new Map(),
+        dirBytes: new Map(),
+        files: 0,
+        directories: 0,
+        truncated: false,
+        warnings: [],
+    };
     let attributes;
     const stack = [{ rel: '.', notProject: false }];
     while (stack.length > 0 && !inv.truncated) {
@@ -33979,7 +34126,12 @@ async function detectStack(options) {
     const logger = options.logger ?? lite/* nullLogger */.Gi;
     const clock = options.clock ?? lite/* systemClock */.ml;
     const started = clock.monotonic();
-    const inventory = walk({ root: options.root, exclude: options.exclude ?? [], maxFiles: options.maxFiles ?? 200_000, logger });
+    const inventory = walk({
+        root: options.root,
+        exclude: options.exclude ?? [],
+        maxFiles: options.maxFiles ?? 200_000,
+        logger,
+    });
     const ctx = new DetectContext(options.root, inventory, logger, options.annotationPrefix ?? '', (0,external_node_path_.basename)(options.root) || 'root');
     for (const w of inventory.warnings)
         ctx.warn(w);
@@ -34000,7 +34152,12 @@ async function detectStack(options) {
         projects,
         primary: primaryOf(projects, inventory)?.path ?? null,
         warnings: ctx.warnings,
-        stats: { files: inventory.files, directories: inventory.directories, elapsedMs: Math.round(clock.monotonic() - started), truncated: inventory.truncated },
+        stats: {
+            files: inventory.files,
+            directories: inventory.directories,
+            elapsedMs: Math.round(clock.monotonic() - started),
+            truncated: inventory.truncated,
+        },
     };
 }
 async function findWorkspaces(ctx, dirs) {
@@ -34111,7 +34268,9 @@ function dropEnclosedStaticSites(projects) {
 function monorepoOf(workspaces, projects, memberOf) {
     const rootWorkspace = workspaces.find((w) => w.dir === '.' && [...memberOf.values()].includes('.'));
     if (rootWorkspace) {
-        const members = projects.filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.')).map((p) => p.path);
+        const members = projects
+            .filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.'))
+            .map((p) => p.path);
         return { tool: rootWorkspace.decl.tool, workspaces: members.sort(byPath) };
     }
     if (projects.length > 1)
@@ -34257,7 +34416,9 @@ function stackSummary(stack) {
         s.table(['project', 'runtime', 'package manager', 'frameworks', 'build', 'test'], stack.projects.map((p) => [
             `${p.path === stack.primary ? '**' : ''}${p.path}${p.path === stack.primary ? '** (primary)' : ''}`,
             `${p.runtime.name}${p.runtime.version ? ` ${p.runtime.version}` : ''}`,
-            p.packageManager ? `${p.packageManager.name}${p.packageManager.version ? ` ${p.packageManager.version}` : ''}` : '',
+            p.packageManager
+                ? `${p.packageManager.name}${p.packageManager.version ? ` ${p.packageManager.version}` : ''}`
+                : '',
             p.frameworks.map((f) => `${f.name}${f.version ? ` ${f.version}` : ''}`).join(', '),
             p.commands.build ? `\`${p.commands.build}\`` : '',
             p.commands.test ? `\`${p.commands.test}\`` : '',
@@ -34268,7 +34429,10 @@ function stackSummary(stack) {
     }
     const top = stack.languages.slice(0, 8);
     if (top.length > 0) {
-        s.mermaid(['pie showData title Languages (bytes of code)', ...top.map((l) => `  "${l.name.replace(/"/g, "'")}" : ${l.bytes}`)].join('\n'));
+        s.mermaid([
+            'pie showData title Languages (bytes of code)',
+            ...top.map((l) => `  "${l.name.replace(/"/g, "'")}" : ${l.bytes}`),
+        ].join('\n'));
     }
     const warnings = [...stack.warnings, ...stack.projects.flatMap((p) => p.warnings.map((w) => `${p.path}: ${w}`))];
     if (warnings.length > 0)
@@ -36205,7 +36369,12 @@ const coreLogger = {
 };
 /** The seams of a real runner, built on @actions/core. Only action entry points load this module. */
 function runnerSeams() {
-    return { env: process.env, logger: coreLogger, setOutput: (name, value) => setOutput(name, value), mask: (value) => core_setSecret(value) };
+    return {
+        env: process.env,
+        logger: coreLogger,
+        setOutput: (name, value) => setOutput(name, value),
+        mask: (value) => core_setSecret(value),
+    };
 }
 /**
  * Runs an action's main function with the runner's seams and reports whatever escapes it. A
@@ -36408,7 +36577,9 @@ class InputReader {
             throw new errors/* UserError */.yo(`'${value}' is not a whole number.`, { input: name }, describeBounds(bounds));
         }
         const n = Number(value);
-        if (!Number.isSafeInteger(n) || (bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max)) {
+        if (!Number.isSafeInteger(n) ||
+            (bounds.min !== undefined && n < bounds.min) ||
+            (bounds.max !== undefined && n > bounds.max)) {
             throw new errors/* UserError */.yo(`${value} is out of range.`, { input: name }, describeBounds(bounds));
         }
         return n;

@@ -35714,7 +35714,14 @@ function buildSarif(findings, scanners, version, categoryPrefix = 'slipway') {
             properties: { 'security-severity': securitySeverity(f.severity) },
         }));
         return {
-            tool: { driver: { name: TOOL_NAME[scanner], informationUri: 'https://github.com/slipway/slipway', semanticVersion: version, rules: sortedRules } },
+            tool: {
+                driver: {
+                    name: TOOL_NAME[scanner],
+                    informationUri: 'https://github.com/slipway/slipway',
+                    semanticVersion: version,
+                    rules: sortedRules,
+                },
+            },
             automationDetails: { id: `${categoryPrefix}/${scanner}/` },
             results,
         };
@@ -36164,7 +36171,8 @@ class SecretEngine {
             }
         }
         for (const hit of onLine) {
-            if (hit.generic && onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret))))
+            if (hit.generic &&
+                onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret))))
                 continue;
             seen?.add(hit.key);
             out.push(hit.finding);
@@ -37818,7 +37826,15 @@ const parseBunLock = (text, file) => {
         if (/^(workspace|link|file|git|github):/.test(version))
             continue;
         const integrity = entry.find((v, i) => i > 0 && typeof v === 'string' && /^sha\d+-/.test(v));
-        out.push({ ecosystem: 'npm', name: spec.slice(0, at), version, dev: false, hashes: sriHashes(integrity), file, ...lineOf(lines, `"${key}": [`) });
+        out.push({
+            ecosystem: 'npm',
+            name: spec.slice(0, at),
+            version,
+            dev: false,
+            hashes: sriHashes(integrity),
+            file,
+            ...lineOf(lines, `"${key}": [`),
+        });
     }
     return out;
 };
@@ -37936,7 +37952,15 @@ const parsePnpmLock = (text, file) => {
         const version = entry?.version ?? split?.version;
         if (!name || !version || /^(link|file|workspace):/.test(version))
             continue;
-        out.push({ ecosystem: 'npm', name, version, dev: entry?.dev === true, hashes: sriHashes(entry?.resolution?.integrity), file, ...lineOf(lines, key) });
+        out.push({
+            ecosystem: 'npm',
+            name,
+            version,
+            dev: entry?.dev === true,
+            hashes: sriHashes(entry?.resolution?.integrity),
+            file,
+            ...lineOf(lines, key),
+        });
     }
     return out;
 };
@@ -37969,10 +37993,22 @@ const parseTomlPythonLock = (text, file) => {
     for (const p of doc.package ?? []) {
         if (!p.name || !p.version || p.source?.editable || p.source?.virtual)
             continue;
-        const raw = [p.sdist?.hash, ...(p.files ?? []).map((f) => f.hash), ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash)];
+        const raw = [
+            p.sdist?.hash,
+            ...(p.files ?? []).map((f) => f.hash),
+            ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash),
+        ];
         const hashes = raw.flatMap((h) => hexHash(h)).slice(0, 1);
         const dev = p.category === 'dev' || (Array.isArray(p.groups) && p.groups.length > 0 && !p.groups.includes('main'));
-        out.push({ ecosystem: 'PyPI', name: pypiName(p.name), version: p.version, dev, hashes, file, ...lineOf(lines, `name = "${p.name}"`) });
+        out.push({
+            ecosystem: 'PyPI',
+            name: pypiName(p.name),
+            version: p.version,
+            dev,
+            hashes,
+            file,
+            ...lineOf(lines, `name = "${p.name}"`),
+        });
     }
     return out;
 };
@@ -38014,14 +38050,22 @@ function descriptorName(descriptor) {
     return at < 0 ? d : d.slice(0, at);
 }
 /** yarn.lock, classic (v1) and berry (YAML with __metadata). */
-const parseYarnLock = (text, file) => (/^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file));
+const parseYarnLock = (text, file) => /^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file);
 function parseClassic(text, file) {
     const out = [];
     const lines = text.split(/\r?\n/);
     let current;
     const flush = () => {
         if (current?.version)
-            out.push({ ecosystem: 'npm', name: current.name, version: current.version, dev: false, hashes: sriHashes(current.integrity), file, line: current.line });
+            out.push({
+                ecosystem: 'npm',
+                name: current.name,
+                version: current.version,
+                dev: false,
+                hashes: sriHashes(current.integrity),
+                file,
+                line: current.line,
+            });
         current = undefined;
     };
     lines.forEach((line, i) => {
@@ -38053,7 +38097,14 @@ function parseBerry(text, file) {
     for (const [key, entry] of Object.entries(doc)) {
         if (key === '__metadata' || !entry?.version || /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
             continue;
-        out.push({ ecosystem: 'npm', name: descriptorName(key.split(',')[0]), version: String(entry.version), dev: false, hashes: [], file });
+        out.push({
+            ecosystem: 'npm',
+            name: descriptorName(key.split(',')[0]),
+            version: String(entry.version),
+            dev: false,
+            hashes: [],
+            file,
+        });
     }
     return out;
 }
@@ -38901,7 +38952,17 @@ function rubyGemsCompare(a, b) {
     }
     return 0;
 }
-const COMPOSER_STABILITY = { dev: 0, alpha: 1, a: 1, beta: 2, b: 2, rc: 3, patch: 5, pl: 5, p: 5 };
+const COMPOSER_STABILITY = {
+    dev: 0,
+    alpha: 1,
+    a: 1,
+    beta: 2,
+    b: 2,
+    rc: 3,
+    patch: 5,
+    pl: 5,
+    p: 5,
+};
 /** Composer order (Packagist): numeric parts, then stability dev < alpha < beta < RC < stable < patch. */
 function packagistCompare(a, b) {
     const norm = (v) => {
@@ -39002,7 +39063,13 @@ function fixedVersions(record, pkg) {
     }
     return [...out].sort(comparatorFor(pkg.ecosystem));
 }
-const WORDS = { CRITICAL: 'critical', HIGH: 'high', MODERATE: 'medium', MEDIUM: 'medium', LOW: 'low' };
+const WORDS = {
+    CRITICAL: 'critical',
+    HIGH: 'high',
+    MODERATE: 'medium',
+    MEDIUM: 'medium',
+    LOW: 'low',
+};
 /** Severity from a CVSS v3 vector's computed base score, else the database's own word, else medium. */
 function recordSeverity(record) {
     for (const s of record.severity ?? []) {
@@ -39013,7 +39080,8 @@ function recordSeverity(record) {
         }
     }
     const word = record.database_specific?.severity ??
-        record.affected?.find((a) => a.database_specific?.severity ?? a.ecosystem_specific?.severity)?.database_specific?.severity;
+        record.affected?.find((a) => a.database_specific?.severity ?? a.ecosystem_specific?.severity)?.database_specific
+            ?.severity;
     if (word && WORDS[word.toUpperCase()])
         return { severity: WORDS[word.toUpperCase()], source: `database severity ${word}` };
     return { severity: 'medium', source: 'no severity in the record' };
@@ -39030,7 +39098,10 @@ async function request(o, path, init) {
             await o.clock.sleep(Math.min(500 * 2 ** (i - 1), 8000));
         let res;
         try {
-            res = await o.http(`${o.baseUrl.replace(/\/+$/, '')}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+            res = await o.http(`${o.baseUrl.replace(/\/+$/, '')}${path}`, {
+                ...init,
+                headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+            });
         }
         catch (err) {
             last = err.message;
@@ -39056,7 +39127,10 @@ async function queryOsv(packages, o) {
                 version: p.ecosystem === 'Go' ? p.version.replace(/^v/, '') : p.version,
             })),
         };
-        const res = await request(o, '/v1/querybatch', { method: 'POST', body: JSON.stringify(body) });
+        const res = await request(o, '/v1/querybatch', {
+            method: 'POST',
+            body: JSON.stringify(body),
+        });
         (res.results ?? []).forEach((r, j) => {
             const p = batch[j];
             if (r.vulns?.length)
@@ -39428,11 +39502,25 @@ function auditWorkflow(source, file) {
     };
     const add = (id, node, message, key, severity) => {
         const r = rule(id, severity);
-        findings.push({ scanner: 'workflows', rule: r, severity: r.severity, message, file, line: lineOf(node), fingerprint: fingerprint(r.id, file, key) });
+        findings.push({
+            scanner: 'workflows',
+            rule: r,
+            severity: r.severity,
+            message,
+            file,
+            line: lineOf(node),
+            fingerprint: fingerprint(r.id, file, key),
+        });
     };
     const isAction = /(^|\/)action\.ya?ml$/.test(file);
     const on = get(root, 'on') ?? get(root, true);
-    const triggers = new Set((0,yaml_dist/* isScalar */.jn)(on) ? [String(on.value)] : (0,yaml_dist/* isSeq */.oP)(on) ? on.items.map((i) => audit_text(i) ?? '') : (0,yaml_dist/* isMap */.jh)(on) ? on.items.map((p) => audit_text(p.key) ?? '') : []);
+    const triggers = new Set((0,yaml_dist/* isScalar */.jn)(on)
+        ? [String(on.value)]
+        : (0,yaml_dist/* isSeq */.oP)(on)
+            ? on.items.map((i) => audit_text(i) ?? '')
+            : (0,yaml_dist/* isMap */.jh)(on)
+                ? on.items.map((p) => audit_text(p.key) ?? '')
+                : []);
     const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
     const jobs = get(root, 'jobs');
     if (!isAction) {
@@ -39656,7 +39744,9 @@ class context_DetectContext {
         if (this.warnings.includes(message))
             return;
         this.warnings.push(message);
-        this.logger.warning(message, file ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' } : undefined);
+        this.logger.warning(message, file
+            ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' }
+            : undefined);
     }
 }
 /** The parent of a repository-relative folder, or undefined for the root. */
@@ -39745,7 +39835,11 @@ function miseTools(...tools) {
             const doc = await ctx.toml(path);
             for (const tool of tools) {
                 const entry = doc?.tools?.[tool];
-                const value = Array.isArray(entry) ? entry[0] : typeof entry === 'object' && entry ? entry.version : entry;
+                const value = Array.isArray(entry)
+                    ? entry[0]
+                    : typeof entry === 'object' && entry
+                        ? entry.version
+                        : entry;
                 if (typeof value === 'string' || typeof value === 'number')
                     return { value: stripV(String(value)), source: path };
             }
@@ -39804,7 +39898,12 @@ const denoDetector = {
             name: config.name ?? folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'deno', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'deno', version: null, lockfile: ctx.has(dir, 'deno.lock') ? context_joinRel(dir, 'deno.lock') : null, source: manifest },
+            packageManager: {
+                name: 'deno',
+                version: null,
+                lockfile: ctx.has(dir, 'deno.lock') ? context_joinRel(dir, 'deno.lock') : null,
+                source: manifest,
+            },
             frameworks: [],
             commands: {
                 install: ctx.has(dir, 'deno.lock') ? 'deno install --frozen' : 'deno install',
@@ -39889,7 +39988,9 @@ const dotnetDetector = {
         const projText = proj ? await ctx.text(context_joinRel(dir, proj)) : undefined;
         const globalDir = ctx.findUp(dir, 'global.json');
         const globalPath = globalDir !== undefined ? context_joinRel(globalDir, 'global.json') : undefined;
-        const sdk = globalPath ? (await ctx.json(globalPath, true))?.sdk?.version : undefined;
+        const sdk = globalPath
+            ? (await ctx.json(globalPath, true))?.sdk?.version
+            : undefined;
         const tfm = capture(projText, /<TargetFrameworks?>\s*net(\d+\.\d+)/);
         const version = sdk
             ? { value: sdk, source: `${globalPath}#sdk.version` }
@@ -39897,7 +39998,9 @@ const dotnetDetector = {
                 ? { value: tfm, source: `${context_joinRel(dir, proj)}#TargetFramework` }
                 : undefined;
         const web = /Sdk="Microsoft\.NET\.Sdk\.Web"/.test(projText ?? '');
-        const frameworks = web ? [{ name: 'aspnetcore', version: tfm ?? null, source: context_joinRel(dir, proj) }] : [];
+        const frameworks = web
+            ? [{ name: 'aspnetcore', version: tfm ?? null, source: context_joinRel(dir, proj) }]
+            : [];
         return {
             name: target.replace(/\.(sln|csproj|fsproj|vbproj)$/, ''),
             manifest,
@@ -39942,7 +40045,11 @@ const elixirDetector = {
         const phoenixLocked = capture(lock, /"phoenix":\s*\{:hex,\s*:phoenix,\s*"([^"]+)"/);
         const phoenixDeclared = capture(mix, /\{:phoenix,\s*"([^"]+)"/);
         if (phoenixLocked || phoenixDeclared)
-            frameworks.push({ name: 'phoenix', version: phoenixLocked ?? phoenixDeclared ?? null, source: phoenixLocked ? lockPath : manifest });
+            frameworks.push({
+                name: 'phoenix',
+                version: phoenixLocked ?? phoenixDeclared ?? null,
+                source: phoenixLocked ? lockPath : manifest,
+            });
         return {
             name: capture(mix, /app:\s*:(\w+)/) ?? folderName(dir, ctx.rootName),
             manifest,
@@ -40005,8 +40112,17 @@ const goDetector = {
         return {
             name: module ? module.slice(module.lastIndexOf('/') + 1) : folderName(dir, ctx.rootName),
             manifest,
-            runtime: { name: 'go', version: toolchain ?? go ?? null, source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null },
-            packageManager: { name: 'go', version: null, lockfile: ctx.has(dir, 'go.sum') ? context_joinRel(dir, 'go.sum') : null, source: manifest },
+            runtime: {
+                name: 'go',
+                version: toolchain ?? go ?? null,
+                source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null,
+            },
+            packageManager: {
+                name: 'go',
+                version: null,
+                lockfile: ctx.has(dir, 'go.sum') ? context_joinRel(dir, 'go.sum') : null,
+                source: manifest,
+            },
             frameworks,
             commands: {
                 install: 'go mod download',
@@ -40096,17 +40212,27 @@ const gradleDetector = {
         const gradle = wrapperOr(ctx, dir, 'gradlew', 'gradle');
         const settingsHere = SETTINGS_FILES.some((n) => ctx.has(dir, n));
         return {
-            name: (settingsHere ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/) : undefined) ??
-                folderName(dir, ctx.rootName),
+            name: (settingsHere
+                ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/)
+                : undefined) ?? folderName(dir, ctx.rootName),
             manifest: build.path,
             runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'gradle', version: null, lockfile: ctx.has(dir, 'gradle.lockfile') ? context_joinRel(dir, 'gradle.lockfile') : null, source: build.path },
+            packageManager: {
+                name: 'gradle',
+                version: null,
+                lockfile: ctx.has(dir, 'gradle.lockfile') ? context_joinRel(dir, 'gradle.lockfile') : null,
+                source: build.path,
+            },
             frameworks,
             commands: {
                 install: `${gradle} dependencies`,
                 build: `${gradle} build -x test`,
                 test: `${gradle} test`,
-                start: frameworks.length > 0 ? 'java -jar build/libs/*.jar' : /\bapplication\b/.test(build.text) ? `${gradle} run` : null,
+                start: frameworks.length > 0
+                    ? 'java -jar build/libs/*.jar'
+                    : /\bapplication\b/.test(build.text)
+                        ? `${gradle} run`
+                        : null,
             },
             warnings: [],
         };
@@ -40140,7 +40266,11 @@ const mavenDetector = {
         const modules = [...(pom?.body.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g) ?? [])].map((m) => m[1].replace(/\/pom\.xml$/, ''));
         if (modules.length === 0)
             return undefined;
-        return { tool: 'maven', members: modules, rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom' };
+        return {
+            tool: 'maven',
+            members: modules,
+            rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom',
+        };
     },
     async project(ctx, { dir, workspaceRoot }) {
         const manifest = context_joinRel(dir, 'pom.xml');
@@ -40165,7 +40295,9 @@ const mavenDetector = {
             });
         }
         const mvn = wrapperOr(ctx, dir, 'mvnw', 'mvn');
-        const member = workspaceRoot && workspaceRoot !== dir ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am` : '';
+        const member = workspaceRoot && workspaceRoot !== dir
+            ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am`
+            : '';
         return {
             name: capture(pom.body, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
             manifest,
@@ -40257,11 +40389,15 @@ const nodeDetector = {
         const pkg = await ctx.json(manifest);
         if (!pkg)
             return undefined;
-        const rootPkg = scope.workspaceRoot ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json')) : undefined;
+        const rootPkg = scope.workspaceRoot
+            ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json'))
+            : undefined;
         const warnings = [];
         const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
         const runtimeName = pm.name === 'bun' ? 'bun' : 'node';
-        const version = runtimeName === 'bun' ? await bunVersion(ctx, scope.dir, pm) : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
+        const version = runtimeName === 'bun'
+            ? await bunVersion(ctx, scope.dir, pm)
+            : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
         const scripts = pkg.scripts ?? {};
         const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
         const draft = {
@@ -40273,7 +40409,11 @@ const nodeDetector = {
             commands: {
                 install: installCommand(pm, await isBerry(ctx, pm)),
                 build: scripts.build ? `${run} build` : null,
-                test: scripts.test && !NPM_DEFAULT_TEST.test(scripts.test) ? (pm.name === 'bun' ? 'bun run test' : `${pm.name} test`) : null,
+                test: scripts.test && !NPM_DEFAULT_TEST.test(scripts.test)
+                    ? pm.name === 'bun'
+                        ? 'bun run test'
+                        : `${pm.name} test`
+                    : null,
                 start: scripts.start ? (pm.name === 'bun' ? 'bun run start' : `${pm.name} start`) : null,
             },
             warnings,
@@ -40365,12 +40505,20 @@ const voltaNode = async (ctx, dir) => {
     const v = pkg?.volta?.node;
     return typeof v === 'string' ? { value: stripV(v), source: context_joinRel(dir, 'package.json#volta.node') } : undefined;
 };
-const NODE_SOURCES = [plainFile('.nvmrc'), plainFile('.node-version'), toolVersions('nodejs', 'node'), miseTools('node', 'nodejs'), voltaNode];
+const NODE_SOURCES = [
+    plainFile('.nvmrc'),
+    plainFile('.node-version'),
+    toolVersions('nodejs', 'node'),
+    miseTools('node', 'nodejs'),
+    voltaNode,
+];
 async function nodeVersion(ctx, scope, pkg, rootPkg, warnings) {
     const pinned = await nearestVersion(ctx, scope.dir, NODE_SOURCES);
     const enginesOwner = pkg.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
     const engines = pkg.engines?.node ?? rootPkg?.engines?.node;
-    const enginesFound = engines && enginesOwner ? { value: engines, source: context_joinRel(enginesOwner, 'package.json#engines.node') } : undefined;
+    const enginesFound = engines && enginesOwner
+        ? { value: engines, source: context_joinRel(enginesOwner, 'package.json#engines.node') }
+        : undefined;
     if (pinned && enginesFound) {
         // Loaded only when both a pin and an engines range exist: most runs never need it.
         const { default: semver } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 62088, 23));
@@ -40395,7 +40543,11 @@ function frameworks(pkg, manifest) {
     for (const [dep, name] of node_FRAMEWORKS) {
         const version = deps[dep];
         if (typeof version === 'string')
-            found.push({ name, version, source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}` });
+            found.push({
+                name,
+                version,
+                source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}`,
+            });
     }
     return found;
 }
@@ -40434,7 +40586,11 @@ const phpDetector = {
             const locked = lock?.packages?.find((p) => p.name === pkg)?.version;
             const declared = composer.require?.[pkg];
             if (locked || declared)
-                frameworks.push({ name, version: (locked ?? declared ?? '').replace(/^v(?=\d)/, '') || null, source: locked ? lockPath : `${manifest}#require` });
+                frameworks.push({
+                    name,
+                    version: (locked ?? declared ?? '').replace(/^v(?=\d)/, '') || null,
+                    source: locked ? lockPath : `${manifest}#require`,
+                });
         }
         const laravel = frameworks.some((f) => f.name === 'laravel');
         const phpunit = composer['require-dev']?.['phpunit/phpunit'] !== undefined;
@@ -40447,7 +40603,13 @@ const phpDetector = {
             commands: {
                 install: 'composer install --no-interaction --prefer-dist',
                 build: null,
-                test: composer.scripts?.test ? 'composer test' : laravel ? 'php artisan test' : phpunit ? 'vendor/bin/phpunit' : null,
+                test: composer.scripts?.test
+                    ? 'composer test'
+                    : laravel
+                        ? 'php artisan test'
+                        : phpunit
+                            ? 'vendor/bin/phpunit'
+                            : null,
                 start: null,
             },
             warnings: [],
@@ -40460,7 +40622,12 @@ const phpDetector = {
 
 
 const python_FRAMEWORKS = ['django', 'flask', 'fastapi'];
-const PYTHON_SOURCES = [plainFile('.python-version'), toolVersions('python'), miseTools('python'), plainFile('runtime.txt', (v) => v.replace(/^python-/, ''))];
+const PYTHON_SOURCES = [
+    plainFile('.python-version'),
+    toolVersions('python'),
+    miseTools('python'),
+    plainFile('runtime.txt', (v) => v.replace(/^python-/, '')),
+];
 /** Python projects: pip, poetry, uv, pipenv, pdm; Django, Flask, FastAPI. */
 const pythonDetector = {
     name: 'python',
@@ -40468,7 +40635,9 @@ const pythonDetector = {
     applies: (ctx, dir) => ['pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock'].some((n) => ctx.has(dir, n)) ||
         ctx.names(dir).some((n) => /^requirements[\w.-]*\.txt$/.test(n)),
     async project(ctx, { dir }) {
-        const pyproject = ctx.has(dir, 'pyproject.toml') ? await ctx.toml(context_joinRel(dir, 'pyproject.toml')) : undefined;
+        const pyproject = ctx.has(dir, 'pyproject.toml')
+            ? await ctx.toml(context_joinRel(dir, 'pyproject.toml'))
+            : undefined;
         const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(context_joinRel(dir, 'Pipfile')) : undefined;
         const requirements = ctx
             .names(dir)
@@ -40481,12 +40650,22 @@ const pythonDetector = {
         const declared = pyproject?.project?.['requires-python']
             ? { value: pyproject.project['requires-python'], source: context_joinRel(dir, 'pyproject.toml#project.requires-python') }
             : typeof pyproject?.tool?.poetry?.dependencies?.python === 'string'
-                ? { value: pyproject.tool.poetry.dependencies.python, source: context_joinRel(dir, 'pyproject.toml#tool.poetry.dependencies.python') }
+                ? {
+                    value: pyproject.tool.poetry.dependencies.python,
+                    source: context_joinRel(dir, 'pyproject.toml#tool.poetry.dependencies.python'),
+                }
                 : pipfile?.requires?.python_full_version || pipfile?.requires?.python_version
-                    ? { value: (pipfile.requires.python_full_version ?? pipfile.requires.python_version), source: context_joinRel(dir, 'Pipfile#requires') }
+                    ? {
+                        value: (pipfile.requires.python_full_version ?? pipfile.requires.python_version),
+                        source: context_joinRel(dir, 'Pipfile#requires'),
+                    }
                     : undefined;
         const version = pinned ?? declared;
-        const frameworks = python_FRAMEWORKS.filter((f) => deps.has(f)).map((f) => ({ name: f, version: deps.get(f).version, source: deps.get(f).source }));
+        const frameworks = python_FRAMEWORKS.filter((f) => deps.has(f)).map((f) => ({
+            name: f,
+            version: deps.get(f).version,
+            source: deps.get(f).source,
+        }));
         const manifest = pyproject
             ? context_joinRel(dir, 'pyproject.toml')
             : pipfile
@@ -40496,7 +40675,9 @@ const pythonDetector = {
                     : context_joinRel(dir, ctx.names(dir).find((n) => /setup\.(py|cfg)|\.lock$/.test(n)) ?? 'setup.py');
         const exec = runPrefix(pm.name);
         const isDjango = deps.has('django') && ctx.has(dir, 'manage.py');
-        const hasPytest = deps.has('pytest') || ['pytest.ini', 'conftest.py', 'tox.ini'].some((n) => ctx.has(dir, n)) || (await ctx.exists(context_joinRel(dir, 'tests')));
+        const hasPytest = deps.has('pytest') ||
+            ['pytest.ini', 'conftest.py', 'tox.ini'].some((n) => ctx.has(dir, n)) ||
+            (await ctx.exists(context_joinRel(dir, 'tests')));
         const buildable = pyproject?.['build-system'] !== undefined || pyproject?.tool?.poetry !== undefined;
         return {
             name: pyproject?.project?.name ?? pyproject?.tool?.poetry?.name ?? folderName(dir, ctx.rootName),
@@ -40556,10 +40737,17 @@ async function dependencies(ctx, dir, pyproject, pipfile, requirements) {
     Object.values(pyproject?.['dependency-groups'] ?? {})
         .flat()
         .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
-    const poetryTables = [pyproject?.tool?.poetry?.dependencies, ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies)];
+    const poetryTables = [
+        pyproject?.tool?.poetry?.dependencies,
+        ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies),
+    ];
     for (const table of poetryTables) {
         for (const [name, v] of Object.entries(table ?? {})) {
-            const spec = typeof v === 'string' ? v : typeof v?.version === 'string' ? v.version : '';
+            const spec = typeof v === 'string'
+                ? v
+                : typeof v?.version === 'string'
+                    ? v.version
+                    : '';
             // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
             if (name !== 'python')
                 add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
@@ -40584,7 +40772,15 @@ function cleanSpec(spec) {
     return /^==\s*[^,]+$/.test(s) ? s.replace(/^==\s*/, '') : s;
 }
 function runPrefix(pm) {
-    return pm === 'uv' ? 'uv run ' : pm === 'poetry' ? 'poetry run ' : pm === 'pipenv' ? 'pipenv run ' : pm === 'pdm' ? 'pdm run ' : '';
+    return pm === 'uv'
+        ? 'uv run '
+        : pm === 'poetry'
+            ? 'poetry run '
+            : pm === 'pipenv'
+                ? 'pipenv run '
+                : pm === 'pdm'
+                    ? 'pdm run '
+                    : '';
 }
 function python_installCommand(pm, requirements, hasProjectFile) {
     switch (pm.name) {
@@ -40637,10 +40833,15 @@ const rubyDetector = {
         const gemfile = (await ctx.text(manifest)) ?? '';
         const lockPath = ctx.has(dir, 'Gemfile.lock') ? context_joinRel(dir, 'Gemfile.lock') : null;
         const lock = lockPath ? ((await ctx.text(lockPath)) ?? '') : '';
-        const pinned = await nearestVersion(ctx, dir, [plainFile('.ruby-version', (v) => v.replace(/^ruby-/, '')), toolVersions('ruby'), miseTools('ruby')]);
+        const pinned = await nearestVersion(ctx, dir, [
+            plainFile('.ruby-version', (v) => v.replace(/^ruby-/, '')),
+            toolVersions('ruby'),
+            miseTools('ruby'),
+        ]);
         const inGemfile = capture(gemfile, /^\s*ruby\s+['"]([^'"]+)['"]/m);
         const inLock = capture(lock, /^RUBY VERSION\s*\n\s*ruby\s+(\d[\w.]*)/m)?.replace(/p\d+$/, '');
-        const version = pinned ?? (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath } : undefined);
+        const version = pinned ??
+            (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath } : undefined);
         const gem = (name) => new RegExp(`^\\s*gem\\s+['"]${name}['"]`, 'm').test(gemfile);
         const frameworks = [];
         if (gem('rails') || /^\s{4}rails \(/m.test(lock)) {
@@ -40657,12 +40858,23 @@ const rubyDetector = {
             name: folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'ruby', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'bundler', version: capture(lock, /^BUNDLED WITH\s*\n\s*(\S+)/m) ?? null, lockfile: lockPath, source: manifest },
+            packageManager: {
+                name: 'bundler',
+                version: capture(lock, /^BUNDLED WITH\s*\n\s*(\S+)/m) ?? null,
+                lockfile: lockPath,
+                source: manifest,
+            },
             frameworks,
             commands: {
                 install: 'bundle install',
                 build: rails ? 'bundle exec rails assets:precompile' : null,
-                test: rspec ? 'bundle exec rspec' : rails ? 'bundle exec rails test' : ctx.has(dir, 'Rakefile') ? 'bundle exec rake' : null,
+                test: rspec
+                    ? 'bundle exec rspec'
+                    : rails
+                        ? 'bundle exec rails test'
+                        : ctx.has(dir, 'Rakefile')
+                            ? 'bundle exec rake'
+                            : null,
                 start: rails ? 'bundle exec rails server -b 0.0.0.0' : ctx.has(dir, 'config.ru') ? 'bundle exec rackup' : null,
             },
             warnings: [],
@@ -40714,7 +40926,9 @@ const rustDetector = {
         const excluded = cargo?.workspace?.exclude?.length ? picomatch_default()(cargo.workspace.exclude) : undefined;
         return {
             tool: 'cargo-workspace',
-            members: members.filter((m) => typeof m === 'string' && !excluded?.(m)).concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
+            members: members
+                .filter((m) => typeof m === 'string' && !excluded?.(m))
+                .concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
             rootIsProject: cargo?.package !== undefined,
         };
     },
@@ -40733,7 +40947,11 @@ const rustDetector = {
                 : inherited
                     ? { value: inherited, source: `${context_joinRel(workspaceRoot, 'Cargo.toml')}#workspace.package.rust-version` }
                     : undefined);
-        const lockDir = ctx.has(dir, 'Cargo.lock') ? dir : workspaceRoot && ctx.has(workspaceRoot, 'Cargo.lock') ? workspaceRoot : undefined;
+        const lockDir = ctx.has(dir, 'Cargo.lock')
+            ? dir
+            : workspaceRoot && ctx.has(workspaceRoot, 'Cargo.lock')
+                ? workspaceRoot
+                : undefined;
         const locked = lockDir !== undefined ? ' --locked' : '';
         const frameworks = [];
         for (const [dep, name] of rust_FRAMEWORKS) {
@@ -40750,7 +40968,12 @@ const rustDetector = {
             name: cargo.package.name ?? folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'rust', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'cargo', version: null, lockfile: lockDir !== undefined ? context_joinRel(lockDir, 'Cargo.lock') : null, source: manifest },
+            packageManager: {
+                name: 'cargo',
+                version: null,
+                lockfile: lockDir !== undefined ? context_joinRel(lockDir, 'Cargo.lock') : null,
+                source: manifest,
+            },
             frameworks,
             commands: {
                 install: `cargo fetch${locked}`,
@@ -40968,7 +41191,11 @@ class gitattributes_GitAttributes {
         return result;
     }
 }
-const FLAGS = { 'linguist-vendored': 'vendored', 'linguist-generated': 'generated', 'linguist-documentation': 'documentation' };
+const FLAGS = {
+    'linguist-vendored': 'vendored',
+    'linguist-generated': 'generated',
+    'linguist-documentation': 'documentation',
+};
 function readAttribute(attr, into) {
     const unset = attr.startsWith('-') || attr.startsWith('!');
     const body = unset ? attr.slice(1) : attr;
@@ -41147,7 +41374,15 @@ function walk_walk(options) {
     const maxFiles = options.maxFiles ?? 200_000;
     const progressEvery = options.progressEvery ?? 50_000;
     const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
-    const inv = { manifests: new Map(), languageBytes: new Map(), dirBytes: new Map(), files: 0, directories: 0, truncated: false, warnings: [] };
+    const inv = {
+        manifests: new Map(),
+        languageBytes: new Map(),
+        dirBytes: new Map(),
+        files: 0,
+        directories: 0,
+        truncated: false,
+        warnings: [],
+    };
     let attributes;
     const stack = [{ rel: '.', notProject: false }];
     while (stack.length > 0 && !inv.truncated) {
@@ -41260,7 +41495,12 @@ async function detect_detectStack(options) {
     const logger = options.logger ?? nullLogger;
     const clock = options.clock ?? systemClock;
     const started = clock.monotonic();
-    const inventory = walk({ root: options.root, exclude: options.exclude ?? [], maxFiles: options.maxFiles ?? 200_000, logger });
+    const inventory = walk({
+        root: options.root,
+        exclude: options.exclude ?? [],
+        maxFiles: options.maxFiles ?? 200_000,
+        logger,
+    });
     const ctx = new DetectContext(options.root, inventory, logger, options.annotationPrefix ?? '', basename(options.root) || 'root');
     for (const w of inventory.warnings)
         ctx.warn(w);
@@ -41281,7 +41521,12 @@ async function detect_detectStack(options) {
         projects,
         primary: primaryOf(projects, inventory)?.path ?? null,
         warnings: ctx.warnings,
-        stats: { files: inventory.files, directories: inventory.directories, elapsedMs: Math.round(clock.monotonic() - started), truncated: inventory.truncated },
+        stats: {
+            files: inventory.files,
+            directories: inventory.directories,
+            elapsedMs: Math.round(clock.monotonic() - started),
+            truncated: inventory.truncated,
+        },
     };
 }
 async function findWorkspaces(ctx, dirs) {
@@ -41392,7 +41637,9 @@ function dropEnclosedStaticSites(projects) {
 function monorepoOf(workspaces, projects, memberOf) {
     const rootWorkspace = workspaces.find((w) => w.dir === '.' && [...memberOf.values()].includes('.'));
     if (rootWorkspace) {
-        const members = projects.filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.')).map((p) => p.path);
+        const members = projects
+            .filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.'))
+            .map((p) => p.path);
         return { tool: rootWorkspace.decl.tool, workspaces: members.sort(byPath) };
     }
     if (projects.length > 1)
@@ -41752,7 +41999,10 @@ function cache_cachePaths(project, env) {
         case 'go':
             return [join(env.GOPATH || join(home, 'go'), 'pkg', 'mod'), join(xdg, 'go-build')];
         case 'cargo':
-            return [join(env.CARGO_HOME || join(home, '.cargo'), 'registry'), join(env.CARGO_HOME || join(home, '.cargo'), 'git')];
+            return [
+                join(env.CARGO_HOME || join(home, '.cargo'), 'registry'),
+                join(env.CARGO_HOME || join(home, '.cargo'), 'git'),
+            ];
         case 'maven':
             return [join(home, '.m2', 'repository')];
         case 'gradle':
@@ -41888,7 +42138,10 @@ function collect_selectFiles(options) {
     for (const path of files.keys())
         for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
             dirs.add(path.slice(0, i));
-    const entries = [...[...dirs].map((d) => ({ path: d, type: 'dir', mode: 0o755, size: 0 })), ...files.values()];
+    const entries = [
+        ...[...dirs].map((d) => ({ path: d, type: 'dir', mode: 0o755, size: 0 })),
+        ...files.values(),
+    ];
     entries.sort((a, b) => collect_byteOrder(a.path, b.path));
     return { entries, escapingLinks: escapingLinks.sort(collect_byteOrder), skippedSpecial: skippedSpecial.sort(collect_byteOrder) };
 }
@@ -41979,10 +42232,17 @@ function node(project) {
     const frameworks = new Set(project.frameworks.map((f) => f.name));
     const manifest = ['package.json', ...lockfileInProject(project)];
     if (frameworks.has('next'))
-        return { include: ['.next/**', 'public/**', 'next.config.*', ...manifest], exclude: ['.next/cache/**'], required: ['.next/**'] };
+        return {
+            include: ['.next/**', 'public/**', 'next.config.*', ...manifest],
+            exclude: ['.next/cache/**'],
+            required: ['.next/**'],
+        };
     if (frameworks.has('nuxt'))
         return { include: ['.output/**'], exclude: [], required: ['.output/**'] };
-    if (frameworks.has('sveltekit') || frameworks.has('remix') || frameworks.has('react-router') || frameworks.has('docusaurus')) {
+    if (frameworks.has('sveltekit') ||
+        frameworks.has('remix') ||
+        frameworks.has('react-router') ||
+        frameworks.has('docusaurus')) {
         return { include: ['build/**', 'public/**', ...manifest], exclude: [], required: ['build/**'] };
     }
     if (frameworks.has('gatsby'))
@@ -41990,7 +42250,11 @@ function node(project) {
     if (['astro', 'vite', 'angular'].some((f) => frameworks.has(f)))
         return { include: ['dist/**'], exclude: [], required: ['dist/**'] };
     if (project.commands.build)
-        return { include: ['dist/**', 'build/**', 'out/**', 'lib/**', ...manifest], exclude: [], required: ['dist/**', 'build/**', 'out/**', 'lib/**'] };
+        return {
+            include: ['dist/**', 'build/**', 'out/**', 'lib/**', ...manifest],
+            exclude: [],
+            required: ['dist/**', 'build/**', 'out/**', 'lib/**'],
+        };
     return { include: ['**'], exclude: ['test/**', 'tests/**', '**/*.test.*', '**/*.spec.*'], required: [] };
 }
 /** The default plan for a project, by runtime and framework. */
@@ -42006,10 +42270,17 @@ function defaults_packagingPlan(project) {
         case 'go':
             // -trimpath and an empty build ID make the binary independent of the build folder.
             return project.commands.start
-                ? { include: ['dist/**'], exclude: [], required: ['dist/**'], command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...' }
+                ? {
+                    include: ['dist/**'],
+                    exclude: [],
+                    required: ['dist/**'],
+                    command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...',
+                }
                 : WHOLE_TREE;
         case 'rust':
-            return project.commands.start ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] } : WHOLE_TREE;
+            return project.commands.start
+                ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] }
+                : WHOLE_TREE;
         case 'java':
             return project.packageManager?.name === 'gradle'
                 ? { include: ['build/libs/*.jar'], exclude: ['build/libs/*-plain.jar'], required: ['build/libs/*.jar'] }
@@ -42034,13 +42305,22 @@ function defaults_packagingPlan(project) {
 
 /** Known git failures a user can fix, matched on stderr, with what to do. */
 const GIT_ERRORS = (/* unused pure expression or super */ null && ([
-    [/not a git repository/i, 'is not a git repository. Check out the repository (actions/checkout) or set the version and source-date-epoch inputs.'],
+    [
+        /not a git repository/i,
+        'is not a git repository. Check out the repository (actions/checkout) or set the version and source-date-epoch inputs.',
+    ],
     [
         /detected dubious ownership/i,
         'is owned by another user and git refuses it. Run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` before this step.',
     ],
-    [/does not have any commits yet|ambiguous argument 'HEAD'/i, 'has no commits yet. Commit something, or set the version and source-date-epoch inputs.'],
-    [/ENOENT|not found|No such file/i, 'cannot be read because git is not installed. Install git, or set the version and source-date-epoch inputs.'],
+    [
+        /does not have any commits yet|ambiguous argument 'HEAD'/i,
+        'has no commits yet. Commit something, or set the version and source-date-epoch inputs.',
+    ],
+    [
+        /ENOENT|not found|No such file/i,
+        'cannot be read because git is not installed. Install git, or set the version and source-date-epoch inputs.',
+    ],
 ]));
 /** Runs git in a folder and returns trimmed stdout, mapping known failures to UserErrors. */
 async function git(exec, cwd, args) {
@@ -42096,7 +42376,9 @@ async function sbom_cycloneDxSbom(input) {
     const bom = new CDX.Models.Bom();
     bom.serialNumber = `urn:uuid:${stableUuid(`${input.name}@${input.version}#${input.digest}`)}`;
     bom.metadata.timestamp = new Date(input.sourceDateEpoch * 1000);
-    const tool = new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'slipway build-artifact', { bomRef: 'slipway-build-artifact' });
+    const tool = new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'slipway build-artifact', {
+        bomRef: 'slipway-build-artifact',
+    });
     bom.metadata.tools.components.add(tool);
     const root = new CDX.Models.Component(CDX.Enums.ComponentType.Application, input.name, {
         version: input.version,
@@ -42106,7 +42388,11 @@ async function sbom_cycloneDxSbom(input) {
     bom.metadata.component = root;
     for (const p of dedupe(input.packages.filter((x) => !x.dev))) {
         const purl = purlOf(p);
-        const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, { version: p.version, bomRef: purl, purl });
+        const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, {
+            version: p.version,
+            bomRef: purl,
+            purl,
+        });
         for (const h of p.hashes)
             component.hashes.set(CDX.Enums.HashAlgorithm[h.alg], h.hex);
         bom.components.add(component);
@@ -42135,7 +42421,13 @@ const SECRET_NAME = (/* unused pure expression or super */ null && ([
 /** Example files that only look like secrets. */
 const EXAMPLE = /^\.env\.(example|sample|template|dist|defaults)$/;
 /** Paths whose folder makes them credentials (cloud CLIs' config). */
-const SECRET_PATH = (/* unused pure expression or super */ null && ([/(^|\/)\.aws\/credentials$/, /(^|\/)\.docker\/config\.json$/, /(^|\/)\.kube\/config$/, /(^|\/)\.config\/gcloud\//, /(^|\/)\.azure\//]));
+const SECRET_PATH = (/* unused pure expression or super */ null && ([
+    /(^|\/)\.aws\/credentials$/,
+    /(^|\/)\.docker\/config\.json$/,
+    /(^|\/)\.kube\/config$/,
+    /(^|\/)\.config\/gcloud\//,
+    /(^|\/)\.azure\//,
+]));
 /** Package-manager config that is a secret only when it holds a token or password. */
 const TOKEN_CONFIG = /^\.(npmrc|pypirc|yarnrc\.yml|gem\/credentials)$/;
 const TOKEN_LINE = /(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|^\s*password\s*[=:])/m;
@@ -42174,7 +42466,10 @@ const upload_actionsUploader = async (name, files, rootDir, retentionDays, env) 
     if (result.id === undefined)
         throw new Error('the artifact service returned no artifact id');
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    return { id: result.id, url: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${result.id}` };
+    return {
+        id: result.id,
+        url: `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${result.id}`,
+    };
 };
 /** Wraps an upload failure so the error says where the artifact still is. */
 function upload_uploadFailed(name, archivePath, err) {
@@ -42247,7 +42542,9 @@ async function buildArtifact(o, seams) {
         cacheNote = `${chosen.reason}: ${cacheHit === 'true' ? 'exact hit' : cacheHit === 'partial' ? `restored ${matched}` : 'miss'}`;
     }
     else if (o.cache) {
-        cacheNote = paths.length ? chosen.reason : `no known cache folder for ${project.packageManager?.name ?? 'this project'}`;
+        cacheNote = paths.length
+            ? chosen.reason
+            : `no known cache folder for ${project.packageManager?.name ?? 'this project'}`;
         if (paths.length)
             logger.info(`build-artifact: dependency cache skipped: ${chosen.reason}`);
     }
@@ -42269,7 +42566,9 @@ async function buildArtifact(o, seams) {
     if (files.length === 0) {
         throw new UserError(`include (${include.join(', ')}) matched no files in ${project.path}.`, { input: 'include' }, build ? `Check that \`${build}\` writes its output there, or set include.` : 'Set include to the files to ship.');
     }
-    if (!o.include && plan.required.length && !files.some((f) => picomatch.isMatch(f.path, plan.required, { dot: true }))) {
+    if (!o.include &&
+        plan.required.length &&
+        !files.some((f) => picomatch.isMatch(f.path, plan.required, { dot: true }))) {
         throw new UserError(`the build produced nothing at ${plan.required.join(' or ')} in ${project.path}.`, { input: 'include' }, 'Set include to where your build writes its output.');
     }
     const secrets = await findSecretFiles(projectDir, files.map((f) => f.path));
@@ -42386,7 +42685,9 @@ function installDir(repoRoot, project, projectDir) {
 function lockfilePaths(repoRoot, project) {
     const prefix = project.path === '.' ? '' : `${project.path}/`;
     const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter((p) => Boolean(p));
-    return [...new Set(candidates)].filter((p) => parserFor(basename(p)) && existsSync(join(repoRoot, p))).map((p) => join(repoRoot, p));
+    return [...new Set(candidates)]
+        .filter((p) => parserFor(basename(p)) && existsSync(join(repoRoot, p)))
+        .map((p) => join(repoRoot, p));
 }
 async function build_artifact_readLockfiles(repoRoot, paths, logger) {
     const out = [];
@@ -42836,7 +43137,10 @@ function auditOrWarn(text, path, logger) {
     }
     catch (err) {
         const line = err.line;
-        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, { file: path, ...(line ? { startLine: line } : {}) });
+        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
         return [];
     }
 }
@@ -42861,7 +43165,9 @@ function goRegex(source, where, extraFlags = '') {
         return new RegExp(body, flags);
     }
     catch (err) {
-        throw new lite/* UserError */.yo(`${where}: the regex ${JSON.stringify(source)} is not valid (${err.message}).`, { input: 'config' });
+        throw new lite/* UserError */.yo(`${where}: the regex ${JSON.stringify(source)} is not valid (${err.message}).`, {
+            input: 'config',
+        });
     }
 }
 /**
@@ -42939,14 +43245,21 @@ function readBaseline(path) {
     catch (err) {
         throw new lite/* UserError */.yo(`is not valid JSON: ${(0,lite/* describeJsonError */.M1)(text, err)}.`, { input: 'baseline', file: path });
     }
-    if (doc?.version !== 1 || !Array.isArray(doc.findings) || doc.findings.some((f) => typeof f?.fingerprint !== 'string')) {
-        throw new lite/* UserError */.yo(`is not a slipway baseline (version 1 with findings[].fingerprint).`, { input: 'baseline', file: path });
+    if (doc?.version !== 1 ||
+        !Array.isArray(doc.findings) ||
+        doc.findings.some((f) => typeof f?.fingerprint !== 'string')) {
+        throw new lite/* UserError */.yo(`is not a slipway baseline (version 1 with findings[].fingerprint).`, {
+            input: 'baseline',
+            file: path,
+        });
     }
     return new Set(doc.findings.map((f) => f.fingerprint));
 }
 /** Writes the current findings as a baseline, sorted, atomically. */
 async function writeBaseline(path, findings) {
-    const entries = [...new Map(findings.map((f) => [f.fingerprint, { fingerprint: f.fingerprint, rule: f.rule.id, file: f.file }])).values()].sort((a, b) => a.file + a.rule < b.file + b.rule ? -1 : 1);
+    const entries = [
+        ...new Map(findings.map((f) => [f.fingerprint, { fingerprint: f.fingerprint, rule: f.rule.id, file: f.file }])).values(),
+    ].sort((a, b) => (a.file + a.rule < b.file + b.rule ? -1 : 1));
     await (0,lite/* writeFileAtomic */.Zf)(path, `${JSON.stringify({ version: 1, findings: entries }, null, 2)}\n`);
 }
 
@@ -42962,7 +43275,14 @@ function gate(findings, baseline, failOn) {
     const reason = failing.length
         ? `${failing.length} finding${failing.length > 1 ? 's' : ''} at or above ${failOn} (${breakdown.join(', ')}), the worst: ${worst.message} in ${worst.file}:${worst.line}.`
         : `no finding at or above ${failOn === 'none' ? 'the gate (fail-on: none)' : failOn}${findings.length - active.length ? `; ${findings.length - active.length} accepted by the baseline` : ''}.`;
-    return { active, baselined: findings.length - active.length, counts, newFindings: active.length, passed: failing.length === 0, reason };
+    return {
+        active,
+        baselined: findings.length - active.length,
+        counts,
+        newFindings: active.length,
+        passed: failing.length === 0,
+        reason,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/security/src/sarif-file.ts
@@ -43212,7 +43532,9 @@ async function run({ env, logger, setOutput }) {
     const rel = (abs) => (0,external_node_path_.relative)(workspace, abs).split(external_node_path_.sep).join('/');
     const custom = inputs.config ? loadGitleaksConfig(inputs.config) : undefined;
     const baseline = inputs.baseline ? readBaseline(inputs.baseline) : undefined;
-    const osv = inputs.osvDb ? { kind: 'offline', path: inputs.osvDb } : { kind: 'api', baseUrl: inputs.osvApiUrl, http: fetch, clock: lite/* systemClock */.ml };
+    const osv = inputs.osvDb
+        ? { kind: 'offline', path: inputs.osvDb }
+        : { kind: 'api', baseUrl: inputs.osvApiUrl, http: fetch, clock: lite/* systemClock */.ml };
     const { findings, stats } = await scan({
         target: inputs.target,
         scanners: inputs.scanners,
@@ -43220,7 +43542,8 @@ async function run({ env, logger, setOutput }) {
         osv,
         ...(inputs.historySince ? { historySince: inputs.historySince } : {}),
     }, { exec: lite/* actionsExec */.dw, logger });
-    findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
     const result = gate(findings, baseline, inputs.failOn);
     const dropped = await writeSarif(inputs.sarif, result.active, inputs.scanners, '0.1.0');
     if (dropped)
@@ -43231,7 +43554,11 @@ async function run({ env, logger, setOutput }) {
         await writeBaseline(inputs.writeBaseline, findings);
     const annotated = inputs.target === workspace ? '' : `${rel(inputs.target)}/`;
     for (const f of result.active.slice(0, MAX_ANNOTATIONS)) {
-        const props = { file: f.file.includes('!/') ? rel(inputs.target) : annotated + f.file, startLine: f.line, title: `${f.severity}: ${f.rule.name}` };
+        const props = {
+            file: f.file.includes('!/') ? rel(inputs.target) : annotated + f.file,
+            startLine: f.line,
+            title: `${f.severity}: ${f.rule.name}`,
+        };
         if (severityRank(f.severity) <= 1)
             logger.error(f.message, props);
         else
@@ -43333,7 +43660,12 @@ const coreLogger = {
 };
 /** The seams of a real runner, built on @actions/core. Only action entry points load this module. */
 function runnerSeams() {
-    return { env: process.env, logger: coreLogger, setOutput: (name, value) => core/* setOutput */.uH(name, value), mask: (value) => core/* setSecret */.Pq(value) };
+    return {
+        env: process.env,
+        logger: coreLogger,
+        setOutput: (name, value) => core/* setOutput */.uH(name, value),
+        mask: (value) => core/* setSecret */.Pq(value),
+    };
 }
 /**
  * Runs an action's main function with the runner's seams and reports whatever escapes it. A
@@ -43537,7 +43869,9 @@ class InputReader {
             throw new errors/* UserError */.yo(`'${value}' is not a whole number.`, { input: name }, describeBounds(bounds));
         }
         const n = Number(value);
-        if (!Number.isSafeInteger(n) || (bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max)) {
+        if (!Number.isSafeInteger(n) ||
+            (bounds.min !== undefined && n < bounds.min) ||
+            (bounds.max !== undefined && n > bounds.max)) {
             throw new errors/* UserError */.yo(`${value} is out of range.`, { input: name }, describeBounds(bounds));
         }
         return n;

@@ -29,11 +29,18 @@ const MAX_EPOCH = 0o77777777777;
 /** Reads and validates every input. */
 export function parseInputs(reader: InputReader, workspace: string): BuildArtifactInputs {
   const repo = workspaceFolder('path', reader.raw('path'), workspace);
-  const output = workspaceFolder('output-dir', reader.raw('output-dir'), workspace, { base: repo.abs, mayNotExist: true });
+  const output = workspaceFolder('output-dir', reader.raw('output-dir'), workspace, {
+    base: repo.abs,
+    mayNotExist: true,
+  });
   const include = reader.list('include');
   const version = reader.optional('version');
   if (version !== undefined && /[\s/\\]/.test(version))
-    throw new UserError(`'${version}' contains spaces or slashes.`, { input: 'version' }, 'Use a version such as 1.2.3 or v1.2.3-rc.1.');
+    throw new UserError(
+      `'${version}' contains spaces or slashes.`,
+      { input: 'version' },
+      'Use a version such as 1.2.3 or v1.2.3-rc.1.',
+    );
   const epoch = reader.optional('source-date-epoch');
   return Object.freeze({
     repoRoot: repo.abs,
@@ -50,7 +57,10 @@ export function parseInputs(reader: InputReader, workspace: string): BuildArtifa
     sourceDateEpoch: epoch === undefined ? undefined : reader.integer('source-date-epoch', { min: 0, max: MAX_EPOCH }),
     cache: reader.boolean('cache'),
     upload: reader.boolean('upload'),
-    retentionDays: reader.optional('retention-days') === undefined ? undefined : reader.integer('retention-days', { min: 1, max: 90 }),
+    retentionDays:
+      reader.optional('retention-days') === undefined
+        ? undefined
+        : reader.integer('retention-days', { min: 1, max: 90 }),
     sbom: reader.boolean('sbom'),
     provenance: reader.boolean('provenance'),
     allowSecretFiles: reader.boolean('allow-secret-files'),
@@ -71,7 +81,9 @@ export function parseStack(text: string): Stack | undefined {
     );
   }
   const badProject = Array.isArray(doc.projects)
-    ? doc.projects.findIndex((p) => typeof p?.path !== 'string' || typeof p?.runtime?.name !== 'string' || typeof p?.commands !== 'object')
+    ? doc.projects.findIndex(
+        (p) => typeof p?.path !== 'string' || typeof p?.runtime?.name !== 'string' || typeof p?.commands !== 'object',
+      )
     : -1;
   const problem =
     typeof doc !== 'object' || doc === null
@@ -83,6 +95,11 @@ export function parseStack(text: string): Stack | undefined {
           : badProject >= 0
             ? `projects[${badProject}] lacks path, runtime.name or commands`
             : undefined;
-  if (problem) throw new UserError(`is not a detect-stack document: ${problem}.`, { input: 'stack' }, "Pass the detect-stack step's `stack` output as it is.");
+  if (problem)
+    throw new UserError(
+      `is not a detect-stack document: ${problem}.`,
+      { input: 'stack' },
+      "Pass the detect-stack step's `stack` output as it is.",
+    );
   return doc as Stack;
 }

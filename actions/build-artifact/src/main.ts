@@ -32,6 +32,8 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
   out.set('artifact-id', result.artifactId ?? '');
   out.set('artifact-url', result.artifactUrl ?? '');
   out.set('cache-hit', result.cacheHit);
-  logger.info(`build-artifact: ${rel(result.artifactPath)} ${result.digest} (${result.size} bytes, ${result.files} files)`);
+  logger.info(
+    `build-artifact: ${rel(result.artifactPath)} ${result.digest} (${result.size} bytes, ${result.files} files)`,
+  );
   await artifactSummary(result, rel).write(env);
 }

@@ -3,7 +3,11 @@ import type { CommandError } from '@slipway/artifact';
 import { type BuildArtifactResult } from '@slipway/artifact';
 
 function size(bytes: number): string {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+  return bytes >= 1048576
+    ? `${(bytes / 1048576).toFixed(1)} MiB`
+    : bytes >= 1024
+      ? `${(bytes / 1024).toFixed(1)} KiB`
+      : `${bytes} B`;
 }
 
 /** The summary of a built artifact: what, how big, which digest, and where the time went. */
@@ -13,7 +17,10 @@ export function artifactSummary(r: BuildArtifactResult, rel: (abs: string) => st
     ['', ''],
     [
       ['artifact', `\`${rel(r.artifactPath)}\`${r.artifactUrl ? ` ([download](${r.artifactUrl}))` : ''}`],
-      ['project', `${r.project.path} (${r.project.runtime.name}${r.project.runtime.version ? ` ${r.project.runtime.version}` : ''})`],
+      [
+        'project',
+        `${r.project.path} (${r.project.runtime.name}${r.project.runtime.version ? ` ${r.project.runtime.version}` : ''})`,
+      ],
       ['version', r.version],
       ['digest', `\`${r.digest}\``],
       ['size', `${size(r.size)} · ${r.files} files`],
@@ -25,7 +32,12 @@ export function artifactSummary(r: BuildArtifactResult, rel: (abs: string) => st
     ],
   );
   if (r.timings.length) {
-    s.mermaid(['pie showData title Time per step (ms)', ...r.timings.filter((t) => t.ms > 0).map((t) => `  "${t.step}" : ${t.ms}`)].join('\n'));
+    s.mermaid(
+      [
+        'pie showData title Time per step (ms)',
+        ...r.timings.filter((t) => t.ms > 0).map((t) => `  "${t.step}" : ${t.ms}`),
+      ].join('\n'),
+    );
   }
   return s;
 }

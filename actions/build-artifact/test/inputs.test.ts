@@ -26,7 +26,10 @@ describe('build-artifact inputs', () => {
     const i = parse({});
     assert.equal(i.repoRel, '.');
     assert.equal(i.outputDir, join(workspace, '.slipway', 'artifacts'));
-    assert.deepEqual([i.install, i.cache, i.upload, i.sbom, i.provenance, i.allowSecretFiles], [true, true, true, true, true, false]);
+    assert.deepEqual(
+      [i.install, i.cache, i.upload, i.sbom, i.provenance, i.allowSecretFiles],
+      [true, true, true, true, true, false],
+    );
     assert.equal(i.stack, undefined);
     assert.equal(i.include, undefined);
     assert.equal(i.retentionDays, undefined);
@@ -34,7 +37,10 @@ describe('build-artifact inputs', () => {
   });
 
   it('reads every input when set', () => {
-    const stack = JSON.stringify({ schemaVersion: 1, projects: [{ path: 'app', runtime: { name: 'node' }, commands: {} }] });
+    const stack = JSON.stringify({
+      schemaVersion: 1,
+      projects: [{ path: 'app', runtime: { name: 'node' }, commands: {} }],
+    });
     const i = parse({
       INPUT_PATH: 'app',
       INPUT_STACK: stack,
@@ -69,10 +75,22 @@ describe('build-artifact inputs', () => {
     [{ INPUT_PATH: '../..' }, 'path', /outside the workspace/],
     [{ INPUT_PATH: 'file.txt' }, 'path', /is a file, not a folder/],
     [{ INPUT_PATH: 'escape' }, 'path', /link that leads outside/],
-    [{ INPUT_STACK: '{"schemaVersion": 1,\n "projects": [}' }, 'stack', /is not valid JSON: .* at line 2, column 15\. Pass/],
-    [{ INPUT_STACK: '{"schemaVersion": 2, "projects": []}' }, 'stack', /not a detect-stack document: schemaVersion is 2, not 1/],
+    [
+      { INPUT_STACK: '{"schemaVersion": 1,\n "projects": [}' },
+      'stack',
+      /is not valid JSON: .* at line 2, column 15\. Pass/,
+    ],
+    [
+      { INPUT_STACK: '{"schemaVersion": 2, "projects": []}' },
+      'stack',
+      /not a detect-stack document: schemaVersion is 2, not 1/,
+    ],
     [{ INPUT_STACK: '[]' }, 'stack', /not a detect-stack document/],
-    [{ INPUT_STACK: '{"schemaVersion": 1, "projects": [{"path": 1}]}' }, 'stack', /projects\[0\] lacks path, runtime\.name or commands/],
+    [
+      { INPUT_STACK: '{"schemaVersion": 1, "projects": [{"path": 1}]}' },
+      'stack',
+      /projects\[0\] lacks path, runtime\.name or commands/,
+    ],
     [{ INPUT_INSTALL: 'yes' }, 'install', /'yes' is not a boolean/],
     [{ 'INPUT_OUTPUT-DIR': '/tmp/out' }, 'output-dir', /is absolute/],
     [{ 'INPUT_OUTPUT-DIR': '../../out' }, 'output-dir', /outside the workspace/],
@@ -90,5 +108,6 @@ describe('build-artifact inputs', () => {
     [{ INPUT_PROVENANCE: 'y' }, 'provenance', /not a boolean/],
     [{ 'INPUT_ALLOW-SECRET-FILES': 'sure' }, 'allow-secret-files', /not a boolean/],
   ];
-  for (const [env, input, message] of bad) it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0])}`, () => failsOn(env, input, message));
+  for (const [env, input, message] of bad)
+    it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0])}`, () => failsOn(env, input, message));
 });

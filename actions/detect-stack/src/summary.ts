@@ -14,7 +14,9 @@ export function stackSummary(stack: Stack): SummaryBuilder {
       stack.projects.map((p) => [
         `${p.path === stack.primary ? '**' : ''}${p.path}${p.path === stack.primary ? '** (primary)' : ''}`,
         `${p.runtime.name}${p.runtime.version ? ` ${p.runtime.version}` : ''}`,
-        p.packageManager ? `${p.packageManager.name}${p.packageManager.version ? ` ${p.packageManager.version}` : ''}` : '',
+        p.packageManager
+          ? `${p.packageManager.name}${p.packageManager.version ? ` ${p.packageManager.version}` : ''}`
+          : '',
         p.frameworks.map((f) => `${f.name}${f.version ? ` ${f.version}` : ''}`).join(', '),
         p.commands.build ? `\`${p.commands.build}\`` : '',
         p.commands.test ? `\`${p.commands.test}\`` : '',
@@ -25,7 +27,12 @@ export function stackSummary(stack: Stack): SummaryBuilder {
   }
   const top = stack.languages.slice(0, 8);
   if (top.length > 0) {
-    s.mermaid(['pie showData title Languages (bytes of code)', ...top.map((l) => `  "${l.name.replace(/"/g, "'")}" : ${l.bytes}`)].join('\n'));
+    s.mermaid(
+      [
+        'pie showData title Languages (bytes of code)',
+        ...top.map((l) => `  "${l.name.replace(/"/g, "'")}" : ${l.bytes}`),
+      ].join('\n'),
+    );
   }
   const warnings = [...stack.warnings, ...stack.projects.flatMap((p) => p.warnings.map((w) => `${p.path}: ${w}`))];
   if (warnings.length > 0) s.heading('Warnings', 3).text(warnings.map((w) => `- ${w}`).join('\n'));

@@ -47,10 +47,12 @@ describe('detect-stack inputs', () => {
     ['/etc', /is absolute/],
     ['escape', /link that leads outside/],
   ];
-  for (const [path, message] of badPaths) it(`refuses path ${path}`, () => failsOn({ INPUT_PATH: path }, 'path', message));
+  for (const [path, message] of badPaths)
+    it(`refuses path ${path}`, () => failsOn({ INPUT_PATH: path }, 'path', message));
 
   for (const bad of ['abc', '0', '-1', '1.5', '1e6', '10000001', ' ']) {
-    it(`refuses max-files ${JSON.stringify(bad)}`, () => failsOn({ 'INPUT_MAX-FILES': bad }, 'max-files', /max-files|whole number|range/));
+    it(`refuses max-files ${JSON.stringify(bad)}`, () =>
+      failsOn({ 'INPUT_MAX-FILES': bad }, 'max-files', /max-files|whole number|range/));
   }
 
   it('accepts any exclude text as globs without crashing', () => {

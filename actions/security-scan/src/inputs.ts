@@ -22,7 +22,8 @@ export interface SecurityScanInputs {
 
 /** A path input inside the workspace (file or folder, need not exist yet). */
 function workspacePath(input: string, value: string, workspace: string): string {
-  if (isAbsolute(value)) throw new UserError(`'${value}' is absolute.`, { input }, 'Give a path relative to the workspace.');
+  if (isAbsolute(value))
+    throw new UserError(`'${value}' is absolute.`, { input }, 'Give a path relative to the workspace.');
   const abs = resolve(workspace, value);
   const rel = relative(workspace, abs);
   if (rel === '..' || rel.startsWith(`..${sep}`))
@@ -37,13 +38,22 @@ export function parseInputs(reader: InputReader, workspace: string): SecuritySca
   if (/\.(tar\.gz|tgz)$/.test(rawPath)) {
     target = workspacePath('path', rawPath, workspace);
     if (!statSync(target, { throwIfNoEntry: false })?.isFile())
-      throw new UserError(`'${rawPath}' does not exist.`, { input: 'path' }, 'Give the artifact-path output of build-artifact, or a folder.');
+      throw new UserError(
+        `'${rawPath}' does not exist.`,
+        { input: 'path' },
+        'Give the artifact-path output of build-artifact, or a folder.',
+      );
   } else target = workspaceFolder('path', rawPath, workspace).abs;
   const scanners = reader.list('scanners');
-  if (scanners.length === 0) throw new UserError('names no scanner.', { input: 'scanners' }, `Use one or more of: ${SCANNERS.join(', ')}.`);
+  if (scanners.length === 0)
+    throw new UserError('names no scanner.', { input: 'scanners' }, `Use one or more of: ${SCANNERS.join(', ')}.`);
   for (const s of scanners)
     if (!(SCANNERS as readonly string[]).includes(s))
-      throw new UserError(`'${s}' is not a scanner.`, { input: 'scanners' }, `Use one or more of: ${SCANNERS.join(', ')}.`);
+      throw new UserError(
+        `'${s}' is not a scanner.`,
+        { input: 'scanners' },
+        `Use one or more of: ${SCANNERS.join(', ')}.`,
+      );
   const optionalFile = (input: string): string | undefined => {
     const v = reader.optional(input);
     return v === undefined ? undefined : workspacePath(input, v, workspace);
@@ -51,10 +61,18 @@ export function parseInputs(reader: InputReader, workspace: string): SecuritySca
   const osvDb = reader.optional('osv-db');
   const url = reader.raw('osv-api-url');
   if (!/^https?:\/\/[^\s]+$/.test(url))
-    throw new UserError(`'${url}' is not an http(s) URL.`, { input: 'osv-api-url' }, 'Use https://api.osv.dev or your mirror.');
+    throw new UserError(
+      `'${url}' is not an http(s) URL.`,
+      { input: 'osv-api-url' },
+      'Use https://api.osv.dev or your mirror.',
+    );
   const since = reader.optional('history-since');
   if (since !== undefined && !/^[\w./~^@{}-]+$/.test(since))
-    throw new UserError(`'${since}' is not a git revision.`, { input: 'history-since' }, 'Use a commit SHA, tag or branch name.');
+    throw new UserError(
+      `'${since}' is not a git revision.`,
+      { input: 'history-since' },
+      'Use a commit SHA, tag or branch name.',
+    );
   return Object.freeze({
     target,
     scanners: Object.freeze([...new Set(scanners)] as ScannerName[]),

@@ -1,6 +1,24 @@
 import { relative, sep } from 'node:path';
-import { actionsExec, InputReader, OutputWriter, realWorkspace, systemClock, UserError, writeFileAtomic, type ActionSeams } from '@slipway/action-kit/lite';
-import { gate, loadGitleaksConfig, readBaseline, scan, severityRank, writeBaseline, writeSarif, type OsvSource } from '@slipway/security';
+import {
+  actionsExec,
+  InputReader,
+  OutputWriter,
+  realWorkspace,
+  systemClock,
+  UserError,
+  writeFileAtomic,
+  type ActionSeams,
+} from '@slipway/action-kit/lite';
+import {
+  gate,
+  loadGitleaksConfig,
+  readBaseline,
+  scan,
+  severityRank,
+  writeBaseline,
+  writeSarif,
+  type OsvSource,
+} from '@slipway/security';
 import { parseInputs } from './inputs.js';
 import { metadata } from './metadata.generated.js';
 import { scanSummary } from './summary.js';
@@ -15,7 +33,9 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
   const rel = (abs: string): string => relative(workspace, abs).split(sep).join('/');
   const custom = inputs.config ? loadGitleaksConfig(inputs.config) : undefined;
   const baseline = inputs.baseline ? readBaseline(inputs.baseline) : undefined;
-  const osv: OsvSource = inputs.osvDb ? { kind: 'offline', path: inputs.osvDb } : { kind: 'api', baseUrl: inputs.osvApiUrl, http: fetch, clock: systemClock };
+  const osv: OsvSource = inputs.osvDb
+    ? { kind: 'offline', path: inputs.osvDb }
+    : { kind: 'api', baseUrl: inputs.osvApiUrl, http: fetch, clock: systemClock };
   const { findings, stats } = await scan(
     {
       target: inputs.target,
@@ -26,12 +46,18 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
     },
     { exec: actionsExec, logger },
   );
-  findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  findings.sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line),
+  );
   const result = gate(findings, baseline, inputs.failOn);
 
   const dropped = await writeSarif(inputs.sarif, result.active, inputs.scanners, '0.1.0');
   if (dropped)
-    logger.warning(`security-scan: ${dropped} low-severity results were left out of the SARIF file to stay within GitHub's limits; the report has them all.`);
+    logger.warning(
+      `security-scan: ${dropped} low-severity results were left out of the SARIF file to stay within GitHub's limits; the report has them all.`,
+    );
   const reportPath = inputs.sarif.replace(/(\.sarif)?$/, '.report.json');
   await writeFileAtomic(
     reportPath,
@@ -41,12 +67,18 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
 
   const annotated = inputs.target === workspace ? '' : `${rel(inputs.target)}/`;
   for (const f of result.active.slice(0, MAX_ANNOTATIONS)) {
-    const props = { file: f.file.includes('!/') ? rel(inputs.target) : annotated + f.file, startLine: f.line, title: `${f.severity}: ${f.rule.name}` };
+    const props = {
+      file: f.file.includes('!/') ? rel(inputs.target) : annotated + f.file,
+      startLine: f.line,
+      title: `${f.severity}: ${f.rule.name}`,
+    };
     if (severityRank(f.severity) <= 1) logger.error(f.message, props);
     else logger.warning(f.message, props);
   }
   if (result.active.length > MAX_ANNOTATIONS)
-    logger.info(`security-scan: ${result.active.length - MAX_ANNOTATIONS} more findings are in the SARIF file and the report.`);
+    logger.info(
+      `security-scan: ${result.active.length - MAX_ANNOTATIONS} more findings are in the SARIF file and the report.`,
+    );
 
   const out = new OutputWriter(metadata, setOutput);
   out.set('sarif-path', rel(inputs.sarif));
@@ -61,5 +93,6 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
   out.set('reason', result.reason);
   await scanSummary(result, stats, inputs.scanners).write(env);
   logger.info(`security-scan: ${result.reason}`);
-  if (!result.passed) throw new UserError(result.reason, { input: 'fail-on' }, 'Fix the findings, or accept them in a baseline.');
+  if (!result.passed)
+    throw new UserError(result.reason, { input: 'fail-on' }, 'Fix the findings, or accept them in a baseline.');
 }

@@ -42,7 +42,11 @@ describe('security-scan inputs', () => {
     [{ INPUT_PATH: 'nope' }, 'path', /does not exist/],
     [{ INPUT_PATH: 'missing.tar.gz' }, 'path', /does not exist/],
     [{ INPUT_PATH: '../x' }, 'path', /outside the workspace/],
-    [{ INPUT_SCANNERS: 'secrets,viruses' }, 'scanners', /'viruses' is not a scanner\. Use one or more of: secrets, secrets-history, dependencies, workflows\./],
+    [
+      { INPUT_SCANNERS: 'secrets,viruses' },
+      'scanners',
+      /'viruses' is not a scanner\. Use one or more of: secrets, secrets-history, dependencies, workflows\./,
+    ],
     [{ INPUT_SCANNERS: ' , ' }, 'scanners', /names no scanner/],
     [{ 'INPUT_FAIL-ON': 'severe' }, 'fail-on', /Use one of: critical, high, medium, low, none/],
     [{ INPUT_BASELINE: '/etc/b.json' }, 'baseline', /is absolute/],

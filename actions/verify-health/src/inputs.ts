@@ -1,5 +1,11 @@
 import { UserError, maskCredential, type InputReader, type SecretMasker } from '@slipway/action-kit/lite';
-import { parseBodyRegex, parseJsonAssertions, parseQueries, parseStatusRanges, type VerifyOptions } from '@slipway/health';
+import {
+  parseBodyRegex,
+  parseJsonAssertions,
+  parseQueries,
+  parseStatusRanges,
+  type VerifyOptions,
+} from '@slipway/health';
 
 const SENSITIVE = /^(authorization|proxy-authorization|cookie|set-cookie)$|-(token|key|secret)$/i;
 
@@ -10,7 +16,12 @@ export function parseHeaders(text: string, mask: SecretMasker): Record<string, s
     const line = raw.trim();
     if (line === '') continue;
     const m = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
-    if (!m) throw new UserError(`'${line.split(':')[0]}' is not a header line.`, { input: 'headers' }, 'Write one header per line as Name: value.');
+    if (!m)
+      throw new UserError(
+        `'${line.split(':')[0]}' is not a header line.`,
+        { input: 'headers' },
+        'Write one header per line as Name: value.',
+      );
     if (SENSITIVE.test(m[1]!)) maskCredential(m[2]!, mask);
     headers[m[1]!] = m[2]!;
   }
@@ -22,23 +33,39 @@ export function parseRate(text: string, input: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text.trim());
   const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
   if (!m || !(value >= 0 && value <= 1))
-    throw new UserError(`'${text}' is not a rate.`, { input }, 'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.');
+    throw new UserError(
+      `'${text}' is not a rate.`,
+      { input },
+      'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.',
+    );
   return value;
 }
 
 /** Validates the URLs: http or https only, each parseable. */
 export function parseUrls(list: string[], input = 'url'): string[] {
   if (list.length === 0)
-    throw new UserError('is required but empty.', { input }, 'Give the URL of the health endpoint, such as https://app.example.com/healthz.');
+    throw new UserError(
+      'is required but empty.',
+      { input },
+      'Give the URL of the health endpoint, such as https://app.example.com/healthz.',
+    );
   return list.map((u) => {
     let parsed: URL;
     try {
       parsed = new URL(u);
     } catch {
-      throw new UserError(`'${u}' is not a URL.`, { input }, 'Write a full URL such as https://app.example.com/healthz.');
+      throw new UserError(
+        `'${u}' is not a URL.`,
+        { input },
+        'Write a full URL such as https://app.example.com/healthz.',
+      );
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-      throw new UserError(`'${u}' uses ${parsed.protocol.replace(':', '')}, which is not supported.`, { input }, 'Use http or https.');
+      throw new UserError(
+        `'${u}' uses ${parsed.protocol.replace(':', '')}, which is not supported.`,
+        { input },
+        'Use http or https.',
+      );
     return parsed.toString();
   });
 }
@@ -46,8 +73,14 @@ export function parseUrls(list: string[], input = 'url'): string[] {
 /** Reads and validates every input into the options of verifyHealth. */
 export function parseInputs(reader: InputReader, mask: SecretMasker): VerifyOptions {
   const method = reader.raw('method').toUpperCase();
-  if (!/^[A-Z]+$/.test(method)) throw new UserError(`'${method}' is not an HTTP method.`, { input: 'method' }, 'Use GET, HEAD or another method name.');
-  const optionalDuration = (input: string): number | undefined => (reader.optional(input) === undefined ? undefined : reader.duration(input, { min: 1 }));
+  if (!/^[A-Z]+$/.test(method))
+    throw new UserError(
+      `'${method}' is not an HTTP method.`,
+      { input: 'method' },
+      'Use GET, HEAD or another method name.',
+    );
+  const optionalDuration = (input: string): number | undefined =>
+    reader.optional(input) === undefined ? undefined : reader.duration(input, { min: 1 });
   const maxP95Ms = optionalDuration('max-p95');
   const maxP99Ms = optionalDuration('max-p99');
   const expectBody = parseBodyRegex(reader.optional('expect-body'));
@@ -57,10 +90,20 @@ export function parseInputs(reader: InputReader, mask: SecretMasker): VerifyOpti
   const noData = reader.oneOf('no-data', ['fail', 'pass', 'inconclusive'] as const);
   const promUrl = reader.optional('prometheus-url');
   if (queries.length && !promUrl)
-    throw new UserError('are set but prometheus-url is empty.', { input: 'queries' }, 'Set prometheus-url to the Prometheus server to query.');
-  const prometheus = promUrl ? { url: parseUrls([promUrl], 'prometheus-url')[0]!.replace(/\/+$/, ''), queries, noData, http: fetch } : undefined;
+    throw new UserError(
+      'are set but prometheus-url is empty.',
+      { input: 'queries' },
+      'Set prometheus-url to the Prometheus server to query.',
+    );
+  const prometheus = promUrl
+    ? { url: parseUrls([promUrl], 'prometheus-url')[0]!.replace(/\/+$/, ''), queries, noData, http: fetch }
+    : undefined;
   if (prometheus && queries.length === 0)
-    throw new UserError('is set but queries is empty.', { input: 'prometheus-url' }, 'Add queries such as errors: <PromQL> < 0.05.');
+    throw new UserError(
+      'is set but queries is empty.',
+      { input: 'prometheus-url' },
+      'Add queries such as errors: <PromQL> < 0.05.',
+    );
   return Object.freeze({
     urls: parseUrls(reader.list('url')),
     spec: {

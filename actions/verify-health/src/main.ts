@@ -21,5 +21,9 @@ export async function run({ env, logger, setOutput, mask }: ActionSeams): Promis
   logger.info(`verify-health: ${result.verdict}: ${result.reason}`);
   if (result.verdict === 'fail') throw new UserError(`unhealthy: ${result.reason}.`);
   if (result.verdict === 'inconclusive')
-    throw new UserError(`inconclusive: ${result.reason}.`, {}, 'Raise duration or rate so there are enough samples to decide.');
+    throw new UserError(
+      `inconclusive: ${result.reason}.`,
+      {},
+      'Raise duration or rate so there are enough samples to decide.',
+    );
 }

@@ -5,7 +5,9 @@ import { parseInputs } from '../src/inputs.js';
 import { metadata } from '../src/metadata.generated.js';
 
 const parse = (env: Record<string, string>, masked: string[] = []) =>
-  parseInputs(new InputReader(metadata, { INPUT_URL: 'https://app.example.com/healthz', ...env }), (v) => masked.push(v));
+  parseInputs(new InputReader(metadata, { INPUT_URL: 'https://app.example.com/healthz', ...env }), (v) =>
+    masked.push(v),
+  );
 
 describe('verify-health inputs', () => {
   it('uses the action.yml defaults', () => {
@@ -13,7 +15,10 @@ describe('verify-health inputs', () => {
     assert.deepEqual(o.urls, ['https://app.example.com/healthz']);
     assert.equal(o.spec.method, 'GET');
     assert.equal(o.spec.timeoutMs, 5000);
-    assert.deepEqual([o.waitMs, o.retryDelayMs, o.durationMs, o.rate, o.maxErrorRate, o.intervalMs], [60_000, 1000, 0, 5, 0.01, 5000]);
+    assert.deepEqual(
+      [o.waitMs, o.retryDelayMs, o.durationMs, o.rate, o.maxErrorRate, o.intervalMs],
+      [60_000, 1000, 0, 5, 0.01, 5000],
+    );
     assert.equal(o.spec.expectStatus(399), true);
     assert.equal(o.spec.expectStatus(400), false);
     assert.equal(o.maxP95Ms, undefined);
@@ -45,7 +50,11 @@ describe('verify-health inputs', () => {
     assert.deepEqual(o.urls, ['http://a/h', 'http://b/h']);
     assert.equal(o.spec.method, 'HEAD');
     assert.deepEqual([o.maxErrorRate, o.maxP95Ms, o.maxP99Ms, o.rate, o.durationMs], [0.005, 300, 1000, 200, 600_000]);
-    assert.ok(masked.includes('Bearer abcdefgh12345678') && masked.includes('abcdefgh12345678') && masked.includes('k3y-value-123'));
+    assert.ok(
+      masked.includes('Bearer abcdefgh12345678') &&
+        masked.includes('abcdefgh12345678') &&
+        masked.includes('k3y-value-123'),
+    );
     assert.ok(!masked.includes('application/json'));
   });
 

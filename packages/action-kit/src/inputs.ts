@@ -59,7 +59,11 @@ export class InputReader {
       throw new UserError(`'${value}' is not a whole number.`, { input: name }, describeBounds(bounds));
     }
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || (bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max)) {
+    if (
+      !Number.isSafeInteger(n) ||
+      (bounds.min !== undefined && n < bounds.min) ||
+      (bounds.max !== undefined && n > bounds.max)
+    ) {
       throw new UserError(`${value} is out of range.`, { input: name }, describeBounds(bounds));
     }
     return n;
@@ -70,7 +74,11 @@ export class InputReader {
     const value = this.raw(name);
     const ms = parseDuration(value);
     if (ms === undefined) {
-      throw new UserError(`'${value}' is not a duration.`, { input: name }, 'Write a number with a unit, such as 500ms, 30s, 5m or 1h30m.');
+      throw new UserError(
+        `'${value}' is not a duration.`,
+        { input: name },
+        'Write a number with a unit, such as 500ms, 30s, 5m or 1h30m.',
+      );
     }
     if ((bounds.min !== undefined && ms < bounds.min) || (bounds.max !== undefined && ms > bounds.max)) {
       throw new UserError(`${value} is out of range.`, { input: name }, describeBounds(bounds, 'ms'));
@@ -106,7 +114,8 @@ export class InputReader {
 }
 
 function describeBounds(bounds: IntegerBounds, unit = ''): string {
-  if (bounds.min !== undefined && bounds.max !== undefined) return `Use a value from ${bounds.min}${unit} to ${bounds.max}${unit}.`;
+  if (bounds.min !== undefined && bounds.max !== undefined)
+    return `Use a value from ${bounds.min}${unit} to ${bounds.max}${unit}.`;
   if (bounds.min !== undefined) return `Use a value of at least ${bounds.min}${unit}.`;
   if (bounds.max !== undefined) return `Use a value of at most ${bounds.max}${unit}.`;
   return '';

@@ -13,4 +13,14 @@ export { reportFailure } from './report.js';
 export { pendingFile, writeFileAtomic, type PendingFile } from './atomic.js';
 export { workspaceFolder, realWorkspace, type WorkspaceFolder } from './paths.js';
 export { nullLogger, RecordingLogger, type Logger, type LogRecord, type AnnotationProps } from './logger.js';
-export { systemClock, ManualClock, actionsExec, type Clock, type Exec, type ExecOptions, type ExecResult, type Http, type ActionSeams } from './seams.js';
+export {
+  systemClock,
+  ManualClock,
+  actionsExec,
+  type Clock,
+  type Exec,
+  type ExecOptions,
+  type ExecResult,
+  type Http,
+  type ActionSeams,
+} from './seams.js';

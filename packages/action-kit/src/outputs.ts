@@ -17,7 +17,8 @@ export class OutputWriter {
 
   /** Sets one output; structured values are written as JSON. */
   set(name: string, value: OutputValue | undefined): void {
-    if (!this.metadata.outputs[name]) throw new Error(`output '${name}' is not declared in ${this.metadata.name}'s action.yml`);
+    if (!this.metadata.outputs[name])
+      throw new Error(`output '${name}' is not declared in ${this.metadata.name}'s action.yml`);
     const text = toOutputString(value);
     this.written.set(name, text);
     this.sink(name, text);

@@ -13,7 +13,12 @@ export const coreLogger: Logger = {
 
 /** The seams of a real runner, built on @actions/core. Only action entry points load this module. */
 export function runnerSeams(): ActionSeams {
-  return { env: process.env, logger: coreLogger, setOutput: (name, value) => core.setOutput(name, value), mask: (value) => core.setSecret(value) };
+  return {
+    env: process.env,
+    logger: coreLogger,
+    setOutput: (name, value) => core.setOutput(name, value),
+    mask: (value) => core.setSecret(value),
+  };
 }
 
 /**
@@ -22,7 +27,11 @@ export function runnerSeams(): ActionSeams {
  * is an internal error: the message, a request to report it, and the stack only under
  * RUNNER_DEBUG=1. Either way the process exits with code 1.
  */
-export async function runAction(name: string, run: (seams: ActionSeams) => Promise<void>, seams: ActionSeams = runnerSeams()): Promise<void> {
+export async function runAction(
+  name: string,
+  run: (seams: ActionSeams) => Promise<void>,
+  seams: ActionSeams = runnerSeams(),
+): Promise<void> {
   try {
     await run(seams);
   } catch (err) {

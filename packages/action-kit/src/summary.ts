@@ -2,7 +2,8 @@ import { appendFile } from 'node:fs/promises';
 
 /** GitHub refuses a step summary larger than 1 MiB; stay under it with room for the note. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-const TRUNCATION_NOTE = "\n\n> The rest of this summary was cut to stay under GitHub's 1 MiB limit; the full data is in the step outputs.\n";
+const TRUNCATION_NOTE =
+  "\n\n> The rest of this summary was cut to stay under GitHub's 1 MiB limit; the full data is in the step outputs.\n";
 
 /** Builds a job summary in Markdown, section by section. */
 export class SummaryBuilder {

@@ -64,7 +64,8 @@ describe('InputReader', () => {
     ['False', false],
     ['FALSE', false],
   ] as const) {
-    it(`reads the YAML 1.2 core boolean ${value}`, () => assert.equal(reader({ INPUT_FLAG: value }).boolean('flag'), expected));
+    it(`reads the YAML 1.2 core boolean ${value}`, () =>
+      assert.equal(reader({ INPUT_FLAG: value }).boolean('flag'), expected));
   }
   for (const bad of ['yes', 'no', 'on', '1', '0', 'tRuE', 'y', '']) {
     it(`refuses ${JSON.stringify(bad)} as a boolean, naming the input`, () => {
@@ -89,8 +90,14 @@ describe('InputReader', () => {
     });
   }
   it('enforces integer bounds and says what they are', () => {
-    assert.match(userError(() => reader({ INPUT_COUNT: '0' }).integer('count', { min: 1, max: 5 })).describe(), /from 1 to 5/);
-    assert.match(userError(() => reader({ INPUT_COUNT: '6' }).integer('count', { min: 1, max: 5 })).describe(), /out of range/);
+    assert.match(
+      userError(() => reader({ INPUT_COUNT: '0' }).integer('count', { min: 1, max: 5 })).describe(),
+      /from 1 to 5/,
+    );
+    assert.match(
+      userError(() => reader({ INPUT_COUNT: '6' }).integer('count', { min: 1, max: 5 })).describe(),
+      /out of range/,
+    );
     assert.equal(reader({ INPUT_COUNT: '5' }).integer('count', { min: 1, max: 5 }), 5);
   });
 
@@ -98,9 +105,16 @@ describe('InputReader', () => {
     assert.equal(reader({ INPUT_WAIT: '1h30m' }).duration('wait'), 5_400_000);
     assert.equal(reader({}).duration('wait'), 30_000);
     for (const bad of ['30', '5 m', 'm5', '1x', '-5s', '', 'soon']) {
-      assert.match(userError(() => reader({ INPUT_WAIT: bad }).duration('wait')).describe(), /not a duration.*30s/, bad);
+      assert.match(
+        userError(() => reader({ INPUT_WAIT: bad }).duration('wait')).describe(),
+        /not a duration.*30s/,
+        bad,
+      );
     }
-    assert.match(userError(() => reader({ INPUT_WAIT: '2h' }).duration('wait', { max: 3_600_000 })).describe(), /out of range/);
+    assert.match(
+      userError(() => reader({ INPUT_WAIT: '2h' }).duration('wait', { max: 3_600_000 })).describe(),
+      /out of range/,
+    );
   });
 
   it('reads one of a set and lists the allowed values otherwise', () => {
@@ -139,6 +153,7 @@ describe('durations', () => {
   ];
   for (const [text, ms] of cases) it(`parses ${JSON.stringify(text)}`, () => assert.equal(parseDuration(text), ms));
   it('formats what it parses', () => {
-    for (const ms of [0, 999, 1000, 61_000, 5_400_000]) assert.equal(parseDuration(formatDuration(ms)), ms === 0 ? 0 : ms);
+    for (const ms of [0, 999, 1000, 61_000, 5_400_000])
+      assert.equal(parseDuration(formatDuration(ms)), ms === 0 ? 0 : ms);
   });
 });

@@ -21,7 +21,12 @@ function seams(logger: RecordingLogger, env: NodeJS.ProcessEnv = {}): ActionSeam
   return { env, logger, setOutput: () => {}, mask: () => {} };
 }
 
-const metadata: ActionMetadata = { name: 'demo', description: 'd', inputs: {}, outputs: { result: { description: 'r' }, data: { description: 'd' } } };
+const metadata: ActionMetadata = {
+  name: 'demo',
+  description: 'd',
+  inputs: {},
+  outputs: { result: { description: 'r' }, data: { description: 'd' } },
+};
 
 describe('runAction', () => {
   afterEach(() => {

@@ -4,14 +4,19 @@ import { ManualClock, actionsExec } from '../src/lite.js';
 
 describe('actionsExec', () => {
   it('runs a real process and returns its output and exit code', async () => {
-    const ok = await actionsExec(process.execPath, ['-e', 'process.stdout.write("out"); process.stderr.write("err")'], { silent: true });
+    const ok = await actionsExec(process.execPath, ['-e', 'process.stdout.write("out"); process.stderr.write("err")'], {
+      silent: true,
+    });
     assert.deepEqual(ok, { exitCode: 0, stdout: 'out', stderr: 'err' });
   });
 
   it('passes input, cwd and env', async () => {
     const r = await actionsExec(
       process.execPath,
-      ['-e', 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(s+process.cwd()+process.env.X))'],
+      [
+        '-e',
+        'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(s+process.cwd()+process.env.X))',
+      ],
       {
         silent: true,
         input: 'in:',
@@ -23,7 +28,10 @@ describe('actionsExec', () => {
   });
 
   it('throws on a non-zero exit unless told not to', async () => {
-    await assert.rejects(actionsExec(process.execPath, ['-e', 'process.exit(3)'], { silent: true }), /exit code 3|failed with exit code 3/);
+    await assert.rejects(
+      actionsExec(process.execPath, ['-e', 'process.exit(3)'], { silent: true }),
+      /exit code 3|failed with exit code 3/,
+    );
     const r = await actionsExec(process.execPath, ['-e', 'process.exit(3)'], { silent: true, ignoreReturnCode: true });
     assert.equal(r.exitCode, 3);
   });

@@ -98,7 +98,8 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
       'The stack input may come from another checkout; leave it empty to detect here.',
     );
 
-  const needGit = o.version === undefined || (o.sourceDateEpoch === undefined && env.SOURCE_DATE_EPOCH === undefined) || o.provenance;
+  const needGit =
+    o.version === undefined || (o.sourceDateEpoch === undefined && env.SOURCE_DATE_EPOCH === undefined) || o.provenance;
   const facts = needGit ? await gitFacts(exec, o.repoRoot) : undefined;
   const version = o.version ?? facts!.describe;
   const sourceDateEpoch = o.sourceDateEpoch ?? epochFromEnv(env.SOURCE_DATE_EPOCH) ?? facts!.commitTime;
@@ -122,16 +123,23 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
   const lockfiles = lockfilePaths(o.repoRoot, project);
   const key = chosen.backend && paths.length ? await cacheKey(project, lockfiles) : undefined;
   if (chosen.backend && key) {
-    const matched = await timed('cache restore', () => tolerant(logger, 'restore', () => chosen.backend!.restore(paths, key.key, key.restoreKeys)));
+    const matched = await timed('cache restore', () =>
+      tolerant(logger, 'restore', () => chosen.backend!.restore(paths, key.key, key.restoreKeys)),
+    );
     cacheHit = matched === key.key ? 'true' : matched ? 'partial' : 'false';
     cacheNote = `${chosen.reason}: ${cacheHit === 'true' ? 'exact hit' : cacheHit === 'partial' ? `restored ${matched}` : 'miss'}`;
   } else if (o.cache) {
-    cacheNote = paths.length ? chosen.reason : `no known cache folder for ${project.packageManager?.name ?? 'this project'}`;
+    cacheNote = paths.length
+      ? chosen.reason
+      : `no known cache folder for ${project.packageManager?.name ?? 'this project'}`;
     if (paths.length) logger.info(`build-artifact: dependency cache skipped: ${chosen.reason}`);
   }
 
   const commandEnv = { ...env, SOURCE_DATE_EPOCH: String(sourceDateEpoch) };
-  if (install) await timed('install', () => runCommand(exec, 'install', install, installDir(o.repoRoot, project, projectDir), commandEnv));
+  if (install)
+    await timed('install', () =>
+      runCommand(exec, 'install', install, installDir(o.repoRoot, project, projectDir), commandEnv),
+    );
   if (chosen.backend && key && cacheHit !== 'true')
     await timed('cache save', () =>
       tolerant(logger, 'save', () =>
@@ -144,7 +152,9 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
   if (build) await timed('build', () => runCommand(exec, 'build', build, projectDir, commandEnv));
 
   const outputRel = relative(projectDir, o.outputDir).split(sep).join('/');
-  const selection = await timed('select', async () => selectFiles({ root: projectDir, include, exclude, never: ['.git', outputRel] }));
+  const selection = await timed('select', async () =>
+    selectFiles({ root: projectDir, include, exclude, never: ['.git', outputRel] }),
+  );
   if (selection.escapingLinks.length) {
     throw new UserError(
       `these symbolic links point outside the project and cannot be packaged: ${selection.escapingLinks.join(', ')}.`,
@@ -152,7 +162,8 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
       'Exclude them, or replace them with the files they point to.',
     );
   }
-  for (const p of selection.skippedSpecial) logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
+  for (const p of selection.skippedSpecial)
+    logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
   const files = selection.entries.filter((e) => e.type !== 'dir');
   if (files.length === 0) {
     throw new UserError(
@@ -161,7 +172,11 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
       build ? `Check that \`${build}\` writes its output there, or set include.` : 'Set include to the files to ship.',
     );
   }
-  if (!o.include && plan.required.length && !files.some((f) => picomatch.isMatch(f.path, plan.required, { dot: true }))) {
+  if (
+    !o.include &&
+    plan.required.length &&
+    !files.some((f) => picomatch.isMatch(f.path, plan.required, { dot: true }))
+  ) {
     throw new UserError(
       `the build produced nothing at ${plan.required.join(' or ')} in ${project.path}.`,
       { input: 'include' },
@@ -179,7 +194,8 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
       'Exclude them, or set allow-secret-files: true if they are meant to ship.',
     );
   }
-  for (const s of secrets) logger.warning(`build-artifact: packaging ${s}, which looks like a secret (allow-secret-files: true)`);
+  for (const s of secrets)
+    logger.warning(`build-artifact: packaging ${s}, which looks like a secret (allow-secret-files: true)`);
 
   await mkdir(o.outputDir, { recursive: true });
   const archiveFile = `${name}-${version.replace(/[^A-Za-z0-9._+-]/g, '_')}.tar.gz`;
@@ -225,8 +241,13 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
   if (o.sbom) {
     const packages = await readLockfiles(o.repoRoot, lockfiles, logger);
     result.sbomPath = join(o.outputDir, `${base}.cdx.json`);
-    result.sbomComponents = new Set(packages.filter((p) => !p.dev).map((p) => `${p.ecosystem}:${p.name}@${p.version}`)).size;
-    await writeFileAtomic(result.sbomPath, await cycloneDxSbom({ name, version, digest: archive.digest, sourceDateEpoch, packages }));
+    result.sbomComponents = new Set(
+      packages.filter((p) => !p.dev).map((p) => `${p.ecosystem}:${p.name}@${p.version}`),
+    ).size;
+    await writeFileAtomic(
+      result.sbomPath,
+      await cycloneDxSbom({ name, version, digest: archive.digest, sourceDateEpoch, packages }),
+    );
   }
   if (o.provenance) {
     result.provenancePath = join(o.outputDir, `${base}.intoto.json`);
@@ -245,11 +266,17 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
   }
   if (o.upload) {
     if (!hasActionsRuntime(env))
-      logger.info('build-artifact: upload skipped: no GitHub Actions artifact service here (a local run); the artifact stays on disk.');
+      logger.info(
+        'build-artifact: upload skipped: no GitHub Actions artifact service here (a local run); the artifact stays on disk.',
+      );
     else {
-      const uploadFiles = [artifactPath, manifestPath, result.sbomPath, result.provenancePath].filter((f): f is string => f !== undefined);
+      const uploadFiles = [artifactPath, manifestPath, result.sbomPath, result.provenancePath].filter(
+        (f): f is string => f !== undefined,
+      );
       try {
-        const uploaded = await timed('upload', () => (seams.uploader ?? actionsUploader)(name, uploadFiles, o.outputDir, o.retentionDays, env));
+        const uploaded = await timed('upload', () =>
+          (seams.uploader ?? actionsUploader)(name, uploadFiles, o.outputDir, o.retentionDays, env),
+        );
         result.artifactId = uploaded.id;
         result.artifactUrl = uploaded.url;
       } catch (err) {
@@ -262,7 +289,11 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
 
 function pickProject(stack: Stack, path: string | undefined): Project {
   if (stack.projects.length === 0)
-    throw new UserError('the stack has no buildable project.', { input: 'stack' }, 'Run detect-stack on the folder that holds the project, or set path.');
+    throw new UserError(
+      'the stack has no buildable project.',
+      { input: 'stack' },
+      'Run detect-stack on the folder that holds the project, or set path.',
+    );
   const wanted = path ?? stack.primary ?? stack.projects[0]!.path;
   const found = stack.projects.find((p) => p.path === wanted.replace(/^\.\/(?=.)/, '').replace(/\/+$/, ''));
   if (!found)
@@ -277,14 +308,22 @@ function pickProject(stack: Stack, path: string | undefined): Project {
 function epochFromEnv(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^\d+$/.test(value))
-    throw new UserError(`SOURCE_DATE_EPOCH '${value}' is not a whole number of seconds.`, {}, 'Unset it, or set the source-date-epoch input.');
+    throw new UserError(
+      `SOURCE_DATE_EPOCH '${value}' is not a whole number of seconds.`,
+      {},
+      'Unset it, or set the source-date-epoch input.',
+    );
   return Number(value);
 }
 
 function artifactName(given: string | undefined, env: NodeJS.ProcessEnv, repoRoot: string, project: Project): string {
   if (given !== undefined) {
     if (BAD_NAME.test(given))
-      throw new UserError(`'${given}' contains a character artifact names cannot have.`, { input: 'name' }, 'Leave out " : < > | * ? \\ / and line breaks.');
+      throw new UserError(
+        `'${given}' contains a character artifact names cannot have.`,
+        { input: 'name' },
+        'Leave out " : < > | * ? \\ / and line breaks.',
+      );
     return given;
   }
   const repo = (env.GITHUB_REPOSITORY?.split('/')[1] ?? basename(repoRoot)).replace(/[^A-Za-z0-9._-]/g, '-');
@@ -303,8 +342,12 @@ function installDir(repoRoot: string, project: Project, projectDir: string): str
 /** Absolute paths of the lockfiles that describe a project's dependencies. */
 function lockfilePaths(repoRoot: string, project: Project): string[] {
   const prefix = project.path === '.' ? '' : `${project.path}/`;
-  const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter((p): p is string => Boolean(p));
-  return [...new Set(candidates)].filter((p) => parserFor(basename(p)) && existsSync(join(repoRoot, p))).map((p) => join(repoRoot, p));
+  const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter(
+    (p): p is string => Boolean(p),
+  );
+  return [...new Set(candidates)]
+    .filter((p) => parserFor(basename(p)) && existsSync(join(repoRoot, p)))
+    .map((p) => join(repoRoot, p));
 }
 
 async function readLockfiles(repoRoot: string, paths: string[], logger: Logger): Promise<LockedPackage[]> {

@@ -49,14 +49,16 @@ export function localCacheBackend(dir: string): CacheBackend {
             )
             .find((k) => k !== undefined);
       if (!hit) return undefined;
-      for (const [i, p] of paths.entries()) await cp(join(keys.get(hit)!, String(i)), p, { recursive: true, force: true }).catch(() => undefined);
+      for (const [i, p] of paths.entries())
+        await cp(join(keys.get(hit)!, String(i)), p, { recursive: true, force: true }).catch(() => undefined);
       return hit;
     },
     async save(paths, key) {
       const target = slot(key);
       await rm(target, { recursive: true, force: true });
       await mkdir(target, { recursive: true });
-      for (const [i, p] of paths.entries()) await cp(p, join(target, String(i)), { recursive: true }).catch(() => undefined);
+      for (const [i, p] of paths.entries())
+        await cp(p, join(target, String(i)), { recursive: true }).catch(() => undefined);
       await writeFile(join(target, 'key'), key);
     },
   };
@@ -87,7 +89,10 @@ export function cachePaths(project: Project, env: NodeJS.ProcessEnv): string[] {
     case 'go':
       return [join(env.GOPATH || join(home, 'go'), 'pkg', 'mod'), join(xdg, 'go-build')];
     case 'cargo':
-      return [join(env.CARGO_HOME || join(home, '.cargo'), 'registry'), join(env.CARGO_HOME || join(home, '.cargo'), 'git')];
+      return [
+        join(env.CARGO_HOME || join(home, '.cargo'), 'registry'),
+        join(env.CARGO_HOME || join(home, '.cargo'), 'git'),
+      ];
     case 'maven':
       return [join(home, '.m2', 'repository')];
     case 'gradle':
@@ -115,8 +120,10 @@ export async function cacheKey(project: Project, lockfiles: string[]): Promise<{
 
 /** Which backend this run can use, or undefined (with the reason) when none. */
 export function chooseCacheBackend(env: NodeJS.ProcessEnv): { backend?: CacheBackend; reason: string } {
-  if (env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) return { backend: actionsCacheBackend, reason: 'GitHub Actions cache' };
-  if (env.SLIPWAY_CACHE_DIR) return { backend: localCacheBackend(env.SLIPWAY_CACHE_DIR), reason: `local cache in ${env.SLIPWAY_CACHE_DIR}` };
+  if (env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL)
+    return { backend: actionsCacheBackend, reason: 'GitHub Actions cache' };
+  if (env.SLIPWAY_CACHE_DIR)
+    return { backend: localCacheBackend(env.SLIPWAY_CACHE_DIR), reason: `local cache in ${env.SLIPWAY_CACHE_DIR}` };
   return { reason: 'no cache service here (not in GitHub Actions and SLIPWAY_CACHE_DIR is not set)' };
 }
 

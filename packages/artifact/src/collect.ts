@@ -100,8 +100,12 @@ export function selectFiles(options: SelectOptions): Selection {
   }
 
   const dirs = new Set<string>();
-  for (const path of files.keys()) for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) dirs.add(path.slice(0, i));
-  const entries: ArchiveEntry[] = [...[...dirs].map((d) => ({ path: d, type: 'dir' as const, mode: 0o755, size: 0 })), ...files.values()];
+  for (const path of files.keys())
+    for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) dirs.add(path.slice(0, i));
+  const entries: ArchiveEntry[] = [
+    ...[...dirs].map((d) => ({ path: d, type: 'dir' as const, mode: 0o755, size: 0 })),
+    ...files.values(),
+  ];
   entries.sort((a, b) => byteOrder(a.path, b.path));
   return { entries, escapingLinks: escapingLinks.sort(byteOrder), skippedSpecial: skippedSpecial.sort(byteOrder) };
 }

@@ -27,9 +27,16 @@ export class CommandError extends UserError {
  * Runs a shell command in a folder with the step's environment, streaming its output to the log;
  * stderr is folded into stdout so the tail of a failure reads in order.
  */
-export async function runCommand(exec: Exec, step: 'install' | 'build', command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+export async function runCommand(
+  exec: Exec,
+  step: 'install' | 'build',
+  command: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined && !k.startsWith('INPUT_')) clean[k] = v;
   const result = await exec('sh', ['-c', `${command} 2>&1`], { cwd, env: clean, ignoreReturnCode: true });
-  if (result.exitCode !== 0) throw new CommandError(step, command, result.exitCode, tail(result.stdout + result.stderr));
+  if (result.exitCode !== 0)
+    throw new CommandError(step, command, result.exitCode, tail(result.stdout + result.stderr));
 }

@@ -23,15 +23,30 @@ function lockfileInProject(project: Project): string[] {
 function node(project: Project): PackagingPlan {
   const frameworks = new Set(project.frameworks.map((f) => f.name));
   const manifest = ['package.json', ...lockfileInProject(project)];
-  if (frameworks.has('next')) return { include: ['.next/**', 'public/**', 'next.config.*', ...manifest], exclude: ['.next/cache/**'], required: ['.next/**'] };
+  if (frameworks.has('next'))
+    return {
+      include: ['.next/**', 'public/**', 'next.config.*', ...manifest],
+      exclude: ['.next/cache/**'],
+      required: ['.next/**'],
+    };
   if (frameworks.has('nuxt')) return { include: ['.output/**'], exclude: [], required: ['.output/**'] };
-  if (frameworks.has('sveltekit') || frameworks.has('remix') || frameworks.has('react-router') || frameworks.has('docusaurus')) {
+  if (
+    frameworks.has('sveltekit') ||
+    frameworks.has('remix') ||
+    frameworks.has('react-router') ||
+    frameworks.has('docusaurus')
+  ) {
     return { include: ['build/**', 'public/**', ...manifest], exclude: [], required: ['build/**'] };
   }
   if (frameworks.has('gatsby')) return { include: ['public/**'], exclude: [], required: ['public/**'] };
-  if (['astro', 'vite', 'angular'].some((f) => frameworks.has(f))) return { include: ['dist/**'], exclude: [], required: ['dist/**'] };
+  if (['astro', 'vite', 'angular'].some((f) => frameworks.has(f)))
+    return { include: ['dist/**'], exclude: [], required: ['dist/**'] };
   if (project.commands.build)
-    return { include: ['dist/**', 'build/**', 'out/**', 'lib/**', ...manifest], exclude: [], required: ['dist/**', 'build/**', 'out/**', 'lib/**'] };
+    return {
+      include: ['dist/**', 'build/**', 'out/**', 'lib/**', ...manifest],
+      exclude: [],
+      required: ['dist/**', 'build/**', 'out/**', 'lib/**'],
+    };
   return { include: ['**'], exclude: ['test/**', 'tests/**', '**/*.test.*', '**/*.spec.*'], required: [] };
 }
 
@@ -48,10 +63,17 @@ export function packagingPlan(project: Project): PackagingPlan {
     case 'go':
       // -trimpath and an empty build ID make the binary independent of the build folder.
       return project.commands.start
-        ? { include: ['dist/**'], exclude: [], required: ['dist/**'], command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...' }
+        ? {
+            include: ['dist/**'],
+            exclude: [],
+            required: ['dist/**'],
+            command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...',
+          }
         : WHOLE_TREE;
     case 'rust':
-      return project.commands.start ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] } : WHOLE_TREE;
+      return project.commands.start
+        ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] }
+        : WHOLE_TREE;
     case 'java':
       return project.packageManager?.name === 'gradle'
         ? { include: ['build/libs/*.jar'], exclude: ['build/libs/*-plain.jar'], required: ['build/libs/*.jar'] }

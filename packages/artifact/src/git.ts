@@ -2,13 +2,22 @@ import { UserError, type Exec } from '@slipway/action-kit/lite';
 
 /** Known git failures a user can fix, matched on stderr, with what to do. */
 const GIT_ERRORS: readonly [RegExp, string][] = [
-  [/not a git repository/i, 'is not a git repository. Check out the repository (actions/checkout) or set the version and source-date-epoch inputs.'],
+  [
+    /not a git repository/i,
+    'is not a git repository. Check out the repository (actions/checkout) or set the version and source-date-epoch inputs.',
+  ],
   [
     /detected dubious ownership/i,
     'is owned by another user and git refuses it. Run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` before this step.',
   ],
-  [/does not have any commits yet|ambiguous argument 'HEAD'/i, 'has no commits yet. Commit something, or set the version and source-date-epoch inputs.'],
-  [/ENOENT|not found|No such file/i, 'cannot be read because git is not installed. Install git, or set the version and source-date-epoch inputs.'],
+  [
+    /does not have any commits yet|ambiguous argument 'HEAD'/i,
+    'has no commits yet. Commit something, or set the version and source-date-epoch inputs.',
+  ],
+  [
+    /ENOENT|not found|No such file/i,
+    'cannot be read because git is not installed. Install git, or set the version and source-date-epoch inputs.',
+  ],
 ];
 
 /** Runs git in a folder and returns trimmed stdout, mapping known failures to UserErrors. */
@@ -22,7 +31,9 @@ export async function git(exec: Exec, cwd: string, args: string[]): Promise<stri
   if (result.exitCode === 0) return result.stdout.trim();
   const known = GIT_ERRORS.find(([re]) => re.test(result.stderr));
   if (known) throw new UserError(`${cwd} ${known[1]}`, {});
-  throw new Error(`git ${args.join(' ')} failed with exit code ${result.exitCode}: ${result.stderr.trim().split('\n').pop()}`);
+  throw new Error(
+    `git ${args.join(' ')} failed with exit code ${result.exitCode}: ${result.stderr.trim().split('\n').pop()}`,
+  );
 }
 
 /** What the repository says about the commit being built. */

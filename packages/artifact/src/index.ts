@@ -1,4 +1,9 @@
-export { buildArtifact, type BuildArtifactOptions, type BuildArtifactResult, type BuildArtifactSeams } from './build-artifact.js';
+export {
+  buildArtifact,
+  type BuildArtifactOptions,
+  type BuildArtifactResult,
+  type BuildArtifactSeams,
+} from './build-artifact.js';
 export { writeArchive, type ArchiveEntry, type ArchiveResult, type ManifestFile } from './archive.js';
 export { verifyArtifact, type VerifyOptions, type VerifyResult } from './verify.js';
 export { selectFiles, byteOrder, linkStaysInside, walkBases } from './collect.js';

@@ -46,11 +46,17 @@ export function provenanceStatement(input: ProvenanceInput): string {
             runner_environment: e.RUNNER_ENVIRONMENT ?? null,
           },
         },
-        resolvedDependencies: [{ uri: `git+${server}/${repo}@${e.GITHUB_REF ?? 'HEAD'}`, digest: { gitCommit: input.commit } }],
+        resolvedDependencies: [
+          { uri: `git+${server}/${repo}@${e.GITHUB_REF ?? 'HEAD'}`, digest: { gitCommit: input.commit } },
+        ],
       },
       runDetails: {
         builder: { id: e.GITHUB_WORKFLOW_REF ? `${server}/${e.GITHUB_WORKFLOW_REF}` : `${server}/${repo}/local-build` },
-        metadata: { invocationId: e.GITHUB_RUN_ID ? `${server}/${repo}/actions/runs/${e.GITHUB_RUN_ID}/attempts/${e.GITHUB_RUN_ATTEMPT ?? '1'}` : 'local' },
+        metadata: {
+          invocationId: e.GITHUB_RUN_ID
+            ? `${server}/${repo}/actions/runs/${e.GITHUB_RUN_ID}/attempts/${e.GITHUB_RUN_ATTEMPT ?? '1'}`
+            : 'local',
+        },
       },
     },
   };

@@ -37,7 +37,9 @@ export async function cycloneDxSbom(input: SbomInput): Promise<string> {
   const bom = new CDX.Models.Bom();
   bom.serialNumber = `urn:uuid:${stableUuid(`${input.name}@${input.version}#${input.digest}`)}`;
   bom.metadata.timestamp = new Date(input.sourceDateEpoch * 1000);
-  const tool = new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'slipway build-artifact', { bomRef: 'slipway-build-artifact' });
+  const tool = new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'slipway build-artifact', {
+    bomRef: 'slipway-build-artifact',
+  });
   bom.metadata.tools.components.add(tool);
   const root = new CDX.Models.Component(CDX.Enums.ComponentType.Application, input.name, {
     version: input.version,
@@ -47,7 +49,11 @@ export async function cycloneDxSbom(input: SbomInput): Promise<string> {
   bom.metadata.component = root;
   for (const p of dedupe(input.packages.filter((x) => !x.dev))) {
     const purl = purlOf(p);
-    const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, { version: p.version, bomRef: purl, purl });
+    const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, {
+      version: p.version,
+      bomRef: purl,
+      purl,
+    });
     for (const h of p.hashes) component.hashes.set(CDX.Enums.HashAlgorithm[h.alg], h.hex);
     bom.components.add(component);
   }

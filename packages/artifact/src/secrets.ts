@@ -20,7 +20,13 @@ const SECRET_NAME = [
 const EXAMPLE = /^\.env\.(example|sample|template|dist|defaults)$/;
 
 /** Paths whose folder makes them credentials (cloud CLIs' config). */
-const SECRET_PATH = [/(^|\/)\.aws\/credentials$/, /(^|\/)\.docker\/config\.json$/, /(^|\/)\.kube\/config$/, /(^|\/)\.config\/gcloud\//, /(^|\/)\.azure\//];
+const SECRET_PATH = [
+  /(^|\/)\.aws\/credentials$/,
+  /(^|\/)\.docker\/config\.json$/,
+  /(^|\/)\.kube\/config$/,
+  /(^|\/)\.config\/gcloud\//,
+  /(^|\/)\.azure\//,
+];
 
 /** Package-manager config that is a secret only when it holds a token or password. */
 const TOKEN_CONFIG = /^\.(npmrc|pypirc|yarnrc\.yml|gem\/credentials)$/;

@@ -37,7 +37,14 @@ export function splitUstarPath(path: string): { prefix: string; name: string } |
   return undefined;
 }
 
-function ustarHeader(fields: HeaderFields, name: string, prefix: string, typeflag: string, size: number, linkname: string): Buffer {
+function ustarHeader(
+  fields: HeaderFields,
+  name: string,
+  prefix: string,
+  typeflag: string,
+  size: number,
+  linkname: string,
+): Buffer {
   const buf = Buffer.alloc(BLOCK, 0);
   writeString(buf, name, 0, 100);
   writeString(buf, octal(fields.mode, 8), 100, 8);
@@ -90,7 +97,11 @@ export function headerBlocks(fields: HeaderFields): Buffer[] {
   if (records.length > 0) {
     const pax = Buffer.from(records.join(''), 'utf8');
     const base = fullPath.replace(/\/$/, '').split('/').pop()!.slice(0, 80);
-    blocks.push(ustarHeader({ ...fields, mode: 0o644 }, `PaxHeaders/${base}`, '', 'x', pax.length, ''), pax, padding(pax.length));
+    blocks.push(
+      ustarHeader({ ...fields, mode: 0o644 }, `PaxHeaders/${base}`, '', 'x', pax.length, ''),
+      pax,
+      padding(pax.length),
+    );
   }
   const name = split?.name ?? fullPath.slice(-100);
   blocks.push(

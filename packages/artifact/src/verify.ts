@@ -23,7 +23,11 @@ export interface VerifyOptions {
 
 /** Refusals name the entry, so a person can find it. */
 function refuse(entry: string, why: string): UserError {
-  return new UserError(`artifact entry '${entry}' ${why}.`, {}, 'The archive is not what build-artifact produced: do not deploy it.');
+  return new UserError(
+    `artifact entry '${entry}' ${why}.`,
+    {},
+    'The archive is not what build-artifact produced: do not deploy it.',
+  );
 }
 
 /**
@@ -63,7 +67,8 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
         const resolved = posix.normalize(posix.join(posix.dirname(path), entry.linkname));
         if (isAbsolute(entry.linkname) || resolved === '..' || resolved.startsWith('../'))
           throw refuse(path, `links to '${entry.linkname}', outside the artifact`);
-        if (entry.linkname !== want.target) throw refuse(path, `links to '${entry.linkname}' but the manifest says '${want.target}'`);
+        if (entry.linkname !== want.target)
+          throw refuse(path, `links to '${entry.linkname}' but the manifest says '${want.target}'`);
       }
       const dest = target ? join(target, ...path.split('/')) : undefined;
       if (target && dest) {
@@ -91,7 +96,11 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
     throw err;
   }
   const missing = manifest.files.filter((f) => !seen.has(f.path)).map((f) => f.path);
-  if (missing.length) throw refuse(missing[0]!, `is in the manifest but not in the archive${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}`);
+  if (missing.length)
+    throw refuse(
+      missing[0]!,
+      `is in the manifest but not in the archive${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}`,
+    );
   const digest = archiveHash.digest('hex');
   if (digest !== manifest.archive.sha256) {
     throw new UserError(
@@ -106,7 +115,8 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
 async function prepareTarget(into: string): Promise<string> {
   await mkdir(into, { recursive: true });
   const real = realpathSync(into);
-  if ((await readdir(real)).length > 0) throw new UserError(`${into} is not empty.`, {}, 'Extract into a new or empty folder.');
+  if ((await readdir(real)).length > 0)
+    throw new UserError(`${into} is not empty.`, {}, 'Extract into a new or empty folder.');
   return real;
 }
 
@@ -119,5 +129,6 @@ async function assertInside(target: string, parent: string, entry: string): Prom
     return; // does not exist yet: mkdir below it cannot escape, its ancestors were checked
   }
   const rel = relative(target, real);
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw refuse(entry, 'would be written through a link that leaves the target folder');
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    throw refuse(entry, 'would be written through a link that leaves the target folder');
 }

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -79,7 +89,11 @@ describe('reproducible archives', () => {
     assert.match(listing[2]!, /^-rwxr-xr-x /, 'executable stays 0755');
     assert.match(listing[7]!, /^-rw-r--r-- /, '0600 becomes 0644');
     const gz = readFileSync(a.archive);
-    assert.deepEqual([...gz.subarray(0, 10)], [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3], 'gzip header: no name, mtime 0, Unix');
+    assert.deepEqual(
+      [...gz.subarray(0, 10)],
+      [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3],
+      'gzip header: no name, mtime 0, Unix',
+    );
     const out = temp();
     sh('tar', ['-xzf', a.archive, '-C', out]);
     assert.equal(readFileSync(join(out, 'dist', 'app.js'), 'utf8'), FILES[2]![1]);
@@ -92,7 +106,10 @@ describe('reproducible archives', () => {
     const { selectFiles, writeArchive } = await import('../src/index.js');
     const entries = selectFiles({ root, include: ['**'], exclude: [], never: [] }).entries;
     writeFileSync(join(root, 'a.txt'), 'much longer now');
-    await assert.rejects(writeArchive({ entries, archivePath: join(out, 'x.tar.gz'), mtime: 0 }), /changed size while it was being archived/);
+    await assert.rejects(
+      writeArchive({ entries, archivePath: join(out, 'x.tar.gz'), mtime: 0 }),
+      /changed size while it was being archived/,
+    );
     assert.deepEqual(sh('ls', ['-A', out]), '');
   });
 });
@@ -139,18 +156,33 @@ describe('verifyArtifact', () => {
     const manifest = JSON.parse(readFileSync(a.manifest, 'utf8'));
     manifest.archive.sha256 = 'f'.repeat(64);
     writeFileSync(a.manifest, JSON.stringify(manifest));
-    await assert.rejects(verifyArtifact({ archive: a.archive, manifest: a.manifest }), /archive's SHA-256 is [0-9a-f]{64} but the manifest says f{64}/);
+    await assert.rejects(
+      verifyArtifact({ archive: a.archive, manifest: a.manifest }),
+      /archive's SHA-256 is [0-9a-f]{64} but the manifest says f{64}/,
+    );
   });
 
   it('refuses an entry missing from the archive and one missing from the manifest', async () => {
     const a = await archiveFolder(buildTree([0], 0o022, 5), temp());
     const manifest = JSON.parse(readFileSync(a.manifest, 'utf8'));
-    manifest.files.push({ path: 'zzz', type: 'file', size: 0, mode: '0644', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
+    manifest.files.push({
+      path: 'zzz',
+      type: 'file',
+      size: 0,
+      mode: '0644',
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    });
     writeFileSync(a.manifest, JSON.stringify(manifest));
-    await assert.rejects(verifyArtifact({ archive: a.archive, manifest: a.manifest }), /entry 'zzz' is in the manifest but not in the archive/);
+    await assert.rejects(
+      verifyArtifact({ archive: a.archive, manifest: a.manifest }),
+      /entry 'zzz' is in the manifest but not in the archive/,
+    );
     manifest.files = manifest.files.filter((f: { path: string }) => f.path !== 'README.md' && f.path !== 'zzz');
     writeFileSync(a.manifest, JSON.stringify(manifest));
-    await assert.rejects(verifyArtifact({ archive: a.archive, manifest: a.manifest }), /entry 'README\.md' is not in the manifest/);
+    await assert.rejects(
+      verifyArtifact({ archive: a.archive, manifest: a.manifest }),
+      /entry 'README\.md' is not in the manifest/,
+    );
   });
 
   /** A hostile archive made with GNU tar, and a manifest that lists its entries as the attacker would. */
@@ -197,10 +229,30 @@ describe('verifyArtifact', () => {
       [],
       /entry 'abs' links to '\/etc\/passwd', outside the artifact/,
     ],
-    ['a .. path (tar-slip)', (d) => (mkdirSync(join(d, 'a')), writeFileSync(join(d, 'x'), 'x'), ['a/../x']), ['-P'], /has a \.\. segment/],
-    ['an absolute path', (d) => (writeFileSync(join(d, 'f'), 'x'), [join(d, 'f')]), ['-P', '--transform', 's,^,,'], /has an absolute path/],
-    ['a hard link', (d) => (writeFileSync(join(d, 'f'), 'x'), sh('ln', [join(d, 'f'), join(d, 'g')]), ['f', 'g']), [], /entry 'g' is a hard link/],
-    ['a FIFO', (d) => (sh('mkfifo', [join(d, 'pipe')]), ['pipe']), [], /entry 'pipe' is a device, FIFO or unknown type/],
+    [
+      'a .. path (tar-slip)',
+      (d) => (mkdirSync(join(d, 'a')), writeFileSync(join(d, 'x'), 'x'), ['a/../x']),
+      ['-P'],
+      /has a \.\. segment/,
+    ],
+    [
+      'an absolute path',
+      (d) => (writeFileSync(join(d, 'f'), 'x'), [join(d, 'f')]),
+      ['-P', '--transform', 's,^,,'],
+      /has an absolute path/,
+    ],
+    [
+      'a hard link',
+      (d) => (writeFileSync(join(d, 'f'), 'x'), sh('ln', [join(d, 'f'), join(d, 'g')]), ['f', 'g']),
+      [],
+      /entry 'g' is a hard link/,
+    ],
+    [
+      'a FIFO',
+      (d) => (sh('mkfifo', [join(d, 'pipe')]), ['pipe']),
+      [],
+      /entry 'pipe' is a device, FIFO or unknown type/,
+    ],
   ];
   for (const [name, make, args, message] of cases) {
     it(`refuses ${name}, naming the entry`, async () => {

@@ -6,7 +6,14 @@ import { after, describe, it } from 'node:test';
 import { actionsExec, RecordingLogger, UserError } from '@slipway/action-kit/lite';
 import { removeTree } from '../../../test/harness.js';
 import { cycloneDxErrors } from '../../../test/schemas.js';
-import { buildArtifact, CommandError, localCacheBackend, verifyArtifact, type BuildArtifactOptions, type Uploader } from '../src/index.js';
+import {
+  buildArtifact,
+  CommandError,
+  localCacheBackend,
+  verifyArtifact,
+  type BuildArtifactOptions,
+  type Uploader,
+} from '../src/index.js';
 import { gitRepo, hasCommand, readJson, sh } from './helpers.js';
 
 const temps: string[] = [];
@@ -16,7 +23,11 @@ const temp = (): string => track(mkdtempSync(join(tmpdir(), 'slipway-build-')));
 
 const NODE_APP: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'shop', version: '1.0.0', scripts: { build: 'node build.mjs' } }, null, 2),
-  'package-lock.json': JSON.stringify({ name: 'shop', lockfileVersion: 3, requires: true, packages: { '': { name: 'shop', version: '1.0.0' } } }, null, 2),
+  'package-lock.json': JSON.stringify(
+    { name: 'shop', lockfileVersion: 3, requires: true, packages: { '': { name: 'shop', version: '1.0.0' } } },
+    null,
+    2,
+  ),
   'build.mjs':
     "import { mkdirSync, writeFileSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\nwriteFileSync('dist/index.js', 'console.log(' + JSON.stringify(process.env.SOURCE_DATE_EPOCH) + ');\\n');\nwriteFileSync('dist/built-at.txt', String(process.env.SOURCE_DATE_EPOCH));\n",
   'src/index.ts': 'export {};\n',
@@ -66,7 +77,11 @@ describe('buildArtifact on real repositories', () => {
     assert.match(ra.version, /^[0-9a-f]{7}$/, 'git describe --always without tags');
     const into = join(temp(), 'x');
     await verifyArtifact({ archive: ra.artifactPath, manifest: ra.manifestPath, into });
-    assert.equal(readFileSync(join(into, 'dist', 'built-at.txt'), 'utf8'), String(ra.sourceDateEpoch), 'the build saw SOURCE_DATE_EPOCH');
+    assert.equal(
+      readFileSync(join(into, 'dist', 'built-at.txt'), 'utf8'),
+      String(ra.sourceDateEpoch),
+      'the build saw SOURCE_DATE_EPOCH',
+    );
     assert.deepEqual(cycloneDxErrors(readJson(ra.sbomPath!)), []);
     const statement = readJson<{ subject: { digest: { sha256: string } }[] }>(ra.provenancePath!);
     assert.equal(`sha256:${statement.subject[0]!.digest.sha256}`, ra.digest);
@@ -97,7 +112,9 @@ describe('buildArtifact on real repositories', () => {
     await assert.rejects(
       buildArtifact(options(repo, { install: false }), seams()),
       (err: unknown) =>
-        err instanceof UserError && /refusing to package likely secret files: \.env\./.test(err.message) && err.subject.input === 'allow-secret-files',
+        err instanceof UserError &&
+        /refusing to package likely secret files: \.env\./.test(err.message) &&
+        err.subject.input === 'allow-secret-files',
     );
     const r = await buildArtifact(options(repo, { install: false, exclude: ['.env'] }), seams());
     assert.deepEqual(
@@ -110,7 +127,9 @@ describe('buildArtifact on real repositories', () => {
 
   it(
     'builds a reproducible Go binary',
-    { skip: !hasCommand('go') && !process.env.CI ? 'SKIPPED LOUDLY: go is not installed here (CI installs it)' : false },
+    {
+      skip: !hasCommand('go') && !process.env.CI ? 'SKIPPED LOUDLY: go is not installed here (CI installs it)' : false,
+    },
     async () => {
       const files = {
         'go.mod': 'module example.com/worker\n\ngo 1.19\n',
@@ -141,7 +160,8 @@ describe('buildArtifact on real repositories', () => {
     const repo = track(
       gitRepo({
         ...NODE_APP,
-        'build.mjs': "for (let i = 0; i < 80; i++) console.log('line ' + i);\nconsole.error('boom: missing module');\nprocess.exit(3);\n",
+        'build.mjs':
+          "for (let i = 0; i < 80; i++) console.log('line ' + i);\nconsole.error('boom: missing module');\nprocess.exit(3);\n",
       }),
     );
     const err = await buildArtifact(options(repo), seams()).catch((e: unknown) => e);
@@ -162,7 +182,9 @@ describe('buildArtifact on real repositories', () => {
     );
     await assert.rejects(
       buildArtifact(options(repo, { project: 'apps/nope' }), seams()),
-      (e: unknown) => e instanceof UserError && /'apps\/nope' is not a project of this repository\. Use one of: \.\.$/.test(e.describe()),
+      (e: unknown) =>
+        e instanceof UserError &&
+        /'apps\/nope' is not a project of this repository\. Use one of: \.\.$/.test(e.describe()),
     );
     await assert.rejects(
       buildArtifact(options(repo, { install: false, command: 'none', include: ['nothing/**'] }), seams()),
@@ -179,7 +201,10 @@ describe('buildArtifact on real repositories', () => {
     assert.equal(first.cacheHit, 'false');
     const second = await buildArtifact(options(repo, { cache: true }), { ...seams(env), cacheBackend: backend });
     assert.equal(second.cacheHit, 'true');
-    writeFileSync(join(repo, 'package-lock.json'), JSON.stringify({ name: 'shop', lockfileVersion: 3, packages: { '': { name: 'shop', version: '1.0.1' } } }));
+    writeFileSync(
+      join(repo, 'package-lock.json'),
+      JSON.stringify({ name: 'shop', lockfileVersion: 3, packages: { '': { name: 'shop', version: '1.0.1' } } }),
+    );
     const third = await buildArtifact(options(repo, { cache: true }), { ...seams(env), cacheBackend: backend });
     assert.equal(third.cacheHit, 'partial');
   });
@@ -194,7 +219,11 @@ describe('buildArtifact on real repositories', () => {
     const s = { ...seams(), cacheBackend: broken };
     const r = await buildArtifact(options(repo, { cache: true }), s);
     assert.equal(r.cacheHit, 'false');
-    assert.ok(s.logger.messages('warning').some((w) => /dependency cache restore failed, continuing without it: connect ECONNREFUSED/.test(w)));
+    assert.ok(
+      s.logger
+        .messages('warning')
+        .some((w) => /dependency cache restore failed, continuing without it: connect ECONNREFUSED/.test(w)),
+    );
   });
 
   it('uploads when the job has an artifact service, and keeps the artifact when the upload fails', async () => {
@@ -216,9 +245,14 @@ describe('buildArtifact on real repositories', () => {
     assert.equal(calls[0]![0], 'shop');
     assert.equal(calls[0]!.length, 5, 'archive, manifest, SBOM and provenance');
     const failing: Uploader = async () => Promise.reject(new Error('503 Service Unavailable'));
-    const err = await buildArtifact(options(repo, { install: false }), seams(runtime, failing)).catch((e: unknown) => e);
+    const err = await buildArtifact(options(repo, { install: false }), seams(runtime, failing)).catch(
+      (e: unknown) => e,
+    );
     assert.ok(err instanceof UserError);
-    assert.match(err.describe(), /uploading artifact 'shop' failed: 503 Service Unavailable\. The artifact is on disk at .*shop-[0-9a-f]+\.tar\.gz/);
+    assert.match(
+      err.describe(),
+      /uploading artifact 'shop' failed: 503 Service Unavailable\. The artifact is on disk at .*shop-[0-9a-f]+\.tar\.gz/,
+    );
     const local = seams();
     const skipped = await buildArtifact(options(repo, { install: false }), local);
     assert.equal(skipped.artifactId, undefined);

@@ -5,13 +5,33 @@ import { cycloneDxSbom, provenanceStatement, stableUuid } from '../src/index.js'
 import { cycloneDxErrors } from '../../../test/schemas.js';
 
 const packages: LockedPackage[] = [
-  { ecosystem: 'npm', name: 'express', version: '4.19.2', dev: false, hashes: [{ alg: 'SHA-512', hex: 'ab'.repeat(64) }], file: 'package-lock.json' },
+  {
+    ecosystem: 'npm',
+    name: 'express',
+    version: '4.19.2',
+    dev: false,
+    hashes: [{ alg: 'SHA-512', hex: 'ab'.repeat(64) }],
+    file: 'package-lock.json',
+  },
   { ecosystem: 'npm', name: '@types/node', version: '20.1.0', dev: true, hashes: [], file: 'package-lock.json' },
   { ecosystem: 'npm', name: '@scope/lib', version: '1.0.0', dev: false, hashes: [], file: 'package-lock.json' },
   { ecosystem: 'npm', name: 'express', version: '4.19.2', dev: false, hashes: [], file: 'package-lock.json' },
-  { ecosystem: 'PyPI', name: 'flask', version: '3.0.3', dev: false, hashes: [{ alg: 'SHA-256', hex: 'cd'.repeat(32) }], file: 'requirements.txt' },
+  {
+    ecosystem: 'PyPI',
+    name: 'flask',
+    version: '3.0.3',
+    dev: false,
+    hashes: [{ alg: 'SHA-256', hex: 'cd'.repeat(32) }],
+    file: 'requirements.txt',
+  },
 ];
-const input = { name: 'shop-web', version: 'v1.2.3', digest: 'ef'.repeat(32), sourceDateEpoch: 1_700_000_000, packages };
+const input = {
+  name: 'shop-web',
+  version: 'v1.2.3',
+  digest: 'ef'.repeat(32),
+  sourceDateEpoch: 1_700_000_000,
+  packages,
+};
 
 describe('CycloneDX SBOM', () => {
   it('meets the CycloneDX 1.6 JSON schema', async () => {
@@ -35,7 +55,11 @@ describe('CycloneDX SBOM', () => {
     const a = await cycloneDxSbom(input);
     const b = await cycloneDxSbom({ ...input, packages: [...packages].reverse() });
     assert.equal(a, b);
-    assert.notEqual(a, await cycloneDxSbom({ ...input, digest: '00'.repeat(32) }), 'a different artifact gets a different serial number');
+    assert.notEqual(
+      a,
+      await cycloneDxSbom({ ...input, digest: '00'.repeat(32) }),
+      'a different artifact gets a different serial number',
+    );
   });
 
   it('derives a valid version-4 UUID from its seed', () => {

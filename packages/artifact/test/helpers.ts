@@ -6,7 +6,11 @@ import { makeTree } from '../../../test/harness.js';
 import { writeFileSync } from 'node:fs';
 
 /** Archives a whole folder the way build-artifact does, writing the archive and manifest into `out`. */
-export async function archiveFolder(root: string, out: string, mtime = 1_700_000_000): Promise<ArchiveResult & { archive: string; manifest: string }> {
+export async function archiveFolder(
+  root: string,
+  out: string,
+  mtime = 1_700_000_000,
+): Promise<ArchiveResult & { archive: string; manifest: string }> {
   const selection = selectFiles({ root, include: ['**'], exclude: [], never: ['.git'] });
   const archive = join(out, 'a.tar.gz');
   const result = await writeArchive({ entries: selection.entries, archivePath: archive, mtime });

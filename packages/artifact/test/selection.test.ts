@@ -41,13 +41,20 @@ describe('findSecretFiles', () => {
     ['docs/pem-format.md', false],
   ];
   for (const [path, secret] of cases) {
-    it(`${secret ? 'flags' : 'passes'} ${path}`, async () => assert.deepEqual(await findSecretFiles(root, [path]), secret ? [path] : []));
+    it(`${secret ? 'flags' : 'passes'} ${path}`, async () =>
+      assert.deepEqual(await findSecretFiles(root, [path]), secret ? [path] : []));
   }
 });
 
 describe('selectFiles', () => {
   it('walks only what the globs reach, adds parent folders, and keeps links that stay inside', () => {
-    const root = tree({ 'dist/a.js': 'a', 'dist/sub/b.js': 'b', 'src/c.ts': 'c', 'node_modules/x/index.js': 'x', 'package.json': '{}' });
+    const root = tree({
+      'dist/a.js': 'a',
+      'dist/sub/b.js': 'b',
+      'src/c.ts': 'c',
+      'node_modules/x/index.js': 'x',
+      'package.json': '{}',
+    });
     symlinkSync('a.js', join(root, 'dist', 'link.js'));
     const s = selectFiles({ root, include: ['dist/**', 'package.json'], exclude: ['**/*.map'], never: ['.git'] });
     assert.deepEqual(
@@ -62,7 +69,11 @@ describe('selectFiles', () => {
       selectFiles({ root, include: ['**'], exclude: [], never: [] }).entries.map((e) => e.path),
       ['a.txt'],
     );
-    assert.ok(selectFiles({ root, include: ['**', 'node_modules/**'], exclude: [], never: [] }).entries.some((e) => e.path === 'node_modules/x/index.js'));
+    assert.ok(
+      selectFiles({ root, include: ['**', 'node_modules/**'], exclude: [], never: [] }).entries.some(
+        (e) => e.path === 'node_modules/x/index.js',
+      ),
+    );
   });
 
   it('reports links out of the project and skips FIFOs', async () => {
@@ -80,7 +91,11 @@ describe('selectFiles', () => {
 
 describe('helpers', () => {
   it('finds the folders to walk from the globs', () => {
-    assert.deepEqual(walkBases(['dist/**', 'dist/sub/*.js', 'package.json', 'build/**']), ['dist', 'build', 'package.json']);
+    assert.deepEqual(walkBases(['dist/**', 'dist/sub/*.js', 'package.json', 'build/**']), [
+      'dist',
+      'build',
+      'package.json',
+    ]);
     assert.deepEqual(walkBases(['**', 'dist/**']), ['']);
   });
   it('decides whether a link stays inside', () => {

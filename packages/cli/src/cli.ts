@@ -14,7 +14,8 @@ export interface CliIo {
 }
 
 function consoleLogger(io: CliIo, debug: boolean): Logger {
-  const where = (p?: { file?: string; startLine?: number }): string => (p?.file ? `${p.file}${p.startLine ? `:${p.startLine}` : ''}: ` : '');
+  const where = (p?: { file?: string; startLine?: number }): string =>
+    p?.file ? `${p.file}${p.startLine ? `:${p.startLine}` : ''}: ` : '';
   return {
     debug: (m) => debug && io.err(`debug: ${m}`),
     info: (m) => io.err(m),
@@ -30,11 +31,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const [name, ...rest] = argv;
   try {
     if (!name || name === '--help' || name === '-h') {
-      io.out(`slipway <action> [flags]\n\nActions: ${Object.keys(ACTIONS).join(', ')}\nRun slipway <action> --help for its flags.`);
+      io.out(
+        `slipway <action> [flags]\n\nActions: ${Object.keys(ACTIONS).join(', ')}\nRun slipway <action> --help for its flags.`,
+      );
       return name ? 0 : 1;
     }
     const load = ACTIONS[name];
-    if (!load) throw new UserError(`unknown action '${name}'.`, {}, `Known actions: ${Object.keys(ACTIONS).join(', ')}.`);
+    if (!load)
+      throw new UserError(`unknown action '${name}'.`, {}, `Known actions: ${Object.keys(ACTIONS).join(', ')}.`);
     const action = await load();
     const flags = parseFlags(action.metadata, rest);
     if (flags.help) {
@@ -42,7 +46,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     const summaryDir = mkdtempSync(join(tmpdir(), 'slipway-cli-'));
-    const env: NodeJS.ProcessEnv = { ...io.env, GITHUB_WORKSPACE: io.env.GITHUB_WORKSPACE || io.cwd, GITHUB_STEP_SUMMARY: join(summaryDir, 'summary.md') };
+    const env: NodeJS.ProcessEnv = {
+      ...io.env,
+      GITHUB_WORKSPACE: io.env.GITHUB_WORKSPACE || io.cwd,
+      GITHUB_STEP_SUMMARY: join(summaryDir, 'summary.md'),
+    };
     for (const key of Object.keys(env)) if (key.startsWith('INPUT_')) delete env[key];
     for (const [input, value] of Object.entries(flags.inputs)) env[inputEnvName(input)] = value;
     const outputs: Record<string, string> = {};

@@ -27,7 +27,12 @@ export function parseFlags(metadata: ActionMetadata, argv: readonly string[]): P
         );
       }
       const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
-      if (value === undefined) throw new UserError(`--${name} needs a value.`, {}, `For example: --${name} ${metadata.inputs[name]!.default || 'VALUE'}`);
+      if (value === undefined)
+        throw new UserError(
+          `--${name} needs a value.`,
+          {},
+          `For example: --${name} ${metadata.inputs[name]!.default || 'VALUE'}`,
+        );
       parsed.inputs[name] = value;
     } else {
       throw new UserError(`unexpected argument '${arg}'.`, {}, 'Flags take the form --name value.');
@@ -43,6 +48,9 @@ export function helpText(metadata: ActionMetadata): string {
   for (const [name, spec] of Object.entries(metadata.inputs)) {
     lines.push(`  --${name.padEnd(width)}${spec.description}${spec.default ? ` (default: ${spec.default})` : ''}`);
   }
-  lines.push(`  --${'json'.padEnd(width)}Print the outputs as one JSON object.`, `  --${'help'.padEnd(width)}Show this text.`);
+  lines.push(
+    `  --${'json'.padEnd(width)}Print the outputs as one JSON object.`,
+    `  --${'help'.padEnd(width)}Show this text.`,
+  );
   return lines.join('\n');
 }

@@ -7,7 +7,10 @@ export interface CliAction {
 }
 
 /** An action's command: its main module and its generated metadata, loaded together on first use. */
-function action(main: () => Promise<{ run: CliAction['run'] }>, meta: () => Promise<{ metadata: ActionMetadata }>): () => Promise<CliAction> {
+function action(
+  main: () => Promise<{ run: CliAction['run'] }>,
+  meta: () => Promise<{ metadata: ActionMetadata }>,
+): () => Promise<CliAction> {
   return async () => {
     const [{ run }, { metadata }] = await Promise.all([main(), meta()]);
     return { metadata, run };

@@ -30,11 +30,18 @@ export const verifyCommand: CliAction = {
       });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new UserError(`${(err as NodeJS.ErrnoException).path} does not exist.`, {}, 'Check the --archive and --manifest paths.');
+      if (code === 'ENOENT')
+        throw new UserError(
+          `${(err as NodeJS.ErrnoException).path} does not exist.`,
+          {},
+          'Check the --archive and --manifest paths.',
+        );
       throw err;
     }
     setOutput('files', String(result.files));
     setOutput('digest', `sha256:${result.digest}`);
-    logger.info(`verify-artifact: ${result.files} entries match the manifest (sha256:${result.digest})${into ? `; extracted into ${into}` : ''}`);
+    logger.info(
+      `verify-artifact: ${result.files} entries match the manifest (sha256:${result.digest})${into ? `; extracted into ${into}` : ''}`,
+    );
   },
 };

@@ -23,7 +23,12 @@ export function normalSf(z: number): number {
           (1.00002368 +
             t *
               (0.37409196 +
-                t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return erfc / 2;
 }
@@ -35,7 +40,12 @@ export function alphaSpent(alpha: number, t: number): number {
 }
 
 /** One-sided test that the candidate's error proportion is higher than the baseline's. */
-export function twoProportion(candErrors: number, candN: number, baseErrors: number, baseN: number): { z: number; p: number } {
+export function twoProportion(
+  candErrors: number,
+  candN: number,
+  baseErrors: number,
+  baseN: number,
+): { z: number; p: number } {
   if (candN === 0 || baseN === 0) return { z: 0, p: 1 };
   const pooled = (candErrors + baseErrors) / (candN + baseN);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / candN + 1 / baseN));
@@ -45,11 +55,16 @@ export function twoProportion(candErrors: number, candN: number, baseErrors: num
 }
 
 /** One-sided Mann-Whitney U test that candidate values tend to be larger, with the tie correction. */
-export function mannWhitney(candidate: readonly number[], baseline: readonly number[]): { u: number; z: number; p: number } {
+export function mannWhitney(
+  candidate: readonly number[],
+  baseline: readonly number[],
+): { u: number; z: number; p: number } {
   const n1 = candidate.length;
   const n2 = baseline.length;
   if (n1 === 0 || n2 === 0) return { u: 0, z: 0, p: 1 };
-  const all = [...candidate.map((v) => ({ v, c: true })), ...baseline.map((v) => ({ v, c: false }))].sort((a, b) => a.v - b.v);
+  const all = [...candidate.map((v) => ({ v, c: true })), ...baseline.map((v) => ({ v, c: false }))].sort(
+    (a, b) => a.v - b.v,
+  );
   let rankSum = 0;
   let tieTerm = 0;
   for (let i = 0; i < all.length;) {
@@ -90,7 +105,13 @@ export interface CompareConfig {
   minSamples: number;
 }
 
-export const DEFAULT_COMPARE: CompareConfig = { alpha: 0.01, minErrorIncrease: 0.005, minLatencyIncreaseMs: 10, minLatencyIncreaseRatio: 0.1, minSamples: 50 };
+export const DEFAULT_COMPARE: CompareConfig = {
+  alpha: 0.01,
+  minErrorIncrease: 0.005,
+  minLatencyIncreaseMs: 10,
+  minLatencyIncreaseRatio: 0.1,
+  minSamples: 50,
+};
 
 /** The samples of one side so far. */
 export interface Side {

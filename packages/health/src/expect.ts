@@ -10,14 +10,24 @@ export function parseStatusRanges(text: string, input = 'expect-status'): (statu
       continue;
     }
     m = /^(\d{3})(?:-(\d{3}))?$/.exec(raw);
-    if (!m) throw new UserError(`'${raw}' is not a status code or range.`, { input }, 'Use codes and ranges such as 200, 200-299 or 2xx, separated by commas.');
+    if (!m)
+      throw new UserError(
+        `'${raw}' is not a status code or range.`,
+        { input },
+        'Use codes and ranges such as 200, 200-299 or 2xx, separated by commas.',
+      );
     const lo = Number(m[1]);
     const hi = m[2] ? Number(m[2]) : lo;
     if (lo < 100 || hi > 599 || lo > hi)
-      throw new UserError(`'${raw}' is not a valid range of HTTP status codes.`, { input }, 'Codes run from 100 to 599, low to high.');
+      throw new UserError(
+        `'${raw}' is not a valid range of HTTP status codes.`,
+        { input },
+        'Codes run from 100 to 599, low to high.',
+      );
     ranges.push([lo, hi]);
   }
-  if (ranges.length === 0) throw new UserError('names no status code.', { input }, 'Use codes and ranges such as 200-399.');
+  if (ranges.length === 0)
+    throw new UserError('names no status code.', { input }, 'Use codes and ranges such as 200-399.');
   return (status) => ranges.some(([lo, hi]) => status >= lo && status <= hi);
 }
 
@@ -57,7 +67,11 @@ export function parseJsonAssertions(text: string, input = 'expect-json'): JsonAs
       try {
         value = JSON.parse(m[3]!);
       } catch {
-        throw new UserError(`'${m[3]}' in '${line}' is not a JSON value.`, { input }, 'Quote strings ("ok"); numbers, true, false and null go bare.');
+        throw new UserError(
+          `'${m[3]}' in '${line}' is not a JSON value.`,
+          { input },
+          'Quote strings ("ok"); numbers, true, false and null go bare.',
+        );
       }
       const path = m[1]!.match(/[^.[\]]+/g) ?? [];
       return { text: line, path, op: m[2] as JsonAssertion['op'], value };
@@ -78,7 +92,10 @@ export function failedAssertions(doc: unknown, assertions: readonly JsonAssertio
           : typeof v === 'number' &&
             typeof a.value === 'number' &&
             (a.op === '<' ? v < a.value : a.op === '<=' ? v <= a.value : a.op === '>' ? v > a.value : v >= a.value);
-    if (!ok) out.push(`${a.path.join('.')} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected ${a.op} ${JSON.stringify(a.value)}`);
+    if (!ok)
+      out.push(
+        `${a.path.join('.')} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected ${a.op} ${JSON.stringify(a.value)}`,
+      );
   }
   return out;
 }

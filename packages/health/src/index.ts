@@ -1,6 +1,29 @@
-export { parseStatusRanges, parseBodyRegex, parseJsonAssertions, failedAssertions, type JsonAssertion } from './expect.js';
+export {
+  parseStatusRanges,
+  parseBodyRegex,
+  parseJsonAssertions,
+  failedAssertions,
+  type JsonAssertion,
+} from './expect.js';
 export { Prober, failureKind, type FailureKind, type ProbeResult, type ProbeSpec } from './probe.js';
 export { quantile, percentiles } from './stats.js';
 export { verifyHealth, type Verdict, type VerifyOptions, type VerifyResult, type WindowStats } from './verify.js';
-export { normalSf, alphaSpent, twoProportion, mannWhitney, SequentialJudge, DEFAULT_COMPARE, type CompareConfig, type Look, type Side } from './compare.js';
-export { parseQueries, evaluateQuery, describeEvaluation, type PromQuery, type QueryEvaluation, type NoDataPolicy } from './prometheus.js';
+export {
+  normalSf,
+  alphaSpent,
+  twoProportion,
+  mannWhitney,
+  SequentialJudge,
+  DEFAULT_COMPARE,
+  type CompareConfig,
+  type Look,
+  type Side,
+} from './compare.js';
+export {
+  parseQueries,
+  evaluateQuery,
+  describeEvaluation,
+  type PromQuery,
+  type QueryEvaluation,
+  type NoDataPolicy,
+} from './prometheus.js';

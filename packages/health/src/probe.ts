@@ -88,14 +88,21 @@ export class Prober {
             if (size < limit) parts.push(d);
             size += d.length;
           });
-          res.on('error', (err) => done({ ok: false, status: res.statusCode, failure: { kind: failureKind(err), detail: err.message } }));
+          res.on('error', (err) =>
+            done({ ok: false, status: res.statusCode, failure: { kind: failureKind(err), detail: err.message } }),
+          );
           res.on('end', () => {
             const status = res.statusCode ?? 0;
-            if (!spec.expectStatus(status)) return done({ ok: false, status, failure: { kind: 'status', detail: `status ${status}` } });
+            if (!spec.expectStatus(status))
+              return done({ ok: false, status, failure: { kind: 'status', detail: `status ${status}` } });
             if (!spec.expectBody && !spec.expectJson?.length) return done({ ok: true, status });
             const body = Buffer.concat(parts).toString('utf8');
             if (spec.expectBody && !spec.expectBody.test(body))
-              return done({ ok: false, status, failure: { kind: 'body', detail: `body does not match /${spec.expectBody.source}/` } });
+              return done({
+                ok: false,
+                status,
+                failure: { kind: 'body', detail: `body does not match /${spec.expectBody.source}/` },
+              });
             if (spec.expectJson?.length) {
               let doc: unknown;
               try {
@@ -104,7 +111,8 @@ export class Prober {
                 return done({ ok: false, status, failure: { kind: 'json', detail: 'body is not JSON' } });
               }
               const failed = failedAssertions(doc, spec.expectJson);
-              if (failed.length) return done({ ok: false, status, failure: { kind: 'json', detail: failed.join('; ') } });
+              if (failed.length)
+                return done({ ok: false, status, failure: { kind: 'json', detail: failed.join('; ') } });
             }
             done({ ok: true, status });
           });
@@ -114,7 +122,9 @@ export class Prober {
         done({ ok: false, failure: { kind: 'timeout', detail: `no complete answer within ${spec.timeoutMs} ms` } });
         req.destroy();
       }, spec.timeoutMs);
-      req.on('error', (err) => done({ ok: false, failure: { kind: failureKind(err), detail: (err as Error).message } }));
+      req.on('error', (err) =>
+        done({ ok: false, failure: { kind: failureKind(err), detail: (err as Error).message } }),
+      );
       req.end();
     });
   }

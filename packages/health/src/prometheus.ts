@@ -45,18 +45,38 @@ function compare(v: number, op: PromQuery['op'], t: number): boolean {
 }
 
 /** Evaluates a query through /api/v1/query; errors and empty results come back as no-data with a note. */
-export async function evaluateQuery(baseUrl: string, q: PromQuery, http: Http, at: number, timeoutMs = 10_000): Promise<QueryEvaluation> {
+export async function evaluateQuery(
+  baseUrl: string,
+  q: PromQuery,
+  http: Http,
+  at: number,
+  timeoutMs = 10_000,
+): Promise<QueryEvaluation> {
   const url = `${baseUrl.replace(/\/+$/, '')}/api/v1/query?query=${encodeURIComponent(q.promql)}`;
   let doc: { status?: string; error?: string; errorType?: string; data?: { resultType?: string; result?: unknown } };
   try {
     const res = await http(url, { signal: AbortSignal.timeout(timeoutMs) });
-    doc = (await res.json().catch(() => ({ status: 'error', error: `HTTP ${res.status} with a body that is not JSON` }))) as typeof doc;
+    doc = (await res
+      .json()
+      .catch(() => ({ status: 'error', error: `HTTP ${res.status} with a body that is not JSON` }))) as typeof doc;
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code;
-    return { name: q.name, at, values: [], passed: 'no-data', note: `Prometheus at ${baseUrl} unreachable (${cause ?? (err as Error).message})` };
+    return {
+      name: q.name,
+      at,
+      values: [],
+      passed: 'no-data',
+      note: `Prometheus at ${baseUrl} unreachable (${cause ?? (err as Error).message})`,
+    };
   }
   if (doc.status !== 'success')
-    return { name: q.name, at, values: [], passed: 'no-data', note: `Prometheus error: ${doc.errorType ? `${doc.errorType}: ` : ''}${doc.error ?? 'unknown'}` };
+    return {
+      name: q.name,
+      at,
+      values: [],
+      passed: 'no-data',
+      note: `Prometheus error: ${doc.errorType ? `${doc.errorType}: ` : ''}${doc.error ?? 'unknown'}`,
+    };
   const result = doc.data?.result;
   let values: number[] = [];
   if (doc.data?.resultType === 'scalar' && Array.isArray(result)) values = [Number(result[1])];

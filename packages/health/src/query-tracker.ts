@@ -15,7 +15,9 @@ export class QueryTracker {
 
   /** One evaluation of every query. */
   async evaluate(at: number): Promise<void> {
-    const results = await Promise.all(this.p.queries.map((q) => evaluateQuery(this.p.url, q, this.p.http, Math.round(at))));
+    const results = await Promise.all(
+      this.p.queries.map((q) => evaluateQuery(this.p.url, q, this.p.http, Math.round(at))),
+    );
     for (const e of results) {
       this.evaluations.push(e);
       this.last.set(e.name, e);
@@ -32,7 +34,10 @@ export class QueryTracker {
       if (!e) continue;
       const streak = this.streak.get(q.name) ?? 0;
       if (streak >= this.limit || (final && streak > 0 && !this.everPassed.has(q.name))) {
-        return { verdict: 'fail', reason: `query ${describeEvaluation(q, e)}${streak > 1 ? ` for ${streak} evaluations in a row` : ''}` };
+        return {
+          verdict: 'fail',
+          reason: `query ${describeEvaluation(q, e)}${streak > 1 ? ` for ${streak} evaluations in a row` : ''}`,
+        };
       }
     }
     if (final) {
@@ -49,7 +54,11 @@ export class QueryTracker {
   checks(): VerifyResult['checks'] {
     return this.p.queries.map((q) => {
       const e = this.last.get(q.name);
-      const observed = !e ? 'not evaluated' : e.passed === 'no-data' ? `no data (${e.note})` : e.values.map((v) => Number(v.toPrecision(6))).join(', ');
+      const observed = !e
+        ? 'not evaluated'
+        : e.passed === 'no-data'
+          ? `no data (${e.note})`
+          : e.values.map((v) => Number(v.toPrecision(6))).join(', ');
       return {
         name: `query ${q.name}`,
         observed,

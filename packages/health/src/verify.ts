@@ -126,17 +126,25 @@ export async function verifyHealth(o: VerifyOptions, seams: { clock: Clock; logg
       if (elapsed + delay > o.waitMs) {
         const failed = tried.filter((r) => !r.ok && pending.has(r.url));
         const reason = `${failed.length} of ${tried.filter((r) => pending.has(r.url)).length} probes failed: ${describeFailures(failed)} on ${[...pending].join(', ')}`;
-        return empty('fail', reason, failures, { attempts, readyAfterMs: null, lastFailure: failed.at(-1)?.failure?.detail });
+        return empty('fail', reason, failures, {
+          attempts,
+          readyAfterMs: null,
+          lastFailure: failed.at(-1)?.failure?.detail,
+        });
       }
       await clock.sleep(delay);
       delay = Math.min(delay * 2, 10_000);
     }
     const readiness = { attempts, readyAfterMs: Math.round(clock.monotonic() - started) };
-    logger.info(`verify-health: ready after ${readiness.readyAfterMs} ms (${attempts} attempt${attempts > 1 ? 's' : ''})`);
+    logger.info(
+      `verify-health: ready after ${readiness.readyAfterMs} ms (${attempts} attempt${attempts > 1 ? 's' : ''})`,
+    );
     if (o.durationMs <= 0) {
       const first = tried.filter((r) => r.ok);
       const p = percentiles(first.map((r) => r.latencyMs));
-      const checks: VerifyResult['checks'] = [{ name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true }];
+      const checks: VerifyResult['checks'] = [
+        { name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true },
+      ];
       const base = { errorRate: 0, ...p, samples: first.length, failures, readiness, windows: [], checks };
       const ready = `ready: ${o.urls.length} URL${o.urls.length > 1 ? 's' : ''} answered as expected`;
       if (o.prometheus) {
@@ -155,7 +163,12 @@ export async function verifyHealth(o: VerifyOptions, seams: { clock: Clock; logg
   }
 }
 
-function empty(verdict: Verdict, reason: string, failures: VerifyResult['failures'], readiness: VerifyResult['readiness']): VerifyResult {
+function empty(
+  verdict: Verdict,
+  reason: string,
+  failures: VerifyResult['failures'],
+  readiness: VerifyResult['readiness'],
+): VerifyResult {
   return {
     verdict,
     reason,
@@ -212,13 +225,23 @@ async function soak(
     const breaches: string[] = [];
     const errorRate = errors / inWindow.length;
     if (errorRate > o.maxErrorRate) breaches.push(`error rate ${pct(errorRate)} > ${pct(o.maxErrorRate)}`);
-    if (o.maxP95Ms !== undefined && inWindow.length >= 10 && p.p95 > o.maxP95Ms) breaches.push(`p95 ${p.p95} ms > ${o.maxP95Ms} ms`);
-    windows.push({ startMs: Math.round(from), samples: inWindow.length, errors, errorRate, p50: p.p50, p95: p.p95, breaches });
+    if (o.maxP95Ms !== undefined && inWindow.length >= 10 && p.p95 > o.maxP95Ms)
+      breaches.push(`p95 ${p.p95} ms > ${o.maxP95Ms} ms`);
+    windows.push({
+      startMs: Math.round(from),
+      samples: inWindow.length,
+      errors,
+      errorRate,
+      p50: p.p50,
+      p95: p.p95,
+      breaches,
+    });
     consecutive = breaches.length ? consecutive + 1 : 0;
     if (consecutive >= limit && !early)
       early = `${breaches[0]} for ${limit} windows in a row (${Math.round(to / 1000)} s into the soak) on ${o.urls.join(', ')}`;
     const look = judge?.look(Math.min(1, to / o.durationMs), cand, base);
-    if (look?.fail && !early) early = `${look.fail} after ${Math.round(to / 1000)} s on ${o.urls.join(', ')} against ${baselineUrls.join(', ')}`;
+    if (look?.fail && !early)
+      early = `${look.fail} after ${Math.round(to / 1000)} s on ${o.urls.join(', ')} against ${baselineUrls.join(', ')}`;
   };
 
   while (!early) {
@@ -275,10 +298,27 @@ async function soak(
   const p = percentiles(results.filter((r) => r.ok).map((r) => r.latencyMs));
   const checks: VerifyResult['checks'] = [
     { name: 'readiness', observed: `${readiness.readyAfterMs} ms`, threshold: `≤ ${o.waitMs} ms`, passed: true },
-    { name: 'error rate', observed: pct(errorRate), threshold: `≤ ${pct(o.maxErrorRate)}`, passed: errorRate <= o.maxErrorRate },
+    {
+      name: 'error rate',
+      observed: pct(errorRate),
+      threshold: `≤ ${pct(o.maxErrorRate)}`,
+      passed: errorRate <= o.maxErrorRate,
+    },
   ];
-  if (o.maxP95Ms !== undefined) checks.push({ name: 'p95', observed: `${p.p95} ms`, threshold: `≤ ${o.maxP95Ms} ms`, passed: !(p.p95 > o.maxP95Ms) });
-  if (o.maxP99Ms !== undefined) checks.push({ name: 'p99', observed: `${p.p99} ms`, threshold: `≤ ${o.maxP99Ms} ms`, passed: !(p.p99 > o.maxP99Ms) });
+  if (o.maxP95Ms !== undefined)
+    checks.push({
+      name: 'p95',
+      observed: `${p.p95} ms`,
+      threshold: `≤ ${o.maxP95Ms} ms`,
+      passed: !(p.p95 > o.maxP95Ms),
+    });
+  if (o.maxP99Ms !== undefined)
+    checks.push({
+      name: 'p99',
+      observed: `${p.p99} ms`,
+      threshold: `≤ ${o.maxP99Ms} ms`,
+      passed: !(p.p99 > o.maxP99Ms),
+    });
   const baselineStats = baseResults.length
     ? {
         samples: baseResults.length,

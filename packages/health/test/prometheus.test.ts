@@ -1,19 +1,32 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { RecordingLogger, systemClock, UserError } from '@slipway/action-kit/lite';
-import { evaluateQuery, parseQueries, parseStatusRanges, verifyHealth, type NoDataPolicy, type VerifyOptions } from '../src/index.js';
+import {
+  evaluateQuery,
+  parseQueries,
+  parseStatusRanges,
+  verifyHealth,
+  type NoDataPolicy,
+  type VerifyOptions,
+} from '../src/index.js';
 import { hasPrometheus, metricsService, startPrometheus } from './prometheus.js';
 import { closedPort, httpServer, type TestServer } from './servers.js';
 
 const missing = !hasPrometheus();
-const skip = missing && !process.env.CI ? 'SKIPPED LOUDLY: prometheus is not installed here (test/setup.sh installs it; CI fails without it)' : false;
+const skip =
+  missing && !process.env.CI
+    ? 'SKIPPED LOUDLY: prometheus is not installed here (test/setup.sh installs it; CI fails without it)'
+    : false;
 
 describe('PromQL query lines', () => {
   it('splits at the last comparison and names a bad line', () => {
-    assert.deepEqual(parseQueries('errors: sum(rate(x{code=~"5.."}[1m])) / sum(rate(x[1m])) < 0.05\n# comment\nup_ok: min(up) >= 1'), [
-      { name: 'errors', promql: 'sum(rate(x{code=~"5.."}[1m])) / sum(rate(x[1m]))', op: '<', threshold: 0.05 },
-      { name: 'up_ok', promql: 'min(up)', op: '>=', threshold: 1 },
-    ]);
+    assert.deepEqual(
+      parseQueries('errors: sum(rate(x{code=~"5.."}[1m])) / sum(rate(x[1m])) < 0.05\n# comment\nup_ok: min(up) >= 1'),
+      [
+        { name: 'errors', promql: 'sum(rate(x{code=~"5.."}[1m])) / sum(rate(x[1m]))', op: '<', threshold: 0.05 },
+        { name: 'up_ok', promql: 'min(up)', op: '>=', threshold: 1 },
+      ],
+    );
     assert.throws(
       () => parseQueries('errors sum(x) < 1'),
       (e: unknown) => e instanceof UserError && e.subject.input === 'queries',
@@ -45,7 +58,13 @@ describe('against a real Prometheus', { skip }, () => {
 
   const opts = (queries: string, noData: NoDataPolicy = 'fail', extra: Partial<VerifyOptions> = {}): VerifyOptions => ({
     urls: [app.url],
-    spec: { method: 'GET', headers: {}, timeoutMs: 1000, expectStatus: parseStatusRanges('200-399'), insecureTls: false },
+    spec: {
+      method: 'GET',
+      headers: {},
+      timeoutMs: 1000,
+      expectStatus: parseStatusRanges('200-399'),
+      insecureTls: false,
+    },
     waitMs: 1000,
     retryDelayMs: 50,
     durationMs: 0,
@@ -101,7 +120,13 @@ describe('an unreachable Prometheus', () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
     const base: VerifyOptions = {
       urls: [app.url],
-      spec: { method: 'GET', headers: {}, timeoutMs: 1000, expectStatus: parseStatusRanges('200-399'), insecureTls: false },
+      spec: {
+        method: 'GET',
+        headers: {},
+        timeoutMs: 1000,
+        expectStatus: parseStatusRanges('200-399'),
+        insecureTls: false,
+      },
       waitMs: 1000,
       retryDelayMs: 50,
       durationMs: 0,

@@ -15,13 +15,21 @@ export function hasPrometheus(): boolean {
 /** A service exposing a gauge the test sets, in the Prometheus text format. */
 export async function metricsService(): Promise<{ port: number; ratio: Gauge; close(): Promise<void> }> {
   const registry = new Registry();
-  const ratio = new Gauge({ name: 'slipway_test_error_ratio', help: 'error ratio the test sets', registers: [registry] });
+  const ratio = new Gauge({
+    name: 'slipway_test_error_ratio',
+    help: 'error ratio the test sets',
+    registers: [registry],
+  });
   const server: Server = createServer(async (_req, res) => {
     res.writeHead(200, { 'content-type': registry.contentType });
     res.end(await registry.metrics());
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { port: (server.address() as { port: number }).port, ratio, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port: (server.address() as { port: number }).port,
+    ratio,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** Starts Prometheus on a free loopback port, scraping the target every second; resolves when ready. */
@@ -34,7 +42,12 @@ export async function startPrometheus(targetPort: number): Promise<{ url: string
   );
   const child: ChildProcess = spawn(
     'prometheus',
-    [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
+    [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ],
     { stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}`;

@@ -34,7 +34,9 @@ function handler(state: TestServer) {
     const answer = (): void => {
       const failing = f.failEvery ? n % f.failEvery === 0 : false;
       res.writeHead(failing ? 500 : (f.status ?? 200), { 'content-type': 'application/json' });
-      res.end(failing ? '{"status":"error"}' : (f.body ?? '{"status":"ok","checks":{"db":{"healthy":true,"latency_ms":3}}}'));
+      res.end(
+        failing ? '{"status":"error"}' : (f.body ?? '{"status":"ok","checks":{"db":{"healthy":true,"latency_ms":3}}}'),
+      );
     };
     req.resume();
     if (f.delayMs) setTimeout(answer, f.delayMs);
@@ -64,7 +66,21 @@ export function httpsServer(faults: Faults = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'slipway-tls-'));
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+    ],
     { stdio: 'ignore' },
   );
   const key = readFileSync(join(dir, 'key.pem'));

@@ -46,8 +46,13 @@ describe('expectations', () => {
       );
   });
   it('checks JSON assertions and reports what failed', () => {
-    const a = parseJsonAssertions('status == "ok"\nchecks.db.healthy == true\nchecks.db.latency_ms < 50\nitems[1] == 2');
-    assert.deepEqual(failedAssertions({ status: 'ok', checks: { db: { healthy: true, latency_ms: 3 } }, items: [1, 2] }, a), []);
+    const a = parseJsonAssertions(
+      'status == "ok"\nchecks.db.healthy == true\nchecks.db.latency_ms < 50\nitems[1] == 2',
+    );
+    assert.deepEqual(
+      failedAssertions({ status: 'ok', checks: { db: { healthy: true, latency_ms: 3 } }, items: [1, 2] }, a),
+      [],
+    );
     assert.deepEqual(failedAssertions({ status: 'degraded', checks: { db: { latency_ms: 80 } }, items: [] }, a), [
       'status is "degraded", expected == "ok"',
       'checks.db.healthy is missing, expected == true',
@@ -64,9 +69,13 @@ describe('expectations', () => {
   it('classifies network errors', () => {
     const e = (code: string, message = ''): Error => Object.assign(new Error(message), { code });
     assert.deepEqual(
-      [e('ENOTFOUND'), e('ECONNREFUSED'), e('ECONNRESET'), e('', 'socket hang up'), e('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate')].map(
-        failureKind,
-      ),
+      [
+        e('ENOTFOUND'),
+        e('ECONNREFUSED'),
+        e('ECONNRESET'),
+        e('', 'socket hang up'),
+        e('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate'),
+      ].map(failureKind),
       ['dns', 'refused', 'reset', 'reset', 'tls'],
     );
   });
@@ -101,7 +110,9 @@ describe('readiness against real servers', () => {
     s.faults.status = 200;
     const body = await run(options([s.url], { waitMs: 100, spec: spec({ expectBody: /"ok"/ }) }));
     assert.match(body.reason, /body does not match \/"ok"\//);
-    const json = await run(options([s.url], { waitMs: 100, spec: spec({ expectJson: parseJsonAssertions('status == "ok"') }) }));
+    const json = await run(
+      options([s.url], { waitMs: 100, spec: spec({ expectJson: parseJsonAssertions('status == "ok"') }) }),
+    );
     assert.match(json.reason, /status is "down", expected == "ok"/);
     await s.close();
   });
@@ -185,10 +196,21 @@ describe('against a baseline (real servers)', () => {
     const candidate = await httpServer({ failEvery: 10 });
     const baseline = await httpServer();
     const t = performance.now();
-    const r = await run(options([candidate.url], { durationMs: 20_000, rate: 100, maxErrorRate: 1, intervalMs: 500, baselineUrls: [baseline.url] }));
+    const r = await run(
+      options([candidate.url], {
+        durationMs: 20_000,
+        rate: 100,
+        maxErrorRate: 1,
+        intervalMs: 500,
+        baselineUrls: [baseline.url],
+      }),
+    );
     await Promise.all([candidate.close(), baseline.close()]);
     assert.equal(r.verdict, 'fail');
-    assert.match(r.reason, /^candidate error rate 10\.\d% vs baseline 0\.00% \(z [\d.]+, p [\d.e+-]+ < [\d.e+-]+\) after \d+ s on http:\S+ against http:\S+$/);
+    assert.match(
+      r.reason,
+      /^candidate error rate 10\.\d% vs baseline 0\.00% \(z [\d.]+, p [\d.e+-]+ < [\d.e+-]+\) after \d+ s on http:\S+ against http:\S+$/,
+    );
     assert.ok(performance.now() - t < 8000, 'decided in seconds');
     assert.ok((r.looks ?? []).length >= 1);
   });
@@ -196,7 +218,9 @@ describe('against a baseline (real servers)', () => {
   it('passes a candidate equal to its baseline, with the looks in the report', async () => {
     const candidate = await httpServer();
     const baseline = await httpServer();
-    const r = await run(options([candidate.url], { durationMs: 2000, rate: 60, intervalMs: 500, baselineUrls: [baseline.url] }));
+    const r = await run(
+      options([candidate.url], { durationMs: 2000, rate: 60, intervalMs: 500, baselineUrls: [baseline.url] }),
+    );
     await Promise.all([candidate.close(), baseline.close()]);
     assert.equal(r.verdict, 'pass', r.reason);
     assert.ok(r.baseline && r.baseline.samples >= 100);
@@ -205,7 +229,9 @@ describe('against a baseline (real servers)', () => {
   it('calls a baseline with no successful sample a data problem', async () => {
     const candidate = await httpServer();
     const baseline = await httpServer({ status: 500 });
-    const r = await run(options([candidate.url], { durationMs: 1500, rate: 40, intervalMs: 500, baselineUrls: [baseline.url] }));
+    const r = await run(
+      options([candidate.url], { durationMs: 1500, rate: 40, intervalMs: 500, baselineUrls: [baseline.url] }),
+    );
     await Promise.all([candidate.close(), baseline.close()]);
     assert.equal(r.verdict, 'inconclusive');
     assert.match(r.reason, /gave no successful sample .*a data problem/);

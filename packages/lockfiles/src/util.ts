@@ -63,7 +63,9 @@ export function pypiName(name: string): string {
  * Unique by ecosystem, name and version, whatever the input order: an entry is runtime when any
  * copy is, and carries every hash any copy has (sorted), so the result does not depend on order.
  */
-export function dedupe<T extends { ecosystem: string; name: string; version: string; dev: boolean; hashes: Hash[] }>(items: T[]): T[] {
+export function dedupe<T extends { ecosystem: string; name: string; version: string; dev: boolean; hashes: Hash[] }>(
+  items: T[],
+): T[] {
   const seen = new Map<string, T>();
   for (const item of items) {
     const key = `${item.ecosystem}\0${item.name}\0${item.version}`;
@@ -72,7 +74,9 @@ export function dedupe<T extends { ecosystem: string; name: string; version: str
       seen.set(key, item);
       continue;
     }
-    const hashes = [...prev.hashes, ...item.hashes].filter((h, i, all) => all.findIndex((x) => x.alg === h.alg && x.hex === h.hex) === i);
+    const hashes = [...prev.hashes, ...item.hashes].filter(
+      (h, i, all) => all.findIndex((x) => x.alg === h.alg && x.hex === h.hex) === i,
+    );
     hashes.sort((a, b) => (a.alg + a.hex < b.alg + b.hex ? -1 : 1));
     seen.set(key, { ...prev, dev: prev.dev && item.dev, hashes });
   }
@@ -93,6 +97,10 @@ export function parseTomlLockfile<T>(text: string, file: string): T {
   try {
     return parseToml(text) as T;
   } catch (err) {
-    throw new LockfileError(`not valid TOML: ${(err as Error).message.split('\n')[0]}`, file, (err as { line?: number }).line);
+    throw new LockfileError(
+      `not valid TOML: ${(err as Error).message.split('\n')[0]}`,
+      file,
+      (err as { line?: number }).line,
+    );
   }
 }

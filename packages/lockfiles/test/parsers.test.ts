@@ -39,7 +39,10 @@ const CASES: Case[] = [
     file: 'npm-shrinkwrap.json',
     text: JSON.stringify({
       lockfileVersion: 1,
-      dependencies: { a: { version: '1.0.0', dependencies: { b: { version: '2.0.0', dev: true } } }, local: { version: 'file:../local' } },
+      dependencies: {
+        a: { version: '1.0.0', dependencies: { b: { version: '2.0.0', dev: true } } },
+        local: { version: 'file:../local' },
+      },
     }),
     expect: ['a@1.0.0', 'b@2.0.0 dev'],
   },
@@ -73,13 +76,19 @@ const CASES: Case[] = [
   },
   {
     file: 'bun.lock',
-    text: '{\n  "lockfileVersion": 1,\n  "packages": {\n    "zod": ["zod@3.23.8", "", {}, "' + SHA512 + '"],\n    "app": ["app@workspace:."],\n  },\n}\n',
+    text:
+      '{\n  "lockfileVersion": 1,\n  "packages": {\n    "zod": ["zod@3.23.8", "", {}, "' +
+      SHA512 +
+      '"],\n    "app": ["app@workspace:."],\n  },\n}\n',
     expect: ['zod@3.23.8'],
     hashes: { zod: 'SHA-512' },
   },
   {
     file: 'requirements.txt',
-    text: '# pinned\nDjango==5.0.6 \\\n    --hash=sha256:' + 'a'.repeat(64) + '\nrequests>=2\nPyYAML===6.0.1  # comment\n-r other.txt\n',
+    text:
+      '# pinned\nDjango==5.0.6 \\\n    --hash=sha256:' +
+      'a'.repeat(64) +
+      '\nrequests>=2\nPyYAML===6.0.1  # comment\n-r other.txt\n',
     expect: ['django@5.0.6', 'pyyaml@6.0.1'],
     lines: { django: 2, pyyaml: 5 },
     hashes: { django: 'SHA-256' },
@@ -105,7 +114,10 @@ const CASES: Case[] = [
   {
     file: 'Pipfile.lock',
     text: JSON.stringify(
-      { default: { requests: { version: '==2.32.3', hashes: ['sha256:' + 'd'.repeat(64)] } }, develop: { black: { version: '==24.4.2' } } },
+      {
+        default: { requests: { version: '==2.32.3', hashes: ['sha256:' + 'd'.repeat(64)] } },
+        develop: { black: { version: '==24.4.2' } },
+      },
       null,
       4,
     ),
@@ -157,8 +169,10 @@ describe('lockfile parsers', () => {
       assert.ok(parse, `a parser for ${c.file}`);
       const packages = parse(c.text, c.file);
       assert.deepEqual(packages.map(show), c.expect);
-      for (const [name, line] of Object.entries(c.lines ?? {})) assert.equal(packages.find((p) => p.name === name)?.line, line, `line of ${name}`);
-      for (const [name, alg] of Object.entries(c.hashes ?? {})) assert.equal(packages.find((p) => p.name === name)?.hashes[0]?.alg, alg, `hash of ${name}`);
+      for (const [name, line] of Object.entries(c.lines ?? {}))
+        assert.equal(packages.find((p) => p.name === name)?.line, line, `line of ${name}`);
+      for (const [name, alg] of Object.entries(c.hashes ?? {}))
+        assert.equal(packages.find((p) => p.name === name)?.hashes[0]?.alg, alg, `hash of ${name}`);
       for (const p of packages) assert.equal(p.file, c.file);
     });
   }
@@ -202,5 +216,6 @@ describe('purlOf', () => {
     ['RubyGems', 'rack', '3.0.11', 'pkg:gem/rack@3.0.11'],
     ['Packagist', 'monolog/monolog', '3.6.0', 'pkg:composer/monolog/monolog@3.6.0'],
   ];
-  for (const [ecosystem, name, version, purl] of cases) it(`${ecosystem} ${name}`, () => assert.equal(purlOf({ ecosystem, name, version }), purl));
+  for (const [ecosystem, name, version, purl] of cases)
+    it(`${ecosystem} ${name}`, () => assert.equal(purlOf({ ecosystem, name, version }), purl));
 });

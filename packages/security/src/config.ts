@@ -37,7 +37,9 @@ export function goRegex(source: string, where: string, extraFlags = ''): RegExp 
   try {
     return new RegExp(body, flags);
   } catch (err) {
-    throw new UserError(`${where}: the regex ${JSON.stringify(source)} is not valid (${(err as Error).message}).`, { input: 'config' });
+    throw new UserError(`${where}: the regex ${JSON.stringify(source)} is not valid (${(err as Error).message}).`, {
+      input: 'config',
+    });
   }
 }
 
@@ -51,18 +53,25 @@ export function loadGitleaksConfig(path: string): { rules: SecretRule[]; allow: 
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new UserError(`'${path}' cannot be read.`, { input: 'config' }, 'Give the path of a gitleaks-format TOML file.');
+    throw new UserError(
+      `'${path}' cannot be read.`,
+      { input: 'config' },
+      'Give the path of a gitleaks-format TOML file.',
+    );
   }
   let doc: { rules?: GitleaksRule[]; allowlist?: GitleaksAllow; allowlists?: GitleaksAllow[] };
   try {
     doc = parse(text) as typeof doc;
   } catch (err) {
     const e = err as { line?: number; column?: number; message: string };
-    throw new UserError(`is not valid TOML at line ${e.line ?? '?'}, column ${e.column ?? '?'}: ${e.message.split('\n')[0]}.`, {
-      input: 'config',
-      file: path,
-      ...(e.line ? { line: e.line } : {}),
-    });
+    throw new UserError(
+      `is not valid TOML at line ${e.line ?? '?'}, column ${e.column ?? '?'}: ${e.message.split('\n')[0]}.`,
+      {
+        input: 'config',
+        file: path,
+        ...(e.line ? { line: e.line } : {}),
+      },
+    );
   }
   const allow: AllowList = { paths: [], regexes: [], stopwords: [] };
   for (const a of [...(doc.allowlist ? [doc.allowlist] : []), ...(doc.allowlists ?? [])]) {

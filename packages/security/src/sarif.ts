@@ -22,7 +22,12 @@ export interface SarifBuild {
  * since GitHub rejects duplicate categories in one upload). Rules carry security-severity and
  * help; results carry partialFingerprints. Past 25,000 results a run keeps the most severe.
  */
-export function buildSarif(findings: readonly Finding[], scanners: readonly ScannerName[], version: string, categoryPrefix = 'slipway'): SarifBuild {
+export function buildSarif(
+  findings: readonly Finding[],
+  scanners: readonly ScannerName[],
+  version: string,
+  categoryPrefix = 'slipway',
+): SarifBuild {
   let dropped = 0;
   const runs: Sarif.Run[] = scanners.map((scanner) => {
     let mine = findings.filter((f) => f.scanner === scanner);
@@ -63,7 +68,14 @@ export function buildSarif(findings: readonly Finding[], scanners: readonly Scan
       properties: { 'security-severity': securitySeverity(f.severity) },
     }));
     return {
-      tool: { driver: { name: TOOL_NAME[scanner], informationUri: 'https://github.com/slipway/slipway', semanticVersion: version, rules: sortedRules } },
+      tool: {
+        driver: {
+          name: TOOL_NAME[scanner],
+          informationUri: 'https://github.com/slipway/slipway',
+          semanticVersion: version,
+          rules: sortedRules,
+        },
+      },
       automationDetails: { id: `${categoryPrefix}/${scanner}/` },
       results,
     };

@@ -34,7 +34,10 @@ export interface ScanStats {
 }
 
 /** Runs the chosen scanners and returns every finding (before baseline and gate). */
-export async function scan(options: ScanOptions, seams: { exec: Exec; logger: Logger }): Promise<{ findings: Finding[]; stats: ScanStats }> {
+export async function scan(
+  options: ScanOptions,
+  seams: { exec: Exec; logger: Logger },
+): Promise<{ findings: Finding[]; stats: ScanStats }> {
   const { logger } = seams;
   const engine = new SecretEngine([...DEFAULT_RULES, ...(options.extraRules ?? [])], options.allow);
   const stats: ScanStats = { files: 0, bytes: 0, packages: 0, lockfiles: 0, workflows: 0, commits: 0 };
@@ -82,12 +85,17 @@ export async function scan(options: ScanOptions, seams: { exec: Exec; logger: Lo
       stats.packages = matched.packages;
       if (matched.records !== undefined) stats.osvRecords = matched.records;
     }
-    if (want.has('secrets-history')) logger.warning('security-scan: secrets-history needs a git repository, not an artifact; skipped');
+    if (want.has('secrets-history'))
+      logger.warning('security-scan: secrets-history needs a git repository, not an artifact; skipped');
     return { findings, stats };
   }
 
   if (want.has('secrets')) {
-    const r = await scanTree(engine, options.target, (n) => n % 5000 === 0 && logger.info(`security-scan: secrets: ${n} files scanned…`));
+    const r = await scanTree(
+      engine,
+      options.target,
+      (n) => n % 5000 === 0 && logger.info(`security-scan: secrets: ${n} files scanned…`),
+    );
     findings.push(...r.findings);
     stats.files = r.files;
     stats.bytes = r.bytes;
@@ -124,7 +132,12 @@ async function collect(body: AsyncIterable<Buffer>, limit: number): Promise<stri
   return Buffer.concat(parts).toString('utf8');
 }
 
-function parseOrWarn(parse: NonNullable<ReturnType<typeof parserFor>>, text: string, path: string, logger: Logger): LockedPackage[] {
+function parseOrWarn(
+  parse: NonNullable<ReturnType<typeof parserFor>>,
+  text: string,
+  path: string,
+  logger: Logger,
+): LockedPackage[] {
   try {
     return parse(text, path);
   } catch (err) {
@@ -142,7 +155,10 @@ function auditOrWarn(text: string, path: string, logger: Logger): Finding[] {
     return auditWorkflow(text, path);
   } catch (err) {
     const line = (err as { line?: number }).line;
-    logger.warning(`${path} is not valid YAML (${(err as Error).message}); not audited`, { file: path, ...(line ? { startLine: line } : {}) });
+    logger.warning(`${path} is not valid YAML (${(err as Error).message}); not audited`, {
+      file: path,
+      ...(line ? { startLine: line } : {}),
+    });
     return [];
   }
 }

@@ -2,7 +2,11 @@
 // repository (and push protection or our own scan never trips on the test source).
 
 /** A deterministic pseudo-random string over an alphabet. */
-export function rand(seed: number, length: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'): string {
+export function rand(
+  seed: number,
+  length: number,
+  alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+): string {
   let x = (seed * 2654435761) >>> 0 || 1;
   let out = '';
   for (let i = 0; i < length; i++) {
@@ -38,7 +42,10 @@ export function plants(): Plant[] {
     },
     { rule: 'gitlab-token', line: `CI_TOKEN: ${p('gl', 'pat-')}${rand(5, 20)}` },
     { rule: 'slack-token', line: `SLACK_BOT_TOKEN=${p('xo', 'xb-')}${rand(6, 12, '0123456789')}-${rand(7, 24)}` },
-    { rule: 'slack-webhook', line: `url: ${p('https://hooks.', 'slack.com/services/')}T${rand(8, 8, UPPER32)}/B${rand(9, 8, UPPER32)}/${rand(10, 24)}` },
+    {
+      rule: 'slack-webhook',
+      line: `url: ${p('https://hooks.', 'slack.com/services/')}T${rand(8, 8, UPPER32)}/B${rand(9, 8, UPPER32)}/${rand(10, 24)}`,
+    },
     { rule: 'stripe-key', line: `Stripe.apiKey = "${p('sk', '_live_')}${rand(11, 24)}";` },
     { rule: 'google-api-key', line: `const key = "${p('AI', 'za')}${rand(12, 35)}";` },
     { rule: 'gcp-service-account', line: `  "private_key_id": "${rand(13, 40, HEX)}",` },
@@ -47,7 +54,10 @@ export function plants(): Plant[] {
       line: `DefaultEndpointsProtocol=https;AccountName=shop;${p('Account', 'Key=')}${rand(14, 86, B64)}==;EndpointSuffix=core.windows.net`,
     },
     { rule: 'private-key', line: p('-----BEGIN ', 'RSA PRIVATE KEY-----') },
-    { rule: 'jwt', line: `Authorization: Bearer ${p('ey', 'J')}${rand(15, 20)}.${p('ey', 'J')}${rand(16, 40)}.${rand(17, 43)}` },
+    {
+      rule: 'jwt',
+      line: `Authorization: Bearer ${p('ey', 'J')}${rand(15, 20)}.${p('ey', 'J')}${rand(16, 40)}.${rand(17, 43)}`,
+    },
     { rule: 'npm-token', line: `//registry.npmjs.org/:_authToken=${p('np', 'm_')}${rand(18, 36)}` },
     { rule: 'pypi-token', line: `password = ${p('pypi-AgEI', 'cHlwaS5vcmc')}${rand(19, 60)}` },
     { rule: 'rubygems-key', line: `:rubygems_api_key: ${p('rubygems', '_')}${rand(20, 48, HEX)}` },
@@ -57,9 +67,15 @@ export function plants(): Plant[] {
     { rule: 'mailgun-key', line: `MAILGUN_KEY=${p('ke', 'y-')}${rand(25, 32, HEX)}` },
     { rule: 'shopify-token', line: `SHOPIFY=${p('shp', 'at_')}${rand(26, 32, HEX)}` },
     { rule: 'digitalocean-token', line: `DO_TOKEN=${p('dop', '_v1_')}${rand(27, 64, HEX)}` },
-    { rule: 'heroku-key', line: `HEROKU_API_KEY=${rand(28, 8, HEX)}-${rand(29, 4, HEX)}-${rand(30, 4, HEX)}-${rand(31, 4, HEX)}-${rand(32, 12, HEX)}` },
+    {
+      rule: 'heroku-key',
+      line: `HEROKU_API_KEY=${rand(28, 8, HEX)}-${rand(29, 4, HEX)}-${rand(30, 4, HEX)}-${rand(31, 4, HEX)}-${rand(32, 12, HEX)}`,
+    },
     { rule: 'databricks-token', line: `DATABRICKS_TOKEN=${p('da', 'pi')}${rand(33, 32, HEX)}` },
-    { rule: 'openai-key', line: `OPENAI_API_KEY=${p('sk-', 'proj-')}${rand(34, 40)}${p('T3Blbk', 'FJ')}${rand(35, 40)}` },
+    {
+      rule: 'openai-key',
+      line: `OPENAI_API_KEY=${p('sk-', 'proj-')}${rand(34, 40)}${p('T3Blbk', 'FJ')}${rand(35, 40)}`,
+    },
     { rule: 'anthropic-key', line: `ANTHROPIC_API_KEY=${p('sk-', 'ant-', 'api03-')}${rand(36, 93)}AA` },
     { rule: 'database-url-password', line: `DATABASE_URL=postgres://app:${rand(37, 18)}@db.internal:5432/shop` },
     { rule: 'generic-secret', line: `client_secret: "${rand(38, 32)}"` },

@@ -7,7 +7,16 @@ import { after, before, describe, it } from 'node:test';
 import { ManualClock, RecordingLogger, UserError } from '@slipway/action-kit/lite';
 import type { Ecosystem } from '@slipway/lockfiles';
 import { makeTree, removeTree } from '../../../test/harness.js';
-import { affects, comparatorFor, cvss3BaseScore, inRange, recordSeverity, scanDependencies, type OsvEvent, type OsvRecord } from '../src/index.js';
+import {
+  affects,
+  comparatorFor,
+  cvss3BaseScore,
+  inRange,
+  recordSeverity,
+  scanDependencies,
+  type OsvEvent,
+  type OsvRecord,
+} from '../src/index.js';
 
 describe('version order per ecosystem', () => {
   const cases: [Ecosystem, string, string, '<' | '=' | '>'][] = [
@@ -41,32 +50,80 @@ describe('OSV range events', () => {
   const cases: [string, Ecosystem, string, OsvEvent[], boolean][] = [
     ['introduced 0, fixed', 'npm', '1.2.2', [{ introduced: '0' }, { fixed: '1.2.3' }], true],
     ['at the fixed version', 'npm', '1.2.3', [{ introduced: '0' }, { fixed: '1.2.3' }], false],
-    ['a pre-release of the fixed version is still affected', 'npm', '1.2.3-rc.1', [{ introduced: '0' }, { fixed: '1.2.3' }], true],
+    [
+      'a pre-release of the fixed version is still affected',
+      'npm',
+      '1.2.3-rc.1',
+      [{ introduced: '0' }, { fixed: '1.2.3' }],
+      true,
+    ],
     ['before introduced', 'npm', '0.9.0', [{ introduced: '1.0.0' }, { fixed: '1.2.3' }], false],
     ['last_affected includes itself', 'PyPI', '2.4', [{ introduced: '2.0' }, { last_affected: '2.4' }], true],
     ['after last_affected', 'PyPI', '2.4.1', [{ introduced: '2.0' }, { last_affected: '2.4' }], false],
-    ['two ranges in one list, second', 'npm', '2.5.0', [{ introduced: '1.0.0' }, { fixed: '1.5.0' }, { introduced: '2.0.0' }, { fixed: '2.6.0' }], true],
-    ['two ranges in one list, between', 'npm', '1.7.0', [{ introduced: '1.0.0' }, { fixed: '1.5.0' }, { introduced: '2.0.0' }, { fixed: '2.6.0' }], false],
+    [
+      'two ranges in one list, second',
+      'npm',
+      '2.5.0',
+      [{ introduced: '1.0.0' }, { fixed: '1.5.0' }, { introduced: '2.0.0' }, { fixed: '2.6.0' }],
+      true,
+    ],
+    [
+      'two ranges in one list, between',
+      'npm',
+      '1.7.0',
+      [{ introduced: '1.0.0' }, { fixed: '1.5.0' }, { introduced: '2.0.0' }, { fixed: '2.6.0' }],
+      false,
+    ],
     ['events out of order are sorted', 'npm', '1.1.0', [{ fixed: '1.5.0' }, { introduced: '1.0.0' }], true],
     ['limit caps the range', 'crates.io', '3.1.0', [{ introduced: '0' }, { limit: '3.0.0' }], false],
     ['RubyGems pre-release', 'RubyGems', '7.0.0.rc1', [{ introduced: '6.0.0' }, { fixed: '7.0.0' }], true],
     ['Packagist with v prefix', 'Packagist', 'v5.4.1', [{ introduced: '5.0.0' }, { fixed: '5.4.2' }], true],
-    ['Go pseudo-version', 'Go', '0.0.0-20220101000000-aaaaaaaaaaaa', [{ introduced: '0' }, { fixed: '0.0.0-20230101000000-bbbbbbbbbbbb' }], true],
+    [
+      'Go pseudo-version',
+      'Go',
+      '0.0.0-20220101000000-aaaaaaaaaaaa',
+      [{ introduced: '0' }, { fixed: '0.0.0-20230101000000-bbbbbbbbbbbb' }],
+      true,
+    ],
   ];
-  for (const [name, eco, version, events, expected] of cases) it(name, () => assert.equal(inRange(version, eco, events), expected));
+  for (const [name, eco, version, events, expected] of cases)
+    it(name, () => assert.equal(inRange(version, eco, events), expected));
 
   it('matches explicit versions, normalised PyPI names and Go versions without v, and skips withdrawn records', () => {
-    const rec: OsvRecord = { id: 'PYSEC-1', affected: [{ package: { ecosystem: 'PyPI', name: 'Django_REST' }, versions: ['3.0.1'] }] };
+    const rec: OsvRecord = {
+      id: 'PYSEC-1',
+      affected: [{ package: { ecosystem: 'PyPI', name: 'Django_REST' }, versions: ['3.0.1'] }],
+    };
     assert.equal(affects(rec, { ecosystem: 'PyPI', name: 'django-rest', version: '3.0.1' }), true);
     assert.equal(affects(rec, { ecosystem: 'PyPI', name: 'django-rest', version: '3.0.2' }), false);
     const go: OsvRecord = {
       id: 'GO-1',
-      affected: [{ package: { ecosystem: 'Go', name: 'golang.org/x/net' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.23.0' }] }] }],
+      affected: [
+        {
+          package: { ecosystem: 'Go', name: 'golang.org/x/net' },
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.23.0' }] }],
+        },
+      ],
     };
     assert.equal(affects(go, { ecosystem: 'Go', name: 'golang.org/x/net', version: 'v0.22.0' }), true);
-    assert.equal(affects({ ...go, withdrawn: '2024-01-01T00:00:00Z' }, { ecosystem: 'Go', name: 'golang.org/x/net', version: 'v0.22.0' }), false);
-    const git: OsvRecord = { id: 'X', affected: [{ package: { ecosystem: 'npm', name: 'a' }, ranges: [{ type: 'GIT', events: [{ introduced: '0' }] }] }] };
-    assert.equal(affects(git, { ecosystem: 'npm', name: 'a', version: '1.0.0' }), false, 'GIT ranges name commits, not versions');
+    assert.equal(
+      affects(
+        { ...go, withdrawn: '2024-01-01T00:00:00Z' },
+        { ecosystem: 'Go', name: 'golang.org/x/net', version: 'v0.22.0' },
+      ),
+      false,
+    );
+    const git: OsvRecord = {
+      id: 'X',
+      affected: [
+        { package: { ecosystem: 'npm', name: 'a' }, ranges: [{ type: 'GIT', events: [{ introduced: '0' }] }] },
+      ],
+    };
+    assert.equal(
+      affects(git, { ecosystem: 'npm', name: 'a', version: '1.0.0' }),
+      false,
+      'GIT ranges name commits, not versions',
+    );
   });
 });
 
@@ -84,7 +141,13 @@ describe('CVSS', () => {
   for (const [vector, score] of cases) it(`scores ${vector}`, () => assert.equal(cvss3BaseScore(vector), score));
 
   it('falls back to the database severity word, then medium', () => {
-    assert.equal(recordSeverity({ id: 'a', severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }] }).severity, 'critical');
+    assert.equal(
+      recordSeverity({
+        id: 'a',
+        severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
+      }).severity,
+      'critical',
+    );
     assert.equal(recordSeverity({ id: 'b', database_specific: { severity: 'MODERATE' } }).severity, 'medium');
     assert.equal(recordSeverity({ id: 'c' }).severity, 'medium');
   });
@@ -95,7 +158,12 @@ const LODASH_VULN: OsvRecord = {
   aliases: ['CVE-2021-23337'],
   summary: 'Command Injection in lodash',
   severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H' }],
-  affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }] }],
+  affected: [
+    {
+      package: { ecosystem: 'npm', name: 'lodash' },
+      ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }],
+    },
+  ],
 };
 const FLASK_VULN: OsvRecord = {
   id: 'PYSEC-2023-62',
@@ -105,13 +173,25 @@ const FLASK_VULN: OsvRecord = {
   affected: [
     {
       package: { ecosystem: 'PyPI', name: 'flask' },
-      ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.2.5' }, { introduced: '2.3.0' }, { fixed: '2.3.2' }] }],
+      ranges: [
+        {
+          type: 'ECOSYSTEM',
+          events: [{ introduced: '0' }, { fixed: '2.2.5' }, { introduced: '2.3.0' }, { fixed: '2.3.2' }],
+        },
+      ],
     },
   ],
 };
 const REPO_FILES = {
   'package-lock.json': JSON.stringify(
-    { lockfileVersion: 3, packages: { '': {}, 'node_modules/lodash': { version: '4.17.20' }, 'node_modules/left-pad': { version: '1.3.0' } } },
+    {
+      lockfileVersion: 3,
+      packages: {
+        '': {},
+        'node_modules/lodash': { version: '4.17.20' },
+        'node_modules/left-pad': { version: '1.3.0' },
+      },
+    },
     null,
     2,
   ),
@@ -153,7 +233,11 @@ describe('scanDependencies offline', () => {
       /^lodash@4\.17\.20 is affected by GHSA-35jh-r3h4-6jhm \(CVE-2021-23337\) \[CVSS 7\.2\]: Command Injection in lodash\. Fixed in 4\.17\.21\.$/,
     );
     assert.match(r.findings[0]!.message, /Fixed in 2\.2\.5, 2\.3\.2\./);
-    assert.ok(log.records.some((w) => w.level === 'warning' && w.props?.file === 'broken/poetry.lock' && w.props.startLine === 1));
+    assert.ok(
+      log.records.some(
+        (w) => w.level === 'warning' && w.props?.file === 'broken/poetry.lock' && w.props.startLine === 1,
+      ),
+    );
     assert.ok(log.messages('warning').some((m) => /junk\.json is not valid JSON/.test(m)));
   });
 
@@ -195,7 +279,9 @@ describe('scanDependencies against the OSV API (a local server speaking its form
         } else if (req.url?.startsWith('/v1/vulns/')) {
           const id = decodeURIComponent(req.url.slice('/v1/vulns/'.length));
           const rec = [LODASH_VULN, FLASK_VULN].find((v) => v.id === id);
-          res.writeHead(rec ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(rec ?? { code: 5, message: 'Bug not found.' }));
+          res
+            .writeHead(rec ? 200 : 404, { 'content-type': 'application/json' })
+            .end(JSON.stringify(rec ?? { code: 5, message: 'Bug not found.' }));
         } else res.writeHead(404).end();
       });
     });
@@ -219,11 +305,16 @@ describe('scanDependencies against the OSV API (a local server speaking its form
 
   it('gives up after its attempts and names osv-db as the offline way', async () => {
     const clock = new ManualClock();
-    const err = await scanDependencies(root, { kind: 'api', baseUrl: 'http://127.0.0.1:9', http: fetch, clock }, new RecordingLogger()).catch(
-      (e: unknown) => e,
-    );
+    const err = await scanDependencies(
+      root,
+      { kind: 'api', baseUrl: 'http://127.0.0.1:9', http: fetch, clock },
+      new RecordingLogger(),
+    ).catch((e: unknown) => e);
     assert.ok(err instanceof UserError);
-    assert.match(err.describe(), /^input 'osv-db': the OSV API at http:\/\/127\.0\.0\.1:9 failed after 4 attempts .*scan offline with the osv-db input/);
+    assert.match(
+      err.describe(),
+      /^input 'osv-db': the OSV API at http:\/\/127\.0\.0\.1:9 failed after 4 attempts .*scan offline with the osv-db input/,
+    );
     assert.equal(clock.now(), 500 + 1000 + 2000);
   });
 });

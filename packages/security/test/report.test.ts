@@ -99,7 +99,11 @@ describe('SARIF', () => {
     const dropped = await writeSarif(join(dir, 'out.sarif'), many, ['workflows'], '0', 20_000);
     assert.ok(dropped > 0);
     const log = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
-    assert.equal(log.runs[0].results.filter((r: { level: string }) => r.level === 'error').length, 5, 'every critical result kept');
+    assert.equal(
+      log.runs[0].results.filter((r: { level: string }) => r.level === 'error').length,
+      5,
+      'every critical result kept',
+    );
   });
 });
 
@@ -109,7 +113,10 @@ describe('gate and baseline', () => {
   it('fails at or above fail-on with a one-sentence reason, and passes with none', () => {
     const g = gate(findings, undefined, 'high');
     assert.equal(g.passed, false);
-    assert.match(g.reason, /^1 finding at or above high \(1 critical\), the worst: GitHub token: ghp_…\(40 chars\) in a\.env:1\.$/);
+    assert.match(
+      g.reason,
+      /^1 finding at or above high \(1 critical\), the worst: GitHub token: ghp_…\(40 chars\) in a\.env:1\.$/,
+    );
     assert.deepEqual(g.counts, { critical: 1, high: 0, medium: 1, low: 0 });
     assert.equal(gate(findings, undefined, 'none').passed, true);
     assert.equal(gate(findings, undefined, 'medium').reason.startsWith('2 findings at or above medium'), true);
@@ -152,19 +159,26 @@ describe('gitleaks configuration', () => {
   });
 
   it('names the line of invalid TOML and the rule of an invalid regex', () => {
-    const dir = tree({ 'bad.toml': '[[rules]]\nid = "x"\nregex = "unterminated\n', 'badre.toml': '[[rules]]\nid = "broken"\nregex = "([a-z"\n' });
+    const dir = tree({
+      'bad.toml': '[[rules]]\nid = "x"\nregex = "unterminated\n',
+      'badre.toml': '[[rules]]\nid = "broken"\nregex = "([a-z"\n',
+    });
     assert.throws(
       () => loadGitleaksConfig(join(dir, 'bad.toml')),
       (e: unknown) => e instanceof UserError && e.subject.input === 'config' && /line 3/.test(e.message),
     );
-    assert.throws(() => loadGitleaksConfig(join(dir, 'badre.toml')), /rules\[0\] \(broken\): the regex .* is not valid/);
+    assert.throws(
+      () => loadGitleaksConfig(join(dir, 'badre.toml')),
+      /rules\[0\] \(broken\): the regex .* is not valid/,
+    );
   });
 });
 
 describe('history and artifacts', () => {
   it('finds a secret a commit added, even after a later commit removed it, and honours history-since', async () => {
     const repo = tree({ 'README.md': 'hi\n' });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@e', ...args], { cwd: repo, encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@e', ...args], { cwd: repo, encoding: 'utf8' });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'one');
@@ -191,18 +205,30 @@ describe('history and artifacts', () => {
   it('scans a built .tar.gz without extracting it', async () => {
     const src = tree({
       'dist/app.js': `const k = 1;\n${AWS}\n`,
-      'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/lodash': { version: '4.17.20' } } }),
+      'package-lock.json': JSON.stringify({
+        lockfileVersion: 3,
+        packages: { 'node_modules/lodash': { version: '4.17.20' } },
+      }),
       'action.yml': `runs:\n  using: composite\n  steps:\n    - run: echo ${'${{ inputs.x }}'}\n`,
     });
     const db = tree({
       'l.json': JSON.stringify({
         id: 'GHSA-x',
-        affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }] }],
+        affected: [
+          {
+            package: { ecosystem: 'npm', name: 'lodash' },
+            ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }],
+          },
+        ],
       }),
     });
     const out = tree({});
     const archive = join(out, 'app-1.0.0.tar.gz');
-    await writeArchive({ entries: selectFiles({ root: src, include: ['**'], exclude: [], never: [] }).entries, archivePath: archive, mtime: 0 });
+    await writeArchive({
+      entries: selectFiles({ root: src, include: ['**'], exclude: [], never: [] }).entries,
+      archivePath: archive,
+      mtime: 0,
+    });
     const r = await scan(
       { target: archive, scanners: ['secrets', 'dependencies', 'workflows'], osv: { kind: 'offline', path: db } },
       { exec: actionsExec, logger: new RecordingLogger() },

@@ -35,7 +35,8 @@ describe('secret rules', () => {
       for (const f of scan(plant.line)) {
         const json = JSON.stringify(f);
         const secretish = plant.line.match(/[A-Za-z0-9_+/=.-]{16,}/g) ?? [];
-        for (const s of secretish) if (s.length > 12) assert.ok(!json.includes(s.slice(4)), `${f.rule.id} leaks ${s.slice(0, 6)}…`);
+        for (const s of secretish)
+          if (s.length > 12) assert.ok(!json.includes(s.slice(4)), `${f.rule.id} leaks ${s.slice(0, 6)}…`);
         assert.match(f.message, /…\(\d+ chars\)$/);
       }
     }
@@ -58,7 +59,8 @@ describe('secret rules', () => {
 });
 
 describe('scanStream', () => {
-  const chunks = (...parts: (string | Buffer)[]) => Readable.from(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+  const chunks = (...parts: (string | Buffer)[]) =>
+    Readable.from(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
 
   it('counts lines across chunk boundaries, even inside a multi-byte character', async () => {
     const line = plants()[2]!.line;
@@ -74,19 +76,29 @@ describe('scanStream', () => {
   it('finds a secret deep inside a single line longer than the scan window, once', async () => {
     const line = plants()[0]!.line;
     const pad = 'a'.repeat(3 * 1024 * 1024);
-    const findings = await scanStream(engine, chunks(pad.slice(0, 1024 * 1024 - 10) + ' ', line.slice(0, 15), line.slice(15) + ' ', pad), 'min.js');
+    const findings = await scanStream(
+      engine,
+      chunks(pad.slice(0, 1024 * 1024 - 10) + ' ', line.slice(0, 15), line.slice(15) + ' ', pad),
+      'min.js',
+    );
     assert.equal(findings.length, 1);
     assert.equal(findings[0]!.line, 1);
   });
 
   it('skips binary files', async () => {
-    assert.deepEqual(await scanStream(engine, chunks(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1]), plants()[2]!.line), 'x.bin'), []);
+    assert.deepEqual(
+      await scanStream(engine, chunks(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1]), plants()[2]!.line), 'x.bin'),
+      [],
+    );
   });
 });
 
 describe('published keys', () => {
   it("does not report the Azure Storage emulator's documented development key", () => {
-    const azurite = ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq', '/K1SZFPTOtr/KBHBeksoGMGw=='].join('');
+    const azurite = [
+      'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq',
+      '/K1SZFPTOtr/KBHBeksoGMGw==',
+    ].join('');
     assert.deepEqual(
       scan(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azurite};`).map((f) => f.rule.id),
       [],

@@ -66,8 +66,14 @@ const TWINS: Twin[] = [
 describe('workflow audit', () => {
   for (const t of TWINS) {
     it(`${t.rule}: flags the vulnerable twin and passes the safe one`, () => {
-      const bad = auditWorkflow(t.vulnerable, '.github/workflows/x.yml').filter((f) => f.rule.id === `workflow/${t.rule}`);
-      assert.equal(bad.length, 1, JSON.stringify(auditWorkflow(t.vulnerable, '.github/workflows/x.yml').map((f) => f.rule.id)));
+      const bad = auditWorkflow(t.vulnerable, '.github/workflows/x.yml').filter(
+        (f) => f.rule.id === `workflow/${t.rule}`,
+      );
+      assert.equal(
+        bad.length,
+        1,
+        JSON.stringify(auditWorkflow(t.vulnerable, '.github/workflows/x.yml').map((f) => f.rule.id)),
+      );
       if (t.line) assert.equal(bad[0]!.line, t.line);
       if (t.severity) assert.equal(bad[0]!.severity, t.severity);
       assert.deepEqual(
@@ -88,7 +94,10 @@ describe('workflow audit', () => {
 
   it('keeps fingerprints when lines move', () => {
     const a = auditWorkflow(TWINS[0]!.vulnerable, '.github/workflows/x.yml')[0]!;
-    const b = auditWorkflow(TWINS[0]!.vulnerable.replace('jobs:\n', '# a comment\n\njobs:\n'), '.github/workflows/x.yml')[0]!;
+    const b = auditWorkflow(
+      TWINS[0]!.vulnerable.replace('jobs:\n', '# a comment\n\njobs:\n'),
+      '.github/workflows/x.yml',
+    )[0]!;
     assert.equal(a.fingerprint, b.fingerprint);
     assert.equal(b.line, a.line + 2);
   });

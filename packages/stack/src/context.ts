@@ -111,7 +111,11 @@ export class DetectContext {
       return JSON.parse(text) as T;
     } catch (err) {
       const { line } = lineColumn(text, jsonErrorOffset(text));
-      this.warn(`${path} is not valid JSON (${describeJsonError(text, err)}); detection goes on without it`, path, line);
+      this.warn(
+        `${path} is not valid JSON (${describeJsonError(text, err)}); detection goes on without it`,
+        path,
+        line,
+      );
       return undefined;
     }
   }
@@ -150,7 +154,12 @@ export class DetectContext {
   warn(message: string, file?: string, line?: number): void {
     if (this.warnings.includes(message)) return;
     this.warnings.push(message);
-    this.logger.warning(message, file ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' } : undefined);
+    this.logger.warning(
+      message,
+      file
+        ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' }
+        : undefined,
+    );
   }
 }
 

@@ -33,8 +33,19 @@ export async function detectStack(options: DetectOptions): Promise<Stack> {
   const logger = options.logger ?? nullLogger;
   const clock = options.clock ?? systemClock;
   const started = clock.monotonic();
-  const inventory = walk({ root: options.root, exclude: options.exclude ?? [], maxFiles: options.maxFiles ?? 200_000, logger });
-  const ctx = new DetectContext(options.root, inventory, logger, options.annotationPrefix ?? '', basename(options.root) || 'root');
+  const inventory = walk({
+    root: options.root,
+    exclude: options.exclude ?? [],
+    maxFiles: options.maxFiles ?? 200_000,
+    logger,
+  });
+  const ctx = new DetectContext(
+    options.root,
+    inventory,
+    logger,
+    options.annotationPrefix ?? '',
+    basename(options.root) || 'root',
+  );
   for (const w of inventory.warnings) ctx.warn(w);
 
   const dirs = [...inventory.manifests.keys()].sort(byPath);
@@ -44,7 +55,8 @@ export async function detectStack(options: DetectOptions): Promise<Stack> {
   const found = await Promise.all(dirs.map((dir) => projectAt(ctx, dir, workspaces, memberOf.get(dir))));
   const projects = dropEnclosedStaticSites(found.filter((p): p is Project => p !== undefined));
   for (const p of projects)
-    for (const w of p.warnings) logger.warning(`${p.path}: ${w}`, { file: (options.annotationPrefix ?? '') + p.manifest, title: 'detect-stack' });
+    for (const w of p.warnings)
+      logger.warning(`${p.path}: ${w}`, { file: (options.annotationPrefix ?? '') + p.manifest, title: 'detect-stack' });
 
   return {
     schemaVersion: 1,
@@ -54,7 +66,12 @@ export async function detectStack(options: DetectOptions): Promise<Stack> {
     projects,
     primary: primaryOf(projects, inventory)?.path ?? null,
     warnings: ctx.warnings,
-    stats: { files: inventory.files, directories: inventory.directories, elapsedMs: Math.round(clock.monotonic() - started), truncated: inventory.truncated },
+    stats: {
+      files: inventory.files,
+      directories: inventory.directories,
+      elapsedMs: Math.round(clock.monotonic() - started),
+      truncated: inventory.truncated,
+    },
   };
 }
 
@@ -98,7 +115,12 @@ function relativeBelow(parent: string, dir: string): string | undefined {
   return dir.startsWith(`${parent}/`) ? dir.slice(parent.length + 1) : undefined;
 }
 
-async function projectAt(ctx: DetectContext, dir: string, workspaces: Workspace[], workspaceRoot: string | undefined): Promise<Project | undefined> {
+async function projectAt(
+  ctx: DetectContext,
+  dir: string,
+  workspaces: Workspace[],
+  workspaceRoot: string | undefined,
+): Promise<Project | undefined> {
   const applicable = DETECTORS.filter((d) => d.applies(ctx, dir));
   const others: string[] = [];
   let chosen: { detector: Detector; draft: NonNullable<Awaited<ReturnType<Detector['project']>>> } | undefined;
@@ -162,7 +184,9 @@ function dropEnclosedStaticSites(projects: Project[]): Project[] {
 function monorepoOf(workspaces: Workspace[], projects: Project[], memberOf: Map<string, string>): Monorepo | null {
   const rootWorkspace = workspaces.find((w) => w.dir === '.' && [...memberOf.values()].includes('.'));
   if (rootWorkspace) {
-    const members = projects.filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.')).map((p) => p.path);
+    const members = projects
+      .filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.'))
+      .map((p) => p.path);
     return { tool: rootWorkspace.decl.tool, workspaces: members.sort(byPath) };
   }
   if (projects.length > 1) return { tool: null, workspaces: projects.map((p) => p.path) };

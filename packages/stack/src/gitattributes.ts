@@ -51,7 +51,11 @@ export class GitAttributes {
   }
 }
 
-const FLAGS = { 'linguist-vendored': 'vendored', 'linguist-generated': 'generated', 'linguist-documentation': 'documentation' } as const;
+const FLAGS = {
+  'linguist-vendored': 'vendored',
+  'linguist-generated': 'generated',
+  'linguist-documentation': 'documentation',
+} as const;
 
 function readAttribute(attr: string, into: LinguistOverrides): void {
   const unset = attr.startsWith('-') || attr.startsWith('!');

@@ -90,7 +90,9 @@ export function languageOf(name: string): string | undefined {
 
 /** Generated or minified files linguist leaves out of the statistics. */
 export function isGeneratedName(name: string): boolean {
-  return /\.min\.(js|css)$|[.-]bundle\.js$|\.pb\.go$|_pb2(_grpc)?\.py$|\.designer\.cs$|\.g\.dart$|\.generated\.\w+$/.test(name);
+  return /\.min\.(js|css)$|[.-]bundle\.js$|\.pb\.go$|_pb2(_grpc)?\.py$|\.designer\.cs$|\.g\.dart$|\.generated\.\w+$/.test(
+    name,
+  );
 }
 
 /** Language totals in bytes with their shares, largest first. */

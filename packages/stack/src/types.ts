@@ -1,5 +1,6 @@
 /** Runtimes a project can have. */
-export type RuntimeName = 'node' | 'deno' | 'bun' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'ruby' | 'php' | 'elixir' | 'static';
+export type RuntimeName =
+  'node' | 'deno' | 'bun' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'ruby' | 'php' | 'elixir' | 'static';
 
 /** Package managers detect-stack reports. */
 export type PackageManagerName =

@@ -39,8 +39,13 @@ export function miseTools(...tools: string[]): VersionSource {
       const doc = await ctx.toml<{ tools?: Record<string, unknown> }>(path);
       for (const tool of tools) {
         const entry = doc?.tools?.[tool];
-        const value = Array.isArray(entry) ? entry[0] : typeof entry === 'object' && entry ? (entry as { version?: unknown }).version : entry;
-        if (typeof value === 'string' || typeof value === 'number') return { value: stripV(String(value)), source: path };
+        const value = Array.isArray(entry)
+          ? entry[0]
+          : typeof entry === 'object' && entry
+            ? (entry as { version?: unknown }).version
+            : entry;
+        if (typeof value === 'string' || typeof value === 'number')
+          return { value: stripV(String(value)), source: path };
       }
     }
     return undefined;
@@ -52,7 +57,11 @@ export function miseTools(...tools: string[]): VersionSource {
  * asked every source in order, and the first answer wins. That is how asdf, mise and nvm resolve
  * a version, and what actions/setup-* read from a version file.
  */
-export async function nearestVersion(ctx: DetectContext, dir: string, sources: readonly VersionSource[]): Promise<Found | undefined> {
+export async function nearestVersion(
+  ctx: DetectContext,
+  dir: string,
+  sources: readonly VersionSource[],
+): Promise<Found | undefined> {
   for (let d: string | undefined = dir; d !== undefined; d = parentOf(d)) {
     for (const source of sources) {
       const found = await source(ctx, d);

@@ -174,7 +174,15 @@ export function walk(options: WalkOptions): Inventory {
   const maxFiles = options.maxFiles ?? 200_000;
   const progressEvery = options.progressEvery ?? 50_000;
   const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
-  const inv: Inventory = { manifests: new Map(), languageBytes: new Map(), dirBytes: new Map(), files: 0, directories: 0, truncated: false, warnings: [] };
+  const inv: Inventory = {
+    manifests: new Map(),
+    languageBytes: new Map(),
+    dirBytes: new Map(),
+    files: 0,
+    directories: 0,
+    truncated: false,
+    warnings: [],
+  };
   let attributes: GitAttributes | undefined;
   const stack: { rel: string; notProject: boolean }[] = [{ rel: '.', notProject: false }];
 
@@ -209,7 +217,8 @@ export function walk(options: WalkOptions): Inventory {
         break;
       }
       inv.files++;
-      if (inv.files % progressEvery === 0) logger.info(`detect-stack: walked ${inv.files} files in ${inv.directories} folders…`);
+      if (inv.files % progressEvery === 0)
+        logger.info(`detect-stack: walked ${inv.files} files in ${inv.directories} folders…`);
       if (!notProject && isManifestName(name)) {
         const list = inv.manifests.get(rel);
         if (list) list.push(name);
@@ -222,7 +231,8 @@ export function walk(options: WalkOptions): Inventory {
     for (let i = childDirs.length - 1; i >= 0; i--)
       stack.push({ rel: childDirs[i]!, notProject: childNotProject || NOT_PROJECT_DIRS.has(basename(childDirs[i]!)) });
   }
-  if (inv.truncated) inv.warnings.push(`stopped after ${maxFiles} files (max-files); results cover only the part walked`);
+  if (inv.truncated)
+    inv.warnings.push(`stopped after ${maxFiles} files (max-files); results cover only the part walked`);
   return inv;
 }
 
@@ -230,7 +240,13 @@ function basename(rel: string): string {
   return rel.slice(rel.lastIndexOf('/') + 1);
 }
 
-function countLanguage(dirAbs: string, name: string, rel: string, attributes: GitAttributes | undefined, inv: Inventory): number {
+function countLanguage(
+  dirAbs: string,
+  name: string,
+  rel: string,
+  attributes: GitAttributes | undefined,
+  inv: Inventory,
+): number {
   let language = languageOf(name);
   if (attributes && !attributes.isEmpty) {
     const o = attributes.lookup(rel);

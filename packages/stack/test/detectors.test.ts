@@ -63,14 +63,27 @@ const CASES: Case[] = [
   {
     name: 'pnpm workspace under turbo; packageManager pins pnpm; root only orchestrates',
     files: {
-      'package.json': json({ name: 'mono', private: true, packageManager: 'pnpm@9.12.0+sha512.abc', scripts: { build: 'turbo run build' } }),
+      'package.json': json({
+        name: 'mono',
+        private: true,
+        packageManager: 'pnpm@9.12.0+sha512.abc',
+        scripts: { build: 'turbo run build' },
+      }),
       'pnpm-workspace.yaml': 'packages:\n  - "apps/*"\n  - "packages/*"\n  - "!packages/ignored"\n',
       'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
       'turbo.json': '{}',
       '.node-version': '20.11.1',
-      'apps/web/package.json': json({ name: 'web', scripts: { build: 'next build', start: 'next start' }, dependencies: { next: '14.2.3', react: '18.3.1' } }),
+      'apps/web/package.json': json({
+        name: 'web',
+        scripts: { build: 'next build', start: 'next start' },
+        dependencies: { next: '14.2.3', react: '18.3.1' },
+      }),
       'apps/web/Dockerfile': 'FROM node:20\n',
-      'packages/ui/package.json': json({ name: '@acme/ui', scripts: { test: 'vitest' }, devDependencies: { vite: '^5.2.0' } }),
+      'packages/ui/package.json': json({
+        name: '@acme/ui',
+        scripts: { test: 'vitest' },
+        devDependencies: { vite: '^5.2.0' },
+      }),
       'packages/ignored/package.json': json({ name: 'ignored' }),
     },
     projects: [
@@ -84,7 +97,13 @@ const CASES: Case[] = [
         frameworks: ['next@14.2.3'],
         dockerfile: 'apps/web/Dockerfile',
       },
-      { path: 'packages/ui', name: '@acme/ui', pm: ['pnpm', 'pnpm-lock.yaml'], commands: { test: 'pnpm test', build: null }, frameworks: ['vite@^5.2.0'] },
+      {
+        path: 'packages/ui',
+        name: '@acme/ui',
+        pm: ['pnpm', 'pnpm-lock.yaml'],
+        commands: { test: 'pnpm test', build: null },
+        frameworks: ['vite@^5.2.0'],
+      },
       { path: 'packages/ignored' },
     ],
     only: ['apps/web', 'packages/ignored', 'packages/ui'],
@@ -109,16 +128,32 @@ const CASES: Case[] = [
       'yarn.lock': '__metadata:\n  version: 8\n',
       '.yarnrc.yml': 'nodeLinker: node-modules\n',
     },
-    projects: [{ path: '.', pm: ['yarn', 'yarn.lock'], commands: { install: 'yarn install --immutable', build: 'yarn run build' } }],
+    projects: [
+      {
+        path: '.',
+        pm: ['yarn', 'yarn.lock'],
+        commands: { install: 'yarn install --immutable', build: 'yarn run build' },
+      },
+    ],
   },
   {
     name: 'yarn classic',
     files: { 'package.json': json({ name: 'c', scripts: { test: 'jest' } }), 'yarn.lock': '# yarn lockfile v1\n' },
-    projects: [{ path: '.', pm: ['yarn', 'yarn.lock'], commands: { install: 'yarn install --frozen-lockfile', test: 'yarn test' } }],
+    projects: [
+      {
+        path: '.',
+        pm: ['yarn', 'yarn.lock'],
+        commands: { install: 'yarn install --frozen-lockfile', test: 'yarn test' },
+      },
+    ],
   },
   {
     name: 'bun lockfile makes a bun project',
-    files: { 'package.json': json({ name: 'd', scripts: { test: 'bun test' } }), 'bun.lock': '{}', '.bun-version': '1.1.30' },
+    files: {
+      'package.json': json({ name: 'd', scripts: { test: 'bun test' } }),
+      'bun.lock': '{}',
+      '.bun-version': '1.1.30',
+    },
     projects: [
       {
         path: '.',
@@ -136,11 +171,22 @@ const CASES: Case[] = [
   {
     name: 'packageManager against a lockfile is reported',
     files: { 'package.json': json({ name: 'f', packageManager: 'pnpm@8.15.0' }), 'package-lock.json': '{}' },
-    projects: [{ path: '.', pm: ['pnpm', null], pmVersion: '8.15.0', warnings: [/packageManager says pnpm but the lockfile is package-lock\.json \(npm\)/] }],
+    projects: [
+      {
+        path: '.',
+        pm: ['pnpm', null],
+        pmVersion: '8.15.0',
+        warnings: [/packageManager says pnpm but the lockfile is package-lock\.json \(npm\)/],
+      },
+    ],
   },
   {
     name: 'a version file in a parent folder applies to projects below it',
-    files: { '.tool-versions': 'nodejs 18.19.0\npython 3.11.7\n', 'svc/package.json': json({ name: 'svc' }), 'ml/requirements.txt': 'numpy==1.26.4\n' },
+    files: {
+      '.tool-versions': 'nodejs 18.19.0\npython 3.11.7\n',
+      'svc/package.json': json({ name: 'svc' }),
+      'ml/requirements.txt': 'numpy==1.26.4\n',
+    },
     projects: [
       { path: 'svc', runtime: ['node', '18.19.0', '.tool-versions'] },
       {
@@ -167,7 +213,14 @@ const CASES: Case[] = [
   {
     name: 'deno with comments in deno.jsonc',
     files: { 'deno.jsonc': '{\n  // tasks\n  "tasks": { "start": "deno run main.ts", },\n}\n', '.dvmrc': '2.0.0' },
-    projects: [{ path: '.', runtime: ['deno', '2.0.0', '.dvmrc'], pm: ['deno', null], commands: { start: 'deno task start', test: 'deno test' } }],
+    projects: [
+      {
+        path: '.',
+        runtime: ['deno', '2.0.0', '.dvmrc'],
+        pm: ['deno', null],
+        commands: { start: 'deno task start', test: 'deno test' },
+      },
+    ],
   },
   {
     name: 'poetry with requires-python and pytest',
@@ -223,7 +276,11 @@ const CASES: Case[] = [
         path: '.',
         runtime: ['python', '3.11.9', 'runtime.txt'],
         pm: ['pipenv', 'Pipfile.lock'],
-        commands: { install: 'pipenv install --deploy --dev', test: 'pipenv run python manage.py test', start: 'pipenv run gunicorn mysite.wsgi' },
+        commands: {
+          install: 'pipenv install --deploy --dev',
+          test: 'pipenv run python manage.py test',
+          start: 'pipenv run gunicorn mysite.wsgi',
+        },
         frameworks: ['django==5.0.6'.replace('==', '@')],
       },
     ],
@@ -236,7 +293,8 @@ const CASES: Case[] = [
   {
     name: 'go: toolchain wins over go',
     files: {
-      'go.mod': 'module example.com/acme/api\n\ngo 1.22\n\ntoolchain go1.22.3\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+      'go.mod':
+        'module example.com/acme/api\n\ngo 1.22\n\ntoolchain go1.22.3\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
       'go.sum': '',
       'main.go': 'package main\n',
     },
@@ -253,7 +311,11 @@ const CASES: Case[] = [
   },
   {
     name: 'go.work workspace',
-    files: { 'go.work': 'go 1.23\n\nuse (\n\t./svc\n\t./lib // shared\n)\n', 'svc/go.mod': 'module svc\n\ngo 1.23\n', 'lib/go.mod': 'module lib\n\ngo 1.21\n' },
+    files: {
+      'go.work': 'go 1.23\n\nuse (\n\t./svc\n\t./lib // shared\n)\n',
+      'svc/go.mod': 'module svc\n\ngo 1.23\n',
+      'lib/go.mod': 'module lib\n\ngo 1.21\n',
+    },
     projects: [
       { path: 'svc', runtime: ['go', '1.23', 'svc/go.mod#go'] },
       { path: 'lib', runtime: ['go', '1.21', 'lib/go.mod#go'] },
@@ -300,7 +362,10 @@ const CASES: Case[] = [
         name: 'shop-api',
         runtime: ['java', '21', 'api/pom.xml#maven.compiler.release'],
         pm: ['maven', null],
-        commands: { build: '../mvnw -B -f ../pom.xml -pl api -am package -DskipTests', test: '../mvnw -B -f ../pom.xml -pl api -am test' },
+        commands: {
+          build: '../mvnw -B -f ../pom.xml -pl api -am package -DskipTests',
+          test: '../mvnw -B -f ../pom.xml -pl api -am test',
+        },
         frameworks: ['spring-boot@3.2.5'],
       },
       { path: 'core', name: 'shop-core' },
@@ -326,7 +391,11 @@ const CASES: Case[] = [
         commands: { build: '../gradlew build -x test' },
         frameworks: ['spring-boot@3.3.0'],
       },
-      { path: 'lib/util', runtime: ['java', '21.0.2', 'lib/util/.java-version'], commands: { test: '../../gradlew test' } },
+      {
+        path: 'lib/util',
+        runtime: ['java', '21.0.2', 'lib/util/.java-version'],
+        commands: { test: '../../gradlew test' },
+      },
     ],
     only: ['app', 'lib/util'],
     monorepo: { tool: 'gradle', workspaces: ['app', 'lib/util'] },
@@ -336,7 +405,8 @@ const CASES: Case[] = [
     files: {
       'global.json': '{ "sdk": { "version": "8.0.204" } }',
       'Shop.sln': 'Microsoft Visual Studio Solution File\n',
-      'src/Web/Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>',
+      'src/Web/Web.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>',
     },
     projects: [
       {
@@ -351,7 +421,10 @@ const CASES: Case[] = [
   },
   {
     name: '.NET project without a solution',
-    files: { 'api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net9.0</TargetFramework></PropertyGroup></Project>' },
+    files: {
+      'api/Api.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net9.0</TargetFramework></PropertyGroup></Project>',
+    },
     projects: [
       {
         path: 'api',
@@ -374,7 +447,11 @@ const CASES: Case[] = [
         runtime: ['ruby', '3.3.0', '.ruby-version'],
         pm: ['bundler', 'Gemfile.lock'],
         pmVersion: '2.5.9',
-        commands: { install: 'bundle install', build: 'bundle exec rails assets:precompile', test: 'bundle exec rspec' },
+        commands: {
+          install: 'bundle install',
+          build: 'bundle exec rails assets:precompile',
+          test: 'bundle exec rspec',
+        },
         frameworks: ['rails@7.1.3.4'],
       },
     ],
@@ -400,7 +477,8 @@ const CASES: Case[] = [
   {
     name: 'phoenix with mix.lock and .tool-versions',
     files: {
-      'mix.exs': 'def project do\n  [app: :hello, elixir: "~> 1.15", deps: deps()]\nend\ndefp deps, do: [{:phoenix, "~> 1.7.10"}]\n',
+      'mix.exs':
+        'def project do\n  [app: :hello, elixir: "~> 1.15", deps: deps()]\nend\ndefp deps, do: [{:phoenix, "~> 1.7.10"}]\n',
       'mix.lock': '%{\n  "phoenix": {:hex, :phoenix, "1.7.12", "abc"},\n}\n',
       '.tool-versions': 'erlang 26.2\nelixir 1.16.2-otp-26\n',
     },
@@ -434,17 +512,30 @@ const CASES: Case[] = [
       Containerfile: 'FROM python:3.12\n',
       'app.py': '',
     },
-    projects: [{ path: '.', commands: { start: 'gunicorn app:app --workers 2' }, frameworks: ['flask@3.0.3'], dockerfile: 'Containerfile' }],
+    projects: [
+      {
+        path: '.',
+        commands: { start: 'gunicorn app:app --workers 2' },
+        frameworks: ['flask@3.0.3'],
+        dockerfile: 'Containerfile',
+      },
+    ],
   },
   {
     name: 'a folder with two ecosystems reports the primary one and says so',
     files: { Gemfile: 'gem "rails"\n', 'package.json': json({ name: 'assets', scripts: { build: 'esbuild' } }) },
-    projects: [{ path: '.', runtime: ['ruby', null, null], warnings: [/also has manifests for node; reported as ruby/] }],
+    projects: [
+      { path: '.', runtime: ['ruby', null, null], warnings: [/also has manifests for node; reported as ruby/] },
+    ],
     only: ['.'],
   },
   {
     name: 'manifests under fixtures folders are test data, not projects',
-    files: { 'package.json': json({ name: 'real' }), 'test/fixtures/app/package.json': json({ name: 'fixture' }), 'src/testdata/go.mod': 'module x\n' },
+    files: {
+      'package.json': json({ name: 'real' }),
+      'test/fixtures/app/package.json': json({ name: 'fixture' }),
+      'src/testdata/go.mod': 'module x\n',
+    },
     projects: [{ path: '.' }],
     only: ['.'],
   },
@@ -478,10 +569,21 @@ const CASES: Case[] = [
       'package.json': json({ name: 'r' }),
       'apps/site/package.json': json({
         name: 'site',
-        devDependencies: { astro: '4.10.0', '@sveltejs/kit': '2.5.0', nuxt: '3.12.0', '@remix-run/react': '2.9.0', '@react-router/dev': '7.0.0' },
+        devDependencies: {
+          astro: '4.10.0',
+          '@sveltejs/kit': '2.5.0',
+          nuxt: '3.12.0',
+          '@remix-run/react': '2.9.0',
+          '@react-router/dev': '7.0.0',
+        },
       }),
     },
-    projects: [{ path: 'apps/site', frameworks: ['nuxt@3.12.0', 'remix@2.9.0', 'react-router@7.0.0', 'sveltekit@2.5.0', 'astro@4.10.0'] }],
+    projects: [
+      {
+        path: 'apps/site',
+        frameworks: ['nuxt@3.12.0', 'remix@2.9.0', 'react-router@7.0.0', 'sveltekit@2.5.0', 'astro@4.10.0'],
+      },
+    ],
     only: ['apps/site'],
     monorepo: { tool: 'rush', workspaces: ['apps/site'] },
   },
@@ -495,13 +597,29 @@ const CASES: Case[] = [
     },
     projects: [
       { path: 'j', runtime: ['java', '21.0.2', 'j/.sdkmanrc'], commands: { build: 'mvn -B package -DskipTests' } },
-      { path: 'r', runtime: ['rust', 'nightly-2024-05-01', 'r/rust-toolchain'], commands: { build: 'cargo build --release' } },
+      {
+        path: 'r',
+        runtime: ['rust', 'nightly-2024-05-01', 'r/rust-toolchain'],
+        commands: { build: 'cargo build --release' },
+      },
     ],
   },
   {
     name: 'symfony with config.platform.php',
-    files: { 'composer.json': json({ require: { php: '>=8.1', 'symfony/framework-bundle': '7.1.*' }, config: { platform: { php: '8.3.8' } } }) },
-    projects: [{ path: '.', runtime: ['php', '8.3.8', 'composer.json#config.platform.php'], pm: ['composer', null], frameworks: ['symfony@7.1.*'] }],
+    files: {
+      'composer.json': json({
+        require: { php: '>=8.1', 'symfony/framework-bundle': '7.1.*' },
+        config: { platform: { php: '8.3.8' } },
+      }),
+    },
+    projects: [
+      {
+        path: '.',
+        runtime: ['php', '8.3.8', 'composer.json#config.platform.php'],
+        pm: ['composer', null],
+        frameworks: ['symfony@7.1.*'],
+      },
+    ],
   },
 ];
 
@@ -514,9 +632,11 @@ describe('detectors', () => {
         const p = projectAt(stack, e.path);
         if (e.name) assert.equal(p.name, e.name, 'name');
         if (e.runtime) assert.deepEqual([p.runtime.name, p.runtime.version, p.runtime.source], e.runtime, 'runtime');
-        if (e.pm) assert.deepEqual([p.packageManager?.name, p.packageManager?.lockfile ?? null], e.pm, 'package manager');
+        if (e.pm)
+          assert.deepEqual([p.packageManager?.name, p.packageManager?.lockfile ?? null], e.pm, 'package manager');
         if (e.pmVersion) assert.equal(p.packageManager?.version, e.pmVersion, 'package manager version');
-        for (const [k, v] of Object.entries(e.commands ?? {})) assert.equal(p.commands[k as keyof Commands], v, `commands.${k}`);
+        for (const [k, v] of Object.entries(e.commands ?? {}))
+          assert.equal(p.commands[k as keyof Commands], v, `commands.${k}`);
         if (e.frameworks)
           assert.deepEqual(
             p.frameworks.map((f) => `${f.name}@${f.version}`),

@@ -32,6 +32,7 @@ export async function detectFiles(
 /** The project at a path, failing the test when there is none. */
 export function projectAt(stack: Stack, path: string): Project {
   const p = stack.projects.find((x) => x.path === path);
-  if (!p) throw new Error(`no project at ${path}; projects: ${stack.projects.map((x) => x.path).join(', ') || '(none)'}`);
+  if (!p)
+    throw new Error(`no project at ${path}; projects: ${stack.projects.map((x) => x.path).join(', ') || '(none)'}`);
   return p;
 }

@@ -67,7 +67,12 @@ describe('walk bounds and hostile trees', () => {
 
   it('skips what the exclude globs name', async () => {
     const { stack } = await detectFiles(
-      { 'a/package.json': '{"name":"a"}', 'b/package.json': '{"name":"b"}', 'c/x/package.json': '{"name":"x"}', 'keep.ts': 'x' },
+      {
+        'a/package.json': '{"name":"a"}',
+        'b/package.json': '{"name":"b"}',
+        'c/x/package.json': '{"name":"x"}',
+        'keep.ts': 'x',
+      },
       { exclude: ['b', 'c/**', '**/*.ts'] },
     );
     assert.deepEqual(
@@ -84,7 +89,10 @@ describe('walk bounds and hostile trees', () => {
       symlinkSync(root, join(root, 'loop', 'back'));
       symlinkSync('/', join(root, 'outside'));
       symlinkSync(join(root, 'missing'), join(root, 'dangling.ts'));
-      writeFileSync(Buffer.concat([Buffer.from(join(root, 'src') + '/'), Buffer.from([0xff, 0xfe, 0x2e, 0x74, 0x73])]), 'bad name');
+      writeFileSync(
+        Buffer.concat([Buffer.from(join(root, 'src') + '/'), Buffer.from([0xff, 0xfe, 0x2e, 0x74, 0x73])]),
+        'bad name',
+      );
       const fd = openSync(join(root, 'src', 'huge.ts'), 'w');
       ftruncateSync(fd, 2 * 1024 ** 3);
       closeSync(fd);
@@ -115,7 +123,9 @@ describe('walk bounds and hostile trees', () => {
     assert.equal(jsonWarning.props?.startLine, 3);
     const tomlWarning = warnings.find((w) => w.props?.file === 'py/pyproject.toml');
     assert.equal(tomlWarning?.props?.startLine, 3);
-    assert.ok(warnings.some((w) => w.props?.file === 'ws/pnpm-workspace.yaml' && typeof w.props.startLine === 'number'));
+    assert.ok(
+      warnings.some((w) => w.props?.file === 'ws/pnpm-workspace.yaml' && typeof w.props.startLine === 'number'),
+    );
     assert.ok(stack.projects.some((p) => p.path === 'go' && p.runtime.version === '1.22'));
     assert.ok(
       stack.projects.some((p) => p.path === 'py' && p.packageManager?.name === 'pip'),

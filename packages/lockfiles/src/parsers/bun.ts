@@ -15,7 +15,15 @@ export const parseBunLock: LockfileParser = (text, file) => {
     const version = spec.slice(at + 1);
     if (/^(workspace|link|file|git|github):/.test(version)) continue;
     const integrity = entry.find((v, i) => i > 0 && typeof v === 'string' && /^sha\d+-/.test(v));
-    out.push({ ecosystem: 'npm', name: spec.slice(0, at), version, dev: false, hashes: sriHashes(integrity), file, ...lineOf(lines, `"${key}": [`) });
+    out.push({
+      ecosystem: 'npm',
+      name: spec.slice(0, at),
+      version,
+      dev: false,
+      hashes: sriHashes(integrity),
+      file,
+      ...lineOf(lines, `"${key}": [`),
+    });
   }
   return out;
 };

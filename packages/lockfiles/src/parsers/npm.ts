@@ -20,7 +20,11 @@ interface V2Entry {
 
 /** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
 export const parseNpmLock: LockfileParser = (text, file) => {
-  const doc = parseJsonLockfile<{ lockfileVersion?: number; packages?: Record<string, V2Entry>; dependencies?: Record<string, V1Dep> }>(text, file);
+  const doc = parseJsonLockfile<{
+    lockfileVersion?: number;
+    packages?: Record<string, V2Entry>;
+    dependencies?: Record<string, V1Dep>;
+  }>(text, file);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   if (doc.packages && typeof doc.packages === 'object') {

@@ -21,7 +21,9 @@ export const parseGoMod: LockfileParser = (text, file) => {
 
 /** Cargo.lock: registry and git packages (workspace members have no source and are skipped). */
 export const parseCargoLock: LockfileParser = (text, file) => {
-  const doc = parseTomlLockfile<{ package?: { name?: string; version?: string; source?: string; checksum?: string }[] }>(text, file);
+  const doc = parseTomlLockfile<{
+    package?: { name?: string; version?: string; source?: string; checksum?: string }[];
+  }>(text, file);
   const lines = new LineIndex(text);
   return (doc.package ?? [])
     .filter((p) => p.name && p.version && p.source)
@@ -51,7 +53,10 @@ export const parseGemfileLock: LockfileParser = (text, file) => {
 
 /** composer.lock: `packages` (runtime) and `packages-dev`. */
 export const parseComposerLock: LockfileParser = (text, file) => {
-  const doc = parseJsonLockfile<Record<string, { name?: string; version?: string; dist?: { shasum?: string } }[]>>(text, file);
+  const doc = parseJsonLockfile<Record<string, { name?: string; version?: string; dist?: { shasum?: string } }[]>>(
+    text,
+    file,
+  );
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   for (const [section, dev] of [

@@ -26,7 +26,11 @@ export const parsePnpmLock: LockfileParser = (text, file) => {
   try {
     doc = parse(text, { maxAliasCount: 100 }) ?? {};
   } catch (err) {
-    throw new LockfileError(`not valid YAML: ${(err as Error).message.split('\n')[0]}`, file, (err as { linePos?: { line: number }[] }).linePos?.[0]?.line);
+    throw new LockfileError(
+      `not valid YAML: ${(err as Error).message.split('\n')[0]}`,
+      file,
+      (err as { linePos?: { line: number }[] }).linePos?.[0]?.line,
+    );
   }
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
@@ -35,7 +39,15 @@ export const parsePnpmLock: LockfileParser = (text, file) => {
     const name = entry?.name ?? split?.name;
     const version = entry?.version ?? split?.version;
     if (!name || !version || /^(link|file|workspace):/.test(version)) continue;
-    out.push({ ecosystem: 'npm', name, version, dev: entry?.dev === true, hashes: sriHashes(entry?.resolution?.integrity), file, ...lineOf(lines, key) });
+    out.push({
+      ecosystem: 'npm',
+      name,
+      version,
+      dev: entry?.dev === true,
+      hashes: sriHashes(entry?.resolution?.integrity),
+      file,
+      ...lineOf(lines, key),
+    });
   }
   return out;
 };

@@ -10,7 +10,9 @@ export const parseRequirements: LockfileParser = (text, file) => {
     let line = lines[i]!;
     const start = i;
     while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + ' ' + lines[++i]!;
-    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9._+!-]+)/.exec(line.replace(/\s#.*$/, ''));
+    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9._+!-]+)/.exec(
+      line.replace(/\s#.*$/, ''),
+    );
     if (!m) continue;
     const hashes: Hash[] = [...line.matchAll(/--hash[=\s]+(sha256:[0-9a-fA-F]{64})/g)].flatMap((h) => hexHash(h[1]));
     out.push({ ecosystem: 'PyPI', name: pypiName(m[1]!), version: m[2]!, dev: false, hashes, file, line: start + 1 });
@@ -36,10 +38,22 @@ export const parseTomlPythonLock: LockfileParser = (text, file) => {
   const out: LockedPackage[] = [];
   for (const p of doc.package ?? []) {
     if (!p.name || !p.version || p.source?.editable || p.source?.virtual) continue;
-    const raw = [p.sdist?.hash, ...(p.files ?? []).map((f) => f.hash), ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash)];
+    const raw = [
+      p.sdist?.hash,
+      ...(p.files ?? []).map((f) => f.hash),
+      ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash),
+    ];
     const hashes = raw.flatMap((h) => hexHash(h)).slice(0, 1);
     const dev = p.category === 'dev' || (Array.isArray(p.groups) && p.groups.length > 0 && !p.groups.includes('main'));
-    out.push({ ecosystem: 'PyPI', name: pypiName(p.name), version: p.version, dev, hashes, file, ...lineOf(lines, `name = "${p.name}"`) });
+    out.push({
+      ecosystem: 'PyPI',
+      name: pypiName(p.name),
+      version: p.version,
+      dev,
+      hashes,
+      file,
+      ...lineOf(lines, `name = "${p.name}"`),
+    });
   }
   return out;
 };

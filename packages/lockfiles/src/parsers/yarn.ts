@@ -10,7 +10,8 @@ function descriptorName(descriptor: string): string {
 }
 
 /** yarn.lock, classic (v1) and berry (YAML with __metadata). */
-export const parseYarnLock: LockfileParser = (text, file) => (/^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file));
+export const parseYarnLock: LockfileParser = (text, file) =>
+  /^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file);
 
 function parseClassic(text: string, file: string): LockedPackage[] {
   const out: LockedPackage[] = [];
@@ -18,7 +19,15 @@ function parseClassic(text: string, file: string): LockedPackage[] {
   let current: { name: string; line: number; version?: string; integrity?: string } | undefined;
   const flush = (): void => {
     if (current?.version)
-      out.push({ ecosystem: 'npm', name: current.name, version: current.version, dev: false, hashes: sriHashes(current.integrity), file, line: current.line });
+      out.push({
+        ecosystem: 'npm',
+        name: current.name,
+        version: current.version,
+        dev: false,
+        hashes: sriHashes(current.integrity),
+        file,
+        line: current.line,
+      });
     current = undefined;
   };
   lines.forEach((line, i) => {
@@ -41,12 +50,24 @@ function parseBerry(text: string, file: string): LockedPackage[] {
   try {
     doc = parse(text, { maxAliasCount: 100 }) ?? {};
   } catch (err) {
-    throw new LockfileError(`not valid YAML: ${(err as Error).message.split('\n')[0]}`, file, (err as { linePos?: { line: number }[] }).linePos?.[0]?.line);
+    throw new LockfileError(
+      `not valid YAML: ${(err as Error).message.split('\n')[0]}`,
+      file,
+      (err as { linePos?: { line: number }[] }).linePos?.[0]?.line,
+    );
   }
   const out: LockedPackage[] = [];
   for (const [key, entry] of Object.entries(doc)) {
-    if (key === '__metadata' || !entry?.version || /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key)) continue;
-    out.push({ ecosystem: 'npm', name: descriptorName(key.split(',')[0]!), version: String(entry.version), dev: false, hashes: [], file });
+    if (key === '__metadata' || !entry?.version || /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
+      continue;
+    out.push({
+      ecosystem: 'npm',
+      name: descriptorName(key.split(',')[0]!),
+      version: String(entry.version),
+      dev: false,
+      hashes: [],
+      file,
+    });
   }
   return out;
 }

@@ -13,7 +13,8 @@ export interface OsvApiOptions {
   concurrency?: number;
 }
 
-const OFFLINE_HINT = 'Check the runner can reach it, or scan offline with the osv-db input (a folder of OSV records or all.zip files).';
+const OFFLINE_HINT =
+  'Check the runner can reach it, or scan offline with the osv-db input (a folder of OSV records or all.zip files).';
 
 async function request<T>(o: OsvApiOptions, path: string, init: RequestInit): Promise<T> {
   const attempts = o.attempts ?? 4;
@@ -22,7 +23,10 @@ async function request<T>(o: OsvApiOptions, path: string, init: RequestInit): Pr
     if (i > 0) await o.clock.sleep(Math.min(500 * 2 ** (i - 1), 8000));
     let res: Response;
     try {
-      res = await o.http(`${o.baseUrl.replace(/\/+$/, '')}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+      res = await o.http(`${o.baseUrl.replace(/\/+$/, '')}${path}`, {
+        ...init,
+        headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+      });
     } catch (err) {
       last = (err as Error).message;
       continue;
@@ -31,11 +35,18 @@ async function request<T>(o: OsvApiOptions, path: string, init: RequestInit): Pr
     last = `HTTP ${res.status}`;
     if (res.status !== 429 && res.status < 500) break;
   }
-  throw new UserError(`the OSV API at ${o.baseUrl} failed after ${attempts} attempts (${last}).`, { input: 'osv-db' }, OFFLINE_HINT);
+  throw new UserError(
+    `the OSV API at ${o.baseUrl} failed after ${attempts} attempts (${last}).`,
+    { input: 'osv-db' },
+    OFFLINE_HINT,
+  );
 }
 
 /** Looks packages up with /v1/querybatch, then fetches each vulnerability once with /v1/vulns/{id}. */
-export async function queryOsv(packages: readonly LockedPackage[], o: OsvApiOptions): Promise<Map<string, OsvRecord[]>> {
+export async function queryOsv(
+  packages: readonly LockedPackage[],
+  o: OsvApiOptions,
+): Promise<Map<string, OsvRecord[]>> {
   const byPackage = new Map<string, string[]>();
   const size = o.batchSize ?? 1000;
   for (let i = 0; i < packages.length; i += size) {
@@ -46,7 +57,10 @@ export async function queryOsv(packages: readonly LockedPackage[], o: OsvApiOpti
         version: p.ecosystem === 'Go' ? p.version.replace(/^v/, '') : p.version,
       })),
     };
-    const res = await request<{ results?: { vulns?: { id: string }[] }[] }>(o, '/v1/querybatch', { method: 'POST', body: JSON.stringify(body) });
+    const res = await request<{ results?: { vulns?: { id: string }[] }[] }>(o, '/v1/querybatch', {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
     (res.results ?? []).forEach((r, j) => {
       const p = batch[j]!;
       if (r.vulns?.length)

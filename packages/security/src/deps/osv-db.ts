@@ -20,7 +20,8 @@ export type OsvIndex = Map<string, OsvRecord[]>;
 
 function keep(record: OsvRecord, wanted: Set<string>, index: OsvIndex): void {
   const keys = new Set<string>();
-  for (const a of record.affected ?? []) if (a.package?.ecosystem && a.package.name) keys.add(osvKey(a.package.ecosystem, a.package.name));
+  for (const a of record.affected ?? [])
+    if (a.package?.ecosystem && a.package.name) keys.add(osvKey(a.package.ecosystem, a.package.name));
   for (const key of keys) {
     if (!wanted.has(key)) continue;
     const list = index.get(key) ?? [];
@@ -44,7 +45,11 @@ function parseRecord(text: string, where: string, warn: (m: string) => void): Os
  * per-ecosystem `all.zip` files OSV publishes. Streams through every record and keeps only those
  * that name a wanted package, so memory follows the findings, not the database.
  */
-export async function loadOsvDb(path: string, wanted: Set<string>, warn: (m: string) => void): Promise<{ index: OsvIndex; records: number }> {
+export async function loadOsvDb(
+  path: string,
+  wanted: Set<string>,
+  warn: (m: string) => void,
+): Promise<{ index: OsvIndex; records: number }> {
   const index: OsvIndex = new Map();
   let records = 0;
   let st;

@@ -80,7 +80,13 @@ export function fixedVersions(record: OsvRecord, pkg: Pick<LockedPackage, 'ecosy
   return [...out].sort(comparatorFor(pkg.ecosystem));
 }
 
-const WORDS: Record<string, Severity> = { CRITICAL: 'critical', HIGH: 'high', MODERATE: 'medium', MEDIUM: 'medium', LOW: 'low' };
+const WORDS: Record<string, Severity> = {
+  CRITICAL: 'critical',
+  HIGH: 'high',
+  MODERATE: 'medium',
+  MEDIUM: 'medium',
+  LOW: 'low',
+};
 
 /** Severity from a CVSS v3 vector's computed base score, else the database's own word, else medium. */
 export function recordSeverity(record: OsvRecord): { severity: Severity; score?: number; source: string } {
@@ -92,7 +98,9 @@ export function recordSeverity(record: OsvRecord): { severity: Severity; score?:
   }
   const word =
     record.database_specific?.severity ??
-    record.affected?.find((a) => a.database_specific?.severity ?? a.ecosystem_specific?.severity)?.database_specific?.severity;
-  if (word && WORDS[word.toUpperCase()]) return { severity: WORDS[word.toUpperCase()]!, source: `database severity ${word}` };
+    record.affected?.find((a) => a.database_specific?.severity ?? a.ecosystem_specific?.severity)?.database_specific
+      ?.severity;
+  if (word && WORDS[word.toUpperCase()])
+    return { severity: WORDS[word.toUpperCase()]!, source: `database severity ${word}` };
   return { severity: 'medium', source: 'no severity in the record' };
 }

@@ -75,12 +75,17 @@ export async function matchPackages(
     });
   };
   if (source.kind === 'offline') {
-    const loaded = await loadOsvDb(source.path, new Set(unique.map((p) => osvKey(p.ecosystem, p.name))), (m) => logger.warning(m));
+    const loaded = await loadOsvDb(source.path, new Set(unique.map((p) => osvKey(p.ecosystem, p.name))), (m) =>
+      logger.warning(m),
+    );
     records = loaded.records;
-    for (const pkg of unique) for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? []) if (affects(record, pkg)) report(pkg, record);
+    for (const pkg of unique)
+      for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? [])
+        if (affects(record, pkg)) report(pkg, record);
   } else {
     const byPackage = await queryOsv(unique, { baseUrl: source.baseUrl, http: source.http, clock: source.clock });
-    for (const pkg of unique) for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? []) report(pkg, record);
+    for (const pkg of unique)
+      for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? []) report(pkg, record);
   }
   return { findings, packages: unique.length, ...(records !== undefined ? { records } : {}) };
 }

@@ -48,7 +48,17 @@ export function rubyGemsCompare(a: string, b: string): number {
   return 0;
 }
 
-const COMPOSER_STABILITY: Record<string, number> = { dev: 0, alpha: 1, a: 1, beta: 2, b: 2, rc: 3, patch: 5, pl: 5, p: 5 };
+const COMPOSER_STABILITY: Record<string, number> = {
+  dev: 0,
+  alpha: 1,
+  a: 1,
+  beta: 2,
+  b: 2,
+  rc: 3,
+  patch: 5,
+  pl: 5,
+  p: 5,
+};
 
 /** Composer order (Packagist): numeric parts, then stability dev < alpha < beta < RC < stable < patch. */
 export function packagistCompare(a: string, b: string): number {

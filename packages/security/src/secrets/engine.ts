@@ -79,7 +79,13 @@ export class SecretEngine {
    * Scans text made of whole lines (the last may be cut when a line is longer than the window);
    * `firstLine` is the 1-based number of its first line. Returns findings for the given file.
    */
-  scan(text: string, file: string, firstLine: number, scanner: Finding['scanner'] = 'secrets', seen?: Set<string>): Finding[] {
+  scan(
+    text: string,
+    file: string,
+    firstLine: number,
+    scanner: Finding['scanner'] = 'secrets',
+    seen?: Set<string>,
+  ): Finding[] {
     const out: Finding[] = [];
     let line = firstLine;
     let counted = 0;
@@ -139,7 +145,8 @@ export class SecretEngine {
           rule.regex.lastIndex++;
           continue;
         }
-        const secret = (rule.secretGroup !== undefined ? m[rule.secretGroup] : m.slice(1).find((g) => g !== undefined)) ?? m[0];
+        const secret =
+          (rule.secretGroup !== undefined ? m[rule.secretGroup] : m.slice(1).find((g) => g !== undefined)) ?? m[0];
         if (!this.reportable(rule, secret)) continue;
         const print = fingerprint(rule.id, file, createHash('sha256').update(secret).digest('hex'));
         const key = `${print}:${line}`;
@@ -163,7 +170,11 @@ export class SecretEngine {
       }
     }
     for (const hit of onLine) {
-      if (hit.generic && onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret)))) continue;
+      if (
+        hit.generic &&
+        onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret)))
+      )
+        continue;
       seen?.add(hit.key);
       out.push(hit.finding);
     }

@@ -86,7 +86,8 @@ export const DEFAULT_RULES: SecretRule[] = [
     description: 'A Slack incoming-webhook URL.',
     severity: 'high',
     keywords: ['hooks.slack.com'],
-    regex: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]{16,})/g,
+    regex:
+      /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]{16,})/g,
     fix: 'Delete the webhook in Slack and create a new one; keep its URL in a secret store.',
   },
   {
@@ -230,7 +231,8 @@ export const DEFAULT_RULES: SecretRule[] = [
     description: 'A Heroku API key.',
     severity: 'high',
     keywords: ['heroku', 'hrku-'],
-    regex: /(?:heroku.{0,25}?['"\s:=]([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|\b(HRKU-[A-Za-z0-9_-]{60}))/gi,
+    regex:
+      /(?:heroku.{0,25}?['"\s:=]([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|\b(HRKU-[A-Za-z0-9_-]{60}))/gi,
     fix: ROTATE,
   },
   {
@@ -266,7 +268,8 @@ export const DEFAULT_RULES: SecretRule[] = [
     description: 'A database or broker URL that carries a password.',
     severity: 'high',
     keywords: ['://'],
-    regex: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^:\s/@'"]+:([^@\s/'"]{3,})@/gi,
+    regex:
+      /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^:\s/@'"]+:([^@\s/'"]{3,})@/gi,
     fix: 'Change the database password, and pass the URL through an environment variable or secret store.',
     allow: [/^\$|^\{|^<|^\*+$|^(password|pass|passwd|secret|changeme|postgres|root|example|test|user)$/i],
   },
@@ -276,7 +279,8 @@ export const DEFAULT_RULES: SecretRule[] = [
     description: 'A high-entropy value assigned to a key, secret, token or password.',
     severity: 'medium',
     keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'auth', 'credential'],
-    regex: /(?:key|secret|token|passw(?:or)?d|pwd|auth|credential)[\w.-]{0,20}["']?\s*[:=]{1,2}>?\s*["']([A-Za-z0-9_+/=.~-]{16,})["']/gi,
+    regex:
+      /(?:key|secret|token|passw(?:or)?d|pwd|auth|credential)[\w.-]{0,20}["']?\s*[:=]{1,2}>?\s*["']([A-Za-z0-9_+/=.~-]{16,})["']/gi,
     entropy: 4.2,
     fix: 'If this is a real credential, rotate it and load it from a secret store; if it is not, add `slipway:allow` to the line.',
   },

@@ -5,25 +5,29 @@ import type { Finding, RuleInfo, Severity } from '../types.js';
 const RULES: Record<string, Omit<RuleInfo, 'id'>> = {
   'template-injection': {
     name: 'Untrusted input expanded into a script',
-    description: 'A `${{ }}` expression that an outsider controls is pasted into `run:` or a github-script `script:`, where it runs as code.',
+    description:
+      'A `${{ }}` expression that an outsider controls is pasted into `run:` or a github-script `script:`, where it runs as code.',
     help: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use `"$TITLE"` in the script, so it is data, not code.',
     severity: 'high',
   },
   'unpinned-action': {
     name: 'Action not pinned to a commit',
-    description: 'A `uses:` reference points at a tag or branch, which its owner (or an attacker who takes it over) can move.',
+    description:
+      'A `uses:` reference points at a tag or branch, which its owner (or an attacker who takes it over) can move.',
     help: 'Pin to a full 40-character commit SHA and keep the version in a comment: `uses: owner/action@<sha> # v1.2.3`.',
     severity: 'medium',
   },
   'excessive-permissions': {
     name: 'Token permissions not limited',
-    description: 'The workflow has no top-level `permissions:` (so the token gets the repository default) or grants `write-all`.',
+    description:
+      'The workflow has no top-level `permissions:` (so the token gets the repository default) or grants `write-all`.',
     help: 'Add `permissions: contents: read` at the top and grant more only to the jobs that need it.',
     severity: 'medium',
   },
   'dangerous-trigger': {
     name: 'Privileged trigger runs untrusted code',
-    description: "`pull_request_target` or `workflow_run` runs with secrets and a write token, and this job checks out the pull request's code.",
+    description:
+      "`pull_request_target` or `workflow_run` runs with secrets and a write token, and this job checks out the pull request's code.",
     help: 'Use `pull_request` for building untrusted code, or split the work: build in `pull_request`, then act on its artifacts in a separate privileged workflow that never runs them.',
     severity: 'critical',
   },
@@ -44,7 +48,8 @@ const RULES: Record<string, Omit<RuleInfo, 'id'>> = {
 
 const UNTRUSTED =
   /\$\{\{[^}]*?\b(github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.ref|head\.label|head\.repo\.default_branch)|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|pages\.[^}\s]*\.page_name|head_commit\.(?:message|author\.(?:name|email))|commits\.[^}\s]*\.(?:message|author\.(?:name|email))|workflow_run\.(?:head_branch|head_commit\.message|display_title))|github\.head_ref|inputs\.[A-Za-z0-9_-]+)\b[^}]*\}\}/g;
-const UNTRUSTED_CHECKOUT = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\//;
+const UNTRUSTED_CHECKOUT =
+  /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\//;
 
 function rule(id: string, severity?: Severity): RuleInfo {
   const r = RULES[id]!;
@@ -53,7 +58,8 @@ function rule(id: string, severity?: Severity): RuleInfo {
 
 function get(map: unknown, key: string): Node | undefined {
   if (!isMap(map)) return undefined;
-  for (const pair of (map as YAMLMap).items) if (isScalar(pair.key) && pair.key.value === key) return pair.value as Node;
+  for (const pair of (map as YAMLMap).items)
+    if (isScalar(pair.key) && pair.key.value === key) return pair.value as Node;
   return undefined;
 }
 
@@ -65,7 +71,8 @@ function text(node: unknown): string | undefined {
 export function auditWorkflow(source: string, file: string): Finding[] {
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc });
-  if (doc.errors.length) throw Object.assign(new Error(doc.errors[0]!.message.split('\n')[0]), { line: doc.errors[0]!.linePos?.[0]?.line });
+  if (doc.errors.length)
+    throw Object.assign(new Error(doc.errors[0]!.message.split('\n')[0]), { line: doc.errors[0]!.linePos?.[0]?.line });
   const root = doc.contents;
   const findings: Finding[] = [];
   const lineOf = (node: unknown): number => {
@@ -74,13 +81,27 @@ export function auditWorkflow(source: string, file: string): Finding[] {
   };
   const add = (id: string, node: unknown, message: string, key: string, severity?: Severity): void => {
     const r = rule(id, severity);
-    findings.push({ scanner: 'workflows', rule: r, severity: r.severity, message, file, line: lineOf(node), fingerprint: fingerprint(r.id, file, key) });
+    findings.push({
+      scanner: 'workflows',
+      rule: r,
+      severity: r.severity,
+      message,
+      file,
+      line: lineOf(node),
+      fingerprint: fingerprint(r.id, file, key),
+    });
   };
 
   const isAction = /(^|\/)action\.ya?ml$/.test(file);
   const on = get(root, 'on') ?? get(root, true as unknown as string);
   const triggers = new Set<string>(
-    isScalar(on) ? [String(on.value)] : isSeq(on) ? on.items.map((i) => text(i) ?? '') : isMap(on) ? on.items.map((p) => text(p.key) ?? '') : [],
+    isScalar(on)
+      ? [String(on.value)]
+      : isSeq(on)
+        ? on.items.map((i) => text(i) ?? '')
+        : isMap(on)
+          ? on.items.map((p) => text(p.key) ?? '')
+          : [],
   );
   const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
 
@@ -95,7 +116,8 @@ export function auditWorkflow(source: string, file: string): Finding[] {
         'The workflow has no top-level `permissions:`; the token gets the repository default, which may be read/write.',
         'top',
       );
-    if (text(top) === 'write-all') add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
+    if (text(top) === 'write-all')
+      add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
   }
 
   const auditSteps = (steps: unknown, jobId: string): void => {
@@ -126,7 +148,13 @@ export function auditWorkflow(source: string, file: string): Finding[] {
         const [target, ref = ''] = uses.split('@');
         if (!/^[0-9a-f]{40}$/.test(ref)) {
           const firstParty = /^(actions|github)\//.test(target!);
-          add('unpinned-action', usesNode, `\`${uses}\` is not pinned to a commit SHA.`, `${stepKey}:${target}`, firstParty ? 'low' : 'medium');
+          add(
+            'unpinned-action',
+            usesNode,
+            `\`${uses}\` is not pinned to a commit SHA.`,
+            `${stepKey}:${target}`,
+            firstParty ? 'low' : 'medium',
+          );
         }
       }
       if (/^actions\/checkout@/.test(uses ?? '')) {
@@ -140,7 +168,12 @@ export function auditWorkflow(source: string, file: string): Finding[] {
             `${stepKey}:checkout`,
           );
         if (uploads && text(get(withNode, 'persist-credentials')) !== 'false')
-          add('persisted-credentials', usesNode, `${jobId} checks out with the token persisted and uploads an artifact.`, `${stepKey}:persist`);
+          add(
+            'persisted-credentials',
+            usesNode,
+            `${jobId} checks out with the token persisted and uploads an artifact.`,
+            `${stepKey}:persist`,
+          );
       }
     });
   };
@@ -150,7 +183,13 @@ export function auditWorkflow(source: string, file: string): Finding[] {
       const jobId = text(pair.key) ?? '?';
       const job = pair.value;
       if (text(get(job, 'permissions')) === 'write-all')
-        add('excessive-permissions', get(job, 'permissions'), `Job ${jobId} grants \`permissions: write-all\`.`, `${jobId}:write-all`, 'high');
+        add(
+          'excessive-permissions',
+          get(job, 'permissions'),
+          `Job ${jobId} grants \`permissions: write-all\`.`,
+          `${jobId}:write-all`,
+          'high',
+        );
       if (text(get(job, 'secrets')) === 'inherit')
         add(
           'secrets-inherit',

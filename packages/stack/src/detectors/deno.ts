@@ -19,7 +19,12 @@ export const denoDetector: Detector = {
       name: config.name ?? folderName(dir, ctx.rootName),
       manifest,
       runtime: { name: 'deno', version: version?.value ?? null, source: version?.source ?? null },
-      packageManager: { name: 'deno', version: null, lockfile: ctx.has(dir, 'deno.lock') ? joinRel(dir, 'deno.lock') : null, source: manifest },
+      packageManager: {
+        name: 'deno',
+        version: null,
+        lockfile: ctx.has(dir, 'deno.lock') ? joinRel(dir, 'deno.lock') : null,
+        source: manifest,
+      },
       frameworks: [],
       commands: {
         install: ctx.has(dir, 'deno.lock') ? 'deno install --frozen' : 'deno install',

@@ -12,7 +12,8 @@ export const dotnetDetector: Detector = {
   applies: (ctx, dir) => {
     if (ctx.names(dir).some((n) => n.endsWith('.sln'))) return true;
     if (!ctx.names(dir).some((n) => PROJECT_FILE.test(n))) return false;
-    for (let d = parentOf(dir); d !== undefined; d = parentOf(d)) if (ctx.names(d).some((n) => n.endsWith('.sln'))) return false;
+    for (let d = parentOf(dir); d !== undefined; d = parentOf(d))
+      if (ctx.names(d).some((n) => n.endsWith('.sln'))) return false;
     return true;
   },
 
@@ -31,7 +32,9 @@ export const dotnetDetector: Detector = {
     const projText = proj ? await ctx.text(joinRel(dir, proj)) : undefined;
     const globalDir = ctx.findUp(dir, 'global.json');
     const globalPath = globalDir !== undefined ? joinRel(globalDir, 'global.json') : undefined;
-    const sdk = globalPath ? (await ctx.json<{ sdk?: { version?: string } }>(globalPath, true))?.sdk?.version : undefined;
+    const sdk = globalPath
+      ? (await ctx.json<{ sdk?: { version?: string } }>(globalPath, true))?.sdk?.version
+      : undefined;
     const tfm = capture(projText, /<TargetFrameworks?>\s*net(\d+\.\d+)/);
     const version = sdk
       ? { value: sdk, source: `${globalPath}#sdk.version` }
@@ -39,7 +42,9 @@ export const dotnetDetector: Detector = {
         ? { value: tfm, source: `${joinRel(dir, proj)}#TargetFramework` }
         : undefined;
     const web = /Sdk="Microsoft\.NET\.Sdk\.Web"/.test(projText ?? '');
-    const frameworks: Framework[] = web ? [{ name: 'aspnetcore', version: tfm ?? null, source: joinRel(dir, proj!) }] : [];
+    const frameworks: Framework[] = web
+      ? [{ name: 'aspnetcore', version: tfm ?? null, source: joinRel(dir, proj!) }]
+      : [];
     return {
       name: target.replace(/\.(sln|csproj|fsproj|vbproj)$/, ''),
       manifest,

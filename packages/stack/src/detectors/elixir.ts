@@ -22,7 +22,11 @@ export const elixirDetector: Detector = {
     const phoenixLocked = capture(lock, /"phoenix":\s*\{:hex,\s*:phoenix,\s*"([^"]+)"/);
     const phoenixDeclared = capture(mix, /\{:phoenix,\s*"([^"]+)"/);
     if (phoenixLocked || phoenixDeclared)
-      frameworks.push({ name: 'phoenix', version: phoenixLocked ?? phoenixDeclared ?? null, source: phoenixLocked ? lockPath! : manifest });
+      frameworks.push({
+        name: 'phoenix',
+        version: phoenixLocked ?? phoenixDeclared ?? null,
+        source: phoenixLocked ? lockPath! : manifest,
+      });
     return {
       name: capture(mix, /app:\s*:(\w+)/) ?? folderName(dir, ctx.rootName),
       manifest,

@@ -36,14 +36,26 @@ export const goDetector: Detector = {
     const module = capture(text, /^module\s+(\S+)/m);
     const frameworks: Framework[] = [];
     for (const [path, name] of FRAMEWORKS) {
-      const version = capture(text, new RegExp(`^\\s*(?:require\\s+)?${path.replace(/[./]/g, '\\$&')}\\s+(v\\S+)`, 'm'));
+      const version = capture(
+        text,
+        new RegExp(`^\\s*(?:require\\s+)?${path.replace(/[./]/g, '\\$&')}\\s+(v\\S+)`, 'm'),
+      );
       if (version) frameworks.push({ name, version, source: manifest });
     }
     return {
       name: module ? module.slice(module.lastIndexOf('/') + 1) : folderName(dir, ctx.rootName),
       manifest,
-      runtime: { name: 'go', version: toolchain ?? go ?? null, source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null },
-      packageManager: { name: 'go', version: null, lockfile: ctx.has(dir, 'go.sum') ? joinRel(dir, 'go.sum') : null, source: manifest },
+      runtime: {
+        name: 'go',
+        version: toolchain ?? go ?? null,
+        source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null,
+      },
+      packageManager: {
+        name: 'go',
+        version: null,
+        lockfile: ctx.has(dir, 'go.sum') ? joinRel(dir, 'go.sum') : null,
+        source: manifest,
+      },
       frameworks,
       commands: {
         install: 'go mod download',

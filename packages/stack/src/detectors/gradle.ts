@@ -8,12 +8,17 @@ import { folderName, type Detector } from './types.js';
 const BUILD_FILES = ['build.gradle.kts', 'build.gradle'];
 const SETTINGS_FILES = ['settings.gradle.kts', 'settings.gradle'];
 
-async function firstFile(ctx: DetectContext, dir: string, names: string[]): Promise<{ path: string; text: string } | undefined> {
+async function firstFile(
+  ctx: DetectContext,
+  dir: string,
+  names: string[],
+): Promise<{ path: string; text: string } | undefined> {
   for (const name of names) {
     if (!ctx.has(dir, name)) continue;
     const path = joinRel(dir, name);
     const text = await ctx.text(path);
-    if (text !== undefined) return { path, text: text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1') };
+    if (text !== undefined)
+      return { path, text: text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1') };
   }
   return undefined;
 }
@@ -43,25 +48,38 @@ export const gradleDetector: Detector = {
       capture(build.text, /JavaLanguageVersion\.of\(\s*(\d+)\s*\)/) ??
       capture(build.text, /jvmToolchain\(\s*(\d+)\s*\)/) ??
       capture(build.text, /sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_)?['"]?([\d._]+)/)?.replace(/_/g, '.');
-    const version = pinned ?? (declared ? { value: declared.replace(/^1\.(?=\d+$)/, ''), source: build.path } : undefined);
+    const version =
+      pinned ?? (declared ? { value: declared.replace(/^1\.(?=\d+$)/, ''), source: build.path } : undefined);
     const frameworks: Framework[] = [];
     const boot = /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"]+)['"]/.exec(build.text);
-    if (boot || /org\.springframework\.boot/.test(build.text)) frameworks.push({ name: 'spring-boot', version: boot?.[1] ?? null, source: build.path });
+    if (boot || /org\.springframework\.boot/.test(build.text))
+      frameworks.push({ name: 'spring-boot', version: boot?.[1] ?? null, source: build.path });
     const gradle = wrapperOr(ctx, dir, 'gradlew', 'gradle');
     const settingsHere = SETTINGS_FILES.some((n) => ctx.has(dir, n));
     return {
       name:
-        (settingsHere ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/) : undefined) ??
-        folderName(dir, ctx.rootName),
+        (settingsHere
+          ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/)
+          : undefined) ?? folderName(dir, ctx.rootName),
       manifest: build.path,
       runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
-      packageManager: { name: 'gradle', version: null, lockfile: ctx.has(dir, 'gradle.lockfile') ? joinRel(dir, 'gradle.lockfile') : null, source: build.path },
+      packageManager: {
+        name: 'gradle',
+        version: null,
+        lockfile: ctx.has(dir, 'gradle.lockfile') ? joinRel(dir, 'gradle.lockfile') : null,
+        source: build.path,
+      },
       frameworks,
       commands: {
         install: `${gradle} dependencies`,
         build: `${gradle} build -x test`,
         test: `${gradle} test`,
-        start: frameworks.length > 0 ? 'java -jar build/libs/*.jar' : /\bapplication\b/.test(build.text) ? `${gradle} run` : null,
+        start:
+          frameworks.length > 0
+            ? 'java -jar build/libs/*.jar'
+            : /\bapplication\b/.test(build.text)
+              ? `${gradle} run`
+              : null,
       },
       warnings: [],
     };

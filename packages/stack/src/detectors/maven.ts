@@ -23,22 +23,31 @@ export const mavenDetector: Detector = {
   async workspace(ctx, dir) {
     if (!ctx.has(dir, 'pom.xml')) return undefined;
     const pom = await readPom(ctx, dir);
-    const modules = [...(pom?.body.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g) ?? [])].map((m) => m[1]!.replace(/\/pom\.xml$/, ''));
+    const modules = [...(pom?.body.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g) ?? [])].map((m) =>
+      m[1]!.replace(/\/pom\.xml$/, ''),
+    );
     if (modules.length === 0) return undefined;
-    return { tool: 'maven', members: modules, rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom' };
+    return {
+      tool: 'maven',
+      members: modules,
+      rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom',
+    };
   },
 
   async project(ctx, { dir, workspaceRoot }) {
     const manifest = joinRel(dir, 'pom.xml');
     const pom = await readPom(ctx, dir);
     if (!pom) return undefined;
-    if (capture(pom.body, /<packaging>\s*(\w+)\s*<\/packaging>/) === 'pom' && /<module>/.test(pom.body)) return undefined;
+    if (capture(pom.body, /<packaging>\s*(\w+)\s*<\/packaging>/) === 'pom' && /<module>/.test(pom.body))
+      return undefined;
     const rootPom = workspaceRoot && workspaceRoot !== dir ? await readPom(ctx, workspaceRoot) : undefined;
     const prop = (name: string): string | undefined =>
       capture(pom.body, new RegExp(`<${name.replace(/\./g, '\\.')}>\\s*([^<]+?)\\s*</`)) ??
       capture(rootPom?.body, new RegExp(`<${name.replace(/\./g, '\\.')}>\\s*([^<]+?)\\s*</`));
     const pinned = await nearestVersion(ctx, dir, JAVA_SOURCES);
-    const propName = ['maven.compiler.release', 'maven.compiler.source', 'java.version'].find((p) => prop(p) !== undefined);
+    const propName = ['maven.compiler.release', 'maven.compiler.source', 'java.version'].find(
+      (p) => prop(p) !== undefined,
+    );
     const version = pinned ?? (propName ? { value: prop(propName)!, source: `${manifest}#${propName}` } : undefined);
     const frameworks: Framework[] = [];
     const bootParent = [pom.parent, rootPom?.parent ?? ''].find((p) => /spring-boot-starter-parent/.test(p));
@@ -50,7 +59,10 @@ export const mavenDetector: Detector = {
       });
     }
     const mvn = wrapperOr(ctx, dir, 'mvnw', 'mvn');
-    const member = workspaceRoot && workspaceRoot !== dir ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am` : '';
+    const member =
+      workspaceRoot && workspaceRoot !== dir
+        ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am`
+        : '';
     return {
       name: capture(pom.body, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
       manifest,

@@ -60,7 +60,8 @@ export const nodeDetector: Detector = {
     declared.filter((g): g is string => typeof g === 'string').forEach((g) => members.add(g));
     if (ctx.has(dir, 'pnpm-workspace.yaml')) {
       const ws = await ctx.yaml<{ packages?: unknown }>(joinRel(dir, 'pnpm-workspace.yaml'));
-      if (Array.isArray(ws?.packages)) ws.packages.filter((g): g is string => typeof g === 'string').forEach((g) => members.add(g));
+      if (Array.isArray(ws?.packages))
+        ws.packages.filter((g): g is string => typeof g === 'string').forEach((g) => members.add(g));
     }
     if (ctx.has(dir, 'rush.json')) {
       const rush = await ctx.json<{ projects?: { projectFolder?: string }[] }>(joinRel(dir, 'rush.json'), true);
@@ -86,11 +87,16 @@ export const nodeDetector: Detector = {
     const manifest = joinRel(scope.dir, 'package.json');
     const pkg = await ctx.json<PackageJson>(manifest);
     if (!pkg) return undefined;
-    const rootPkg = scope.workspaceRoot ? await ctx.json<PackageJson>(joinRel(scope.workspaceRoot, 'package.json')) : undefined;
+    const rootPkg = scope.workspaceRoot
+      ? await ctx.json<PackageJson>(joinRel(scope.workspaceRoot, 'package.json'))
+      : undefined;
     const warnings: string[] = [];
     const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
     const runtimeName: RuntimeName = pm.name === 'bun' ? 'bun' : 'node';
-    const version = runtimeName === 'bun' ? await bunVersion(ctx, scope.dir, pm) : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
+    const version =
+      runtimeName === 'bun'
+        ? await bunVersion(ctx, scope.dir, pm)
+        : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
     const scripts = pkg.scripts ?? {};
     const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
     const draft: ProjectDraft = {
@@ -102,7 +108,12 @@ export const nodeDetector: Detector = {
       commands: {
         install: installCommand(pm, await isBerry(ctx, pm)),
         build: scripts.build ? `${run} build` : null,
-        test: scripts.test && !NPM_DEFAULT_TEST.test(scripts.test) ? (pm.name === 'bun' ? 'bun run test' : `${pm.name} test`) : null,
+        test:
+          scripts.test && !NPM_DEFAULT_TEST.test(scripts.test)
+            ? pm.name === 'bun'
+              ? 'bun run test'
+              : `${pm.name} test`
+            : null,
         start: scripts.start ? (pm.name === 'bun' ? 'bun run start' : `${pm.name} start`) : null,
       },
       warnings,
@@ -112,7 +123,13 @@ export const nodeDetector: Detector = {
 };
 
 /** The package manager: `packageManager` first (corepack enforces it), else the nearest lockfile. */
-async function packageManager(ctx: DetectContext, scope: Scope, pkg?: PackageJson, rootPkg?: PackageJson, warnings: string[] = []): Promise<PackageManager> {
+async function packageManager(
+  ctx: DetectContext,
+  scope: Scope,
+  pkg?: PackageJson,
+  rootPkg?: PackageJson,
+  warnings: string[] = [],
+): Promise<PackageManager> {
   const declared = parsePackageManagerField(pkg?.packageManager ?? rootPkg?.packageManager);
   const declaredSource = pkg?.packageManager
     ? joinRel(scope.dir, 'package.json#packageManager')
@@ -122,7 +139,9 @@ async function packageManager(ctx: DetectContext, scope: Scope, pkg?: PackageJso
   const lock = await nearestLockfile(ctx, scope.dir, warnings);
   if (declared) {
     if (lock && lock.pm !== declared.name) {
-      warnings.push(`packageManager says ${declared.name} but the lockfile is ${lock.path} (${lock.pm}); using ${declared.name}`);
+      warnings.push(
+        `packageManager says ${declared.name} but the lockfile is ${lock.path} (${lock.pm}); using ${declared.name}`,
+      );
     }
     const lockfile = lock && lock.pm === declared.name ? lock.path : null;
     return { name: declared.name, version: declared.version, lockfile, source: declaredSource };
@@ -132,14 +151,20 @@ async function packageManager(ctx: DetectContext, scope: Scope, pkg?: PackageJso
 }
 
 /** Parses `pnpm@9.12.0+sha512…` into a name and version. */
-export function parsePackageManagerField(field: unknown): { name: PackageManagerName; version: string | null } | undefined {
+export function parsePackageManagerField(
+  field: unknown,
+): { name: PackageManagerName; version: string | null } | undefined {
   if (typeof field !== 'string') return undefined;
   const m = /^(npm|pnpm|yarn|bun)(?:@([^+\s]+))?/.exec(field.trim());
   if (!m) return undefined;
   return { name: m[1] as PackageManagerName, version: m[2] ?? null };
 }
 
-async function nearestLockfile(ctx: DetectContext, dir: string, warnings: string[]): Promise<{ path: string; pm: PackageManagerName } | undefined> {
+async function nearestLockfile(
+  ctx: DetectContext,
+  dir: string,
+  warnings: string[],
+): Promise<{ path: string; pm: PackageManagerName } | undefined> {
   for (let d: string | undefined = dir; d !== undefined; d = d === '.' ? undefined : parentDir(d)) {
     const here = LOCKFILES.filter(([name]) => ctx.has(d!, name)).map(([name, pm]) => ({ path: joinRel(d!, name), pm }));
     if (here.length === 0) continue;
@@ -151,7 +176,9 @@ async function nearestLockfile(ctx: DetectContext, dir: string, warnings: string
     });
     const chosen = here[best]!;
     const why = times.every((t) => t === times[0]) ? 'by precedence' : '(newer)';
-    warnings.push(`two or more lockfiles in ${d}: ${here.map((l) => l.path.split('/').pop()).join(' and ')}; using ${chosen.path.split('/').pop()} ${why}`);
+    warnings.push(
+      `two or more lockfiles in ${d}: ${here.map((l) => l.path.split('/').pop()).join(' and ')}; using ${chosen.path.split('/').pop()} ${why}`,
+    );
     return chosen;
   }
   return undefined;
@@ -191,7 +218,13 @@ const voltaNode: VersionSource = async (ctx, dir) => {
   return typeof v === 'string' ? { value: stripV(v), source: joinRel(dir, 'package.json#volta.node') } : undefined;
 };
 
-const NODE_SOURCES = [plainFile('.nvmrc'), plainFile('.node-version'), toolVersions('nodejs', 'node'), miseTools('node', 'nodejs'), voltaNode];
+const NODE_SOURCES = [
+  plainFile('.nvmrc'),
+  plainFile('.node-version'),
+  toolVersions('nodejs', 'node'),
+  miseTools('node', 'nodejs'),
+  voltaNode,
+];
 
 async function nodeVersion(
   ctx: DetectContext,
@@ -203,14 +236,19 @@ async function nodeVersion(
   const pinned = await nearestVersion(ctx, scope.dir, NODE_SOURCES);
   const enginesOwner = pkg.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
   const engines = pkg.engines?.node ?? rootPkg?.engines?.node;
-  const enginesFound = engines && enginesOwner ? { value: engines, source: joinRel(enginesOwner, 'package.json#engines.node') } : undefined;
+  const enginesFound =
+    engines && enginesOwner
+      ? { value: engines, source: joinRel(enginesOwner, 'package.json#engines.node') }
+      : undefined;
   if (pinned && enginesFound) {
     // Loaded only when both a pin and an engines range exist: most runs never need it.
     const { default: semver } = await import('semver');
     if (!semver.valid(semver.coerce(pinned.value)) || !semver.validRange(engines!)) return pinned;
     const exact = semver.valid(pinned.value) ?? semver.coerce(pinned.value)!.version;
     if (!semver.satisfies(exact, engines!)) {
-      warnings.push(`${pinned.source} says ${pinned.value} but ${enginesFound.source} requires ${engines}; using ${pinned.value}`);
+      warnings.push(
+        `${pinned.source} says ${pinned.value} but ${enginesFound.source} requires ${engines}; using ${pinned.value}`,
+      );
     }
   }
   return pinned ?? enginesFound;
@@ -228,7 +266,11 @@ function frameworks(pkg: PackageJson, manifest: string): Framework[] {
   for (const [dep, name] of FRAMEWORKS) {
     const version = deps[dep];
     if (typeof version === 'string')
-      found.push({ name, version, source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}` });
+      found.push({
+        name,
+        version,
+        source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}`,
+      });
   }
   return found;
 }

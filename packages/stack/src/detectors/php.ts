@@ -43,7 +43,11 @@ export const phpDetector: Detector = {
       const locked = lock?.packages?.find((p) => p.name === pkg)?.version;
       const declared = composer.require?.[pkg];
       if (locked || declared)
-        frameworks.push({ name, version: (locked ?? declared ?? '').replace(/^v(?=\d)/, '') || null, source: locked ? lockPath! : `${manifest}#require` });
+        frameworks.push({
+          name,
+          version: (locked ?? declared ?? '').replace(/^v(?=\d)/, '') || null,
+          source: locked ? lockPath! : `${manifest}#require`,
+        });
     }
     const laravel = frameworks.some((f) => f.name === 'laravel');
     const phpunit = composer['require-dev']?.['phpunit/phpunit'] !== undefined;
@@ -56,7 +60,13 @@ export const phpDetector: Detector = {
       commands: {
         install: 'composer install --no-interaction --prefer-dist',
         build: null,
-        test: composer.scripts?.test ? 'composer test' : laravel ? 'php artisan test' : phpunit ? 'vendor/bin/phpunit' : null,
+        test: composer.scripts?.test
+          ? 'composer test'
+          : laravel
+            ? 'php artisan test'
+            : phpunit
+              ? 'vendor/bin/phpunit'
+              : null,
         start: null,
       },
       warnings: [],

@@ -4,11 +4,20 @@ import { miseTools, nearestVersion, plainFile, toolVersions } from '../version-f
 import { folderName, type Detector } from './types.js';
 
 interface PyProject {
-  project?: { name?: string; 'requires-python'?: string; dependencies?: string[]; 'optional-dependencies'?: Record<string, string[]> };
+  project?: {
+    name?: string;
+    'requires-python'?: string;
+    dependencies?: string[];
+    'optional-dependencies'?: Record<string, string[]>;
+  };
   'build-system'?: unknown;
   'dependency-groups'?: Record<string, unknown[]>;
   tool?: {
-    poetry?: { name?: string; dependencies?: Record<string, unknown>; group?: Record<string, { dependencies?: Record<string, unknown> }> };
+    poetry?: {
+      name?: string;
+      dependencies?: Record<string, unknown>;
+      group?: Record<string, { dependencies?: Record<string, unknown> }>;
+    };
     pdm?: unknown;
     uv?: unknown;
   };
@@ -21,7 +30,12 @@ interface Pipfile {
 }
 
 const FRAMEWORKS = ['django', 'flask', 'fastapi'];
-const PYTHON_SOURCES = [plainFile('.python-version'), toolVersions('python'), miseTools('python'), plainFile('runtime.txt', (v) => v.replace(/^python-/, ''))];
+const PYTHON_SOURCES = [
+  plainFile('.python-version'),
+  toolVersions('python'),
+  miseTools('python'),
+  plainFile('runtime.txt', (v) => v.replace(/^python-/, '')),
+];
 
 /** Python projects: pip, poetry, uv, pipenv, pdm; Django, Flask, FastAPI. */
 export const pythonDetector: Detector = {
@@ -32,7 +46,9 @@ export const pythonDetector: Detector = {
     ctx.names(dir).some((n) => /^requirements[\w.-]*\.txt$/.test(n)),
 
   async project(ctx, { dir }) {
-    const pyproject = ctx.has(dir, 'pyproject.toml') ? await ctx.toml<PyProject>(joinRel(dir, 'pyproject.toml')) : undefined;
+    const pyproject = ctx.has(dir, 'pyproject.toml')
+      ? await ctx.toml<PyProject>(joinRel(dir, 'pyproject.toml'))
+      : undefined;
     const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml<Pipfile>(joinRel(dir, 'Pipfile')) : undefined;
     const requirements = ctx
       .names(dir)
@@ -45,12 +61,22 @@ export const pythonDetector: Detector = {
     const declared = pyproject?.project?.['requires-python']
       ? { value: pyproject.project['requires-python'], source: joinRel(dir, 'pyproject.toml#project.requires-python') }
       : typeof pyproject?.tool?.poetry?.dependencies?.python === 'string'
-        ? { value: pyproject.tool.poetry.dependencies.python, source: joinRel(dir, 'pyproject.toml#tool.poetry.dependencies.python') }
+        ? {
+            value: pyproject.tool.poetry.dependencies.python,
+            source: joinRel(dir, 'pyproject.toml#tool.poetry.dependencies.python'),
+          }
         : pipfile?.requires?.python_full_version || pipfile?.requires?.python_version
-          ? { value: (pipfile.requires.python_full_version ?? pipfile.requires.python_version)!, source: joinRel(dir, 'Pipfile#requires') }
+          ? {
+              value: (pipfile.requires.python_full_version ?? pipfile.requires.python_version)!,
+              source: joinRel(dir, 'Pipfile#requires'),
+            }
           : undefined;
     const version = pinned ?? declared;
-    const frameworks: Framework[] = FRAMEWORKS.filter((f) => deps.has(f)).map((f) => ({ name: f, version: deps.get(f)!.version, source: deps.get(f)!.source }));
+    const frameworks: Framework[] = FRAMEWORKS.filter((f) => deps.has(f)).map((f) => ({
+      name: f,
+      version: deps.get(f)!.version,
+      source: deps.get(f)!.source,
+    }));
     const manifest = pyproject
       ? joinRel(dir, 'pyproject.toml')
       : pipfile
@@ -60,7 +86,10 @@ export const pythonDetector: Detector = {
           : joinRel(dir, ctx.names(dir).find((n) => /setup\.(py|cfg)|\.lock$/.test(n)) ?? 'setup.py');
     const exec = runPrefix(pm.name);
     const isDjango = deps.has('django') && ctx.has(dir, 'manage.py');
-    const hasPytest = deps.has('pytest') || ['pytest.ini', 'conftest.py', 'tox.ini'].some((n) => ctx.has(dir, n)) || (await ctx.exists(joinRel(dir, 'tests')));
+    const hasPytest =
+      deps.has('pytest') ||
+      ['pytest.ini', 'conftest.py', 'tox.ini'].some((n) => ctx.has(dir, n)) ||
+      (await ctx.exists(joinRel(dir, 'tests')));
     const buildable = pyproject?.['build-system'] !== undefined || pyproject?.tool?.poetry !== undefined;
     return {
       name: pyproject?.project?.name ?? pyproject?.tool?.poetry?.name ?? folderName(dir, ctx.rootName),
@@ -79,7 +108,12 @@ export const pythonDetector: Detector = {
   },
 };
 
-function packageManager(ctx: DetectContext, dir: string, pyproject: PyProject | undefined, requirements: string[]): PackageManager {
+function packageManager(
+  ctx: DetectContext,
+  dir: string,
+  pyproject: PyProject | undefined,
+  requirements: string[],
+): PackageManager {
   const pick = (name: PackageManagerName, lockfile: string | null, source: string | null): PackageManager => ({
     name,
     version: null,
@@ -97,7 +131,13 @@ function packageManager(ctx: DetectContext, dir: string, pyproject: PyProject | 
 }
 
 /** Lower-cased distribution name → declared version (exact pins without `==`), with the file. */
-async function dependencies(ctx: DetectContext, dir: string, pyproject: PyProject | undefined, pipfile: Pipfile | undefined, requirements: string[]) {
+async function dependencies(
+  ctx: DetectContext,
+  dir: string,
+  pyproject: PyProject | undefined,
+  pipfile: Pipfile | undefined,
+  requirements: string[],
+) {
   const deps = new Map<string, { version: string | null; source: string }>();
   const add = (spec: string, source: string): void => {
     const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*([^;#]*)/.exec(spec);
@@ -113,16 +153,25 @@ async function dependencies(ctx: DetectContext, dir: string, pyproject: PyProjec
   Object.values(pyproject?.['dependency-groups'] ?? {})
     .flat()
     .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
-  const poetryTables = [pyproject?.tool?.poetry?.dependencies, ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies)];
+  const poetryTables = [
+    pyproject?.tool?.poetry?.dependencies,
+    ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies),
+  ];
   for (const table of poetryTables) {
     for (const [name, v] of Object.entries(table ?? {})) {
-      const spec = typeof v === 'string' ? v : typeof (v as { version?: unknown })?.version === 'string' ? (v as { version: string }).version : '';
+      const spec =
+        typeof v === 'string'
+          ? v
+          : typeof (v as { version?: unknown })?.version === 'string'
+            ? (v as { version: string }).version
+            : '';
       // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
       if (name !== 'python') add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
     }
   }
   for (const table of [pipfile?.packages, pipfile?.['dev-packages']]) {
-    for (const [name, v] of Object.entries(table ?? {})) add(`${name} ${typeof v === 'string' && v !== '*' ? v : ''}`, joinRel(dir, 'Pipfile'));
+    for (const [name, v] of Object.entries(table ?? {}))
+      add(`${name} ${typeof v === 'string' && v !== '*' ? v : ''}`, joinRel(dir, 'Pipfile'));
   }
   for (const file of requirements) {
     const path = joinRel(dir, file);
@@ -138,7 +187,15 @@ function cleanSpec(spec: string): string | null {
 }
 
 function runPrefix(pm: PackageManagerName): string {
-  return pm === 'uv' ? 'uv run ' : pm === 'poetry' ? 'poetry run ' : pm === 'pipenv' ? 'pipenv run ' : pm === 'pdm' ? 'pdm run ' : '';
+  return pm === 'uv'
+    ? 'uv run '
+    : pm === 'poetry'
+      ? 'poetry run '
+      : pm === 'pipenv'
+        ? 'pipenv run '
+        : pm === 'pdm'
+          ? 'pdm run '
+          : '';
 }
 
 function installCommand(pm: PackageManager, requirements: string[], hasProjectFile: boolean): string | null {
@@ -152,7 +209,8 @@ function installCommand(pm: PackageManager, requirements: string[], hasProjectFi
     case 'pdm':
       return pm.lockfile ? 'pdm install --frozen-lockfile' : 'pdm install';
     default:
-      if (requirements.length > 0) return `pip install -r ${requirements.includes('requirements.txt') ? 'requirements.txt' : requirements[0]}`;
+      if (requirements.length > 0)
+        return `pip install -r ${requirements.includes('requirements.txt') ? 'requirements.txt' : requirements[0]}`;
       return hasProjectFile ? 'pip install .' : null;
   }
 }
@@ -161,15 +219,23 @@ function buildCommand(pm: PackageManagerName): string {
   return pm === 'poetry' ? 'poetry build' : pm === 'uv' ? 'uv build' : pm === 'pdm' ? 'pdm build' : 'python -m build';
 }
 
-async function startCommand(ctx: DetectContext, dir: string, deps: Map<string, unknown>, exec: string): Promise<string | null> {
+async function startCommand(
+  ctx: DetectContext,
+  dir: string,
+  deps: Map<string, unknown>,
+  exec: string,
+): Promise<string | null> {
   if (deps.has('django') && ctx.has(dir, 'manage.py')) {
-    const settings = /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)\.settings['"]/.exec((await ctx.text(joinRel(dir, 'manage.py'))) ?? '')?.[1];
+    const settings = /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)\.settings['"]/.exec(
+      (await ctx.text(joinRel(dir, 'manage.py'))) ?? '',
+    )?.[1];
     if (settings && deps.has('gunicorn')) return `${exec}gunicorn ${settings}.wsgi`;
     return `${exec}python manage.py runserver 0.0.0.0:8000`;
   }
   const entry = ctx.has(dir, 'main.py') ? 'main' : ctx.has(dir, 'app.py') ? 'app' : undefined;
   if (!entry) return null;
   if (deps.has('fastapi')) return `${exec}uvicorn ${entry}:app --host 0.0.0.0`;
-  if (deps.has('flask')) return deps.has('gunicorn') ? `${exec}gunicorn ${entry}:app` : `${exec}flask --app ${entry} run --host 0.0.0.0`;
+  if (deps.has('flask'))
+    return deps.has('gunicorn') ? `${exec}gunicorn ${entry}:app` : `${exec}flask --app ${entry} run --host 0.0.0.0`;
   return `${exec}python ${entry}.py`;
 }

@@ -31,6 +31,7 @@ export const DETECTORS: readonly Detector[] = [
 /** The detectors by name; an unknown name is an error listing the known ones. */
 export function detectorByName(name: string): Detector {
   const found = DETECTORS.find((d) => d.name === name);
-  if (!found) throw new Error(`unknown detector '${name}'; known detectors: ${DETECTORS.map((d) => d.name).join(', ')}`);
+  if (!found)
+    throw new Error(`unknown detector '${name}'; known detectors: ${DETECTORS.map((d) => d.name).join(', ')}`);
   return found;
 }

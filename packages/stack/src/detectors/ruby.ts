@@ -15,10 +15,16 @@ export const rubyDetector: Detector = {
     const gemfile = (await ctx.text(manifest)) ?? '';
     const lockPath = ctx.has(dir, 'Gemfile.lock') ? joinRel(dir, 'Gemfile.lock') : null;
     const lock = lockPath ? ((await ctx.text(lockPath)) ?? '') : '';
-    const pinned = await nearestVersion(ctx, dir, [plainFile('.ruby-version', (v) => v.replace(/^ruby-/, '')), toolVersions('ruby'), miseTools('ruby')]);
+    const pinned = await nearestVersion(ctx, dir, [
+      plainFile('.ruby-version', (v) => v.replace(/^ruby-/, '')),
+      toolVersions('ruby'),
+      miseTools('ruby'),
+    ]);
     const inGemfile = capture(gemfile, /^\s*ruby\s+['"]([^'"]+)['"]/m);
     const inLock = capture(lock, /^RUBY VERSION\s*\n\s*ruby\s+(\d[\w.]*)/m)?.replace(/p\d+$/, '');
-    const version = pinned ?? (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath! } : undefined);
+    const version =
+      pinned ??
+      (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath! } : undefined);
     const gem = (name: string): boolean => new RegExp(`^\\s*gem\\s+['"]${name}['"]`, 'm').test(gemfile);
     const frameworks: Framework[] = [];
     if (gem('rails') || /^\s{4}rails \(/m.test(lock)) {
@@ -35,12 +41,23 @@ export const rubyDetector: Detector = {
       name: folderName(dir, ctx.rootName),
       manifest,
       runtime: { name: 'ruby', version: version?.value ?? null, source: version?.source ?? null },
-      packageManager: { name: 'bundler', version: capture(lock, /^BUNDLED WITH\s*\n\s*(\S+)/m) ?? null, lockfile: lockPath, source: manifest },
+      packageManager: {
+        name: 'bundler',
+        version: capture(lock, /^BUNDLED WITH\s*\n\s*(\S+)/m) ?? null,
+        lockfile: lockPath,
+        source: manifest,
+      },
       frameworks,
       commands: {
         install: 'bundle install',
         build: rails ? 'bundle exec rails assets:precompile' : null,
-        test: rspec ? 'bundle exec rspec' : rails ? 'bundle exec rails test' : ctx.has(dir, 'Rakefile') ? 'bundle exec rake' : null,
+        test: rspec
+          ? 'bundle exec rspec'
+          : rails
+            ? 'bundle exec rails test'
+            : ctx.has(dir, 'Rakefile')
+              ? 'bundle exec rake'
+              : null,
         start: rails ? 'bundle exec rails server -b 0.0.0.0' : ctx.has(dir, 'config.ru') ? 'bundle exec rackup' : null,
       },
       warnings: [],

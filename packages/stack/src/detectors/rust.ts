@@ -26,7 +26,8 @@ const toolchainFile: VersionSource = async (ctx, dir) => {
   if (ctx.has(dir, 'rust-toolchain')) {
     const path = joinRel(dir, 'rust-toolchain');
     const text = ((await ctx.text(path)) ?? '').trim();
-    const channel = /channel\s*=\s*"([^"]+)"/.exec(text)?.[1] ?? (text.includes('\n') || text.includes('=') ? undefined : text);
+    const channel =
+      /channel\s*=\s*"([^"]+)"/.exec(text)?.[1] ?? (text.includes('\n') || text.includes('=') ? undefined : text);
     if (channel) return { value: channel, source: path };
   }
   return undefined;
@@ -46,7 +47,9 @@ export const rustDetector: Detector = {
     const excluded = cargo?.workspace?.exclude?.length ? picomatch(cargo.workspace.exclude) : undefined;
     return {
       tool: 'cargo-workspace',
-      members: members.filter((m) => typeof m === 'string' && !excluded?.(m)).concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
+      members: members
+        .filter((m) => typeof m === 'string' && !excluded?.(m))
+        .concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
       rootIsProject: cargo?.package !== undefined,
     };
   },
@@ -66,7 +69,11 @@ export const rustDetector: Detector = {
         : inherited
           ? { value: inherited, source: `${joinRel(workspaceRoot!, 'Cargo.toml')}#workspace.package.rust-version` }
           : undefined);
-    const lockDir = ctx.has(dir, 'Cargo.lock') ? dir : workspaceRoot && ctx.has(workspaceRoot, 'Cargo.lock') ? workspaceRoot : undefined;
+    const lockDir = ctx.has(dir, 'Cargo.lock')
+      ? dir
+      : workspaceRoot && ctx.has(workspaceRoot, 'Cargo.lock')
+        ? workspaceRoot
+        : undefined;
     const locked = lockDir !== undefined ? ' --locked' : '';
     const frameworks: Framework[] = [];
     for (const [dep, name] of FRAMEWORKS) {
@@ -83,7 +90,12 @@ export const rustDetector: Detector = {
       name: cargo.package.name ?? folderName(dir, ctx.rootName),
       manifest,
       runtime: { name: 'rust', version: version?.value ?? null, source: version?.source ?? null },
-      packageManager: { name: 'cargo', version: null, lockfile: lockDir !== undefined ? joinRel(lockDir, 'Cargo.lock') : null, source: manifest },
+      packageManager: {
+        name: 'cargo',
+        version: null,
+        lockfile: lockDir !== undefined ? joinRel(lockDir, 'Cargo.lock') : null,
+        source: manifest,
+      },
       frameworks,
       commands: {
         install: `cargo fetch${locked}`,

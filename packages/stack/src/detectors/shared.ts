@@ -27,7 +27,11 @@ export function capture(text: string | undefined, re: RegExp): string | undefine
 }
 
 /** A version found by a regex in a file, with that file as its source. */
-export async function versionIn(ctx: DetectContext, path: string, re: RegExp): Promise<{ value: string; source: string } | undefined> {
+export async function versionIn(
+  ctx: DetectContext,
+  path: string,
+  re: RegExp,
+): Promise<{ value: string; source: string } | undefined> {
   const value = capture(await ctx.text(path), re);
   return value ? { value, source: path } : undefined;
 }
