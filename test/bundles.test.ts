@@ -1,11 +1,11 @@
 // Runs every dist/<action>/index.js as GitHub's runner would and reads its outputs back.
-import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { REPO, makeTree, removeTree, runBundle, runBundleAsync } from './harness.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { present } from './matchers.js';
+import { REPO, closedPort, makeTree, removeTree, runBundle, runBundleAsync } from './harness.js';
 import { sarifErrors } from './schemas.js';
 
 const workspace = makeTree({
@@ -23,13 +23,13 @@ const workspace = makeTree({
   'apps/api/index.js': 'console.log(1)\n',
   'broken/pyproject.toml': '[project\n',
 });
-after(() => removeTree(workspace));
+afterAll(() => removeTree(workspace));
 
 describe('bundles', () => {
   it('has a bundle and an ESM marker for every action', () => {
     for (const name of readdirSync(join(REPO, 'actions'))) {
-      assert.ok(existsSync(join(REPO, 'dist', name, 'index.js')), `dist/${name}/index.js`);
-      assert.ok(existsSync(join(REPO, 'dist', name, 'package.json')), `dist/${name}/package.json`);
+      expect(existsSync(join(REPO, 'dist', name, 'index.js'))).toBe(true);
+      expect(existsSync(join(REPO, 'dist', name, 'package.json'))).toBe(true);
     }
   });
 });
@@ -37,22 +37,22 @@ describe('bundles', () => {
 describe('dist/detect-stack', () => {
   it('runs with action.yml defaults and sets every output', () => {
     const run = runBundle('detect-stack', {}, { workspace });
-    assert.equal(run.status, 0, run.stderr + run.stdout);
+    expect(run).toMatchObject({ status: 0 });
     const stack = JSON.parse(run.outputs.stack!);
-    assert.equal(stack.schemaVersion, 1);
-    assert.deepEqual(stack.monorepo, { tool: 'npm-workspaces', workspaces: ['apps/api', 'apps/web'] });
-    assert.equal(run.outputs['primary-language'], 'TypeScript');
-    assert.equal(run.outputs['primary-path'], 'apps/web');
-    assert.equal(run.outputs.runtime, 'node');
-    assert.equal(run.outputs['runtime-version'], '20.11.1');
-    assert.equal(run.outputs['package-manager'], 'npm');
-    assert.equal(run.outputs['build-command'], 'npm run build');
-    assert.equal(run.outputs['test-command'], 'npm test');
-    assert.equal(run.outputs['start-command'], '');
-    assert.equal(run.outputs.monorepo, 'true');
-    assert.equal(run.outputs.dockerfile, 'apps/web/Dockerfile');
+    expect(stack.schemaVersion).toBe(1);
+    expect(stack.monorepo).toStrictEqual({ tool: 'npm-workspaces', workspaces: ['apps/api', 'apps/web'] });
+    expect(run.outputs['primary-language']).toBe('TypeScript');
+    expect(run.outputs['primary-path']).toBe('apps/web');
+    expect(run.outputs.runtime).toBe('node');
+    expect(run.outputs['runtime-version']).toBe('20.11.1');
+    expect(run.outputs['package-manager']).toBe('npm');
+    expect(run.outputs['build-command']).toBe('npm run build');
+    expect(run.outputs['test-command']).toBe('npm test');
+    expect(run.outputs['start-command']).toBe('');
+    expect(run.outputs.monorepo).toBe('true');
+    expect(run.outputs.dockerfile).toBe('apps/web/Dockerfile');
     const matrix = JSON.parse(run.outputs.matrix!);
-    assert.deepEqual(
+    expect(
       matrix.include.map((e: Record<string, string>) => [
         e.path,
         e.name,
@@ -62,26 +62,26 @@ describe('dist/detect-stack', () => {
         e['build-command'],
         e['test-command'],
       ]),
-      [
-        ['apps/api', 'api', 'node', '20.11.1', 'npm', '', ''],
-        ['apps/web', 'web', 'node', '20.11.1', 'npm', 'npm run build', 'npm test'],
-        // A manifest that does not parse still marks a project; its details stay unknown.
-        ['broken', 'broken', 'python', '', 'pip', '', ''],
-      ],
+    ).toStrictEqual([
+      ['apps/api', 'api', 'node', '20.11.1', 'npm', '', ''],
+      ['apps/web', 'web', 'node', '20.11.1', 'npm', 'npm run build', 'npm test'],
+      // A manifest that does not parse still marks a project; its details stay unknown.
+      ['broken', 'broken', 'python', '', 'pip', '', ''],
+    ]);
+    expect(run.summary).toMatch(
+      /\| \*\*apps\/web\*\* \(primary\) \| node 20\.11\.1 \| npm 10\.8\.1 \| next 14\.2\.3 \|/,
     );
-    assert.match(run.summary, /\| \*\*apps\/web\*\* \(primary\) \| node 20\.11\.1 \| npm 10\.8\.1 \| next 14\.2\.3 \|/);
-    assert.match(run.summary, /```mermaid\npie showData/);
-    assert.match(run.stdout, /::warning title=detect-stack,file=broken\/pyproject\.toml,line=1::/);
+    expect(run.summary).toMatch(/```mermaid\npie showData/);
+    expect(run.stdout).toMatch(/::warning title=detect-stack,file=broken\/pyproject\.toml,line=1::/);
   });
 
   it('analyses a sub-folder and annotates relative to the workspace', () => {
     const run = runBundle('detect-stack', { path: 'broken' }, { workspace });
-    assert.equal(run.status, 0, run.stderr + run.stdout);
-    assert.match(
-      run.stdout,
+    expect(run).toMatchObject({ status: 0 });
+    expect(run.stdout).toMatch(
       /::warning title=detect-stack,file=broken\/pyproject\.toml,line=1::pyproject\.toml is not valid TOML/,
     );
-    assert.equal(JSON.parse(run.outputs.stack!).root, 'broken');
+    expect(JSON.parse(run.outputs.stack!).root).toBe('broken');
   });
 
   const bad: [Record<string, string>, RegExp][] = [
@@ -96,10 +96,10 @@ describe('dist/detect-stack', () => {
   for (const [inputs, message] of bad) {
     it(`fails clearly, without a stack trace, on ${JSON.stringify(inputs)}`, () => {
       const run = runBundle('detect-stack', inputs, { workspace });
-      assert.equal(run.status, 1);
-      assert.match(run.stdout, message);
-      assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at .*\.js:\d+/, 'no stack trace');
-      assert.equal(run.outputs.stack, undefined, 'no outputs after a failure');
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(message);
+      expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
+      expect(run.outputs.stack).toBeUndefined(); // no outputs after a failure
     });
   }
 });
@@ -114,59 +114,57 @@ describe('dist/cli', () => {
 
   it('runs detect-stack over the examples, as npm run demo does', () => {
     const run = cli(['detect-stack', '--path', 'examples', '--json']);
-    assert.equal(run.status, 0, run.stderr);
+    expect(run).toMatchObject({ status: 0 });
     const outputs = JSON.parse(run.stdout);
     const stack = JSON.parse(outputs.stack);
-    assert.deepEqual(
+    expect(
       stack.projects.map((p: { path: string; runtime: { name: string } }) => `${p.path}:${p.runtime.name}`),
-      [
-        'flask-api:python',
-        'go-worker:go',
-        'landing-page:static',
-        'storefront/apps/api:node',
-        'storefront/apps/web:node',
-        'storefront/packages/ui:node',
-      ],
-    );
-    assert.equal(outputs.monorepo, 'true');
+    ).toStrictEqual([
+      'flask-api:python',
+      'go-worker:go',
+      'landing-page:static',
+      'storefront/apps/api:node',
+      'storefront/apps/web:node',
+      'storefront/packages/ui:node',
+    ]);
+    expect(outputs.monorepo).toBe('true');
   });
 
   it('prints flags generated from action.yml', () => {
     const run = cli(['detect-stack', '--help']);
-    assert.equal(run.status, 0);
-    for (const flag of ['--path', '--exclude', '--max-files']) assert.ok(run.stdout.includes(flag), flag);
+    expect(run.status).toBe(0);
+    for (const flag of ['--path', '--exclude', '--max-files']) expect(run.stdout).toContain(flag);
   });
 
   it('refuses an unknown flag or action with the list of valid ones', () => {
     const flag = cli(['detect-stack', '--paht', 'x']);
-    assert.equal(flag.status, 1);
-    assert.match(flag.stderr, /unknown flag --paht\. detect-stack takes: --path, --exclude, --max-files/);
+    expect(flag.status).toBe(1);
+    expect(flag.stderr).toMatch(/unknown flag --paht\. detect-stack takes: --path, --exclude, --max-files/);
     const action = cli(['deploy-everything']);
-    assert.equal(action.status, 1);
-    assert.match(
-      action.stderr,
+    expect(action.status).toBe(1);
+    expect(action.stderr).toMatch(
       /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, security-scan, verify-health, verify-artifact/,
     );
-    assert.doesNotMatch(flag.stderr + action.stderr, /\n\s+at /);
+    expect(flag.stderr + action.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
 describe('dist/build-artifact', () => {
   const repo = gitRepoForBundle();
-  after(() => removeTree(repo));
+  afterAll(() => removeTree(repo));
 
   it('builds, packages and describes a repository, as the runner runs it', () => {
     const run = runBundle('build-artifact', { upload: 'false' }, { workspace: repo, env: { HOME: repo } });
-    assert.equal(run.status, 0, run.stdout + run.stderr);
-    assert.match(run.outputs.digest!, /^sha256:[0-9a-f]{64}$/);
-    assert.match(run.outputs['artifact-path']!, /^\.slipway\/artifacts\/.+\.tar\.gz$/);
-    assert.equal(run.outputs['cache-hit'], 'false');
-    assert.equal(run.outputs['artifact-id'], '');
+    expect(run).toMatchObject({ status: 0 });
+    expect(run.outputs.digest!).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(run.outputs['artifact-path']!).toMatch(/^\.slipway\/artifacts\/.+\.tar\.gz$/);
+    expect(run.outputs['cache-hit']).toBe('false');
+    expect(run.outputs['artifact-id']).toBe('');
     for (const key of ['manifest-path', 'sbom-path', 'provenance-path'])
-      assert.ok(existsSync(join(repo, run.outputs[key]!)), key);
-    assert.match(run.summary, /\| digest \| `sha256:[0-9a-f]{64}` \|/);
+      expect(existsSync(join(repo, run.outputs[key]!))).toBe(true);
+    expect(run.summary).toMatch(/\| digest \| `sha256:[0-9a-f]{64}` \|/);
     const again = runBundle('build-artifact', { upload: 'false' }, { workspace: repo, env: { HOME: repo } });
-    assert.equal(again.outputs.digest, run.outputs.digest, 'the same digest on a second run');
+    expect(again.outputs.digest).toBe(run.outputs.digest); // the same digest on a second run
   });
 
   it('puts the tail of a failed build in the error and the summary', () => {
@@ -175,27 +173,24 @@ describe('dist/build-artifact', () => {
       { command: 'echo first; echo last words; exit 4', upload: 'false' },
       { workspace: repo, env: { HOME: repo } },
     );
-    assert.equal(run.status, 1);
-    assert.match(
-      run.stdout,
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
       /::error title=build-artifact::input 'command': build command `echo first; echo last words; exit 4` failed with exit code 4/,
     );
-    assert.match(run.summary, /exited with code 4\. Its last lines:\n\n```\nfirst\nlast words\n```/);
+    expect(run.summary).toMatch(/exited with code 4\. Its last lines:\n\n```\nfirst\nlast words\n```/);
   });
 
   it('fails clearly on an unknown project and on a stack that is not JSON', () => {
     const project = runBundle('build-artifact', { project: 'nope' }, { workspace: repo, env: { HOME: repo } });
-    assert.equal(project.status, 1);
-    assert.match(
-      project.stdout,
+    expect(project.status).toBe(1);
+    expect(project.stdout).toMatch(
       /::error title=build-artifact::input 'project': 'nope' is not a project of this repository\. Use one of: \./,
     );
     const stack = runBundle('build-artifact', { stack: '{"projects": [' }, { workspace: repo, env: { HOME: repo } });
-    assert.match(
-      stack.stdout,
+    expect(stack.stdout).toMatch(
       /::error title=build-artifact::input 'stack': is not valid JSON: .* at line 1, column 15/,
     );
-    assert.doesNotMatch(project.stdout + stack.stdout + project.stderr + stack.stderr, /\n\s+at /);
+    expect(project.stdout + stack.stdout + project.stderr + stack.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
@@ -235,8 +230,8 @@ describe('dist/build-artifact against a local artifact and cache service', () =>
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end('{"code":"not_found","msg":"no such thing"}');
   });
-  before(() => new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r())));
-  after(() => {
+  beforeAll(() => new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r())));
+  afterAll(() => {
     server.close();
     removeTree(repo);
   });
@@ -259,19 +254,16 @@ describe('dist/build-artifact against a local artifact and cache service', () =>
         },
       },
     );
-    assert.equal(run.status, 1, run.stdout);
-    assert.ok(
-      requests.some((r) => r.startsWith('GET /_apis/artifactcache/cache')),
-      `cache lookup in ${requests.join(', ')}`,
-    );
-    assert.ok(requests.includes('POST /twirp/github.actions.results.api.v1.ArtifactService/CreateArtifact'));
-    const m =
+    expect(run).toMatchObject({ status: 1 });
+    expect(requests).toContainEqual(expect.stringMatching(/^GET \/_apis\/artifactcache\/cache/));
+    expect(requests).toContain('POST /twirp/github.actions.results.api.v1.ArtifactService/CreateArtifact');
+    const m = present(
       /::error title=build-artifact::input 'upload': uploading artifact 'site' failed: .*404.*\. The artifact is on disk at (\S+\.tar\.gz);/.exec(
         run.stdout,
-      );
-    assert.ok(m, run.stdout);
-    assert.ok(existsSync(m[1]!), 'the archive is still there');
-    assert.doesNotMatch(run.stdout, /internal error/);
+      ),
+    );
+    expect(existsSync(m[1]!)).toBe(true); // the archive is still there
+    expect(run.stdout).not.toMatch(/internal error/);
   });
 });
 
@@ -282,7 +274,7 @@ describe('bundles are real ES modules', () => {
         const code = readFileSync(join(REPO, 'dist', dir, file), 'utf8')
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/^\s*\/\/.*$/gm, '');
-        assert.doesNotMatch(code, /(?<![\w.$'"])__(dirname|filename)(?![\w$'"])/, `dist/${dir}/${file}`);
+        expect(code).not.toMatch(/(?<![\w.$'"])__(dirname|filename)(?![\w$'"])/);
       }
     }
   });
@@ -308,28 +300,27 @@ describe('dist/security-scan', () => {
       ],
     }),
   });
-  after(() => removeTree(workspace));
+  afterAll(() => removeTree(workspace));
 
   it('finds, annotates, writes valid SARIF and a report, fails by policy, and never shows the secret', () => {
     const run = runBundle('security-scan', { 'osv-db': 'osv' }, { workspace });
-    assert.equal(run.status, 1, run.stdout + run.stderr);
-    assert.equal(run.outputs.passed, 'false');
-    assert.equal(run.outputs.critical, '1');
-    assert.equal(run.outputs.high, '1');
-    assert.equal(run.outputs.medium, '1');
-    assert.equal(run.outputs.low, '0');
-    assert.match(run.outputs.reason!, /^2 findings at or above high \(1 critical, 1 high\)/);
-    assert.match(
-      run.stdout,
+    expect(run).toMatchObject({ status: 1 });
+    expect(run.outputs.passed).toBe('false');
+    expect(run.outputs.critical).toBe('1');
+    expect(run.outputs.high).toBe('1');
+    expect(run.outputs.medium).toBe('1');
+    expect(run.outputs.low).toBe('0');
+    expect(run.outputs.reason!).toMatch(/^2 findings at or above high \(1 critical, 1 high\)/);
+    expect(run.stdout).toMatch(
       /::error title=critical%3A GitHub token,file=config\/ci\.env,line=2::GitHub token: ghp_…\(40 chars\)/,
     );
-    assert.match(run.stdout, /::error title=security-scan::input 'fail-on': 2 findings at or above high/);
+    expect(run.stdout).toMatch(/::error title=security-scan::input 'fail-on': 2 findings at or above high/);
     const sarif = JSON.parse(readFileSync(join(workspace, run.outputs['sarif-path']!), 'utf8'));
-    assert.deepEqual(sarifErrors(sarif), []);
+    expect(sarifErrors(sarif)).toStrictEqual([]);
     const report = readFileSync(join(workspace, run.outputs['report-path']!), 'utf8');
     for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(sarif), report])
-      assert.ok(!text.includes(ghToken.slice(4)), 'the secret never appears');
-    assert.match(run.summary, /\| secrets \| 1 \| 0 \| 0 \| 0 \|/);
+      expect(text).not.toContain(ghToken.slice(4)); // the secret never appears
+    expect(run.summary).toMatch(/\| secrets \| 1 \| 0 \| 0 \| 0 \|/);
   });
 
   it('passes with a baseline written from the same findings', () => {
@@ -338,21 +329,21 @@ describe('dist/security-scan', () => {
       { 'osv-db': 'osv', 'fail-on': 'none', 'write-baseline': 'baseline.json' },
       { workspace },
     );
-    assert.equal(write.status, 0, write.stdout);
+    expect(write).toMatchObject({ status: 0 });
     const run = runBundle(
       'security-scan',
       { 'osv-db': 'osv', baseline: 'baseline.json', 'fail-on': 'low' },
       { workspace },
     );
-    assert.equal(run.status, 0, run.stdout);
-    assert.equal(run.outputs.findings, '0');
-    assert.match(run.outputs.reason!, /3 accepted by the baseline/);
+    expect(run).toMatchObject({ status: 0 });
+    expect(run.outputs.findings).toBe('0');
+    expect(run.outputs.reason!).toMatch(/3 accepted by the baseline/);
   });
 
   it('fails clearly on an unknown scanner', () => {
     const run = runBundle('security-scan', { scanners: 'secrets,magic' }, { workspace });
-    assert.equal(run.status, 1);
-    assert.match(run.stdout, /::error title=security-scan::input 'scanners': 'magic' is not a scanner\./);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/::error title=security-scan::input 'scanners': 'magic' is not a scanner\./);
   });
 });
 
@@ -377,13 +368,13 @@ describe('dist/verify-health', () => {
         },
         { workspace },
       );
-      assert.equal(run.status, 0, run.stdout);
-      assert.equal(run.outputs.verdict, 'pass');
-      assert.equal(run.outputs.healthy, 'true');
-      assert.match(run.outputs.reason!, /^healthy for 1 s: error rate 0\.00%, p95 [\d.]+ ms over \d+ probes$/);
-      assert.ok(JSON.parse(run.outputs.report!).samples >= 20);
-      assert.match(run.stdout, /::add-mask::s3cr3t-t0ken-value/);
-      assert.match(run.summary, /\| error rate \| 0\.00% \| ≤ 1\.0% \| pass \|/);
+      expect(run).toMatchObject({ status: 0 });
+      expect(run.outputs.verdict).toBe('pass');
+      expect(run.outputs.healthy).toBe('true');
+      expect(run.outputs.reason!).toMatch(/^healthy for 1 s: error rate 0\.00%, p95 [\d.]+ ms over \d+ probes$/);
+      expect(JSON.parse(run.outputs.report!).samples).toBeGreaterThanOrEqual(20);
+      expect(run.stdout).toMatch(/::add-mask::s3cr3t-t0ken-value/);
+      expect(run.summary).toMatch(/\| error rate \| 0\.00% \| ≤ 1\.0% \| pass \|/);
     } finally {
       server.close();
       removeTree(workspace);
@@ -392,24 +383,22 @@ describe('dist/verify-health', () => {
 
   it('fails with the reason when nothing listens, without a stack trace', async () => {
     const workspace = makeTree({});
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-    const port = (probe.address() as { port: number }).port;
-    await new Promise<void>((r) => probe.close(() => r()));
+    const port = await closedPort();
     try {
       const run = await runBundleAsync(
         'verify-health',
         { url: `http://127.0.0.1:${port}/`, wait: '300ms', 'retry-delay': '50ms' },
         { workspace },
       );
-      assert.equal(run.status, 1);
-      assert.equal(run.outputs.verdict, 'fail');
-      assert.match(
-        run.outputs.reason!,
+      expect(run.status).toBe(1);
+      expect(run.outputs.verdict).toBe('fail');
+      expect(run.outputs.reason!).toMatch(
         /^(\d+) of \1 probes failed: connection refused on http:\/\/127\.0\.0\.1:\d+\/$/,
       );
-      assert.match(run.stdout, /::error title=verify-health::unhealthy: \d+ of \d+ probes failed: connection refused/);
-      assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
+      expect(run.stdout).toMatch(
+        /::error title=verify-health::unhealthy: \d+ of \d+ probes failed: connection refused/,
+      );
+      expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
     } finally {
       removeTree(workspace);
     }
@@ -423,9 +412,9 @@ describe('npm run demo', () => {
       encoding: 'utf8',
       env: { PATH: process.env.PATH, HOME: process.env.HOME },
     });
-    assert.equal(run.status, 0, run.stdout + run.stderr);
-    for (const step of ['1. detect', '2. build', '3. scan', '4. verify']) assert.ok(run.stdout.includes(step), step);
-    assert.match(run.stdout + run.stderr, /verify-artifact: 5 entries match the manifest/);
-    assert.match(run.stdout + run.stderr, /Done\. Everything the demo wrote is under \.slipway\/demo\//);
+    expect(run).toMatchObject({ status: 0 });
+    for (const step of ['1. detect', '2. build', '3. scan', '4. verify']) expect(run.stdout).toContain(step);
+    expect(run.stdout + run.stderr).toMatch(/verify-artifact: 5 entries match the manifest/);
+    expect(run.stdout + run.stderr).toMatch(/Done\. Everything the demo wrote is under \.slipway\/demo\//);
   });
 });

@@ -1,11 +1,13 @@
 // The shared test harness: temporary trees from tables, environment that is restored after each
 // test, and a runner that executes a built action bundle exactly as GitHub's runner does.
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { describe, it } from '@jest/globals';
 
 /** The repository root. */
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -164,4 +166,35 @@ export async function withEnv<T>(vars: Record<string, string | undefined>, fn: (
       else process.env[k] = v;
     }
   }
+}
+
+/** True when a command exists on PATH. */
+export function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+}
+
+/**
+ * `describe` and `it` for tests that need a real tool (`go`, `prometheus`). Where the tool is
+ * missing they skip, saying so loudly on stderr, except under CI=true: there a missing tool is a
+ * failure (the tests run and fail), never a silent skip. test/setup.sh installs the tools.
+ */
+export function needsTool(tool: string): {
+  describe: typeof describe | typeof describe.skip;
+  it: typeof it | typeof it.skip;
+} {
+  if (hasCommand(tool) || process.env.CI) return { describe, it };
+  process.stderr.write(
+    `\n*** SKIPPED LOUDLY: '${tool}' is not installed here, so the tests that need it do not run. ` +
+      `Run 'bash test/setup.sh' (as root) to install it; under CI=true these tests fail instead. ***\n\n`,
+  );
+  return { describe: describe.skip, it: it.skip };
+}
+
+/** A port nothing listens on (bound and released). */
+export async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
 }

@@ -1,10 +1,9 @@
 // action.yml is the single source of truth: generated files must match it, it must meet GitHub's
 // schema, every input must be parsed and every output set; our workflows and the snippets in our
 // READMEs must be valid and secure by default.
-import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import AjvDraft7 from 'ajv';
 import { parse } from 'yaml';
 import { actionNames, renderAll } from '../scripts/action-docs.js';
@@ -38,7 +37,7 @@ function auditWorkflow(doc: Record<string, unknown>, where: string): string[] {
 
 describe('generated from action.yml', () => {
   it('READMEs and metadata modules match action.yml (run npm run docs)', () => {
-    for (const [path, expected] of renderAll(REPO)) assert.equal(read(path), expected, `${path} is out of date`);
+    for (const [path, expected] of renderAll(REPO)) expect(read(path)).toBe(expected);
   });
 
   for (const name of actionNames(REPO)) {
@@ -49,19 +48,17 @@ describe('generated from action.yml', () => {
         outputs?: object;
       };
       it("meets GitHub's action metadata schema and runs the committed bundle on node24", () => {
-        assert.ok(actionSchema(doc), JSON.stringify(actionSchema.errors));
-        assert.equal(doc.runs.using, 'node24');
-        assert.equal(doc.runs.main, `../../dist/${name}/index.js`);
+        expect(actionSchema(doc) ? [] : actionSchema.errors).toStrictEqual([]);
+        expect(doc.runs.using).toBe('node24');
+        expect(doc.runs.main).toBe(`../../dist/${name}/index.js`);
       });
       it('parses every input it declares and sets every output', () => {
         const src = readdirSync(join(REPO, 'actions', name, 'src'))
           .filter((f) => !f.includes('generated'))
           .map((f) => read(`actions/${name}/src/${f}`))
           .join('\n');
-        for (const input of Object.keys(doc.inputs ?? {}))
-          assert.ok(src.includes(`'${input}'`), `input '${input}' is never read`);
-        for (const output of Object.keys(doc.outputs ?? {}))
-          assert.ok(src.includes(`set('${output}'`), `output '${output}' is never set`);
+        for (const input of Object.keys(doc.inputs ?? {})) expect(src).toContain(`'${input}'`);
+        for (const output of Object.keys(doc.outputs ?? {})) expect(src).toContain(`set('${output}'`);
       });
     });
   }
@@ -72,8 +69,8 @@ describe('workflows', () => {
   for (const file of files) {
     it(`.github/workflows/${file} is valid and secure by default`, () => {
       const doc = parse(read(`.github/workflows/${file}`)) as Record<string, unknown>;
-      assert.ok(workflowSchema(doc), JSON.stringify(workflowSchema.errors));
-      assert.deepEqual(auditWorkflow(doc, file), []);
+      expect(workflowSchema(doc) ? [] : workflowSchema.errors).toStrictEqual([]);
+      expect(auditWorkflow(doc, file)).toStrictEqual([]);
     });
   }
 
@@ -82,11 +79,11 @@ describe('workflows', () => {
       const snippets = [...read(readme).matchAll(/```yaml\n([\s\S]*?)```/g)]
         .map((m) => m[1]!)
         .filter((s) => /^jobs:/m.test(s));
-      assert.ok(snippets.length > 0, 'has a workflow snippet');
+      expect(snippets.length).toBeGreaterThan(0); // has a workflow snippet
       for (const snippet of snippets) {
         const doc = parse(snippet) as Record<string, unknown>;
-        assert.ok(workflowSchema(doc), JSON.stringify(workflowSchema.errors));
-        assert.deepEqual(auditWorkflow(doc, readme), []);
+        expect(workflowSchema(doc) ? [] : workflowSchema.errors).toStrictEqual([]);
+        expect(auditWorkflow(doc, readme)).toStrictEqual([]);
       }
     });
   }
@@ -96,6 +93,6 @@ describe('workflows', () => {
       on: 'push',
       jobs: { j: { steps: [{ uses: 'actions/checkout@v4' }, { run: 'echo ${{ github.event.issue.title }}' }] } },
     };
-    assert.equal(auditWorkflow(bad, 'bad').length, 3);
+    expect(auditWorkflow(bad, 'bad').length).toBe(3);
   });
 });

@@ -1,39 +1,39 @@
-import assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { InputReader, UserError } from '@slipway/action-kit/lite';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { userError } from '../../../test/matchers.js';
+import { InputReader } from '@slipway/action-kit/lite';
 import { parseInputs } from '../src/inputs.js';
 import { metadata } from '../src/metadata.generated.js';
 import { makeTree, removeTree } from '../../../test/harness.js';
 
 const workspace = makeTree({ 'app/package.json': '{}', 'file.txt': 'x' });
 symlinkSync('/tmp', join(workspace, 'escape'));
-after(() => removeTree(workspace));
+afterAll(() => removeTree(workspace));
 
 const parse = (env: Record<string, string>) => parseInputs(new InputReader(metadata, env), workspace);
 
 function failsOn(env: Record<string, string>, input: string, message: RegExp): void {
-  assert.throws(
-    () => parse(env),
-    (err: unknown) => err instanceof UserError && err.subject.input === input && message.test(err.describe()),
-    `${JSON.stringify(env)} should fail on ${input} with ${message}`,
-  );
+  expect(() => parse(env)).toThrow(userError(input, message));
 }
 
 describe('build-artifact inputs', () => {
   it('uses the action.yml defaults', () => {
     const i = parse({});
-    assert.equal(i.repoRel, '.');
-    assert.equal(i.outputDir, join(workspace, '.slipway', 'artifacts'));
-    assert.deepEqual(
-      [i.install, i.cache, i.upload, i.sbom, i.provenance, i.allowSecretFiles],
-      [true, true, true, true, true, false],
-    );
-    assert.equal(i.stack, undefined);
-    assert.equal(i.include, undefined);
-    assert.equal(i.retentionDays, undefined);
-    assert.equal(i.sourceDateEpoch, undefined);
+    expect(i.repoRel).toBe('.');
+    expect(i.outputDir).toBe(join(workspace, '.slipway', 'artifacts'));
+    expect([i.install, i.cache, i.upload, i.sbom, i.provenance, i.allowSecretFiles]).toStrictEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(i.stack).toBeUndefined();
+    expect(i.include).toBeUndefined();
+    expect(i.retentionDays).toBeUndefined();
+    expect(i.sourceDateEpoch).toBeUndefined();
   });
 
   it('reads every input when set', () => {
@@ -60,14 +60,20 @@ describe('build-artifact inputs', () => {
       INPUT_PROVENANCE: 'false',
       'INPUT_ALLOW-SECRET-FILES': 'true',
     });
-    assert.equal(i.repoRel, 'app');
-    assert.equal(i.outputDir, join(workspace, 'app', 'out'));
-    assert.deepEqual(i.include, ['dist/**', 'package.json']);
-    assert.equal(i.stack?.projects.length, 1);
-    assert.deepEqual(
-      [i.install, i.cache, i.upload, i.sbom, i.provenance, i.allowSecretFiles, i.sourceDateEpoch, i.retentionDays],
-      [false, false, false, false, false, true, 0, 90],
-    );
+    expect(i.repoRel).toBe('app');
+    expect(i.outputDir).toBe(join(workspace, 'app', 'out'));
+    expect(i.include).toStrictEqual(['dist/**', 'package.json']);
+    expect(i.stack?.projects.length).toBe(1);
+    expect([
+      i.install,
+      i.cache,
+      i.upload,
+      i.sbom,
+      i.provenance,
+      i.allowSecretFiles,
+      i.sourceDateEpoch,
+      i.retentionDays,
+    ]).toStrictEqual([false, false, false, false, false, true, 0, 90]);
   });
 
   const bad: [Record<string, string>, string, RegExp][] = [

@@ -1,8 +1,8 @@
-import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { InputReader, UserError } from '@slipway/action-kit';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { userError } from '../../../test/matchers.js';
+import { InputReader } from '@slipway/action-kit';
 import { parseInputs } from '../src/inputs.js';
 import { metadata } from '../src/metadata.generated.js';
 import { makeTree, removeTree } from '../../../test/harness.js';
@@ -10,33 +10,30 @@ import { makeTree, removeTree } from '../../../test/harness.js';
 const workspace = makeTree({ 'app/package.json': '{}', 'file.txt': 'x' });
 mkdirSync(join(workspace, 'empty'));
 symlinkSync('/tmp', join(workspace, 'escape'));
-after(() => removeTree(workspace));
+afterAll(() => removeTree(workspace));
 
 function parse(env: Record<string, string>) {
   return parseInputs(new InputReader(metadata, env), workspace);
 }
 
 function failsOn(env: Record<string, string>, input: string, message: RegExp): void {
-  assert.throws(
-    () => parse(env),
-    (err: unknown) => err instanceof UserError && err.subject.input === input && message.test(err.describe()),
-  );
+  expect(() => parse(env)).toThrow(userError(input, message));
 }
 
 describe('detect-stack inputs', () => {
   it('uses the action.yml defaults', () => {
     const inputs = parse({});
-    assert.equal(inputs.displayRoot, '.');
-    assert.equal(inputs.maxFiles, 200_000);
-    assert.deepEqual(inputs.exclude, []);
-    assert.ok(Object.isFrozen(inputs));
+    expect(inputs.displayRoot).toBe('.');
+    expect(inputs.maxFiles).toBe(200_000);
+    expect(inputs.exclude).toStrictEqual([]);
+    expect(Object.isFrozen(inputs)).toBeTruthy();
   });
 
   it('resolves a folder inside the workspace', () => {
     const inputs = parse({ INPUT_PATH: 'app/', INPUT_EXCLUDE: 'a/**\nb/**, c' });
-    assert.equal(inputs.displayRoot, 'app');
-    assert.equal(inputs.annotationPrefix, 'app/');
-    assert.deepEqual(inputs.exclude, ['a/**', 'b/**', 'c']);
+    expect(inputs.displayRoot).toBe('app');
+    expect(inputs.annotationPrefix).toBe('app/');
+    expect(inputs.exclude).toStrictEqual(['a/**', 'b/**', 'c']);
   });
 
   const badPaths: [string, RegExp][] = [
@@ -56,6 +53,6 @@ describe('detect-stack inputs', () => {
   }
 
   it('accepts any exclude text as globs without crashing', () => {
-    for (const odd of ['[', '**/{', '!', '\\']) assert.doesNotThrow(() => parse({ INPUT_EXCLUDE: odd }));
+    for (const odd of ['[', '**/{', '!', '\\']) expect(() => parse({ INPUT_EXCLUDE: odd })).not.toThrow();
   });
 });

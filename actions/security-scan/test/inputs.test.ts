@@ -1,23 +1,23 @@
-import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { InputReader, UserError } from '@slipway/action-kit/lite';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { userError } from '../../../test/matchers.js';
+import { InputReader } from '@slipway/action-kit/lite';
 import { parseInputs } from '../src/inputs.js';
 import { metadata } from '../src/metadata.generated.js';
 import { makeTree, removeTree } from '../../../test/harness.js';
 
 const workspace = makeTree({ 'app/a.txt': 'x', 'dist/app.tar.gz': 'not really', 'file.txt': 'x' });
-after(() => removeTree(workspace));
+afterAll(() => removeTree(workspace));
 const parse = (env: Record<string, string>) => parseInputs(new InputReader(metadata, env), workspace);
 
 describe('security-scan inputs', () => {
   it('uses the action.yml defaults', () => {
     const i = parse({});
-    assert.deepEqual(i.scanners, ['secrets', 'dependencies', 'workflows']);
-    assert.equal(i.failOn, 'high');
-    assert.equal(i.osvApiUrl, 'https://api.osv.dev');
-    assert.equal(i.sarif, join(workspace, 'slipway-security.sarif'));
-    assert.equal(i.osvDb, undefined);
+    expect(i.scanners).toStrictEqual(['secrets', 'dependencies', 'workflows']);
+    expect(i.failOn).toBe('high');
+    expect(i.osvApiUrl).toBe('https://api.osv.dev');
+    expect(i.sarif).toBe(join(workspace, 'slipway-security.sarif'));
+    expect(i.osvDb).toBeUndefined();
   });
 
   it('takes an artifact as the target and every other input', () => {
@@ -32,10 +32,10 @@ describe('security-scan inputs', () => {
       'INPUT_HISTORY-SINCE': 'v1.2.0',
       INPUT_SARIF: 'out/s.sarif',
     });
-    assert.equal(i.target, join(workspace, 'dist/app.tar.gz'));
-    assert.deepEqual(i.scanners, ['secrets', 'secrets-history']);
-    assert.equal(i.failOn, 'none');
-    assert.equal(i.historySince, 'v1.2.0');
+    expect(i.target).toBe(join(workspace, 'dist/app.tar.gz'));
+    expect(i.scanners).toStrictEqual(['secrets', 'secrets-history']);
+    expect(i.failOn).toBe('none');
+    expect(i.historySince).toBe('v1.2.0');
   });
 
   const bad: [Record<string, string>, string, RegExp][] = [
@@ -59,10 +59,7 @@ describe('security-scan inputs', () => {
   ];
   for (const [env, input, message] of bad) {
     it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0])}`, () => {
-      assert.throws(
-        () => parse(env),
-        (e: unknown) => e instanceof UserError && e.subject.input === input && message.test(e.describe()),
-      );
+      expect(() => parse(env)).toThrow(userError(input, message));
     });
   }
 });

@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { InputReader, UserError } from '@slipway/action-kit/lite';
+import { describe, expect, it } from '@jest/globals';
+import { userError } from '../../../test/matchers.js';
+import { InputReader } from '@slipway/action-kit/lite';
 import { parseInputs } from '../src/inputs.js';
 import { metadata } from '../src/metadata.generated.js';
 
@@ -12,16 +12,15 @@ const parse = (env: Record<string, string>, masked: string[] = []) =>
 describe('verify-health inputs', () => {
   it('uses the action.yml defaults', () => {
     const o = parse({});
-    assert.deepEqual(o.urls, ['https://app.example.com/healthz']);
-    assert.equal(o.spec.method, 'GET');
-    assert.equal(o.spec.timeoutMs, 5000);
-    assert.deepEqual(
-      [o.waitMs, o.retryDelayMs, o.durationMs, o.rate, o.maxErrorRate, o.intervalMs],
-      [60_000, 1000, 0, 5, 0.01, 5000],
-    );
-    assert.equal(o.spec.expectStatus(399), true);
-    assert.equal(o.spec.expectStatus(400), false);
-    assert.equal(o.maxP95Ms, undefined);
+    expect(o.urls).toStrictEqual(['https://app.example.com/healthz']);
+    expect(o.spec.method).toBe('GET');
+    expect(o.spec.timeoutMs).toBe(5000);
+    expect([o.waitMs, o.retryDelayMs, o.durationMs, o.rate, o.maxErrorRate, o.intervalMs]).toStrictEqual([
+      60_000, 1000, 0, 5, 0.01, 5000,
+    ]);
+    expect(o.spec.expectStatus(399)).toBe(true);
+    expect(o.spec.expectStatus(400)).toBe(false);
+    expect(o.maxP95Ms).toBeUndefined();
   });
 
   it('reads every input and masks credential headers before use', () => {
@@ -47,15 +46,15 @@ describe('verify-health inputs', () => {
       },
       masked,
     );
-    assert.deepEqual(o.urls, ['http://a/h', 'http://b/h']);
-    assert.equal(o.spec.method, 'HEAD');
-    assert.deepEqual([o.maxErrorRate, o.maxP95Ms, o.maxP99Ms, o.rate, o.durationMs], [0.005, 300, 1000, 200, 600_000]);
-    assert.ok(
-      masked.includes('Bearer abcdefgh12345678') &&
-        masked.includes('abcdefgh12345678') &&
-        masked.includes('k3y-value-123'),
-    );
-    assert.ok(!masked.includes('application/json'));
+    expect(o.urls).toStrictEqual(['http://a/h', 'http://b/h']);
+    expect(o.spec.method).toBe('HEAD');
+    expect([o.maxErrorRate, o.maxP95Ms, o.maxP99Ms, o.rate, o.durationMs]).toStrictEqual([
+      0.005, 300, 1000, 200, 600_000,
+    ]);
+    expect(masked).toContain('Bearer abcdefgh12345678');
+    expect(masked).toContain('abcdefgh12345678');
+    expect(masked).toContain('k3y-value-123');
+    expect(masked).not.toContain('application/json');
   });
 
   const bad: [Record<string, string>, string, RegExp][] = [
@@ -90,10 +89,7 @@ describe('verify-health inputs', () => {
   ];
   for (const [env, input, message] of bad) {
     it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0])}`, () => {
-      assert.throws(
-        () => parse(env),
-        (e: unknown) => e instanceof UserError && e.subject.input === input && message.test(e.describe()),
-      );
+      expect(() => parse(env)).toThrow(userError(input, message));
     });
   }
 });

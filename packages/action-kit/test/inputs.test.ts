@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
+import { instanceOf, internalError } from '../../../test/matchers.js';
 import { InputReader, UserError, parseDuration, formatDuration, type ActionMetadata } from '../src/index.js';
 
 const metadata: ActionMetadata = {
@@ -27,33 +27,29 @@ function userError(fn: () => unknown): UserError {
   try {
     fn();
   } catch (err) {
-    assert.ok(err instanceof UserError, `expected a UserError, got ${String(err)}`);
-    return err;
+    return instanceOf(err, UserError);
   }
-  assert.fail('expected an error');
+  throw new Error('expected an error');
 }
 
 describe('InputReader', () => {
   it('reads the runner variable with its name mangling, else the action.yml default', () => {
     const r = reader({ 'INPUT_MAX-FILES': ' 5 ', INPUT_WITH_SPACE: 'x' });
-    assert.equal(r.raw('max-files'), '5');
-    assert.equal(r.raw('with space'), 'x');
-    assert.equal(r.raw('count'), '10');
-    assert.equal(r.raw('items'), '');
+    expect(r.raw('max-files')).toBe('5');
+    expect(r.raw('with space')).toBe('x');
+    expect(r.raw('count')).toBe('10');
+    expect(r.raw('items')).toBe('');
   });
 
   it('treats an undeclared input as a bug, not a user error', () => {
-    assert.throws(
-      () => reader({}).raw('nope'),
-      (err: Error) => !(err instanceof UserError) && /not declared/.test(err.message),
-    );
+    expect(() => reader({}).raw('nope')).toThrow(internalError(/not declared/));
   });
 
   it('requires a required input', () => {
     const err = userError(() => reader({}).required('name'));
-    assert.equal(err.subject.input, 'name');
-    assert.match(err.describe(), /^input 'name': is required/);
-    assert.equal(reader({ INPUT_NAME: 'x' }).required('name'), 'x');
+    expect(err.subject.input).toBe('name');
+    expect(err.describe()).toMatch(/^input 'name': is required/);
+    expect(reader({ INPUT_NAME: 'x' }).required('name')).toBe('x');
   });
 
   for (const [value, expected] of [
@@ -65,13 +61,13 @@ describe('InputReader', () => {
     ['FALSE', false],
   ] as const) {
     it(`reads the YAML 1.2 core boolean ${value}`, () =>
-      assert.equal(reader({ INPUT_FLAG: value }).boolean('flag'), expected));
+      expect(reader({ INPUT_FLAG: value }).boolean('flag')).toBe(expected));
   }
   for (const bad of ['yes', 'no', 'on', '1', '0', 'tRuE', 'y', '']) {
     it(`refuses ${JSON.stringify(bad)} as a boolean, naming the input`, () => {
       const err = userError(() => reader({ INPUT_FLAG: bad }).boolean('flag'));
-      assert.equal(err.subject.input, 'flag');
-      assert.match(err.describe(), /Use true or false/);
+      expect(err.subject.input).toBe('flag');
+      expect(err.describe()).toMatch(/Use true or false/);
     });
   }
 
@@ -81,58 +77,51 @@ describe('InputReader', () => {
     ['+7', 7],
     ['-3', -3],
   ] as const) {
-    it(`reads the integer ${value}`, () => assert.equal(reader({ INPUT_COUNT: value }).integer('count'), expected));
+    it(`reads the integer ${value}`, () => expect(reader({ INPUT_COUNT: value }).integer('count')).toBe(expected));
   }
   for (const bad of ['1.5', 'abc', '1e3', '0x10', '', ' ', '12abc', '99999999999999999999']) {
     it(`refuses ${JSON.stringify(bad)} as an integer`, () => {
       const err = userError(() => reader({ INPUT_COUNT: bad }).integer('count', { min: 1 }));
-      assert.equal(err.subject.input, 'count');
+      expect(err.subject.input).toBe('count');
     });
   }
   it('enforces integer bounds and says what they are', () => {
-    assert.match(
-      userError(() => reader({ INPUT_COUNT: '0' }).integer('count', { min: 1, max: 5 })).describe(),
+    expect(userError(() => reader({ INPUT_COUNT: '0' }).integer('count', { min: 1, max: 5 })).describe()).toMatch(
       /from 1 to 5/,
     );
-    assert.match(
-      userError(() => reader({ INPUT_COUNT: '6' }).integer('count', { min: 1, max: 5 })).describe(),
+    expect(userError(() => reader({ INPUT_COUNT: '6' }).integer('count', { min: 1, max: 5 })).describe()).toMatch(
       /out of range/,
     );
-    assert.equal(reader({ INPUT_COUNT: '5' }).integer('count', { min: 1, max: 5 }), 5);
+    expect(reader({ INPUT_COUNT: '5' }).integer('count', { min: 1, max: 5 })).toBe(5);
   });
 
   it('reads durations and refuses what is not one', () => {
-    assert.equal(reader({ INPUT_WAIT: '1h30m' }).duration('wait'), 5_400_000);
-    assert.equal(reader({}).duration('wait'), 30_000);
+    expect(reader({ INPUT_WAIT: '1h30m' }).duration('wait')).toBe(5_400_000);
+    expect(reader({}).duration('wait')).toBe(30_000);
     for (const bad of ['30', '5 m', 'm5', '1x', '-5s', '', 'soon']) {
-      assert.match(
-        userError(() => reader({ INPUT_WAIT: bad }).duration('wait')).describe(),
-        /not a duration.*30s/,
-        bad,
-      );
+      expect(userError(() => reader({ INPUT_WAIT: bad }).duration('wait')).describe()).toMatch(/not a duration.*30s/);
     }
-    assert.match(
-      userError(() => reader({ INPUT_WAIT: '2h' }).duration('wait', { max: 3_600_000 })).describe(),
+    expect(userError(() => reader({ INPUT_WAIT: '2h' }).duration('wait', { max: 3_600_000 })).describe()).toMatch(
       /out of range/,
     );
   });
 
   it('reads one of a set and lists the allowed values otherwise', () => {
-    assert.equal(reader({ INPUT_MODE: 'slow' }).oneOf('mode', ['fast', 'slow']), 'slow');
+    expect(reader({ INPUT_MODE: 'slow' }).oneOf('mode', ['fast', 'slow'])).toBe('slow');
     const err = userError(() => reader({ INPUT_MODE: 'Fast' }).oneOf('mode', ['fast', 'slow']));
-    assert.match(err.describe(), /Use one of: fast, slow/);
+    expect(err.describe()).toMatch(/Use one of: fast, slow/);
   });
 
   it('splits lists on commas and newlines', () => {
-    assert.deepEqual(reader({ INPUT_ITEMS: 'a, b\n c,,\n\nd ' }).list('items'), ['a', 'b', 'c', 'd']);
-    assert.deepEqual(reader({}).list('items'), []);
+    expect(reader({ INPUT_ITEMS: 'a, b\n c,,\n\nd ' }).list('items')).toStrictEqual(['a', 'b', 'c', 'd']);
+    expect(reader({}).list('items')).toStrictEqual([]);
   });
 
   it('parses JSON and points at the line and column of an error', () => {
-    assert.deepEqual(reader({ INPUT_DATA: '{"a":[1,2]}' }).json('data'), { a: [1, 2] });
-    assert.equal(reader({}).json('data'), undefined);
+    expect(reader({ INPUT_DATA: '{"a":[1,2]}' }).json('data')).toStrictEqual({ a: [1, 2] });
+    expect(reader({}).json('data')).toBeUndefined();
     const err = userError(() => reader({ INPUT_DATA: '{\n  "a": 1,\n  "b": }' }).json('data'));
-    assert.match(err.describe(), /input 'data': is not valid JSON: .* at line 3, column 8/);
+    expect(err.describe()).toMatch(/input 'data': is not valid JSON: .* at line 3, column 8/);
   });
 });
 
@@ -151,9 +140,9 @@ describe('durations', () => {
     ['1h 30m', undefined],
     ['1hh', undefined],
   ];
-  for (const [text, ms] of cases) it(`parses ${JSON.stringify(text)}`, () => assert.equal(parseDuration(text), ms));
+  for (const [text, ms] of cases) it(`parses ${JSON.stringify(text)}`, () => expect(parseDuration(text)).toBe(ms));
   it('formats what it parses', () => {
     for (const ms of [0, 999, 1000, 61_000, 5_400_000])
-      assert.equal(parseDuration(formatDuration(ms)), ms === 0 ? 0 : ms);
+      expect(parseDuration(formatDuration(ms))).toBe(ms === 0 ? 0 : ms);
   });
 });

@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import assert from 'node:assert/strict';
-import { afterEach, describe, it } from 'node:test';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import {
   OutputWriter,
   RecordingLogger,
@@ -42,27 +41,27 @@ describe('runAction', () => {
       },
       seams(log),
     );
-    assert.equal(process.exitCode, 1);
-    assert.deepEqual(log.messages('error'), ["input 'flag': 'x' is not a boolean. Use true or false."]);
-    assert.equal(log.messages('info').length, 0);
+    expect(process.exitCode).toBe(1);
+    expect(log.messages('error')).toStrictEqual(["input 'flag': 'x' is not a boolean. Use true or false."]);
+    expect(log.messages('info').length).toBe(0);
   });
 
   it('annotates a UserError about a file with the file and line', () => {
     const log = new RecordingLogger();
     reportFailure('demo', new UserError('is broken.', { file: 'a/b.json', line: 3 }), log, false);
-    assert.equal(log.records[0]?.props?.file, 'a/b.json');
-    assert.equal(log.records[0]?.props?.startLine, 3);
-    assert.match(log.records[0]!.message, /^a\/b\.json:3: is broken\./);
+    expect(log.records[0]?.props?.file).toBe('a/b.json');
+    expect(log.records[0]?.props?.startLine).toBe(3);
+    expect(log.records[0]!.message).toMatch(/^a\/b\.json:3: is broken\./);
   });
 
   it('reports anything else as internal, asks for a report, and shows the stack only in debug', () => {
     const quiet = new RecordingLogger();
     reportFailure('demo', new TypeError('boom'), quiet, false);
-    assert.match(quiet.messages('error')[0]!, /internal error: boom\. This is a bug in slipway.*please report/);
-    assert.ok(!quiet.records.some((r) => r.message.includes('at ')), 'no stack without debug');
+    expect(quiet.messages('error')[0]!).toMatch(/internal error: boom\. This is a bug in slipway.*please report/);
+    expect(quiet.records.map((r) => r.message)).not.toContainEqual(expect.stringContaining('at ')); // no stack without debug
     const debug = new RecordingLogger();
     reportFailure('demo', new TypeError('boom'), debug, true);
-    assert.match(debug.messages('info')[0]!, /TypeError: boom\n\s+at /);
+    expect(debug.messages('info')[0]!).toMatch(/TypeError: boom\n\s+at /);
   });
 
   it("shows an internal error's stack when the seams' environment has RUNNER_DEBUG=1", async () => {
@@ -74,13 +73,13 @@ describe('runAction', () => {
       },
       seams(log, { RUNNER_DEBUG: '1' }),
     );
-    assert.equal(process.exitCode, 1);
-    assert.match(log.messages('info')[0] ?? '', /RangeError: deep\n\s+at /);
+    expect(process.exitCode).toBe(1);
+    expect(log.messages('info')[0] ?? '').toMatch(/RangeError: deep\n\s+at /);
   });
 
   it('leaves the exit code alone on success', async () => {
     await runAction('demo', async () => {}, seams(new RecordingLogger()));
-    assert.notEqual(process.exitCode, 1);
+    expect(process.exitCode).not.toBe(1);
   });
 });
 
@@ -92,7 +91,7 @@ describe('OutputWriter', () => {
     out.set('data', { a: [1] });
     out.set('result', true);
     out.set('data', null);
-    assert.deepEqual(sink, [
+    expect(sink).toStrictEqual([
       ['result', 'ok'],
       ['data', '{"a":[1]}'],
       ['result', 'true'],
@@ -100,27 +99,27 @@ describe('OutputWriter', () => {
     ]);
   });
   it('refuses an output action.yml does not declare', () => {
-    assert.throws(() => new OutputWriter(metadata, () => {}).set('other', 'x'), /not declared/);
+    expect(() => new OutputWriter(metadata, () => {}).set('other', 'x')).toThrow(/not declared/);
   });
 });
 
 describe('SummaryBuilder', () => {
   it('escapes table cells so a pipe or newline cannot break the table', () => {
     const md = new SummaryBuilder().table(['a', 'b'], [['x|y', 'line1\nline2']]).toMarkdown();
-    assert.match(md, /\| x\\\|y \| line1<br>line2 \|/);
-    assert.equal(md.split('\n').filter((l) => l.startsWith('|')).length, 3);
+    expect(md).toMatch(/\| x\\\|y \| line1<br>line2 \|/);
+    expect(md.split('\n').filter((l) => l.startsWith('|')).length).toBe(3);
   });
   it('cuts at a section boundary under the limit and says so', () => {
     const s = new SummaryBuilder();
     for (let i = 0; i < 50; i++) s.text(`section ${i} ${'x'.repeat(1000)}`);
     const md = s.toMarkdown(10_000);
-    assert.ok(Buffer.byteLength(md) <= 10_000);
-    assert.match(md, /cut to stay under GitHub's 1 MiB limit/);
-    assert.match(md, /section 0 /);
-    assert.doesNotMatch(md, /section 49 /);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(10_000);
+    expect(md).toMatch(/cut to stay under GitHub's 1 MiB limit/);
+    expect(md).toMatch(/section 0 /);
+    expect(md).not.toMatch(/section 49 /);
   });
   it('renders mermaid blocks', () => {
-    assert.match(new SummaryBuilder().mermaid('pie\n "a" : 1').toMarkdown(), /```mermaid\npie\n "a" : 1\n```/);
+    expect(new SummaryBuilder().mermaid('pie\n "a" : 1').toMarkdown()).toMatch(/```mermaid\npie\n "a" : 1\n```/);
   });
 });
 
@@ -131,7 +130,7 @@ describe('SummaryBuilder.write', () => {
     writeFileSync(path, 'before\n');
     await new SummaryBuilder().heading('one').write({ GITHUB_STEP_SUMMARY: path });
     await new SummaryBuilder().heading('ignored').write({});
-    assert.equal(readFileSync(path, 'utf8'), 'before\n## one\n\n');
+    expect(readFileSync(path, 'utf8')).toBe('before\n## one\n\n');
     rmSync(dir, { recursive: true });
   });
 });
@@ -140,18 +139,18 @@ describe('secrets', () => {
   it('masks the whole value and every credential inside it', () => {
     const masked: string[] = [];
     maskCredential('postgres://admin:s3cr%21t@db:5432/app', (v) => masked.push(v)); // slipway:allow (a test credential)
-    assert.ok(masked.includes('postgres://admin:s3cr%21t@db:5432/app')); // slipway:allow
-    assert.ok(masked.includes('s3cr!t'));
-    assert.ok(masked.includes('s3cr%21t'));
+    expect(masked).toContain('postgres://admin:s3cr%21t@db:5432/app'); // slipway:allow
+    expect(masked).toContain('s3cr!t');
+    expect(masked).toContain('s3cr%21t');
   });
   it('finds bearer tokens and URL tokens', () => {
-    assert.deepEqual(credentialParts('Authorization: Bearer abcdefgh12345'), ['abcdefgh12345']);
-    assert.deepEqual(credentialParts('https://ghp_tokentokentoken@github.com/x'), ['ghp_tokentokentoken']);
-    assert.deepEqual(credentialParts('no secrets here'), []);
+    expect(credentialParts('Authorization: Bearer abcdefgh12345')).toStrictEqual(['abcdefgh12345']);
+    expect(credentialParts('https://ghp_tokentokentoken@github.com/x')).toStrictEqual(['ghp_tokentokentoken']);
+    expect(credentialParts('no secrets here')).toStrictEqual([]);
   });
   it('masks nothing for an empty value', () => {
     const masked: string[] = [];
     maskCredential('  ', (v) => masked.push(v));
-    assert.deepEqual(masked, []);
+    expect(masked).toStrictEqual([]);
   });
 });

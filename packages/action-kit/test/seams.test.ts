@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { ManualClock, actionsExec } from '../src/lite.js';
 
 describe('actionsExec', () => {
@@ -7,7 +6,7 @@ describe('actionsExec', () => {
     const ok = await actionsExec(process.execPath, ['-e', 'process.stdout.write("out"); process.stderr.write("err")'], {
       silent: true,
     });
-    assert.deepEqual(ok, { exitCode: 0, stdout: 'out', stderr: 'err' });
+    expect(ok).toStrictEqual({ exitCode: 0, stdout: 'out', stderr: 'err' });
   });
 
   it('passes input, cwd and env', async () => {
@@ -24,16 +23,15 @@ describe('actionsExec', () => {
         env: { X: ':x', PATH: process.env.PATH ?? '' },
       },
     );
-    assert.equal(r.stdout, 'in:/tmp:x');
+    expect(r.stdout).toBe('in:/tmp:x');
   });
 
   it('throws on a non-zero exit unless told not to', async () => {
-    await assert.rejects(
-      actionsExec(process.execPath, ['-e', 'process.exit(3)'], { silent: true }),
+    await expect(actionsExec(process.execPath, ['-e', 'process.exit(3)'], { silent: true })).rejects.toThrow(
       /exit code 3|failed with exit code 3/,
     );
     const r = await actionsExec(process.execPath, ['-e', 'process.exit(3)'], { silent: true, ignoreReturnCode: true });
-    assert.equal(r.exitCode, 3);
+    expect(r.exitCode).toBe(3);
   });
 });
 
@@ -42,8 +40,8 @@ describe('ManualClock', () => {
     const clock = new ManualClock(100);
     await clock.sleep(5000);
     clock.advance(1);
-    assert.equal(clock.now(), 5101);
-    assert.equal(clock.monotonic(), 5101);
+    expect(clock.now()).toBe(5101);
+    expect(clock.monotonic()).toBe(5101);
   });
 });
 
@@ -57,8 +55,8 @@ describe('writeFileAtomic', () => {
     const path = join(dir, 'a', 'b', 'out.json');
     await writeFileAtomic(path, 'one');
     await writeFileAtomic(path, 'two');
-    assert.equal(readFileSync(path, 'utf8'), 'two');
-    assert.deepEqual(readdirSync(join(dir, 'a', 'b')), ['out.json']);
+    expect(readFileSync(path, 'utf8')).toBe('two');
+    expect(readdirSync(join(dir, 'a', 'b'))).toStrictEqual(['out.json']);
     rmSync(dir, { recursive: true });
   });
 });

@@ -1,4 +1,3 @@
-import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -13,7 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { removeTree } from '../../../test/harness.js';
 import { verifyArtifact } from '../src/index.js';
 import { archiveFolder, sh } from './helpers.js';
@@ -24,7 +23,7 @@ const temp = (): string => {
   temps.push(d);
   return d;
 };
-after(() => temps.forEach(removeTree));
+afterAll(() => temps.forEach(removeTree));
 
 const LONG = 'segment-'.repeat(16);
 const FILES: [string, string, number][] = [
@@ -54,8 +53,8 @@ describe('reproducible archives', () => {
   it('gives the same digest for the same content built in different folders, orders, umasks and times', async () => {
     const a = await archiveFolder(buildTree([0, 1, 2, 3, 4], 0o022, 1_000_000), temp());
     const b = await archiveFolder(buildTree([4, 3, 2, 1, 0], 0o077, 2_000_000_000), temp());
-    assert.equal(a.digest, b.digest);
-    assert.equal(readFileSync(a.archive).compare(readFileSync(b.archive)), 0);
+    expect(a.digest).toBe(b.digest);
+    expect(readFileSync(a.archive).compare(readFileSync(b.archive))).toBe(0);
   });
 
   it('gives a different digest when one byte changes', async () => {
@@ -64,14 +63,14 @@ describe('reproducible archives', () => {
     writeFileSync(join(rootB, 'dist', 'app.js'), 'console.log(2)\n' + 'console.log(1)\n'.repeat(999));
     const a = await archiveFolder(rootA, temp());
     const b = await archiveFolder(rootB, temp());
-    assert.notEqual(a.digest, b.digest);
+    expect(a.digest).not.toBe(b.digest);
   });
 
   it('writes what GNU tar reads: sorted names, uid/gid 0, one mtime, normalised modes, a link, long and UTF-8 paths', async () => {
     const a = await archiveFolder(buildTree([2, 0, 4, 1, 3], 0o022, 5), temp(), 1_700_000_000);
     const listing = sh('tar', ['--numeric-owner', '--full-time', '-tvzf', a.archive]).trim().split('\n');
     const names = listing.map((l) => l.split(/\s+/).slice(5).join(' '));
-    assert.deepEqual(names, [
+    expect(names).toStrictEqual([
       'README.md',
       'bin/',
       'bin/run',
@@ -83,20 +82,16 @@ describe('reproducible archives', () => {
       'dist/ünïcödé.txt',
     ]);
     for (const line of listing) {
-      assert.match(line, /^[-dl]rw.r.?.?r.?.? 0\/0 /);
-      assert.match(line, / 2023-11-14 22:13:20 /);
+      expect(line).toMatch(/^[-dl]rw.r.?.?r.?.? 0\/0 /);
+      expect(line).toMatch(/ 2023-11-14 22:13:20 /);
     }
-    assert.match(listing[2]!, /^-rwxr-xr-x /, 'executable stays 0755');
-    assert.match(listing[7]!, /^-rw-r--r-- /, '0600 becomes 0644');
+    expect(listing[2]!).toMatch(/^-rwxr-xr-x /); // executable stays 0755
+    expect(listing[7]!).toMatch(/^-rw-r--r-- /); // 0600 becomes 0644
     const gz = readFileSync(a.archive);
-    assert.deepEqual(
-      [...gz.subarray(0, 10)],
-      [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3],
-      'gzip header: no name, mtime 0, Unix',
-    );
+    expect([...gz.subarray(0, 10)]).toStrictEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]); // gzip header: no name, mtime 0, Unix
     const out = temp();
     sh('tar', ['-xzf', a.archive, '-C', out]);
-    assert.equal(readFileSync(join(out, 'dist', 'app.js'), 'utf8'), FILES[2]![1]);
+    expect(readFileSync(join(out, 'dist', 'app.js'), 'utf8')).toBe(FILES[2]![1]);
   });
 
   it('leaves no archive behind when a file changes size while it is archived', async () => {
@@ -106,11 +101,10 @@ describe('reproducible archives', () => {
     const { selectFiles, writeArchive } = await import('../src/index.js');
     const entries = selectFiles({ root, include: ['**'], exclude: [], never: [] }).entries;
     writeFileSync(join(root, 'a.txt'), 'much longer now');
-    await assert.rejects(
-      writeArchive({ entries, archivePath: join(out, 'x.tar.gz'), mtime: 0 }),
+    await expect(writeArchive({ entries, archivePath: join(out, 'x.tar.gz'), mtime: 0 })).rejects.toThrow(
       /changed size while it was being archived/,
     );
-    assert.deepEqual(sh('ls', ['-A', out]), '');
+    expect(sh('ls', ['-A', out])).toStrictEqual('');
   });
 });
 
@@ -119,11 +113,11 @@ describe('verifyArtifact', () => {
     const a = await archiveFolder(buildTree([0, 1, 2, 3, 4], 0o022, 5), temp());
     const into = join(temp(), 'release');
     const result = await verifyArtifact({ archive: a.archive, manifest: a.manifest, into });
-    assert.equal(result.files, 9);
-    assert.equal(result.digest, a.digest);
-    assert.equal(readFileSync(join(into, 'bin', 'run'), 'utf8'), FILES[1]![1]);
-    assert.equal(sh('stat', ['-c', '%a', join(into, 'bin', 'run')]).trim(), '755');
-    assert.equal(sh('readlink', [join(into, 'dist', 'current.js')]).trim(), 'app.js');
+    expect(result.files).toBe(9);
+    expect(result.digest).toBe(a.digest);
+    expect(readFileSync(join(into, 'bin', 'run'), 'utf8')).toBe(FILES[1]![1]);
+    expect(sh('stat', ['-c', '%a', join(into, 'bin', 'run')]).trim()).toBe('755');
+    expect(sh('readlink', [join(into, 'dist', 'current.js')]).trim()).toBe('app.js');
   });
 
   it('refuses an archive whose bytes differ from the manifest', async () => {
@@ -131,8 +125,7 @@ describe('verifyArtifact', () => {
     const manifest = JSON.parse(readFileSync(a.manifest, 'utf8'));
     manifest.files.find((f: { path: string }) => f.path === 'dist/app.js').sha256 = '0'.repeat(64);
     writeFileSync(a.manifest, JSON.stringify(manifest));
-    await assert.rejects(
-      verifyArtifact({ archive: a.archive, manifest: a.manifest }),
+    await expect(verifyArtifact({ archive: a.archive, manifest: a.manifest })).rejects.toThrow(
       /artifact entry 'dist\/app\.js' has SHA-256 [0-9a-f]{64} but the manifest says 0{64}/,
     );
   });
@@ -147,7 +140,7 @@ describe('verifyArtifact', () => {
       const manifest = JSON.parse(readFileSync(a.manifest, 'utf8'));
       manifest.files.find((f: { path: string }) => f.path === 'README.md')[field] = value;
       writeFileSync(a.manifest, JSON.stringify(manifest));
-      await assert.rejects(verifyArtifact({ archive: a.archive, manifest: a.manifest }), message);
+      await expect(verifyArtifact({ archive: a.archive, manifest: a.manifest })).rejects.toThrow(message);
     });
   }
 
@@ -156,8 +149,7 @@ describe('verifyArtifact', () => {
     const manifest = JSON.parse(readFileSync(a.manifest, 'utf8'));
     manifest.archive.sha256 = 'f'.repeat(64);
     writeFileSync(a.manifest, JSON.stringify(manifest));
-    await assert.rejects(
-      verifyArtifact({ archive: a.archive, manifest: a.manifest }),
+    await expect(verifyArtifact({ archive: a.archive, manifest: a.manifest })).rejects.toThrow(
       /archive's SHA-256 is [0-9a-f]{64} but the manifest says f{64}/,
     );
   });
@@ -173,14 +165,12 @@ describe('verifyArtifact', () => {
       sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     });
     writeFileSync(a.manifest, JSON.stringify(manifest));
-    await assert.rejects(
-      verifyArtifact({ archive: a.archive, manifest: a.manifest }),
+    await expect(verifyArtifact({ archive: a.archive, manifest: a.manifest })).rejects.toThrow(
       /entry 'zzz' is in the manifest but not in the archive/,
     );
     manifest.files = manifest.files.filter((f: { path: string }) => f.path !== 'README.md' && f.path !== 'zzz');
     writeFileSync(a.manifest, JSON.stringify(manifest));
-    await assert.rejects(
-      verifyArtifact({ archive: a.archive, manifest: a.manifest }),
+    await expect(verifyArtifact({ archive: a.archive, manifest: a.manifest })).rejects.toThrow(
       /entry 'README\.md' is not in the manifest/,
     );
   });
@@ -258,7 +248,7 @@ describe('verifyArtifact', () => {
     it(`refuses ${name}, naming the entry`, async () => {
       const { archive, manifest } = hostile(make, args);
       const into = join(temp(), 'out');
-      await assert.rejects(verifyArtifact({ archive, manifest, into }), message);
+      await expect(verifyArtifact({ archive, manifest, into })).rejects.toThrow(message);
     });
   }
 
@@ -266,6 +256,6 @@ describe('verifyArtifact', () => {
     const a = await archiveFolder(buildTree([0], 0o022, 5), temp());
     const into = temp();
     writeFileSync(join(into, 'existing'), 'x');
-    await assert.rejects(verifyArtifact({ archive: a.archive, manifest: a.manifest, into }), /is not empty/);
+    await expect(verifyArtifact({ archive: a.archive, manifest: a.manifest, into })).rejects.toThrow(/is not empty/);
   });
 });

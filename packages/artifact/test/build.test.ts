@@ -1,10 +1,10 @@
-import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { instanceOf, userError } from '../../../test/matchers.js';
 import { actionsExec, RecordingLogger, UserError } from '@slipway/action-kit/lite';
-import { removeTree } from '../../../test/harness.js';
+import { needsTool, removeTree } from '../../../test/harness.js';
 import { cycloneDxErrors } from '../../../test/schemas.js';
 import {
   buildArtifact,
@@ -14,10 +14,10 @@ import {
   type BuildArtifactOptions,
   type Uploader,
 } from '../src/index.js';
-import { gitRepo, hasCommand, readJson, sh } from './helpers.js';
+import { gitRepo, readJson, sh } from './helpers.js';
 
 const temps: string[] = [];
-after(() => temps.forEach(removeTree));
+afterAll(() => temps.forEach(removeTree));
 const track = (d: string): string => (temps.push(d), d);
 const temp = (): string => track(mkdtempSync(join(tmpdir(), 'slipway-build-')));
 
@@ -63,28 +63,27 @@ describe('buildArtifact on real repositories', () => {
     sh('chmod', ['-R', 'g+w', b]);
     const ra = await buildArtifact(options(a), seams());
     const rb = await buildArtifact(options(b), seams());
-    assert.equal(ra.digest, rb.digest);
-    assert.match(ra.digest, /^sha256:[0-9a-f]{64}$/);
-    assert.equal(ra.commands.install, 'npm ci');
-    assert.equal(ra.commands.build, 'npm run build');
+    expect(ra.digest).toBe(rb.digest);
+    expect(ra.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(ra.commands.install).toBe('npm ci');
+    expect(ra.commands.build).toBe('npm run build');
     const manifest = readJson<{ files: { path: string }[]; archive: { sha256: string } }>(ra.manifestPath);
-    assert.deepEqual(
-      manifest.files.map((f) => f.path),
-      ['dist', 'dist/built-at.txt', 'dist/index.js', 'package-lock.json', 'package.json'],
-    );
-    assert.equal(`sha256:${manifest.archive.sha256}`, ra.digest);
-    assert.equal(ra.sourceDateEpoch, Date.parse('2024-01-02T03:04:05Z') / 1000, 'the HEAD commit time');
-    assert.match(ra.version, /^[0-9a-f]{7}$/, 'git describe --always without tags');
+    expect(manifest.files.map((f) => f.path)).toStrictEqual([
+      'dist',
+      'dist/built-at.txt',
+      'dist/index.js',
+      'package-lock.json',
+      'package.json',
+    ]);
+    expect(`sha256:${manifest.archive.sha256}`).toBe(ra.digest);
+    expect(ra.sourceDateEpoch).toBe(Date.parse('2024-01-02T03:04:05Z') / 1000); // the HEAD commit time
+    expect(ra.version).toMatch(/^[0-9a-f]{7}$/); // git describe --always without tags
     const into = join(temp(), 'x');
     await verifyArtifact({ archive: ra.artifactPath, manifest: ra.manifestPath, into });
-    assert.equal(
-      readFileSync(join(into, 'dist', 'built-at.txt'), 'utf8'),
-      String(ra.sourceDateEpoch),
-      'the build saw SOURCE_DATE_EPOCH',
-    );
-    assert.deepEqual(cycloneDxErrors(readJson(ra.sbomPath!)), []);
+    expect(readFileSync(join(into, 'dist', 'built-at.txt'), 'utf8')).toBe(String(ra.sourceDateEpoch)); // the build saw SOURCE_DATE_EPOCH
+    expect(cycloneDxErrors(readJson(ra.sbomPath!))).toStrictEqual([]);
     const statement = readJson<{ subject: { digest: { sha256: string } }[] }>(ra.provenancePath!);
-    assert.equal(`sha256:${statement.subject[0]!.digest.sha256}`, ra.digest);
+    expect(`sha256:${statement.subject[0]!.digest.sha256}`).toBe(ra.digest);
   });
 
   it('uses tags for the version and SOURCE_DATE_EPOCH over the commit time', async () => {
@@ -94,9 +93,9 @@ describe('buildArtifact on real repositories', () => {
       options(repo, { install: false }),
       seams({ PATH: process.env.PATH, HOME: process.env.HOME, SOURCE_DATE_EPOCH: '1234567890' }),
     );
-    assert.equal(r.version, 'v2.0.0');
-    assert.equal(r.sourceDateEpoch, 1234567890);
-    assert.match(r.artifactPath, /\/slipway-repo-[^/]+-v2\.0\.0\.tar\.gz$/, '<repo>-<version> for the root project');
+    expect(r.version).toBe('v2.0.0');
+    expect(r.sourceDateEpoch).toBe(1234567890);
+    expect(r.artifactPath).toMatch(/\/slipway-repo-[^/]+-v2\.0\.0\.tar\.gz$/); // <repo>-<version> for the root project
   });
 
   it('packages a Python app as its tree and lists pinned requirements in the SBOM', async () => {
@@ -109,52 +108,45 @@ describe('buildArtifact on real repositories', () => {
         '.env.example': 'SECRET=\n',
       }),
     );
-    await assert.rejects(
-      buildArtifact(options(repo, { install: false }), seams()),
-      (err: unknown) =>
-        err instanceof UserError &&
-        /refusing to package likely secret files: \.env\./.test(err.message) &&
-        err.subject.input === 'allow-secret-files',
+    await expect(buildArtifact(options(repo, { install: false }), seams())).rejects.toThrow(
+      userError('allow-secret-files', /refusing to package likely secret files: \.env\./),
     );
     const r = await buildArtifact(options(repo, { install: false, exclude: ['.env'] }), seams());
-    assert.deepEqual(
-      readJson<{ files: { path: string }[] }>(r.manifestPath).files.map((f) => f.path),
-      ['.env.example', 'app.py', 'requirements.txt'],
-    );
+    expect(readJson<{ files: { path: string }[] }>(r.manifestPath).files.map((f) => f.path)).toStrictEqual([
+      '.env.example',
+      'app.py',
+      'requirements.txt',
+    ]);
     const sbom = readJson<{ components: { purl: string }[] }>(r.sbomPath!);
-    assert.deepEqual(sbom.components.map((c) => c.purl).sort(), ['pkg:pypi/flask@3.0.3', 'pkg:pypi/gunicorn@23.0.0']);
+    expect(sbom.components.map((c) => c.purl).sort()).toStrictEqual([
+      'pkg:pypi/flask@3.0.3',
+      'pkg:pypi/gunicorn@23.0.0',
+    ]);
   });
 
-  it(
-    'builds a reproducible Go binary',
-    {
-      skip: !hasCommand('go') && !process.env.CI ? 'SKIPPED LOUDLY: go is not installed here (CI installs it)' : false,
-    },
-    async () => {
-      const files = {
-        'go.mod': 'module example.com/worker\n\ngo 1.19\n',
-        'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("worker") }\n',
-      };
-      const a = track(gitRepo(files));
-      const b = track(gitRepo(files));
-      const env = {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        GOCACHE: join(temp(), 'gocache'),
-        GOPATH: join(temp(), 'gopath'),
-        GOFLAGS: '-mod=mod',
-        GOTOOLCHAIN: 'local',
-      };
-      const ra = await buildArtifact(options(a), seams(env));
-      const rb = await buildArtifact(options(b), seams(env));
-      assert.equal(ra.commands.build, 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...');
-      assert.deepEqual(
-        readJson<{ files: { path: string; mode: string }[] }>(ra.manifestPath).files.map((f) => `${f.path} ${f.mode}`),
-        ['dist 0755', 'dist/worker 0755'],
-      );
-      assert.equal(ra.digest, rb.digest, 'the same binary from two folders');
-    },
-  );
+  needsTool('go').it('builds a reproducible Go binary', async () => {
+    const files = {
+      'go.mod': 'module example.com/worker\n\ngo 1.19\n',
+      'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("worker") }\n',
+    };
+    const a = track(gitRepo(files));
+    const b = track(gitRepo(files));
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      GOCACHE: join(temp(), 'gocache'),
+      GOPATH: join(temp(), 'gopath'),
+      GOFLAGS: '-mod=mod',
+      GOTOOLCHAIN: 'local',
+    };
+    const ra = await buildArtifact(options(a), seams(env));
+    const rb = await buildArtifact(options(b), seams(env));
+    expect(ra.commands.build).toBe('go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...');
+    expect(
+      readJson<{ files: { path: string; mode: string }[] }>(ra.manifestPath).files.map((f) => `${f.path} ${f.mode}`),
+    ).toStrictEqual(['dist 0755', 'dist/worker 0755']);
+    expect(ra.digest).toBe(rb.digest); // the same binary from two folders
+  });
 
   it('fails with the last lines of a failing build, and leaves no artifact', async () => {
     const repo = track(
@@ -164,32 +156,26 @@ describe('buildArtifact on real repositories', () => {
           "for (let i = 0; i < 80; i++) console.log('line ' + i);\nconsole.error('boom: missing module');\nprocess.exit(3);\n",
       }),
     );
-    const err = await buildArtifact(options(repo), seams()).catch((e: unknown) => e);
-    assert.ok(err instanceof CommandError, String(err));
-    assert.equal(err.exitCode, 3);
-    assert.equal(err.outputTail.split('\n').length, 50);
-    assert.match(err.outputTail, /line 79\nboom: missing module$/);
-    assert.match(err.message, /build command `npm run build` failed with exit code 3/);
-    assert.equal(sh('sh', ['-c', `ls -A ${join(repo, '.slipway')} 2>/dev/null || true`]), '');
+    const err = instanceOf(await buildArtifact(options(repo), seams()).catch((e: unknown) => e), CommandError);
+    expect(err.exitCode).toBe(3);
+    expect(err.outputTail.split('\n').length).toBe(50);
+    expect(err.outputTail).toMatch(/line 79\nboom: missing module$/);
+    expect(err.message).toMatch(/build command `npm run build` failed with exit code 3/);
+    expect(sh('sh', ['-c', `ls -A ${join(repo, '.slipway')} 2>/dev/null || true`])).toBe('');
   });
 
   it('refuses links out of the project, unknown projects and includes that match nothing', async () => {
     const repo = track(gitRepo({ ...NODE_APP }));
     symlinkSync('/etc', join(repo, 'etc-link'));
-    await assert.rejects(
+    await expect(
       buildArtifact(options(repo, { install: false, command: 'none', include: ['**'] }), seams()),
-      /symbolic links point outside the project .*: etc-link/,
+    ).rejects.toThrow(/symbolic links point outside the project .*: etc-link/);
+    await expect(buildArtifact(options(repo, { project: 'apps/nope' }), seams())).rejects.toThrow(
+      userError('project', /'apps\/nope' is not a project of this repository\. Use one of: \.\.$/),
     );
-    await assert.rejects(
-      buildArtifact(options(repo, { project: 'apps/nope' }), seams()),
-      (e: unknown) =>
-        e instanceof UserError &&
-        /'apps\/nope' is not a project of this repository\. Use one of: \.\.$/.test(e.describe()),
-    );
-    await assert.rejects(
+    await expect(
       buildArtifact(options(repo, { install: false, command: 'none', include: ['nothing/**'] }), seams()),
-      (e: unknown) => e instanceof UserError && e.subject.input === 'include' && /matched no files/.test(e.message),
-    );
+    ).rejects.toThrow(userError('include', /matched no files/));
   });
 
   it('restores, then saves, then hits the dependency cache', async () => {
@@ -198,15 +184,15 @@ describe('buildArtifact on real repositories', () => {
     const env = { PATH: process.env.PATH, HOME: home, npm_config_cache: join(home, '.npm') };
     const backend = localCacheBackend(temp());
     const first = await buildArtifact(options(repo, { cache: true }), { ...seams(env), cacheBackend: backend });
-    assert.equal(first.cacheHit, 'false');
+    expect(first.cacheHit).toBe('false');
     const second = await buildArtifact(options(repo, { cache: true }), { ...seams(env), cacheBackend: backend });
-    assert.equal(second.cacheHit, 'true');
+    expect(second.cacheHit).toBe('true');
     writeFileSync(
       join(repo, 'package-lock.json'),
       JSON.stringify({ name: 'shop', lockfileVersion: 3, packages: { '': { name: 'shop', version: '1.0.1' } } }),
     );
     const third = await buildArtifact(options(repo, { cache: true }), { ...seams(env), cacheBackend: backend });
-    assert.equal(third.cacheHit, 'partial');
+    expect(third.cacheHit).toBe('partial');
   });
 
   it('warns and goes on when the cache service cannot be reached', async () => {
@@ -218,12 +204,12 @@ describe('buildArtifact on real repositories', () => {
     };
     const s = { ...seams(), cacheBackend: broken };
     const r = await buildArtifact(options(repo, { cache: true }), s);
-    assert.equal(r.cacheHit, 'false');
-    assert.ok(
+    expect(r.cacheHit).toBe('false');
+    expect(
       s.logger
         .messages('warning')
         .some((w) => /dependency cache restore failed, continuing without it: connect ECONNREFUSED/.test(w)),
-    );
+    ).toBe(true);
   });
 
   it('uploads when the job has an artifact service, and keeps the artifact when the upload fails', async () => {
@@ -241,21 +227,22 @@ describe('buildArtifact on real repositories', () => {
       { id: 7, url: 'https://github.com/acme/shop/actions/runs/1/artifacts/7' }
     );
     const r = await buildArtifact(options(repo, { install: false }), seams(runtime, ok));
-    assert.equal(r.artifactId, 7);
-    assert.equal(calls[0]![0], 'shop');
-    assert.equal(calls[0]!.length, 5, 'archive, manifest, SBOM and provenance');
+    expect(r.artifactId).toBe(7);
+    expect(calls[0]![0]).toBe('shop');
+    expect(calls[0]!.length).toBe(5); // archive, manifest, SBOM and provenance
     const failing: Uploader = async () => Promise.reject(new Error('503 Service Unavailable'));
-    const err = await buildArtifact(options(repo, { install: false }), seams(runtime, failing)).catch(
-      (e: unknown) => e,
+    const err = instanceOf(
+      await buildArtifact(options(repo, { install: false }), seams(runtime, failing)).catch((e: unknown) => e),
+      UserError,
     );
-    assert.ok(err instanceof UserError);
-    assert.match(
-      err.describe(),
+    expect(err.describe()).toMatch(
       /uploading artifact 'shop' failed: 503 Service Unavailable\. The artifact is on disk at .*shop-[0-9a-f]+\.tar\.gz/,
     );
     const local = seams();
     const skipped = await buildArtifact(options(repo, { install: false }), local);
-    assert.equal(skipped.artifactId, undefined);
-    assert.ok(local.logger.messages('info').some((m) => /upload skipped: no GitHub Actions artifact service/.test(m)));
+    expect(skipped.artifactId).toBeUndefined();
+    expect(
+      local.logger.messages('info').some((m) => /upload skipped: no GitHub Actions artifact service/.test(m)),
+    ).toBe(true);
   });
 });

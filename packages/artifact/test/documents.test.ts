@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import type { LockedPackage } from '@slipway/lockfiles';
 import { cycloneDxSbom, provenanceStatement, stableUuid } from '../src/index.js';
 import { cycloneDxErrors } from '../../../test/schemas.js';
@@ -36,36 +35,32 @@ const input = {
 describe('CycloneDX SBOM', () => {
   it('meets the CycloneDX 1.6 JSON schema', async () => {
     const doc = JSON.parse(await cycloneDxSbom(input));
-    assert.deepEqual(cycloneDxErrors(doc), []);
-    assert.equal(doc.specVersion, '1.6');
+    expect(cycloneDxErrors(doc)).toStrictEqual([]);
+    expect(doc.specVersion).toBe('1.6');
   });
 
   it('lists runtime dependencies once each, with purls and hashes, and leaves dev ones out', async () => {
     const doc = JSON.parse(await cycloneDxSbom(input));
     const components = doc.components.map((c: { purl: string }) => c.purl).sort();
-    assert.deepEqual(components, ['pkg:npm/%40scope/lib@1.0.0', 'pkg:npm/express@4.19.2', 'pkg:pypi/flask@3.0.3']);
+    expect(components).toStrictEqual(['pkg:npm/%40scope/lib@1.0.0', 'pkg:npm/express@4.19.2', 'pkg:pypi/flask@3.0.3']);
     const express = doc.components.find((c: { name: string }) => c.name === 'express');
-    assert.deepEqual(express.hashes, [{ alg: 'SHA-512', content: 'ab'.repeat(64) }]);
-    assert.equal(doc.metadata.component.name, 'shop-web');
-    assert.deepEqual(doc.metadata.component.hashes, [{ alg: 'SHA-256', content: 'ef'.repeat(32) }]);
-    assert.equal(doc.metadata.timestamp, '2023-11-14T22:13:20.000Z');
+    expect(express.hashes).toStrictEqual([{ alg: 'SHA-512', content: 'ab'.repeat(64) }]);
+    expect(doc.metadata.component.name).toBe('shop-web');
+    expect(doc.metadata.component.hashes).toStrictEqual([{ alg: 'SHA-256', content: 'ef'.repeat(32) }]);
+    expect(doc.metadata.timestamp).toBe('2023-11-14T22:13:20.000Z');
   });
 
   it('is byte-for-byte the same for the same input, whatever the input order', async () => {
     const a = await cycloneDxSbom(input);
     const b = await cycloneDxSbom({ ...input, packages: [...packages].reverse() });
-    assert.equal(a, b);
-    assert.notEqual(
-      a,
-      await cycloneDxSbom({ ...input, digest: '00'.repeat(32) }),
-      'a different artifact gets a different serial number',
-    );
+    expect(a).toBe(b);
+    expect(a).not.toBe(await cycloneDxSbom({ ...input, digest: '00'.repeat(32) })); // a different artifact gets a different serial number
   });
 
   it('derives a valid version-4 UUID from its seed', () => {
-    assert.match(stableUuid('x'), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    assert.equal(stableUuid('x'), stableUuid('x'));
-    assert.notEqual(stableUuid('x'), stableUuid('y'));
+    expect(stableUuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(stableUuid('x')).toBe(stableUuid('x'));
+    expect(stableUuid('x')).not.toBe(stableUuid('y'));
   });
 });
 
@@ -92,21 +87,21 @@ describe('SLSA provenance', () => {
   );
 
   it('is an in-toto Statement v1 whose subject is the archive digest', () => {
-    assert.equal(statement._type, 'https://in-toto.io/Statement/v1');
-    assert.deepEqual(statement.subject, [{ name: 'shop-web-v1.2.3.tar.gz', digest: { sha256: 'ef'.repeat(32) } }]);
-    assert.equal(statement.predicateType, 'https://slsa.dev/provenance/v1');
+    expect(statement._type).toBe('https://in-toto.io/Statement/v1');
+    expect(statement.subject).toStrictEqual([{ name: 'shop-web-v1.2.3.tar.gz', digest: { sha256: 'ef'.repeat(32) } }]);
+    expect(statement.predicateType).toBe('https://slsa.dev/provenance/v1');
   });
 
   it('carries the SLSA v1 required fields from the workflow', () => {
     const { buildDefinition, runDetails } = statement.predicate;
-    assert.match(buildDefinition.buildType, /^https:\/\//);
-    assert.equal(typeof buildDefinition.externalParameters, 'object');
-    assert.deepEqual(buildDefinition.resolvedDependencies, [
+    expect(buildDefinition.buildType).toMatch(/^https:\/\//);
+    expect(typeof buildDefinition.externalParameters).toBe('object');
+    expect(buildDefinition.resolvedDependencies).toStrictEqual([
       { uri: 'git+https://github.com/acme/shop@refs/tags/v1.2.3', digest: { gitCommit: 'a'.repeat(40) } },
     ]);
-    assert.equal(buildDefinition.externalParameters.workflow.path, '.github/workflows/release.yml');
-    assert.equal(runDetails.builder.id, 'https://github.com/acme/shop/.github/workflows/release.yml@refs/tags/v1.2.3');
-    assert.equal(runDetails.metadata.invocationId, 'https://github.com/acme/shop/actions/runs/42/attempts/2');
-    assert.doesNotMatch(JSON.stringify(statement), /startedOn|finishedOn/, 'no wall-clock time');
+    expect(buildDefinition.externalParameters.workflow.path).toBe('.github/workflows/release.yml');
+    expect(runDetails.builder.id).toBe('https://github.com/acme/shop/.github/workflows/release.yml@refs/tags/v1.2.3');
+    expect(runDetails.metadata.invocationId).toBe('https://github.com/acme/shop/actions/runs/42/attempts/2');
+    expect(JSON.stringify(statement)).not.toMatch(/startedOn|finishedOn/); // no wall-clock time
   });
 });

@@ -59,8 +59,3 @@ export function gitRepo(files: Record<string, string>, time = '2024-01-02T03:04:
 export function readJson<T = Record<string, unknown>>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
-
-/** True when a command exists on PATH. */
-export function hasCommand(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
-}

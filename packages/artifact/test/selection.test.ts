@@ -1,12 +1,11 @@
-import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { makeTree, removeTree } from '../../../test/harness.js';
 import { findSecretFiles, linkStaysInside, selectFiles, walkBases } from '../src/index.js';
 
 const trees: string[] = [];
-after(() => trees.forEach(removeTree));
+afterAll(() => trees.forEach(removeTree));
 const tree = (files: Record<string, string>): string => {
   const t = makeTree(files);
   trees.push(t);
@@ -42,7 +41,7 @@ describe('findSecretFiles', () => {
   ];
   for (const [path, secret] of cases) {
     it(`${secret ? 'flags' : 'passes'} ${path}`, async () =>
-      assert.deepEqual(await findSecretFiles(root, [path]), secret ? [path] : []));
+      expect(await findSecretFiles(root, [path])).toStrictEqual(secret ? [path] : []));
   }
 });
 
@@ -57,23 +56,26 @@ describe('selectFiles', () => {
     });
     symlinkSync('a.js', join(root, 'dist', 'link.js'));
     const s = selectFiles({ root, include: ['dist/**', 'package.json'], exclude: ['**/*.map'], never: ['.git'] });
-    assert.deepEqual(
-      s.entries.map((e) => `${e.type}:${e.path}`),
-      ['dir:dist', 'file:dist/a.js', 'symlink:dist/link.js', 'dir:dist/sub', 'file:dist/sub/b.js', 'file:package.json'],
-    );
+    expect(s.entries.map((e) => `${e.type}:${e.path}`)).toStrictEqual([
+      'dir:dist',
+      'file:dist/a.js',
+      'symlink:dist/link.js',
+      'dir:dist/sub',
+      'file:dist/sub/b.js',
+      'file:package.json',
+    ]);
   });
 
   it('prunes dependency trees from a whole-tree glob unless a glob names them', () => {
     const root = tree({ 'a.txt': 'a', 'node_modules/x/index.js': 'x', '.venv/lib/y.py': 'y' });
-    assert.deepEqual(
-      selectFiles({ root, include: ['**'], exclude: [], never: [] }).entries.map((e) => e.path),
-      ['a.txt'],
-    );
-    assert.ok(
+    expect(selectFiles({ root, include: ['**'], exclude: [], never: [] }).entries.map((e) => e.path)).toStrictEqual([
+      'a.txt',
+    ]);
+    expect(
       selectFiles({ root, include: ['**', 'node_modules/**'], exclude: [], never: [] }).entries.some(
         (e) => e.path === 'node_modules/x/index.js',
       ),
-    );
+    ).toBe(true);
   });
 
   it('reports links out of the project and skips FIFOs', async () => {
@@ -84,23 +86,23 @@ describe('selectFiles', () => {
     const { execFileSync } = await import('node:child_process');
     execFileSync('mkfifo', [join(root, 'pipe')]);
     const s = selectFiles({ root, include: ['**'], exclude: [], never: [] });
-    assert.deepEqual(s.escapingLinks, ['abs', 'd/up']);
-    assert.deepEqual(s.skippedSpecial, ['pipe']);
+    expect(s.escapingLinks).toStrictEqual(['abs', 'd/up']);
+    expect(s.skippedSpecial).toStrictEqual(['pipe']);
   });
 });
 
 describe('helpers', () => {
   it('finds the folders to walk from the globs', () => {
-    assert.deepEqual(walkBases(['dist/**', 'dist/sub/*.js', 'package.json', 'build/**']), [
+    expect(walkBases(['dist/**', 'dist/sub/*.js', 'package.json', 'build/**'])).toStrictEqual([
       'dist',
       'build',
       'package.json',
     ]);
-    assert.deepEqual(walkBases(['**', 'dist/**']), ['']);
+    expect(walkBases(['**', 'dist/**'])).toStrictEqual(['']);
   });
   it('decides whether a link stays inside', () => {
-    assert.equal(linkStaysInside('a/b', '../c'), '../c');
-    assert.equal(linkStaysInside('a/b', '../../c'), undefined);
-    assert.equal(linkStaysInside('a', '/etc'), undefined);
+    expect(linkStaysInside('a/b', '../c')).toBe('../c');
+    expect(linkStaysInside('a/b', '../../c')).toBeUndefined();
+    expect(linkStaysInside('a', '/etc')).toBeUndefined();
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { alphaSpent, mannWhitney, normalSf, SequentialJudge, twoProportion, type Side } from '../src/index.js';
 
 /** A small deterministic generator (mulberry32). */
@@ -38,28 +37,29 @@ describe('statistics', () => {
       [5, 2.8665e-7],
       [8, 6.221e-16],
     ] as const) {
-      assert.ok(Math.abs(normalSf(z) - p) / p < 1e-4, `z=${z}: ${normalSf(z)} vs ${p}`);
+      expect(Math.abs(normalSf(z) - p) / p).toBeLessThan(1e-4);
     }
-    assert.ok(Math.abs(normalSf(-1.959964) - 0.975) < 1e-6);
+    expect(Math.abs(normalSf(-1.959964) - 0.975)).toBeLessThan(1e-6);
   });
 
   it('spends alpha by a Pocock-type function: all of it by the end, most of it early', () => {
-    assert.equal(alphaSpent(0.01, 0), 0);
-    assert.ok(Math.abs(alphaSpent(0.01, 1) - 0.01) < 1e-12);
-    assert.ok(alphaSpent(0.01, 0.5) > 0.005);
+    expect(alphaSpent(0.01, 0)).toBe(0);
+    expect(Math.abs(alphaSpent(0.01, 1) - 0.01)).toBeLessThan(1e-12);
+    expect(alphaSpent(0.01, 0.5)).toBeGreaterThan(0.005);
   });
 
   it('computes Mann-Whitney U with ties', () => {
     const r = mannWhitney([3, 4, 5, 5], [1, 2, 3, 5]);
     // ranks: 1,2,3.5,3.5,5,7,7,7 → candidate ranks 3.5+5+7+7=22.5, U = 22.5 - 10 = 12.5
-    assert.equal(r.u, 12.5);
-    assert.ok(r.p < 0.2 && r.p > 0.01);
-    assert.equal(mannWhitney([], [1]).p, 1);
+    expect(r.u).toBe(12.5);
+    expect(r.p).toBeLessThan(0.2);
+    expect(r.p).toBeGreaterThan(0.01);
+    expect(mannWhitney([], [1]).p).toBe(1);
   });
 
   it('tests proportions one-sided', () => {
-    assert.ok(twoProportion(50, 1000, 1, 1000).p < 1e-10);
-    assert.ok(twoProportion(1, 1000, 50, 1000).p > 0.99, 'a better candidate is not worse');
+    expect(twoProportion(50, 1000, 1, 1000).p).toBeLessThan(1e-10);
+    expect(twoProportion(1, 1000, 50, 1000).p).toBeGreaterThan(0.99); // a better candidate is not worse
   });
 });
 
@@ -87,19 +87,21 @@ describe('sequential judgement', () => {
 
   it('catches a candidate with 5% errors against 0.1% within seconds at 200 requests/s', () => {
     const r = run(1, { err: 0.05, med: 20 }, { err: 0.001, med: 20 });
-    assert.ok(r.failedAt !== undefined && r.failedAt <= 5, JSON.stringify(r));
-    assert.match(r.reason!, /^candidate error rate 5\.\d% vs baseline 0\.\d+% \(z /);
+    expect(r.failedAt).not.toBe(undefined);
+    expect(r.failedAt).toBeLessThanOrEqual(5);
+    expect(r.reason!).toMatch(/^candidate error rate 5\.\d% vs baseline 0\.\d+% \(z /);
   });
 
   it('catches +150 ms median latency within seconds', () => {
     const r = run(2, { err: 0.001, med: 170 }, { err: 0.001, med: 20 });
-    assert.ok(r.failedAt !== undefined && r.failedAt <= 3, JSON.stringify(r));
-    assert.match(r.reason!, /^candidate median latency 1\d\d\.\d ms vs baseline 2\d\.\d ms/);
+    expect(r.failedAt).not.toBe(undefined);
+    expect(r.failedAt).toBeLessThanOrEqual(3);
+    expect(r.reason!).toMatch(/^candidate median latency 1\d\d\.\d ms vs baseline 2\d\.\d ms/);
   });
 
   it('does not fail a statistically significant but negligible slowdown', () => {
     const r = run(3, { err: 0.001, med: 21 }, { err: 0.001, med: 20 }, 200, 60);
-    assert.equal(r.failedAt, undefined, JSON.stringify(r));
+    expect(r.failedAt).toBeUndefined();
   });
 
   it('keeps false alarms on identical services at or below 1% over 200 runs of 20 looks', () => {
@@ -107,6 +109,6 @@ describe('sequential judgement', () => {
     const runs = 200;
     for (let seed = 100; seed < 100 + runs; seed++)
       if (run(seed, { err: 0.002, med: 20 }, { err: 0.002, med: 20 }, 50, 20).failedAt !== undefined) falseFails++;
-    assert.ok(falseFails <= runs * 0.01, `${falseFails} false alarms in ${runs} runs`);
+    expect(falseFails).toBeLessThanOrEqual(runs * 0.01);
   });
 });

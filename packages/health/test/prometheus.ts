@@ -1,16 +1,11 @@
 // A real Prometheus (Debian's package) scraping a prom-client service, for the integration tests.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Gauge, Registry } from 'prom-client';
 import { closedPort } from './servers.js';
-
-/** True when the prometheus binary is installed. */
-export function hasPrometheus(): boolean {
-  return spawnSync('sh', ['-c', 'command -v prometheus']).status === 0;
-}
 
 /** A service exposing a gauge the test sets, in the Prometheus text format. */
 export async function metricsService(): Promise<{ port: number; ratio: Gauge; close(): Promise<void> }> {

@@ -5,11 +5,14 @@ import { createServer as createHttp, type IncomingMessage, type Server, type Ser
 import { createServer as createHttps } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+export { closedPort } from '../../../test/harness.js';
 
 /** The faults a test server injects. */
 export interface Faults {
   /** Every nth request answers 500 (0: never). */
   failEvery?: number;
+  /** Requests numbered from the first to the last of these (counting from 1) answer 500. */
+  failRequests?: [number, number];
   /** Added time before answering, ms. */
   delayMs?: number;
   /** Status to answer with. */
@@ -32,7 +35,9 @@ function handler(state: TestServer) {
     const n = state.requests;
     const f = state.faults;
     const answer = (): void => {
-      const failing = f.failEvery ? n % f.failEvery === 0 : false;
+      const failing =
+        (f.failEvery ? n % f.failEvery === 0 : false) ||
+        (f.failRequests ? n >= f.failRequests[0] && n <= f.failRequests[1] : false);
       res.writeHead(failing ? 500 : (f.status ?? 200), { 'content-type': 'application/json' });
       res.end(
         failing ? '{"status":"error"}' : (f.body ?? '{"status":"ok","checks":{"db":{"healthy":true,"latency_ms":3}}}'),
@@ -88,13 +93,4 @@ export function httpsServer(faults: Faults = {}): Promise<TestServer> {
   rmSync(dir, { recursive: true, force: true });
   const state = { url: '', requests: 0, faults, close: async () => {} } as TestServer;
   return listen(createHttps({ key, cert }, handler(state)), state, 'https');
-}
-
-/** A port nothing listens on (bound and released). */
-export async function closedPort(): Promise<number> {
-  const s = createHttp();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }

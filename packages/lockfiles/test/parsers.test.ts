@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
+import { present } from '../../../test/matchers.js';
 import { LockfileError, parserFor, purlOf, type LockedPackage } from '../src/index.js';
 
 const SHA512 = 'sha512-' + Buffer.alloc(64, 1).toString('base64');
@@ -165,15 +165,14 @@ const show = (p: LockedPackage): string => `${p.name}@${p.version}${p.dev ? ' de
 describe('lockfile parsers', () => {
   for (const c of CASES) {
     it(`reads ${c.file} (${c.expect.length} packages)`, () => {
-      const parse = parserFor(c.file);
-      assert.ok(parse, `a parser for ${c.file}`);
+      const parse = present(parserFor(c.file));
       const packages = parse(c.text, c.file);
-      assert.deepEqual(packages.map(show), c.expect);
+      expect(packages.map(show)).toStrictEqual(c.expect);
       for (const [name, line] of Object.entries(c.lines ?? {}))
-        assert.equal(packages.find((p) => p.name === name)?.line, line, `line of ${name}`);
+        expect(packages.find((p) => p.name === name)?.line).toBe(line);
       for (const [name, alg] of Object.entries(c.hashes ?? {}))
-        assert.equal(packages.find((p) => p.name === name)?.hashes[0]?.alg, alg, `hash of ${name}`);
-      for (const p of packages) assert.equal(p.file, c.file);
+        expect(packages.find((p) => p.name === name)?.hashes[0]?.alg).toBe(alg);
+      for (const p of packages) expect(p.file).toBe(c.file);
     });
   }
 
@@ -182,7 +181,7 @@ describe('lockfile parsers', () => {
       JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/a': { version: '1.0.0', integrity: SHA512 } } }),
       'package-lock.json',
     );
-    assert.equal(p!.hashes[0]!.hex, '01'.repeat(64));
+    expect(p!.hashes[0]!.hex).toBe('01'.repeat(64));
   });
 
   for (const [file, text] of [
@@ -192,17 +191,21 @@ describe('lockfile parsers', () => {
     ['yarn.lock', '# yarn lockfile v1\nnot a block\n'],
   ] as const) {
     it(`reports a malformed ${file} as a LockfileError`, () => {
-      assert.throws(
-        () => parserFor(file)!(text, file),
-        (err: unknown) => err instanceof LockfileError && err.file === file,
-      );
+      let thrown: unknown;
+      try {
+        parserFor(file)!(text, file);
+      } catch (err) {
+        thrown = err;
+      }
+      expect(thrown).toBeInstanceOf(LockfileError);
+      expect(thrown).toMatchObject({ file });
     });
   }
 
   it('knows which names are lockfiles', () => {
-    assert.ok(parserFor('requirements-dev.txt'));
-    assert.equal(parserFor('package.json'), undefined);
-    assert.equal(parserFor('constructor'), undefined);
+    expect(parserFor('requirements-dev.txt')).toBeTruthy();
+    expect(parserFor('package.json')).toBeUndefined();
+    expect(parserFor('constructor')).toBeUndefined();
   });
 });
 
@@ -217,5 +220,5 @@ describe('purlOf', () => {
     ['Packagist', 'monolog/monolog', '3.6.0', 'pkg:composer/monolog/monolog@3.6.0'],
   ];
   for (const [ecosystem, name, version, purl] of cases)
-    it(`${ecosystem} ${name}`, () => assert.equal(purlOf({ ecosystem, name, version }), purl));
+    it(`${ecosystem} ${name}`, () => expect(purlOf({ ecosystem, name, version })).toBe(purl));
 });

@@ -1,12 +1,12 @@
-import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { instanceOf, userError } from '../../../test/matchers.js';
 import { ManualClock, RecordingLogger, UserError } from '@slipway/action-kit/lite';
 import type { Ecosystem } from '@slipway/lockfiles';
-import { makeTree, removeTree } from '../../../test/harness.js';
+import { closedPort, makeTree, removeTree } from '../../../test/harness.js';
 import {
   affects,
   comparatorFor,
@@ -41,7 +41,7 @@ describe('version order per ecosystem', () => {
   for (const [eco, a, b, rel] of cases) {
     it(`${eco}: ${a} ${rel} ${b}`, () => {
       const c = Math.sign(comparatorFor(eco)(a, b));
-      assert.equal(c, rel === '<' ? -1 : rel === '=' ? 0 : 1);
+      expect(c).toBe(rel === '<' ? -1 : rel === '=' ? 0 : 1);
     });
   }
 });
@@ -87,15 +87,15 @@ describe('OSV range events', () => {
     ],
   ];
   for (const [name, eco, version, events, expected] of cases)
-    it(name, () => assert.equal(inRange(version, eco, events), expected));
+    it(name, () => expect(inRange(version, eco, events)).toBe(expected));
 
   it('matches explicit versions, normalised PyPI names and Go versions without v, and skips withdrawn records', () => {
     const rec: OsvRecord = {
       id: 'PYSEC-1',
       affected: [{ package: { ecosystem: 'PyPI', name: 'Django_REST' }, versions: ['3.0.1'] }],
     };
-    assert.equal(affects(rec, { ecosystem: 'PyPI', name: 'django-rest', version: '3.0.1' }), true);
-    assert.equal(affects(rec, { ecosystem: 'PyPI', name: 'django-rest', version: '3.0.2' }), false);
+    expect(affects(rec, { ecosystem: 'PyPI', name: 'django-rest', version: '3.0.1' })).toBe(true);
+    expect(affects(rec, { ecosystem: 'PyPI', name: 'django-rest', version: '3.0.2' })).toBe(false);
     const go: OsvRecord = {
       id: 'GO-1',
       affected: [
@@ -105,25 +105,20 @@ describe('OSV range events', () => {
         },
       ],
     };
-    assert.equal(affects(go, { ecosystem: 'Go', name: 'golang.org/x/net', version: 'v0.22.0' }), true);
-    assert.equal(
+    expect(affects(go, { ecosystem: 'Go', name: 'golang.org/x/net', version: 'v0.22.0' })).toBe(true);
+    expect(
       affects(
         { ...go, withdrawn: '2024-01-01T00:00:00Z' },
         { ecosystem: 'Go', name: 'golang.org/x/net', version: 'v0.22.0' },
       ),
-      false,
-    );
+    ).toBe(false);
     const git: OsvRecord = {
       id: 'X',
       affected: [
         { package: { ecosystem: 'npm', name: 'a' }, ranges: [{ type: 'GIT', events: [{ introduced: '0' }] }] },
       ],
     };
-    assert.equal(
-      affects(git, { ecosystem: 'npm', name: 'a', version: '1.0.0' }),
-      false,
-      'GIT ranges name commits, not versions',
-    );
+    expect(affects(git, { ecosystem: 'npm', name: 'a', version: '1.0.0' })).toBe(false); // GIT ranges name commits, not versions
   });
 });
 
@@ -138,18 +133,17 @@ describe('CVSS', () => {
     ['CVSS:3.1/AV:N/AC:L', undefined],
     ['CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N', undefined],
   ];
-  for (const [vector, score] of cases) it(`scores ${vector}`, () => assert.equal(cvss3BaseScore(vector), score));
+  for (const [vector, score] of cases) it(`scores ${vector}`, () => expect(cvss3BaseScore(vector)).toBe(score));
 
   it('falls back to the database severity word, then medium', () => {
-    assert.equal(
+    expect(
       recordSeverity({
         id: 'a',
         severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
       }).severity,
-      'critical',
-    );
-    assert.equal(recordSeverity({ id: 'b', database_specific: { severity: 'MODERATE' } }).severity, 'medium');
-    assert.equal(recordSeverity({ id: 'c' }).severity, 'medium');
+    ).toBe('critical');
+    expect(recordSeverity({ id: 'b', database_specific: { severity: 'MODERATE' } }).severity).toBe('medium');
+    expect(recordSeverity({ id: 'c' }).severity).toBe('medium');
   });
 });
 
@@ -215,37 +209,32 @@ describe('scanDependencies offline', () => {
     join(db, 'flask.json'),
   ]);
   execFileSync('rm', [join(db, 'flask.json')]);
-  after(() => [root, db].forEach(removeTree));
+  afterAll(() => [root, db].forEach(removeTree));
 
   it('finds vulnerable packages from a folder and a zip, with fixed versions, aliases and lines; warns on broken files', async () => {
     const log = new RecordingLogger();
     const r = await scanDependencies(root, { kind: 'offline', path: db }, log);
-    assert.equal(r.records, 3);
-    assert.deepEqual(
-      r.findings.map((f) => [f.rule.id, f.file, f.line, f.severity]),
-      [
-        ['PYSEC-2023-62', 'api/requirements.txt', 1, 'high'],
-        ['GHSA-35jh-r3h4-6jhm', 'package-lock.json', 5, 'high'],
-      ],
-    );
-    assert.match(
-      r.findings[1]!.message,
+    expect(r.records).toBe(3);
+    expect(r.findings.map((f) => [f.rule.id, f.file, f.line, f.severity])).toStrictEqual([
+      ['PYSEC-2023-62', 'api/requirements.txt', 1, 'high'],
+      ['GHSA-35jh-r3h4-6jhm', 'package-lock.json', 5, 'high'],
+    ]);
+    expect(r.findings[1]!.message).toMatch(
       /^lodash@4\.17\.20 is affected by GHSA-35jh-r3h4-6jhm \(CVE-2021-23337\) \[CVSS 7\.2\]: Command Injection in lodash\. Fixed in 4\.17\.21\.$/,
     );
-    assert.match(r.findings[0]!.message, /Fixed in 2\.2\.5, 2\.3\.2\./);
-    assert.ok(
+    expect(r.findings[0]!.message).toMatch(/Fixed in 2\.2\.5, 2\.3\.2\./);
+    expect(
       log.records.some(
         (w) => w.level === 'warning' && w.props?.file === 'broken/poetry.lock' && w.props.startLine === 1,
       ),
-    );
-    assert.ok(log.messages('warning').some((m) => /junk\.json is not valid JSON/.test(m)));
+    ).toBe(true);
+    expect(log.messages('warning')).toContainEqual(expect.stringMatching(/junk\.json is not valid JSON/));
   });
 
   it('names the osv-db input when the folder does not exist', async () => {
-    await assert.rejects(
+    await expect(
       scanDependencies(root, { kind: 'offline', path: join(db, 'nope') }, new RecordingLogger()),
-      (e: unknown) => e instanceof UserError && e.subject.input === 'osv-db',
-    );
+    ).rejects.toThrow(userError('osv-db'));
   });
 });
 
@@ -255,7 +244,7 @@ describe('scanDependencies against the OSV API (a local server speaking its form
   let base = '';
   const seen: string[] = [];
   let failFirst = 0;
-  before(async () => {
+  beforeAll(async () => {
     server = createServer((req, res) => {
       let body = '';
       req.on('data', (d) => (body += d));
@@ -288,7 +277,7 @@ describe('scanDependencies against the OSV API (a local server speaking its form
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   });
-  after(() => {
+  afterAll(() => {
     server.close();
     removeTree(root);
   });
@@ -297,25 +286,25 @@ describe('scanDependencies against the OSV API (a local server speaking its form
     failFirst = 1;
     const clock = new ManualClock();
     const r = await scanDependencies(root, { kind: 'api', baseUrl: base, http: fetch, clock }, new RecordingLogger());
-    assert.deepEqual(r.findings.map((f) => f.rule.id).sort(), ['GHSA-35jh-r3h4-6jhm', 'PYSEC-2023-62']);
-    assert.equal(seen.filter((s) => s === 'POST /v1/querybatch').length, 2, 'one 429, then the retry');
-    assert.equal(seen.filter((s) => s.startsWith('GET /v1/vulns/')).length, 2);
-    assert.equal(clock.now(), 500, 'slept the first backoff');
+    expect(r.findings.map((f) => f.rule.id).sort()).toStrictEqual(['GHSA-35jh-r3h4-6jhm', 'PYSEC-2023-62']);
+    expect(seen.filter((s) => s === 'POST /v1/querybatch').length).toBe(2); // one 429, then the retry
+    expect(seen.filter((s) => s.startsWith('GET /v1/vulns/')).length).toBe(2);
+    expect(clock.now()).toBe(500); // slept the first backoff
   });
 
   it('gives up after its attempts and names osv-db as the offline way', async () => {
     const clock = new ManualClock();
-    const err = await scanDependencies(
-      root,
-      { kind: 'api', baseUrl: 'http://127.0.0.1:9', http: fetch, clock },
-      new RecordingLogger(),
-    ).catch((e: unknown) => e);
-    assert.ok(err instanceof UserError);
-    assert.match(
-      err.describe(),
-      /^input 'osv-db': the OSV API at http:\/\/127\.0\.0\.1:9 failed after 4 attempts .*scan offline with the osv-db input/,
+    const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+    const err = instanceOf(
+      await scanDependencies(root, { kind: 'api', baseUrl, http: fetch, clock }, new RecordingLogger()).catch(
+        (e: unknown) => e,
+      ),
+      UserError,
     );
-    assert.equal(clock.now(), 500 + 1000 + 2000);
+    expect(err.describe()).toMatch(
+      /^input 'osv-db': the OSV API at http:\/\/127\.0\.0\.1:\d+ failed after 4 attempts .*scan offline with the osv-db input/,
+    );
+    expect(clock.now()).toBe(500 + 1000 + 2000);
   });
 });
 
@@ -323,23 +312,25 @@ describe('readZip', () => {
   it('reads stored and deflated entries, and refuses what is not a zip', async () => {
     const { readZip } = await import('../src/deps/zip.js');
     const dir = makeTree({ 'a.json': '{"id":"A"}', 'b.json': '{"id":"B"}'.repeat(100) });
-    after(() => removeTree(dir));
-    execFileSync('python3', [
-      '-c',
-      'import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1],"w")\nz.write(sys.argv[2],"a.json",zipfile.ZIP_STORED)\nz.write(sys.argv[3],"sub/b.json",zipfile.ZIP_DEFLATED)\nz.writestr("dir/","")\nz.close()',
-      join(dir, 'x.zip'),
-      join(dir, 'a.json'),
-      join(dir, 'b.json'),
-    ]);
-    const files = [...readZip(join(dir, 'x.zip'))].map((f) => [f.name, f.data.toString().length]);
-    assert.deepEqual(files, [
-      ['a.json', 10],
-      ['sub/b.json', 1000],
-    ]);
-    assert.deepEqual(
-      [...readZip(join(dir, 'x.zip'), (n) => n.startsWith('sub/'))].map((f) => f.name),
-      ['sub/b.json'],
-    );
-    assert.throws(() => [...readZip(join(dir, 'a.json'))], /not a zip file/);
+    try {
+      execFileSync('python3', [
+        '-c',
+        'import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1],"w")\nz.write(sys.argv[2],"a.json",zipfile.ZIP_STORED)\nz.write(sys.argv[3],"sub/b.json",zipfile.ZIP_DEFLATED)\nz.writestr("dir/","")\nz.close()',
+        join(dir, 'x.zip'),
+        join(dir, 'a.json'),
+        join(dir, 'b.json'),
+      ]);
+      const files = [...readZip(join(dir, 'x.zip'))].map((f) => [f.name, f.data.toString().length]);
+      expect(files).toStrictEqual([
+        ['a.json', 10],
+        ['sub/b.json', 1000],
+      ]);
+      expect([...readZip(join(dir, 'x.zip'), (n) => n.startsWith('sub/'))].map((f) => f.name)).toStrictEqual([
+        'sub/b.json',
+      ]);
+      expect(() => [...readZip(join(dir, 'a.json'))]).toThrow(/not a zip file/);
+    } finally {
+      removeTree(dir);
+    }
   });
 });

@@ -1,9 +1,9 @@
-import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { actionsExec, RecordingLogger, UserError } from '@slipway/action-kit/lite';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { userError } from '../../../test/matchers.js';
+import { actionsExec, RecordingLogger } from '@slipway/action-kit/lite';
 import { selectFiles, writeArchive } from '@slipway/artifact';
 import { makeTree, removeTree } from '../../../test/harness.js';
 import { sarifErrors } from '../../../test/schemas.js';
@@ -24,7 +24,7 @@ import {
 import { plants } from './corpus.js';
 
 const trees: string[] = [];
-after(() => trees.forEach(removeTree));
+afterAll(() => trees.forEach(removeTree));
 const tree = (files: Record<string, string>): string => {
   const t = makeTree(files);
   trees.push(t);
@@ -53,16 +53,16 @@ describe('SARIF', () => {
 
   it('meets the SARIF 2.1.0 schema with one run and one category per scanner', () => {
     const { log } = buildSarif([...findings, wf], ['secrets', 'dependencies', 'workflows'], '0.1.0');
-    assert.deepEqual(sarifErrors(log), []);
-    assert.deepEqual(
-      log.runs.map((r) => r.automationDetails?.id),
-      ['slipway/secrets/', 'slipway/dependencies/', 'slipway/workflows/'],
-    );
+    expect(sarifErrors(log)).toStrictEqual([]);
+    expect(log.runs.map((r) => r.automationDetails?.id)).toStrictEqual([
+      'slipway/secrets/',
+      'slipway/dependencies/',
+      'slipway/workflows/',
+    ]);
     const rule = log.runs[0]!.tool.driver.rules!.find((r) => r.id === 'secret/github-token')!;
-    assert.equal(rule.properties!['security-severity'], '9.5');
-    assert.match(rule.help!.text, /Revoke the credential/);
-    assert.equal(
-      log.runs[0]!.results![0]!.ruleIndex,
+    expect(rule.properties!['security-severity']).toBe('9.5');
+    expect(rule.help!.text).toMatch(/Revoke the credential/);
+    expect(log.runs[0]!.results![0]!.ruleIndex).toBe(
       log.runs[0]!.tool.driver.rules!.findIndex((r) => r.id === log.runs[0]!.results![0]!.ruleId),
     );
   });
@@ -70,9 +70,9 @@ describe('SARIF', () => {
   it('never holds the secret, and keeps fingerprints when the line moves', () => {
     const a = buildSarif(engine.scan(`${GITHUB}\n`, 'app/.env', 1), ['secrets'], '0').log;
     const b = buildSarif(engine.scan(`\n\n${GITHUB}\n`, 'app/.env', 1), ['secrets'], '0').log;
-    assert.ok(!JSON.stringify(a).includes(secretOf(GITHUB)));
-    assert.deepEqual(a.runs[0]!.results![0]!.partialFingerprints, b.runs[0]!.results![0]!.partialFingerprints);
-    assert.equal(b.runs[0]!.results![0]!.locations![0]!.physicalLocation!.region!.startLine, 3);
+    expect(JSON.stringify(a)).not.toContain(secretOf(GITHUB));
+    expect(a.runs[0]!.results![0]!.partialFingerprints).toStrictEqual(b.runs[0]!.results![0]!.partialFingerprints);
+    expect(b.runs[0]!.results![0]!.locations![0]!.physicalLocation!.region!.startLine).toBe(3);
   });
 
   it('keeps the most severe 25,000 results of a run', () => {
@@ -83,8 +83,8 @@ describe('SARIF', () => {
       fingerprint: String(i),
     }));
     const built = buildSarif(many.reverse(), ['workflows'], '0');
-    assert.equal(built.dropped, 10);
-    assert.equal(built.log.runs[0]!.results!.filter((r) => r.level === 'error').length, 10);
+    expect(built.dropped).toBe(10);
+    expect(built.log.runs[0]!.results!.filter((r) => r.level === 'error').length).toBe(10);
   });
 
   it('writes the file atomically and drops the least severe results to fit a size limit', async () => {
@@ -97,13 +97,9 @@ describe('SARIF', () => {
       fingerprint: `${i}`.padStart(32, '0'),
     }));
     const dropped = await writeSarif(join(dir, 'out.sarif'), many, ['workflows'], '0', 20_000);
-    assert.ok(dropped > 0);
+    expect(dropped).toBeGreaterThan(0);
     const log = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
-    assert.equal(
-      log.runs[0].results.filter((r: { level: string }) => r.level === 'error').length,
-      5,
-      'every critical result kept',
-    );
+    expect(log.runs[0].results.filter((r: { level: string }) => r.level === 'error').length).toBe(5); // every critical result kept
   });
 });
 
@@ -112,33 +108,29 @@ describe('gate and baseline', () => {
 
   it('fails at or above fail-on with a one-sentence reason, and passes with none', () => {
     const g = gate(findings, undefined, 'high');
-    assert.equal(g.passed, false);
-    assert.match(
-      g.reason,
+    expect(g.passed).toBe(false);
+    expect(g.reason).toMatch(
       /^1 finding at or above high \(1 critical\), the worst: GitHub token: ghp_…\(40 chars\) in a\.env:1\.$/,
     );
-    assert.deepEqual(g.counts, { critical: 1, high: 0, medium: 1, low: 0 });
-    assert.equal(gate(findings, undefined, 'none').passed, true);
-    assert.equal(gate(findings, undefined, 'medium').reason.startsWith('2 findings at or above medium'), true);
+    expect(g.counts).toStrictEqual({ critical: 1, high: 0, medium: 1, low: 0 });
+    expect(gate(findings, undefined, 'none').passed).toBe(true);
+    expect(gate(findings, undefined, 'medium').reason).toMatch(/^2 findings at or above medium/);
   });
 
   it('reports baselined findings but never fails on them', async () => {
     const dir = tree({});
     await writeBaseline(join(dir, 'b.json'), findings);
     const g = gate(findings, readBaseline(join(dir, 'b.json')), 'low');
-    assert.equal(g.passed, true);
-    assert.equal(g.baselined, 2);
-    assert.match(g.reason, /2 accepted by the baseline/);
+    expect(g.passed).toBe(true);
+    expect(g.baselined).toBe(2);
+    expect(g.reason).toMatch(/2 accepted by the baseline/);
   });
 
   it('refuses a malformed baseline with the position', () => {
     const dir = tree({ 'b.json': '{"version": 1,\n "findings": [}' });
-    assert.throws(
-      () => readBaseline(join(dir, 'b.json')),
-      (e: unknown) => e instanceof UserError && e.subject.input === 'baseline' && /line 2, column 15/.test(e.message),
-    );
+    expect(() => readBaseline(join(dir, 'b.json'))).toThrow(userError('baseline', /line 2, column 15/));
     writeFileSync(join(dir, 'c.json'), '{"version": 2, "findings": []}');
-    assert.throws(() => readBaseline(join(dir, 'c.json')), /not a slipway baseline/);
+    expect(() => readBaseline(join(dir, 'c.json'))).toThrow(/not a slipway baseline/);
   });
 });
 
@@ -150,12 +142,11 @@ describe('gitleaks configuration', () => {
     const cfg = loadGitleaksConfig(join(dir, 'gitleaks.toml'));
     const e = new SecretEngine([...DEFAULT_RULES, ...cfg.rules], cfg.allow);
     const hit = e.scan('ACME_KEY = "acme_0123456789abcdefghij"\n', 'src/a.py', 1); // slipway:allow
-    assert.deepEqual(
-      hit.map((f) => [f.rule.id, f.message]),
-      [['secret/custom-acme-key', 'Acme key: acme…(25 chars)']],
-    );
-    assert.deepEqual(e.scan('acme_key = acme_allowed0123456789abcd\n', 'src/a.py', 1), []);
-    assert.equal(e.pathAllowed('fixtures/x.txt'), true);
+    expect(hit.map((f) => [f.rule.id, f.message])).toStrictEqual([
+      ['secret/custom-acme-key', 'Acme key: acme…(25 chars)'],
+    ]);
+    expect(e.scan('acme_key = acme_allowed0123456789abcd\n', 'src/a.py', 1)).toStrictEqual([]);
+    expect(e.pathAllowed('fixtures/x.txt')).toBe(true);
   });
 
   it('names the line of invalid TOML and the rule of an invalid regex', () => {
@@ -163,12 +154,8 @@ describe('gitleaks configuration', () => {
       'bad.toml': '[[rules]]\nid = "x"\nregex = "unterminated\n',
       'badre.toml': '[[rules]]\nid = "broken"\nregex = "([a-z"\n',
     });
-    assert.throws(
-      () => loadGitleaksConfig(join(dir, 'bad.toml')),
-      (e: unknown) => e instanceof UserError && e.subject.input === 'config' && /line 3/.test(e.message),
-    );
-    assert.throws(
-      () => loadGitleaksConfig(join(dir, 'badre.toml')),
+    expect(() => loadGitleaksConfig(join(dir, 'bad.toml'))).toThrow(userError('config', /line 3/));
+    expect(() => loadGitleaksConfig(join(dir, 'badre.toml'))).toThrow(
       /rules\[0\] \(broken\): the regex .* is not valid/,
     );
   });
@@ -190,16 +177,15 @@ describe('history and artifacts', () => {
     writeFileSync(join(repo, 'config', 'ci.env'), 'A=1\n');
     git('commit', '-qam', 'remove it');
     const all = await scanHistory(engine, actionsExec, repo);
-    assert.equal(all.commits, 3);
-    assert.deepEqual(
-      all.findings.map((f) => [f.file, f.line, f.scanner]),
-      [['config/ci.env', 2, 'secrets-history']],
-    );
-    assert.match(all.findings[0]!.message, /\(added in [0-9a-f]{7}\)$/);
+    expect(all.commits).toBe(3);
+    expect(all.findings.map((f) => [f.file, f.line, f.scanner])).toStrictEqual([
+      ['config/ci.env', 2, 'secrets-history'],
+    ]);
+    expect(all.findings[0]!.message).toMatch(/\(added in [0-9a-f]{7}\)$/);
     const since = await scanHistory(engine, actionsExec, repo, git('rev-parse', 'HEAD~0').trim());
-    assert.deepEqual(since.findings, []);
+    expect(since.findings).toStrictEqual([]);
     const fromBase = await scanHistory(engine, actionsExec, repo, base);
-    assert.equal(fromBase.findings.length, 1);
+    expect(fromBase.findings.length).toBe(1);
   });
 
   it('scans a built .tar.gz without extracting it', async () => {
@@ -233,7 +219,7 @@ describe('history and artifacts', () => {
       { target: archive, scanners: ['secrets', 'dependencies', 'workflows'], osv: { kind: 'offline', path: db } },
       { exec: actionsExec, logger: new RecordingLogger() },
     );
-    assert.deepEqual(r.findings.map((f) => `${f.scanner} ${f.rule.id} ${f.file}:${f.line}`).sort(), [
+    expect(r.findings.map((f) => `${f.scanner} ${f.rule.id} ${f.file}:${f.line}`).sort()).toStrictEqual([
       'dependencies GHSA-x app-1.0.0.tar.gz!/package-lock.json:1',
       'secrets secret/aws-access-key-id app-1.0.0.tar.gz!/dist/app.js:2',
       'workflows workflow/template-injection app-1.0.0.tar.gz!/action.yml:4',

@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_RULES, SecretEngine, scanStream, shannonEntropy } from '../src/index.js';
 import { decoys, plants } from './corpus.js';
 
@@ -9,25 +8,19 @@ const scan = (text: string, file = 'config/app.env') => engine.scan(text, file, 
 
 describe('secret rules', () => {
   it('has a planted secret for every rule', () => {
-    assert.deepEqual(new Set(plants().map((p) => p.rule)), new Set(DEFAULT_RULES.map((r) => r.id)));
+    expect(new Set(plants().map((p) => p.rule))).toStrictEqual(new Set(DEFAULT_RULES.map((r) => r.id)));
   });
 
   for (const plant of plants()) {
     it(`finds ${plant.rule}`, () => {
       const findings = scan(`# config\n${plant.line}\n`);
-      assert.ok(
-        findings.some((f) => f.rule.id === `secret/${plant.rule}` && f.line === 2),
-        `${plant.line} → ${JSON.stringify(findings.map((f) => f.rule.id))}`,
-      );
+      expect(findings.map((f) => `${f.rule.id}:${f.line}`)).toContain(`secret/${plant.rule}:2`);
     });
   }
 
   for (const decoy of decoys()) {
     it(`stays quiet on ${decoy.slice(0, 60)}`, () =>
-      assert.deepEqual(
-        scan(`${decoy}\n`).map((f) => f.rule.id),
-        [],
-      ));
+      expect(scan(`${decoy}\n`).map((f) => f.rule.id)).toStrictEqual([]));
   }
 
   it('never puts the secret in a finding: only the first 4 characters and the length', () => {
@@ -35,9 +28,8 @@ describe('secret rules', () => {
       for (const f of scan(plant.line)) {
         const json = JSON.stringify(f);
         const secretish = plant.line.match(/[A-Za-z0-9_+/=.-]{16,}/g) ?? [];
-        for (const s of secretish)
-          if (s.length > 12) assert.ok(!json.includes(s.slice(4)), `${f.rule.id} leaks ${s.slice(0, 6)}…`);
-        assert.match(f.message, /…\(\d+ chars\)$/);
+        for (const s of secretish) if (s.length > 12) expect(json).not.toContain(s.slice(4));
+        expect(f.message).toMatch(/…\(\d+ chars\)$/);
       }
     }
   });
@@ -47,14 +39,14 @@ describe('secret rules', () => {
     const a = scan(`${line}\n`)[0]!;
     const b = scan(`\n\n\n${line}\n`)[0]!;
     const c = scan(`${line}\n`, 'other/file.env')[0]!;
-    assert.equal(a.fingerprint, b.fingerprint);
-    assert.equal(b.line, 4);
-    assert.notEqual(a.fingerprint, c.fingerprint);
+    expect(a.fingerprint).toBe(b.fingerprint);
+    expect(b.line).toBe(4);
+    expect(a.fingerprint).not.toBe(c.fingerprint);
   });
 
   it('measures entropy', () => {
-    assert.equal(shannonEntropy('aaaa'), 0);
-    assert.equal(shannonEntropy('abcd'), 2);
+    expect(shannonEntropy('aaaa')).toBe(0);
+    expect(shannonEntropy('abcd')).toBe(2);
   });
 });
 
@@ -67,10 +59,7 @@ describe('scanStream', () => {
     const text = `é\n${'x\n'.repeat(5)}${line}\n`;
     const buf = Buffer.from(text);
     const findings = await scanStream(engine, chunks(buf.subarray(0, 1), buf.subarray(1, 9), buf.subarray(9)), 'a.txt');
-    assert.deepEqual(
-      findings.map((f) => f.line),
-      [7],
-    );
+    expect(findings.map((f) => f.line)).toStrictEqual([7]);
   });
 
   it('finds a secret deep inside a single line longer than the scan window, once', async () => {
@@ -81,15 +70,14 @@ describe('scanStream', () => {
       chunks(pad.slice(0, 1024 * 1024 - 10) + ' ', line.slice(0, 15), line.slice(15) + ' ', pad),
       'min.js',
     );
-    assert.equal(findings.length, 1);
-    assert.equal(findings[0]!.line, 1);
+    expect(findings.length).toBe(1);
+    expect(findings[0]!.line).toBe(1);
   });
 
   it('skips binary files', async () => {
-    assert.deepEqual(
+    expect(
       await scanStream(engine, chunks(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1]), plants()[2]!.line), 'x.bin'),
-      [],
-    );
+    ).toStrictEqual([]);
   });
 });
 
@@ -99,9 +87,8 @@ describe('published keys', () => {
       'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq',
       '/K1SZFPTOtr/KBHBeksoGMGw==',
     ].join('');
-    assert.deepEqual(
+    expect(
       scan(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azurite};`).map((f) => f.rule.id),
-      [],
-    );
+    ).toStrictEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { auditWorkflow } from '../src/index.js';
 
 const SHA = 'a'.repeat(40);
@@ -69,27 +68,17 @@ describe('workflow audit', () => {
       const bad = auditWorkflow(t.vulnerable, '.github/workflows/x.yml').filter(
         (f) => f.rule.id === `workflow/${t.rule}`,
       );
-      assert.equal(
-        bad.length,
-        1,
-        JSON.stringify(auditWorkflow(t.vulnerable, '.github/workflows/x.yml').map((f) => f.rule.id)),
-      );
-      if (t.line) assert.equal(bad[0]!.line, t.line);
-      if (t.severity) assert.equal(bad[0]!.severity, t.severity);
-      assert.deepEqual(
-        auditWorkflow(t.safe, '.github/workflows/x.yml').map((f) => f.rule.id),
-        [],
-      );
+      expect(bad.length).toBe(1);
+      if (t.line) expect(bad[0]!.line).toBe(t.line);
+      if (t.severity) expect(bad[0]!.severity).toBe(t.severity);
+      expect(auditWorkflow(t.safe, '.github/workflows/x.yml').map((f) => f.rule.id)).toStrictEqual([]);
     });
   }
 
   it('audits composite actions for inputs expanded into run', () => {
     const action = `name: a\nruns:\n  using: composite\n  steps:\n    - run: echo ${'${{ inputs.message }}'}\n      shell: bash\n`;
     const f = auditWorkflow(action, 'action.yml');
-    assert.deepEqual(
-      f.map((x) => [x.rule.id, x.severity, x.line]),
-      [['workflow/template-injection', 'medium', 5]],
-    );
+    expect(f.map((x) => [x.rule.id, x.severity, x.line])).toStrictEqual([['workflow/template-injection', 'medium', 5]]);
   });
 
   it('keeps fingerprints when lines move', () => {
@@ -98,14 +87,13 @@ describe('workflow audit', () => {
       TWINS[0]!.vulnerable.replace('jobs:\n', '# a comment\n\njobs:\n'),
       '.github/workflows/x.yml',
     )[0]!;
-    assert.equal(a.fingerprint, b.fingerprint);
-    assert.equal(b.line, a.line + 2);
+    expect(a.fingerprint).toBe(b.fingerprint);
+    expect(b.line).toBe(a.line + 2);
   });
 
   it('reports a file that does not parse with its line', () => {
-    assert.throws(
-      () => auditWorkflow('on: push\njobs:\n  a: [\n', 'x.yml'),
-      (e: Error & { line?: number }) => typeof e.line === 'number',
+    expect(() => auditWorkflow('on: push\njobs:\n  a: [\n', 'x.yml')).toThrow(
+      expect.objectContaining({ line: expect.any(Number) }),
     );
   });
 
@@ -114,10 +102,7 @@ describe('workflow audit', () => {
     const { REPO } = await import('../../../test/harness.js');
     for (const f of readdirSync(`${REPO}/.github/workflows`)) {
       const findings = auditWorkflow(readFileSync(`${REPO}/.github/workflows/${f}`, 'utf8'), `.github/workflows/${f}`);
-      assert.deepEqual(
-        findings.map((x) => `${x.rule.id} ${x.message}`),
-        [],
-      );
+      expect(findings.map((x) => `${x.rule.id} ${x.message}`)).toStrictEqual([]);
     }
   });
 });

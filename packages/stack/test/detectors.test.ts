@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import type { Commands } from '../src/index.js';
 import { detectFiles, projectAt } from './helpers.js';
 
@@ -627,37 +626,22 @@ describe('detectors', () => {
   for (const c of CASES) {
     it(c.name, async () => {
       const { stack } = await detectFiles(c.files);
-      if (c.only) assert.deepEqual(stack.projects.map((p) => p.path).sort(), [...c.only].sort(), 'project paths');
+      if (c.only) expect(stack.projects.map((p) => p.path).sort()).toStrictEqual([...c.only].sort()); // project paths
       for (const e of c.projects) {
         const p = projectAt(stack, e.path);
-        if (e.name) assert.equal(p.name, e.name, 'name');
-        if (e.runtime) assert.deepEqual([p.runtime.name, p.runtime.version, p.runtime.source], e.runtime, 'runtime');
-        if (e.pm)
-          assert.deepEqual([p.packageManager?.name, p.packageManager?.lockfile ?? null], e.pm, 'package manager');
-        if (e.pmVersion) assert.equal(p.packageManager?.version, e.pmVersion, 'package manager version');
-        for (const [k, v] of Object.entries(e.commands ?? {}))
-          assert.equal(p.commands[k as keyof Commands], v, `commands.${k}`);
-        if (e.frameworks)
-          assert.deepEqual(
-            p.frameworks.map((f) => `${f.name}@${f.version}`),
-            e.frameworks,
-            'frameworks',
-          );
-        for (const w of e.warnings ?? [])
-          assert.ok(
-            p.warnings.some((x) => w.test(x)),
-            `warning ${w} in ${JSON.stringify(p.warnings)}`,
-          );
-        if (!e.warnings) assert.deepEqual(p.warnings, [], 'no warnings expected');
-        if (e.dockerfile !== undefined) assert.equal(p.dockerfile, e.dockerfile, 'dockerfile');
+        if (e.name) expect(p.name).toBe(e.name); // name
+        if (e.runtime) expect([p.runtime.name, p.runtime.version, p.runtime.source]).toStrictEqual(e.runtime); // runtime
+        if (e.pm) expect([p.packageManager?.name, p.packageManager?.lockfile ?? null]).toStrictEqual(e.pm); // package manager
+        if (e.pmVersion) expect(p.packageManager?.version).toBe(e.pmVersion); // package manager version
+        for (const [k, v] of Object.entries(e.commands ?? {})) expect(p.commands[k as keyof Commands]).toBe(v);
+        if (e.frameworks) expect(p.frameworks.map((f) => `${f.name}@${f.version}`)).toStrictEqual(e.frameworks); // frameworks
+        for (const w of e.warnings ?? []) expect(p.warnings).toContainEqual(expect.stringMatching(w));
+        if (!e.warnings) expect(p.warnings).toStrictEqual([]); // no warnings expected
+        if (e.dockerfile !== undefined) expect(p.dockerfile).toBe(e.dockerfile); // dockerfile
       }
-      if (c.monorepo !== undefined) assert.deepEqual(stack.monorepo, c.monorepo, 'monorepo');
-      if (c.primary) assert.equal(stack.primary, c.primary, 'primary');
-      for (const w of c.warnings ?? [])
-        assert.ok(
-          stack.warnings.some((x) => w.test(x)),
-          `warning ${w}`,
-        );
+      if (c.monorepo !== undefined) expect(stack.monorepo).toStrictEqual(c.monorepo); // monorepo
+      if (c.primary) expect(stack.primary).toBe(c.primary); // primary
+      for (const w of c.warnings ?? []) expect(stack.warnings).toContainEqual(expect.stringMatching(w));
     });
   }
 });

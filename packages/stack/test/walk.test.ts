@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
+import { present } from '../../../test/matchers.js';
 import { RecordingLogger } from '@slipway/action-kit/lite';
 import { detectStack } from '../src/index.js';
 import { makeTree, removeTree } from '../../../test/harness.js';
@@ -20,7 +20,7 @@ describe('language statistics', () => {
       'dist/out.js': 'd'.repeat(50_000),
       'package-lock.json': '{}',
     });
-    assert.deepEqual(stack.languages, [
+    expect(stack.languages).toStrictEqual([
       { name: 'TypeScript', bytes: 300, share: 0.75 },
       { name: 'JavaScript', bytes: 100, share: 0.25 },
     ]);
@@ -36,21 +36,18 @@ describe('language statistics', () => {
       'lib/page.inc': 'h'.repeat(200),
       'main.go': 'g'.repeat(100),
     });
-    assert.deepEqual(
-      stack.languages.map((l) => [l.name, l.bytes]),
-      [
-        ['PHP', 200],
-        ['Go', 100],
-      ],
-    );
+    expect(stack.languages.map((l) => [l.name, l.bytes])).toStrictEqual([
+      ['PHP', 200],
+      ['Go', 100],
+    ]);
   });
 
   it('does not enter node_modules however large, and counts only what it walked', async () => {
     const files: Record<string, string> = { 'package.json': '{"name":"big"}' };
     for (let i = 0; i < 3000; i++) files[`node_modules/pkg${i}/index.js`] = 'x';
     const { stack } = await detectFiles(files);
-    assert.equal(stack.stats.files, 1);
-    assert.equal(stack.projects.length, 1);
+    expect(stack.stats.files).toBe(1);
+    expect(stack.projects.length).toBe(1);
   });
 });
 
@@ -59,10 +56,10 @@ describe('walk bounds and hostile trees', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 50; i++) files[`f${String(i).padStart(2, '0')}.ts`] = 'x';
     const { stack, log } = await detectFiles(files, { maxFiles: 10 });
-    assert.equal(stack.stats.files, 10);
-    assert.equal(stack.stats.truncated, true);
-    assert.ok(stack.warnings.some((w) => /stopped after 10 files/.test(w)));
-    assert.ok(log.messages('warning').some((w) => /max-files/.test(w)));
+    expect(stack.stats.files).toBe(10);
+    expect(stack.stats.truncated).toBe(true);
+    expect(stack.warnings).toContainEqual(expect.stringMatching(/stopped after 10 files/));
+    expect(log.messages('warning')).toContainEqual(expect.stringMatching(/max-files/));
   });
 
   it('skips what the exclude globs name', async () => {
@@ -75,11 +72,8 @@ describe('walk bounds and hostile trees', () => {
       },
       { exclude: ['b', 'c/**', '**/*.ts'] },
     );
-    assert.deepEqual(
-      stack.projects.map((p) => p.path),
-      ['a'],
-    );
-    assert.deepEqual(stack.languages, []);
+    expect(stack.projects.map((p) => p.path)).toStrictEqual(['a']);
+    expect(stack.languages).toStrictEqual([]);
   });
 
   it('survives symlink loops, links out of the tree, non-UTF-8 names and a 2 GB sparse file without reading them', async () => {
@@ -99,10 +93,10 @@ describe('walk bounds and hostile trees', () => {
       const before = process.memoryUsage().rss;
       const stack = await detectStack({ root, logger: new RecordingLogger() });
       assertValidStack(stack);
-      assert.equal(stack.projects[0]?.name, 'hostile');
-      const ts = stack.languages.find((l) => l.name === 'TypeScript');
-      assert.ok(ts && ts.bytes >= 2 * 1024 ** 3, 'the big file is counted by size, never read');
-      assert.ok(process.memoryUsage().rss - before < 200 * 1024 ** 2, 'memory stays flat');
+      expect(stack.projects[0]?.name).toBe('hostile');
+      const ts = present(stack.languages.find((l) => l.name === 'TypeScript'));
+      expect(ts.bytes).toBeGreaterThanOrEqual(2 * 1024 ** 3); // the big file is counted by size, never read
+      expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 ** 2); // memory stays flat
     } finally {
       removeTree(root);
     }
@@ -118,20 +112,20 @@ describe('walk bounds and hostile trees', () => {
       'go/go.mod': 'module ok\n\ngo 1.22\n',
     });
     const warnings = log.records.filter((r) => r.level === 'warning');
-    const jsonWarning = warnings.find((w) => w.props?.file === 'web/package.json');
-    assert.ok(jsonWarning, 'package.json warning');
-    assert.equal(jsonWarning.props?.startLine, 3);
+    const jsonWarning = present(warnings.find((w) => w.props?.file === 'web/package.json'));
+    expect(jsonWarning.props?.startLine).toBe(3);
     const tomlWarning = warnings.find((w) => w.props?.file === 'py/pyproject.toml');
-    assert.equal(tomlWarning?.props?.startLine, 3);
-    assert.ok(
+    expect(tomlWarning?.props?.startLine).toBe(3);
+    expect(
       warnings.some((w) => w.props?.file === 'ws/pnpm-workspace.yaml' && typeof w.props.startLine === 'number'),
+    ).toBe(true);
+    expect(stack.projects).toContainEqual(
+      expect.objectContaining({ path: 'go', runtime: expect.objectContaining({ version: '1.22' }) }),
     );
-    assert.ok(stack.projects.some((p) => p.path === 'go' && p.runtime.version === '1.22'));
-    assert.ok(
-      stack.projects.some((p) => p.path === 'py' && p.packageManager?.name === 'pip'),
-      'python detected from requirements despite broken pyproject',
-    );
-    assert.ok(stack.warnings.some((w) => /web\/package\.json is not valid JSON .*line 3/.test(w)));
+    expect(stack.projects).toContainEqual(
+      expect.objectContaining({ path: 'py', packageManager: expect.objectContaining({ name: 'pip' }) }),
+    ); // python detected from requirements despite broken pyproject
+    expect(stack.warnings).toContainEqual(expect.stringMatching(/web\/package\.json is not valid JSON .*line 3/));
   });
 
   it('never blocks on a FIFO planted under a manifest name', async () => {
@@ -140,7 +134,7 @@ describe('walk bounds and hostile trees', () => {
       execFileSync('mkfifo', [join(root, 'package.json'), join(root, 'app', 'go.mod'), join(root, '.nvmrc')]);
       const stack = await detectStack({ root, logger: new RecordingLogger() });
       assertValidStack(stack);
-      assert.deepEqual(stack.projects, []);
+      expect(stack.projects).toStrictEqual([]);
     } finally {
       removeTree(root);
     }
@@ -148,13 +142,13 @@ describe('walk bounds and hostile trees', () => {
 
   it('does not read a manifest larger than any real one', async () => {
     const { stack } = await detectFiles({ 'package.json': `{"name":"x","pad":"${'a'.repeat(9 * 1024 * 1024)}"}` });
-    assert.ok(stack.warnings.some((w) => /larger than any real manifest/.test(w)));
+    expect(stack.warnings).toContainEqual(expect.stringMatching(/larger than any real manifest/));
   });
 
   it('reports an empty tree as no projects', async () => {
     const { stack } = await detectFiles({});
-    assert.deepEqual(stack.projects, []);
-    assert.equal(stack.primary, null);
-    assert.equal(stack.monorepo, null);
+    expect(stack.projects).toStrictEqual([]);
+    expect(stack.primary).toBe(null);
+    expect(stack.monorepo).toBe(null);
   });
 });
