@@ -8,15 +8,21 @@ export { inputEnvName, type ActionMetadata, type InputSpec, type OutputSpec } fr
 export { InputReader, type IntegerBounds } from './inputs.js';
 export { OutputWriter, toOutputString, type OutputSink, type OutputValue } from './outputs.js';
 export { SummaryBuilder, SUMMARY_LIMIT_BYTES } from './summary.js';
-export { maskCredential, credentialParts, type SecretMasker } from './secrets.js';
+export { maskCredential, credentialParts, redactUrl, redactCredentials, type SecretMasker } from './secrets.js';
+export { commandSafe, escapeCommandData, escapeCommandProperty } from './untrusted.js';
+export { compileUserPattern, type UserPattern, type PatternMatch, type UserPatternOptions } from './pattern.js';
+export { readUserFile, type ReadUserFileOptions } from './files.js';
+export { shellQuote } from './shell.js';
 export { reportFailure } from './report.js';
 export { pendingFile, writeFileAtomic, type PendingFile } from './atomic.js';
-export { workspaceFolder, realWorkspace, type WorkspaceFolder } from './paths.js';
+export { workspaceFolder, realWorkspace, outputPath, type WorkspaceFolder } from './paths.js';
 export { nullLogger, RecordingLogger, type Logger, type LogRecord, type AnnotationProps } from './logger.js';
 export {
   systemClock,
   ManualClock,
   actionsExec,
+  withoutRunnerCredentials,
+  RUNNER_CREDENTIAL_VARS,
   type Clock,
   type Exec,
   type ExecOptions,

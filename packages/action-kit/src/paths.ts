@@ -1,5 +1,5 @@
-import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from './errors.js';
 
 /** A folder inside the workspace, resolved through links. */
@@ -69,4 +69,66 @@ export function workspaceFolder(
   if (!statSync(real).isDirectory())
     throw new UserError(`'${value}' is a file, not a folder.`, { input }, 'Give the folder that holds the project.');
   return { abs: real, rel: relative(root, real).split(sep).join('/') || '.' };
+}
+
+/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links. */
+function realAncestor(path: string): string {
+  let current = path;
+  for (;;) {
+    try {
+      return realpathSync(current);
+    } catch {
+      const parent = dirname(current);
+      if (parent === current) return current;
+      current = parent;
+    }
+  }
+}
+
+/**
+ * Resolves an input naming a file this action writes (a report, a SARIF file, a baseline, an
+ * output folder). An absolute path is taken as the user gave it (`${{ runner.temp }}/x`). A
+ * relative one is resolved against the workspace and must stay inside it through every link on
+ * the way, since a pull request can add a link (`out -> /etc`) to the repository. An existing
+ * folder where a file is wanted, or a file where a folder is wanted, is refused.
+ */
+export function outputPath(
+  input: string,
+  value: string,
+  workspace: string,
+  options: { kind?: 'file' | 'folder' } = {},
+): string {
+  const kind = options.kind ?? 'file';
+  if (value.includes('\0')) throw new UserError(`'${value}' holds a NUL character.`, { input });
+  const target = isAbsolute(value) ? resolve(value) : resolve(workspace, value);
+  if (!isAbsolute(value)) {
+    const root = realWorkspace(workspace);
+    if (escapes(resolve(workspace), target) || escapes(root, realAncestor(target)))
+      throw new UserError(
+        `'${value}' leads outside the workspace${escapes(resolve(workspace), target) ? '' : ' through a symbolic link'}.`,
+        { input },
+        'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.',
+      );
+  }
+  let st: Stats | undefined;
+  try {
+    st = statSync(target);
+  } catch {
+    st = undefined;
+  }
+  if (st && kind === 'file' && st.isDirectory())
+    throw new UserError(`'${value}' is a folder; a file is written there.`, { input }, 'Give a file name.');
+  if (st && kind === 'folder' && !st.isDirectory())
+    throw new UserError(`'${value}' is a file; a folder is written there.`, { input }, 'Give a folder name.');
+  for (let dir = dirname(target); dir !== dirname(dir); dir = dirname(dir)) {
+    let d: Stats | undefined;
+    try {
+      d = statSync(dir);
+    } catch {
+      continue;
+    }
+    if (!d.isDirectory()) throw new UserError(`'${value}' is under ${dir}, which is a file, not a folder.`, { input });
+    break;
+  }
+  return target;
 }

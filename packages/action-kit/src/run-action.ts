@@ -1,12 +1,17 @@
 import * as core from '@actions/core';
 import { reportFailure } from './report.js';
+import { commandSafe } from './untrusted.js';
 import type { Logger } from './logger.js';
 import type { ActionSeams } from './seams.js';
 
-/** The runner's logger: annotations become ::warning/::error commands with file and line. */
+/**
+ * The runner's logger: annotations become ::warning/::error commands with file and line (whose
+ * message and properties @actions/core escapes); a plain line that holds `::` goes out between
+ * stop-commands markers, so no file name or server body in it can act as a workflow command.
+ */
 export const coreLogger: Logger = {
   debug: (message) => core.debug(message),
-  info: (message) => core.info(message),
+  info: (message) => core.info(commandSafe(message)),
   warning: (message, props) => core.warning(message, props),
   error: (message, props) => core.error(message, props),
 };

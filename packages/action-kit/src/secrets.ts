@@ -34,3 +34,17 @@ function decodeSafe(text: string): string {
     return text;
   }
 }
+
+/** A URL with its password (or a lone username, which may be a token) shown as `***`. */
+export function redactUrl(url: string): string {
+  return redactCredentials(url);
+}
+
+/** Every URL in a text with the credential in its user information shown as `***`: `https://user:***@host`. */
+export function redactCredentials(text: string): string {
+  return text.replace(
+    /([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]*)(?::([^@/\s]*))?@/gi,
+    (_m, scheme: string, user: string, pass?: string) =>
+      pass !== undefined ? `${scheme}${user}:***@` : `${scheme}***@`,
+  );
+}
