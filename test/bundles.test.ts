@@ -138,10 +138,10 @@ describe('dist/cli', () => {
 
   it('refuses an unknown flag or action with the list of valid ones', () => {
     const flag = cli(['detect-stack', '--paht', 'x']);
-    expect(flag.status).toBe(1);
+    expect(flag.status).toBe(2);
     expect(flag.stderr).toMatch(/unknown flag --paht\. detect-stack takes: --path, --exclude, --max-files/);
     const action = cli(['deploy-everything']);
-    expect(action.status).toBe(1);
+    expect(action.status).toBe(2);
     expect(action.stderr).toMatch(
       /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, security-scan, verify-health, verify-artifact/,
     );

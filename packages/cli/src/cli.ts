@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError, inputEnvName, reportFailure, type Logger } from '@slipway/action-kit/lite';
-import { helpText, parseFlags } from './flags.js';
+import { inputEnvName, reportFailure, type Logger } from '@slipway/action-kit/lite';
+import { UsageError, helpText, parseFlags } from './flags.js';
 import { ACTIONS } from './registry.js';
 
 /** Where the CLI writes: stdout for results, stderr for the log. */
@@ -11,6 +11,23 @@ export interface CliIo {
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+}
+
+/**
+ * What the runner does with `::add-mask::`, for a terminal: every value an action masks is shown
+ * as `***` in everything the CLI prints afterwards, longest first so that a secret holding
+ * another is hidden whole.
+ */
+class Redactor {
+  private readonly secrets = new Set<string>();
+  add(value: string): void {
+    if (value.length >= 3) this.secrets.add(value);
+  }
+  apply(text: string): string {
+    let out = text;
+    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
+    return out;
+  }
 }
 
 function consoleLogger(io: CliIo, debug: boolean): Logger {
@@ -24,21 +41,36 @@ function consoleLogger(io: CliIo, debug: boolean): Logger {
   };
 }
 
-/** Runs `slipway <action> [flags]`; returns the exit code. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+const USAGE = (names: string[]): string =>
+  `slipway <action> [flags]\n\nActions: ${names.join(', ')}\nRun slipway <action> --help for its flags.`;
+
+/**
+ * Runs `slipway <action> [flags]`; returns the exit code: 0 done, 1 the action failed (or no
+ * action was named: usage goes to stderr), 2 the command line is wrong (unknown action or flag,
+ * a flag without its value).
+ */
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const redactor = new Redactor();
+  const io: CliIo = {
+    ...rawIo,
+    out: (t) => rawIo.out(redactor.apply(t)),
+    err: (t) => rawIo.err(redactor.apply(t)),
+  };
   const debug = io.env.RUNNER_DEBUG === '1';
   const logger = consoleLogger(io, debug);
   const [name, ...rest] = argv;
   try {
-    if (!name || name === '--help' || name === '-h') {
-      io.out(
-        `slipway <action> [flags]\n\nActions: ${Object.keys(ACTIONS).join(', ')}\nRun slipway <action> --help for its flags.`,
-      );
-      return name ? 0 : 1;
+    if (!name) {
+      io.err(USAGE(Object.keys(ACTIONS)));
+      return 1;
+    }
+    if (name === '--help' || name === '-h') {
+      io.out(USAGE(Object.keys(ACTIONS)));
+      return 0;
     }
     const load = ACTIONS[name];
     if (!load)
-      throw new UserError(`unknown action '${name}'.`, {}, `Known actions: ${Object.keys(ACTIONS).join(', ')}.`);
+      throw new UsageError(`unknown action '${name}'.`, {}, `Known actions: ${Object.keys(ACTIONS).join(', ')}.`);
     const action = await load();
     const flags = parseFlags(action.metadata, rest);
     if (flags.help) {
@@ -55,8 +87,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     for (const [input, value] of Object.entries(flags.inputs)) env[inputEnvName(input)] = value;
     const outputs: Record<string, string> = {};
     try {
-      // Secrets are registered with the runner's masker in an action; a local terminal has none.
-      await action.run({ env, logger, setOutput: (k, v) => (outputs[k] = v), mask: () => {} });
+      await action.run({ env, logger, setOutput: (k, v) => (outputs[k] = v), mask: (v) => redactor.add(v) });
       if (flags.json) io.out(JSON.stringify(outputs, null, 2));
       else io.out(readSummary(join(summaryDir, 'summary.md')));
     } finally {
@@ -65,7 +96,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0;
   } catch (err) {
     reportFailure(`slipway ${name ?? ''}`.trim(), err, logger, debug);
-    return 1;
+    return err instanceof UsageError ? 2 : 1;
   }
 }
 

@@ -1,5 +1,8 @@
 import { UserError, type ActionMetadata } from '@slipway/action-kit/lite';
 
+/** A mistake in the command line itself (exit code 2), as opposed to a mistake in what it asks for (1). */
+export class UsageError extends UserError {}
+
 /** Parsed command line: the action's inputs by name, and the CLI's own switches. */
 export interface ParsedFlags {
   inputs: Record<string, string>;
@@ -18,7 +21,7 @@ export function parseFlags(metadata: ActionMetadata, argv: readonly string[]): P
       const eq = arg.indexOf('=');
       const name = arg.slice(2, eq < 0 ? undefined : eq);
       if (!metadata.inputs[name]) {
-        throw new UserError(
+        throw new UsageError(
           `unknown flag --${name}.`,
           {},
           `${metadata.name} takes: ${Object.keys(metadata.inputs)
@@ -28,14 +31,14 @@ export function parseFlags(metadata: ActionMetadata, argv: readonly string[]): P
       }
       const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
       if (value === undefined)
-        throw new UserError(
+        throw new UsageError(
           `--${name} needs a value.`,
           {},
           `For example: --${name} ${metadata.inputs[name]!.default || 'VALUE'}`,
         );
       parsed.inputs[name] = value;
     } else {
-      throw new UserError(`unexpected argument '${arg}'.`, {}, 'Flags take the form --name value.');
+      throw new UsageError(`unexpected argument '${arg}'.`, {}, 'Flags take the form --name value.');
     }
   }
   return parsed;
