@@ -124,6 +124,13 @@ describe('paths the action writes to', () => {
     expect(outputPath('sarif', 'reports/x.sarif', ws)).toBe(join(ws, 'reports', 'x.sarif'));
   });
 
+  it('refuses a NUL character and names past Linux limits as the user’s mistake', () => {
+    const ws = tree();
+    expect(() => outputPath('sarif', 'a\0b', ws)).toThrow(userError('sarif', /NUL/));
+    expect(() => outputPath('sarif', 'x'.repeat(256), ws)).toThrow(userError('sarif', /too long/));
+    expect(() => outputPath('sarif', 'a/'.repeat(2100), ws)).toThrow(userError('sarif', /too long/));
+  });
+
   it('refuses a folder where a file goes, and a path under a file', () => {
     const ws = tree({ 'file.txt': 'x' });
     mkdirSync(join(ws, 'dir'));
@@ -154,6 +161,8 @@ describe('credentials', () => {
       'GET https://user:***@host:8443/x failed',
     );
     expect(redactCredentials('git://ghp_token@host/r and http://h/a@b')).toBe('git://***@host/r and http://h/a@b');
+    // A URL joined onto a path loses a slash; the password is still hidden.
+    expect(redactCredentials('/ws/https:/user:pw123@host')).toBe('/ws/https:/user:***@host');
   });
 
   it('gives untrusted commands no runner credentials', () => {

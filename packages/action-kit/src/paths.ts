@@ -100,6 +100,11 @@ export function outputPath(
 ): string {
   const kind = options.kind ?? 'file';
   if (value.includes('\0')) throw new UserError(`'${value}' holds a NUL character.`, { input });
+  // Linux's limits: 255 bytes a name, 4096 a path. Past them every call fails with ENAMETOOLONG.
+  if (Buffer.byteLength(value) > 4095 || value.split('/').some((part) => Buffer.byteLength(part) > 255))
+    throw new UserError(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
+      input,
+    });
   const target = isAbsolute(value) ? resolve(value) : resolve(workspace, value);
   if (!isAbsolute(value)) {
     const root = realWorkspace(workspace);

@@ -1,4 +1,5 @@
 import { errorMessage, isUserError } from './errors.js';
+import { redactCredentials } from './secrets.js';
 import type { AnnotationProps, Logger } from './logger.js';
 
 /**
@@ -11,13 +12,13 @@ export function reportFailure(name: string, err: unknown, logger: Logger, debug:
     const props: AnnotationProps = { title: name };
     if (err.subject.file) props.file = err.subject.file;
     if (err.subject.line) props.startLine = err.subject.line;
-    logger.error(err.describe(), props);
+    logger.error(redactCredentials(err.describe()), props);
     return;
   }
   logger.error(
-    `${name} failed with an internal error: ${errorMessage(err)}. This is a bug in slipway, not in your workflow; please report it with this log.` +
+    `${name} failed with an internal error: ${redactCredentials(errorMessage(err))}. This is a bug in slipway, not in your workflow; please report it with this log.` +
       (debug ? '' : ' Re-run with debug logging enabled to include the stack trace.'),
     { title: `${name}: internal error` },
   );
-  if (debug && err instanceof Error && err.stack) logger.info(err.stack);
+  if (debug && err instanceof Error && err.stack) logger.info(redactCredentials(err.stack));
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { reportFailure } from './report.js';
+import { redactCredentials } from './secrets.js';
 import { commandSafe } from './untrusted.js';
 import type { Logger } from './logger.js';
 import type { ActionSeams } from './seams.js';
@@ -8,12 +9,13 @@ import type { ActionSeams } from './seams.js';
  * The runner's logger: annotations become ::warning/::error commands with file and line (whose
  * message and properties @actions/core escapes); a plain line that holds `::` goes out between
  * stop-commands markers, so no file name or server body in it can act as a workflow command.
+ * Every line shows a URL's password as `***`, whichever code wrote it (domain code redacts too).
  */
 export const coreLogger: Logger = {
-  debug: (message) => core.debug(message),
-  info: (message) => core.info(commandSafe(message)),
-  warning: (message, props) => core.warning(message, props),
-  error: (message, props) => core.error(message, props),
+  debug: (message) => core.debug(redactCredentials(message)),
+  info: (message) => core.info(commandSafe(redactCredentials(message))),
+  warning: (message, props) => core.warning(redactCredentials(message), props),
+  error: (message, props) => core.error(redactCredentials(message), props),
 };
 
 /** The seams of a real runner, built on @actions/core. Only action entry points load this module. */

@@ -42,8 +42,9 @@ export function redactUrl(url: string): string {
 
 /** Every URL in a text with the credential in its user information shown as `***`: `https://user:***@host`. */
 export function redactCredentials(text: string): string {
+  // One slash too: joining a URL onto a path (`/x/https:/user:pw@host`) folds the two into one.
   return text.replace(
-    /([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]*)(?::([^@/\s]*))?@/gi,
+    /([a-z][a-z0-9+.-]*:\/\/?)([^:@/\s]*)(?::([^@/\s]*))?@/gi,
     (_m, scheme: string, user: string, pass?: string) =>
       pass !== undefined ? `${scheme}${user}:***@` : `${scheme}***@`,
   );

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inputEnvName, reportFailure, type Logger } from '@slipway/action-kit/lite';
+import { inputEnvName, redactCredentials, reportFailure, type Logger } from '@slipway/action-kit/lite';
 import { UsageError, helpText, parseFlags } from './flags.js';
 import { ACTIONS } from './registry.js';
 
@@ -24,7 +24,7 @@ class Redactor {
     if (value.length >= 3) this.secrets.add(value);
   }
   apply(text: string): string {
-    let out = text;
+    let out = redactCredentials(text);
     for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
     return out;
   }

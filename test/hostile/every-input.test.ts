@@ -1,0 +1,157 @@
+// Every input of every action, given each hostile or careless value, run through the action's own
+// main (as the runner would, with real INPUT_* variables): the outcome is a success or a user's
+// error that names what to fix — never an internal error, a stack, a hang, or a credential in the
+// log, the outputs or the job summary.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
+import { coreLogger, isUserError, reportFailure, type ActionSeams } from '@slipway/action-kit';
+import { REPO, inputVar, makeTree, removeTree } from '../harness.js';
+
+const PASSWORD = 'hunter2-Pa55word';
+const BAD_VALUES: [string, string][] = [
+  ['empty', ''],
+  ['blank', '   '],
+  ['huge', 'x'.repeat(100_000)],
+  ['NUL byte', 'a\0b'],
+  ['newline', 'a\nb'],
+  ['option-like', '-p'],
+  ['parent path', '../../etc'],
+  ['device', '/dev/zero'],
+  ['JSON object', '{}'],
+  ['JSON null', 'null'],
+  ['negative', '-1'],
+  ['overflow', '9999999999999999999'],
+  ['infinite', '1e309'],
+  ['NaN', 'NaN'],
+  ['non-Latin-1', '名前: 値'],
+  ['workflow command', 'x\n::warning title=INJECTED::y'],
+  ['credential URL', `https://user:${PASSWORD}@127.0.0.1:1/`],
+];
+
+type Run = (seams: ActionSeams) => Promise<void>;
+interface ActionCase {
+  name: string;
+  /** Valid values for the other inputs, so that each case tests one input. */
+  baseline: (url: string) => Record<string, string>;
+  files: Record<string, string>;
+}
+
+const ACTIONS: ActionCase[] = [
+  { name: 'detect-stack', baseline: () => ({}), files: { 'index.html': '<h1>hi</h1>' } },
+  {
+    name: 'build-artifact',
+    baseline: () => ({ install: 'false', command: 'none', include: 'index.html', upload: 'false', cache: 'false' }),
+    files: { 'index.html': '<h1>hi</h1>' },
+  },
+  { name: 'security-scan', baseline: () => ({ scanners: 'secrets' }), files: { 'app.js': 'console.log(1)\n' } },
+  {
+    name: 'verify-health',
+    baseline: (url) => ({ url, duration: '0', wait: '2s', timeout: '2s' }),
+    files: {},
+  },
+];
+
+let server: Server;
+let url = '';
+beforeAll(async () => {
+  server = createServer((_req, res) => res.end('{"status":"ok"}'));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/healthz`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+/** One case's outcome: what the runner would show, and how the run ended. */
+interface Outcome {
+  ended: 'ok' | 'user-error' | 'internal-error' | 'hung';
+  text: string;
+}
+
+async function runCase(action: ActionCase, run: Run, input: string, value: string): Promise<Outcome> {
+  const meta = parse(readFileSync(join(REPO, 'actions', action.name, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: unknown }>;
+  };
+  const workspace = makeTree(action.files, 'slipway-every-input-');
+  const runner = makeTree({ summary: '' }, 'slipway-every-runner-');
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runner };
+  for (const [name, spec] of Object.entries(meta.inputs))
+    env[inputVar(name)] = spec?.default === undefined ? '' : String(spec.default);
+  for (const [name, v] of Object.entries(action.baseline(url))) env[inputVar(name)] = v;
+  env[inputVar(input)] = value;
+  Object.assign(env, {
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_STEP_SUMMARY: join(runner, 'summary'),
+    RUNNER_TEMP: runner,
+  });
+  // The runner's own logger, its lines caught on their way to stdout: what the job's log shows.
+  const printed: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => (printed.push(String(chunk)), true)) as typeof write;
+  const outputs: string[] = [];
+  const masked: string[] = [];
+  let ended: Outcome['ended'] = 'ok';
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      run({
+        env,
+        logger: coreLogger,
+        setOutput: (k, v) => outputs.push(`${k}=${String(v)}`),
+        mask: (m) => masked.push(m),
+      }),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('__hung__')), 30_000))),
+    ]);
+  } catch (err) {
+    ended =
+      err instanceof Error && err.message === '__hung__' ? 'hung' : isUserError(err) ? 'user-error' : 'internal-error';
+    reportFailure(action.name, err, coreLogger, true);
+  } finally {
+    clearTimeout(timer);
+    process.stdout.write = write;
+  }
+  const summary = readFileSync(join(runner, 'summary'), 'utf8');
+  removeTree(workspace);
+  removeTree(runner);
+  // What a reader of the log sees: the runner replaces masked values with ***.
+  let text = [...printed, ...outputs, summary].join('\n');
+  for (const m of masked.filter((x) => x.length >= 3).sort((a, b) => b.length - a.length))
+    text = text.split(m).join('***');
+  return { ended, text };
+}
+
+for (const action of ACTIONS) {
+  describe(`${action.name}: every input, every bad value`, () => {
+    const meta = parse(readFileSync(join(REPO, 'actions', action.name, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, unknown>;
+    };
+    let run: Run;
+    beforeAll(async () => {
+      run = ((await import(`../../actions/${action.name}/src/main.js`)) as { run: Run }).run;
+    });
+    for (const input of Object.keys(meta.inputs)) {
+      it(`${input}: ends as success or a user's error, with no credential shown`, async () => {
+        const failures: string[] = [];
+        for (const [label, value] of BAD_VALUES) {
+          const o = await runCase(action, run, input, value);
+          if (o.ended === 'internal-error' || o.ended === 'hung')
+            failures.push(
+              `${label}: ${o.ended}: ${(o.text.split('\n').find((l) => l.startsWith('::error')) ?? o.text.slice(-300)).slice(0, 300)}`,
+            );
+          if (o.text.includes(PASSWORD))
+            failures.push(
+              `${label}: the password is shown: ${o.text
+                .split('\n')
+                .find((l) => l.includes(PASSWORD))
+                ?.slice(0, 200)}`,
+            );
+        }
+        expect(failures).toStrictEqual([]);
+      }, 600_000);
+    }
+  });
+}
