@@ -49,7 +49,7 @@ const ACTIONS: ActionCase[] = [
   { name: 'security-scan', baseline: () => ({ scanners: 'secrets' }), files: { 'app.js': 'console.log(1)\n' } },
   {
     name: 'verify-health',
-    baseline: (url) => ({ url, duration: '0', wait: '2s', timeout: '2s' }),
+    baseline: (url) => ({ url, duration: '0', wait: '500ms', timeout: '2s' }),
     files: {},
   },
 ];
