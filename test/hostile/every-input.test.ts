@@ -1,10 +1,11 @@
 // Every input of every action, given each hostile or careless value, run through the action's own
 // main (as the runner would, with real INPUT_* variables): the outcome is a success or a user's
 // error that names what to fix — never an internal error, a stack, a hang, or a credential in the
-// log, the outputs or the job summary.
-import { readFileSync } from 'node:fs';
+// log, the outputs or the job summary, and nothing written outside the workspace.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { coreLogger, isUserError, reportFailure, type ActionSeams } from '@slipway/action-kit';
@@ -30,6 +31,9 @@ const BAD_VALUES: [string, string][] = [
   ['workflow command', 'x\n::warning title=INJECTED::y'],
   ['credential URL', `https://user:${PASSWORD}@127.0.0.1:1/`],
 ];
+
+/** Inputs that take a URL: their credentials must not reach outputs either. */
+const URL_INPUTS = new Set(['url', 'baseline-url', 'prometheus-url', 'osv-api-url']);
 
 type Run = (seams: ActionSeams) => Promise<void>;
 interface ActionCase {
@@ -70,13 +74,23 @@ afterAll(async () => {
 interface Outcome {
   ended: 'ok' | 'user-error' | 'internal-error' | 'hung';
   text: string;
+  /** Files and folders the run created outside the workspace (relative paths must stay inside). */
+  outside: string[];
 }
 
 async function runCase(action: ActionCase, run: Run, input: string, value: string): Promise<Outcome> {
   const meta = parse(readFileSync(join(REPO, 'actions', action.name, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: unknown }>;
   };
-  const workspace = makeTree(action.files, 'slipway-every-input-');
+  // The workspace sits two folders deep in a jail, so that `../../x` lands in the jail, where a
+  // write outside the workspace shows, rather than in the machine's own folders.
+  const jail = makeTree({}, 'slipway-every-input-');
+  const workspace = join(jail, 'a', 'b', 'ws');
+  for (const [path, content] of Object.entries(action.files)) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
+    writeFileSync(join(workspace, path), content);
+  }
+  mkdirSync(workspace, { recursive: true });
   const runner = makeTree({ summary: '' }, 'slipway-every-runner-');
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runner };
   for (const [name, spec] of Object.entries(meta.inputs))
@@ -115,13 +129,19 @@ async function runCase(action: ActionCase, run: Run, input: string, value: strin
     process.stdout.write = write;
   }
   const summary = readFileSync(join(runner, 'summary'), 'utf8');
-  removeTree(workspace);
+  const outside = spawnSync('find', [jail, '-path', workspace, '-prune', '-o', '-print'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((p) => p && ![jail, join(jail, 'a'), join(jail, 'a', 'b')].includes(p));
+  removeTree(jail);
   removeTree(runner);
   // What a reader of the log sees: the runner replaces masked values with ***.
-  let text = [...printed, ...outputs, summary].join('\n');
+  // Outputs count too for URL inputs; elsewhere an output may rightly echo the user's own value
+  // (a path that happens to look like a URL).
+  const shown = URL_INPUTS.has(input) ? [...printed, ...outputs, summary] : [...printed, summary];
+  let text = shown.join('\n');
   for (const m of masked.filter((x) => x.length >= 3).sort((a, b) => b.length - a.length))
     text = text.split(m).join('***');
-  return { ended, text };
+  return { ended, text, outside };
 }
 
 for (const action of ACTIONS) {
@@ -142,6 +162,7 @@ for (const action of ACTIONS) {
             failures.push(
               `${label}: ${o.ended}: ${(o.text.split('\n').find((l) => l.startsWith('::error')) ?? o.text.slice(-300)).slice(0, 300)}`,
             );
+          if (o.outside.length) failures.push(`${label}: wrote outside the workspace: ${o.outside.join(', ')}`);
           if (o.text.includes(PASSWORD))
             failures.push(
               `${label}: the password is shown: ${o.text
