@@ -1,4 +1,8 @@
-import { workspaceFolder, type InputReader } from '@slipway/action-kit/lite';
+import { UserError, workspaceFolder, type InputReader } from '@slipway/action-kit/lite';
+import { globProblem, showGlob } from '@slipway/stack';
+
+/** More exclude globs than anyone writes by hand; each one is tried against every path walked. */
+export const MAX_EXCLUDE_GLOBS = 1000;
 
 /** detect-stack's inputs, parsed and checked once. */
 export interface DetectStackInputs {
@@ -14,7 +18,7 @@ export interface DetectStackInputs {
 
 /** Reads and validates every input; the workspace is GITHUB_WORKSPACE, else the current folder. */
 export function parseInputs(reader: InputReader, workspace: string): DetectStackInputs {
-  const exclude = reader.list('exclude');
+  const exclude = excludeGlobs(reader.list('exclude'));
   const maxFiles = reader.integer('max-files', { min: 1, max: 10_000_000 });
   const folder = workspaceFolder('path', reader.raw('path'), workspace);
   return Object.freeze({
@@ -24,4 +28,20 @@ export function parseInputs(reader: InputReader, workspace: string): DetectStack
     exclude: Object.freeze(exclude),
     maxFiles,
   });
+}
+
+/** The exclude globs, each one checked now so that a bad one names the input instead of failing mid-walk. */
+function excludeGlobs(globs: string[]): string[] {
+  if (globs.length > MAX_EXCLUDE_GLOBS)
+    throw new UserError(
+      `has ${globs.length} globs, more than the ${MAX_EXCLUDE_GLOBS} it takes.`,
+      { input: 'exclude' },
+      'Exclude whole folders (`generated/**`) rather than files one by one.',
+    );
+  for (const glob of globs) {
+    const problem = globProblem(glob, { dot: true });
+    if (problem !== undefined)
+      throw new UserError(`glob ${showGlob(glob)} cannot be used: ${problem}.`, { input: 'exclude' });
+  }
+  return globs;
 }

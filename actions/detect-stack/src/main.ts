@@ -1,5 +1,5 @@
 import { InputReader, OutputWriter, type ActionSeams } from '@slipway/action-kit/lite';
-import { detectStack, toMatrix } from '@slipway/stack';
+import { detectStack, oneLine, toMatrix } from '@slipway/stack';
 import { parseInputs } from './inputs.js';
 import { metadata } from './metadata.generated.js';
 import { stackSummary } from './summary.js';
@@ -29,10 +29,12 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
   out.set('monorepo', stack.projects.length > 1);
   out.set('dockerfile', primary?.dockerfile ?? '');
   out.set('primary-path', primary?.path ?? '');
+  // The path and version come from the repository: kept on one line, they cannot start a
+  // workflow command of their own (the runner's logger also fences any `::` it prints).
   logger.info(
     primary
-      ? `detect-stack: ${stack.projects.length} project(s); primary ${primary.path} is ${primary.runtime.name}${primary.runtime.version ? ` ${primary.runtime.version}` : ''} with ${primary.packageManager?.name ?? 'no package manager'} (${stack.stats.files} files, ${stack.stats.elapsedMs} ms)`
-      : `detect-stack: no buildable project found in ${inputs.displayRoot} (${stack.stats.files} files)`,
+      ? `detect-stack: ${stack.projects.length} project(s); primary ${oneLine(primary.path)} is ${primary.runtime.name}${primary.runtime.version ? ` ${oneLine(primary.runtime.version)}` : ''} with ${primary.packageManager?.name ?? 'no package manager'} (${stack.stats.files} files, ${stack.stats.elapsedMs} ms)`
+      : `detect-stack: no buildable project found in ${oneLine(inputs.displayRoot)} (${stack.stats.files} files)`,
   );
   await stackSummary(stack).write(env);
 }

@@ -1,4 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
+import type * as v from 'valibot';
+import { parse as parseYaml } from 'yaml';
+import { checkLockfile } from './shape.js';
 import { LockfileError, type Hash } from './types.js';
 
 /** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
@@ -52,7 +55,31 @@ export class LineIndex {
     const i = this.text.indexOf(needle, from);
     return i < 0 ? undefined : this.lineAt(i);
   }
+
+  private cursor = 0;
+  private misses = 0;
+
+  /**
+   * The line of the next occurrence of a needle after the last one found, else of the first in the
+   * text. Parsers ask for entries in the order the file holds them, so each search starts where
+   * the last one ended and the whole lockfile is scanned about once, not once per package. After
+   * MAX_MISSES needles that are nowhere in the text (each of which costs a full scan), no more
+   * lines are looked for: a lockfile of a million unfindable keys must not cost a million scans.
+   */
+  next(needle: string): number | undefined {
+    if (this.misses >= MAX_MISSES) return undefined;
+    let i = this.text.indexOf(needle, this.cursor);
+    if (i < 0 && this.cursor > 0) i = this.text.indexOf(needle);
+    if (i < 0) {
+      this.misses++;
+      return undefined;
+    }
+    this.cursor = i + needle.length;
+    return this.lineAt(i);
+  }
 }
+
+const MAX_MISSES = 100;
 
 /** PEP 503 normalised Python project name. */
 export function pypiName(name: string): string {
@@ -83,19 +110,22 @@ export function dedupe<T extends { ecosystem: string; name: string; version: str
   return [...seen.values()];
 }
 
-/** Parses a JSON lockfile, or throws a LockfileError naming the file. */
-export function parseJsonLockfile<T>(text: string, file: string): T {
+/** Parses a JSON lockfile and checks its shape, or throws a LockfileError naming the file and line. */
+export function parseJsonLockfile<T>(text: string, file: string, schema: v.GenericSchema<unknown, T>): T {
+  let doc: unknown;
   try {
-    return JSON.parse(text) as T;
+    doc = JSON.parse(text);
   } catch (err) {
     throw new LockfileError(`not valid JSON: ${(err as Error).message}`, file);
   }
+  return checkLockfile(schema, doc, text, file);
 }
 
-/** Parses a TOML lockfile, or throws a LockfileError with the line where parsing stopped. */
-export function parseTomlLockfile<T>(text: string, file: string): T {
+/** Parses a TOML lockfile and checks its shape, or throws a LockfileError with the line where it fails. */
+export function parseTomlLockfile<T>(text: string, file: string, schema: v.GenericSchema<unknown, T>): T {
+  let doc: unknown;
   try {
-    return parseToml(text) as T;
+    doc = parseToml(text);
   } catch (err) {
     throw new LockfileError(
       `not valid TOML: ${(err as Error).message.split('\n')[0]}`,
@@ -103,4 +133,20 @@ export function parseTomlLockfile<T>(text: string, file: string): T {
       (err as { line?: number }).line,
     );
   }
+  return checkLockfile(schema, doc, text, file);
+}
+
+/** Parses a YAML lockfile (an empty one is `{}`) and checks its shape, or throws a LockfileError. */
+export function parseYamlLockfile<T>(text: string, file: string, schema: v.GenericSchema<unknown, T>): T {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 }) ?? {};
+  } catch (err) {
+    throw new LockfileError(
+      `not valid YAML: ${(err as Error).message.split('\n')[0]}`,
+      file,
+      (err as { linePos?: { line: number }[] }).linePos?.[0]?.line,
+    );
+  }
+  return checkLockfile(schema, doc, text, file);
 }

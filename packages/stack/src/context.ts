@@ -1,12 +1,25 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { describeJsonError, jsonErrorOffset, lineColumn, type Logger } from '@slipway/action-kit/lite';
+import {
+  describeJsonError,
+  isUserError,
+  jsonErrorOffset,
+  lineColumn,
+  readUserFile,
+  type Logger,
+} from '@slipway/action-kit/lite';
+import { checkShape, type DocSchema, type ShapeProblem } from './manifests/shape.js';
+import { oneLine } from './printable.js';
 import type { Inventory } from './walk.js';
 
 /** Manifests larger than this are not read: no real one is, and a hostile tree must not cost memory. */
 export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+
+/** At most this many wrong-typed fields are named per file; a hostile one could have thousands. */
+const MAX_SHAPE_WARNINGS = 5;
+
+type Parsed = { doc: unknown } | { error: string; line?: number };
 
 /** A value found in a file, with the file (and field) it came from. */
 export interface Found<T = string> {
@@ -21,6 +34,8 @@ export interface Found<T = string> {
  */
 export class DetectContext {
   private readonly texts = new Map<string, Promise<string | undefined>>();
+  private readonly docs = new Map<string, { schema: unknown; value: Promise<unknown> }>();
+  private readonly seen = new Set<string>();
   readonly warnings: string[] = [];
 
   constructor(
@@ -51,35 +66,37 @@ export class DetectContext {
     return undefined;
   }
 
-  /** A file's text, or undefined when it is missing, unreadable or too large (with a warning). */
+  /** A file's text, or undefined when it is missing, not a regular file or too large (with a warning). */
   text(path: string): Promise<string | undefined> {
     let cached = this.texts.get(path);
     if (!cached) {
-      cached = this.load(path);
+      cached = Promise.resolve(this.load(path));
       this.texts.set(path, cached);
     }
     return cached;
   }
 
-  private async load(path: string): Promise<string | undefined> {
+  private load(path: string): string | undefined {
     // Manifests are small: one synchronous open/fstat/read beats four thread-pool hops each.
-    // O_NONBLOCK keeps a FIFO planted under a manifest's name from hanging the open.
-    let fd: number | undefined;
+    // readUserFile opens without blocking and checks the open descriptor, so a FIFO, a device or
+    // a link to /dev/zero planted under a manifest's name is refused, never read or waited on.
+    const abs = join(this.root, path);
     try {
-      fd = openSync(join(this.root, path), constants.O_RDONLY | constants.O_NONBLOCK);
-      const st = fstatSync(fd);
-      if (!st.isFile()) return undefined;
-      if (st.size > MAX_MANIFEST_BYTES) {
-        this.warn(`${path} is ${st.size} bytes, larger than any real manifest; not read`, path);
-        return undefined;
-      }
-      return readFileSync(fd, 'utf8');
+      return readUserFile(abs, { maxBytes: MAX_MANIFEST_BYTES, subject: { file: path }, what: 'manifest' }).toString(
+        'utf8',
+      );
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.warn(`could not read ${path}: ${code ?? String(err)}`, path);
+      const message = isUserError(err)
+        ? err.message.replace(abs, () => path)
+        : `could not read ${path}: ${String(err)}`;
+      const size = /is (\d+) bytes, more than/.exec(message)?.[1];
+      this.warn(
+        size
+          ? `${path} is ${size} bytes, larger than any real manifest; not read`
+          : `${message.replace(/\.$/, '')}; detection goes on without it`,
+        path,
+      );
       return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
     }
   }
 
@@ -102,57 +119,88 @@ export class DetectContext {
     }
   }
 
-  /** Parsed JSON (comments allowed when jsonc), or undefined with a warning at the failing line. */
-  async json<T = Record<string, unknown>>(path: string, jsonc = false): Promise<T | undefined> {
-    const raw = await this.text(path);
-    if (raw === undefined) return undefined;
-    const text = jsonc ? stripJsonComments(raw) : raw.replace(/^\uFEFF/, '');
-    try {
-      return JSON.parse(text) as T;
-    } catch (err) {
-      const { line } = lineColumn(text, jsonErrorOffset(text));
-      this.warn(
-        `${path} is not valid JSON (${describeJsonError(text, err)}); detection goes on without it`,
-        path,
-        line,
-      );
-      return undefined;
-    }
+  /**
+   * A JSON document (comments allowed when jsonc) checked against its schema, or undefined with a
+   * warning at the failing line. Wrong-typed fields are left out, each with a warning at its line.
+   */
+  json<T>(path: string, schema: DocSchema<T>, jsonc = false): Promise<T | undefined> {
+    return this.document(path, schema, (raw) => {
+      const text = jsonc ? stripJsonComments(raw) : raw.replace(/^\uFEFF/, '');
+      try {
+        return { doc: JSON.parse(text) as unknown };
+      } catch (err) {
+        const { line } = lineColumn(text, jsonErrorOffset(text));
+        return { error: `not valid JSON (${describeJsonError(text, err)})`, line };
+      }
+    });
   }
 
-  /** Parsed TOML, or undefined with a warning at the failing line. */
-  async toml<T = Record<string, unknown>>(path: string): Promise<T | undefined> {
-    const text = await this.text(path);
-    if (text === undefined) return undefined;
-    try {
-      return parseToml(text) as T;
-    } catch (err) {
-      const line = (err as { line?: number }).line;
-      const reason = String((err as Error).message ?? err).split('\n')[0];
-      this.warn(`${path} is not valid TOML (${reason}); detection goes on without it`, path, line);
-      return undefined;
-    }
+  /** A TOML document checked against its schema, or undefined with a warning at the failing line. */
+  toml<T>(path: string, schema: DocSchema<T>): Promise<T | undefined> {
+    return this.document(path, schema, (text) => {
+      try {
+        return { doc: parseToml(text) as unknown };
+      } catch (err) {
+        const reason = String((err as Error).message ?? err).split('\n')[0];
+        return { error: `not valid TOML (${reason})`, line: (err as { line?: number }).line };
+      }
+    });
   }
 
-  /** Parsed YAML, or undefined with a warning at the failing line. */
-  async yaml<T = Record<string, unknown>>(path: string): Promise<T | undefined> {
-    const text = await this.text(path);
-    if (text === undefined) return undefined;
-    try {
-      // yaml is large and only pnpm-workspace.yaml needs it: load it on first use.
-      const { parse } = await import('yaml');
-      return parse(text, { maxAliasCount: 100 }) as T;
-    } catch (err) {
-      const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-      const reason = String((err as Error).message ?? err).split('\n')[0];
-      this.warn(`${path} is not valid YAML (${reason}); detection goes on without it`, path, line);
-      return undefined;
+  /** A YAML document checked against its schema, or undefined with a warning at the failing line. */
+  yaml<T>(path: string, schema: DocSchema<T>): Promise<T | undefined> {
+    return this.document(path, schema, async (text) => {
+      try {
+        // yaml is large and only pnpm-workspace.yaml needs it: load it on first use.
+        const { parse } = await import('yaml');
+        return { doc: parse(text, { maxAliasCount: 100 }) as unknown };
+      } catch (err) {
+        const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+        const reason = String((err as Error).message ?? err).split('\n')[0];
+        return { error: `not valid YAML (${reason})`, line };
+      }
+    });
+  }
+
+  /** Reads, parses and checks a document once per path; every later call gets the same result. */
+  private document<T>(
+    path: string,
+    schema: DocSchema<T>,
+    parse: (text: string) => Parsed | Promise<Parsed>,
+  ): Promise<T | undefined> {
+    const cached = this.docs.get(path);
+    if (cached && cached.schema === schema) return cached.value as Promise<T | undefined>;
+    const value = (async () => {
+      const text = await this.text(path);
+      if (text === undefined) return undefined;
+      const parsed = await parse(text);
+      if ('error' in parsed) {
+        this.warn(`${path} is ${parsed.error}; detection goes on without it`, path, parsed.line);
+        return undefined;
+      }
+      const { value: checked, problems, count } = checkShape(schema, parsed.doc, text, MAX_SHAPE_WARNINGS);
+      this.reportShape(path, problems, count);
+      return checked;
+    })();
+    this.docs.set(path, { schema, value });
+    return value;
+  }
+
+  private reportShape(path: string, problems: ShapeProblem[], count: number): void {
+    for (const p of problems) {
+      const what = p.field === '' ? `${path} holds ${p.received}` : `${path}: ${p.field} is ${p.received}`;
+      const effect = p.field === '' ? 'detection goes on without it' : 'it is ignored';
+      this.warn(`${what}, but slipway needs ${p.expected} there; ${effect}`, path, p.line);
     }
+    if (count > problems.length)
+      this.warn(`${path}: ${count - problems.length} more fields of the wrong type are ignored`, path);
   }
 
   /** Records a repository-wide warning and annotates the file and line when given. */
-  warn(message: string, file?: string, line?: number): void {
-    if (this.warnings.includes(message)) return;
+  warn(text: string, file?: string, line?: number): void {
+    const message = oneLine(text);
+    if (this.seen.has(message)) return;
+    this.seen.add(message);
     this.warnings.push(message);
     this.logger.warning(
       message,

@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
-import picomatch from 'picomatch';
 import { nullLogger, systemClock, type Clock, type Logger } from '@slipway/action-kit/lite';
 import { DetectContext, joinRel, parentOf } from './context.js';
 import { DETECTORS } from './detectors/registry.js';
+import { compileGlobs } from './globs.js';
 import type { Detector, WorkspaceDecl } from './detectors/types.js';
 import { languageShares } from './languages.js';
+import { oneLine } from './printable.js';
 import type { Monorepo, Project, Stack } from './types.js';
 import { walk, type Inventory } from './walk.js';
 
@@ -56,7 +57,10 @@ export async function detectStack(options: DetectOptions): Promise<Stack> {
   const projects = dropEnclosedStaticSites(found.filter((p): p is Project => p !== undefined));
   for (const p of projects)
     for (const w of p.warnings)
-      logger.warning(`${p.path}: ${w}`, { file: (options.annotationPrefix ?? '') + p.manifest, title: 'detect-stack' });
+      logger.warning(`${oneLine(p.path)}: ${w}`, {
+        file: (options.annotationPrefix ?? '') + p.manifest,
+        title: 'detect-stack',
+      });
 
   return {
     schemaVersion: 1,
@@ -89,14 +93,24 @@ async function findWorkspaces(ctx: DetectContext, dirs: string[]): Promise<Works
   return perDir.flat();
 }
 
+/** Member globs past this many are not used: each is compiled and tried against every folder. */
+const MAX_MEMBER_GLOBS = 5000;
+
 /** Each member folder → the workspace root that claims it (the nearest one when nested). */
 function assignMembers(ctx: DetectContext, dirs: string[], workspaces: Workspace[]): Map<string, string> {
   const memberOf = new Map<string, string>();
   for (const ws of [...workspaces].sort((a, b) => a.dir.length - b.dir.length)) {
-    const include = ws.decl.members.filter((m) => !m.startsWith('!')).map(normaliseGlob);
-    const exclude = ws.decl.members.filter((m) => m.startsWith('!')).map((m) => normaliseGlob(m.slice(1)));
-    const isIncluded = picomatch(include.length ? include : ['\0'], { dot: false });
-    const isExcluded = exclude.length ? picomatch(exclude) : () => false;
+    const members = [...new Set(ws.decl.members)];
+    if (members.length > MAX_MEMBER_GLOBS)
+      ctx.warn(
+        `workspace at ${ws.dir} (${ws.decl.tool}) lists ${members.length} members; only the first ${MAX_MEMBER_GLOBS} are used`,
+      );
+    const used = members.slice(0, MAX_MEMBER_GLOBS);
+    const include = used.filter((m) => !m.startsWith('!')).map(normaliseGlob);
+    const exclude = used.filter((m) => m.startsWith('!')).map((m) => normaliseGlob(m.slice(1)));
+    const report = (message: string): void => ctx.warn(`workspace at ${ws.dir} (${ws.decl.tool}): member ${message}`);
+    const isIncluded = compileGlobs(include, report, { dot: false });
+    const isExcluded = compileGlobs(exclude, report);
     for (const dir of dirs) {
       if (dir === ws.dir || !ws.detector.applies(ctx, dir)) continue;
       const rel = relativeBelow(ws.dir, dir);
@@ -146,7 +160,7 @@ async function projectAt(
     const web = /^web:\s*(.+)$/m.exec((await ctx.text(procfile)) ?? '')?.[1]?.trim();
     if (web) commands.start = web;
   }
-  const warnings = [...draft.warnings];
+  const warnings = draft.warnings.map(oneLine);
   if (others.length) warnings.push(`also has manifests for ${others.join(', ')}; reported as ${draft.runtime.name}`);
   return {
     path: dir,

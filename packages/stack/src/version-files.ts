@@ -1,4 +1,5 @@
 import { joinRel, parentOf, type DetectContext, type Found } from './context.js';
+import { MiseTomlSchema, type MISE_TOOLS } from './manifests/schemas.js';
 
 /** One kind of file a version may be declared in, read from a given folder. */
 export type VersionSource = (ctx: DetectContext, dir: string) => Promise<Found | undefined>;
@@ -31,21 +32,17 @@ export function toolVersions(...tools: string[]): VersionSource {
 }
 
 /** The `[tools]` entry of mise.toml or .mise.toml for any of the given tool names. */
-export function miseTools(...tools: string[]): VersionSource {
+export function miseTools(...tools: (typeof MISE_TOOLS)[number][]): VersionSource {
   return async (ctx, dir) => {
     for (const name of ['mise.toml', '.mise.toml']) {
       if (!ctx.has(dir, name)) continue;
       const path = joinRel(dir, name);
-      const doc = await ctx.toml<{ tools?: Record<string, unknown> }>(path);
+      const doc = await ctx.toml(path, MiseTomlSchema);
       for (const tool of tools) {
         const entry = doc?.tools?.[tool];
-        const value = Array.isArray(entry)
-          ? entry[0]
-          : typeof entry === 'object' && entry
-            ? (entry as { version?: unknown }).version
-            : entry;
-        if (typeof value === 'string' || typeof value === 'number')
-          return { value: stripV(String(value)), source: path };
+        const first = Array.isArray(entry) ? entry[0] : entry;
+        const value = typeof first === 'object' ? first.version : first;
+        if (value !== undefined) return { value: stripV(String(value)), source: path };
       }
     }
     return undefined;

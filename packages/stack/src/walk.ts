@@ -1,8 +1,8 @@
-import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import picomatch from 'picomatch';
-import type { Logger } from '@slipway/action-kit/lite';
-import { GitAttributes } from './gitattributes.js';
+import { isUserError, readUserFile, type Logger } from '@slipway/action-kit/lite';
+import { GitAttributes, MAX_ATTRIBUTE_PATTERNS } from './gitattributes.js';
+import { compileGlobs } from './globs.js';
 import { isGeneratedName, languageOf } from './languages.js';
 
 /** Folders never entered: dependency trees, build output, caches and VCS data. */
@@ -173,7 +173,6 @@ export function walk(options: WalkOptions): Inventory {
   const { root, logger } = options;
   const maxFiles = options.maxFiles ?? 200_000;
   const progressEvery = options.progressEvery ?? 50_000;
-  const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
   const inv: Inventory = {
     manifests: new Map(),
     languageBytes: new Map(),
@@ -183,6 +182,9 @@ export function walk(options: WalkOptions): Inventory {
     truncated: false,
     warnings: [],
   };
+  const excluded = compileGlobs(options.exclude ?? [], (message) => inv.warnings.push(`exclude: ${message}`), {
+    dot: true,
+  });
   let attributes: GitAttributes | undefined;
   const stack: { rel: string; notProject: boolean }[] = [{ rel: '.', notProject: false }];
 
@@ -266,14 +268,27 @@ function countLanguage(
   return size;
 }
 
+/** .gitattributes larger than this is not read: a real one is a few kilobytes. */
+const MAX_ATTRIBUTES_BYTES = 1024 * 1024;
+
 function readAttributes(path: string, inv: Inventory): GitAttributes {
+  let text: string;
   try {
-    const st = lstatSync(path);
-    if (st.size > 1024 * 1024) return GitAttributes.empty();
-    // Small, read once, synchronously: the walk that follows depends on it.
-    return GitAttributes.parse(readFileSync(path, 'utf8'));
+    // Small, read once, synchronously: the walk that follows depends on it. Opened without
+    // blocking and checked on the descriptor, so a FIFO put there in between cannot hang us.
+    text = readUserFile(path, { maxBytes: MAX_ATTRIBUTES_BYTES, subject: {}, what: '.gitattributes' }).toString('utf8');
   } catch (err) {
-    inv.warnings.push(`could not read .gitattributes: ${String(err)}`);
+    // readUserFile names the file by the path it was given; the warning names it as the user knows it.
+    const why = isUserError(err)
+      ? err.message.replace(`${path} `, '')
+      : `.gitattributes could not be read: ${String(err)}`;
+    inv.warnings.push(`${why.replace(/\.$/, '')}; it is not used`);
     return GitAttributes.empty();
   }
+  const attributes = GitAttributes.parse(text);
+  if (attributes.skipped > 0)
+    inv.warnings.push(
+      `.gitattributes has ${attributes.skipped + MAX_ATTRIBUTE_PATTERNS} linguist patterns; only the first ${MAX_ATTRIBUTE_PATTERNS} are used`,
+    );
+  return attributes;
 }

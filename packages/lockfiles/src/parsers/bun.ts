@@ -1,14 +1,15 @@
+import { BunLockSchema } from '../schemas.js';
 import type { LockedPackage, LockfileParser } from '../types.js';
 import { LineIndex, parseJsonLockfile, sriHashes } from '../util.js';
 import { lineOf } from './npm.js';
 
 /** bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry, meta, integrity ]`. */
 export const parseBunLock: LockfileParser = (text, file) => {
-  const doc = parseJsonLockfile<{ packages?: Record<string, unknown[]> }>(text.replace(/,(\s*[}\]])/g, '$1'), file);
+  const doc = parseJsonLockfile(text.replace(/,(\s*[}\]])/g, '$1'), file, BunLockSchema);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   for (const [key, entry] of Object.entries(doc.packages ?? {})) {
-    const spec = Array.isArray(entry) ? entry[0] : undefined;
+    const spec = entry[0];
     if (typeof spec !== 'string') continue;
     const at = spec.lastIndexOf('@');
     if (at <= 0) continue;

@@ -1,35 +1,15 @@
+import { NpmLockSchema, type NpmV1Dep } from '../schemas.js';
 import type { LockedPackage, LockfileParser } from '../types.js';
 import { LineIndex, parseJsonLockfile, sriHashes } from '../util.js';
 
-interface V1Dep {
-  version?: string;
-  integrity?: string;
-  dev?: boolean;
-  bundled?: boolean;
-  dependencies?: Record<string, V1Dep>;
-}
-
-interface V2Entry {
-  name?: string;
-  version?: string;
-  integrity?: string;
-  dev?: boolean;
-  devOptional?: boolean;
-  link?: boolean;
-}
-
 /** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
 export const parseNpmLock: LockfileParser = (text, file) => {
-  const doc = parseJsonLockfile<{
-    lockfileVersion?: number;
-    packages?: Record<string, V2Entry>;
-    dependencies?: Record<string, V1Dep>;
-  }>(text, file);
+  const doc = parseJsonLockfile(text, file, NpmLockSchema);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
-  if (doc.packages && typeof doc.packages === 'object') {
+  if (doc.packages) {
     for (const [key, entry] of Object.entries(doc.packages)) {
-      if (key === '' || !entry || entry.link || typeof entry.version !== 'string') continue;
+      if (key === '' || entry.link || entry.version === undefined) continue;
       const at = key.lastIndexOf('node_modules/');
       if (at < 0) continue; // a workspace folder, not an installed package
       const name = entry.name ?? key.slice(at + 'node_modules/'.length);
@@ -45,9 +25,9 @@ export const parseNpmLock: LockfileParser = (text, file) => {
     }
     return out;
   }
-  const walk = (deps: Record<string, V1Dep> | undefined): void => {
+  const walk = (deps: Record<string, NpmV1Dep> | undefined): void => {
     for (const [name, dep] of Object.entries(deps ?? {})) {
-      if (typeof dep?.version === 'string' && !dep.version.startsWith('file:')) {
+      if (dep.version !== undefined && !dep.version.startsWith('file:')) {
         out.push({
           ecosystem: 'npm',
           name,
@@ -58,7 +38,7 @@ export const parseNpmLock: LockfileParser = (text, file) => {
           ...lineOf(lines, `"${name}": {`),
         });
       }
-      walk(dep?.dependencies);
+      walk(dep.dependencies);
     }
   };
   walk(doc.dependencies);
@@ -67,6 +47,6 @@ export const parseNpmLock: LockfileParser = (text, file) => {
 
 /** `{ line }` when the needle is found, else nothing. */
 export function lineOf(lines: LineIndex, needle: string): { line?: number } {
-  const line = lines.find(needle);
+  const line = lines.next(needle);
   return line === undefined ? {} : { line };
 }

@@ -1,3 +1,4 @@
+import { CargoLockSchema, ComposerLockSchema } from '../schemas.js';
 import type { LockedPackage, LockfileParser } from '../types.js';
 import { hexHash, LineIndex, parseJsonLockfile, parseTomlLockfile } from '../util.js';
 import { lineOf } from './npm.js';
@@ -21,9 +22,7 @@ export const parseGoMod: LockfileParser = (text, file) => {
 
 /** Cargo.lock: registry and git packages (workspace members have no source and are skipped). */
 export const parseCargoLock: LockfileParser = (text, file) => {
-  const doc = parseTomlLockfile<{
-    package?: { name?: string; version?: string; source?: string; checksum?: string }[];
-  }>(text, file);
+  const doc = parseTomlLockfile(text, file, CargoLockSchema);
   const lines = new LineIndex(text);
   return (doc.package ?? [])
     .filter((p) => p.name && p.version && p.source)
@@ -53,10 +52,7 @@ export const parseGemfileLock: LockfileParser = (text, file) => {
 
 /** composer.lock: `packages` (runtime) and `packages-dev`. */
 export const parseComposerLock: LockfileParser = (text, file) => {
-  const doc = parseJsonLockfile<Record<string, { name?: string; version?: string; dist?: { shasum?: string } }[]>>(
-    text,
-    file,
-  );
+  const doc = parseJsonLockfile(text, file, ComposerLockSchema);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   for (const [section, dev] of [
@@ -64,7 +60,7 @@ export const parseComposerLock: LockfileParser = (text, file) => {
     ['packages-dev', true],
   ] as const) {
     for (const p of doc[section] ?? []) {
-      if (!p?.name || !p.version) continue;
+      if (!p.name || !p.version) continue;
       out.push({
         ecosystem: 'Packagist',
         name: p.name,

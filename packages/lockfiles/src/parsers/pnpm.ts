@@ -1,14 +1,7 @@
-import { parse } from 'yaml';
-import { LockfileError, type LockedPackage, type LockfileParser } from '../types.js';
-import { LineIndex, sriHashes } from '../util.js';
+import { PnpmLockSchema } from '../schemas.js';
+import type { LockedPackage, LockfileParser } from '../types.js';
+import { LineIndex, parseYamlLockfile, sriHashes } from '../util.js';
 import { lineOf } from './npm.js';
-
-interface PnpmPackage {
-  name?: string;
-  version?: string;
-  resolution?: { integrity?: string };
-  dev?: boolean;
-}
 
 /** Splits a pnpm package key of any lockfile version: `/a/1.0.0` (v5), `/a@1.0.0` (v6), `a@1.0.0(peer@2)` (v9). */
 export function splitPnpmKey(key: string): { name: string; version: string } | undefined {
@@ -22,16 +15,7 @@ export function splitPnpmKey(key: string): { name: string; version: string } | u
 
 /** pnpm-lock.yaml, lockfile versions 5, 6 and 9. */
 export const parsePnpmLock: LockfileParser = (text, file) => {
-  let doc: { packages?: Record<string, PnpmPackage> };
-  try {
-    doc = parse(text, { maxAliasCount: 100 }) ?? {};
-  } catch (err) {
-    throw new LockfileError(
-      `not valid YAML: ${(err as Error).message.split('\n')[0]}`,
-      file,
-      (err as { linePos?: { line: number }[] }).linePos?.[0]?.line,
-    );
-  }
+  const doc = parseYamlLockfile(text, file, PnpmLockSchema);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   for (const [key, entry] of Object.entries(doc.packages ?? {})) {

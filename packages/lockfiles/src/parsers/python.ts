@@ -1,3 +1,4 @@
+import { PipfileLockSchema, TomlPythonLockSchema } from '../schemas.js';
 import type { Hash, LockedPackage, LockfileParser } from '../types.js';
 import { hexHash, LineIndex, parseJsonLockfile, parseTomlLockfile, pypiName } from '../util.js';
 import { lineOf } from './npm.js';
@@ -20,20 +21,9 @@ export const parseRequirements: LockfileParser = (text, file) => {
   return out;
 };
 
-interface TomlPackage {
-  name?: string;
-  version?: string;
-  category?: string;
-  groups?: string[];
-  files?: { hash?: string }[];
-  sdist?: { hash?: string };
-  wheels?: { hash?: string }[];
-  source?: { editable?: string; virtual?: string; workspace?: boolean };
-}
-
 /** poetry.lock and uv.lock: `[[package]]` tables. */
 export const parseTomlPythonLock: LockfileParser = (text, file) => {
-  const doc = parseTomlLockfile<Record<string, unknown>>(text, file) as { package?: TomlPackage[] };
+  const doc = parseTomlLockfile(text, file, TomlPythonLockSchema);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   for (const p of doc.package ?? []) {
@@ -44,7 +34,7 @@ export const parseTomlPythonLock: LockfileParser = (text, file) => {
       ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash),
     ];
     const hashes = raw.flatMap((h) => hexHash(h)).slice(0, 1);
-    const dev = p.category === 'dev' || (Array.isArray(p.groups) && p.groups.length > 0 && !p.groups.includes('main'));
+    const dev = p.category === 'dev' || (p.groups !== undefined && p.groups.length > 0 && !p.groups.includes('main'));
     out.push({
       ecosystem: 'PyPI',
       name: pypiName(p.name),
@@ -60,7 +50,7 @@ export const parseTomlPythonLock: LockfileParser = (text, file) => {
 
 /** Pipfile.lock: `default` (runtime) and `develop` sections. */
 export const parsePipfileLock: LockfileParser = (text, file) => {
-  const doc = parseJsonLockfile<Record<string, Record<string, { version?: string; hashes?: string[] }>>>(text, file);
+  const doc = parseJsonLockfile(text, file, PipfileLockSchema);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   for (const [section, dev] of [
@@ -68,7 +58,7 @@ export const parsePipfileLock: LockfileParser = (text, file) => {
     ['develop', true],
   ] as const) {
     for (const [name, entry] of Object.entries(doc[section] ?? {})) {
-      const version = entry?.version?.replace(/^==/, '');
+      const version = entry.version?.replace(/^==/, '');
       if (!version) continue;
       out.push({
         ecosystem: 'PyPI',

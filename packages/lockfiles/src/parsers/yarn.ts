@@ -1,6 +1,6 @@
-import { parse } from 'yaml';
+import { YarnBerrySchema } from '../schemas.js';
 import { LockfileError, type LockedPackage, type LockfileParser } from '../types.js';
-import { sriHashes } from '../util.js';
+import { parseYamlLockfile, sriHashes } from '../util.js';
 
 /** The package name in a yarn descriptor such as `"@scope/a@^1.0.0"` or `a@npm:^1.0.0`. */
 function descriptorName(descriptor: string): string {
@@ -46,19 +46,15 @@ function parseClassic(text: string, file: string): LockedPackage[] {
 }
 
 function parseBerry(text: string, file: string): LockedPackage[] {
-  let doc: Record<string, { version?: string; resolution?: string; checksum?: string }>;
-  try {
-    doc = parse(text, { maxAliasCount: 100 }) ?? {};
-  } catch (err) {
-    throw new LockfileError(
-      `not valid YAML: ${(err as Error).message.split('\n')[0]}`,
-      file,
-      (err as { linePos?: { line: number }[] }).linePos?.[0]?.line,
-    );
-  }
+  const doc = parseYamlLockfile(text, file, YarnBerrySchema);
   const out: LockedPackage[] = [];
   for (const [key, entry] of Object.entries(doc)) {
-    if (key === '__metadata' || !entry?.version || /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
+    if (
+      key === '__metadata' ||
+      entry?.version === undefined ||
+      entry.version === '' ||
+      /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key)
+    )
       continue;
     out.push({
       ecosystem: 'npm',

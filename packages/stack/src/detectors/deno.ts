@@ -1,4 +1,5 @@
 import { joinRel } from '../context.js';
+import { DenoJsonSchema } from '../manifests/schemas.js';
 import { miseTools, nearestVersion, plainFile, toolVersions } from '../version-files.js';
 import { folderName, type Detector } from './types.js';
 
@@ -11,7 +12,7 @@ export const denoDetector: Detector = {
   async project(ctx, { dir }) {
     const file = ctx.has(dir, 'deno.json') ? 'deno.json' : 'deno.jsonc';
     const manifest = joinRel(dir, file);
-    const config = await ctx.json<{ name?: string; tasks?: Record<string, unknown> }>(manifest, true);
+    const config = await ctx.json(manifest, DenoJsonSchema, true);
     if (!config) return undefined;
     const version = await nearestVersion(ctx, dir, [plainFile('.dvmrc'), toolVersions('deno'), miseTools('deno')]);
     const task = (name: string): string | null => (config.tasks?.[name] !== undefined ? `deno task ${name}` : null);

@@ -1,4 +1,6 @@
+import { shellQuote } from '@slipway/action-kit/lite';
 import { joinRel, parentOf } from '../context.js';
+import { GlobalJsonSchema } from '../manifests/schemas.js';
 import type { Framework } from '../types.js';
 import { capture } from './shared.js';
 import { type Detector } from './types.js';
@@ -32,15 +34,15 @@ export const dotnetDetector: Detector = {
     const projText = proj ? await ctx.text(joinRel(dir, proj)) : undefined;
     const globalDir = ctx.findUp(dir, 'global.json');
     const globalPath = globalDir !== undefined ? joinRel(globalDir, 'global.json') : undefined;
-    const sdk = globalPath
-      ? (await ctx.json<{ sdk?: { version?: string } }>(globalPath, true))?.sdk?.version
-      : undefined;
+    const sdk = globalPath ? (await ctx.json(globalPath, GlobalJsonSchema, true))?.sdk?.version : undefined;
     const tfm = capture(projText, /<TargetFrameworks?>\s*net(\d+\.\d+)/);
     const version = sdk
       ? { value: sdk, source: `${globalPath}#sdk.version` }
       : tfm && proj
         ? { value: tfm, source: `${joinRel(dir, proj)}#TargetFramework` }
         : undefined;
+    // A file name is a word of the command: `My App.csproj` must stay one argument.
+    const quoted = shellQuote(target);
     const web = /Sdk="Microsoft\.NET\.Sdk\.Web"/.test(projText ?? '');
     const frameworks: Framework[] = web
       ? [{ name: 'aspnetcore', version: tfm ?? null, source: joinRel(dir, proj!) }]
@@ -57,10 +59,10 @@ export const dotnetDetector: Detector = {
       },
       frameworks,
       commands: {
-        install: `dotnet restore ${target}`,
-        build: `dotnet build ${target} --no-restore -c Release`,
-        test: `dotnet test ${target}`,
-        start: web && !sln ? `dotnet run --project ${target} -c Release` : null,
+        install: `dotnet restore ${quoted}`,
+        build: `dotnet build ${quoted} --no-restore -c Release`,
+        test: `dotnet test ${quoted}`,
+        start: web && !sln ? `dotnet run --project ${quoted} -c Release` : null,
       },
       warnings: [],
     };

@@ -16,11 +16,11 @@ export const elixirDetector: Detector = {
     const lockPath = ctx.has(dir, 'mix.lock') ? joinRel(dir, 'mix.lock') : null;
     const lock = lockPath ? ((await ctx.text(lockPath)) ?? '') : '';
     const pinned = await nearestVersion(ctx, dir, [toolVersions('elixir'), miseTools('elixir')]);
-    const declared = capture(mix, /elixir:\s*"([^"]+)"/);
+    const declared = capture(mix, /elixir:\s*"([^"\n]+)"/);
     const version = pinned ?? (declared ? { value: declared, source: manifest } : undefined);
     const frameworks: Framework[] = [];
-    const phoenixLocked = capture(lock, /"phoenix":\s*\{:hex,\s*:phoenix,\s*"([^"]+)"/);
-    const phoenixDeclared = capture(mix, /\{:phoenix,\s*"([^"]+)"/);
+    const phoenixLocked = capture(lock, /"phoenix":\s*\{:hex,\s*:phoenix,\s*"([^"\n]+)"/);
+    const phoenixDeclared = capture(mix, /\{:phoenix,\s*"([^"\n]+)"/);
     if (phoenixLocked || phoenixDeclared)
       frameworks.push({
         name: 'phoenix',

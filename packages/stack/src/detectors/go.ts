@@ -19,11 +19,7 @@ export const goDetector: Detector = {
   async workspace(ctx, dir) {
     if (!ctx.has(dir, 'go.work')) return undefined;
     const text = (await ctx.text(joinRel(dir, 'go.work'))) ?? '';
-    const members: string[] = [];
-    for (const m of text.matchAll(/^\s*use\s*\(([^)]*)\)|^\s*use\s+(\S+)/gm)) {
-      const items = m[1] !== undefined ? m[1].split(/\r?\n/).map((l) => l.replace(/\/\/.*$/, '').trim()) : [m[2]!];
-      for (const item of items) if (item) members.push(item.replace(/^\.\/?/, '') || '.');
-    }
+    const members = goWorkUses(text);
     return { tool: 'go-work', members, rootIsProject: members.includes('.') };
   },
 
@@ -38,7 +34,7 @@ export const goDetector: Detector = {
     for (const [path, name] of FRAMEWORKS) {
       const version = capture(
         text,
-        new RegExp(`^\\s*(?:require\\s+)?${path.replace(/[./]/g, '\\$&')}\\s+(v\\S+)`, 'm'),
+        new RegExp(`^[ \\t]*(?:require[ \\t]+)?${path.replace(/[./]/g, '\\$&')}\\s+(v\\S+)`, 'm'),
       );
       if (version) frameworks.push({ name, version, source: manifest });
     }
@@ -67,3 +63,35 @@ export const goDetector: Detector = {
     };
   },
 };
+
+/**
+ * The folders of go.work `use` directives, single (`use ./a`) and blocks (`use (` … `)`), read
+ * line by line: a regex over the whole file rescans to the end from every unclosed `use (`.
+ */
+function goWorkUses(text: string): string[] {
+  const members = new Set<string>();
+  const add = (item: string): void => {
+    if (item) members.add(item.replace(/^\.\/?/, '') || '.');
+  };
+  let inBlock = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (inBlock) {
+      const close = line.indexOf(')');
+      add((close < 0 ? line : line.slice(0, close)).trim());
+      if (close >= 0) inBlock = false;
+      continue;
+    }
+    const m = /^use(\s*\(|\s+)(.*)$/.exec(line);
+    if (!m) continue;
+    if (m[1]!.endsWith('(')) {
+      const rest = m[2]!;
+      const close = rest.indexOf(')');
+      add((close < 0 ? rest : rest.slice(0, close)).trim());
+      inBlock = close < 0;
+    } else {
+      add(m[2]!.split(/\s+/)[0] ?? '');
+    }
+  }
+  return [...members];
+}

@@ -2,7 +2,7 @@ import { joinRel, type DetectContext } from '../context.js';
 import type { Framework } from '../types.js';
 import { nearestVersion } from '../version-files.js';
 import { JAVA_SOURCES } from './java-version.js';
-import { capture, wrapperOr } from './shared.js';
+import { capture, stripBlocks, wrapperOr } from './shared.js';
 import { folderName, type Detector } from './types.js';
 
 const BUILD_FILES = ['build.gradle.kts', 'build.gradle'];
@@ -17,8 +17,7 @@ async function firstFile(
     if (!ctx.has(dir, name)) continue;
     const path = joinRel(dir, name);
     const text = await ctx.text(path);
-    if (text !== undefined)
-      return { path, text: text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1') };
+    if (text !== undefined) return { path, text: stripBlocks(text, '/*', '*/').replace(/(^|\s)\/\/.*$/gm, '$1') };
   }
   return undefined;
 }
@@ -51,7 +50,7 @@ export const gradleDetector: Detector = {
     const version =
       pinned ?? (declared ? { value: declared.replace(/^1\.(?=\d+$)/, ''), source: build.path } : undefined);
     const frameworks: Framework[] = [];
-    const boot = /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"]+)['"]/.exec(build.text);
+    const boot = /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"\n]+)['"]/.exec(build.text);
     if (boot || /org\.springframework\.boot/.test(build.text))
       frameworks.push({ name: 'spring-boot', version: boot?.[1] ?? null, source: build.path });
     const gradle = wrapperOr(ctx, dir, 'gradlew', 'gradle');
@@ -59,7 +58,7 @@ export const gradleDetector: Detector = {
     return {
       name:
         (settingsHere
-          ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/)
+          ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"\n]+)['"]/)
           : undefined) ?? folderName(dir, ctx.rootName),
       manifest: build.path,
       runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },

@@ -8,7 +8,7 @@ function javaNumber(v: string): string {
 const sdkmanrc: VersionSource = async (ctx, dir) => {
   if (!ctx.has(dir, '.sdkmanrc')) return undefined;
   const path = dir === '.' ? '.sdkmanrc' : `${dir}/.sdkmanrc`;
-  const value = /^\s*java\s*=\s*(\S+)/m.exec((await ctx.text(path)) ?? '')?.[1];
+  const value = /^[ \t]*java[ \t]*=[ \t]*(\S+)/m.exec((await ctx.text(path)) ?? '')?.[1];
   return value ? { value: javaNumber(value), source: path } : undefined;
 };
 

@@ -1,17 +1,18 @@
+import { shellQuote } from '@slipway/action-kit/lite';
 import { joinRel, type DetectContext } from '../context.js';
 import type { Framework } from '../types.js';
 import { nearestVersion } from '../version-files.js';
 import { JAVA_SOURCES } from './java-version.js';
-import { capture, relativeTo, wrapperOr } from './shared.js';
+import { between, capture, relativeTo, stripBlocks, wrapperOr } from './shared.js';
 import { folderName, type Detector } from './types.js';
 
 /** The pom without comments and without its <parent> block, plus the parent block alone. */
 async function readPom(ctx: DetectContext, dir: string): Promise<{ body: string; parent: string } | undefined> {
   const text = await ctx.text(joinRel(dir, 'pom.xml'));
   if (text === undefined) return undefined;
-  const clean = text.replace(/<!--[\s\S]*?-->/g, '');
-  const parent = /<parent>([\s\S]*?)<\/parent>/.exec(clean)?.[1] ?? '';
-  return { body: clean.replace(/<parent>[\s\S]*?<\/parent>/, ''), parent };
+  const clean = stripBlocks(text, '<!--', '-->');
+  const parent = between(clean, '<parent>', '</parent>');
+  return { body: parent === undefined ? clean : clean.replace(`<parent>${parent}</parent>`, ''), parent: parent ?? '' };
 }
 
 /** Maven projects and multi-module builds, with the wrapper when there is one. */
@@ -61,7 +62,7 @@ export const mavenDetector: Detector = {
     const mvn = wrapperOr(ctx, dir, 'mvnw', 'mvn');
     const member =
       workspaceRoot && workspaceRoot !== dir
-        ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am`
+        ? ` -f ${shellQuote(`${relativeTo(dir, workspaceRoot)}/pom.xml`)} -pl ${shellQuote(relativeTo(workspaceRoot, dir))} -am`
         : '';
     return {
       name: capture(pom.body, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),

@@ -1,19 +1,15 @@
 import { joinRel, type DetectContext, type Found } from '../context.js';
 import type { Framework, PackageManager, PackageManagerName, RuntimeName } from '../types.js';
 import { miseTools, nearestVersion, plainFile, stripV, toolVersions, type VersionSource } from '../version-files.js';
+import {
+  LernaJsonSchema,
+  NODE_FRAMEWORK_DEPS,
+  PackageJsonSchema,
+  PnpmWorkspaceSchema,
+  RushJsonSchema,
+  type PackageJson,
+} from '../manifests/schemas.js';
 import { folderName, type Detector, type ProjectDraft, type Scope, type WorkspaceDecl } from './types.js';
-
-/** The parts of package.json detection reads. */
-export interface PackageJson {
-  name?: string;
-  packageManager?: string;
-  scripts?: Record<string, string>;
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-  engines?: Record<string, string>;
-  volta?: Record<string, string>;
-  workspaces?: string[] | { packages?: string[] };
-}
 
 const LOCKFILES: readonly [string, PackageManagerName][] = [
   ['pnpm-lock.yaml', 'pnpm'],
@@ -22,25 +18,6 @@ const LOCKFILES: readonly [string, PackageManagerName][] = [
   ['bun.lockb', 'bun'],
   ['package-lock.json', 'npm'],
   ['npm-shrinkwrap.json', 'npm'],
-];
-
-/** Dependency name → framework name, meta-frameworks first so they lead the list. */
-const FRAMEWORKS: readonly [string, string][] = [
-  ['next', 'next'],
-  ['nuxt', 'nuxt'],
-  ['@remix-run/react', 'remix'],
-  ['@react-router/dev', 'react-router'],
-  ['@sveltejs/kit', 'sveltekit'],
-  ['astro', 'astro'],
-  ['gatsby', 'gatsby'],
-  ['@docusaurus/core', 'docusaurus'],
-  ['@angular/core', 'angular'],
-  ['@nestjs/core', 'nestjs'],
-  ['express', 'express'],
-  ['fastify', 'fastify'],
-  ['hono', 'hono'],
-  ['koa', 'koa'],
-  ['vite', 'vite'],
 ];
 
 const NPM_DEFAULT_TEST = /no test specified/;
@@ -54,21 +31,20 @@ export const nodeDetector: Detector = {
 
   async workspace(ctx, dir) {
     if (!ctx.has(dir, 'package.json')) return undefined;
-    const pkg = await ctx.json<PackageJson>(joinRel(dir, 'package.json'));
+    const pkg = await ctx.json(joinRel(dir, 'package.json'), PackageJsonSchema);
     const members = new Set<string>();
     const declared = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);
-    declared.filter((g): g is string => typeof g === 'string').forEach((g) => members.add(g));
+    declared.forEach((g) => members.add(g));
     if (ctx.has(dir, 'pnpm-workspace.yaml')) {
-      const ws = await ctx.yaml<{ packages?: unknown }>(joinRel(dir, 'pnpm-workspace.yaml'));
-      if (Array.isArray(ws?.packages))
-        ws.packages.filter((g): g is string => typeof g === 'string').forEach((g) => members.add(g));
+      const ws = await ctx.yaml(joinRel(dir, 'pnpm-workspace.yaml'), PnpmWorkspaceSchema);
+      ws?.packages?.forEach((g) => members.add(g));
     }
     if (ctx.has(dir, 'rush.json')) {
-      const rush = await ctx.json<{ projects?: { projectFolder?: string }[] }>(joinRel(dir, 'rush.json'), true);
+      const rush = await ctx.json(joinRel(dir, 'rush.json'), RushJsonSchema, true);
       rush?.projects?.forEach((p) => p.projectFolder && members.add(p.projectFolder));
     }
     if (members.size === 0 && ctx.has(dir, 'lerna.json')) {
-      const lerna = await ctx.json<{ packages?: string[] }>(joinRel(dir, 'lerna.json'));
+      const lerna = await ctx.json(joinRel(dir, 'lerna.json'), LernaJsonSchema);
       (lerna?.packages ?? ['packages/*']).forEach((g) => members.add(g));
     }
     if (members.size === 0) return undefined;
@@ -85,10 +61,10 @@ export const nodeDetector: Detector = {
 
   async project(ctx, scope) {
     const manifest = joinRel(scope.dir, 'package.json');
-    const pkg = await ctx.json<PackageJson>(manifest);
+    const pkg = await ctx.json(manifest, PackageJsonSchema);
     if (!pkg) return undefined;
     const rootPkg = scope.workspaceRoot
-      ? await ctx.json<PackageJson>(joinRel(scope.workspaceRoot, 'package.json'))
+      ? await ctx.json(joinRel(scope.workspaceRoot, 'package.json'), PackageJsonSchema)
       : undefined;
     const warnings: string[] = [];
     const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
@@ -213,9 +189,9 @@ function installCommand(pm: PackageManager, berry: boolean): string {
 
 const voltaNode: VersionSource = async (ctx, dir) => {
   if (!ctx.has(dir, 'package.json')) return undefined;
-  const pkg = await ctx.json<PackageJson>(joinRel(dir, 'package.json'));
+  const pkg = await ctx.json(joinRel(dir, 'package.json'), PackageJsonSchema);
   const v = pkg?.volta?.node;
-  return typeof v === 'string' ? { value: stripV(v), source: joinRel(dir, 'package.json#volta.node') } : undefined;
+  return v !== undefined ? { value: stripV(v), source: joinRel(dir, 'package.json#volta.node') } : undefined;
 };
 
 const NODE_SOURCES = [
@@ -263,7 +239,7 @@ async function bunVersion(ctx: DetectContext, dir: string, pm: PackageManager): 
 function frameworks(pkg: PackageJson, manifest: string): Framework[] {
   const deps = { ...pkg.devDependencies, ...pkg.dependencies };
   const found: Framework[] = [];
-  for (const [dep, name] of FRAMEWORKS) {
+  for (const [dep, name] of NODE_FRAMEWORK_DEPS) {
     const version = deps[dep];
     if (typeof version === 'string')
       found.push({

@@ -1,20 +1,8 @@
 import { joinRel } from '../context.js';
 import type { Framework } from '../types.js';
 import { nearestVersion, plainFile, toolVersions, miseTools } from '../version-files.js';
+import { ComposerJsonSchema, ComposerLockSchema, PHP_FRAMEWORK_DEPS } from '../manifests/schemas.js';
 import { folderName, type Detector } from './types.js';
-
-interface ComposerJson {
-  name?: string;
-  require?: Record<string, string>;
-  'require-dev'?: Record<string, string>;
-  config?: { platform?: { php?: string } };
-  scripts?: Record<string, unknown>;
-}
-
-const FRAMEWORKS: readonly [string, string][] = [
-  ['laravel/framework', 'laravel'],
-  ['symfony/framework-bundle', 'symfony'],
-];
 
 /** PHP projects with Composer; Laravel and Symfony with their locked versions. */
 export const phpDetector: Detector = {
@@ -24,10 +12,10 @@ export const phpDetector: Detector = {
 
   async project(ctx, { dir }) {
     const manifest = joinRel(dir, 'composer.json');
-    const composer = await ctx.json<ComposerJson>(manifest);
+    const composer = await ctx.json(manifest, ComposerJsonSchema);
     if (!composer) return undefined;
     const lockPath = ctx.has(dir, 'composer.lock') ? joinRel(dir, 'composer.lock') : null;
-    const lock = lockPath ? await ctx.json<{ packages?: { name: string; version: string }[] }>(lockPath) : undefined;
+    const lock = lockPath ? await ctx.json(lockPath, ComposerLockSchema) : undefined;
     const pinned = await nearestVersion(ctx, dir, [plainFile('.php-version'), toolVersions('php'), miseTools('php')]);
     const platform = composer.config?.platform?.php;
     const required = composer.require?.php;
@@ -39,9 +27,9 @@ export const phpDetector: Detector = {
           ? { value: required, source: `${manifest}#require.php` }
           : undefined);
     const frameworks: Framework[] = [];
-    for (const [pkg, name] of FRAMEWORKS) {
+    for (const [pkg, name] of PHP_FRAMEWORK_DEPS) {
       const locked = lock?.packages?.find((p) => p.name === pkg)?.version;
-      const declared = composer.require?.[pkg];
+      const declared = composer.require?.[pkg] as string | undefined;
       if (locked || declared)
         frameworks.push({
           name,

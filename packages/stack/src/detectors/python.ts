@@ -1,33 +1,9 @@
+import { shellQuote } from '@slipway/action-kit/lite';
 import { joinRel, type DetectContext } from '../context.js';
 import type { Framework, PackageManager, PackageManagerName } from '../types.js';
 import { miseTools, nearestVersion, plainFile, toolVersions } from '../version-files.js';
+import { PipfileSchema, PyProjectSchema, type Pipfile, type PyProject } from '../manifests/schemas.js';
 import { folderName, type Detector } from './types.js';
-
-interface PyProject {
-  project?: {
-    name?: string;
-    'requires-python'?: string;
-    dependencies?: string[];
-    'optional-dependencies'?: Record<string, string[]>;
-  };
-  'build-system'?: unknown;
-  'dependency-groups'?: Record<string, unknown[]>;
-  tool?: {
-    poetry?: {
-      name?: string;
-      dependencies?: Record<string, unknown>;
-      group?: Record<string, { dependencies?: Record<string, unknown> }>;
-    };
-    pdm?: unknown;
-    uv?: unknown;
-  };
-}
-
-interface Pipfile {
-  packages?: Record<string, unknown>;
-  'dev-packages'?: Record<string, unknown>;
-  requires?: { python_version?: string; python_full_version?: string };
-}
 
 const FRAMEWORKS = ['django', 'flask', 'fastapi'];
 const PYTHON_SOURCES = [
@@ -47,9 +23,9 @@ export const pythonDetector: Detector = {
 
   async project(ctx, { dir }) {
     const pyproject = ctx.has(dir, 'pyproject.toml')
-      ? await ctx.toml<PyProject>(joinRel(dir, 'pyproject.toml'))
+      ? await ctx.toml(joinRel(dir, 'pyproject.toml'), PyProjectSchema)
       : undefined;
-    const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml<Pipfile>(joinRel(dir, 'Pipfile')) : undefined;
+    const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(joinRel(dir, 'Pipfile'), PipfileSchema) : undefined;
     const requirements = ctx
       .names(dir)
       .filter((n) => /^requirements[\w.-]*\.txt$/.test(n))
@@ -146,10 +122,10 @@ async function dependencies(
     if (!deps.has(name)) deps.set(name, { version: cleanSpec(m[2]!), source });
   };
   const py = joinRel(dir, 'pyproject.toml');
-  pyproject?.project?.dependencies?.forEach((d) => typeof d === 'string' && add(d, `${py}#project.dependencies`));
+  pyproject?.project?.dependencies?.forEach((d) => add(d, `${py}#project.dependencies`));
   Object.values(pyproject?.project?.['optional-dependencies'] ?? {})
     .flat()
-    .forEach((d) => typeof d === 'string' && add(d, `${py}#project.optional-dependencies`));
+    .forEach((d) => add(d, `${py}#project.optional-dependencies`));
   Object.values(pyproject?.['dependency-groups'] ?? {})
     .flat()
     .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
@@ -159,12 +135,8 @@ async function dependencies(
   ];
   for (const table of poetryTables) {
     for (const [name, v] of Object.entries(table ?? {})) {
-      const spec =
-        typeof v === 'string'
-          ? v
-          : typeof (v as { version?: unknown })?.version === 'string'
-            ? (v as { version: string }).version
-            : '';
+      // A constraint list (several versions by marker) names no single version.
+      const spec = typeof v === 'string' ? v : Array.isArray(v) ? '' : (v.version ?? '');
       // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
       if (name !== 'python') add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
     }
@@ -210,7 +182,7 @@ function installCommand(pm: PackageManager, requirements: string[], hasProjectFi
       return pm.lockfile ? 'pdm install --frozen-lockfile' : 'pdm install';
     default:
       if (requirements.length > 0)
-        return `pip install -r ${requirements.includes('requirements.txt') ? 'requirements.txt' : requirements[0]}`;
+        return `pip install -r ${shellQuote(requirements.includes('requirements.txt') ? 'requirements.txt' : requirements[0]!)}`;
       return hasProjectFile ? 'pip install .' : null;
   }
 }

@@ -20,18 +20,18 @@ export const rubyDetector: Detector = {
       toolVersions('ruby'),
       miseTools('ruby'),
     ]);
-    const inGemfile = capture(gemfile, /^\s*ruby\s+['"]([^'"]+)['"]/m);
+    const inGemfile = capture(gemfile, /^[ \t]*ruby[ \t]+['"]([^'"\n]+)['"]/m);
     const inLock = capture(lock, /^RUBY VERSION\s*\n\s*ruby\s+(\d[\w.]*)/m)?.replace(/p\d+$/, '');
     const version =
       pinned ??
       (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath! } : undefined);
-    const gem = (name: string): boolean => new RegExp(`^\\s*gem\\s+['"]${name}['"]`, 'm').test(gemfile);
+    const gem = (name: string): boolean => new RegExp(`^[ \\t]*gem[ \\t]+['"]${name}['"]`, 'm').test(gemfile);
     const frameworks: Framework[] = [];
     if (gem('rails') || /^\s{4}rails \(/m.test(lock)) {
-      const locked = capture(lock, /^\s{4}rails \(([^)]+)\)/m);
+      const locked = capture(lock, /^ {4}rails \(([^)\n]+)\)/m);
       frameworks.push({
         name: 'rails',
-        version: locked ?? capture(gemfile, /gem\s+['"]rails['"]\s*,\s*['"]([^'"]+)['"]/) ?? null,
+        version: locked ?? capture(gemfile, /gem\s+['"]rails['"]\s*,\s*['"]([^'"\n]+)['"]/) ?? null,
         source: locked ? lockPath! : manifest,
       });
     }

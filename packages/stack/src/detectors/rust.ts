@@ -1,33 +1,21 @@
-import picomatch from 'picomatch';
 import { joinRel } from '../context.js';
+import { compileGlobs } from '../globs.js';
+import { CargoTomlSchema, RUST_FRAMEWORK_DEPS, RustToolchainSchema } from '../manifests/schemas.js';
 import type { Framework } from '../types.js';
 import { nearestVersion, type VersionSource } from '../version-files.js';
 import { folderName, type Detector } from './types.js';
 
-interface CargoToml {
-  package?: { name?: string; 'rust-version'?: string | { workspace?: boolean } };
-  workspace?: { members?: string[]; exclude?: string[]; package?: { 'rust-version'?: string } };
-  dependencies?: Record<string, unknown>;
-  bin?: unknown[];
-}
-
-const FRAMEWORKS: readonly [string, string][] = [
-  ['actix-web', 'actix-web'],
-  ['axum', 'axum'],
-  ['rocket', 'rocket'],
-];
-
 const toolchainFile: VersionSource = async (ctx, dir) => {
   if (ctx.has(dir, 'rust-toolchain.toml')) {
     const path = joinRel(dir, 'rust-toolchain.toml');
-    const doc = await ctx.toml<{ toolchain?: { channel?: string } }>(path);
+    const doc = await ctx.toml(path, RustToolchainSchema);
     if (doc?.toolchain?.channel) return { value: doc.toolchain.channel, source: `${path}#toolchain.channel` };
   }
   if (ctx.has(dir, 'rust-toolchain')) {
     const path = joinRel(dir, 'rust-toolchain');
     const text = ((await ctx.text(path)) ?? '').trim();
     const channel =
-      /channel\s*=\s*"([^"]+)"/.exec(text)?.[1] ?? (text.includes('\n') || text.includes('=') ? undefined : text);
+      /channel\s*=\s*"([^"\n]+)"/.exec(text)?.[1] ?? (text.includes('\n') || text.includes('=') ? undefined : text);
     if (channel) return { value: channel, source: path };
   }
   return undefined;
@@ -41,24 +29,24 @@ export const rustDetector: Detector = {
 
   async workspace(ctx, dir) {
     if (!ctx.has(dir, 'Cargo.toml')) return undefined;
-    const cargo = await ctx.toml<CargoToml>(joinRel(dir, 'Cargo.toml'));
+    const path = joinRel(dir, 'Cargo.toml');
+    const cargo = await ctx.toml(path, CargoTomlSchema);
     const members = cargo?.workspace?.members;
-    if (!Array.isArray(members)) return undefined;
-    const excluded = cargo?.workspace?.exclude?.length ? picomatch(cargo.workspace.exclude) : undefined;
+    if (!members) return undefined;
+    const exclude = cargo?.workspace?.exclude ?? [];
+    const excluded = compileGlobs(exclude, (message) => ctx.warn(`${path}: workspace.exclude ${message}`, path));
     return {
       tool: 'cargo-workspace',
-      members: members
-        .filter((m) => typeof m === 'string' && !excluded?.(m))
-        .concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
+      members: members.filter((m) => !excluded(m)).concat(exclude.map((e) => `!${e}`)),
       rootIsProject: cargo?.package !== undefined,
     };
   },
 
   async project(ctx, { dir, workspaceRoot }) {
     const manifest = joinRel(dir, 'Cargo.toml');
-    const cargo = await ctx.toml<CargoToml>(manifest);
+    const cargo = await ctx.toml(manifest, CargoTomlSchema);
     if (!cargo?.package) return undefined;
-    const rootCargo = workspaceRoot ? await ctx.toml<CargoToml>(joinRel(workspaceRoot, 'Cargo.toml')) : undefined;
+    const rootCargo = workspaceRoot ? await ctx.toml(joinRel(workspaceRoot, 'Cargo.toml'), CargoTomlSchema) : undefined;
     const pinned = await nearestVersion(ctx, dir, [toolchainFile]);
     const own = typeof cargo.package['rust-version'] === 'string' ? cargo.package['rust-version'] : undefined;
     const inherited = rootCargo?.workspace?.package?.['rust-version'];
@@ -76,16 +64,16 @@ export const rustDetector: Detector = {
         : undefined;
     const locked = lockDir !== undefined ? ' --locked' : '';
     const frameworks: Framework[] = [];
-    for (const [dep, name] of FRAMEWORKS) {
-      const spec = cargo.dependencies?.[dep];
+    for (const [dep, name] of RUST_FRAMEWORK_DEPS) {
+      const spec = cargo.dependencies?.[dep] as string | { version?: string } | undefined;
       if (spec !== undefined)
         frameworks.push({
           name,
-          version: typeof spec === 'string' ? spec : ((spec as { version?: string }).version ?? null),
+          version: typeof spec === 'string' ? spec : (spec.version ?? null),
           source: `${manifest}#dependencies.${dep}`,
         });
     }
-    const hasBinary = Array.isArray(cargo.bin) || (await ctx.exists(joinRel(dir, 'src/main.rs')));
+    const hasBinary = cargo.bin !== undefined || (await ctx.exists(joinRel(dir, 'src/main.rs')));
     return {
       name: cargo.package.name ?? folderName(dir, ctx.rootName),
       manifest,

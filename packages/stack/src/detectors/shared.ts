@@ -1,3 +1,4 @@
+import { shellQuote } from '@slipway/action-kit/lite';
 import { joinRel, type DetectContext } from '../context.js';
 
 /** Joins a path prefix (relative to a project) and a command, as `./mvnw` or `../../gradlew`. */
@@ -17,7 +18,9 @@ export function wrapperOr(ctx: DetectContext, dir: string, wrapper: string, plai
   const at = ctx.findUp(dir, wrapper);
   if (at === undefined) return plain;
   const rel = relativeTo(dir, at);
-  return `${rel === '.' ? '.' : rel}/${wrapper}`;
+  // Only `..` steps today (the wrapper is at or above the folder), quoted all the same: it is a
+  // path in a command.
+  return shellQuote(`${rel === '.' ? '.' : rel}/${wrapper}`);
 }
 
 /** The first regex capture in a text, or undefined. */
@@ -38,3 +41,29 @@ export async function versionIn(
 
 /** The path of a file in a folder. */
 export const at = joinRel;
+
+/**
+ * Removes every `open … close` block (an unclosed one runs to the end), replacing each with
+ * `replacement`. A lazy regex such as /<!--[\s\S]*?-->/g rescans to the end from every unclosed
+ * opener, which is quadratic on a hostile file; this is one pass.
+ */
+export function stripBlocks(text: string, open: string, close: string, replacement = ''): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf(open, from);
+    if (start < 0) return out + text.slice(from);
+    out += text.slice(from, start) + replacement;
+    const end = text.indexOf(close, start + open.length);
+    if (end < 0) return out;
+    from = end + close.length;
+  }
+}
+
+/** The text between the first `open` and the `close` after it, or undefined when either is missing. */
+export function between(text: string, open: string, close: string): string | undefined {
+  const start = text.indexOf(open);
+  if (start < 0) return undefined;
+  const end = text.indexOf(close, start + open.length);
+  return end < 0 ? undefined : text.slice(start + open.length, end);
+}
