@@ -4,10 +4,11 @@ import type { VerifyResult } from '@slipway/health';
 /** The summary: the verdict, a table of checks, and latency and error rate over the soak. */
 export function healthSummary(r: VerifyResult): SummaryBuilder {
   const icon = r.verdict === 'pass' ? '✅' : r.verdict === 'fail' ? '❌' : '⚠️';
-  const s = new SummaryBuilder().heading('verify-health').text(`${icon} **${r.verdict}**: ${r.reason}`);
+  // The reason and the observations can quote a server (Prometheus' error text): as HTML they must stay text.
+  const s = new SummaryBuilder().heading('verify-health').text(`${icon} **${r.verdict}**: ${escapeHtml(r.reason)}`);
   s.table(
     ['check', 'observed', 'threshold', 'result'],
-    r.checks.map((c) => [c.name, c.observed, c.threshold, c.passed ? 'pass' : 'fail']),
+    r.checks.map((c) => [c.name, escapeHtml(c.observed), escapeHtml(c.threshold), c.passed ? 'pass' : 'fail']),
   );
   const failures = Object.entries(r.failures);
   if (failures.length) s.text(`Failed probes by kind: ${failures.map(([k, n]) => `${k} ${n}`).join(', ')}.`);
@@ -34,4 +35,8 @@ export function healthSummary(r: VerifyResult): SummaryBuilder {
     );
   }
   return s;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,4 +1,5 @@
-import { UserError } from '@slipway/action-kit/lite';
+import { UserError, compileUserPattern, isUserError, type UserPattern } from '@slipway/action-kit/lite';
+import { redactText } from './display.js';
 
 /** A status expectation: `200-399`, `200,204`, `2xx`. */
 export function parseStatusRanges(text: string, input = 'expect-status'): (status: number) => boolean {
@@ -31,13 +32,22 @@ export function parseStatusRanges(text: string, input = 'expect-status'): (statu
   return (status) => ranges.some(([lo, hi]) => status >= lo && status <= hi);
 }
 
-/** A body regex, with the input named when it does not compile. */
-export function parseBodyRegex(text: string | undefined, input = 'expect-body'): RegExp | undefined {
+/**
+ * A body pattern, compiled for RE2's linear-time engine: a server's body can be large and a
+ * pattern such as `(a+)+$` would backtrack for ever in JavaScript's engine. A pattern RE2 refuses
+ * (lookarounds, backreferences) is a UserError naming the input.
+ */
+export function parseBodyRegex(text: string | undefined, input = 'expect-body'): UserPattern | undefined {
   if (!text) return undefined;
   try {
-    return new RegExp(text);
+    return compileUserPattern(text, { subject: { input } });
   } catch (err) {
-    throw new UserError(`'${text}' is not a valid regular expression (${(err as Error).message}).`, { input });
+    if (!isUserError(err)) throw err;
+    // compileUserPattern says why inside `is not valid RE2 syntax (…).`; keep only the why.
+    const marker = ' is not valid RE2 syntax (';
+    const at = err.message.indexOf(marker);
+    const why = at >= 0 ? err.message.slice(at + marker.length).replace(/\)\.$/, '') : err.message;
+    throw new UserError(`'${text}' is not a valid regular expression for RE2 (${why}).`, { input }, err.hint);
   }
 }
 
@@ -59,7 +69,7 @@ export function parseJsonAssertions(text: string, input = 'expect-json'): JsonAs
       const m = /^([A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*|\[\d+\])*)\s*(==|!=|<=|>=|<|>)\s*(.+)$/.exec(line);
       if (!m)
         throw new UserError(
-          `'${line}' is not an assertion.`,
+          `'${redactText(line)}' is not an assertion.`,
           { input },
           'Write one per line as path op value, such as status == "ok" or checks.db.latency_ms < 50.',
         );
@@ -68,7 +78,7 @@ export function parseJsonAssertions(text: string, input = 'expect-json'): JsonAs
         value = JSON.parse(m[3]!);
       } catch {
         throw new UserError(
-          `'${m[3]}' in '${line}' is not a JSON value.`,
+          `'${redactText(m[3]!)}' in '${redactText(line)}' is not a JSON value.`,
           { input },
           'Quote strings ("ok"); numbers, true, false and null go bare.',
         );

@@ -5,7 +5,9 @@ export {
   failedAssertions,
   type JsonAssertion,
 } from './expect.js';
-export { Prober, failureKind, type FailureKind, type ProbeResult, type ProbeSpec } from './probe.js';
+export { Prober, failureKind, type BodyPattern, type FailureKind, type ProbeResult, type ProbeSpec } from './probe.js';
+export { displayUrl, serverText } from './display.js';
+export { checkLoad, MAX_BODY_BYTES, MAX_TOTAL_RATE, MAX_URLS, type Load } from './limits.js';
 export { quantile, percentiles } from './stats.js';
 export { verifyHealth, type Verdict, type VerifyOptions, type VerifyResult, type WindowStats } from './verify.js';
 export {

@@ -1,4 +1,7 @@
 import { UserError, type Http } from '@slipway/action-kit/lite';
+import { displayUrl, redactText, serverText } from './display.js';
+import { MAX_PROMETHEUS_BYTES } from './limits.js';
+import { readAnswer, readCapped, type AnswerReading } from './prometheus-answer.js';
 
 /** What an empty result or an unreachable Prometheus means for the verdict. */
 export type NoDataPolicy = 'fail' | 'pass' | 'inconclusive';
@@ -22,21 +25,38 @@ export interface QueryEvaluation {
   note?: string;
 }
 
+/** Longer query lines are refused before any pattern runs over them. */
+const MAX_QUERY_LINE = 10_000;
+
 /** Parses query lines; the last comparison operator on a line splits the PromQL from the threshold. */
 export function parseQueries(text: string, input = 'queries'): PromQuery[] {
+  const names = new Set<string>();
   return text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'))
     .map((line) => {
+      if (line.length > MAX_QUERY_LINE)
+        throw new UserError(
+          `has a line of ${line.length} characters, more than ${MAX_QUERY_LINE}.`,
+          { input },
+          'Record long expressions as Prometheus recording rules and query those.',
+        );
       const m = /^([A-Za-z][\w-]*)\s*:\s*(.+?)\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*$/.exec(line);
       if (!m)
         throw new UserError(
-          `'${line}' is not a query line.`,
+          `'${redactText(line)}' is not a query line.`,
           { input },
           'Write name: <PromQL> <op> <threshold>, such as errors: sum(rate(http_requests_total{code=~"5.."}[1m])) / sum(rate(http_requests_total[1m])) < 0.05.',
         );
-      return { name: m[1]!, promql: m[2]!, op: m[3] as PromQuery['op'], threshold: Number(m[4]) };
+      const threshold = Number(m[4]);
+      if (!Number.isFinite(threshold))
+        throw new UserError(`the threshold ${m[4]} of '${m[1]}' is not a finite number.`, { input });
+      // Evaluations are tracked by name: a second query of the same name would hide the first.
+      if (names.has(m[1]!))
+        throw new UserError(`name two queries '${m[1]}'.`, { input }, 'Give each query its own name.');
+      names.add(m[1]!);
+      return { name: m[1]!, promql: m[2]!, op: m[3] as PromQuery['op'], threshold };
     });
 }
 
@@ -44,7 +64,10 @@ function compare(v: number, op: PromQuery['op'], t: number): boolean {
   return op === '<' ? v < t : op === '<=' ? v <= t : op === '>' ? v > t : op === '>=' ? v >= t : v === t;
 }
 
-/** Evaluates a query through /api/v1/query; errors and empty results come back as no-data with a note. */
+/**
+ * Evaluates a query through /api/v1/query; an unreachable Prometheus, an error, an empty result
+ * and an answer that is not a query result all come back as no-data with a note naming the problem.
+ */
 export async function evaluateQuery(
   baseUrl: string,
   q: PromQuery,
@@ -52,38 +75,52 @@ export async function evaluateQuery(
   at: number,
   timeoutMs = 10_000,
 ): Promise<QueryEvaluation> {
-  const url = `${baseUrl.replace(/\/+$/, '')}/api/v1/query?query=${encodeURIComponent(q.promql)}`;
-  let doc: { status?: string; error?: string; errorType?: string; data?: { resultType?: string; result?: unknown } };
+  const noData = (note: string): QueryEvaluation => ({ name: q.name, at, values: [], passed: 'no-data', note });
+  const shown = displayUrl(baseUrl);
+  let reading: AnswerReading;
   try {
-    const res = await http(url, { signal: AbortSignal.timeout(timeoutMs) });
-    doc = (await res
-      .json()
-      .catch(() => ({ status: 'error', error: `HTTP ${res.status} with a body that is not JSON` }))) as typeof doc;
+    const target = withoutCredentials(baseUrl);
+    const url = `${target.url.replace(/\/+$/, '')}/api/v1/query?query=${encodeURIComponent(q.promql)}`;
+    const res = await http(url, { headers: target.headers, signal: AbortSignal.timeout(timeoutMs) });
+    const body = await readCapped(res, MAX_PROMETHEUS_BYTES);
+    if (body === undefined)
+      return noData(`Prometheus at ${shown} answered with more than ${MAX_PROMETHEUS_BYTES / 1024 / 1024} MiB`);
+    reading = readAnswer(res.status, body);
   } catch (err) {
+    if ((err as Error).name === 'TimeoutError')
+      return noData(`Prometheus at ${shown} did not answer within ${timeoutMs} ms`);
     const cause = (err as { cause?: { code?: string } }).cause?.code;
-    return {
-      name: q.name,
-      at,
-      values: [],
-      passed: 'no-data',
-      note: `Prometheus at ${baseUrl} unreachable (${cause ?? (err as Error).message})`,
-    };
+    return noData(`Prometheus at ${shown} unreachable (${serverText(cause ?? (err as Error).message)})`);
   }
-  if (doc.status !== 'success')
-    return {
-      name: q.name,
-      at,
-      values: [],
-      passed: 'no-data',
-      note: `Prometheus error: ${doc.errorType ? `${doc.errorType}: ` : ''}${doc.error ?? 'unknown'}`,
-    };
-  const result = doc.data?.result;
-  let values: number[] = [];
-  if (doc.data?.resultType === 'scalar' && Array.isArray(result)) values = [Number(result[1])];
-  else if (Array.isArray(result)) values = result.map((r) => Number((r as { value?: [number, string] }).value?.[1]));
-  values = values.filter((v) => !Number.isNaN(v));
-  if (values.length === 0) return { name: q.name, at, values, passed: 'no-data', note: 'the query returned no data' };
-  return { name: q.name, at, values, passed: values.every((v) => compare(v, q.op, q.threshold)) };
+  if ('note' in reading) return noData(reading.note);
+  if (reading.values.length === 0) return noData('the query returned no data');
+  return {
+    name: q.name,
+    at,
+    values: reading.values,
+    passed: reading.values.every((v) => compare(v, q.op, q.threshold)),
+  };
+}
+
+/**
+ * The URL without its user information, which goes into an Authorization header instead: fetch
+ * refuses a URL with credentials, and its error would quote the URL, password and all.
+ */
+function withoutCredentials(baseUrl: string): { url: string; headers: Record<string, string> } {
+  const u = new URL(baseUrl);
+  if (u.username === '' && u.password === '') return { url: u.href, headers: {} };
+  const basic = Buffer.from(`${decodeSafe(u.username)}:${decodeSafe(u.password)}`).toString('base64');
+  u.username = '';
+  u.password = '';
+  return { url: u.href, headers: { authorization: `Basic ${basic}` } };
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The sentence for a failed evaluation: `errors: 0.2 is not < 0.05`. */

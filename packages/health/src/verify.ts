@@ -3,6 +3,8 @@ import type { NoDataPolicy, PromQuery, QueryEvaluation } from './prometheus.js';
 import { QueryTracker } from './query-tracker.js';
 import { Prober, type FailureKind, type ProbeResult, type ProbeSpec } from './probe.js';
 import { percentiles } from './stats.js';
+import { displayUrls } from './display.js';
+import { checkLoad } from './limits.js';
 import { DEFAULT_COMPARE, SequentialJudge, type CompareConfig, type Look, type Side } from './compare.js';
 
 /** The three verdicts. Inconclusive never passes a gate. */
@@ -98,9 +100,11 @@ function describeFailures(results: readonly ProbeResult[]): string {
  * second, open loop (a slow answer does not delay the next probe, so slowness is not hidden), and
  * judges each `interval`: a window breaches when its error rate or p95 passes the SLO; the soak
  * fails early after `failureLimit` breaching windows in a row, and at its end on the whole sample.
+ * URLs appear in reasons with their passwords as `***`; the load is bounded by checkLoad.
  */
 export async function verifyHealth(o: VerifyOptions, seams: { clock: Clock; logger: Logger }): Promise<VerifyResult> {
   const { clock, logger } = seams;
+  checkLoad({ urls: o.urls.length, baselineUrls: o.baselineUrls?.length ?? 0, rate: o.rate, durationMs: o.durationMs });
   const prober = new Prober(o.spec);
   const failures: Partial<Record<FailureKind, number>> = {};
   const count = (r: ProbeResult): void => {
@@ -125,7 +129,7 @@ export async function verifyHealth(o: VerifyOptions, seams: { clock: Clock; logg
       const elapsed = clock.monotonic() - started;
       if (elapsed + delay > o.waitMs) {
         const failed = tried.filter((r) => !r.ok && pending.has(r.url));
-        const reason = `${failed.length} of ${tried.filter((r) => pending.has(r.url)).length} probes failed: ${describeFailures(failed)} on ${[...pending].join(', ')}`;
+        const reason = `${failed.length} of ${tried.filter((r) => pending.has(r.url)).length} probes failed: ${describeFailures(failed)} on ${displayUrls([...pending])}`;
         return empty('fail', reason, failures, {
           attempts,
           readyAfterMs: null,
@@ -217,8 +221,21 @@ async function soak(
     else side.errors++;
   };
 
+  // Results by the window their probe started in, so judging a window reads that window only
+  // rather than every sample of the soak so far.
+  const byWindow = new Map<number, ProbeResult[]>();
+  const record = (r: ProbeResult): void => {
+    results.push(r);
+    const k = Math.floor(r.at / o.intervalMs);
+    const bucket = byWindow.get(k);
+    if (bucket) bucket.push(r);
+    else byWindow.set(k, [r]);
+  };
+
   const judgeWindow = (from: number, to: number): void => {
-    const inWindow = results.filter((r) => r.at >= from && r.at < to);
+    const inWindow: ProbeResult[] = [];
+    for (let k = Math.floor(from / o.intervalMs); k * o.intervalMs < to; k++)
+      for (const r of byWindow.get(k) ?? []) if (r.at >= from && r.at < to) inWindow.push(r);
     if (inWindow.length === 0) return;
     const errors = inWindow.filter((r) => !r.ok).length;
     const p = percentiles(inWindow.filter((r) => r.ok).map((r) => r.latencyMs));
@@ -238,10 +255,10 @@ async function soak(
     });
     consecutive = breaches.length ? consecutive + 1 : 0;
     if (consecutive >= limit && !early)
-      early = `${breaches[0]} for ${limit} windows in a row (${Math.round(to / 1000)} s into the soak) on ${o.urls.join(', ')}`;
+      early = `${breaches[0]} for ${limit} windows in a row (${Math.round(to / 1000)} s into the soak) on ${displayUrls(o.urls)}`;
     const look = judge?.look(Math.min(1, to / o.durationMs), cand, base);
     if (look?.fail && !early)
-      early = `${look.fail} after ${Math.round(to / 1000)} s on ${o.urls.join(', ')} against ${baselineUrls.join(', ')}`;
+      early = `${look.fail} after ${Math.round(to / 1000)} s on ${displayUrls(o.urls)} against ${displayUrls(baselineUrls)}`;
   };
 
   while (!early) {
@@ -251,7 +268,7 @@ async function soak(
     while (now >= next) {
       for (const url of o.urls) {
         const p = prober.probe(url, now).then((r) => {
-          results.push(r);
+          record(r);
           add(cand, r);
           count(r);
         });
@@ -345,7 +362,7 @@ async function soak(
     return {
       ...evidence,
       verdict: 'inconclusive',
-      reason: `the baseline ${baselineUrls.join(', ')} gave no successful sample in ${baseResults.length} probes: a data problem, not a verdict on the candidate`,
+      reason: `the baseline ${displayUrls(baselineUrls)} gave no successful sample in ${baseResults.length} probes: a data problem, not a verdict on the candidate`,
     };
   }
   if (results.length < (o.minSamples ?? 20))
@@ -360,7 +377,7 @@ async function soak(
       failed.name === 'error rate'
         ? `error rate ${pct(errorRate)} > ${pct(o.maxErrorRate)} (${errors.length} of ${results.length} probes failed: ${describeFailures(errors)})`
         : `${failed.name} ${failed.observed} > ${failed.threshold.replace('≤ ', '')}`;
-    return { ...evidence, verdict: 'fail', reason: `${detail} on ${o.urls.join(', ')}` };
+    return { ...evidence, verdict: 'fail', reason: `${detail} on ${displayUrls(o.urls)}` };
   }
   return {
     ...evidence,
