@@ -21,7 +21,13 @@ export interface BuildArtifactInputs {
   readonly sbom: boolean;
   readonly provenance: boolean;
   readonly allowSecretFiles: boolean;
+  readonly timeoutMs: number;
 }
+
+/** action.yml's default, also used when the input is set to an empty string. */
+const DEFAULT_TIMEOUT_MS = 60 * 60_000;
+/** A day: longer than any hosted job may run, so only a mistyped unit is refused. */
+const MAX_TIMEOUT_MS = 24 * 3_600_000;
 
 /** The largest mtime a ustar header holds (11 octal digits). */
 const MAX_EPOCH = 0o77777777777;
@@ -64,6 +70,10 @@ export function parseInputs(reader: InputReader, workspace: string): BuildArtifa
     sbom: reader.boolean('sbom'),
     provenance: reader.boolean('provenance'),
     allowSecretFiles: reader.boolean('allow-secret-files'),
+    timeoutMs:
+      reader.optional('timeout') === undefined
+        ? DEFAULT_TIMEOUT_MS
+        : reader.duration('timeout', { min: 1000, max: MAX_TIMEOUT_MS }),
   });
 }
 

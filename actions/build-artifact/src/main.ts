@@ -3,6 +3,7 @@ import { actionsExec, InputReader, OutputWriter, realWorkspace, type ActionSeams
 import { buildArtifact, CommandError } from '@slipway/artifact';
 import { parseInputs } from './inputs.js';
 import { metadata } from './metadata.generated.js';
+import { redactSecrets } from './redact.js';
 import { artifactSummary, failureSummary } from './summary.js';
 
 /** Builds the project, packages it, sets the outputs and the job summary. */
@@ -14,7 +15,7 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
   try {
     result = await buildArtifact(
       { ...inputs, include: inputs.include ? [...inputs.include] : undefined, exclude: [...inputs.exclude] },
-      { exec: actionsExec, logger, env },
+      { exec: actionsExec, logger, env, redact: redactSecrets },
     );
   } catch (err) {
     if (err instanceof CommandError) await failureSummary(err).write(env);

@@ -1,4 +1,4 @@
-import { SummaryBuilder } from '@slipway/action-kit/lite';
+import { formatDuration, SummaryBuilder } from '@slipway/action-kit/lite';
 import type { CommandError } from '@slipway/artifact';
 import { type BuildArtifactResult } from '@slipway/artifact';
 
@@ -42,10 +42,14 @@ export function artifactSummary(r: BuildArtifactResult, rel: (abs: string) => st
   return s;
 }
 
-/** The summary of a failed command: its last lines, so nobody has to scroll the log. */
+/** The summary of a failed command: its last lines (already redacted by the build), so nobody has to scroll the log. */
 export function failureSummary(err: CommandError): SummaryBuilder {
   return new SummaryBuilder()
     .heading('build-artifact failed')
-    .text(`The ${err.step} command \`${err.command}\` exited with code ${err.exitCode}. Its last lines:`)
+    .text(
+      err.timeoutMs === undefined
+        ? `The ${err.step} command \`${err.command}\` exited with code ${err.exitCode}. Its last lines:`
+        : `The ${err.step} command \`${err.command}\` was stopped after ${formatDuration(err.timeoutMs)}, the timeout. Its last lines:`,
+    )
     .text('```\n' + err.outputTail.replace(/```/g, "'''") + '\n```');
 }

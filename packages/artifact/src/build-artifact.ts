@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { UserError, writeFileAtomic, type Exec, type Logger } from '@slipway/action-kit/lite';
-import { parserFor, type LockedPackage } from '@slipway/lockfiles';
+import { UserError, withoutRunnerCredentials, writeFileAtomic, type Exec, type Logger } from '@slipway/action-kit/lite';
+import { readLockfile, type LockedPackage } from '@slipway/lockfiles';
 import { detectStack, type Project, type Stack } from '@slipway/stack';
 import { writeArchive } from './archive.js';
 import { cacheKey, cachePaths, chooseCacheBackend, tolerant, type CacheBackend } from './cache.js';
-import { byteOrder, selectFiles } from './collect.js';
+import { byteOrder, selectFiles, type Selection } from './collect.js';
 import { runCommand } from './commands.js';
 import { packagingPlan } from './defaults.js';
 import { gitFacts } from './git.js';
 import { manifestJson } from './manifest.js';
+import { checkIncludes, installDir, lockfilePaths, pickProject, projectFolder } from './project.js';
 import { provenanceStatement } from './provenance.js';
 import { cycloneDxSbom } from './sbom.js';
 import { findSecretFiles } from './secrets.js';
@@ -39,6 +40,8 @@ export interface BuildArtifactOptions {
   sbom: boolean;
   provenance: boolean;
   allowSecretFiles: boolean;
+  /** Stop install and build after this many milliseconds; undefined lets them run as long as the job. */
+  timeoutMs?: number;
 }
 
 /** The seams build-artifact needs. */
@@ -48,6 +51,8 @@ export interface BuildArtifactSeams {
   env: NodeJS.ProcessEnv;
   uploader?: Uploader;
   cacheBackend?: CacheBackend;
+  /** Cleans a failed command's output before it is shown anywhere (secret masking); identity by default. */
+  redact?: (text: string) => string;
 }
 
 /** What was built. */
@@ -90,13 +95,7 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
 
   const stack = o.stack ?? (await timed('detect', () => detectStack({ root: o.repoRoot, logger })));
   const project = pickProject(stack, o.project);
-  const projectDir = project.path === '.' ? o.repoRoot : join(o.repoRoot, ...project.path.split('/'));
-  if (!existsSync(projectDir))
-    throw new UserError(
-      `project folder ${project.path} does not exist under ${o.repoRoot}.`,
-      { input: 'project' },
-      'The stack input may come from another checkout; leave it empty to detect here.',
-    );
+  const projectDir = projectFolder(o.repoRoot, project, o.stack ? 'stack' : 'project');
 
   const needGit =
     o.version === undefined || (o.sourceDateEpoch === undefined && env.SOURCE_DATE_EPOCH === undefined) || o.provenance;
@@ -107,6 +106,7 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
 
   const plan = packagingPlan(project);
   const include = o.include ?? plan.include;
+  checkIncludes(include, o.include ? 'include' : 'stack');
   const exclude = [...(o.include ? [] : plan.exclude), ...o.exclude];
   const build = o.command === 'none' ? null : (o.command ?? plan.command ?? project.commands.build);
   const install = o.install ? project.commands.install : null;
@@ -135,10 +135,12 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
     if (paths.length) logger.info(`build-artifact: dependency cache skipped: ${chosen.reason}`);
   }
 
-  const commandEnv = { ...env, SOURCE_DATE_EPOCH: String(sourceDateEpoch) };
+  // Build scripts are the project's code: they never see the runner's service tokens.
+  const commandEnv = { ...withoutRunnerCredentials(env), SOURCE_DATE_EPOCH: String(sourceDateEpoch) };
+  const limits = { timeoutMs: o.timeoutMs, redact: seams.redact ?? ((text: string) => text) };
   if (install)
     await timed('install', () =>
-      runCommand(exec, 'install', install, installDir(o.repoRoot, project, projectDir), commandEnv),
+      runCommand(exec, 'install', install, installDir(o.repoRoot, project, projectDir), commandEnv, limits),
     );
   if (chosen.backend && key && cacheHit !== 'true')
     await timed('cache save', () =>
@@ -149,15 +151,16 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
         ),
       ),
     );
-  if (build) await timed('build', () => runCommand(exec, 'build', build, projectDir, commandEnv));
+  if (build) await timed('build', () => runCommand(exec, 'build', build, projectDir, commandEnv, limits));
 
   const outputRel = relative(projectDir, o.outputDir).split(sep).join('/');
   const selection = await timed('select', async () =>
     selectFiles({ root: projectDir, include, exclude, never: ['.git', outputRel] }),
   );
+  refuseIncomplete(selection, o.include ? 'include' : 'stack');
   if (selection.escapingLinks.length) {
     throw new UserError(
-      `these symbolic links point outside the project and cannot be packaged: ${selection.escapingLinks.join(', ')}.`,
+      `these symbolic links point outside the project (or climb with .. after a name, which verify-artifact refuses) and cannot be packaged: ${selection.escapingLinks.join(', ')}.`,
       { input: 'include' },
       'Exclude them, or replace them with the files they point to.',
     );
@@ -206,6 +209,15 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
       archivePath: artifactPath,
       mtime: sourceDateEpoch,
       onProgress: (n) => logger.info(`build-artifact: archived ${(n / 1048576).toFixed(0)} MiB…`),
+    }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EACCES' && err.code !== 'EPERM') throw err;
+      throw new UserError(
+        `${relative(projectDir, err.path ?? '?')
+          .split(sep)
+          .join('/')} cannot be read (${err.code}), so the artifact would be incomplete.`,
+        { input: 'include' },
+        'Make it readable by the job, or exclude it.',
+      );
     }),
   );
   const base = archiveFile.replace(/\.tar\.gz$/, '');
@@ -287,22 +299,20 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
   return result;
 }
 
-function pickProject(stack: Stack, path: string | undefined): Project {
-  if (stack.projects.length === 0)
+/** Refuses a selection that left out what it could not read, or that reached outside the project. */
+function refuseIncomplete(selection: Selection, input: 'include' | 'stack'): void {
+  if (selection.outside.length)
     throw new UserError(
-      'the stack has no buildable project.',
-      { input: 'stack' },
-      'Run detect-stack on the folder that holds the project, or set path.',
+      `${selection.outside.join(', ')} reaches outside the project through a symbolic link.`,
+      { input },
+      'Include only what lives in the project folder.',
     );
-  const wanted = path ?? stack.primary ?? stack.projects[0]!.path;
-  const found = stack.projects.find((p) => p.path === wanted.replace(/^\.\/(?=.)/, '').replace(/\/+$/, ''));
-  if (!found)
+  if (selection.unreadable.length)
     throw new UserError(
-      `'${wanted}' is not a project of this repository.`,
-      { input: 'project' },
-      `Use one of: ${stack.projects.map((p) => p.path).join(', ')}.`,
+      `cannot read ${selection.unreadable.map((u) => `${u.path} (${u.code})`).join(', ')}, so the artifact would be incomplete.`,
+      { input },
+      'Make the folder readable by the job, or exclude it.',
     );
-  return found;
 }
 
 function epochFromEnv(value: string | undefined): number | undefined {
@@ -331,31 +341,13 @@ function artifactName(given: string | undefined, env: NodeJS.ProcessEnv, repoRoo
   return project.path === '.' || slug === repo ? repo : `${repo}-${slug}`;
 }
 
-/** Installs run where the lockfile is (a workspace root), else in the project's folder. */
-function installDir(repoRoot: string, project: Project, projectDir: string): string {
-  const lock = project.packageManager?.lockfile;
-  if (!lock || !lock.includes('/')) return lock ? repoRoot : projectDir;
-  const dir = lock.slice(0, lock.lastIndexOf('/'));
-  return project.path === dir || project.path.startsWith(`${dir}/`) ? join(repoRoot, dir) : projectDir;
-}
-
-/** Absolute paths of the lockfiles that describe a project's dependencies. */
-function lockfilePaths(repoRoot: string, project: Project): string[] {
-  const prefix = project.path === '.' ? '' : `${project.path}/`;
-  const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter(
-    (p): p is string => Boolean(p),
-  );
-  return [...new Set(candidates)]
-    .filter((p) => parserFor(basename(p)) && existsSync(join(repoRoot, p)))
-    .map((p) => join(repoRoot, p));
-}
-
 async function readLockfiles(repoRoot: string, paths: string[], logger: Logger): Promise<LockedPackage[]> {
   const out: LockedPackage[] = [];
   for (const abs of paths) {
     const rel = relative(repoRoot, abs).split(sep).join('/');
     try {
-      out.push(...parserFor(basename(abs))!(await readFile(abs, 'utf8'), rel));
+      // Non-blocking and capped: a FIFO or a link to /dev/zero named like a lockfile is a warning.
+      out.push(...(readLockfile(abs, rel) ?? []));
     } catch (err) {
       logger.warning(`build-artifact: ${rel} could not be read for the SBOM: ${(err as Error).message}`, {
         file: rel,

@@ -1,7 +1,8 @@
-import { lstatSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
-import { isAbsolute, join, posix, sep } from 'node:path';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
+import { isAbsolute, join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ArchiveEntry } from './archive.js';
+import { linkTargetInside } from './link-rule.js';
 
 /** Folders never packaged when a glob spans the whole tree (they are caches or dependency installs). */
 const WHOLE_TREE_PRUNE = new Set([
@@ -38,6 +39,10 @@ export interface Selection {
   escapingLinks: string[];
   /** Sockets, FIFOs and devices, which are never packaged. */
   skippedSpecial: string[];
+  /** Folders (and files) that could not be read: packaging without them would ship a partial artifact. */
+  unreadable: { path: string; code: string }[];
+  /** Include bases that reach outside the project through a symbolic link in their path. */
+  outside: string[];
 }
 
 /** Compares POSIX paths by their UTF-8 bytes, as `tar --sort=name` orders them. */
@@ -48,29 +53,44 @@ export function byteOrder(a: string, b: string): number {
 /**
  * Walks only the folders the include globs can reach, never following symbolic links: a link is
  * archived as a link when its target stays inside the project, and reported otherwise. Files get
- * mode 0755 when any execute bit is set, else 0644; folders 0755.
+ * mode 0755 when any execute bit is set, else 0644; folders 0755. What cannot be read, and
+ * include bases that lead outside the root, are reported rather than silently left out.
  */
 export function selectFiles(options: SelectOptions): Selection {
-  const isIncluded = picomatch([...options.include], { dot: true });
-  const isExcluded = options.exclude.length ? picomatch([...options.exclude], { dot: true }) : () => false;
+  const included = picomatch([...options.include], { dot: true });
+  const excluded = options.exclude.length ? picomatch([...options.exclude], { dot: true }) : () => false;
+  // picomatch never matches across a line break, so a file named `a\nb` would be dropped without a
+  // word: globs see line breaks as an ordinary character instead (no glob can name one anyway).
+  const isIncluded = (rel: string): boolean => included(globbable(rel));
+  const isExcluded = (rel: string): boolean => excluded(globbable(rel));
+  const realRoot = realpathSync(options.root);
   const never = new Set(options.never.map((n) => n.replace(/\/+$/, '')));
   const bases = walkBases(options.include);
   const files = new Map<string, ArchiveEntry>();
   const escapingLinks: string[] = [];
   const skippedSpecial: string[] = [];
+  const unreadable: { path: string; code: string }[] = [];
+  const outside: string[] = [];
 
   const visit = (rel: string): void => {
     const abs = rel === '' ? options.root : join(options.root, rel);
     let names: string[];
     try {
       names = readdirSync(abs);
-    } catch {
+    } catch (err) {
+      unreadable.push({ path: rel || '.', code: (err as NodeJS.ErrnoException).code ?? 'unknown' });
       return;
     }
     for (const name of names) {
       const childRel = rel === '' ? name : `${rel}/${name}`;
       if (never.has(childRel) || isExcluded(childRel)) continue;
-      const st = lstatSync(join(abs, name));
+      let st: Stats;
+      try {
+        st = lstatSync(join(abs, name));
+      } catch (err) {
+        unreadable.push({ path: childRel, code: (err as NodeJS.ErrnoException).code ?? 'unknown' });
+        continue;
+      }
       if (st.isDirectory()) {
         if (!WHOLE_TREE_PRUNE.has(name) || mentions(options.include, name)) visit(childRel);
         continue;
@@ -91,6 +111,7 @@ export function selectFiles(options: SelectOptions): Selection {
   };
   for (const base of bases) {
     if (base === '') visit('');
+    else if (leavesRoot(options.root, realRoot, base)) outside.push(base);
     else {
       const st = lstatOrUndefined(join(options.root, base));
       if (st?.isDirectory() && !never.has(base)) visit(base);
@@ -107,7 +128,39 @@ export function selectFiles(options: SelectOptions): Selection {
     ...files.values(),
   ];
   entries.sort((a, b) => byteOrder(a.path, b.path));
-  return { entries, escapingLinks: escapingLinks.sort(byteOrder), skippedSpecial: skippedSpecial.sort(byteOrder) };
+  return {
+    entries,
+    escapingLinks: escapingLinks.sort(byteOrder),
+    skippedSpecial: skippedSpecial.sort(byteOrder),
+    unreadable: unreadable.sort((a, b) => byteOrder(a.path, b.path)),
+    outside: outside.sort(byteOrder),
+  };
+}
+
+/** The path as globs see it: line breaks become a character a glob's `*` matches. */
+function globbable(rel: string): string {
+  return rel.replace(/[\n\r]/g, '\uFFFD');
+}
+
+/**
+ * True when an include base leaves the project: `..`, an absolute path, or a folder on the way
+ * that is a symbolic link resolving outside (lstat follows every component but the last).
+ */
+function leavesRoot(root: string, realRoot: string, base: string): boolean {
+  const segments = base.split('/');
+  if (isAbsolute(base) || segments.includes('..')) return true;
+  for (let i = 1; i < segments.length; i++) {
+    const abs = join(root, ...segments.slice(0, i));
+    if (!lstatOrUndefined(abs)?.isSymbolicLink()) continue;
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      return false; // a dangling link leads nowhere: the base simply matches nothing
+    }
+    if (real !== realRoot && !real.startsWith(`${realRoot}${sep}`)) return true;
+  }
+  return false;
 }
 
 function lstatOrUndefined(path: string) {
@@ -134,12 +187,10 @@ export function walkBases(globs: readonly string[]): string[] {
 }
 
 /**
- * The link target to archive when the link stays inside the project (relative targets as
- * written; absolute ones cannot be checked here and are refused), else undefined.
+ * The link target to archive when the link stays inside the project, by the rule verification
+ * applies (relative, its `..` segments first and no higher than the link's folder), else undefined.
  */
 export function linkStaysInside(linkPath: string, target: string): string | undefined {
-  if (isAbsolute(target)) return undefined;
-  const resolved = posix.normalize(posix.join(posix.dirname(linkPath), target.split(sep).join('/')));
-  if (resolved === '..' || resolved.startsWith('../') || resolved.startsWith('/')) return undefined;
-  return target.split(sep).join('/');
+  const posixTarget = target.split(sep).join('/');
+  return linkTargetInside(linkPath, posixTarget) ? posixTarget : undefined;
 }

@@ -1,3 +1,4 @@
+import { shellQuote } from '@slipway/action-kit/lite';
 import type { Project } from '@slipway/stack';
 
 /** What a project's artifact holds by default, and the build command when it differs from the stack's. */
@@ -87,7 +88,8 @@ export function packagingPlan(project: Project): PackagingPlan {
         include: ['publish/**'],
         exclude: [],
         required: ['publish/**'],
-        command: `dotnet publish ${project.manifest.slice(project.manifest.lastIndexOf('/') + 1)} -c Release -o publish`,
+        // The project file's name goes into a shell command: quoted, a name with a space stays one word.
+        command: `dotnet publish ${shellQuote(project.manifest.slice(project.manifest.lastIndexOf('/') + 1))} -c Release -o publish`,
       };
     default:
       return WHOLE_TREE;

@@ -15,4 +15,4 @@ export { provenanceStatement, BUILD_TYPE } from './provenance.js';
 export { localCacheBackend, actionsCacheBackend, cacheKey, cachePaths, type CacheBackend } from './cache.js';
 export { hasActionsRuntime, type Uploader, type Uploaded } from './upload.js';
 export { CommandError, tail } from './commands.js';
-export { readTarGz, TruncatedTarError, type TarEntry } from './tar-reader.js';
+export { readTarGz, BadTarError, TruncatedTarError, type TarEntry, type TarLimits } from './tar-reader.js';

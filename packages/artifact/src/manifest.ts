@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { describeJsonError, UserError } from '@slipway/action-kit/lite';
 import type { ManifestFile } from './archive.js';
 
 /** The manifest written beside each archive: what it is and every file in it. */
@@ -32,16 +34,52 @@ export function manifestJson(m: Manifest): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-/** Reads a manifest, checking the fields verification relies on. */
-export function parseManifest(text: string, file: string): Manifest {
-  let doc: Partial<Manifest>;
+/** What verification relies on; other keys are allowed, so newer manifests still verify. */
+const MANIFEST = v.object({
+  schemaVersion: v.literal(1),
+  name: v.optional(v.string()),
+  version: v.optional(v.string()),
+  project: v.optional(v.string()),
+  sourceDateEpoch: v.optional(v.number()),
+  archive: v.object({
+    file: v.optional(v.string()),
+    sha256: v.string(),
+    size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
+  files: v.array(
+    v.object({
+      path: v.pipe(v.string(), v.minLength(1)),
+      type: v.picklist(['file', 'dir', 'symlink']),
+      size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      mode: v.pipe(v.string(), v.regex(/^[0-7]{4}$/, 'a mode of four octal digits')),
+      sha256: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex'))),
+      target: v.optional(v.string()),
+    }),
+  ),
+});
+
+/** A manifest as read for verification: the fields verification needs, checked. */
+export type ParsedManifest = v.InferOutput<typeof MANIFEST>;
+
+/** Reads a manifest, checking the fields verification relies on; a bad one is a UserError naming the file. */
+export function parseManifest(text: string, file: string): ParsedManifest {
+  let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`);
+    throw new UserError(`is not valid JSON: ${describeJsonError(text, err)}.`, { file }, NOT_A_MANIFEST);
   }
-  if (doc.schemaVersion !== 1 || !Array.isArray(doc.files) || !doc.archive || typeof doc.archive.sha256 !== 'string') {
-    throw new Error(`${file} is not a slipway artifact manifest (schemaVersion 1 with archive and files)`);
+  const parsed = v.safeParse(MANIFEST, doc);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const where = v.getDotPath(issue);
+    throw new UserError(
+      `is not a slipway artifact manifest: ${where ? `${where}: ` : ''}${issue.message}.`,
+      { file },
+      NOT_A_MANIFEST,
+    );
   }
-  return doc as Manifest;
+  return parsed.output;
 }
+
+const NOT_A_MANIFEST = 'Pass the .manifest.json that build-artifact wrote beside the archive.';

@@ -104,5 +104,11 @@ describe('helpers', () => {
     expect(linkStaysInside('a/b', '../c')).toBe('../c');
     expect(linkStaysInside('a/b', '../../c')).toBeUndefined();
     expect(linkStaysInside('a', '/etc')).toBeUndefined();
+    // Verification refuses these too: `..` after a name can climb through another link (u -> .).
+    expect(linkStaysInside('v', 'u/..')).toBeUndefined();
+    expect(linkStaysInside('a/b', 'c/../../d')).toBeUndefined();
+    expect(linkStaysInside('u', '.')).toBe('.');
+    expect(linkStaysInside('a/b/c', './../../d/./e')).toBe('./../../d/./e');
+    expect(linkStaysInside('a', '')).toBeUndefined();
   });
 });

@@ -29,12 +29,14 @@ export const verifyCommand: CliAction = {
         ...(into ? { into: resolve(cwd, into) } : {}),
       });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT')
+      // verifyArtifact names the archive and manifest itself; what is left is the --into folder
+      // (a parent that is a file, no permission): a problem to fix, not a crash to report.
+      const e = err as NodeJS.ErrnoException;
+      if (e.code && e.syscall)
         throw new UserError(
-          `${(err as NodeJS.ErrnoException).path} does not exist.`,
+          `${e.path ?? 'a path'} ${e.code === 'ENOENT' ? 'does not exist' : `cannot be used (${e.code})`}.`,
           {},
-          'Check the --archive and --manifest paths.',
+          'Check the --archive, --manifest and --into paths.',
         );
       throw err;
     }

@@ -1,0 +1,100 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, sep } from 'node:path';
+import { UserError } from '@slipway/action-kit/lite';
+import { parserFor } from '@slipway/lockfiles';
+import type { Project, Stack } from '@slipway/stack';
+
+/** The project to build: the one named, else the stack's primary, else its first. */
+export function pickProject(stack: Stack, path: string | undefined): Project {
+  if (stack.projects.length === 0)
+    throw new UserError(
+      'the stack has no buildable project.',
+      { input: 'stack' },
+      'Run detect-stack on the folder that holds the project, or set path.',
+    );
+  const wanted = path ?? stack.primary ?? stack.projects[0]!.path;
+  const found = stack.projects.find((p) => p.path === wanted.replace(/^\.\/(?=.)/, '').replace(/\/+$/, ''));
+  if (!found)
+    throw new UserError(
+      `'${wanted}' is not a project of this repository.`,
+      { input: 'project' },
+      `Use one of: ${stack.projects.map((p) => p.path).join(', ')}.`,
+    );
+  return found;
+}
+
+/**
+ * The project's folder, refused when the stack document places it (or its lockfile) outside the
+ * repository: `..`, an absolute path, or a symbolic link out. A stack is a document passed between
+ * steps, so it is checked like any input before anything is read or run there.
+ */
+export function projectFolder(repoRoot: string, project: Project, input: 'stack' | 'project'): string {
+  const leaves = (path: string): boolean => isAbsolute(path) || path.split(/[\\/]/).includes('..');
+  const bad = [project.path, project.packageManager?.lockfile ?? '.'].find(leaves);
+  if (bad !== undefined)
+    throw new UserError(
+      `'${bad}' lies outside the repository.`,
+      { input },
+      'Project paths and lockfiles are relative to the repository root: pass the stack that detect-stack wrote for this checkout.',
+    );
+  const projectDir = project.path === '.' ? repoRoot : join(repoRoot, ...project.path.split('/'));
+  if (!existsSync(projectDir))
+    throw new UserError(
+      `project folder ${project.path} does not exist under ${repoRoot}.`,
+      { input: 'project' },
+      'The stack input may come from another checkout; leave it empty to detect here.',
+    );
+  const realRoot = realpathSync(repoRoot);
+  const real = realpathSync(projectDir);
+  if (real !== realRoot && !real.startsWith(`${realRoot}${sep}`))
+    throw new UserError(
+      `project folder ${project.path} is a symbolic link out of the repository (to ${real}).`,
+      { input },
+      'Build a project that lives in the repository.',
+    );
+  return projectDir;
+}
+
+/** Refuses include globs that reach outside the project: packaging /etc/passwd is never meant. */
+export function checkIncludes(include: readonly string[], input: 'include' | 'stack'): void {
+  for (const glob of include) {
+    if (isAbsolute(glob) || glob.split(/[\\/]/).includes('..'))
+      throw new UserError(
+        `'${glob}' reaches outside the project.`,
+        { input },
+        'Globs are relative to the project folder and cannot contain .. or start with /.',
+      );
+  }
+}
+
+/** Installs run where the lockfile is (a workspace root), else in the project's folder. */
+export function installDir(repoRoot: string, project: Project, projectDir: string): string {
+  const lock = project.packageManager?.lockfile;
+  if (!lock || !lock.includes('/')) return lock ? repoRoot : projectDir;
+  const dir = lock.slice(0, lock.lastIndexOf('/'));
+  return project.path === dir || project.path.startsWith(`${dir}/`) ? join(repoRoot, dir) : projectDir;
+}
+
+/**
+ * Absolute paths of the lockfiles that describe a project's dependencies: regular files inside
+ * the repository only, since they are read whole (a lockfile linked to /dev/zero would never end).
+ */
+export function lockfilePaths(repoRoot: string, project: Project): string[] {
+  const prefix = project.path === '.' ? '' : `${project.path}/`;
+  const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter(
+    (p): p is string => Boolean(p),
+  );
+  const realRoot = realpathSync(repoRoot);
+  return [...new Set(candidates)]
+    .filter((p) => parserFor(basename(p)) && regularFileInside(realRoot, join(repoRoot, p)))
+    .map((p) => join(repoRoot, p));
+}
+
+function regularFileInside(realRoot: string, abs: string): boolean {
+  try {
+    const real = realpathSync(abs);
+    return real.startsWith(`${realRoot}${sep}`) && statSync(real).isFile();
+  } catch {
+    return false;
+  }
+}
