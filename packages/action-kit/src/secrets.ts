@@ -7,20 +7,44 @@ export type SecretMasker = (value: string) => void;
  */
 export function maskCredential(value: string, mask: SecretMasker): void {
   const trimmed = value.trim();
-  if (trimmed === '') return;
+  // Masking a value this short would hide every occurrence of it in the whole log.
+  if (trimmed.length < 3) return;
   mask(trimmed);
   for (const part of credentialParts(trimmed)) mask(part);
+}
+
+/**
+ * The user information of every URL in a text, found in linear time: each `:/` or `://` is a
+ * candidate, its scheme read backwards (at most 32 characters) and its user information forwards
+ * up to the next `/`, space or `@`; the runs a candidate reads never overlap another's.
+ */
+function* userInfos(text: string): Generator<{ start: number; end: number; user: string; pass?: string }> {
+  const separator = /:\/\/?/g;
+  const info = /[^@/\s]*@/y;
+  for (let m = separator.exec(text); m; m = separator.exec(text)) {
+    if (!/[a-z][a-z0-9+.-]*$/i.test(text.slice(Math.max(0, m.index - 32), m.index))) continue;
+    const start = m.index + m[0].length;
+    info.lastIndex = start;
+    const u = info.exec(text);
+    if (!u) continue;
+    const body = u[0].slice(0, -1);
+    const colon = body.indexOf(':');
+    yield colon < 0
+      ? { start, end: start + u[0].length, user: body }
+      : { start, end: start + u[0].length, user: body.slice(0, colon), pass: body.slice(colon + 1) };
+    separator.lastIndex = start + u[0].length;
+  }
 }
 
 /** The credential pieces inside a value: URL passwords and usernames, and auth-scheme tokens. */
 export function credentialParts(value: string): string[] {
   const parts = new Set<string>();
-  for (const m of value.matchAll(/[a-z][a-z0-9+.-]*:\/\/([^:@/\s]+)(?::([^@/\s]+))?@/gi)) {
-    if (m[2]) {
-      parts.add(decodeSafe(m[2]));
-      parts.add(m[2]);
-    } else if (m[1]) {
-      parts.add(m[1]);
+  for (const u of userInfos(value)) {
+    if (u.pass) {
+      parts.add(decodeSafe(u.pass));
+      parts.add(u.pass);
+    } else if (u.user) {
+      parts.add(u.user);
     }
   }
   for (const m of value.matchAll(/\b(?:Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/g)) parts.add(m[1]!);
@@ -42,10 +66,12 @@ export function redactUrl(url: string): string {
 
 /** Every URL in a text with the credential in its user information shown as `***`: `https://user:***@host`. */
 export function redactCredentials(text: string): string {
-  // One slash too: joining a URL onto a path (`/x/https:/user:pw@host`) folds the two into one.
-  return text.replace(
-    /([a-z][a-z0-9+.-]*:\/\/?)([^:@/\s]*)(?::([^@/\s]*))?@/gi,
-    (_m, scheme: string, user: string, pass?: string) =>
-      pass !== undefined ? `${scheme}${user}:***@` : `${scheme}***@`,
-  );
+  if (!text.includes(':/')) return text;
+  let out = '';
+  let last = 0;
+  for (const u of userInfos(text)) {
+    out += text.slice(last, u.start) + (u.pass !== undefined ? `${u.user}:***@` : '***@');
+    last = u.end;
+  }
+  return out + text.slice(last);
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inputEnvName, redactCredentials, reportFailure, type Logger } from '@slipway/action-kit/lite';
+import { commandSafe, inputEnvName, redactCredentials, reportFailure, type Logger } from '@slipway/action-kit/lite';
 import { UsageError, helpText, parseFlags } from './flags.js';
 import { ACTIONS } from './registry.js';
 
@@ -35,9 +35,10 @@ function consoleLogger(io: CliIo, debug: boolean): Logger {
     p?.file ? `${p.file}${p.startLine ? `:${p.startLine}` : ''}: ` : '';
   return {
     debug: (m) => debug && io.err(`debug: ${m}`),
-    info: (m) => io.err(m),
-    warning: (m, p) => io.err(`warning: ${where(p)}${m}`),
-    error: (m, p) => io.err(`error: ${where(p)}${m}`),
+    // The runner reads stderr for workflow commands too, should this run inside a job.
+    info: (m) => io.err(commandSafe(m)),
+    warning: (m, p) => io.err(commandSafe(`warning: ${where(p)}${m}`)),
+    error: (m, p) => io.err(commandSafe(`error: ${where(p)}${m}`)),
   };
 }
 
