@@ -211,14 +211,14 @@ describe('against a baseline (real servers)', () => {
     );
     await Promise.all([candidate.close(), baseline.close()]);
     expect(r.verdict).toBe('fail');
-    // Every tenth answer fails, so the candidate's rate is at most 10% (less while a tenth is pending).
+    // Every tenth answer fails. On a busy machine a probe can also time out on either side, so
+    // the figures are not exact; what holds is that the candidate erred more than its baseline.
     const m = present(
-      /^candidate error rate (\d+\.\d)% vs baseline 0\.00% \(z [\d.]+, p [\d.e+-]+ < [\d.e+-]+\) after \d+ s on http:\S+ against http:\S+$/.exec(
+      /^candidate error rate (\d+\.\d)% vs baseline (\d+\.\d+)% \(z [\d.]+, p [\d.e+-]+ < [\d.e+-]+\) after \d+ s on http:\S+ against http:\S+$/.exec(
         r.reason,
       ),
     );
-    expect(Number(m[1])).toBeGreaterThan(0);
-    expect(Number(m[1])).toBeLessThanOrEqual(10);
+    expect(Number(m[1])).toBeGreaterThan(Number(m[2]));
     expect(performance.now() - t).toBeLessThan(20_000); // decided before the soak's end
     expect((r.looks ?? []).length).toBeGreaterThanOrEqual(1);
   });
