@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { UserError, workspaceFolder, type InputReader } from '@slipway/action-kit/lite';
+import { outputPath, redactCredentials, UserError, workspaceFolder, type InputReader } from '@slipway/action-kit/lite';
 import type { ScannerName, Severity } from '@slipway/security';
 
 const SCANNERS: readonly ScannerName[] = ['secrets', 'secrets-history', 'dependencies', 'workflows'];
@@ -18,6 +18,8 @@ export interface SecurityScanInputs {
   readonly osvApiUrl: string;
   readonly historySince: string | undefined;
   readonly sarif: string;
+  /** The JSON report, beside the SARIF file. */
+  readonly report: string;
 }
 
 /** A path input inside the workspace (file or folder, need not exist yet). */
@@ -31,13 +33,31 @@ function workspacePath(input: string, value: string, workspace: string): string 
   return abs;
 }
 
+/**
+ * A file this action writes: relative to the workspace (the outputs name it so), and never through
+ * a link out of it, since a pull request can add `out -> /home/runner` to the repository.
+ */
+function writtenFile(input: string, value: string, workspace: string): string {
+  workspacePath(input, value, workspace);
+  return outputPath(input, value, workspace, { kind: 'file' });
+}
+
+/** True when a regular file is there; a path that cannot even be looked at (too long, under a file) is not one. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads and validates every input. */
 export function parseInputs(reader: InputReader, workspace: string): SecurityScanInputs {
   const rawPath = reader.raw('path') || '.';
   let target: string;
   if (/\.(tar\.gz|tgz)$/.test(rawPath)) {
     target = workspacePath('path', rawPath, workspace);
-    if (!statSync(target, { throwIfNoEntry: false })?.isFile())
+    if (!isFile(target))
       throw new UserError(
         `'${rawPath}' does not exist.`,
         { input: 'path' },
@@ -54,20 +74,29 @@ export function parseInputs(reader: InputReader, workspace: string): SecuritySca
         { input: 'scanners' },
         `Use one or more of: ${SCANNERS.join(', ')}.`,
       );
+  const sarifValue = reader.raw('sarif') || 'slipway-security.sarif';
+  const sarif = writtenFile('sarif', sarifValue, workspace);
   const optionalFile = (input: string): string | undefined => {
     const v = reader.optional(input);
     return v === undefined ? undefined : workspacePath(input, v, workspace);
   };
+  const optionalWritten = (input: string): string | undefined => {
+    const v = reader.optional(input);
+    return v === undefined ? undefined : writtenFile(input, v, workspace);
+  };
   const osvDb = reader.optional('osv-db');
   const url = reader.raw('osv-api-url');
-  if (!/^https?:\/\/[^\s]+$/.test(url))
+  if (url.length > 2048)
+    throw new UserError(`is ${url.length} characters long, too long for a URL.`, { input: 'osv-api-url' });
+  if (!/^https?:\/\/[^\s]+$/.test(url) || !URL.canParse(url))
     throw new UserError(
-      `'${url}' is not an http(s) URL.`,
+      `'${redactCredentials(url)}' is not an http(s) URL.`,
       { input: 'osv-api-url' },
       'Use https://api.osv.dev or your mirror.',
     );
   const since = reader.optional('history-since');
-  if (since !== undefined && !/^[\w./~^@{}-]+$/.test(since))
+  // A revision starting with '-' would reach git as an option (`-p`, `--output=…`).
+  if (since !== undefined && (!/^[\w./~^@{}-]+$/.test(since) || since.startsWith('-')))
     throw new UserError(
       `'${since}' is not a git revision.`,
       { input: 'history-since' },
@@ -78,11 +107,13 @@ export function parseInputs(reader: InputReader, workspace: string): SecuritySca
     scanners: Object.freeze([...new Set(scanners)] as ScannerName[]),
     failOn: reader.oneOf('fail-on', FAIL_ON),
     baseline: optionalFile('baseline'),
-    writeBaseline: optionalFile('write-baseline'),
+    writeBaseline: optionalWritten('write-baseline'),
     config: optionalFile('config'),
     osvDb: osvDb === undefined ? undefined : workspacePath('osv-db', osvDb, workspace),
     osvApiUrl: url,
     historySince: since,
-    sarif: workspacePath('sarif', reader.raw('sarif') || 'slipway-security.sarif', workspace),
+    sarif,
+    // The report goes beside the SARIF file, so it must pass the same checks.
+    report: writtenFile('sarif', sarifValue.replace(/(\.sarif)?$/, '.report.json'), workspace),
   });
 }

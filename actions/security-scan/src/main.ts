@@ -1,13 +1,17 @@
 import { relative, sep } from 'node:path';
 import {
   actionsExec,
+  credentialParts,
   InputReader,
+  maskCredential,
   OutputWriter,
   realWorkspace,
   systemClock,
   UserError,
   writeFileAtomic,
   type ActionSeams,
+  type Clock,
+  type Http,
 } from '@slipway/action-kit/lite';
 import {
   gate,
@@ -26,16 +30,69 @@ import { scanSummary } from './summary.js';
 /** How many annotations a run shows (most severe first); the rest are in SARIF and the report. */
 const MAX_ANNOTATIONS = 50;
 
+/** What tests may put in place of the network and the clock. */
+export interface SecurityScanSeams {
+  http?: Http;
+  clock?: Clock;
+  /** Milliseconds one OSV API request may take (default 30 s). */
+  osvTimeoutMs?: number;
+}
+
+const WRITE_FAILURES: Record<string, string> = {
+  EACCES: 'cannot be written (permission denied)',
+  EPERM: 'cannot be written (permission denied)',
+  EROFS: 'is on a read-only file system',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'is under something that is not a folder',
+  ENAMETOOLONG: 'has a name that is too long',
+  ENOSPC: 'cannot be written: the disk is full',
+  EEXIST: 'is under something that is not a folder',
+};
+
+/** Writes a file the user named; a failure the user can fix names the input. */
+async function writeFor(input: string, path: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    const why = WRITE_FAILURES[(err as NodeJS.ErrnoException).code ?? ''];
+    if (!why) throw err;
+    throw new UserError(`${path} ${why}.`, { input }, 'Give a path the job can write, inside the workspace.');
+  }
+}
+
+/**
+ * A mirror's URL may hold a password, and a careless value of any input may hold one too: the
+ * runner hides them from every line printed after this, before anything is printed.
+ */
+function maskInputs(reader: InputReader, mask: ActionSeams['mask']): void {
+  for (const name of Object.keys(metadata.inputs)) {
+    const value = reader.raw(name);
+    // Credentials live in URLs' user information; without '://' there is none to find, and the
+    // search costs time on a long value.
+    if (!value.includes('://')) continue;
+    if (name === 'osv-api-url') maskCredential(value, mask);
+    else for (const part of credentialParts(value)) mask(part);
+  }
+}
+
 /** Scans, writes SARIF and the report, annotates, summarises, and fails by the severity policy. */
-export async function run({ env, logger, setOutput }: ActionSeams): Promise<void> {
+export async function run({ env, logger, setOutput, mask }: ActionSeams, seams: SecurityScanSeams = {}): Promise<void> {
+  const reader = new InputReader(metadata, env);
+  maskInputs(reader, mask);
   const workspace = realWorkspace(env.GITHUB_WORKSPACE || process.cwd());
-  const inputs = parseInputs(new InputReader(metadata, env), workspace);
+  const inputs = parseInputs(reader, workspace);
   const rel = (abs: string): string => relative(workspace, abs).split(sep).join('/');
   const custom = inputs.config ? loadGitleaksConfig(inputs.config) : undefined;
   const baseline = inputs.baseline ? readBaseline(inputs.baseline) : undefined;
   const osv: OsvSource = inputs.osvDb
     ? { kind: 'offline', path: inputs.osvDb }
-    : { kind: 'api', baseUrl: inputs.osvApiUrl, http: fetch, clock: systemClock };
+    : {
+        kind: 'api',
+        baseUrl: inputs.osvApiUrl,
+        http: seams.http ?? fetch,
+        clock: seams.clock ?? systemClock,
+        ...(seams.osvTimeoutMs !== undefined ? { timeoutMs: seams.osvTimeoutMs } : {}),
+      };
   const { findings, stats } = await scan(
     {
       target: inputs.target,
@@ -53,17 +110,23 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
   );
   const result = gate(findings, baseline, inputs.failOn);
 
-  const dropped = await writeSarif(inputs.sarif, result.active, inputs.scanners, '0.1.0');
+  let dropped = 0;
+  await writeFor('sarif', inputs.sarif, async () => {
+    dropped = await writeSarif(inputs.sarif, result.active, inputs.scanners, '0.1.0');
+  });
   if (dropped)
     logger.warning(
       `security-scan: ${dropped} low-severity results were left out of the SARIF file to stay within GitHub's limits; the report has them all.`,
     );
-  const reportPath = inputs.sarif.replace(/(\.sarif)?$/, '.report.json');
-  await writeFileAtomic(
-    reportPath,
-    `${JSON.stringify({ version: 1, target: rel(inputs.target) || '.', scanners: inputs.scanners, stats, counts: result.counts, passed: result.passed, reason: result.reason, findings: findings.map((f) => ({ scanner: f.scanner, rule: f.rule.id, severity: f.severity, message: f.message, file: f.file, line: f.line, fingerprint: f.fingerprint, baselined: baseline?.has(f.fingerprint) ?? false })) }, null, 2)}\n`,
+  const reportPath = inputs.report;
+  await writeFor('sarif', reportPath, () =>
+    writeFileAtomic(
+      reportPath,
+      `${JSON.stringify({ version: 1, target: rel(inputs.target) || '.', scanners: inputs.scanners, stats, counts: result.counts, passed: result.passed, reason: result.reason, findings: findings.map((f) => ({ scanner: f.scanner, rule: f.rule.id, severity: f.severity, message: f.message, file: f.file, line: f.line, fingerprint: f.fingerprint, baselined: baseline?.has(f.fingerprint) ?? false })) }, null, 2)}\n`,
+    ),
   );
-  if (inputs.writeBaseline) await writeBaseline(inputs.writeBaseline, findings);
+  const baselinePath = inputs.writeBaseline;
+  if (baselinePath) await writeFor('write-baseline', baselinePath, () => writeBaseline(baselinePath, findings));
 
   const annotated = inputs.target === workspace ? '' : `${rel(inputs.target)}/`;
   for (const f of result.active.slice(0, MAX_ANNOTATIONS)) {

@@ -13,7 +13,7 @@ export function scanSummary(result: GateResult, stats: ScanStats, scanners: read
       sc === 'secrets'
         ? `${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MiB`
         : sc === 'dependencies'
-          ? `${stats.packages} packages in ${stats.lockfiles} lockfiles${stats.osvRecords !== undefined ? `, ${stats.osvRecords} OSV records` : ''}`
+          ? `${stats.packages} packages in ${stats.lockfiles} lockfiles${stats.osvRecords !== undefined ? `, ${stats.osvRecords} OSV records` : ''}${stats.osvApi ? `, OSV API at ${stats.osvApi}` : ''}`
           : sc === 'workflows'
             ? `${stats.workflows} files`
             : `${stats.commits} commits`,

@@ -13,7 +13,7 @@ export { queryOsv } from './deps/osv-api.js';
 export { auditWorkflow, isWorkflowFile } from './workflows/audit.js';
 export { scan, type ScanOptions, type ScanStats } from './scan.js';
 export { matchPackages } from './deps/scan.js';
-export { loadGitleaksConfig, goRegex } from './config.js';
+export { loadGitleaksConfig } from './config.js';
 export { readBaseline, writeBaseline, type Baseline } from './baseline.js';
 export { scanHistory } from './history.js';
 export { gate, type GateResult } from './gate.js';

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clock, Http, Logger } from '@slipway/action-kit/lite';
+import { UserError, type Logger } from '@slipway/action-kit/lite';
 import { LockfileError, dedupe, parserFor, type LockedPackage } from '@slipway/lockfiles';
 import { fingerprint } from '../fingerprint.js';
 import { listFiles } from '../secrets/files.js';
 import type { Finding } from '../types.js';
 import { affects, fixedVersions, osvKey, recordSeverity, type OsvRecord } from './osv.js';
-import { queryOsv } from './osv-api.js';
-import { loadOsvDb } from './osv-db.js';
+import { queryOsv, type OsvApiOptions } from './osv-api.js';
+import { loadOsvDb, type OsvDbOptions } from './osv-db.js';
 
 /** Where vulnerability data comes from: an offline folder, or the OSV API. */
-export type OsvSource = { kind: 'offline'; path: string } | { kind: 'api'; baseUrl: string; http: Http; clock: Clock };
+export type OsvSource = ({ kind: 'offline'; path: string } & OsvDbOptions) | ({ kind: 'api' } & OsvApiOptions);
 
 /** Every lockfile under a root, parsed; a broken one is a warning with its file and line. */
 export function readLockfiles(root: string, logger: Logger): { packages: LockedPackage[]; lockfiles: string[] } {
@@ -75,15 +75,25 @@ export async function matchPackages(
     });
   };
   if (source.kind === 'offline') {
-    const loaded = await loadOsvDb(source.path, new Set(unique.map((p) => osvKey(p.ecosystem, p.name))), (m) =>
-      logger.warning(m),
+    const loaded = await loadOsvDb(
+      source.path,
+      new Set(unique.map((p) => osvKey(p.ecosystem, p.name))),
+      (m) => logger.warning(m),
+      source,
     );
     records = loaded.records;
+    // An empty database would pass every package: that is a misconfiguration, not a clean result.
+    if (records === 0)
+      throw new UserError(
+        `'${source.path}' holds no OSV records, so no dependency could be checked.`,
+        { input: 'osv-db' },
+        'Give a folder of OSV JSON records (*.json) or all.zip files from https://osv-vulnerabilities.storage.googleapis.com, or leave osv-db empty to query the OSV API.',
+      );
     for (const pkg of unique)
       for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? [])
         if (affects(record, pkg)) report(pkg, record);
   } else {
-    const byPackage = await queryOsv(unique, { baseUrl: source.baseUrl, http: source.http, clock: source.clock });
+    const byPackage = await queryOsv(unique, source);
     for (const pkg of unique)
       for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? []) report(pkg, record);
   }

@@ -1,5 +1,13 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
+
+/** Limits on what a zip may inflate to: a few kilobytes can claim gigabytes. */
+export interface ZipLimits {
+  /** The most bytes one entry may inflate to (default 4 MiB, as for a record file: OSV records are usually a few KiB). */
+  maxEntryBytes?: number;
+  /** The most bytes all entries together may inflate to (default 4 GiB); a bomb of many small entries stops there. */
+  maxTotalBytes?: number;
+}
 
 /** One file of a zip archive. */
 export interface ZipFile {
@@ -24,10 +32,20 @@ function readAt(fd: number, position: number, length: number): Buffer {
  * OSV's all.zip holds tens of thousands of small records; a stream per entry (yauzl) took 15 s
  * for 50,000 of them, this takes well under one.
  */
-export function* readZip(path: string, wanted: (name: string) => boolean = () => true): Generator<ZipFile> {
-  const fd = openSync(path, 'r');
+export function* readZip(
+  path: string,
+  wanted: (name: string) => boolean = () => true,
+  limits: ZipLimits = {},
+): Generator<ZipFile> {
+  const maxEntry = limits.maxEntryBytes ?? 4 * 1024 * 1024;
+  const maxTotal = limits.maxTotalBytes ?? 4 * 1024 * 1024 * 1024;
+  // Non-blocking, so that a named pipe cannot hang the open; the type is checked on the descriptor.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  let total = 0;
   try {
-    const size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error('not a regular file');
+    const size = st.size;
     const tailLength = Math.min(size, 65_557);
     const tail = readAt(fd, size - tailLength, tailLength);
     const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -44,12 +62,14 @@ export function* readZip(path: string, wanted: (name: string) => boolean = () =>
       cdSize = Number(rec.readBigUInt64LE(40));
       cdOffset = Number(rec.readBigUInt64LE(48));
     }
+    if (cdOffset + cdSize > size) throw new Error('a central directory that lies past the end of the file');
     const cd = readAt(fd, cdOffset, cdSize);
     let p = 0;
     for (let i = 0; i < entries && p + 46 <= cd.length; i++) {
       if (cd.readUInt32LE(p) !== 0x02014b50) throw new Error('a broken central directory');
       const method = cd.readUInt16LE(p + 10);
       let compressed = cd.readUInt32LE(p + 20);
+      let declared = cd.readUInt32LE(p + 24);
       const nameLen = cd.readUInt16LE(p + 28);
       const extraLen = cd.readUInt16LE(p + 30);
       const commentLen = cd.readUInt16LE(p + 32);
@@ -60,7 +80,10 @@ export function* readZip(path: string, wanted: (name: string) => boolean = () =>
         for (let e = 0; e + 4 <= extra.length; e += 4 + extra.readUInt16LE(e + 2)) {
           if (extra.readUInt16LE(e) !== 1) continue;
           let q = e + 4;
-          if (cd.readUInt32LE(p + 24) === 0xffffffff) q += 8;
+          if (declared === 0xffffffff) {
+            declared = Number(extra.readBigUInt64LE(q));
+            q += 8;
+          }
           if (compressed === 0xffffffff) {
             compressed = Number(extra.readBigUInt64LE(q));
             q += 8;
@@ -70,14 +93,33 @@ export function* readZip(path: string, wanted: (name: string) => boolean = () =>
       }
       p += 46 + nameLen + extraLen + commentLen;
       if (name.endsWith('/') || !wanted(name)) continue;
+      if (declared > maxEntry) throw new Error(`${name} says it inflates to ${declared} bytes, more than ${maxEntry}`);
+      if (local + 30 > size) throw new Error(`${name} starts past the end of the file`);
       const header = readAt(fd, local, 30);
+      if (header.readUInt32LE(0) !== 0x04034b50) throw new Error(`${name} has a broken local header`);
       const dataStart = local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+      if (dataStart + compressed > size)
+        throw new Error(`${name} says it holds ${compressed} compressed bytes, past the end of the file`);
       const raw = readAt(fd, dataStart, compressed);
-      if (method === 0) yield { name, data: raw };
-      else if (method === 8) yield { name, data: inflateRawSync(raw) };
-      else throw new Error(`${name} uses compression method ${method}, which is not supported`);
+      const data = method === 0 ? raw : method === 8 ? inflateAtMost(raw, maxEntry, name) : undefined;
+      if (!data) throw new Error(`${name} uses compression method ${method}, which is not supported`);
+      if (data.length > maxEntry) throw new Error(`${name} inflates to more than ${maxEntry} bytes`);
+      total += data.length;
+      if (total > maxTotal) throw new Error(`the archive inflates to more than ${maxTotal} bytes`);
+      yield { name, data };
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Inflates one entry, stopping as soon as it passes `max` bytes (whatever its header claims). */
+function inflateAtMost(raw: Buffer, max: number, name: string): Buffer {
+  try {
+    return inflateRawSync(raw, { maxOutputLength: max });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new Error(`${name} inflates to more than ${max} bytes`);
+    throw new Error(`${name} does not inflate (${(err as Error).message})`);
   }
 }

@@ -1,13 +1,41 @@
 import { createHash } from 'node:crypto';
 import { fingerprint, redact } from '../fingerprint.js';
 import type { Finding, RuleInfo } from '../types.js';
-import { GLOBAL_ALLOW, shannonEntropy, type SecretRule } from './rules.js';
+import { GLOBAL_ALLOW, shannonEntropy, type SecretPattern, type SecretRule } from './rules.js';
 
 /** Allow-lists from configuration: paths never scanned, secrets never reported. */
 export interface AllowList {
-  paths: RegExp[];
-  regexes: RegExp[];
+  paths: SecretPattern[];
+  regexes: SecretPattern[];
   stopwords: string[];
+}
+
+/** Every non-empty match of a rule's pattern in a line: where it starts, and its groups (0 is the whole match). */
+function* matchesOf(
+  pattern: SecretPattern,
+  text: string,
+): Generator<{ index: number; groups: (string | undefined)[] }> {
+  if (pattern instanceof RegExp) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (m[0] === '') {
+        pattern.lastIndex++;
+        continue;
+      }
+      yield { index: m.index, groups: [...m] };
+    }
+    return;
+  }
+  for (let from = 0; from <= text.length;) {
+    const m = pattern.exec(text, from);
+    if (!m) return;
+    if (m.end === m.index) {
+      from = m.end + 1;
+      continue;
+    }
+    yield { index: m.index, groups: m.groups };
+    from = m.end;
+  }
 }
 
 const INLINE_ALLOW = /slipway:allow|gitleaks:allow/;
@@ -139,19 +167,16 @@ export class SecretEngine {
     const onLine: { finding: Finding; secret: string; generic: boolean; key: string }[] = [];
     for (const rule of candidates) {
       if (rule.path && !rule.path.test(file)) continue;
-      rule.regex.lastIndex = 0;
-      for (let m = rule.regex.exec(lineText); m; m = rule.regex.exec(lineText)) {
-        if (m[0] === '') {
-          rule.regex.lastIndex++;
-          continue;
-        }
+      for (const { index, groups } of matchesOf(rule.regex, lineText)) {
+        const whole = groups[0]!;
         const secret =
-          (rule.secretGroup !== undefined ? m[rule.secretGroup] : m.slice(1).find((g) => g !== undefined)) ?? m[0];
+          (rule.secretGroup !== undefined ? groups[rule.secretGroup] : groups.slice(1).find((g) => g !== undefined)) ??
+          whole;
         if (!this.reportable(rule, secret)) continue;
         const print = fingerprint(rule.id, file, createHash('sha256').update(secret).digest('hex'));
         const key = `${print}:${line}`;
         if (seen?.has(key)) continue;
-        const column = m.index + 1 + Math.max(0, m[0].indexOf(secret));
+        const column = index + 1 + Math.max(0, whole.indexOf(secret));
         onLine.push({
           finding: {
             scanner,

@@ -1,30 +1,37 @@
+import type { UserPattern } from '@slipway/action-kit/lite';
 import type { Severity } from '../types.js';
 
+/**
+ * A pattern a rule runs: the built-in rules are native regexes (written here, known to be
+ * linear); every pattern from a user's configuration is compiled for RE2 instead.
+ */
+export type SecretPattern = RegExp | UserPattern;
+
 /** A secret rule: keywords gate it (cheap substring test), the regex finds it, group `secretGroup` is the secret. */
-export interface SecretRule {
+export interface SecretRule<P extends SecretPattern = SecretPattern> {
   id: string;
   name: string;
   description: string;
   severity: Severity;
   /** Lower-case substrings; the regex only runs on lines holding one of them. */
   keywords: string[];
-  regex: RegExp;
+  regex: P;
   secretGroup?: number;
   /** Minimum Shannon entropy (bits per character) of the secret. */
   entropy?: number;
   /** Only for files whose path matches. */
-  path?: RegExp;
+  path?: P;
   /** What to do about it. */
   fix: string;
   /** Extra allow patterns applied to the secret. */
-  allow?: RegExp[];
+  allow?: P[];
 }
 
 const ROTATE =
   'Revoke the credential at its provider now (it is in the history even after the line is removed), issue a new one, and load it from a secret store (for example GitHub Actions secrets) instead of the repository.';
 
 /** Built-in rules, written for slipway: the credentials people actually leak. */
-export const DEFAULT_RULES: SecretRule[] = [
+export const DEFAULT_RULES: SecretRule<RegExp>[] = [
   {
     id: 'aws-access-key-id',
     name: 'AWS access key ID',

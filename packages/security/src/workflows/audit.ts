@@ -1,4 +1,14 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import {
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type YAMLMap,
+} from 'yaml';
 import { fingerprint } from '../fingerprint.js';
 import type { Finding, RuleInfo, Severity } from '../types.js';
 
@@ -67,12 +77,38 @@ function text(node: unknown): string | undefined {
   return isScalar(node) ? String(node.value) : undefined;
 }
 
+/**
+ * The first key that a mapping repeats, with its line. The yaml library's own check compares every
+ * key with every other (a 100,000-job file took minutes); a Set per mapping is linear.
+ */
+function duplicateKey(doc: Document, lc: LineCounter): { key: string; line: number } | undefined {
+  let found: { key: string; line: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const keys = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (keys.has(key)) {
+          found = { key, line: pair.key.range ? lc.linePos(pair.key.range[0]).line : 1 };
+          return visit.BREAK;
+        }
+        keys.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 /** Audits one workflow or action metadata file; a file that does not parse is reported by the caller. */
 export function auditWorkflow(source: string, file: string): Finding[] {
   const lc = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lc });
+  const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: false });
   if (doc.errors.length)
     throw Object.assign(new Error(doc.errors[0]!.message.split('\n')[0]), { line: doc.errors[0]!.linePos?.[0]?.line });
+  const dup = duplicateKey(doc, lc);
+  if (dup) throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
   const root = doc.contents;
   const findings: Finding[] = [];
   const lineOf = (node: unknown): number => {
