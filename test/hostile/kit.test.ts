@@ -8,7 +8,6 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import {
   actionsExec,
   commandSafe,
-  compileUserPattern,
   outputPath,
   readUserFile,
   redactCredentials,
@@ -16,6 +15,7 @@ import {
   withoutRunnerCredentials,
   writeFileAtomic,
 } from '@slipway/action-kit/lite';
+import { compileUserPattern } from '@slipway/action-kit/pattern';
 import { main } from '../../packages/cli/src/cli.js';
 import { REPO, makeTree, removeTree } from '../harness.js';
 import { userError } from '../matchers.js';

@@ -10,7 +10,6 @@ export { OutputWriter, toOutputString, type OutputSink, type OutputValue } from 
 export { SummaryBuilder, SUMMARY_LIMIT_BYTES } from './summary.js';
 export { maskCredential, credentialParts, redactUrl, redactCredentials, type SecretMasker } from './secrets.js';
 export { commandSafe, escapeCommandData, escapeCommandProperty } from './untrusted.js';
-export { compileUserPattern, type UserPattern, type PatternMatch, type UserPatternOptions } from './pattern.js';
 export { readUserFile, type ReadUserFileOptions } from './files.js';
 export { shellQuote } from './shell.js';
 export { reportFailure } from './report.js';

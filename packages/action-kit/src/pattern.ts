@@ -1,3 +1,5 @@
+// Its own entry point (`@slipway/action-kit/pattern`), so that only the actions that take user
+// patterns load the RE2 engine (a quarter of a megabyte of JavaScript) at start-up.
 import { RE2JS } from 're2js';
 import { UserError, type ErrorSubject } from './errors.js';
 

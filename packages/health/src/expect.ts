@@ -1,4 +1,5 @@
-import { UserError, compileUserPattern, isUserError, type UserPattern } from '@slipway/action-kit/lite';
+import { UserError, isUserError } from '@slipway/action-kit/lite';
+import { compileUserPattern, type UserPattern } from '@slipway/action-kit/pattern';
 import { redactText } from './display.js';
 
 /** A status expectation: `200-399`, `200,204`, `2xx`. */

@@ -1,6 +1,7 @@
 import { parse } from 'smol-toml';
 import * as v from 'valibot';
-import { compileUserPattern, isUserError, readUserFile, UserError, type UserPattern } from '@slipway/action-kit/lite';
+import { isUserError, readUserFile, UserError } from '@slipway/action-kit/lite';
+import { compileUserPattern, type UserPattern } from '@slipway/action-kit/pattern';
 import type { AllowList } from './secrets/engine.js';
 import type { SecretRule } from './secrets/rules.js';
 import { check } from './validate.js';

@@ -1,4 +1,4 @@
-import type { UserPattern } from '@slipway/action-kit/lite';
+import type { UserPattern } from '@slipway/action-kit/pattern';
 import type { Severity } from '../types.js';
 
 /**
