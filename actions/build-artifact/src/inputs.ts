@@ -90,21 +90,22 @@ export function parseStack(text: string): Stack | undefined {
       "Pass the detect-stack step's `stack` output as it is: ${{ steps.<id>.outputs.stack }}.",
     );
   }
-  const badProject = Array.isArray(doc.projects)
-    ? doc.projects.findIndex(
-        (p) => typeof p?.path !== 'string' || typeof p?.runtime?.name !== 'string' || typeof p?.commands !== 'object',
-      )
-    : -1;
-  const problem =
-    typeof doc !== 'object' || doc === null
-      ? 'it is not an object'
-      : doc.schemaVersion !== 1
-        ? `schemaVersion is ${JSON.stringify(doc.schemaVersion)}, not 1`
-        : !Array.isArray(doc.projects)
-          ? 'it has no projects array'
-          : badProject >= 0
-            ? `projects[${badProject}] lacks path, runtime.name or commands`
-            : undefined;
+  const isObject = typeof doc === 'object' && doc !== null && !Array.isArray(doc);
+  const badProject =
+    isObject && Array.isArray(doc.projects)
+      ? doc.projects.findIndex(
+          (p) => typeof p?.path !== 'string' || typeof p?.runtime?.name !== 'string' || typeof p?.commands !== 'object',
+        )
+      : -1;
+  const problem = !isObject
+    ? 'it is not an object'
+    : doc.schemaVersion !== 1
+      ? `schemaVersion is ${JSON.stringify(doc.schemaVersion)}, not 1`
+      : !Array.isArray(doc.projects)
+        ? 'it has no projects array'
+        : badProject >= 0
+          ? `projects[${badProject}] lacks path, runtime.name or commands`
+          : undefined;
   if (problem)
     throw new UserError(
       `is not a detect-stack document: ${problem}.`,

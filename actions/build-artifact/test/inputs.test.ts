@@ -92,6 +92,8 @@ describe('build-artifact inputs', () => {
       /not a detect-stack document: schemaVersion is 2, not 1/,
     ],
     [{ INPUT_STACK: '[]' }, 'stack', /not a detect-stack document/],
+    [{ INPUT_STACK: 'null' }, 'stack', /not a detect-stack document: it is not an object/],
+    [{ INPUT_STACK: '"text"' }, 'stack', /not a detect-stack document: it is not an object/],
     [
       { INPUT_STACK: '{"schemaVersion": 1, "projects": [{"path": 1}]}' },
       'stack',

@@ -16,11 +16,12 @@ export function maskCredential(value: string, mask: SecretMasker): void {
 /**
  * The user information of every URL in a text, found in linear time: each `:/` or `://` is a
  * candidate, its scheme read backwards (at most 32 characters) and its user information forwards
- * up to the next `/`, space or `@`; the runs a candidate reads never overlap another's.
+ * up to the last `@` before the next `/`, `?`, `#` or space; the runs candidates read never overlap.
  */
 function* userInfos(text: string): Generator<{ start: number; end: number; user: string; pass?: string }> {
   const separator = /:\/\/?/g;
-  const info = /[^@/\s]*@/y;
+  // Greedy to the last `@` before the host, as a URL parser reads it: a password may hold a raw `@`.
+  const info = /[^/\s?#]*@/y;
   for (let m = separator.exec(text); m; m = separator.exec(text)) {
     if (!/[a-z][a-z0-9+.-]*$/i.test(text.slice(Math.max(0, m.index - 32), m.index))) continue;
     const start = m.index + m[0].length;

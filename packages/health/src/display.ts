@@ -1,3 +1,5 @@
+import { redactCredentials } from '@slipway/action-kit/lite';
+
 /**
  * A URL as it may be shown in a reason, log line, report or summary: its password (or a lone
  * username, which is often a token) replaced by `***`. Parsing first normalises the URL, so a
@@ -20,17 +22,8 @@ export function displayUrls(urls: readonly string[]): string {
   return urls.map(displayUrl).join(', ');
 }
 
-/**
- * Every `scheme://user:password@` in a text shown as `scheme://user:***@` (a lone user as `***@`),
- * the user information running to the last `@` before the host as a URL parser reads it. Anchored
- * on `://`, it runs in linear time, unlike a pattern that starts at every letter of a long text.
- */
-export function redactText(text: string): string {
-  return text.replace(/:\/\/([^\s/?#]*)@/g, (_m, info: string) => {
-    const colon = info.indexOf(':');
-    return `://${colon >= 0 ? `${info.slice(0, colon)}:***` : '***'}@`;
-  });
-}
+/** Every URL's credentials in a text shown as `user:***@` (the kit's redaction, linear in the text). */
+export const redactText = redactCredentials;
 
 // Matching control characters is the point here.
 // eslint-disable-next-line no-control-regex

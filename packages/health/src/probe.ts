@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { serverText } from './display.js';
+import { redactText, serverText } from './display.js';
 import { failedAssertions, type JsonAssertion } from './expect.js';
 import { MAX_BODY_BYTES } from './limits.js';
 
@@ -136,7 +136,11 @@ function judge(spec: ProbeSpec, status: number, parts: Buffer[]): Omit<ProbeResu
   if (!spec.expectBody && !spec.expectJson?.length) return { ok: true, status };
   const body = Buffer.concat(parts).toString('utf8');
   if (spec.expectBody && !spec.expectBody.test(body))
-    return { ok: false, status, failure: { kind: 'body', detail: `body does not match /${spec.expectBody.source}/` } };
+    return {
+      ok: false,
+      status,
+      failure: { kind: 'body', detail: `body does not match /${redactText(spec.expectBody.source)}/` },
+    };
   if (spec.expectJson?.length) {
     let doc: unknown;
     try {
