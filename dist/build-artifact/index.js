@@ -3994,6 +3994,3245 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 89379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(70356)
+const { safeRe: re, t } = __nccwpck_require__(95471)
+const cmp = __nccwpck_require__(28646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(96782)
+
+
+/***/ }),
+
+/***/ 96782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(61383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(70356)
+const Comparator = __nccwpck_require__(89379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(69737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(95471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(45101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(45101)
+const { safeRe: re, t } = __nccwpck_require__(95471)
+
+const parseOptions = __nccwpck_require__(70356)
+const { compareIdentifiers } = __nccwpck_require__(73348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(16353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 28646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(55082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(16599)
+const gte = __nccwpck_require__(41236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(56717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 35385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(16353)
+const { safeRe: re, t } = __nccwpck_require__(95471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 37648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 56874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(78469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 78469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 70711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(16353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 55082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(78469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 16599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(78469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 41236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(78469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 62338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(78469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 56717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(78469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 68511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 32603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(78469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 16353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 48756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 15714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(16353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 32173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(78469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 87192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(37648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 68011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(96782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 29872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(37648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 16114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(16353)
+const constants = __nccwpck_require__(45101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 58780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(16353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 62088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(95471)
+const constants = __nccwpck_require__(45101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(73348)
+const parse = __nccwpck_require__(16353)
+const valid = __nccwpck_require__(58780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(62338)
+const diff = __nccwpck_require__(70711)
+const major = __nccwpck_require__(68511)
+const minor = __nccwpck_require__(32603)
+const patch = __nccwpck_require__(48756)
+const prerelease = __nccwpck_require__(15714)
+const compare = __nccwpck_require__(78469)
+const rcompare = __nccwpck_require__(32173)
+const compareLoose = __nccwpck_require__(56874)
+const compareBuild = __nccwpck_require__(37648)
+const sort = __nccwpck_require__(29872)
+const rsort = __nccwpck_require__(87192)
+const gt = __nccwpck_require__(16599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(55082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(41236)
+const lte = __nccwpck_require__(56717)
+const cmp = __nccwpck_require__(28646)
+const coerce = __nccwpck_require__(35385)
+const truncate = __nccwpck_require__(16114)
+const Comparator = __nccwpck_require__(89379)
+const Range = __nccwpck_require__(96782)
+const satisfies = __nccwpck_require__(68011)
+const toComparators = __nccwpck_require__(54750)
+const maxSatisfying = __nccwpck_require__(73193)
+const minSatisfying = __nccwpck_require__(68595)
+const minVersion = __nccwpck_require__(51866)
+const validRange = __nccwpck_require__(64737)
+const outside = __nccwpck_require__(10280)
+const gtr = __nccwpck_require__(12276)
+const ltr = __nccwpck_require__(15213)
+const intersects = __nccwpck_require__(23465)
+const simplifyRange = __nccwpck_require__(82028)
+const subset = __nccwpck_require__(61489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 45101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 73348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 61383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 70356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 95471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(45101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 69737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(45101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 12276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(10280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 23465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(96782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 15213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(10280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 73193:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(96782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 68595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(96782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 51866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(96782)
+const gt = __nccwpck_require__(16599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 10280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(89379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(96782)
+const satisfies = __nccwpck_require__(68011)
+const gt = __nccwpck_require__(16599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(56717)
+const gte = __nccwpck_require__(41236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 82028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(68011)
+const compare = __nccwpck_require__(78469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 61489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(96782)
+const Comparator = __nccwpck_require__(89379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(68011)
+const compare = __nccwpck_require__(78469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 54750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(96782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 64737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(96782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -32366,7 +35605,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47613);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97895);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3285);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-artifact', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -32376,7 +35615,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 97895:
+/***/ 3285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32387,8 +35626,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 10 modules
-var lite = __nccwpck_require__(92815);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
+var lite = __nccwpck_require__(3669);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -32396,6 +35635,7740 @@ var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./node_modules/valibot/dist/index.mjs
+//#region src/storages/globalConfig/globalConfig.ts
+let store$4;
+const DEFAULT_CONFIG = {
+	lang: void 0,
+	message: void 0,
+	abortEarly: void 0,
+	abortPipeEarly: void 0
+};
+/**
+* Sets the global configuration.
+*
+* @param config The configuration.
+*/
+function setGlobalConfig(config$1) {
+	store$4 = {
+		...store$4,
+		...config$1
+	};
+}
+/**
+* Returns the global configuration.
+*
+* @param config The config to merge.
+*
+* @returns The configuration.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getGlobalConfig(config$1) {
+	if (!config$1 && !store$4) return DEFAULT_CONFIG;
+	return {
+		lang: config$1?.lang ?? store$4?.lang,
+		message: config$1?.message,
+		abortEarly: config$1?.abortEarly ?? store$4?.abortEarly,
+		abortPipeEarly: config$1?.abortPipeEarly ?? store$4?.abortPipeEarly
+	};
+}
+/**
+* Deletes the global configuration.
+*/
+function deleteGlobalConfig() {
+	store$4 = void 0;
+}
+
+//#endregion
+//#region src/storages/globalMessage/globalMessage.ts
+let store$3;
+/**
+* Sets a global error message.
+*
+* @param message The error message.
+* @param lang The language of the message.
+*/
+function setGlobalMessage(message$1, lang) {
+	if (!store$3) store$3 = /* @__PURE__ */ new Map();
+	store$3.set(lang, message$1);
+}
+/**
+* Returns a global error message.
+*
+* @param lang The language of the message.
+*
+* @returns The error message.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getGlobalMessage(lang) {
+	return store$3?.get(lang);
+}
+/**
+* Deletes a global error message.
+*
+* @param lang The language of the message.
+*/
+function deleteGlobalMessage(lang) {
+	store$3?.delete(lang);
+}
+
+//#endregion
+//#region src/storages/schemaMessage/schemaMessage.ts
+let store$2;
+/**
+* Sets a schema error message.
+*
+* @param message The error message.
+* @param lang The language of the message.
+*/
+function setSchemaMessage(message$1, lang) {
+	if (!store$2) store$2 = /* @__PURE__ */ new Map();
+	store$2.set(lang, message$1);
+}
+/**
+* Returns a schema error message.
+*
+* @param lang The language of the message.
+*
+* @returns The error message.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getSchemaMessage(lang) {
+	return store$2?.get(lang);
+}
+/**
+* Deletes a schema error message.
+*
+* @param lang The language of the message.
+*/
+function deleteSchemaMessage(lang) {
+	store$2?.delete(lang);
+}
+
+//#endregion
+//#region src/storages/specificMessage/specificMessage.ts
+let store$1;
+/**
+* Sets a specific error message.
+*
+* @param reference The identifier reference.
+* @param message The error message.
+* @param lang The language of the message.
+*/
+function setSpecificMessage(reference, message$1, lang) {
+	if (!store$1) store$1 = /* @__PURE__ */ new Map();
+	if (!store$1.get(reference)) store$1.set(reference, /* @__PURE__ */ new Map());
+	store$1.get(reference).set(lang, message$1);
+}
+/**
+* Returns a specific error message.
+*
+* @param reference The identifier reference.
+* @param lang The language of the message.
+*
+* @returns The error message.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getSpecificMessage(reference, lang) {
+	return store$1?.get(reference)?.get(lang);
+}
+/**
+* Deletes a specific error message.
+*
+* @param reference The identifier reference.
+* @param lang The language of the message.
+*/
+function deleteSpecificMessage(reference, lang) {
+	store$1?.get(reference)?.delete(lang);
+}
+
+//#endregion
+//#region src/utils/_stringify/_stringify.ts
+/**
+* Stringifies an unknown input to a literal or type string.
+*
+* @param input The unknown input.
+*
+* @returns A literal or type string.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _stringify(input) {
+	const type = typeof input;
+	if (type === "string") return `"${input}"`;
+	if (type === "number" || type === "bigint" || type === "boolean") return `${input}`;
+	if (type === "object" || type === "function") return (input && Object.getPrototypeOf(input)?.constructor?.name) ?? "null";
+	return type;
+}
+
+//#endregion
+//#region src/utils/_addIssue/_addIssue.ts
+/**
+* Adds an issue to the dataset.
+*
+* @param context The issue context.
+* @param label The issue label.
+* @param dataset The input dataset.
+* @param config The configuration.
+* @param other The optional props.
+*
+* @internal
+*/
+function _addIssue(context, label, dataset, config$1, other) {
+	const input = other && "input" in other ? other.input : dataset.value;
+	const expected = other?.expected ?? context.expects ?? null;
+	const received = other?.received ?? /* @__PURE__ */ _stringify(input);
+	const issue = {
+		kind: context.kind,
+		type: context.type,
+		input,
+		expected,
+		received,
+		message: `Invalid ${label}: ${expected ? `Expected ${expected} but r` : "R"}eceived ${received}`,
+		requirement: context.requirement,
+		path: other?.path,
+		issues: other?.issues,
+		lang: config$1.lang,
+		abortEarly: config$1.abortEarly,
+		abortPipeEarly: config$1.abortPipeEarly
+	};
+	const isSchema = context.kind === "schema";
+	const message$1 = other?.message ?? context.message ?? /* @__PURE__ */ getSpecificMessage(context.reference, issue.lang) ?? (isSchema ? /* @__PURE__ */ getSchemaMessage(issue.lang) : null) ?? config$1.message ?? /* @__PURE__ */ getGlobalMessage(issue.lang);
+	if (message$1 !== void 0) issue.message = typeof message$1 === "function" ? message$1(issue) : message$1;
+	if (isSchema) dataset.typed = false;
+	if (dataset.issues) dataset.issues.push(issue);
+	else dataset.issues = [issue];
+}
+
+//#endregion
+//#region src/utils/_cloneDataset/_cloneDataset.ts
+/**
+* Creates a shallow copy of a dataset.
+*
+* Hint: The `value` is copied by reference, but the `issues` array, its issues
+* and their `path` arrays are cloned to avoid reusing mutable dataset state
+* across multiple runs. Mutating a returned object or array value can
+* therefore affect later cache hits that reuse the same cached output.
+*
+* @param dataset The output dataset.
+*
+* @returns The copied output dataset.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _cloneDataset(dataset) {
+	return {
+		typed: dataset.typed,
+		value: dataset.value,
+		issues: dataset.issues?.map((issue) => ({
+			...issue,
+			path: issue.path && [...issue.path]
+		}))
+	};
+}
+
+//#endregion
+//#region src/utils/_formatCase/_formatCase.ts
+/**
+* Splits a string into lowercase words and rejoins them with the given
+* separator and capitalization rules.
+*
+* Words are separated by `_`, `-` and ASCII whitespace, as well as by case
+* and acronym boundaries. Whether the first or subsequent words are
+* capitalized is controlled by `capFirst` and `capRest`.
+*
+* Hint: Implemented in a single pass that emits directly to the result
+* string to avoid an intermediate `string[]` allocation. ASCII chars are
+* classified via char codes to skip `.toLowerCase()` and `.toUpperCase()`
+* method calls in the common case.
+*
+* Hint: Digits are treated as a separate character class, so `item2Name`
+* yields `item2` and `name` rather than `item`, `2` and `name`.
+*
+* @param input The input string.
+* @param separator The string inserted between words.
+* @param capFirst Whether to capitalize the first word.
+* @param capRest Whether to capitalize subsequent words.
+*
+* @returns The formatted string.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _formatCase(input, separator, capFirst, capRest) {
+	let result = "";
+	let firstWord = true;
+	let start = 0;
+	let prev = 0;
+	let prevPrev = 0;
+	const flush = (end) => {
+		if (end > start) {
+			let word = input.slice(start, end).toLowerCase();
+			if (firstWord ? capFirst : capRest) {
+				const firstCode = word.charCodeAt(0);
+				if (firstCode >= 97 && firstCode <= 122) word = String.fromCharCode(firstCode - 32) + word.slice(1);
+				else {
+					const charLen = firstCode >= 55296 && firstCode <= 56319 ? 2 : 1;
+					word = word.slice(0, charLen).toUpperCase() + word.slice(charLen);
+				}
+			}
+			result += firstWord ? word : separator + word;
+			firstWord = false;
+		}
+	};
+	for (let index = 0; index < input.length; index++) {
+		const code = input.charCodeAt(index);
+		let type;
+		if (code === 32 || code === 9 || code === 10 || code === 11 || code === 12 || code === 13 || code === 45 || code === 95) {
+			flush(index);
+			start = index + 1;
+			type = 0;
+		} else if (code < 128) type = code >= 65 && code <= 90 ? 1 : code >= 97 && code <= 122 ? 2 : 3;
+		else {
+			const char = input[index];
+			const charLower = char.toLowerCase();
+			type = charLower === char.toUpperCase() ? 3 : char === charLower ? 2 : 1;
+		}
+		if (type === 1 && (prev === 2 || prev === 3) && index > start) {
+			flush(index);
+			start = index;
+		} else if (type === 2 && prev === 1 && prevPrev === 1 && index - 1 > start) {
+			flush(index - 1);
+			start = index - 1;
+		}
+		prevPrev = prev;
+		prev = type;
+	}
+	flush(input.length);
+	return result;
+}
+
+//#endregion
+//#region src/utils/_getByteCount/_getByteCount.ts
+let textEncoder;
+/**
+* Returns the byte count of the input.
+*
+* @param input The input to be measured.
+*
+* @returns The byte count.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _getByteCount(input) {
+	if (!textEncoder) textEncoder = new TextEncoder();
+	return textEncoder.encode(input).length;
+}
+
+//#endregion
+//#region src/utils/_getCodePointCount/_getCodePointCount.ts
+/**
+* Returns the code point count of the input.
+*
+* @param input The input to be measured.
+*
+* @returns The code point count.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _getCodePointCount(input) {
+	let count = input.length;
+	const lengthMinus1 = input.length - 1;
+	for (let i = 0; i < lengthMinus1;) if (input.codePointAt(i) <= 65535) i++;
+	else {
+		i += 2;
+		count--;
+	}
+	return count;
+}
+
+//#endregion
+//#region src/utils/_getGraphemeCount/_getGraphemeCount.ts
+let segmenter;
+/**
+* Returns the grapheme count of the input.
+*
+* @param input The input to be measured.
+*
+* @returns The grapheme count.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _getGraphemeCount(input) {
+	if (!segmenter) segmenter = new Intl.Segmenter();
+	const segments = segmenter.segment(input);
+	let count = 0;
+	for (const _ of segments) count++;
+	return count;
+}
+
+//#endregion
+//#region src/utils/_getLastMetadata/_getLastMetadata.ts
+/**
+* Returns the last top-level value of a given metadata type from a schema
+* using a breadth-first search that starts with the last item in the pipeline.
+*
+* @param schema The schema to search.
+* @param type The metadata type.
+*
+* @returns The value, if any.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _getLastMetadata(schema, type) {
+	if ("pipe" in schema) {
+		const nestedSchemas = [];
+		for (let index = schema.pipe.length - 1; index >= 0; index--) {
+			const item = schema.pipe[index];
+			if (item.kind === "schema" && "pipe" in item) nestedSchemas.push(item);
+			else if (item.kind === "metadata" && item.type === type) return item[type];
+		}
+		for (const nestedSchema of nestedSchemas) {
+			const result = /* @__PURE__ */ _getLastMetadata(nestedSchema, type);
+			if (result !== void 0) return result;
+		}
+	}
+}
+
+//#endregion
+//#region src/utils/_getWordCount/_getWordCount.ts
+let store;
+/**
+* Returns the word count of the input.
+*
+* @param locales The locales to be used.
+* @param input The input to be measured.
+*
+* @returns The word count.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _getWordCount(locales, input) {
+	if (!store) store = /* @__PURE__ */ new Map();
+	const key = String(locales);
+	let segmenter$1 = store.get(key);
+	if (!segmenter$1) {
+		segmenter$1 = new Intl.Segmenter(locales, { granularity: "word" });
+		store.set(key, segmenter$1);
+	}
+	const segments = segmenter$1.segment(input);
+	let count = 0;
+	for (const segment of segments) if (segment.isWordLike) count++;
+	return count;
+}
+
+//#endregion
+//#region src/utils/_isLuhnAlgo/_isLuhnAlgo.ts
+/**
+* Non-digit regex.
+*/
+const NON_DIGIT_REGEX = /\D/gu;
+/**
+* Checks whether a string with numbers corresponds to the luhn algorithm.
+*
+* @param input The input to be checked.
+*
+* @returns Whether input is valid.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _isLuhnAlgo(input) {
+	const number$1 = input.replace(NON_DIGIT_REGEX, "");
+	let length$1 = number$1.length;
+	let bit = 1;
+	let sum = 0;
+	while (length$1) {
+		const value$1 = +number$1[--length$1];
+		bit ^= 1;
+		sum += bit ? [
+			0,
+			2,
+			4,
+			6,
+			8,
+			1,
+			3,
+			5,
+			7,
+			9
+		][value$1] : value$1;
+	}
+	return sum % 10 === 0;
+}
+
+//#endregion
+//#region src/utils/_isSameValueZero/_isSameValueZero.ts
+/**
+* Compares two values using the SameValueZero algorithm, which treats `NaN`
+* as equal to itself unlike `===`.
+*
+* @param value1 The first value.
+* @param value2 The second value.
+*
+* @returns Whether the values are equal.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _isSameValueZero(value1, value2) {
+	return value1 === value2 || Number.isNaN(value1) && Number.isNaN(value2);
+}
+
+//#endregion
+//#region src/utils/_isValidObjectKey/_isValidObjectKey.ts
+/**
+* Disallows inherited object properties and prevents object prototype
+* pollution by disallowing certain keys.
+*
+* @param object The object to check.
+* @param key The key to check.
+*
+* @returns Whether the key is allowed.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _isValidObjectKey(object$1, key) {
+	return Object.prototype.hasOwnProperty.call(object$1, key) && key !== "__proto__" && key !== "prototype" && key !== "constructor";
+}
+
+//#endregion
+//#region src/utils/_isValueMatch/_isValueMatch.ts
+/**
+* Checks whether a value matches a value action requirement.
+*
+* @param requirement The value action requirement.
+* @param value The value to check.
+*
+* @returns Whether the value matches the requirement.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _isValueMatch(requirement, value$1) {
+	return Number.isNaN(requirement) && Number.isNaN(value$1) || requirement <= value$1 && requirement >= value$1;
+}
+
+//#endregion
+//#region src/utils/_joinExpects/_joinExpects.ts
+/**
+* Joins multiple `expects` values with the given separator.
+*
+* @param values The `expects` values.
+* @param separator The separator.
+*
+* @returns The joined `expects` property.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _joinExpects(values$1, separator) {
+	const list = [...new Set(values$1)];
+	if (list.length > 1) return `(${list.join(` ${separator} `)})`;
+	return list[0] ?? "never";
+}
+
+//#endregion
+//#region src/utils/_standardSchema/_standardSchema.ts
+/**
+* Eagerly creates and attaches the Standard Schema properties of a schema.
+*
+* Hint: The contextual `this` type includes the standard properties that are
+* attached before the schema is returned.
+*
+* @param schema The schema to attach standard properties to.
+*
+* @returns The schema with standard properties attached.
+*
+* @internal
+*/
+function _standardSchema(schema) {
+	schema["~standard"] = {
+		version: 1,
+		vendor: "valibot",
+		validate: (value$1) => schema["~run"]({ value: value$1 }, /* @__PURE__ */ getGlobalConfig())
+	};
+	return schema;
+}
+
+//#endregion
+//#region src/utils/entriesFromList/entriesFromList.ts
+/**
+* Creates an object entries definition from a list of keys and a schema.
+*
+* @param list A list of keys.
+* @param schema The schema of the keys.
+*
+* @returns The object entries.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function entriesFromList(list, schema) {
+	const entries$1 = {};
+	for (const key of list) entries$1[key] = schema;
+	return entries$1;
+}
+
+//#endregion
+//#region src/utils/entriesFromObjects/entriesFromObjects.ts
+/* @__NO_SIDE_EFFECTS__ */
+function entriesFromObjects(schemas) {
+	const entries$1 = {};
+	for (const schema of schemas) Object.assign(entries$1, schema.entries);
+	return entries$1;
+}
+
+//#endregion
+//#region src/utils/getDotPath/getDotPath.ts
+/* @__NO_SIDE_EFFECTS__ */
+function getDotPath(issue) {
+	if (issue.path) {
+		let key = "";
+		for (const item of issue.path) if (typeof item.key === "string" || typeof item.key === "number") if (key) key += `.${item.key}`;
+		else key += item.key;
+		else return null;
+		return key;
+	}
+	return null;
+}
+
+//#endregion
+//#region src/utils/isOfKind/isOfKind.ts
+/**
+* A generic type guard to check the kind of an object.
+*
+* @param kind The kind to check for.
+* @param object The object to check.
+*
+* @returns Whether it matches.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function isOfKind(kind, object$1) {
+	return object$1.kind === kind;
+}
+
+//#endregion
+//#region src/utils/isOfType/isOfType.ts
+/**
+* A generic type guard to check the type of an object.
+*
+* @param type The type to check for.
+* @param object The object to check.
+*
+* @returns Whether it matches.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function isOfType(type, object$1) {
+	return object$1.type === type;
+}
+
+//#endregion
+//#region src/utils/ValiError/ValiError.ts
+/**
+* A Valibot error with useful information.
+*/
+var ValiError = class extends Error {
+	/**
+	* Creates a Valibot error with useful information.
+	*
+	* @param issues The error issues.
+	*/
+	constructor(issues) {
+		super(issues[0].message);
+		this.name = "ValiError";
+		this.issues = issues;
+	}
+};
+
+//#endregion
+//#region src/utils/isValiError/isValiError.ts
+/**
+* A type guard to check if an error is a ValiError.
+*
+* @param error The error to check.
+*
+* @returns Whether its a ValiError.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function isValiError(error) {
+	return error instanceof ValiError;
+}
+
+//#endregion
+//#region src/actions/args/args.ts
+/* @__NO_SIDE_EFFECTS__ */
+function args(schema) {
+	return {
+		kind: "transformation",
+		type: "args",
+		reference: args,
+		async: false,
+		schema,
+		"~run"(dataset, config$1) {
+			const func = dataset.value;
+			dataset.value = (...args_) => {
+				const argsDataset = this.schema["~run"]({ value: args_ }, config$1);
+				if (argsDataset.issues) throw new ValiError(argsDataset.issues);
+				return func(...argsDataset.value);
+			};
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/args/argsAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function argsAsync(schema) {
+	return {
+		kind: "transformation",
+		type: "args",
+		reference: argsAsync,
+		async: false,
+		schema,
+		"~run"(dataset, config$1) {
+			const func = dataset.value;
+			dataset.value = async (...args$1) => {
+				const argsDataset = await schema["~run"]({ value: args$1 }, config$1);
+				if (argsDataset.issues) throw new ValiError(argsDataset.issues);
+				return func(...argsDataset.value);
+			};
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/await/awaitAsync.ts
+/**
+* Creates an await transformation action.
+*
+* @returns An await action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function awaitAsync() {
+	return {
+		kind: "transformation",
+		type: "await",
+		reference: awaitAsync,
+		async: true,
+		async "~run"(dataset) {
+			dataset.value = await dataset.value;
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/regex.ts
+/**
+* [Base64](https://en.wikipedia.org/wiki/Base64) regex.
+*/
+const BASE64_REGEX = /^(?:[\da-z+/]{4})*(?:[\da-z+/]{2}==|[\da-z+/]{3}=)?$/iu;
+/**
+* [BIC](https://en.wikipedia.org/wiki/ISO_9362) regex.
+*/
+const BIC_REGEX = /^[A-Z]{6}(?!00)[\dA-Z]{2}(?:[\dA-Z]{3})?$/u;
+/**
+* [Cuid2](https://github.com/paralleldrive/cuid2) regex.
+*/
+const CUID2_REGEX = /^[a-z][\da-z]*$/u;
+/**
+* [Decimal](https://en.wikipedia.org/wiki/Decimal) regex.
+*/
+const DECIMAL_REGEX = /^[+-]?(?:\d*\.)?\d+$/u;
+/**
+* [Digits](https://en.wikipedia.org/wiki/Numerical_digit) regex.
+*/
+const DIGITS_REGEX = /^\d+$/u;
+/**
+* [Domain name](https://en.wikipedia.org/wiki/Domain_name) regex.
+*
+* Hint: We decided against the `i` flag for better JSON Schema compatibility.
+* ASCII-only validation. Internationalized domain names (IDNs) are not
+* supported, including Punycode-encoded labels.
+*/
+const DOMAIN_REGEX = /^(?=.{1,253}$)(?:(?![Xx][Nn]--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/u;
+/**
+* [Email address](https://en.wikipedia.org/wiki/Email_address) regex.
+*
+* Hint: We decided against the `i` flag to avoid matching non-ASCII characters.
+*/
+const EMAIL_REGEX = /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}$/u;
+/**
+* Emoji regex from [emoji-regex-xs](https://github.com/slevithan/emoji-regex-xs) v1.0.0 (MIT license).
+*
+* Hint: We decided against the newer `/^\p{RGI_Emoji}+$/v` regex because it is
+* not supported in older runtimes and does not match all emoji.
+*/
+const EMOJI_REGEX = /^(?:[\u{1F1E6}-\u{1F1FF}]{2}|\u{1F3F4}[\u{E0061}-\u{E007A}]{2}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{1,3}\u{E007F}|(?:\p{Emoji}\uFE0F\u20E3?|\p{Emoji_Modifier_Base}\p{Emoji_Modifier}?|(?![\p{Emoji_Modifier_Base}\u{1F1E6}-\u{1F1FF}])\p{Emoji_Presentation})(?:\u200D(?:\p{Emoji}\uFE0F\u20E3?|\p{Emoji_Modifier_Base}\p{Emoji_Modifier}?|(?![\p{Emoji_Modifier_Base}\u{1F1E6}-\u{1F1FF}])\p{Emoji_Presentation}))*)+$/u;
+/**
+* [Hexadecimal](https://en.wikipedia.org/wiki/Hexadecimal) regex.
+*
+* Hint: We decided against the `i` flag for better JSON Schema compatibility.
+*/
+const HEXADECIMAL_REGEX = /^(?:0[hx])?[\da-fA-F]+$/u;
+/**
+* [Hex color](https://en.wikipedia.org/wiki/Web_colors#Hex_triplet) regex.
+*
+* Hint: We decided against the `i` flag for better JSON Schema compatibility.
+*/
+const HEX_COLOR_REGEX = /^#(?:[\da-fA-F]{3,4}|[\da-fA-F]{6}|[\da-fA-F]{8})$/u;
+/**
+* [IMEI](https://en.wikipedia.org/wiki/International_Mobile_Equipment_Identity) regex.
+*/
+const IMEI_REGEX = /^\d{15}$|^\d{2}-\d{6}-\d{6}-\d$/u;
+/**
+* [IPv4](https://en.wikipedia.org/wiki/IPv4) regex.
+*/
+const IPV4_REGEX = /^(?:(?:[1-9]|1\d|2[0-4])?\d|25[0-5])(?:\.(?:(?:[1-9]|1\d|2[0-4])?\d|25[0-5])){3}$/u;
+/**
+* [IPv6](https://en.wikipedia.org/wiki/IPv6) regex.
+*/
+const IPV6_REGEX = /^(?:(?:[\da-f]{1,4}:){7}[\da-f]{1,4}|(?:[\da-f]{1,4}:){1,7}:|(?:[\da-f]{1,4}:){1,6}:[\da-f]{1,4}|(?:[\da-f]{1,4}:){1,5}(?::[\da-f]{1,4}){1,2}|(?:[\da-f]{1,4}:){1,4}(?::[\da-f]{1,4}){1,3}|(?:[\da-f]{1,4}:){1,3}(?::[\da-f]{1,4}){1,4}|(?:[\da-f]{1,4}:){1,2}(?::[\da-f]{1,4}){1,5}|[\da-f]{1,4}:(?::[\da-f]{1,4}){1,6}|:(?:(?::[\da-f]{1,4}){1,7}|:)|fe80:(?::[\da-f]{0,4}){0,4}%[\da-z]+|::(?:f{4}(?::0{1,4})?:)?(?:(?:25[0-5]|(?:2[0-4]|1?\d)?\d)\.){3}(?:25[0-5]|(?:2[0-4]|1?\d)?\d)|(?:[\da-f]{1,4}:){1,4}:(?:(?:25[0-5]|(?:2[0-4]|1?\d)?\d)\.){3}(?:25[0-5]|(?:2[0-4]|1?\d)?\d))$/iu;
+/**
+* [IP](https://en.wikipedia.org/wiki/IP_address) regex.
+*/
+const IP_REGEX = /^(?:(?:[1-9]|1\d|2[0-4])?\d|25[0-5])(?:\.(?:(?:[1-9]|1\d|2[0-4])?\d|25[0-5])){3}$|^(?:(?:[\da-f]{1,4}:){7}[\da-f]{1,4}|(?:[\da-f]{1,4}:){1,7}:|(?:[\da-f]{1,4}:){1,6}:[\da-f]{1,4}|(?:[\da-f]{1,4}:){1,5}(?::[\da-f]{1,4}){1,2}|(?:[\da-f]{1,4}:){1,4}(?::[\da-f]{1,4}){1,3}|(?:[\da-f]{1,4}:){1,3}(?::[\da-f]{1,4}){1,4}|(?:[\da-f]{1,4}:){1,2}(?::[\da-f]{1,4}){1,5}|[\da-f]{1,4}:(?::[\da-f]{1,4}){1,6}|:(?:(?::[\da-f]{1,4}){1,7}|:)|fe80:(?::[\da-f]{0,4}){0,4}%[\da-z]+|::(?:f{4}(?::0{1,4})?:)?(?:(?:25[0-5]|(?:2[0-4]|1?\d)?\d)\.){3}(?:25[0-5]|(?:2[0-4]|1?\d)?\d)|(?:[\da-f]{1,4}:){1,4}:(?:(?:25[0-5]|(?:2[0-4]|1?\d)?\d)\.){3}(?:25[0-5]|(?:2[0-4]|1?\d)?\d))$/iu;
+/**
+* [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date regex.
+*/
+const ISO_DATE_REGEX = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])$/u;
+/**
+* [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time regex.
+*/
+const ISO_DATE_TIME_REGEX = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])[T ](?:0\d|1\d|2[0-3]):[0-5]\d$/u;
+/**
+* [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time with seconds regex.
+*/
+const ISO_DATE_TIME_SECOND_REGEX = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])[T ](?:0\d|1\d|2[0-3])(?::[0-5]\d){2}$/u;
+/**
+* [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) time regex.
+*/
+const ISO_TIME_REGEX = /^(?:0\d|1\d|2[0-3]):[0-5]\d$/u;
+/**
+* [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) time with seconds regex.
+*/
+const ISO_TIME_SECOND_REGEX = /^(?:0\d|1\d|2[0-3])(?::[0-5]\d){2}$/u;
+/**
+* [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) timestamp regex. Allows a
+* space as a date/time separator and an optional space before the UTC offset.
+*/
+const ISO_TIMESTAMP_REGEX = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])[T ](?:0\d|1\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z| ?[+-](?:0\d|1\d|2[0-3])(?::?[0-5]\d)?)$/u;
+/**
+* [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) week regex.
+*/
+const ISO_WEEK_REGEX = /^\d{4}-W(?:0[1-9]|[1-4]\d|5[0-3])$/u;
+/**
+* [JWS compact serialization](https://datatracker.ietf.org/doc/html/rfc7515#section-3.1)
+* regex.
+*
+* Hint: Empty payload and signature segments are allowed because the
+* Base64URL-encoded representation of an empty octet sequence is an empty
+* string.
+*/
+const JWS_COMPACT_REGEX = /^(?:[\w-]{2,3}|(?:[\w-]{4})+(?:[\w-]{2,3})?)\.(?:[\w-]{2,3}|(?:[\w-]{4})+(?:[\w-]{2,3})?)?\.(?:[\w-]{2,3}|(?:[\w-]{4})+(?:[\w-]{2,3})?)?$/u;
+/**
+* [ISRC](https://en.wikipedia.org/wiki/International_Standard_Recording_Code) regex.
+*/
+const ISRC_REGEX = /^(?:[A-Z]{2}[A-Z\d]{3}\d{7}|[A-Z]{2}-[A-Z\d]{3}-\d{2}-\d{5})$/u;
+/**
+* [KSUID](https://github.com/segmentio/ksuid) regex.
+*/
+const KSUID_REGEX = /^[a-zA-Z0-9]{27}$/u;
+/**
+* [MAC](https://en.wikipedia.org/wiki/MAC_address) 48 bit regex.
+*
+* Hint: We decided against the `i` flag for better JSON Schema compatibility.
+*/
+const MAC48_REGEX = /^(?:[\da-fA-F]{2}:){5}[\da-fA-F]{2}$|^(?:[\da-fA-F]{2}-){5}[\da-fA-F]{2}$|^(?:[\da-fA-F]{4}\.){2}[\da-fA-F]{4}$/u;
+/**
+* [MAC](https://en.wikipedia.org/wiki/MAC_address) 64 bit regex.
+*
+* Hint: We decided against the `i` flag for better JSON Schema compatibility.
+*/
+const MAC64_REGEX = /^(?:[\da-fA-F]{2}:){7}[\da-fA-F]{2}$|^(?:[\da-fA-F]{2}-){7}[\da-fA-F]{2}$|^(?:[\da-fA-F]{4}\.){3}[\da-fA-F]{4}$|^(?:[\da-fA-F]{4}:){3}[\da-fA-F]{4}$/u;
+/**
+* [MAC](https://en.wikipedia.org/wiki/MAC_address) regex.
+*
+* Hint: We decided against the `i` flag for better JSON Schema compatibility.
+*/
+const MAC_REGEX = /^(?:[\da-fA-F]{2}:){5}[\da-fA-F]{2}$|^(?:[\da-fA-F]{2}-){5}[\da-fA-F]{2}$|^(?:[\da-fA-F]{4}\.){2}[\da-fA-F]{4}$|^(?:[\da-fA-F]{2}:){7}[\da-fA-F]{2}$|^(?:[\da-fA-F]{2}-){7}[\da-fA-F]{2}$|^(?:[\da-fA-F]{4}\.){3}[\da-fA-F]{4}$|^(?:[\da-fA-F]{4}:){3}[\da-fA-F]{4}$/u;
+/**
+* [Nano ID](https://github.com/ai/nanoid) regex.
+*/
+const NANO_ID_REGEX = /^[\w-]+$/u;
+/**
+* [Octal](https://en.wikipedia.org/wiki/Octal) regex.
+*/
+const OCTAL_REGEX = /^(?:0o)?[0-7]+$/u;
+/**
+* [RFC 5322 email address](https://datatracker.ietf.org/doc/html/rfc5322#section-3.4.1) regex.
+*
+* Hint: This regex was taken from the [HTML Living Standard Specification](https://html.spec.whatwg.org/multipage/input.html#valid-e-mail-address) and does not perfectly represent RFC 5322.
+*/
+const RFC_EMAIL_REGEX = /^[a-zA-Z0-9.!#$%&'*+\/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+/**
+* [Slug](https://en.wikipedia.org/wiki/Clean_URL#Slug) regex.
+*/
+const SLUG_REGEX = /^[\da-z]+(?:[-_][\da-z]+)*$/u;
+/**
+* [ULID](https://github.com/ulid/spec) regex.
+*
+* Hint: We decided against the `i` flag for better JSON Schema compatibility.
+* Hint: The first character is restricted to `[0-7]` because the 48-bit
+* timestamp cannot exceed 2^48-1, making the maximum valid ULID
+* `7ZZZZZZZZZZZZZZZZZZZZZZZZZ` in Crockford's Base32 encoding.
+*/
+const ULID_REGEX = /^[0-7][\da-hjkmnp-tv-zA-HJKMNP-TV-Z]{25}$/u;
+/**
+* [UUID](https://en.wikipedia.org/wiki/Universally_unique_identifier) regex.
+*/
+const UUID_REGEX = /^[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}$/iu;
+
+//#endregion
+//#region src/actions/base64/base64.ts
+/* @__NO_SIDE_EFFECTS__ */
+function base64(message$1) {
+	return {
+		kind: "validation",
+		type: "base64",
+		reference: base64,
+		async: false,
+		expects: null,
+		requirement: BASE64_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "Base64", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/bic/bic.ts
+/* @__NO_SIDE_EFFECTS__ */
+function bic(message$1) {
+	return {
+		kind: "validation",
+		type: "bic",
+		reference: bic,
+		async: false,
+		expects: null,
+		requirement: BIC_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "BIC", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/brand/brand.ts
+/**
+* Creates a brand transformation action.
+*
+* @param name The brand name.
+*
+* @returns A brand action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function brand(name) {
+	return {
+		kind: "transformation",
+		type: "brand",
+		reference: brand,
+		async: false,
+		name,
+		"~run"(dataset) {
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/bytes/bytes.ts
+/* @__NO_SIDE_EFFECTS__ */
+function bytes(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "bytes",
+		reference: bytes,
+		async: false,
+		expects: `${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const length$1 = /* @__PURE__ */ _getByteCount(dataset.value);
+				if (length$1 !== this.requirement) _addIssue(this, "bytes", dataset, config$1, { received: `${length$1}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/check/check.ts
+/* @__NO_SIDE_EFFECTS__ */
+function dist_check(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "check",
+		reference: dist_check,
+		async: false,
+		expects: null,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "input", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/check/checkAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function checkAsync(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "check",
+		reference: checkAsync,
+		async: true,
+		expects: null,
+		requirement,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			if (dataset.typed && !await this.requirement(dataset.value)) _addIssue(this, "input", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/checkItems/checkItems.ts
+/* @__NO_SIDE_EFFECTS__ */
+function checkItems(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "check_items",
+		reference: checkItems,
+		async: false,
+		expects: null,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) for (let index = 0; index < dataset.value.length; index++) {
+				const item = dataset.value[index];
+				if (!this.requirement(item, index, dataset.value)) _addIssue(this, "item", dataset, config$1, {
+					input: item,
+					path: [{
+						type: "array",
+						origin: "value",
+						input: dataset.value,
+						key: index,
+						value: item
+					}]
+				});
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/checkItems/checkItemsAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function checkItemsAsync(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "check_items",
+		reference: checkItemsAsync,
+		async: true,
+		expects: null,
+		requirement,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const requirementResults = await Promise.all(dataset.value.map(this.requirement));
+				for (let index = 0; index < dataset.value.length; index++) if (!requirementResults[index]) {
+					const item = dataset.value[index];
+					_addIssue(this, "item", dataset, config$1, {
+						input: item,
+						path: [{
+							type: "array",
+							origin: "value",
+							input: dataset.value,
+							key: index,
+							value: item
+						}]
+					});
+				}
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/codePoints/codePoints.ts
+/* @__NO_SIDE_EFFECTS__ */
+function codePoints(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "code_points",
+		reference: codePoints,
+		async: false,
+		expects: `${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getCodePointCount(dataset.value);
+				if (count !== this.requirement) _addIssue(this, "code points", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/creditCard/creditCard.ts
+/**
+* Credit card regex.
+*/
+const CREDIT_CARD_REGEX = /^(?:\d{13,19}|\d{4}(?: \d{3,6}){2,4}|\d{4}(?:-\d{3,6}){2,4})$/u;
+/**
+* Sanitize regex.
+*/
+const SANITIZE_REGEX = /[- ]/gu;
+/**
+* Provider regex list.
+*/
+const PROVIDER_REGEX_LIST = (/* unused pure expression or super */ null && ([
+	/^3[47]\d{13}$/u,
+	/^3(?:0[0-5]|[68]\d)\d{11,13}$/u,
+	/^6(?:011|5\d{2})\d{12,15}$/u,
+	/^(?:2131|1800|35\d{3})\d{11}$/u,
+	/^(?:5[1-5]\d{2}|222\d|22[3-9]\d|2[3-6]\d{2}|27[01]\d|2720)\d{12}$/u,
+	/^(?:6[27]\d{14,17}|81\d{14,17})$/u,
+	/^4\d{12}(?:\d{3,6})?$/u
+]));
+/* @__NO_SIDE_EFFECTS__ */
+function creditCard(message$1) {
+	return {
+		kind: "validation",
+		type: "credit_card",
+		reference: creditCard,
+		async: false,
+		expects: null,
+		requirement(input) {
+			let sanitized;
+			return CREDIT_CARD_REGEX.test(input) && (sanitized = input.replace(SANITIZE_REGEX, "")) && PROVIDER_REGEX_LIST.some((regex$1) => regex$1.test(sanitized)) && /* @__PURE__ */ _isLuhnAlgo(sanitized);
+		},
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "credit card", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/cuid2/cuid2.ts
+/* @__NO_SIDE_EFFECTS__ */
+function cuid2(message$1) {
+	return {
+		kind: "validation",
+		type: "cuid2",
+		reference: cuid2,
+		async: false,
+		expects: null,
+		requirement: CUID2_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "Cuid2", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/decimal/decimal.ts
+/* @__NO_SIDE_EFFECTS__ */
+function decimal(message$1) {
+	return {
+		kind: "validation",
+		type: "decimal",
+		reference: decimal,
+		async: false,
+		expects: null,
+		requirement: DECIMAL_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "decimal", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/description/description.ts
+/**
+* Creates a description metadata action.
+*
+* @param description_ The description text.
+*
+* @returns A description action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function description(description_) {
+	return {
+		kind: "metadata",
+		type: "description",
+		reference: description,
+		description: description_
+	};
+}
+
+//#endregion
+//#region src/actions/digits/digits.ts
+/* @__NO_SIDE_EFFECTS__ */
+function digits(message$1) {
+	return {
+		kind: "validation",
+		type: "digits",
+		reference: digits,
+		async: false,
+		expects: null,
+		requirement: DIGITS_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "digits", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/domain/domain.ts
+/* @__NO_SIDE_EFFECTS__ */
+function domain(message$1) {
+	return {
+		kind: "validation",
+		type: "domain",
+		reference: domain,
+		expects: null,
+		async: false,
+		requirement: DOMAIN_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "domain", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/email/email.ts
+/* @__NO_SIDE_EFFECTS__ */
+function email(message$1) {
+	return {
+		kind: "validation",
+		type: "email",
+		reference: email,
+		expects: null,
+		async: false,
+		requirement: EMAIL_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "email", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/emoji/emoji.ts
+/* @__NO_SIDE_EFFECTS__ */
+function emoji(message$1) {
+	return {
+		kind: "validation",
+		type: "emoji",
+		reference: emoji,
+		async: false,
+		expects: null,
+		requirement: EMOJI_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "emoji", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/empty/empty.ts
+/* @__NO_SIDE_EFFECTS__ */
+function empty(message$1) {
+	return {
+		kind: "validation",
+		type: "empty",
+		reference: empty,
+		async: false,
+		expects: "0",
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.length > 0) _addIssue(this, "length", dataset, config$1, { received: `${dataset.value.length}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/endsWith/endsWith.ts
+/* @__NO_SIDE_EFFECTS__ */
+function endsWith(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "ends_with",
+		reference: endsWith,
+		async: false,
+		expects: `"${requirement}"`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !dataset.value.endsWith(this.requirement)) _addIssue(this, "end", dataset, config$1, { received: `"${dataset.value.slice(-this.requirement.length)}"` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/entries/entries.ts
+/* @__NO_SIDE_EFFECTS__ */
+function entries(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "entries",
+		reference: entries,
+		async: false,
+		expects: `${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (!dataset.typed) return dataset;
+			const count = Object.keys(dataset.value).length;
+			if (dataset.typed && count !== this.requirement) _addIssue(this, "entries", dataset, config$1, { received: `${count}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/everyItem/everyItem.ts
+/* @__NO_SIDE_EFFECTS__ */
+function everyItem(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "every_item",
+		reference: everyItem,
+		async: false,
+		expects: null,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !dataset.value.every(this.requirement)) _addIssue(this, "item", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/examples/examples.ts
+/**
+* Creates an examples metadata action.
+*
+* @param examples_ The examples.
+*
+* @returns An examples action.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function examples(examples_) {
+	return {
+		kind: "metadata",
+		type: "examples",
+		reference: examples,
+		examples: examples_
+	};
+}
+
+//#endregion
+//#region src/actions/excludes/excludes.ts
+/* @__NO_SIDE_EFFECTS__ */
+function excludes(requirement, message$1) {
+	const received = /* @__PURE__ */ _stringify(requirement);
+	return {
+		kind: "validation",
+		type: "excludes",
+		reference: excludes,
+		async: false,
+		expects: `!${received}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.includes(this.requirement)) _addIssue(this, "content", dataset, config$1, { received });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/filterItems/filterItems.ts
+/* @__NO_SIDE_EFFECTS__ */
+function filterItems(operation) {
+	return {
+		kind: "transformation",
+		type: "filter_items",
+		reference: filterItems,
+		async: false,
+		operation,
+		"~run"(dataset) {
+			dataset.value = dataset.value.filter(this.operation);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/findItem/findItem.ts
+/* @__NO_SIDE_EFFECTS__ */
+function findItem(operation) {
+	return {
+		kind: "transformation",
+		type: "find_item",
+		reference: findItem,
+		async: false,
+		operation,
+		"~run"(dataset) {
+			dataset.value = dataset.value.find(this.operation);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/finite/finite.ts
+/* @__NO_SIDE_EFFECTS__ */
+function finite(message$1) {
+	return {
+		kind: "validation",
+		type: "finite",
+		reference: finite,
+		async: false,
+		expects: null,
+		requirement: Number.isFinite,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "finite", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/flavor/flavor.ts
+/**
+* Creates a flavor transformation action.
+*
+* @param name The flavor name.
+*
+* @returns A flavor action.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function flavor(name) {
+	return {
+		kind: "transformation",
+		type: "flavor",
+		reference: flavor,
+		async: false,
+		name,
+		"~run"(dataset) {
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/graphemes/graphemes.ts
+/* @__NO_SIDE_EFFECTS__ */
+function graphemes(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "graphemes",
+		reference: graphemes,
+		async: false,
+		expects: `${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getGraphemeCount(dataset.value);
+				if (count !== this.requirement) _addIssue(this, "graphemes", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/gtValue/gtValue.ts
+/* @__NO_SIDE_EFFECTS__ */
+function gtValue(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "gt_value",
+		reference: gtValue,
+		async: false,
+		expects: `>${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !(dataset.value > this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/guard/guard.ts
+/* @__NO_SIDE_EFFECTS__ */
+function guard(requirement, message$1) {
+	return {
+		kind: "transformation",
+		type: "guard",
+		reference: guard,
+		async: false,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement(dataset.value)) {
+				_addIssue(this, "input", dataset, config$1);
+				dataset.typed = false;
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/hash/hash.ts
+/**
+* Hash lengths object.
+*/
+const HASH_LENGTHS = {
+	md4: 32,
+	md5: 32,
+	sha1: 40,
+	sha256: 64,
+	sha384: 96,
+	sha512: 128,
+	ripemd128: 32,
+	ripemd160: 40,
+	tiger128: 32,
+	tiger160: 40,
+	tiger192: 48,
+	crc32: 8,
+	crc32b: 8,
+	adler32: 8
+};
+/* @__NO_SIDE_EFFECTS__ */
+function hash(types, message$1) {
+	return {
+		kind: "validation",
+		type: "hash",
+		reference: hash,
+		expects: null,
+		async: false,
+		requirement: RegExp(types.map((type) => `^[a-fA-F0-9]{${HASH_LENGTHS[type]}}$`).join("|"), "u"),
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "hash", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/hexadecimal/hexadecimal.ts
+/* @__NO_SIDE_EFFECTS__ */
+function hexadecimal(message$1) {
+	return {
+		kind: "validation",
+		type: "hexadecimal",
+		reference: hexadecimal,
+		async: false,
+		expects: null,
+		requirement: HEXADECIMAL_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "hexadecimal", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/hexColor/hexColor.ts
+/* @__NO_SIDE_EFFECTS__ */
+function hexColor(message$1) {
+	return {
+		kind: "validation",
+		type: "hex_color",
+		reference: hexColor,
+		async: false,
+		expects: null,
+		requirement: HEX_COLOR_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "hex color", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/imei/imei.ts
+/* @__NO_SIDE_EFFECTS__ */
+function imei(message$1) {
+	return {
+		kind: "validation",
+		type: "imei",
+		reference: imei,
+		async: false,
+		expects: null,
+		requirement(input) {
+			return IMEI_REGEX.test(input) && /* @__PURE__ */ _isLuhnAlgo(input);
+		},
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "IMEI", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/includes/includes.ts
+/* @__NO_SIDE_EFFECTS__ */
+function includes(requirement, message$1) {
+	const expects = /* @__PURE__ */ _stringify(requirement);
+	return {
+		kind: "validation",
+		type: "includes",
+		reference: includes,
+		async: false,
+		expects,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !dataset.value.includes(this.requirement)) _addIssue(this, "content", dataset, config$1, { received: `!${expects}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/integer/integer.ts
+/* @__NO_SIDE_EFFECTS__ */
+function integer(message$1) {
+	return {
+		kind: "validation",
+		type: "integer",
+		reference: integer,
+		async: false,
+		expects: null,
+		requirement: Number.isInteger,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "integer", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/ip/ip.ts
+/* @__NO_SIDE_EFFECTS__ */
+function ip(message$1) {
+	return {
+		kind: "validation",
+		type: "ip",
+		reference: ip,
+		async: false,
+		expects: null,
+		requirement: IP_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "IP", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/ipv4/ipv4.ts
+/* @__NO_SIDE_EFFECTS__ */
+function ipv4(message$1) {
+	return {
+		kind: "validation",
+		type: "ipv4",
+		reference: ipv4,
+		async: false,
+		expects: null,
+		requirement: IPV4_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "IPv4", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/ipv6/ipv6.ts
+/* @__NO_SIDE_EFFECTS__ */
+function ipv6(message$1) {
+	return {
+		kind: "validation",
+		type: "ipv6",
+		reference: ipv6,
+		async: false,
+		expects: null,
+		requirement: IPV6_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "IPv6", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/isbn/utils/_isIsbn10.ts
+/**
+* [Validates an ISBN-10](https://en.wikipedia.org/wiki/ISBN#ISBN-10_check_digits).
+*
+* @param input The input value.
+*
+* @returns `true` if the input is a valid ISBN-10, `false` otherwise.
+*
+* @internal
+*/
+function _isIsbn10(input) {
+	const digits$1 = input.split("").map((c) => c === "X" ? 10 : parseInt(c));
+	let sum = 0;
+	for (let i = 0; i < 10; i++) sum += digits$1[i] * (10 - i);
+	return sum % 11 === 0;
+}
+
+//#endregion
+//#region src/actions/isbn/utils/_isIsbn13.ts
+/**
+* [Validates an ISBN-13](https://en.wikipedia.org/wiki/ISBN#ISBN-13_check_digit_calculation).
+*
+* @param input The input value.
+*
+* @returns `true` if the input is a valid ISBN-13, `false` otherwise.
+*
+* @internal
+*/
+function _isIsbn13(input) {
+	const digits$1 = input.split("").map((c) => parseInt(c));
+	let sum = 0;
+	for (let i = 0; i < 13; i++) sum += digits$1[i] * (i % 2 === 0 ? 1 : 3);
+	return sum % 10 === 0;
+}
+
+//#endregion
+//#region src/actions/isbn/isbn.ts
+/**
+* ISBN separator regex.
+*/
+const ISBN_SEPARATOR_REGEX = /[- ]/gu;
+/**
+* ISBN-10 detection regex.
+*/
+const ISBN_10_DETECTION_REGEX = /^\d{9}[\dX]$/u;
+/**
+* ISBN-13 detection regex.
+*/
+const ISBN_13_DETECTION_REGEX = /^\d{13}$/u;
+/* @__NO_SIDE_EFFECTS__ */
+function isbn(message$1) {
+	return {
+		kind: "validation",
+		type: "isbn",
+		reference: isbn,
+		async: false,
+		expects: null,
+		requirement(input) {
+			const replacedInput = input.replace(ISBN_SEPARATOR_REGEX, "");
+			if (ISBN_10_DETECTION_REGEX.test(replacedInput)) return _isIsbn10(replacedInput);
+			else if (ISBN_13_DETECTION_REGEX.test(replacedInput)) return _isIsbn13(replacedInput);
+			return false;
+		},
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "ISBN", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/isrc/isrc.ts
+/* @__NO_SIDE_EFFECTS__ */
+function isrc(message$1) {
+	return {
+		kind: "validation",
+		type: "isrc",
+		reference: isrc,
+		async: false,
+		expects: null,
+		requirement: ISRC_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "ISRC", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/isoDate/isoDate.ts
+/* @__NO_SIDE_EFFECTS__ */
+function isoDate(message$1) {
+	return {
+		kind: "validation",
+		type: "iso_date",
+		reference: isoDate,
+		async: false,
+		expects: null,
+		requirement: ISO_DATE_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "date", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/isoDateTime/isoDateTime.ts
+/* @__NO_SIDE_EFFECTS__ */
+function isoDateTime(message$1) {
+	return {
+		kind: "validation",
+		type: "iso_date_time",
+		reference: isoDateTime,
+		async: false,
+		expects: null,
+		requirement: ISO_DATE_TIME_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "date-time", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/isoDateTimeSecond/isoDateTimeSecond.ts
+/* @__NO_SIDE_EFFECTS__ */
+function isoDateTimeSecond(message$1) {
+	return {
+		kind: "validation",
+		type: "iso_date_time_second",
+		reference: isoDateTimeSecond,
+		async: false,
+		expects: null,
+		requirement: ISO_DATE_TIME_SECOND_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "date-time-second", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/isoTime/isoTime.ts
+/* @__NO_SIDE_EFFECTS__ */
+function isoTime(message$1) {
+	return {
+		kind: "validation",
+		type: "iso_time",
+		reference: isoTime,
+		async: false,
+		expects: null,
+		requirement: ISO_TIME_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "time", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/isoTimeSecond/isoTimeSecond.ts
+/* @__NO_SIDE_EFFECTS__ */
+function isoTimeSecond(message$1) {
+	return {
+		kind: "validation",
+		type: "iso_time_second",
+		reference: isoTimeSecond,
+		async: false,
+		expects: null,
+		requirement: ISO_TIME_SECOND_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "time-second", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/isoTimestamp/isoTimestamp.ts
+/* @__NO_SIDE_EFFECTS__ */
+function isoTimestamp(message$1) {
+	return {
+		kind: "validation",
+		type: "iso_timestamp",
+		reference: isoTimestamp,
+		async: false,
+		expects: null,
+		requirement: ISO_TIMESTAMP_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "timestamp", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/isoWeek/isoWeek.ts
+/* @__NO_SIDE_EFFECTS__ */
+function isoWeek(message$1) {
+	return {
+		kind: "validation",
+		type: "iso_week",
+		reference: isoWeek,
+		async: false,
+		expects: null,
+		requirement: ISO_WEEK_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "week", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/jwsCompact/jwsCompact.ts
+/* @__NO_SIDE_EFFECTS__ */
+function jwsCompact(message$1) {
+	return {
+		kind: "validation",
+		type: "jws_compact",
+		reference: jwsCompact,
+		async: false,
+		expects: null,
+		requirement: JWS_COMPACT_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "JWS compact", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/ksuid/ksuid.ts
+/* @__NO_SIDE_EFFECTS__ */
+function ksuid(message$1) {
+	return {
+		kind: "validation",
+		type: "ksuid",
+		reference: ksuid,
+		async: false,
+		expects: null,
+		requirement: KSUID_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "KSUID", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/length/length.ts
+/* @__NO_SIDE_EFFECTS__ */
+function dist_length(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "length",
+		reference: dist_length,
+		async: false,
+		expects: `${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.length !== this.requirement) _addIssue(this, "length", dataset, config$1, { received: `${dataset.value.length}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/ltValue/ltValue.ts
+/* @__NO_SIDE_EFFECTS__ */
+function ltValue(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "lt_value",
+		reference: ltValue,
+		async: false,
+		expects: `<${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !(dataset.value < this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/mac/mac.ts
+/* @__NO_SIDE_EFFECTS__ */
+function mac(message$1) {
+	return {
+		kind: "validation",
+		type: "mac",
+		reference: mac,
+		async: false,
+		expects: null,
+		requirement: MAC_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "MAC", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/mac48/mac48.ts
+/* @__NO_SIDE_EFFECTS__ */
+function mac48(message$1) {
+	return {
+		kind: "validation",
+		type: "mac48",
+		reference: mac48,
+		async: false,
+		expects: null,
+		requirement: MAC48_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "48-bit MAC", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/mac64/mac64.ts
+/* @__NO_SIDE_EFFECTS__ */
+function mac64(message$1) {
+	return {
+		kind: "validation",
+		type: "mac64",
+		reference: mac64,
+		async: false,
+		expects: null,
+		requirement: MAC64_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "64-bit MAC", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/mapItems/mapItems.ts
+/* @__NO_SIDE_EFFECTS__ */
+function mapItems(operation) {
+	return {
+		kind: "transformation",
+		type: "map_items",
+		reference: mapItems,
+		async: false,
+		operation,
+		"~run"(dataset) {
+			dataset.value = dataset.value.map(this.operation);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/maxBytes/maxBytes.ts
+/* @__NO_SIDE_EFFECTS__ */
+function maxBytes(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "max_bytes",
+		reference: maxBytes,
+		async: false,
+		expects: `<=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const length$1 = /* @__PURE__ */ _getByteCount(dataset.value);
+				if (length$1 > this.requirement) _addIssue(this, "bytes", dataset, config$1, { received: `${length$1}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/maxCodePoints/maxCodePoints.ts
+/* @__NO_SIDE_EFFECTS__ */
+function maxCodePoints(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "max_code_points",
+		reference: maxCodePoints,
+		async: false,
+		expects: `<=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getCodePointCount(dataset.value);
+				if (count > this.requirement) _addIssue(this, "code points", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/maxEntries/maxEntries.ts
+/* @__NO_SIDE_EFFECTS__ */
+function maxEntries(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "max_entries",
+		reference: maxEntries,
+		async: false,
+		expects: `<=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (!dataset.typed) return dataset;
+			const count = Object.keys(dataset.value).length;
+			if (dataset.typed && count > this.requirement) _addIssue(this, "entries", dataset, config$1, { received: `${count}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/maxGraphemes/maxGraphemes.ts
+/* @__NO_SIDE_EFFECTS__ */
+function maxGraphemes(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "max_graphemes",
+		reference: maxGraphemes,
+		async: false,
+		expects: `<=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getGraphemeCount(dataset.value);
+				if (count > this.requirement) _addIssue(this, "graphemes", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/maxLength/maxLength.ts
+/* @__NO_SIDE_EFFECTS__ */
+function maxLength(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "max_length",
+		reference: maxLength,
+		async: false,
+		expects: `<=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.length > this.requirement) _addIssue(this, "length", dataset, config$1, { received: `${dataset.value.length}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/maxSize/maxSize.ts
+/* @__NO_SIDE_EFFECTS__ */
+function maxSize(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "max_size",
+		reference: maxSize,
+		async: false,
+		expects: `<=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.size > this.requirement) _addIssue(this, "size", dataset, config$1, { received: `${dataset.value.size}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/maxValue/maxValue.ts
+/* @__NO_SIDE_EFFECTS__ */
+function maxValue(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "max_value",
+		reference: maxValue,
+		async: false,
+		expects: `<=${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !(dataset.value <= this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/maxWords/maxWords.ts
+/* @__NO_SIDE_EFFECTS__ */
+function maxWords(locales, requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "max_words",
+		reference: maxWords,
+		async: false,
+		expects: `<=${requirement}`,
+		locales,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getWordCount(this.locales, dataset.value);
+				if (count > this.requirement) _addIssue(this, "words", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/metadata/metadata.ts
+/**
+* Creates a custom metadata action.
+*
+* @param metadata_ The metadata object.
+*
+* @returns A metadata action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function metadata(metadata_) {
+	return {
+		kind: "metadata",
+		type: "metadata",
+		reference: metadata,
+		metadata: metadata_
+	};
+}
+
+//#endregion
+//#region src/actions/mimeType/mimeType.ts
+/* @__NO_SIDE_EFFECTS__ */
+function mimeType(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "mime_type",
+		reference: mimeType,
+		async: false,
+		expects: /* @__PURE__ */ _joinExpects(requirement.map((option) => `"${option}"`), "|"),
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.includes(dataset.value.type)) _addIssue(this, "MIME type", dataset, config$1, { received: `"${dataset.value.type}"` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/minBytes/minBytes.ts
+/* @__NO_SIDE_EFFECTS__ */
+function minBytes(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "min_bytes",
+		reference: minBytes,
+		async: false,
+		expects: `>=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const length$1 = /* @__PURE__ */ _getByteCount(dataset.value);
+				if (length$1 < this.requirement) _addIssue(this, "bytes", dataset, config$1, { received: `${length$1}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/minCodePoints/minCodePoints.ts
+/* @__NO_SIDE_EFFECTS__ */
+function minCodePoints(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "min_code_points",
+		reference: minCodePoints,
+		async: false,
+		expects: `>=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getCodePointCount(dataset.value);
+				if (count < this.requirement) _addIssue(this, "code points", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/minEntries/minEntries.ts
+/* @__NO_SIDE_EFFECTS__ */
+function minEntries(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "min_entries",
+		reference: minEntries,
+		async: false,
+		expects: `>=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (!dataset.typed) return dataset;
+			const count = Object.keys(dataset.value).length;
+			if (dataset.typed && count < this.requirement) _addIssue(this, "entries", dataset, config$1, { received: `${count}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/minGraphemes/minGraphemes.ts
+/* @__NO_SIDE_EFFECTS__ */
+function minGraphemes(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "min_graphemes",
+		reference: minGraphemes,
+		async: false,
+		expects: `>=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getGraphemeCount(dataset.value);
+				if (count < this.requirement) _addIssue(this, "graphemes", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/minLength/minLength.ts
+/* @__NO_SIDE_EFFECTS__ */
+function minLength(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "min_length",
+		reference: minLength,
+		async: false,
+		expects: `>=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.length < this.requirement) _addIssue(this, "length", dataset, config$1, { received: `${dataset.value.length}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/minSize/minSize.ts
+/* @__NO_SIDE_EFFECTS__ */
+function minSize(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "min_size",
+		reference: minSize,
+		async: false,
+		expects: `>=${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.size < this.requirement) _addIssue(this, "size", dataset, config$1, { received: `${dataset.value.size}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/minValue/minValue.ts
+/* @__NO_SIDE_EFFECTS__ */
+function minValue(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "min_value",
+		reference: minValue,
+		async: false,
+		expects: `>=${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !(dataset.value >= this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/minWords/minWords.ts
+/* @__NO_SIDE_EFFECTS__ */
+function minWords(locales, requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "min_words",
+		reference: minWords,
+		async: false,
+		expects: `>=${requirement}`,
+		locales,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getWordCount(this.locales, dataset.value);
+				if (count < this.requirement) _addIssue(this, "words", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/multipleOf/multipleOf.ts
+/* @__NO_SIDE_EFFECTS__ */
+function multipleOf(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "multiple_of",
+		reference: multipleOf,
+		async: false,
+		expects: `%${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value % this.requirement != 0) _addIssue(this, "multiple", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/nanoid/nanoid.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nanoid(message$1) {
+	return {
+		kind: "validation",
+		type: "nanoid",
+		reference: nanoid,
+		async: false,
+		expects: null,
+		requirement: NANO_ID_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "Nano ID", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/nonEmpty/nonEmpty.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nonEmpty(message$1) {
+	return {
+		kind: "validation",
+		type: "non_empty",
+		reference: nonEmpty,
+		async: false,
+		expects: "!0",
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.length === 0) _addIssue(this, "length", dataset, config$1, { received: "0" });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/normalize/normalize.ts
+/* @__NO_SIDE_EFFECTS__ */
+function normalize(form) {
+	return {
+		kind: "transformation",
+		type: "normalize",
+		reference: normalize,
+		async: false,
+		form,
+		"~run"(dataset) {
+			dataset.value = dataset.value.normalize(this.form);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/notBytes/notBytes.ts
+/* @__NO_SIDE_EFFECTS__ */
+function notBytes(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "not_bytes",
+		reference: notBytes,
+		async: false,
+		expects: `!${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const length$1 = /* @__PURE__ */ _getByteCount(dataset.value);
+				if (length$1 === this.requirement) _addIssue(this, "bytes", dataset, config$1, { received: `${length$1}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/notCodePoints/notCodePoints.ts
+/* @__NO_SIDE_EFFECTS__ */
+function notCodePoints(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "not_code_points",
+		reference: notCodePoints,
+		async: false,
+		expects: `!${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getCodePointCount(dataset.value);
+				if (count === this.requirement) _addIssue(this, "code points", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/notEntries/notEntries.ts
+/* @__NO_SIDE_EFFECTS__ */
+function notEntries(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "not_entries",
+		reference: notEntries,
+		async: false,
+		expects: `!${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (!dataset.typed) return dataset;
+			const count = Object.keys(dataset.value).length;
+			if (dataset.typed && count === this.requirement) _addIssue(this, "entries", dataset, config$1, { received: `${count}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/notGraphemes/notGraphemes.ts
+/* @__NO_SIDE_EFFECTS__ */
+function notGraphemes(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "not_graphemes",
+		reference: notGraphemes,
+		async: false,
+		expects: `!${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getGraphemeCount(dataset.value);
+				if (count === this.requirement) _addIssue(this, "graphemes", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/notLength/notLength.ts
+/* @__NO_SIDE_EFFECTS__ */
+function notLength(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "not_length",
+		reference: notLength,
+		async: false,
+		expects: `!${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.length === this.requirement) _addIssue(this, "length", dataset, config$1, { received: `${dataset.value.length}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/notSize/notSize.ts
+/* @__NO_SIDE_EFFECTS__ */
+function notSize(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "not_size",
+		reference: notSize,
+		async: false,
+		expects: `!${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.size === this.requirement) _addIssue(this, "size", dataset, config$1, { received: `${dataset.value.size}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/notValue/notValue.ts
+/* @__NO_SIDE_EFFECTS__ */
+function notValue(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "not_value",
+		reference: notValue,
+		async: false,
+		expects: requirement instanceof Date ? `!${requirement.toJSON()}` : `!${/* @__PURE__ */ _stringify(requirement)}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && /* @__PURE__ */ _isValueMatch(this.requirement, dataset.value)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/notValues/notValues.ts
+/* @__NO_SIDE_EFFECTS__ */
+function notValues(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "not_values",
+		reference: notValues,
+		async: false,
+		expects: `!${/* @__PURE__ */ _joinExpects(requirement.map((value$1) => value$1 instanceof Date ? value$1.toJSON() : /* @__PURE__ */ _stringify(value$1)), "|")}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && this.requirement.some((requirement$1) => /* @__PURE__ */ _isValueMatch(requirement$1, dataset.value))) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/notWords/notWords.ts
+/* @__NO_SIDE_EFFECTS__ */
+function notWords(locales, requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "not_words",
+		reference: notWords,
+		async: false,
+		expects: `!${requirement}`,
+		locales,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getWordCount(this.locales, dataset.value);
+				if (count === this.requirement) _addIssue(this, "words", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/octal/octal.ts
+/* @__NO_SIDE_EFFECTS__ */
+function octal(message$1) {
+	return {
+		kind: "validation",
+		type: "octal",
+		reference: octal,
+		async: false,
+		expects: null,
+		requirement: OCTAL_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "octal", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/parseBoolean/parseBoolean.ts
+const TRUTHY = (/* unused pure expression or super */ null && ([
+	true,
+	1,
+	"true",
+	"1",
+	"yes",
+	"y",
+	"on",
+	"enabled"
+]));
+const FALSY = (/* unused pure expression or super */ null && ([
+	false,
+	0,
+	"false",
+	"0",
+	"no",
+	"n",
+	"off",
+	"disabled"
+]));
+/* @__NO_SIDE_EFFECTS__ */
+function parseBoolean(config$1, message$1) {
+	const normalize$1 = (v) => typeof v === "string" ? v.toLowerCase() : v;
+	const truthyRaw = config$1?.truthy ?? TRUTHY;
+	const falsyRaw = config$1?.falsy ?? FALSY;
+	const truthy = config$1?.truthy ? config$1.truthy.map(normalize$1) : TRUTHY;
+	const falsy = config$1?.falsy ? config$1.falsy.map(normalize$1) : FALSY;
+	return {
+		kind: "transformation",
+		type: "parse_boolean",
+		reference: parseBoolean,
+		expects: /* @__PURE__ */ _joinExpects([...truthyRaw, ...falsyRaw].map(_stringify), "|"),
+		config: config$1,
+		message: message$1,
+		async: false,
+		"~run"(dataset, config$2) {
+			const input = normalize$1(dataset.value);
+			if (truthy.includes(input)) dataset.value = true;
+			else if (falsy.includes(input)) dataset.value = false;
+			else {
+				_addIssue(this, "boolean", dataset, config$2);
+				dataset.typed = false;
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/parseJson/parseJson.ts
+/* @__NO_SIDE_EFFECTS__ */
+function parseJson(config$1, message$1) {
+	return {
+		kind: "transformation",
+		type: "parse_json",
+		reference: parseJson,
+		config: config$1,
+		message: message$1,
+		async: false,
+		"~run"(dataset, config$2) {
+			try {
+				dataset.value = JSON.parse(dataset.value, this.config?.reviver);
+			} catch (error) {
+				if (error instanceof Error) {
+					_addIssue(this, "JSON", dataset, config$2, { received: `"${error.message}"` });
+					dataset.typed = false;
+				} else throw error;
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/partialCheck/utils/_isPartiallyTyped/_isPartiallyTyped.ts
+/**
+* Checks if a dataset is partially typed.
+*
+* @param dataset The dataset to check.
+* @param paths The paths to check.
+*
+* @returns Whether it is partially typed.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _isPartiallyTyped(dataset, paths) {
+	if (dataset.issues) for (const path of paths) for (const issue of dataset.issues) {
+		let typed = false;
+		const bound = Math.min(path.length, issue.path?.length ?? 0);
+		for (let index = 0; index < bound; index++) if (path[index] !== issue.path[index].key && (path[index] !== "$" || issue.path[index].type !== "array")) {
+			typed = true;
+			break;
+		}
+		if (!typed) return false;
+	}
+	return true;
+}
+
+//#endregion
+//#region src/actions/partialCheck/partialCheck.ts
+/* @__NO_SIDE_EFFECTS__ */
+function partialCheck(paths, requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "partial_check",
+		reference: partialCheck,
+		async: false,
+		expects: null,
+		paths,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if ((dataset.typed || /* @__PURE__ */ _isPartiallyTyped(dataset, paths)) && !this.requirement(dataset.value)) _addIssue(this, "input", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/partialCheck/partialCheckAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function partialCheckAsync(paths, requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "partial_check",
+		reference: partialCheckAsync,
+		async: true,
+		expects: null,
+		paths,
+		requirement,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			if ((dataset.typed || /* @__PURE__ */ _isPartiallyTyped(dataset, paths)) && !await this.requirement(dataset.value)) _addIssue(this, "input", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/rawCheck/rawCheck.ts
+/**
+* Creates a raw check validation action.
+*
+* @param action The validation action.
+*
+* @returns A raw check action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function rawCheck(action) {
+	return {
+		kind: "validation",
+		type: "raw_check",
+		reference: rawCheck,
+		async: false,
+		expects: null,
+		"~run"(dataset, config$1) {
+			action({
+				dataset,
+				config: config$1,
+				addIssue: (info) => _addIssue(this, info?.label ?? "input", dataset, config$1, info)
+			});
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/rawCheck/rawCheckAsync.ts
+/**
+* Creates a raw check validation action.
+*
+* @param action The validation action.
+*
+* @returns A raw check action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function rawCheckAsync(action) {
+	return {
+		kind: "validation",
+		type: "raw_check",
+		reference: rawCheckAsync,
+		async: true,
+		expects: null,
+		async "~run"(dataset, config$1) {
+			await action({
+				dataset,
+				config: config$1,
+				addIssue: (info) => _addIssue(this, info?.label ?? "input", dataset, config$1, info)
+			});
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/rawTransform/rawTransform.ts
+/**
+* Creates a raw transformation action.
+*
+* @param action The transformation action.
+*
+* @returns A raw transform action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function rawTransform(action) {
+	return {
+		kind: "transformation",
+		type: "raw_transform",
+		reference: rawTransform,
+		async: false,
+		"~run"(dataset, config$1) {
+			const output = action({
+				dataset,
+				config: config$1,
+				addIssue: (info) => _addIssue(this, info?.label ?? "input", dataset, config$1, info),
+				NEVER: null
+			});
+			if (dataset.issues) dataset.typed = false;
+			else dataset.value = output;
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/rawTransform/rawTransformAsync.ts
+/**
+* Creates a raw transformation action.
+*
+* @param action The transformation action.
+*
+* @returns A raw transform action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function rawTransformAsync(action) {
+	return {
+		kind: "transformation",
+		type: "raw_transform",
+		reference: rawTransformAsync,
+		async: true,
+		async "~run"(dataset, config$1) {
+			const output = await action({
+				dataset,
+				config: config$1,
+				addIssue: (info) => _addIssue(this, info?.label ?? "input", dataset, config$1, info),
+				NEVER: null
+			});
+			if (dataset.issues) dataset.typed = false;
+			else dataset.value = output;
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/readonly/readonly.ts
+/* @__NO_SIDE_EFFECTS__ */
+function readonly() {
+	return {
+		kind: "transformation",
+		type: "readonly",
+		reference: readonly,
+		async: false,
+		"~run"(dataset) {
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/reduceItems/reduceItems.ts
+/* @__NO_SIDE_EFFECTS__ */
+function reduceItems(operation, initial) {
+	return {
+		kind: "transformation",
+		type: "reduce_items",
+		reference: reduceItems,
+		async: false,
+		operation,
+		initial,
+		"~run"(dataset) {
+			dataset.value = dataset.value.reduce(this.operation, this.initial);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/regex/regex.ts
+/* @__NO_SIDE_EFFECTS__ */
+function regex(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "regex",
+		reference: regex,
+		async: false,
+		expects: `${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "format", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/returns/returns.ts
+/* @__NO_SIDE_EFFECTS__ */
+function returns(schema) {
+	return {
+		kind: "transformation",
+		type: "returns",
+		reference: returns,
+		async: false,
+		schema,
+		"~run"(dataset, config$1) {
+			const func = dataset.value;
+			dataset.value = (...args_) => {
+				const returnsDataset = this.schema["~run"]({ value: func(...args_) }, config$1);
+				if (returnsDataset.issues) throw new ValiError(returnsDataset.issues);
+				return returnsDataset.value;
+			};
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/returns/returnsAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function returnsAsync(schema) {
+	return {
+		kind: "transformation",
+		type: "returns",
+		reference: returnsAsync,
+		async: false,
+		schema,
+		"~run"(dataset, config$1) {
+			const func = dataset.value;
+			dataset.value = async (...args_) => {
+				const returnsDataset = await this.schema["~run"]({ value: await func(...args_) }, config$1);
+				if (returnsDataset.issues) throw new ValiError(returnsDataset.issues);
+				return returnsDataset.value;
+			};
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/rfcEmail/rfcEmail.ts
+/* @__NO_SIDE_EFFECTS__ */
+function rfcEmail(message$1) {
+	return {
+		kind: "validation",
+		type: "rfc_email",
+		reference: rfcEmail,
+		expects: null,
+		async: false,
+		requirement: RFC_EMAIL_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "email", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/safeInteger/safeInteger.ts
+/* @__NO_SIDE_EFFECTS__ */
+function safeInteger(message$1) {
+	return {
+		kind: "validation",
+		type: "safe_integer",
+		reference: safeInteger,
+		async: false,
+		expects: null,
+		requirement: Number.isSafeInteger,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "safe integer", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/size/size.ts
+/* @__NO_SIDE_EFFECTS__ */
+function size(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "size",
+		reference: size,
+		async: false,
+		expects: `${requirement}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && dataset.value.size !== this.requirement) _addIssue(this, "size", dataset, config$1, { received: `${dataset.value.size}` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/slug/slug.ts
+/* @__NO_SIDE_EFFECTS__ */
+function slug(message$1) {
+	return {
+		kind: "validation",
+		type: "slug",
+		reference: slug,
+		async: false,
+		expects: null,
+		requirement: SLUG_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "slug", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/someItem/someItem.ts
+/* @__NO_SIDE_EFFECTS__ */
+function someItem(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "some_item",
+		reference: someItem,
+		async: false,
+		expects: null,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !dataset.value.some(this.requirement)) _addIssue(this, "item", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/sortItems/sortItems.ts
+/* @__NO_SIDE_EFFECTS__ */
+function sortItems(operation) {
+	return {
+		kind: "transformation",
+		type: "sort_items",
+		reference: sortItems,
+		async: false,
+		operation,
+		"~run"(dataset) {
+			dataset.value = dataset.value.sort(this.operation);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/startsWith/startsWith.ts
+/* @__NO_SIDE_EFFECTS__ */
+function startsWith(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "starts_with",
+		reference: startsWith,
+		async: false,
+		expects: `"${requirement}"`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !dataset.value.startsWith(this.requirement)) _addIssue(this, "start", dataset, config$1, { received: `"${dataset.value.slice(0, this.requirement.length)}"` });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/stringifyJson/stringifyJson.ts
+/* @__NO_SIDE_EFFECTS__ */
+function stringifyJson(config$1, message$1) {
+	return {
+		kind: "transformation",
+		type: "stringify_json",
+		reference: stringifyJson,
+		message: message$1,
+		config: config$1,
+		async: false,
+		"~run"(dataset, config$2) {
+			try {
+				const output = JSON.stringify(dataset.value, this.config?.replacer, this.config?.space);
+				if (output === void 0) {
+					_addIssue(this, "JSON", dataset, config$2);
+					dataset.typed = false;
+				} else dataset.value = output;
+			} catch (error) {
+				if (error instanceof Error) {
+					_addIssue(this, "JSON", dataset, config$2, { received: `"${error.message}"` });
+					dataset.typed = false;
+				} else throw error;
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/title/title.ts
+/**
+* Creates a title metadata action.
+*
+* @param title_ The title text.
+*
+* @returns A title action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function title(title_) {
+	return {
+		kind: "metadata",
+		type: "title",
+		reference: title,
+		title: title_
+	};
+}
+
+//#endregion
+//#region src/actions/toBigint/toBigint.ts
+/* @__NO_SIDE_EFFECTS__ */
+function toBigint(message$1) {
+	return {
+		kind: "transformation",
+		type: "to_bigint",
+		reference: toBigint,
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			try {
+				dataset.value = BigInt(dataset.value);
+			} catch {
+				_addIssue(this, "bigint", dataset, config$1);
+				dataset.typed = false;
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toBoolean/toBoolean.ts
+/**
+* Creates a to boolean transformation action.
+*
+* @returns A to boolean action.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function toBoolean() {
+	return {
+		kind: "transformation",
+		type: "to_boolean",
+		reference: toBoolean,
+		async: false,
+		"~run"(dataset) {
+			dataset.value = Boolean(dataset.value);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toCamelCase/toCamelCase.ts
+/**
+* Creates a to camel case transformation action.
+*
+* Words are separated by `_`, `-` and ASCII whitespace, as well as by case
+* and acronym boundaries.
+*
+* Hint: Acronym runs are normalized to lowercase (e.g. `parseURLValue` →
+* `parseUrlValue`) and digits stay attached to the preceding token (e.g.
+* `item2Name` → `item2Name`).
+*
+* @returns A to camel case action.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function toCamelCase() {
+	return {
+		kind: "transformation",
+		type: "to_camel_case",
+		reference: toCamelCase,
+		async: false,
+		"~run"(dataset) {
+			dataset.value = /* @__PURE__ */ _formatCase(dataset.value, "", false, true);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toDate/toDate.ts
+/* @__NO_SIDE_EFFECTS__ */
+function toDate(message$1) {
+	return {
+		kind: "transformation",
+		type: "to_date",
+		reference: toDate,
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			try {
+				dataset.value = new Date(dataset.value);
+				if (isNaN(dataset.value)) {
+					_addIssue(this, "date", dataset, config$1, { received: "\"Invalid Date\"" });
+					dataset.typed = false;
+				}
+			} catch {
+				_addIssue(this, "date", dataset, config$1);
+				dataset.typed = false;
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toKebabCase/toKebabCase.ts
+/**
+* Creates a to kebab case transformation action.
+*
+* Words are separated by `_`, `-` and ASCII whitespace, as well as by case
+* and acronym boundaries.
+*
+* Hint: Acronym runs are normalized to lowercase (e.g. `parseURLValue` →
+* `parse-url-value`) and digits stay attached to the preceding token (e.g.
+* `item2Name` → `item2-name`).
+*
+* @returns A to kebab case action.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function toKebabCase() {
+	return {
+		kind: "transformation",
+		type: "to_kebab_case",
+		reference: toKebabCase,
+		async: false,
+		"~run"(dataset) {
+			dataset.value = /* @__PURE__ */ _formatCase(dataset.value, "-", false, false);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toLowerCase/toLowerCase.ts
+/**
+* Creates a to lower case transformation action.
+*
+* @returns A to lower case action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function toLowerCase() {
+	return {
+		kind: "transformation",
+		type: "to_lower_case",
+		reference: toLowerCase,
+		async: false,
+		"~run"(dataset) {
+			dataset.value = dataset.value.toLowerCase();
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toMaxValue/toMaxValue.ts
+/**
+* Creates a to max value transformation action.
+*
+* @param requirement The maximum value.
+*
+* @returns A to max value action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function toMaxValue(requirement) {
+	return {
+		kind: "transformation",
+		type: "to_max_value",
+		reference: toMaxValue,
+		async: false,
+		requirement,
+		"~run"(dataset) {
+			dataset.value = dataset.value > this.requirement ? this.requirement : dataset.value;
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toMinValue/toMinValue.ts
+/**
+* Creates a to min value transformation action.
+*
+* @param requirement The minimum value.
+*
+* @returns A to min value action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function toMinValue(requirement) {
+	return {
+		kind: "transformation",
+		type: "to_min_value",
+		reference: toMinValue,
+		async: false,
+		requirement,
+		"~run"(dataset) {
+			dataset.value = dataset.value < this.requirement ? this.requirement : dataset.value;
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toNumber/toNumber.ts
+/* @__NO_SIDE_EFFECTS__ */
+function toNumber(message$1) {
+	return {
+		kind: "transformation",
+		type: "to_number",
+		reference: toNumber,
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			try {
+				dataset.value = Number(dataset.value);
+				if (isNaN(dataset.value)) {
+					_addIssue(this, "number", dataset, config$1);
+					dataset.typed = false;
+				}
+			} catch {
+				_addIssue(this, "number", dataset, config$1);
+				dataset.typed = false;
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toPascalCase/toPascalCase.ts
+/**
+* Creates a to pascal case transformation action.
+*
+* Words are separated by `_`, `-` and ASCII whitespace, as well as by case
+* and acronym boundaries.
+*
+* Hint: Acronym runs are normalized to lowercase (e.g. `parseURLValue` →
+* `ParseUrlValue`) and digits stay attached to the preceding token (e.g.
+* `item2Name` → `Item2Name`).
+*
+* @returns A to pascal case action.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function toPascalCase() {
+	return {
+		kind: "transformation",
+		type: "to_pascal_case",
+		reference: toPascalCase,
+		async: false,
+		"~run"(dataset) {
+			dataset.value = /* @__PURE__ */ _formatCase(dataset.value, "", true, true);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toSnakeCase/toSnakeCase.ts
+/**
+* Creates a to snake case transformation action.
+*
+* Words are separated by `_`, `-` and ASCII whitespace, as well as by case
+* and acronym boundaries.
+*
+* Hint: Acronym runs are normalized to lowercase (e.g. `parseURLValue` →
+* `parse_url_value`) and digits stay attached to the preceding token (e.g.
+* `item2Name` → `item2_name`).
+*
+* @returns A to snake case action.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function toSnakeCase() {
+	return {
+		kind: "transformation",
+		type: "to_snake_case",
+		reference: toSnakeCase,
+		async: false,
+		"~run"(dataset) {
+			dataset.value = /* @__PURE__ */ _formatCase(dataset.value, "_", false, false);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toString/toString.ts
+/* @__NO_SIDE_EFFECTS__ */
+function dist_toString(message$1) {
+	return {
+		kind: "transformation",
+		type: "to_string",
+		reference: dist_toString,
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			try {
+				dataset.value = String(dataset.value);
+			} catch {
+				_addIssue(this, "string", dataset, config$1);
+				dataset.typed = false;
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/toUpperCase/toUpperCase.ts
+/**
+* Creates a to upper case transformation action.
+*
+* @returns A to upper case action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function toUpperCase() {
+	return {
+		kind: "transformation",
+		type: "to_upper_case",
+		reference: toUpperCase,
+		async: false,
+		"~run"(dataset) {
+			dataset.value = dataset.value.toUpperCase();
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/transform/transform.ts
+/**
+* Creates a custom transformation action.
+*
+* @param operation The transformation operation.
+*
+* @returns A transform action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function transform(operation) {
+	return {
+		kind: "transformation",
+		type: "transform",
+		reference: transform,
+		async: false,
+		operation,
+		"~run"(dataset) {
+			dataset.value = this.operation(dataset.value);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/transform/transformAsync.ts
+/**
+* Creates a custom transformation action.
+*
+* @param operation The transformation operation.
+*
+* @returns A transform action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function transformAsync(operation) {
+	return {
+		kind: "transformation",
+		type: "transform",
+		reference: transformAsync,
+		async: true,
+		operation,
+		async "~run"(dataset) {
+			dataset.value = await this.operation(dataset.value);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/trim/trim.ts
+/**
+* Creates a trim transformation action.
+*
+* @returns A trim action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function trim() {
+	return {
+		kind: "transformation",
+		type: "trim",
+		reference: trim,
+		async: false,
+		"~run"(dataset) {
+			dataset.value = dataset.value.trim();
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/trimEnd/trimEnd.ts
+/**
+* Creates a trim end transformation action.
+*
+* @returns A trim end action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function trimEnd() {
+	return {
+		kind: "transformation",
+		type: "trim_end",
+		reference: trimEnd,
+		async: false,
+		"~run"(dataset) {
+			dataset.value = dataset.value.trimEnd();
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/trimStart/trimStart.ts
+/**
+* Creates a trim start transformation action.
+*
+* @returns A trim start action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function trimStart() {
+	return {
+		kind: "transformation",
+		type: "trim_start",
+		reference: trimStart,
+		async: false,
+		"~run"(dataset) {
+			dataset.value = dataset.value.trimStart();
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/ulid/ulid.ts
+/* @__NO_SIDE_EFFECTS__ */
+function ulid(message$1) {
+	return {
+		kind: "validation",
+		type: "ulid",
+		reference: ulid,
+		async: false,
+		expects: null,
+		requirement: ULID_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "ULID", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/url/url.ts
+/* @__NO_SIDE_EFFECTS__ */
+function url(message$1) {
+	return {
+		kind: "validation",
+		type: "url",
+		reference: url,
+		async: false,
+		expects: null,
+		requirement(input) {
+			try {
+				if (URL.canParse) return URL.canParse(input);
+				new URL(input);
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "URL", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/uuid/uuid.ts
+/* @__NO_SIDE_EFFECTS__ */
+function uuid(message$1) {
+	return {
+		kind: "validation",
+		type: "uuid",
+		reference: uuid,
+		async: false,
+		expects: null,
+		requirement: UUID_REGEX,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "UUID", dataset, config$1);
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/value/value.ts
+/* @__NO_SIDE_EFFECTS__ */
+function value(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "value",
+		reference: value,
+		async: false,
+		expects: requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement),
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !/* @__PURE__ */ _isValueMatch(this.requirement, dataset.value)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/values/values.ts
+/* @__NO_SIDE_EFFECTS__ */
+function values(requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "values",
+		reference: values,
+		async: false,
+		expects: `${/* @__PURE__ */ _joinExpects(requirement.map((value$1) => value$1 instanceof Date ? value$1.toJSON() : /* @__PURE__ */ _stringify(value$1)), "|")}`,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed && !this.requirement.some((requirement$1) => /* @__PURE__ */ _isValueMatch(requirement$1, dataset.value))) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/actions/words/words.ts
+/* @__NO_SIDE_EFFECTS__ */
+function words(locales, requirement, message$1) {
+	return {
+		kind: "validation",
+		type: "words",
+		reference: words,
+		async: false,
+		expects: `${requirement}`,
+		locales,
+		requirement,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.typed) {
+				const count = /* @__PURE__ */ _getWordCount(this.locales, dataset.value);
+				if (count !== this.requirement) _addIssue(this, "words", dataset, config$1, { received: `${count}` });
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/const.ts
+const ABORT_EARLY_CONFIG = { abortEarly: true };
+
+//#endregion
+//#region src/methods/assert/assert.ts
+/**
+* Checks if the input matches the schema. As this is an assertion function, it
+* can be used as a type guard.
+*
+* @param schema The schema to be used.
+* @param input The input to be tested.
+*/
+function assert(schema, input) {
+	const issues = schema["~run"]({ value: input }, ABORT_EARLY_CONFIG).issues;
+	if (issues) throw new ValiError(issues);
+}
+
+//#endregion
+//#region src/methods/cache/_LruCache.ts
+/**
+* Efficient LRU cache using Map iteration order.
+*/
+var _LruCache = class {
+	constructor(config$1) {
+		this.refCount = 0;
+		this.maxSize = config$1?.maxSize ?? 1e3;
+		this.maxAge = config$1?.maxAge ?? Infinity;
+		this.hasMaxAge = isFinite(this.maxAge);
+	}
+	/**
+	* Stringifies an unknown input to a cache key component.
+	*
+	* @param input The unknown input.
+	*
+	* @returns A cache key component.
+	*/
+	stringify(input) {
+		const type = typeof input;
+		if (type === "string") return `"${input}"`;
+		if (type === "number" || type === "boolean") return `${input}`;
+		if (type === "bigint") return `${input}n`;
+		if (type === "object" || type === "function") {
+			if (input) {
+				this.refIds ?? (this.refIds = /* @__PURE__ */ new WeakMap());
+				let id = this.refIds.get(input);
+				if (!id) {
+					id = ++this.refCount;
+					this.refIds.set(input, id);
+				}
+				return `#${id}`;
+			}
+			return "null";
+		}
+		return type;
+	}
+	/**
+	* Creates a cache key from input and config.
+	*
+	* @param input The input value.
+	* @param config The parse configuration.
+	*
+	* @returns The cache key.
+	*/
+	key(input, config$1 = {}) {
+		return `${this.stringify(input)}|${this.stringify(config$1.lang)}|${this.stringify(config$1.message)}|${this.stringify(config$1.abortEarly)}|${this.stringify(config$1.abortPipeEarly)}`;
+	}
+	/**
+	* Gets a value from the cache by key.
+	*
+	* @param key The cache key.
+	*
+	* @returns The cached value.
+	*/
+	get(key) {
+		if (!this.store) return void 0;
+		const entry = this.store.get(key);
+		if (!entry) return void 0;
+		if (this.hasMaxAge && Date.now() - entry[1] > this.maxAge) {
+			this.store.delete(key);
+			return;
+		}
+		this.store.delete(key);
+		this.store.set(key, entry);
+		return entry[0];
+	}
+	/**
+	* Sets a value in the cache by key.
+	*
+	* @param key The cache key.
+	* @param value The cached value.
+	*/
+	set(key, value$1) {
+		this.store ?? (this.store = /* @__PURE__ */ new Map());
+		this.store.delete(key);
+		const timestamp = this.hasMaxAge ? Date.now() : 0;
+		this.store.set(key, [value$1, timestamp]);
+		if (this.store.size > this.maxSize) this.store.delete(this.store.keys().next().value);
+	}
+	/**
+	* Clears all entries from the cache.
+	*/
+	clear() {
+		this.store?.clear();
+	}
+};
+
+//#endregion
+//#region src/methods/cache/cache.ts
+/* @__NO_SIDE_EFFECTS__ */
+function cache(schema, config$1) {
+	return _standardSchema({
+		...schema,
+		cacheConfig: config$1,
+		cache: new _LruCache(config$1),
+		"~run"(dataset, runConfig) {
+			const key = this.cache.key(dataset.value, runConfig);
+			let outputDataset = this.cache.get(key);
+			if (!outputDataset) this.cache.set(key, outputDataset = schema["~run"](dataset, runConfig));
+			return /* @__PURE__ */ _cloneDataset(outputDataset);
+		}
+	});
+}
+
+//#endregion
+//#region src/methods/cache/cacheAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function cacheAsync(schema, config$1) {
+	let activeRuns;
+	return _standardSchema({
+		...schema,
+		async: true,
+		cacheConfig: config$1,
+		cache: new _LruCache(config$1),
+		async "~run"(dataset, runConfig) {
+			const key = this.cache.key(dataset.value, runConfig);
+			const cached = this.cache.get(key);
+			if (cached) return /* @__PURE__ */ _cloneDataset(cached);
+			let promise$1 = activeRuns?.get(key);
+			if (!promise$1) {
+				activeRuns ?? (activeRuns = /* @__PURE__ */ new Map());
+				promise$1 = Promise.resolve(schema["~run"](dataset, runConfig));
+				activeRuns.set(key, promise$1);
+			}
+			try {
+				const outputDataset = await promise$1;
+				this.cache.set(key, outputDataset);
+				return /* @__PURE__ */ _cloneDataset(outputDataset);
+			} finally {
+				activeRuns?.delete(key);
+			}
+		}
+	});
+}
+
+//#endregion
+//#region src/methods/config/config.ts
+/**
+* Changes the local configuration of a schema.
+*
+* @param schema The schema to configure.
+* @param config The parse configuration.
+*
+* @returns The configured schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function config(schema, config$1) {
+	return _standardSchema({
+		...schema,
+		"~run"(dataset, config_) {
+			return schema["~run"](dataset, {
+				...config_,
+				...config$1
+			});
+		}
+	});
+}
+
+//#endregion
+//#region src/methods/getFallback/getFallback.ts
+/**
+* Returns the fallback value of the schema.
+*
+* @param schema The schema to get it from.
+* @param dataset The output dataset if available.
+* @param config The config if available.
+*
+* @returns The fallback value.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getFallback(schema, dataset, config$1) {
+	return typeof schema.fallback === "function" ? schema.fallback(dataset, config$1) : schema.fallback;
+}
+
+//#endregion
+//#region src/methods/fallback/fallback.ts
+/**
+* Returns a fallback value as output if the input does not match the schema.
+*
+* @param schema The schema to catch.
+* @param fallback The fallback value.
+*
+* @returns The passed schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function fallback(schema, fallback$1) {
+	return _standardSchema({
+		...schema,
+		fallback: fallback$1,
+		"~run"(dataset, config$1) {
+			const outputDataset = schema["~run"](dataset, config$1);
+			return outputDataset.issues ? {
+				typed: true,
+				value: /* @__PURE__ */ getFallback(this, outputDataset, config$1)
+			} : outputDataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/methods/fallback/fallbackAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function fallbackAsync(schema, fallback$1) {
+	return _standardSchema({
+		...schema,
+		fallback: fallback$1,
+		async: true,
+		async "~run"(dataset, config$1) {
+			const outputDataset = await schema["~run"](dataset, config$1);
+			return outputDataset.issues ? {
+				typed: true,
+				value: await /* @__PURE__ */ getFallback(this, outputDataset, config$1)
+			} : outputDataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/methods/flatten/flatten.ts
+/* @__NO_SIDE_EFFECTS__ */
+function flatten(issues) {
+	const flatErrors = {};
+	for (const issue of issues) if (issue.path) {
+		const dotPath = /* @__PURE__ */ getDotPath(issue);
+		if (dotPath) {
+			if (!flatErrors.nested) flatErrors.nested = {};
+			if (Object.prototype.hasOwnProperty.call(flatErrors.nested, dotPath)) flatErrors.nested[dotPath].push(issue.message);
+			else flatErrors.nested[dotPath] = [issue.message];
+		} else if (flatErrors.other) flatErrors.other.push(issue.message);
+		else flatErrors.other = [issue.message];
+	} else if (flatErrors.root) flatErrors.root.push(issue.message);
+	else flatErrors.root = [issue.message];
+	return flatErrors;
+}
+
+//#endregion
+//#region src/methods/forward/forward.ts
+/**
+* Forwards the issues of the passed validation action.
+*
+* @param action The validation action.
+* @param path The path to forward the issues to.
+*
+* @returns The modified action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function forward(action, path) {
+	return {
+		...action,
+		"~run"(dataset, config$1) {
+			const prevIssues = dataset.issues && [...dataset.issues];
+			dataset = action["~run"](dataset, config$1);
+			if (dataset.issues) {
+				for (const issue of dataset.issues) if (!prevIssues?.includes(issue)) {
+					let pathInput = dataset.value;
+					for (const key of path) {
+						const pathValue = pathInput[key];
+						const pathItem = {
+							type: "unknown",
+							origin: "value",
+							input: pathInput,
+							key,
+							value: pathValue
+						};
+						if (issue.path) issue.path.push(pathItem);
+						else issue.path = [pathItem];
+						if (!pathValue) break;
+						pathInput = pathValue;
+					}
+				}
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/methods/forward/forwardAsync.ts
+/**
+* Forwards the issues of the passed validation action.
+*
+* @param action The validation action.
+* @param path The path to forward the issues to.
+*
+* @returns The modified action.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function forwardAsync(action, path) {
+	return {
+		...action,
+		async: true,
+		async "~run"(dataset, config$1) {
+			const prevIssues = dataset.issues && [...dataset.issues];
+			dataset = await action["~run"](dataset, config$1);
+			if (dataset.issues) {
+				for (const issue of dataset.issues) if (!prevIssues?.includes(issue)) {
+					let pathInput = dataset.value;
+					for (const key of path) {
+						const pathValue = pathInput[key];
+						const pathItem = {
+							type: "unknown",
+							origin: "value",
+							input: pathInput,
+							key,
+							value: pathValue
+						};
+						if (issue.path) issue.path.push(pathItem);
+						else issue.path = [pathItem];
+						if (!pathValue) break;
+						pathInput = pathValue;
+					}
+				}
+			}
+			return dataset;
+		}
+	};
+}
+
+//#endregion
+//#region src/methods/getDefault/getDefault.ts
+/**
+* Returns the default value of the schema.
+*
+* @param schema The schema to get it from.
+* @param dataset The input dataset if available.
+* @param config The config if available.
+*
+* @returns The default value.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getDefault(schema, dataset, config$1) {
+	return typeof schema.default === "function" ? schema.default(dataset, config$1) : schema.default;
+}
+
+//#endregion
+//#region src/methods/getDefaults/getDefaults.ts
+/**
+* Returns the default values of the schema.
+*
+* Hint: The difference to `getDefault` is that for object and tuple schemas
+* this function recursively returns the default values of the subschemas
+* instead of `undefined`.
+*
+* @param schema The schema to get them from.
+*
+* @returns The default values.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getDefaults(schema) {
+	if ("entries" in schema) {
+		const object$1 = {};
+		for (const key in schema.entries) object$1[key] = /* @__PURE__ */ getDefaults(schema.entries[key]);
+		return object$1;
+	}
+	if ("items" in schema) return schema.items.map(getDefaults);
+	return /* @__PURE__ */ getDefault(schema);
+}
+
+//#endregion
+//#region src/methods/getDefaults/getDefaultsAsync.ts
+/**
+* Returns the default values of the schema.
+*
+* Hint: The difference to `getDefault` is that for object and tuple schemas
+* this function recursively returns the default values of the subschemas
+* instead of `undefined`.
+*
+* @param schema The schema to get them from.
+*
+* @returns The default values.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+async function getDefaultsAsync(schema) {
+	if ("entries" in schema) return Object.fromEntries(await Promise.all(Object.entries(schema.entries).map(async ([key, value$1]) => [key, await /* @__PURE__ */ getDefaultsAsync(value$1)])));
+	if ("items" in schema) return Promise.all(schema.items.map(getDefaultsAsync));
+	return /* @__PURE__ */ getDefault(schema);
+}
+
+//#endregion
+//#region src/methods/getDescription/getDescription.ts
+/**
+* Returns the description of the schema.
+*
+* If multiple descriptions are defined, the last one of the highest level is
+* returned. If no description is defined, `undefined` is returned.
+*
+* @param schema The schema to get the description from.
+*
+* @returns The description, if any.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getDescription(schema) {
+	return /* @__PURE__ */ _getLastMetadata(schema, "description");
+}
+
+//#endregion
+//#region src/methods/getExamples/getExamples.ts
+/**
+* Returns the examples of a schema.
+*
+* If multiple examples are defined, it concatenates them using depth-first
+* search. If no examples are defined, an empty array is returned.
+*
+* @param schema The schema to get the examples from.
+*
+* @returns The examples, if any.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getExamples(schema) {
+	const examples$1 = [];
+	function depthFirstCollect(schema$1) {
+		if ("pipe" in schema$1) {
+			for (const item of schema$1.pipe) if (item.kind === "schema" && "pipe" in item) depthFirstCollect(item);
+			else if (item.kind === "metadata" && item.type === "examples") for (const example of item.examples) examples$1.push(example);
+		}
+	}
+	depthFirstCollect(schema);
+	return examples$1;
+}
+
+//#endregion
+//#region src/methods/getFallbacks/getFallbacks.ts
+/**
+* Returns the fallback values of the schema.
+*
+* Hint: The difference to `getFallback` is that for object and tuple schemas
+* this function recursively returns the fallback values of the subschemas
+* instead of `undefined`.
+*
+* @param schema The schema to get them from.
+*
+* @returns The fallback values.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getFallbacks(schema) {
+	if ("entries" in schema) {
+		const object$1 = {};
+		for (const key in schema.entries) object$1[key] = /* @__PURE__ */ getFallbacks(schema.entries[key]);
+		return object$1;
+	}
+	if ("items" in schema) return schema.items.map(getFallbacks);
+	return /* @__PURE__ */ getFallback(schema);
+}
+
+//#endregion
+//#region src/methods/getFallbacks/getFallbacksAsync.ts
+/**
+* Returns the fallback values of the schema.
+*
+* Hint: The difference to `getFallback` is that for object and tuple schemas
+* this function recursively returns the fallback values of the subschemas
+* instead of `undefined`.
+*
+* @param schema The schema to get them from.
+*
+* @returns The fallback values.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+async function getFallbacksAsync(schema) {
+	if ("entries" in schema) return Object.fromEntries(await Promise.all(Object.entries(schema.entries).map(async ([key, value$1]) => [key, await /* @__PURE__ */ getFallbacksAsync(value$1)])));
+	if ("items" in schema) return Promise.all(schema.items.map(getFallbacksAsync));
+	return /* @__PURE__ */ getFallback(schema);
+}
+
+//#endregion
+//#region src/methods/getMetadata/getMetadata.ts
+/**
+* Returns the metadata of a schema.
+*
+* If multiple metadata are defined, it shallowly merges them using depth-first
+* search. If no metadata is defined, an empty object is returned.
+*
+* @param schema Schema to get the metadata from.
+*
+* @returns The metadata, if any.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getMetadata(schema) {
+	const result = {};
+	function depthFirstMerge(schema$1) {
+		if ("pipe" in schema$1) {
+			for (const item of schema$1.pipe) if (item.kind === "schema" && "pipe" in item) depthFirstMerge(item);
+			else if (item.kind === "metadata" && item.type === "metadata") Object.assign(result, item.metadata);
+		}
+	}
+	depthFirstMerge(schema);
+	return result;
+}
+
+//#endregion
+//#region src/methods/getTitle/getTitle.ts
+/**
+* Returns the title of the schema.
+*
+* If multiple titles are defined, the last one of the highest level is
+* returned. If no title is defined, `undefined` is returned.
+*
+* @param schema The schema to get the title from.
+*
+* @returns The title, if any.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function getTitle(schema) {
+	return /* @__PURE__ */ _getLastMetadata(schema, "title");
+}
+
+//#endregion
+//#region src/methods/is/is.ts
+/**
+* Checks if the input matches the schema. By using a type predicate, this
+* function can be used as a type guard.
+*
+* @param schema The schema to be used.
+* @param input The input to be tested.
+*
+* @returns Whether the input matches the schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function is(schema, input) {
+	return !schema["~run"]({ value: input }, ABORT_EARLY_CONFIG).issues;
+}
+
+//#endregion
+//#region src/schemas/any/any.ts
+/**
+* Creates an any schema.
+*
+* Hint: This schema function exists only for completeness and is not
+* recommended in practice. Instead, `unknown` should be used to accept
+* unknown data.
+*
+* @returns An any schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function any() {
+	return _standardSchema({
+		kind: "schema",
+		type: "any",
+		reference: any,
+		expects: "any",
+		async: false,
+		"~run"(dataset) {
+			dataset.typed = true;
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/array/array.ts
+/* @__NO_SIDE_EFFECTS__ */
+function array(item, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "array",
+		reference: array,
+		expects: "Array",
+		async: false,
+		item,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (Array.isArray(input)) {
+				dataset.typed = true;
+				dataset.value = [];
+				for (let key = 0; key < input.length; key++) {
+					const value$1 = input[key];
+					const itemDataset = this.item["~run"]({ value: value$1 }, config$1);
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/array/arrayAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function arrayAsync(item, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "array",
+		reference: arrayAsync,
+		expects: "Array",
+		async: true,
+		item,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (Array.isArray(input)) {
+				dataset.typed = true;
+				dataset.value = [];
+				const itemDatasets = await Promise.all(input.map((value$1) => this.item["~run"]({ value: value$1 }, config$1)));
+				for (let key = 0; key < itemDatasets.length; key++) {
+					const itemDataset = itemDatasets[key];
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: input[key]
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/bigint/bigint.ts
+/* @__NO_SIDE_EFFECTS__ */
+function bigint(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "bigint",
+		reference: bigint,
+		expects: "bigint",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (typeof dataset.value === "bigint") dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/blob/blob.ts
+/* @__NO_SIDE_EFFECTS__ */
+function blob(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "blob",
+		reference: blob,
+		expects: "Blob",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.value instanceof Blob) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/boolean/boolean.ts
+/* @__NO_SIDE_EFFECTS__ */
+function dist_boolean(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "boolean",
+		reference: dist_boolean,
+		expects: "boolean",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (typeof dataset.value === "boolean") dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/custom/custom.ts
+/* @__NO_SIDE_EFFECTS__ */
+function custom(check$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "custom",
+		reference: custom,
+		expects: "unknown",
+		async: false,
+		check: check$1,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (this.check(dataset.value)) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/custom/customAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function customAsync(check$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "custom",
+		reference: customAsync,
+		expects: "unknown",
+		async: true,
+		check: check$1,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			if (await this.check(dataset.value)) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/date/date.ts
+/* @__NO_SIDE_EFFECTS__ */
+function date(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "date",
+		reference: date,
+		expects: "Date",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.value instanceof Date) if (!isNaN(dataset.value)) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1, { received: "\"Invalid Date\"" });
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/enum/enum.ts
+/* @__NO_SIDE_EFFECTS__ */
+function enum_(enum__, message$1) {
+	const options = [];
+	for (const key in enum__) if (`${+key}` !== key || typeof enum__[key] !== "string" || !Object.is(enum__[enum__[key]], +key)) options.push(enum__[key]);
+	return _standardSchema({
+		kind: "schema",
+		type: "enum",
+		reference: enum_,
+		expects: /* @__PURE__ */ _joinExpects(options.map(_stringify), "|"),
+		async: false,
+		enum: enum__,
+		options,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (this.options.includes(dataset.value)) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/exactOptional/exactOptional.ts
+/* @__NO_SIDE_EFFECTS__ */
+function exactOptional(wrapped, default_) {
+	return _standardSchema({
+		kind: "schema",
+		type: "exact_optional",
+		reference: exactOptional,
+		expects: wrapped.expects,
+		async: false,
+		wrapped,
+		default: default_,
+		"~run"(dataset, config$1) {
+			return this.wrapped["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/exactOptional/exactOptionalAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function exactOptionalAsync(wrapped, default_) {
+	return _standardSchema({
+		kind: "schema",
+		type: "exact_optional",
+		reference: exactOptionalAsync,
+		expects: wrapped.expects,
+		async: true,
+		wrapped,
+		default: default_,
+		async "~run"(dataset, config$1) {
+			return this.wrapped["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/file/file.ts
+/* @__NO_SIDE_EFFECTS__ */
+function file(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "file",
+		reference: file,
+		expects: "File",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.value instanceof File) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/function/function.ts
+/* @__NO_SIDE_EFFECTS__ */
+function function_(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "function",
+		reference: function_,
+		expects: "Function",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (typeof dataset.value === "function") dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/instance/instance.ts
+/* @__NO_SIDE_EFFECTS__ */
+function instance(class_, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "instance",
+		reference: instance,
+		expects: class_.name,
+		async: false,
+		class: class_,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.value instanceof this.class) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/intersect/utils/_merge/_merge.ts
+/**
+* Merges two values into one single output.
+*
+* @param value1 First value.
+* @param value2 Second value.
+*
+* @returns The merge dataset.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _merge(value1, value2) {
+	if (typeof value1 === typeof value2) {
+		if (/* @__PURE__ */ _isSameValueZero(value1, value2) || value1 instanceof Date && value2 instanceof Date && /* @__PURE__ */ _isSameValueZero(+value1, +value2)) return { value: value1 };
+		if (value1 && value2 && value1.constructor === Object && value2.constructor === Object) {
+			const nextValue = {
+				...value1,
+				...value2
+			};
+			for (const key in value2) if (Object.prototype.hasOwnProperty.call(value1, key) && Object.prototype.hasOwnProperty.call(value2, key)) {
+				const dataset = /* @__PURE__ */ _merge(value1[key], value2[key]);
+				if (dataset.issue) return dataset;
+				nextValue[key] = dataset.value;
+			}
+			return { value: nextValue };
+		}
+		if (Array.isArray(value1) && Array.isArray(value2)) {
+			if (value1.length === value2.length) {
+				const nextValue = [...value1];
+				for (let index = 0; index < value1.length; index++) {
+					const dataset = /* @__PURE__ */ _merge(value1[index], value2[index]);
+					if (dataset.issue) return dataset;
+					nextValue[index] = dataset.value;
+				}
+				return { value: nextValue };
+			}
+		}
+	}
+	return { issue: true };
+}
+
+//#endregion
+//#region src/schemas/intersect/intersect.ts
+/* @__NO_SIDE_EFFECTS__ */
+function intersect(options, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "intersect",
+		reference: intersect,
+		expects: /* @__PURE__ */ _joinExpects(options.map((option) => option.expects), "&"),
+		async: false,
+		options,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (this.options.length) {
+				const input = dataset.value;
+				let outputs;
+				dataset.typed = true;
+				for (const schema of this.options) {
+					const optionDataset = schema["~run"]({ value: input }, config$1);
+					if (optionDataset.issues) {
+						if (dataset.issues) for (const issue of optionDataset.issues) dataset.issues.push(issue);
+						else dataset.issues = optionDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!optionDataset.typed) dataset.typed = false;
+					if (dataset.typed) if (outputs) outputs.push(optionDataset.value);
+					else outputs = [optionDataset.value];
+				}
+				if (dataset.typed) {
+					dataset.value = outputs[0];
+					for (let index = 1; index < outputs.length; index++) {
+						const mergeDataset = /* @__PURE__ */ _merge(dataset.value, outputs[index]);
+						if (mergeDataset.issue) {
+							_addIssue(this, "type", dataset, config$1, { received: "unknown" });
+							break;
+						}
+						dataset.value = mergeDataset.value;
+					}
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/intersect/intersectAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function intersectAsync(options, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "intersect",
+		reference: intersectAsync,
+		expects: /* @__PURE__ */ _joinExpects(options.map((option) => option.expects), "&"),
+		async: true,
+		options,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			if (this.options.length) {
+				const input = dataset.value;
+				let outputs;
+				dataset.typed = true;
+				const optionDatasets = await Promise.all(this.options.map((schema) => schema["~run"]({ value: input }, config$1)));
+				for (const optionDataset of optionDatasets) {
+					if (optionDataset.issues) {
+						if (dataset.issues) for (const issue of optionDataset.issues) dataset.issues.push(issue);
+						else dataset.issues = optionDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!optionDataset.typed) dataset.typed = false;
+					if (dataset.typed) if (outputs) outputs.push(optionDataset.value);
+					else outputs = [optionDataset.value];
+				}
+				if (dataset.typed) {
+					dataset.value = outputs[0];
+					for (let index = 1; index < outputs.length; index++) {
+						const mergeDataset = /* @__PURE__ */ _merge(dataset.value, outputs[index]);
+						if (mergeDataset.issue) {
+							_addIssue(this, "type", dataset, config$1, { received: "unknown" });
+							break;
+						}
+						dataset.value = mergeDataset.value;
+					}
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/lazy/lazy.ts
+/**
+* Creates a lazy schema.
+*
+* @param getter The schema getter.
+*
+* @returns A lazy schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function lazy(getter) {
+	return _standardSchema({
+		kind: "schema",
+		type: "lazy",
+		reference: lazy,
+		expects: "unknown",
+		async: false,
+		getter,
+		"~run"(dataset, config$1) {
+			return this.getter(dataset.value)["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/lazy/lazyAsync.ts
+/**
+* Creates a lazy schema.
+*
+* @param getter The schema getter.
+*
+* @returns A lazy schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function lazyAsync(getter) {
+	return _standardSchema({
+		kind: "schema",
+		type: "lazy",
+		reference: lazyAsync,
+		expects: "unknown",
+		async: true,
+		getter,
+		async "~run"(dataset, config$1) {
+			return (await this.getter(dataset.value))["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/literal/literal.ts
+/* @__NO_SIDE_EFFECTS__ */
+function literal(literal_, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "literal",
+		reference: literal,
+		expects: /* @__PURE__ */ _stringify(literal_),
+		async: false,
+		literal: literal_,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (/* @__PURE__ */ _isSameValueZero(dataset.value, this.literal)) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/looseObject/looseObject.ts
+/* @__NO_SIDE_EFFECTS__ */
+function looseObject(entries$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "loose_object",
+		reference: looseObject,
+		expects: "Object",
+		async: false,
+		entries: entries$1,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				dataset.typed = true;
+				dataset.value = {};
+				for (const key in this.entries) {
+					const valueSchema = this.entries[key];
+					if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+						const value$1 = key in input ? input[key] : /* @__PURE__ */ getDefault(valueSchema);
+						const valueDataset = valueSchema["~run"]({ value: value$1 }, config$1);
+						if (valueDataset.issues) {
+							const pathItem = {
+								type: "object",
+								origin: "value",
+								input,
+								key,
+								value: value$1
+							};
+							for (const issue of valueDataset.issues) {
+								if (issue.path) issue.path.unshift(pathItem);
+								else issue.path = [pathItem];
+								dataset.issues?.push(issue);
+							}
+							if (!dataset.issues) dataset.issues = valueDataset.issues;
+							if (config$1.abortEarly) {
+								dataset.typed = false;
+								break;
+							}
+						}
+						if (!valueDataset.typed) dataset.typed = false;
+						dataset.value[key] = valueDataset.value;
+					} else if (valueSchema.fallback !== void 0) dataset.value[key] = /* @__PURE__ */ getFallback(valueSchema);
+					else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+						_addIssue(this, "key", dataset, config$1, {
+							input: void 0,
+							expected: `"${key}"`,
+							path: [{
+								type: "object",
+								origin: "key",
+								input,
+								key,
+								value: input[key]
+							}]
+						});
+						if (config$1.abortEarly) break;
+					}
+				}
+				if (!dataset.issues || !config$1.abortEarly) {
+					for (const key in input) if (/* @__PURE__ */ _isValidObjectKey(input, key) && !Object.prototype.hasOwnProperty.call(this.entries, key)) dataset.value[key] = input[key];
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/looseObject/looseObjectAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function looseObjectAsync(entries$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "loose_object",
+		reference: looseObjectAsync,
+		expects: "Object",
+		async: true,
+		entries: entries$1,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				dataset.typed = true;
+				dataset.value = {};
+				const valueDatasets = await Promise.all(Object.entries(this.entries).map(async ([key, valueSchema]) => {
+					if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+						const value$1 = key in input ? input[key] : await /* @__PURE__ */ getDefault(valueSchema);
+						return [
+							key,
+							value$1,
+							valueSchema,
+							await valueSchema["~run"]({ value: value$1 }, config$1)
+						];
+					}
+					return [
+						key,
+						input[key],
+						valueSchema,
+						null
+					];
+				}));
+				for (const [key, value$1, valueSchema, valueDataset] of valueDatasets) if (valueDataset) {
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "object",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!valueDataset.typed) dataset.typed = false;
+					dataset.value[key] = valueDataset.value;
+				} else if (valueSchema.fallback !== void 0) dataset.value[key] = await /* @__PURE__ */ getFallback(valueSchema);
+				else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+					_addIssue(this, "key", dataset, config$1, {
+						input: void 0,
+						expected: `"${key}"`,
+						path: [{
+							type: "object",
+							origin: "key",
+							input,
+							key,
+							value: value$1
+						}]
+					});
+					if (config$1.abortEarly) break;
+				}
+				if (!dataset.issues || !config$1.abortEarly) {
+					for (const key in input) if (/* @__PURE__ */ _isValidObjectKey(input, key) && !Object.prototype.hasOwnProperty.call(this.entries, key)) dataset.value[key] = input[key];
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/looseTuple/looseTuple.ts
+/* @__NO_SIDE_EFFECTS__ */
+function looseTuple(items, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "loose_tuple",
+		reference: looseTuple,
+		expects: "Array",
+		async: false,
+		items,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (Array.isArray(input)) {
+				dataset.typed = true;
+				dataset.value = [];
+				for (let key = 0; key < this.items.length; key++) {
+					const value$1 = input[key];
+					const itemDataset = this.items[key]["~run"]({ value: value$1 }, config$1);
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+				if (!dataset.issues || !config$1.abortEarly) for (let key = this.items.length; key < input.length; key++) dataset.value.push(input[key]);
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/looseTuple/looseTupleAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function looseTupleAsync(items, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "loose_tuple",
+		reference: looseTupleAsync,
+		expects: "Array",
+		async: true,
+		items,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (Array.isArray(input)) {
+				dataset.typed = true;
+				dataset.value = [];
+				const itemDatasets = await Promise.all(this.items.map(async (item, key) => {
+					const value$1 = input[key];
+					return [
+						key,
+						value$1,
+						await item["~run"]({ value: value$1 }, config$1)
+					];
+				}));
+				for (const [key, value$1, itemDataset] of itemDatasets) {
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+				if (!dataset.issues || !config$1.abortEarly) for (let key = this.items.length; key < input.length; key++) dataset.value.push(input[key]);
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/map/map.ts
+/* @__NO_SIDE_EFFECTS__ */
+function map(key, value$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "map",
+		reference: map,
+		expects: "Map",
+		async: false,
+		key,
+		value: value$1,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input instanceof Map) {
+				dataset.typed = true;
+				dataset.value = /* @__PURE__ */ new Map();
+				for (const [inputKey, inputValue] of input) {
+					const keyDataset = this.key["~run"]({ value: inputKey }, config$1);
+					if (keyDataset.issues) {
+						const pathItem = {
+							type: "map",
+							origin: "key",
+							input,
+							key: inputKey,
+							value: inputValue
+						};
+						for (const issue of keyDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = keyDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					const valueDataset = this.value["~run"]({ value: inputValue }, config$1);
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "map",
+							origin: "value",
+							input,
+							key: inputKey,
+							value: inputValue
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!keyDataset.typed || !valueDataset.typed) dataset.typed = false;
+					dataset.value.set(keyDataset.value, valueDataset.value);
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/map/mapAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function mapAsync(key, value$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "map",
+		reference: mapAsync,
+		expects: "Map",
+		async: true,
+		key,
+		value: value$1,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input instanceof Map) {
+				dataset.typed = true;
+				dataset.value = /* @__PURE__ */ new Map();
+				const datasets = await Promise.all([...input].map(([inputKey, inputValue]) => Promise.all([
+					inputKey,
+					inputValue,
+					this.key["~run"]({ value: inputKey }, config$1),
+					this.value["~run"]({ value: inputValue }, config$1)
+				])));
+				for (const [inputKey, inputValue, keyDataset, valueDataset] of datasets) {
+					if (keyDataset.issues) {
+						const pathItem = {
+							type: "map",
+							origin: "key",
+							input,
+							key: inputKey,
+							value: inputValue
+						};
+						for (const issue of keyDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = keyDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "map",
+							origin: "value",
+							input,
+							key: inputKey,
+							value: inputValue
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!keyDataset.typed || !valueDataset.typed) dataset.typed = false;
+					dataset.value.set(keyDataset.value, valueDataset.value);
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nan/nan.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nan(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "nan",
+		reference: nan,
+		expects: "NaN",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (Number.isNaN(dataset.value)) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/never/never.ts
+/* @__NO_SIDE_EFFECTS__ */
+function never(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "never",
+		reference: never,
+		expects: "never",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			_addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nonNullable/nonNullable.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nonNullable(wrapped, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "non_nullable",
+		reference: nonNullable,
+		expects: "!null",
+		async: false,
+		wrapped,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.value !== null) dataset = this.wrapped["~run"](dataset, config$1);
+			if (dataset.value === null) _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nonNullable/nonNullableAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nonNullableAsync(wrapped, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "non_nullable",
+		reference: nonNullableAsync,
+		expects: "!null",
+		async: true,
+		wrapped,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			if (dataset.value !== null) dataset = await this.wrapped["~run"](dataset, config$1);
+			if (dataset.value === null) _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nonNullish/nonNullish.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nonNullish(wrapped, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "non_nullish",
+		reference: nonNullish,
+		expects: "(!null & !undefined)",
+		async: false,
+		wrapped,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (!(dataset.value === null || dataset.value === void 0)) dataset = this.wrapped["~run"](dataset, config$1);
+			if (dataset.value === null || dataset.value === void 0) _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nonNullish/nonNullishAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nonNullishAsync(wrapped, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "non_nullish",
+		reference: nonNullishAsync,
+		expects: "(!null & !undefined)",
+		async: true,
+		wrapped,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			if (!(dataset.value === null || dataset.value === void 0)) dataset = await this.wrapped["~run"](dataset, config$1);
+			if (dataset.value === null || dataset.value === void 0) _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nonOptional/nonOptional.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nonOptional(wrapped, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "non_optional",
+		reference: nonOptional,
+		expects: "!undefined",
+		async: false,
+		wrapped,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.value !== void 0) dataset = this.wrapped["~run"](dataset, config$1);
+			if (dataset.value === void 0) _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nonOptional/nonOptionalAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nonOptionalAsync(wrapped, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "non_optional",
+		reference: nonOptionalAsync,
+		expects: "!undefined",
+		async: true,
+		wrapped,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			if (dataset.value !== void 0) dataset = await this.wrapped["~run"](dataset, config$1);
+			if (dataset.value === void 0) _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/null/null.ts
+/* @__NO_SIDE_EFFECTS__ */
+function null_(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "null",
+		reference: null_,
+		expects: "null",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.value === null) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nullable/nullable.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nullable(wrapped, default_) {
+	return _standardSchema({
+		kind: "schema",
+		type: "nullable",
+		reference: nullable,
+		expects: `(${wrapped.expects} | null)`,
+		async: false,
+		wrapped,
+		default: default_,
+		"~run"(dataset, config$1) {
+			if (dataset.value === null) {
+				if (this.default !== void 0) dataset.value = /* @__PURE__ */ getDefault(this, dataset, config$1);
+				if (dataset.value === null) {
+					dataset.typed = true;
+					return dataset;
+				}
+			}
+			return this.wrapped["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nullable/nullableAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nullableAsync(wrapped, default_) {
+	return _standardSchema({
+		kind: "schema",
+		type: "nullable",
+		reference: nullableAsync,
+		expects: `(${wrapped.expects} | null)`,
+		async: true,
+		wrapped,
+		default: default_,
+		async "~run"(dataset, config$1) {
+			if (dataset.value === null) {
+				if (this.default !== void 0) dataset.value = await /* @__PURE__ */ getDefault(this, dataset, config$1);
+				if (dataset.value === null) {
+					dataset.typed = true;
+					return dataset;
+				}
+			}
+			return this.wrapped["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nullish/nullish.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nullish(wrapped, default_) {
+	return _standardSchema({
+		kind: "schema",
+		type: "nullish",
+		reference: nullish,
+		expects: `(${wrapped.expects} | null | undefined)`,
+		async: false,
+		wrapped,
+		default: default_,
+		"~run"(dataset, config$1) {
+			if (dataset.value === null || dataset.value === void 0) {
+				if (this.default !== void 0) dataset.value = /* @__PURE__ */ getDefault(this, dataset, config$1);
+				if (dataset.value === null || dataset.value === void 0) {
+					dataset.typed = true;
+					return dataset;
+				}
+			}
+			return this.wrapped["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/nullish/nullishAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function nullishAsync(wrapped, default_) {
+	return _standardSchema({
+		kind: "schema",
+		type: "nullish",
+		reference: nullishAsync,
+		expects: `(${wrapped.expects} | null | undefined)`,
+		async: true,
+		wrapped,
+		default: default_,
+		async "~run"(dataset, config$1) {
+			if (dataset.value === null || dataset.value === void 0) {
+				if (this.default !== void 0) dataset.value = await /* @__PURE__ */ getDefault(this, dataset, config$1);
+				if (dataset.value === null || dataset.value === void 0) {
+					dataset.typed = true;
+					return dataset;
+				}
+			}
+			return this.wrapped["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/number/number.ts
+/* @__NO_SIDE_EFFECTS__ */
+function number(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "number",
+		reference: number,
+		expects: "number",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (typeof dataset.value === "number" && !isNaN(dataset.value)) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/object/object.ts
+/* @__NO_SIDE_EFFECTS__ */
+function object(entries$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "object",
+		reference: object,
+		expects: "Object",
+		async: false,
+		entries: entries$1,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				dataset.typed = true;
+				dataset.value = {};
+				for (const key in this.entries) {
+					const valueSchema = this.entries[key];
+					if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+						const value$1 = key in input ? input[key] : /* @__PURE__ */ getDefault(valueSchema);
+						const valueDataset = valueSchema["~run"]({ value: value$1 }, config$1);
+						if (valueDataset.issues) {
+							const pathItem = {
+								type: "object",
+								origin: "value",
+								input,
+								key,
+								value: value$1
+							};
+							for (const issue of valueDataset.issues) {
+								if (issue.path) issue.path.unshift(pathItem);
+								else issue.path = [pathItem];
+								dataset.issues?.push(issue);
+							}
+							if (!dataset.issues) dataset.issues = valueDataset.issues;
+							if (config$1.abortEarly) {
+								dataset.typed = false;
+								break;
+							}
+						}
+						if (!valueDataset.typed) dataset.typed = false;
+						dataset.value[key] = valueDataset.value;
+					} else if (valueSchema.fallback !== void 0) dataset.value[key] = /* @__PURE__ */ getFallback(valueSchema);
+					else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+						_addIssue(this, "key", dataset, config$1, {
+							input: void 0,
+							expected: `"${key}"`,
+							path: [{
+								type: "object",
+								origin: "key",
+								input,
+								key,
+								value: input[key]
+							}]
+						});
+						if (config$1.abortEarly) break;
+					}
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/object/objectAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function objectAsync(entries$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "object",
+		reference: objectAsync,
+		expects: "Object",
+		async: true,
+		entries: entries$1,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				dataset.typed = true;
+				dataset.value = {};
+				const valueDatasets = await Promise.all(Object.entries(this.entries).map(async ([key, valueSchema]) => {
+					if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+						const value$1 = key in input ? input[key] : await /* @__PURE__ */ getDefault(valueSchema);
+						return [
+							key,
+							value$1,
+							valueSchema,
+							await valueSchema["~run"]({ value: value$1 }, config$1)
+						];
+					}
+					return [
+						key,
+						input[key],
+						valueSchema,
+						null
+					];
+				}));
+				for (const [key, value$1, valueSchema, valueDataset] of valueDatasets) if (valueDataset) {
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "object",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!valueDataset.typed) dataset.typed = false;
+					dataset.value[key] = valueDataset.value;
+				} else if (valueSchema.fallback !== void 0) dataset.value[key] = await /* @__PURE__ */ getFallback(valueSchema);
+				else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+					_addIssue(this, "key", dataset, config$1, {
+						input: void 0,
+						expected: `"${key}"`,
+						path: [{
+							type: "object",
+							origin: "key",
+							input,
+							key,
+							value: value$1
+						}]
+					});
+					if (config$1.abortEarly) break;
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/objectWithRest/objectWithRest.ts
+/* @__NO_SIDE_EFFECTS__ */
+function objectWithRest(entries$1, rest, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "object_with_rest",
+		reference: objectWithRest,
+		expects: "Object",
+		async: false,
+		entries: entries$1,
+		rest,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				dataset.typed = true;
+				dataset.value = {};
+				for (const key in this.entries) {
+					const valueSchema = this.entries[key];
+					if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+						const value$1 = key in input ? input[key] : /* @__PURE__ */ getDefault(valueSchema);
+						const valueDataset = valueSchema["~run"]({ value: value$1 }, config$1);
+						if (valueDataset.issues) {
+							const pathItem = {
+								type: "object",
+								origin: "value",
+								input,
+								key,
+								value: value$1
+							};
+							for (const issue of valueDataset.issues) {
+								if (issue.path) issue.path.unshift(pathItem);
+								else issue.path = [pathItem];
+								dataset.issues?.push(issue);
+							}
+							if (!dataset.issues) dataset.issues = valueDataset.issues;
+							if (config$1.abortEarly) {
+								dataset.typed = false;
+								break;
+							}
+						}
+						if (!valueDataset.typed) dataset.typed = false;
+						dataset.value[key] = valueDataset.value;
+					} else if (valueSchema.fallback !== void 0) dataset.value[key] = /* @__PURE__ */ getFallback(valueSchema);
+					else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+						_addIssue(this, "key", dataset, config$1, {
+							input: void 0,
+							expected: `"${key}"`,
+							path: [{
+								type: "object",
+								origin: "key",
+								input,
+								key,
+								value: input[key]
+							}]
+						});
+						if (config$1.abortEarly) break;
+					}
+				}
+				if (!dataset.issues || !config$1.abortEarly) {
+					for (const key in input) if (/* @__PURE__ */ _isValidObjectKey(input, key) && !Object.prototype.hasOwnProperty.call(this.entries, key)) {
+						const valueDataset = this.rest["~run"]({ value: input[key] }, config$1);
+						if (valueDataset.issues) {
+							const pathItem = {
+								type: "object",
+								origin: "value",
+								input,
+								key,
+								value: input[key]
+							};
+							for (const issue of valueDataset.issues) {
+								if (issue.path) issue.path.unshift(pathItem);
+								else issue.path = [pathItem];
+								dataset.issues?.push(issue);
+							}
+							if (!dataset.issues) dataset.issues = valueDataset.issues;
+							if (config$1.abortEarly) {
+								dataset.typed = false;
+								break;
+							}
+						}
+						if (!valueDataset.typed) dataset.typed = false;
+						dataset.value[key] = valueDataset.value;
+					}
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/objectWithRest/objectWithRestAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function objectWithRestAsync(entries$1, rest, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "object_with_rest",
+		reference: objectWithRestAsync,
+		expects: "Object",
+		async: true,
+		entries: entries$1,
+		rest,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				dataset.typed = true;
+				dataset.value = {};
+				const [normalDatasets, restDatasets] = await Promise.all([Promise.all(Object.entries(this.entries).map(async ([key, valueSchema]) => {
+					if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+						const value$1 = key in input ? input[key] : await /* @__PURE__ */ getDefault(valueSchema);
+						return [
+							key,
+							value$1,
+							valueSchema,
+							await valueSchema["~run"]({ value: value$1 }, config$1)
+						];
+					}
+					return [
+						key,
+						input[key],
+						valueSchema,
+						null
+					];
+				})), Promise.all(Object.entries(input).filter(([key]) => /* @__PURE__ */ _isValidObjectKey(input, key) && !Object.prototype.hasOwnProperty.call(this.entries, key)).map(async ([key, value$1]) => [
+					key,
+					value$1,
+					await this.rest["~run"]({ value: value$1 }, config$1)
+				]))]);
+				for (const [key, value$1, valueSchema, valueDataset] of normalDatasets) if (valueDataset) {
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "object",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!valueDataset.typed) dataset.typed = false;
+					dataset.value[key] = valueDataset.value;
+				} else if (valueSchema.fallback !== void 0) dataset.value[key] = await /* @__PURE__ */ getFallback(valueSchema);
+				else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+					_addIssue(this, "key", dataset, config$1, {
+						input: void 0,
+						expected: `"${key}"`,
+						path: [{
+							type: "object",
+							origin: "key",
+							input,
+							key,
+							value: value$1
+						}]
+					});
+					if (config$1.abortEarly) break;
+				}
+				if (!dataset.issues || !config$1.abortEarly) for (const [key, value$1, valueDataset] of restDatasets) {
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "object",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!valueDataset.typed) dataset.typed = false;
+					dataset.value[key] = valueDataset.value;
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/optional/optional.ts
+/* @__NO_SIDE_EFFECTS__ */
+function optional(wrapped, default_) {
+	return _standardSchema({
+		kind: "schema",
+		type: "optional",
+		reference: optional,
+		expects: `(${wrapped.expects} | undefined)`,
+		async: false,
+		wrapped,
+		default: default_,
+		"~run"(dataset, config$1) {
+			if (dataset.value === void 0) {
+				if (this.default !== void 0) dataset.value = /* @__PURE__ */ getDefault(this, dataset, config$1);
+				if (dataset.value === void 0) {
+					dataset.typed = true;
+					return dataset;
+				}
+			}
+			return this.wrapped["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/optional/optionalAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function optionalAsync(wrapped, default_) {
+	return _standardSchema({
+		kind: "schema",
+		type: "optional",
+		reference: optionalAsync,
+		expects: `(${wrapped.expects} | undefined)`,
+		async: true,
+		wrapped,
+		default: default_,
+		async "~run"(dataset, config$1) {
+			if (dataset.value === void 0) {
+				if (this.default !== void 0) dataset.value = await /* @__PURE__ */ getDefault(this, dataset, config$1);
+				if (dataset.value === void 0) {
+					dataset.typed = true;
+					return dataset;
+				}
+			}
+			return this.wrapped["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/picklist/picklist.ts
+/* @__NO_SIDE_EFFECTS__ */
+function picklist(options, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "picklist",
+		reference: picklist,
+		expects: /* @__PURE__ */ _joinExpects(options.map(_stringify), "|"),
+		async: false,
+		options,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (this.options.includes(dataset.value)) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/promise/promise.ts
+/* @__NO_SIDE_EFFECTS__ */
+function promise(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "promise",
+		reference: promise,
+		expects: "Promise",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.value instanceof Promise) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/record/record.ts
+/* @__NO_SIDE_EFFECTS__ */
+function record(key, value$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "record",
+		reference: record,
+		expects: "Object",
+		async: false,
+		key,
+		value: value$1,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				dataset.typed = true;
+				dataset.value = {};
+				for (const entryKey in input) if (/* @__PURE__ */ _isValidObjectKey(input, entryKey)) {
+					const entryValue = input[entryKey];
+					const keyDataset = this.key["~run"]({ value: entryKey }, config$1);
+					if (keyDataset.issues) {
+						const pathItem = {
+							type: "object",
+							origin: "key",
+							input,
+							key: entryKey,
+							value: entryValue
+						};
+						for (const issue of keyDataset.issues) {
+							issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = keyDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					const valueDataset = this.value["~run"]({ value: entryValue }, config$1);
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "object",
+							origin: "value",
+							input,
+							key: entryKey,
+							value: entryValue
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!keyDataset.typed || !valueDataset.typed) dataset.typed = false;
+					if (keyDataset.typed) dataset.value[keyDataset.value] = valueDataset.value;
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/record/recordAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function recordAsync(key, value$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "record",
+		reference: recordAsync,
+		expects: "Object",
+		async: true,
+		key,
+		value: value$1,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				dataset.typed = true;
+				dataset.value = {};
+				const datasets = await Promise.all(Object.entries(input).filter(([key$1]) => /* @__PURE__ */ _isValidObjectKey(input, key$1)).map(([entryKey, entryValue]) => Promise.all([
+					entryKey,
+					entryValue,
+					this.key["~run"]({ value: entryKey }, config$1),
+					this.value["~run"]({ value: entryValue }, config$1)
+				])));
+				for (const [entryKey, entryValue, keyDataset, valueDataset] of datasets) {
+					if (keyDataset.issues) {
+						const pathItem = {
+							type: "object",
+							origin: "key",
+							input,
+							key: entryKey,
+							value: entryValue
+						};
+						for (const issue of keyDataset.issues) {
+							issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = keyDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "object",
+							origin: "value",
+							input,
+							key: entryKey,
+							value: entryValue
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!keyDataset.typed || !valueDataset.typed) dataset.typed = false;
+					if (keyDataset.typed) dataset.value[keyDataset.value] = valueDataset.value;
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/set/set.ts
+/* @__NO_SIDE_EFFECTS__ */
+function set(value$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "set",
+		reference: set,
+		expects: "Set",
+		async: false,
+		value: value$1,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input instanceof Set) {
+				dataset.typed = true;
+				dataset.value = /* @__PURE__ */ new Set();
+				for (const inputValue of input) {
+					const valueDataset = this.value["~run"]({ value: inputValue }, config$1);
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "set",
+							origin: "value",
+							input,
+							key: null,
+							value: inputValue
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!valueDataset.typed) dataset.typed = false;
+					dataset.value.add(valueDataset.value);
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/set/setAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function setAsync(value$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "set",
+		reference: setAsync,
+		expects: "Set",
+		async: true,
+		value: value$1,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input instanceof Set) {
+				dataset.typed = true;
+				dataset.value = /* @__PURE__ */ new Set();
+				const valueDatasets = await Promise.all([...input].map(async (inputValue) => [inputValue, await this.value["~run"]({ value: inputValue }, config$1)]));
+				for (const [inputValue, valueDataset] of valueDatasets) {
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "set",
+							origin: "value",
+							input,
+							key: null,
+							value: inputValue
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!valueDataset.typed) dataset.typed = false;
+					dataset.value.add(valueDataset.value);
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/strictObject/strictObject.ts
+/* @__NO_SIDE_EFFECTS__ */
+function strictObject(entries$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "strict_object",
+		reference: strictObject,
+		expects: "Object",
+		async: false,
+		entries: entries$1,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				dataset.typed = true;
+				dataset.value = {};
+				for (const key in this.entries) {
+					const valueSchema = this.entries[key];
+					if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+						const value$1 = key in input ? input[key] : /* @__PURE__ */ getDefault(valueSchema);
+						const valueDataset = valueSchema["~run"]({ value: value$1 }, config$1);
+						if (valueDataset.issues) {
+							const pathItem = {
+								type: "object",
+								origin: "value",
+								input,
+								key,
+								value: value$1
+							};
+							for (const issue of valueDataset.issues) {
+								if (issue.path) issue.path.unshift(pathItem);
+								else issue.path = [pathItem];
+								dataset.issues?.push(issue);
+							}
+							if (!dataset.issues) dataset.issues = valueDataset.issues;
+							if (config$1.abortEarly) {
+								dataset.typed = false;
+								break;
+							}
+						}
+						if (!valueDataset.typed) dataset.typed = false;
+						dataset.value[key] = valueDataset.value;
+					} else if (valueSchema.fallback !== void 0) dataset.value[key] = /* @__PURE__ */ getFallback(valueSchema);
+					else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+						_addIssue(this, "key", dataset, config$1, {
+							input: void 0,
+							expected: `"${key}"`,
+							path: [{
+								type: "object",
+								origin: "key",
+								input,
+								key,
+								value: input[key]
+							}]
+						});
+						if (config$1.abortEarly) break;
+					}
+				}
+				if (!dataset.issues || !config$1.abortEarly) {
+					for (const key in input) if (!Object.prototype.hasOwnProperty.call(this.entries, key)) {
+						_addIssue(this, "key", dataset, config$1, {
+							input: key,
+							expected: "never",
+							path: [{
+								type: "object",
+								origin: "key",
+								input,
+								key,
+								value: input[key]
+							}]
+						});
+						break;
+					}
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/strictObject/strictObjectAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function strictObjectAsync(entries$1, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "strict_object",
+		reference: strictObjectAsync,
+		expects: "Object",
+		async: true,
+		entries: entries$1,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				dataset.typed = true;
+				dataset.value = {};
+				const valueDatasets = await Promise.all(Object.entries(this.entries).map(async ([key, valueSchema]) => {
+					if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+						const value$1 = key in input ? input[key] : await /* @__PURE__ */ getDefault(valueSchema);
+						return [
+							key,
+							value$1,
+							valueSchema,
+							await valueSchema["~run"]({ value: value$1 }, config$1)
+						];
+					}
+					return [
+						key,
+						input[key],
+						valueSchema,
+						null
+					];
+				}));
+				for (const [key, value$1, valueSchema, valueDataset] of valueDatasets) if (valueDataset) {
+					if (valueDataset.issues) {
+						const pathItem = {
+							type: "object",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of valueDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = valueDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!valueDataset.typed) dataset.typed = false;
+					dataset.value[key] = valueDataset.value;
+				} else if (valueSchema.fallback !== void 0) dataset.value[key] = await /* @__PURE__ */ getFallback(valueSchema);
+				else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+					_addIssue(this, "key", dataset, config$1, {
+						input: void 0,
+						expected: `"${key}"`,
+						path: [{
+							type: "object",
+							origin: "key",
+							input,
+							key,
+							value: value$1
+						}]
+					});
+					if (config$1.abortEarly) break;
+				}
+				if (!dataset.issues || !config$1.abortEarly) {
+					for (const key in input) if (!Object.prototype.hasOwnProperty.call(this.entries, key)) {
+						_addIssue(this, "key", dataset, config$1, {
+							input: key,
+							expected: "never",
+							path: [{
+								type: "object",
+								origin: "key",
+								input,
+								key,
+								value: input[key]
+							}]
+						});
+						break;
+					}
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/strictTuple/strictTuple.ts
+/* @__NO_SIDE_EFFECTS__ */
+function strictTuple(items, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "strict_tuple",
+		reference: strictTuple,
+		expects: "Array",
+		async: false,
+		items,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (Array.isArray(input)) {
+				dataset.typed = true;
+				dataset.value = [];
+				for (let key = 0; key < this.items.length; key++) {
+					const value$1 = input[key];
+					const itemDataset = this.items[key]["~run"]({ value: value$1 }, config$1);
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+				if (!(dataset.issues && config$1.abortEarly) && this.items.length < input.length) _addIssue(this, "type", dataset, config$1, {
+					input: input[this.items.length],
+					expected: "never",
+					path: [{
+						type: "array",
+						origin: "value",
+						input,
+						key: this.items.length,
+						value: input[this.items.length]
+					}]
+				});
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/strictTuple/strictTupleAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function strictTupleAsync(items, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "strict_tuple",
+		reference: strictTupleAsync,
+		expects: "Array",
+		async: true,
+		items,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (Array.isArray(input)) {
+				dataset.typed = true;
+				dataset.value = [];
+				const itemDatasets = await Promise.all(this.items.map(async (item, key) => {
+					const value$1 = input[key];
+					return [
+						key,
+						value$1,
+						await item["~run"]({ value: value$1 }, config$1)
+					];
+				}));
+				for (const [key, value$1, itemDataset] of itemDatasets) {
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+				if (!(dataset.issues && config$1.abortEarly) && this.items.length < input.length) _addIssue(this, "type", dataset, config$1, {
+					input: input[this.items.length],
+					expected: "never",
+					path: [{
+						type: "array",
+						origin: "value",
+						input,
+						key: this.items.length,
+						value: input[this.items.length]
+					}]
+				});
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/string/string.ts
+/* @__NO_SIDE_EFFECTS__ */
+function string(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "string",
+		reference: string,
+		expects: "string",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (typeof dataset.value === "string") dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/symbol/symbol.ts
+/* @__NO_SIDE_EFFECTS__ */
+function symbol(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "symbol",
+		reference: symbol,
+		expects: "symbol",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (typeof dataset.value === "symbol") dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/tuple/tuple.ts
+/* @__NO_SIDE_EFFECTS__ */
+function tuple(items, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "tuple",
+		reference: tuple,
+		expects: "Array",
+		async: false,
+		items,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (Array.isArray(input)) {
+				dataset.typed = true;
+				dataset.value = [];
+				for (let key = 0; key < this.items.length; key++) {
+					const value$1 = input[key];
+					const itemDataset = this.items[key]["~run"]({ value: value$1 }, config$1);
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/tuple/tupleAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function tupleAsync(items, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "tuple",
+		reference: tupleAsync,
+		expects: "Array",
+		async: true,
+		items,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (Array.isArray(input)) {
+				dataset.typed = true;
+				dataset.value = [];
+				const itemDatasets = await Promise.all(this.items.map(async (item, key) => {
+					const value$1 = input[key];
+					return [
+						key,
+						value$1,
+						await item["~run"]({ value: value$1 }, config$1)
+					];
+				}));
+				for (const [key, value$1, itemDataset] of itemDatasets) {
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/tupleWithRest/tupleWithRest.ts
+/* @__NO_SIDE_EFFECTS__ */
+function tupleWithRest(items, rest, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "tuple_with_rest",
+		reference: tupleWithRest,
+		expects: "Array",
+		async: false,
+		items,
+		rest,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (Array.isArray(input)) {
+				dataset.typed = true;
+				dataset.value = [];
+				for (let key = 0; key < this.items.length; key++) {
+					const value$1 = input[key];
+					const itemDataset = this.items[key]["~run"]({ value: value$1 }, config$1);
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+				if (!dataset.issues || !config$1.abortEarly) for (let key = this.items.length; key < input.length; key++) {
+					const value$1 = input[key];
+					const itemDataset = this.rest["~run"]({ value: value$1 }, config$1);
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/tupleWithRest/tupleWithRestAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function tupleWithRestAsync(items, rest, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "tuple_with_rest",
+		reference: tupleWithRestAsync,
+		expects: "Array",
+		async: true,
+		items,
+		rest,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (Array.isArray(input)) {
+				dataset.typed = true;
+				dataset.value = [];
+				const [normalDatasets, restDatasets] = await Promise.all([Promise.all(this.items.map(async (item, key) => {
+					const value$1 = input[key];
+					return [
+						key,
+						value$1,
+						await item["~run"]({ value: value$1 }, config$1)
+					];
+				})), Promise.all(input.slice(this.items.length).map(async (value$1, key) => {
+					return [
+						key + this.items.length,
+						value$1,
+						await this.rest["~run"]({ value: value$1 }, config$1)
+					];
+				}))]);
+				for (const [key, value$1, itemDataset] of normalDatasets) {
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+				if (!dataset.issues || !config$1.abortEarly) for (const [key, value$1, itemDataset] of restDatasets) {
+					if (itemDataset.issues) {
+						const pathItem = {
+							type: "array",
+							origin: "value",
+							input,
+							key,
+							value: value$1
+						};
+						for (const issue of itemDataset.issues) {
+							if (issue.path) issue.path.unshift(pathItem);
+							else issue.path = [pathItem];
+							dataset.issues?.push(issue);
+						}
+						if (!dataset.issues) dataset.issues = itemDataset.issues;
+						if (config$1.abortEarly) {
+							dataset.typed = false;
+							break;
+						}
+					}
+					if (!itemDataset.typed) dataset.typed = false;
+					dataset.value.push(itemDataset.value);
+				}
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/undefined/undefined.ts
+/* @__NO_SIDE_EFFECTS__ */
+function undefined_(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "undefined",
+		reference: undefined_,
+		expects: "undefined",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.value === void 0) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/undefinedable/undefinedable.ts
+/* @__NO_SIDE_EFFECTS__ */
+function undefinedable(wrapped, default_) {
+	return _standardSchema({
+		kind: "schema",
+		type: "undefinedable",
+		reference: undefinedable,
+		expects: `(${wrapped.expects} | undefined)`,
+		async: false,
+		wrapped,
+		default: default_,
+		"~run"(dataset, config$1) {
+			if (dataset.value === void 0) {
+				if (this.default !== void 0) dataset.value = /* @__PURE__ */ getDefault(this, dataset, config$1);
+				if (dataset.value === void 0) {
+					dataset.typed = true;
+					return dataset;
+				}
+			}
+			return this.wrapped["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/undefinedable/undefinedableAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function undefinedableAsync(wrapped, default_) {
+	return _standardSchema({
+		kind: "schema",
+		type: "undefinedable",
+		reference: undefinedableAsync,
+		expects: `(${wrapped.expects} | undefined)`,
+		async: true,
+		wrapped,
+		default: default_,
+		async "~run"(dataset, config$1) {
+			if (dataset.value === void 0) {
+				if (this.default !== void 0) dataset.value = await /* @__PURE__ */ getDefault(this, dataset, config$1);
+				if (dataset.value === void 0) {
+					dataset.typed = true;
+					return dataset;
+				}
+			}
+			return this.wrapped["~run"](dataset, config$1);
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/union/utils/_subIssues/_subIssues.ts
+/**
+* Returns the sub issues of the provided datasets for the union issue.
+*
+* @param datasets The datasets.
+*
+* @returns The sub issues.
+*
+* @internal
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function _subIssues(datasets) {
+	let issues;
+	if (datasets) for (const dataset of datasets) if (issues) for (const issue of dataset.issues) issues.push(issue);
+	else issues = dataset.issues;
+	return issues;
+}
+
+//#endregion
+//#region src/schemas/union/union.ts
+/* @__NO_SIDE_EFFECTS__ */
+function union(options, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "union",
+		reference: union,
+		expects: /* @__PURE__ */ _joinExpects(options.map((option) => option.expects), "|"),
+		async: false,
+		options,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			let validDataset;
+			let typedDatasets;
+			let untypedDatasets;
+			for (const schema of this.options) {
+				const optionDataset = schema["~run"]({ value: dataset.value }, config$1);
+				if (optionDataset.typed) if (optionDataset.issues) if (typedDatasets) typedDatasets.push(optionDataset);
+				else typedDatasets = [optionDataset];
+				else {
+					validDataset = optionDataset;
+					break;
+				}
+				else if (untypedDatasets) untypedDatasets.push(optionDataset);
+				else untypedDatasets = [optionDataset];
+			}
+			if (validDataset) return validDataset;
+			if (typedDatasets) {
+				if (typedDatasets.length === 1) return typedDatasets[0];
+				_addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(typedDatasets) });
+				dataset.typed = true;
+			} else if (untypedDatasets?.length === 1) return untypedDatasets[0];
+			else _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(untypedDatasets) });
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/union/unionAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function unionAsync(options, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "union",
+		reference: unionAsync,
+		expects: /* @__PURE__ */ _joinExpects(options.map((option) => option.expects), "|"),
+		async: true,
+		options,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			let validDataset;
+			let typedDatasets;
+			let untypedDatasets;
+			for (const schema of this.options) {
+				const optionDataset = await schema["~run"]({ value: dataset.value }, config$1);
+				if (optionDataset.typed) if (optionDataset.issues) if (typedDatasets) typedDatasets.push(optionDataset);
+				else typedDatasets = [optionDataset];
+				else {
+					validDataset = optionDataset;
+					break;
+				}
+				else if (untypedDatasets) untypedDatasets.push(optionDataset);
+				else untypedDatasets = [optionDataset];
+			}
+			if (validDataset) return validDataset;
+			if (typedDatasets) {
+				if (typedDatasets.length === 1) return typedDatasets[0];
+				_addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(typedDatasets) });
+				dataset.typed = true;
+			} else if (untypedDatasets?.length === 1) return untypedDatasets[0];
+			else _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(untypedDatasets) });
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/unknown/unknown.ts
+/**
+* Creates a unknown schema.
+*
+* @returns A unknown schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function unknown() {
+	return _standardSchema({
+		kind: "schema",
+		type: "unknown",
+		reference: unknown,
+		expects: "unknown",
+		async: false,
+		"~run"(dataset) {
+			dataset.typed = true;
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/variant/variant.ts
+/* @__NO_SIDE_EFFECTS__ */
+function variant(key, options, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "variant",
+		reference: variant,
+		expects: "Object",
+		async: false,
+		key,
+		options,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				let outputDataset;
+				let maxDiscriminatorPriority = 0;
+				let invalidDiscriminatorKey = this.key;
+				let expectedDiscriminators = [];
+				const parseOptions = (variant$1, allKeys) => {
+					for (const schema of variant$1.options) {
+						if (schema.type === "variant") parseOptions(schema, new Set(allKeys).add(schema.key));
+						else {
+							let keysAreValid = true;
+							let currentPriority = 0;
+							for (const currentKey of allKeys) {
+								const discriminatorSchema = schema.entries[currentKey];
+								if (currentKey in input ? discriminatorSchema["~run"]({
+									typed: false,
+									value: input[currentKey]
+								}, ABORT_EARLY_CONFIG).issues : discriminatorSchema.type !== "exact_optional" && discriminatorSchema.type !== "optional" && discriminatorSchema.type !== "nullish") {
+									keysAreValid = false;
+									if (invalidDiscriminatorKey !== currentKey && (maxDiscriminatorPriority < currentPriority || maxDiscriminatorPriority === currentPriority && currentKey in input && !(invalidDiscriminatorKey in input))) {
+										maxDiscriminatorPriority = currentPriority;
+										invalidDiscriminatorKey = currentKey;
+										expectedDiscriminators = [];
+									}
+									if (invalidDiscriminatorKey === currentKey) expectedDiscriminators.push(schema.entries[currentKey].expects);
+									break;
+								}
+								currentPriority++;
+							}
+							if (keysAreValid) {
+								const optionDataset = schema["~run"]({ value: input }, config$1);
+								if (!outputDataset || !outputDataset.typed && optionDataset.typed) outputDataset = optionDataset;
+							}
+						}
+						if (outputDataset && !outputDataset.issues) break;
+					}
+				};
+				parseOptions(this, new Set([this.key]));
+				if (outputDataset) return outputDataset;
+				_addIssue(this, "type", dataset, config$1, {
+					input: input[invalidDiscriminatorKey],
+					expected: /* @__PURE__ */ _joinExpects(expectedDiscriminators, "|"),
+					path: [{
+						type: "object",
+						origin: "value",
+						input,
+						key: invalidDiscriminatorKey,
+						value: input[invalidDiscriminatorKey]
+					}]
+				});
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/variant/variantAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function variantAsync(key, options, message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "variant",
+		reference: variantAsync,
+		expects: "Object",
+		async: true,
+		key,
+		options,
+		message: message$1,
+		async "~run"(dataset, config$1) {
+			const input = dataset.value;
+			if (input && typeof input === "object") {
+				let outputDataset;
+				let maxDiscriminatorPriority = 0;
+				let invalidDiscriminatorKey = this.key;
+				let expectedDiscriminators = [];
+				const parseOptions = async (variant$1, allKeys) => {
+					for (const schema of variant$1.options) {
+						if (schema.type === "variant") await parseOptions(schema, new Set(allKeys).add(schema.key));
+						else {
+							let keysAreValid = true;
+							let currentPriority = 0;
+							for (const currentKey of allKeys) {
+								const discriminatorSchema = schema.entries[currentKey];
+								if (currentKey in input ? (await discriminatorSchema["~run"]({
+									typed: false,
+									value: input[currentKey]
+								}, ABORT_EARLY_CONFIG)).issues : discriminatorSchema.type !== "exact_optional" && discriminatorSchema.type !== "optional" && discriminatorSchema.type !== "nullish") {
+									keysAreValid = false;
+									if (invalidDiscriminatorKey !== currentKey && (maxDiscriminatorPriority < currentPriority || maxDiscriminatorPriority === currentPriority && currentKey in input && !(invalidDiscriminatorKey in input))) {
+										maxDiscriminatorPriority = currentPriority;
+										invalidDiscriminatorKey = currentKey;
+										expectedDiscriminators = [];
+									}
+									if (invalidDiscriminatorKey === currentKey) expectedDiscriminators.push(schema.entries[currentKey].expects);
+									break;
+								}
+								currentPriority++;
+							}
+							if (keysAreValid) {
+								const optionDataset = await schema["~run"]({ value: input }, config$1);
+								if (!outputDataset || !outputDataset.typed && optionDataset.typed) outputDataset = optionDataset;
+							}
+						}
+						if (outputDataset && !outputDataset.issues) break;
+					}
+				};
+				await parseOptions(this, new Set([this.key]));
+				if (outputDataset) return outputDataset;
+				_addIssue(this, "type", dataset, config$1, {
+					input: input[invalidDiscriminatorKey],
+					expected: /* @__PURE__ */ _joinExpects(expectedDiscriminators, "|"),
+					path: [{
+						type: "object",
+						origin: "value",
+						input,
+						key: invalidDiscriminatorKey,
+						value: input[invalidDiscriminatorKey]
+					}]
+				});
+			} else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/schemas/void/void.ts
+/* @__NO_SIDE_EFFECTS__ */
+function void_(message$1) {
+	return _standardSchema({
+		kind: "schema",
+		type: "void",
+		reference: void_,
+		expects: "void",
+		async: false,
+		message: message$1,
+		"~run"(dataset, config$1) {
+			if (dataset.value === void 0) dataset.typed = true;
+			else _addIssue(this, "type", dataset, config$1);
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/methods/keyof/keyof.ts
+/* @__NO_SIDE_EFFECTS__ */
+function keyof(schema, message$1) {
+	return /* @__PURE__ */ picklist(Object.keys(schema.entries), message$1);
+}
+
+//#endregion
+//#region src/methods/message/message.ts
+/**
+* Changes the local message configuration of a schema.
+*
+* @param schema The schema to configure.
+* @param message_ The error message.
+*
+* @returns The configured schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function message(schema, message_) {
+	return _standardSchema({
+		...schema,
+		"~run"(dataset, config$1) {
+			return schema["~run"](dataset, {
+				...config$1,
+				message: message_
+			});
+		}
+	});
+}
+
+//#endregion
+//#region src/methods/omit/omit.ts
+/**
+* Creates a modified copy of an object schema that does not contain the
+* selected entries.
+*
+* @param schema The schema to omit from.
+* @param keys The selected entries.
+*
+* @returns An object schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function omit(schema, keys) {
+	const entries$1 = { ...schema.entries };
+	for (const key of keys) delete entries$1[key];
+	return _standardSchema({
+		...schema,
+		entries: entries$1
+	});
+}
+
+//#endregion
+//#region src/methods/parse/parse.ts
+/**
+* Parses an unknown input based on a schema.
+*
+* @param schema The schema to be used.
+* @param input The input to be parsed.
+* @param config The parse configuration.
+*
+* @returns The parsed input.
+*/
+function dist_parse(schema, input, config$1) {
+	const dataset = schema["~run"]({ value: input }, /* @__PURE__ */ getGlobalConfig(config$1));
+	if (dataset.issues) throw new ValiError(dataset.issues);
+	return dataset.value;
+}
+
+//#endregion
+//#region src/methods/parse/parseAsync.ts
+/**
+* Parses an unknown input based on a schema.
+*
+* @param schema The schema to be used.
+* @param input The input to be parsed.
+* @param config The parse configuration.
+*
+* @returns The parsed input.
+*/
+async function parseAsync(schema, input, config$1) {
+	const dataset = await schema["~run"]({ value: input }, /* @__PURE__ */ getGlobalConfig(config$1));
+	if (dataset.issues) throw new ValiError(dataset.issues);
+	return dataset.value;
+}
+
+//#endregion
+//#region src/methods/parser/parser.ts
+/* @__NO_SIDE_EFFECTS__ */
+function parser(schema, config$1) {
+	const func = (input) => dist_parse(schema, input, config$1);
+	func.schema = schema;
+	func.config = config$1;
+	return func;
+}
+
+//#endregion
+//#region src/methods/parser/parserAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function parserAsync(schema, config$1) {
+	const func = (input) => parseAsync(schema, input, config$1);
+	func.schema = schema;
+	func.config = config$1;
+	return func;
+}
+
+//#endregion
+//#region src/methods/partial/partial.ts
+/* @__NO_SIDE_EFFECTS__ */
+function partial(schema, keys) {
+	const entries$1 = {};
+	for (const key in schema.entries) entries$1[key] = !keys || keys.includes(key) ? /* @__PURE__ */ optional(schema.entries[key]) : schema.entries[key];
+	return _standardSchema({
+		...schema,
+		entries: entries$1
+	});
+}
+
+//#endregion
+//#region src/methods/partial/partialAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function partialAsync(schema, keys) {
+	const entries$1 = {};
+	for (const key in schema.entries) entries$1[key] = !keys || keys.includes(key) ? /* @__PURE__ */ optionalAsync(schema.entries[key]) : schema.entries[key];
+	return _standardSchema({
+		...schema,
+		entries: entries$1
+	});
+}
+
+//#endregion
+//#region src/methods/pick/pick.ts
+/**
+* Creates a modified copy of an object schema that contains only the selected
+* entries.
+*
+* @param schema The schema to pick from.
+* @param keys The selected entries.
+*
+* @returns An object schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function pick(schema, keys) {
+	const entries$1 = {};
+	for (const key of keys) entries$1[key] = schema.entries[key];
+	return _standardSchema({
+		...schema,
+		entries: entries$1
+	});
+}
+
+//#endregion
+//#region src/methods/pipe/pipe.ts
+/* @__NO_SIDE_EFFECTS__ */
+function pipe(...pipe$1) {
+	return _standardSchema({
+		...pipe$1[0],
+		pipe: pipe$1,
+		"~run"(dataset, config$1) {
+			for (const item of pipe$1) if (item.kind !== "metadata") {
+				if (dataset.issues && (item.kind === "schema" || item.kind === "transformation")) {
+					dataset.typed = false;
+					break;
+				}
+				if (!dataset.issues || !config$1.abortEarly && !config$1.abortPipeEarly) dataset = item["~run"](dataset, config$1);
+			}
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/methods/pipe/pipeAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function pipeAsync(...pipe$1) {
+	return _standardSchema({
+		...pipe$1[0],
+		pipe: pipe$1,
+		async: true,
+		async "~run"(dataset, config$1) {
+			for (const item of pipe$1) if (item.kind !== "metadata") {
+				if (dataset.issues && (item.kind === "schema" || item.kind === "transformation")) {
+					dataset.typed = false;
+					break;
+				}
+				if (!dataset.issues || !config$1.abortEarly && !config$1.abortPipeEarly) dataset = await item["~run"](dataset, config$1);
+			}
+			return dataset;
+		}
+	});
+}
+
+//#endregion
+//#region src/methods/required/required.ts
+/* @__NO_SIDE_EFFECTS__ */
+function required(schema, arg2, arg3) {
+	const keys = Array.isArray(arg2) ? arg2 : void 0;
+	const message$1 = Array.isArray(arg2) ? arg3 : arg2;
+	const entries$1 = {};
+	for (const key in schema.entries) entries$1[key] = !keys || keys.includes(key) ? /* @__PURE__ */ nonOptional(schema.entries[key], message$1) : schema.entries[key];
+	return _standardSchema({
+		...schema,
+		entries: entries$1
+	});
+}
+
+//#endregion
+//#region src/methods/required/requiredAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function requiredAsync(schema, arg2, arg3) {
+	const keys = Array.isArray(arg2) ? arg2 : void 0;
+	const message$1 = Array.isArray(arg2) ? arg3 : arg2;
+	const entries$1 = {};
+	for (const key in schema.entries) entries$1[key] = !keys || keys.includes(key) ? /* @__PURE__ */ nonOptionalAsync(schema.entries[key], message$1) : schema.entries[key];
+	return _standardSchema({
+		...schema,
+		entries: entries$1
+	});
+}
+
+//#endregion
+//#region src/methods/safeParse/safeParse.ts
+/**
+* Parses an unknown input based on a schema.
+*
+* @param schema The schema to be used.
+* @param input The input to be parsed.
+* @param config The parse configuration.
+*
+* @returns The parse result.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function safeParse(schema, input, config$1) {
+	const dataset = schema["~run"]({ value: input }, /* @__PURE__ */ getGlobalConfig(config$1));
+	return {
+		typed: dataset.typed,
+		success: !dataset.issues,
+		output: dataset.value,
+		issues: dataset.issues
+	};
+}
+
+//#endregion
+//#region src/methods/safeParse/safeParseAsync.ts
+/**
+* Parses an unknown input based on a schema.
+*
+* @param schema The schema to be used.
+* @param input The input to be parsed.
+* @param config The parse configuration.
+*
+* @returns The parse result.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+async function safeParseAsync(schema, input, config$1) {
+	const dataset = await schema["~run"]({ value: input }, /* @__PURE__ */ getGlobalConfig(config$1));
+	return {
+		typed: dataset.typed,
+		success: !dataset.issues,
+		output: dataset.value,
+		issues: dataset.issues
+	};
+}
+
+//#endregion
+//#region src/methods/safeParser/safeParser.ts
+/* @__NO_SIDE_EFFECTS__ */
+function safeParser(schema, config$1) {
+	const func = (input) => /* @__PURE__ */ safeParse(schema, input, config$1);
+	func.schema = schema;
+	func.config = config$1;
+	return func;
+}
+
+//#endregion
+//#region src/methods/safeParser/safeParserAsync.ts
+/* @__NO_SIDE_EFFECTS__ */
+function safeParserAsync(schema, config$1) {
+	const func = (input) => /* @__PURE__ */ safeParseAsync(schema, input, config$1);
+	func.schema = schema;
+	func.config = config$1;
+	return func;
+}
+
+//#endregion
+//#region src/methods/summarize/summarize.ts
+/**
+* Summarize the error messages of issues in a pretty-printable multi-line string.
+*
+* @param issues The list of issues.
+*
+* @returns A summary of the issues.
+*
+* @beta
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function summarize(issues) {
+	let summary = "";
+	for (const issue of issues) {
+		if (summary) summary += "\n";
+		summary += `× ${issue.message}`;
+		const dotPath = /* @__PURE__ */ getDotPath(issue);
+		if (dotPath) summary += `\n  → at ${dotPath}`;
+	}
+	return summary;
+}
+
+//#endregion
+//#region src/methods/unwrap/unwrap.ts
+/**
+* Unwraps the wrapped schema.
+*
+* @param schema The schema to be unwrapped.
+*
+* @returns The unwrapped schema.
+*/
+/* @__NO_SIDE_EFFECTS__ */
+function unwrap(schema) {
+	return schema.wrapped;
+}
+
+//#endregion
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/types.ts
+/** A lockfile that cannot be read as its format; carries the line where parsing failed. */
+class types_LockfileError extends Error {
+    file;
+    line;
+    name = 'LockfileError';
+    constructor(message, file, line) {
+        super(message);
+        this.file = file;
+        this.line = line;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/shape.ts
+
+
+const isTable = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** A JSON object or TOML/YAML table with the given fields; valibot's object schemas alone accept arrays. */
+function table(entries) {
+    return pipe(custom(isTable, 'an object'), looseObject(entries));
+}
+/** A JSON object or TOML/YAML table whose every value has the given type. */
+function tableOf(value) {
+    return pipe(custom(isTable, 'an object'), record(string(), value));
+}
+/** An optional string field. */
+const optString = () => optional(string());
+/** An optional boolean field. */
+const optBoolean = () => optional(dist_boolean());
+/**
+ * Checks a parsed lockfile against the schema of its format, or throws a LockfileError naming the
+ * first field of the wrong type and its line. A lockfile is written by a tool, so a wrong type
+ * means it is damaged or not what its name says: it is refused whole rather than half-read.
+ */
+function checkLockfile(schema, doc, text, file) {
+    const result = safeParse(schema, doc, { abortEarly: true });
+    if (result.success)
+        return result.output;
+    const issue = deepest(result.issues[0]);
+    const path = (issue.path ?? []).map((p) => p.key);
+    let value = doc;
+    for (const key of path)
+        value = value?.[key];
+    const field = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+    const where = field === '' ? 'the document' : field;
+    throw new types_LockfileError(`${where} is ${kindOf(value)}, not the ${expected(issue)} this format has`, file, locate(text, path));
+}
+/** A union's issue is the union's; an option that went deeper names the real field. */
+function deepest(issue) {
+    const sub = issue.type === 'union' ? issue.issues?.find((s) => (s.path?.length ?? 0) > 0) : undefined;
+    return sub ? { ...sub, path: [...(issue.path ?? []), ...(sub.path ?? [])] } : issue;
+}
+function expected(issue) {
+    if (issue.type === 'custom')
+        return 'object';
+    const names = { Array: 'list', Object: 'object', string: 'string', number: 'number' };
+    return (issue.expected ?? 'value')
+        .replace(/^\(|\)$/g, '')
+        .split(' | ')
+        .map((p) => names[p] ?? p)
+        .join(' or ');
+}
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'boolean')
+        return 'true or false';
+    return `a ${typeof value}`;
+}
+/** The line of a field: each key is looked for after the previous one (`"key":`, `key =`, `key:`). */
+function locate(text, path) {
+    let offset = -1;
+    for (const key of path) {
+        if (typeof key === 'number' || key.length > 200)
+            continue;
+        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
+        re.lastIndex = offset + 1;
+        const m = re.exec(text);
+        if (!m)
+            break;
+        offset = m.index;
+    }
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return offset < 0 ? undefined : line;
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/schemas.ts
+// One schema per lockfile format, describing just the fields the parsers read.
+
+
+const npmV1Dep = lazy(() => table({
+    version: optString(),
+    integrity: optString(),
+    dev: optBoolean(),
+    dependencies: optional(tableOf(npmV1Dep)),
+}));
+/** package-lock.json and npm-shrinkwrap.json, lockfile versions 1 to 3. */
+const NpmLockSchema = table({
+    packages: optional(tableOf(table({
+        name: optString(),
+        version: optString(),
+        integrity: optString(),
+        dev: optBoolean(),
+        devOptional: optBoolean(),
+        link: optBoolean(),
+    }))),
+    dependencies: optional(tableOf(npmV1Dep)),
+});
+/** bun.lock: `packages` maps a key to an array whose first item is `name@version`. */
+const BunLockSchema = table({ packages: optional(tableOf(array(unknown()))) });
+/** pnpm-lock.yaml, versions 5 to 9: an entry may be empty (null in YAML). */
+const PnpmLockSchema = table({
+    packages: optional(nullable(tableOf(nullable(table({
+        name: optString(),
+        version: optString(),
+        resolution: optional(table({ integrity: optString() })),
+        dev: optBoolean(),
+    }))))),
+});
+/** yarn.lock berry: descriptor → entry; `__metadata.version` is a number, YAML reads `version: 1.0` as one too. */
+const YarnBerrySchema = tableOf(nullable(table({
+    version: optional(union([string(), number()])),
+    resolution: optString(),
+})));
+const hashTable = () => optional(table({ hash: optString() }));
+/** poetry.lock and uv.lock: `[[package]]` tables. */
+const TomlPythonLockSchema = table({
+    package: optional(array(table({
+        name: optString(),
+        version: optString(),
+        category: optString(),
+        groups: optional(array(string())),
+        files: optional(array(table({ hash: optString() }))),
+        sdist: hashTable(),
+        wheels: optional(array(table({ hash: optString() }))),
+        source: optional(table({ editable: optString(), virtual: optString() })),
+    }))),
+});
+const pipfileSection = () => optional(tableOf(table({ version: optString(), hashes: optional(array(string())) })));
+/** Pipfile.lock: `default` and `develop`, name → `{ version, hashes }`. */
+const PipfileLockSchema = table({ default: pipfileSection(), develop: pipfileSection() });
+/** Cargo.lock: `[[package]]` tables. */
+const CargoLockSchema = table({
+    package: optional(array(table({ name: optString(), version: optString(), source: optString(), checksum: optString() }))),
+});
+const composerPackages = () => optional(array(table({ name: optString(), version: optString(), dist: optional(nullable(table({ shasum: optString() }))) })));
+/** composer.lock: `packages` and `packages-dev`. */
+const ComposerLockSchema = table({ packages: composerPackages(), 'packages-dev': composerPackages() });
+
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -33392,7 +44365,7 @@ function validateTablePeek(ctx, peek, ptr) {
             ? 'trying to redefine an already defined table or value'
             : 'document contains an unsafe property', ctx, ptr);
 }
-function parse(toml, options = {}) {
+function parse_parse(toml, options = {}) {
     let ctx = {
         s: toml,
         p: 0,
@@ -33665,7 +44638,7 @@ function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTempo
         ? `${preamble}\n${tables}`
         : preamble || tables;
 }
-function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTemporal = false } = {}) {
+function stringify_stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTemporal = false } = {}) {
     if (extendedTypeOf(obj) !== 'object') {
         throw new TypeError('stringify can only be called with an object');
     }
@@ -33709,22 +44682,13 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
-/* harmony default export */ const dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
+/* harmony default export */ const dist = ({ parse: parse_parse, stringify: stringify_stringify, TomlDate: TomlDate, TomlError: TomlError });
 
-;// CONCATENATED MODULE: ./packages/lockfiles/src/types.ts
-/** A lockfile that cannot be read as its format; carries the line where parsing failed. */
-class LockfileError extends Error {
-    file;
-    line;
-    name = 'LockfileError';
-    constructor(message, file, line) {
-        super(message);
-        this.file = file;
-        this.line = line;
-    }
-}
-
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/util.ts
+
+
 
 
 /** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
@@ -33784,16 +44748,39 @@ class LineIndex {
         const i = this.text.indexOf(needle, from);
         return i < 0 ? undefined : this.lineAt(i);
     }
+    cursor = 0;
+    misses = 0;
+    /**
+     * The line of the next occurrence of a needle after the last one found, else of the first in the
+     * text. Parsers ask for entries in the order the file holds them, so each search starts where
+     * the last one ended and the whole lockfile is scanned about once, not once per package. After
+     * MAX_MISSES needles that are nowhere in the text (each of which costs a full scan), no more
+     * lines are looked for: a lockfile of a million unfindable keys must not cost a million scans.
+     */
+    next(needle) {
+        if (this.misses >= MAX_MISSES)
+            return undefined;
+        let i = this.text.indexOf(needle, this.cursor);
+        if (i < 0 && this.cursor > 0)
+            i = this.text.indexOf(needle);
+        if (i < 0) {
+            this.misses++;
+            return undefined;
+        }
+        this.cursor = i + needle.length;
+        return this.lineAt(i);
+    }
 }
+const MAX_MISSES = 100;
 /** PEP 503 normalised Python project name. */
-function pypiName(name) {
+function util_pypiName(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 /**
  * Unique by ecosystem, name and version, whatever the input order: an entry is runtime when any
  * copy is, and carries every hash any copy has (sorted), so the result does not depend on order.
  */
-function dedupe(items) {
+function util_dedupe(items) {
     const seen = new Map();
     for (const item of items) {
         const key = `${item.ecosystem}\0${item.name}\0${item.version}`;
@@ -33808,35 +44795,51 @@ function dedupe(items) {
     }
     return [...seen.values()];
 }
-/** Parses a JSON lockfile, or throws a LockfileError naming the file. */
-function parseJsonLockfile(text, file) {
+/** Parses a JSON lockfile and checks its shape, or throws a LockfileError naming the file and line. */
+function parseJsonLockfile(text, file, schema) {
+    let doc;
     try {
-        return JSON.parse(text);
+        doc = JSON.parse(text);
     }
     catch (err) {
-        throw new LockfileError(`not valid JSON: ${err.message}`, file);
+        throw new types_LockfileError(`not valid JSON: ${err.message}`, file);
     }
+    return checkLockfile(schema, doc, text, file);
 }
-/** Parses a TOML lockfile, or throws a LockfileError with the line where parsing stopped. */
-function parseTomlLockfile(text, file) {
+/** Parses a TOML lockfile and checks its shape, or throws a LockfileError with the line where it fails. */
+function parseTomlLockfile(text, file, schema) {
+    let doc;
     try {
-        return parse(text);
+        doc = parse_parse(text);
     }
     catch (err) {
-        throw new LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
+        throw new types_LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
     }
+    return checkLockfile(schema, doc, text, file);
+}
+/** Parses a YAML lockfile (an empty one is `{}`) and checks its shape, or throws a LockfileError. */
+function parseYamlLockfile(text, file, schema) {
+    let doc;
+    try {
+        doc = (0,yaml_dist.parse)(text, { maxAliasCount: 100 }) ?? {};
+    }
+    catch (err) {
+        throw new types_LockfileError(`not valid YAML: ${err.message.split('\n')[0]}`, file, err.linePos?.[0]?.line);
+    }
+    return checkLockfile(schema, doc, text, file);
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/npm.ts
 
+
 /** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
 const parseNpmLock = (text, file) => {
-    const doc = parseJsonLockfile(text, file);
+    const doc = parseJsonLockfile(text, file, NpmLockSchema);
     const lines = new LineIndex(text);
     const out = [];
-    if (doc.packages && typeof doc.packages === 'object') {
+    if (doc.packages) {
         for (const [key, entry] of Object.entries(doc.packages)) {
-            if (key === '' || !entry || entry.link || typeof entry.version !== 'string')
+            if (key === '' || entry.link || entry.version === undefined)
                 continue;
             const at = key.lastIndexOf('node_modules/');
             if (at < 0)
@@ -33856,7 +44859,7 @@ const parseNpmLock = (text, file) => {
     }
     const walk = (deps) => {
         for (const [name, dep] of Object.entries(deps ?? {})) {
-            if (typeof dep?.version === 'string' && !dep.version.startsWith('file:')) {
+            if (dep.version !== undefined && !dep.version.startsWith('file:')) {
                 out.push({
                     ecosystem: 'npm',
                     name,
@@ -33867,7 +44870,7 @@ const parseNpmLock = (text, file) => {
                     ...lineOf(lines, `"${name}": {`),
                 });
             }
-            walk(dep?.dependencies);
+            walk(dep.dependencies);
         }
     };
     walk(doc.dependencies);
@@ -33875,20 +44878,21 @@ const parseNpmLock = (text, file) => {
 };
 /** `{ line }` when the needle is found, else nothing. */
 function lineOf(lines, needle) {
-    const line = lines.find(needle);
+    const line = lines.next(needle);
     return line === undefined ? {} : { line };
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/bun.ts
 
 
+
 /** bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry, meta, integrity ]`. */
 const parseBunLock = (text, file) => {
-    const doc = parseJsonLockfile(text.replace(/,(\s*[}\]])/g, '$1'), file);
+    const doc = parseJsonLockfile(text.replace(/,(\s*[}\]])/g, '$1'), file, BunLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const [key, entry] of Object.entries(doc.packages ?? {})) {
-        const spec = Array.isArray(entry) ? entry[0] : undefined;
+        const spec = entry[0];
         if (typeof spec !== 'string')
             continue;
         const at = spec.lastIndexOf('@');
@@ -33914,6 +44918,7 @@ const parseBunLock = (text, file) => {
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/others.ts
 
 
+
 /** go.mod `require` lines (directives and blocks); versions are the selected module versions. */
 const parseGoMod = (text, file) => {
     const out = [];
@@ -33935,7 +44940,7 @@ const parseGoMod = (text, file) => {
 };
 /** Cargo.lock: registry and git packages (workspace members have no source and are skipped). */
 const parseCargoLock = (text, file) => {
-    const doc = parseTomlLockfile(text, file);
+    const doc = parseTomlLockfile(text, file, CargoLockSchema);
     const lines = new LineIndex(text);
     return (doc.package ?? [])
         .filter((p) => p.name && p.version && p.source)
@@ -33966,7 +44971,7 @@ const parseGemfileLock = (text, file) => {
 };
 /** composer.lock: `packages` (runtime) and `packages-dev`. */
 const parseComposerLock = (text, file) => {
-    const doc = parseJsonLockfile(text, file);
+    const doc = parseJsonLockfile(text, file, ComposerLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const [section, dev] of [
@@ -33974,7 +44979,7 @@ const parseComposerLock = (text, file) => {
         ['packages-dev', true],
     ]) {
         for (const p of doc[section] ?? []) {
-            if (!p?.name || !p.version)
+            if (!p.name || !p.version)
                 continue;
             out.push({
                 ecosystem: 'Packagist',
@@ -33990,10 +44995,7 @@ const parseComposerLock = (text, file) => {
     return out;
 };
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/pnpm.ts
-
 
 
 
@@ -34009,13 +45011,7 @@ function splitPnpmKey(key) {
 }
 /** pnpm-lock.yaml, lockfile versions 5, 6 and 9. */
 const parsePnpmLock = (text, file) => {
-    let doc;
-    try {
-        doc = (0,yaml_dist.parse)(text, { maxAliasCount: 100 }) ?? {};
-    }
-    catch (err) {
-        throw new LockfileError(`not valid YAML: ${err.message.split('\n')[0]}`, file, err.linePos?.[0]?.line);
-    }
+    const doc = parseYamlLockfile(text, file, PnpmLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const [key, entry] of Object.entries(doc.packages ?? {})) {
@@ -34040,6 +45036,7 @@ const parsePnpmLock = (text, file) => {
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/python.ts
 
 
+
 /** requirements*.txt: only exact pins (`name==1.2.3`) are resolved versions; `--hash` options are kept. */
 const parseRequirements = (text, file) => {
     const out = [];
@@ -34053,13 +45050,13 @@ const parseRequirements = (text, file) => {
         if (!m)
             continue;
         const hashes = [...line.matchAll(/--hash[=\s]+(sha256:[0-9a-fA-F]{64})/g)].flatMap((h) => hexHash(h[1]));
-        out.push({ ecosystem: 'PyPI', name: pypiName(m[1]), version: m[2], dev: false, hashes, file, line: start + 1 });
+        out.push({ ecosystem: 'PyPI', name: util_pypiName(m[1]), version: m[2], dev: false, hashes, file, line: start + 1 });
     }
     return out;
 };
 /** poetry.lock and uv.lock: `[[package]]` tables. */
 const parseTomlPythonLock = (text, file) => {
-    const doc = parseTomlLockfile(text, file);
+    const doc = parseTomlLockfile(text, file, TomlPythonLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const p of doc.package ?? []) {
@@ -34071,10 +45068,10 @@ const parseTomlPythonLock = (text, file) => {
             ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash),
         ];
         const hashes = raw.flatMap((h) => hexHash(h)).slice(0, 1);
-        const dev = p.category === 'dev' || (Array.isArray(p.groups) && p.groups.length > 0 && !p.groups.includes('main'));
+        const dev = p.category === 'dev' || (p.groups !== undefined && p.groups.length > 0 && !p.groups.includes('main'));
         out.push({
             ecosystem: 'PyPI',
-            name: pypiName(p.name),
+            name: util_pypiName(p.name),
             version: p.version,
             dev,
             hashes,
@@ -34086,7 +45083,7 @@ const parseTomlPythonLock = (text, file) => {
 };
 /** Pipfile.lock: `default` (runtime) and `develop` sections. */
 const parsePipfileLock = (text, file) => {
-    const doc = parseJsonLockfile(text, file);
+    const doc = parseJsonLockfile(text, file, PipfileLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const [section, dev] of [
@@ -34094,12 +45091,12 @@ const parsePipfileLock = (text, file) => {
         ['develop', true],
     ]) {
         for (const [name, entry] of Object.entries(doc[section] ?? {})) {
-            const version = entry?.version?.replace(/^==/, '');
+            const version = entry.version?.replace(/^==/, '');
             if (!version)
                 continue;
             out.push({
                 ecosystem: 'PyPI',
-                name: pypiName(name),
+                name: util_pypiName(name),
                 version,
                 dev,
                 hashes: (entry.hashes ?? []).flatMap((h) => hexHash(h)).slice(0, 1),
@@ -34146,7 +45143,7 @@ function parseClassic(text, file) {
         if (!line.startsWith(' ')) {
             flush();
             if (!line.endsWith(':'))
-                throw new LockfileError(`unexpected line: ${line.slice(0, 80)}`, file, i + 1);
+                throw new types_LockfileError(`unexpected line: ${line.slice(0, 80)}`, file, i + 1);
             current = { name: descriptorName(line.slice(0, -1).split(',')[0]), line: i + 1 };
             return;
         }
@@ -34158,16 +45155,13 @@ function parseClassic(text, file) {
     return out;
 }
 function parseBerry(text, file) {
-    let doc;
-    try {
-        doc = (0,yaml_dist.parse)(text, { maxAliasCount: 100 }) ?? {};
-    }
-    catch (err) {
-        throw new LockfileError(`not valid YAML: ${err.message.split('\n')[0]}`, file, err.linePos?.[0]?.line);
-    }
+    const doc = parseYamlLockfile(text, file, YarnBerrySchema);
     const out = [];
     for (const [key, entry] of Object.entries(doc)) {
-        if (key === '__metadata' || !entry?.version || /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
+        if (key === '__metadata' ||
+            entry?.version === undefined ||
+            entry.version === '' ||
+            /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
             continue;
         out.push({
             ecosystem: 'npm',
@@ -34204,13 +45198,41 @@ const BY_NAME = {
     'composer.lock': parseComposerLock,
 };
 /** The parser for a lockfile's base name, or undefined when it is not a lockfile we read. */
-function parserFor(basename) {
+function registry_parserFor(basename) {
     if (/^requirements[\w.-]*\.txt$/.test(basename))
         return parseRequirements;
     return Object.hasOwn(BY_NAME, basename) ? BY_NAME[basename] : undefined;
 }
 /** Every lockfile name we read (requirements files are matched by pattern). */
 const LOCKFILE_NAMES = Object.keys(BY_NAME);
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/read.ts
+
+
+
+/** Lockfiles larger than this are refused: the largest real ones are a few tens of megabytes. */
+const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Reads and parses one lockfile by its base name. The file is opened without blocking and checked
+ * on the open descriptor, so a FIFO, a device (or a link to one) or an oversized file under a
+ * lockfile's name is a LockfileError naming `file`, never a hang or a whole read. Returns
+ * undefined when the name is not a lockfile slipway reads.
+ */
+function readLockfile(abs, file, maxBytes = MAX_LOCKFILE_BYTES) {
+    const parse = registry_parserFor(abs.slice(abs.lastIndexOf('/') + 1));
+    if (!parse)
+        return undefined;
+    let text;
+    try {
+        text = (0,lite/* readUserFile */.E1)(abs, { maxBytes, subject: { file }, what: 'the lockfile' }).toString('utf8');
+    }
+    catch (err) {
+        if (!(0,lite/* isUserError */.iU)(err))
+            throw err;
+        throw new types_LockfileError(err.message.replace(abs, () => file).replace(/\.$/, ''), file);
+    }
+    return parse(text.replace(/^\uFEFF/, ''), file);
+}
 
 // EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
 var packageurl_js = __nccwpck_require__(87091);
@@ -34250,7 +45272,181 @@ function purlOf(p) {
 
 
 
+
+;// CONCATENATED MODULE: ./packages/stack/src/manifests/shape.ts
+
+
+const shape_isTable = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+/**
+ * A JSON object or TOML/YAML table with the given fields; other keys pass through unread.
+ * valibot's object schemas accept arrays, so a plain-object check comes first.
+ */
+function shape_table(entries) {
+    return pipe(custom(shape_isTable, 'an object'), looseObject(entries));
+}
+/** A JSON object or TOML/YAML table whose every value has the given type. */
+function shape_tableOf(value) {
+    return pipe(custom(shape_isTable, 'an object'), record(string(), value));
+}
+/** An optional field. */
+const opt = optional;
+/** An optional string field, the most common kind. */
+const shape_optString = () => optional(string());
+/** An optional list of strings. */
+const optStrings = () => optional(array(string()));
+/**
+ * Checks a parsed document against its schema. Wrong-typed fields are removed from the document
+ * (a list loses the bad items only) and the check runs again, so one mistake costs that field and
+ * not the whole manifest; a document that is not an object at all is dropped. `text` is used to
+ * find the line of each problem.
+ */
+function checkShape(schema, doc, text, described = 5) {
+    const problems = [];
+    let count = 0;
+    let current = doc;
+    // Removing a field can only remove issues; two rounds settle every schema used here, the
+    // third is a guard.
+    for (let round = 0; round < 3; round++) {
+        const result = safeParse(schema, current, { abortEarly: false });
+        if (result.success)
+            return { value: result.output, problems, count };
+        const paths = result.issues.flatMap((issue) => leafIssues(issue, []));
+        count += paths.length;
+        for (const { path, issue } of paths.slice(0, Math.max(0, described - problems.length)))
+            problems.push(describe(issue, path, current, text));
+        if (paths.some(({ path }) => path.length === 0))
+            return { value: undefined, problems, count };
+        current = prune(current, paths.map((p) => p.path));
+    }
+    return { value: undefined, problems, count };
+}
+/**
+ * A union that failed reports its options' issues, with paths relative to the union's value; the
+ * ones that went deeper (the value had the right type, a field inside it did not) name the field.
+ */
+function leafIssues(issue, prefix) {
+    const path = [...prefix, ...(issue.path ?? []).map((p) => p.key)];
+    if (issue.type === 'union' && issue.issues) {
+        const deeper = issue.issues.filter((sub) => (sub.path?.length ?? 0) > 0);
+        if (deeper.length > 0)
+            return deeper.flatMap((sub) => leafIssues(sub, path));
+    }
+    return [{ path, issue }];
+}
+function prune(doc, paths) {
+    const dropFromLists = new Map();
+    for (const path of paths) {
+        let parent = doc;
+        for (const key of path.slice(0, -1))
+            parent = parent?.[key];
+        const last = path[path.length - 1];
+        if (Array.isArray(parent) && typeof last === 'number') {
+            const set = dropFromLists.get(parent) ?? new Set();
+            set.add(last);
+            dropFromLists.set(parent, set);
+        }
+        else if (parent && typeof parent === 'object') {
+            delete parent[last];
+        }
+    }
+    for (const [list, drop] of dropFromLists) {
+        const kept = list.filter((_, i) => !drop.has(i));
+        list.length = 0;
+        list.push(...kept);
+    }
+    return doc;
+}
+function describe(issue, path, doc, text) {
+    let value = doc;
+    for (const key of path)
+        value = value?.[key];
+    const line = shape_locate(text, path);
+    return {
+        field: path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''),
+        expected: expectedOf(issue),
+        received: shape_kindOf(value),
+        ...(line ? { line } : {}),
+    };
+}
+const EXPECTED = {
+    Array: 'a list',
+    Object: 'an object',
+    unknown: 'an object',
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+};
+function expectedOf(issue) {
+    if (issue.type === 'custom')
+        return 'an object';
+    const parts = (issue.expected ?? 'unknown').replace(/^\(|\)$/g, '').split(' | ');
+    return [...new Set(parts.map((p) => EXPECTED[p] ?? p))].join(' or ');
+}
+/** What a value is, in words, without echoing it: it may be huge or hold control characters. */
+function shape_kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value instanceof Date)
+        return 'a date';
+    switch (typeof value) {
+        case 'string':
+            return 'a string';
+        case 'number':
+        case 'bigint':
+            return 'a number';
+        case 'boolean':
+            return 'true or false';
+        case 'object':
+            return 'an object';
+        default:
+            return typeof value;
+    }
+}
+/**
+ * The line of a field: each key of the path is looked for after the previous one, as `"key":`
+ * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
+ * and linear in the text.
+ */
+function shape_locate(text, path) {
+    let offset = -1;
+    for (const key of path) {
+        if (typeof key === 'number')
+            continue;
+        if (key.length > 200)
+            break;
+        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
+        re.lastIndex = offset + 1;
+        const m = re.exec(text);
+        if (!m)
+            break;
+        offset = m.index;
+    }
+    return offset < 0 ? undefined : (0,lite/* lineColumn */.rv)(text, offset).line;
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/printable.ts
+// Warnings name folders and files of the repository, and a name may hold a newline followed by
+// `::warning …`. Every warning is kept on one line, so that no log, summary or CLI that prints it
+// line by line can be made to print a workflow command.
+// Control characters are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
+/** Text on one line: control characters, newlines included, are shown as escapes (`\n`, `\u001b`). */
+function oneLine(text) {
+    return text.replace(CONTROL, (c) => c === '\n'
+        ? '\\n'
+        : c === '\r'
+            ? '\\r'
+            : c === '\t'
+                ? '\\t'
+                : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/context.ts
+
 
 
 
@@ -34258,6 +45454,8 @@ function purlOf(p) {
 
 /** Manifests larger than this are not read: no real one is, and a hostile tree must not cost memory. */
 const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+/** At most this many wrong-typed fields are named per file; a hostile one could have thousands. */
+const MAX_SHAPE_WARNINGS = 5;
 /**
  * What detectors see of the repository: which manifests each folder has, and cached, bounded,
  * forgiving readers for them. A file that does not parse becomes a warning with its line, and
@@ -34270,6 +45468,8 @@ class DetectContext {
     annotationPrefix;
     rootName;
     texts = new Map();
+    docs = new Map();
+    seen = new Set();
     warnings = [];
     constructor(root, inventory, logger, 
     /** Prefix that makes a repository-relative path workspace-relative, for annotations. */
@@ -34298,39 +45498,32 @@ class DetectContext {
         }
         return undefined;
     }
-    /** A file's text, or undefined when it is missing, unreadable or too large (with a warning). */
+    /** A file's text, or undefined when it is missing, not a regular file or too large (with a warning). */
     text(path) {
         let cached = this.texts.get(path);
         if (!cached) {
-            cached = this.load(path);
+            cached = Promise.resolve(this.load(path));
             this.texts.set(path, cached);
         }
         return cached;
     }
-    async load(path) {
+    load(path) {
         // Manifests are small: one synchronous open/fstat/read beats four thread-pool hops each.
-        // O_NONBLOCK keeps a FIFO planted under a manifest's name from hanging the open.
-        let fd;
+        // readUserFile opens without blocking and checks the open descriptor, so a FIFO, a device or
+        // a link to /dev/zero planted under a manifest's name is refused, never read or waited on.
+        const abs = (0,external_node_path_.join)(this.root, path);
         try {
-            fd = (0,external_node_fs_.openSync)((0,external_node_path_.join)(this.root, path), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-            const st = (0,external_node_fs_.fstatSync)(fd);
-            if (!st.isFile())
-                return undefined;
-            if (st.size > MAX_MANIFEST_BYTES) {
-                this.warn(`${path} is ${st.size} bytes, larger than any real manifest; not read`, path);
-                return undefined;
-            }
-            return (0,external_node_fs_.readFileSync)(fd, 'utf8');
+            return (0,lite/* readUserFile */.E1)(abs, { maxBytes: MAX_MANIFEST_BYTES, subject: { file: path }, what: 'manifest' }).toString('utf8');
         }
         catch (err) {
-            const code = err.code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                this.warn(`could not read ${path}: ${code ?? String(err)}`, path);
+            const message = (0,lite/* isUserError */.iU)(err)
+                ? err.message.replace(abs, () => path)
+                : `could not read ${path}: ${String(err)}`;
+            const size = /is (\d+) bytes, more than/.exec(message)?.[1];
+            this.warn(size
+                ? `${path} is ${size} bytes, larger than any real manifest; not read`
+                : `${message.replace(/\.$/, '')}; detection goes on without it`, path);
             return undefined;
-        }
-        finally {
-            if (fd !== undefined)
-                (0,external_node_fs_.closeSync)(fd);
         }
     }
     /** True when a file or folder exists (for the few paths the walk does not record). */
@@ -34352,57 +45545,85 @@ class DetectContext {
             return 0;
         }
     }
-    /** Parsed JSON (comments allowed when jsonc), or undefined with a warning at the failing line. */
-    async json(path, jsonc = false) {
-        const raw = await this.text(path);
-        if (raw === undefined)
-            return undefined;
-        const text = jsonc ? stripJsonComments(raw) : raw.replace(/^\uFEFF/, '');
-        try {
-            return JSON.parse(text);
-        }
-        catch (err) {
-            const { line } = (0,lite/* lineColumn */.rv)(text, (0,lite/* jsonErrorOffset */.O)(text));
-            this.warn(`${path} is not valid JSON (${(0,lite/* describeJsonError */.M1)(text, err)}); detection goes on without it`, path, line);
-            return undefined;
-        }
+    /**
+     * A JSON document (comments allowed when jsonc) checked against its schema, or undefined with a
+     * warning at the failing line. Wrong-typed fields are left out, each with a warning at its line.
+     */
+    json(path, schema, jsonc = false) {
+        return this.document(path, schema, (raw) => {
+            const text = jsonc ? stripJsonComments(raw) : raw.replace(/^\uFEFF/, '');
+            try {
+                return { doc: JSON.parse(text) };
+            }
+            catch (err) {
+                const { line } = (0,lite/* lineColumn */.rv)(text, (0,lite/* jsonErrorOffset */.O)(text));
+                return { error: `not valid JSON (${(0,lite/* describeJsonError */.M1)(text, err)})`, line };
+            }
+        });
     }
-    /** Parsed TOML, or undefined with a warning at the failing line. */
-    async toml(path) {
-        const text = await this.text(path);
-        if (text === undefined)
-            return undefined;
-        try {
-            return parse(text);
-        }
-        catch (err) {
-            const line = err.line;
-            const reason = String(err.message ?? err).split('\n')[0];
-            this.warn(`${path} is not valid TOML (${reason}); detection goes on without it`, path, line);
-            return undefined;
-        }
+    /** A TOML document checked against its schema, or undefined with a warning at the failing line. */
+    toml(path, schema) {
+        return this.document(path, schema, (text) => {
+            try {
+                return { doc: parse_parse(text) };
+            }
+            catch (err) {
+                const reason = String(err.message ?? err).split('\n')[0];
+                return { error: `not valid TOML (${reason})`, line: err.line };
+            }
+        });
     }
-    /** Parsed YAML, or undefined with a warning at the failing line. */
-    async yaml(path) {
-        const text = await this.text(path);
-        if (text === undefined)
-            return undefined;
-        try {
-            // yaml is large and only pnpm-workspace.yaml needs it: load it on first use.
-            const { parse } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19));
-            return parse(text, { maxAliasCount: 100 });
+    /** A YAML document checked against its schema, or undefined with a warning at the failing line. */
+    yaml(path, schema) {
+        return this.document(path, schema, async (text) => {
+            try {
+                // yaml is large and only pnpm-workspace.yaml needs it: load it on first use.
+                const { parse } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19));
+                return { doc: parse(text, { maxAliasCount: 100 }) };
+            }
+            catch (err) {
+                const line = err.linePos?.[0]?.line;
+                const reason = String(err.message ?? err).split('\n')[0];
+                return { error: `not valid YAML (${reason})`, line };
+            }
+        });
+    }
+    /** Reads, parses and checks a document once per path; every later call gets the same result. */
+    document(path, schema, parse) {
+        const cached = this.docs.get(path);
+        if (cached && cached.schema === schema)
+            return cached.value;
+        const value = (async () => {
+            const text = await this.text(path);
+            if (text === undefined)
+                return undefined;
+            const parsed = await parse(text);
+            if ('error' in parsed) {
+                this.warn(`${path} is ${parsed.error}; detection goes on without it`, path, parsed.line);
+                return undefined;
+            }
+            const { value: checked, problems, count } = checkShape(schema, parsed.doc, text, MAX_SHAPE_WARNINGS);
+            this.reportShape(path, problems, count);
+            return checked;
+        })();
+        this.docs.set(path, { schema, value });
+        return value;
+    }
+    reportShape(path, problems, count) {
+        for (const p of problems) {
+            const what = p.field === '' ? `${path} holds ${p.received}` : `${path}: ${p.field} is ${p.received}`;
+            const effect = p.field === '' ? 'detection goes on without it' : 'it is ignored';
+            this.warn(`${what}, but slipway needs ${p.expected} there; ${effect}`, path, p.line);
         }
-        catch (err) {
-            const line = err.linePos?.[0]?.line;
-            const reason = String(err.message ?? err).split('\n')[0];
-            this.warn(`${path} is not valid YAML (${reason}); detection goes on without it`, path, line);
-            return undefined;
-        }
+        if (count > problems.length)
+            this.warn(`${path}: ${count - problems.length} more fields of the wrong type are ignored`, path);
     }
     /** Records a repository-wide warning and annotates the file and line when given. */
-    warn(message, file, line) {
-        if (this.warnings.includes(message))
+    warn(text, file, line) {
+        const message = oneLine(text);
+        if (this.seen.has(message))
             return;
+        this.seen.add(message);
         this.warnings.push(message);
         this.logger.warning(message, file
             ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' }
@@ -34455,7 +45676,137 @@ function stripJsonComments(text) {
     return out.replace(/,(\s*[}\]])/g, '$1');
 }
 
+;// CONCATENATED MODULE: ./packages/stack/src/manifests/schemas.ts
+// One schema per kind of document a detector reads, describing just the fields it reads. A field
+// of the wrong type is left out with a warning at its line (see shape.ts); fields slipway does not
+// read are never checked, so a manifest is not faulted for what other tools put in it.
+
+
+/** package.json dependencies that name a framework, meta-frameworks first so they lead the list. */
+const NODE_FRAMEWORK_DEPS = [
+    ['next', 'next'],
+    ['nuxt', 'nuxt'],
+    ['@remix-run/react', 'remix'],
+    ['@react-router/dev', 'react-router'],
+    ['@sveltejs/kit', 'sveltekit'],
+    ['astro', 'astro'],
+    ['gatsby', 'gatsby'],
+    ['@docusaurus/core', 'docusaurus'],
+    ['@angular/core', 'angular'],
+    ['@nestjs/core', 'nestjs'],
+    ['express', 'express'],
+    ['fastify', 'fastify'],
+    ['hono', 'hono'],
+    ['koa', 'koa'],
+    ['vite', 'vite'],
+];
+/** composer.json requirements that name a framework. */
+const PHP_FRAMEWORK_DEPS = [
+    ['laravel/framework', 'laravel'],
+    ['symfony/framework-bundle', 'symfony'],
+];
+/** Cargo.toml dependencies that name a framework. */
+const RUST_FRAMEWORK_DEPS = [
+    ['actix-web', 'actix-web'],
+    ['axum', 'axum'],
+    ['rocket', 'rocket'],
+];
+/** Tool names read from .tool-versions and mise.toml, across every detector. */
+const MISE_TOOLS = ['node', 'nodejs', 'deno', 'bun', 'python', 'ruby', 'java', 'php', 'elixir'];
+/** Optional string fields of the given names. */
+const stringFields = (names) => Object.fromEntries(names.map((n) => [n, shape_optString()]));
+const nodeDeps = () => opt(shape_table(stringFields(NODE_FRAMEWORK_DEPS.map(([d]) => d))));
+/** The parts of package.json detection reads. */
+const PackageJsonSchema = shape_table({
+    name: shape_optString(),
+    packageManager: shape_optString(),
+    scripts: opt(shape_table(stringFields(['build', 'test', 'start']))),
+    dependencies: nodeDeps(),
+    devDependencies: nodeDeps(),
+    engines: opt(shape_table({ node: shape_optString() })),
+    volta: opt(shape_table({ node: shape_optString() })),
+    workspaces: opt(union([array(string()), shape_table({ packages: optStrings() })])),
+});
+/** lerna.json: the member globs. */
+const LernaJsonSchema = shape_table({ packages: optStrings() });
+/** rush.json: the project folders. */
+const RushJsonSchema = shape_table({ projects: opt(array(shape_table({ projectFolder: shape_optString() }))) });
+/** pnpm-workspace.yaml: the member globs. */
+const PnpmWorkspaceSchema = shape_table({ packages: optStrings() });
+/** deno.json / deno.jsonc: the name and which tasks exist (a task is a string or an object). */
+const DenoJsonSchema = shape_table({ name: shape_optString(), tasks: opt(shape_tableOf(unknown())) });
+/** global.json: the pinned .NET SDK. */
+const GlobalJsonSchema = shape_table({ sdk: opt(shape_table({ version: shape_optString() })) });
+/** composer.json: name, PHP version, frameworks, test script. */
+const ComposerJsonSchema = shape_table({
+    name: shape_optString(),
+    require: opt(shape_table(stringFields(['php', ...PHP_FRAMEWORK_DEPS.map(([d]) => d)]))),
+    'require-dev': opt(shape_table({ 'phpunit/phpunit': shape_optString() })),
+    config: opt(shape_table({ platform: opt(shape_table({ php: shape_optString() })) })),
+    scripts: opt(shape_table({ test: opt(union([string(), array(string())])) })),
+});
+/** composer.lock: the locked packages, for framework versions. */
+const schemas_ComposerLockSchema = shape_table({
+    packages: opt(array(shape_table({ name: shape_optString(), version: shape_optString() }))),
+});
+const poetryDeps = () => opt(shape_tableOf(union([string(), shape_table({ version: shape_optString() }), array(unknown())])));
+/** pyproject.toml: PEP 621 metadata, PEP 735 groups, poetry, and which tools are configured. */
+const PyProjectSchema = shape_table({
+    project: opt(shape_table({
+        name: shape_optString(),
+        'requires-python': shape_optString(),
+        dependencies: optStrings(),
+        'optional-dependencies': opt(shape_tableOf(array(string()))),
+    })),
+    'build-system': opt(shape_tableOf(unknown())),
+    // A group holds requirement strings and `{ include-group = "…" }` tables.
+    'dependency-groups': opt(shape_tableOf(array(union([string(), shape_tableOf(unknown())])))),
+    tool: opt(shape_table({
+        poetry: opt(shape_table({
+            name: shape_optString(),
+            dependencies: poetryDeps(),
+            group: opt(shape_tableOf(shape_table({ dependencies: poetryDeps() }))),
+        })),
+        pdm: opt(shape_tableOf(unknown())),
+        uv: opt(shape_tableOf(unknown())),
+    })),
+});
+/** Pipfile: packages (a version string or a table) and the required Python. */
+const PipfileSchema = shape_table({
+    packages: opt(shape_tableOf(unknown())),
+    'dev-packages': opt(shape_tableOf(unknown())),
+    requires: opt(shape_table({ python_version: shape_optString(), python_full_version: shape_optString() })),
+});
+const cargoDep = () => optional(union([string(), shape_table({ version: shape_optString() })]));
+/** Cargo.toml: package, workspace, framework dependencies and binaries. */
+const CargoTomlSchema = shape_table({
+    package: opt(shape_table({
+        name: shape_optString(),
+        'rust-version': opt(union([string(), shape_table({ workspace: opt(dist_boolean()) })])),
+    })),
+    workspace: opt(shape_table({
+        members: optStrings(),
+        exclude: optStrings(),
+        package: opt(shape_table({ 'rust-version': shape_optString() })),
+    })),
+    dependencies: opt(shape_table(Object.fromEntries(RUST_FRAMEWORK_DEPS.map(([d]) => [d, cargoDep()])))),
+    bin: opt(array(unknown())),
+});
+/** rust-toolchain.toml: the channel. */
+const RustToolchainSchema = shape_table({ toolchain: opt(shape_table({ channel: shape_optString() })) });
+const miseVersion = () => optional(union([
+    string(),
+    number(),
+    array(union([string(), number(), shape_table({ version: shape_optString() })])),
+    shape_table({ version: shape_optString() }),
+]));
+/** mise.toml / .mise.toml: the `[tools]` entries of the runtimes slipway knows. */
+const MiseTomlSchema = shape_table({
+    tools: opt(shape_table(Object.fromEntries(MISE_TOOLS.map((t) => [t, miseVersion()])))),
+});
+
 ;// CONCATENATED MODULE: ./packages/stack/src/version-files.ts
+
 
 /** A file whose first meaningful line is the version (.nvmrc, .python-version, .ruby-version …). */
 function plainFile(name, clean = stripV) {
@@ -34492,15 +45843,12 @@ function miseTools(...tools) {
             if (!ctx.has(dir, name))
                 continue;
             const path = context_joinRel(dir, name);
-            const doc = await ctx.toml(path);
+            const doc = await ctx.toml(path, MiseTomlSchema);
             for (const tool of tools) {
                 const entry = doc?.tools?.[tool];
-                const value = Array.isArray(entry)
-                    ? entry[0]
-                    : typeof entry === 'object' && entry
-                        ? entry.version
-                        : entry;
-                if (typeof value === 'string' || typeof value === 'number')
+                const first = Array.isArray(entry) ? entry[0] : entry;
+                const value = typeof first === 'object' ? first.version : first;
+                if (value !== undefined)
                     return { value: stripV(String(value)), source: path };
             }
         }
@@ -34541,6 +45889,7 @@ function folderName(dir, rootName) {
 
 
 
+
 /** Deno projects (deno.json or deno.jsonc), their tasks and version files. */
 const denoDetector = {
     name: 'deno',
@@ -34549,7 +45898,7 @@ const denoDetector = {
     async project(ctx, { dir }) {
         const file = ctx.has(dir, 'deno.json') ? 'deno.json' : 'deno.jsonc';
         const manifest = context_joinRel(dir, file);
-        const config = await ctx.json(manifest, true);
+        const config = await ctx.json(manifest, DenoJsonSchema, true);
         if (!config)
             return undefined;
         const version = await nearestVersion(ctx, dir, [plainFile('.dvmrc'), toolVersions('deno'), miseTools('deno')]);
@@ -34578,6 +45927,7 @@ const denoDetector = {
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/shared.ts
 
+
 /** Joins a path prefix (relative to a project) and a command, as `./mvnw` or `../../gradlew`. */
 function relativeTo(fromDir, toDir) {
     if (fromDir === toDir)
@@ -34597,7 +45947,9 @@ function wrapperOr(ctx, dir, wrapper, plain) {
     if (at === undefined)
         return plain;
     const rel = relativeTo(dir, at);
-    return `${rel === '.' ? '.' : rel}/${wrapper}`;
+    // Only `..` steps today (the wrapper is at or above the folder), quoted all the same: it is a
+    // path in a command.
+    return (0,lite/* shellQuote */.ZL)(`${rel === '.' ? '.' : rel}/${wrapper}`);
 }
 /** The first regex capture in a text, or undefined. */
 function capture(text, re) {
@@ -34612,8 +45964,37 @@ async function versionIn(ctx, path, re) {
 }
 /** The path of a file in a folder. */
 const at = (/* unused pure expression or super */ null && (joinRel));
+/**
+ * Removes every `open … close` block (an unclosed one runs to the end), replacing each with
+ * `replacement`. A lazy regex such as /<!--[\s\S]*?-->/g rescans to the end from every unclosed
+ * opener, which is quadratic on a hostile file; this is one pass.
+ */
+function stripBlocks(text, open, close, replacement = '') {
+    let out = '';
+    let from = 0;
+    for (;;) {
+        const start = text.indexOf(open, from);
+        if (start < 0)
+            return out + text.slice(from);
+        out += text.slice(from, start) + replacement;
+        const end = text.indexOf(close, start + open.length);
+        if (end < 0)
+            return out;
+        from = end + close.length;
+    }
+}
+/** The text between the first `open` and the `close` after it, or undefined when either is missing. */
+function between(text, open, close) {
+    const start = text.indexOf(open);
+    if (start < 0)
+        return undefined;
+    const end = text.indexOf(close, start + open.length);
+    return end < 0 ? undefined : text.slice(start + open.length, end);
+}
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/dotnet.ts
+
+
 
 
 
@@ -34648,15 +46029,15 @@ const dotnetDetector = {
         const projText = proj ? await ctx.text(context_joinRel(dir, proj)) : undefined;
         const globalDir = ctx.findUp(dir, 'global.json');
         const globalPath = globalDir !== undefined ? context_joinRel(globalDir, 'global.json') : undefined;
-        const sdk = globalPath
-            ? (await ctx.json(globalPath, true))?.sdk?.version
-            : undefined;
+        const sdk = globalPath ? (await ctx.json(globalPath, GlobalJsonSchema, true))?.sdk?.version : undefined;
         const tfm = capture(projText, /<TargetFrameworks?>\s*net(\d+\.\d+)/);
         const version = sdk
             ? { value: sdk, source: `${globalPath}#sdk.version` }
             : tfm && proj
                 ? { value: tfm, source: `${context_joinRel(dir, proj)}#TargetFramework` }
                 : undefined;
+        // A file name is a word of the command: `My App.csproj` must stay one argument.
+        const quoted = (0,lite/* shellQuote */.ZL)(target);
         const web = /Sdk="Microsoft\.NET\.Sdk\.Web"/.test(projText ?? '');
         const frameworks = web
             ? [{ name: 'aspnetcore', version: tfm ?? null, source: context_joinRel(dir, proj) }]
@@ -34673,10 +46054,10 @@ const dotnetDetector = {
             },
             frameworks,
             commands: {
-                install: `dotnet restore ${target}`,
-                build: `dotnet build ${target} --no-restore -c Release`,
-                test: `dotnet test ${target}`,
-                start: web && !sln ? `dotnet run --project ${target} -c Release` : null,
+                install: `dotnet restore ${quoted}`,
+                build: `dotnet build ${quoted} --no-restore -c Release`,
+                test: `dotnet test ${quoted}`,
+                start: web && !sln ? `dotnet run --project ${quoted} -c Release` : null,
             },
             warnings: [],
         };
@@ -34699,11 +46080,11 @@ const elixirDetector = {
         const lockPath = ctx.has(dir, 'mix.lock') ? context_joinRel(dir, 'mix.lock') : null;
         const lock = lockPath ? ((await ctx.text(lockPath)) ?? '') : '';
         const pinned = await nearestVersion(ctx, dir, [toolVersions('elixir'), miseTools('elixir')]);
-        const declared = capture(mix, /elixir:\s*"([^"]+)"/);
+        const declared = capture(mix, /elixir:\s*"([^"\n]+)"/);
         const version = pinned ?? (declared ? { value: declared, source: manifest } : undefined);
         const frameworks = [];
-        const phoenixLocked = capture(lock, /"phoenix":\s*\{:hex,\s*:phoenix,\s*"([^"]+)"/);
-        const phoenixDeclared = capture(mix, /\{:phoenix,\s*"([^"]+)"/);
+        const phoenixLocked = capture(lock, /"phoenix":\s*\{:hex,\s*:phoenix,\s*"([^"\n]+)"/);
+        const phoenixDeclared = capture(mix, /\{:phoenix,\s*"([^"\n]+)"/);
         if (phoenixLocked || phoenixDeclared)
             frameworks.push({
                 name: 'phoenix',
@@ -34746,13 +46127,7 @@ const goDetector = {
         if (!ctx.has(dir, 'go.work'))
             return undefined;
         const text = (await ctx.text(context_joinRel(dir, 'go.work'))) ?? '';
-        const members = [];
-        for (const m of text.matchAll(/^\s*use\s*\(([^)]*)\)|^\s*use\s+(\S+)/gm)) {
-            const items = m[1] !== undefined ? m[1].split(/\r?\n/).map((l) => l.replace(/\/\/.*$/, '').trim()) : [m[2]];
-            for (const item of items)
-                if (item)
-                    members.push(item.replace(/^\.\/?/, '') || '.');
-        }
+        const members = goWorkUses(text);
         return { tool: 'go-work', members, rootIsProject: members.includes('.') };
     },
     async project(ctx, { dir }) {
@@ -34765,7 +46140,7 @@ const goDetector = {
         const module = capture(text, /^module\s+(\S+)/m);
         const frameworks = [];
         for (const [path, name] of FRAMEWORKS) {
-            const version = capture(text, new RegExp(`^\\s*(?:require\\s+)?${path.replace(/[./]/g, '\\$&')}\\s+(v\\S+)`, 'm'));
+            const version = capture(text, new RegExp(`^[ \\t]*(?:require[ \\t]+)?${path.replace(/[./]/g, '\\$&')}\\s+(v\\S+)`, 'm'));
             if (version)
                 frameworks.push({ name, version, source: manifest });
         }
@@ -34794,6 +46169,41 @@ const goDetector = {
         };
     },
 };
+/**
+ * The folders of go.work `use` directives, single (`use ./a`) and blocks (`use (` … `)`), read
+ * line by line: a regex over the whole file rescans to the end from every unclosed `use (`.
+ */
+function goWorkUses(text) {
+    const members = new Set();
+    const add = (item) => {
+        if (item)
+            members.add(item.replace(/^\.\/?/, '') || '.');
+    };
+    let inBlock = false;
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.replace(/\/\/.*$/, '').trim();
+        if (inBlock) {
+            const close = line.indexOf(')');
+            add((close < 0 ? line : line.slice(0, close)).trim());
+            if (close >= 0)
+                inBlock = false;
+            continue;
+        }
+        const m = /^use(\s*\(|\s+)(.*)$/.exec(line);
+        if (!m)
+            continue;
+        if (m[1].endsWith('(')) {
+            const rest = m[2];
+            const close = rest.indexOf(')');
+            add((close < 0 ? rest : rest.slice(0, close)).trim());
+            inBlock = close < 0;
+        }
+        else {
+            add(m[2].split(/\s+/)[0] ?? '');
+        }
+    }
+    return [...members];
+}
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/java-version.ts
 
@@ -34805,7 +46215,7 @@ const sdkmanrc = async (ctx, dir) => {
     if (!ctx.has(dir, '.sdkmanrc'))
         return undefined;
     const path = dir === '.' ? '.sdkmanrc' : `${dir}/.sdkmanrc`;
-    const value = /^\s*java\s*=\s*(\S+)/m.exec((await ctx.text(path)) ?? '')?.[1];
+    const value = /^[ \t]*java[ \t]*=[ \t]*(\S+)/m.exec((await ctx.text(path)) ?? '')?.[1];
     return value ? { value: javaNumber(value), source: path } : undefined;
 };
 /** Version files setup-java reads: .java-version, .tool-versions, .sdkmanrc (plus mise). */
@@ -34834,7 +46244,7 @@ async function firstFile(ctx, dir, names) {
         const path = context_joinRel(dir, name);
         const text = await ctx.text(path);
         if (text !== undefined)
-            return { path, text: text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1') };
+            return { path, text: stripBlocks(text, '/*', '*/').replace(/(^|\s)\/\/.*$/gm, '$1') };
     }
     return undefined;
 }
@@ -34866,14 +46276,14 @@ const gradleDetector = {
             capture(build.text, /sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_)?['"]?([\d._]+)/)?.replace(/_/g, '.');
         const version = pinned ?? (declared ? { value: declared.replace(/^1\.(?=\d+$)/, ''), source: build.path } : undefined);
         const frameworks = [];
-        const boot = /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"]+)['"]/.exec(build.text);
+        const boot = /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"\n]+)['"]/.exec(build.text);
         if (boot || /org\.springframework\.boot/.test(build.text))
             frameworks.push({ name: 'spring-boot', version: boot?.[1] ?? null, source: build.path });
         const gradle = wrapperOr(ctx, dir, 'gradlew', 'gradle');
         const settingsHere = SETTINGS_FILES.some((n) => ctx.has(dir, n));
         return {
             name: (settingsHere
-                ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/)
+                ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"\n]+)['"]/)
                 : undefined) ?? folderName(dir, ctx.rootName),
             manifest: build.path,
             runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
@@ -34905,14 +46315,15 @@ const gradleDetector = {
 
 
 
+
 /** The pom without comments and without its <parent> block, plus the parent block alone. */
 async function readPom(ctx, dir) {
     const text = await ctx.text(context_joinRel(dir, 'pom.xml'));
     if (text === undefined)
         return undefined;
-    const clean = text.replace(/<!--[\s\S]*?-->/g, '');
-    const parent = /<parent>([\s\S]*?)<\/parent>/.exec(clean)?.[1] ?? '';
-    return { body: clean.replace(/<parent>[\s\S]*?<\/parent>/, ''), parent };
+    const clean = stripBlocks(text, '<!--', '-->');
+    const parent = between(clean, '<parent>', '</parent>');
+    return { body: parent === undefined ? clean : clean.replace(`<parent>${parent}</parent>`, ''), parent: parent ?? '' };
 }
 /** Maven projects and multi-module builds, with the wrapper when there is one. */
 const mavenDetector = {
@@ -34956,7 +46367,7 @@ const mavenDetector = {
         }
         const mvn = wrapperOr(ctx, dir, 'mvnw', 'mvn');
         const member = workspaceRoot && workspaceRoot !== dir
-            ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am`
+            ? ` -f ${(0,lite/* shellQuote */.ZL)(`${relativeTo(dir, workspaceRoot)}/pom.xml`)} -pl ${(0,lite/* shellQuote */.ZL)(relativeTo(workspaceRoot, dir))} -am`
             : '';
         return {
             name: capture(pom.body, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
@@ -34979,6 +46390,7 @@ const mavenDetector = {
 
 
 
+
 const LOCKFILES = [
     ['pnpm-lock.yaml', 'pnpm'],
     ['yarn.lock', 'yarn'],
@@ -34986,24 +46398,6 @@ const LOCKFILES = [
     ['bun.lockb', 'bun'],
     ['package-lock.json', 'npm'],
     ['npm-shrinkwrap.json', 'npm'],
-];
-/** Dependency name → framework name, meta-frameworks first so they lead the list. */
-const node_FRAMEWORKS = [
-    ['next', 'next'],
-    ['nuxt', 'nuxt'],
-    ['@remix-run/react', 'remix'],
-    ['@react-router/dev', 'react-router'],
-    ['@sveltejs/kit', 'sveltekit'],
-    ['astro', 'astro'],
-    ['gatsby', 'gatsby'],
-    ['@docusaurus/core', 'docusaurus'],
-    ['@angular/core', 'angular'],
-    ['@nestjs/core', 'nestjs'],
-    ['express', 'express'],
-    ['fastify', 'fastify'],
-    ['hono', 'hono'],
-    ['koa', 'koa'],
-    ['vite', 'vite'],
 ];
 const NPM_DEFAULT_TEST = /no test specified/;
 const DELEGATING_BUILD = /\b(turbo|nx|lerna)\b|\s(-ws|--workspaces|-r|--recursive|--filter)\b|workspaces foreach/;
@@ -35015,21 +46409,20 @@ const nodeDetector = {
     async workspace(ctx, dir) {
         if (!ctx.has(dir, 'package.json'))
             return undefined;
-        const pkg = await ctx.json(context_joinRel(dir, 'package.json'));
+        const pkg = await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema);
         const members = new Set();
         const declared = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);
-        declared.filter((g) => typeof g === 'string').forEach((g) => members.add(g));
+        declared.forEach((g) => members.add(g));
         if (ctx.has(dir, 'pnpm-workspace.yaml')) {
-            const ws = await ctx.yaml(context_joinRel(dir, 'pnpm-workspace.yaml'));
-            if (Array.isArray(ws?.packages))
-                ws.packages.filter((g) => typeof g === 'string').forEach((g) => members.add(g));
+            const ws = await ctx.yaml(context_joinRel(dir, 'pnpm-workspace.yaml'), PnpmWorkspaceSchema);
+            ws?.packages?.forEach((g) => members.add(g));
         }
         if (ctx.has(dir, 'rush.json')) {
-            const rush = await ctx.json(context_joinRel(dir, 'rush.json'), true);
+            const rush = await ctx.json(context_joinRel(dir, 'rush.json'), RushJsonSchema, true);
             rush?.projects?.forEach((p) => p.projectFolder && members.add(p.projectFolder));
         }
         if (members.size === 0 && ctx.has(dir, 'lerna.json')) {
-            const lerna = await ctx.json(context_joinRel(dir, 'lerna.json'));
+            const lerna = await ctx.json(context_joinRel(dir, 'lerna.json'), LernaJsonSchema);
             (lerna?.packages ?? ['packages/*']).forEach((g) => members.add(g));
         }
         if (members.size === 0)
@@ -35046,11 +46439,11 @@ const nodeDetector = {
     },
     async project(ctx, scope) {
         const manifest = context_joinRel(scope.dir, 'package.json');
-        const pkg = await ctx.json(manifest);
+        const pkg = await ctx.json(manifest, PackageJsonSchema);
         if (!pkg)
             return undefined;
         const rootPkg = scope.workspaceRoot
-            ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json'))
+            ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json'), PackageJsonSchema)
             : undefined;
         const warnings = [];
         const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
@@ -35161,9 +46554,9 @@ function installCommand(pm, berry) {
 const voltaNode = async (ctx, dir) => {
     if (!ctx.has(dir, 'package.json'))
         return undefined;
-    const pkg = await ctx.json(context_joinRel(dir, 'package.json'));
+    const pkg = await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema);
     const v = pkg?.volta?.node;
-    return typeof v === 'string' ? { value: stripV(v), source: context_joinRel(dir, 'package.json#volta.node') } : undefined;
+    return v !== undefined ? { value: stripV(v), source: context_joinRel(dir, 'package.json#volta.node') } : undefined;
 };
 const NODE_SOURCES = [
     plainFile('.nvmrc'),
@@ -35181,7 +46574,7 @@ async function nodeVersion(ctx, scope, pkg, rootPkg, warnings) {
         : undefined;
     if (pinned && enginesFound) {
         // Loaded only when both a pin and an engines range exist: most runs never need it.
-        const { default: semver } = await __nccwpck_require__.e(/* import() */ 88).then(__nccwpck_require__.t.bind(__nccwpck_require__, 62088, 23));
+        const { default: semver } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 62088, 23));
         if (!semver.valid(semver.coerce(pinned.value)) || !semver.validRange(engines))
             return pinned;
         const exact = semver.valid(pinned.value) ?? semver.coerce(pinned.value).version;
@@ -35200,7 +46593,7 @@ async function bunVersion(ctx, dir, pm) {
 function frameworks(pkg, manifest) {
     const deps = { ...pkg.devDependencies, ...pkg.dependencies };
     const found = [];
-    for (const [dep, name] of node_FRAMEWORKS) {
+    for (const [dep, name] of NODE_FRAMEWORK_DEPS) {
         const version = deps[dep];
         if (typeof version === 'string')
             found.push({
@@ -35216,10 +46609,7 @@ function frameworks(pkg, manifest) {
 
 
 
-const php_FRAMEWORKS = [
-    ['laravel/framework', 'laravel'],
-    ['symfony/framework-bundle', 'symfony'],
-];
+
 /** PHP projects with Composer; Laravel and Symfony with their locked versions. */
 const phpDetector = {
     name: 'php',
@@ -35227,11 +46617,11 @@ const phpDetector = {
     applies: (ctx, dir) => ctx.has(dir, 'composer.json'),
     async project(ctx, { dir }) {
         const manifest = context_joinRel(dir, 'composer.json');
-        const composer = await ctx.json(manifest);
+        const composer = await ctx.json(manifest, ComposerJsonSchema);
         if (!composer)
             return undefined;
         const lockPath = ctx.has(dir, 'composer.lock') ? context_joinRel(dir, 'composer.lock') : null;
-        const lock = lockPath ? await ctx.json(lockPath) : undefined;
+        const lock = lockPath ? await ctx.json(lockPath, schemas_ComposerLockSchema) : undefined;
         const pinned = await nearestVersion(ctx, dir, [plainFile('.php-version'), toolVersions('php'), miseTools('php')]);
         const platform = composer.config?.platform?.php;
         const required = composer.require?.php;
@@ -35242,7 +46632,7 @@ const phpDetector = {
                     ? { value: required, source: `${manifest}#require.php` }
                     : undefined);
         const frameworks = [];
-        for (const [pkg, name] of php_FRAMEWORKS) {
+        for (const [pkg, name] of PHP_FRAMEWORK_DEPS) {
             const locked = lock?.packages?.find((p) => p.name === pkg)?.version;
             const declared = composer.require?.[pkg];
             if (locked || declared)
@@ -35281,6 +46671,8 @@ const phpDetector = {
 
 
 
+
+
 const python_FRAMEWORKS = ['django', 'flask', 'fastapi'];
 const PYTHON_SOURCES = [
     plainFile('.python-version'),
@@ -35296,9 +46688,9 @@ const pythonDetector = {
         ctx.names(dir).some((n) => /^requirements[\w.-]*\.txt$/.test(n)),
     async project(ctx, { dir }) {
         const pyproject = ctx.has(dir, 'pyproject.toml')
-            ? await ctx.toml(context_joinRel(dir, 'pyproject.toml'))
+            ? await ctx.toml(context_joinRel(dir, 'pyproject.toml'), PyProjectSchema)
             : undefined;
-        const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(context_joinRel(dir, 'Pipfile')) : undefined;
+        const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(context_joinRel(dir, 'Pipfile'), PipfileSchema) : undefined;
         const requirements = ctx
             .names(dir)
             .filter((n) => /^requirements[\w.-]*\.txt$/.test(n))
@@ -35390,10 +46782,10 @@ async function dependencies(ctx, dir, pyproject, pipfile, requirements) {
             deps.set(name, { version: cleanSpec(m[2]), source });
     };
     const py = context_joinRel(dir, 'pyproject.toml');
-    pyproject?.project?.dependencies?.forEach((d) => typeof d === 'string' && add(d, `${py}#project.dependencies`));
+    pyproject?.project?.dependencies?.forEach((d) => add(d, `${py}#project.dependencies`));
     Object.values(pyproject?.project?.['optional-dependencies'] ?? {})
         .flat()
-        .forEach((d) => typeof d === 'string' && add(d, `${py}#project.optional-dependencies`));
+        .forEach((d) => add(d, `${py}#project.optional-dependencies`));
     Object.values(pyproject?.['dependency-groups'] ?? {})
         .flat()
         .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
@@ -35403,11 +46795,8 @@ async function dependencies(ctx, dir, pyproject, pipfile, requirements) {
     ];
     for (const table of poetryTables) {
         for (const [name, v] of Object.entries(table ?? {})) {
-            const spec = typeof v === 'string'
-                ? v
-                : typeof v?.version === 'string'
-                    ? v.version
-                    : '';
+            // A constraint list (several versions by marker) names no single version.
+            const spec = typeof v === 'string' ? v : Array.isArray(v) ? '' : (v.version ?? '');
             // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
             if (name !== 'python')
                 add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
@@ -35454,7 +46843,7 @@ function python_installCommand(pm, requirements, hasProjectFile) {
             return pm.lockfile ? 'pdm install --frozen-lockfile' : 'pdm install';
         default:
             if (requirements.length > 0)
-                return `pip install -r ${requirements.includes('requirements.txt') ? 'requirements.txt' : requirements[0]}`;
+                return `pip install -r ${(0,lite/* shellQuote */.ZL)(requirements.includes('requirements.txt') ? 'requirements.txt' : requirements[0])}`;
             return hasProjectFile ? 'pip install .' : null;
     }
 }
@@ -35498,17 +46887,17 @@ const rubyDetector = {
             toolVersions('ruby'),
             miseTools('ruby'),
         ]);
-        const inGemfile = capture(gemfile, /^\s*ruby\s+['"]([^'"]+)['"]/m);
+        const inGemfile = capture(gemfile, /^[ \t]*ruby[ \t]+['"]([^'"\n]+)['"]/m);
         const inLock = capture(lock, /^RUBY VERSION\s*\n\s*ruby\s+(\d[\w.]*)/m)?.replace(/p\d+$/, '');
         const version = pinned ??
             (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath } : undefined);
-        const gem = (name) => new RegExp(`^\\s*gem\\s+['"]${name}['"]`, 'm').test(gemfile);
+        const gem = (name) => new RegExp(`^[ \\t]*gem[ \\t]+['"]${name}['"]`, 'm').test(gemfile);
         const frameworks = [];
         if (gem('rails') || /^\s{4}rails \(/m.test(lock)) {
-            const locked = capture(lock, /^\s{4}rails \(([^)]+)\)/m);
+            const locked = capture(lock, /^ {4}rails \(([^)\n]+)\)/m);
             frameworks.push({
                 name: 'rails',
-                version: locked ?? capture(gemfile, /gem\s+['"]rails['"]\s*,\s*['"]([^'"]+)['"]/) ?? null,
+                version: locked ?? capture(gemfile, /gem\s+['"]rails['"]\s*,\s*['"]([^'"\n]+)['"]/) ?? null,
                 source: locked ? lockPath : manifest,
             });
         }
@@ -35542,27 +46931,58 @@ const rubyDetector = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/stack/src/globs.ts
+
+/** Why picomatch refuses a glob (empty, longer than it allows), or undefined when it takes it. */
+function globProblem(glob, options = {}) {
+    try {
+        picomatch_default()(glob, options);
+        return undefined;
+    }
+    catch (err) {
+        return String(err.message).slice(0, 120);
+    }
+}
+/** A glob as it may be shown in a message: quoted, escaped, and cut when long. */
+function showGlob(glob) {
+    return JSON.stringify(glob.length > 80 ? `${glob.slice(0, 80)}…` : glob);
+}
+/**
+ * One matcher for globs that come from a repository or an input. A glob picomatch refuses is
+ * reported and skipped rather than thrown: a bad workspace glob in one manifest must not stop
+ * detection of the rest.
+ */
+function compileGlobs(globs, report, options = {}) {
+    const good = [];
+    for (const glob of globs) {
+        const problem = globProblem(glob, options);
+        if (problem === undefined)
+            good.push(glob);
+        else
+            report(`glob ${showGlob(glob)} is not usable (${problem}); it is skipped`);
+    }
+    if (good.length === 0)
+        return () => false;
+    return picomatch_default()(good, options);
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/rust.ts
 
 
 
 
-const rust_FRAMEWORKS = [
-    ['actix-web', 'actix-web'],
-    ['axum', 'axum'],
-    ['rocket', 'rocket'],
-];
+
 const toolchainFile = async (ctx, dir) => {
     if (ctx.has(dir, 'rust-toolchain.toml')) {
         const path = context_joinRel(dir, 'rust-toolchain.toml');
-        const doc = await ctx.toml(path);
+        const doc = await ctx.toml(path, RustToolchainSchema);
         if (doc?.toolchain?.channel)
             return { value: doc.toolchain.channel, source: `${path}#toolchain.channel` };
     }
     if (ctx.has(dir, 'rust-toolchain')) {
         const path = context_joinRel(dir, 'rust-toolchain');
         const text = ((await ctx.text(path)) ?? '').trim();
-        const channel = /channel\s*=\s*"([^"]+)"/.exec(text)?.[1] ?? (text.includes('\n') || text.includes('=') ? undefined : text);
+        const channel = /channel\s*=\s*"([^"\n]+)"/.exec(text)?.[1] ?? (text.includes('\n') || text.includes('=') ? undefined : text);
         if (channel)
             return { value: channel, source: path };
     }
@@ -35576,25 +46996,25 @@ const rustDetector = {
     async workspace(ctx, dir) {
         if (!ctx.has(dir, 'Cargo.toml'))
             return undefined;
-        const cargo = await ctx.toml(context_joinRel(dir, 'Cargo.toml'));
+        const path = context_joinRel(dir, 'Cargo.toml');
+        const cargo = await ctx.toml(path, CargoTomlSchema);
         const members = cargo?.workspace?.members;
-        if (!Array.isArray(members))
+        if (!members)
             return undefined;
-        const excluded = cargo?.workspace?.exclude?.length ? picomatch_default()(cargo.workspace.exclude) : undefined;
+        const exclude = cargo?.workspace?.exclude ?? [];
+        const excluded = compileGlobs(exclude, (message) => ctx.warn(`${path}: workspace.exclude ${message}`, path));
         return {
             tool: 'cargo-workspace',
-            members: members
-                .filter((m) => typeof m === 'string' && !excluded?.(m))
-                .concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
+            members: members.filter((m) => !excluded(m)).concat(exclude.map((e) => `!${e}`)),
             rootIsProject: cargo?.package !== undefined,
         };
     },
     async project(ctx, { dir, workspaceRoot }) {
         const manifest = context_joinRel(dir, 'Cargo.toml');
-        const cargo = await ctx.toml(manifest);
+        const cargo = await ctx.toml(manifest, CargoTomlSchema);
         if (!cargo?.package)
             return undefined;
-        const rootCargo = workspaceRoot ? await ctx.toml(context_joinRel(workspaceRoot, 'Cargo.toml')) : undefined;
+        const rootCargo = workspaceRoot ? await ctx.toml(context_joinRel(workspaceRoot, 'Cargo.toml'), CargoTomlSchema) : undefined;
         const pinned = await nearestVersion(ctx, dir, [toolchainFile]);
         const own = typeof cargo.package['rust-version'] === 'string' ? cargo.package['rust-version'] : undefined;
         const inherited = rootCargo?.workspace?.package?.['rust-version'];
@@ -35611,7 +47031,7 @@ const rustDetector = {
                 : undefined;
         const locked = lockDir !== undefined ? ' --locked' : '';
         const frameworks = [];
-        for (const [dep, name] of rust_FRAMEWORKS) {
+        for (const [dep, name] of RUST_FRAMEWORK_DEPS) {
             const spec = cargo.dependencies?.[dep];
             if (spec !== undefined)
                 frameworks.push({
@@ -35620,7 +47040,7 @@ const rustDetector = {
                     source: `${manifest}#dependencies.${dep}`,
                 });
         }
-        const hasBinary = Array.isArray(cargo.bin) || (await ctx.exists(context_joinRel(dir, 'src/main.rs')));
+        const hasBinary = cargo.bin !== undefined || (await ctx.exists(context_joinRel(dir, 'src/main.rs')));
         return {
             name: cargo.package.name ?? folderName(dir, ctx.rootName),
             manifest,
@@ -35804,17 +47224,270 @@ function languageShares(bytes) {
         .map(([name, n]) => ({ name, bytes: n, share: total ? Math.round((n / total) * 10_000) / 10_000 : 0 }));
 }
 
+;// CONCATENATED MODULE: ./packages/stack/src/pattern-index.ts
+
+const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
+/** `.` and `..` segments and doubled slashes: picomatch normalises them, so leave them to it. */
+const ODD_SEGMENTS = /(^|\/)\.\.?(\/|$)|\/\/|^\//;
+const BLOCK_SIZE = 64;
+const OPTIONS = { dot: true };
+/**
+ * gitignore-style patterns indexed so that a lookup does not test every pattern. A pattern
+ * without a slash matches any segment of a path; with one, the path from the root or anything
+ * below it. Literal names, `*.ext` and literal folder paths (also `dir/**`) are found in maps;
+ * the other globs, per attribute and last line first, are tested in blocks of 64 compiled into
+ * one regular expression, so a path that matches none of 5,000 globs costs about 80 native
+ * regex tests, and one that matches stops at the first (the last line) that does.
+ */
+class PatternIndex {
+    names = new Map();
+    extensions = new Map();
+    prefixes = new Map();
+    globs = new Map();
+    /** Globs with a literal, by one three-character piece of it: only paths holding it are tested. */
+    trigrams = new Map();
+    blocks = new Map();
+    count = 0;
+    /** Adds a pattern and the attributes its line sets; a pattern picomatch refuses is ignored. */
+    add(pattern, settings) {
+        const entry = this.entryFor(pattern);
+        if (!entry)
+            return;
+        this.count++;
+        for (const s of settings)
+            entry.settings.set(s.key, s);
+    }
+    /** Builds the glob blocks; call once after the last add. */
+    seal() {
+        const byKey = new Map();
+        this.trigrams = new Map();
+        for (const entry of this.globs.values()) {
+            if (entry.literal !== undefined) {
+                this.addTrigram(entry, entry.literal);
+                continue;
+            }
+            for (const setting of entry.settings.values()) {
+                const list = byKey.get(setting.key) ?? [];
+                list.push({ entry, setting });
+                byKey.set(setting.key, list);
+            }
+        }
+        this.blocks = new Map();
+        for (const [key, list] of byKey) {
+            list.sort((a, b) => b.setting.order - a.setting.order);
+            const blocks = [];
+            for (let i = 0; i < list.length; i += BLOCK_SIZE)
+                blocks.push(makeBlock(list.slice(i, i + BLOCK_SIZE)));
+            this.blocks.set(key, blocks);
+        }
+    }
+    /** True when no pattern was added. */
+    get isEmpty() {
+        return this.count === 0;
+    }
+    /** For each attribute, the value of the last matching line that sets it. */
+    lookup(path) {
+        const segments = path.split('/');
+        const best = new Map();
+        const consider = (entry) => {
+            for (const s of entry.settings.values()) {
+                const current = best.get(s.key);
+                if (!current || s.order > current.order)
+                    best.set(s.key, s);
+            }
+        };
+        for (const segment of segments) {
+            const named = this.names.get(segment);
+            if (named)
+                consider(named);
+            const dot = segment.lastIndexOf('.');
+            if (dot >= 0)
+                for (const { suffix, entry } of this.extensions.get(segment.slice(dot + 1)) ?? [])
+                    if (segment.endsWith(suffix))
+                        consider(entry);
+        }
+        if (this.prefixes.size > 0)
+            for (let i = path.indexOf('/');; i = path.indexOf('/', i + 1)) {
+                const entry = this.prefixes.get(i < 0 ? path : path.slice(0, i));
+                if (entry)
+                    consider(entry);
+                if (i < 0)
+                    break;
+            }
+        if (this.trigrams.size > 0) {
+            const tested = new Set();
+            for (let i = 0; i + 3 <= path.length; i++) {
+                for (const entry of this.trigrams.get(path.slice(i, i + 3)) ?? []) {
+                    if (tested.has(entry))
+                        continue;
+                    tested.add(entry);
+                    if (path.includes(entry.literal) && entry.test(path, segments))
+                        consider(entry);
+                }
+            }
+        }
+        for (const [key, blocks] of this.blocks) {
+            const floor = best.get(key)?.order ?? -1;
+            search: for (const block of blocks) {
+                // Blocks hold the latest lines first: once a block starts below what we have, stop.
+                if (block.members[0].setting.order < floor)
+                    break;
+                if (!block.test(path, segments))
+                    continue;
+                for (const { entry, setting } of block.members) {
+                    if (setting.order < floor)
+                        break search;
+                    if (entry.test(path, segments)) {
+                        best.set(key, setting);
+                        break search;
+                    }
+                }
+            }
+        }
+        const out = {};
+        for (const [key, s] of best)
+            out[key] = s.value;
+        return out;
+    }
+    /** Files the glob under the piece of its literal that the fewest globs share so far. */
+    addTrigram(entry, literal) {
+        let best = literal.slice(0, 3);
+        for (let i = 1; i + 3 <= literal.length; i++) {
+            const piece = literal.slice(i, i + 3);
+            if ((this.trigrams.get(piece)?.length ?? 0) < (this.trigrams.get(best)?.length ?? 0))
+                best = piece;
+        }
+        const list = this.trigrams.get(best) ?? [];
+        list.push(entry);
+        this.trigrams.set(best, list);
+    }
+    entryFor(pattern) {
+        // As in .gitignore: a trailing slash or /** matches everything below a folder.
+        const anchored = pattern.includes('/') && !pattern.endsWith('/') ? pattern.replace(/^\//, '') : null;
+        if (anchored !== null) {
+            const folder = anchored.replace(/\/\*\*$/, '');
+            if (!GLOB_CHARS.test(folder) && !ODD_SEGMENTS.test(folder))
+                return getOrAdd(this.prefixes, folder);
+            return this.glob(`A:${anchored}`, false, [anchored, `${anchored}/**`]);
+        }
+        const name = pattern.replace(/\/$/, '');
+        if (name === '')
+            return undefined;
+        // `a/b/` is tested against single segments as the original matcher did: picomatch decides.
+        const plain = !GLOB_CHARS.test(name) && !ODD_SEGMENTS.test(name) && !name.includes('/');
+        if (plain)
+            return getOrAdd(this.names, name);
+        const suffix = /^\*([^*?[\]{}()!+@\\]*\.[^*?[\]{}()!+@\\.]*)$/.exec(name)?.[1];
+        if (suffix !== undefined) {
+            const ext = suffix.slice(suffix.lastIndexOf('.') + 1);
+            const list = this.extensions.get(ext) ?? [];
+            let found = list.find((x) => x.suffix === suffix);
+            if (!found)
+                list.push((found = { suffix, entry: { settings: new Map() } }));
+            this.extensions.set(ext, list);
+            return found.entry;
+        }
+        return this.glob(`N:${name}`, true, [name]);
+    }
+    glob(id, byName, patterns) {
+        const existing = this.globs.get(id);
+        if (existing)
+            return existing;
+        let regexes;
+        try {
+            regexes = patterns.map((p) => picomatch_default().makeRe(p, OPTIONS));
+        }
+        catch {
+            return undefined; // longer than picomatch allows, or otherwise refused
+        }
+        const test = byName
+            ? (_path, segments) => segments.some((s) => regexes.some((r) => r.test(s)))
+            : (path) => regexes.some((r) => r.test(path));
+        const combinable = regexes.every((r) => r.flags === '' && !/\\[1-9]|\(\?</.test(r.source));
+        const entry = {
+            settings: new Map(),
+            byName,
+            sources: combinable ? regexes.map((r) => r.source) : [],
+            literal: requiredLiteral(patterns[0]),
+            test,
+        };
+        this.globs.set(id, entry);
+        return entry;
+    }
+}
+/**
+ * The longest run of plain characters a glob requires of every path it matches, or undefined
+ * when it has none of three or more characters, or has syntax (negation, escapes, `./`) under
+ * which its plain text need not appear as written. Bracket, brace and extglob groups are not
+ * required text, so they are cut out first.
+ */
+function requiredLiteral(glob) {
+    if (/^!|\\/.test(glob) || ODD_SEGMENTS.test(glob))
+        return undefined;
+    const rest = glob.replace(/\[[^\]]*\]|\{[^{}]*\}|[?*+@!]?\([^()]*\)/g, '\0');
+    if (/[[\]{}()]/.test(rest))
+        return undefined;
+    let longest = '';
+    // Split at slashes too: `**/` may match nothing, so a slash beside it is not required.
+    for (const run of rest.split(/[\0*?+@!/]+/))
+        if (run.length > longest.length)
+            longest = run;
+    return longest.length >= 3 ? longest : undefined;
+}
+function getOrAdd(map, key) {
+    let entry = map.get(key);
+    if (!entry)
+        map.set(key, (entry = { settings: new Map() }));
+    return entry;
+}
+/** One regular expression per kind (by segment, by path) over the block's globs. */
+function makeBlock(members) {
+    const each = (path, segments) => members.some((m) => m.entry.test(path, segments));
+    if (members.some((m) => m.entry.sources.length === 0))
+        return { members, test: each };
+    const combine = (byName) => {
+        const sources = members.filter((m) => m.entry.byName === byName).flatMap((m) => m.entry.sources);
+        // The outer ^ makes the engine try position 0 only; each source is anchored already, but an
+        // alternation of anchored groups is still tried at every position of the string.
+        return sources.length ? new RegExp(`^(?:${sources.map((s) => `(?:${s})`).join('|')})`) : undefined;
+    };
+    try {
+        const byName = combine(true);
+        const byPath = combine(false);
+        return {
+            members,
+            test: (path, segments) => (byPath?.test(path) ?? false) || (byName ? segments.some((s) => byName.test(s)) : false),
+        };
+    }
+    catch {
+        return { members, test: each };
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/gitattributes.ts
 
-/** The linguist-* attributes of a .gitattributes file, applied in order (the last match wins). */
+/** Patterns with linguist attributes beyond this many are not read: a real file has a few dozen. */
+const MAX_ATTRIBUTE_PATTERNS = 10_000;
+/**
+ * The linguist-* attributes of a .gitattributes file. As in git, for each attribute the last
+ * matching line wins. Lookups cost about the same for 5,000 patterns as for five: literal names,
+ * extensions and folder prefixes are found in maps, and the remaining globs are tested in
+ * compiled blocks (see pattern-index.ts).
+ */
 class GitAttributes {
-    rules;
-    constructor(rules) {
-        this.rules = rules;
+    index;
+    skipped;
+    constructor(index, 
+    /** Patterns past MAX_ATTRIBUTE_PATTERNS that were not read. */
+    skipped) {
+        this.index = index;
+        this.skipped = skipped;
     }
     /** Parses .gitattributes text; lines without linguist attributes are ignored. */
-    static parse(text) {
-        const rules = [];
+    static parse(text, maxPatterns = MAX_ATTRIBUTE_PATTERNS) {
+        const index = new PatternIndex();
+        let rules = 0;
+        let skipped = 0;
         for (const rawLine of text.split(/\r?\n/)) {
             const line = rawLine.trim();
             if (line === '' || line.startsWith('#'))
@@ -35827,25 +47500,34 @@ class GitAttributes {
                 readAttribute(attr, overrides);
             if (Object.keys(overrides).length === 0)
                 continue;
-            rules.push({ match: compilePattern(pattern), overrides });
+            if (rules >= maxPatterns) {
+                skipped++;
+                continue;
+            }
+            const settings = Object.entries(overrides).map(([key, value]) => ({
+                key: key,
+                value: value,
+                order: rules,
+            }));
+            index.add(pattern, settings);
+            rules++;
         }
-        return new GitAttributes(rules);
+        index.seal();
+        return new GitAttributes(index, skipped);
     }
     /** An empty set of rules. */
     static empty() {
-        return new GitAttributes([]);
+        const index = new PatternIndex();
+        index.seal();
+        return new GitAttributes(index, 0);
     }
     /** True when no rule exists, so callers can skip matching. */
     get isEmpty() {
-        return this.rules.length === 0;
+        return this.index.isEmpty;
     }
     /** The combined overrides for a POSIX path relative to the repository root. */
     lookup(path) {
-        const result = {};
-        for (const rule of this.rules)
-            if (rule.match(path))
-                Object.assign(result, rule.overrides);
-        return result;
+        return this.index.lookup(path);
     }
 }
 const FLAGS = {
@@ -35853,33 +47535,25 @@ const FLAGS = {
     'linguist-generated': 'generated',
     'linguist-documentation': 'documentation',
 };
+/** Language names are shown in the summary's chart: only what a real language name holds. */
+const LANGUAGE_NAME = /^[\w .#+'()-]{1,64}$/;
 function readAttribute(attr, into) {
     const unset = attr.startsWith('-') || attr.startsWith('!');
     const body = unset ? attr.slice(1) : attr;
     const [key, value] = body.split('=', 2);
     if (key === 'linguist-language' && value && !unset) {
-        into.language = value.replace(/_/g, ' ');
+        const name = value.replace(/_/g, ' ');
+        if (LANGUAGE_NAME.test(name))
+            into.language = name;
         return;
     }
     const flag = FLAGS[key];
     if (flag)
         into[flag] = !unset && value !== 'false';
 }
-function compilePattern(pattern) {
-    // As in .gitignore: a pattern without a slash matches a name at any depth; a trailing
-    // slash or /** matches everything below a folder.
-    const anchored = pattern.includes('/') && !pattern.endsWith('/') ? pattern.replace(/^\//, '') : null;
-    if (anchored !== null) {
-        const m = picomatch_default()(anchored, { dot: true });
-        const below = picomatch_default()(`${anchored}/**`, { dot: true });
-        return (path) => m(path) || below(path);
-    }
-    const name = pattern.replace(/\/$/, '');
-    const m = picomatch_default()(name, { dot: true });
-    return (path) => path.split('/').some((segment) => m(segment));
-}
 
 ;// CONCATENATED MODULE: ./packages/stack/src/walk.ts
+
 
 
 
@@ -36030,7 +47704,6 @@ function walk(options) {
     const { root, logger } = options;
     const maxFiles = options.maxFiles ?? 200_000;
     const progressEvery = options.progressEvery ?? 50_000;
-    const excluded = options.exclude?.length ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
     const inv = {
         manifests: new Map(),
         languageBytes: new Map(),
@@ -36040,6 +47713,9 @@ function walk(options) {
         truncated: false,
         warnings: [],
     };
+    const excluded = compileGlobs(options.exclude ?? [], (message) => inv.warnings.push(`exclude: ${message}`), {
+        dot: true,
+    });
     let attributes;
     const stack = [{ rel: '.', notProject: false }];
     while (stack.length > 0 && !inv.truncated) {
@@ -36092,13 +47768,13 @@ function walk(options) {
             inv.dirBytes.set(rel, bytesHere);
         const childNotProject = notProject || NOT_PROJECT_DIRS.has(rel.slice(rel.lastIndexOf('/') + 1));
         for (let i = childDirs.length - 1; i >= 0; i--)
-            stack.push({ rel: childDirs[i], notProject: childNotProject || NOT_PROJECT_DIRS.has(basename(childDirs[i])) });
+            stack.push({ rel: childDirs[i], notProject: childNotProject || NOT_PROJECT_DIRS.has(walk_basename(childDirs[i])) });
     }
     if (inv.truncated)
         inv.warnings.push(`stopped after ${maxFiles} files (max-files); results cover only the part walked`);
     return inv;
 }
-function basename(rel) {
+function walk_basename(rel) {
     return rel.slice(rel.lastIndexOf('/') + 1);
 }
 function countLanguage(dirAbs, name, rel, attributes, inv) {
@@ -36125,21 +47801,31 @@ function countLanguage(dirAbs, name, rel, attributes, inv) {
     inv.languageBytes.set(language, (inv.languageBytes.get(language) ?? 0) + size);
     return size;
 }
+/** .gitattributes larger than this is not read: a real one is a few kilobytes. */
+const MAX_ATTRIBUTES_BYTES = 1024 * 1024;
 function readAttributes(path, inv) {
+    let text;
     try {
-        const st = (0,external_node_fs_.lstatSync)(path);
-        if (st.size > 1024 * 1024)
-            return GitAttributes.empty();
-        // Small, read once, synchronously: the walk that follows depends on it.
-        return GitAttributes.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        // Small, read once, synchronously: the walk that follows depends on it. Opened without
+        // blocking and checked on the descriptor, so a FIFO put there in between cannot hang us.
+        text = (0,lite/* readUserFile */.E1)(path, { maxBytes: MAX_ATTRIBUTES_BYTES, subject: {}, what: '.gitattributes' }).toString('utf8');
     }
     catch (err) {
-        inv.warnings.push(`could not read .gitattributes: ${String(err)}`);
+        // readUserFile names the file by the path it was given; the warning names it as the user knows it.
+        const why = (0,lite/* isUserError */.iU)(err)
+            ? err.message.replace(`${path} `, '')
+            : `.gitattributes could not be read: ${String(err)}`;
+        inv.warnings.push(`${why.replace(/\.$/, '')}; it is not used`);
         return GitAttributes.empty();
     }
+    const attributes = GitAttributes.parse(text);
+    if (attributes.skipped > 0)
+        inv.warnings.push(`.gitattributes has ${attributes.skipped + MAX_ATTRIBUTE_PATTERNS} linguist patterns; only the first ${MAX_ATTRIBUTE_PATTERNS} are used`);
+    return attributes;
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detect.ts
+
 
 
 
@@ -36169,7 +47855,10 @@ async function detectStack(options) {
     const projects = dropEnclosedStaticSites(found.filter((p) => p !== undefined));
     for (const p of projects)
         for (const w of p.warnings)
-            logger.warning(`${p.path}: ${w}`, { file: (options.annotationPrefix ?? '') + p.manifest, title: 'detect-stack' });
+            logger.warning(`${oneLine(p.path)}: ${w}`, {
+                file: (options.annotationPrefix ?? '') + p.manifest,
+                title: 'detect-stack',
+            });
     return {
         schemaVersion: 1,
         root: options.displayRoot ?? '.',
@@ -36198,14 +47887,21 @@ async function findWorkspaces(ctx, dirs) {
     }));
     return perDir.flat();
 }
+/** Member globs past this many are not used: each is compiled and tried against every folder. */
+const MAX_MEMBER_GLOBS = 5000;
 /** Each member folder → the workspace root that claims it (the nearest one when nested). */
 function assignMembers(ctx, dirs, workspaces) {
     const memberOf = new Map();
     for (const ws of [...workspaces].sort((a, b) => a.dir.length - b.dir.length)) {
-        const include = ws.decl.members.filter((m) => !m.startsWith('!')).map(normaliseGlob);
-        const exclude = ws.decl.members.filter((m) => m.startsWith('!')).map((m) => normaliseGlob(m.slice(1)));
-        const isIncluded = picomatch_default()(include.length ? include : ['\0'], { dot: false });
-        const isExcluded = exclude.length ? picomatch_default()(exclude) : () => false;
+        const members = [...new Set(ws.decl.members)];
+        if (members.length > MAX_MEMBER_GLOBS)
+            ctx.warn(`workspace at ${ws.dir} (${ws.decl.tool}) lists ${members.length} members; only the first ${MAX_MEMBER_GLOBS} are used`);
+        const used = members.slice(0, MAX_MEMBER_GLOBS);
+        const include = used.filter((m) => !m.startsWith('!')).map(normaliseGlob);
+        const exclude = used.filter((m) => m.startsWith('!')).map((m) => normaliseGlob(m.slice(1)));
+        const report = (message) => ctx.warn(`workspace at ${ws.dir} (${ws.decl.tool}): member ${message}`);
+        const isIncluded = compileGlobs(include, report, { dot: false });
+        const isExcluded = compileGlobs(exclude, report);
         for (const dir of dirs) {
             if (dir === ws.dir || !ws.detector.applies(ctx, dir))
                 continue;
@@ -36255,7 +47951,7 @@ async function projectAt(ctx, dir, workspaces, workspaceRoot) {
         if (web)
             commands.start = web;
     }
-    const warnings = [...draft.warnings];
+    const warnings = draft.warnings.map(oneLine);
     if (others.length)
         warnings.push(`also has manifests for ${others.join(', ')}; reported as ${draft.runtime.name}`);
     return {
@@ -36337,6 +48033,8 @@ function byPath(a, b) {
 
 
 
+
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:stream"
@@ -36350,7 +48048,7 @@ var external_node_zlib_ = __nccwpck_require__(38522);
 // --owner=0 --group=0 --numeric-owner --mtime=@N` would, minus the atime/ctime pax noise.
 const BLOCK = 512;
 const TYPE_FLAG = { file: '0', dir: '5', symlink: '2' };
-function octal(value, width) {
+function tar_header_octal(value, width) {
     return value.toString(8).padStart(width - 1, '0') + '\0';
 }
 function writeString(buf, text, offset, length) {
@@ -36371,18 +48069,18 @@ function splitUstarPath(path) {
 function ustarHeader(fields, name, prefix, typeflag, size, linkname) {
     const buf = Buffer.alloc(BLOCK, 0);
     writeString(buf, name, 0, 100);
-    writeString(buf, octal(fields.mode, 8), 100, 8);
-    writeString(buf, octal(0, 8), 108, 8);
-    writeString(buf, octal(0, 8), 116, 8);
-    writeString(buf, octal(size, 12), 124, 12);
-    writeString(buf, octal(fields.mtime, 12), 136, 12);
+    writeString(buf, tar_header_octal(fields.mode, 8), 100, 8);
+    writeString(buf, tar_header_octal(0, 8), 108, 8);
+    writeString(buf, tar_header_octal(0, 8), 116, 8);
+    writeString(buf, tar_header_octal(size, 12), 124, 12);
+    writeString(buf, tar_header_octal(fields.mtime, 12), 136, 12);
     buf.fill(0x20, 148, 156);
     buf.write(typeflag, 156, 1, 'ascii');
     writeString(buf, linkname, 157, 100);
     buf.write('ustar\0', 257, 6, 'ascii');
     buf.write('00', 263, 2, 'ascii');
-    writeString(buf, octal(0, 8), 329, 8);
-    writeString(buf, octal(0, 8), 337, 8);
+    writeString(buf, tar_header_octal(0, 8), 329, 8);
+    writeString(buf, tar_header_octal(0, 8), 337, 8);
     writeString(buf, prefix, 345, 155);
     let sum = 0;
     for (let i = 0; i < BLOCK; i++)
@@ -36590,11 +48288,11 @@ var external_node_os_ = __nccwpck_require__(48161);
 const actionsCacheBackend = {
     name: 'actions',
     async restore(paths, key, restoreKeys) {
-        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(88), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50612));
+        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50612));
         return cache.restoreCache(paths, key, restoreKeys);
     },
     async save(paths, key) {
-        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(88), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50612));
+        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50612));
         await cache.saveCache(paths, key);
     },
 };
@@ -36706,7 +48404,38 @@ async function tolerant(logger, what, op) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/artifact/src/link-rule.ts
+
+/**
+ * True when a symbolic link at `linkPath` (relative, POSIX) with `target` cannot resolve outside
+ * the tree it lives in, whatever other links the tree holds or will hold. Checking the target
+ * lexically is not enough once links exist (`u -> .` then `v -> u/..` normalises to `.` but
+ * resolves to the parent), so the rule is stricter: a relative target whose `..` segments all
+ * come first and climb no higher than the link's own folder. Every later name descends, and a
+ * link met on the way obeys the same rule from its own folder, so no chain can climb out.
+ */
+function link_rule_linkTargetInside(linkPath, target) {
+    if (target === '' || target.startsWith('/') || target.includes('\0'))
+        return false;
+    const folderDepth = external_node_path_.posix.dirname(linkPath) === '.' ? 0 : external_node_path_.posix.dirname(linkPath).split('/').length;
+    let ups = 0;
+    let descended = false;
+    for (const segment of target.split('/')) {
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment === '..') {
+            if (descended)
+                return false;
+            ups++;
+        }
+        else
+            descended = true;
+    }
+    return ups <= folderDepth;
+}
+
 ;// CONCATENATED MODULE: ./packages/artifact/src/collect.ts
+
 
 
 
@@ -36735,30 +48464,46 @@ function byteOrder(a, b) {
 /**
  * Walks only the folders the include globs can reach, never following symbolic links: a link is
  * archived as a link when its target stays inside the project, and reported otherwise. Files get
- * mode 0755 when any execute bit is set, else 0644; folders 0755.
+ * mode 0755 when any execute bit is set, else 0644; folders 0755. What cannot be read, and
+ * include bases that lead outside the root, are reported rather than silently left out.
  */
 function selectFiles(options) {
-    const isIncluded = picomatch_default()([...options.include], { dot: true });
-    const isExcluded = options.exclude.length ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
+    const included = picomatch_default()([...options.include], { dot: true });
+    const excluded = options.exclude.length ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
+    // picomatch never matches across a line break, so a file named `a\nb` would be dropped without a
+    // word: globs see line breaks as an ordinary character instead (no glob can name one anyway).
+    const isIncluded = (rel) => included(globbable(rel));
+    const isExcluded = (rel) => excluded(globbable(rel));
+    const realRoot = (0,external_node_fs_.realpathSync)(options.root);
     const never = new Set(options.never.map((n) => n.replace(/\/+$/, '')));
     const bases = walkBases(options.include);
     const files = new Map();
     const escapingLinks = [];
     const skippedSpecial = [];
+    const unreadable = [];
+    const outside = [];
     const visit = (rel) => {
         const abs = rel === '' ? options.root : (0,external_node_path_.join)(options.root, rel);
         let names;
         try {
             names = (0,external_node_fs_.readdirSync)(abs);
         }
-        catch {
+        catch (err) {
+            unreadable.push({ path: rel || '.', code: err.code ?? 'unknown' });
             return;
         }
         for (const name of names) {
             const childRel = rel === '' ? name : `${rel}/${name}`;
             if (never.has(childRel) || isExcluded(childRel))
                 continue;
-            const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(abs, name));
+            let st;
+            try {
+                st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(abs, name));
+            }
+            catch (err) {
+                unreadable.push({ path: childRel, code: err.code ?? 'unknown' });
+                continue;
+            }
             if (st.isDirectory()) {
                 if (!WHOLE_TREE_PRUNE.has(name) || mentions(options.include, name))
                     visit(childRel);
@@ -36786,6 +48531,8 @@ function selectFiles(options) {
     for (const base of bases) {
         if (base === '')
             visit('');
+        else if (leavesRoot(options.root, realRoot, base))
+            outside.push(base);
         else {
             const st = lstatOrUndefined((0,external_node_path_.join)(options.root, base));
             if (st?.isDirectory() && !never.has(base))
@@ -36804,7 +48551,41 @@ function selectFiles(options) {
         ...files.values(),
     ];
     entries.sort((a, b) => byteOrder(a.path, b.path));
-    return { entries, escapingLinks: escapingLinks.sort(byteOrder), skippedSpecial: skippedSpecial.sort(byteOrder) };
+    return {
+        entries,
+        escapingLinks: escapingLinks.sort(byteOrder),
+        skippedSpecial: skippedSpecial.sort(byteOrder),
+        unreadable: unreadable.sort((a, b) => byteOrder(a.path, b.path)),
+        outside: outside.sort(byteOrder),
+    };
+}
+/** The path as globs see it: line breaks become a character a glob's `*` matches. */
+function globbable(rel) {
+    return rel.replace(/[\n\r]/g, '\uFFFD');
+}
+/**
+ * True when an include base leaves the project: `..`, an absolute path, or a folder on the way
+ * that is a symbolic link resolving outside (lstat follows every component but the last).
+ */
+function leavesRoot(root, realRoot, base) {
+    const segments = base.split('/');
+    if ((0,external_node_path_.isAbsolute)(base) || segments.includes('..'))
+        return true;
+    for (let i = 1; i < segments.length; i++) {
+        const abs = (0,external_node_path_.join)(root, ...segments.slice(0, i));
+        if (!lstatOrUndefined(abs)?.isSymbolicLink())
+            continue;
+        let real;
+        try {
+            real = (0,external_node_fs_.realpathSync)(abs);
+        }
+        catch {
+            return false; // a dangling link leads nowhere: the base simply matches nothing
+        }
+        if (real !== realRoot && !real.startsWith(`${realRoot}${external_node_path_.sep}`))
+            return true;
+    }
+    return false;
 }
 function lstatOrUndefined(path) {
     try {
@@ -36828,26 +48609,29 @@ function walkBases(globs) {
     return unique.filter((b, i) => !unique.slice(0, i).some((p) => p === '' || b.startsWith(`${p}/`)));
 }
 /**
- * The link target to archive when the link stays inside the project (relative targets as
- * written; absolute ones cannot be checked here and are refused), else undefined.
+ * The link target to archive when the link stays inside the project, by the rule verification
+ * applies (relative, its `..` segments first and no higher than the link's folder), else undefined.
  */
 function linkStaysInside(linkPath, target) {
-    if ((0,external_node_path_.isAbsolute)(target))
-        return undefined;
-    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(linkPath), target.split(external_node_path_.sep).join('/')));
-    if (resolved === '..' || resolved.startsWith('../') || resolved.startsWith('/'))
-        return undefined;
-    return target.split(external_node_path_.sep).join('/');
+    const posixTarget = target.split(external_node_path_.sep).join('/');
+    return link_rule_linkTargetInside(linkPath, posixTarget) ? posixTarget : undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/commands.ts
 
 /** How many lines of a failed command's output the error and the summary show. */
 const TAIL_LINES = 50;
-/** The last lines of some output. */
+/** How much of a command's output is kept for its tail: a build printing 100 MB must not fill memory. */
+const MAX_CAPTURED_OUTPUT = 1024 * 1024;
+/** A tail line longer than this (minified code, a progress bar) is cut, so 50 lines stay readable. */
+const MAX_TAIL_LINE = 1000;
+/** The last lines of some output, each cut to a readable length. */
 function tail(text, lines = TAIL_LINES) {
     const all = text.replace(/\s+$/, '').split('\n');
-    return all.slice(-lines).join('\n');
+    return all
+        .slice(-lines)
+        .map((l) => (l.length > MAX_TAIL_LINE ? `${l.slice(0, MAX_TAIL_LINE)}…(${l.length} chars)` : l))
+        .join('\n');
 }
 /** A failed build or install command: a UserError that carries the output's tail for the summary. */
 class CommandError extends lite/* UserError */.yo {
@@ -36855,31 +48639,48 @@ class CommandError extends lite/* UserError */.yo {
     command;
     exitCode;
     outputTail;
-    constructor(step, command, exitCode, outputTail) {
-        super(`${step} command \`${command}\` failed with exit code ${exitCode}. Its last lines:\n${outputTail}`, {
-            input: step === 'build' ? 'command' : 'install',
-        });
+    timeoutMs;
+    constructor(step, command, exitCode, outputTail, 
+    /** Set when the command did not fail but was stopped: it ran past this many milliseconds. */
+    timeoutMs) {
+        super(timeoutMs === undefined
+            ? `${step} command \`${command}\` failed with exit code ${exitCode}. Its last lines:\n${outputTail}`
+            : `${step} command \`${command}\` was stopped after ${(0,lite/* formatDuration */.a3)(timeoutMs)}, the timeout. Its last lines:\n${outputTail}`, { input: timeoutMs === undefined ? (step === 'build' ? 'command' : 'install') : 'timeout' }, timeoutMs === undefined ? undefined : 'Find what hangs (a prompt, a watch mode, a server), or raise timeout.');
         this.step = step;
         this.command = command;
         this.exitCode = exitCode;
         this.outputTail = outputTail;
+        this.timeoutMs = timeoutMs;
     }
 }
 /**
  * Runs a shell command in a folder with the step's environment, streaming its output to the log;
- * stderr is folded into stdout so the tail of a failure reads in order.
+ * stderr is folded into stdout so the tail of a failure reads in order. The project's scripts are
+ * untrusted: they get no runner credentials and no INPUT_* variables, their output cannot issue
+ * workflow commands, and only the last MiB of it is held.
  */
-async function runCommand(exec, step, command, cwd, env) {
-    const clean = {};
-    for (const [k, v] of Object.entries(env))
-        if (v !== undefined && !k.startsWith('INPUT_'))
-            clean[k] = v;
-    const result = await exec('sh', ['-c', `${command} 2>&1`], { cwd, env: clean, ignoreReturnCode: true });
+async function runCommand(exec, step, command, cwd, env, limits) {
+    const clean = (0,lite/* withoutRunnerCredentials */.DV)(env);
+    for (const k of Object.keys(clean))
+        if (k.startsWith('INPUT_'))
+            delete clean[k];
+    const result = await exec('sh', ['-c', `exec 2>&1\n${command}`], {
+        cwd,
+        env: clean,
+        ignoreReturnCode: true,
+        maxOutputBytes: MAX_CAPTURED_OUTPUT,
+        untrustedOutput: true,
+        ...(limits.timeoutMs !== undefined ? { timeoutMs: limits.timeoutMs } : {}),
+    });
+    const lastLines = () => limits.redact(tail(result.stdout + result.stderr));
+    if (result.timedOut)
+        throw new CommandError(step, command, result.exitCode, lastLines(), limits.timeoutMs);
     if (result.exitCode !== 0)
-        throw new CommandError(step, command, result.exitCode, tail(result.stdout + result.stderr));
+        throw new CommandError(step, command, result.exitCode, lastLines());
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/defaults.ts
+
 const WHOLE_TREE = { include: ['**'], exclude: [], required: [] };
 /** The lockfile's path relative to the project, when it lies inside it. */
 function lockfileInProject(project) {
@@ -36955,7 +48756,8 @@ function packagingPlan(project) {
                 include: ['publish/**'],
                 exclude: [],
                 required: ['publish/**'],
-                command: `dotnet publish ${project.manifest.slice(project.manifest.lastIndexOf('/') + 1)} -c Release -o publish`,
+                // The project file's name goes into a shell command: quoted, a name with a space stays one word.
+                command: `dotnet publish ${(0,lite/* shellQuote */.ZL)(project.manifest.slice(project.manifest.lastIndexOf('/') + 1))} -c Release -o publish`,
             };
         default:
             return WHOLE_TREE;
@@ -37010,6 +48812,8 @@ async function gitFacts(exec, cwd) {
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/manifest.ts
+
+
 /** Serialises a manifest deterministically (fixed key order, files already sorted, one trailing newline). */
 function manifestJson(m) {
     const ordered = {
@@ -37030,19 +48834,115 @@ function manifestJson(m) {
     };
     return `${JSON.stringify(ordered, null, 2)}\n`;
 }
-/** Reads a manifest, checking the fields verification relies on. */
+/** What verification relies on; other keys are allowed, so newer manifests still verify. */
+const MANIFEST = object({
+    schemaVersion: literal(1),
+    name: optional(string()),
+    version: optional(string()),
+    project: optional(string()),
+    sourceDateEpoch: optional(number()),
+    archive: object({
+        file: optional(string()),
+        sha256: string(),
+        size: optional(pipe(number(), integer(), minValue(0))),
+    }),
+    files: array(object({
+        path: pipe(string(), minLength(1)),
+        type: picklist(['file', 'dir', 'symlink']),
+        size: pipe(number(), integer(), minValue(0)),
+        mode: pipe(string(), regex(/^[0-7]{4}$/, 'a mode of four octal digits')),
+        sha256: optional(pipe(string(), regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex'))),
+        target: optional(string()),
+    })),
+});
+/** Reads a manifest, checking the fields verification relies on; a bad one is a UserError naming the file. */
 function manifest_parseManifest(text, file) {
     let doc;
     try {
         doc = JSON.parse(text);
     }
     catch (err) {
-        throw new Error(`${file} is not valid JSON: ${err.message}`);
+        throw new UserError(`is not valid JSON: ${describeJsonError(text, err)}.`, { file }, NOT_A_MANIFEST);
     }
-    if (doc.schemaVersion !== 1 || !Array.isArray(doc.files) || !doc.archive || typeof doc.archive.sha256 !== 'string') {
-        throw new Error(`${file} is not a slipway artifact manifest (schemaVersion 1 with archive and files)`);
+    const parsed = v.safeParse(MANIFEST, doc);
+    if (!parsed.success) {
+        const issue = parsed.issues[0];
+        const where = v.getDotPath(issue);
+        throw new UserError(`is not a slipway artifact manifest: ${where ? `${where}: ` : ''}${issue.message}.`, { file }, NOT_A_MANIFEST);
     }
-    return doc;
+    return parsed.output;
+}
+const NOT_A_MANIFEST = 'Pass the .manifest.json that build-artifact wrote beside the archive.';
+
+;// CONCATENATED MODULE: ./packages/artifact/src/project.ts
+
+
+
+
+/** The project to build: the one named, else the stack's primary, else its first. */
+function pickProject(stack, path) {
+    if (stack.projects.length === 0)
+        throw new lite/* UserError */.yo('the stack has no buildable project.', { input: 'stack' }, 'Run detect-stack on the folder that holds the project, or set path.');
+    const wanted = path ?? stack.primary ?? stack.projects[0].path;
+    const found = stack.projects.find((p) => p.path === wanted.replace(/^\.\/(?=.)/, '').replace(/\/+$/, ''));
+    if (!found)
+        throw new lite/* UserError */.yo(`'${wanted}' is not a project of this repository.`, { input: 'project' }, `Use one of: ${stack.projects.map((p) => p.path).join(', ')}.`);
+    return found;
+}
+/**
+ * The project's folder, refused when the stack document places it (or its lockfile) outside the
+ * repository: `..`, an absolute path, or a symbolic link out. A stack is a document passed between
+ * steps, so it is checked like any input before anything is read or run there.
+ */
+function projectFolder(repoRoot, project, input) {
+    const leaves = (path) => (0,external_node_path_.isAbsolute)(path) || path.split(/[\\/]/).includes('..');
+    const bad = [project.path, project.packageManager?.lockfile ?? '.'].find(leaves);
+    if (bad !== undefined)
+        throw new lite/* UserError */.yo(`'${bad}' lies outside the repository.`, { input }, 'Project paths and lockfiles are relative to the repository root: pass the stack that detect-stack wrote for this checkout.');
+    const projectDir = project.path === '.' ? repoRoot : (0,external_node_path_.join)(repoRoot, ...project.path.split('/'));
+    if (!(0,external_node_fs_.existsSync)(projectDir))
+        throw new lite/* UserError */.yo(`project folder ${project.path} does not exist under ${repoRoot}.`, { input: 'project' }, 'The stack input may come from another checkout; leave it empty to detect here.');
+    const realRoot = (0,external_node_fs_.realpathSync)(repoRoot);
+    const real = (0,external_node_fs_.realpathSync)(projectDir);
+    if (real !== realRoot && !real.startsWith(`${realRoot}${external_node_path_.sep}`))
+        throw new lite/* UserError */.yo(`project folder ${project.path} is a symbolic link out of the repository (to ${real}).`, { input }, 'Build a project that lives in the repository.');
+    return projectDir;
+}
+/** Refuses include globs that reach outside the project: packaging /etc/passwd is never meant. */
+function checkIncludes(include, input) {
+    for (const glob of include) {
+        if ((0,external_node_path_.isAbsolute)(glob) || glob.split(/[\\/]/).includes('..'))
+            throw new lite/* UserError */.yo(`'${glob}' reaches outside the project.`, { input }, 'Globs are relative to the project folder and cannot contain .. or start with /.');
+    }
+}
+/** Installs run where the lockfile is (a workspace root), else in the project's folder. */
+function installDir(repoRoot, project, projectDir) {
+    const lock = project.packageManager?.lockfile;
+    if (!lock || !lock.includes('/'))
+        return lock ? repoRoot : projectDir;
+    const dir = lock.slice(0, lock.lastIndexOf('/'));
+    return project.path === dir || project.path.startsWith(`${dir}/`) ? (0,external_node_path_.join)(repoRoot, dir) : projectDir;
+}
+/**
+ * Absolute paths of the lockfiles that describe a project's dependencies: regular files inside
+ * the repository only, since they are read whole (a lockfile linked to /dev/zero would never end).
+ */
+function lockfilePaths(repoRoot, project) {
+    const prefix = project.path === '.' ? '' : `${project.path}/`;
+    const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter((p) => Boolean(p));
+    const realRoot = (0,external_node_fs_.realpathSync)(repoRoot);
+    return [...new Set(candidates)]
+        .filter((p) => registry_parserFor((0,external_node_path_.basename)(p)) && regularFileInside(realRoot, (0,external_node_path_.join)(repoRoot, p)))
+        .map((p) => (0,external_node_path_.join)(repoRoot, p));
+}
+function regularFileInside(realRoot, abs) {
+    try {
+        const real = (0,external_node_fs_.realpathSync)(abs);
+        return real.startsWith(`${realRoot}${external_node_path_.sep}`) && (0,external_node_fs_.statSync)(real).isFile();
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/provenance.ts
@@ -37136,7 +49036,7 @@ async function cycloneDxSbom(input) {
     });
     root.hashes.set(CDX.Enums.HashAlgorithm['SHA-256'], input.digest);
     bom.metadata.component = root;
-    for (const p of dedupe(input.packages.filter((x) => !x.dev))) {
+    for (const p of util_dedupe(input.packages.filter((x) => !x.dev))) {
         const purl = purlOf(p);
         const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, {
             version: p.version,
@@ -37245,6 +49145,7 @@ function uploadFailed(name, archivePath, err) {
 
 
 
+
 /** Characters the artifact service refuses in a name. */
 const BAD_NAME = /["':<>|*?\r\n\\/]/;
 /** Builds one project of a repository into a reproducible archive with manifest, SBOM and provenance. */
@@ -37262,9 +49163,7 @@ async function buildArtifact(o, seams) {
     };
     const stack = o.stack ?? (await timed('detect', () => detectStack({ root: o.repoRoot, logger })));
     const project = pickProject(stack, o.project);
-    const projectDir = project.path === '.' ? o.repoRoot : (0,external_node_path_.join)(o.repoRoot, ...project.path.split('/'));
-    if (!(0,external_node_fs_.existsSync)(projectDir))
-        throw new lite/* UserError */.yo(`project folder ${project.path} does not exist under ${o.repoRoot}.`, { input: 'project' }, 'The stack input may come from another checkout; leave it empty to detect here.');
+    const projectDir = projectFolder(o.repoRoot, project, o.stack ? 'stack' : 'project');
     const needGit = o.version === undefined || (o.sourceDateEpoch === undefined && env.SOURCE_DATE_EPOCH === undefined) || o.provenance;
     const facts = needGit ? await gitFacts(exec, o.repoRoot) : undefined;
     const version = o.version ?? facts.describe;
@@ -37272,6 +49171,7 @@ async function buildArtifact(o, seams) {
     const name = artifactName(o.name, env, o.repoRoot, project);
     const plan = packagingPlan(project);
     const include = o.include ?? plan.include;
+    checkIncludes(include, o.include ? 'include' : 'stack');
     const exclude = [...(o.include ? [] : plan.exclude), ...o.exclude];
     const build = o.command === 'none' ? null : (o.command ?? plan.command ?? project.commands.build);
     const install = o.install ? project.commands.install : null;
@@ -37298,17 +49198,20 @@ async function buildArtifact(o, seams) {
         if (paths.length)
             logger.info(`build-artifact: dependency cache skipped: ${chosen.reason}`);
     }
-    const commandEnv = { ...env, SOURCE_DATE_EPOCH: String(sourceDateEpoch) };
+    // Build scripts are the project's code: they never see the runner's service tokens.
+    const commandEnv = { ...(0,lite/* withoutRunnerCredentials */.DV)(env), SOURCE_DATE_EPOCH: String(sourceDateEpoch) };
+    const limits = { timeoutMs: o.timeoutMs, redact: seams.redact ?? ((text) => text) };
     if (install)
-        await timed('install', () => runCommand(exec, 'install', install, installDir(o.repoRoot, project, projectDir), commandEnv));
+        await timed('install', () => runCommand(exec, 'install', install, installDir(o.repoRoot, project, projectDir), commandEnv, limits));
     if (chosen.backend && key && cacheHit !== 'true')
         await timed('cache save', () => tolerant(logger, 'save', () => chosen.backend.save(paths.filter((p) => (0,external_node_fs_.existsSync)(p)), key.key)));
     if (build)
-        await timed('build', () => runCommand(exec, 'build', build, projectDir, commandEnv));
+        await timed('build', () => runCommand(exec, 'build', build, projectDir, commandEnv, limits));
     const outputRel = (0,external_node_path_.relative)(projectDir, o.outputDir).split(external_node_path_.sep).join('/');
     const selection = await timed('select', async () => selectFiles({ root: projectDir, include, exclude, never: ['.git', outputRel] }));
+    refuseIncomplete(selection, o.include ? 'include' : 'stack');
     if (selection.escapingLinks.length) {
-        throw new lite/* UserError */.yo(`these symbolic links point outside the project and cannot be packaged: ${selection.escapingLinks.join(', ')}.`, { input: 'include' }, 'Exclude them, or replace them with the files they point to.');
+        throw new lite/* UserError */.yo(`these symbolic links point outside the project (or climb with .. after a name, which verify-artifact refuses) and cannot be packaged: ${selection.escapingLinks.join(', ')}.`, { input: 'include' }, 'Exclude them, or replace them with the files they point to.');
     }
     for (const p of selection.skippedSpecial)
         logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
@@ -37335,6 +49238,12 @@ async function buildArtifact(o, seams) {
         archivePath: artifactPath,
         mtime: sourceDateEpoch,
         onProgress: (n) => logger.info(`build-artifact: archived ${(n / 1048576).toFixed(0)} MiB…`),
+    }).catch((err) => {
+        if (err.code !== 'EACCES' && err.code !== 'EPERM')
+            throw err;
+        throw new lite/* UserError */.yo(`${(0,external_node_path_.relative)(projectDir, err.path ?? '?')
+            .split(external_node_path_.sep)
+            .join('/')} cannot be read (${err.code}), so the artifact would be incomplete.`, { input: 'include' }, 'Make it readable by the job, or exclude it.');
     }));
     const base = archiveFile.replace(/\.tar\.gz$/, '');
     const manifestPath = (0,external_node_path_.join)(o.outputDir, `${base}.manifest.json`);
@@ -37397,14 +49306,12 @@ async function buildArtifact(o, seams) {
     }
     return result;
 }
-function pickProject(stack, path) {
-    if (stack.projects.length === 0)
-        throw new lite/* UserError */.yo('the stack has no buildable project.', { input: 'stack' }, 'Run detect-stack on the folder that holds the project, or set path.');
-    const wanted = path ?? stack.primary ?? stack.projects[0].path;
-    const found = stack.projects.find((p) => p.path === wanted.replace(/^\.\/(?=.)/, '').replace(/\/+$/, ''));
-    if (!found)
-        throw new lite/* UserError */.yo(`'${wanted}' is not a project of this repository.`, { input: 'project' }, `Use one of: ${stack.projects.map((p) => p.path).join(', ')}.`);
-    return found;
+/** Refuses a selection that left out what it could not read, or that reached outside the project. */
+function refuseIncomplete(selection, input) {
+    if (selection.outside.length)
+        throw new lite/* UserError */.yo(`${selection.outside.join(', ')} reaches outside the project through a symbolic link.`, { input }, 'Include only what lives in the project folder.');
+    if (selection.unreadable.length)
+        throw new lite/* UserError */.yo(`cannot read ${selection.unreadable.map((u) => `${u.path} (${u.code})`).join(', ')}, so the artifact would be incomplete.`, { input }, 'Make the folder readable by the job, or exclude it.');
 }
 function epochFromEnv(value) {
     if (value === undefined || value === '')
@@ -37423,28 +49330,13 @@ function artifactName(given, env, repoRoot, project) {
     const slug = project.name.replace(/^@/, '').replace(/[^A-Za-z0-9._-]/g, '-');
     return project.path === '.' || slug === repo ? repo : `${repo}-${slug}`;
 }
-/** Installs run where the lockfile is (a workspace root), else in the project's folder. */
-function installDir(repoRoot, project, projectDir) {
-    const lock = project.packageManager?.lockfile;
-    if (!lock || !lock.includes('/'))
-        return lock ? repoRoot : projectDir;
-    const dir = lock.slice(0, lock.lastIndexOf('/'));
-    return project.path === dir || project.path.startsWith(`${dir}/`) ? (0,external_node_path_.join)(repoRoot, dir) : projectDir;
-}
-/** Absolute paths of the lockfiles that describe a project's dependencies. */
-function lockfilePaths(repoRoot, project) {
-    const prefix = project.path === '.' ? '' : `${project.path}/`;
-    const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter((p) => Boolean(p));
-    return [...new Set(candidates)]
-        .filter((p) => parserFor((0,external_node_path_.basename)(p)) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoRoot, p)))
-        .map((p) => (0,external_node_path_.join)(repoRoot, p));
-}
 async function readLockfiles(repoRoot, paths, logger) {
     const out = [];
     for (const abs of paths) {
         const rel = (0,external_node_path_.relative)(repoRoot, abs).split(external_node_path_.sep).join('/');
         try {
-            out.push(...parserFor((0,external_node_path_.basename)(abs))(await (0,promises_.readFile)(abs, 'utf8'), rel));
+            // Non-blocking and capped: a FIFO or a link to /dev/zero named like a lockfile is a warning.
+            out.push(...(readLockfile(abs, rel) ?? []));
         }
         catch (err) {
             logger.warning(`build-artifact: ${rel} could not be read for the SBOM: ${err.message}`, {
@@ -37456,16 +49348,185 @@ async function readLockfiles(repoRoot, paths, logger) {
     return out.sort((a, b) => byteOrder(`${a.name}@${a.version}`, `${b.name}@${b.version}`));
 }
 
+;// CONCATENATED MODULE: ./packages/artifact/src/extract.ts
+
+
+
+
+
+/** Why an entry cannot be written; the caller turns it into its refusal naming the entry. */
+class extract_ExtractRefusal extends (/* unused pure expression or super */ null && (Error)) {
+}
+/** Only permission bits are ever written: setuid, setgid and sticky bits from an archive are dropped. */
+const PERMISSION_BITS = 0o777;
+/** Folders stay writable by us while entries go in; their own modes are applied at the end. */
+const WORKING_DIR_MODE = 0o700;
+/** A folder the archive only implies (a file's parent it does not list) gets tar's usual mode. */
+const IMPLIED_DIR_MODE = 0o755;
+const NEW_FILE_FLAGS = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+/**
+ * Extracts into a fresh private folder beside the target and renames it into place only when the
+ * whole archive checked out, so a refused archive leaves nothing behind. Because that folder is
+ * new and private, everything in it was made here, and the record of what was made is complete:
+ * nothing is ever written under a link this extraction created, and links obey
+ * `linkTargetInside`, so no later entry can make an earlier one resolve outside.
+ */
+class extract_Extraction {
+    staging;
+    final;
+    made = new Map();
+    dirModes = new Map();
+    constructor(staging, final) {
+        this.staging = staging;
+        this.final = final;
+    }
+    /** Prepares extraction into `into`, which must be missing or an empty folder. */
+    static async begin(into) {
+        const abs = resolve(into);
+        const st = await lstat(abs).catch(() => undefined);
+        let final;
+        if (st) {
+            final = await realpath(abs);
+            const real = await lstat(final);
+            if (!real.isDirectory())
+                throw new UserError(`${into} exists and is not a folder.`, {}, 'Extract into a new or empty folder.');
+            if ((await readdir(final)).length > 0)
+                throw new UserError(`${into} is not empty.`, {}, 'Extract into a new or empty folder.');
+        }
+        else {
+            await mkdir(dirname(abs), { recursive: true });
+            final = join(await realpath(dirname(abs)), basename(abs));
+        }
+        const staging = await mkdtemp(join(dirname(final), `.${basename(final)}.partial-`));
+        return new extract_Extraction(staging, final);
+    }
+    /** Creates a folder. */
+    async dir(path, mode) {
+        await this.parents(path);
+        const kind = this.made.get(path);
+        if (kind === undefined) {
+            await this.fs(path, () => mkdir(this.abs(path), WORKING_DIR_MODE));
+            this.made.set(path, 'dir');
+        }
+        else if (kind !== 'dir')
+            throw new extract_ExtractRefusal(`is a folder where the archive already made a ${kind}`);
+        this.dirModes.set(path, mode & PERMISSION_BITS);
+    }
+    /** Creates a symbolic link whose target cannot lead out of the extracted tree. */
+    async symlink(path, target) {
+        if (!linkTargetInside(path, target))
+            throw new extract_ExtractRefusal(`links to '${target}', outside the artifact or by a path that could lead out of it`);
+        await this.parents(path);
+        await this.fs(path, () => symlink(target, this.abs(path)));
+        this.made.set(path, 'symlink');
+    }
+    /** Creates a new file (never through a link, never over anything) and returns it open for writing. */
+    async file(path, mode) {
+        await this.parents(path);
+        const handle = await this.fs(path, () => open(this.abs(path), NEW_FILE_FLAGS, mode & PERMISSION_BITS));
+        this.made.set(path, 'file');
+        return handle;
+    }
+    /** Applies folder modes (deepest first, so a read-only folder does not block its children) and moves the tree into place. */
+    async commit() {
+        const dirs = [...this.dirModes].sort((a, b) => b[0].split('/').length - a[0].split('/').length);
+        for (const [path, mode] of dirs)
+            await chmod(this.abs(path), mode);
+        await chmod(this.staging, 0o755);
+        try {
+            await rename(this.staging, this.final);
+        }
+        catch (err) {
+            throw new UserError(`${this.final} could not be put in place: ${err.message}.`, {}, 'Extract into a new or empty folder that nothing else writes to.');
+        }
+    }
+    /** Removes everything this extraction wrote. */
+    async abort() {
+        await rm(this.staging, { recursive: true, force: true });
+    }
+    abs(path) {
+        return join(this.staging, ...path.split('/'));
+    }
+    /** Makes the folders above an entry, refusing to go through a link or a file the archive made. */
+    async parents(path) {
+        const segments = path.split('/');
+        for (let i = 1; i < segments.length; i++) {
+            const parent = segments.slice(0, i).join('/');
+            const kind = this.made.get(parent);
+            if (kind === 'symlink')
+                throw new extract_ExtractRefusal(`would be written through '${parent}', a symbolic link the archive made`);
+            if (kind === 'file')
+                throw new extract_ExtractRefusal(`is under '${parent}', which the archive made a file`);
+            if (kind === undefined) {
+                await this.fs(path, () => mkdir(this.abs(parent), WORKING_DIR_MODE));
+                this.made.set(parent, 'dir');
+                this.dirModes.set(parent, IMPLIED_DIR_MODE);
+            }
+        }
+    }
+    /** Runs a file-system call, turning its failure (a name too long, a clash) into a refusal. */
+    async fs(path, call) {
+        try {
+            return await call();
+        }
+        catch (err) {
+            const code = err.code;
+            if (!code)
+                throw err;
+            throw new extract_ExtractRefusal(`cannot be written (${code})`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/artifact/src/tar-reader.ts
 
 const tar_reader_BLOCK = 512;
+/** Extended headers are held in memory whole: a path and a link target fit in far less. */
+const DEFAULT_HEADER_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** The stream is not a well-formed .tar.gz: not gzip, corrupt, or a header that makes no sense. */
+class tar_reader_BadTarError extends (/* unused pure expression or super */ null && (Error)) {
+}
+/** Thrown when the stream ends before the end-of-archive blocks. */
+class TruncatedTarError extends (/* unused pure expression or super */ null && (tar_reader_BadTarError)) {
+}
+/** Thrown when the stream declares or inflates to more than its limits allow. */
+class TarLimitError extends (/* unused pure expression or super */ null && (tar_reader_BadTarError)) {
+}
 function cString(buf, start, length) {
     const end = buf.indexOf(0, start);
     return buf.toString('utf8', start, end < 0 || end > start + length ? start + length : end);
 }
-function octalField(buf, start, length) {
+/** An octal field, or GNU's base-256 form (high bit set) for sizes past 8 GiB. */
+function numericField(buf, start, length, what) {
+    if (buf[start] & 0x80) {
+        let n = buf[start] & 0x7f;
+        for (let i = start + 1; i < start + length; i++)
+            n = n * 256 + buf[i];
+        if (!Number.isSafeInteger(n))
+            throw new tar_reader_BadTarError(`a header's ${what} is out of range`);
+        return n;
+    }
     const text = cString(buf, start, length).trim();
-    return text === '' ? 0 : parseInt(text, 8);
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        throw new tar_reader_BadTarError(`a header's ${what} is not an octal number (${JSON.stringify(text)})`);
+    return parseInt(text, 8);
+}
+/** True when the header's checksum field matches its bytes (unsigned, or the signed sum old tars wrote). */
+function checksumOk(block) {
+    const stored = cString(block, 148, 8).trim();
+    if (!/^[0-7]+$/.test(stored))
+        return false;
+    const want = parseInt(stored, 8);
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < tar_reader_BLOCK; i++) {
+        const b = i >= 148 && i < 156 ? 0x20 : block[i];
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    return want === unsigned || want === signed;
 }
 function parsePax(text) {
     const out = {};
@@ -37473,22 +49534,35 @@ function parsePax(text) {
     while (i < text.length) {
         const space = text.indexOf(' ', i);
         const len = Number(text.slice(i, space));
-        if (!Number.isFinite(len) || len <= 0)
-            break;
+        if (space < 0 || !Number.isSafeInteger(len) || len <= space - i + 1 || i + len > text.length)
+            throw new tar_reader_BadTarError('a pax extended header is malformed');
         const record = text.slice(space + 1, i + len - 1);
         const eq = record.indexOf('=');
+        if (eq <= 0)
+            throw new tar_reader_BadTarError('a pax extended header record has no key');
         out[record.slice(0, eq)] = record.slice(eq + 1);
         i += len;
     }
     return out;
 }
-/** Pulls exact byte counts out of a chunked stream. */
+/** A pax `size`, which must be a plain decimal: anything else would be read as NaN or a fraction. */
+function paxSize(value, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (!/^\d{1,16}$/.test(value) || !Number.isSafeInteger(Number(value)))
+        throw new tar_reader_BadTarError(`a pax size is not a whole number (${JSON.stringify(value.slice(0, 40))})`);
+    return Number(value);
+}
+/** Pulls exact byte counts out of a chunked stream, counting what it inflates. */
 class ByteReader {
     it;
+    maxTotal;
     buf = Buffer.alloc(0);
     done = false;
-    constructor(it) {
+    total = 0;
+    constructor(it, maxTotal) {
         this.it = it;
+        this.maxTotal = maxTotal;
     }
     /** Up to `max` bytes (at least one unless the stream ended). */
     async some(max) {
@@ -37520,41 +49594,64 @@ class ByteReader {
     async fill() {
         if (this.done)
             return false;
-        const next = await this.it.next();
+        let next;
+        try {
+            next = await this.it.next();
+        }
+        catch (err) {
+            // zlib's own words ("incorrect header check", "unexpected end of file") name the problem.
+            const code = err.code ?? '';
+            if (code.startsWith('Z_') || code.startsWith('ERR_ZLIB'))
+                throw new tar_reader_BadTarError(`it is not a readable gzip stream (${err.message})`);
+            throw err;
+        }
         if (next.done) {
             this.done = true;
             return false;
         }
+        this.total += next.value.length;
+        if (this.total > this.maxTotal)
+            throw new TarLimitError(`it inflates to more than ${this.maxTotal} bytes, more than its contents can explain`);
         this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
         return true;
     }
 }
-/** Thrown when the stream ends before the end-of-archive blocks. */
-class tar_reader_TruncatedTarError extends (/* unused pure expression or super */ null && (Error)) {
-}
 /**
  * Reads a .tar.gz stream entry by entry in bounded memory: ustar names with their prefix, pax
- * ('x', and 'g' merged into the next entry) and GNU long names ('L'/'K') are resolved.
+ * ('x', and 'g' merged into the next entry) and GNU long names ('L'/'K') are resolved. Header
+ * checksums are checked, and `limits` bound what a hostile stream can make it hold or inflate.
  */
-async function* tar_reader_readTarGz(source) {
-    const reader = new ByteReader(source.pipe(createGunzip())[Symbol.asyncIterator]());
+async function* tar_reader_readTarGz(source, limits = {}) {
+    const maxEntry = limits.maxEntryBytes ?? Number.MAX_SAFE_INTEGER;
+    const maxHeader = limits.maxHeaderBytes ?? DEFAULT_HEADER_BYTES;
+    const gunzip = createGunzip();
+    // pipe() does not carry the source's errors (a missing file) to the gunzip side: carry them.
+    source.on('error', (err) => gunzip.destroy(err));
+    const reader = new ByteReader(source.pipe(gunzip)[Symbol.asyncIterator](), limits.maxTotalBytes ?? Number.MAX_SAFE_INTEGER);
     let pax = {};
     let longName;
     let longLink;
+    let first = true;
     for (;;) {
         const block = await reader.exact(tar_reader_BLOCK);
         if (!block)
-            throw new tar_reader_TruncatedTarError('the archive ends before its end-of-archive blocks');
+            throw first
+                ? new TruncatedTarError('it holds no tar entries at all')
+                : new TruncatedTarError('the archive ends before its end-of-archive blocks');
+        first = false;
         if (block.every((b) => b === 0))
             return;
+        if (!checksumOk(block))
+            throw new tar_reader_BadTarError('a tar header is corrupt (its checksum does not match)');
         const typeflag = String.fromCharCode(block[156]);
-        const size = octalField(block, 124, 12);
-        const pad = size % tar_reader_BLOCK === 0 ? 0 : tar_reader_BLOCK - (size % tar_reader_BLOCK);
+        const size = numericField(block, 124, 12, 'size');
         if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
+            if (size > maxHeader)
+                throw new TarLimitError(`an extended header declares ${size} bytes, more than the ${maxHeader} allowed`);
             const data = await reader.exact(size);
             if (!data)
-                throw new tar_reader_TruncatedTarError('the archive ends inside an extended header');
-            await reader.skip(pad);
+                throw new TruncatedTarError('the archive ends inside an extended header');
+            await reader.skip(size % tar_reader_BLOCK === 0 ? 0 : tar_reader_BLOCK - (size % tar_reader_BLOCK));
             if (typeflag === 'L')
                 longName = cString(data, 0, data.length);
             else if (typeflag === 'K')
@@ -37565,23 +49662,25 @@ async function* tar_reader_readTarGz(source) {
         }
         const prefix = cString(block, 345, 155);
         const name = cString(block, 0, 100);
-        const entrySize = pax.size !== undefined ? Number(pax.size) : size;
+        const entrySize = paxSize(pax.size, size);
         const entry = {
             path: pax.path ?? longName ?? (prefix ? `${prefix}/${name}` : name),
             typeflag,
-            mode: octalField(block, 100, 8),
+            mode: numericField(block, 100, 8, 'mode'),
             size: entrySize,
             linkname: pax.linkpath ?? longLink ?? cString(block, 157, 100),
         };
         pax = {};
         longName = longLink = undefined;
         const dataSize = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? entrySize : 0;
+        if (dataSize > maxEntry)
+            throw new TarLimitError(`${entry.path} declares ${dataSize} bytes, more than the ${maxEntry} the archive's size can hold`);
         let remaining = dataSize;
         async function* body() {
             while (remaining > 0) {
                 const part = await reader.some(remaining);
                 if (!part)
-                    throw new tar_reader_TruncatedTarError(`the archive ends inside ${entry.path}`);
+                    throw new TruncatedTarError(`the archive ends inside ${entry.path}`);
                 remaining -= part.length;
                 yield part;
             }
@@ -37601,119 +49700,177 @@ async function* tar_reader_readTarGz(source) {
 
 
 
+
+
+
+/** A manifest lists every file; even a huge release's stays far below this. */
+const verify_MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
+/** deflate cannot expand data more than about 1032 to 1: past that, the sizes are lies. */
+const MAX_DEFLATE_RATIO = 1032;
+/** Room per entry for its headers: a ustar block, a pax block and a pax body with a long path and target. */
+const HEADER_BUDGET = (/* unused pure expression or super */ null && (3 * 512 + 64 * 1024));
+/** tar pads the end of an archive to a 10 KiB record. */
+const TRAILER_BUDGET = (/* unused pure expression or super */ null && (20 * 512));
 /** Refusals name the entry, so a person can find it. */
 function refuse(entry, why) {
     return new UserError(`artifact entry '${entry}' ${why}.`, {}, 'The archive is not what build-artifact produced: do not deploy it.');
 }
 /**
  * Re-hashes an archive against its manifest and, when `into` is given, extracts it safely. It
- * refuses absolute paths, `..` segments, links that leave the target, hard links, devices and
- * FIFOs, and any entry whose type, mode, size or SHA-256 disagrees with the manifest.
+ * refuses absolute paths, `..` segments, links that could lead out of the target, anything under
+ * such a link, hard links, devices and FIFOs, and any entry whose type, mode, size or SHA-256
+ * disagrees with the manifest. A refused archive leaves nothing in `into`.
  */
 async function verifyArtifact(options) {
-    const manifest = parseManifest(await readFile(options.manifest, 'utf8'), options.manifest);
+    const manifest = parseManifest(readUserFile(options.manifest, {
+        maxBytes: verify_MAX_MANIFEST_BYTES,
+        subject: { file: options.manifest },
+        what: 'the manifest',
+    }).toString('utf8'), options.manifest);
+    const { handle, size } = await openArchive(options.archive);
+    let extraction;
+    try {
+        extraction = options.into ? await Extraction.begin(options.into) : undefined;
+        const result = await verify_check(manifest, handle, limitsFor(manifest, size), options.archive, extraction);
+        await extraction?.commit();
+        return result;
+    }
+    catch (err) {
+        await extraction?.abort();
+        throw err;
+    }
+    finally {
+        await handle.close().catch(() => { });
+    }
+}
+/** Bounds from what the archive can hold (its real size) and what the manifest says it holds. */
+function limitsFor(manifest, archiveBytes) {
+    const physical = archiveBytes * MAX_DEFLATE_RATIO + 64 * 1024;
+    const listed = manifest.files.reduce((sum, f) => sum + Math.ceil(f.size / 512) * 512 + HEADER_BUDGET, 0);
+    return {
+        maxEntryBytes: physical,
+        maxTotalBytes: Math.min(physical, listed + HEADER_BUDGET + TRAILER_BUDGET),
+        maxHeaderBytes: 64 * 1024,
+    };
+}
+async function openArchive(path) {
+    let handle;
+    try {
+        handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    }
+    catch (err) {
+        const code = err.code;
+        throw new UserError(code === 'ENOENT' ? 'the archive does not exist.' : `the archive cannot be opened (${code ?? 'unknown error'}).`, { file: path }, 'Check the archive path.');
+    }
+    const st = await handle.stat();
+    if (!st.isFile()) {
+        await handle.close();
+        throw new UserError(`the archive is ${st.isDirectory() ? 'a folder' : 'not a regular file'}.`, { file: path }, 'Name the .tar.gz that build-artifact wrote.');
+    }
+    return { handle, size: st.size };
+}
+async function verify_check(manifest, handle, limits, archivePath, extraction) {
     const expected = new Map(manifest.files.map((f) => [f.path, f]));
     const seen = new Set();
     const archiveHash = createHash('sha256');
-    const target = options.into ? await prepareTarget(options.into) : undefined;
     let bytes = 0;
-    const source = createReadStream(options.archive);
+    const source = handle.createReadStream({ autoClose: false, start: 0 });
     source.on('data', (chunk) => archiveHash.update(chunk));
     try {
-        for await (const entry of readTarGz(source)) {
-            const path = entry.path.replace(/\/+$/, '');
-            if (entry.path.startsWith('/') || isAbsolute(entry.path))
-                throw refuse(entry.path, 'has an absolute path');
-            if (path.split('/').includes('..'))
-                throw refuse(entry.path, 'has a .. segment');
-            const t = entry.typeflag;
-            const type = t === '5' ? 'dir' : t === '2' ? 'symlink' : t === '0' || t === '\0' || t === '' ? 'file' : undefined;
-            if (t === '1')
-                throw refuse(path, 'is a hard link, which build-artifact never writes');
-            if (!type)
-                throw refuse(path, `is a device, FIFO or unknown type (${JSON.stringify(t)})`);
-            const want = expected.get(path);
-            if (!want)
-                throw refuse(path, 'is not in the manifest');
-            if (seen.has(path))
-                throw refuse(path, 'appears twice');
-            seen.add(path);
-            if (want.type !== type)
-                throw refuse(path, `is a ${type} but the manifest says ${want.type}`);
-            const mode = (entry.mode & 0o7777).toString(8).padStart(4, '0');
-            if (mode !== want.mode)
-                throw refuse(path, `has mode ${mode} but the manifest says ${want.mode}`);
-            const size = type === 'file' ? entry.size : 0;
-            if (size !== want.size)
-                throw refuse(path, `is ${size} bytes but the manifest says ${want.size}`);
-            if (type === 'symlink') {
-                const resolved = posix.normalize(posix.join(posix.dirname(path), entry.linkname));
-                if (isAbsolute(entry.linkname) || resolved === '..' || resolved.startsWith('../'))
-                    throw refuse(path, `links to '${entry.linkname}', outside the artifact`);
-                if (entry.linkname !== want.target)
-                    throw refuse(path, `links to '${entry.linkname}' but the manifest says '${want.target}'`);
-            }
-            const dest = target ? join(target, ...path.split('/')) : undefined;
-            if (target && dest) {
-                await assertInside(target, join(dest, '..'), path);
-                if (type === 'dir')
-                    await mkdir(dest, { recursive: true, mode: 0o755 });
-                else if (type === 'symlink')
-                    await symlink(entry.linkname, dest);
-            }
-            if (type !== 'file')
-                continue;
-            const hash = createHash('sha256');
-            const out = dest ? await open(dest, 'wx', Number.parseInt(want.mode, 8)) : undefined;
+        for await (const entry of readTarGz(source, limits)) {
+            const { path, type, want } = checkHeader(entry, expected, seen);
             try {
-                for await (const part of entry.body()) {
-                    hash.update(part);
-                    if (out)
-                        await out.write(part);
-                }
+                if (type === 'dir')
+                    await extraction?.dir(path, entry.mode);
+                else if (type === 'symlink')
+                    await extraction?.symlink(path, entry.linkname);
+                else
+                    bytes += await copyFile(entry.body(), path, want, await extraction?.file(path, entry.mode));
             }
-            finally {
-                await out?.close();
+            catch (err) {
+                if (err instanceof ExtractRefusal)
+                    throw refuse(path, err.message);
+                throw err;
             }
-            const digest = hash.digest('hex');
-            if (digest !== want.sha256)
-                throw refuse(path, `has SHA-256 ${digest} but the manifest says ${want.sha256}`);
-            bytes += want.size;
+        }
+        // The tar stream ends at its end-of-archive blocks; whatever follows must be hashed too.
+        if (!source.readableEnded) {
+            source.unpipe();
+            source.resume();
+            await finished(source);
         }
     }
     catch (err) {
-        if (err instanceof TruncatedTarError)
-            throw refuse('(end)', `is cut short: ${err.message}`);
+        if (err instanceof BadTarError)
+            throw new UserError(`is not a readable build-artifact archive: ${err.message}.`, { file: archivePath }, 'It is truncated, corrupt or not a .tar.gz: do not deploy it.');
         throw err;
+    }
+    finally {
+        // A refusal stops reading mid-stream: stop the read before the caller closes the file.
+        source.destroy();
     }
     const missing = manifest.files.filter((f) => !seen.has(f.path)).map((f) => f.path);
     if (missing.length)
         throw refuse(missing[0], `is in the manifest but not in the archive${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}`);
     const digest = archiveHash.digest('hex');
     if (digest !== manifest.archive.sha256) {
-        throw new UserError(`the archive's SHA-256 is ${digest} but the manifest says ${manifest.archive.sha256}.`, { file: options.archive }, 'The archive was changed after it was built: do not deploy it.');
+        throw new UserError(`the archive's SHA-256 is ${digest} but the manifest says ${manifest.archive.sha256}.`, { file: archivePath }, 'The archive was changed after it was built: do not deploy it.');
     }
     return { files: seen.size, bytes, digest };
 }
-async function prepareTarget(into) {
-    await mkdir(into, { recursive: true });
-    const real = realpathSync(into);
-    if ((await readdir(real)).length > 0)
-        throw new UserError(`${into} is not empty.`, {}, 'Extract into a new or empty folder.');
-    return real;
+/** Checks an entry's header against the safety rules and its manifest line, before any of it is written. */
+function checkHeader(entry, expected, seen) {
+    const path = entry.path.replace(/\/+$/, '');
+    if (entry.path.startsWith('/') || isAbsolute(entry.path))
+        throw refuse(entry.path, 'has an absolute path');
+    const segments = path.split('/');
+    if (segments.includes('..'))
+        throw refuse(entry.path, 'has a .. segment');
+    if (segments.some((s) => s === '' || s === '.'))
+        throw refuse(entry.path, 'has an empty or . segment');
+    const t = entry.typeflag;
+    const type = t === '5' ? 'dir' : t === '2' ? 'symlink' : t === '0' || t === '\0' || t === '' ? 'file' : undefined;
+    if (t === '1')
+        throw refuse(path, 'is a hard link, which build-artifact never writes');
+    if (!type)
+        throw refuse(path, `is a device, FIFO or unknown type (${JSON.stringify(t)})`);
+    const want = expected.get(path);
+    if (!want)
+        throw refuse(path, 'is not in the manifest');
+    if (seen.has(path))
+        throw refuse(path, 'appears twice');
+    seen.add(path);
+    if (want.type !== type)
+        throw refuse(path, `is a ${type} but the manifest says ${want.type}`);
+    const mode = (entry.mode & 0o7777).toString(8).padStart(4, '0');
+    if (mode !== want.mode)
+        throw refuse(path, `has mode ${mode} but the manifest says ${want.mode}`);
+    const size = type === 'file' ? entry.size : 0;
+    if (size !== want.size)
+        throw refuse(path, `is ${size} bytes but the manifest says ${want.size}`);
+    if (type === 'symlink' && !linkTargetInside(path, entry.linkname))
+        throw refuse(path, `links to '${entry.linkname}', outside the artifact or by a path that could lead out of it`);
+    if (type === 'symlink' && entry.linkname !== want.target)
+        throw refuse(path, `links to '${entry.linkname}' but the manifest says '${want.target}'`);
+    return { path, type, want };
 }
-/** Refuses to write where the real parent folder is not inside the target (a planted link). */
-async function assertInside(target, parent, entry) {
-    let real;
+/** Hashes a file's bytes (writing them out when extracting) and checks them against the manifest. */
+async function copyFile(body, path, want, out) {
+    const hash = createHash('sha256');
     try {
-        real = realpathSync(parent);
+        for await (const part of body) {
+            hash.update(part);
+            if (out)
+                await out.write(part);
+        }
     }
-    catch {
-        return; // does not exist yet: mkdir below it cannot escape, its ancestors were checked
+    finally {
+        await out?.close();
     }
-    const rel = relative(target, real);
-    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
-        throw refuse(entry, 'would be written through a link that leaves the target folder');
+    const digest = hash.digest('hex');
+    if (digest !== want.sha256)
+        throw refuse(path, `has SHA-256 ${digest} but the manifest says ${want.sha256}`);
+    return want.size;
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/index.ts
@@ -37733,6 +49890,10 @@ async function assertInside(target, parent, entry) {
 
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/inputs.ts
 
+/** action.yml's default, also used when the input is set to an empty string. */
+const DEFAULT_TIMEOUT_MS = 60 * 60_000;
+/** A day: longer than any hosted job may run, so only a mistyped unit is refused. */
+const MAX_TIMEOUT_MS = 24 * 3_600_000;
 /** The largest mtime a ustar header holds (11 octal digits). */
 const MAX_EPOCH = 0o77777777777;
 /** Reads and validates every input. */
@@ -37768,6 +49929,9 @@ function parseInputs(reader, workspace) {
         sbom: reader.boolean('sbom'),
         provenance: reader.boolean('provenance'),
         allowSecretFiles: reader.boolean('allow-secret-files'),
+        timeoutMs: reader.optional('timeout') === undefined
+            ? DEFAULT_TIMEOUT_MS
+            : reader.duration('timeout', { min: 1000, max: MAX_TIMEOUT_MS }),
     });
 }
 /** A detect-stack document, checked for the fields build-artifact relies on. */
@@ -37781,10 +49945,11 @@ function parseStack(text) {
     catch (err) {
         throw new lite/* UserError */.yo(`is not valid JSON: ${(0,lite/* describeJsonError */.M1)(text, err)}.`, { input: 'stack' }, "Pass the detect-stack step's `stack` output as it is: ${{ steps.<id>.outputs.stack }}.");
     }
-    const badProject = Array.isArray(doc.projects)
+    const isObject = typeof doc === 'object' && doc !== null && !Array.isArray(doc);
+    const badProject = isObject && Array.isArray(doc.projects)
         ? doc.projects.findIndex((p) => typeof p?.path !== 'string' || typeof p?.runtime?.name !== 'string' || typeof p?.commands !== 'object')
         : -1;
-    const problem = typeof doc !== 'object' || doc === null
+    const problem = !isObject
         ? 'it is not an object'
         : doc.schemaVersion !== 1
             ? `schemaVersion is ${JSON.stringify(doc.schemaVersion)}, not 1`
@@ -37800,7 +49965,7 @@ function parseStack(text) {
 
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/metadata.generated.ts
 /** build-artifact's inputs and outputs as declared in action.yml. */
-const metadata = {
+const metadata_generated_metadata = {
     "name": "build-artifact",
     "description": "Builds a project and packages its output as a bit-for-bit reproducible .tar.gz with a manifest, a CycloneDX 1.6 SBOM and an SLSA v1 provenance statement; caches dependencies and uploads the artifact.",
     "inputs": {
@@ -37888,6 +50053,11 @@ const metadata = {
             "description": "Package files that look like secrets (.env, *.pem, *.key, id_rsa, .npmrc with a token …) instead of refusing to.",
             "required": false,
             "default": "false"
+        },
+        "timeout": {
+            "description": "How long the install and the build command may each run, such as `60m` or `1h30m`; when it runs out the command and everything it started are stopped and the step fails.",
+            "required": false,
+            "default": "60m"
         }
     },
     "outputs": {
@@ -37927,10 +50097,2906 @@ const metadata = {
     }
 };
 
+;// CONCATENATED MODULE: ./packages/security/src/fingerprint.ts
+
+/** A fingerprint from parts; secrets go in only as part of a hash, and the hash is salted by the rule. */
+function fingerprint_fingerprint(...parts) {
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+}
+/** How a secret appears in reports: its first 4 characters and its length. */
+function redact(secret) {
+    return `${secret.slice(0, 4)}…(${secret.length} chars)`;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/sarif.ts
+
+/** GitHub's limit of results per run. */
+const MAX_RESULTS_PER_RUN = 25_000;
+const TOOL_NAME = {
+    secrets: 'slipway-secrets',
+    'secrets-history': 'slipway-secrets-history',
+    dependencies: 'slipway-dependencies',
+    workflows: 'slipway-workflows',
+};
+/**
+ * A SARIF 2.1.0 log with one run per scanner (each with its own automationDetails.id category,
+ * since GitHub rejects duplicate categories in one upload). Rules carry security-severity and
+ * help; results carry partialFingerprints. Past 25,000 results a run keeps the most severe.
+ */
+function sarif_buildSarif(findings, scanners, version, categoryPrefix = 'slipway') {
+    let dropped = 0;
+    const runs = scanners.map((scanner) => {
+        let mine = findings.filter((f) => f.scanner === scanner);
+        if (mine.length > MAX_RESULTS_PER_RUN) {
+            mine = [...mine].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+            dropped += mine.length - MAX_RESULTS_PER_RUN;
+            mine = mine.slice(0, MAX_RESULTS_PER_RUN);
+        }
+        const rules = new Map();
+        for (const f of mine) {
+            if (rules.has(f.rule.id))
+                continue;
+            rules.set(f.rule.id, {
+                id: f.rule.id,
+                name: f.rule.name,
+                shortDescription: { text: f.rule.description },
+                fullDescription: { text: f.rule.description },
+                help: { text: f.rule.help.replace(/[`*]/g, ''), markdown: f.rule.help },
+                defaultConfiguration: { level: levelOf(f.rule.severity) },
+                properties: { 'security-severity': securitySeverity(f.rule.severity), tags: ['security', scanner] },
+            });
+        }
+        const ruleIds = [...rules.keys()].sort();
+        const sortedRules = ruleIds.map((id) => rules.get(id));
+        const results = mine.map((f) => ({
+            ruleId: f.rule.id,
+            ruleIndex: ruleIds.indexOf(f.rule.id),
+            level: levelOf(f.severity),
+            message: { text: f.message },
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+                        region: { startLine: Math.max(1, f.line), ...(f.column ? { startColumn: f.column } : {}) },
+                    },
+                },
+            ],
+            partialFingerprints: { 'slipway/v1': f.fingerprint },
+            properties: { 'security-severity': securitySeverity(f.severity) },
+        }));
+        return {
+            tool: {
+                driver: {
+                    name: TOOL_NAME[scanner],
+                    informationUri: 'https://github.com/slipway/slipway',
+                    semanticVersion: version,
+                    rules: sortedRules,
+                },
+            },
+            automationDetails: { id: `${categoryPrefix}/${scanner}/` },
+            results,
+        };
+    });
+    return { log: { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, dropped };
+}
+function levelOf(severity) {
+    return severity === 'critical' || severity === 'high' ? 'error' : severity === 'medium' ? 'warning' : 'note';
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules.ts
+const ROTATE = 'Revoke the credential at its provider now (it is in the history even after the line is removed), issue a new one, and load it from a secret store (for example GitHub Actions secrets) instead of the repository.';
+/** Built-in rules, written for slipway: the credentials people actually leak. */
+const rules_DEFAULT_RULES = [
+    {
+        id: 'aws-access-key-id',
+        name: 'AWS access key ID',
+        description: 'An AWS access key ID.',
+        severity: 'high',
+        keywords: ['akia', 'asia', 'abia', 'acca'],
+        regex: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'aws-secret-access-key',
+        name: 'AWS secret access key',
+        description: 'An AWS secret access key next to an AWS keyword.',
+        severity: 'critical',
+        keywords: ['aws'],
+        regex: /aws.{0,25}?(?:secret|private|key).{0,20}?['"\s:=]([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+        entropy: 4.0,
+        fix: ROTATE,
+    },
+    {
+        id: 'github-token',
+        name: 'GitHub token',
+        description: 'A GitHub personal access, OAuth, user-to-server, server-to-server or refresh token.',
+        severity: 'critical',
+        keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+        regex: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'github-fine-grained-token',
+        name: 'GitHub fine-grained token',
+        description: 'A GitHub fine-grained personal access token.',
+        severity: 'critical',
+        keywords: ['github_pat_'],
+        regex: /\b(github_pat_[A-Za-z0-9_]{82})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'gitlab-token',
+        name: 'GitLab token',
+        description: 'A GitLab personal, deploy or runner token.',
+        severity: 'critical',
+        keywords: ['glpat-', 'gldt-', 'glrt-', 'glptt-'],
+        regex: /\b((?:glpat|gldt|glrt|glptt)-[A-Za-z0-9_-]{20,})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'slack-token',
+        name: 'Slack token',
+        description: 'A Slack bot, user, app or configuration token.',
+        severity: 'high',
+        keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe', 'xapp-'],
+        regex: /\b((?:xox[abprs]|xoxe(?:\.xox[bp])?|xapp)-[0-9A-Za-z-]{10,})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'slack-webhook',
+        name: 'Slack webhook',
+        description: 'A Slack incoming-webhook URL.',
+        severity: 'high',
+        keywords: ['hooks.slack.com'],
+        regex: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]{16,})/g,
+        fix: 'Delete the webhook in Slack and create a new one; keep its URL in a secret store.',
+    },
+    {
+        id: 'stripe-key',
+        name: 'Stripe secret key',
+        description: 'A Stripe secret or restricted key.',
+        severity: 'critical',
+        keywords: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
+        regex: /\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'google-api-key',
+        name: 'Google API key',
+        description: 'A Google Cloud or Firebase API key.',
+        severity: 'high',
+        keywords: ['aiza'],
+        regex: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'gcp-service-account',
+        name: 'Google service-account key',
+        description: 'A Google Cloud service-account key file (its private key ID).',
+        severity: 'critical',
+        keywords: ['private_key_id'],
+        regex: /"private_key_id"\s*:\s*"([a-f0-9]{40})"/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'azure-storage-key',
+        name: 'Azure storage account key',
+        description: 'An Azure storage account key or connection string.',
+        severity: 'critical',
+        keywords: ['accountkey'],
+        regex: /AccountKey=([A-Za-z0-9+/]{86}==)/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'private-key',
+        name: 'Private key',
+        description: 'A PEM, OpenSSH or PGP private key.',
+        severity: 'critical',
+        keywords: ['private key'],
+        regex: /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)/g,
+        fix: 'Treat the key as compromised: revoke it, generate a new key pair, and keep the private key out of the repository.',
+    },
+    {
+        id: 'jwt',
+        name: 'JSON Web Token',
+        description: 'A signed JSON Web Token.',
+        severity: 'medium',
+        keywords: ['eyj'],
+        regex: /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])/g,
+        fix: 'If the token is still valid, revoke it (or rotate its signing key) and take it out of the repository.',
+    },
+    {
+        id: 'npm-token',
+        name: 'npm access token',
+        description: 'An npm access token.',
+        severity: 'critical',
+        keywords: ['npm_'],
+        regex: /\b(npm_[A-Za-z0-9]{36})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'pypi-token',
+        name: 'PyPI upload token',
+        description: 'A PyPI API token.',
+        severity: 'critical',
+        keywords: ['pypi-ageichlwas5vcmc'],
+        regex: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'rubygems-key',
+        name: 'RubyGems API key',
+        description: 'A RubyGems API key.',
+        severity: 'critical',
+        keywords: ['rubygems_'],
+        regex: /\b(rubygems_[a-f0-9]{48})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'nuget-key',
+        name: 'NuGet API key',
+        description: 'A NuGet API key.',
+        severity: 'high',
+        keywords: ['oy2'],
+        regex: /\b(oy2[a-z0-9]{43})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'twilio-api-key',
+        name: 'Twilio API key',
+        description: 'A Twilio API key SID next to its secret or a Twilio keyword.',
+        severity: 'high',
+        keywords: ['twilio'],
+        regex: /twilio.{0,40}?\b(SK[0-9a-fA-F]{32})\b/gi,
+        fix: ROTATE,
+    },
+    {
+        id: 'sendgrid-key',
+        name: 'SendGrid API key',
+        description: 'A SendGrid API key.',
+        severity: 'high',
+        keywords: ['sg.'],
+        regex: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'mailgun-key',
+        name: 'Mailgun API key',
+        description: 'A Mailgun private API key.',
+        severity: 'high',
+        keywords: ['mailgun', 'key-'],
+        regex: /\b(key-[0-9a-f]{32})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'shopify-token',
+        name: 'Shopify token',
+        description: 'A Shopify access, custom-app, private-app or shared secret.',
+        severity: 'high',
+        keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
+        regex: /\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'digitalocean-token',
+        name: 'DigitalOcean token',
+        description: 'A DigitalOcean personal access, OAuth or refresh token.',
+        severity: 'high',
+        keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+        regex: /\b(do[opr]_v1_[a-f0-9]{64})\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'heroku-key',
+        name: 'Heroku API key',
+        description: 'A Heroku API key.',
+        severity: 'high',
+        keywords: ['heroku', 'hrku-'],
+        regex: /(?:heroku.{0,25}?['"\s:=]([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|\b(HRKU-[A-Za-z0-9_-]{60}))/gi,
+        fix: ROTATE,
+    },
+    {
+        id: 'databricks-token',
+        name: 'Databricks token',
+        description: 'A Databricks personal access token.',
+        severity: 'high',
+        keywords: ['dapi'],
+        regex: /\b(dapi[a-f0-9]{32}(?:-\d)?)\b/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'openai-key',
+        name: 'OpenAI API key',
+        description: 'An OpenAI API key.',
+        severity: 'critical',
+        keywords: ['t3blbkfj'],
+        regex: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'anthropic-key',
+        name: 'Anthropic API key',
+        description: 'An Anthropic API key.',
+        severity: 'critical',
+        keywords: ['sk-ant-'],
+        regex: /\b(sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{80,}AA)(?![A-Za-z0-9_-])/g,
+        fix: ROTATE,
+    },
+    {
+        id: 'database-url-password',
+        name: 'Database URL with a password',
+        description: 'A database or broker URL that carries a password.',
+        severity: 'high',
+        keywords: ['://'],
+        regex: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^:\s/@'"]+:([^@\s/'"]{3,})@/gi,
+        fix: 'Change the database password, and pass the URL through an environment variable or secret store.',
+        allow: [/^\$|^\{|^<|^\*+$|^(password|pass|passwd|secret|changeme|postgres|root|example|test|user)$/i],
+    },
+    {
+        id: 'generic-secret',
+        name: 'Generic secret assignment',
+        description: 'A high-entropy value assigned to a key, secret, token or password.',
+        severity: 'medium',
+        keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'auth', 'credential'],
+        regex: /(?:key|secret|token|passw(?:or)?d|pwd|auth|credential)[\w.-]{0,20}["']?\s*[:=]{1,2}>?\s*["']([A-Za-z0-9_+/=.~-]{16,})["']/gi,
+        entropy: 4.2,
+        fix: 'If this is a real credential, rotate it and load it from a secret store; if it is not, add `slipway:allow` to the line.',
+    },
+];
+/** Secrets that are documentation examples, placeholders or published emulator keys, never reported. */
+const GLOBAL_ALLOW = [
+    // The Azure Storage emulator's (Azurite's) well-known development key, printed in Microsoft's docs and SDKs.
+    /^Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq\/K1SZFPTOtr\/KBHBeksoGMGw==$/,
+    /example/i,
+    /^x{6,}$/i,
+    /dummy|sample|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret)/i,
+    /^(.)\1{7,}$/,
+    /^<.*>$/,
+    /\$\{/,
+];
+/** Shannon entropy in bits per character. */
+function shannonEntropy(text) {
+    if (!text)
+        return 0;
+    const counts = new Map();
+    for (const ch of text)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let h = 0;
+    for (const n of counts.values()) {
+        const p = n / text.length;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/engine.ts
+
+
+
+/** Every non-empty match of a rule's pattern in a line: where it starts, and its groups (0 is the whole match). */
+function* matchesOf(pattern, text) {
+    if (pattern instanceof RegExp) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+            if (m[0] === '') {
+                pattern.lastIndex++;
+                continue;
+            }
+            yield { index: m.index, groups: [...m] };
+        }
+        return;
+    }
+    for (let from = 0; from <= text.length;) {
+        const m = pattern.exec(text, from);
+        if (!m)
+            return;
+        if (m.end === m.index) {
+            from = m.end + 1;
+            continue;
+        }
+        yield { index: m.index, groups: m.groups };
+        from = m.end;
+    }
+}
+const INLINE_ALLOW = /slipway:allow|gitleaks:allow/;
+function escapeRegex(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Converts a rule to the SARIF rule description. */
+function ruleInfo(rule) {
+    return {
+        id: `secret/${rule.id}`,
+        name: rule.name,
+        description: rule.description,
+        help: `**${rule.name}** found. ${rule.fix}\n\nIf it is not a secret, add \`slipway:allow\` to the line, or list it in the baseline.`,
+        severity: rule.severity,
+    };
+}
+/**
+ * Runs secret rules over text. All keywords are found in one pass of one case-insensitive
+ * regex; a rule's own regex runs only on the lines where one of its keywords occurs, which is
+ * where most of the speed comes from (as in gitleaks and trufflehog).
+ */
+class engine_SecretEngine {
+    rules;
+    allow;
+    keywordRe;
+    rulesByKeyword = new Map();
+    infos = new Map();
+    /** Rules without keywords (from configuration): they run on every line. */
+    alwaysRules = [];
+    keywordRuleCount;
+    constructor(rules, allow = { paths: [], regexes: [], stopwords: [] }) {
+        this.rules = rules;
+        this.allow = allow;
+        const keywords = new Set();
+        for (const rule of rules) {
+            if (rule.keywords.every((k) => k === ''))
+                this.alwaysRules.push(rule);
+            for (const kw of rule.keywords) {
+                if (kw === '')
+                    continue;
+                const k = kw.toLowerCase();
+                keywords.add(k);
+                const list = this.rulesByKeyword.get(k) ?? [];
+                list.push(rule);
+                this.rulesByKeyword.set(k, list);
+            }
+            this.infos.set(rule.id, ruleInfo(rule));
+        }
+        this.keywordRuleCount = rules.filter((r) => r.keywords.some((k) => k !== '')).length;
+        // With no keyword at all the pattern must match nothing (an empty alternation matches everywhere).
+        this.keywordRe = keywords.size
+            ? new RegExp([...keywords]
+                .sort((a, b) => b.length - a.length)
+                .map(escapeRegex)
+                .join('|'), 'gi')
+            : /(?!)/g;
+    }
+    /** True when configuration says never to scan this path. */
+    pathAllowed(path) {
+        return this.allow.paths.some((re) => re.test(path));
+    }
+    /**
+     * Scans text made of whole lines (the last may be cut when a line is longer than the window);
+     * `firstLine` is the 1-based number of its first line. Returns findings for the given file.
+     */
+    scan(text, file, firstLine, scanner = 'secrets', seen) {
+        const out = [];
+        let line = firstLine;
+        let counted = 0;
+        // Keyword hits come in text order: gather the rules of one line, and check the line as soon
+        // as the hits move past it. A line with many hits is read once.
+        let lineStart = -1;
+        let lineEnd = -1;
+        let rules = new Set();
+        const flush = () => {
+            if (lineStart < 0)
+                return;
+            for (let i = text.indexOf('\n', counted); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1))
+                line++;
+            counted = lineStart;
+            this.checkLine(text.slice(lineStart, lineEnd), rules, file, line, scanner, seen, out);
+        };
+        const visit = (at, hitRules) => {
+            if (at >= lineEnd || lineStart < 0) {
+                flush();
+                lineStart = text.lastIndexOf('\n', at) + 1;
+                const nl = text.indexOf('\n', at);
+                lineEnd = nl < 0 ? text.length : nl;
+                rules = new Set(this.alwaysRules);
+            }
+            for (const r of hitRules)
+                rules.add(r);
+        };
+        if (this.alwaysRules.length) {
+            for (let at = 0; at < text.length; at = lineEnd + 1)
+                visit(at, []);
+        }
+        else {
+            this.keywordRe.lastIndex = 0;
+            for (let m = this.keywordRe.exec(text); m; m = this.keywordRe.exec(text)) {
+                const hitRules = this.rulesByKeyword.get(m[0].toLowerCase());
+                if (hitRules)
+                    visit(m.index, hitRules);
+                // Skip to the end of the line once every keyword rule is already in: nothing left to add.
+                if (rules.size === this.keywordRuleCount)
+                    this.keywordRe.lastIndex = lineEnd;
+            }
+        }
+        flush();
+        return out;
+    }
+    /** Runs the candidate rules over one line, adding findings (a generic hit yields to a specific one). */
+    checkLine(lineText, candidates, file, line, scanner, seen, out) {
+        if (candidates.size === 0 || INLINE_ALLOW.test(lineText))
+            return;
+        const onLine = [];
+        for (const rule of candidates) {
+            if (rule.path && !rule.path.test(file))
+                continue;
+            for (const { index, groups } of matchesOf(rule.regex, lineText)) {
+                const whole = groups[0];
+                const secret = (rule.secretGroup !== undefined ? groups[rule.secretGroup] : groups.slice(1).find((g) => g !== undefined)) ??
+                    whole;
+                if (!this.reportable(rule, secret))
+                    continue;
+                const print = fingerprint_fingerprint(rule.id, file, (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex'));
+                const key = `${print}:${line}`;
+                if (seen?.has(key))
+                    continue;
+                const column = index + 1 + Math.max(0, whole.indexOf(secret));
+                onLine.push({
+                    finding: {
+                        scanner,
+                        rule: this.infos.get(rule.id),
+                        severity: rule.severity,
+                        message: `${rule.name}: ${redact(secret)}`,
+                        file,
+                        line,
+                        column,
+                        fingerprint: print,
+                    },
+                    secret,
+                    generic: rule.id === 'generic-secret',
+                    key,
+                });
+            }
+        }
+        for (const hit of onLine) {
+            if (hit.generic &&
+                onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret))))
+                continue;
+            seen?.add(hit.key);
+            out.push(hit.finding);
+        }
+    }
+    reportable(rule, secret) {
+        if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)
+            return false;
+        if (rule.id === 'generic-secret' && !(/[0-9]/.test(secret) && /[A-Za-z]/.test(secret)))
+            return false;
+        if (rule.id === 'generic-secret' && /^[0-9a-f-]+$/i.test(secret))
+            return false; // hashes and UUIDs
+        if (GLOBAL_ALLOW.some((re) => re.test(secret)))
+            return false;
+        if (rule.allow?.some((re) => re.test(secret)))
+            return false;
+        if (this.allow.regexes.some((re) => re.test(secret)))
+            return false;
+        const lower = secret.toLowerCase();
+        return !this.allow.stopwords.some((w) => lower.includes(w));
+    }
+}
+
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(46193);
+;// CONCATENATED MODULE: ./packages/security/src/secrets/files.ts
+
+
+
+/** Folders never scanned: dependencies and VCS data (their secrets are not this repository's). */
+const SKIP_DIRS = new Set([
+    '.git',
+    'node_modules',
+    'vendor',
+    'third_party',
+    'bower_components',
+    '.venv',
+    'venv',
+    '__pycache__',
+    '.tox',
+    '.slipway',
+    '.yarn',
+    '.pnpm-store',
+]);
+/** Files never scanned: lockfiles (hashes everywhere), minified code, and binary formats. */
+const SKIP_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|go\.sum|mix\.lock)$|\.min\.(js|css)$|\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc|sqlite|db)$/i;
+/** The window a scan works in; a longer line is scanned in overlapping windows. */
+const WINDOW = (/* unused pure expression or super */ null && (1024 * 1024));
+const OVERLAP = 4096;
+/** True for paths the secret scanner reads. */
+function files_scannable(path) {
+    return !SKIP_FILE.test(path);
+}
+/** Every file under a root (POSIX relative paths), skipping dependency trees; links are not followed. */
+function* files_listFiles(root, rel = '') {
+    let entries;
+    try {
+        entries = readdirSync(rel ? join(root, rel) : root, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+        const path = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+            if (!SKIP_DIRS.has(e.name))
+                yield* files_listFiles(root, path);
+        }
+        else if (e.isFile())
+            yield path;
+    }
+}
+/**
+ * Scans a stream of bytes line by line in bounded memory: whole lines go to the engine in
+ * windows of about a megabyte; a single line longer than that (a 1 GB minified blob) is scanned in
+ * overlapping windows, with duplicate hits dropped. A NUL byte in the first window means binary:
+ * the file is skipped.
+ */
+async function files_scanStream(engine, chunks, file, scanner = 'secrets') {
+    const decoder = new StringDecoder('utf8');
+    const findings = [];
+    const seen = new Set();
+    let carry = '';
+    let line = 1;
+    let first = true;
+    for await (const chunk of chunks) {
+        if (first) {
+            first = false;
+            if (chunk.subarray(0, 8192).includes(0))
+                return [];
+        }
+        let text = carry + decoder.write(chunk);
+        while (text.length > 0) {
+            const nl = text.lastIndexOf('\n', Math.min(text.length - 1, WINDOW));
+            if (nl >= 0) {
+                findings.push(...engine.scan(text.slice(0, nl + 1), file, line, scanner, seen));
+                line += countNewlines(text, nl + 1);
+                text = text.slice(nl + 1);
+                if (text.length <= WINDOW)
+                    break;
+            }
+            else if (text.length > WINDOW) {
+                findings.push(...engine.scan(text.slice(0, WINDOW), file, line, scanner, seen));
+                text = text.slice(WINDOW - OVERLAP);
+            }
+            else
+                break;
+        }
+        carry = text;
+    }
+    carry += decoder.end();
+    if (carry)
+        findings.push(...engine.scan(carry, file, line, scanner, seen));
+    return findings;
+}
+function countNewlines(text, end) {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** Scans every scannable file under a root. */
+async function files_scanTree(engine, root, onFile) {
+    const findings = [];
+    let files = 0;
+    let bytes = 0;
+    for (const path of files_listFiles(root)) {
+        if (!files_scannable(path) || engine.pathAllowed(path))
+            continue;
+        const abs = join(root, path);
+        const size = lstatSync(abs).size;
+        if (size === 0)
+            continue;
+        files++;
+        bytes += size;
+        onFile?.(files);
+        if (size <= WINDOW) {
+            // Most files are small: one synchronous read costs less than a stream's thread-pool hops.
+            const data = readFileSync(abs);
+            if (!data.subarray(0, 8192).includes(0))
+                findings.push(...engine.scan(data.toString('utf8'), path, 1));
+        }
+        else
+            findings.push(...(await files_scanStream(engine, createReadStream(abs, { highWaterMark: WINDOW }), path)));
+    }
+    return { findings, files, bytes };
+}
+
+;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/lib/version.js
+const VERSION_PATTERN = [
+  'v?',
+  '(?:',
+  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
+  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
+  /* */ '(?<pre>', // pre-release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_n>[0-9]+)?',
+  /* */ ')?',
+  /* */ '(?<post>', // post release
+  /*    */ '(?:-(?<post_n1>[0-9]+))',
+  /*    */ '|',
+  /*    */ '(?:',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_l>post|rev|r)',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_n2>[0-9]+)?',
+  /*    */ ')',
+  /* */ ')?',
+  /* */ '(?<dev>', // dev release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_l>dev)',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_n>[0-9]+)?',
+  /* */ ')?',
+  ')',
+  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
+].join('');
+
+
+
+const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
+
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+
+const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
+function clean(version) {
+  return version_stringify(version_parse(version, cleanRegex));
+}
+
+function version_parse(version, regex) {
+  // Validate the version and parse it into pieces
+  const { groups } = (regex || validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+
+  // Store the parsed out pieces of the version
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split('.').map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2,
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local),
+  };
+
+  return parsed;
+}
+
+function version_stringify(parsed) {
+  if (!parsed) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+  const parts = [];
+
+  // Epoch
+  if (epoch !== 0) {
+    parts.push(`${epoch}!`);
+  }
+  // Release segment
+  parts.push(release.join('.'));
+
+  // Pre-release
+  if (pre) {
+    parts.push(pre.join(''));
+  }
+  // Post-release
+  if (post) {
+    parts.push('.' + post.join(''));
+  }
+  // Development release
+  if (dev) {
+    parts.push('.' + dev.join(''));
+  }
+  // Local version segment
+  if (local) {
+    parts.push(`+${local}`);
+  }
+  return parts.join('');
+}
+
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    // We consider there to be an implicit 0 in a pre-release if there is
+    // not a numeral associated with it.
+    if (!number) {
+      number = 0;
+    }
+    // We normalize any letters to their lower case form
+    letter = letter.toLowerCase();
+
+    // We consider some words to be alternate spellings of other words and
+    // in those cases we want to normalize the spellings to our preferred
+    // spelling.
+    if (letter === 'alpha') {
+      letter = 'a';
+    } else if (letter === 'beta') {
+      letter = 'b';
+    } else if (['c', 'pre', 'preview'].includes(letter)) {
+      letter = 'rc';
+    } else if (['rev', 'r'].includes(letter)) {
+      letter = 'post';
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    // We assume if we are given a number, but we are not given a letter
+    // then this is using the implicit post release syntax (e.g. 1.0-1)
+    letter = 'post';
+
+    return [letter, Number(number)];
+  }
+  return null;
+}
+
+function parse_local_version(local) {
+  /*
+    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
+    */
+  if (local) {
+    return local
+      .split(/[._-]/)
+      .map((part) =>
+        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
+      );
+  }
+  return null;
+}
+
+function version_explain(version) {
+  const parsed = version_parse(version);
+  if (!parsed) {
+    return parsed;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+
+  let base_version = '';
+  if (epoch !== 0) {
+    base_version += epoch + '!';
+  }
+  base_version += release.join('.');
+
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+
+  // return
+
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join('.') : local,
+    public: version_stringify(parsed).split('+', 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease,
+  };
+}
+
+;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/lib/operator.js
+
+
+
+
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+
+function compare(version, other) {
+  const parsedVersion = parse(version);
+  const parsedOther = parse(other);
+
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+
+  return pyCompare(keyVersion, keyOther);
+}
+
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+
+// this logic is buitin in python, but we need to port it to js
+// see https://stackoverflow.com/a/5292332/1438522
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  // When we compare a release version, we want to compare it with all of the
+  // trailing zeros removed. So we'll use a reverse the list, drop all the now
+  // leading zeros until we come to something non zero, then take the rest
+  // re-reverse it back into the correct order and make it a tuple and use
+  // that for our sorting key.
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+
+  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
+  // We'll do this by abusing the pre segment, but we _only_ want to do this
+  // if there is !a pre or a post segment. If we have one of those then
+  // the normal sorting rules will handle this case correctly.
+  if (!pre && !post && dev) pre = -Infinity;
+  // Versions without a pre-release (except as noted above) should sort after
+  // those with one.
+  else if (!pre) pre = Infinity;
+
+  // Versions without a post segment should sort before those with one.
+  if (!post) post = -Infinity;
+
+  // Versions without a development segment should sort after those with one.
+  if (!dev) dev = Infinity;
+
+  if (!local) {
+    // Versions without a local segment should sort before those with one.
+    local = -Infinity;
+  } else {
+    // Versions with a local segment need that segment parsed to implement
+    // the sorting rules in PEP440.
+    // - Alpha numeric segments sort before numeric segments
+    // - Alpha numeric segments sort lexicographically
+    // - Numeric segments sort numerically
+    // - Shorter versions sort before longer versions when the prefixes
+    //   match exactly
+    local = local.map((i) =>
+      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
+    );
+  }
+
+  return [epoch, release, pre, post, dev, local];
+}
+
+;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/lib/specifier.js
+// This file is dual licensed under the terms of the Apache License, Version
+// 2.0, and the BSD License. See the LICENSE file in the root of this repository
+// for complete details.
+
+
+
+
+
+const RANGE_PATTERN = [
+  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
+  '\\s*',
+  '(',
+  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
+  /*  */ '(?<prefix>\\.\\*)?',
+  /*  */ '|',
+  /*  */ '(?<legacy>[^,;\\s)]+)',
+  ')',
+].join('');
+
+
+
+const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
+
+const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
+
+function specifier_parse(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+
+  const specifiers = ranges
+    .split(',')
+    .map((range) => rangeRegex.exec(range.trim()) || {})
+    .map(({ groups }) => {
+      if (!groups) {
+        return null;
+      }
+
+      let { ...spec } = groups;
+      const { operator, version, prefix, legacy } = groups;
+
+      if (version) {
+        spec = { ...spec, ...explainVersion(version) };
+        if (operator === '~=') {
+          if (spec.release.length < 2) {
+            return null;
+          }
+        }
+        if (!isEqualityOperator(operator) && spec.local) {
+          return null;
+        }
+
+        if (prefix) {
+          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+            return null;
+          }
+        }
+      }
+      if (legacy && operator !== '===') {
+        return null;
+      }
+
+      return spec;
+    });
+
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+
+  return specifiers;
+}
+
+function filter(versions, specifier, options = {}) {
+  const filtered = specifier_pick(versions, specifier, options);
+  if (filtered.length === 0 && options.prereleases === undefined) {
+    return specifier_pick(versions, specifier, { prereleases: true });
+  }
+  return filtered;
+}
+
+function maxSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[found.length - 1];
+}
+
+function minSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[0];
+}
+
+function specifier_pick(versions, specifier, options) {
+  const parsed = specifier_parse(specifier);
+
+  if (!parsed) {
+    return [];
+  }
+
+  return versions.filter((version) => {
+    const explained = explainVersion(version);
+
+    if (!parsed.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+
+    return parsed.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+
+function satisfies(version, specifier, options = {}) {
+  const filtered = specifier_pick([version], specifier, options);
+
+  return filtered.length === 1;
+}
+
+function arrayStartsWith(array, prefix) {
+  if (prefix.length > array.length) {
+    return false;
+  }
+
+  for (let i = 0; i < prefix.length; i += 1) {
+    if (prefix[i] !== array[i]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+
+  if (spec.prereleases === undefined) {
+    spec.prereleases = spec.is_prerelease;
+  }
+
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+
+  if (spec.operator === '~=') {
+    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases,
+    });
+  }
+
+  if (spec.prefix) {
+    const isMatching =
+      explained.epoch === spec.epoch &&
+      arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== '!=';
+    return isEquality ? isMatching : !isMatching;
+  }
+
+  if (explained && explained.local && spec.version) {
+    // Ignore candidate local labels only when the specifier itself is public.
+    if (spec.operator !== '===' && !spec.local) {
+      version = explained.public;
+      spec.version = explainVersion(spec.version).public;
+    }
+  }
+
+  if (spec.operator === '<' || spec.operator === '>') {
+    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
+    if (Operator.eq(spec.release.join('.'), explained.release.join('.'))) {
+      return false;
+    }
+  }
+
+  // TODO: fix me?
+  // eslint-disable-next-line import-x/namespace
+  const op = Operator[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+
+function validRange(specifier) {
+  return Boolean(specifier_parse(specifier));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/lib/semantic.js
+
+
+// those notation are borrowed from semver
+
+
+function major(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  return version.release[0];
+}
+
+function minor(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 2) {
+    return 0;
+  }
+  return version.release[1];
+}
+
+function patch(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 3) {
+    return 0;
+  }
+  return version.release[2];
+}
+
+function inc(input, release, preReleaseIdentifier) {
+  let identifier = preReleaseIdentifier || `a`;
+  const version = parse(input);
+
+  if (!version) {
+    return null;
+  }
+
+  if (
+    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
+      identifier,
+    )
+  ) {
+    return null;
+  }
+
+  switch (release) {
+    case 'premajor':
+      {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'preminor':
+      {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prepatch':
+      {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prerelease':
+      if (version.pre === null) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+        version.pre = [identifier, 0];
+      } else {
+        if (preReleaseIdentifier === undefined && version.pre !== null) {
+          [identifier] = version.pre;
+        }
+
+        const [letter, number] = version.pre;
+        if (letter === identifier) {
+          version.pre = [letter, number + 1];
+        } else {
+          version.pre = [identifier, 0];
+        }
+      }
+
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'major':
+      if (
+        version.release.slice(1).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'minor':
+      if (
+        version.release.slice(2).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'patch':
+      if (
+        version.release.slice(3).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    default:
+      return null;
+  }
+
+  return stringify(version);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/index.js
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(62088);
+;// CONCATENATED MODULE: ./packages/security/src/deps/versions.ts
+
+
+/** SemVer 2 order (npm, crates.io, Go without its `v`). Unparseable versions sort by text. */
+function semverCompare(a, b) {
+    const pa = semver.parse(a.replace(/^v/, ''), { loose: true });
+    const pb = semver.parse(b.replace(/^v/, ''), { loose: true });
+    if (pa && pb)
+        return pa.compare(pb);
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** PEP 440 order (PyPI). */
+function pypiCompare(a, b) {
+    if (pep440Valid(a) && pep440Valid(b))
+        return pep440Compare(a, b);
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * Gem::Version order: segments split at dots and at letter/digit boundaries; numbers compare as
+ * numbers, strings as strings, any string segment makes a pre-release (1.0.a < 1.0), and trailing
+ * zeros do not count (1.0 == 1.0.0).
+ */
+function rubyGemsCompare(a, b) {
+    const segs = (v) => {
+        const parts = v
+            .trim()
+            .replace(/-/g, '.pre.')
+            .match(/[0-9]+|[a-z]+/gi) ?? [];
+        const out = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+        while (out.length > 1 && out[out.length - 1] === 0)
+            out.pop();
+        return out;
+    };
+    const sa = segs(a);
+    const sb = segs(b);
+    for (let i = 0; i < Math.max(sa.length, sb.length); i++) {
+        const x = sa[i] ?? 0;
+        const y = sb[i] ?? 0;
+        if (x === y)
+            continue;
+        if (typeof x === 'number' && typeof y === 'number')
+            return x - y;
+        if (typeof x === 'string' && typeof y === 'string')
+            return x < y ? -1 : 1;
+        return typeof x === 'string' ? -1 : 1; // a string segment is a pre-release, below any number
+    }
+    return 0;
+}
+const COMPOSER_STABILITY = {
+    dev: 0,
+    alpha: 1,
+    a: 1,
+    beta: 2,
+    b: 2,
+    rc: 3,
+    patch: 5,
+    pl: 5,
+    p: 5,
+};
+/** Composer order (Packagist): numeric parts, then stability dev < alpha < beta < RC < stable < patch. */
+function packagistCompare(a, b) {
+    const norm = (v) => {
+        const s = v.trim().toLowerCase().replace(/^v/, '');
+        const m = /^(\d+(?:\.\d+)*)(?:[-_.+]?(dev|alpha|a|beta|b|rc|patch|pl|p)[-_.]?(\d*))?/.exec(s);
+        if (!m)
+            return { nums: [], stability: 4, sub: 0 };
+        const nums = m[1].split('.').map(Number);
+        while (nums.length < 4)
+            nums.push(0);
+        return { nums, stability: m[2] ? COMPOSER_STABILITY[m[2]] : 4, sub: m[3] ? Number(m[3]) : 0 };
+    };
+    const x = norm(a);
+    const y = norm(b);
+    for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
+        const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return x.stability - y.stability || x.sub - y.sub;
+}
+/** The comparison for an ecosystem. */
+function versions_comparatorFor(ecosystem) {
+    switch (ecosystem) {
+        case 'PyPI':
+            return pypiCompare;
+        case 'RubyGems':
+            return rubyGemsCompare;
+        case 'Packagist':
+            return packagistCompare;
+        default:
+            return semverCompare;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/osv.ts
+
+
+
+
+/** The name as OSV keys it in an ecosystem (PyPI names are normalised). */
+function osv_osvKey(ecosystem, name) {
+    const eco = ecosystem.split(':')[0];
+    return `${eco}\0${eco === 'PyPI' ? pypiName(name) : name}`;
+}
+/**
+ * True when the version is affected by a range, evaluating events in version order as the OSV
+ * schema describes: introduced opens, fixed closes at that version, last_affected closes after
+ * it, and limit caps the range.
+ */
+function inRange(version, ecosystem, events) {
+    const cmp = comparatorFor(ecosystem);
+    const at = (e) => e.introduced ?? e.fixed ?? e.last_affected ?? e.limit ?? '0';
+    const sorted = [...events].sort((x, y) => (at(x) === '0' ? -1 : at(y) === '0' ? 1 : cmp(at(x), at(y))));
+    let affected = false;
+    for (const e of sorted) {
+        if (e.introduced !== undefined && (e.introduced === '0' || cmp(version, e.introduced) >= 0))
+            affected = true;
+        else if (e.fixed !== undefined && cmp(version, e.fixed) >= 0)
+            affected = false;
+        else if (e.last_affected !== undefined && cmp(version, e.last_affected) > 0)
+            affected = false;
+    }
+    for (const e of events)
+        if (e.limit !== undefined && e.limit !== '*' && cmp(version, e.limit) >= 0)
+            affected = false;
+    return affected;
+}
+/** True when a record affects a locked package (explicit versions or SEMVER/ECOSYSTEM ranges). */
+function osv_affects(record, pkg) {
+    if (record.withdrawn)
+        return false;
+    const key = osv_osvKey(pkg.ecosystem, pkg.name);
+    const version = pkg.ecosystem === 'Go' ? pkg.version.replace(/^v/, '') : pkg.version;
+    for (const a of record.affected ?? []) {
+        if (!a.package?.ecosystem || !a.package.name || osv_osvKey(a.package.ecosystem, a.package.name) !== key)
+            continue;
+        if (a.versions?.includes(pkg.version) || a.versions?.includes(version))
+            return true;
+        for (const r of a.ranges ?? []) {
+            if ((r.type === 'SEMVER' || r.type === 'ECOSYSTEM') && inRange(version, pkg.ecosystem, r.events))
+                return true;
+        }
+    }
+    return false;
+}
+/** The versions that fix a record for a package, from its ranges' `fixed` events. */
+function osv_fixedVersions(record, pkg) {
+    const key = osv_osvKey(pkg.ecosystem, pkg.name);
+    const out = new Set();
+    for (const a of record.affected ?? []) {
+        if (!a.package?.ecosystem || !a.package.name || osv_osvKey(a.package.ecosystem, a.package.name) !== key)
+            continue;
+        for (const r of a.ranges ?? [])
+            for (const e of r.events)
+                if (e.fixed)
+                    out.add(e.fixed);
+    }
+    return [...out].sort(comparatorFor(pkg.ecosystem));
+}
+const WORDS = {
+    CRITICAL: 'critical',
+    HIGH: 'high',
+    MODERATE: 'medium',
+    MEDIUM: 'medium',
+    LOW: 'low',
+};
+/** Severity from a CVSS v3 vector's computed base score, else the database's own word, else medium. */
+function osv_recordSeverity(record) {
+    for (const s of record.severity ?? []) {
+        if (s.type === 'CVSS_V3') {
+            const score = cvss3BaseScore(s.score);
+            if (score !== undefined)
+                return { severity: severityOfScore(score), score, source: s.score };
+        }
+    }
+    const word = record.database_specific?.severity ??
+        record.affected?.find((a) => a.database_specific?.severity ?? a.ecosystem_specific?.severity)?.database_specific
+            ?.severity;
+    if (word && WORDS[word.toUpperCase()])
+        return { severity: WORDS[word.toUpperCase()], source: `database severity ${word}` };
+    return { severity: 'medium', source: 'no severity in the record' };
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/osv-schema.ts
+
+/**
+ * `database_specific` and `ecosystem_specific` are free-form in the OSV schema: only a string
+ * `severity` in them is read, and any other shape is dropped rather than refusing a record that is
+ * otherwise fine.
+ */
+const specific = optional(pipe(unknown(), transform((x) => {
+    if (typeof x !== 'object' || x === null)
+        return undefined;
+    const severity = x.severity;
+    return typeof severity === 'string' ? { severity } : {};
+})));
+const osv_schema_event = object({
+    introduced: optional(string()),
+    fixed: optional(string()),
+    last_affected: optional(string()),
+    limit: optional(string()),
+});
+/** The parts of an OSV record (schema 1.x) that matching and reporting read, checked where it enters. */
+const osv_schema_osvRecordSchema = object({
+    id: pipe(string(), minLength(1)),
+    modified: optional(string()),
+    summary: optional(string()),
+    details: optional(string()),
+    aliases: optional(array(string())),
+    withdrawn: optional(string()),
+    severity: optional(array(object({ type: string(), score: string() }))),
+    affected: optional(array(object({
+        package: optional(object({ ecosystem: optional(string()), name: optional(string()), purl: optional(string()) })),
+        ranges: optional(array(object({ type: string(), events: array(osv_schema_event) }))),
+        versions: optional(array(string())),
+        ecosystem_specific: specific,
+        database_specific: specific,
+    }))),
+    database_specific: specific,
+});
+/** The OSV API's /v1/querybatch answer: one result per query, each with the ids of what affects it. */
+const osv_schema_queryBatchSchema = object({
+    results: array(object({ vulns: optional(array(object({ id: pipe(string(), minLength(1)) }))) })),
+});
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/osv-api.ts
+
+
+
+const OFFLINE_HINT = 'Check the runner can reach it, or scan offline with the osv-db input (a folder of OSV records or all.zip files).';
+const SHAPE_HINT = 'Check osv-api-url is the base URL of an OSV API (https://api.osv.dev, or a mirror serving /v1/querybatch and /v1/vulns/{id}).';
+/** The URL to send requests to without its user information, which goes in a header instead (fetch refuses it in the URL). */
+function endpoint(baseUrl) {
+    let url;
+    try {
+        url = new URL(baseUrl);
+    }
+    catch {
+        throw new UserError(`'${redactCredentials(baseUrl)}' is not a valid URL.`, { input: 'osv-api-url' }, SHAPE_HINT);
+    }
+    const headers = {};
+    if (url.username || url.password) {
+        const user = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+        headers.authorization = `Basic ${Buffer.from(user).toString('base64')}`;
+        url.username = '';
+        url.password = '';
+    }
+    return { base: url.href.replace(/\/+$/, ''), headers };
+}
+class AnswerTooLarge extends (/* unused pure expression or super */ null && (Error)) {
+}
+/** The answer's body as text, refusing more than `max` bytes without reading them all. */
+async function boundedText(res, max) {
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared > max) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new AnswerTooLarge();
+    }
+    const reader = res.body?.getReader();
+    if (!reader)
+        return '';
+    const parts = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > max) {
+            await reader.cancel().catch(() => undefined);
+            throw new AnswerTooLarge();
+        }
+        parts.push(value);
+    }
+    return Buffer.concat(parts).toString('utf8');
+}
+/** One request with its own deadline, which covers the body too: a server that streams for ever is cut off. */
+async function attempt(o, base, path, init, shown) {
+    const timeoutMs = o.timeoutMs ?? 30_000;
+    const maxBytes = o.maxBodyBytes ?? 32 * 1024 * 1024;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+        const res = await o.http(`${base}${path}`, { ...init, signal: controller.signal });
+        if (!res.ok) {
+            await res.body?.cancel().catch(() => undefined);
+            return { ok: false, retry: res.status === 429 || res.status >= 500, why: `HTTP ${res.status}` };
+        }
+        return { ok: true, text: await boundedText(res, maxBytes), type: res.headers.get('content-type') ?? '' };
+    }
+    catch (err) {
+        if (err instanceof AnswerTooLarge)
+            throw new UserError(`the OSV API at ${shown} answered ${path} with more than ${maxBytes} bytes.`, { input: 'osv-api-url' }, SHAPE_HINT);
+        if (controller.signal.aborted)
+            return { ok: false, retry: true, why: `no answer within ${timeoutMs / 1000} s` };
+        const cause = err.cause?.code;
+        return { ok: false, retry: true, why: redactCredentials(`${err.message}${cause ? ` (${cause})` : ''}`) };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** A request retried by the policy (timeouts, network errors, 429 and 5xx), whose answer must match `schema`. */
+async function request(o, path, init, schema) {
+    const attempts = o.attempts ?? 4;
+    const shown = redactCredentials(o.baseUrl);
+    const { base, headers } = endpoint(o.baseUrl);
+    let last = '';
+    let made = 0;
+    for (let i = 0; i < attempts; i++) {
+        if (i > 0)
+            await o.clock.sleep(Math.min(500 * 2 ** (i - 1), 8000));
+        made++;
+        const result = await attempt(o, base, path, { ...init, headers: { 'content-type': 'application/json', ...headers } }, shown);
+        if (result.ok)
+            return parseAnswer(result.text, result.type, schema, shown, path);
+        last = result.why;
+        if (!result.retry)
+            break;
+    }
+    throw new UserError(`the OSV API at ${shown} failed after ${made} attempt${made === 1 ? '' : 's'} (${last}).`, { input: 'osv-db' }, OFFLINE_HINT);
+}
+/** An answer that is not JSON of the expected shape is the URL's fault (a login page, another service), not a bug. */
+function parseAnswer(text, type, schema, shown, path) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        throw new UserError(`the OSV API at ${shown} answered ${path} with ${type ? `${type.split(';')[0]}` : 'a body'} that is not JSON.`, { input: 'osv-api-url' }, SHAPE_HINT);
+    }
+    const checked = check(schema, doc);
+    if (!checked.ok)
+        throw new UserError(`the OSV API at ${shown} answered ${path} with JSON that is not an OSV answer (${checked.problem}).`, { input: 'osv-api-url' }, SHAPE_HINT);
+    return checked.value;
+}
+/** Looks packages up with /v1/querybatch, then fetches each vulnerability once with /v1/vulns/{id}. */
+async function osv_api_queryOsv(packages, o) {
+    const byPackage = new Map();
+    const size = o.batchSize ?? 1000;
+    for (let i = 0; i < packages.length; i += size) {
+        const batch = packages.slice(i, i + size);
+        const body = {
+            queries: batch.map((p) => ({
+                package: { ecosystem: p.ecosystem, name: p.name },
+                version: p.ecosystem === 'Go' ? p.version.replace(/^v/, '') : p.version,
+            })),
+        };
+        const res = await request(o, '/v1/querybatch', { method: 'POST', body: JSON.stringify(body) }, queryBatchSchema);
+        if (res.results.length !== batch.length)
+            throw new UserError(`the OSV API at ${redactCredentials(o.baseUrl)} answered ${batch.length} queries with ${res.results.length} results.`, { input: 'osv-api-url' }, SHAPE_HINT);
+        res.results.forEach((r, j) => {
+            const p = batch[j];
+            if (r.vulns?.length)
+                byPackage.set(`${p.ecosystem}\0${p.name}\0${p.version}`, r.vulns.map((v) => v.id));
+        });
+    }
+    const ids = [...new Set([...byPackage.values()].flat())].sort();
+    const records = new Map();
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        // Once one request has failed the scan fails: the other workers stop asking.
+        while (next < ids.length && !failed) {
+            const id = ids[next++];
+            try {
+                records.set(id, await request(o, `/v1/vulns/${encodeURIComponent(id)}`, { method: 'GET' }, osvRecordSchema));
+            }
+            catch (err) {
+                failed = true;
+                throw err;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 8, ids.length) }, worker));
+    const out = new Map();
+    for (const [key, list] of byPackage)
+        out.set(key, list.map((id) => records.get(id)).filter(Boolean));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/zip.ts
+
+
+function readAt(fd, position, length) {
+    const buf = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+        const n = readSync(fd, buf, done, length - done, position + done);
+        if (n === 0)
+            break;
+        done += n;
+    }
+    return buf.subarray(0, done);
+}
+/**
+ * Reads the files of a zip one at a time with positioned reads: the central directory tells
+ * where each lives, and each is inflated on its own, so memory holds one record at a time.
+ * OSV's all.zip holds tens of thousands of small records; a stream per entry (yauzl) took 15 s
+ * for 50,000 of them, this takes well under one.
+ */
+function* zip_readZip(path, wanted = () => true, limits = {}) {
+    const maxEntry = limits.maxEntryBytes ?? 4 * 1024 * 1024;
+    const maxTotal = limits.maxTotalBytes ?? 4 * 1024 * 1024 * 1024;
+    // Non-blocking, so that a named pipe cannot hang the open; the type is checked on the descriptor.
+    const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    let total = 0;
+    try {
+        const st = fstatSync(fd);
+        if (!st.isFile())
+            throw new Error('not a regular file');
+        const size = st.size;
+        const tailLength = Math.min(size, 65_557);
+        const tail = readAt(fd, size - tailLength, tailLength);
+        const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+        if (eocd < 0)
+            throw new Error('no end-of-central-directory record: not a zip file');
+        let entries = tail.readUInt16LE(eocd + 10);
+        let cdSize = tail.readUInt32LE(eocd + 12);
+        let cdOffset = tail.readUInt32LE(eocd + 16);
+        if (cdOffset === 0xffffffff || entries === 0xffff) {
+            // ZIP64: the locator sits just before the classic record.
+            const loc = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x06, 0x07]), eocd);
+            if (loc < 0)
+                throw new Error('a ZIP64 archive without its locator');
+            const rec = readAt(fd, Number(tail.readBigUInt64LE(loc + 8)), 56);
+            entries = Number(rec.readBigUInt64LE(32));
+            cdSize = Number(rec.readBigUInt64LE(40));
+            cdOffset = Number(rec.readBigUInt64LE(48));
+        }
+        if (cdOffset + cdSize > size)
+            throw new Error('a central directory that lies past the end of the file');
+        const cd = readAt(fd, cdOffset, cdSize);
+        let p = 0;
+        for (let i = 0; i < entries && p + 46 <= cd.length; i++) {
+            if (cd.readUInt32LE(p) !== 0x02014b50)
+                throw new Error('a broken central directory');
+            const method = cd.readUInt16LE(p + 10);
+            let compressed = cd.readUInt32LE(p + 20);
+            let declared = cd.readUInt32LE(p + 24);
+            const nameLen = cd.readUInt16LE(p + 28);
+            const extraLen = cd.readUInt16LE(p + 30);
+            const commentLen = cd.readUInt16LE(p + 32);
+            let local = cd.readUInt32LE(p + 42);
+            const name = cd.toString('utf8', p + 46, p + 46 + nameLen);
+            if (compressed === 0xffffffff || local === 0xffffffff) {
+                const extra = cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
+                for (let e = 0; e + 4 <= extra.length; e += 4 + extra.readUInt16LE(e + 2)) {
+                    if (extra.readUInt16LE(e) !== 1)
+                        continue;
+                    let q = e + 4;
+                    if (declared === 0xffffffff) {
+                        declared = Number(extra.readBigUInt64LE(q));
+                        q += 8;
+                    }
+                    if (compressed === 0xffffffff) {
+                        compressed = Number(extra.readBigUInt64LE(q));
+                        q += 8;
+                    }
+                    if (local === 0xffffffff)
+                        local = Number(extra.readBigUInt64LE(q));
+                }
+            }
+            p += 46 + nameLen + extraLen + commentLen;
+            if (name.endsWith('/') || !wanted(name))
+                continue;
+            if (declared > maxEntry)
+                throw new Error(`${name} says it inflates to ${declared} bytes, more than ${maxEntry}`);
+            if (local + 30 > size)
+                throw new Error(`${name} starts past the end of the file`);
+            const header = readAt(fd, local, 30);
+            if (header.readUInt32LE(0) !== 0x04034b50)
+                throw new Error(`${name} has a broken local header`);
+            const dataStart = local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+            if (dataStart + compressed > size)
+                throw new Error(`${name} says it holds ${compressed} compressed bytes, past the end of the file`);
+            const raw = readAt(fd, dataStart, compressed);
+            const data = method === 0 ? raw : method === 8 ? inflateAtMost(raw, maxEntry, name) : undefined;
+            if (!data)
+                throw new Error(`${name} uses compression method ${method}, which is not supported`);
+            if (data.length > maxEntry)
+                throw new Error(`${name} inflates to more than ${maxEntry} bytes`);
+            total += data.length;
+            if (total > maxTotal)
+                throw new Error(`the archive inflates to more than ${maxTotal} bytes`);
+            yield { name, data };
+        }
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Inflates one entry, stopping as soon as it passes `max` bytes (whatever its header claims). */
+function inflateAtMost(raw, max, name) {
+    try {
+        return inflateRawSync(raw, { maxOutputLength: max });
+    }
+    catch (err) {
+        if (err.code === 'ERR_BUFFER_TOO_LARGE')
+            throw new Error(`${name} inflates to more than ${max} bytes`);
+        throw new Error(`${name} does not inflate (${err.message})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/osv-db.ts
+
+
+
+
+
+
+
+/** The most bytes one OSV record file may have: records are usually a few KiB, so 4 MiB leaves a wide margin. */
+const MAX_RECORD_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+const DB_HINT = 'Give a folder of OSV JSON records or all.zip files, or leave it empty to query the OSV API.';
+/**
+ * A cheap look before parsing: does the record's text name any wanted package? Most records of
+ * a full database are about other packages, and JSON.parse is the expensive part.
+ */
+function mentionsWanted(text, wanted) {
+    const eco = /"ecosystem"\s*:\s*"([^"]+)"/g;
+    const names = [...text.matchAll(/"name"\s*:\s*"([^"]+)"/g)].map((m) => m[1]);
+    const ecos = [...text.matchAll(eco)].map((m) => m[1]);
+    return ecos.some((e) => names.some((n) => wanted.has(osvKey(e, n))));
+}
+function keep(record, wanted, index) {
+    const keys = new Set();
+    for (const a of record.affected ?? [])
+        if (a.package?.ecosystem && a.package.name)
+            keys.add(osvKey(a.package.ecosystem, a.package.name));
+    for (const key of keys) {
+        if (!wanted.has(key))
+            continue;
+        const list = index.get(key) ?? [];
+        list.push(record);
+        index.set(key, list);
+    }
+}
+/** One record, checked against the OSV schema; a broken one is a warning naming it, and skipped. */
+function parseRecord(text, where, warn) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        warn(`${where} is not valid JSON (${err.message}); skipped`);
+        return undefined;
+    }
+    const checked = check(osvRecordSchema, doc);
+    if (checked.ok)
+        return checked.value;
+    warn(`${where} is not an OSV record (${checked.problem}); skipped`);
+    return undefined;
+}
+/**
+ * Loads offline OSV data: a folder of OSV JSON records (searched recursively) and/or the
+ * per-ecosystem `all.zip` files OSV publishes. Streams through every record and keeps only those
+ * that name a wanted package, so memory follows the findings, not the database. `records` counts
+ * what was read; 0 means nothing could be checked, which the caller must not pass off as clean.
+ */
+async function osv_db_loadOsvDb(path, wanted, warn, options = {}) {
+    const index = new Map();
+    let records = 0;
+    let st;
+    try {
+        st = statSync(path);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new UserError(code === 'ENOENT' || code === 'ENOTDIR' ? `'${path}' does not exist.` : `'${path}' cannot be read (${code}).`, { input: 'osv-db' }, DB_HINT);
+    }
+    const files = st.isDirectory() ? osv_db_walk(path) : [path];
+    for (const file of files) {
+        if (file.endsWith('.json')) {
+            const text = readUserFile(file, {
+                maxBytes: MAX_RECORD_BYTES,
+                subject: { input: 'osv-db' },
+                what: 'the OSV record',
+            }).toString('utf8');
+            const rec = parseRecord(text, file, warn);
+            if (rec) {
+                records++;
+                keep(rec, wanted, index);
+            }
+        }
+        else if (file.endsWith('.zip')) {
+            try {
+                for (const entry of readZip(file, (name) => name.endsWith('.json'), options.zip)) {
+                    records++;
+                    const text = entry.data.toString('utf8');
+                    if (!mentionsWanted(text, wanted))
+                        continue;
+                    const rec = parseRecord(text, `${file}!/${entry.name}`, warn);
+                    if (rec)
+                        keep(rec, wanted, index);
+                }
+            }
+            catch (err) {
+                throw new UserError(`${file} is not a readable zip: ${err.message}.`, { input: 'osv-db' });
+            }
+        }
+    }
+    return { index, records };
+}
+/** Every regular file under a folder, in name order; links and special files are left out. */
+function osv_db_walk(dir) {
+    let entries;
+    try {
+        entries = readdirSync(dir, { withFileTypes: true });
+    }
+    catch (err) {
+        throw new UserError(`the folder ${dir} cannot be read (${err.code}).`, {
+            input: 'osv-db',
+        });
+    }
+    const out = [];
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const p = join(dir, e.name);
+        if (e.isDirectory())
+            out.push(...osv_db_walk(p));
+        else if (e.isFile())
+            out.push(p);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/scan.ts
+
+
+
+
+
+
+
+
+
+/** Every lockfile under a root, parsed; a broken one is a warning with its file and line. */
+function scan_readLockfiles(root, logger) {
+    const packages = [];
+    const lockfiles = [];
+    for (const path of listFiles(root)) {
+        const parse = parserFor(path.slice(path.lastIndexOf('/') + 1));
+        if (!parse)
+            continue;
+        lockfiles.push(path);
+        try {
+            packages.push(...parse(readFileSync(join(root, path), 'utf8'), path));
+        }
+        catch (err) {
+            const line = err instanceof LockfileError ? err.line : undefined;
+            logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
+                file: path,
+                ...(line ? { startLine: line } : {}),
+                title: 'security-scan',
+            });
+        }
+    }
+    return { packages, lockfiles };
+}
+/** Reads every lockfile under a root and matches its packages against OSV. */
+async function scan_scanDependencies(root, source, logger) {
+    const { packages, lockfiles } = scan_readLockfiles(root, logger);
+    return { ...(await scan_matchPackages(packages, source, logger)), lockfiles };
+}
+/** Matches locked packages against OSV and returns one finding per package and vulnerability. */
+async function scan_matchPackages(all, source, logger) {
+    const unique = dedupeByFile([...all]);
+    const findings = [];
+    let records;
+    const report = (pkg, record) => {
+        const sev = recordSeverity(record);
+        const fixed = fixedVersions(record, pkg);
+        const aliases = (record.aliases ?? []).filter((a) => a !== record.id);
+        const summary = record.summary ?? record.details?.split('\n')[0] ?? '';
+        findings.push({
+            scanner: 'dependencies',
+            rule: {
+                id: record.id,
+                name: `${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}`,
+                description: summary || `Known vulnerability ${record.id}`,
+                help: `**${record.id}**${aliases.length ? ` (${aliases.join(', ')})` : ''}: ${summary}\n\n${fixed.length ? `Upgrade to ${fixed.join(' or ')} or later.` : 'No fixed version is published yet: consider replacing the package or mitigating.'} Severity from ${sev.source}.`,
+                severity: sev.severity,
+            },
+            severity: sev.severity,
+            message: `${pkg.name}@${pkg.version}${pkg.dev ? ' (dev)' : ''} is affected by ${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}${sev.score !== undefined ? ` [CVSS ${sev.score}]` : ''}: ${summary || 'see the advisory'}. ${fixed.length ? `Fixed in ${fixed.join(', ')}.` : 'No fixed version yet.'}`,
+            file: pkg.file,
+            line: pkg.line ?? 1,
+            fingerprint: fingerprint(record.id, pkg.file, pkg.ecosystem, pkg.name, pkg.version),
+        });
+    };
+    if (source.kind === 'offline') {
+        const loaded = await loadOsvDb(source.path, new Set(unique.map((p) => osvKey(p.ecosystem, p.name))), (m) => logger.warning(m), source);
+        records = loaded.records;
+        // An empty database would pass every package: that is a misconfiguration, not a clean result.
+        if (records === 0)
+            throw new UserError(`'${source.path}' holds no OSV records, so no dependency could be checked.`, { input: 'osv-db' }, 'Give a folder of OSV JSON records (*.json) or all.zip files from https://osv-vulnerabilities.storage.googleapis.com, or leave osv-db empty to query the OSV API.');
+        for (const pkg of unique)
+            for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? [])
+                if (affects(record, pkg))
+                    report(pkg, record);
+    }
+    else {
+        const byPackage = await queryOsv(unique, source);
+        for (const pkg of unique)
+            for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? [])
+                report(pkg, record);
+    }
+    return { findings, packages: unique.length, ...(records !== undefined ? { records } : {}) };
+}
+/** One entry per lockfile, ecosystem, name and version (a package can sit in several lockfiles). */
+function dedupeByFile(packages) {
+    const byFile = new Map();
+    for (const p of packages) {
+        const list = byFile.get(p.file);
+        if (list)
+            list.push(p);
+        else
+            byFile.set(p.file, [p]);
+    }
+    return [...byFile.values()].flatMap((list) => dedupe(list));
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
+
+
+const RULES = {
+    'template-injection': {
+        name: 'Untrusted input expanded into a script',
+        description: 'A `${{ }}` expression that an outsider controls is pasted into `run:` or a github-script `script:`, where it runs as code.',
+        help: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use `"$TITLE"` in the script, so it is data, not code.',
+        severity: 'high',
+    },
+    'unpinned-action': {
+        name: 'Action not pinned to a commit',
+        description: 'A `uses:` reference points at a tag or branch, which its owner (or an attacker who takes it over) can move.',
+        help: 'Pin to a full 40-character commit SHA and keep the version in a comment: `uses: owner/action@<sha> # v1.2.3`.',
+        severity: 'medium',
+    },
+    'excessive-permissions': {
+        name: 'Token permissions not limited',
+        description: 'The workflow has no top-level `permissions:` (so the token gets the repository default) or grants `write-all`.',
+        help: 'Add `permissions: contents: read` at the top and grant more only to the jobs that need it.',
+        severity: 'medium',
+    },
+    'dangerous-trigger': {
+        name: 'Privileged trigger runs untrusted code',
+        description: "`pull_request_target` or `workflow_run` runs with secrets and a write token, and this job checks out the pull request's code.",
+        help: 'Use `pull_request` for building untrusted code, or split the work: build in `pull_request`, then act on its artifacts in a separate privileged workflow that never runs them.',
+        severity: 'critical',
+    },
+    'persisted-credentials': {
+        name: 'Checkout keeps the token on disk next to an artifact upload',
+        description: '`actions/checkout` writes the token into `.git/config` unless `persist-credentials: false`; this job uploads an artifact that may include it.',
+        help: 'Set `persist-credentials: false` on the checkout step.',
+        severity: 'medium',
+    },
+    'secrets-inherit': {
+        name: 'All secrets passed to a reusable workflow',
+        description: '`secrets: inherit` hands every secret of the caller to the called workflow.',
+        help: 'Pass only the secrets the called workflow needs, by name.',
+        severity: 'medium',
+    },
+};
+const UNTRUSTED = /\$\{\{[^}]*?\b(github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.ref|head\.label|head\.repo\.default_branch)|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|pages\.[^}\s]*\.page_name|head_commit\.(?:message|author\.(?:name|email))|commits\.[^}\s]*\.(?:message|author\.(?:name|email))|workflow_run\.(?:head_branch|head_commit\.message|display_title))|github\.head_ref|inputs\.[A-Za-z0-9_-]+)\b[^}]*\}\}/g;
+const UNTRUSTED_CHECKOUT = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\//;
+function rule(id, severity) {
+    const r = RULES[id];
+    return { id: `workflow/${id}`, ...r, severity: severity ?? r.severity };
+}
+function get(map, key) {
+    if (!isMap(map))
+        return undefined;
+    for (const pair of map.items)
+        if (isScalar(pair.key) && pair.key.value === key)
+            return pair.value;
+    return undefined;
+}
+function audit_text(node) {
+    return isScalar(node) ? String(node.value) : undefined;
+}
+/**
+ * The first key that a mapping repeats, with its line. The yaml library's own check compares every
+ * key with every other (a 100,000-job file took minutes); a Set per mapping is linear.
+ */
+function duplicateKey(doc, lc) {
+    let found;
+    visit(doc, {
+        Map(_key, map) {
+            const keys = new Set();
+            for (const pair of map.items) {
+                if (!isScalar(pair.key))
+                    continue;
+                const key = String(pair.key.value);
+                if (keys.has(key)) {
+                    found = { key, line: pair.key.range ? lc.linePos(pair.key.range[0]).line : 1 };
+                    return visit.BREAK;
+                }
+                keys.add(key);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+/** Audits one workflow or action metadata file; a file that does not parse is reported by the caller. */
+function audit_auditWorkflow(source, file) {
+    const lc = new LineCounter();
+    const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: false });
+    if (doc.errors.length)
+        throw Object.assign(new Error(doc.errors[0].message.split('\n')[0]), { line: doc.errors[0].linePos?.[0]?.line });
+    const dup = duplicateKey(doc, lc);
+    if (dup)
+        throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
+    const root = doc.contents;
+    const findings = [];
+    const lineOf = (node) => {
+        const range = node?.range;
+        return range ? lc.linePos(range[0]).line : 1;
+    };
+    const add = (id, node, message, key, severity) => {
+        const r = rule(id, severity);
+        findings.push({
+            scanner: 'workflows',
+            rule: r,
+            severity: r.severity,
+            message,
+            file,
+            line: lineOf(node),
+            fingerprint: fingerprint(r.id, file, key),
+        });
+    };
+    const isAction = /(^|\/)action\.ya?ml$/.test(file);
+    const on = get(root, 'on') ?? get(root, true);
+    const triggers = new Set(isScalar(on)
+        ? [String(on.value)]
+        : isSeq(on)
+            ? on.items.map((i) => audit_text(i) ?? '')
+            : isMap(on)
+                ? on.items.map((p) => audit_text(p.key) ?? '')
+                : []);
+    const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
+    const jobs = get(root, 'jobs');
+    if (!isAction) {
+        const top = get(root, 'permissions');
+        const allJobsScoped = isMap(jobs) && jobs.items.every((p) => get(p.value, 'permissions') !== undefined);
+        if (!top && !allJobsScoped && isMap(jobs))
+            add('excessive-permissions', root, 'The workflow has no top-level `permissions:`; the token gets the repository default, which may be read/write.', 'top');
+        if (audit_text(top) === 'write-all')
+            add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
+    }
+    const auditSteps = (steps, jobId) => {
+        if (!isSeq(steps))
+            return;
+        const uploads = steps.items.some((s) => /actions\/upload-artifact@/.test(audit_text(get(s, 'uses')) ?? ''));
+        steps.items.forEach((step, index) => {
+            const stepKey = `${jobId}/${audit_text(get(step, 'id')) ?? audit_text(get(step, 'name')) ?? index}`;
+            const usesNode = get(step, 'uses');
+            const uses = audit_text(usesNode);
+            const run = get(step, 'run');
+            const script = /actions\/github-script@/.test(uses ?? '') ? get(get(step, 'with'), 'script') : undefined;
+            for (const node of [run, script]) {
+                const body = audit_text(node);
+                if (!body)
+                    continue;
+                for (const m of body.matchAll(UNTRUSTED)) {
+                    const ctx = m[1];
+                    const sev = ctx.startsWith('inputs.') ? 'medium' : privileged ? 'critical' : 'high';
+                    add('template-injection', node, `\`${ctx}\` is expanded into ${node === run ? 'a run: script' : 'a github-script script'} in ${jobId}; whoever controls it can run commands.`, `${stepKey}:${ctx}`, sev);
+                }
+            }
+            if (uses && !uses.startsWith('./') && !uses.startsWith('docker://')) {
+                const [target, ref = ''] = uses.split('@');
+                if (!/^[0-9a-f]{40}$/.test(ref)) {
+                    const firstParty = /^(actions|github)\//.test(target);
+                    add('unpinned-action', usesNode, `\`${uses}\` is not pinned to a commit SHA.`, `${stepKey}:${target}`, firstParty ? 'low' : 'medium');
+                }
+            }
+            if (/^actions\/checkout@/.test(uses ?? '')) {
+                const withNode = get(step, 'with');
+                const ref = audit_text(get(withNode, 'ref')) ?? '';
+                if (privileged && UNTRUSTED_CHECKOUT.test(ref))
+                    add('dangerous-trigger', usesNode, `${[...triggers].filter((t) => t === 'pull_request_target' || t === 'workflow_run').join('/')} checks out untrusted code (\`ref: ${ref}\`) in ${jobId}.`, `${stepKey}:checkout`);
+                if (uploads && audit_text(get(withNode, 'persist-credentials')) !== 'false')
+                    add('persisted-credentials', usesNode, `${jobId} checks out with the token persisted and uploads an artifact.`, `${stepKey}:persist`);
+            }
+        });
+    };
+    if (isMap(jobs)) {
+        for (const pair of jobs.items) {
+            const jobId = audit_text(pair.key) ?? '?';
+            const job = pair.value;
+            if (audit_text(get(job, 'permissions')) === 'write-all')
+                add('excessive-permissions', get(job, 'permissions'), `Job ${jobId} grants \`permissions: write-all\`.`, `${jobId}:write-all`, 'high');
+            if (audit_text(get(job, 'secrets')) === 'inherit')
+                add('secrets-inherit', get(job, 'secrets'), `Job ${jobId} passes every secret to ${audit_text(get(job, 'uses')) ?? 'a reusable workflow'}.`, `${jobId}:inherit`);
+            auditSteps(get(job, 'steps'), jobId);
+        }
+    }
+    if (isAction)
+        auditSteps(get(get(root, 'runs'), 'steps'), 'composite action');
+    return findings;
+}
+/** True for the files the workflow scanner reads. */
+function audit_isWorkflowFile(path) {
+    return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path) || /(^|\/)action\.ya?ml$/.test(path);
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/history.ts
+
+const FETCH_HINT = 'Check out the whole history first (actions/checkout with fetch-depth: 0).';
+/** git's complaints that are the user's to fix, by the input that caused them. */
+const history_GIT_ERRORS = [
+    {
+        pattern: /not a git repository/i,
+        input: 'scanners',
+        message: (root) => `secrets-history needs a git repository, and ${root} is not in one.`,
+        hint: 'Check out the repository with actions/checkout before this step, or drop secrets-history from scanners.',
+    },
+    {
+        pattern: /dubious ownership/i,
+        input: 'scanners',
+        message: (root) => `git refuses to read ${root}: it belongs to another user.`,
+        hint: 'Run `git config --global --add safe.directory <path>` before this step, or check out as the same user.',
+    },
+    {
+        pattern: /does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/i,
+        input: 'scanners',
+        message: (root) => `secrets-history found no commit in ${root}.`,
+        hint: FETCH_HINT,
+    },
+    {
+        pattern: /unknown revision|bad revision|invalid object name|needed a single revision|not a valid object name/i,
+        input: 'history-since',
+        message: (_root, since) => `'${since}' is not a commit in this repository.`,
+        hint: `Use a commit SHA, tag or branch name that has been fetched. ${FETCH_HINT}`,
+    },
+];
+/** Runs git, turning a failure the user can fix into a UserError naming the input behind it. */
+async function history_git(exec, root, args, since) {
+    let result;
+    try {
+        result = await exec('git', args, { cwd: root, silent: true, ignoreReturnCode: true });
+    }
+    catch (err) {
+        // Node says ENOENT both when git is missing and when the folder is: name both.
+        if (err.code === 'ENOENT')
+            throw new UserError(`secrets-history could not start git in ${root}: git is not installed, or the folder is gone.`, {
+                input: 'scanners',
+            });
+        throw err;
+    }
+    if (result.exitCode === 0)
+        return result;
+    const stderr = result.stderr.trim();
+    const known = history_GIT_ERRORS.find((e) => e.pattern.test(stderr) && (e.input !== 'history-since' || since));
+    if (known)
+        throw new UserError(known.message(root, since), { input: known.input }, known.hint);
+    throw new Error(`git failed: ${stderr.split('\n').pop()}`);
+}
+/**
+ * Scans only the lines that commits added (`git log -p -U0`), since a revision when given. Each
+ * finding names the commit that added the secret. The revision is the user's: it may not look
+ * like an option, and `--end-of-options` keeps git from reading it as one all the same.
+ */
+async function history_scanHistory(engine, exec, root, since) {
+    if (since?.startsWith('-'))
+        throw new UserError(`'${since}' is not a git revision.`, { input: 'history-since' }, 'Use a commit SHA, tag or branch name.');
+    let range = ['HEAD'];
+    if (since) {
+        const sha = await history_git(exec, root, ['rev-parse', '--verify', '--end-of-options', `${since}^{commit}`], since);
+        range = [`${sha.stdout.trim()}..HEAD`];
+    }
+    const result = await history_git(exec, root, [
+        // Non-ASCII paths as they are, not quoted and octal-escaped, so findings name the real file.
+        '-c',
+        'core.quotePath=false',
+        'log',
+        '-p',
+        '-U0',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-renames',
+        '--format=commit %H',
+        '--end-of-options',
+        ...range,
+        '--',
+    ], since);
+    const findings = [];
+    let commit = '';
+    let commits = 0;
+    let file = '';
+    let line = 0;
+    const seen = new Set();
+    for (const text of result.stdout.split('\n')) {
+        if (text.startsWith('commit ')) {
+            commit = text.slice(7, 14);
+            commits++;
+        }
+        else if (text.startsWith('+++ '))
+            file = text === '+++ /dev/null' ? '' : text.slice(6);
+        else if (text.startsWith('@@'))
+            line = Number(/\+(\d+)/.exec(text)?.[1] ?? 1);
+        else if (text.startsWith('+') && file) {
+            for (const f of engine.scan(text.slice(1), file, line, 'secrets-history', seen))
+                findings.push({ ...f, message: `${f.message} (added in ${commit})` });
+            line++;
+        }
+    }
+    return { findings, commits };
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/scan-files.ts
+
+
+
+
+/**
+ * GitHub refuses a workflow file much past this size, and the YAML parser's time grows with it:
+ * a larger file is not audited, with a warning naming it.
+ */
+const MAX_WORKFLOW_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** True (after a warning naming the file) when a workflow file is too large to audit. */
+function scan_files_tooLargeWorkflow(path, size, logger) {
+    if (size <= MAX_WORKFLOW_BYTES)
+        return false;
+    logger.warning(`${path} is ${size} bytes, more than the ${MAX_WORKFLOW_BYTES} bytes of a workflow file GitHub accepts; not audited`, { file: path, title: 'security-scan' });
+    return true;
+}
+/** A workflow file's text, or undefined (with a warning) when it is too large or cannot be read. */
+function scan_files_readWorkflow(abs, path, logger) {
+    const size = statSync(abs, { throwIfNoEntry: false })?.size ?? 0;
+    if (scan_files_tooLargeWorkflow(path, size, logger))
+        return undefined;
+    try {
+        return readUserFile(abs, { maxBytes: MAX_WORKFLOW_BYTES, subject: { file: path }, what: 'the workflow' }).toString('utf8');
+    }
+    catch (err) {
+        if (!isUserError(err))
+            throw err;
+        logger.warning(`${err.message} Not audited.`, { file: path, title: 'security-scan' });
+        return undefined;
+    }
+}
+/** A lockfile's packages; one that does not parse is a warning with its file and line. */
+function scan_files_parseOrWarn(parse, text, path, logger) {
+    try {
+        return parse(text, path);
+    }
+    catch (err) {
+        const line = err instanceof LockfileError ? err.line : undefined;
+        logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return [];
+    }
+}
+/** A workflow's findings; one that is not valid YAML is a warning with its file and line. */
+function scan_files_auditOrWarn(text, path, logger) {
+    try {
+        return auditWorkflow(text, path);
+    }
+    catch (err) {
+        const line = err.line;
+        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/scan-archive.ts
+
+
+
+
+
+
+
+
+
+/** A lockfile this large is not a real one: the rest of it is not read. */
+const scan_archive_MAX_LOCKFILE_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/**
+ * Scans a built .tar.gz without extracting it. An archive that is not a well-formed .tar.gz
+ * (not gzip, truncated, a corrupt header) is the path input's problem, not an internal error.
+ */
+async function scan_archive_scanArchive(target, want, engine, osv, logger) {
+    try {
+        return await scanEntries(target, want, engine, osv, logger);
+    }
+    catch (err) {
+        if (isUserError(err) || !isArchiveError(err))
+            throw err;
+        throw new UserError(`${basename(target)} is not a readable .tar.gz (${err.message}).`, { input: 'path' }, 'Give the artifact-path output of build-artifact, or a folder.');
+    }
+}
+/** Errors of the archive itself: the tar reader's own, gzip's (Z_DATA_ERROR) and the file system's (EACCES). */
+function isArchiveError(err) {
+    if (!(err instanceof Error))
+        return false;
+    // Only errno and zlib codes: Node's own ERR_* codes mean a bug here, which must stay internal.
+    return err instanceof BadTarError || /^(E[A-Z]+|Z_[A-Z_]+)$/.test(err.code ?? '');
+}
+async function scanEntries(target, want, engine, osv, logger) {
+    const name = basename(target);
+    const out = { findings: [], files: 0, bytes: 0, lockfiles: 0, workflows: 0, packages: 0 };
+    const packages = [];
+    for await (const entry of readTarGz(createReadStream(target))) {
+        if (entry.typeflag !== '0' && entry.typeflag !== '\0')
+            continue;
+        const path = `${name}!/${entry.path}`;
+        const lockParser = want.has('dependencies') ? parserFor(basename(entry.path)) : undefined;
+        const workflow = want.has('workflows') && isWorkflowFile(entry.path) && !tooLargeWorkflow(path, entry.size, logger);
+        if (lockParser || workflow) {
+            const text = await collect(entry.body(), scan_archive_MAX_LOCKFILE_BYTES);
+            if (lockParser) {
+                out.lockfiles++;
+                packages.push(...parseOrWarn(lockParser, text, path, logger));
+            }
+            if (workflow) {
+                out.workflows++;
+                out.findings.push(...auditOrWarn(text, path, logger));
+            }
+            if (want.has('secrets') && scannable(entry.path))
+                out.findings.push(...(await scanStream(engine, (async function* () {
+                    yield Buffer.from(text);
+                })(), path)));
+        }
+        else if (want.has('secrets') && scannable(entry.path) && !engine.pathAllowed(entry.path)) {
+            out.files++;
+            out.bytes += entry.size;
+            out.findings.push(...(await scanStream(engine, entry.body(), path)));
+        }
+    }
+    if (want.has('dependencies')) {
+        const matched = await matchPackages(packages, osv, logger);
+        out.findings.push(...matched.findings);
+        out.packages = matched.packages;
+        if (matched.records !== undefined)
+            out.records = matched.records;
+    }
+    return out;
+}
+async function collect(body, limit) {
+    const parts = [];
+    let n = 0;
+    for await (const part of body) {
+        n += part.length;
+        if (n <= limit)
+            parts.push(part);
+    }
+    return Buffer.concat(parts).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/scan.ts
+
+
+
+
+
+
+
+
+
+
+/** Runs the chosen scanners and returns every finding (before baseline and gate). */
+async function scan(options, seams) {
+    const { logger } = seams;
+    const engine = new SecretEngine([...DEFAULT_RULES, ...(options.extraRules ?? [])], options.allow);
+    const stats = { files: 0, bytes: 0, packages: 0, lockfiles: 0, workflows: 0, commits: 0 };
+    const findings = [];
+    const want = new Set(options.scanners);
+    const isArchive = /\.(tar\.gz|tgz)$/.test(options.target);
+    if (options.osv.kind === 'api' && want.has('dependencies'))
+        stats.osvApi = redactCredentials(options.osv.baseUrl);
+    if (isArchive) {
+        const r = await scanArchive(options.target, want, engine, options.osv, logger);
+        findings.push(...r.findings);
+        Object.assign(stats, { files: r.files, bytes: r.bytes, lockfiles: r.lockfiles, workflows: r.workflows });
+        stats.packages = r.packages;
+        if (r.records !== undefined)
+            stats.osvRecords = r.records;
+        if (want.has('secrets-history'))
+            logger.warning('security-scan: secrets-history needs a git repository, not an artifact; skipped');
+        return { findings, stats };
+    }
+    if (want.has('secrets')) {
+        const r = await scanTree(engine, options.target, (n) => n % 5000 === 0 && logger.info(`security-scan: secrets: ${n} files scanned…`));
+        findings.push(...r.findings);
+        stats.files = r.files;
+        stats.bytes = r.bytes;
+    }
+    if (want.has('secrets-history')) {
+        const r = await scanHistory(engine, seams.exec, options.target, options.historySince);
+        findings.push(...r.findings);
+        stats.commits = r.commits;
+    }
+    if (want.has('dependencies')) {
+        const r = await scanDependencies(options.target, options.osv, logger);
+        findings.push(...r.findings);
+        stats.packages = r.packages;
+        stats.lockfiles = r.lockfiles.length;
+        if (r.records !== undefined)
+            stats.osvRecords = r.records;
+        if (r.lockfiles.length === 0)
+            logger.info('security-scan: dependencies: no lockfile was found, so no dependency was checked');
+    }
+    if (want.has('workflows')) {
+        for (const path of listFiles(options.target)) {
+            if (!isWorkflowFile(path))
+                continue;
+            const text = readWorkflow(join(options.target, path), path, logger);
+            if (text === undefined)
+                continue;
+            stats.workflows++;
+            findings.push(...auditOrWarn(text, path, logger));
+        }
+    }
+    return { findings, stats };
+}
+
+// EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
+var errors = __nccwpck_require__(48826);
+;// CONCATENATED MODULE: ./packages/action-kit/src/pattern.ts
+// Its own entry point (`@slipway/action-kit/pattern`), so that only the actions that take user
+// patterns load the RE2 engine (a quarter of a megabyte of JavaScript) at start-up.
+
+
+/**
+ * Compiles a regular expression from user input (gitleaks rules, expect-body) with RE2's syntax
+ * and linear-time matching, as gitleaks does with Go's regexp. Lookarounds and backreferences,
+ * which need backtracking, are refused with a UserError naming the subject.
+ */
+function pattern_compileUserPattern(source, options) {
+    // RE2 reads inline flags such as (?i) itself.
+    let flags = 0;
+    if (options.caseInsensitive)
+        flags |= RE2JS.CASE_INSENSITIVE;
+    if (options.multiline)
+        flags |= RE2JS.MULTILINE;
+    if (options.dotAll)
+        flags |= RE2JS.DOTALL;
+    let re;
+    try {
+        re = RE2JS.compile(source, flags);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new UserError(`the regular expression ${JSON.stringify(source)} is not valid RE2 syntax (${why}).`, options.subject, 'Patterns run on a linear-time engine: lookarounds and backreferences are not supported.');
+    }
+    return {
+        source,
+        test: (text) => re.matcher(text).find(),
+        exec(text, from = 0) {
+            const m = re.matcher(text);
+            if (!m.find(from))
+                return null;
+            const groups = [];
+            for (let g = 0; g <= m.groupCount(); g++)
+                groups.push(m.group(g) ?? undefined);
+            return { index: m.start(), end: m.end(), groups };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/config.ts
+
+
+
+
+
+/** A gitleaks configuration is a page of rules; a megabyte is far more than any real one. */
+const MAX_CONFIG_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const allowSchema = object({
+    paths: optional(array(string())),
+    regexes: optional(array(string())),
+    stopwords: optional(array(string())),
+});
+const ruleSchema = object({
+    id: optional(string()),
+    description: optional(string()),
+    regex: optional(string()),
+    secretGroup: optional(pipe(number(), integer(), minValue(0))),
+    entropy: optional(pipe(number(), minValue(0))),
+    keywords: optional(array(string())),
+    path: optional(string()),
+    allowlists: optional(array(allowSchema)),
+    allowlist: optional(allowSchema),
+});
+/** The parts of the gitleaks format slipway reads; other keys (title, tags, extend) are left alone. */
+const configSchema = object({
+    rules: optional(array(ruleSchema)),
+    allowlist: optional(allowSchema),
+    allowlists: optional(array(allowSchema)),
+});
+/**
+ * A user's pattern on the linear-time engine (RE2, as gitleaks itself uses), so no rule can make
+ * the scan backtrack for ever. RE2 reads Go's `(?i)`, `\z` and `(?P<name>…)` as they are.
+ */
+function pattern(source, where) {
+    try {
+        return compileUserPattern(source, { subject: { input: 'config' } });
+    }
+    catch (err) {
+        if (!isUserError(err))
+            throw err;
+        const why = err.message.split(' is not valid RE2 syntax ')[1] ?? '';
+        throw new UserError(`${where}: the regex ${JSON.stringify(source)} is not valid RE2 syntax ${why}`.trimEnd(), { input: 'config' }, err.hint);
+    }
+}
+/** `rules.2.keywords` as the user would look for it: `rules[2] (acme-key).keywords`. */
+function placeOf(problem, doc) {
+    return problem.replace(/^rules\.(\d+)/, (_m, i) => {
+        const id = doc.rules?.[Number(i)]?.id;
+        return `rules[${i}]${typeof id === 'string' ? ` (${id})` : ''}`;
+    });
+}
+/**
+ * Reads extra secret rules and allow-lists in the gitleaks TOML format (`[[rules]]` with id,
+ * regex, secretGroup, entropy, keywords, path and `[[rules.allowlists]]`; a global `[allowlist]`
+ * or `[[allowlists]]`), so a team can bring its existing configuration.
+ */
+function loadGitleaksConfig(path) {
+    const text = readUserFile(path, {
+        maxBytes: MAX_CONFIG_BYTES,
+        subject: { input: 'config' },
+        what: 'the gitleaks configuration',
+    }).toString('utf8');
+    let raw;
+    try {
+        raw = parse(text);
+    }
+    catch (err) {
+        const e = err;
+        throw new UserError(`is not valid TOML at line ${e.line ?? '?'}, column ${e.column ?? '?'}: ${e.message.split('\n')[0]}.`, {
+            input: 'config',
+            file: path,
+            ...(e.line ? { line: e.line } : {}),
+        });
+    }
+    const checked = check(configSchema, raw);
+    if (!checked.ok)
+        throw new UserError(`${path} is not a gitleaks configuration slipway can use: ${placeOf(checked.problem, raw)}.`, { input: 'config', file: path }, 'See https://github.com/gitleaks/gitleaks#configuration for the format.');
+    const doc = checked.value;
+    const allow = { paths: [], regexes: [], stopwords: [] };
+    for (const a of [...(doc.allowlist ? [doc.allowlist] : []), ...(doc.allowlists ?? [])]) {
+        allow.paths.push(...(a.paths ?? []).map((p) => pattern(p, `${path} allowlist path`)));
+        allow.regexes.push(...(a.regexes ?? []).map((r) => pattern(r, `${path} allowlist regex`)));
+        allow.stopwords.push(...(a.stopwords ?? []).map((w) => w.toLowerCase()));
+    }
+    const rules = [];
+    (doc.rules ?? []).forEach((r, i) => {
+        const where = `${path} rules[${i}]${r.id ? ` (${r.id})` : ''}`;
+        if (!r.id || !r.regex)
+            throw new UserError(`${where} needs an id and a regex.`, { input: 'config' });
+        const keywords = (r.keywords ?? []).map((k) => k.toLowerCase());
+        const allowlists = [...(r.allowlist ? [r.allowlist] : []), ...(r.allowlists ?? [])];
+        rules.push({
+            id: `custom-${r.id}`,
+            name: r.description ?? r.id,
+            description: r.description ?? `Custom rule ${r.id}.`,
+            severity: 'high',
+            // A rule without keywords runs on every line: its empty keyword matches everywhere.
+            keywords: keywords.length ? keywords : [''],
+            regex: pattern(r.regex, where),
+            ...(r.secretGroup !== undefined ? { secretGroup: r.secretGroup } : {}),
+            ...(r.entropy !== undefined ? { entropy: r.entropy } : {}),
+            ...(r.path ? { path: pattern(r.path, where) } : {}),
+            fix: 'Rotate the credential and remove it from the repository (custom rule from your configuration).',
+            allow: allowlists.flatMap((a) => (a.regexes ?? []).map((x) => pattern(x, where))),
+        });
+    });
+    return { rules, allow };
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/baseline.ts
+
+
+
+/** A baseline lists findings, a few hundred bytes each: 64 MiB is hundreds of thousands of them. */
+const MAX_BASELINE_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+const baselineSchema = object({
+    version: literal(1),
+    findings: array(object({
+        fingerprint: string(),
+        rule: optional(string()),
+        file: optional(string()),
+        note: optional(string()),
+    })),
+});
+const HINT = 'Write one with the write-baseline input, or leave baseline empty.';
+/** Reads a baseline; a malformed one is an error with its position. */
+function readBaseline(path) {
+    let text;
+    try {
+        text = readUserFile(path, {
+            maxBytes: MAX_BASELINE_BYTES,
+            subject: { input: 'baseline' },
+            what: 'the baseline',
+        }).toString('utf8');
+    }
+    catch (err) {
+        if (isUserError(err))
+            throw new UserError(err.message, err.subject, err.hint ?? HINT);
+        throw err;
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        throw new UserError(`is not valid JSON: ${describeJsonError(text, err)}.`, { input: 'baseline', file: path });
+    }
+    const checked = check(baselineSchema, doc);
+    if (!checked.ok)
+        throw new UserError(`is not a slipway baseline (version 1 with findings[].fingerprint): ${checked.problem}.`, { input: 'baseline', file: path }, HINT);
+    return new Set(checked.value.findings.map((f) => f.fingerprint));
+}
+/** Writes the current findings as a baseline, sorted, atomically. */
+async function writeBaseline(path, findings) {
+    const entries = [
+        ...new Map(findings.map((f) => [f.fingerprint, { fingerprint: f.fingerprint, rule: f.rule.id, file: f.file }])).values(),
+    ].sort((a, b) => (a.file + a.rule < b.file + b.rule ? -1 : 1));
+    await writeFileAtomic(path, `${JSON.stringify({ version: 1, findings: entries }, null, 2)}\n`);
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/sarif-file.ts
+
+
+
+
+/** GitHub refuses SARIF uploads over 10 MB gzipped. */
+const SARIF_GZIP_LIMIT = (/* unused pure expression or super */ null && (10 * 1024 * 1024));
+/**
+ * Writes the SARIF file atomically, within GitHub's limits: past 25,000 results a run keeps its
+ * most severe, and when the gzipped file would pass 10 MB the least severe results are dropped
+ * until it fits. Returns how many results were left out.
+ */
+async function writeSarif(path, findings, scanners, version, limit = SARIF_GZIP_LIMIT) {
+    let kept = [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    let dropped = 0;
+    for (;;) {
+        const built = buildSarif(kept, scanners, version);
+        const text = `${JSON.stringify(built.log, null, 1)}\n`;
+        if (gzipSync(text).length <= limit || kept.length === 0) {
+            await writeFileAtomic(path, text);
+            return dropped + built.dropped;
+        }
+        const cut = Math.ceil(kept.length / 4);
+        dropped += cut;
+        kept = kept.slice(0, kept.length - cut);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./actions/build-artifact/src/redact.ts
+
+
+let engine;
+/** The reported form of a secret ends with its length: `ghp_…(40 chars)`. */
+const REPORTED_LENGTH = /\((\d+) chars\)$/;
+/** When a finding's length cannot be read, the secret is taken to run to the next separator. */
+const TOKEN_RUN = /^[^\s'"`,;]+/;
+/**
+ * Masks what the security package's secret rules find in a build's output, and URL passwords,
+ * showing each secret's first 4 characters and its length (`ghp_…(40 chars)`), the way
+ * security-scan reports them. The engine reports where a secret starts and its redacted form;
+ * the length is read from that form (see the report: an export that returns spans would do better).
+ */
+function redactSecrets(text) {
+    engine ??= new engine_SecretEngine(rules_DEFAULT_RULES);
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        lineStarts.push(i + 1);
+    const spans = engine.scan(text, 'build-output.log', 1).map((f) => {
+        const start = (lineStarts[f.line - 1] ?? 0) + (f.column ?? 1) - 1;
+        const length = Number(REPORTED_LENGTH.exec(f.message)?.[1] ?? TOKEN_RUN.exec(text.slice(start))?.[0].length ?? 0);
+        return { start, end: start + length };
+    });
+    let out = '';
+    let at = 0;
+    for (const span of spans.sort((a, b) => a.start - b.start)) {
+        if (span.end <= at)
+            continue;
+        const start = Math.max(span.start, at);
+        out += text.slice(at, start) + redact(text.slice(start, span.end));
+        at = span.end;
+    }
+    return (0,lite/* redactCredentials */.UY)(out + text.slice(at));
+}
+
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/summary.ts
 
 
-function size(bytes) {
+function summary_size(bytes) {
     return bytes >= 1048576
         ? `${(bytes / 1048576).toFixed(1)} MiB`
         : bytes >= 1024
@@ -37948,7 +53014,7 @@ function artifactSummary(r, rel) {
         ],
         ['version', r.version],
         ['digest', `\`${r.digest}\``],
-        ['size', `${size(r.size)} · ${r.files} files`],
+        ['size', `${summary_size(r.size)} · ${r.files} files`],
         ['source date', new Date(r.sourceDateEpoch * 1000).toISOString()],
         ['install / build', `\`${r.commands.install ?? 'none'}\` / \`${r.commands.build ?? 'none'}\``],
         ['dependency cache', r.cacheNote],
@@ -37963,11 +53029,13 @@ function artifactSummary(r, rel) {
     }
     return s;
 }
-/** The summary of a failed command: its last lines, so nobody has to scroll the log. */
+/** The summary of a failed command: its last lines (already redacted by the build), so nobody has to scroll the log. */
 function failureSummary(err) {
     return new lite/* SummaryBuilder */.CF()
         .heading('build-artifact failed')
-        .text(`The ${err.step} command \`${err.command}\` exited with code ${err.exitCode}. Its last lines:`)
+        .text(err.timeoutMs === undefined
+        ? `The ${err.step} command \`${err.command}\` exited with code ${err.exitCode}. Its last lines:`
+        : `The ${err.step} command \`${err.command}\` was stopped after ${(0,lite/* formatDuration */.a3)(err.timeoutMs)}, the timeout. Its last lines:`)
         .text('```\n' + err.outputTail.replace(/```/g, "'''") + '\n```');
 }
 
@@ -37978,21 +53046,22 @@ function failureSummary(err) {
 
 
 
+
 /** Builds the project, packages it, sets the outputs and the job summary. */
 async function run({ env, logger, setOutput }) {
     const workspace = (0,lite/* realWorkspace */.id)(env.GITHUB_WORKSPACE || process.cwd());
-    const inputs = parseInputs(new lite/* InputReader */.i_(metadata, env), workspace);
+    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated_metadata, env), workspace);
     const rel = (abs) => (0,external_node_path_.relative)(workspace, abs).split(external_node_path_.sep).join('/');
     let result;
     try {
-        result = await buildArtifact({ ...inputs, include: inputs.include ? [...inputs.include] : undefined, exclude: [...inputs.exclude] }, { exec: lite/* actionsExec */.dw, logger, env });
+        result = await buildArtifact({ ...inputs, include: inputs.include ? [...inputs.include] : undefined, exclude: [...inputs.exclude] }, { exec: lite/* actionsExec */.dw, logger, env, redact: redactSecrets });
     }
     catch (err) {
         if (err instanceof CommandError)
             await failureSummary(err).write(env);
         throw err;
     }
-    const out = new lite/* OutputWriter */.PO(metadata, setOutput);
+    const out = new lite/* OutputWriter */.PO(metadata_generated_metadata, setOutput);
     out.set('artifact-path', rel(result.artifactPath));
     out.set('digest', result.digest);
     out.set('size', result.size);
@@ -38065,23 +53134,34 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, coreLogger, credentialParts, describeJsonError, errorMessage, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, parseDuration, pendingFile, realWorkspace, reportFailure, runnerSeams, systemClock, toOutputString, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 10 modules
-var lite = __nccwpck_require__(92815);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
+var lite = __nccwpck_require__(3669);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(33838);
 // EXTERNAL MODULE: ./packages/action-kit/src/report.ts
 var report = __nccwpck_require__(37119);
+// EXTERNAL MODULE: ./packages/action-kit/src/secrets.ts
+var secrets = __nccwpck_require__(85736);
+// EXTERNAL MODULE: ./packages/action-kit/src/untrusted.ts
+var untrusted = __nccwpck_require__(8819);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/run-action.ts
 
 
-/** The runner's logger: annotations become ::warning/::error commands with file and line. */
+
+
+/**
+ * The runner's logger: annotations become ::warning/::error commands with file and line (whose
+ * message and properties @actions/core escapes); a plain line that holds `::` goes out between
+ * stop-commands markers, so no file name or server body in it can act as a workflow command.
+ * Every line shows a URL's password as `***`, whichever code wrote it (domain code redacts too).
+ */
 const coreLogger = {
-    debug: (message) => core/* debug */.Yz(message),
-    info: (message) => core/* info */.pq(message),
-    warning: (message, props) => core/* warning */.$e(message, props),
-    error: (message, props) => core/* error */.z3(message, props),
+    debug: (message) => core/* debug */.Yz((0,secrets/* redactCredentials */.UY)(message)),
+    info: (message) => core/* info */.pq((0,untrusted/* commandSafe */.JV)((0,secrets/* redactCredentials */.UY)(message))),
+    warning: (message, props) => core/* warning */.$e((0,secrets/* redactCredentials */.UY)(message), props),
+    error: (message, props) => core/* error */.z3((0,secrets/* redactCredentials */.UY)(message), props),
 };
 /** The seams of a real runner, built on @actions/core. Only action entry points load this module. */
 function runnerSeams() {
@@ -38115,7 +53195,7 @@ async function runAction(name, run, seams = runnerSeams()) {
 
 /***/ }),
 
-/***/ 92815:
+/***/ 3669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38127,17 +53207,23 @@ __nccwpck_require__.d(__webpack_exports__, {
   yo: () => (/* reexport */ errors/* UserError */.yo),
   dw: () => (/* reexport */ actionsExec),
   M1: () => (/* reexport */ describeJsonError),
+  a3: () => (/* reexport */ formatDuration),
+  iU: () => (/* reexport */ errors/* isUserError */.iU),
   O: () => (/* reexport */ jsonErrorOffset),
   rv: () => (/* reexport */ lineColumn),
   Gi: () => (/* reexport */ nullLogger),
   UW: () => (/* reexport */ pendingFile),
+  E1: () => (/* reexport */ readUserFile),
   id: () => (/* reexport */ realWorkspace),
+  UY: () => (/* reexport */ secrets/* redactCredentials */.UY),
+  ZL: () => (/* reexport */ shellQuote),
   ml: () => (/* reexport */ systemClock),
+  DV: () => (/* reexport */ withoutRunnerCredentials),
   ih: () => (/* reexport */ workspaceFolder),
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ManualClock, RecordingLogger, SUMMARY_LIMIT_BYTES, credentialParts, errorMessage, formatDuration, inputEnvName, isUserError, maskCredential, parseDuration, reportFailure, toOutputString
+// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, commandSafe, credentialParts, errorMessage, escapeCommandData, escapeCommandProperty, inputEnvName, maskCredential, outputPath, parseDuration, redactUrl, reportFailure, toOutputString
 
 // EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(48826);
@@ -38447,6 +53533,82 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+// EXTERNAL MODULE: ./packages/action-kit/src/secrets.ts
+var secrets = __nccwpck_require__(85736);
+// EXTERNAL MODULE: ./packages/action-kit/src/untrusted.ts
+var untrusted = __nccwpck_require__(8819);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./packages/action-kit/src/files.ts
+
+
+const FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0);
+function kind(mode) {
+    if (mode.isDirectory())
+        return 'a folder';
+    if (mode.isFIFO())
+        return 'a named pipe';
+    if (mode.isCharacterDevice() || mode.isBlockDevice())
+        return 'a device';
+    if (mode.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Reads a whole regular file of at most `maxBytes`. A missing file, a folder, a pipe, a device
+ * (a link to /dev/zero included) or a file over the cap is a UserError naming the subject. The
+ * file is opened without blocking (a pipe with no writer cannot hang the open) and checked on
+ * the open descriptor, so what is read is what was checked.
+ */
+function readUserFile(path, options) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, FLAGS);
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES' || code === 'EPERM'
+                ? 'cannot be read (permission denied)'
+                : code === 'ENOTDIR'
+                    ? 'is under something that is not a folder'
+                    : code === 'ELOOP'
+                        ? 'is a loop of symbolic links'
+                        : code === 'ENAMETOOLONG'
+                            ? 'has a name that is too long'
+                            : `cannot be opened (${code ?? 'unknown error'})`;
+        throw new errors/* UserError */.yo(`${options.what} ${path} ${why}.`, options.subject);
+    }
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile())
+            throw new errors/* UserError */.yo(`${options.what} ${path} is ${kind(st)}, not a regular file.`, options.subject, 'Name a file.');
+        if (st.size > options.maxBytes)
+            throw new errors/* UserError */.yo(`${options.what} ${path} is ${st.size} bytes, more than the ${options.maxBytes} this kind of file may have.`, options.subject);
+        const buf = Buffer.alloc(st.size);
+        let off = 0;
+        while (off < st.size) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, off, st.size - off, off);
+            if (n === 0)
+                break;
+            off += n;
+        }
+        return off === st.size ? buf : buf.subarray(0, off);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/shell.ts
+/** Quotes one word for a POSIX shell, leaving plain words (paths without spaces or specials) as they are. */
+function shellQuote(word) {
+    if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 // EXTERNAL MODULE: ./packages/action-kit/src/report.ts
 var report = __nccwpck_require__(37119);
 // EXTERNAL MODULE: external "node:crypto"
@@ -38497,8 +53659,6 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/paths.ts
 
 
@@ -38542,6 +53702,68 @@ function workspaceFolder(input, value, workspace, options = {}) {
         throw new errors/* UserError */.yo(`'${value}' is a file, not a folder.`, { input }, 'Give the folder that holds the project.');
     return { abs: real, rel: (0,external_node_path_.relative)(root, real).split(external_node_path_.sep).join('/') || '.' };
 }
+/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links. */
+function realAncestor(path) {
+    let current = path;
+    for (;;) {
+        try {
+            return realpathSync(current);
+        }
+        catch {
+            const parent = dirname(current);
+            if (parent === current)
+                return current;
+            current = parent;
+        }
+    }
+}
+/**
+ * Resolves an input naming a file this action writes (a report, a SARIF file, a baseline, an
+ * output folder). An absolute path is taken as the user gave it (`${{ runner.temp }}/x`). A
+ * relative one is resolved against the workspace and must stay inside it through every link on
+ * the way, since a pull request can add a link (`out -> /etc`) to the repository. An existing
+ * folder where a file is wanted, or a file where a folder is wanted, is refused.
+ */
+function outputPath(input, value, workspace, options = {}) {
+    const kind = options.kind ?? 'file';
+    if (value.includes('\0'))
+        throw new UserError(`'${value}' holds a NUL character.`, { input });
+    // Linux's limits: 255 bytes a name, 4096 a path. Past them every call fails with ENAMETOOLONG.
+    if (Buffer.byteLength(value) > 4095 || value.split('/').some((part) => Buffer.byteLength(part) > 255))
+        throw new UserError(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
+            input,
+        });
+    const target = isAbsolute(value) ? resolve(value) : resolve(workspace, value);
+    if (!isAbsolute(value)) {
+        const root = realWorkspace(workspace);
+        if (escapes(resolve(workspace), target) || escapes(root, realAncestor(target)))
+            throw new UserError(`'${value}' leads outside the workspace${escapes(resolve(workspace), target) ? '' : ' through a symbolic link'}.`, { input }, 'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.');
+    }
+    let st;
+    try {
+        st = statSync(target);
+    }
+    catch {
+        st = undefined;
+    }
+    if (st && kind === 'file' && st.isDirectory())
+        throw new UserError(`'${value}' is a folder; a file is written there.`, { input }, 'Give a file name.');
+    if (st && kind === 'folder' && !st.isDirectory())
+        throw new UserError(`'${value}' is a file; a folder is written there.`, { input }, 'Give a folder name.');
+    for (let dir = dirname(target); dir !== dirname(dir); dir = dirname(dir)) {
+        let d;
+        try {
+            d = statSync(dir);
+        }
+        catch {
+            continue;
+        }
+        if (!d.isDirectory())
+            throw new UserError(`'${value}' is under ${dir}, which is a file, not a folder.`, { input });
+        break;
+    }
+    return target;
+}
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
 /** A logger that drops everything, for callers that do not care. */
@@ -38572,7 +53794,14 @@ class RecordingLogger {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/seams.ts
+
+
+
 /** The real clock. */
 const systemClock = {
     now: () => Date.now(),
@@ -38599,23 +53828,150 @@ class ManualClock {
         this.current += ms;
     }
 }
-/** Runs processes through @actions/exec, loaded on first use to keep start-up fast. */
-const actionsExec = async (command, args, options = {}) => {
-    const exec = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 27187));
-    const result = await exec.getExecOutput(command, args, {
-        ...(options.cwd ? { cwd: options.cwd } : {}),
-        ...(options.env ? { env: options.env } : {}),
-        ...(options.input !== undefined ? { input: Buffer.from(options.input) } : {}),
-        ignoreReturnCode: options.ignoreReturnCode ?? false,
-        silent: options.silent ?? false,
+/** The variables through which a runner's step talks to GitHub's services; a project's own scripts never need them. */
+const RUNNER_CREDENTIAL_VARS = [
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_CACHE_SERVICE_V2',
+];
+/** The environment without the runner's internal credentials, for running untrusted code (build scripts). */
+function withoutRunnerCredentials(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined && !RUNNER_CREDENTIAL_VARS.includes(k))
+            out[k] = v;
+    return out;
+}
+/** A growing text that keeps only its last `max` bytes. */
+class Tail {
+    max;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const over = this.size - this.max;
+            this.truncated = true;
+            if (first.length <= over) {
+                this.chunks.shift();
+                this.size -= first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(over);
+                this.size -= over;
+            }
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+function display(command, args) {
+    return [command, ...args].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
+}
+/**
+ * Runs a process in its own process group, so that a timeout ends it and everything it started.
+ * Output goes to the log as it comes (unless silent; inside stop-commands markers when untrusted)
+ * and is captured, up to `maxOutputBytes` from the end of each stream when that is set.
+ */
+const actionsExec = (command, args, options = {}) => new Promise((resolvePromise, reject) => {
+    const token = options.untrustedOutput ? (0,external_node_crypto_.randomBytes)(16).toString('hex') : '';
+    const log = (text) => {
+        if (!options.silent)
+            process.stdout.write(text);
+    };
+    log(`[command]${display(command, args)}\n`);
+    if (token)
+        log(`::stop-commands::${token}\n`);
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        detached: true,
+        stdio: ['pipe', 'pipe', 'pipe'],
     });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
+    const max = options.maxOutputBytes ?? Number.MAX_SAFE_INTEGER;
+    const out = new Tail(max);
+    const err = new Tail(max);
+    let endsWithNewline = true;
+    const onData = (tail) => (chunk) => {
+        tail.push(chunk);
+        if (!options.silent) {
+            process.stdout.write(chunk);
+            endsWithNewline = chunk[chunk.length - 1] === 0x0a;
+        }
+    };
+    child.stdout.on('data', onData(out));
+    child.stderr.on('data', onData(err));
+    let timedOut = false;
+    let killer;
+    const timer = options.timeoutMs !== undefined
+        ? setTimeout(() => {
+            timedOut = true;
+            killGroup(child.pid, 'SIGTERM');
+            killer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
+        }, options.timeoutMs)
+        : undefined;
+    child.stdin.on('error', () => { });
+    child.stdin.end(options.input ?? '');
+    child.on('error', (e) => {
+        clearTimeout(timer);
+        clearTimeout(killer);
+        reject(e);
+    });
+    child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        clearTimeout(killer);
+        // Whatever the process left running in its group goes with it.
+        if (timedOut)
+            killGroup(child.pid, 'SIGKILL');
+        // The command's last line must end before anything else is printed, or a following
+        // ::error:: would be glued to it and lost.
+        if (!endsWithNewline)
+            log('\n');
+        if (token)
+            log(`::${token}::\n`);
+        const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
+        const result = {
+            exitCode,
+            stdout: out.text(),
+            stderr: err.text(),
+            ...(timedOut ? { timedOut } : {}),
+            ...(out.truncated || err.truncated ? { truncated: true } : {}),
+        };
+        if (exitCode !== 0 && !options.ignoreReturnCode && !timedOut)
+            reject(new Error(`The process '${command}' failed with exit code ${exitCode}`));
+        else
+            resolvePromise(result);
+    });
+});
+function killGroup(pid, signal) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // the group is gone
+    }
+}
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/lite.ts
 // Everything in the kit except the runner binding: no @actions/* is loaded from here, so domain
 // packages, action main modules and the CLI start fast. Only an action's entry point imports
 // the full index, which adds runAction and the @actions/core seams.
+
+
+
 
 
 
@@ -38640,6 +53996,8 @@ const actionsExec = async (command, args, options = {}) => {
 /* harmony export */   x: () => (/* binding */ reportFailure)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48826);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(85736);
+
 
 /**
  * Logs a failure: a UserError as one line naming its input or file; anything else as an internal
@@ -38653,13 +54011,136 @@ function reportFailure(name, err, logger, debug) {
             props.file = err.subject.file;
         if (err.subject.line)
             props.startLine = err.subject.line;
-        logger.error(err.describe(), props);
+        logger.error((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactCredentials */ .UY)(err.describe()), props);
         return;
     }
-    logger.error(`${name} failed with an internal error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}. This is a bug in slipway, not in your workflow; please report it with this log.` +
+    logger.error(`${name} failed with an internal error: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactCredentials */ .UY)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err))}. This is a bug in slipway, not in your workflow; please report it with this log.` +
         (debug ? '' : ' Re-run with debug logging enabled to include the stack trace.'), { title: `${name}: internal error` });
     if (debug && err instanceof Error && err.stack)
-        logger.info(err.stack);
+        logger.info((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactCredentials */ .UY)(err.stack));
+}
+
+
+/***/ }),
+
+/***/ 85736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UY: () => (/* binding */ redactCredentials)
+/* harmony export */ });
+/* unused harmony exports maskCredential, credentialParts, redactUrl */
+/**
+ * Masks a value that is or contains a credential: the whole value, and each password or token
+ * embedded in it (URL userinfo, `Bearer`/`Basic` schemes), so that the parts never leak alone.
+ */
+function maskCredential(value, mask) {
+    const trimmed = value.trim();
+    // Masking a value this short would hide every occurrence of it in the whole log.
+    if (trimmed.length < 3)
+        return;
+    mask(trimmed);
+    for (const part of credentialParts(trimmed))
+        mask(part);
+}
+/**
+ * The user information of every URL in a text, found in linear time: each `:/` or `://` is a
+ * candidate, its scheme read backwards (at most 32 characters) and its user information forwards
+ * up to the last `@` before the next `/`, `?`, `#` or space; the runs candidates read never overlap.
+ */
+function* userInfos(text) {
+    const separator = /:\/\/?/g;
+    // Greedy to the last `@` before the host, as a URL parser reads it: a password may hold a raw `@`.
+    const info = /[^/\s?#]*@/y;
+    for (let m = separator.exec(text); m; m = separator.exec(text)) {
+        if (!/[a-z][a-z0-9+.-]*$/i.test(text.slice(Math.max(0, m.index - 32), m.index)))
+            continue;
+        const start = m.index + m[0].length;
+        info.lastIndex = start;
+        const u = info.exec(text);
+        if (!u)
+            continue;
+        const body = u[0].slice(0, -1);
+        const colon = body.indexOf(':');
+        yield colon < 0
+            ? { start, end: start + u[0].length, user: body }
+            : { start, end: start + u[0].length, user: body.slice(0, colon), pass: body.slice(colon + 1) };
+        separator.lastIndex = start + u[0].length;
+    }
+}
+/** The credential pieces inside a value: URL passwords and usernames, and auth-scheme tokens. */
+function credentialParts(value) {
+    const parts = new Set();
+    for (const u of userInfos(value)) {
+        if (u.pass) {
+            parts.add(decodeSafe(u.pass));
+            parts.add(u.pass);
+        }
+        else if (u.user) {
+            parts.add(u.user);
+        }
+    }
+    for (const m of value.matchAll(/\b(?:Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/g))
+        parts.add(m[1]);
+    return [...parts].filter((p) => p.length >= 3);
+}
+function decodeSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** A URL with its password (or a lone username, which may be a token) shown as `***`. */
+function redactUrl(url) {
+    return redactCredentials(url);
+}
+/** Every URL in a text with the credential in its user information shown as `***`: `https://user:***@host`. */
+function redactCredentials(text) {
+    if (!text.includes(':/'))
+        return text;
+    let out = '';
+    let last = 0;
+    for (const u of userInfos(text)) {
+        out += text.slice(last, u.start) + (u.pass !== undefined ? `${u.user}:***@` : '***@');
+        last = u.end;
+    }
+    return out + text.slice(last);
+}
+
+
+/***/ }),
+
+/***/ 8819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JV: () => (/* binding */ commandSafe)
+/* harmony export */ });
+/* unused harmony exports escapeCommandData, escapeCommandProperty */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Text from the repository or a command's output (file names, manifest values, build output,
+ * server bodies) printed so that the runner cannot read any of it as a workflow command: when it
+ * holds `::`, it goes out between `::stop-commands::<token>` and `::<token>::` with a token it
+ * cannot guess. Annotation messages need no wrapping: @actions/core escapes their newlines.
+ */
+function commandSafe(text) {
+    if (!text.includes('::'))
+        return text;
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
+    return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+/** Escapes a workflow-command message as @actions/core does: `%`, `\r` and `\n`. */
+function escapeCommandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escapes a workflow-command property (file, title) as @actions/core does: also `:` and `,`. */
+function escapeCommandProperty(text) {
+    return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 
@@ -48540,14 +64021,13 @@ function getIDToken(aud) {
 /***/ 27187:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  exec: () => (/* binding */ exec),
-  getExecOutput: () => (/* binding */ getExecOutput)
+  m: () => (/* binding */ exec)
 });
+
+// UNUSED EXPORTS: getExecOutput
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(13193);
@@ -49204,8 +64684,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {

@@ -35,22 +35,22 @@ const metadata = {
             "default": ""
         },
         "write-baseline": {
-            "description": "Write a baseline of the current findings to this path (relative to the workspace).",
+            "description": "Write a baseline of the current findings to this path, relative to the workspace (never through a link that leads out of it).",
             "required": false,
             "default": ""
         },
         "config": {
-            "description": "Extra secret rules and allow-lists in the gitleaks TOML format.",
+            "description": "Extra secret rules and allow-lists in the gitleaks TOML format (at most 1 MiB). Patterns use RE2 syntax, as in gitleaks: no lookarounds or backreferences.",
             "required": false,
             "default": ""
         },
         "osv-db": {
-            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files. Empty means querying the OSV API.",
+            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files; one that holds no record fails the step. Empty means querying the OSV API.",
             "required": false,
             "default": ""
         },
         "osv-api-url": {
-            "description": "Base URL of the OSV API, used when osv-db is empty.",
+            "description": "Base URL of the OSV API, used when osv-db is empty. User information in it (https://user:password@mirror) is sent as Basic authentication and masked in the log.",
             "required": false,
             "default": "https://api.osv.dev"
         },
@@ -60,7 +60,7 @@ const metadata = {
             "default": ""
         },
         "sarif": {
-            "description": "Where to write the SARIF file, relative to the workspace.",
+            "description": "Where to write the SARIF file, relative to the workspace (never through a link that leads out of it); the JSON report goes beside it.",
             "required": false,
             "default": "slipway-security.sarif"
         }

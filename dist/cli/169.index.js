@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13468);
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13444);
 
 
 /** `slipway verify-artifact`: a command of the CLI only, shaped like an action so flags and help come the same way. */
@@ -30,7 +30,7 @@ const verifyCommand = {
     async run({ env, logger, setOutput }) {
         const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(metadata, env);
         const cwd = env.GITHUB_WORKSPACE || process.cwd();
-        const { verifyArtifact } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(907), __webpack_require__.e(91), __webpack_require__.e(333), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 42951));
+        const { verifyArtifact } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(815), __webpack_require__.e(907), __webpack_require__.e(91), __webpack_require__.e(552), __webpack_require__.e(312)]).then(__webpack_require__.bind(__webpack_require__, 89312));
         const into = reader.optional('into');
         let result;
         try {
@@ -41,9 +41,11 @@ const verifyCommand = {
             });
         }
         catch (err) {
-            const code = err.code;
-            if (code === 'ENOENT')
-                throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${err.path} does not exist.`, {}, 'Check the --archive and --manifest paths.');
+            // verifyArtifact names the archive and manifest itself; what is left is the --into folder
+            // (a parent that is a file, no permission): a problem to fix, not a crash to report.
+            const e = err;
+            if (e.code && e.syscall)
+                throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${e.path ?? 'a path'} ${e.code === 'ENOENT' ? 'does not exist' : `cannot be used (${e.code})`}.`, {}, 'Check the --archive, --manifest and --into paths.');
             throw err;
         }
         setOutput('files', String(result.files));

@@ -98,6 +98,11 @@ const metadata = {
             "description": "Package files that look like secrets (.env, *.pem, *.key, id_rsa, .npmrc with a token …) instead of refusing to.",
             "required": false,
             "default": "false"
+        },
+        "timeout": {
+            "description": "How long the install and the build command may each run, such as `60m` or `1h30m`; when it runs out the command and everything it started are stopped and the step fails.",
+            "required": false,
+            "default": "60m"
         }
     },
     "outputs": {

@@ -15,7 +15,7 @@ const metadata = {
     "description": "Decides with evidence whether a deployed version is healthy: readiness probes, then a soak judged against error-rate and latency SLOs, with a verdict, a one-sentence reason and a report.",
     "inputs": {
         "url": {
-            "description": "One or more http(s) URLs to probe, separated by commas or newlines.",
+            "description": "One or more http(s) URLs to probe, separated by commas or newlines; at most 100 together with baseline-url. A password in a URL (https://user:pass@host) is masked and shown as ***.",
             "required": true
         },
         "method": {
@@ -24,7 +24,7 @@ const metadata = {
             "default": "GET"
         },
         "headers": {
-            "description": "Request headers, one `Name: value` per line. Values of Authorization, Cookie and *-Token/*-Key headers are masked in the log.",
+            "description": "Request headers, one `Name: value` per line, values in Latin-1. Values of Authorization, Cookie and *-Token/*-Key headers are masked in the log.",
             "required": false,
             "default": ""
         },
@@ -34,7 +34,7 @@ const metadata = {
             "default": "200-399"
         },
         "expect-body": {
-            "description": "A regular expression the body must match.",
+            "description": "A regular expression the body must match, in RE2 syntax (linear time: no lookarounds or backreferences). At most the first 1 MiB of a body is read; a longer body fails the probe as too-large.",
             "required": false,
             "default": ""
         },
@@ -59,12 +59,12 @@ const metadata = {
             "default": "1s"
         },
         "duration": {
-            "description": "Soak phase after readiness: keep measuring for this long (0 means one good answer is enough).",
+            "description": "Soak phase after readiness: keep measuring for this long (0 means one good answer is enough); at most 6h, and at most 2,000,000 probes in all (URLs × rate × duration).",
             "required": false,
             "default": "0s"
         },
         "rate": {
-            "description": "Probes per second per URL during the soak, 1 to 1000.",
+            "description": "Probes per second per URL during the soak, 1 to 1000. All URLs together, baselines included, may send at most 5000 requests per second (URLs × rate ≤ 5000).",
             "required": false,
             "default": "5"
         },

@@ -2,34 +2,14 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 13468:
+/***/ 48826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i_: () => (/* reexport */ InputReader),
-  PO: () => (/* reexport */ OutputWriter),
-  CF: () => (/* reexport */ SummaryBuilder),
-  yo: () => (/* reexport */ UserError),
-  dw: () => (/* reexport */ actionsExec),
-  M1: () => (/* reexport */ describeJsonError),
-  d_: () => (/* reexport */ inputEnvName),
-  O: () => (/* reexport */ jsonErrorOffset),
-  rv: () => (/* reexport */ lineColumn),
-  kV: () => (/* reexport */ maskCredential),
-  Gi: () => (/* reexport */ nullLogger),
-  UW: () => (/* reexport */ pendingFile),
-  id: () => (/* reexport */ realWorkspace),
-  xV: () => (/* reexport */ reportFailure),
-  ml: () => (/* reexport */ systemClock),
-  ih: () => (/* reexport */ workspaceFolder),
-  Zf: () => (/* reexport */ writeFileAtomic)
-});
-
-// UNUSED EXPORTS: ManualClock, RecordingLogger, SUMMARY_LIMIT_BYTES, credentialParts, errorMessage, formatDuration, isUserError, parseDuration, toOutputString
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
 /**
  * A problem the user can fix: bad input, a missing file, an unreachable target they named.
  * Reported as one clear line, never with a stack trace.
@@ -64,6 +44,47 @@ function errorMessage(err) {
     return String(err);
 }
 
+
+/***/ }),
+
+/***/ 13444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i_: () => (/* reexport */ InputReader),
+  PO: () => (/* reexport */ OutputWriter),
+  CF: () => (/* reexport */ SummaryBuilder),
+  yo: () => (/* reexport */ errors/* UserError */.yo),
+  dw: () => (/* reexport */ actionsExec),
+  JV: () => (/* reexport */ commandSafe),
+  YY: () => (/* reexport */ credentialParts),
+  M1: () => (/* reexport */ describeJsonError),
+  a3: () => (/* reexport */ formatDuration),
+  d_: () => (/* reexport */ inputEnvName),
+  iU: () => (/* reexport */ errors/* isUserError */.iU),
+  O: () => (/* reexport */ jsonErrorOffset),
+  rv: () => (/* reexport */ lineColumn),
+  kV: () => (/* reexport */ maskCredential),
+  Gi: () => (/* reexport */ nullLogger),
+  XC: () => (/* reexport */ outputPath),
+  UW: () => (/* reexport */ pendingFile),
+  E1: () => (/* reexport */ readUserFile),
+  id: () => (/* reexport */ realWorkspace),
+  UY: () => (/* reexport */ redactCredentials),
+  xV: () => (/* reexport */ reportFailure),
+  ZL: () => (/* reexport */ shellQuote),
+  ml: () => (/* reexport */ systemClock),
+  DV: () => (/* reexport */ withoutRunnerCredentials),
+  ih: () => (/* reexport */ workspaceFolder),
+  Zf: () => (/* reexport */ writeFileAtomic)
+});
+
+// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, errorMessage, escapeCommandData, escapeCommandProperty, parseDuration, redactUrl, toOutputString
+
+// EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
+var errors = __nccwpck_require__(48826);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/json-errors.ts
 /** Turns JSON.parse's message into one with a line and column, on every Node version. */
 function describeJsonError(text, err) {
@@ -197,7 +218,7 @@ class InputReader {
     required(name) {
         const value = this.raw(name);
         if (value === '')
-            throw new UserError('is required but empty.', { input: name }, "Set it in the step's `with:`.");
+            throw new errors/* UserError */.yo('is required but empty.', { input: name }, "Set it in the step's `with:`.");
         return value;
     }
     /** A string, or undefined when empty. */
@@ -212,19 +233,19 @@ class InputReader {
             return true;
         if (FALSE_WORDS.has(value))
             return false;
-        throw new UserError(`'${value}' is not a boolean.`, { input: name }, 'Use true or false.');
+        throw new errors/* UserError */.yo(`'${value}' is not a boolean.`, { input: name }, 'Use true or false.');
     }
     /** A whole number within bounds. */
     integer(name, bounds = {}) {
         const value = this.raw(name);
         if (!/^[+-]?\d+$/.test(value)) {
-            throw new UserError(`'${value}' is not a whole number.`, { input: name }, describeBounds(bounds));
+            throw new errors/* UserError */.yo(`'${value}' is not a whole number.`, { input: name }, describeBounds(bounds));
         }
         const n = Number(value);
         if (!Number.isSafeInteger(n) ||
             (bounds.min !== undefined && n < bounds.min) ||
             (bounds.max !== undefined && n > bounds.max)) {
-            throw new UserError(`${value} is out of range.`, { input: name }, describeBounds(bounds));
+            throw new errors/* UserError */.yo(`${value} is out of range.`, { input: name }, describeBounds(bounds));
         }
         return n;
     }
@@ -233,10 +254,10 @@ class InputReader {
         const value = this.raw(name);
         const ms = parseDuration(value);
         if (ms === undefined) {
-            throw new UserError(`'${value}' is not a duration.`, { input: name }, 'Write a number with a unit, such as 500ms, 30s, 5m or 1h30m.');
+            throw new errors/* UserError */.yo(`'${value}' is not a duration.`, { input: name }, 'Write a number with a unit, such as 500ms, 30s, 5m or 1h30m.');
         }
         if ((bounds.min !== undefined && ms < bounds.min) || (bounds.max !== undefined && ms > bounds.max)) {
-            throw new UserError(`${value} is out of range.`, { input: name }, describeBounds(bounds, 'ms'));
+            throw new errors/* UserError */.yo(`${value} is out of range.`, { input: name }, describeBounds(bounds, 'ms'));
         }
         return ms;
     }
@@ -245,7 +266,7 @@ class InputReader {
         const value = this.raw(name);
         if (allowed.includes(value))
             return value;
-        throw new UserError(`'${value}' is not allowed.`, { input: name }, `Use one of: ${allowed.join(', ')}.`);
+        throw new errors/* UserError */.yo(`'${value}' is not allowed.`, { input: name }, `Use one of: ${allowed.join(', ')}.`);
     }
     /** Items separated by commas or newlines, trimmed, empties dropped. */
     list(name) {
@@ -263,7 +284,7 @@ class InputReader {
             return JSON.parse(value);
         }
         catch (err) {
-            throw new UserError(`is not valid JSON: ${describeJsonError(value, err)}.`, { input: name });
+            throw new errors/* UserError */.yo(`is not valid JSON: ${describeJsonError(value, err)}.`, { input: name });
         }
     }
 }
@@ -377,22 +398,48 @@ function escapeHtml(text) {
  */
 function maskCredential(value, mask) {
     const trimmed = value.trim();
-    if (trimmed === '')
+    // Masking a value this short would hide every occurrence of it in the whole log.
+    if (trimmed.length < 3)
         return;
     mask(trimmed);
     for (const part of credentialParts(trimmed))
         mask(part);
 }
+/**
+ * The user information of every URL in a text, found in linear time: each `:/` or `://` is a
+ * candidate, its scheme read backwards (at most 32 characters) and its user information forwards
+ * up to the last `@` before the next `/`, `?`, `#` or space; the runs candidates read never overlap.
+ */
+function* userInfos(text) {
+    const separator = /:\/\/?/g;
+    // Greedy to the last `@` before the host, as a URL parser reads it: a password may hold a raw `@`.
+    const info = /[^/\s?#]*@/y;
+    for (let m = separator.exec(text); m; m = separator.exec(text)) {
+        if (!/[a-z][a-z0-9+.-]*$/i.test(text.slice(Math.max(0, m.index - 32), m.index)))
+            continue;
+        const start = m.index + m[0].length;
+        info.lastIndex = start;
+        const u = info.exec(text);
+        if (!u)
+            continue;
+        const body = u[0].slice(0, -1);
+        const colon = body.indexOf(':');
+        yield colon < 0
+            ? { start, end: start + u[0].length, user: body }
+            : { start, end: start + u[0].length, user: body.slice(0, colon), pass: body.slice(colon + 1) };
+        separator.lastIndex = start + u[0].length;
+    }
+}
 /** The credential pieces inside a value: URL passwords and usernames, and auth-scheme tokens. */
 function credentialParts(value) {
     const parts = new Set();
-    for (const m of value.matchAll(/[a-z][a-z0-9+.-]*:\/\/([^:@/\s]+)(?::([^@/\s]+))?@/gi)) {
-        if (m[2]) {
-            parts.add(decodeSafe(m[2]));
-            parts.add(m[2]);
+    for (const u of userInfos(value)) {
+        if (u.pass) {
+            parts.add(decodeSafe(u.pass));
+            parts.add(u.pass);
         }
-        else if (m[1]) {
-            parts.add(m[1]);
+        else if (u.user) {
+            parts.add(u.user);
         }
     }
     for (const m of value.matchAll(/\b(?:Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/g))
@@ -407,8 +454,122 @@ function decodeSafe(text) {
         return text;
     }
 }
+/** A URL with its password (or a lone username, which may be a token) shown as `***`. */
+function redactUrl(url) {
+    return redactCredentials(url);
+}
+/** Every URL in a text with the credential in its user information shown as `***`: `https://user:***@host`. */
+function redactCredentials(text) {
+    if (!text.includes(':/'))
+        return text;
+    let out = '';
+    let last = 0;
+    for (const u of userInfos(text)) {
+        out += text.slice(last, u.start) + (u.pass !== undefined ? `${u.user}:***@` : '***@');
+        last = u.end;
+    }
+    return out + text.slice(last);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./packages/action-kit/src/untrusted.ts
+
+/**
+ * Text from the repository or a command's output (file names, manifest values, build output,
+ * server bodies) printed so that the runner cannot read any of it as a workflow command: when it
+ * holds `::`, it goes out between `::stop-commands::<token>` and `::<token>::` with a token it
+ * cannot guess. Annotation messages need no wrapping: @actions/core escapes their newlines.
+ */
+function commandSafe(text) {
+    if (!text.includes('::'))
+        return text;
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+/** Escapes a workflow-command message as @actions/core does: `%`, `\r` and `\n`. */
+function escapeCommandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escapes a workflow-command property (file, title) as @actions/core does: also `:` and `,`. */
+function escapeCommandProperty(text) {
+    return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./packages/action-kit/src/files.ts
+
+
+const FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0);
+function kind(mode) {
+    if (mode.isDirectory())
+        return 'a folder';
+    if (mode.isFIFO())
+        return 'a named pipe';
+    if (mode.isCharacterDevice() || mode.isBlockDevice())
+        return 'a device';
+    if (mode.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Reads a whole regular file of at most `maxBytes`. A missing file, a folder, a pipe, a device
+ * (a link to /dev/zero included) or a file over the cap is a UserError naming the subject. The
+ * file is opened without blocking (a pipe with no writer cannot hang the open) and checked on
+ * the open descriptor, so what is read is what was checked.
+ */
+function readUserFile(path, options) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, FLAGS);
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES' || code === 'EPERM'
+                ? 'cannot be read (permission denied)'
+                : code === 'ENOTDIR'
+                    ? 'is under something that is not a folder'
+                    : code === 'ELOOP'
+                        ? 'is a loop of symbolic links'
+                        : code === 'ENAMETOOLONG'
+                            ? 'has a name that is too long'
+                            : `cannot be opened (${code ?? 'unknown error'})`;
+        throw new errors/* UserError */.yo(`${options.what} ${path} ${why}.`, options.subject);
+    }
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile())
+            throw new errors/* UserError */.yo(`${options.what} ${path} is ${kind(st)}, not a regular file.`, options.subject, 'Name a file.');
+        if (st.size > options.maxBytes)
+            throw new errors/* UserError */.yo(`${options.what} ${path} is ${st.size} bytes, more than the ${options.maxBytes} this kind of file may have.`, options.subject);
+        const buf = Buffer.alloc(st.size);
+        let off = 0;
+        while (off < st.size) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, off, st.size - off, off);
+            if (n === 0)
+                break;
+            off += n;
+        }
+        return off === st.size ? buf : buf.subarray(0, off);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/shell.ts
+/** Quotes one word for a POSIX shell, leaving plain words (paths without spaces or specials) as they are. */
+function shellQuote(word) {
+    if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/report.ts
+
 
 /**
  * Logs a failure: a UserError as one line naming its input or file; anything else as an internal
@@ -416,23 +577,21 @@ function decodeSafe(text) {
  * the CLI so both word failures alike.
  */
 function reportFailure(name, err, logger, debug) {
-    if (isUserError(err)) {
+    if ((0,errors/* isUserError */.iU)(err)) {
         const props = { title: name };
         if (err.subject.file)
             props.file = err.subject.file;
         if (err.subject.line)
             props.startLine = err.subject.line;
-        logger.error(err.describe(), props);
+        logger.error(redactCredentials(err.describe()), props);
         return;
     }
-    logger.error(`${name} failed with an internal error: ${errorMessage(err)}. This is a bug in slipway, not in your workflow; please report it with this log.` +
+    logger.error(`${name} failed with an internal error: ${redactCredentials((0,errors/* errorMessage */.gJ)(err))}. This is a bug in slipway, not in your workflow; please report it with this log.` +
         (debug ? '' : ' Re-run with debug logging enabled to include the stack trace.'), { title: `${name}: internal error` });
     if (debug && err instanceof Error && err.stack)
-        logger.info(err.stack);
+        logger.info(redactCredentials(err.stack));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/atomic.ts
@@ -479,8 +638,6 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/paths.ts
 
 
@@ -495,7 +652,7 @@ function realWorkspace(workspace) {
         return (0,external_node_fs_.realpathSync)(workspace);
     }
     catch {
-        throw new UserError(`the workspace ${workspace} (GITHUB_WORKSPACE) does not exist.`, {}, 'Run this step in a job that checked out the repository.');
+        throw new errors/* UserError */.yo(`the workspace ${workspace} (GITHUB_WORKSPACE) does not exist.`, {}, 'Run this step in a job that checked out the repository.');
     }
 }
 /**
@@ -505,10 +662,10 @@ function realWorkspace(workspace) {
 function workspaceFolder(input, value, workspace, options = {}) {
     const root = realWorkspace(workspace);
     if ((0,external_node_path_.isAbsolute)(value))
-        throw new UserError(`'${value}' is absolute.`, { input }, 'Give a folder relative to the workspace, such as . or apps/web.');
+        throw new errors/* UserError */.yo(`'${value}' is absolute.`, { input }, 'Give a folder relative to the workspace, such as . or apps/web.');
     const target = (0,external_node_path_.resolve)(options.base ?? root, value || '.');
     if (escapes(root, target))
-        throw new UserError(`'${value}' points outside the workspace.`, { input }, 'Give a folder inside the repository.');
+        throw new errors/* UserError */.yo(`'${value}' points outside the workspace.`, { input }, 'Give a folder inside the repository.');
     let real;
     try {
         real = (0,external_node_fs_.realpathSync)(target);
@@ -516,13 +673,75 @@ function workspaceFolder(input, value, workspace, options = {}) {
     catch {
         if (options.mayNotExist && !escapes(root, target))
             return { abs: target, rel: (0,external_node_path_.relative)(root, target).split(external_node_path_.sep).join('/') || '.' };
-        throw new UserError(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+        throw new errors/* UserError */.yo(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
     }
     if (escapes(root, real))
-        throw new UserError(`'${value}' is a link that leads outside the workspace.`, { input }, 'Give a folder inside the repository.');
+        throw new errors/* UserError */.yo(`'${value}' is a link that leads outside the workspace.`, { input }, 'Give a folder inside the repository.');
     if (!(0,external_node_fs_.statSync)(real).isDirectory())
-        throw new UserError(`'${value}' is a file, not a folder.`, { input }, 'Give the folder that holds the project.');
+        throw new errors/* UserError */.yo(`'${value}' is a file, not a folder.`, { input }, 'Give the folder that holds the project.');
     return { abs: real, rel: (0,external_node_path_.relative)(root, real).split(external_node_path_.sep).join('/') || '.' };
+}
+/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links. */
+function realAncestor(path) {
+    let current = path;
+    for (;;) {
+        try {
+            return (0,external_node_fs_.realpathSync)(current);
+        }
+        catch {
+            const parent = (0,external_node_path_.dirname)(current);
+            if (parent === current)
+                return current;
+            current = parent;
+        }
+    }
+}
+/**
+ * Resolves an input naming a file this action writes (a report, a SARIF file, a baseline, an
+ * output folder). An absolute path is taken as the user gave it (`${{ runner.temp }}/x`). A
+ * relative one is resolved against the workspace and must stay inside it through every link on
+ * the way, since a pull request can add a link (`out -> /etc`) to the repository. An existing
+ * folder where a file is wanted, or a file where a folder is wanted, is refused.
+ */
+function outputPath(input, value, workspace, options = {}) {
+    const kind = options.kind ?? 'file';
+    if (value.includes('\0'))
+        throw new errors/* UserError */.yo(`'${value}' holds a NUL character.`, { input });
+    // Linux's limits: 255 bytes a name, 4096 a path. Past them every call fails with ENAMETOOLONG.
+    if (Buffer.byteLength(value) > 4095 || value.split('/').some((part) => Buffer.byteLength(part) > 255))
+        throw new errors/* UserError */.yo(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
+            input,
+        });
+    const target = (0,external_node_path_.isAbsolute)(value) ? (0,external_node_path_.resolve)(value) : (0,external_node_path_.resolve)(workspace, value);
+    if (!(0,external_node_path_.isAbsolute)(value)) {
+        const root = realWorkspace(workspace);
+        if (escapes((0,external_node_path_.resolve)(workspace), target) || escapes(root, realAncestor(target)))
+            throw new errors/* UserError */.yo(`'${value}' leads outside the workspace${escapes((0,external_node_path_.resolve)(workspace), target) ? '' : ' through a symbolic link'}.`, { input }, 'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.');
+    }
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(target);
+    }
+    catch {
+        st = undefined;
+    }
+    if (st && kind === 'file' && st.isDirectory())
+        throw new errors/* UserError */.yo(`'${value}' is a folder; a file is written there.`, { input }, 'Give a file name.');
+    if (st && kind === 'folder' && !st.isDirectory())
+        throw new errors/* UserError */.yo(`'${value}' is a file; a folder is written there.`, { input }, 'Give a folder name.');
+    for (let dir = (0,external_node_path_.dirname)(target); dir !== (0,external_node_path_.dirname)(dir); dir = (0,external_node_path_.dirname)(dir)) {
+        let d;
+        try {
+            d = (0,external_node_fs_.statSync)(dir);
+        }
+        catch {
+            continue;
+        }
+        if (!d.isDirectory())
+            throw new errors/* UserError */.yo(`'${value}' is under ${dir}, which is a file, not a folder.`, { input });
+        break;
+    }
+    return target;
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
@@ -554,7 +773,14 @@ class RecordingLogger {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/seams.ts
+
+
+
 /** The real clock. */
 const systemClock = {
     now: () => Date.now(),
@@ -581,23 +807,150 @@ class ManualClock {
         this.current += ms;
     }
 }
-/** Runs processes through @actions/exec, loaded on first use to keep start-up fast. */
-const actionsExec = async (command, args, options = {}) => {
-    const exec = await __nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 41955));
-    const result = await exec.getExecOutput(command, args, {
-        ...(options.cwd ? { cwd: options.cwd } : {}),
-        ...(options.env ? { env: options.env } : {}),
-        ...(options.input !== undefined ? { input: Buffer.from(options.input) } : {}),
-        ignoreReturnCode: options.ignoreReturnCode ?? false,
-        silent: options.silent ?? false,
+/** The variables through which a runner's step talks to GitHub's services; a project's own scripts never need them. */
+const RUNNER_CREDENTIAL_VARS = [
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_CACHE_SERVICE_V2',
+];
+/** The environment without the runner's internal credentials, for running untrusted code (build scripts). */
+function withoutRunnerCredentials(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined && !RUNNER_CREDENTIAL_VARS.includes(k))
+            out[k] = v;
+    return out;
+}
+/** A growing text that keeps only its last `max` bytes. */
+class Tail {
+    max;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const over = this.size - this.max;
+            this.truncated = true;
+            if (first.length <= over) {
+                this.chunks.shift();
+                this.size -= first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(over);
+                this.size -= over;
+            }
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+function display(command, args) {
+    return [command, ...args].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ');
+}
+/**
+ * Runs a process in its own process group, so that a timeout ends it and everything it started.
+ * Output goes to the log as it comes (unless silent; inside stop-commands markers when untrusted)
+ * and is captured, up to `maxOutputBytes` from the end of each stream when that is set.
+ */
+const actionsExec = (command, args, options = {}) => new Promise((resolvePromise, reject) => {
+    const token = options.untrustedOutput ? (0,external_node_crypto_.randomBytes)(16).toString('hex') : '';
+    const log = (text) => {
+        if (!options.silent)
+            process.stdout.write(text);
+    };
+    log(`[command]${display(command, args)}\n`);
+    if (token)
+        log(`::stop-commands::${token}\n`);
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        detached: true,
+        stdio: ['pipe', 'pipe', 'pipe'],
     });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
+    const max = options.maxOutputBytes ?? Number.MAX_SAFE_INTEGER;
+    const out = new Tail(max);
+    const err = new Tail(max);
+    let endsWithNewline = true;
+    const onData = (tail) => (chunk) => {
+        tail.push(chunk);
+        if (!options.silent) {
+            process.stdout.write(chunk);
+            endsWithNewline = chunk[chunk.length - 1] === 0x0a;
+        }
+    };
+    child.stdout.on('data', onData(out));
+    child.stderr.on('data', onData(err));
+    let timedOut = false;
+    let killer;
+    const timer = options.timeoutMs !== undefined
+        ? setTimeout(() => {
+            timedOut = true;
+            killGroup(child.pid, 'SIGTERM');
+            killer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
+        }, options.timeoutMs)
+        : undefined;
+    child.stdin.on('error', () => { });
+    child.stdin.end(options.input ?? '');
+    child.on('error', (e) => {
+        clearTimeout(timer);
+        clearTimeout(killer);
+        reject(e);
+    });
+    child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        clearTimeout(killer);
+        // Whatever the process left running in its group goes with it.
+        if (timedOut)
+            killGroup(child.pid, 'SIGKILL');
+        // The command's last line must end before anything else is printed, or a following
+        // ::error:: would be glued to it and lost.
+        if (!endsWithNewline)
+            log('\n');
+        if (token)
+            log(`::${token}::\n`);
+        const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
+        const result = {
+            exitCode,
+            stdout: out.text(),
+            stderr: err.text(),
+            ...(timedOut ? { timedOut } : {}),
+            ...(out.truncated || err.truncated ? { truncated: true } : {}),
+        };
+        if (exitCode !== 0 && !options.ignoreReturnCode && !timedOut)
+            reject(new Error(`The process '${command}' failed with exit code ${exitCode}`));
+        else
+            resolvePromise(result);
+    });
+});
+function killGroup(pid, signal) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // the group is gone
+    }
+}
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/lite.ts
 // Everything in the kit except the runner binding: no @actions/* is loaded from here, so domain
 // packages, action main modules and the CLI start fast. Only an action's entry point imports
 // the full index, which adds runAction and the @actions/core seams.
+
+
+
 
 
 
@@ -630,10 +983,13 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
-var lite = __nccwpck_require__(13468);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
+var lite = __nccwpck_require__(13444);
 ;// CONCATENATED MODULE: ./packages/cli/src/flags.ts
 
+/** A mistake in the command line itself (exit code 2), as opposed to a mistake in what it asks for (1). */
+class UsageError extends lite/* UserError */.yo {
+}
 /** Reads `--input value` and `--input=value` for each input action.yml declares; anything else is an error that lists them. */
 function parseFlags(metadata, argv) {
     const parsed = { inputs: {}, json: false, help: false };
@@ -647,17 +1003,17 @@ function parseFlags(metadata, argv) {
             const eq = arg.indexOf('=');
             const name = arg.slice(2, eq < 0 ? undefined : eq);
             if (!metadata.inputs[name]) {
-                throw new lite/* UserError */.yo(`unknown flag --${name}.`, {}, `${metadata.name} takes: ${Object.keys(metadata.inputs)
+                throw new UsageError(`unknown flag --${name}.`, {}, `${metadata.name} takes: ${Object.keys(metadata.inputs)
                     .map((n) => `--${n}`)
                     .join(', ')}, --json, --help.`);
             }
             const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
             if (value === undefined)
-                throw new lite/* UserError */.yo(`--${name} needs a value.`, {}, `For example: --${name} ${metadata.inputs[name].default || 'VALUE'}`);
+                throw new UsageError(`--${name} needs a value.`, {}, `For example: --${name} ${metadata.inputs[name].default || 'VALUE'}`);
             parsed.inputs[name] = value;
         }
         else {
-            throw new lite/* UserError */.yo(`unexpected argument '${arg}'.`, {}, 'Flags take the form --name value.');
+            throw new UsageError(`unexpected argument '${arg}'.`, {}, 'Flags take the form --name value.');
         }
     }
     return parsed;
@@ -683,10 +1039,10 @@ function action(main, meta) {
 }
 /** Every command, loaded on demand so one command does not load the others. Actions first, then CLI-only commands. */
 const ACTIONS = {
-    'detect-stack': action(() => Promise.all(/* import() */[__nccwpck_require__.e(907), __nccwpck_require__.e(333), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55410)), () => __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))),
-    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93437)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
-    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(333), __nccwpck_require__.e(951), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90645)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
-    'verify-health': action(() => __nccwpck_require__.e(/* import() */ 571).then(__nccwpck_require__.bind(__nccwpck_require__, 94571)), () => __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))),
+    'detect-stack': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(907), __nccwpck_require__.e(552), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58619)), () => __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))),
+    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(88), __nccwpck_require__.e(856), __nccwpck_require__.e(91), __nccwpck_require__.e(552), __nccwpck_require__.e(312), __nccwpck_require__.e(544), __nccwpck_require__.e(844)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32844)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
+    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(88), __nccwpck_require__.e(856), __nccwpck_require__.e(91), __nccwpck_require__.e(552), __nccwpck_require__.e(312), __nccwpck_require__.e(544), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71322)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
+    'verify-health': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(856), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26954)), () => __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))),
     'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,
 };
 
@@ -697,28 +1053,62 @@ const ACTIONS = {
 
 
 
+/**
+ * What the runner does with `::add-mask::`, for a terminal: every value an action masks is shown
+ * as `***` in everything the CLI prints afterwards, longest first so that a secret holding
+ * another is hidden whole.
+ */
+class Redactor {
+    secrets = new Set();
+    add(value) {
+        if (value.length >= 3)
+            this.secrets.add(value);
+    }
+    apply(text) {
+        let out = (0,lite/* redactCredentials */.UY)(text);
+        for (const s of [...this.secrets].sort((a, b) => b.length - a.length))
+            out = out.split(s).join('***');
+        return out;
+    }
+}
 function consoleLogger(io, debug) {
     const where = (p) => p?.file ? `${p.file}${p.startLine ? `:${p.startLine}` : ''}: ` : '';
     return {
         debug: (m) => debug && io.err(`debug: ${m}`),
-        info: (m) => io.err(m),
-        warning: (m, p) => io.err(`warning: ${where(p)}${m}`),
-        error: (m, p) => io.err(`error: ${where(p)}${m}`),
+        // The runner reads stderr for workflow commands too, should this run inside a job.
+        info: (m) => io.err((0,lite/* commandSafe */.JV)(m)),
+        warning: (m, p) => io.err((0,lite/* commandSafe */.JV)(`warning: ${where(p)}${m}`)),
+        error: (m, p) => io.err((0,lite/* commandSafe */.JV)(`error: ${where(p)}${m}`)),
     };
 }
-/** Runs `slipway <action> [flags]`; returns the exit code. */
-async function main(argv, io) {
+const USAGE = (names) => `slipway <action> [flags]\n\nActions: ${names.join(', ')}\nRun slipway <action> --help for its flags.`;
+/**
+ * Runs `slipway <action> [flags]`; returns the exit code: 0 done, 1 the action failed (or no
+ * action was named: usage goes to stderr), 2 the command line is wrong (unknown action or flag,
+ * a flag without its value).
+ */
+async function main(argv, rawIo) {
+    const redactor = new Redactor();
+    const io = {
+        ...rawIo,
+        out: (t) => rawIo.out(redactor.apply(t)),
+        err: (t) => rawIo.err(redactor.apply(t)),
+    };
     const debug = io.env.RUNNER_DEBUG === '1';
     const logger = consoleLogger(io, debug);
     const [name, ...rest] = argv;
     try {
-        if (!name || name === '--help' || name === '-h') {
-            io.out(`slipway <action> [flags]\n\nActions: ${Object.keys(ACTIONS).join(', ')}\nRun slipway <action> --help for its flags.`);
-            return name ? 0 : 1;
+        if (!name) {
+            io.err(USAGE(Object.keys(ACTIONS)));
+            return 1;
+        }
+        if (name === '--help' || name === '-h') {
+            io.out(USAGE(Object.keys(ACTIONS)));
+            return 0;
         }
         const load = ACTIONS[name];
         if (!load)
-            throw new lite/* UserError */.yo(`unknown action '${name}'.`, {}, `Known actions: ${Object.keys(ACTIONS).join(', ')}.`);
+            throw new UsageError(`unknown action '${name}'.`, {}, `Known actions: ${Object.keys(ACTIONS).join(', ')}.`);
         const action = await load();
         const flags = parseFlags(action.metadata, rest);
         if (flags.help) {
@@ -738,8 +1128,7 @@ async function main(argv, io) {
             env[(0,lite/* inputEnvName */.d_)(input)] = value;
         const outputs = {};
         try {
-            // Secrets are registered with the runner's masker in an action; a local terminal has none.
-            await action.run({ env, logger, setOutput: (k, v) => (outputs[k] = v), mask: () => { } });
+            await action.run({ env, logger, setOutput: (k, v) => (outputs[k] = v), mask: (v) => redactor.add(v) });
             if (flags.json)
                 io.out(JSON.stringify(outputs, null, 2));
             else
@@ -752,7 +1141,7 @@ async function main(argv, io) {
     }
     catch (err) {
         (0,lite/* reportFailure */.xV)(`slipway ${name ?? ''}`.trim(), err, logger, debug);
-        return 1;
+        return err instanceof UsageError ? 2 : 1;
     }
 }
 function readSummary(path) {

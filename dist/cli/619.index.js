@@ -1,8 +1,8 @@
-export const id = 410;
-export const ids = [410,460];
+export const id = 619;
+export const ids = [619,460];
 export const modules = {
 
-/***/ 55410:
+/***/ 58619:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,15 +13,18 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
-var lite = __webpack_require__(13468);
-// EXTERNAL MODULE: ./packages/stack/src/index.ts + 23 modules
-var src = __webpack_require__(27333);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
+var lite = __webpack_require__(13444);
+// EXTERNAL MODULE: ./packages/stack/src/index.ts + 28 modules
+var src = __webpack_require__(78552);
 ;// CONCATENATED MODULE: ./actions/detect-stack/src/inputs.ts
 
+
+/** More exclude globs than anyone writes by hand; each one is tried against every path walked. */
+const MAX_EXCLUDE_GLOBS = 1000;
 /** Reads and validates every input; the workspace is GITHUB_WORKSPACE, else the current folder. */
 function parseInputs(reader, workspace) {
-    const exclude = reader.list('exclude');
+    const exclude = excludeGlobs(reader.list('exclude'));
     const maxFiles = reader.integer('max-files', { min: 1, max: 10_000_000 });
     const folder = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace);
     return Object.freeze({
@@ -32,26 +35,64 @@ function parseInputs(reader, workspace) {
         maxFiles,
     });
 }
+/** The exclude globs, each one checked now so that a bad one names the input instead of failing mid-walk. */
+function excludeGlobs(globs) {
+    if (globs.length > MAX_EXCLUDE_GLOBS)
+        throw new lite/* UserError */.yo(`has ${globs.length} globs, more than the ${MAX_EXCLUDE_GLOBS} it takes.`, { input: 'exclude' }, 'Exclude whole folders (`generated/**`) rather than files one by one.');
+    for (const glob of globs) {
+        const problem = (0,src/* globProblem */.AI)(glob, { dot: true });
+        if (problem !== undefined)
+            throw new lite/* UserError */.yo(`glob ${(0,src/* showGlob */.GF)(glob)} cannot be used: ${problem}.`, { input: 'exclude' });
+    }
+    return globs;
+}
 
 // EXTERNAL MODULE: ./actions/detect-stack/src/metadata.generated.ts
 var metadata_generated = __webpack_require__(58460);
+;// CONCATENATED MODULE: ./actions/detect-stack/src/printable.ts
+// Folder names, versions and warnings come from the repository: a name may hold a newline followed
+// by `::warning …`, or Markdown that draws something in the job summary. These helpers keep such
+// text on one line and inert.
+
+/**
+ * Inline Markdown that shows the text as written: one line, and every character that could open
+ * Markdown or HTML written as an entity. Entities rather than backslashes, because table cells
+ * double every backslash.
+ */
+function markdownText(text) {
+    return (0,src/* oneLine */.TN)(text).replace(/[\\`*_{}[\]<>#!|~&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** An inline code span that the text cannot close early, whatever backticks it holds. */
+function codeSpan(text) {
+    const line = (0,src/* oneLine */.TN)(text);
+    const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${line}${pad}${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./actions/detect-stack/src/summary.ts
 
-/** The job summary: projects, languages as a pie chart, and every warning. */
+
+
+/**
+ * The job summary: projects, languages as a pie chart, and every warning. Paths, versions and
+ * warnings come from the repository, so each is escaped: it shows as text, never as Markdown.
+ */
 function stackSummary(stack) {
     const s = new lite/* SummaryBuilder */.CF().heading('detect-stack');
     const mono = stack.monorepo ? ` · monorepo (${stack.monorepo.tool ?? 'independent projects'})` : '';
-    s.text(`${stack.projects.length} project(s) in \`${stack.root}\`${mono} · ${stack.stats.files} files in ${stack.stats.elapsedMs} ms${stack.stats.truncated ? ' · **walk truncated at max-files**' : ''}`);
+    s.text(`${stack.projects.length} project(s) in ${codeSpan(stack.root)}${mono} · ${stack.stats.files} files in ${stack.stats.elapsedMs} ms${stack.stats.truncated ? ' · **walk truncated at max-files**' : ''}`);
     if (stack.projects.length > 0) {
         s.table(['project', 'runtime', 'package manager', 'frameworks', 'build', 'test'], stack.projects.map((p) => [
-            `${p.path === stack.primary ? '**' : ''}${p.path}${p.path === stack.primary ? '** (primary)' : ''}`,
-            `${p.runtime.name}${p.runtime.version ? ` ${p.runtime.version}` : ''}`,
+            p.path === stack.primary ? `**${markdownText(p.path)}** (primary)` : markdownText(p.path),
+            markdownText(`${p.runtime.name}${p.runtime.version ? ` ${p.runtime.version}` : ''}`),
             p.packageManager
-                ? `${p.packageManager.name}${p.packageManager.version ? ` ${p.packageManager.version}` : ''}`
+                ? markdownText(`${p.packageManager.name}${p.packageManager.version ? ` ${p.packageManager.version}` : ''}`)
                 : '',
-            p.frameworks.map((f) => `${f.name}${f.version ? ` ${f.version}` : ''}`).join(', '),
-            p.commands.build ? `\`${p.commands.build}\`` : '',
-            p.commands.test ? `\`${p.commands.test}\`` : '',
+            markdownText(p.frameworks.map((f) => `${f.name}${f.version ? ` ${f.version}` : ''}`).join(', ')),
+            p.commands.build ? codeSpan(p.commands.build) : '',
+            p.commands.test ? codeSpan(p.commands.test) : '',
         ]));
     }
     else {
@@ -61,12 +102,12 @@ function stackSummary(stack) {
     if (top.length > 0) {
         s.mermaid([
             'pie showData title Languages (bytes of code)',
-            ...top.map((l) => `  "${l.name.replace(/"/g, "'")}" : ${l.bytes}`),
+            ...top.map((l) => `  "${(0,src/* oneLine */.TN)(l.name).replace(/["`]/g, "'")}" : ${l.bytes}`),
         ].join('\n'));
     }
     const warnings = [...stack.warnings, ...stack.projects.flatMap((p) => p.warnings.map((w) => `${p.path}: ${w}`))];
     if (warnings.length > 0)
-        s.heading('Warnings', 3).text(warnings.map((w) => `- ${w}`).join('\n'));
+        s.heading('Warnings', 3).text(warnings.map((w) => `- ${markdownText(w)}`).join('\n'));
     return s;
 }
 
@@ -101,9 +142,11 @@ async function run({ env, logger, setOutput }) {
     out.set('monorepo', stack.projects.length > 1);
     out.set('dockerfile', primary?.dockerfile ?? '');
     out.set('primary-path', primary?.path ?? '');
+    // The path and version come from the repository: kept on one line, they cannot start a
+    // workflow command of their own (the runner's logger also fences any `::` it prints).
     logger.info(primary
-        ? `detect-stack: ${stack.projects.length} project(s); primary ${primary.path} is ${primary.runtime.name}${primary.runtime.version ? ` ${primary.runtime.version}` : ''} with ${primary.packageManager?.name ?? 'no package manager'} (${stack.stats.files} files, ${stack.stats.elapsedMs} ms)`
-        : `detect-stack: no buildable project found in ${inputs.displayRoot} (${stack.stats.files} files)`);
+        ? `detect-stack: ${stack.projects.length} project(s); primary ${(0,src/* oneLine */.TN)(primary.path)} is ${primary.runtime.name}${primary.runtime.version ? ` ${(0,src/* oneLine */.TN)(primary.runtime.version)}` : ''} with ${primary.packageManager?.name ?? 'no package manager'} (${stack.stats.files} files, ${stack.stats.elapsedMs} ms)`
+        : `detect-stack: no buildable project found in ${(0,src/* oneLine */.TN)(inputs.displayRoot)} (${stack.stats.files} files)`);
     await stackSummary(stack).write(env);
 }
 

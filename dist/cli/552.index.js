@@ -1,14 +1,17 @@
-export const id = 333;
-export const ids = [333];
+export const id = 552;
+export const ids = [552];
 export const modules = {
 
-/***/ 27333:
+/***/ 78552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   qz: () => (/* reexport */ detectStack),
+  AI: () => (/* reexport */ globProblem),
+  TN: () => (/* reexport */ oneLine),
+  GF: () => (/* reexport */ showGlob),
   D3: () => (/* reexport */ toMatrix)
 });
 
@@ -16,18 +19,188 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
-var lite = __webpack_require__(13468);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
+var lite = __webpack_require__(13444);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
 var dist = __webpack_require__(3292);
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var valibot_dist = __webpack_require__(77934);
+;// CONCATENATED MODULE: ./packages/stack/src/manifests/shape.ts
+
+
+const isTable = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+/**
+ * A JSON object or TOML/YAML table with the given fields; other keys pass through unread.
+ * valibot's object schemas accept arrays, so a plain-object check comes first.
+ */
+function table(entries) {
+    return valibot_dist/* pipe */.FsL(valibot_dist/* custom */.IeY(isTable, 'an object'), valibot_dist/* looseObject */._H3(entries));
+}
+/** A JSON object or TOML/YAML table whose every value has the given type. */
+function tableOf(value) {
+    return valibot_dist/* pipe */.FsL(valibot_dist/* custom */.IeY(isTable, 'an object'), valibot_dist/* record */.g1P(valibot_dist/* string */.YjP(), value));
+}
+/** An optional field. */
+const opt = valibot_dist/* optional */.lqM;
+/** An optional string field, the most common kind. */
+const optString = () => valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP());
+/** An optional list of strings. */
+const optStrings = () => valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* string */.YjP()));
+/**
+ * Checks a parsed document against its schema. Wrong-typed fields are removed from the document
+ * (a list loses the bad items only) and the check runs again, so one mistake costs that field and
+ * not the whole manifest; a document that is not an object at all is dropped. `text` is used to
+ * find the line of each problem.
+ */
+function checkShape(schema, doc, text, described = 5) {
+    const problems = [];
+    let count = 0;
+    let current = doc;
+    // Removing a field can only remove issues; two rounds settle every schema used here, the
+    // third is a guard.
+    for (let round = 0; round < 3; round++) {
+        const result = valibot_dist/* safeParse */.xLC(schema, current, { abortEarly: false });
+        if (result.success)
+            return { value: result.output, problems, count };
+        const paths = result.issues.flatMap((issue) => leafIssues(issue, []));
+        count += paths.length;
+        for (const { path, issue } of paths.slice(0, Math.max(0, described - problems.length)))
+            problems.push(describe(issue, path, current, text));
+        if (paths.some(({ path }) => path.length === 0))
+            return { value: undefined, problems, count };
+        current = prune(current, paths.map((p) => p.path));
+    }
+    return { value: undefined, problems, count };
+}
+/**
+ * A union that failed reports its options' issues, with paths relative to the union's value; the
+ * ones that went deeper (the value had the right type, a field inside it did not) name the field.
+ */
+function leafIssues(issue, prefix) {
+    const path = [...prefix, ...(issue.path ?? []).map((p) => p.key)];
+    if (issue.type === 'union' && issue.issues) {
+        const deeper = issue.issues.filter((sub) => (sub.path?.length ?? 0) > 0);
+        if (deeper.length > 0)
+            return deeper.flatMap((sub) => leafIssues(sub, path));
+    }
+    return [{ path, issue }];
+}
+function prune(doc, paths) {
+    const dropFromLists = new Map();
+    for (const path of paths) {
+        let parent = doc;
+        for (const key of path.slice(0, -1))
+            parent = parent?.[key];
+        const last = path[path.length - 1];
+        if (Array.isArray(parent) && typeof last === 'number') {
+            const set = dropFromLists.get(parent) ?? new Set();
+            set.add(last);
+            dropFromLists.set(parent, set);
+        }
+        else if (parent && typeof parent === 'object') {
+            delete parent[last];
+        }
+    }
+    for (const [list, drop] of dropFromLists) {
+        const kept = list.filter((_, i) => !drop.has(i));
+        list.length = 0;
+        list.push(...kept);
+    }
+    return doc;
+}
+function describe(issue, path, doc, text) {
+    let value = doc;
+    for (const key of path)
+        value = value?.[key];
+    const line = locate(text, path);
+    return {
+        field: path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''),
+        expected: expectedOf(issue),
+        received: kindOf(value),
+        ...(line ? { line } : {}),
+    };
+}
+const EXPECTED = {
+    Array: 'a list',
+    Object: 'an object',
+    unknown: 'an object',
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+};
+function expectedOf(issue) {
+    if (issue.type === 'custom')
+        return 'an object';
+    const parts = (issue.expected ?? 'unknown').replace(/^\(|\)$/g, '').split(' | ');
+    return [...new Set(parts.map((p) => EXPECTED[p] ?? p))].join(' or ');
+}
+/** What a value is, in words, without echoing it: it may be huge or hold control characters. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value instanceof Date)
+        return 'a date';
+    switch (typeof value) {
+        case 'string':
+            return 'a string';
+        case 'number':
+        case 'bigint':
+            return 'a number';
+        case 'boolean':
+            return 'true or false';
+        case 'object':
+            return 'an object';
+        default:
+            return typeof value;
+    }
+}
+/**
+ * The line of a field: each key of the path is looked for after the previous one, as `"key":`
+ * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
+ * and linear in the text.
+ */
+function locate(text, path) {
+    let offset = -1;
+    for (const key of path) {
+        if (typeof key === 'number')
+            continue;
+        if (key.length > 200)
+            break;
+        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
+        re.lastIndex = offset + 1;
+        const m = re.exec(text);
+        if (!m)
+            break;
+        offset = m.index;
+    }
+    return offset < 0 ? undefined : (0,lite/* lineColumn */.rv)(text, offset).line;
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/printable.ts
+// Warnings name folders and files of the repository, and a name may hold a newline followed by
+// `::warning …`. Every warning is kept on one line, so that no log, summary or CLI that prints it
+// line by line can be made to print a workflow command.
+// Control characters are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
+/** Text on one line: control characters, newlines included, are shown as escapes (`\n`, `\u001b`). */
+function oneLine(text) {
+    return text.replace(CONTROL, (c) => c === '\n'
+        ? '\\n'
+        : c === '\r'
+            ? '\\r'
+            : c === '\t'
+                ? '\\t'
+                : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/context.ts
+
 
 
 
@@ -35,6 +208,8 @@ var dist = __webpack_require__(3292);
 
 /** Manifests larger than this are not read: no real one is, and a hostile tree must not cost memory. */
 const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+/** At most this many wrong-typed fields are named per file; a hostile one could have thousands. */
+const MAX_SHAPE_WARNINGS = 5;
 /**
  * What detectors see of the repository: which manifests each folder has, and cached, bounded,
  * forgiving readers for them. A file that does not parse becomes a warning with its line, and
@@ -47,6 +222,8 @@ class DetectContext {
     annotationPrefix;
     rootName;
     texts = new Map();
+    docs = new Map();
+    seen = new Set();
     warnings = [];
     constructor(root, inventory, logger, 
     /** Prefix that makes a repository-relative path workspace-relative, for annotations. */
@@ -75,39 +252,32 @@ class DetectContext {
         }
         return undefined;
     }
-    /** A file's text, or undefined when it is missing, unreadable or too large (with a warning). */
+    /** A file's text, or undefined when it is missing, not a regular file or too large (with a warning). */
     text(path) {
         let cached = this.texts.get(path);
         if (!cached) {
-            cached = this.load(path);
+            cached = Promise.resolve(this.load(path));
             this.texts.set(path, cached);
         }
         return cached;
     }
-    async load(path) {
+    load(path) {
         // Manifests are small: one synchronous open/fstat/read beats four thread-pool hops each.
-        // O_NONBLOCK keeps a FIFO planted under a manifest's name from hanging the open.
-        let fd;
+        // readUserFile opens without blocking and checks the open descriptor, so a FIFO, a device or
+        // a link to /dev/zero planted under a manifest's name is refused, never read or waited on.
+        const abs = (0,external_node_path_.join)(this.root, path);
         try {
-            fd = (0,external_node_fs_.openSync)((0,external_node_path_.join)(this.root, path), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-            const st = (0,external_node_fs_.fstatSync)(fd);
-            if (!st.isFile())
-                return undefined;
-            if (st.size > MAX_MANIFEST_BYTES) {
-                this.warn(`${path} is ${st.size} bytes, larger than any real manifest; not read`, path);
-                return undefined;
-            }
-            return (0,external_node_fs_.readFileSync)(fd, 'utf8');
+            return (0,lite/* readUserFile */.E1)(abs, { maxBytes: MAX_MANIFEST_BYTES, subject: { file: path }, what: 'manifest' }).toString('utf8');
         }
         catch (err) {
-            const code = err.code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                this.warn(`could not read ${path}: ${code ?? String(err)}`, path);
+            const message = (0,lite/* isUserError */.iU)(err)
+                ? err.message.replace(abs, () => path)
+                : `could not read ${path}: ${String(err)}`;
+            const size = /is (\d+) bytes, more than/.exec(message)?.[1];
+            this.warn(size
+                ? `${path} is ${size} bytes, larger than any real manifest; not read`
+                : `${message.replace(/\.$/, '')}; detection goes on without it`, path);
             return undefined;
-        }
-        finally {
-            if (fd !== undefined)
-                (0,external_node_fs_.closeSync)(fd);
         }
     }
     /** True when a file or folder exists (for the few paths the walk does not record). */
@@ -129,57 +299,85 @@ class DetectContext {
             return 0;
         }
     }
-    /** Parsed JSON (comments allowed when jsonc), or undefined with a warning at the failing line. */
-    async json(path, jsonc = false) {
-        const raw = await this.text(path);
-        if (raw === undefined)
-            return undefined;
-        const text = jsonc ? stripJsonComments(raw) : raw.replace(/^\uFEFF/, '');
-        try {
-            return JSON.parse(text);
-        }
-        catch (err) {
-            const { line } = (0,lite/* lineColumn */.rv)(text, (0,lite/* jsonErrorOffset */.O)(text));
-            this.warn(`${path} is not valid JSON (${(0,lite/* describeJsonError */.M1)(text, err)}); detection goes on without it`, path, line);
-            return undefined;
-        }
+    /**
+     * A JSON document (comments allowed when jsonc) checked against its schema, or undefined with a
+     * warning at the failing line. Wrong-typed fields are left out, each with a warning at its line.
+     */
+    json(path, schema, jsonc = false) {
+        return this.document(path, schema, (raw) => {
+            const text = jsonc ? stripJsonComments(raw) : raw.replace(/^\uFEFF/, '');
+            try {
+                return { doc: JSON.parse(text) };
+            }
+            catch (err) {
+                const { line } = (0,lite/* lineColumn */.rv)(text, (0,lite/* jsonErrorOffset */.O)(text));
+                return { error: `not valid JSON (${(0,lite/* describeJsonError */.M1)(text, err)})`, line };
+            }
+        });
     }
-    /** Parsed TOML, or undefined with a warning at the failing line. */
-    async toml(path) {
-        const text = await this.text(path);
-        if (text === undefined)
-            return undefined;
-        try {
-            return (0,dist/* parse */.qg)(text);
-        }
-        catch (err) {
-            const line = err.line;
-            const reason = String(err.message ?? err).split('\n')[0];
-            this.warn(`${path} is not valid TOML (${reason}); detection goes on without it`, path, line);
-            return undefined;
-        }
+    /** A TOML document checked against its schema, or undefined with a warning at the failing line. */
+    toml(path, schema) {
+        return this.document(path, schema, (text) => {
+            try {
+                return { doc: (0,dist/* parse */.qg)(text) };
+            }
+            catch (err) {
+                const reason = String(err.message ?? err).split('\n')[0];
+                return { error: `not valid TOML (${reason})`, line: err.line };
+            }
+        });
     }
-    /** Parsed YAML, or undefined with a warning at the failing line. */
-    async yaml(path) {
-        const text = await this.text(path);
-        if (text === undefined)
-            return undefined;
-        try {
-            // yaml is large and only pnpm-workspace.yaml needs it: load it on first use.
-            const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
-            return parse(text, { maxAliasCount: 100 });
+    /** A YAML document checked against its schema, or undefined with a warning at the failing line. */
+    yaml(path, schema) {
+        return this.document(path, schema, async (text) => {
+            try {
+                // yaml is large and only pnpm-workspace.yaml needs it: load it on first use.
+                const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
+                return { doc: parse(text, { maxAliasCount: 100 }) };
+            }
+            catch (err) {
+                const line = err.linePos?.[0]?.line;
+                const reason = String(err.message ?? err).split('\n')[0];
+                return { error: `not valid YAML (${reason})`, line };
+            }
+        });
+    }
+    /** Reads, parses and checks a document once per path; every later call gets the same result. */
+    document(path, schema, parse) {
+        const cached = this.docs.get(path);
+        if (cached && cached.schema === schema)
+            return cached.value;
+        const value = (async () => {
+            const text = await this.text(path);
+            if (text === undefined)
+                return undefined;
+            const parsed = await parse(text);
+            if ('error' in parsed) {
+                this.warn(`${path} is ${parsed.error}; detection goes on without it`, path, parsed.line);
+                return undefined;
+            }
+            const { value: checked, problems, count } = checkShape(schema, parsed.doc, text, MAX_SHAPE_WARNINGS);
+            this.reportShape(path, problems, count);
+            return checked;
+        })();
+        this.docs.set(path, { schema, value });
+        return value;
+    }
+    reportShape(path, problems, count) {
+        for (const p of problems) {
+            const what = p.field === '' ? `${path} holds ${p.received}` : `${path}: ${p.field} is ${p.received}`;
+            const effect = p.field === '' ? 'detection goes on without it' : 'it is ignored';
+            this.warn(`${what}, but slipway needs ${p.expected} there; ${effect}`, path, p.line);
         }
-        catch (err) {
-            const line = err.linePos?.[0]?.line;
-            const reason = String(err.message ?? err).split('\n')[0];
-            this.warn(`${path} is not valid YAML (${reason}); detection goes on without it`, path, line);
-            return undefined;
-        }
+        if (count > problems.length)
+            this.warn(`${path}: ${count - problems.length} more fields of the wrong type are ignored`, path);
     }
     /** Records a repository-wide warning and annotates the file and line when given. */
-    warn(message, file, line) {
-        if (this.warnings.includes(message))
+    warn(text, file, line) {
+        const message = oneLine(text);
+        if (this.seen.has(message))
             return;
+        this.seen.add(message);
         this.warnings.push(message);
         this.logger.warning(message, file
             ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' }
@@ -232,7 +430,137 @@ function stripJsonComments(text) {
     return out.replace(/,(\s*[}\]])/g, '$1');
 }
 
+;// CONCATENATED MODULE: ./packages/stack/src/manifests/schemas.ts
+// One schema per kind of document a detector reads, describing just the fields it reads. A field
+// of the wrong type is left out with a warning at its line (see shape.ts); fields slipway does not
+// read are never checked, so a manifest is not faulted for what other tools put in it.
+
+
+/** package.json dependencies that name a framework, meta-frameworks first so they lead the list. */
+const NODE_FRAMEWORK_DEPS = [
+    ['next', 'next'],
+    ['nuxt', 'nuxt'],
+    ['@remix-run/react', 'remix'],
+    ['@react-router/dev', 'react-router'],
+    ['@sveltejs/kit', 'sveltekit'],
+    ['astro', 'astro'],
+    ['gatsby', 'gatsby'],
+    ['@docusaurus/core', 'docusaurus'],
+    ['@angular/core', 'angular'],
+    ['@nestjs/core', 'nestjs'],
+    ['express', 'express'],
+    ['fastify', 'fastify'],
+    ['hono', 'hono'],
+    ['koa', 'koa'],
+    ['vite', 'vite'],
+];
+/** composer.json requirements that name a framework. */
+const PHP_FRAMEWORK_DEPS = [
+    ['laravel/framework', 'laravel'],
+    ['symfony/framework-bundle', 'symfony'],
+];
+/** Cargo.toml dependencies that name a framework. */
+const RUST_FRAMEWORK_DEPS = [
+    ['actix-web', 'actix-web'],
+    ['axum', 'axum'],
+    ['rocket', 'rocket'],
+];
+/** Tool names read from .tool-versions and mise.toml, across every detector. */
+const MISE_TOOLS = ['node', 'nodejs', 'deno', 'bun', 'python', 'ruby', 'java', 'php', 'elixir'];
+/** Optional string fields of the given names. */
+const stringFields = (names) => Object.fromEntries(names.map((n) => [n, optString()]));
+const nodeDeps = () => opt(table(stringFields(NODE_FRAMEWORK_DEPS.map(([d]) => d))));
+/** The parts of package.json detection reads. */
+const PackageJsonSchema = table({
+    name: optString(),
+    packageManager: optString(),
+    scripts: opt(table(stringFields(['build', 'test', 'start']))),
+    dependencies: nodeDeps(),
+    devDependencies: nodeDeps(),
+    engines: opt(table({ node: optString() })),
+    volta: opt(table({ node: optString() })),
+    workspaces: opt(valibot_dist/* union */.KCZ([valibot_dist/* array */.YOg(valibot_dist/* string */.YjP()), table({ packages: optStrings() })])),
+});
+/** lerna.json: the member globs. */
+const LernaJsonSchema = table({ packages: optStrings() });
+/** rush.json: the project folders. */
+const RushJsonSchema = table({ projects: opt(valibot_dist/* array */.YOg(table({ projectFolder: optString() }))) });
+/** pnpm-workspace.yaml: the member globs. */
+const PnpmWorkspaceSchema = table({ packages: optStrings() });
+/** deno.json / deno.jsonc: the name and which tasks exist (a task is a string or an object). */
+const DenoJsonSchema = table({ name: optString(), tasks: opt(tableOf(valibot_dist/* unknown */.L5J())) });
+/** global.json: the pinned .NET SDK. */
+const GlobalJsonSchema = table({ sdk: opt(table({ version: optString() })) });
+/** composer.json: name, PHP version, frameworks, test script. */
+const ComposerJsonSchema = table({
+    name: optString(),
+    require: opt(table(stringFields(['php', ...PHP_FRAMEWORK_DEPS.map(([d]) => d)]))),
+    'require-dev': opt(table({ 'phpunit/phpunit': optString() })),
+    config: opt(table({ platform: opt(table({ php: optString() })) })),
+    scripts: opt(table({ test: opt(valibot_dist/* union */.KCZ([valibot_dist/* string */.YjP(), valibot_dist/* array */.YOg(valibot_dist/* string */.YjP())])) })),
+});
+/** composer.lock: the locked packages, for framework versions. */
+const ComposerLockSchema = table({
+    packages: opt(valibot_dist/* array */.YOg(table({ name: optString(), version: optString() }))),
+});
+const poetryDeps = () => opt(tableOf(valibot_dist/* union */.KCZ([valibot_dist/* string */.YjP(), table({ version: optString() }), valibot_dist/* array */.YOg(valibot_dist/* unknown */.L5J())])));
+/** pyproject.toml: PEP 621 metadata, PEP 735 groups, poetry, and which tools are configured. */
+const PyProjectSchema = table({
+    project: opt(table({
+        name: optString(),
+        'requires-python': optString(),
+        dependencies: optStrings(),
+        'optional-dependencies': opt(tableOf(valibot_dist/* array */.YOg(valibot_dist/* string */.YjP()))),
+    })),
+    'build-system': opt(tableOf(valibot_dist/* unknown */.L5J())),
+    // A group holds requirement strings and `{ include-group = "…" }` tables.
+    'dependency-groups': opt(tableOf(valibot_dist/* array */.YOg(valibot_dist/* union */.KCZ([valibot_dist/* string */.YjP(), tableOf(valibot_dist/* unknown */.L5J())])))),
+    tool: opt(table({
+        poetry: opt(table({
+            name: optString(),
+            dependencies: poetryDeps(),
+            group: opt(tableOf(table({ dependencies: poetryDeps() }))),
+        })),
+        pdm: opt(tableOf(valibot_dist/* unknown */.L5J())),
+        uv: opt(tableOf(valibot_dist/* unknown */.L5J())),
+    })),
+});
+/** Pipfile: packages (a version string or a table) and the required Python. */
+const PipfileSchema = table({
+    packages: opt(tableOf(valibot_dist/* unknown */.L5J())),
+    'dev-packages': opt(tableOf(valibot_dist/* unknown */.L5J())),
+    requires: opt(table({ python_version: optString(), python_full_version: optString() })),
+});
+const cargoDep = () => valibot_dist/* optional */.lqM(valibot_dist/* union */.KCZ([valibot_dist/* string */.YjP(), table({ version: optString() })]));
+/** Cargo.toml: package, workspace, framework dependencies and binaries. */
+const CargoTomlSchema = table({
+    package: opt(table({
+        name: optString(),
+        'rust-version': opt(valibot_dist/* union */.KCZ([valibot_dist/* string */.YjP(), table({ workspace: opt(valibot_dist/* boolean */.zMY()) })])),
+    })),
+    workspace: opt(table({
+        members: optStrings(),
+        exclude: optStrings(),
+        package: opt(table({ 'rust-version': optString() })),
+    })),
+    dependencies: opt(table(Object.fromEntries(RUST_FRAMEWORK_DEPS.map(([d]) => [d, cargoDep()])))),
+    bin: opt(valibot_dist/* array */.YOg(valibot_dist/* unknown */.L5J())),
+});
+/** rust-toolchain.toml: the channel. */
+const RustToolchainSchema = table({ toolchain: opt(table({ channel: optString() })) });
+const miseVersion = () => valibot_dist/* optional */.lqM(valibot_dist/* union */.KCZ([
+    valibot_dist/* string */.YjP(),
+    valibot_dist/* number */.aig(),
+    valibot_dist/* array */.YOg(valibot_dist/* union */.KCZ([valibot_dist/* string */.YjP(), valibot_dist/* number */.aig(), table({ version: optString() })])),
+    table({ version: optString() }),
+]));
+/** mise.toml / .mise.toml: the `[tools]` entries of the runtimes slipway knows. */
+const MiseTomlSchema = table({
+    tools: opt(table(Object.fromEntries(MISE_TOOLS.map((t) => [t, miseVersion()])))),
+});
+
 ;// CONCATENATED MODULE: ./packages/stack/src/version-files.ts
+
 
 /** A file whose first meaningful line is the version (.nvmrc, .python-version, .ruby-version …). */
 function plainFile(name, clean = stripV) {
@@ -269,15 +597,12 @@ function miseTools(...tools) {
             if (!ctx.has(dir, name))
                 continue;
             const path = context_joinRel(dir, name);
-            const doc = await ctx.toml(path);
+            const doc = await ctx.toml(path, MiseTomlSchema);
             for (const tool of tools) {
                 const entry = doc?.tools?.[tool];
-                const value = Array.isArray(entry)
-                    ? entry[0]
-                    : typeof entry === 'object' && entry
-                        ? entry.version
-                        : entry;
-                if (typeof value === 'string' || typeof value === 'number')
+                const first = Array.isArray(entry) ? entry[0] : entry;
+                const value = typeof first === 'object' ? first.version : first;
+                if (value !== undefined)
                     return { value: stripV(String(value)), source: path };
             }
         }
@@ -318,6 +643,7 @@ function folderName(dir, rootName) {
 
 
 
+
 /** Deno projects (deno.json or deno.jsonc), their tasks and version files. */
 const denoDetector = {
     name: 'deno',
@@ -326,7 +652,7 @@ const denoDetector = {
     async project(ctx, { dir }) {
         const file = ctx.has(dir, 'deno.json') ? 'deno.json' : 'deno.jsonc';
         const manifest = context_joinRel(dir, file);
-        const config = await ctx.json(manifest, true);
+        const config = await ctx.json(manifest, DenoJsonSchema, true);
         if (!config)
             return undefined;
         const version = await nearestVersion(ctx, dir, [plainFile('.dvmrc'), toolVersions('deno'), miseTools('deno')]);
@@ -355,6 +681,7 @@ const denoDetector = {
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/shared.ts
 
+
 /** Joins a path prefix (relative to a project) and a command, as `./mvnw` or `../../gradlew`. */
 function relativeTo(fromDir, toDir) {
     if (fromDir === toDir)
@@ -374,7 +701,9 @@ function wrapperOr(ctx, dir, wrapper, plain) {
     if (at === undefined)
         return plain;
     const rel = relativeTo(dir, at);
-    return `${rel === '.' ? '.' : rel}/${wrapper}`;
+    // Only `..` steps today (the wrapper is at or above the folder), quoted all the same: it is a
+    // path in a command.
+    return (0,lite/* shellQuote */.ZL)(`${rel === '.' ? '.' : rel}/${wrapper}`);
 }
 /** The first regex capture in a text, or undefined. */
 function capture(text, re) {
@@ -389,8 +718,37 @@ async function versionIn(ctx, path, re) {
 }
 /** The path of a file in a folder. */
 const at = (/* unused pure expression or super */ null && (joinRel));
+/**
+ * Removes every `open … close` block (an unclosed one runs to the end), replacing each with
+ * `replacement`. A lazy regex such as /<!--[\s\S]*?-->/g rescans to the end from every unclosed
+ * opener, which is quadratic on a hostile file; this is one pass.
+ */
+function stripBlocks(text, open, close, replacement = '') {
+    let out = '';
+    let from = 0;
+    for (;;) {
+        const start = text.indexOf(open, from);
+        if (start < 0)
+            return out + text.slice(from);
+        out += text.slice(from, start) + replacement;
+        const end = text.indexOf(close, start + open.length);
+        if (end < 0)
+            return out;
+        from = end + close.length;
+    }
+}
+/** The text between the first `open` and the `close` after it, or undefined when either is missing. */
+function between(text, open, close) {
+    const start = text.indexOf(open);
+    if (start < 0)
+        return undefined;
+    const end = text.indexOf(close, start + open.length);
+    return end < 0 ? undefined : text.slice(start + open.length, end);
+}
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/dotnet.ts
+
+
 
 
 
@@ -425,15 +783,15 @@ const dotnetDetector = {
         const projText = proj ? await ctx.text(context_joinRel(dir, proj)) : undefined;
         const globalDir = ctx.findUp(dir, 'global.json');
         const globalPath = globalDir !== undefined ? context_joinRel(globalDir, 'global.json') : undefined;
-        const sdk = globalPath
-            ? (await ctx.json(globalPath, true))?.sdk?.version
-            : undefined;
+        const sdk = globalPath ? (await ctx.json(globalPath, GlobalJsonSchema, true))?.sdk?.version : undefined;
         const tfm = capture(projText, /<TargetFrameworks?>\s*net(\d+\.\d+)/);
         const version = sdk
             ? { value: sdk, source: `${globalPath}#sdk.version` }
             : tfm && proj
                 ? { value: tfm, source: `${context_joinRel(dir, proj)}#TargetFramework` }
                 : undefined;
+        // A file name is a word of the command: `My App.csproj` must stay one argument.
+        const quoted = (0,lite/* shellQuote */.ZL)(target);
         const web = /Sdk="Microsoft\.NET\.Sdk\.Web"/.test(projText ?? '');
         const frameworks = web
             ? [{ name: 'aspnetcore', version: tfm ?? null, source: context_joinRel(dir, proj) }]
@@ -450,10 +808,10 @@ const dotnetDetector = {
             },
             frameworks,
             commands: {
-                install: `dotnet restore ${target}`,
-                build: `dotnet build ${target} --no-restore -c Release`,
-                test: `dotnet test ${target}`,
-                start: web && !sln ? `dotnet run --project ${target} -c Release` : null,
+                install: `dotnet restore ${quoted}`,
+                build: `dotnet build ${quoted} --no-restore -c Release`,
+                test: `dotnet test ${quoted}`,
+                start: web && !sln ? `dotnet run --project ${quoted} -c Release` : null,
             },
             warnings: [],
         };
@@ -476,11 +834,11 @@ const elixirDetector = {
         const lockPath = ctx.has(dir, 'mix.lock') ? context_joinRel(dir, 'mix.lock') : null;
         const lock = lockPath ? ((await ctx.text(lockPath)) ?? '') : '';
         const pinned = await nearestVersion(ctx, dir, [toolVersions('elixir'), miseTools('elixir')]);
-        const declared = capture(mix, /elixir:\s*"([^"]+)"/);
+        const declared = capture(mix, /elixir:\s*"([^"\n]+)"/);
         const version = pinned ?? (declared ? { value: declared, source: manifest } : undefined);
         const frameworks = [];
-        const phoenixLocked = capture(lock, /"phoenix":\s*\{:hex,\s*:phoenix,\s*"([^"]+)"/);
-        const phoenixDeclared = capture(mix, /\{:phoenix,\s*"([^"]+)"/);
+        const phoenixLocked = capture(lock, /"phoenix":\s*\{:hex,\s*:phoenix,\s*"([^"\n]+)"/);
+        const phoenixDeclared = capture(mix, /\{:phoenix,\s*"([^"\n]+)"/);
         if (phoenixLocked || phoenixDeclared)
             frameworks.push({
                 name: 'phoenix',
@@ -523,13 +881,7 @@ const goDetector = {
         if (!ctx.has(dir, 'go.work'))
             return undefined;
         const text = (await ctx.text(context_joinRel(dir, 'go.work'))) ?? '';
-        const members = [];
-        for (const m of text.matchAll(/^\s*use\s*\(([^)]*)\)|^\s*use\s+(\S+)/gm)) {
-            const items = m[1] !== undefined ? m[1].split(/\r?\n/).map((l) => l.replace(/\/\/.*$/, '').trim()) : [m[2]];
-            for (const item of items)
-                if (item)
-                    members.push(item.replace(/^\.\/?/, '') || '.');
-        }
+        const members = goWorkUses(text);
         return { tool: 'go-work', members, rootIsProject: members.includes('.') };
     },
     async project(ctx, { dir }) {
@@ -542,7 +894,7 @@ const goDetector = {
         const module = capture(text, /^module\s+(\S+)/m);
         const frameworks = [];
         for (const [path, name] of FRAMEWORKS) {
-            const version = capture(text, new RegExp(`^\\s*(?:require\\s+)?${path.replace(/[./]/g, '\\$&')}\\s+(v\\S+)`, 'm'));
+            const version = capture(text, new RegExp(`^[ \\t]*(?:require[ \\t]+)?${path.replace(/[./]/g, '\\$&')}\\s+(v\\S+)`, 'm'));
             if (version)
                 frameworks.push({ name, version, source: manifest });
         }
@@ -571,6 +923,41 @@ const goDetector = {
         };
     },
 };
+/**
+ * The folders of go.work `use` directives, single (`use ./a`) and blocks (`use (` … `)`), read
+ * line by line: a regex over the whole file rescans to the end from every unclosed `use (`.
+ */
+function goWorkUses(text) {
+    const members = new Set();
+    const add = (item) => {
+        if (item)
+            members.add(item.replace(/^\.\/?/, '') || '.');
+    };
+    let inBlock = false;
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.replace(/\/\/.*$/, '').trim();
+        if (inBlock) {
+            const close = line.indexOf(')');
+            add((close < 0 ? line : line.slice(0, close)).trim());
+            if (close >= 0)
+                inBlock = false;
+            continue;
+        }
+        const m = /^use(\s*\(|\s+)(.*)$/.exec(line);
+        if (!m)
+            continue;
+        if (m[1].endsWith('(')) {
+            const rest = m[2];
+            const close = rest.indexOf(')');
+            add((close < 0 ? rest : rest.slice(0, close)).trim());
+            inBlock = close < 0;
+        }
+        else {
+            add(m[2].split(/\s+/)[0] ?? '');
+        }
+    }
+    return [...members];
+}
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/java-version.ts
 
@@ -582,7 +969,7 @@ const sdkmanrc = async (ctx, dir) => {
     if (!ctx.has(dir, '.sdkmanrc'))
         return undefined;
     const path = dir === '.' ? '.sdkmanrc' : `${dir}/.sdkmanrc`;
-    const value = /^\s*java\s*=\s*(\S+)/m.exec((await ctx.text(path)) ?? '')?.[1];
+    const value = /^[ \t]*java[ \t]*=[ \t]*(\S+)/m.exec((await ctx.text(path)) ?? '')?.[1];
     return value ? { value: javaNumber(value), source: path } : undefined;
 };
 /** Version files setup-java reads: .java-version, .tool-versions, .sdkmanrc (plus mise). */
@@ -611,7 +998,7 @@ async function firstFile(ctx, dir, names) {
         const path = context_joinRel(dir, name);
         const text = await ctx.text(path);
         if (text !== undefined)
-            return { path, text: text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1') };
+            return { path, text: stripBlocks(text, '/*', '*/').replace(/(^|\s)\/\/.*$/gm, '$1') };
     }
     return undefined;
 }
@@ -643,14 +1030,14 @@ const gradleDetector = {
             capture(build.text, /sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_)?['"]?([\d._]+)/)?.replace(/_/g, '.');
         const version = pinned ?? (declared ? { value: declared.replace(/^1\.(?=\d+$)/, ''), source: build.path } : undefined);
         const frameworks = [];
-        const boot = /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"]+)['"]/.exec(build.text);
+        const boot = /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"\n]+)['"]/.exec(build.text);
         if (boot || /org\.springframework\.boot/.test(build.text))
             frameworks.push({ name: 'spring-boot', version: boot?.[1] ?? null, source: build.path });
         const gradle = wrapperOr(ctx, dir, 'gradlew', 'gradle');
         const settingsHere = SETTINGS_FILES.some((n) => ctx.has(dir, n));
         return {
             name: (settingsHere
-                ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"]+)['"]/)
+                ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"\n]+)['"]/)
                 : undefined) ?? folderName(dir, ctx.rootName),
             manifest: build.path,
             runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
@@ -682,14 +1069,15 @@ const gradleDetector = {
 
 
 
+
 /** The pom without comments and without its <parent> block, plus the parent block alone. */
 async function readPom(ctx, dir) {
     const text = await ctx.text(context_joinRel(dir, 'pom.xml'));
     if (text === undefined)
         return undefined;
-    const clean = text.replace(/<!--[\s\S]*?-->/g, '');
-    const parent = /<parent>([\s\S]*?)<\/parent>/.exec(clean)?.[1] ?? '';
-    return { body: clean.replace(/<parent>[\s\S]*?<\/parent>/, ''), parent };
+    const clean = stripBlocks(text, '<!--', '-->');
+    const parent = between(clean, '<parent>', '</parent>');
+    return { body: parent === undefined ? clean : clean.replace(`<parent>${parent}</parent>`, ''), parent: parent ?? '' };
 }
 /** Maven projects and multi-module builds, with the wrapper when there is one. */
 const mavenDetector = {
@@ -733,7 +1121,7 @@ const mavenDetector = {
         }
         const mvn = wrapperOr(ctx, dir, 'mvnw', 'mvn');
         const member = workspaceRoot && workspaceRoot !== dir
-            ? ` -f ${relativeTo(dir, workspaceRoot)}/pom.xml -pl ${relativeTo(workspaceRoot, dir)} -am`
+            ? ` -f ${(0,lite/* shellQuote */.ZL)(`${relativeTo(dir, workspaceRoot)}/pom.xml`)} -pl ${(0,lite/* shellQuote */.ZL)(relativeTo(workspaceRoot, dir))} -am`
             : '';
         return {
             name: capture(pom.body, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
@@ -756,6 +1144,7 @@ const mavenDetector = {
 
 
 
+
 const LOCKFILES = [
     ['pnpm-lock.yaml', 'pnpm'],
     ['yarn.lock', 'yarn'],
@@ -763,24 +1152,6 @@ const LOCKFILES = [
     ['bun.lockb', 'bun'],
     ['package-lock.json', 'npm'],
     ['npm-shrinkwrap.json', 'npm'],
-];
-/** Dependency name → framework name, meta-frameworks first so they lead the list. */
-const node_FRAMEWORKS = [
-    ['next', 'next'],
-    ['nuxt', 'nuxt'],
-    ['@remix-run/react', 'remix'],
-    ['@react-router/dev', 'react-router'],
-    ['@sveltejs/kit', 'sveltekit'],
-    ['astro', 'astro'],
-    ['gatsby', 'gatsby'],
-    ['@docusaurus/core', 'docusaurus'],
-    ['@angular/core', 'angular'],
-    ['@nestjs/core', 'nestjs'],
-    ['express', 'express'],
-    ['fastify', 'fastify'],
-    ['hono', 'hono'],
-    ['koa', 'koa'],
-    ['vite', 'vite'],
 ];
 const NPM_DEFAULT_TEST = /no test specified/;
 const DELEGATING_BUILD = /\b(turbo|nx|lerna)\b|\s(-ws|--workspaces|-r|--recursive|--filter)\b|workspaces foreach/;
@@ -792,21 +1163,20 @@ const nodeDetector = {
     async workspace(ctx, dir) {
         if (!ctx.has(dir, 'package.json'))
             return undefined;
-        const pkg = await ctx.json(context_joinRel(dir, 'package.json'));
+        const pkg = await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema);
         const members = new Set();
         const declared = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);
-        declared.filter((g) => typeof g === 'string').forEach((g) => members.add(g));
+        declared.forEach((g) => members.add(g));
         if (ctx.has(dir, 'pnpm-workspace.yaml')) {
-            const ws = await ctx.yaml(context_joinRel(dir, 'pnpm-workspace.yaml'));
-            if (Array.isArray(ws?.packages))
-                ws.packages.filter((g) => typeof g === 'string').forEach((g) => members.add(g));
+            const ws = await ctx.yaml(context_joinRel(dir, 'pnpm-workspace.yaml'), PnpmWorkspaceSchema);
+            ws?.packages?.forEach((g) => members.add(g));
         }
         if (ctx.has(dir, 'rush.json')) {
-            const rush = await ctx.json(context_joinRel(dir, 'rush.json'), true);
+            const rush = await ctx.json(context_joinRel(dir, 'rush.json'), RushJsonSchema, true);
             rush?.projects?.forEach((p) => p.projectFolder && members.add(p.projectFolder));
         }
         if (members.size === 0 && ctx.has(dir, 'lerna.json')) {
-            const lerna = await ctx.json(context_joinRel(dir, 'lerna.json'));
+            const lerna = await ctx.json(context_joinRel(dir, 'lerna.json'), LernaJsonSchema);
             (lerna?.packages ?? ['packages/*']).forEach((g) => members.add(g));
         }
         if (members.size === 0)
@@ -823,11 +1193,11 @@ const nodeDetector = {
     },
     async project(ctx, scope) {
         const manifest = context_joinRel(scope.dir, 'package.json');
-        const pkg = await ctx.json(manifest);
+        const pkg = await ctx.json(manifest, PackageJsonSchema);
         if (!pkg)
             return undefined;
         const rootPkg = scope.workspaceRoot
-            ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json'))
+            ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json'), PackageJsonSchema)
             : undefined;
         const warnings = [];
         const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
@@ -938,9 +1308,9 @@ function installCommand(pm, berry) {
 const voltaNode = async (ctx, dir) => {
     if (!ctx.has(dir, 'package.json'))
         return undefined;
-    const pkg = await ctx.json(context_joinRel(dir, 'package.json'));
+    const pkg = await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema);
     const v = pkg?.volta?.node;
-    return typeof v === 'string' ? { value: stripV(v), source: context_joinRel(dir, 'package.json#volta.node') } : undefined;
+    return v !== undefined ? { value: stripV(v), source: context_joinRel(dir, 'package.json#volta.node') } : undefined;
 };
 const NODE_SOURCES = [
     plainFile('.nvmrc'),
@@ -977,7 +1347,7 @@ async function bunVersion(ctx, dir, pm) {
 function frameworks(pkg, manifest) {
     const deps = { ...pkg.devDependencies, ...pkg.dependencies };
     const found = [];
-    for (const [dep, name] of node_FRAMEWORKS) {
+    for (const [dep, name] of NODE_FRAMEWORK_DEPS) {
         const version = deps[dep];
         if (typeof version === 'string')
             found.push({
@@ -993,10 +1363,7 @@ function frameworks(pkg, manifest) {
 
 
 
-const php_FRAMEWORKS = [
-    ['laravel/framework', 'laravel'],
-    ['symfony/framework-bundle', 'symfony'],
-];
+
 /** PHP projects with Composer; Laravel and Symfony with their locked versions. */
 const phpDetector = {
     name: 'php',
@@ -1004,11 +1371,11 @@ const phpDetector = {
     applies: (ctx, dir) => ctx.has(dir, 'composer.json'),
     async project(ctx, { dir }) {
         const manifest = context_joinRel(dir, 'composer.json');
-        const composer = await ctx.json(manifest);
+        const composer = await ctx.json(manifest, ComposerJsonSchema);
         if (!composer)
             return undefined;
         const lockPath = ctx.has(dir, 'composer.lock') ? context_joinRel(dir, 'composer.lock') : null;
-        const lock = lockPath ? await ctx.json(lockPath) : undefined;
+        const lock = lockPath ? await ctx.json(lockPath, ComposerLockSchema) : undefined;
         const pinned = await nearestVersion(ctx, dir, [plainFile('.php-version'), toolVersions('php'), miseTools('php')]);
         const platform = composer.config?.platform?.php;
         const required = composer.require?.php;
@@ -1019,7 +1386,7 @@ const phpDetector = {
                     ? { value: required, source: `${manifest}#require.php` }
                     : undefined);
         const frameworks = [];
-        for (const [pkg, name] of php_FRAMEWORKS) {
+        for (const [pkg, name] of PHP_FRAMEWORK_DEPS) {
             const locked = lock?.packages?.find((p) => p.name === pkg)?.version;
             const declared = composer.require?.[pkg];
             if (locked || declared)
@@ -1058,6 +1425,8 @@ const phpDetector = {
 
 
 
+
+
 const python_FRAMEWORKS = ['django', 'flask', 'fastapi'];
 const PYTHON_SOURCES = [
     plainFile('.python-version'),
@@ -1073,9 +1442,9 @@ const pythonDetector = {
         ctx.names(dir).some((n) => /^requirements[\w.-]*\.txt$/.test(n)),
     async project(ctx, { dir }) {
         const pyproject = ctx.has(dir, 'pyproject.toml')
-            ? await ctx.toml(context_joinRel(dir, 'pyproject.toml'))
+            ? await ctx.toml(context_joinRel(dir, 'pyproject.toml'), PyProjectSchema)
             : undefined;
-        const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(context_joinRel(dir, 'Pipfile')) : undefined;
+        const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(context_joinRel(dir, 'Pipfile'), PipfileSchema) : undefined;
         const requirements = ctx
             .names(dir)
             .filter((n) => /^requirements[\w.-]*\.txt$/.test(n))
@@ -1167,10 +1536,10 @@ async function dependencies(ctx, dir, pyproject, pipfile, requirements) {
             deps.set(name, { version: cleanSpec(m[2]), source });
     };
     const py = context_joinRel(dir, 'pyproject.toml');
-    pyproject?.project?.dependencies?.forEach((d) => typeof d === 'string' && add(d, `${py}#project.dependencies`));
+    pyproject?.project?.dependencies?.forEach((d) => add(d, `${py}#project.dependencies`));
     Object.values(pyproject?.project?.['optional-dependencies'] ?? {})
         .flat()
-        .forEach((d) => typeof d === 'string' && add(d, `${py}#project.optional-dependencies`));
+        .forEach((d) => add(d, `${py}#project.optional-dependencies`));
     Object.values(pyproject?.['dependency-groups'] ?? {})
         .flat()
         .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
@@ -1180,11 +1549,8 @@ async function dependencies(ctx, dir, pyproject, pipfile, requirements) {
     ];
     for (const table of poetryTables) {
         for (const [name, v] of Object.entries(table ?? {})) {
-            const spec = typeof v === 'string'
-                ? v
-                : typeof v?.version === 'string'
-                    ? v.version
-                    : '';
+            // A constraint list (several versions by marker) names no single version.
+            const spec = typeof v === 'string' ? v : Array.isArray(v) ? '' : (v.version ?? '');
             // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
             if (name !== 'python')
                 add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
@@ -1231,7 +1597,7 @@ function python_installCommand(pm, requirements, hasProjectFile) {
             return pm.lockfile ? 'pdm install --frozen-lockfile' : 'pdm install';
         default:
             if (requirements.length > 0)
-                return `pip install -r ${requirements.includes('requirements.txt') ? 'requirements.txt' : requirements[0]}`;
+                return `pip install -r ${(0,lite/* shellQuote */.ZL)(requirements.includes('requirements.txt') ? 'requirements.txt' : requirements[0])}`;
             return hasProjectFile ? 'pip install .' : null;
     }
 }
@@ -1275,17 +1641,17 @@ const rubyDetector = {
             toolVersions('ruby'),
             miseTools('ruby'),
         ]);
-        const inGemfile = capture(gemfile, /^\s*ruby\s+['"]([^'"]+)['"]/m);
+        const inGemfile = capture(gemfile, /^[ \t]*ruby[ \t]+['"]([^'"\n]+)['"]/m);
         const inLock = capture(lock, /^RUBY VERSION\s*\n\s*ruby\s+(\d[\w.]*)/m)?.replace(/p\d+$/, '');
         const version = pinned ??
             (inGemfile ? { value: inGemfile, source: manifest } : inLock ? { value: inLock, source: lockPath } : undefined);
-        const gem = (name) => new RegExp(`^\\s*gem\\s+['"]${name}['"]`, 'm').test(gemfile);
+        const gem = (name) => new RegExp(`^[ \\t]*gem[ \\t]+['"]${name}['"]`, 'm').test(gemfile);
         const frameworks = [];
         if (gem('rails') || /^\s{4}rails \(/m.test(lock)) {
-            const locked = capture(lock, /^\s{4}rails \(([^)]+)\)/m);
+            const locked = capture(lock, /^ {4}rails \(([^)\n]+)\)/m);
             frameworks.push({
                 name: 'rails',
-                version: locked ?? capture(gemfile, /gem\s+['"]rails['"]\s*,\s*['"]([^'"]+)['"]/) ?? null,
+                version: locked ?? capture(gemfile, /gem\s+['"]rails['"]\s*,\s*['"]([^'"\n]+)['"]/) ?? null,
                 source: locked ? lockPath : manifest,
             });
         }
@@ -1319,27 +1685,61 @@ const rubyDetector = {
     },
 };
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/stack/src/globs.ts
+
+/** Why picomatch refuses a glob (empty, longer than it allows), or undefined when it takes it. */
+function globProblem(glob, options = {}) {
+    try {
+        picomatch_default()(glob, options);
+        return undefined;
+    }
+    catch (err) {
+        return String(err.message).slice(0, 120);
+    }
+}
+/** A glob as it may be shown in a message: quoted, escaped, and cut when long. */
+function showGlob(glob) {
+    return JSON.stringify(glob.length > 80 ? `${glob.slice(0, 80)}…` : glob);
+}
+/**
+ * One matcher for globs that come from a repository or an input. A glob picomatch refuses is
+ * reported and skipped rather than thrown: a bad workspace glob in one manifest must not stop
+ * detection of the rest.
+ */
+function compileGlobs(globs, report, options = {}) {
+    const good = [];
+    for (const glob of globs) {
+        const problem = globProblem(glob, options);
+        if (problem === undefined)
+            good.push(glob);
+        else
+            report(`glob ${showGlob(glob)} is not usable (${problem}); it is skipped`);
+    }
+    if (good.length === 0)
+        return () => false;
+    return picomatch_default()(good, options);
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/rust.ts
 
 
 
 
-const rust_FRAMEWORKS = [
-    ['actix-web', 'actix-web'],
-    ['axum', 'axum'],
-    ['rocket', 'rocket'],
-];
+
 const toolchainFile = async (ctx, dir) => {
     if (ctx.has(dir, 'rust-toolchain.toml')) {
         const path = context_joinRel(dir, 'rust-toolchain.toml');
-        const doc = await ctx.toml(path);
+        const doc = await ctx.toml(path, RustToolchainSchema);
         if (doc?.toolchain?.channel)
             return { value: doc.toolchain.channel, source: `${path}#toolchain.channel` };
     }
     if (ctx.has(dir, 'rust-toolchain')) {
         const path = context_joinRel(dir, 'rust-toolchain');
         const text = ((await ctx.text(path)) ?? '').trim();
-        const channel = /channel\s*=\s*"([^"]+)"/.exec(text)?.[1] ?? (text.includes('\n') || text.includes('=') ? undefined : text);
+        const channel = /channel\s*=\s*"([^"\n]+)"/.exec(text)?.[1] ?? (text.includes('\n') || text.includes('=') ? undefined : text);
         if (channel)
             return { value: channel, source: path };
     }
@@ -1353,25 +1753,25 @@ const rustDetector = {
     async workspace(ctx, dir) {
         if (!ctx.has(dir, 'Cargo.toml'))
             return undefined;
-        const cargo = await ctx.toml(context_joinRel(dir, 'Cargo.toml'));
+        const path = context_joinRel(dir, 'Cargo.toml');
+        const cargo = await ctx.toml(path, CargoTomlSchema);
         const members = cargo?.workspace?.members;
-        if (!Array.isArray(members))
+        if (!members)
             return undefined;
-        const excluded = cargo?.workspace?.exclude?.length ? picomatch_default()(cargo.workspace.exclude) : undefined;
+        const exclude = cargo?.workspace?.exclude ?? [];
+        const excluded = compileGlobs(exclude, (message) => ctx.warn(`${path}: workspace.exclude ${message}`, path));
         return {
             tool: 'cargo-workspace',
-            members: members
-                .filter((m) => typeof m === 'string' && !excluded?.(m))
-                .concat((cargo?.workspace?.exclude ?? []).map((e) => `!${e}`)),
+            members: members.filter((m) => !excluded(m)).concat(exclude.map((e) => `!${e}`)),
             rootIsProject: cargo?.package !== undefined,
         };
     },
     async project(ctx, { dir, workspaceRoot }) {
         const manifest = context_joinRel(dir, 'Cargo.toml');
-        const cargo = await ctx.toml(manifest);
+        const cargo = await ctx.toml(manifest, CargoTomlSchema);
         if (!cargo?.package)
             return undefined;
-        const rootCargo = workspaceRoot ? await ctx.toml(context_joinRel(workspaceRoot, 'Cargo.toml')) : undefined;
+        const rootCargo = workspaceRoot ? await ctx.toml(context_joinRel(workspaceRoot, 'Cargo.toml'), CargoTomlSchema) : undefined;
         const pinned = await nearestVersion(ctx, dir, [toolchainFile]);
         const own = typeof cargo.package['rust-version'] === 'string' ? cargo.package['rust-version'] : undefined;
         const inherited = rootCargo?.workspace?.package?.['rust-version'];
@@ -1388,7 +1788,7 @@ const rustDetector = {
                 : undefined;
         const locked = lockDir !== undefined ? ' --locked' : '';
         const frameworks = [];
-        for (const [dep, name] of rust_FRAMEWORKS) {
+        for (const [dep, name] of RUST_FRAMEWORK_DEPS) {
             const spec = cargo.dependencies?.[dep];
             if (spec !== undefined)
                 frameworks.push({
@@ -1397,7 +1797,7 @@ const rustDetector = {
                     source: `${manifest}#dependencies.${dep}`,
                 });
         }
-        const hasBinary = Array.isArray(cargo.bin) || (await ctx.exists(context_joinRel(dir, 'src/main.rs')));
+        const hasBinary = cargo.bin !== undefined || (await ctx.exists(context_joinRel(dir, 'src/main.rs')));
         return {
             name: cargo.package.name ?? folderName(dir, ctx.rootName),
             manifest,
@@ -1581,17 +1981,272 @@ function languageShares(bytes) {
         .map(([name, n]) => ({ name, bytes: n, share: total ? Math.round((n / total) * 10_000) / 10_000 : 0 }));
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./packages/stack/src/pattern-index.ts
+
+const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
+/** `.` and `..` segments and doubled slashes: picomatch normalises them, so leave them to it. */
+const ODD_SEGMENTS = /(^|\/)\.\.?(\/|$)|\/\/|^\//;
+const BLOCK_SIZE = 64;
+const OPTIONS = { dot: true };
+/**
+ * gitignore-style patterns indexed so that a lookup does not test every pattern. A pattern
+ * without a slash matches any segment of a path; with one, the path from the root or anything
+ * below it. Literal names, `*.ext` and literal folder paths (also `dir/**`) are found in maps;
+ * the other globs, per attribute and last line first, are tested in blocks of 64 compiled into
+ * one regular expression, so a path that matches none of 5,000 globs costs about 80 native
+ * regex tests, and one that matches stops at the first (the last line) that does.
+ */
+class PatternIndex {
+    names = new Map();
+    extensions = new Map();
+    prefixes = new Map();
+    globs = new Map();
+    /** Globs with a literal, by one three-character piece of it: only paths holding it are tested. */
+    trigrams = new Map();
+    blocks = new Map();
+    count = 0;
+    /** Adds a pattern and the attributes its line sets; a pattern picomatch refuses is ignored. */
+    add(pattern, settings) {
+        const entry = this.entryFor(pattern);
+        if (!entry)
+            return;
+        this.count++;
+        for (const s of settings)
+            entry.settings.set(s.key, s);
+    }
+    /** Builds the glob blocks; call once after the last add. */
+    seal() {
+        const byKey = new Map();
+        this.trigrams = new Map();
+        for (const entry of this.globs.values()) {
+            if (entry.literal !== undefined) {
+                this.addTrigram(entry, entry.literal);
+                continue;
+            }
+            for (const setting of entry.settings.values()) {
+                const list = byKey.get(setting.key) ?? [];
+                list.push({ entry, setting });
+                byKey.set(setting.key, list);
+            }
+        }
+        this.blocks = new Map();
+        for (const [key, list] of byKey) {
+            list.sort((a, b) => b.setting.order - a.setting.order);
+            const blocks = [];
+            for (let i = 0; i < list.length; i += BLOCK_SIZE)
+                blocks.push(makeBlock(list.slice(i, i + BLOCK_SIZE)));
+            this.blocks.set(key, blocks);
+        }
+    }
+    /** True when no pattern was added. */
+    get isEmpty() {
+        return this.count === 0;
+    }
+    /** For each attribute, the value of the last matching line that sets it. */
+    lookup(path) {
+        const segments = path.split('/');
+        const best = new Map();
+        const consider = (entry) => {
+            for (const s of entry.settings.values()) {
+                const current = best.get(s.key);
+                if (!current || s.order > current.order)
+                    best.set(s.key, s);
+            }
+        };
+        for (const segment of segments) {
+            const named = this.names.get(segment);
+            if (named)
+                consider(named);
+            const dot = segment.lastIndexOf('.');
+            if (dot >= 0)
+                for (const { suffix, entry } of this.extensions.get(segment.slice(dot + 1)) ?? [])
+                    if (segment.endsWith(suffix))
+                        consider(entry);
+        }
+        if (this.prefixes.size > 0)
+            for (let i = path.indexOf('/');; i = path.indexOf('/', i + 1)) {
+                const entry = this.prefixes.get(i < 0 ? path : path.slice(0, i));
+                if (entry)
+                    consider(entry);
+                if (i < 0)
+                    break;
+            }
+        if (this.trigrams.size > 0) {
+            const tested = new Set();
+            for (let i = 0; i + 3 <= path.length; i++) {
+                for (const entry of this.trigrams.get(path.slice(i, i + 3)) ?? []) {
+                    if (tested.has(entry))
+                        continue;
+                    tested.add(entry);
+                    if (path.includes(entry.literal) && entry.test(path, segments))
+                        consider(entry);
+                }
+            }
+        }
+        for (const [key, blocks] of this.blocks) {
+            const floor = best.get(key)?.order ?? -1;
+            search: for (const block of blocks) {
+                // Blocks hold the latest lines first: once a block starts below what we have, stop.
+                if (block.members[0].setting.order < floor)
+                    break;
+                if (!block.test(path, segments))
+                    continue;
+                for (const { entry, setting } of block.members) {
+                    if (setting.order < floor)
+                        break search;
+                    if (entry.test(path, segments)) {
+                        best.set(key, setting);
+                        break search;
+                    }
+                }
+            }
+        }
+        const out = {};
+        for (const [key, s] of best)
+            out[key] = s.value;
+        return out;
+    }
+    /** Files the glob under the piece of its literal that the fewest globs share so far. */
+    addTrigram(entry, literal) {
+        let best = literal.slice(0, 3);
+        for (let i = 1; i + 3 <= literal.length; i++) {
+            const piece = literal.slice(i, i + 3);
+            if ((this.trigrams.get(piece)?.length ?? 0) < (this.trigrams.get(best)?.length ?? 0))
+                best = piece;
+        }
+        const list = this.trigrams.get(best) ?? [];
+        list.push(entry);
+        this.trigrams.set(best, list);
+    }
+    entryFor(pattern) {
+        // As in .gitignore: a trailing slash or /** matches everything below a folder.
+        const anchored = pattern.includes('/') && !pattern.endsWith('/') ? pattern.replace(/^\//, '') : null;
+        if (anchored !== null) {
+            const folder = anchored.replace(/\/\*\*$/, '');
+            if (!GLOB_CHARS.test(folder) && !ODD_SEGMENTS.test(folder))
+                return getOrAdd(this.prefixes, folder);
+            return this.glob(`A:${anchored}`, false, [anchored, `${anchored}/**`]);
+        }
+        const name = pattern.replace(/\/$/, '');
+        if (name === '')
+            return undefined;
+        // `a/b/` is tested against single segments as the original matcher did: picomatch decides.
+        const plain = !GLOB_CHARS.test(name) && !ODD_SEGMENTS.test(name) && !name.includes('/');
+        if (plain)
+            return getOrAdd(this.names, name);
+        const suffix = /^\*([^*?[\]{}()!+@\\]*\.[^*?[\]{}()!+@\\.]*)$/.exec(name)?.[1];
+        if (suffix !== undefined) {
+            const ext = suffix.slice(suffix.lastIndexOf('.') + 1);
+            const list = this.extensions.get(ext) ?? [];
+            let found = list.find((x) => x.suffix === suffix);
+            if (!found)
+                list.push((found = { suffix, entry: { settings: new Map() } }));
+            this.extensions.set(ext, list);
+            return found.entry;
+        }
+        return this.glob(`N:${name}`, true, [name]);
+    }
+    glob(id, byName, patterns) {
+        const existing = this.globs.get(id);
+        if (existing)
+            return existing;
+        let regexes;
+        try {
+            regexes = patterns.map((p) => picomatch_default().makeRe(p, OPTIONS));
+        }
+        catch {
+            return undefined; // longer than picomatch allows, or otherwise refused
+        }
+        const test = byName
+            ? (_path, segments) => segments.some((s) => regexes.some((r) => r.test(s)))
+            : (path) => regexes.some((r) => r.test(path));
+        const combinable = regexes.every((r) => r.flags === '' && !/\\[1-9]|\(\?</.test(r.source));
+        const entry = {
+            settings: new Map(),
+            byName,
+            sources: combinable ? regexes.map((r) => r.source) : [],
+            literal: requiredLiteral(patterns[0]),
+            test,
+        };
+        this.globs.set(id, entry);
+        return entry;
+    }
+}
+/**
+ * The longest run of plain characters a glob requires of every path it matches, or undefined
+ * when it has none of three or more characters, or has syntax (negation, escapes, `./`) under
+ * which its plain text need not appear as written. Bracket, brace and extglob groups are not
+ * required text, so they are cut out first.
+ */
+function requiredLiteral(glob) {
+    if (/^!|\\/.test(glob) || ODD_SEGMENTS.test(glob))
+        return undefined;
+    const rest = glob.replace(/\[[^\]]*\]|\{[^{}]*\}|[?*+@!]?\([^()]*\)/g, '\0');
+    if (/[[\]{}()]/.test(rest))
+        return undefined;
+    let longest = '';
+    // Split at slashes too: `**/` may match nothing, so a slash beside it is not required.
+    for (const run of rest.split(/[\0*?+@!/]+/))
+        if (run.length > longest.length)
+            longest = run;
+    return longest.length >= 3 ? longest : undefined;
+}
+function getOrAdd(map, key) {
+    let entry = map.get(key);
+    if (!entry)
+        map.set(key, (entry = { settings: new Map() }));
+    return entry;
+}
+/** One regular expression per kind (by segment, by path) over the block's globs. */
+function makeBlock(members) {
+    const each = (path, segments) => members.some((m) => m.entry.test(path, segments));
+    if (members.some((m) => m.entry.sources.length === 0))
+        return { members, test: each };
+    const combine = (byName) => {
+        const sources = members.filter((m) => m.entry.byName === byName).flatMap((m) => m.entry.sources);
+        // The outer ^ makes the engine try position 0 only; each source is anchored already, but an
+        // alternation of anchored groups is still tried at every position of the string.
+        return sources.length ? new RegExp(`^(?:${sources.map((s) => `(?:${s})`).join('|')})`) : undefined;
+    };
+    try {
+        const byName = combine(true);
+        const byPath = combine(false);
+        return {
+            members,
+            test: (path, segments) => (byPath?.test(path) ?? false) || (byName ? segments.some((s) => byName.test(s)) : false),
+        };
+    }
+    catch {
+        return { members, test: each };
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/gitattributes.ts
 
-/** The linguist-* attributes of a .gitattributes file, applied in order (the last match wins). */
+/** Patterns with linguist attributes beyond this many are not read: a real file has a few dozen. */
+const MAX_ATTRIBUTE_PATTERNS = 10_000;
+/**
+ * The linguist-* attributes of a .gitattributes file. As in git, for each attribute the last
+ * matching line wins. Lookups cost about the same for 5,000 patterns as for five: literal names,
+ * extensions and folder prefixes are found in maps, and the remaining globs are tested in
+ * compiled blocks (see pattern-index.ts).
+ */
 class GitAttributes {
-    rules;
-    constructor(rules) {
-        this.rules = rules;
+    index;
+    skipped;
+    constructor(index, 
+    /** Patterns past MAX_ATTRIBUTE_PATTERNS that were not read. */
+    skipped) {
+        this.index = index;
+        this.skipped = skipped;
     }
     /** Parses .gitattributes text; lines without linguist attributes are ignored. */
-    static parse(text) {
-        const rules = [];
+    static parse(text, maxPatterns = MAX_ATTRIBUTE_PATTERNS) {
+        const index = new PatternIndex();
+        let rules = 0;
+        let skipped = 0;
         for (const rawLine of text.split(/\r?\n/)) {
             const line = rawLine.trim();
             if (line === '' || line.startsWith('#'))
@@ -1604,25 +2259,34 @@ class GitAttributes {
                 readAttribute(attr, overrides);
             if (Object.keys(overrides).length === 0)
                 continue;
-            rules.push({ match: compilePattern(pattern), overrides });
+            if (rules >= maxPatterns) {
+                skipped++;
+                continue;
+            }
+            const settings = Object.entries(overrides).map(([key, value]) => ({
+                key: key,
+                value: value,
+                order: rules,
+            }));
+            index.add(pattern, settings);
+            rules++;
         }
-        return new GitAttributes(rules);
+        index.seal();
+        return new GitAttributes(index, skipped);
     }
     /** An empty set of rules. */
     static empty() {
-        return new GitAttributes([]);
+        const index = new PatternIndex();
+        index.seal();
+        return new GitAttributes(index, 0);
     }
     /** True when no rule exists, so callers can skip matching. */
     get isEmpty() {
-        return this.rules.length === 0;
+        return this.index.isEmpty;
     }
     /** The combined overrides for a POSIX path relative to the repository root. */
     lookup(path) {
-        const result = {};
-        for (const rule of this.rules)
-            if (rule.match(path))
-                Object.assign(result, rule.overrides);
-        return result;
+        return this.index.lookup(path);
     }
 }
 const FLAGS = {
@@ -1630,33 +2294,25 @@ const FLAGS = {
     'linguist-generated': 'generated',
     'linguist-documentation': 'documentation',
 };
+/** Language names are shown in the summary's chart: only what a real language name holds. */
+const LANGUAGE_NAME = /^[\w .#+'()-]{1,64}$/;
 function readAttribute(attr, into) {
     const unset = attr.startsWith('-') || attr.startsWith('!');
     const body = unset ? attr.slice(1) : attr;
     const [key, value] = body.split('=', 2);
     if (key === 'linguist-language' && value && !unset) {
-        into.language = value.replace(/_/g, ' ');
+        const name = value.replace(/_/g, ' ');
+        if (LANGUAGE_NAME.test(name))
+            into.language = name;
         return;
     }
     const flag = FLAGS[key];
     if (flag)
         into[flag] = !unset && value !== 'false';
 }
-function compilePattern(pattern) {
-    // As in .gitignore: a pattern without a slash matches a name at any depth; a trailing
-    // slash or /** matches everything below a folder.
-    const anchored = pattern.includes('/') && !pattern.endsWith('/') ? pattern.replace(/^\//, '') : null;
-    if (anchored !== null) {
-        const m = picomatch_default()(anchored, { dot: true });
-        const below = picomatch_default()(`${anchored}/**`, { dot: true });
-        return (path) => m(path) || below(path);
-    }
-    const name = pattern.replace(/\/$/, '');
-    const m = picomatch_default()(name, { dot: true });
-    return (path) => path.split('/').some((segment) => m(segment));
-}
 
 ;// CONCATENATED MODULE: ./packages/stack/src/walk.ts
+
 
 
 
@@ -1807,7 +2463,6 @@ function walk(options) {
     const { root, logger } = options;
     const maxFiles = options.maxFiles ?? 200_000;
     const progressEvery = options.progressEvery ?? 50_000;
-    const excluded = options.exclude?.length ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
     const inv = {
         manifests: new Map(),
         languageBytes: new Map(),
@@ -1817,6 +2472,9 @@ function walk(options) {
         truncated: false,
         warnings: [],
     };
+    const excluded = compileGlobs(options.exclude ?? [], (message) => inv.warnings.push(`exclude: ${message}`), {
+        dot: true,
+    });
     let attributes;
     const stack = [{ rel: '.', notProject: false }];
     while (stack.length > 0 && !inv.truncated) {
@@ -1902,21 +2560,31 @@ function countLanguage(dirAbs, name, rel, attributes, inv) {
     inv.languageBytes.set(language, (inv.languageBytes.get(language) ?? 0) + size);
     return size;
 }
+/** .gitattributes larger than this is not read: a real one is a few kilobytes. */
+const MAX_ATTRIBUTES_BYTES = 1024 * 1024;
 function readAttributes(path, inv) {
+    let text;
     try {
-        const st = (0,external_node_fs_.lstatSync)(path);
-        if (st.size > 1024 * 1024)
-            return GitAttributes.empty();
-        // Small, read once, synchronously: the walk that follows depends on it.
-        return GitAttributes.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        // Small, read once, synchronously: the walk that follows depends on it. Opened without
+        // blocking and checked on the descriptor, so a FIFO put there in between cannot hang us.
+        text = (0,lite/* readUserFile */.E1)(path, { maxBytes: MAX_ATTRIBUTES_BYTES, subject: {}, what: '.gitattributes' }).toString('utf8');
     }
     catch (err) {
-        inv.warnings.push(`could not read .gitattributes: ${String(err)}`);
+        // readUserFile names the file by the path it was given; the warning names it as the user knows it.
+        const why = (0,lite/* isUserError */.iU)(err)
+            ? err.message.replace(`${path} `, '')
+            : `.gitattributes could not be read: ${String(err)}`;
+        inv.warnings.push(`${why.replace(/\.$/, '')}; it is not used`);
         return GitAttributes.empty();
     }
+    const attributes = GitAttributes.parse(text);
+    if (attributes.skipped > 0)
+        inv.warnings.push(`.gitattributes has ${attributes.skipped + MAX_ATTRIBUTE_PATTERNS} linguist patterns; only the first ${MAX_ATTRIBUTE_PATTERNS} are used`);
+    return attributes;
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detect.ts
+
 
 
 
@@ -1946,7 +2614,10 @@ async function detectStack(options) {
     const projects = dropEnclosedStaticSites(found.filter((p) => p !== undefined));
     for (const p of projects)
         for (const w of p.warnings)
-            logger.warning(`${p.path}: ${w}`, { file: (options.annotationPrefix ?? '') + p.manifest, title: 'detect-stack' });
+            logger.warning(`${oneLine(p.path)}: ${w}`, {
+                file: (options.annotationPrefix ?? '') + p.manifest,
+                title: 'detect-stack',
+            });
     return {
         schemaVersion: 1,
         root: options.displayRoot ?? '.',
@@ -1975,14 +2646,21 @@ async function findWorkspaces(ctx, dirs) {
     }));
     return perDir.flat();
 }
+/** Member globs past this many are not used: each is compiled and tried against every folder. */
+const MAX_MEMBER_GLOBS = 5000;
 /** Each member folder → the workspace root that claims it (the nearest one when nested). */
 function assignMembers(ctx, dirs, workspaces) {
     const memberOf = new Map();
     for (const ws of [...workspaces].sort((a, b) => a.dir.length - b.dir.length)) {
-        const include = ws.decl.members.filter((m) => !m.startsWith('!')).map(normaliseGlob);
-        const exclude = ws.decl.members.filter((m) => m.startsWith('!')).map((m) => normaliseGlob(m.slice(1)));
-        const isIncluded = picomatch_default()(include.length ? include : ['\0'], { dot: false });
-        const isExcluded = exclude.length ? picomatch_default()(exclude) : () => false;
+        const members = [...new Set(ws.decl.members)];
+        if (members.length > MAX_MEMBER_GLOBS)
+            ctx.warn(`workspace at ${ws.dir} (${ws.decl.tool}) lists ${members.length} members; only the first ${MAX_MEMBER_GLOBS} are used`);
+        const used = members.slice(0, MAX_MEMBER_GLOBS);
+        const include = used.filter((m) => !m.startsWith('!')).map(normaliseGlob);
+        const exclude = used.filter((m) => m.startsWith('!')).map((m) => normaliseGlob(m.slice(1)));
+        const report = (message) => ctx.warn(`workspace at ${ws.dir} (${ws.decl.tool}): member ${message}`);
+        const isIncluded = compileGlobs(include, report, { dot: false });
+        const isExcluded = compileGlobs(exclude, report);
         for (const dir of dirs) {
             if (dir === ws.dir || !ws.detector.applies(ctx, dir))
                 continue;
@@ -2032,7 +2710,7 @@ async function projectAt(ctx, dir, workspaces, workspaceRoot) {
         if (web)
             commands.start = web;
     }
-    const warnings = [...draft.warnings];
+    const warnings = draft.warnings.map(oneLine);
     if (others.length)
         warnings.push(`also has manifests for ${others.join(', ')}; reported as ${draft.runtime.name}`);
     return {
@@ -2124,6 +2802,8 @@ function toMatrix(stack) {
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/index.ts
+
+
 
 
 

@@ -1,13 +1,14 @@
-export const id = 951;
-export const ids = [951];
+export const id = 312;
+export const ids = [312];
 export const modules = {
 
-/***/ 42951:
+/***/ 89312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  LO: () => (/* reexport */ BadTarError),
   Qd: () => (/* reexport */ CommandError),
   LR: () => (/* reexport */ buildArtifact),
   Jq: () => (/* reexport */ readTarGz),
@@ -25,12 +26,12 @@ var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
-var lite = __webpack_require__(13468);
-// EXTERNAL MODULE: ./packages/lockfiles/src/index.ts + 10 modules
-var src = __webpack_require__(17809);
-// EXTERNAL MODULE: ./packages/stack/src/index.ts + 23 modules
-var stack_src = __webpack_require__(27333);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
+var lite = __webpack_require__(13444);
+// EXTERNAL MODULE: ./packages/lockfiles/src/index.ts + 13 modules
+var src = __webpack_require__(79490);
+// EXTERNAL MODULE: ./packages/stack/src/index.ts + 28 modules
+var stack_src = __webpack_require__(78552);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:stream"
@@ -284,11 +285,11 @@ var external_node_os_ = __webpack_require__(48161);
 const actionsCacheBackend = {
     name: 'actions',
     async restore(paths, key, restoreKeys) {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(955), __webpack_require__.e(371), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(371), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
         return cache.restoreCache(paths, key, restoreKeys);
     },
     async save(paths, key) {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(955), __webpack_require__.e(371), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(371), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
         await cache.saveCache(paths, key);
     },
 };
@@ -400,7 +401,38 @@ async function tolerant(logger, what, op) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/artifact/src/link-rule.ts
+
+/**
+ * True when a symbolic link at `linkPath` (relative, POSIX) with `target` cannot resolve outside
+ * the tree it lives in, whatever other links the tree holds or will hold. Checking the target
+ * lexically is not enough once links exist (`u -> .` then `v -> u/..` normalises to `.` but
+ * resolves to the parent), so the rule is stricter: a relative target whose `..` segments all
+ * come first and climb no higher than the link's own folder. Every later name descends, and a
+ * link met on the way obeys the same rule from its own folder, so no chain can climb out.
+ */
+function linkTargetInside(linkPath, target) {
+    if (target === '' || target.startsWith('/') || target.includes('\0'))
+        return false;
+    const folderDepth = external_node_path_.posix.dirname(linkPath) === '.' ? 0 : external_node_path_.posix.dirname(linkPath).split('/').length;
+    let ups = 0;
+    let descended = false;
+    for (const segment of target.split('/')) {
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment === '..') {
+            if (descended)
+                return false;
+            ups++;
+        }
+        else
+            descended = true;
+    }
+    return ups <= folderDepth;
+}
+
 ;// CONCATENATED MODULE: ./packages/artifact/src/collect.ts
+
 
 
 
@@ -429,30 +461,46 @@ function byteOrder(a, b) {
 /**
  * Walks only the folders the include globs can reach, never following symbolic links: a link is
  * archived as a link when its target stays inside the project, and reported otherwise. Files get
- * mode 0755 when any execute bit is set, else 0644; folders 0755.
+ * mode 0755 when any execute bit is set, else 0644; folders 0755. What cannot be read, and
+ * include bases that lead outside the root, are reported rather than silently left out.
  */
 function selectFiles(options) {
-    const isIncluded = picomatch_default()([...options.include], { dot: true });
-    const isExcluded = options.exclude.length ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
+    const included = picomatch_default()([...options.include], { dot: true });
+    const excluded = options.exclude.length ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
+    // picomatch never matches across a line break, so a file named `a\nb` would be dropped without a
+    // word: globs see line breaks as an ordinary character instead (no glob can name one anyway).
+    const isIncluded = (rel) => included(globbable(rel));
+    const isExcluded = (rel) => excluded(globbable(rel));
+    const realRoot = (0,external_node_fs_.realpathSync)(options.root);
     const never = new Set(options.never.map((n) => n.replace(/\/+$/, '')));
     const bases = walkBases(options.include);
     const files = new Map();
     const escapingLinks = [];
     const skippedSpecial = [];
+    const unreadable = [];
+    const outside = [];
     const visit = (rel) => {
         const abs = rel === '' ? options.root : (0,external_node_path_.join)(options.root, rel);
         let names;
         try {
             names = (0,external_node_fs_.readdirSync)(abs);
         }
-        catch {
+        catch (err) {
+            unreadable.push({ path: rel || '.', code: err.code ?? 'unknown' });
             return;
         }
         for (const name of names) {
             const childRel = rel === '' ? name : `${rel}/${name}`;
             if (never.has(childRel) || isExcluded(childRel))
                 continue;
-            const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(abs, name));
+            let st;
+            try {
+                st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(abs, name));
+            }
+            catch (err) {
+                unreadable.push({ path: childRel, code: err.code ?? 'unknown' });
+                continue;
+            }
             if (st.isDirectory()) {
                 if (!WHOLE_TREE_PRUNE.has(name) || mentions(options.include, name))
                     visit(childRel);
@@ -480,6 +528,8 @@ function selectFiles(options) {
     for (const base of bases) {
         if (base === '')
             visit('');
+        else if (leavesRoot(options.root, realRoot, base))
+            outside.push(base);
         else {
             const st = lstatOrUndefined((0,external_node_path_.join)(options.root, base));
             if (st?.isDirectory() && !never.has(base))
@@ -498,7 +548,41 @@ function selectFiles(options) {
         ...files.values(),
     ];
     entries.sort((a, b) => byteOrder(a.path, b.path));
-    return { entries, escapingLinks: escapingLinks.sort(byteOrder), skippedSpecial: skippedSpecial.sort(byteOrder) };
+    return {
+        entries,
+        escapingLinks: escapingLinks.sort(byteOrder),
+        skippedSpecial: skippedSpecial.sort(byteOrder),
+        unreadable: unreadable.sort((a, b) => byteOrder(a.path, b.path)),
+        outside: outside.sort(byteOrder),
+    };
+}
+/** The path as globs see it: line breaks become a character a glob's `*` matches. */
+function globbable(rel) {
+    return rel.replace(/[\n\r]/g, '\uFFFD');
+}
+/**
+ * True when an include base leaves the project: `..`, an absolute path, or a folder on the way
+ * that is a symbolic link resolving outside (lstat follows every component but the last).
+ */
+function leavesRoot(root, realRoot, base) {
+    const segments = base.split('/');
+    if ((0,external_node_path_.isAbsolute)(base) || segments.includes('..'))
+        return true;
+    for (let i = 1; i < segments.length; i++) {
+        const abs = (0,external_node_path_.join)(root, ...segments.slice(0, i));
+        if (!lstatOrUndefined(abs)?.isSymbolicLink())
+            continue;
+        let real;
+        try {
+            real = (0,external_node_fs_.realpathSync)(abs);
+        }
+        catch {
+            return false; // a dangling link leads nowhere: the base simply matches nothing
+        }
+        if (real !== realRoot && !real.startsWith(`${realRoot}${external_node_path_.sep}`))
+            return true;
+    }
+    return false;
 }
 function lstatOrUndefined(path) {
     try {
@@ -522,26 +606,29 @@ function walkBases(globs) {
     return unique.filter((b, i) => !unique.slice(0, i).some((p) => p === '' || b.startsWith(`${p}/`)));
 }
 /**
- * The link target to archive when the link stays inside the project (relative targets as
- * written; absolute ones cannot be checked here and are refused), else undefined.
+ * The link target to archive when the link stays inside the project, by the rule verification
+ * applies (relative, its `..` segments first and no higher than the link's folder), else undefined.
  */
 function linkStaysInside(linkPath, target) {
-    if ((0,external_node_path_.isAbsolute)(target))
-        return undefined;
-    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(linkPath), target.split(external_node_path_.sep).join('/')));
-    if (resolved === '..' || resolved.startsWith('../') || resolved.startsWith('/'))
-        return undefined;
-    return target.split(external_node_path_.sep).join('/');
+    const posixTarget = target.split(external_node_path_.sep).join('/');
+    return linkTargetInside(linkPath, posixTarget) ? posixTarget : undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/commands.ts
 
 /** How many lines of a failed command's output the error and the summary show. */
 const TAIL_LINES = 50;
-/** The last lines of some output. */
+/** How much of a command's output is kept for its tail: a build printing 100 MB must not fill memory. */
+const MAX_CAPTURED_OUTPUT = 1024 * 1024;
+/** A tail line longer than this (minified code, a progress bar) is cut, so 50 lines stay readable. */
+const MAX_TAIL_LINE = 1000;
+/** The last lines of some output, each cut to a readable length. */
 function tail(text, lines = TAIL_LINES) {
     const all = text.replace(/\s+$/, '').split('\n');
-    return all.slice(-lines).join('\n');
+    return all
+        .slice(-lines)
+        .map((l) => (l.length > MAX_TAIL_LINE ? `${l.slice(0, MAX_TAIL_LINE)}…(${l.length} chars)` : l))
+        .join('\n');
 }
 /** A failed build or install command: a UserError that carries the output's tail for the summary. */
 class CommandError extends lite/* UserError */.yo {
@@ -549,31 +636,48 @@ class CommandError extends lite/* UserError */.yo {
     command;
     exitCode;
     outputTail;
-    constructor(step, command, exitCode, outputTail) {
-        super(`${step} command \`${command}\` failed with exit code ${exitCode}. Its last lines:\n${outputTail}`, {
-            input: step === 'build' ? 'command' : 'install',
-        });
+    timeoutMs;
+    constructor(step, command, exitCode, outputTail, 
+    /** Set when the command did not fail but was stopped: it ran past this many milliseconds. */
+    timeoutMs) {
+        super(timeoutMs === undefined
+            ? `${step} command \`${command}\` failed with exit code ${exitCode}. Its last lines:\n${outputTail}`
+            : `${step} command \`${command}\` was stopped after ${(0,lite/* formatDuration */.a3)(timeoutMs)}, the timeout. Its last lines:\n${outputTail}`, { input: timeoutMs === undefined ? (step === 'build' ? 'command' : 'install') : 'timeout' }, timeoutMs === undefined ? undefined : 'Find what hangs (a prompt, a watch mode, a server), or raise timeout.');
         this.step = step;
         this.command = command;
         this.exitCode = exitCode;
         this.outputTail = outputTail;
+        this.timeoutMs = timeoutMs;
     }
 }
 /**
  * Runs a shell command in a folder with the step's environment, streaming its output to the log;
- * stderr is folded into stdout so the tail of a failure reads in order.
+ * stderr is folded into stdout so the tail of a failure reads in order. The project's scripts are
+ * untrusted: they get no runner credentials and no INPUT_* variables, their output cannot issue
+ * workflow commands, and only the last MiB of it is held.
  */
-async function runCommand(exec, step, command, cwd, env) {
-    const clean = {};
-    for (const [k, v] of Object.entries(env))
-        if (v !== undefined && !k.startsWith('INPUT_'))
-            clean[k] = v;
-    const result = await exec('sh', ['-c', `${command} 2>&1`], { cwd, env: clean, ignoreReturnCode: true });
+async function runCommand(exec, step, command, cwd, env, limits) {
+    const clean = (0,lite/* withoutRunnerCredentials */.DV)(env);
+    for (const k of Object.keys(clean))
+        if (k.startsWith('INPUT_'))
+            delete clean[k];
+    const result = await exec('sh', ['-c', `exec 2>&1\n${command}`], {
+        cwd,
+        env: clean,
+        ignoreReturnCode: true,
+        maxOutputBytes: MAX_CAPTURED_OUTPUT,
+        untrustedOutput: true,
+        ...(limits.timeoutMs !== undefined ? { timeoutMs: limits.timeoutMs } : {}),
+    });
+    const lastLines = () => limits.redact(tail(result.stdout + result.stderr));
+    if (result.timedOut)
+        throw new CommandError(step, command, result.exitCode, lastLines(), limits.timeoutMs);
     if (result.exitCode !== 0)
-        throw new CommandError(step, command, result.exitCode, tail(result.stdout + result.stderr));
+        throw new CommandError(step, command, result.exitCode, lastLines());
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/defaults.ts
+
 const WHOLE_TREE = { include: ['**'], exclude: [], required: [] };
 /** The lockfile's path relative to the project, when it lies inside it. */
 function lockfileInProject(project) {
@@ -649,7 +753,8 @@ function packagingPlan(project) {
                 include: ['publish/**'],
                 exclude: [],
                 required: ['publish/**'],
-                command: `dotnet publish ${project.manifest.slice(project.manifest.lastIndexOf('/') + 1)} -c Release -o publish`,
+                // The project file's name goes into a shell command: quoted, a name with a space stays one word.
+                command: `dotnet publish ${(0,lite/* shellQuote */.ZL)(project.manifest.slice(project.manifest.lastIndexOf('/') + 1))} -c Release -o publish`,
             };
         default:
             return WHOLE_TREE;
@@ -703,7 +808,11 @@ async function gitFacts(exec, cwd) {
     return { commit, describe, commitTime: Number(time) };
 }
 
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __webpack_require__(77934);
 ;// CONCATENATED MODULE: ./packages/artifact/src/manifest.ts
+
+
 /** Serialises a manifest deterministically (fixed key order, files already sorted, one trailing newline). */
 function manifestJson(m) {
     const ordered = {
@@ -724,19 +833,115 @@ function manifestJson(m) {
     };
     return `${JSON.stringify(ordered, null, 2)}\n`;
 }
-/** Reads a manifest, checking the fields verification relies on. */
+/** What verification relies on; other keys are allowed, so newer manifests still verify. */
+const MANIFEST = dist/* object */.Ikc({
+    schemaVersion: dist/* literal */.euz(1),
+    name: dist/* optional */.lqM(dist/* string */.YjP()),
+    version: dist/* optional */.lqM(dist/* string */.YjP()),
+    project: dist/* optional */.lqM(dist/* string */.YjP()),
+    sourceDateEpoch: dist/* optional */.lqM(dist/* number */.aig()),
+    archive: dist/* object */.Ikc({
+        file: dist/* optional */.lqM(dist/* string */.YjP()),
+        sha256: dist/* string */.YjP(),
+        size: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* number */.aig(), dist/* integer */.ndf(), dist/* minValue */.Wwf(0))),
+    }),
+    files: dist/* array */.YOg(dist/* object */.Ikc({
+        path: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* minLength */.BpQ(1)),
+        type: dist/* picklist */.KIO(['file', 'dir', 'symlink']),
+        size: dist/* pipe */.FsL(dist/* number */.aig(), dist/* integer */.ndf(), dist/* minValue */.Wwf(0)),
+        mode: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* regex */.yGV(/^[0-7]{4}$/, 'a mode of four octal digits')),
+        sha256: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* string */.YjP(), dist/* regex */.yGV(/^[0-9a-f]{64}$/, 'a SHA-256 in hex'))),
+        target: dist/* optional */.lqM(dist/* string */.YjP()),
+    })),
+});
+/** Reads a manifest, checking the fields verification relies on; a bad one is a UserError naming the file. */
 function parseManifest(text, file) {
     let doc;
     try {
         doc = JSON.parse(text);
     }
     catch (err) {
-        throw new Error(`${file} is not valid JSON: ${err.message}`);
+        throw new lite/* UserError */.yo(`is not valid JSON: ${(0,lite/* describeJsonError */.M1)(text, err)}.`, { file }, NOT_A_MANIFEST);
     }
-    if (doc.schemaVersion !== 1 || !Array.isArray(doc.files) || !doc.archive || typeof doc.archive.sha256 !== 'string') {
-        throw new Error(`${file} is not a slipway artifact manifest (schemaVersion 1 with archive and files)`);
+    const parsed = dist/* safeParse */.xLC(MANIFEST, doc);
+    if (!parsed.success) {
+        const issue = parsed.issues[0];
+        const where = dist/* getDotPath */.BuJ(issue);
+        throw new lite/* UserError */.yo(`is not a slipway artifact manifest: ${where ? `${where}: ` : ''}${issue.message}.`, { file }, NOT_A_MANIFEST);
     }
-    return doc;
+    return parsed.output;
+}
+const NOT_A_MANIFEST = 'Pass the .manifest.json that build-artifact wrote beside the archive.';
+
+;// CONCATENATED MODULE: ./packages/artifact/src/project.ts
+
+
+
+
+/** The project to build: the one named, else the stack's primary, else its first. */
+function pickProject(stack, path) {
+    if (stack.projects.length === 0)
+        throw new lite/* UserError */.yo('the stack has no buildable project.', { input: 'stack' }, 'Run detect-stack on the folder that holds the project, or set path.');
+    const wanted = path ?? stack.primary ?? stack.projects[0].path;
+    const found = stack.projects.find((p) => p.path === wanted.replace(/^\.\/(?=.)/, '').replace(/\/+$/, ''));
+    if (!found)
+        throw new lite/* UserError */.yo(`'${wanted}' is not a project of this repository.`, { input: 'project' }, `Use one of: ${stack.projects.map((p) => p.path).join(', ')}.`);
+    return found;
+}
+/**
+ * The project's folder, refused when the stack document places it (or its lockfile) outside the
+ * repository: `..`, an absolute path, or a symbolic link out. A stack is a document passed between
+ * steps, so it is checked like any input before anything is read or run there.
+ */
+function projectFolder(repoRoot, project, input) {
+    const leaves = (path) => (0,external_node_path_.isAbsolute)(path) || path.split(/[\\/]/).includes('..');
+    const bad = [project.path, project.packageManager?.lockfile ?? '.'].find(leaves);
+    if (bad !== undefined)
+        throw new lite/* UserError */.yo(`'${bad}' lies outside the repository.`, { input }, 'Project paths and lockfiles are relative to the repository root: pass the stack that detect-stack wrote for this checkout.');
+    const projectDir = project.path === '.' ? repoRoot : (0,external_node_path_.join)(repoRoot, ...project.path.split('/'));
+    if (!(0,external_node_fs_.existsSync)(projectDir))
+        throw new lite/* UserError */.yo(`project folder ${project.path} does not exist under ${repoRoot}.`, { input: 'project' }, 'The stack input may come from another checkout; leave it empty to detect here.');
+    const realRoot = (0,external_node_fs_.realpathSync)(repoRoot);
+    const real = (0,external_node_fs_.realpathSync)(projectDir);
+    if (real !== realRoot && !real.startsWith(`${realRoot}${external_node_path_.sep}`))
+        throw new lite/* UserError */.yo(`project folder ${project.path} is a symbolic link out of the repository (to ${real}).`, { input }, 'Build a project that lives in the repository.');
+    return projectDir;
+}
+/** Refuses include globs that reach outside the project: packaging /etc/passwd is never meant. */
+function checkIncludes(include, input) {
+    for (const glob of include) {
+        if ((0,external_node_path_.isAbsolute)(glob) || glob.split(/[\\/]/).includes('..'))
+            throw new lite/* UserError */.yo(`'${glob}' reaches outside the project.`, { input }, 'Globs are relative to the project folder and cannot contain .. or start with /.');
+    }
+}
+/** Installs run where the lockfile is (a workspace root), else in the project's folder. */
+function installDir(repoRoot, project, projectDir) {
+    const lock = project.packageManager?.lockfile;
+    if (!lock || !lock.includes('/'))
+        return lock ? repoRoot : projectDir;
+    const dir = lock.slice(0, lock.lastIndexOf('/'));
+    return project.path === dir || project.path.startsWith(`${dir}/`) ? (0,external_node_path_.join)(repoRoot, dir) : projectDir;
+}
+/**
+ * Absolute paths of the lockfiles that describe a project's dependencies: regular files inside
+ * the repository only, since they are read whole (a lockfile linked to /dev/zero would never end).
+ */
+function lockfilePaths(repoRoot, project) {
+    const prefix = project.path === '.' ? '' : `${project.path}/`;
+    const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter((p) => Boolean(p));
+    const realRoot = (0,external_node_fs_.realpathSync)(repoRoot);
+    return [...new Set(candidates)]
+        .filter((p) => (0,src/* parserFor */.D9)((0,external_node_path_.basename)(p)) && regularFileInside(realRoot, (0,external_node_path_.join)(repoRoot, p)))
+        .map((p) => (0,external_node_path_.join)(repoRoot, p));
+}
+function regularFileInside(realRoot, abs) {
+    try {
+        const real = (0,external_node_fs_.realpathSync)(abs);
+        return real.startsWith(`${realRoot}${external_node_path_.sep}`) && (0,external_node_fs_.statSync)(real).isFile();
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/provenance.ts
@@ -905,7 +1110,7 @@ function hasActionsRuntime(env) {
 }
 /** The real uploader, loaded on first use (it brings the Azure and Octokit clients). */
 const actionsUploader = async (name, files, rootDir, retentionDays, env) => {
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(371), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 67458));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(371), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 67458));
     const result = await new DefaultArtifactClient().uploadArtifact(name, files, rootDir, retentionDays ? { retentionDays } : {});
     if (result.id === undefined)
         throw new Error('the artifact service returned no artifact id');
@@ -921,6 +1126,7 @@ function uploadFailed(name, archivePath, err) {
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/build-artifact.ts
+
 
 
 
@@ -956,9 +1162,7 @@ async function buildArtifact(o, seams) {
     };
     const stack = o.stack ?? (await timed('detect', () => (0,stack_src/* detectStack */.qz)({ root: o.repoRoot, logger })));
     const project = pickProject(stack, o.project);
-    const projectDir = project.path === '.' ? o.repoRoot : (0,external_node_path_.join)(o.repoRoot, ...project.path.split('/'));
-    if (!(0,external_node_fs_.existsSync)(projectDir))
-        throw new lite/* UserError */.yo(`project folder ${project.path} does not exist under ${o.repoRoot}.`, { input: 'project' }, 'The stack input may come from another checkout; leave it empty to detect here.');
+    const projectDir = projectFolder(o.repoRoot, project, o.stack ? 'stack' : 'project');
     const needGit = o.version === undefined || (o.sourceDateEpoch === undefined && env.SOURCE_DATE_EPOCH === undefined) || o.provenance;
     const facts = needGit ? await gitFacts(exec, o.repoRoot) : undefined;
     const version = o.version ?? facts.describe;
@@ -966,6 +1170,7 @@ async function buildArtifact(o, seams) {
     const name = artifactName(o.name, env, o.repoRoot, project);
     const plan = packagingPlan(project);
     const include = o.include ?? plan.include;
+    checkIncludes(include, o.include ? 'include' : 'stack');
     const exclude = [...(o.include ? [] : plan.exclude), ...o.exclude];
     const build = o.command === 'none' ? null : (o.command ?? plan.command ?? project.commands.build);
     const install = o.install ? project.commands.install : null;
@@ -992,17 +1197,20 @@ async function buildArtifact(o, seams) {
         if (paths.length)
             logger.info(`build-artifact: dependency cache skipped: ${chosen.reason}`);
     }
-    const commandEnv = { ...env, SOURCE_DATE_EPOCH: String(sourceDateEpoch) };
+    // Build scripts are the project's code: they never see the runner's service tokens.
+    const commandEnv = { ...(0,lite/* withoutRunnerCredentials */.DV)(env), SOURCE_DATE_EPOCH: String(sourceDateEpoch) };
+    const limits = { timeoutMs: o.timeoutMs, redact: seams.redact ?? ((text) => text) };
     if (install)
-        await timed('install', () => runCommand(exec, 'install', install, installDir(o.repoRoot, project, projectDir), commandEnv));
+        await timed('install', () => runCommand(exec, 'install', install, installDir(o.repoRoot, project, projectDir), commandEnv, limits));
     if (chosen.backend && key && cacheHit !== 'true')
         await timed('cache save', () => tolerant(logger, 'save', () => chosen.backend.save(paths.filter((p) => (0,external_node_fs_.existsSync)(p)), key.key)));
     if (build)
-        await timed('build', () => runCommand(exec, 'build', build, projectDir, commandEnv));
+        await timed('build', () => runCommand(exec, 'build', build, projectDir, commandEnv, limits));
     const outputRel = (0,external_node_path_.relative)(projectDir, o.outputDir).split(external_node_path_.sep).join('/');
     const selection = await timed('select', async () => selectFiles({ root: projectDir, include, exclude, never: ['.git', outputRel] }));
+    refuseIncomplete(selection, o.include ? 'include' : 'stack');
     if (selection.escapingLinks.length) {
-        throw new lite/* UserError */.yo(`these symbolic links point outside the project and cannot be packaged: ${selection.escapingLinks.join(', ')}.`, { input: 'include' }, 'Exclude them, or replace them with the files they point to.');
+        throw new lite/* UserError */.yo(`these symbolic links point outside the project (or climb with .. after a name, which verify-artifact refuses) and cannot be packaged: ${selection.escapingLinks.join(', ')}.`, { input: 'include' }, 'Exclude them, or replace them with the files they point to.');
     }
     for (const p of selection.skippedSpecial)
         logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
@@ -1029,6 +1237,12 @@ async function buildArtifact(o, seams) {
         archivePath: artifactPath,
         mtime: sourceDateEpoch,
         onProgress: (n) => logger.info(`build-artifact: archived ${(n / 1048576).toFixed(0)} MiB…`),
+    }).catch((err) => {
+        if (err.code !== 'EACCES' && err.code !== 'EPERM')
+            throw err;
+        throw new lite/* UserError */.yo(`${(0,external_node_path_.relative)(projectDir, err.path ?? '?')
+            .split(external_node_path_.sep)
+            .join('/')} cannot be read (${err.code}), so the artifact would be incomplete.`, { input: 'include' }, 'Make it readable by the job, or exclude it.');
     }));
     const base = archiveFile.replace(/\.tar\.gz$/, '');
     const manifestPath = (0,external_node_path_.join)(o.outputDir, `${base}.manifest.json`);
@@ -1091,14 +1305,12 @@ async function buildArtifact(o, seams) {
     }
     return result;
 }
-function pickProject(stack, path) {
-    if (stack.projects.length === 0)
-        throw new lite/* UserError */.yo('the stack has no buildable project.', { input: 'stack' }, 'Run detect-stack on the folder that holds the project, or set path.');
-    const wanted = path ?? stack.primary ?? stack.projects[0].path;
-    const found = stack.projects.find((p) => p.path === wanted.replace(/^\.\/(?=.)/, '').replace(/\/+$/, ''));
-    if (!found)
-        throw new lite/* UserError */.yo(`'${wanted}' is not a project of this repository.`, { input: 'project' }, `Use one of: ${stack.projects.map((p) => p.path).join(', ')}.`);
-    return found;
+/** Refuses a selection that left out what it could not read, or that reached outside the project. */
+function refuseIncomplete(selection, input) {
+    if (selection.outside.length)
+        throw new lite/* UserError */.yo(`${selection.outside.join(', ')} reaches outside the project through a symbolic link.`, { input }, 'Include only what lives in the project folder.');
+    if (selection.unreadable.length)
+        throw new lite/* UserError */.yo(`cannot read ${selection.unreadable.map((u) => `${u.path} (${u.code})`).join(', ')}, so the artifact would be incomplete.`, { input }, 'Make the folder readable by the job, or exclude it.');
 }
 function epochFromEnv(value) {
     if (value === undefined || value === '')
@@ -1117,28 +1329,13 @@ function artifactName(given, env, repoRoot, project) {
     const slug = project.name.replace(/^@/, '').replace(/[^A-Za-z0-9._-]/g, '-');
     return project.path === '.' || slug === repo ? repo : `${repo}-${slug}`;
 }
-/** Installs run where the lockfile is (a workspace root), else in the project's folder. */
-function installDir(repoRoot, project, projectDir) {
-    const lock = project.packageManager?.lockfile;
-    if (!lock || !lock.includes('/'))
-        return lock ? repoRoot : projectDir;
-    const dir = lock.slice(0, lock.lastIndexOf('/'));
-    return project.path === dir || project.path.startsWith(`${dir}/`) ? (0,external_node_path_.join)(repoRoot, dir) : projectDir;
-}
-/** Absolute paths of the lockfiles that describe a project's dependencies. */
-function lockfilePaths(repoRoot, project) {
-    const prefix = project.path === '.' ? '' : `${project.path}/`;
-    const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter((p) => Boolean(p));
-    return [...new Set(candidates)]
-        .filter((p) => (0,src/* parserFor */.D9)((0,external_node_path_.basename)(p)) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoRoot, p)))
-        .map((p) => (0,external_node_path_.join)(repoRoot, p));
-}
 async function readLockfiles(repoRoot, paths, logger) {
     const out = [];
     for (const abs of paths) {
         const rel = (0,external_node_path_.relative)(repoRoot, abs).split(external_node_path_.sep).join('/');
         try {
-            out.push(...(0,src/* parserFor */.D9)((0,external_node_path_.basename)(abs))(await (0,promises_.readFile)(abs, 'utf8'), rel));
+            // Non-blocking and capped: a FIFO or a link to /dev/zero named like a lockfile is a warning.
+            out.push(...((0,src/* readLockfile */.GQ)(abs, rel) ?? []));
         }
         catch (err) {
             logger.warning(`build-artifact: ${rel} could not be read for the SBOM: ${err.message}`, {
@@ -1150,16 +1347,185 @@ async function readLockfiles(repoRoot, paths, logger) {
     return out.sort((a, b) => byteOrder(`${a.name}@${a.version}`, `${b.name}@${b.version}`));
 }
 
+;// CONCATENATED MODULE: ./packages/artifact/src/extract.ts
+
+
+
+
+
+/** Why an entry cannot be written; the caller turns it into its refusal naming the entry. */
+class ExtractRefusal extends Error {
+}
+/** Only permission bits are ever written: setuid, setgid and sticky bits from an archive are dropped. */
+const PERMISSION_BITS = 0o777;
+/** Folders stay writable by us while entries go in; their own modes are applied at the end. */
+const WORKING_DIR_MODE = 0o700;
+/** A folder the archive only implies (a file's parent it does not list) gets tar's usual mode. */
+const IMPLIED_DIR_MODE = 0o755;
+const NEW_FILE_FLAGS = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+/**
+ * Extracts into a fresh private folder beside the target and renames it into place only when the
+ * whole archive checked out, so a refused archive leaves nothing behind. Because that folder is
+ * new and private, everything in it was made here, and the record of what was made is complete:
+ * nothing is ever written under a link this extraction created, and links obey
+ * `linkTargetInside`, so no later entry can make an earlier one resolve outside.
+ */
+class Extraction {
+    staging;
+    final;
+    made = new Map();
+    dirModes = new Map();
+    constructor(staging, final) {
+        this.staging = staging;
+        this.final = final;
+    }
+    /** Prepares extraction into `into`, which must be missing or an empty folder. */
+    static async begin(into) {
+        const abs = (0,external_node_path_.resolve)(into);
+        const st = await (0,promises_.lstat)(abs).catch(() => undefined);
+        let final;
+        if (st) {
+            final = await (0,promises_.realpath)(abs);
+            const real = await (0,promises_.lstat)(final);
+            if (!real.isDirectory())
+                throw new lite/* UserError */.yo(`${into} exists and is not a folder.`, {}, 'Extract into a new or empty folder.');
+            if ((await (0,promises_.readdir)(final)).length > 0)
+                throw new lite/* UserError */.yo(`${into} is not empty.`, {}, 'Extract into a new or empty folder.');
+        }
+        else {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(abs), { recursive: true });
+            final = (0,external_node_path_.join)(await (0,promises_.realpath)((0,external_node_path_.dirname)(abs)), (0,external_node_path_.basename)(abs));
+        }
+        const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(final), `.${(0,external_node_path_.basename)(final)}.partial-`));
+        return new Extraction(staging, final);
+    }
+    /** Creates a folder. */
+    async dir(path, mode) {
+        await this.parents(path);
+        const kind = this.made.get(path);
+        if (kind === undefined) {
+            await this.fs(path, () => (0,promises_.mkdir)(this.abs(path), WORKING_DIR_MODE));
+            this.made.set(path, 'dir');
+        }
+        else if (kind !== 'dir')
+            throw new ExtractRefusal(`is a folder where the archive already made a ${kind}`);
+        this.dirModes.set(path, mode & PERMISSION_BITS);
+    }
+    /** Creates a symbolic link whose target cannot lead out of the extracted tree. */
+    async symlink(path, target) {
+        if (!linkTargetInside(path, target))
+            throw new ExtractRefusal(`links to '${target}', outside the artifact or by a path that could lead out of it`);
+        await this.parents(path);
+        await this.fs(path, () => (0,promises_.symlink)(target, this.abs(path)));
+        this.made.set(path, 'symlink');
+    }
+    /** Creates a new file (never through a link, never over anything) and returns it open for writing. */
+    async file(path, mode) {
+        await this.parents(path);
+        const handle = await this.fs(path, () => (0,promises_.open)(this.abs(path), NEW_FILE_FLAGS, mode & PERMISSION_BITS));
+        this.made.set(path, 'file');
+        return handle;
+    }
+    /** Applies folder modes (deepest first, so a read-only folder does not block its children) and moves the tree into place. */
+    async commit() {
+        const dirs = [...this.dirModes].sort((a, b) => b[0].split('/').length - a[0].split('/').length);
+        for (const [path, mode] of dirs)
+            await (0,promises_.chmod)(this.abs(path), mode);
+        await (0,promises_.chmod)(this.staging, 0o755);
+        try {
+            await (0,promises_.rename)(this.staging, this.final);
+        }
+        catch (err) {
+            throw new lite/* UserError */.yo(`${this.final} could not be put in place: ${err.message}.`, {}, 'Extract into a new or empty folder that nothing else writes to.');
+        }
+    }
+    /** Removes everything this extraction wrote. */
+    async abort() {
+        await (0,promises_.rm)(this.staging, { recursive: true, force: true });
+    }
+    abs(path) {
+        return (0,external_node_path_.join)(this.staging, ...path.split('/'));
+    }
+    /** Makes the folders above an entry, refusing to go through a link or a file the archive made. */
+    async parents(path) {
+        const segments = path.split('/');
+        for (let i = 1; i < segments.length; i++) {
+            const parent = segments.slice(0, i).join('/');
+            const kind = this.made.get(parent);
+            if (kind === 'symlink')
+                throw new ExtractRefusal(`would be written through '${parent}', a symbolic link the archive made`);
+            if (kind === 'file')
+                throw new ExtractRefusal(`is under '${parent}', which the archive made a file`);
+            if (kind === undefined) {
+                await this.fs(path, () => (0,promises_.mkdir)(this.abs(parent), WORKING_DIR_MODE));
+                this.made.set(parent, 'dir');
+                this.dirModes.set(parent, IMPLIED_DIR_MODE);
+            }
+        }
+    }
+    /** Runs a file-system call, turning its failure (a name too long, a clash) into a refusal. */
+    async fs(path, call) {
+        try {
+            return await call();
+        }
+        catch (err) {
+            const code = err.code;
+            if (!code)
+                throw err;
+            throw new ExtractRefusal(`cannot be written (${code})`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/artifact/src/tar-reader.ts
 
 const tar_reader_BLOCK = 512;
+/** Extended headers are held in memory whole: a path and a link target fit in far less. */
+const DEFAULT_HEADER_BYTES = 1024 * 1024;
+/** The stream is not a well-formed .tar.gz: not gzip, corrupt, or a header that makes no sense. */
+class BadTarError extends Error {
+}
+/** Thrown when the stream ends before the end-of-archive blocks. */
+class TruncatedTarError extends BadTarError {
+}
+/** Thrown when the stream declares or inflates to more than its limits allow. */
+class TarLimitError extends BadTarError {
+}
 function cString(buf, start, length) {
     const end = buf.indexOf(0, start);
     return buf.toString('utf8', start, end < 0 || end > start + length ? start + length : end);
 }
-function octalField(buf, start, length) {
+/** An octal field, or GNU's base-256 form (high bit set) for sizes past 8 GiB. */
+function numericField(buf, start, length, what) {
+    if (buf[start] & 0x80) {
+        let n = buf[start] & 0x7f;
+        for (let i = start + 1; i < start + length; i++)
+            n = n * 256 + buf[i];
+        if (!Number.isSafeInteger(n))
+            throw new BadTarError(`a header's ${what} is out of range`);
+        return n;
+    }
     const text = cString(buf, start, length).trim();
-    return text === '' ? 0 : parseInt(text, 8);
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        throw new BadTarError(`a header's ${what} is not an octal number (${JSON.stringify(text)})`);
+    return parseInt(text, 8);
+}
+/** True when the header's checksum field matches its bytes (unsigned, or the signed sum old tars wrote). */
+function checksumOk(block) {
+    const stored = cString(block, 148, 8).trim();
+    if (!/^[0-7]+$/.test(stored))
+        return false;
+    const want = parseInt(stored, 8);
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < tar_reader_BLOCK; i++) {
+        const b = i >= 148 && i < 156 ? 0x20 : block[i];
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    return want === unsigned || want === signed;
 }
 function parsePax(text) {
     const out = {};
@@ -1167,22 +1533,35 @@ function parsePax(text) {
     while (i < text.length) {
         const space = text.indexOf(' ', i);
         const len = Number(text.slice(i, space));
-        if (!Number.isFinite(len) || len <= 0)
-            break;
+        if (space < 0 || !Number.isSafeInteger(len) || len <= space - i + 1 || i + len > text.length)
+            throw new BadTarError('a pax extended header is malformed');
         const record = text.slice(space + 1, i + len - 1);
         const eq = record.indexOf('=');
+        if (eq <= 0)
+            throw new BadTarError('a pax extended header record has no key');
         out[record.slice(0, eq)] = record.slice(eq + 1);
         i += len;
     }
     return out;
 }
-/** Pulls exact byte counts out of a chunked stream. */
+/** A pax `size`, which must be a plain decimal: anything else would be read as NaN or a fraction. */
+function paxSize(value, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (!/^\d{1,16}$/.test(value) || !Number.isSafeInteger(Number(value)))
+        throw new BadTarError(`a pax size is not a whole number (${JSON.stringify(value.slice(0, 40))})`);
+    return Number(value);
+}
+/** Pulls exact byte counts out of a chunked stream, counting what it inflates. */
 class ByteReader {
     it;
+    maxTotal;
     buf = Buffer.alloc(0);
     done = false;
-    constructor(it) {
+    total = 0;
+    constructor(it, maxTotal) {
         this.it = it;
+        this.maxTotal = maxTotal;
     }
     /** Up to `max` bytes (at least one unless the stream ended). */
     async some(max) {
@@ -1214,41 +1593,64 @@ class ByteReader {
     async fill() {
         if (this.done)
             return false;
-        const next = await this.it.next();
+        let next;
+        try {
+            next = await this.it.next();
+        }
+        catch (err) {
+            // zlib's own words ("incorrect header check", "unexpected end of file") name the problem.
+            const code = err.code ?? '';
+            if (code.startsWith('Z_') || code.startsWith('ERR_ZLIB'))
+                throw new BadTarError(`it is not a readable gzip stream (${err.message})`);
+            throw err;
+        }
         if (next.done) {
             this.done = true;
             return false;
         }
+        this.total += next.value.length;
+        if (this.total > this.maxTotal)
+            throw new TarLimitError(`it inflates to more than ${this.maxTotal} bytes, more than its contents can explain`);
         this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
         return true;
     }
 }
-/** Thrown when the stream ends before the end-of-archive blocks. */
-class TruncatedTarError extends Error {
-}
 /**
  * Reads a .tar.gz stream entry by entry in bounded memory: ustar names with their prefix, pax
- * ('x', and 'g' merged into the next entry) and GNU long names ('L'/'K') are resolved.
+ * ('x', and 'g' merged into the next entry) and GNU long names ('L'/'K') are resolved. Header
+ * checksums are checked, and `limits` bound what a hostile stream can make it hold or inflate.
  */
-async function* readTarGz(source) {
-    const reader = new ByteReader(source.pipe((0,external_node_zlib_.createGunzip)())[Symbol.asyncIterator]());
+async function* readTarGz(source, limits = {}) {
+    const maxEntry = limits.maxEntryBytes ?? Number.MAX_SAFE_INTEGER;
+    const maxHeader = limits.maxHeaderBytes ?? DEFAULT_HEADER_BYTES;
+    const gunzip = (0,external_node_zlib_.createGunzip)();
+    // pipe() does not carry the source's errors (a missing file) to the gunzip side: carry them.
+    source.on('error', (err) => gunzip.destroy(err));
+    const reader = new ByteReader(source.pipe(gunzip)[Symbol.asyncIterator](), limits.maxTotalBytes ?? Number.MAX_SAFE_INTEGER);
     let pax = {};
     let longName;
     let longLink;
+    let first = true;
     for (;;) {
         const block = await reader.exact(tar_reader_BLOCK);
         if (!block)
-            throw new TruncatedTarError('the archive ends before its end-of-archive blocks');
+            throw first
+                ? new TruncatedTarError('it holds no tar entries at all')
+                : new TruncatedTarError('the archive ends before its end-of-archive blocks');
+        first = false;
         if (block.every((b) => b === 0))
             return;
+        if (!checksumOk(block))
+            throw new BadTarError('a tar header is corrupt (its checksum does not match)');
         const typeflag = String.fromCharCode(block[156]);
-        const size = octalField(block, 124, 12);
-        const pad = size % tar_reader_BLOCK === 0 ? 0 : tar_reader_BLOCK - (size % tar_reader_BLOCK);
+        const size = numericField(block, 124, 12, 'size');
         if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
+            if (size > maxHeader)
+                throw new TarLimitError(`an extended header declares ${size} bytes, more than the ${maxHeader} allowed`);
             const data = await reader.exact(size);
             if (!data)
                 throw new TruncatedTarError('the archive ends inside an extended header');
-            await reader.skip(pad);
+            await reader.skip(size % tar_reader_BLOCK === 0 ? 0 : tar_reader_BLOCK - (size % tar_reader_BLOCK));
             if (typeflag === 'L')
                 longName = cString(data, 0, data.length);
             else if (typeflag === 'K')
@@ -1259,17 +1661,19 @@ async function* readTarGz(source) {
         }
         const prefix = cString(block, 345, 155);
         const name = cString(block, 0, 100);
-        const entrySize = pax.size !== undefined ? Number(pax.size) : size;
+        const entrySize = paxSize(pax.size, size);
         const entry = {
             path: pax.path ?? longName ?? (prefix ? `${prefix}/${name}` : name),
             typeflag,
-            mode: octalField(block, 100, 8),
+            mode: numericField(block, 100, 8, 'mode'),
             size: entrySize,
             linkname: pax.linkpath ?? longLink ?? cString(block, 157, 100),
         };
         pax = {};
         longName = longLink = undefined;
         const dataSize = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? entrySize : 0;
+        if (dataSize > maxEntry)
+            throw new TarLimitError(`${entry.path} declares ${dataSize} bytes, more than the ${maxEntry} the archive's size can hold`);
         let remaining = dataSize;
         async function* body() {
             while (remaining > 0) {
@@ -1295,119 +1699,177 @@ async function* readTarGz(source) {
 
 
 
+
+
+
+/** A manifest lists every file; even a huge release's stays far below this. */
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+/** deflate cannot expand data more than about 1032 to 1: past that, the sizes are lies. */
+const MAX_DEFLATE_RATIO = 1032;
+/** Room per entry for its headers: a ustar block, a pax block and a pax body with a long path and target. */
+const HEADER_BUDGET = 3 * 512 + 64 * 1024;
+/** tar pads the end of an archive to a 10 KiB record. */
+const TRAILER_BUDGET = 20 * 512;
 /** Refusals name the entry, so a person can find it. */
 function refuse(entry, why) {
     return new lite/* UserError */.yo(`artifact entry '${entry}' ${why}.`, {}, 'The archive is not what build-artifact produced: do not deploy it.');
 }
 /**
  * Re-hashes an archive against its manifest and, when `into` is given, extracts it safely. It
- * refuses absolute paths, `..` segments, links that leave the target, hard links, devices and
- * FIFOs, and any entry whose type, mode, size or SHA-256 disagrees with the manifest.
+ * refuses absolute paths, `..` segments, links that could lead out of the target, anything under
+ * such a link, hard links, devices and FIFOs, and any entry whose type, mode, size or SHA-256
+ * disagrees with the manifest. A refused archive leaves nothing in `into`.
  */
 async function verifyArtifact(options) {
-    const manifest = parseManifest(await (0,promises_.readFile)(options.manifest, 'utf8'), options.manifest);
+    const manifest = parseManifest((0,lite/* readUserFile */.E1)(options.manifest, {
+        maxBytes: MAX_MANIFEST_BYTES,
+        subject: { file: options.manifest },
+        what: 'the manifest',
+    }).toString('utf8'), options.manifest);
+    const { handle, size } = await openArchive(options.archive);
+    let extraction;
+    try {
+        extraction = options.into ? await Extraction.begin(options.into) : undefined;
+        const result = await check(manifest, handle, limitsFor(manifest, size), options.archive, extraction);
+        await extraction?.commit();
+        return result;
+    }
+    catch (err) {
+        await extraction?.abort();
+        throw err;
+    }
+    finally {
+        await handle.close().catch(() => { });
+    }
+}
+/** Bounds from what the archive can hold (its real size) and what the manifest says it holds. */
+function limitsFor(manifest, archiveBytes) {
+    const physical = archiveBytes * MAX_DEFLATE_RATIO + 64 * 1024;
+    const listed = manifest.files.reduce((sum, f) => sum + Math.ceil(f.size / 512) * 512 + HEADER_BUDGET, 0);
+    return {
+        maxEntryBytes: physical,
+        maxTotalBytes: Math.min(physical, listed + HEADER_BUDGET + TRAILER_BUDGET),
+        maxHeaderBytes: 64 * 1024,
+    };
+}
+async function openArchive(path) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    }
+    catch (err) {
+        const code = err.code;
+        throw new lite/* UserError */.yo(code === 'ENOENT' ? 'the archive does not exist.' : `the archive cannot be opened (${code ?? 'unknown error'}).`, { file: path }, 'Check the archive path.');
+    }
+    const st = await handle.stat();
+    if (!st.isFile()) {
+        await handle.close();
+        throw new lite/* UserError */.yo(`the archive is ${st.isDirectory() ? 'a folder' : 'not a regular file'}.`, { file: path }, 'Name the .tar.gz that build-artifact wrote.');
+    }
+    return { handle, size: st.size };
+}
+async function check(manifest, handle, limits, archivePath, extraction) {
     const expected = new Map(manifest.files.map((f) => [f.path, f]));
     const seen = new Set();
     const archiveHash = (0,external_node_crypto_.createHash)('sha256');
-    const target = options.into ? await prepareTarget(options.into) : undefined;
     let bytes = 0;
-    const source = (0,external_node_fs_.createReadStream)(options.archive);
+    const source = handle.createReadStream({ autoClose: false, start: 0 });
     source.on('data', (chunk) => archiveHash.update(chunk));
     try {
-        for await (const entry of readTarGz(source)) {
-            const path = entry.path.replace(/\/+$/, '');
-            if (entry.path.startsWith('/') || (0,external_node_path_.isAbsolute)(entry.path))
-                throw refuse(entry.path, 'has an absolute path');
-            if (path.split('/').includes('..'))
-                throw refuse(entry.path, 'has a .. segment');
-            const t = entry.typeflag;
-            const type = t === '5' ? 'dir' : t === '2' ? 'symlink' : t === '0' || t === '\0' || t === '' ? 'file' : undefined;
-            if (t === '1')
-                throw refuse(path, 'is a hard link, which build-artifact never writes');
-            if (!type)
-                throw refuse(path, `is a device, FIFO or unknown type (${JSON.stringify(t)})`);
-            const want = expected.get(path);
-            if (!want)
-                throw refuse(path, 'is not in the manifest');
-            if (seen.has(path))
-                throw refuse(path, 'appears twice');
-            seen.add(path);
-            if (want.type !== type)
-                throw refuse(path, `is a ${type} but the manifest says ${want.type}`);
-            const mode = (entry.mode & 0o7777).toString(8).padStart(4, '0');
-            if (mode !== want.mode)
-                throw refuse(path, `has mode ${mode} but the manifest says ${want.mode}`);
-            const size = type === 'file' ? entry.size : 0;
-            if (size !== want.size)
-                throw refuse(path, `is ${size} bytes but the manifest says ${want.size}`);
-            if (type === 'symlink') {
-                const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), entry.linkname));
-                if ((0,external_node_path_.isAbsolute)(entry.linkname) || resolved === '..' || resolved.startsWith('../'))
-                    throw refuse(path, `links to '${entry.linkname}', outside the artifact`);
-                if (entry.linkname !== want.target)
-                    throw refuse(path, `links to '${entry.linkname}' but the manifest says '${want.target}'`);
-            }
-            const dest = target ? (0,external_node_path_.join)(target, ...path.split('/')) : undefined;
-            if (target && dest) {
-                await assertInside(target, (0,external_node_path_.join)(dest, '..'), path);
-                if (type === 'dir')
-                    await (0,promises_.mkdir)(dest, { recursive: true, mode: 0o755 });
-                else if (type === 'symlink')
-                    await (0,promises_.symlink)(entry.linkname, dest);
-            }
-            if (type !== 'file')
-                continue;
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            const out = dest ? await (0,promises_.open)(dest, 'wx', Number.parseInt(want.mode, 8)) : undefined;
+        for await (const entry of readTarGz(source, limits)) {
+            const { path, type, want } = checkHeader(entry, expected, seen);
             try {
-                for await (const part of entry.body()) {
-                    hash.update(part);
-                    if (out)
-                        await out.write(part);
-                }
+                if (type === 'dir')
+                    await extraction?.dir(path, entry.mode);
+                else if (type === 'symlink')
+                    await extraction?.symlink(path, entry.linkname);
+                else
+                    bytes += await copyFile(entry.body(), path, want, await extraction?.file(path, entry.mode));
             }
-            finally {
-                await out?.close();
+            catch (err) {
+                if (err instanceof ExtractRefusal)
+                    throw refuse(path, err.message);
+                throw err;
             }
-            const digest = hash.digest('hex');
-            if (digest !== want.sha256)
-                throw refuse(path, `has SHA-256 ${digest} but the manifest says ${want.sha256}`);
-            bytes += want.size;
+        }
+        // The tar stream ends at its end-of-archive blocks; whatever follows must be hashed too.
+        if (!source.readableEnded) {
+            source.unpipe();
+            source.resume();
+            await (0,external_node_stream_promises_.finished)(source);
         }
     }
     catch (err) {
-        if (err instanceof TruncatedTarError)
-            throw refuse('(end)', `is cut short: ${err.message}`);
+        if (err instanceof BadTarError)
+            throw new lite/* UserError */.yo(`is not a readable build-artifact archive: ${err.message}.`, { file: archivePath }, 'It is truncated, corrupt or not a .tar.gz: do not deploy it.');
         throw err;
+    }
+    finally {
+        // A refusal stops reading mid-stream: stop the read before the caller closes the file.
+        source.destroy();
     }
     const missing = manifest.files.filter((f) => !seen.has(f.path)).map((f) => f.path);
     if (missing.length)
         throw refuse(missing[0], `is in the manifest but not in the archive${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}`);
     const digest = archiveHash.digest('hex');
     if (digest !== manifest.archive.sha256) {
-        throw new lite/* UserError */.yo(`the archive's SHA-256 is ${digest} but the manifest says ${manifest.archive.sha256}.`, { file: options.archive }, 'The archive was changed after it was built: do not deploy it.');
+        throw new lite/* UserError */.yo(`the archive's SHA-256 is ${digest} but the manifest says ${manifest.archive.sha256}.`, { file: archivePath }, 'The archive was changed after it was built: do not deploy it.');
     }
     return { files: seen.size, bytes, digest };
 }
-async function prepareTarget(into) {
-    await (0,promises_.mkdir)(into, { recursive: true });
-    const real = (0,external_node_fs_.realpathSync)(into);
-    if ((await (0,promises_.readdir)(real)).length > 0)
-        throw new lite/* UserError */.yo(`${into} is not empty.`, {}, 'Extract into a new or empty folder.');
-    return real;
+/** Checks an entry's header against the safety rules and its manifest line, before any of it is written. */
+function checkHeader(entry, expected, seen) {
+    const path = entry.path.replace(/\/+$/, '');
+    if (entry.path.startsWith('/') || (0,external_node_path_.isAbsolute)(entry.path))
+        throw refuse(entry.path, 'has an absolute path');
+    const segments = path.split('/');
+    if (segments.includes('..'))
+        throw refuse(entry.path, 'has a .. segment');
+    if (segments.some((s) => s === '' || s === '.'))
+        throw refuse(entry.path, 'has an empty or . segment');
+    const t = entry.typeflag;
+    const type = t === '5' ? 'dir' : t === '2' ? 'symlink' : t === '0' || t === '\0' || t === '' ? 'file' : undefined;
+    if (t === '1')
+        throw refuse(path, 'is a hard link, which build-artifact never writes');
+    if (!type)
+        throw refuse(path, `is a device, FIFO or unknown type (${JSON.stringify(t)})`);
+    const want = expected.get(path);
+    if (!want)
+        throw refuse(path, 'is not in the manifest');
+    if (seen.has(path))
+        throw refuse(path, 'appears twice');
+    seen.add(path);
+    if (want.type !== type)
+        throw refuse(path, `is a ${type} but the manifest says ${want.type}`);
+    const mode = (entry.mode & 0o7777).toString(8).padStart(4, '0');
+    if (mode !== want.mode)
+        throw refuse(path, `has mode ${mode} but the manifest says ${want.mode}`);
+    const size = type === 'file' ? entry.size : 0;
+    if (size !== want.size)
+        throw refuse(path, `is ${size} bytes but the manifest says ${want.size}`);
+    if (type === 'symlink' && !linkTargetInside(path, entry.linkname))
+        throw refuse(path, `links to '${entry.linkname}', outside the artifact or by a path that could lead out of it`);
+    if (type === 'symlink' && entry.linkname !== want.target)
+        throw refuse(path, `links to '${entry.linkname}' but the manifest says '${want.target}'`);
+    return { path, type, want };
 }
-/** Refuses to write where the real parent folder is not inside the target (a planted link). */
-async function assertInside(target, parent, entry) {
-    let real;
+/** Hashes a file's bytes (writing them out when extracting) and checks them against the manifest. */
+async function copyFile(body, path, want, out) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     try {
-        real = (0,external_node_fs_.realpathSync)(parent);
+        for await (const part of body) {
+            hash.update(part);
+            if (out)
+                await out.write(part);
+        }
     }
-    catch {
-        return; // does not exist yet: mkdir below it cannot escape, its ancestors were checked
+    finally {
+        await out?.close();
     }
-    const rel = (0,external_node_path_.relative)(target, real);
-    if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
-        throw refuse(entry, 'would be written through a link that leaves the target folder');
+    const digest = hash.digest('hex');
+    if (digest !== want.sha256)
+        throw refuse(path, `has SHA-256 ${digest} but the manifest says ${want.sha256}`);
+    return want.size;
 }
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/index.ts
@@ -1428,7 +1890,7 @@ async function assertInside(target, parent, entry) {
 
 /***/ }),
 
-/***/ 17809:
+/***/ 79490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1438,13 +1900,14 @@ __webpack_require__.d(__webpack_exports__, {
   Qq: () => (/* reexport */ dedupe),
   D9: () => (/* reexport */ parserFor),
   VA: () => (/* reexport */ purlOf),
-  sS: () => (/* reexport */ pypiName)
+  sS: () => (/* reexport */ pypiName),
+  GQ: () => (/* reexport */ readLockfile)
 });
 
-// UNUSED EXPORTS: LOCKFILE_NAMES
+// UNUSED EXPORTS: LOCKFILE_NAMES, MAX_LOCKFILE_BYTES
 
-// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
-var dist = __webpack_require__(3292);
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __webpack_require__(77934);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/types.ts
 /** A lockfile that cannot be read as its format; carries the line where parsing failed. */
 class LockfileError extends Error {
@@ -1458,7 +1921,156 @@ class LockfileError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/lockfiles/src/shape.ts
+
+
+const isTable = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** A JSON object or TOML/YAML table with the given fields; valibot's object schemas alone accept arrays. */
+function table(entries) {
+    return dist/* pipe */.FsL(dist/* custom */.IeY(isTable, 'an object'), dist/* looseObject */._H3(entries));
+}
+/** A JSON object or TOML/YAML table whose every value has the given type. */
+function tableOf(value) {
+    return dist/* pipe */.FsL(dist/* custom */.IeY(isTable, 'an object'), dist/* record */.g1P(dist/* string */.YjP(), value));
+}
+/** An optional string field. */
+const optString = () => dist/* optional */.lqM(dist/* string */.YjP());
+/** An optional boolean field. */
+const optBoolean = () => dist/* optional */.lqM(dist/* boolean */.zMY());
+/**
+ * Checks a parsed lockfile against the schema of its format, or throws a LockfileError naming the
+ * first field of the wrong type and its line. A lockfile is written by a tool, so a wrong type
+ * means it is damaged or not what its name says: it is refused whole rather than half-read.
+ */
+function checkLockfile(schema, doc, text, file) {
+    const result = dist/* safeParse */.xLC(schema, doc, { abortEarly: true });
+    if (result.success)
+        return result.output;
+    const issue = deepest(result.issues[0]);
+    const path = (issue.path ?? []).map((p) => p.key);
+    let value = doc;
+    for (const key of path)
+        value = value?.[key];
+    const field = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+    const where = field === '' ? 'the document' : field;
+    throw new LockfileError(`${where} is ${kindOf(value)}, not the ${expected(issue)} this format has`, file, locate(text, path));
+}
+/** A union's issue is the union's; an option that went deeper names the real field. */
+function deepest(issue) {
+    const sub = issue.type === 'union' ? issue.issues?.find((s) => (s.path?.length ?? 0) > 0) : undefined;
+    return sub ? { ...sub, path: [...(issue.path ?? []), ...(sub.path ?? [])] } : issue;
+}
+function expected(issue) {
+    if (issue.type === 'custom')
+        return 'object';
+    const names = { Array: 'list', Object: 'object', string: 'string', number: 'number' };
+    return (issue.expected ?? 'value')
+        .replace(/^\(|\)$/g, '')
+        .split(' | ')
+        .map((p) => names[p] ?? p)
+        .join(' or ');
+}
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'boolean')
+        return 'true or false';
+    return `a ${typeof value}`;
+}
+/** The line of a field: each key is looked for after the previous one (`"key":`, `key =`, `key:`). */
+function locate(text, path) {
+    let offset = -1;
+    for (const key of path) {
+        if (typeof key === 'number' || key.length > 200)
+            continue;
+        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
+        re.lastIndex = offset + 1;
+        const m = re.exec(text);
+        if (!m)
+            break;
+        offset = m.index;
+    }
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return offset < 0 ? undefined : line;
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/schemas.ts
+// One schema per lockfile format, describing just the fields the parsers read.
+
+
+const npmV1Dep = dist/* lazy */.RZV(() => table({
+    version: optString(),
+    integrity: optString(),
+    dev: optBoolean(),
+    dependencies: dist/* optional */.lqM(tableOf(npmV1Dep)),
+}));
+/** package-lock.json and npm-shrinkwrap.json, lockfile versions 1 to 3. */
+const NpmLockSchema = table({
+    packages: dist/* optional */.lqM(tableOf(table({
+        name: optString(),
+        version: optString(),
+        integrity: optString(),
+        dev: optBoolean(),
+        devOptional: optBoolean(),
+        link: optBoolean(),
+    }))),
+    dependencies: dist/* optional */.lqM(tableOf(npmV1Dep)),
+});
+/** bun.lock: `packages` maps a key to an array whose first item is `name@version`. */
+const BunLockSchema = table({ packages: dist/* optional */.lqM(tableOf(dist/* array */.YOg(dist/* unknown */.L5J()))) });
+/** pnpm-lock.yaml, versions 5 to 9: an entry may be empty (null in YAML). */
+const PnpmLockSchema = table({
+    packages: dist/* optional */.lqM(dist/* nullable */.mee(tableOf(dist/* nullable */.mee(table({
+        name: optString(),
+        version: optString(),
+        resolution: dist/* optional */.lqM(table({ integrity: optString() })),
+        dev: optBoolean(),
+    }))))),
+});
+/** yarn.lock berry: descriptor → entry; `__metadata.version` is a number, YAML reads `version: 1.0` as one too. */
+const YarnBerrySchema = tableOf(dist/* nullable */.mee(table({
+    version: dist/* optional */.lqM(dist/* union */.KCZ([dist/* string */.YjP(), dist/* number */.aig()])),
+    resolution: optString(),
+})));
+const hashTable = () => dist/* optional */.lqM(table({ hash: optString() }));
+/** poetry.lock and uv.lock: `[[package]]` tables. */
+const TomlPythonLockSchema = table({
+    package: dist/* optional */.lqM(dist/* array */.YOg(table({
+        name: optString(),
+        version: optString(),
+        category: optString(),
+        groups: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
+        files: dist/* optional */.lqM(dist/* array */.YOg(table({ hash: optString() }))),
+        sdist: hashTable(),
+        wheels: dist/* optional */.lqM(dist/* array */.YOg(table({ hash: optString() }))),
+        source: dist/* optional */.lqM(table({ editable: optString(), virtual: optString() })),
+    }))),
+});
+const pipfileSection = () => dist/* optional */.lqM(tableOf(table({ version: optString(), hashes: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())) })));
+/** Pipfile.lock: `default` and `develop`, name → `{ version, hashes }`. */
+const PipfileLockSchema = table({ default: pipfileSection(), develop: pipfileSection() });
+/** Cargo.lock: `[[package]]` tables. */
+const CargoLockSchema = table({
+    package: dist/* optional */.lqM(dist/* array */.YOg(table({ name: optString(), version: optString(), source: optString(), checksum: optString() }))),
+});
+const composerPackages = () => dist/* optional */.lqM(dist/* array */.YOg(table({ name: optString(), version: optString(), dist: dist/* optional */.lqM(dist/* nullable */.mee(table({ shasum: optString() }))) })));
+/** composer.lock: `packages` and `packages-dev`. */
+const ComposerLockSchema = table({ packages: composerPackages(), 'packages-dev': composerPackages() });
+
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var smol_toml_dist = __webpack_require__(3292);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/util.ts
+
+
 
 
 /** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
@@ -1518,7 +2130,30 @@ class LineIndex {
         const i = this.text.indexOf(needle, from);
         return i < 0 ? undefined : this.lineAt(i);
     }
+    cursor = 0;
+    misses = 0;
+    /**
+     * The line of the next occurrence of a needle after the last one found, else of the first in the
+     * text. Parsers ask for entries in the order the file holds them, so each search starts where
+     * the last one ended and the whole lockfile is scanned about once, not once per package. After
+     * MAX_MISSES needles that are nowhere in the text (each of which costs a full scan), no more
+     * lines are looked for: a lockfile of a million unfindable keys must not cost a million scans.
+     */
+    next(needle) {
+        if (this.misses >= MAX_MISSES)
+            return undefined;
+        let i = this.text.indexOf(needle, this.cursor);
+        if (i < 0 && this.cursor > 0)
+            i = this.text.indexOf(needle);
+        if (i < 0) {
+            this.misses++;
+            return undefined;
+        }
+        this.cursor = i + needle.length;
+        return this.lineAt(i);
+    }
 }
+const MAX_MISSES = 100;
 /** PEP 503 normalised Python project name. */
 function pypiName(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
@@ -1542,35 +2177,51 @@ function dedupe(items) {
     }
     return [...seen.values()];
 }
-/** Parses a JSON lockfile, or throws a LockfileError naming the file. */
-function parseJsonLockfile(text, file) {
+/** Parses a JSON lockfile and checks its shape, or throws a LockfileError naming the file and line. */
+function parseJsonLockfile(text, file, schema) {
+    let doc;
     try {
-        return JSON.parse(text);
+        doc = JSON.parse(text);
     }
     catch (err) {
         throw new LockfileError(`not valid JSON: ${err.message}`, file);
     }
+    return checkLockfile(schema, doc, text, file);
 }
-/** Parses a TOML lockfile, or throws a LockfileError with the line where parsing stopped. */
-function parseTomlLockfile(text, file) {
+/** Parses a TOML lockfile and checks its shape, or throws a LockfileError with the line where it fails. */
+function parseTomlLockfile(text, file, schema) {
+    let doc;
     try {
-        return (0,dist/* parse */.qg)(text);
+        doc = (0,smol_toml_dist/* parse */.qg)(text);
     }
     catch (err) {
         throw new LockfileError(`not valid TOML: ${err.message.split('\n')[0]}`, file, err.line);
     }
+    return checkLockfile(schema, doc, text, file);
+}
+/** Parses a YAML lockfile (an empty one is `{}`) and checks its shape, or throws a LockfileError. */
+function parseYamlLockfile(text, file, schema) {
+    let doc;
+    try {
+        doc = (0,yaml_dist.parse)(text, { maxAliasCount: 100 }) ?? {};
+    }
+    catch (err) {
+        throw new LockfileError(`not valid YAML: ${err.message.split('\n')[0]}`, file, err.linePos?.[0]?.line);
+    }
+    return checkLockfile(schema, doc, text, file);
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/npm.ts
 
+
 /** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
 const parseNpmLock = (text, file) => {
-    const doc = parseJsonLockfile(text, file);
+    const doc = parseJsonLockfile(text, file, NpmLockSchema);
     const lines = new LineIndex(text);
     const out = [];
-    if (doc.packages && typeof doc.packages === 'object') {
+    if (doc.packages) {
         for (const [key, entry] of Object.entries(doc.packages)) {
-            if (key === '' || !entry || entry.link || typeof entry.version !== 'string')
+            if (key === '' || entry.link || entry.version === undefined)
                 continue;
             const at = key.lastIndexOf('node_modules/');
             if (at < 0)
@@ -1590,7 +2241,7 @@ const parseNpmLock = (text, file) => {
     }
     const walk = (deps) => {
         for (const [name, dep] of Object.entries(deps ?? {})) {
-            if (typeof dep?.version === 'string' && !dep.version.startsWith('file:')) {
+            if (dep.version !== undefined && !dep.version.startsWith('file:')) {
                 out.push({
                     ecosystem: 'npm',
                     name,
@@ -1601,7 +2252,7 @@ const parseNpmLock = (text, file) => {
                     ...lineOf(lines, `"${name}": {`),
                 });
             }
-            walk(dep?.dependencies);
+            walk(dep.dependencies);
         }
     };
     walk(doc.dependencies);
@@ -1609,20 +2260,21 @@ const parseNpmLock = (text, file) => {
 };
 /** `{ line }` when the needle is found, else nothing. */
 function lineOf(lines, needle) {
-    const line = lines.find(needle);
+    const line = lines.next(needle);
     return line === undefined ? {} : { line };
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/bun.ts
 
 
+
 /** bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry, meta, integrity ]`. */
 const parseBunLock = (text, file) => {
-    const doc = parseJsonLockfile(text.replace(/,(\s*[}\]])/g, '$1'), file);
+    const doc = parseJsonLockfile(text.replace(/,(\s*[}\]])/g, '$1'), file, BunLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const [key, entry] of Object.entries(doc.packages ?? {})) {
-        const spec = Array.isArray(entry) ? entry[0] : undefined;
+        const spec = entry[0];
         if (typeof spec !== 'string')
             continue;
         const at = spec.lastIndexOf('@');
@@ -1648,6 +2300,7 @@ const parseBunLock = (text, file) => {
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/others.ts
 
 
+
 /** go.mod `require` lines (directives and blocks); versions are the selected module versions. */
 const parseGoMod = (text, file) => {
     const out = [];
@@ -1669,7 +2322,7 @@ const parseGoMod = (text, file) => {
 };
 /** Cargo.lock: registry and git packages (workspace members have no source and are skipped). */
 const parseCargoLock = (text, file) => {
-    const doc = parseTomlLockfile(text, file);
+    const doc = parseTomlLockfile(text, file, CargoLockSchema);
     const lines = new LineIndex(text);
     return (doc.package ?? [])
         .filter((p) => p.name && p.version && p.source)
@@ -1700,7 +2353,7 @@ const parseGemfileLock = (text, file) => {
 };
 /** composer.lock: `packages` (runtime) and `packages-dev`. */
 const parseComposerLock = (text, file) => {
-    const doc = parseJsonLockfile(text, file);
+    const doc = parseJsonLockfile(text, file, ComposerLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const [section, dev] of [
@@ -1708,7 +2361,7 @@ const parseComposerLock = (text, file) => {
         ['packages-dev', true],
     ]) {
         for (const p of doc[section] ?? []) {
-            if (!p?.name || !p.version)
+            if (!p.name || !p.version)
                 continue;
             out.push({
                 ecosystem: 'Packagist',
@@ -1724,10 +2377,7 @@ const parseComposerLock = (text, file) => {
     return out;
 };
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/pnpm.ts
-
 
 
 
@@ -1743,13 +2393,7 @@ function splitPnpmKey(key) {
 }
 /** pnpm-lock.yaml, lockfile versions 5, 6 and 9. */
 const parsePnpmLock = (text, file) => {
-    let doc;
-    try {
-        doc = (0,yaml_dist.parse)(text, { maxAliasCount: 100 }) ?? {};
-    }
-    catch (err) {
-        throw new LockfileError(`not valid YAML: ${err.message.split('\n')[0]}`, file, err.linePos?.[0]?.line);
-    }
+    const doc = parseYamlLockfile(text, file, PnpmLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const [key, entry] of Object.entries(doc.packages ?? {})) {
@@ -1774,6 +2418,7 @@ const parsePnpmLock = (text, file) => {
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/python.ts
 
 
+
 /** requirements*.txt: only exact pins (`name==1.2.3`) are resolved versions; `--hash` options are kept. */
 const parseRequirements = (text, file) => {
     const out = [];
@@ -1793,7 +2438,7 @@ const parseRequirements = (text, file) => {
 };
 /** poetry.lock and uv.lock: `[[package]]` tables. */
 const parseTomlPythonLock = (text, file) => {
-    const doc = parseTomlLockfile(text, file);
+    const doc = parseTomlLockfile(text, file, TomlPythonLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const p of doc.package ?? []) {
@@ -1805,7 +2450,7 @@ const parseTomlPythonLock = (text, file) => {
             ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash),
         ];
         const hashes = raw.flatMap((h) => hexHash(h)).slice(0, 1);
-        const dev = p.category === 'dev' || (Array.isArray(p.groups) && p.groups.length > 0 && !p.groups.includes('main'));
+        const dev = p.category === 'dev' || (p.groups !== undefined && p.groups.length > 0 && !p.groups.includes('main'));
         out.push({
             ecosystem: 'PyPI',
             name: pypiName(p.name),
@@ -1820,7 +2465,7 @@ const parseTomlPythonLock = (text, file) => {
 };
 /** Pipfile.lock: `default` (runtime) and `develop` sections. */
 const parsePipfileLock = (text, file) => {
-    const doc = parseJsonLockfile(text, file);
+    const doc = parseJsonLockfile(text, file, PipfileLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const [section, dev] of [
@@ -1828,7 +2473,7 @@ const parsePipfileLock = (text, file) => {
         ['develop', true],
     ]) {
         for (const [name, entry] of Object.entries(doc[section] ?? {})) {
-            const version = entry?.version?.replace(/^==/, '');
+            const version = entry.version?.replace(/^==/, '');
             if (!version)
                 continue;
             out.push({
@@ -1892,16 +2537,13 @@ function parseClassic(text, file) {
     return out;
 }
 function parseBerry(text, file) {
-    let doc;
-    try {
-        doc = (0,yaml_dist.parse)(text, { maxAliasCount: 100 }) ?? {};
-    }
-    catch (err) {
-        throw new LockfileError(`not valid YAML: ${err.message.split('\n')[0]}`, file, err.linePos?.[0]?.line);
-    }
+    const doc = parseYamlLockfile(text, file, YarnBerrySchema);
     const out = [];
     for (const [key, entry] of Object.entries(doc)) {
-        if (key === '__metadata' || !entry?.version || /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
+        if (key === '__metadata' ||
+            entry?.version === undefined ||
+            entry.version === '' ||
+            /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
             continue;
         out.push({
             ecosystem: 'npm',
@@ -1946,6 +2588,36 @@ function parserFor(basename) {
 /** Every lockfile name we read (requirements files are matched by pattern). */
 const LOCKFILE_NAMES = Object.keys(BY_NAME);
 
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
+var lite = __webpack_require__(13444);
+;// CONCATENATED MODULE: ./packages/lockfiles/src/read.ts
+
+
+
+/** Lockfiles larger than this are refused: the largest real ones are a few tens of megabytes. */
+const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Reads and parses one lockfile by its base name. The file is opened without blocking and checked
+ * on the open descriptor, so a FIFO, a device (or a link to one) or an oversized file under a
+ * lockfile's name is a LockfileError naming `file`, never a hang or a whole read. Returns
+ * undefined when the name is not a lockfile slipway reads.
+ */
+function readLockfile(abs, file, maxBytes = MAX_LOCKFILE_BYTES) {
+    const parse = parserFor(abs.slice(abs.lastIndexOf('/') + 1));
+    if (!parse)
+        return undefined;
+    let text;
+    try {
+        text = (0,lite/* readUserFile */.E1)(abs, { maxBytes, subject: { file }, what: 'the lockfile' }).toString('utf8');
+    }
+    catch (err) {
+        if (!(0,lite/* isUserError */.iU)(err))
+            throw err;
+        throw new LockfileError(err.message.replace(abs, () => file).replace(/\.$/, ''), file);
+    }
+    return parse(text.replace(/^\uFEFF/, ''), file);
+}
+
 // EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
 var packageurl_js = __webpack_require__(87091);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/purl.ts
@@ -1979,6 +2651,7 @@ function purlOf(p) {
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/index.ts
+
 
 
 

@@ -1,22 +1,80 @@
-export const id = 645;
-export const ids = [645,124];
+export const id = 544;
+export const ids = [544];
 export const modules = {
 
-/***/ 90645:
+/***/ 29935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ compileUserPattern)
+/* harmony export */ });
+/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2856);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48826);
+// Its own entry point (`@slipway/action-kit/pattern`), so that only the actions that take user
+// patterns load the RE2 engine (a quarter of a megabyte of JavaScript) at start-up.
+
+
+/**
+ * Compiles a regular expression from user input (gitleaks rules, expect-body) with RE2's syntax
+ * and linear-time matching, as gitleaks does with Go's regexp. Lookarounds and backreferences,
+ * which need backtracking, are refused with a UserError naming the subject.
+ */
+function compileUserPattern(source, options) {
+    // RE2 reads inline flags such as (?i) itself.
+    let flags = 0;
+    if (options.caseInsensitive)
+        flags |= re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.CASE_INSENSITIVE;
+    if (options.multiline)
+        flags |= re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.MULTILINE;
+    if (options.dotAll)
+        flags |= re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.DOTALL;
+    let re;
+    try {
+        re = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source, flags);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the regular expression ${JSON.stringify(source)} is not valid RE2 syntax (${why}).`, options.subject, 'Patterns run on a linear-time engine: lookarounds and backreferences are not supported.');
+    }
+    return {
+        source,
+        test: (text) => re.matcher(text).find(),
+        exec(text, from = 0) {
+            const m = re.matcher(text);
+            if (!m.find(from))
+                return null;
+            const groups = [];
+            for (let g = 0; g <= m.groupCount(); g++)
+                groups.push(m.group(g) ?? undefined);
+            return { index: m.start(), end: m.end(), groups };
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 58544:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  ck: () => (/* reexport */ DEFAULT_RULES),
+  oC: () => (/* reexport */ SEVERITIES),
+  DO: () => (/* reexport */ SecretEngine),
+  Gj: () => (/* reexport */ gate),
+  Xw: () => (/* reexport */ loadGitleaksConfig),
+  mF: () => (/* reexport */ readBaseline),
+  E$: () => (/* reexport */ redact),
+  SQ: () => (/* reexport */ scan),
+  qs: () => (/* reexport */ severityRank),
+  B9: () => (/* reexport */ writeBaseline),
+  lg: () => (/* reexport */ writeSarif)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
-var lite = __webpack_require__(13468);
+// UNUSED EXPORTS: GLOBAL_ALLOW, MAX_RESULTS_PER_RUN, SARIF_GZIP_LIMIT, affects, auditWorkflow, buildSarif, comparatorFor, cvss3BaseScore, fingerprint, fixedVersions, inRange, isWorkflowFile, listFiles, loadOsvDb, matchPackages, osvKey, packagistCompare, queryOsv, readLockfiles, recordSeverity, rubyGemsCompare, ruleInfo, scanDependencies, scanHistory, scanStream, scanTree, scannable, securitySeverity, severityOfScore, shannonEntropy
+
 ;// CONCATENATED MODULE: ./packages/security/src/types.ts
 /** Severities, most severe first. */
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
@@ -411,6 +469,31 @@ function shannonEntropy(text) {
 
 
 
+/** Every non-empty match of a rule's pattern in a line: where it starts, and its groups (0 is the whole match). */
+function* matchesOf(pattern, text) {
+    if (pattern instanceof RegExp) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+            if (m[0] === '') {
+                pattern.lastIndex++;
+                continue;
+            }
+            yield { index: m.index, groups: [...m] };
+        }
+        return;
+    }
+    for (let from = 0; from <= text.length;) {
+        const m = pattern.exec(text, from);
+        if (!m)
+            return;
+        if (m.end === m.index) {
+            from = m.end + 1;
+            continue;
+        }
+        yield { index: m.index, groups: m.groups };
+        from = m.end;
+    }
+}
 const INLINE_ALLOW = /slipway:allow|gitleaks:allow/;
 function escapeRegex(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -528,20 +611,17 @@ class SecretEngine {
         for (const rule of candidates) {
             if (rule.path && !rule.path.test(file))
                 continue;
-            rule.regex.lastIndex = 0;
-            for (let m = rule.regex.exec(lineText); m; m = rule.regex.exec(lineText)) {
-                if (m[0] === '') {
-                    rule.regex.lastIndex++;
-                    continue;
-                }
-                const secret = (rule.secretGroup !== undefined ? m[rule.secretGroup] : m.slice(1).find((g) => g !== undefined)) ?? m[0];
+            for (const { index, groups } of matchesOf(rule.regex, lineText)) {
+                const whole = groups[0];
+                const secret = (rule.secretGroup !== undefined ? groups[rule.secretGroup] : groups.slice(1).find((g) => g !== undefined)) ??
+                    whole;
                 if (!this.reportable(rule, secret))
                     continue;
                 const print = fingerprint(rule.id, file, (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex'));
                 const key = `${print}:${line}`;
                 if (seen?.has(key))
                     continue;
-                const column = m.index + 1 + Math.max(0, m[0].indexOf(secret));
+                const column = index + 1 + Math.max(0, whole.indexOf(secret));
                 onLine.push({
                     finding: {
                         scanner,
@@ -587,6 +667,8 @@ class SecretEngine {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(46193);
 ;// CONCATENATED MODULE: ./packages/security/src/secrets/files.ts
@@ -713,8 +795,10 @@ async function scanTree(engine, root, onFile) {
     return { findings, files, bytes };
 }
 
-// EXTERNAL MODULE: ./packages/lockfiles/src/index.ts + 10 modules
-var src = __webpack_require__(17809);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
+var lite = __webpack_require__(13444);
+// EXTERNAL MODULE: ./packages/lockfiles/src/index.ts + 13 modules
+var src = __webpack_require__(79490);
 ;// CONCATENATED MODULE: ./packages/security/src/deps/cvss.ts
 /**
  * The CVSS v3.0/v3.1 base score of a vector (`CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`), as
@@ -1624,33 +1708,180 @@ function recordSeverity(record) {
     return { severity: 'medium', source: 'no severity in the record' };
 }
 
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __webpack_require__(77934);
+;// CONCATENATED MODULE: ./packages/security/src/validate.ts
+
+/**
+ * Checks a document against a schema and returns it typed, or the first problem as one line
+ * (`rules.0.keywords: expected an array, got "api"`), for the caller to put in its UserError.
+ */
+function check(schema, value) {
+    const result = dist/* safeParse */.xLC(schema, value);
+    if (result.success)
+        return { ok: true, value: result.output };
+    const issue = result.issues[0];
+    const where = dist/* getDotPath */.BuJ(issue);
+    return { ok: false, problem: `${where ? `${where}: ` : ''}${describeIssue(issue)}` };
+}
+function describeIssue(issue) {
+    if (issue.kind === 'schema' && issue.expected)
+        return `expected ${issue.expected}, got ${issue.received}`;
+    return issue.message;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/deps/osv-schema.ts
+
+/**
+ * `database_specific` and `ecosystem_specific` are free-form in the OSV schema: only a string
+ * `severity` in them is read, and any other shape is dropped rather than refusing a record that is
+ * otherwise fine.
+ */
+const specific = dist/* optional */.lqM(dist/* pipe */.FsL(dist/* unknown */.L5J(), dist/* transform */.pdi((x) => {
+    if (typeof x !== 'object' || x === null)
+        return undefined;
+    const severity = x.severity;
+    return typeof severity === 'string' ? { severity } : {};
+})));
+const osv_schema_event = dist/* object */.Ikc({
+    introduced: dist/* optional */.lqM(dist/* string */.YjP()),
+    fixed: dist/* optional */.lqM(dist/* string */.YjP()),
+    last_affected: dist/* optional */.lqM(dist/* string */.YjP()),
+    limit: dist/* optional */.lqM(dist/* string */.YjP()),
+});
+/** The parts of an OSV record (schema 1.x) that matching and reporting read, checked where it enters. */
+const osvRecordSchema = dist/* object */.Ikc({
+    id: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* minLength */.BpQ(1)),
+    modified: dist/* optional */.lqM(dist/* string */.YjP()),
+    summary: dist/* optional */.lqM(dist/* string */.YjP()),
+    details: dist/* optional */.lqM(dist/* string */.YjP()),
+    aliases: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
+    withdrawn: dist/* optional */.lqM(dist/* string */.YjP()),
+    severity: dist/* optional */.lqM(dist/* array */.YOg(dist/* object */.Ikc({ type: dist/* string */.YjP(), score: dist/* string */.YjP() }))),
+    affected: dist/* optional */.lqM(dist/* array */.YOg(dist/* object */.Ikc({
+        package: dist/* optional */.lqM(dist/* object */.Ikc({ ecosystem: dist/* optional */.lqM(dist/* string */.YjP()), name: dist/* optional */.lqM(dist/* string */.YjP()), purl: dist/* optional */.lqM(dist/* string */.YjP()) })),
+        ranges: dist/* optional */.lqM(dist/* array */.YOg(dist/* object */.Ikc({ type: dist/* string */.YjP(), events: dist/* array */.YOg(osv_schema_event) }))),
+        versions: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
+        ecosystem_specific: specific,
+        database_specific: specific,
+    }))),
+    database_specific: specific,
+});
+/** The OSV API's /v1/querybatch answer: one result per query, each with the ids of what affects it. */
+const queryBatchSchema = dist/* object */.Ikc({
+    results: dist/* array */.YOg(dist/* object */.Ikc({ vulns: dist/* optional */.lqM(dist/* array */.YOg(dist/* object */.Ikc({ id: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* minLength */.BpQ(1)) }))) })),
+});
+
 ;// CONCATENATED MODULE: ./packages/security/src/deps/osv-api.ts
 
+
+
 const OFFLINE_HINT = 'Check the runner can reach it, or scan offline with the osv-db input (a folder of OSV records or all.zip files).';
-async function request(o, path, init) {
+const SHAPE_HINT = 'Check osv-api-url is the base URL of an OSV API (https://api.osv.dev, or a mirror serving /v1/querybatch and /v1/vulns/{id}).';
+/** The URL to send requests to without its user information, which goes in a header instead (fetch refuses it in the URL). */
+function endpoint(baseUrl) {
+    let url;
+    try {
+        url = new URL(baseUrl);
+    }
+    catch {
+        throw new lite/* UserError */.yo(`'${(0,lite/* redactCredentials */.UY)(baseUrl)}' is not a valid URL.`, { input: 'osv-api-url' }, SHAPE_HINT);
+    }
+    const headers = {};
+    if (url.username || url.password) {
+        const user = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+        headers.authorization = `Basic ${Buffer.from(user).toString('base64')}`;
+        url.username = '';
+        url.password = '';
+    }
+    return { base: url.href.replace(/\/+$/, ''), headers };
+}
+class AnswerTooLarge extends Error {
+}
+/** The answer's body as text, refusing more than `max` bytes without reading them all. */
+async function boundedText(res, max) {
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared > max) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new AnswerTooLarge();
+    }
+    const reader = res.body?.getReader();
+    if (!reader)
+        return '';
+    const parts = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > max) {
+            await reader.cancel().catch(() => undefined);
+            throw new AnswerTooLarge();
+        }
+        parts.push(value);
+    }
+    return Buffer.concat(parts).toString('utf8');
+}
+/** One request with its own deadline, which covers the body too: a server that streams for ever is cut off. */
+async function attempt(o, base, path, init, shown) {
+    const timeoutMs = o.timeoutMs ?? 30_000;
+    const maxBytes = o.maxBodyBytes ?? 32 * 1024 * 1024;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+        const res = await o.http(`${base}${path}`, { ...init, signal: controller.signal });
+        if (!res.ok) {
+            await res.body?.cancel().catch(() => undefined);
+            return { ok: false, retry: res.status === 429 || res.status >= 500, why: `HTTP ${res.status}` };
+        }
+        return { ok: true, text: await boundedText(res, maxBytes), type: res.headers.get('content-type') ?? '' };
+    }
+    catch (err) {
+        if (err instanceof AnswerTooLarge)
+            throw new lite/* UserError */.yo(`the OSV API at ${shown} answered ${path} with more than ${maxBytes} bytes.`, { input: 'osv-api-url' }, SHAPE_HINT);
+        if (controller.signal.aborted)
+            return { ok: false, retry: true, why: `no answer within ${timeoutMs / 1000} s` };
+        const cause = err.cause?.code;
+        return { ok: false, retry: true, why: (0,lite/* redactCredentials */.UY)(`${err.message}${cause ? ` (${cause})` : ''}`) };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** A request retried by the policy (timeouts, network errors, 429 and 5xx), whose answer must match `schema`. */
+async function request(o, path, init, schema) {
     const attempts = o.attempts ?? 4;
+    const shown = (0,lite/* redactCredentials */.UY)(o.baseUrl);
+    const { base, headers } = endpoint(o.baseUrl);
     let last = '';
+    let made = 0;
     for (let i = 0; i < attempts; i++) {
         if (i > 0)
             await o.clock.sleep(Math.min(500 * 2 ** (i - 1), 8000));
-        let res;
-        try {
-            res = await o.http(`${o.baseUrl.replace(/\/+$/, '')}${path}`, {
-                ...init,
-                headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
-            });
-        }
-        catch (err) {
-            last = err.message;
-            continue;
-        }
-        if (res.ok)
-            return (await res.json());
-        last = `HTTP ${res.status}`;
-        if (res.status !== 429 && res.status < 500)
+        made++;
+        const result = await attempt(o, base, path, { ...init, headers: { 'content-type': 'application/json', ...headers } }, shown);
+        if (result.ok)
+            return parseAnswer(result.text, result.type, schema, shown, path);
+        last = result.why;
+        if (!result.retry)
             break;
     }
-    throw new lite/* UserError */.yo(`the OSV API at ${o.baseUrl} failed after ${attempts} attempts (${last}).`, { input: 'osv-db' }, OFFLINE_HINT);
+    throw new lite/* UserError */.yo(`the OSV API at ${shown} failed after ${made} attempt${made === 1 ? '' : 's'} (${last}).`, { input: 'osv-db' }, OFFLINE_HINT);
+}
+/** An answer that is not JSON of the expected shape is the URL's fault (a login page, another service), not a bug. */
+function parseAnswer(text, type, schema, shown, path) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        throw new lite/* UserError */.yo(`the OSV API at ${shown} answered ${path} with ${type ? `${type.split(';')[0]}` : 'a body'} that is not JSON.`, { input: 'osv-api-url' }, SHAPE_HINT);
+    }
+    const checked = check(schema, doc);
+    if (!checked.ok)
+        throw new lite/* UserError */.yo(`the OSV API at ${shown} answered ${path} with JSON that is not an OSV answer (${checked.problem}).`, { input: 'osv-api-url' }, SHAPE_HINT);
+    return checked.value;
 }
 /** Looks packages up with /v1/querybatch, then fetches each vulnerability once with /v1/vulns/{id}. */
 async function queryOsv(packages, o) {
@@ -1664,11 +1895,10 @@ async function queryOsv(packages, o) {
                 version: p.ecosystem === 'Go' ? p.version.replace(/^v/, '') : p.version,
             })),
         };
-        const res = await request(o, '/v1/querybatch', {
-            method: 'POST',
-            body: JSON.stringify(body),
-        });
-        (res.results ?? []).forEach((r, j) => {
+        const res = await request(o, '/v1/querybatch', { method: 'POST', body: JSON.stringify(body) }, queryBatchSchema);
+        if (res.results.length !== batch.length)
+            throw new lite/* UserError */.yo(`the OSV API at ${(0,lite/* redactCredentials */.UY)(o.baseUrl)} answered ${batch.length} queries with ${res.results.length} results.`, { input: 'osv-api-url' }, SHAPE_HINT);
+        res.results.forEach((r, j) => {
             const p = batch[j];
             if (r.vulns?.length)
                 byPackage.set(`${p.ecosystem}\0${p.name}\0${p.version}`, r.vulns.map((v) => v.id));
@@ -1677,10 +1907,18 @@ async function queryOsv(packages, o) {
     const ids = [...new Set([...byPackage.values()].flat())].sort();
     const records = new Map();
     let next = 0;
+    let failed = false;
     const worker = async () => {
-        while (next < ids.length) {
+        // Once one request has failed the scan fails: the other workers stop asking.
+        while (next < ids.length && !failed) {
             const id = ids[next++];
-            records.set(id, await request(o, `/v1/vulns/${encodeURIComponent(id)}`, { method: 'GET' }));
+            try {
+                records.set(id, await request(o, `/v1/vulns/${encodeURIComponent(id)}`, { method: 'GET' }, osvRecordSchema));
+            }
+            catch (err) {
+                failed = true;
+                throw err;
+            }
         }
     };
     await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 8, ids.length) }, worker));
@@ -1712,10 +1950,17 @@ function readAt(fd, position, length) {
  * OSV's all.zip holds tens of thousands of small records; a stream per entry (yauzl) took 15 s
  * for 50,000 of them, this takes well under one.
  */
-function* readZip(path, wanted = () => true) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
+function* readZip(path, wanted = () => true, limits = {}) {
+    const maxEntry = limits.maxEntryBytes ?? 4 * 1024 * 1024;
+    const maxTotal = limits.maxTotalBytes ?? 4 * 1024 * 1024 * 1024;
+    // Non-blocking, so that a named pipe cannot hang the open; the type is checked on the descriptor.
+    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    let total = 0;
     try {
-        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile())
+            throw new Error('not a regular file');
+        const size = st.size;
         const tailLength = Math.min(size, 65_557);
         const tail = readAt(fd, size - tailLength, tailLength);
         const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -1734,6 +1979,8 @@ function* readZip(path, wanted = () => true) {
             cdSize = Number(rec.readBigUInt64LE(40));
             cdOffset = Number(rec.readBigUInt64LE(48));
         }
+        if (cdOffset + cdSize > size)
+            throw new Error('a central directory that lies past the end of the file');
         const cd = readAt(fd, cdOffset, cdSize);
         let p = 0;
         for (let i = 0; i < entries && p + 46 <= cd.length; i++) {
@@ -1741,6 +1988,7 @@ function* readZip(path, wanted = () => true) {
                 throw new Error('a broken central directory');
             const method = cd.readUInt16LE(p + 10);
             let compressed = cd.readUInt32LE(p + 20);
+            let declared = cd.readUInt32LE(p + 24);
             const nameLen = cd.readUInt16LE(p + 28);
             const extraLen = cd.readUInt16LE(p + 30);
             const commentLen = cd.readUInt16LE(p + 32);
@@ -1752,8 +2000,10 @@ function* readZip(path, wanted = () => true) {
                     if (extra.readUInt16LE(e) !== 1)
                         continue;
                     let q = e + 4;
-                    if (cd.readUInt32LE(p + 24) === 0xffffffff)
+                    if (declared === 0xffffffff) {
+                        declared = Number(extra.readBigUInt64LE(q));
                         q += 8;
+                    }
                     if (compressed === 0xffffffff) {
                         compressed = Number(extra.readBigUInt64LE(q));
                         q += 8;
@@ -1765,19 +2015,41 @@ function* readZip(path, wanted = () => true) {
             p += 46 + nameLen + extraLen + commentLen;
             if (name.endsWith('/') || !wanted(name))
                 continue;
+            if (declared > maxEntry)
+                throw new Error(`${name} says it inflates to ${declared} bytes, more than ${maxEntry}`);
+            if (local + 30 > size)
+                throw new Error(`${name} starts past the end of the file`);
             const header = readAt(fd, local, 30);
+            if (header.readUInt32LE(0) !== 0x04034b50)
+                throw new Error(`${name} has a broken local header`);
             const dataStart = local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+            if (dataStart + compressed > size)
+                throw new Error(`${name} says it holds ${compressed} compressed bytes, past the end of the file`);
             const raw = readAt(fd, dataStart, compressed);
-            if (method === 0)
-                yield { name, data: raw };
-            else if (method === 8)
-                yield { name, data: (0,external_node_zlib_.inflateRawSync)(raw) };
-            else
+            const data = method === 0 ? raw : method === 8 ? inflateAtMost(raw, maxEntry, name) : undefined;
+            if (!data)
                 throw new Error(`${name} uses compression method ${method}, which is not supported`);
+            if (data.length > maxEntry)
+                throw new Error(`${name} inflates to more than ${maxEntry} bytes`);
+            total += data.length;
+            if (total > maxTotal)
+                throw new Error(`the archive inflates to more than ${maxTotal} bytes`);
+            yield { name, data };
         }
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Inflates one entry, stopping as soon as it passes `max` bytes (whatever its header claims). */
+function inflateAtMost(raw, max, name) {
+    try {
+        return (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: max });
+    }
+    catch (err) {
+        if (err.code === 'ERR_BUFFER_TOO_LARGE')
+            throw new Error(`${name} inflates to more than ${max} bytes`);
+        throw new Error(`${name} does not inflate (${err.message})`);
     }
 }
 
@@ -1787,6 +2059,11 @@ function* readZip(path, wanted = () => true) {
 
 
 
+
+
+/** The most bytes one OSV record file may have: records are usually a few KiB, so 4 MiB leaves a wide margin. */
+const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+const DB_HINT = 'Give a folder of OSV JSON records or all.zip files, or leave it empty to query the OSV API.';
 /**
  * A cheap look before parsing: does the record's text name any wanted package? Most records of
  * a full database are about other packages, and JSON.parse is the expensive part.
@@ -1810,35 +2087,48 @@ function keep(record, wanted, index) {
         index.set(key, list);
     }
 }
+/** One record, checked against the OSV schema; a broken one is a warning naming it, and skipped. */
 function parseRecord(text, where, warn) {
+    let doc;
     try {
-        const doc = JSON.parse(text);
-        return typeof doc?.id === 'string' ? doc : undefined;
+        doc = JSON.parse(text);
     }
     catch (err) {
         warn(`${where} is not valid JSON (${err.message}); skipped`);
         return undefined;
     }
+    const checked = check(osvRecordSchema, doc);
+    if (checked.ok)
+        return checked.value;
+    warn(`${where} is not an OSV record (${checked.problem}); skipped`);
+    return undefined;
 }
 /**
  * Loads offline OSV data: a folder of OSV JSON records (searched recursively) and/or the
  * per-ecosystem `all.zip` files OSV publishes. Streams through every record and keeps only those
- * that name a wanted package, so memory follows the findings, not the database.
+ * that name a wanted package, so memory follows the findings, not the database. `records` counts
+ * what was read; 0 means nothing could be checked, which the caller must not pass off as clean.
  */
-async function loadOsvDb(path, wanted, warn) {
+async function loadOsvDb(path, wanted, warn, options = {}) {
     const index = new Map();
     let records = 0;
     let st;
     try {
         st = (0,external_node_fs_.statSync)(path);
     }
-    catch {
-        throw new lite/* UserError */.yo(`'${path}' does not exist.`, { input: 'osv-db' }, 'Give a folder of OSV JSON records or all.zip files, or leave it empty to query the OSV API.');
+    catch (err) {
+        const code = err.code;
+        throw new lite/* UserError */.yo(code === 'ENOENT' || code === 'ENOTDIR' ? `'${path}' does not exist.` : `'${path}' cannot be read (${code}).`, { input: 'osv-db' }, DB_HINT);
     }
     const files = st.isDirectory() ? walk(path) : [path];
     for (const file of files) {
         if (file.endsWith('.json')) {
-            const rec = parseRecord((0,external_node_fs_.readFileSync)(file, 'utf8'), file, warn);
+            const text = (0,lite/* readUserFile */.E1)(file, {
+                maxBytes: MAX_RECORD_BYTES,
+                subject: { input: 'osv-db' },
+                what: 'the OSV record',
+            }).toString('utf8');
+            const rec = parseRecord(text, file, warn);
             if (rec) {
                 records++;
                 keep(rec, wanted, index);
@@ -1846,7 +2136,7 @@ async function loadOsvDb(path, wanted, warn) {
         }
         else if (file.endsWith('.zip')) {
             try {
-                for (const entry of readZip(file, (name) => name.endsWith('.json'))) {
+                for (const entry of readZip(file, (name) => name.endsWith('.json'), options.zip)) {
                     records++;
                     const text = entry.data.toString('utf8');
                     if (!mentionsWanted(text, wanted))
@@ -1863,9 +2153,19 @@ async function loadOsvDb(path, wanted, warn) {
     }
     return { index, records };
 }
+/** Every regular file under a folder, in name order; links and special files are left out. */
 function walk(dir) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+    }
+    catch (err) {
+        throw new lite/* UserError */.yo(`the folder ${dir} cannot be read (${err.code}).`, {
+            input: 'osv-db',
+        });
+    }
     const out = [];
-    for (const e of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const p = (0,external_node_path_.join)(dir, e.name);
         if (e.isDirectory())
             out.push(...walk(p));
@@ -1876,6 +2176,7 @@ function walk(dir) {
 }
 
 ;// CONCATENATED MODULE: ./packages/security/src/deps/scan.ts
+
 
 
 
@@ -1939,15 +2240,18 @@ async function matchPackages(all, source, logger) {
         });
     };
     if (source.kind === 'offline') {
-        const loaded = await loadOsvDb(source.path, new Set(unique.map((p) => osvKey(p.ecosystem, p.name))), (m) => logger.warning(m));
+        const loaded = await loadOsvDb(source.path, new Set(unique.map((p) => osvKey(p.ecosystem, p.name))), (m) => logger.warning(m), source);
         records = loaded.records;
+        // An empty database would pass every package: that is a misconfiguration, not a clean result.
+        if (records === 0)
+            throw new lite/* UserError */.yo(`'${source.path}' holds no OSV records, so no dependency could be checked.`, { input: 'osv-db' }, 'Give a folder of OSV JSON records (*.json) or all.zip files from https://osv-vulnerabilities.storage.googleapis.com, or leave osv-db empty to query the OSV API.');
         for (const pkg of unique)
             for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? [])
                 if (affects(record, pkg))
                     report(pkg, record);
     }
     else {
-        const byPackage = await queryOsv(unique, { baseUrl: source.baseUrl, http: source.http, clock: source.clock });
+        const byPackage = await queryOsv(unique, source);
         for (const pkg of unique)
             for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? [])
                 report(pkg, record);
@@ -1968,7 +2272,7 @@ function dedupeByFile(packages) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+var yaml_dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
 
 
@@ -2017,22 +2321,49 @@ function rule(id, severity) {
     return { id: `workflow/${id}`, ...r, severity: severity ?? r.severity };
 }
 function get(map, key) {
-    if (!(0,dist/* isMap */.jh)(map))
+    if (!(0,yaml_dist/* isMap */.jh)(map))
         return undefined;
     for (const pair of map.items)
-        if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key)
+        if ((0,yaml_dist/* isScalar */.jn)(pair.key) && pair.key.value === key)
             return pair.value;
     return undefined;
 }
 function audit_text(node) {
-    return (0,dist/* isScalar */.jn)(node) ? String(node.value) : undefined;
+    return (0,yaml_dist/* isScalar */.jn)(node) ? String(node.value) : undefined;
+}
+/**
+ * The first key that a mapping repeats, with its line. The yaml library's own check compares every
+ * key with every other (a 100,000-job file took minutes); a Set per mapping is linear.
+ */
+function duplicateKey(doc, lc) {
+    let found;
+    (0,yaml_dist/* visit */.YR)(doc, {
+        Map(_key, map) {
+            const keys = new Set();
+            for (const pair of map.items) {
+                if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const key = String(pair.key.value);
+                if (keys.has(key)) {
+                    found = { key, line: pair.key.range ? lc.linePos(pair.key.range[0]).line : 1 };
+                    return yaml_dist/* visit */.YR.BREAK;
+                }
+                keys.add(key);
+            }
+            return undefined;
+        },
+    });
+    return found;
 }
 /** Audits one workflow or action metadata file; a file that does not parse is reported by the caller. */
 function auditWorkflow(source, file) {
-    const lc = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter: lc });
+    const lc = new yaml_dist/* LineCounter */.HN();
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(source, { lineCounter: lc, uniqueKeys: false });
     if (doc.errors.length)
         throw Object.assign(new Error(doc.errors[0].message.split('\n')[0]), { line: doc.errors[0].linePos?.[0]?.line });
+    const dup = duplicateKey(doc, lc);
+    if (dup)
+        throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
     const root = doc.contents;
     const findings = [];
     const lineOf = (node) => {
@@ -2053,25 +2384,25 @@ function auditWorkflow(source, file) {
     };
     const isAction = /(^|\/)action\.ya?ml$/.test(file);
     const on = get(root, 'on') ?? get(root, true);
-    const triggers = new Set((0,dist/* isScalar */.jn)(on)
+    const triggers = new Set((0,yaml_dist/* isScalar */.jn)(on)
         ? [String(on.value)]
-        : (0,dist/* isSeq */.oP)(on)
+        : (0,yaml_dist/* isSeq */.oP)(on)
             ? on.items.map((i) => audit_text(i) ?? '')
-            : (0,dist/* isMap */.jh)(on)
+            : (0,yaml_dist/* isMap */.jh)(on)
                 ? on.items.map((p) => audit_text(p.key) ?? '')
                 : []);
     const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
     const jobs = get(root, 'jobs');
     if (!isAction) {
         const top = get(root, 'permissions');
-        const allJobsScoped = (0,dist/* isMap */.jh)(jobs) && jobs.items.every((p) => get(p.value, 'permissions') !== undefined);
-        if (!top && !allJobsScoped && (0,dist/* isMap */.jh)(jobs))
+        const allJobsScoped = (0,yaml_dist/* isMap */.jh)(jobs) && jobs.items.every((p) => get(p.value, 'permissions') !== undefined);
+        if (!top && !allJobsScoped && (0,yaml_dist/* isMap */.jh)(jobs))
             add('excessive-permissions', root, 'The workflow has no top-level `permissions:`; the token gets the repository default, which may be read/write.', 'top');
         if (audit_text(top) === 'write-all')
             add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
     }
     const auditSteps = (steps, jobId) => {
-        if (!(0,dist/* isSeq */.oP)(steps))
+        if (!(0,yaml_dist/* isSeq */.oP)(steps))
             return;
         const uploads = steps.items.some((s) => /actions\/upload-artifact@/.test(audit_text(get(s, 'uses')) ?? ''));
         steps.items.forEach((step, index) => {
@@ -2107,7 +2438,7 @@ function auditWorkflow(source, file) {
             }
         });
     };
-    if ((0,dist/* isMap */.jh)(jobs)) {
+    if ((0,yaml_dist/* isMap */.jh)(jobs)) {
         for (const pair of jobs.items) {
             const jobId = audit_text(pair.key) ?? '?';
             const job = pair.value;
@@ -2127,22 +2458,86 @@ function isWorkflowFile(path) {
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path) || /(^|\/)action\.ya?ml$/.test(path);
 }
 
-// EXTERNAL MODULE: ./packages/artifact/src/index.ts + 15 modules
-var artifact_src = __webpack_require__(42951);
 ;// CONCATENATED MODULE: ./packages/security/src/history.ts
+
+const FETCH_HINT = 'Check out the whole history first (actions/checkout with fetch-depth: 0).';
+/** git's complaints that are the user's to fix, by the input that caused them. */
+const GIT_ERRORS = [
+    {
+        pattern: /not a git repository/i,
+        input: 'scanners',
+        message: (root) => `secrets-history needs a git repository, and ${root} is not in one.`,
+        hint: 'Check out the repository with actions/checkout before this step, or drop secrets-history from scanners.',
+    },
+    {
+        pattern: /dubious ownership/i,
+        input: 'scanners',
+        message: (root) => `git refuses to read ${root}: it belongs to another user.`,
+        hint: 'Run `git config --global --add safe.directory <path>` before this step, or check out as the same user.',
+    },
+    {
+        pattern: /does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/i,
+        input: 'scanners',
+        message: (root) => `secrets-history found no commit in ${root}.`,
+        hint: FETCH_HINT,
+    },
+    {
+        pattern: /unknown revision|bad revision|invalid object name|needed a single revision|not a valid object name/i,
+        input: 'history-since',
+        message: (_root, since) => `'${since}' is not a commit in this repository.`,
+        hint: `Use a commit SHA, tag or branch name that has been fetched. ${FETCH_HINT}`,
+    },
+];
+/** Runs git, turning a failure the user can fix into a UserError naming the input behind it. */
+async function git(exec, root, args, since) {
+    let result;
+    try {
+        result = await exec('git', args, { cwd: root, silent: true, ignoreReturnCode: true });
+    }
+    catch (err) {
+        // Node says ENOENT both when git is missing and when the folder is: name both.
+        if (err.code === 'ENOENT')
+            throw new lite/* UserError */.yo(`secrets-history could not start git in ${root}: git is not installed, or the folder is gone.`, {
+                input: 'scanners',
+            });
+        throw err;
+    }
+    if (result.exitCode === 0)
+        return result;
+    const stderr = result.stderr.trim();
+    const known = GIT_ERRORS.find((e) => e.pattern.test(stderr) && (e.input !== 'history-since' || since));
+    if (known)
+        throw new lite/* UserError */.yo(known.message(root, since), { input: known.input }, known.hint);
+    throw new Error(`git failed: ${stderr.split('\n').pop()}`);
+}
 /**
  * Scans only the lines that commits added (`git log -p -U0`), since a revision when given. Each
- * finding names the commit that added the secret.
+ * finding names the commit that added the secret. The revision is the user's: it may not look
+ * like an option, and `--end-of-options` keeps git from reading it as one all the same.
  */
 async function scanHistory(engine, exec, root, since) {
-    const range = since ? [`${since}..HEAD`] : ['HEAD'];
-    const result = await exec('git', ['log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--format=commit %H', ...range], {
-        cwd: root,
-        silent: true,
-        ignoreReturnCode: true,
-    });
-    if (result.exitCode !== 0)
-        throw new Error(`git log failed: ${result.stderr.trim().split('\n').pop()}`);
+    if (since?.startsWith('-'))
+        throw new lite/* UserError */.yo(`'${since}' is not a git revision.`, { input: 'history-since' }, 'Use a commit SHA, tag or branch name.');
+    let range = ['HEAD'];
+    if (since) {
+        const sha = await git(exec, root, ['rev-parse', '--verify', '--end-of-options', `${since}^{commit}`], since);
+        range = [`${sha.stdout.trim()}..HEAD`];
+    }
+    const result = await git(exec, root, [
+        // Non-ASCII paths as they are, not quoted and octal-escaped, so findings name the real file.
+        '-c',
+        'core.quotePath=false',
+        'log',
+        '-p',
+        '-U0',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-renames',
+        '--format=commit %H',
+        '--end-of-options',
+        ...range,
+        '--',
+    ], since);
     const findings = [];
     let commit = '';
     let commits = 0;
@@ -2167,6 +2562,153 @@ async function scanHistory(engine, exec, root, since) {
     return { findings, commits };
 }
 
+// EXTERNAL MODULE: ./packages/artifact/src/index.ts + 18 modules
+var artifact_src = __webpack_require__(89312);
+;// CONCATENATED MODULE: ./packages/security/src/scan-files.ts
+
+
+
+
+/**
+ * GitHub refuses a workflow file much past this size, and the YAML parser's time grows with it:
+ * a larger file is not audited, with a warning naming it.
+ */
+const MAX_WORKFLOW_BYTES = 1024 * 1024;
+/** True (after a warning naming the file) when a workflow file is too large to audit. */
+function tooLargeWorkflow(path, size, logger) {
+    if (size <= MAX_WORKFLOW_BYTES)
+        return false;
+    logger.warning(`${path} is ${size} bytes, more than the ${MAX_WORKFLOW_BYTES} bytes of a workflow file GitHub accepts; not audited`, { file: path, title: 'security-scan' });
+    return true;
+}
+/** A workflow file's text, or undefined (with a warning) when it is too large or cannot be read. */
+function readWorkflow(abs, path, logger) {
+    const size = (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false })?.size ?? 0;
+    if (tooLargeWorkflow(path, size, logger))
+        return undefined;
+    try {
+        return (0,lite/* readUserFile */.E1)(abs, { maxBytes: MAX_WORKFLOW_BYTES, subject: { file: path }, what: 'the workflow' }).toString('utf8');
+    }
+    catch (err) {
+        if (!(0,lite/* isUserError */.iU)(err))
+            throw err;
+        logger.warning(`${err.message} Not audited.`, { file: path, title: 'security-scan' });
+        return undefined;
+    }
+}
+/** A lockfile's packages; one that does not parse is a warning with its file and line. */
+function parseOrWarn(parse, text, path, logger) {
+    try {
+        return parse(text, path);
+    }
+    catch (err) {
+        const line = err instanceof src/* LockfileError */.g ? err.line : undefined;
+        logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return [];
+    }
+}
+/** A workflow's findings; one that is not valid YAML is a warning with its file and line. */
+function auditOrWarn(text, path, logger) {
+    try {
+        return auditWorkflow(text, path);
+    }
+    catch (err) {
+        const line = err.line;
+        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/scan-archive.ts
+
+
+
+
+
+
+
+
+
+/** A lockfile this large is not a real one: the rest of it is not read. */
+const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Scans a built .tar.gz without extracting it. An archive that is not a well-formed .tar.gz
+ * (not gzip, truncated, a corrupt header) is the path input's problem, not an internal error.
+ */
+async function scanArchive(target, want, engine, osv, logger) {
+    try {
+        return await scanEntries(target, want, engine, osv, logger);
+    }
+    catch (err) {
+        if ((0,lite/* isUserError */.iU)(err) || !isArchiveError(err))
+            throw err;
+        throw new lite/* UserError */.yo(`${(0,external_node_path_.basename)(target)} is not a readable .tar.gz (${err.message}).`, { input: 'path' }, 'Give the artifact-path output of build-artifact, or a folder.');
+    }
+}
+/** Errors of the archive itself: the tar reader's own, gzip's (Z_DATA_ERROR) and the file system's (EACCES). */
+function isArchiveError(err) {
+    if (!(err instanceof Error))
+        return false;
+    // Only errno and zlib codes: Node's own ERR_* codes mean a bug here, which must stay internal.
+    return err instanceof artifact_src/* BadTarError */.LO || /^(E[A-Z]+|Z_[A-Z_]+)$/.test(err.code ?? '');
+}
+async function scanEntries(target, want, engine, osv, logger) {
+    const name = (0,external_node_path_.basename)(target);
+    const out = { findings: [], files: 0, bytes: 0, lockfiles: 0, workflows: 0, packages: 0 };
+    const packages = [];
+    for await (const entry of (0,artifact_src/* readTarGz */.Jq)((0,external_node_fs_.createReadStream)(target))) {
+        if (entry.typeflag !== '0' && entry.typeflag !== '\0')
+            continue;
+        const path = `${name}!/${entry.path}`;
+        const lockParser = want.has('dependencies') ? (0,src/* parserFor */.D9)((0,external_node_path_.basename)(entry.path)) : undefined;
+        const workflow = want.has('workflows') && isWorkflowFile(entry.path) && !tooLargeWorkflow(path, entry.size, logger);
+        if (lockParser || workflow) {
+            const text = await collect(entry.body(), MAX_LOCKFILE_BYTES);
+            if (lockParser) {
+                out.lockfiles++;
+                packages.push(...parseOrWarn(lockParser, text, path, logger));
+            }
+            if (workflow) {
+                out.workflows++;
+                out.findings.push(...auditOrWarn(text, path, logger));
+            }
+            if (want.has('secrets') && scannable(entry.path))
+                out.findings.push(...(await scanStream(engine, (async function* () {
+                    yield Buffer.from(text);
+                })(), path)));
+        }
+        else if (want.has('secrets') && scannable(entry.path) && !engine.pathAllowed(entry.path)) {
+            out.files++;
+            out.bytes += entry.size;
+            out.findings.push(...(await scanStream(engine, entry.body(), path)));
+        }
+    }
+    if (want.has('dependencies')) {
+        const matched = await matchPackages(packages, osv, logger);
+        out.findings.push(...matched.findings);
+        out.packages = matched.packages;
+        if (matched.records !== undefined)
+            out.records = matched.records;
+    }
+    return out;
+}
+async function collect(body, limit) {
+    const parts = [];
+    let n = 0;
+    for await (const part of body) {
+        n += part.length;
+        if (n <= limit)
+            parts.push(part);
+    }
+    return Buffer.concat(parts).toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./packages/security/src/scan.ts
 
 
@@ -2186,43 +2728,15 @@ async function scan(options, seams) {
     const findings = [];
     const want = new Set(options.scanners);
     const isArchive = /\.(tar\.gz|tgz)$/.test(options.target);
+    if (options.osv.kind === 'api' && want.has('dependencies'))
+        stats.osvApi = (0,lite/* redactCredentials */.UY)(options.osv.baseUrl);
     if (isArchive) {
-        const name = (0,external_node_path_.basename)(options.target);
-        const packages = [];
-        for await (const entry of (0,artifact_src/* readTarGz */.Jq)((0,external_node_fs_.createReadStream)(options.target))) {
-            if (entry.typeflag !== '0' && entry.typeflag !== '\0')
-                continue;
-            const path = `${name}!/${entry.path}`;
-            const lockParser = want.has('dependencies') ? (0,src/* parserFor */.D9)((0,external_node_path_.basename)(entry.path)) : undefined;
-            const workflow = want.has('workflows') && isWorkflowFile(entry.path);
-            if (lockParser || workflow) {
-                const text = await collect(entry.body(), 64 * 1024 * 1024);
-                if (lockParser) {
-                    stats.lockfiles++;
-                    packages.push(...parseOrWarn(lockParser, text, path, logger));
-                }
-                if (workflow) {
-                    stats.workflows++;
-                    findings.push(...auditOrWarn(text, path, logger));
-                }
-                if (want.has('secrets') && scannable(entry.path))
-                    findings.push(...(await scanStream(engine, (async function* () {
-                        yield Buffer.from(text);
-                    })(), path)));
-            }
-            else if (want.has('secrets') && scannable(entry.path) && !engine.pathAllowed(entry.path)) {
-                stats.files++;
-                stats.bytes += entry.size;
-                findings.push(...(await scanStream(engine, entry.body(), path)));
-            }
-        }
-        if (want.has('dependencies')) {
-            const matched = await matchPackages(packages, options.osv, logger);
-            findings.push(...matched.findings);
-            stats.packages = matched.packages;
-            if (matched.records !== undefined)
-                stats.osvRecords = matched.records;
-        }
+        const r = await scanArchive(options.target, want, engine, options.osv, logger);
+        findings.push(...r.findings);
+        Object.assign(stats, { files: r.files, bytes: r.bytes, lockfiles: r.lockfiles, workflows: r.workflows });
+        stats.packages = r.packages;
+        if (r.records !== undefined)
+            stats.osvRecords = r.records;
         if (want.has('secrets-history'))
             logger.warning('security-scan: secrets-history needs a git repository, not an artifact; skipped');
         return { findings, stats };
@@ -2245,80 +2759,78 @@ async function scan(options, seams) {
         stats.lockfiles = r.lockfiles.length;
         if (r.records !== undefined)
             stats.osvRecords = r.records;
+        if (r.lockfiles.length === 0)
+            logger.info('security-scan: dependencies: no lockfile was found, so no dependency was checked');
     }
     if (want.has('workflows')) {
         for (const path of listFiles(options.target)) {
             if (!isWorkflowFile(path))
                 continue;
+            const text = readWorkflow((0,external_node_path_.join)(options.target, path), path, logger);
+            if (text === undefined)
+                continue;
             stats.workflows++;
-            findings.push(...auditOrWarn((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(options.target, path), 'utf8'), path, logger));
+            findings.push(...auditOrWarn(text, path, logger));
         }
     }
     return { findings, stats };
 }
-async function collect(body, limit) {
-    const parts = [];
-    let n = 0;
-    for await (const part of body) {
-        n += part.length;
-        if (n <= limit)
-            parts.push(part);
-    }
-    return Buffer.concat(parts).toString('utf8');
-}
-function parseOrWarn(parse, text, path, logger) {
-    try {
-        return parse(text, path);
-    }
-    catch (err) {
-        const line = err instanceof src/* LockfileError */.g ? err.line : undefined;
-        logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
-            file: path,
-            ...(line ? { startLine: line } : {}),
-        });
-        return [];
-    }
-}
-function auditOrWarn(text, path, logger) {
-    try {
-        return auditWorkflow(text, path);
-    }
-    catch (err) {
-        const line = err.line;
-        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, {
-            file: path,
-            ...(line ? { startLine: line } : {}),
-        });
-        return [];
-    }
-}
 
 // EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
 var smol_toml_dist = __webpack_require__(3292);
+// EXTERNAL MODULE: ./packages/action-kit/src/pattern.ts
+var pattern = __webpack_require__(29935);
 ;// CONCATENATED MODULE: ./packages/security/src/config.ts
 
 
 
+
+
+/** A gitleaks configuration is a page of rules; a megabyte is far more than any real one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const allowSchema = dist/* object */.Ikc({
+    paths: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
+    regexes: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
+    stopwords: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
+});
+const ruleSchema = dist/* object */.Ikc({
+    id: dist/* optional */.lqM(dist/* string */.YjP()),
+    description: dist/* optional */.lqM(dist/* string */.YjP()),
+    regex: dist/* optional */.lqM(dist/* string */.YjP()),
+    secretGroup: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* number */.aig(), dist/* integer */.ndf(), dist/* minValue */.Wwf(0))),
+    entropy: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* number */.aig(), dist/* minValue */.Wwf(0))),
+    keywords: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
+    path: dist/* optional */.lqM(dist/* string */.YjP()),
+    allowlists: dist/* optional */.lqM(dist/* array */.YOg(allowSchema)),
+    allowlist: dist/* optional */.lqM(allowSchema),
+});
+/** The parts of the gitleaks format slipway reads; other keys (title, tags, extend) are left alone. */
+const configSchema = dist/* object */.Ikc({
+    rules: dist/* optional */.lqM(dist/* array */.YOg(ruleSchema)),
+    allowlist: dist/* optional */.lqM(allowSchema),
+    allowlists: dist/* optional */.lqM(dist/* array */.YOg(allowSchema)),
+});
 /**
- * Go RE2 syntax to JavaScript: a leading `(?i)` (or `(?i)` anywhere) becomes the `i` flag, `\z`
- * becomes `$`. Other RE2 constructs are the same in both.
+ * A user's pattern on the linear-time engine (RE2, as gitleaks itself uses), so no rule can make
+ * the scan backtrack for ever. RE2 reads Go's `(?i)`, `\z` and `(?P<name>…)` as they are.
  */
-function goRegex(source, where, extraFlags = '') {
-    let flags = extraFlags;
-    let body = source;
-    if (/\(\?i\)/.test(body)) {
-        flags += 'i';
-        body = body.replace(/\(\?i\)/g, '');
-    }
-    body = body.replace(/\\z/g, '$').replace(/\(\?P</g, '(?<');
+function config_pattern(source, where) {
     try {
-        return new RegExp(body, flags);
+        return (0,pattern/* compileUserPattern */.b)(source, { subject: { input: 'config' } });
     }
     catch (err) {
-        throw new lite/* UserError */.yo(`${where}: the regex ${JSON.stringify(source)} is not valid (${err.message}).`, {
-            input: 'config',
-        });
+        if (!(0,lite/* isUserError */.iU)(err))
+            throw err;
+        const why = err.message.split(' is not valid RE2 syntax ')[1] ?? '';
+        throw new lite/* UserError */.yo(`${where}: the regex ${JSON.stringify(source)} is not valid RE2 syntax ${why}`.trimEnd(), { input: 'config' }, err.hint);
     }
+}
+/** `rules.2.keywords` as the user would look for it: `rules[2] (acme-key).keywords`. */
+function placeOf(problem, doc) {
+    return problem.replace(/^rules\.(\d+)/, (_m, i) => {
+        const id = doc.rules?.[Number(i)]?.id;
+        return `rules[${i}]${typeof id === 'string' ? ` (${id})` : ''}`;
+    });
 }
 /**
  * Reads extra secret rules and allow-lists in the gitleaks TOML format (`[[rules]]` with id,
@@ -2326,16 +2838,14 @@ function goRegex(source, where, extraFlags = '') {
  * or `[[allowlists]]`), so a team can bring its existing configuration.
  */
 function loadGitleaksConfig(path) {
-    let text;
+    const text = (0,lite/* readUserFile */.E1)(path, {
+        maxBytes: MAX_CONFIG_BYTES,
+        subject: { input: 'config' },
+        what: 'the gitleaks configuration',
+    }).toString('utf8');
+    let raw;
     try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch {
-        throw new lite/* UserError */.yo(`'${path}' cannot be read.`, { input: 'config' }, 'Give the path of a gitleaks-format TOML file.');
-    }
-    let doc;
-    try {
-        doc = (0,smol_toml_dist/* parse */.qg)(text);
+        raw = (0,smol_toml_dist/* parse */.qg)(text);
     }
     catch (err) {
         const e = err;
@@ -2345,10 +2855,14 @@ function loadGitleaksConfig(path) {
             ...(e.line ? { line: e.line } : {}),
         });
     }
+    const checked = check(configSchema, raw);
+    if (!checked.ok)
+        throw new lite/* UserError */.yo(`${path} is not a gitleaks configuration slipway can use: ${placeOf(checked.problem, raw)}.`, { input: 'config', file: path }, 'See https://github.com/gitleaks/gitleaks#configuration for the format.');
+    const doc = checked.value;
     const allow = { paths: [], regexes: [], stopwords: [] };
     for (const a of [...(doc.allowlist ? [doc.allowlist] : []), ...(doc.allowlists ?? [])]) {
-        allow.paths.push(...(a.paths ?? []).map((p) => goRegex(p, `${path} allowlist path`)));
-        allow.regexes.push(...(a.regexes ?? []).map((r) => goRegex(r, `${path} allowlist regex`)));
+        allow.paths.push(...(a.paths ?? []).map((p) => config_pattern(p, `${path} allowlist path`)));
+        allow.regexes.push(...(a.regexes ?? []).map((r) => config_pattern(r, `${path} allowlist regex`)));
         allow.stopwords.push(...(a.stopwords ?? []).map((w) => w.toLowerCase()));
     }
     const rules = [];
@@ -2365,12 +2879,12 @@ function loadGitleaksConfig(path) {
             severity: 'high',
             // A rule without keywords runs on every line: its empty keyword matches everywhere.
             keywords: keywords.length ? keywords : [''],
-            regex: goRegex(r.regex, where, 'g'),
+            regex: config_pattern(r.regex, where),
             ...(r.secretGroup !== undefined ? { secretGroup: r.secretGroup } : {}),
             ...(r.entropy !== undefined ? { entropy: r.entropy } : {}),
-            ...(r.path ? { path: goRegex(r.path, where) } : {}),
+            ...(r.path ? { path: config_pattern(r.path, where) } : {}),
             fix: 'Rotate the credential and remove it from the repository (custom rule from your configuration).',
-            allow: allowlists.flatMap((a) => (a.regexes ?? []).map((x) => goRegex(x, where))),
+            allow: allowlists.flatMap((a) => (a.regexes ?? []).map((x) => config_pattern(x, where))),
         });
     });
     return { rules, allow };
@@ -2379,14 +2893,33 @@ function loadGitleaksConfig(path) {
 ;// CONCATENATED MODULE: ./packages/security/src/baseline.ts
 
 
+
+/** A baseline lists findings, a few hundred bytes each: 64 MiB is hundreds of thousands of them. */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+const baselineSchema = dist/* object */.Ikc({
+    version: dist/* literal */.euz(1),
+    findings: dist/* array */.YOg(dist/* object */.Ikc({
+        fingerprint: dist/* string */.YjP(),
+        rule: dist/* optional */.lqM(dist/* string */.YjP()),
+        file: dist/* optional */.lqM(dist/* string */.YjP()),
+        note: dist/* optional */.lqM(dist/* string */.YjP()),
+    })),
+});
+const HINT = 'Write one with the write-baseline input, or leave baseline empty.';
 /** Reads a baseline; a malformed one is an error with its position. */
 function readBaseline(path) {
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        text = (0,lite/* readUserFile */.E1)(path, {
+            maxBytes: MAX_BASELINE_BYTES,
+            subject: { input: 'baseline' },
+            what: 'the baseline',
+        }).toString('utf8');
     }
-    catch {
-        throw new lite/* UserError */.yo(`'${path}' cannot be read.`, { input: 'baseline' }, 'Write one with the write-baseline input, or leave baseline empty.');
+    catch (err) {
+        if ((0,lite/* isUserError */.iU)(err))
+            throw new lite/* UserError */.yo(err.message, err.subject, err.hint ?? HINT);
+        throw err;
     }
     let doc;
     try {
@@ -2395,15 +2928,10 @@ function readBaseline(path) {
     catch (err) {
         throw new lite/* UserError */.yo(`is not valid JSON: ${(0,lite/* describeJsonError */.M1)(text, err)}.`, { input: 'baseline', file: path });
     }
-    if (doc?.version !== 1 ||
-        !Array.isArray(doc.findings) ||
-        doc.findings.some((f) => typeof f?.fingerprint !== 'string')) {
-        throw new lite/* UserError */.yo(`is not a slipway baseline (version 1 with findings[].fingerprint).`, {
-            input: 'baseline',
-            file: path,
-        });
-    }
-    return new Set(doc.findings.map((f) => f.fingerprint));
+    const checked = check(baselineSchema, doc);
+    if (!checked.ok)
+        throw new lite/* UserError */.yo(`is not a slipway baseline (version 1 with findings[].fingerprint): ${checked.problem}.`, { input: 'baseline', file: path }, HINT);
+    return new Set(checked.value.findings.map((f) => f.fingerprint));
 }
 /** Writes the current findings as a baseline, sorted, atomically. */
 async function writeBaseline(path, findings) {
@@ -2484,265 +3012,6 @@ async function writeSarif(path, findings, scanners, version, limit = SARIF_GZIP_
 
 
 
-
-;// CONCATENATED MODULE: ./actions/security-scan/src/inputs.ts
-
-
-
-const SCANNERS = ['secrets', 'secrets-history', 'dependencies', 'workflows'];
-const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'];
-/** A path input inside the workspace (file or folder, need not exist yet). */
-function workspacePath(input, value, workspace) {
-    if ((0,external_node_path_.isAbsolute)(value))
-        throw new lite/* UserError */.yo(`'${value}' is absolute.`, { input }, 'Give a path relative to the workspace.');
-    const abs = (0,external_node_path_.resolve)(workspace, value);
-    const rel = (0,external_node_path_.relative)(workspace, abs);
-    if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`))
-        throw new lite/* UserError */.yo(`'${value}' points outside the workspace.`, { input }, 'Give a path inside the repository.');
-    return abs;
-}
-/** Reads and validates every input. */
-function parseInputs(reader, workspace) {
-    const rawPath = reader.raw('path') || '.';
-    let target;
-    if (/\.(tar\.gz|tgz)$/.test(rawPath)) {
-        target = workspacePath('path', rawPath, workspace);
-        if (!(0,external_node_fs_.statSync)(target, { throwIfNoEntry: false })?.isFile())
-            throw new lite/* UserError */.yo(`'${rawPath}' does not exist.`, { input: 'path' }, 'Give the artifact-path output of build-artifact, or a folder.');
-    }
-    else
-        target = (0,lite/* workspaceFolder */.ih)('path', rawPath, workspace).abs;
-    const scanners = reader.list('scanners');
-    if (scanners.length === 0)
-        throw new lite/* UserError */.yo('names no scanner.', { input: 'scanners' }, `Use one or more of: ${SCANNERS.join(', ')}.`);
-    for (const s of scanners)
-        if (!SCANNERS.includes(s))
-            throw new lite/* UserError */.yo(`'${s}' is not a scanner.`, { input: 'scanners' }, `Use one or more of: ${SCANNERS.join(', ')}.`);
-    const optionalFile = (input) => {
-        const v = reader.optional(input);
-        return v === undefined ? undefined : workspacePath(input, v, workspace);
-    };
-    const osvDb = reader.optional('osv-db');
-    const url = reader.raw('osv-api-url');
-    if (!/^https?:\/\/[^\s]+$/.test(url))
-        throw new lite/* UserError */.yo(`'${url}' is not an http(s) URL.`, { input: 'osv-api-url' }, 'Use https://api.osv.dev or your mirror.');
-    const since = reader.optional('history-since');
-    if (since !== undefined && !/^[\w./~^@{}-]+$/.test(since))
-        throw new lite/* UserError */.yo(`'${since}' is not a git revision.`, { input: 'history-since' }, 'Use a commit SHA, tag or branch name.');
-    return Object.freeze({
-        target,
-        scanners: Object.freeze([...new Set(scanners)]),
-        failOn: reader.oneOf('fail-on', FAIL_ON),
-        baseline: optionalFile('baseline'),
-        writeBaseline: optionalFile('write-baseline'),
-        config: optionalFile('config'),
-        osvDb: osvDb === undefined ? undefined : workspacePath('osv-db', osvDb, workspace),
-        osvApiUrl: url,
-        historySince: since,
-        sarif: workspacePath('sarif', reader.raw('sarif') || 'slipway-security.sarif', workspace),
-    });
-}
-
-// EXTERNAL MODULE: ./actions/security-scan/src/metadata.generated.ts
-var metadata_generated = __webpack_require__(97124);
-;// CONCATENATED MODULE: ./actions/security-scan/src/summary.ts
-
-
-/** The job summary: the verdict, counts by scanner and severity, and the most severe findings. */
-function scanSummary(result, stats, scanners) {
-    const s = new lite/* SummaryBuilder */.CF().heading('security-scan');
-    s.text(`${result.passed ? '✅ **passed**' : '❌ **failed**'}: ${result.reason}`);
-    s.table(['scanner', ...SEVERITIES, 'scanned'], scanners.map((sc) => [
-        sc,
-        ...SEVERITIES.map((sev) => String(result.active.filter((f) => f.scanner === sc && f.severity === sev).length)),
-        sc === 'secrets'
-            ? `${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MiB`
-            : sc === 'dependencies'
-                ? `${stats.packages} packages in ${stats.lockfiles} lockfiles${stats.osvRecords !== undefined ? `, ${stats.osvRecords} OSV records` : ''}`
-                : sc === 'workflows'
-                    ? `${stats.workflows} files`
-                    : `${stats.commits} commits`,
-    ]));
-    const total = SEVERITIES.reduce((n, sev) => n + result.counts[sev], 0);
-    if (total > 0)
-        s.mermaid([
-            'pie showData title Findings by severity',
-            ...SEVERITIES.filter((sev) => result.counts[sev] > 0).map((sev) => `  "${sev}" : ${result.counts[sev]}`),
-        ].join('\n'));
-    const top = result.active.slice(0, 50);
-    if (top.length)
-        s.heading('Findings', 3).table(['severity', 'rule', 'where', 'finding'], top.map((f) => [f.severity, f.rule.id, `${f.file}:${f.line}`, f.message]));
-    if (result.baselined)
-        s.text(`${result.baselined} finding(s) accepted by the baseline are not counted.`);
-    return s;
-}
-
-;// CONCATENATED MODULE: ./actions/security-scan/src/main.ts
-
-
-
-
-
-
-/** How many annotations a run shows (most severe first); the rest are in SARIF and the report. */
-const MAX_ANNOTATIONS = 50;
-/** Scans, writes SARIF and the report, annotates, summarises, and fails by the severity policy. */
-async function run({ env, logger, setOutput }) {
-    const workspace = (0,lite/* realWorkspace */.id)(env.GITHUB_WORKSPACE || process.cwd());
-    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), workspace);
-    const rel = (abs) => (0,external_node_path_.relative)(workspace, abs).split(external_node_path_.sep).join('/');
-    const custom = inputs.config ? loadGitleaksConfig(inputs.config) : undefined;
-    const baseline = inputs.baseline ? readBaseline(inputs.baseline) : undefined;
-    const osv = inputs.osvDb
-        ? { kind: 'offline', path: inputs.osvDb }
-        : { kind: 'api', baseUrl: inputs.osvApiUrl, http: fetch, clock: lite/* systemClock */.ml };
-    const { findings, stats } = await scan({
-        target: inputs.target,
-        scanners: inputs.scanners,
-        ...(custom ? { extraRules: custom.rules, allow: custom.allow } : {}),
-        osv,
-        ...(inputs.historySince ? { historySince: inputs.historySince } : {}),
-    }, { exec: lite/* actionsExec */.dw, logger });
-    findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) ||
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    const result = gate(findings, baseline, inputs.failOn);
-    const dropped = await writeSarif(inputs.sarif, result.active, inputs.scanners, '0.1.0');
-    if (dropped)
-        logger.warning(`security-scan: ${dropped} low-severity results were left out of the SARIF file to stay within GitHub's limits; the report has them all.`);
-    const reportPath = inputs.sarif.replace(/(\.sarif)?$/, '.report.json');
-    await (0,lite/* writeFileAtomic */.Zf)(reportPath, `${JSON.stringify({ version: 1, target: rel(inputs.target) || '.', scanners: inputs.scanners, stats, counts: result.counts, passed: result.passed, reason: result.reason, findings: findings.map((f) => ({ scanner: f.scanner, rule: f.rule.id, severity: f.severity, message: f.message, file: f.file, line: f.line, fingerprint: f.fingerprint, baselined: baseline?.has(f.fingerprint) ?? false })) }, null, 2)}\n`);
-    if (inputs.writeBaseline)
-        await writeBaseline(inputs.writeBaseline, findings);
-    const annotated = inputs.target === workspace ? '' : `${rel(inputs.target)}/`;
-    for (const f of result.active.slice(0, MAX_ANNOTATIONS)) {
-        const props = {
-            file: f.file.includes('!/') ? rel(inputs.target) : annotated + f.file,
-            startLine: f.line,
-            title: `${f.severity}: ${f.rule.name}`,
-        };
-        if (severityRank(f.severity) <= 1)
-            logger.error(f.message, props);
-        else
-            logger.warning(f.message, props);
-    }
-    if (result.active.length > MAX_ANNOTATIONS)
-        logger.info(`security-scan: ${result.active.length - MAX_ANNOTATIONS} more findings are in the SARIF file and the report.`);
-    const out = new lite/* OutputWriter */.PO(metadata_generated.metadata, setOutput);
-    out.set('sarif-path', rel(inputs.sarif));
-    out.set('report-path', rel(reportPath));
-    out.set('findings', result.active.length);
-    out.set('critical', result.counts.critical);
-    out.set('high', result.counts.high);
-    out.set('medium', result.counts.medium);
-    out.set('low', result.counts.low);
-    out.set('new-findings', result.newFindings);
-    out.set('passed', result.passed);
-    out.set('reason', result.reason);
-    await scanSummary(result, stats, inputs.scanners).write(env);
-    logger.info(`security-scan: ${result.reason}`);
-    if (!result.passed)
-        throw new lite/* UserError */.yo(result.reason, { input: 'fail-on' }, 'Fix the findings, or accept them in a baseline.');
-}
-
-
-/***/ }),
-
-/***/ 97124:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   metadata: () => (/* binding */ metadata)
-/* harmony export */ });
-/** security-scan's inputs and outputs as declared in action.yml. */
-const metadata = {
-    "name": "security-scan",
-    "description": "Scans a repository or a built artifact for leaked secrets, vulnerable dependencies (OSV) and risky GitHub Actions workflows; writes SARIF 2.1.0 for code scanning and fails by a severity policy.",
-    "inputs": {
-        "path": {
-            "description": "What to scan, relative to GITHUB_WORKSPACE: a folder, or a .tar.gz built by build-artifact (scanned without extracting it).",
-            "required": false,
-            "default": "."
-        },
-        "scanners": {
-            "description": "Scanners to run, separated by commas or newlines: secrets, secrets-history, dependencies, workflows.",
-            "required": false,
-            "default": "secrets,dependencies,workflows"
-        },
-        "fail-on": {
-            "description": "Lowest severity that fails the step: critical, high, medium, low, or none to never fail.",
-            "required": false,
-            "default": "high"
-        },
-        "baseline": {
-            "description": "JSON file of accepted findings (by fingerprint): they are reported but never fail the step.",
-            "required": false,
-            "default": ""
-        },
-        "write-baseline": {
-            "description": "Write a baseline of the current findings to this path (relative to the workspace).",
-            "required": false,
-            "default": ""
-        },
-        "config": {
-            "description": "Extra secret rules and allow-lists in the gitleaks TOML format.",
-            "required": false,
-            "default": ""
-        },
-        "osv-db": {
-            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files. Empty means querying the OSV API.",
-            "required": false,
-            "default": ""
-        },
-        "osv-api-url": {
-            "description": "Base URL of the OSV API, used when osv-db is empty.",
-            "required": false,
-            "default": "https://api.osv.dev"
-        },
-        "history-since": {
-            "description": "For secrets-history: a git revision; only lines added after it are scanned. Empty means the whole history.",
-            "required": false,
-            "default": ""
-        },
-        "sarif": {
-            "description": "Where to write the SARIF file, relative to the workspace.",
-            "required": false,
-            "default": "slipway-security.sarif"
-        }
-    },
-    "outputs": {
-        "sarif-path": {
-            "description": "Path of the SARIF file, relative to the workspace."
-        },
-        "report-path": {
-            "description": "Path of the JSON report of every finding, relative to the workspace."
-        },
-        "findings": {
-            "description": "Number of findings not accepted by the baseline."
-        },
-        "critical": {
-            "description": "Critical findings not accepted by the baseline."
-        },
-        "high": {
-            "description": "High findings not accepted by the baseline."
-        },
-        "medium": {
-            "description": "Medium findings not accepted by the baseline."
-        },
-        "low": {
-            "description": "Low findings not accepted by the baseline."
-        },
-        "new-findings": {
-            "description": "Findings that are not in the baseline (all of them when there is no baseline)."
-        },
-        "passed": {
-            "description": "`true` when no finding at or above fail-on is left after the baseline, else `false`."
-        },
-        "reason": {
-            "description": "One sentence saying why the gate failed, or that it passed."
-        }
-    }
-};
 
 
 /***/ })

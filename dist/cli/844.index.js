@@ -1,8 +1,8 @@
-export const id = 437;
-export const ids = [437,413];
+export const id = 844;
+export const ids = [844,413];
 export const modules = {
 
-/***/ 93437:
+/***/ 32844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,12 +15,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
-var lite = __webpack_require__(13468);
-// EXTERNAL MODULE: ./packages/artifact/src/index.ts + 15 modules
-var src = __webpack_require__(42951);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
+var lite = __webpack_require__(13444);
+// EXTERNAL MODULE: ./packages/artifact/src/index.ts + 18 modules
+var src = __webpack_require__(89312);
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/inputs.ts
 
+/** action.yml's default, also used when the input is set to an empty string. */
+const DEFAULT_TIMEOUT_MS = 60 * 60_000;
+/** A day: longer than any hosted job may run, so only a mistyped unit is refused. */
+const MAX_TIMEOUT_MS = 24 * 3_600_000;
 /** The largest mtime a ustar header holds (11 octal digits). */
 const MAX_EPOCH = 0o77777777777;
 /** Reads and validates every input. */
@@ -56,6 +60,9 @@ function parseInputs(reader, workspace) {
         sbom: reader.boolean('sbom'),
         provenance: reader.boolean('provenance'),
         allowSecretFiles: reader.boolean('allow-secret-files'),
+        timeoutMs: reader.optional('timeout') === undefined
+            ? DEFAULT_TIMEOUT_MS
+            : reader.duration('timeout', { min: 1000, max: MAX_TIMEOUT_MS }),
     });
 }
 /** A detect-stack document, checked for the fields build-artifact relies on. */
@@ -69,10 +76,11 @@ function parseStack(text) {
     catch (err) {
         throw new lite/* UserError */.yo(`is not valid JSON: ${(0,lite/* describeJsonError */.M1)(text, err)}.`, { input: 'stack' }, "Pass the detect-stack step's `stack` output as it is: ${{ steps.<id>.outputs.stack }}.");
     }
-    const badProject = Array.isArray(doc.projects)
+    const isObject = typeof doc === 'object' && doc !== null && !Array.isArray(doc);
+    const badProject = isObject && Array.isArray(doc.projects)
         ? doc.projects.findIndex((p) => typeof p?.path !== 'string' || typeof p?.runtime?.name !== 'string' || typeof p?.commands !== 'object')
         : -1;
-    const problem = typeof doc !== 'object' || doc === null
+    const problem = !isObject
         ? 'it is not an object'
         : doc.schemaVersion !== 1
             ? `schemaVersion is ${JSON.stringify(doc.schemaVersion)}, not 1`
@@ -88,6 +96,44 @@ function parseStack(text) {
 
 // EXTERNAL MODULE: ./actions/build-artifact/src/metadata.generated.ts
 var metadata_generated = __webpack_require__(90413);
+// EXTERNAL MODULE: ./packages/security/src/index.ts + 29 modules
+var security_src = __webpack_require__(58544);
+;// CONCATENATED MODULE: ./actions/build-artifact/src/redact.ts
+
+
+let engine;
+/** The reported form of a secret ends with its length: `ghp_…(40 chars)`. */
+const REPORTED_LENGTH = /\((\d+) chars\)$/;
+/** When a finding's length cannot be read, the secret is taken to run to the next separator. */
+const TOKEN_RUN = /^[^\s'"`,;]+/;
+/**
+ * Masks what the security package's secret rules find in a build's output, and URL passwords,
+ * showing each secret's first 4 characters and its length (`ghp_…(40 chars)`), the way
+ * security-scan reports them. The engine reports where a secret starts and its redacted form;
+ * the length is read from that form (see the report: an export that returns spans would do better).
+ */
+function redactSecrets(text) {
+    engine ??= new security_src/* SecretEngine */.DO(security_src/* DEFAULT_RULES */.ck);
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        lineStarts.push(i + 1);
+    const spans = engine.scan(text, 'build-output.log', 1).map((f) => {
+        const start = (lineStarts[f.line - 1] ?? 0) + (f.column ?? 1) - 1;
+        const length = Number(REPORTED_LENGTH.exec(f.message)?.[1] ?? TOKEN_RUN.exec(text.slice(start))?.[0].length ?? 0);
+        return { start, end: start + length };
+    });
+    let out = '';
+    let at = 0;
+    for (const span of spans.sort((a, b) => a.start - b.start)) {
+        if (span.end <= at)
+            continue;
+        const start = Math.max(span.start, at);
+        out += text.slice(at, start) + (0,security_src/* redact */.E$)(text.slice(start, span.end));
+        at = span.end;
+    }
+    return (0,lite/* redactCredentials */.UY)(out + text.slice(at));
+}
+
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/summary.ts
 
 
@@ -124,15 +170,18 @@ function artifactSummary(r, rel) {
     }
     return s;
 }
-/** The summary of a failed command: its last lines, so nobody has to scroll the log. */
+/** The summary of a failed command: its last lines (already redacted by the build), so nobody has to scroll the log. */
 function failureSummary(err) {
     return new lite/* SummaryBuilder */.CF()
         .heading('build-artifact failed')
-        .text(`The ${err.step} command \`${err.command}\` exited with code ${err.exitCode}. Its last lines:`)
+        .text(err.timeoutMs === undefined
+        ? `The ${err.step} command \`${err.command}\` exited with code ${err.exitCode}. Its last lines:`
+        : `The ${err.step} command \`${err.command}\` was stopped after ${(0,lite/* formatDuration */.a3)(err.timeoutMs)}, the timeout. Its last lines:`)
         .text('```\n' + err.outputTail.replace(/```/g, "'''") + '\n```');
 }
 
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/main.ts
+
 
 
 
@@ -146,7 +195,7 @@ async function run({ env, logger, setOutput }) {
     const rel = (abs) => (0,external_node_path_.relative)(workspace, abs).split(external_node_path_.sep).join('/');
     let result;
     try {
-        result = await (0,src/* buildArtifact */.LR)({ ...inputs, include: inputs.include ? [...inputs.include] : undefined, exclude: [...inputs.exclude] }, { exec: lite/* actionsExec */.dw, logger, env });
+        result = await (0,src/* buildArtifact */.LR)({ ...inputs, include: inputs.include ? [...inputs.include] : undefined, exclude: [...inputs.exclude] }, { exec: lite/* actionsExec */.dw, logger, env, redact: redactSecrets });
     }
     catch (err) {
         if (err instanceof src/* CommandError */.Qd)
@@ -268,6 +317,11 @@ const metadata = {
             "description": "Package files that look like secrets (.env, *.pem, *.key, id_rsa, .npmrc with a token …) instead of refusing to.",
             "required": false,
             "default": "false"
+        },
+        "timeout": {
+            "description": "How long the install and the build command may each run, such as `60m` or `1h30m`; when it runs out the command and everything it started are stopped and the step fails.",
+            "required": false,
+            "default": "60m"
         }
     },
     "outputs": {

@@ -1,8 +1,8 @@
-export const id = 571;
-export const ids = [571,994];
+export const id = 954;
+export const ids = [954,994];
 export const modules = {
 
-/***/ 94571:
+/***/ 26954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,9 +13,53 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
-var lite = __webpack_require__(13468);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
+var lite = __webpack_require__(13444);
+// EXTERNAL MODULE: ./packages/action-kit/src/pattern.ts
+var pattern = __webpack_require__(29935);
+;// CONCATENATED MODULE: ./packages/health/src/display.ts
+
+/**
+ * A URL as it may be shown in a reason, log line, report or summary: its password (or a lone
+ * username, which is often a token) replaced by `***`. Parsing first normalises the URL, so a
+ * password holding `@` or `/` is percent-encoded and cannot leave a piece of itself behind.
+ */
+function displayUrl(url) {
+    if (!url.includes('@'))
+        return url;
+    let normalised;
+    try {
+        normalised = new URL(url).href;
+    }
+    catch {
+        // Not a URL: hide everything between the scheme and the last `@` of what would be the authority.
+        return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+    }
+    return redactText(normalised);
+}
+/** Several URLs for a sentence: `a, b`. */
+function displayUrls(urls) {
+    return urls.map(displayUrl).join(', ');
+}
+/** Every URL's credentials in a text shown as `user:***@` (the kit's redaction, linear in the text). */
+const redactText = lite/* redactCredentials */.UY;
+// Matching control characters is the point here.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * Text a server chose (an error message, a certificate name) made fit for a one-line reason: control
+ * characters and line breaks become one space, so no line of it can start a workflow command in any
+ * log, and it is cut to `max` characters so that a server cannot fill the log or the outputs. A URL
+ * it echoes (a client error quoting the request) loses its credentials.
+ */
+function serverText(text, max = 300) {
+    const flat = redactText(text.replace(CONTROL, ' ')).trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
 ;// CONCATENATED MODULE: ./packages/health/src/expect.ts
+
+
 
 /** A status expectation: `200-399`, `200,204`, `2xx`. */
 function parseStatusRanges(text, input = 'expect-status') {
@@ -39,15 +83,25 @@ function parseStatusRanges(text, input = 'expect-status') {
         throw new lite/* UserError */.yo('names no status code.', { input }, 'Use codes and ranges such as 200-399.');
     return (status) => ranges.some(([lo, hi]) => status >= lo && status <= hi);
 }
-/** A body regex, with the input named when it does not compile. */
+/**
+ * A body pattern, compiled for RE2's linear-time engine: a server's body can be large and a
+ * pattern such as `(a+)+$` would backtrack for ever in JavaScript's engine. A pattern RE2 refuses
+ * (lookarounds, backreferences) is a UserError naming the input.
+ */
 function parseBodyRegex(text, input = 'expect-body') {
     if (!text)
         return undefined;
     try {
-        return new RegExp(text);
+        return (0,pattern/* compileUserPattern */.b)(text, { subject: { input } });
     }
     catch (err) {
-        throw new lite/* UserError */.yo(`'${text}' is not a valid regular expression (${err.message}).`, { input });
+        if (!(0,lite/* isUserError */.iU)(err))
+            throw err;
+        // compileUserPattern says why inside `is not valid RE2 syntax (…).`; keep only the why.
+        const marker = ' is not valid RE2 syntax (';
+        const at = err.message.indexOf(marker);
+        const why = at >= 0 ? err.message.slice(at + marker.length).replace(/\)\.$/, '') : err.message;
+        throw new lite/* UserError */.yo(`'${text}' is not a valid regular expression for RE2 (${why}).`, { input }, err.hint);
     }
 }
 /** Parses assertion lines; each is `<path> <op> <JSON value>`, the path dotted with [n] for arrays. */
@@ -59,13 +113,13 @@ function parseJsonAssertions(text, input = 'expect-json') {
         .map((line) => {
         const m = /^([A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*|\[\d+\])*)\s*(==|!=|<=|>=|<|>)\s*(.+)$/.exec(line);
         if (!m)
-            throw new lite/* UserError */.yo(`'${line}' is not an assertion.`, { input }, 'Write one per line as path op value, such as status == "ok" or checks.db.latency_ms < 50.');
+            throw new lite/* UserError */.yo(`'${redactText(line)}' is not an assertion.`, { input }, 'Write one per line as path op value, such as status == "ok" or checks.db.latency_ms < 50.');
         let value;
         try {
             value = JSON.parse(m[3]);
         }
         catch {
-            throw new lite/* UserError */.yo(`'${m[3]}' in '${line}' is not a JSON value.`, { input }, 'Quote strings ("ok"); numbers, true, false and null go bare.');
+            throw new lite/* UserError */.yo(`'${redactText(m[3])}' in '${redactText(line)}' is not a JSON value.`, { input }, 'Quote strings ("ok"); numbers, true, false and null go bare.');
         }
         const path = m[1].match(/[^.[\]]+/g) ?? [];
         return { text: line, path, op: m[2], value };
@@ -95,7 +149,46 @@ function failedAssertions(doc, assertions) {
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(44708);
+;// CONCATENATED MODULE: ./packages/health/src/limits.ts
+
+/** The most bytes of a body a probe reads: plenty for a health document, and a hostile server cannot make it more. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** The most requests per second one run may send, all URLs and baselines together. */
+const MAX_TOTAL_RATE = 5000;
+/** The most URLs one run may probe, candidates and baselines together. */
+const MAX_URLS = 100;
+/**
+ * The most probes one soak may send: every sample is kept for the final percentiles, so this
+ * bounds the runner's memory (a few hundred MB) and the time to judge.
+ */
+const MAX_PROBES = 2_000_000;
+/**
+ * Refuses a run that would flood its targets or the runner: a total rate (URLs × rate, baselines
+ * included) above MAX_TOTAL_RATE, more than MAX_URLS URLs, or a soak of more than MAX_PROBES
+ * probes. Decided before the first probe, because an open-loop soak schedules every due probe at once.
+ */
+function checkLoad(load) {
+    const all = load.urls + load.baselineUrls;
+    // The rate first: it is what floods, and what a user asking for 4,000 URLs at 1,000/s should hear about.
+    const total = all * load.rate;
+    if (!(total <= MAX_TOTAL_RATE))
+        throw new lite/* UserError */.yo(`${load.rate} per second for each of ${all} URLs is ${total} requests per second, more than the ceiling of ${MAX_TOTAL_RATE}.`, { input: 'rate' }, all > MAX_URLS
+            ? `Probe at most ${MAX_URLS} URLs, at a rate whose total stays within ${MAX_TOTAL_RATE}.`
+            : `Lower rate to at most ${Math.max(1, Math.floor(MAX_TOTAL_RATE / all))}, or probe fewer URLs.`);
+    if (load.urls > MAX_URLS)
+        throw new lite/* UserError */.yo(`names ${load.urls} URLs, more than ${MAX_URLS}.`, { input: 'url' }, 'Probe a representative few; each URL is probed at the full rate.');
+    if (all > MAX_URLS)
+        throw new lite/* UserError */.yo(`names ${load.baselineUrls} URLs, more than the ${MAX_URLS - load.urls} left after the ${load.urls} in url.`, { input: 'baseline-url' }, `url and baseline-url together may name at most ${MAX_URLS} URLs.`);
+    const probes = Math.ceil((total * load.durationMs) / 1000);
+    if (probes > MAX_PROBES)
+        throw new lite/* UserError */.yo(`at ${total} requests per second would send ${probes} probes, more than ${MAX_PROBES}.`, { input: 'duration' }, `Shorten duration to at most ${Math.floor(MAX_PROBES / total)}s or lower rate: a health soak needs thousands of samples, not millions.`);
+}
+/** The most bytes of a Prometheus answer read: thousands of series, yet a bounded cost. */
+const MAX_PROMETHEUS_BYTES = 8 * 1024 * 1024;
+
 ;// CONCATENATED MODULE: ./packages/health/src/probe.ts
+
+
 
 
 
@@ -129,14 +222,14 @@ class Prober {
         this.http.destroy();
         this.https.destroy();
     }
-    /** One probe of one URL. */
+    /** One probe of one URL; never rejects: every problem is a failed probe of some kind. */
     probe(url, now) {
         const spec = this.spec;
-        const target = new URL(url);
-        const secure = target.protocol === 'https:';
+        const limit = spec.maxBodyBytes ?? MAX_BODY_BYTES;
         const start = performance.now();
         return new Promise((resolve) => {
             let settled = false;
+            let req;
             const done = (r) => {
                 if (settled)
                     return;
@@ -144,110 +237,257 @@ class Prober {
                 clearTimeout(timer);
                 resolve({ url, latencyMs: Math.round((performance.now() - start) * 100) / 100, at: now, ...r });
             };
-            const req = (secure ? external_node_https_.request : external_node_http_.request)(target, { method: spec.method, headers: spec.headers, agent: secure ? this.https : this.http }, (res) => {
-                const parts = [];
-                let size = 0;
-                const limit = spec.maxBodyBytes ?? 1024 * 1024;
-                res.on('data', (d) => {
-                    if (size < limit)
-                        parts.push(d);
-                    size += d.length;
-                });
-                res.on('error', (err) => done({ ok: false, status: res.statusCode, failure: { kind: failureKind(err), detail: err.message } }));
-                res.on('end', () => {
+            const fail = (kind, detail, status) => {
+                done({ ok: false, ...(status !== undefined ? { status } : {}), failure: { kind, detail } });
+                // Stop reading whatever is still coming: a failed probe takes nothing more from the server.
+                req?.destroy();
+            };
+            // The timer covers the whole answer, body included, so headers followed by silence are a timeout.
+            const timer = setTimeout(() => fail('timeout', `no complete answer within ${spec.timeoutMs} ms`), spec.timeoutMs);
+            const tooLarge = (status) => fail('too-large', `body larger than ${formatBytes(limit)}`, status);
+            try {
+                const target = new URL(url);
+                const secure = target.protocol === 'https:';
+                req = (secure ? external_node_https_.request : external_node_http_.request)(target, { method: spec.method, headers: spec.headers, agent: secure ? this.https : this.http }, (res) => {
                     const status = res.statusCode ?? 0;
-                    if (!spec.expectStatus(status))
-                        return done({ ok: false, status, failure: { kind: 'status', detail: `status ${status}` } });
-                    if (!spec.expectBody && !spec.expectJson?.length)
-                        return done({ ok: true, status });
-                    const body = Buffer.concat(parts).toString('utf8');
-                    if (spec.expectBody && !spec.expectBody.test(body))
-                        return done({
-                            ok: false,
-                            status,
-                            failure: { kind: 'body', detail: `body does not match /${spec.expectBody.source}/` },
-                        });
-                    if (spec.expectJson?.length) {
-                        let doc;
-                        try {
-                            doc = JSON.parse(body);
-                        }
-                        catch {
-                            return done({ ok: false, status, failure: { kind: 'json', detail: 'body is not JSON' } });
-                        }
-                        const failed = failedAssertions(doc, spec.expectJson);
-                        if (failed.length)
-                            return done({ ok: false, status, failure: { kind: 'json', detail: failed.join('; ') } });
-                    }
-                    done({ ok: true, status });
+                    // A HEAD, 204 or 304 answer declares the length of a body it does not send.
+                    const bodiless = spec.method === 'HEAD' || status === 204 || status === 304;
+                    if (!bodiless && Number(res.headers['content-length']) > limit)
+                        return tooLarge(status);
+                    const parts = [];
+                    let size = 0;
+                    res.on('data', (d) => {
+                        size += d.length;
+                        if (size > limit)
+                            return tooLarge(status);
+                        parts.push(d);
+                    });
+                    res.on('error', (err) => fail(failureKind(err), serverText(err.message), status));
+                    res.on('end', () => done(judge(spec, status, parts)));
                 });
-            });
-            const timer = setTimeout(() => {
-                done({ ok: false, failure: { kind: 'timeout', detail: `no complete answer within ${spec.timeoutMs} ms` } });
-                req.destroy();
-            }, spec.timeoutMs);
-            req.on('error', (err) => done({ ok: false, failure: { kind: failureKind(err), detail: err.message } }));
-            req.end();
+                req.on('error', (err) => fail(failureKind(err), serverText(err.message)));
+                req.end();
+            }
+            catch (err) {
+                // Node refuses some requests before sending them (a header it will not write): a failed
+                // probe with Node's reason, never a rejected promise that would end the whole run.
+                fail('other', serverText(err.message));
+            }
         });
+    }
+}
+/** What the complete answer shows against the expectations. */
+function judge(spec, status, parts) {
+    if (!spec.expectStatus(status))
+        return { ok: false, status, failure: { kind: 'status', detail: `status ${status}` } };
+    if (!spec.expectBody && !spec.expectJson?.length)
+        return { ok: true, status };
+    const body = Buffer.concat(parts).toString('utf8');
+    if (spec.expectBody && !spec.expectBody.test(body))
+        return {
+            ok: false,
+            status,
+            failure: { kind: 'body', detail: `body does not match /${redactText(spec.expectBody.source)}/` },
+        };
+    if (spec.expectJson?.length) {
+        let doc;
+        try {
+            doc = JSON.parse(body);
+        }
+        catch {
+            return { ok: false, status, failure: { kind: 'json', detail: 'body is not JSON' } };
+        }
+        const failed = failedAssertions(doc, spec.expectJson);
+        if (failed.length)
+            return { ok: false, status, failure: { kind: 'json', detail: serverText(failed.join('; ')) } };
+    }
+    return { ok: true, status };
+}
+function formatBytes(n) {
+    return n >= 1024 * 1024 && n % (1024 * 1024) === 0
+        ? `${n / (1024 * 1024)} MiB`
+        : n >= 1024 && n % 1024 === 0
+            ? `${n / 1024} KiB`
+            : `${n} bytes`;
+}
+
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __webpack_require__(77934);
+;// CONCATENATED MODULE: ./packages/health/src/prometheus-answer.ts
+// The boundary with Prometheus: its HTTP answer is read with a byte cap and checked against the
+// documented shape of /api/v1/query before anything of it is used, so that `null`, an HTML error
+// page or JSON of another shape becomes a sentence about the answer, never an internal error.
+
+
+/** One sample: [unix time, value as a string ("0.5", "NaN", "+Inf")]. */
+const Sample = dist/* tuple */.PVZ([dist/* number */.aig(), dist/* string */.YjP()]);
+const QueryAnswer = dist/* variant */.Oxt('status', [
+    dist/* object */.Ikc({
+        status: dist/* literal */.euz('success'),
+        data: dist/* variant */.Oxt('resultType', [
+            dist/* object */.Ikc({ resultType: dist/* literal */.euz('vector'), result: dist/* array */.YOg(dist/* object */.Ikc({ value: Sample })) }),
+            dist/* object */.Ikc({ resultType: dist/* literal */.euz('scalar'), result: Sample }),
+            dist/* object */.Ikc({ resultType: dist/* literal */.euz('matrix'), result: dist/* array */.YOg(dist/* unknown */.L5J()) }),
+            dist/* object */.Ikc({ resultType: dist/* literal */.euz('string'), result: dist/* unknown */.L5J() }),
+        ]),
+    }),
+    dist/* object */.Ikc({ status: dist/* literal */.euz('error'), errorType: dist/* optional */.lqM(dist/* string */.YjP()), error: dist/* optional */.lqM(dist/* string */.YjP()) }),
+]);
+/** Reads at most `max` bytes of a body; undefined when it is longer (the rest is left unread). */
+async function readCapped(res, max) {
+    if (Number(res.headers.get('content-length')) > max) {
+        await res.body?.cancel().catch(() => { });
+        return undefined;
+    }
+    if (!res.body)
+        return '';
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > max) {
+            await reader.cancel().catch(() => { });
+            return undefined;
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Makes sense of one HTTP answer of /api/v1/query: its values, or the problem named. */
+function readAnswer(status, body) {
+    let doc;
+    try {
+        doc = JSON.parse(body);
+    }
+    catch {
+        return { note: `Prometheus answered HTTP ${status} with a body that is not JSON` };
+    }
+    const parsed = dist/* safeParse */.xLC(QueryAnswer, doc);
+    if (!parsed.success) {
+        const issue = parsed.issues[0];
+        const where = dist/* getDotPath */.BuJ(issue);
+        const what = doc === null
+            ? 'null'
+            : Array.isArray(doc)
+                ? 'an array'
+                : typeof doc === 'object'
+                    ? 'an object'
+                    : `a ${typeof doc}`;
+        return {
+            note: serverText(`Prometheus answered HTTP ${status} with ${what} that is not a query result (${where ? `${where}: ` : ''}${issue.message})`),
+        };
+    }
+    const answer = parsed.output;
+    if (answer.status === 'error')
+        return {
+            note: `Prometheus error: ${serverText(`${answer.errorType ? `${answer.errorType}: ` : ''}${answer.error ?? 'unknown'}`)}`,
+        };
+    const data = answer.data;
+    switch (data.resultType) {
+        case 'vector':
+            return { values: data.result.map((r) => Number(r.value[1])).filter((x) => !Number.isNaN(x)) };
+        case 'scalar':
+            return { values: [Number(data.result[1])].filter((x) => !Number.isNaN(x)) };
+        case 'matrix':
+            return {
+                note: 'the query returned a range vector, not a number per series: drop the [range] selector or wrap it, as in rate(x[1m])',
+            };
+        case 'string':
+            return { note: 'the query returned a string, not a number' };
     }
 }
 
 ;// CONCATENATED MODULE: ./packages/health/src/prometheus.ts
 
+
+
+
+/** Longer query lines are refused before any pattern runs over them. */
+const MAX_QUERY_LINE = 10_000;
 /** Parses query lines; the last comparison operator on a line splits the PromQL from the threshold. */
 function parseQueries(text, input = 'queries') {
+    const names = new Set();
     return text
         .split(/\r?\n/)
         .map((l) => l.trim())
         .filter((l) => l !== '' && !l.startsWith('#'))
         .map((line) => {
+        if (line.length > MAX_QUERY_LINE)
+            throw new lite/* UserError */.yo(`has a line of ${line.length} characters, more than ${MAX_QUERY_LINE}.`, { input }, 'Record long expressions as Prometheus recording rules and query those.');
         const m = /^([A-Za-z][\w-]*)\s*:\s*(.+?)\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*$/.exec(line);
         if (!m)
-            throw new lite/* UserError */.yo(`'${line}' is not a query line.`, { input }, 'Write name: <PromQL> <op> <threshold>, such as errors: sum(rate(http_requests_total{code=~"5.."}[1m])) / sum(rate(http_requests_total[1m])) < 0.05.');
-        return { name: m[1], promql: m[2], op: m[3], threshold: Number(m[4]) };
+            throw new lite/* UserError */.yo(`'${redactText(line)}' is not a query line.`, { input }, 'Write name: <PromQL> <op> <threshold>, such as errors: sum(rate(http_requests_total{code=~"5.."}[1m])) / sum(rate(http_requests_total[1m])) < 0.05.');
+        const threshold = Number(m[4]);
+        if (!Number.isFinite(threshold))
+            throw new lite/* UserError */.yo(`the threshold ${m[4]} of '${m[1]}' is not a finite number.`, { input });
+        // Evaluations are tracked by name: a second query of the same name would hide the first.
+        if (names.has(m[1]))
+            throw new lite/* UserError */.yo(`name two queries '${m[1]}'.`, { input }, 'Give each query its own name.');
+        names.add(m[1]);
+        return { name: m[1], promql: m[2], op: m[3], threshold };
     });
 }
 function compare(v, op, t) {
     return op === '<' ? v < t : op === '<=' ? v <= t : op === '>' ? v > t : op === '>=' ? v >= t : v === t;
 }
-/** Evaluates a query through /api/v1/query; errors and empty results come back as no-data with a note. */
+/**
+ * Evaluates a query through /api/v1/query; an unreachable Prometheus, an error, an empty result
+ * and an answer that is not a query result all come back as no-data with a note naming the problem.
+ */
 async function evaluateQuery(baseUrl, q, http, at, timeoutMs = 10_000) {
-    const url = `${baseUrl.replace(/\/+$/, '')}/api/v1/query?query=${encodeURIComponent(q.promql)}`;
-    let doc;
+    const noData = (note) => ({ name: q.name, at, values: [], passed: 'no-data', note });
+    const shown = displayUrl(baseUrl);
+    let reading;
     try {
-        const res = await http(url, { signal: AbortSignal.timeout(timeoutMs) });
-        doc = (await res
-            .json()
-            .catch(() => ({ status: 'error', error: `HTTP ${res.status} with a body that is not JSON` })));
+        const target = withoutCredentials(baseUrl);
+        const url = `${target.url.replace(/\/+$/, '')}/api/v1/query?query=${encodeURIComponent(q.promql)}`;
+        const res = await http(url, { headers: target.headers, signal: AbortSignal.timeout(timeoutMs) });
+        const body = await readCapped(res, MAX_PROMETHEUS_BYTES);
+        if (body === undefined)
+            return noData(`Prometheus at ${shown} answered with more than ${MAX_PROMETHEUS_BYTES / 1024 / 1024} MiB`);
+        reading = readAnswer(res.status, body);
     }
     catch (err) {
+        if (err.name === 'TimeoutError')
+            return noData(`Prometheus at ${shown} did not answer within ${timeoutMs} ms`);
         const cause = err.cause?.code;
-        return {
-            name: q.name,
-            at,
-            values: [],
-            passed: 'no-data',
-            note: `Prometheus at ${baseUrl} unreachable (${cause ?? err.message})`,
-        };
+        return noData(`Prometheus at ${shown} unreachable (${serverText(cause ?? err.message)})`);
     }
-    if (doc.status !== 'success')
-        return {
-            name: q.name,
-            at,
-            values: [],
-            passed: 'no-data',
-            note: `Prometheus error: ${doc.errorType ? `${doc.errorType}: ` : ''}${doc.error ?? 'unknown'}`,
-        };
-    const result = doc.data?.result;
-    let values = [];
-    if (doc.data?.resultType === 'scalar' && Array.isArray(result))
-        values = [Number(result[1])];
-    else if (Array.isArray(result))
-        values = result.map((r) => Number(r.value?.[1]));
-    values = values.filter((v) => !Number.isNaN(v));
-    if (values.length === 0)
-        return { name: q.name, at, values, passed: 'no-data', note: 'the query returned no data' };
-    return { name: q.name, at, values, passed: values.every((v) => compare(v, q.op, q.threshold)) };
+    if ('note' in reading)
+        return noData(reading.note);
+    if (reading.values.length === 0)
+        return noData('the query returned no data');
+    return {
+        name: q.name,
+        at,
+        values: reading.values,
+        passed: reading.values.every((v) => compare(v, q.op, q.threshold)),
+    };
+}
+/**
+ * The URL without its user information, which goes into an Authorization header instead: fetch
+ * refuses a URL with credentials, and its error would quote the URL, password and all.
+ */
+function withoutCredentials(baseUrl) {
+    const u = new URL(baseUrl);
+    if (u.username === '' && u.password === '')
+        return { url: u.href, headers: {} };
+    const basic = Buffer.from(`${decodeSafe(u.username)}:${decodeSafe(u.password)}`).toString('base64');
+    u.username = '';
+    u.password = '';
+    return { url: u.href, headers: { authorization: `Basic ${basic}` } };
+}
+function decodeSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
 }
 /** The sentence for a failed evaluation: `errors: 0.2 is not < 0.05`. */
 function describeEvaluation(q, e) {
@@ -479,6 +719,8 @@ class SequentialJudge {
 
 
 
+
+
 const pct = (x) => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
 /** A failure in words a person reads first: "connection refused", "status 503". */
 function describeFailure(r) {
@@ -512,9 +754,11 @@ function describeFailures(results) {
  * second, open loop (a slow answer does not delay the next probe, so slowness is not hidden), and
  * judges each `interval`: a window breaches when its error rate or p95 passes the SLO; the soak
  * fails early after `failureLimit` breaching windows in a row, and at its end on the whole sample.
+ * URLs appear in reasons with their passwords as `***`; the load is bounded by checkLoad.
  */
 async function verifyHealth(o, seams) {
     const { clock, logger } = seams;
+    checkLoad({ urls: o.urls.length, baselineUrls: o.baselineUrls?.length ?? 0, rate: o.rate, durationMs: o.durationMs });
     const prober = new Prober(o.spec);
     const failures = {};
     const count = (r) => {
@@ -543,7 +787,7 @@ async function verifyHealth(o, seams) {
             const elapsed = clock.monotonic() - started;
             if (elapsed + delay > o.waitMs) {
                 const failed = tried.filter((r) => !r.ok && pending.has(r.url));
-                const reason = `${failed.length} of ${tried.filter((r) => pending.has(r.url)).length} probes failed: ${describeFailures(failed)} on ${[...pending].join(', ')}`;
+                const reason = `${failed.length} of ${tried.filter((r) => pending.has(r.url)).length} probes failed: ${describeFailures(failed)} on ${displayUrls([...pending])}`;
                 return empty('fail', reason, failures, {
                     attempts,
                     readyAfterMs: null,
@@ -622,8 +866,24 @@ async function soak(o, prober, seams, failures, count, readiness) {
         else
             side.errors++;
     };
+    // Results by the window their probe started in, so judging a window reads that window only
+    // rather than every sample of the soak so far.
+    const byWindow = new Map();
+    const record = (r) => {
+        results.push(r);
+        const k = Math.floor(r.at / o.intervalMs);
+        const bucket = byWindow.get(k);
+        if (bucket)
+            bucket.push(r);
+        else
+            byWindow.set(k, [r]);
+    };
     const judgeWindow = (from, to) => {
-        const inWindow = results.filter((r) => r.at >= from && r.at < to);
+        const inWindow = [];
+        for (let k = Math.floor(from / o.intervalMs); k * o.intervalMs < to; k++)
+            for (const r of byWindow.get(k) ?? [])
+                if (r.at >= from && r.at < to)
+                    inWindow.push(r);
         if (inWindow.length === 0)
             return;
         const errors = inWindow.filter((r) => !r.ok).length;
@@ -645,10 +905,10 @@ async function soak(o, prober, seams, failures, count, readiness) {
         });
         consecutive = breaches.length ? consecutive + 1 : 0;
         if (consecutive >= limit && !early)
-            early = `${breaches[0]} for ${limit} windows in a row (${Math.round(to / 1000)} s into the soak) on ${o.urls.join(', ')}`;
+            early = `${breaches[0]} for ${limit} windows in a row (${Math.round(to / 1000)} s into the soak) on ${displayUrls(o.urls)}`;
         const look = judge?.look(Math.min(1, to / o.durationMs), cand, base);
         if (look?.fail && !early)
-            early = `${look.fail} after ${Math.round(to / 1000)} s on ${o.urls.join(', ')} against ${baselineUrls.join(', ')}`;
+            early = `${look.fail} after ${Math.round(to / 1000)} s on ${displayUrls(o.urls)} against ${displayUrls(baselineUrls)}`;
     };
     while (!early) {
         const now = clock.monotonic() - start;
@@ -658,7 +918,7 @@ async function soak(o, prober, seams, failures, count, readiness) {
         while (now >= next) {
             for (const url of o.urls) {
                 const p = prober.probe(url, now).then((r) => {
-                    results.push(r);
+                    record(r);
                     add(cand, r);
                     count(r);
                 });
@@ -754,7 +1014,7 @@ async function soak(o, prober, seams, failures, count, readiness) {
         return {
             ...evidence,
             verdict: 'inconclusive',
-            reason: `the baseline ${baselineUrls.join(', ')} gave no successful sample in ${baseResults.length} probes: a data problem, not a verdict on the candidate`,
+            reason: `the baseline ${displayUrls(baselineUrls)} gave no successful sample in ${baseResults.length} probes: a data problem, not a verdict on the candidate`,
         };
     }
     if (results.length < (o.minSamples ?? 20))
@@ -768,7 +1028,7 @@ async function soak(o, prober, seams, failures, count, readiness) {
         const detail = failed.name === 'error rate'
             ? `error rate ${pct(errorRate)} > ${pct(o.maxErrorRate)} (${errors.length} of ${results.length} probes failed: ${describeFailures(errors)})`
             : `${failed.name} ${failed.observed} > ${failed.threshold.replace('≤ ', '')}`;
-        return { ...evidence, verdict: 'fail', reason: `${detail} on ${o.urls.join(', ')}` };
+        return { ...evidence, verdict: 'fail', reason: `${detail} on ${displayUrls(o.urls)}` };
     }
     return {
         ...evidence,
@@ -785,23 +1045,46 @@ async function soak(o, prober, seams, failures, count, readiness) {
 
 
 
+
+
 ;// CONCATENATED MODULE: ./actions/verify-health/src/inputs.ts
 
 
 const SENSITIVE = /^(authorization|proxy-authorization|cookie|set-cookie)$|-(token|key|secret)$/i;
-/** Parses `Name: value` lines, masking the values of credential headers before anything logs them. */
+/** What Node will write in a header value: tab and Latin-1 text without control characters. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const MAX_HEADER_LINE = 16 * 1024;
+/** Longer URLs are refused unread: no server takes them, and they are never quoted. */
+const MAX_URL_LENGTH = 8192;
+/**
+ * Parses `Name: value` lines, masking the values of credential headers before anything logs them.
+ * Errors name the line by number and never quote it: a line without its colon may be a credential.
+ */
 function parseHeaders(text, mask) {
     const headers = {};
-    for (const raw of text.split(/\r?\n/)) {
+    const lines = text.split(/\r?\n/);
+    for (const [i, raw] of lines.entries()) {
         const line = raw.trim();
         if (line === '')
             continue;
-        const m = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
-        if (!m)
-            throw new lite/* UserError */.yo(`'${line.split(':')[0]}' is not a header line.`, { input: 'headers' }, 'Write one header per line as Name: value.');
-        if (SENSITIVE.test(m[1]))
-            (0,lite/* maskCredential */.kV)(m[2], mask);
-        headers[m[1]] = m[2];
+        // Servers refuse far shorter headers; the cap also bounds the credential scan below.
+        if (line.length > MAX_HEADER_LINE)
+            throw new lite/* UserError */.yo(`line ${i + 1} is ${line.length} characters long, more than ${MAX_HEADER_LINE}.`, { input: 'headers' }, 'Send large values in the request body of a dedicated health endpoint instead.');
+        // The value runs to the end of the line, a stray carriage return included, so that the check below sees it.
+        const m = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*([\s\S]*)$/.exec(line);
+        if (!m) {
+            // `Authorization Bearer tok_…` lost its colon: its token is still a secret.
+            for (const part of (0,lite/* credentialParts */.YY)(line))
+                mask(part);
+            throw new lite/* UserError */.yo(`line ${i + 1} is not a header line (it is not shown, as it may hold a credential).`, { input: 'headers' }, 'Write one header per line as Name: value, the name made of letters, digits and -.');
+        }
+        const name = m[1];
+        const value = m[2];
+        if (SENSITIVE.test(name))
+            (0,lite/* maskCredential */.kV)(value, mask);
+        if (!HEADER_VALUE.test(value))
+            throw new lite/* UserError */.yo(`line ${i + 1}: the value of ${name} holds a character an HTTP header cannot carry.`, { input: 'headers' }, 'Header values are Latin-1 text without control characters; percent-encode or base64 anything else, as the server expects.');
+        headers[name] = value;
     }
     return headers;
 }
@@ -813,59 +1096,113 @@ function parseRate(text, input) {
         throw new lite/* UserError */.yo(`'${text}' is not a rate.`, { input }, 'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.');
     return value;
 }
-/** Validates the URLs: http or https only, each parseable. */
-function parseUrls(list, input = 'url') {
+/**
+ * Masks the credentials a URL carries (`https://user:pass@host`) before anything can print it:
+ * the URL as written and normalised, and its password (or lone username) encoded and decoded.
+ * Pieces shorter than 3 characters are left alone, as maskCredential does: masking `x` would hide
+ * every x in the log. They are still never shown, as every URL is printed redacted.
+ */
+function maskUrlCredentials(text, mask) {
+    const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(text);
+    if (!userinfo)
+        return;
+    const info = userinfo[1];
+    const secret = info.includes(':') ? info.slice(info.indexOf(':') + 1) : info;
+    const pieces = new Set([text, secret, inputs_decodeSafe(secret)]);
+    try {
+        const href = new URL(text).href;
+        pieces.add(href);
+        for (const part of (0,lite/* credentialParts */.YY)(href))
+            pieces.add(part);
+    }
+    catch {
+        // not a URL: the pieces above are all there is
+    }
+    for (const piece of pieces)
+        if (piece.length >= 3)
+            mask(piece);
+}
+function inputs_decodeSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Validates the URLs: http or https only, each parseable; credentials in them are masked first. */
+function parseUrls(list, input, mask) {
     if (list.length === 0)
         throw new lite/* UserError */.yo('is required but empty.', { input }, 'Give the URL of the health endpoint, such as https://app.example.com/healthz.');
+    for (const u of list)
+        if (u.length > MAX_URL_LENGTH)
+            throw new lite/* UserError */.yo(`names a URL of ${u.length} characters, more than ${MAX_URL_LENGTH}.`, { input }, 'Give the URL of a health endpoint.');
+    for (const u of list)
+        maskUrlCredentials(u, mask);
     return list.map((u) => {
         let parsed;
         try {
             parsed = new URL(u);
         }
         catch {
-            throw new lite/* UserError */.yo(`'${u}' is not a URL.`, { input }, 'Write a full URL such as https://app.example.com/healthz.');
+            throw new lite/* UserError */.yo(`'${displayUrl(u)}' is not a URL.`, { input }, 'Write a full URL such as https://app.example.com/healthz.');
         }
         if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-            throw new lite/* UserError */.yo(`'${u}' uses ${parsed.protocol.replace(':', '')}, which is not supported.`, { input }, 'Use http or https.');
+            throw new lite/* UserError */.yo(`'${displayUrl(u)}' uses ${parsed.protocol.replace(':', '')}, which is not supported.`, { input }, 'Use http or https.');
         return parsed.toString();
     });
 }
+/** The Prometheus base URL: no query or fragment, which the API path would land inside. */
+function prometheusBase(url) {
+    const parsed = new URL(url);
+    if (parsed.search || parsed.hash)
+        throw new lite/* UserError */.yo(`'${displayUrl(url)}' has a query or fragment.`, { input: 'prometheus-url' }, 'Give the server only, such as http://prometheus:9090 or https://example.com/prometheus.');
+    return url.replace(/\/+$/, '');
+}
 /** Reads and validates every input into the options of verifyHealth. */
 function parseInputs(reader, mask) {
+    // URLs first: their credentials are masked before any other input's error can be printed.
+    const urls = parseUrls(reader.list('url'), 'url', mask);
+    const baseline = reader.list('baseline-url');
+    const baselineUrls = baseline.length ? parseUrls(baseline, 'baseline-url', mask) : undefined;
+    const promUrl = reader.optional('prometheus-url');
+    const promBase = promUrl ? prometheusBase(parseUrls([promUrl], 'prometheus-url', mask)[0]) : undefined;
     const method = reader.raw('method').toUpperCase();
     if (!/^[A-Z]+$/.test(method))
         throw new lite/* UserError */.yo(`'${method}' is not an HTTP method.`, { input: 'method' }, 'Use GET, HEAD or another method name.');
+    // CONNECT answers with a tunnel, not a response: every probe would wait for its timeout.
+    if (method === 'CONNECT')
+        throw new lite/* UserError */.yo('CONNECT opens a tunnel and gets no answer to judge.', { input: 'method' }, 'Use GET or HEAD.');
     const optionalDuration = (input) => reader.optional(input) === undefined ? undefined : reader.duration(input, { min: 1 });
     const maxP95Ms = optionalDuration('max-p95');
     const maxP99Ms = optionalDuration('max-p99');
     const expectBody = parseBodyRegex(reader.optional('expect-body'));
-    const baseline = reader.list('baseline-url');
-    const baselineUrls = baseline.length ? parseUrls(baseline, 'baseline-url') : undefined;
+    const expectJson = parseJsonAssertions(reader.raw('expect-json'));
     const queries = parseQueries(reader.raw('queries'));
     const noData = reader.oneOf('no-data', ['fail', 'pass', 'inconclusive']);
-    const promUrl = reader.optional('prometheus-url');
-    if (queries.length && !promUrl)
+    if (queries.length && !promBase)
         throw new lite/* UserError */.yo('are set but prometheus-url is empty.', { input: 'queries' }, 'Set prometheus-url to the Prometheus server to query.');
-    const prometheus = promUrl
-        ? { url: parseUrls([promUrl], 'prometheus-url')[0].replace(/\/+$/, ''), queries, noData, http: fetch }
-        : undefined;
+    const prometheus = promBase ? { url: promBase, queries, noData, http: fetch } : undefined;
     if (prometheus && queries.length === 0)
         throw new lite/* UserError */.yo('is set but queries is empty.', { input: 'prometheus-url' }, 'Add queries such as errors: <PromQL> < 0.05.');
+    const rate = reader.integer('rate', { min: 1, max: 1000 });
+    const durationMs = reader.duration('duration', { max: 6 * 3_600_000 });
+    checkLoad({ urls: urls.length, baselineUrls: baselineUrls?.length ?? 0, rate, durationMs });
     return Object.freeze({
-        urls: parseUrls(reader.list('url')),
+        urls,
         spec: {
             method,
             headers: parseHeaders(reader.raw('headers'), mask),
             timeoutMs: reader.duration('timeout', { min: 1, max: 600_000 }),
             expectStatus: parseStatusRanges(reader.raw('expect-status')),
             ...(expectBody ? { expectBody } : {}),
-            expectJson: parseJsonAssertions(reader.raw('expect-json')),
+            expectJson,
             insecureTls: reader.boolean('insecure-tls'),
         },
         waitMs: reader.duration('wait', { max: 6 * 3_600_000 }),
         retryDelayMs: reader.duration('retry-delay', { min: 1, max: 600_000 }),
-        durationMs: reader.duration('duration', { max: 6 * 3_600_000 }),
-        rate: reader.integer('rate', { min: 1, max: 1000 }),
+        durationMs,
+        rate,
         maxErrorRate: parseRate(reader.raw('max-error-rate'), 'max-error-rate'),
         ...(maxP95Ms !== undefined ? { maxP95Ms } : {}),
         ...(maxP99Ms !== undefined ? { maxP99Ms } : {}),
@@ -882,8 +1219,9 @@ var metadata_generated = __webpack_require__(17994);
 /** The summary: the verdict, a table of checks, and latency and error rate over the soak. */
 function healthSummary(r) {
     const icon = r.verdict === 'pass' ? '✅' : r.verdict === 'fail' ? '❌' : '⚠️';
-    const s = new lite/* SummaryBuilder */.CF().heading('verify-health').text(`${icon} **${r.verdict}**: ${r.reason}`);
-    s.table(['check', 'observed', 'threshold', 'result'], r.checks.map((c) => [c.name, c.observed, c.threshold, c.passed ? 'pass' : 'fail']));
+    // The reason and the observations can quote a server (Prometheus' error text): as HTML they must stay text.
+    const s = new lite/* SummaryBuilder */.CF().heading('verify-health').text(`${icon} **${r.verdict}**: ${escapeHtml(r.reason)}`);
+    s.table(['check', 'observed', 'threshold', 'result'], r.checks.map((c) => [c.name, escapeHtml(c.observed), escapeHtml(c.threshold), c.passed ? 'pass' : 'fail']));
     const failures = Object.entries(r.failures);
     if (failures.length)
         s.text(`Failed probes by kind: ${failures.map(([k, n]) => `${k} ${n}`).join(', ')}.`);
@@ -906,6 +1244,9 @@ function healthSummary(r) {
         ].join('\n'));
     }
     return s;
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./actions/verify-health/src/main.ts
@@ -951,7 +1292,7 @@ const metadata = {
     "description": "Decides with evidence whether a deployed version is healthy: readiness probes, then a soak judged against error-rate and latency SLOs, with a verdict, a one-sentence reason and a report.",
     "inputs": {
         "url": {
-            "description": "One or more http(s) URLs to probe, separated by commas or newlines.",
+            "description": "One or more http(s) URLs to probe, separated by commas or newlines; at most 100 together with baseline-url. A password in a URL (https://user:pass@host) is masked and shown as ***.",
             "required": true
         },
         "method": {
@@ -960,7 +1301,7 @@ const metadata = {
             "default": "GET"
         },
         "headers": {
-            "description": "Request headers, one `Name: value` per line. Values of Authorization, Cookie and *-Token/*-Key headers are masked in the log.",
+            "description": "Request headers, one `Name: value` per line, values in Latin-1. Values of Authorization, Cookie and *-Token/*-Key headers are masked in the log.",
             "required": false,
             "default": ""
         },
@@ -970,7 +1311,7 @@ const metadata = {
             "default": "200-399"
         },
         "expect-body": {
-            "description": "A regular expression the body must match.",
+            "description": "A regular expression the body must match, in RE2 syntax (linear time: no lookarounds or backreferences). At most the first 1 MiB of a body is read; a longer body fails the probe as too-large.",
             "required": false,
             "default": ""
         },
@@ -995,12 +1336,12 @@ const metadata = {
             "default": "1s"
         },
         "duration": {
-            "description": "Soak phase after readiness: keep measuring for this long (0 means one good answer is enough).",
+            "description": "Soak phase after readiness: keep measuring for this long (0 means one good answer is enough); at most 6h, and at most 2,000,000 probes in all (URLs × rate × duration).",
             "required": false,
             "default": "0s"
         },
         "rate": {
-            "description": "Probes per second per URL during the soak, 1 to 1000.",
+            "description": "Probes per second per URL during the soak, 1 to 1000. All URLs together, baselines included, may send at most 5000 requests per second (URLs × rate ≤ 5000).",
             "required": false,
             "default": "5"
         },
@@ -1077,6 +1418,58 @@ const metadata = {
         }
     }
 };
+
+
+/***/ }),
+
+/***/ 29935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ compileUserPattern)
+/* harmony export */ });
+/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2856);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48826);
+// Its own entry point (`@slipway/action-kit/pattern`), so that only the actions that take user
+// patterns load the RE2 engine (a quarter of a megabyte of JavaScript) at start-up.
+
+
+/**
+ * Compiles a regular expression from user input (gitleaks rules, expect-body) with RE2's syntax
+ * and linear-time matching, as gitleaks does with Go's regexp. Lookarounds and backreferences,
+ * which need backtracking, are refused with a UserError naming the subject.
+ */
+function compileUserPattern(source, options) {
+    // RE2 reads inline flags such as (?i) itself.
+    let flags = 0;
+    if (options.caseInsensitive)
+        flags |= re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.CASE_INSENSITIVE;
+    if (options.multiline)
+        flags |= re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.MULTILINE;
+    if (options.dotAll)
+        flags |= re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.DOTALL;
+    let re;
+    try {
+        re = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source, flags);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the regular expression ${JSON.stringify(source)} is not valid RE2 syntax (${why}).`, options.subject, 'Patterns run on a linear-time engine: lookarounds and backreferences are not supported.');
+    }
+    return {
+        source,
+        test: (text) => re.matcher(text).find(),
+        exec(text, from = 0) {
+            const m = re.matcher(text);
+            if (!m.find(from))
+                return null;
+            const groups = [];
+            for (let g = 0; g <= m.groupCount(); g++)
+                groups.push(m.group(g) ?? undefined);
+            return { index: m.start(), end: m.end(), groups };
+        },
+    };
+}
 
 
 /***/ })
