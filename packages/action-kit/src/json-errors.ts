@@ -46,3 +46,23 @@ export function lineColumn(text: string, offset: number): { line: number; column
   const column = offset - before.lastIndexOf('\n');
   return { line, column };
 }
+
+/**
+ * The line of a field: each key of the path is looked for after the previous one, as `"key":`
+ * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
+ * and linear in the text.
+ */
+export function fieldLine(text: string, path: readonly (string | number)[]): number | undefined {
+  let offset = -1;
+  for (const key of path) {
+    if (typeof key === 'number') continue;
+    if (key.length > 200) break;
+    const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
+    re.lastIndex = offset + 1;
+    const m = re.exec(text);
+    if (!m) break;
+    offset = m.index;
+  }
+  return offset < 0 ? undefined : lineColumn(text, offset).line;
+}

@@ -2,7 +2,7 @@
 // packages, action main modules and the CLI start fast. Only an action's entry point imports
 // the full index, which adds runAction and the @actions/core seams.
 export { UserError, isUserError, errorMessage, type ErrorSubject } from './errors.js';
-export { describeJsonError, jsonErrorOffset, lineColumn } from './json-errors.js';
+export { describeJsonError, fieldLine, jsonErrorOffset, lineColumn } from './json-errors.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { inputEnvName, type ActionMetadata, type InputSpec, type OutputSpec } from './metadata.js';
 export { InputReader, type IntegerBounds } from './inputs.js';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { fieldLine } from '@slipway/action-kit/lite';
 import { LockfileError } from './types.js';
 
 const isTable = (x: unknown): boolean => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -36,7 +37,7 @@ export function checkLockfile<T>(schema: v.GenericSchema<unknown, T>, doc: unkno
   throw new LockfileError(
     `${where} is ${kindOf(value)}, not the ${expected(issue)} this format has`,
     file,
-    locate(text, path),
+    fieldLine(text, path),
   );
 }
 
@@ -62,21 +63,4 @@ function kindOf(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'boolean') return 'true or false';
   return `a ${typeof value}`;
-}
-
-/** The line of a field: each key is looked for after the previous one (`"key":`, `key =`, `key:`). */
-function locate(text: string, path: (string | number)[]): number | undefined {
-  let offset = -1;
-  for (const key of path) {
-    if (typeof key === 'number' || key.length > 200) continue;
-    const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
-    re.lastIndex = offset + 1;
-    const m = re.exec(text);
-    if (!m) break;
-    offset = m.index;
-  }
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return offset < 0 ? undefined : line;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import * as v from 'valibot';
 import { between, stripBlocks } from '../src/detectors/shared.js';
-import { checkShape, locate, table } from '../src/manifests/shape.js';
+import { fieldLine as locate } from '@slipway/action-kit/lite';
+import { checkShape, table } from '../src/manifests/shape.js';
 import { requiredLiteral } from '../src/pattern-index.js';
 
 describe('checkShape', () => {
@@ -27,7 +28,7 @@ describe('checkShape', () => {
   });
 });
 
-describe('locate', () => {
+describe('fieldLine', () => {
   it('finds nested keys in JSON, TOML and YAML', () => {
     expect(locate('{\n "a": {\n  "b": 1\n }\n}', ['a', 'b'])).toBe(3);
     expect(locate('[x]\nb = 1\n\n[a]\nb = 2\n', ['a', 'b'])).toBe(5);

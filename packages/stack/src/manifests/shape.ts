@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { lineColumn } from '@slipway/action-kit/lite';
+import { fieldLine } from '@slipway/action-kit/lite';
 
 /** A schema for one kind of manifest document, describing only the fields slipway reads. */
 export type DocSchema<T> = v.GenericSchema<unknown, T>;
@@ -120,7 +120,7 @@ function prune(doc: unknown, paths: Key[][]): unknown {
 function describe(issue: v.BaseIssue<unknown>, path: Key[], doc: unknown, text: string): ShapeProblem {
   let value: unknown = doc;
   for (const key of path) value = (value as Record<Key, unknown> | undefined)?.[key];
-  const line = locate(text, path);
+  const line = fieldLine(text, path);
   return {
     field: path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''),
     expected: expectedOf(issue),
@@ -162,24 +162,4 @@ export function kindOf(value: unknown): string {
     default:
       return typeof value;
   }
-}
-
-/**
- * The line of a field: each key of the path is looked for after the previous one, as `"key":`
- * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
- * and linear in the text.
- */
-export function locate(text: string, path: Key[]): number | undefined {
-  let offset = -1;
-  for (const key of path) {
-    if (typeof key === 'number') continue;
-    if (key.length > 200) break;
-    const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
-    re.lastIndex = offset + 1;
-    const m = re.exec(text);
-    if (!m) break;
-    offset = m.index;
-  }
-  return offset < 0 ? undefined : lineColumn(text, offset).line;
 }
