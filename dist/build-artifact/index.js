@@ -43229,6 +43229,7 @@ class types_LockfileError extends Error {
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/shape.ts
 
 
+
 const isTable = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** A JSON object or TOML/YAML table with the given fields; valibot's object schemas alone accept arrays. */
 function table(entries) {
@@ -43258,7 +43259,7 @@ function checkLockfile(schema, doc, text, file) {
         value = value?.[key];
     const field = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
     const where = field === '' ? 'the document' : field;
-    throw new types_LockfileError(`${where} is ${kindOf(value)}, not the ${expected(issue)} this format has`, file, locate(text, path));
+    throw new types_LockfileError(`${where} is ${kindOf(value)}, not the ${expected(issue)} this format has`, file, (0,lite/* fieldLine */.h0)(text, path));
 }
 /** A union's issue is the union's; an option that went deeper names the real field. */
 function deepest(issue) {
@@ -43285,25 +43286,6 @@ function kindOf(value) {
     if (typeof value === 'boolean')
         return 'true or false';
     return `a ${typeof value}`;
-}
-/** The line of a field: each key is looked for after the previous one (`"key":`, `key =`, `key:`). */
-function locate(text, path) {
-    let offset = -1;
-    for (const key of path) {
-        if (typeof key === 'number' || key.length > 200)
-            continue;
-        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
-        re.lastIndex = offset + 1;
-        const m = re.exec(text);
-        if (!m)
-            break;
-        offset = m.index;
-    }
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return offset < 0 ? undefined : line;
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/schemas.ts
@@ -45360,7 +45342,7 @@ function describe(issue, path, doc, text) {
     let value = doc;
     for (const key of path)
         value = value?.[key];
-    const line = shape_locate(text, path);
+    const line = (0,lite/* fieldLine */.h0)(text, path);
     return {
         field: path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''),
         expected: expectedOf(issue),
@@ -45403,28 +45385,6 @@ function shape_kindOf(value) {
         default:
             return typeof value;
     }
-}
-/**
- * The line of a field: each key of the path is looked for after the previous one, as `"key":`
- * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
- * and linear in the text.
- */
-function shape_locate(text, path) {
-    let offset = -1;
-    for (const key of path) {
-        if (typeof key === 'number')
-            continue;
-        if (key.length > 200)
-            break;
-        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
-        re.lastIndex = offset + 1;
-        const m = re.exec(text);
-        if (!m)
-            break;
-        offset = m.index;
-    }
-    return offset < 0 ? undefined : (0,lite/* lineColumn */.rv)(text, offset).line;
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/printable.ts
@@ -53134,7 +53094,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
 var lite = __nccwpck_require__(3669);
@@ -53207,6 +53167,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   yo: () => (/* reexport */ errors/* UserError */.yo),
   dw: () => (/* reexport */ actionsExec),
   M1: () => (/* reexport */ describeJsonError),
+  h0: () => (/* reexport */ fieldLine),
   a3: () => (/* reexport */ formatDuration),
   iU: () => (/* reexport */ errors/* isUserError */.iU),
   O: () => (/* reexport */ jsonErrorOffset),
@@ -53278,6 +53239,28 @@ function lineColumn(text, offset) {
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
     return { line, column };
+}
+/**
+ * The line of a field: each key of the path is looked for after the previous one, as `"key":`
+ * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
+ * and linear in the text.
+ */
+function fieldLine(text, path) {
+    let offset = -1;
+    for (const key of path) {
+        if (typeof key === 'number')
+            continue;
+        if (key.length > 200)
+            break;
+        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
+        re.lastIndex = offset + 1;
+        const m = re.exec(text);
+        if (!m)
+            break;
+        offset = m.index;
+    }
+    return offset < 0 ? undefined : lineColumn(text, offset).line;
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/duration.ts

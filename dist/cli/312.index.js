@@ -1908,6 +1908,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
 var dist = __webpack_require__(77934);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
+var lite = __webpack_require__(13444);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/types.ts
 /** A lockfile that cannot be read as its format; carries the line where parsing failed. */
 class LockfileError extends Error {
@@ -1922,6 +1924,7 @@ class LockfileError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/shape.ts
+
 
 
 const isTable = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -1953,7 +1956,7 @@ function checkLockfile(schema, doc, text, file) {
         value = value?.[key];
     const field = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
     const where = field === '' ? 'the document' : field;
-    throw new LockfileError(`${where} is ${kindOf(value)}, not the ${expected(issue)} this format has`, file, locate(text, path));
+    throw new LockfileError(`${where} is ${kindOf(value)}, not the ${expected(issue)} this format has`, file, (0,lite/* fieldLine */.h0)(text, path));
 }
 /** A union's issue is the union's; an option that went deeper names the real field. */
 function deepest(issue) {
@@ -1980,25 +1983,6 @@ function kindOf(value) {
     if (typeof value === 'boolean')
         return 'true or false';
     return `a ${typeof value}`;
-}
-/** The line of a field: each key is looked for after the previous one (`"key":`, `key =`, `key:`). */
-function locate(text, path) {
-    let offset = -1;
-    for (const key of path) {
-        if (typeof key === 'number' || key.length > 200)
-            continue;
-        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
-        re.lastIndex = offset + 1;
-        const m = re.exec(text);
-        if (!m)
-            break;
-        offset = m.index;
-    }
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return offset < 0 ? undefined : line;
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/schemas.ts
@@ -2588,8 +2572,6 @@ function parserFor(basename) {
 /** Every lockfile name we read (requirements files are matched by pattern). */
 const LOCKFILE_NAMES = Object.keys(BY_NAME);
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
-var lite = __webpack_require__(13444);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/read.ts
 
 

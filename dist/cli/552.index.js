@@ -114,7 +114,7 @@ function describe(issue, path, doc, text) {
     let value = doc;
     for (const key of path)
         value = value?.[key];
-    const line = locate(text, path);
+    const line = (0,lite/* fieldLine */.h0)(text, path);
     return {
         field: path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''),
         expected: expectedOf(issue),
@@ -157,28 +157,6 @@ function kindOf(value) {
         default:
             return typeof value;
     }
-}
-/**
- * The line of a field: each key of the path is looked for after the previous one, as `"key":`
- * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
- * and linear in the text.
- */
-function locate(text, path) {
-    let offset = -1;
-    for (const key of path) {
-        if (typeof key === 'number')
-            continue;
-        if (key.length > 200)
-            break;
-        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
-        re.lastIndex = offset + 1;
-        const m = re.exec(text);
-        if (!m)
-            break;
-        offset = m.index;
-    }
-    return offset < 0 ? undefined : (0,lite/* lineColumn */.rv)(text, offset).line;
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/printable.ts

@@ -61,6 +61,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   JV: () => (/* reexport */ commandSafe),
   YY: () => (/* reexport */ credentialParts),
   M1: () => (/* reexport */ describeJsonError),
+  h0: () => (/* reexport */ fieldLine),
   a3: () => (/* reexport */ formatDuration),
   d_: () => (/* reexport */ inputEnvName),
   iU: () => (/* reexport */ errors/* isUserError */.iU),
@@ -136,6 +137,28 @@ function lineColumn(text, offset) {
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
     return { line, column };
+}
+/**
+ * The line of a field: each key of the path is looked for after the previous one, as `"key":`
+ * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
+ * and linear in the text.
+ */
+function fieldLine(text, path) {
+    let offset = -1;
+    for (const key of path) {
+        if (typeof key === 'number')
+            continue;
+        if (key.length > 200)
+            break;
+        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
+        re.lastIndex = offset + 1;
+        const m = re.exec(text);
+        if (!m)
+            break;
+        offset = m.index;
+    }
+    return offset < 0 ? undefined : lineColumn(text, offset).line;
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/duration.ts

@@ -39884,7 +39884,7 @@ function describe(issue, path, doc, text) {
     let value = doc;
     for (const key of path)
         value = value?.[key];
-    const line = locate(text, path);
+    const line = (0,lite/* fieldLine */.h0)(text, path);
     return {
         field: path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''),
         expected: expectedOf(issue),
@@ -39927,28 +39927,6 @@ function kindOf(value) {
         default:
             return typeof value;
     }
-}
-/**
- * The line of a field: each key of the path is looked for after the previous one, as `"key":`
- * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
- * and linear in the text.
- */
-function locate(text, path) {
-    let offset = -1;
-    for (const key of path) {
-        if (typeof key === 'number')
-            continue;
-        if (key.length > 200)
-            break;
-        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
-        re.lastIndex = offset + 1;
-        const m = re.exec(text);
-        if (!m)
-            break;
-        offset = m.index;
-    }
-    return offset < 0 ? undefined : (0,lite/* lineColumn */.rv)(text, offset).line;
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/printable.ts
@@ -42830,7 +42808,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 14 modules
 var lite = __nccwpck_require__(7112);
@@ -45845,6 +45823,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   CF: () => (/* reexport */ SummaryBuilder),
   yo: () => (/* reexport */ errors/* UserError */.yo),
   M1: () => (/* reexport */ describeJsonError),
+  h0: () => (/* reexport */ fieldLine),
   iU: () => (/* reexport */ errors/* isUserError */.iU),
   O: () => (/* reexport */ jsonErrorOffset),
   rv: () => (/* reexport */ lineColumn),
@@ -45910,6 +45889,28 @@ function lineColumn(text, offset) {
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
     return { line, column };
+}
+/**
+ * The line of a field: each key of the path is looked for after the previous one, as `"key":`
+ * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
+ * and linear in the text.
+ */
+function fieldLine(text, path) {
+    let offset = -1;
+    for (const key of path) {
+        if (typeof key === 'number')
+            continue;
+        if (key.length > 200)
+            break;
+        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
+        re.lastIndex = offset + 1;
+        const m = re.exec(text);
+        if (!m)
+            break;
+        offset = m.index;
+    }
+    return offset < 0 ? undefined : lineColumn(text, offset).line;
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/duration.ts

@@ -43940,6 +43940,7 @@ class types_LockfileError extends Error {
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/shape.ts
 
 
+
 const isTable = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** A JSON object or TOML/YAML table with the given fields; valibot's object schemas alone accept arrays. */
 function table(entries) {
@@ -43969,7 +43970,7 @@ function checkLockfile(schema, doc, text, file) {
         value = value?.[key];
     const field = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
     const where = field === '' ? 'the document' : field;
-    throw new types_LockfileError(`${where} is ${kindOf(value)}, not the ${expected(issue)} this format has`, file, locate(text, path));
+    throw new types_LockfileError(`${where} is ${kindOf(value)}, not the ${expected(issue)} this format has`, file, (0,lite/* fieldLine */.h0)(text, path));
 }
 /** A union's issue is the union's; an option that went deeper names the real field. */
 function deepest(issue) {
@@ -43996,25 +43997,6 @@ function kindOf(value) {
     if (typeof value === 'boolean')
         return 'true or false';
     return `a ${typeof value}`;
-}
-/** The line of a field: each key is looked for after the previous one (`"key":`, `key =`, `key:`). */
-function locate(text, path) {
-    let offset = -1;
-    for (const key of path) {
-        if (typeof key === 'number' || key.length > 200)
-            continue;
-        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
-        re.lastIndex = offset + 1;
-        const m = re.exec(text);
-        if (!m)
-            break;
-        offset = m.index;
-    }
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return offset < 0 ? undefined : line;
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/schemas.ts
@@ -47832,7 +47814,7 @@ function describe(issue, path, doc, text) {
     let value = doc;
     for (const key of path)
         value = value?.[key];
-    const line = shape_locate(text, path);
+    const line = fieldLine(text, path);
     return {
         field: path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''),
         expected: expectedOf(issue),
@@ -47875,28 +47857,6 @@ function shape_kindOf(value) {
         default:
             return typeof value;
     }
-}
-/**
- * The line of a field: each key of the path is looked for after the previous one, as `"key":`
- * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
- * and linear in the text.
- */
-function shape_locate(text, path) {
-    let offset = -1;
-    for (const key of path) {
-        if (typeof key === 'number')
-            continue;
-        if (key.length > 200)
-            break;
-        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
-        re.lastIndex = offset + 1;
-        const m = re.exec(text);
-        if (!m)
-            break;
-        offset = m.index;
-    }
-    return offset < 0 ? undefined : lineColumn(text, offset).line;
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/context.ts
@@ -59976,7 +59936,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
 var lite = __nccwpck_require__(3669);
@@ -60050,6 +60010,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dw: () => (/* reexport */ actionsExec),
   YY: () => (/* reexport */ secrets/* credentialParts */.YY),
   M1: () => (/* reexport */ describeJsonError),
+  h0: () => (/* reexport */ fieldLine),
   a3: () => (/* reexport */ formatDuration),
   iU: () => (/* reexport */ errors/* isUserError */.iU),
   kV: () => (/* reexport */ secrets/* maskCredential */.kV),
@@ -60118,6 +60079,28 @@ function lineColumn(text, offset) {
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
     return { line, column };
+}
+/**
+ * The line of a field: each key of the path is looked for after the previous one, as `"key":`
+ * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
+ * and linear in the text.
+ */
+function fieldLine(text, path) {
+    let offset = -1;
+    for (const key of path) {
+        if (typeof key === 'number')
+            continue;
+        if (key.length > 200)
+            break;
+        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
+        re.lastIndex = offset + 1;
+        const m = re.exec(text);
+        if (!m)
+            break;
+        offset = m.index;
+    }
+    return offset < 0 ? undefined : lineColumn(text, offset).line;
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/duration.ts

@@ -44278,7 +44278,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
 var lite = __nccwpck_require__(3641);
@@ -47299,7 +47299,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ml: () => (/* reexport */ systemClock)
 });
 
-// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, commandSafe, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, formatDuration, inputEnvName, jsonErrorOffset, lineColumn, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactUrl, reportFailure, shellQuote, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, commandSafe, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, jsonErrorOffset, lineColumn, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactUrl, reportFailure, shellQuote, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(8826);
@@ -47397,6 +47397,28 @@ function lineColumn(text, offset) {
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
     return { line, column };
+}
+/**
+ * The line of a field: each key of the path is looked for after the previous one, as `"key":`
+ * (JSON), `key =` or `[key.` (TOML) or `key:` (YAML). Approximate, but right for real manifests,
+ * and linear in the text.
+ */
+function fieldLine(text, path) {
+    let offset = -1;
+    for (const key of path) {
+        if (typeof key === 'number')
+            continue;
+        if (key.length > 200)
+            break;
+        const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const re = new RegExp(`(?:"${k}"|'${k}'|(?<![\\w-])${k}(?![\\w-]))\\s*[:=.\\]]`, 'g');
+        re.lastIndex = offset + 1;
+        const m = re.exec(text);
+        if (!m)
+            break;
+        offset = m.index;
+    }
+    return offset < 0 ? undefined : lineColumn(text, offset).line;
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/metadata.ts
