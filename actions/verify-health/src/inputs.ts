@@ -7,6 +7,7 @@ import {
 } from '@slipway/action-kit/lite';
 import {
   checkLoad,
+  checkSubject,
   displayUrl,
   parseBodyRegex,
   parseJsonAssertions,
@@ -162,7 +163,9 @@ function prometheusBase(url: string): string {
 /** Reads and validates every input into the options of verifyHealth. */
 export function parseInputs(reader: InputReader, mask: SecretMasker): VerifyOptions {
   // URLs first: their credentials are masked before any other input's error can be printed.
-  const urls = parseUrls(reader.list('url'), 'url', mask);
+  // url may be empty when queries judge alone; checkSubject below says what is missing.
+  const urlList = reader.list('url');
+  const urls = urlList.length ? parseUrls(urlList, 'url', mask) : [];
   const baseline = reader.list('baseline-url');
   const baselineUrls = baseline.length ? parseUrls(baseline, 'baseline-url', mask) : undefined;
   const promUrl = reader.optional('prometheus-url');
@@ -198,6 +201,7 @@ export function parseInputs(reader: InputReader, mask: SecretMasker): VerifyOpti
       { input: 'prometheus-url' },
       'Add queries such as errors: <PromQL> < 0.05.',
     );
+  checkSubject({ urls: urls.length, baselineUrls: baselineUrls?.length ?? 0, queries: queries.length });
   const rate = reader.integer('rate', { min: 1, max: 1000 });
   const durationMs = reader.duration('duration', { max: 6 * 3_600_000 });
   checkLoad({ urls: urls.length, baselineUrls: baselineUrls?.length ?? 0, rate, durationMs });

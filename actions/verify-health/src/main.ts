@@ -16,7 +16,10 @@ export async function run({ env, logger, setOutput, mask }: ActionSeams): Promis
   out.set('p50', Number.isNaN(result.p50) ? '' : result.p50);
   out.set('p95', Number.isNaN(result.p95) ? '' : result.p95);
   out.set('p99', Number.isNaN(result.p99) ? '' : result.p99);
-  out.set('report', { ...result, windows: result.windows.slice(-2000) });
+  // A long soak at a short interval has thousands of windows and evaluations: the last ones keep
+  // the report within an output's limits.
+  const queries = result.queries?.slice(-2000);
+  out.set('report', { ...result, windows: result.windows.slice(-2000), ...(queries ? { queries } : {}) });
   await healthSummary(result).write(env);
   logger.info(`verify-health: ${result.verdict}: ${result.reason}`);
   if (result.verdict === 'fail') throw new UserError(`unhealthy: ${result.reason}.`);
@@ -24,6 +27,9 @@ export async function run({ env, logger, setOutput, mask }: ActionSeams): Promis
     throw new UserError(
       `inconclusive: ${result.reason}.`,
       {},
-      'Raise duration or rate so there are enough samples to decide.',
+      // Without probes, only a query's missing data can leave the verdict open.
+      result.readiness.skipped
+        ? 'Check that each query returns data (its PromQL, and that Prometheus scrapes the service), or set no-data.'
+        : 'Raise duration or rate so there are enough samples to decide.',
     );
 }

@@ -1,11 +1,13 @@
 import { SummaryBuilder } from '@slipway/action-kit/lite';
 import type { VerifyResult } from '@slipway/health';
 
-/** The summary: the verdict, a table of checks, and latency and error rate over the soak. */
+/** The summary: the verdict, a table of checks, and latency and error rate over the soak (when there were probes). */
 export function healthSummary(r: VerifyResult): SummaryBuilder {
   const icon = r.verdict === 'pass' ? '✅' : r.verdict === 'fail' ? '❌' : '⚠️';
   // The reason and the observations can quote a server (Prometheus' error text): as HTML they must stay text.
   const s = new SummaryBuilder().heading('verify-health').text(`${icon} **${r.verdict}**: ${escapeHtml(r.reason)}`);
+  // Said outright, so that a reader does not look for the probes that a metrics-only run never sent.
+  if (r.readiness.skipped) s.text(`Readiness skipped: ${r.readiness.skipped}.`);
   s.table(
     ['check', 'observed', 'threshold', 'result'],
     r.checks.map((c) => [c.name, escapeHtml(c.observed), escapeHtml(c.threshold), c.passed ? 'pass' : 'fail']),

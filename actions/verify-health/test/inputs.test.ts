@@ -57,8 +57,15 @@ describe('verify-health inputs', () => {
     expect(masked).not.toContain('application/json');
   });
 
+  it('takes prometheus-url and queries without url, to judge on the queries alone', () => {
+    const o = parse({ INPUT_URL: ' ', 'INPUT_PROMETHEUS-URL': 'http://prom:9090/', INPUT_QUERIES: 'up: min(up) >= 1' });
+    expect(o.urls).toStrictEqual([]);
+    expect(o.prometheus).toMatchObject({ url: 'http://prom:9090', queries: [{ name: 'up', threshold: 1 }] });
+  });
+
   const bad: [Record<string, string>, string, RegExp][] = [
-    [{ INPUT_URL: '' }, 'url', /is required/],
+    [{ INPUT_URL: '' }, 'url', /is required unless prometheus-url and queries are given/],
+    [{ INPUT_URL: '', 'INPUT_BASELINE-URL': 'http://old/h' }, 'url', /baseline-url is set/],
     [{ INPUT_URL: 'not a url' }, 'url', /'not a url' is not a URL/],
     [{ INPUT_URL: 'ftp://files.example.com/x' }, 'url', /uses ftp, which is not supported/],
     [{ INPUT_METHOD: 'GE T' }, 'method', /not an HTTP method/],

@@ -105,6 +105,7 @@ export interface CompareConfig {
   minSamples: number;
 }
 
+/** The settings verify-health judges with: a 1% false-alarm bound, and differences worth failing a release over. */
 export const DEFAULT_COMPARE: CompareConfig = {
   alpha: 0.01,
   minErrorIncrease: 0.005,
@@ -134,7 +135,11 @@ export class SequentialJudge {
   private spent = 0;
   readonly looks: Look[] = [];
 
-  constructor(private readonly config: CompareConfig = DEFAULT_COMPARE) {}
+  /** `labels` name the two sides in a failing look's reason (a live canary is judged against `stable`). */
+  constructor(
+    private readonly config: CompareConfig = DEFAULT_COMPARE,
+    private readonly labels: { candidate: string; baseline: string } = { candidate: 'candidate', baseline: 'baseline' },
+  ) {}
 
   /** A look at information fraction t (elapsed / planned duration). */
   look(t: number, candidate: Side, baseline: Side): Look | undefined {
@@ -157,9 +162,9 @@ export class SequentialJudge {
     const latIncrease = cm - bm;
     const pct = (x: number): string => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
     if (err.p < nominal && errIncrease >= c.minErrorIncrease) {
-      look.fail = `candidate error rate ${pct(look.error.candidate)} vs baseline ${pct(look.error.baseline)} (z ${err.z.toFixed(1)}, p ${err.p.toExponential(1)} < ${nominal.toExponential(1)})`;
+      look.fail = `${this.labels.candidate} error rate ${pct(look.error.candidate)} vs ${this.labels.baseline} ${pct(look.error.baseline)} (z ${err.z.toFixed(1)}, p ${err.p.toExponential(1)} < ${nominal.toExponential(1)})`;
     } else if (mw.p < nominal && latIncrease >= Math.max(c.minLatencyIncreaseMs, c.minLatencyIncreaseRatio * bm)) {
-      look.fail = `candidate median latency ${cm.toFixed(1)} ms vs baseline ${bm.toFixed(1)} ms (Mann-Whitney z ${mw.z.toFixed(1)}, p ${mw.p.toExponential(1)} < ${nominal.toExponential(1)})`;
+      look.fail = `${this.labels.candidate} median latency ${cm.toFixed(1)} ms vs ${this.labels.baseline} ${bm.toFixed(1)} ms (Mann-Whitney z ${mw.z.toFixed(1)}, p ${mw.p.toExponential(1)} < ${nominal.toExponential(1)})`;
     }
     this.looks.push(look);
     return look;

@@ -9,7 +9,9 @@ export { Prober, failureKind, type BodyPattern, type FailureKind, type ProbeResu
 export { displayUrl, serverText } from './display.js';
 export { checkLoad, MAX_BODY_BYTES, MAX_TOTAL_RATE, MAX_URLS, type Load } from './limits.js';
 export { quantile, percentiles } from './stats.js';
-export { verifyHealth, type Verdict, type VerifyOptions, type VerifyResult, type WindowStats } from './verify.js';
+export { verifyHealth } from './verify.js';
+export type { Verdict, VerifyOptions, VerifyResult, WindowStats } from './types.js';
+export { checkSubject, type Subject } from './query-soak.js';
 export {
   normalSf,
   alphaSpent,
@@ -29,3 +31,4 @@ export {
   type QueryEvaluation,
   type NoDataPolicy,
 } from './prometheus.js';
+export { LiveJudge, type LiveJudgeOptions, type LiveLook, type TrafficSample } from './live.js';

@@ -129,3 +129,10 @@ export function describeEvaluation(q: PromQuery, e: QueryEvaluation): string {
   const bad = e.values.find((v) => !compare(v, q.op, q.threshold)) ?? e.values[0]!;
   return `${q.name}: ${Number(bad.toPrecision(6))} is not ${q.op} ${q.threshold}`;
 }
+
+/** The sentence for a held evaluation, with the value nearest its threshold: `errors: 0.01 < 0.05`. */
+export function describeHeld(q: PromQuery, e: QueryEvaluation): string {
+  if (e.passed === 'no-data') return `${q.name}: ${e.note} (no-data: pass)`;
+  const nearest = e.values.reduce((a, v) => (Math.abs(v - q.threshold) < Math.abs(a - q.threshold) ? v : a));
+  return `${q.name}: ${Number(nearest.toPrecision(6))} ${q.op} ${q.threshold}`;
+}

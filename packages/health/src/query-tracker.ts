@@ -1,5 +1,5 @@
 import { describeEvaluation, evaluateQuery, type QueryEvaluation } from './prometheus.js';
-import type { Verdict, VerifyOptions, VerifyResult } from './verify.js';
+import type { Verdict, VerifyOptions, VerifyResult } from './types.js';
 
 /** Evaluates the PromQL thresholds and remembers enough to decide: sustained breaches fail, no-data follows its policy. */
 export class QueryTracker {

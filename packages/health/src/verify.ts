@@ -1,70 +1,12 @@
-import type { Clock, Http, Logger } from '@slipway/action-kit/lite';
-import type { NoDataPolicy, PromQuery, QueryEvaluation } from './prometheus.js';
+import type { Clock, Logger } from '@slipway/action-kit/lite';
 import { QueryTracker } from './query-tracker.js';
-import { Prober, type FailureKind, type ProbeResult, type ProbeSpec } from './probe.js';
+import { Prober, type FailureKind, type ProbeResult } from './probe.js';
 import { percentiles } from './stats.js';
 import { displayUrls } from './display.js';
 import { checkLoad } from './limits.js';
-import { DEFAULT_COMPARE, SequentialJudge, type CompareConfig, type Look, type Side } from './compare.js';
-
-/** The three verdicts. Inconclusive never passes a gate. */
-export type Verdict = 'pass' | 'fail' | 'inconclusive';
-
-/** What to verify and by which gates. */
-export interface VerifyOptions {
-  urls: string[];
-  spec: ProbeSpec;
-  waitMs: number;
-  retryDelayMs: number;
-  durationMs: number;
-  /** Probes per second per URL during the soak. */
-  rate: number;
-  /** Fraction, 0–1. */
-  maxErrorRate: number;
-  maxP95Ms?: number;
-  maxP99Ms?: number;
-  /** Length of one judgement window. */
-  intervalMs: number;
-  /** Consecutive breaching windows that fail the soak before its end (one blip is tolerated). */
-  failureLimit?: number;
-  /** Fewer soak samples than this is inconclusive. */
-  minSamples?: number;
-  /** The same service at the known-good version: the candidate is judged against it as well. */
-  baselineUrls?: string[];
-  compare?: CompareConfig;
-  /** PromQL thresholds evaluated every interval (and once after readiness without a soak). */
-  prometheus?: { url: string; queries: PromQuery[]; noData: NoDataPolicy; http: Http };
-}
-
-/** One window of the soak: its samples and what they showed. */
-export interface WindowStats {
-  startMs: number;
-  samples: number;
-  errors: number;
-  errorRate: number;
-  p50: number;
-  p95: number;
-  breaches: string[];
-}
-
-/** The outcome with its evidence. */
-export interface VerifyResult {
-  verdict: Verdict;
-  reason: string;
-  errorRate: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  samples: number;
-  failures: Partial<Record<FailureKind, number>>;
-  readiness: { attempts: number; readyAfterMs: number | null; lastFailure?: string };
-  windows: WindowStats[];
-  checks: { name: string; observed: string; threshold: string; passed: boolean }[];
-  /** Each look of the baseline comparison, when there is a baseline. */
-  looks?: Look[];
-  queries?: QueryEvaluation[];
-  baseline?: { samples: number; errorRate: number; p50: number; p95: number };
-}
+import { DEFAULT_COMPARE, SequentialJudge, type Side } from './compare.js';
+import { checkSubject, verifyByQueries } from './query-soak.js';
+import type { Verdict, VerifyOptions, VerifyResult, WindowStats } from './types.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
 
@@ -101,9 +43,16 @@ function describeFailures(results: readonly ProbeResult[]): string {
  * judges each `interval`: a window breaches when its error rate or p95 passes the SLO; the soak
  * fails early after `failureLimit` breaching windows in a row, and at its end on the whole sample.
  * URLs appear in reasons with their passwords as `***`; the load is bounded by checkLoad.
+ * Without URLs the verdict comes from the Prometheus queries alone (see verifyByQueries).
  */
 export async function verifyHealth(o: VerifyOptions, seams: { clock: Clock; logger: Logger }): Promise<VerifyResult> {
   const { clock, logger } = seams;
+  checkSubject({
+    urls: o.urls.length,
+    baselineUrls: o.baselineUrls?.length ?? 0,
+    queries: o.prometheus?.queries.length ?? 0,
+  });
+  if (o.urls.length === 0 && o.prometheus) return verifyByQueries(o, o.prometheus, seams);
   checkLoad({ urls: o.urls.length, baselineUrls: o.baselineUrls?.length ?? 0, rate: o.rate, durationMs: o.durationMs });
   const prober = new Prober(o.spec);
   const failures: Partial<Record<FailureKind, number>> = {};

@@ -1,24 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { alphaSpent, mannWhitney, normalSf, SequentialJudge, twoProportion, type Side } from '../src/index.js';
-
-/** A small deterministic generator (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Latency like a real service: log-normal around a median, in ms. */
-function latency(rand: () => number, medianMs: number): number {
-  const u = Math.max(rand(), 1e-12);
-  const v = rand();
-  return medianMs * Math.exp(0.3 * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
-}
+import { latency, prng } from './sampling.js';
 
 function sample(rand: () => number, side: Side, n: number, errorRate: number, medianMs: number): void {
   for (let i = 0; i < n; i++) {

@@ -103,6 +103,91 @@ needsTool('prometheus').describe('against a real Prometheus', () => {
     expect(r.reason).toMatch(/^query ratio: 0\.3 is not < 0\.05 for 3 evaluations in a row$/);
     expect(performance.now() - t).toBeLessThan(20_000); // stopped before the soak's end
   });
+
+  describe('with no URL: the queries judge alone', () => {
+    const metricsOnly = (queries: string, noData: NoDataPolicy = 'fail', extra: Partial<VerifyOptions> = {}) =>
+      opts(queries, noData, { urls: [], ...extra });
+    // The test before sets the ratio to 0.3 and back: wait until Prometheus has scraped 0.01 again.
+    beforeAll(async () => {
+      svc.ratio.set(0.01);
+      const q = parseQueries('ratio: slipway_test_error_ratio == 0.01')[0]!;
+      for (let i = 0; i < 100; i++) {
+        if ((await evaluateQuery(prom.url, q, fetch, 0)).passed === true) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    });
+
+    it('passes on one evaluation, skipping readiness and saying so, with no probe numbers', async () => {
+      const logger = new RecordingLogger();
+      const r = await verifyHealth(metricsOnly('ratio: slipway_test_error_ratio < 0.05'), {
+        clock: systemClock,
+        logger,
+      });
+      expect(r).toMatchObject({ verdict: 'pass', reason: 'every query held: ratio: 0.01 < 0.05', samples: 0 });
+      expect(r.readiness).toStrictEqual({
+        attempts: 0,
+        readyAfterMs: null,
+        skipped: 'no url to probe: the verdict comes from the Prometheus queries alone',
+      });
+      expect([r.errorRate, r.p50, r.p95, r.p99]).toStrictEqual([NaN, NaN, NaN, NaN]);
+      expect(r.checks.map((c) => c.name)).toStrictEqual(['query ratio']); // no readiness or error-rate row
+      expect(r.windows).toStrictEqual([]);
+      expect(logger.messages('info').join('\n')).toMatch(/readiness skipped \(no url to probe/);
+    });
+
+    it('evaluates every interval for the duration, the last interval cut short', async () => {
+      const r = await run(metricsOnly('ratio: slipway_test_error_ratio < 0.05', 'fail', { durationMs: 1200 }));
+      expect(r.verdict).toBe('pass');
+      expect(r.queries).toHaveLength(3); // at 500, 1000 and 1200 ms
+      expect(r.reason).toBe('every query held over 1 s (3 evaluations): ratio: 0.01 < 0.05');
+    });
+
+    it('fails with the numbers, at once without a soak and after three breaches in a row with one', async () => {
+      const once = await run(metricsOnly('ratio: slipway_test_error_ratio < 0.005'));
+      expect(once).toMatchObject({ verdict: 'fail', reason: 'query ratio: 0.01 is not < 0.005' });
+      const soak = await run(
+        metricsOnly('ratio: slipway_test_error_ratio < 0.005', 'fail', { durationMs: 60_000, intervalMs: 200 }),
+      );
+      expect(soak.verdict).toBe('fail');
+      expect(soak.reason).toBe('query ratio: 0.01 is not < 0.005 for 3 evaluations in a row');
+      expect(soak.queries).toHaveLength(3); // stopped early, long before the 300 evaluations of the duration
+    });
+
+    it('lets no-data decide, never passing an inconclusive result', async () => {
+      const q = 'missing: slipway_not_a_metric < 1';
+      expect(await run(metricsOnly(q, 'fail'))).toMatchObject({
+        verdict: 'fail',
+        reason: 'query missing: the query returned no data',
+      });
+      expect(await run(metricsOnly(q, 'pass'))).toMatchObject({
+        verdict: 'pass',
+        reason: 'every query held: missing: the query returned no data (no-data: pass)',
+      });
+      const soak = await run(metricsOnly(q, 'inconclusive', { durationMs: 1000 }));
+      expect(soak.verdict).toBe('inconclusive');
+      expect(soak.reason).toBe('query missing: the query returned no data (no-data: inconclusive)');
+    });
+  });
+});
+
+describe('nothing to judge', () => {
+  it('refuses no URL and no queries, or a baseline with no candidate, naming url', async () => {
+    const base: VerifyOptions = {
+      urls: [],
+      spec: { method: 'GET', headers: {}, timeoutMs: 1000, expectStatus: parseStatusRanges('2xx'), insecureTls: false },
+      waitMs: 1000,
+      retryDelayMs: 50,
+      durationMs: 0,
+      rate: 20,
+      maxErrorRate: 0.01,
+      intervalMs: 500,
+    };
+    const seams = { clock: systemClock, logger: new RecordingLogger() };
+    await expect(verifyHealth(base, seams)).rejects.toThrow(userError('url', /is required unless prometheus-url/));
+    await expect(verifyHealth({ ...base, baselineUrls: ['http://127.0.0.1:1/'] }, seams)).rejects.toThrow(
+      userError('url', /baseline-url is set/),
+    );
+  });
 });
 
 describe('an unreachable Prometheus', () => {
