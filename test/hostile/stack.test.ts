@@ -534,3 +534,20 @@ describe('folder names that hold workflow commands', () => {
     expect(summary).not.toMatch(/!\[x\]|<img/);
   });
 });
+
+describe('an empty name in a manifest', () => {
+  it.each([
+    ['package.json', '{"name": ""}'],
+    ['composer.json', '{"name": ""}'],
+    ['Cargo.toml', '[package]\nname = ""\nversion = "0.1.0"\n'],
+    ['pyproject.toml', '[project]\nname = ""\n'],
+  ])('%s falls back to the folder name (found by the property test)', async (file, text) => {
+    const root = makeTree({ [`svc/${file}`]: text }, 'slipway-hostile-name-');
+    try {
+      const stack = await detectStack({ root, logger: new RecordingLogger() });
+      expect(stack.projects.map((p) => p.name)).toStrictEqual(['svc']);
+    } finally {
+      removeTree(root);
+    }
+  });
+});

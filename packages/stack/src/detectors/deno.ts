@@ -17,7 +17,7 @@ export const denoDetector: Detector = {
     const version = await nearestVersion(ctx, dir, [plainFile('.dvmrc'), toolVersions('deno'), miseTools('deno')]);
     const task = (name: string): string | null => (config.tasks?.[name] !== undefined ? `deno task ${name}` : null);
     return {
-      name: config.name ?? folderName(dir, ctx.rootName),
+      name: config.name || folderName(dir, ctx.rootName),
       manifest,
       runtime: { name: 'deno', version: version?.value ?? null, source: version?.source ?? null },
       packageManager: {

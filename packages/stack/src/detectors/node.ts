@@ -76,7 +76,7 @@ export const nodeDetector: Detector = {
     const scripts = pkg.scripts ?? {};
     const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
     const draft: ProjectDraft = {
-      name: pkg.name ?? folderName(scope.dir, ctx.rootName),
+      name: pkg.name || folderName(scope.dir, ctx.rootName),
       manifest,
       runtime: { name: runtimeName, version: version?.value ?? null, source: version?.source ?? null },
       packageManager: pm,

@@ -40,7 +40,7 @@ export const phpDetector: Detector = {
     const laravel = frameworks.some((f) => f.name === 'laravel');
     const phpunit = composer['require-dev']?.['phpunit/phpunit'] !== undefined;
     return {
-      name: composer.name ?? folderName(dir, ctx.rootName),
+      name: composer.name || folderName(dir, ctx.rootName),
       manifest,
       runtime: { name: 'php', version: version?.value ?? null, source: version?.source ?? null },
       packageManager: { name: 'composer', version: null, lockfile: lockPath, source: manifest },

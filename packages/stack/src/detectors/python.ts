@@ -68,7 +68,7 @@ export const pythonDetector: Detector = {
       (await ctx.exists(joinRel(dir, 'tests')));
     const buildable = pyproject?.['build-system'] !== undefined || pyproject?.tool?.poetry !== undefined;
     return {
-      name: pyproject?.project?.name ?? pyproject?.tool?.poetry?.name ?? folderName(dir, ctx.rootName),
+      name: pyproject?.project?.name || pyproject?.tool?.poetry?.name || folderName(dir, ctx.rootName),
       manifest,
       runtime: { name: 'python', version: version?.value ?? null, source: version?.source ?? null },
       packageManager: pm,

@@ -75,7 +75,7 @@ export const rustDetector: Detector = {
     }
     const hasBinary = cargo.bin !== undefined || (await ctx.exists(joinRel(dir, 'src/main.rs')));
     return {
-      name: cargo.package.name ?? folderName(dir, ctx.rootName),
+      name: cargo.package.name || folderName(dir, ctx.rootName),
       manifest,
       runtime: { name: 'rust', version: version?.value ?? null, source: version?.source ?? null },
       packageManager: {
