@@ -9,12 +9,32 @@ command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 command -v tar >/dev/null 2>&1 || need+=(tar)
+command -v haproxy >/dev/null 2>&1 || need+=(haproxy)
+command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test/setup.sh: missing ${need[*]} and not root; the tests that need them will say so" >&2
     exit 0
   fi
   echo "test/setup.sh: installing ${need[*]}"
+  # Tests start their own haproxy and nginx; Debian would also start them as services on install
+  # (nginx taking port 80) unless policy-rc.d answers 101, so say so for the length of the install.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  # Where a policy-rc.d of the host's own let them start anyway, stop the services this script installed.
+  if command -v systemctl >/dev/null 2>&1; then
+    for pkg in haproxy nginx-light; do
+      svc=${pkg%-light}
+      case " ${need[*]} " in *" $pkg "*) ;; *) continue ;; esac
+      if systemctl is-active --quiet "$svc" 2>/dev/null; then
+        systemctl stop "$svc" || true
+        systemctl disable --quiet "$svc" || true
+      fi
+    done
+  fi
 fi

@@ -1,0 +1,39 @@
+import { UserError } from '@slipway/action-kit/lite';
+import type { TrafficRouter } from './types.js';
+
+/** What every router factory receives: its own options (from the action's inputs) and the seams. */
+export interface RouterContext {
+  /** Where state lives: the ledger, locks, the local provider's releases and its admin token. */
+  stateDir: string;
+  /** The environment this deploy is for (one ledger, one lock, one front door each). */
+  environment: string;
+  /** Provider-specific settings, by input name (`listen`, `haproxy-socket`, `nginx-upstream-file`…). */
+  settings: Readonly<Record<string, string>>;
+}
+
+/** Builds a router; may check that what it needs is there (a socket that answers, a binary). */
+export type RouterFactory = (context: RouterContext) => Promise<TrafficRouter>;
+
+const factories = new Map<string, () => Promise<RouterFactory>>();
+
+/** Adds a router under its name; each router's own file calls this once (loaded lazily by name). */
+export function registerRouter(name: string, load: () => Promise<RouterFactory>): void {
+  factories.set(name, load);
+}
+
+/** The names of the routers, for errors and docs. */
+export function routerNames(): string[] {
+  return [...factories.keys()].sort();
+}
+
+/** The router called `name`; an unknown name is the `provider` input's mistake, listing the known ones. */
+export async function routerFor(name: string, context: RouterContext): Promise<TrafficRouter> {
+  const load = factories.get(name);
+  if (!load)
+    throw new UserError(
+      `'${name}' is not a provider.`,
+      { input: 'provider' },
+      `Use one of: ${routerNames().join(', ')}.`,
+    );
+  return (await load())(context);
+}

@@ -1,0 +1,50 @@
+// The vocabulary of a canary deploy, shared by the controller, the ledger and every traffic router.
+
+/** A release running somewhere a router can send traffic to. */
+export interface Release {
+  /** Unique per environment: the version plus a short digest, e.g. `1.4.2-3f9a1c0`. */
+  id: string;
+  /** The version people know it by. */
+  version: string;
+  /** Where the router reaches it: `http://127.0.0.1:41234`. */
+  upstream: string;
+}
+
+/** Live traffic one release served since the previous reading, as the router saw it. */
+export interface TrafficSample {
+  requests: number;
+  /** Responses with status 500–599, and requests the router could not complete. */
+  errors: number;
+  /** Latency of the successful responses, ms. */
+  latenciesMs: number[];
+}
+
+/** A traffic router: decides which share of the front door's traffic each release gets. */
+export interface TrafficRouter {
+  /** The registry name (`local`, `haproxy`, `nginx`). */
+  readonly name: string;
+  /** Where users and load balancers send traffic. */
+  readonly frontDoor: string;
+  /**
+   * Routes `canaryWeight` percent (0–100) of new requests to `canary` and the rest to `stable`, in
+   * one operation; a weight of 0 means no new request reaches the canary once this resolves.
+   * Either release may be absent (the first release of an environment has no stable).
+   */
+  setWeights(stable: Release | undefined, canary: Release | undefined, canaryWeight: number): Promise<void>;
+  /**
+   * Live traffic per release id since the previous call, for the judge; `undefined` when this
+   * router cannot tell (the step is then judged on probes alone, and the report says so).
+   */
+  readTraffic(): Promise<Map<string, TrafficSample> | undefined>;
+  /** Releases what the router holds open (sockets, files); the routing itself stays in place. */
+  close(): Promise<void>;
+}
+
+/** One step of a rollout: a canary weight, then an optional pause before analysis. */
+export interface Step {
+  weight: number;
+  pauseMs: number;
+}
+
+/** How a deploy ended. `rolled-back` and `failed` fail the job; `promoted` and `paused` do not. */
+export type DeployResult = 'promoted' | 'rolled-back' | 'paused' | 'failed';
