@@ -45864,7 +45864,7 @@ const denoDetector = {
         const version = await nearestVersion(ctx, dir, [plainFile('.dvmrc'), toolVersions('deno'), miseTools('deno')]);
         const task = (name) => (config.tasks?.[name] !== undefined ? `deno task ${name}` : null);
         return {
-            name: config.name ?? folderName(dir, ctx.rootName),
+            name: config.name || folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'deno', version: version?.value ?? null, source: version?.source ?? null },
             packageManager: {
@@ -46414,7 +46414,7 @@ const nodeDetector = {
         const scripts = pkg.scripts ?? {};
         const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
         const draft = {
-            name: pkg.name ?? folderName(scope.dir, ctx.rootName),
+            name: pkg.name || folderName(scope.dir, ctx.rootName),
             manifest,
             runtime: { name: runtimeName, version: version?.value ?? null, source: version?.source ?? null },
             packageManager: pm,
@@ -46605,7 +46605,7 @@ const phpDetector = {
         const laravel = frameworks.some((f) => f.name === 'laravel');
         const phpunit = composer['require-dev']?.['phpunit/phpunit'] !== undefined;
         return {
-            name: composer.name ?? folderName(dir, ctx.rootName),
+            name: composer.name || folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'php', version: version?.value ?? null, source: version?.source ?? null },
             packageManager: { name: 'composer', version: null, lockfile: lockPath, source: manifest },
@@ -46692,7 +46692,7 @@ const pythonDetector = {
             (await ctx.exists(context_joinRel(dir, 'tests')));
         const buildable = pyproject?.['build-system'] !== undefined || pyproject?.tool?.poetry !== undefined;
         return {
-            name: pyproject?.project?.name ?? pyproject?.tool?.poetry?.name ?? folderName(dir, ctx.rootName),
+            name: pyproject?.project?.name || pyproject?.tool?.poetry?.name || folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'python', version: version?.value ?? null, source: version?.source ?? null },
             packageManager: pm,
@@ -47002,7 +47002,7 @@ const rustDetector = {
         }
         const hasBinary = cargo.bin !== undefined || (await ctx.exists(context_joinRel(dir, 'src/main.rs')));
         return {
-            name: cargo.package.name ?? folderName(dir, ctx.rootName),
+            name: cargo.package.name || folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'rust', version: version?.value ?? null, source: version?.source ?? null },
             packageManager: {

@@ -15,8 +15,9 @@ const metadata = {
     "description": "Decides with evidence whether a deployed version is healthy: readiness probes, then a soak judged against error-rate and latency SLOs, with a verdict, a one-sentence reason and a report.",
     "inputs": {
         "url": {
-            "description": "One or more http(s) URLs to probe, separated by commas or newlines; at most 100 together with baseline-url. A password in a URL (https://user:pass@host) is masked and shown as ***.",
-            "required": true
+            "description": "One or more http(s) URLs to probe, separated by commas or newlines; at most 100 together with baseline-url. A password in a URL (https://user:pass@host) is masked and shown as ***. May be empty when prometheus-url and queries are given: readiness is then skipped and the verdict comes from the queries alone.",
+            "required": false,
+            "default": ""
         },
         "method": {
             "description": "HTTP method of every probe.",
@@ -59,7 +60,7 @@ const metadata = {
             "default": "1s"
         },
         "duration": {
-            "description": "Soak phase after readiness: keep measuring for this long (0 means one good answer is enough); at most 6h, and at most 2,000,000 probes in all (URLs × rate × duration).",
+            "description": "Soak phase after readiness: keep measuring for this long (0 means one good answer is enough); at most 6h, and at most 2,000,000 probes in all (URLs × rate × duration). Without url, how long the queries are evaluated (once when 0).",
             "required": false,
             "default": "0s"
         },
@@ -84,7 +85,7 @@ const metadata = {
             "default": ""
         },
         "interval": {
-            "description": "Length of one judgement window during the soak; three breaching windows in a row fail the soak early.",
+            "description": "Length of one judgement window during the soak, and the time between query evaluations; three breaching windows (or evaluations of one query) in a row fail the soak early.",
             "required": false,
             "default": "5s"
         },
@@ -125,19 +126,19 @@ const metadata = {
             "description": "One sentence naming the check that decided, with the numbers."
         },
         "error-rate": {
-            "description": "Error rate over the soak, as a fraction."
+            "description": "Error rate over the soak, as a fraction; empty without url."
         },
         "p50": {
-            "description": "Median latency over the soak, ms."
+            "description": "Median latency over the soak, ms; empty without url."
         },
         "p95": {
-            "description": "95th-percentile latency over the soak, ms."
+            "description": "95th-percentile latency over the soak, ms; empty without url."
         },
         "p99": {
-            "description": "99th-percentile latency over the soak, ms."
+            "description": "99th-percentile latency over the soak, ms; empty without url."
         },
         "report": {
-            "description": "JSON: every check, the readiness attempts, failures by kind, sample counts and the per-window series."
+            "description": "JSON: every check, the readiness attempts (or why readiness was skipped), failures by kind, sample counts, the per-window series and every query evaluation."
         }
     }
 };

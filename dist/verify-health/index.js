@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9030);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6781);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5055);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('verify-health', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6781:
+/***/ 5055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43309,6 +43309,13 @@ function describeEvaluation(q, e) {
     const bad = e.values.find((v) => !compare(v, q.op, q.threshold)) ?? e.values[0];
     return `${q.name}: ${Number(bad.toPrecision(6))} is not ${q.op} ${q.threshold}`;
 }
+/** The sentence for a held evaluation, with the value nearest its threshold: `errors: 0.01 < 0.05`. */
+function describeHeld(q, e) {
+    if (e.passed === 'no-data')
+        return `${q.name}: ${e.note} (no-data: pass)`;
+    const nearest = e.values.reduce((a, v) => (Math.abs(v - q.threshold) < Math.abs(a - q.threshold) ? v : a));
+    return `${q.name}: ${Number(nearest.toPrecision(6))} ${q.op} ${q.threshold}`;
+}
 
 ;// CONCATENATED MODULE: ./packages/health/src/query-tracker.ts
 
@@ -43480,7 +43487,8 @@ function median(values) {
     const m = s.length >> 1;
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
-const DEFAULT_COMPARE = {
+/** The settings verify-health judges with: a 1% false-alarm bound, and differences worth failing a release over. */
+const compare_DEFAULT_COMPARE = {
     alpha: 0.01,
     minErrorIncrease: 0.005,
     minLatencyIncreaseMs: 10,
@@ -43488,12 +43496,15 @@ const DEFAULT_COMPARE = {
     minSamples: 50,
 };
 /** Looks at the evidence once per window and fails as soon as it is decisive. */
-class SequentialJudge {
+class compare_SequentialJudge {
     config;
+    labels;
     spent = 0;
     looks = [];
-    constructor(config = DEFAULT_COMPARE) {
+    /** `labels` name the two sides in a failing look's reason (a live canary is judged against `stable`). */
+    constructor(config = compare_DEFAULT_COMPARE, labels = { candidate: 'candidate', baseline: 'baseline' }) {
         this.config = config;
+        this.labels = labels;
     }
     /** A look at information fraction t (elapsed / planned duration). */
     look(t, candidate, baseline) {
@@ -43517,17 +43528,100 @@ class SequentialJudge {
         const latIncrease = cm - bm;
         const pct = (x) => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
         if (err.p < nominal && errIncrease >= c.minErrorIncrease) {
-            look.fail = `candidate error rate ${pct(look.error.candidate)} vs baseline ${pct(look.error.baseline)} (z ${err.z.toFixed(1)}, p ${err.p.toExponential(1)} < ${nominal.toExponential(1)})`;
+            look.fail = `${this.labels.candidate} error rate ${pct(look.error.candidate)} vs ${this.labels.baseline} ${pct(look.error.baseline)} (z ${err.z.toFixed(1)}, p ${err.p.toExponential(1)} < ${nominal.toExponential(1)})`;
         }
         else if (mw.p < nominal && latIncrease >= Math.max(c.minLatencyIncreaseMs, c.minLatencyIncreaseRatio * bm)) {
-            look.fail = `candidate median latency ${cm.toFixed(1)} ms vs baseline ${bm.toFixed(1)} ms (Mann-Whitney z ${mw.z.toFixed(1)}, p ${mw.p.toExponential(1)} < ${nominal.toExponential(1)})`;
+            look.fail = `${this.labels.candidate} median latency ${cm.toFixed(1)} ms vs ${this.labels.baseline} ${bm.toFixed(1)} ms (Mann-Whitney z ${mw.z.toFixed(1)}, p ${mw.p.toExponential(1)} < ${nominal.toExponential(1)})`;
         }
         this.looks.push(look);
         return look;
     }
 }
 
+;// CONCATENATED MODULE: ./packages/health/src/query-soak.ts
+// Judgement on PromQL thresholds alone: the analysis of a Kubernetes canary often has no URL to
+// probe, only metrics. There is then no readiness phase and no probe statistics; the queries are
+// evaluated every interval for the duration (once when it is 0) and decide the verdict.
+
+
+
+/** Refuses a run with nothing to judge, naming `url`: no URL and no queries, or a baseline with no candidate. */
+function checkSubject(s) {
+    if (s.urls > 0)
+        return;
+    if (s.baselineUrls > 0)
+        throw new lite/* UserError */.yo('is empty, but baseline-url is set: the baseline is compared with the probes of url.', { input: 'url' }, 'Give url, the candidate to compare with the baseline, or leave baseline-url empty.');
+    if (s.queries === 0)
+        throw new lite/* UserError */.yo('is required unless prometheus-url and queries are given.', { input: 'url' }, 'Give the URL of the health endpoint, such as https://app.example.com/healthz, or prometheus-url and queries to judge on metrics alone.');
+}
+/** Why a run without URLs has no readiness phase, for the log, the report and the summary. */
+const READINESS_SKIPPED = 'no url to probe: the verdict comes from the Prometheus queries alone';
+/**
+ * Evaluates the queries at the end of each interval of the duration (the last one possibly
+ * shorter; once, at once, when the duration is 0). A query breaching for `failureLimit`
+ * evaluations in a row fails early, as in a probed soak; at the end the tracker decides on what
+ * it saw last, no-data following its policy.
+ */
+async function verifyByQueries(o, prometheus, seams) {
+    const { clock, logger } = seams;
+    const soak = o.durationMs > 0;
+    const limit = o.failureLimit ?? 3;
+    // Without a soak the single evaluation is the whole evidence: one breach fails, as after readiness.
+    const tracker = new QueryTracker(prometheus, soak ? limit : 1);
+    const count = soak ? Math.ceil(o.durationMs / o.intervalMs) : 1;
+    const n = prometheus.queries.length;
+    logger.info(`verify-health: readiness skipped (${READINESS_SKIPPED}); ${n} quer${n > 1 ? 'ies' : 'y'} ${soak ? `every ${o.intervalMs} ms for ${o.durationMs} ms` : 'evaluated once'}`);
+    const start = clock.monotonic();
+    let early;
+    let evaluated = 0;
+    let lastProgress = 0;
+    while (evaluated < count && !early) {
+        const due = soak ? Math.min((evaluated + 1) * o.intervalMs, o.durationMs) : 0;
+        await clock.sleep(Math.max(0, due - (clock.monotonic() - start)));
+        await tracker.evaluate(clock.monotonic() - start);
+        evaluated++;
+        early = tracker.decide(false);
+        const now = clock.monotonic() - start;
+        if (soak && now - lastProgress >= 5000) {
+            lastProgress = now;
+            const breaching = tracker.checks().filter((c) => !c.passed).length;
+            logger.info(`verify-health: ${Math.round(now / 1000)}/${Math.round(o.durationMs / 1000)} s, ${evaluated} of ${count} evaluations, ${breaching} of ${n} queries breaching`);
+        }
+    }
+    const evidence = {
+        errorRate: NaN,
+        p50: NaN,
+        p95: NaN,
+        p99: NaN,
+        samples: 0,
+        failures: {},
+        readiness: { attempts: 0, readyAfterMs: null, skipped: READINESS_SKIPPED },
+        windows: [],
+        checks: tracker.checks(),
+        queries: tracker.evaluations,
+    };
+    const decided = early ?? tracker.decide(true);
+    if (decided)
+        return { ...evidence, ...decided };
+    return { ...evidence, verdict: 'pass', reason: passReason(tracker, prometheus, soak ? o.durationMs : 0, evaluated) };
+}
+/** Every query's last value against its threshold; "held" only when every last evaluation held. */
+function passReason(tracker, prometheus, durationMs, evaluated) {
+    const last = prometheus.queries.map((q) => {
+        const e = tracker.evaluations.findLast((x) => x.name === q.name);
+        return { q, e, held: e.passed === true || (e.passed === 'no-data' && prometheus.noData === 'pass') };
+    });
+    const span = durationMs < 1000 ? `${durationMs} ms` : `${Math.round(durationMs / 1000)} s`;
+    const over = durationMs > 0 ? ` over ${span} (${evaluated} evaluations)` : '';
+    const values = last.map(({ q, e, held }) => (held ? describeHeld(q, e) : describeEvaluation(q, e))).join('; ');
+    // A breach shorter than failureLimit is tolerated, as one bad window is: the reason must not call it held.
+    return last.every((l) => l.held)
+        ? `every query held${over}: ${values}`
+        : `no query breached for long enough to fail${over}; last: ${values}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/health/src/verify.ts
+
 
 
 
@@ -43568,9 +43662,17 @@ function describeFailures(results) {
  * judges each `interval`: a window breaches when its error rate or p95 passes the SLO; the soak
  * fails early after `failureLimit` breaching windows in a row, and at its end on the whole sample.
  * URLs appear in reasons with their passwords as `***`; the load is bounded by checkLoad.
+ * Without URLs the verdict comes from the Prometheus queries alone (see verifyByQueries).
  */
 async function verifyHealth(o, seams) {
     const { clock, logger } = seams;
+    checkSubject({
+        urls: o.urls.length,
+        baselineUrls: o.baselineUrls?.length ?? 0,
+        queries: o.prometheus?.queries.length ?? 0,
+    });
+    if (o.urls.length === 0 && o.prometheus)
+        return verifyByQueries(o, o.prometheus, seams);
     checkLoad({ urls: o.urls.length, baselineUrls: o.baselineUrls?.length ?? 0, rate: o.rate, durationMs: o.durationMs });
     const prober = new Prober(o.spec);
     const failures = {};
@@ -43666,7 +43768,7 @@ async function soak(o, prober, seams, failures, count, readiness) {
     let early;
     let lastProgress = 0;
     const baselineUrls = o.baselineUrls ?? [];
-    const judge = baselineUrls.length ? new SequentialJudge(o.compare ?? DEFAULT_COMPARE) : undefined;
+    const judge = baselineUrls.length ? new compare_SequentialJudge(o.compare ?? compare_DEFAULT_COMPARE) : undefined;
     const cand = { n: 0, errors: 0, latencies: [] };
     const base = { n: 0, errors: 0, latencies: [] };
     const baseResults = [];
@@ -43850,7 +43952,89 @@ async function soak(o, prober, seams, failures, count, readiness) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/health/src/live.ts
+// A canary judged on the live traffic its router saw, by the same sequential judge that compares
+// probes with a baseline: deploy-canary hands over each window's counts per release and gets a
+// verdict per look, so there is one set of statistics and one false-alarm bound. A window with too
+// few requests says nothing about the canary: its look is inconclusive, never a pass, and it
+// spends no alpha (the budget passes to the next look), while its requests still count in the totals.
+
+const live_pct = (x) => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
+/** Judges a canary against the stable release window by window, on the counts a router reports. */
+class LiveJudge {
+    judge;
+    minWindow;
+    minTotal;
+    canary = { n: 0, errors: 0, latencies: [] };
+    stable = { n: 0, errors: 0, latencies: [] };
+    constructor(options = {}) {
+        const compare = options.compare ?? DEFAULT_COMPARE;
+        this.judge = new SequentialJudge(compare, { candidate: 'canary', baseline: 'stable' });
+        this.minTotal = compare.minSamples;
+        this.minWindow = options.minWindowRequests ?? 20;
+    }
+    /** Every look taken so far, for the report. */
+    get looks() {
+        return this.judge.looks;
+    }
+    /**
+     * Adds one window's traffic of each side (counted since the previous call, as a router's
+     * readTraffic returns it) to the totals, then looks at the totals at information fraction `t`:
+     * the share of the planned analysis done, growing to 1 at the last look (a look that does not
+     * advance t has no alpha left to fail with). Throws a RangeError on counts that cannot be.
+     */
+    look(t, canary, stable) {
+        // Both checked before either is added, so that a refused call leaves the totals as they were.
+        live_check(canary, 'canary');
+        live_check(stable, 'stable');
+        add(this.canary, canary);
+        add(this.stable, stable);
+        const totals = {
+            canary: { requests: this.canary.n, errors: this.canary.errors },
+            stable: { requests: this.stable.n, errors: this.stable.errors },
+        };
+        if (canary.requests < this.minWindow || stable.requests < this.minWindow)
+            return {
+                verdict: 'inconclusive',
+                reason: `too thin to compare: the canary served ${canary.requests} and the stable ${stable.requests} requests in this window, fewer than ${this.minWindow} on a side`,
+                ...totals,
+            };
+        const look = this.judge.look(t, this.canary, this.stable);
+        if (!look)
+            return {
+                verdict: 'inconclusive',
+                reason: `too thin to compare: the canary served ${this.canary.n} and the stable ${this.stable.n} requests in all, fewer than ${this.minTotal} on a side`,
+                ...totals,
+            };
+        if (look.fail)
+            return { verdict: 'fail', reason: look.fail, ...totals, look };
+        const { error: e, latency: l } = look;
+        const errors = `canary error rate ${live_pct(e.candidate)} vs stable ${live_pct(e.baseline)}`;
+        const latency = `median latency ${l.candidateMedian.toFixed(1)} vs ${l.baselineMedian.toFixed(1)} ms`;
+        const over = `over ${this.canary.n} and ${this.stable.n} requests`;
+        return { verdict: 'pass', reason: `no regression at this look: ${errors}, ${latency}, ${over}`, ...totals, look };
+    }
+}
+/** Refuses counts no router can have seen. */
+function live_check(w, name) {
+    const whole = (x) => Number.isSafeInteger(x) && x >= 0;
+    if (!whole(w.requests) || !whole(w.errors) || w.errors > w.requests)
+        throw new RangeError(`${name}: ${w.errors} errors of ${w.requests} requests is not a count of traffic`);
+    // Latencies are of successful answers only: more of them than successes would bias the latency test.
+    if (w.latenciesMs.length > w.requests - w.errors || !w.latenciesMs.every((v) => Number.isFinite(v) && v >= 0))
+        throw new RangeError(`${name}: ${w.latenciesMs.length} latencies for ${w.requests - w.errors} successful requests, or one that is not a duration`);
+}
+/** Adds a window to a side's totals. */
+function add(side, w) {
+    side.n += w.requests;
+    side.errors += w.errors;
+    for (const v of w.latenciesMs)
+        side.latencies.push(v);
+}
+
 ;// CONCATENATED MODULE: ./packages/health/src/index.ts
+
+
 
 
 
@@ -43975,7 +44159,9 @@ function prometheusBase(url) {
 /** Reads and validates every input into the options of verifyHealth. */
 function parseInputs(reader, mask) {
     // URLs first: their credentials are masked before any other input's error can be printed.
-    const urls = parseUrls(reader.list('url'), 'url', mask);
+    // url may be empty when queries judge alone; checkSubject below says what is missing.
+    const urlList = reader.list('url');
+    const urls = urlList.length ? parseUrls(urlList, 'url', mask) : [];
     const baseline = reader.list('baseline-url');
     const baselineUrls = baseline.length ? parseUrls(baseline, 'baseline-url', mask) : undefined;
     const promUrl = reader.optional('prometheus-url');
@@ -43998,6 +44184,7 @@ function parseInputs(reader, mask) {
     const prometheus = promBase ? { url: promBase, queries, noData, http: fetch } : undefined;
     if (prometheus && queries.length === 0)
         throw new lite/* UserError */.yo('is set but queries is empty.', { input: 'prometheus-url' }, 'Add queries such as errors: <PromQL> < 0.05.');
+    checkSubject({ urls: urls.length, baselineUrls: baselineUrls?.length ?? 0, queries: queries.length });
     const rate = reader.integer('rate', { min: 1, max: 1000 });
     const durationMs = reader.duration('duration', { max: 6 * 3_600_000 });
     checkLoad({ urls: urls.length, baselineUrls: baselineUrls?.length ?? 0, rate, durationMs });
@@ -44032,8 +44219,9 @@ const metadata_generated_metadata = {
     "description": "Decides with evidence whether a deployed version is healthy: readiness probes, then a soak judged against error-rate and latency SLOs, with a verdict, a one-sentence reason and a report.",
     "inputs": {
         "url": {
-            "description": "One or more http(s) URLs to probe, separated by commas or newlines; at most 100 together with baseline-url. A password in a URL (https://user:pass@host) is masked and shown as ***.",
-            "required": true
+            "description": "One or more http(s) URLs to probe, separated by commas or newlines; at most 100 together with baseline-url. A password in a URL (https://user:pass@host) is masked and shown as ***. May be empty when prometheus-url and queries are given: readiness is then skipped and the verdict comes from the queries alone.",
+            "required": false,
+            "default": ""
         },
         "method": {
             "description": "HTTP method of every probe.",
@@ -44076,7 +44264,7 @@ const metadata_generated_metadata = {
             "default": "1s"
         },
         "duration": {
-            "description": "Soak phase after readiness: keep measuring for this long (0 means one good answer is enough); at most 6h, and at most 2,000,000 probes in all (URLs × rate × duration).",
+            "description": "Soak phase after readiness: keep measuring for this long (0 means one good answer is enough); at most 6h, and at most 2,000,000 probes in all (URLs × rate × duration). Without url, how long the queries are evaluated (once when 0).",
             "required": false,
             "default": "0s"
         },
@@ -44101,7 +44289,7 @@ const metadata_generated_metadata = {
             "default": ""
         },
         "interval": {
-            "description": "Length of one judgement window during the soak; three breaching windows in a row fail the soak early.",
+            "description": "Length of one judgement window during the soak, and the time between query evaluations; three breaching windows (or evaluations of one query) in a row fail the soak early.",
             "required": false,
             "default": "5s"
         },
@@ -44142,30 +44330,33 @@ const metadata_generated_metadata = {
             "description": "One sentence naming the check that decided, with the numbers."
         },
         "error-rate": {
-            "description": "Error rate over the soak, as a fraction."
+            "description": "Error rate over the soak, as a fraction; empty without url."
         },
         "p50": {
-            "description": "Median latency over the soak, ms."
+            "description": "Median latency over the soak, ms; empty without url."
         },
         "p95": {
-            "description": "95th-percentile latency over the soak, ms."
+            "description": "95th-percentile latency over the soak, ms; empty without url."
         },
         "p99": {
-            "description": "99th-percentile latency over the soak, ms."
+            "description": "99th-percentile latency over the soak, ms; empty without url."
         },
         "report": {
-            "description": "JSON: every check, the readiness attempts, failures by kind, sample counts and the per-window series."
+            "description": "JSON: every check, the readiness attempts (or why readiness was skipped), failures by kind, sample counts, the per-window series and every query evaluation."
         }
     }
 };
 
 ;// CONCATENATED MODULE: ./actions/verify-health/src/summary.ts
 
-/** The summary: the verdict, a table of checks, and latency and error rate over the soak. */
+/** The summary: the verdict, a table of checks, and latency and error rate over the soak (when there were probes). */
 function healthSummary(r) {
     const icon = r.verdict === 'pass' ? '✅' : r.verdict === 'fail' ? '❌' : '⚠️';
     // The reason and the observations can quote a server (Prometheus' error text): as HTML they must stay text.
     const s = new lite/* SummaryBuilder */.CF().heading('verify-health').text(`${icon} **${r.verdict}**: ${escapeHtml(r.reason)}`);
+    // Said outright, so that a reader does not look for the probes that a metrics-only run never sent.
+    if (r.readiness.skipped)
+        s.text(`Readiness skipped: ${r.readiness.skipped}.`);
     s.table(['check', 'observed', 'threshold', 'result'], r.checks.map((c) => [c.name, escapeHtml(c.observed), escapeHtml(c.threshold), c.passed ? 'pass' : 'fail']));
     const failures = Object.entries(r.failures);
     if (failures.length)
@@ -44212,13 +44403,20 @@ async function run({ env, logger, setOutput, mask }) {
     out.set('p50', Number.isNaN(result.p50) ? '' : result.p50);
     out.set('p95', Number.isNaN(result.p95) ? '' : result.p95);
     out.set('p99', Number.isNaN(result.p99) ? '' : result.p99);
-    out.set('report', { ...result, windows: result.windows.slice(-2000) });
+    // A long soak at a short interval has thousands of windows and evaluations: the last ones keep
+    // the report within an output's limits.
+    const queries = result.queries?.slice(-2000);
+    out.set('report', { ...result, windows: result.windows.slice(-2000), ...(queries ? { queries } : {}) });
     await healthSummary(result).write(env);
     logger.info(`verify-health: ${result.verdict}: ${result.reason}`);
     if (result.verdict === 'fail')
         throw new lite/* UserError */.yo(`unhealthy: ${result.reason}.`);
     if (result.verdict === 'inconclusive')
-        throw new lite/* UserError */.yo(`inconclusive: ${result.reason}.`, {}, 'Raise duration or rate so there are enough samples to decide.');
+        throw new lite/* UserError */.yo(`inconclusive: ${result.reason}.`, {}, 
+        // Without probes, only a query's missing data can leave the verdict open.
+        result.readiness.skipped
+            ? 'Check that each query returns data (its PromQL, and that Prometheus scrapes the service), or set no-data.'
+            : 'Raise duration or rate so there are enough samples to decide.');
 }
 
 
