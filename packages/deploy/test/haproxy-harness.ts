@@ -3,43 +3,10 @@
 // outside the folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { closedPort } from '../../../test/harness.js';
-import type { Release } from '../src/types.js';
-
-/** A release server: answers 200 tagged with its id, or 500 to every `failEvery`-th request; counts what reaches it. */
-export interface ReleaseServer extends Release {
-  hits: number;
-  /** Answer 500 to every n-th request (0: never). */
-  failEvery: number;
-  close(): Promise<void>;
-}
-
-/** Starts a release server on a free loopback port. */
-export async function startRelease(id: string): Promise<ReleaseServer> {
-  const server: Server = createServer((_req, res) => {
-    release.hits++;
-    const fail = release.failEvery > 0 && release.hits % release.failEvery === 0;
-    res.writeHead(fail ? 500 : 200, { 'x-release': id, 'content-type': 'text/plain' });
-    res.end(id);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as { port: number }).port;
-  const release: ReleaseServer = {
-    id,
-    version: id.split('-')[0]!,
-    upstream: `http://127.0.0.1:${port}`,
-    hits: 0,
-    failEvery: 0,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((r) => server.close(() => r()));
-    },
-  };
-  return release;
-}
+export { load, startRelease, type LoadResult, type ReleaseServer } from './release-servers.js';
 
 /** An HAProxy running `haproxy -db` on a configuration this harness wrote. */
 export interface TestHaproxy {
@@ -118,27 +85,4 @@ function accepts(port: number): Promise<boolean> {
     });
     socket.once('error', () => r(false));
   });
-}
-
-/** What one load run saw. */
-export interface LoadResult {
-  ok: number;
-  failed: number;
-}
-
-interface AutocannonResult {
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
-
-/** Sends exactly `amount` requests to `url` over `connections` keep-alive connections with autocannon. */
-export async function load(url: string, amount: number, connections = 10): Promise<LoadResult> {
-  // autocannon ships no types; a specifier in a variable keeps tsc from asking for them.
-  const specifier = 'autocannon';
-  const autocannon = ((await import(specifier)) as { default: Autocannon }).default;
-  const r = await autocannon({ url, amount, connections, timeout: 30 });
-  return { ok: r['2xx'], failed: r.non2xx + r.errors + r.timeouts };
 }

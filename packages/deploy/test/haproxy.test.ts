@@ -52,7 +52,7 @@ describe('haproxy router', () => {
       await router.setWeights(stable, canary, weight);
       resetHits();
       const result = await load(haproxy.url, 2000);
-      expect(result).toEqual({ ok: 2000, failed: 0 });
+      expect(result).toEqual({ ok: 2000, failed: 0, lost: 0 });
       expect(stable.hits + canary.hits).toBe(2000);
       expect(Math.abs((canary.hits / 2000) * 100 - weight)).toBeLessThanOrEqual(5);
     },
@@ -85,7 +85,7 @@ describe('haproxy router', () => {
       cycles++;
     } while (!done);
     const result = await running;
-    expect(result).toEqual({ ok: 8000, failed: 0 });
+    expect(result).toEqual({ ok: 8000, failed: 0, lost: 0 });
     expect(cycles).toBeGreaterThan(0);
     expect(canary.hits).toBeGreaterThan(0);
   }, 120_000);
@@ -98,12 +98,12 @@ describe('haproxy router', () => {
     while (canary.hits < 200) await new Promise((r) => setTimeout(r, 5));
     await router.setWeights(stable, canary, 0);
     const atAbort = canary.hits;
-    expect(await running).toEqual({ ok: 4000, failed: 0 });
+    expect(await running).toEqual({ ok: 4000, failed: 0, lost: 0 });
     // Requests HAProxy had already sent on their way: at most one per client connection.
     expect(canary.hits - atAbort).toBeLessThanOrEqual(connections);
     const before = canary.hits;
     await router.readTraffic();
-    expect(await load(haproxy.url, 1000)).toEqual({ ok: 1000, failed: 0 });
+    expect(await load(haproxy.url, 1000)).toEqual({ ok: 1000, failed: 0, lost: 0 });
     expect(canary.hits).toBe(before);
     expect((await router.readTraffic())?.get(canary.id)).toMatchObject({ requests: 0, errors: 0 });
   }, 60_000);
@@ -116,7 +116,7 @@ describe('haproxy router', () => {
     try {
       const result = await load(haproxy.url, 2000);
       const failures = Math.floor(canary.hits / 20);
-      expect(result).toEqual({ ok: 2000 - failures, failed: failures });
+      expect(result).toEqual({ ok: 2000 - failures, failed: failures, lost: 0 });
       const traffic = await router.readTraffic();
       expect(traffic?.get(canary.id)).toMatchObject({ requests: canary.hits, errors: failures });
       expect(traffic?.get(stable.id)).toMatchObject({ requests: stable.hits, errors: 0 });

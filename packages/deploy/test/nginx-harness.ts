@@ -2,43 +2,10 @@
 // nginx router's tests. Everything nginx writes stays under the prefix.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { closedPort } from '../../../test/harness.js';
-
-/** A release server: answers 200 with its id, or 500 on every `failEvery`-th request; counts what it got. */
-export interface ReleaseServer {
-  id: string;
-  upstream: string;
-  hits: number;
-  /** Answer 500 to every n-th request (0: never). */
-  failEvery: number;
-  close(): Promise<void>;
-}
-
-/** Starts a release server on a free loopback port. */
-export async function startRelease(id: string): Promise<ReleaseServer> {
-  const server: Server = createServer((_req, res) => {
-    release.hits++;
-    const fail = release.failEvery > 0 && release.hits % release.failEvery === 0;
-    res.writeHead(fail ? 500 : 200, { 'x-release': id, 'content-type': 'text/plain' });
-    res.end(id);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as { port: number }).port;
-  const release: ReleaseServer = {
-    id,
-    upstream: `http://127.0.0.1:${port}`,
-    hits: 0,
-    failEvery: 0,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((r) => server.close(() => r()));
-    },
-  };
-  return release;
-}
+export { load, startRelease, type LoadResult, type ReleaseServer } from './release-servers.js';
 
 /** An nginx master running in the foreground as this test's child. */
 export interface TestNginx {
@@ -120,29 +87,4 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`nginx did not listen on ${port}`);
-}
-
-/** What one load run saw. */
-export interface LoadResult {
-  ok: number;
-  /** Every request without a 2xx answer. */
-  failed: number;
-  /** Of those, the ones lost on the connection (reset, closed, timed out) rather than answered. */
-  lost: number;
-}
-
-interface AutocannonResult {
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
-
-/** Sends exactly `amount` requests to `url` over 10 keep-alive connections with autocannon. */
-export async function load(url: string, amount: number): Promise<LoadResult> {
-  const specifier = 'autocannon';
-  const autocannon = ((await import(specifier)) as { default: Autocannon }).default;
-  const r = await autocannon({ url, amount, connections: 10, timeout: 30 });
-  return { ok: r['2xx'], failed: r.non2xx + r.errors + r.timeouts, lost: r.errors + r.timeouts };
 }
