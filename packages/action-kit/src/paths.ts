@@ -90,13 +90,13 @@ function realAncestor(path: string): string {
  * output folder). An absolute path is taken as the user gave it (`${{ runner.temp }}/x`). A
  * relative one is resolved against the workspace and must stay inside it through every link on
  * the way, since a pull request can add a link (`out -> /etc`) to the repository. An existing
- * folder where a file is wanted, or a file where a folder is wanted, is refused.
+ * folder where a file is wanted, or a file where a folder is wanted, is refused (`any` takes either).
  */
 export function outputPath(
   input: string,
   value: string,
   workspace: string,
-  options: { kind?: 'file' | 'folder' } = {},
+  options: { kind?: 'file' | 'folder' | 'any' } = {},
 ): string {
   const kind = options.kind ?? 'file';
   if (value.includes('\0')) throw new UserError(`'${value}' holds a NUL character.`, { input });

@@ -25,6 +25,7 @@ export function runnerSeams(): ActionSeams {
     logger: coreLogger,
     setOutput: (name, value) => core.setOutput(name, value),
     mask: (value) => core.setSecret(value),
+    saveState: (name, value) => core.saveState(name, value),
   };
 }
 
@@ -32,14 +33,20 @@ export function runnerSeams(): ActionSeams {
  * Runs an action's main function with the runner's seams and reports whatever escapes it. A
  * UserError becomes one `::error::` line naming the input or file, without a stack. Anything else
  * is an internal error: the message, a request to report it, and the stack only under
- * RUNNER_DEBUG=1. Either way the process exits with code 1.
+ * RUNNER_DEBUG=1. Either way the process exits with code 1. With `post`, the same bundle runs as
+ * the action's post step too.
  */
 export async function runAction(
   name: string,
   run: (seams: ActionSeams) => Promise<void>,
   seams: ActionSeams = runnerSeams(),
+  post?: (seams: ActionSeams) => Promise<void>,
 ): Promise<void> {
   try {
+    // One bundle serves both steps (action.yml names it as main and post): main leaves a mark in
+    // the step's state, which the runner hands to the post step as STATE_slipway-post.
+    if (post && seams.env['STATE_slipway-post'] === 'true') return await post(seams);
+    if (post) seams.saveState?.('slipway-post', 'true');
     await run(seams);
   } catch (err) {
     reportFailure(name, err, seams.logger, seams.env.RUNNER_DEBUG === '1');

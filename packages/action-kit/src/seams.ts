@@ -11,6 +11,8 @@ export interface ActionSeams {
   logger: Logger;
   setOutput: OutputSink;
   mask: SecretMasker;
+  /** Keeps a value for this action's post step (GITHUB_STATE); absent where there is no post step (the CLI). */
+  saveState?: (name: string, value: string) => void;
 }
 
 /** Wall-clock and monotonic time, passed in so tests control it. */

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 import { main } from './cli.js';
 
-process.exitCode = await main(process.argv.slice(2), {
-  out: (t) => process.stdout.write(`${t}\n`),
-  err: (t) => process.stderr.write(`${t}\n`),
-  env: process.env,
-  cwd: process.cwd(),
-});
+// `slipway deploy-canary` starts its local proxy as this same program with SLIPWAY_DAEMON set.
+if (process.env.SLIPWAY_DAEMON) {
+  const { maybeRunDaemon } = await import('@slipway/deploy');
+  await maybeRunDaemon();
+} else
+  process.exitCode = await main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+  });

@@ -35,5 +35,11 @@ export const ACTIONS: Record<string, () => Promise<CliAction>> = {
     () => import('@slipway/verify-health-action/main'),
     () => import('@slipway/verify-health-action/metadata'),
   ),
+  'deploy-canary': action(
+    () => import('@slipway/deploy-canary-action/main'),
+    () => import('@slipway/deploy-canary-action/metadata'),
+  ),
   'verify-artifact': async () => (await import('./verify-command.js')).verifyCommand,
+  status: async () => (await import('./environment-commands.js')).statusCommand,
+  down: async () => (await import('./environment-commands.js')).downCommand,
 };

@@ -16,3 +16,22 @@ export {
   type Transition,
 } from './ledger.js';
 export { acquire as acquireLock, type LockHandle, type LockOptions, type LockRecord } from './lock.js';
+export * from './release/index.js';
+export { deployCanary } from './controller/controller.js';
+export { recoverCanary, type RecoverOptions } from './controller/recover.js';
+export { abortCanary } from './controller/abort.js';
+export { pruneReleases } from './controller/prune.js';
+export { runHook, hookVariables, type HookName, type HookContext, type HookResult } from './controller/hooks.js';
+export type {
+  DeployOutcome,
+  DeployPlan,
+  DeployReport,
+  DeploySeams,
+  Hooks,
+  ReleaseHost,
+  StepReport,
+} from './controller/plan.js';
+export { maybeRunDaemon } from './daemon.js';
+export { environmentStatus, downEnvironment, type EnvironmentStatus, type ReleaseState } from './environment.js';
+export { ensureLocalProxy, localProxyStatus, stopLocalProxy, type LocalProxyHandle } from './providers/local/spawn.js';
+export type { LocalProxyStatus } from './providers/local/admin.js';

@@ -16,11 +16,12 @@ import {
 } from '@slipway/action-kit/lite';
 
 /** Where a canary is between its start and its end. */
-export type CanaryPhase = 'starting' | 'ready' | 'stepping' | 'promoting' | 'aborting';
+/** `paused` is a canary held at its weight on purpose (auto-promote: false), for a later run to resume. */
+export type CanaryPhase = 'starting' | 'ready' | 'stepping' | 'paused' | 'promoting' | 'aborting';
 /** How a canary ended; the canary record is cleared once one of these is recorded. */
 export type CanaryOutcome = 'promoted' | 'rolled-back' | 'failed';
 
-const PHASES = ['starting', 'ready', 'stepping', 'promoting', 'aborting'] as const;
+const PHASES = ['starting', 'ready', 'stepping', 'paused', 'promoting', 'aborting'] as const;
 const OUTCOMES = ['promoted', 'rolled-back', 'failed'] as const;
 
 /** Previous stable releases kept for instant rollback, unless the caller asks for another number. */

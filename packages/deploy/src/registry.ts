@@ -9,6 +9,16 @@ export interface RouterContext {
   environment: string;
   /** Provider-specific settings, by input name (`listen`, `haproxy-socket`, `nginx-upstream-file`…). */
   settings: Readonly<Record<string, string>>;
+  /** Relative path inputs (`nginx-upstream-file`) resolve against this folder. */
+  workspace?: string;
+  /**
+   * How to start this program again as a background daemon (the local provider's proxy): the
+   * command and arguments; the daemon's role goes in the SLIPWAY_DAEMON variable. Defaults to
+   * this process's own node and entry script, which is right for an action bundle and the CLI.
+   */
+  selfCommand?: readonly string[];
+  /** The environment the daemon and its children inherit (runner credentials and RUNNER_TRACKING_ID are removed). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Builds a router; may check that what it needs is there (a socket that answers, a binary). */

@@ -64,7 +64,7 @@ export const createNginxRouter: RouterFactory = async (context: RouterContext): 
       'Name the file slipway writes the upstream block into, and include it in the http block of nginx.conf.',
     );
   // The runner starts actions in the workspace; GITHUB_WORKSPACE says so explicitly when set.
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = context.workspace || process.env.GITHUB_WORKSPACE || process.cwd();
   const upstreamFile = outputPath('nginx-upstream-file', fileSetting, workspace);
   const reload = parseCommand(settings['nginx-reload-command']?.trim() || 'nginx -s reload', 'nginx-reload-command');
   const test = testCommand(settings, reload);

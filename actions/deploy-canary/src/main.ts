@@ -1,0 +1,82 @@
+import {
+  InputReader,
+  OutputWriter,
+  actionsExec,
+  systemClock,
+  UserError,
+  type ActionSeams,
+} from '@slipway/action-kit/lite';
+import { deployCanary, recoverCanary, type DeployOutcome } from '@slipway/deploy';
+import { parseInputs } from './inputs.js';
+import { metadata } from './metadata.generated.js';
+import { deploySummary } from './summary.js';
+
+/** How to start this program as the local proxy daemon: the bundle itself (tests may name another entry). */
+function selfCommand(env: NodeJS.ProcessEnv): string[] {
+  const given = env.SLIPWAY_DAEMON_COMMAND;
+  if (given) return JSON.parse(given) as string[];
+  return [process.execPath, process.argv[1]!];
+}
+
+/** Deploys a canary; rolled-back and failed fail the step with the reason, after every output is set. */
+export async function run({ env, logger, setOutput, saveState }: ActionSeams): Promise<void> {
+  const plan = parseInputs(new InputReader(metadata, env), env);
+  // The post step finishes what a killed main leaves behind: it needs to know where to look.
+  saveState?.('state-dir', plan.stateDir);
+  saveState?.('environment', plan.environment);
+  saveState?.('run-id', plan.runId);
+  saveState?.('provider', plan.provider);
+  saveState?.('settings', JSON.stringify(plan.settings));
+  // The runner cancels a job with SIGINT, then SIGTERM: either rolls the canary back before exit.
+  const cancel = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    logger.warning(`received ${signal}: rolling the canary back`);
+    cancel.abort();
+  };
+  process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
+  let outcome: DeployOutcome;
+  try {
+    outcome = await deployCanary(plan, {
+      clock: systemClock,
+      logger,
+      exec: actionsExec,
+      env,
+      signal: cancel.signal,
+      selfCommand: selfCommand(env),
+    });
+  } finally {
+    process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
+  }
+  const out = new OutputWriter(metadata, setOutput);
+  out.set('result', outcome.result);
+  out.set('url', outcome.url);
+  out.set('release-id', outcome.releaseId);
+  out.set('previous-release-id', outcome.previousReleaseId);
+  out.set('weight', outcome.weight);
+  out.set('reason', outcome.reason);
+  out.set('report', outcome.report);
+  await deploySummary(outcome.report).write(env);
+  logger.info(`deploy-canary: ${outcome.result}: ${outcome.reason}`);
+  if (outcome.result === 'rolled-back') throw new UserError(`rolled back: ${outcome.reason}.`);
+  if (outcome.result === 'failed') throw new UserError(`failed: ${outcome.reason}.`);
+}
+
+/** The post step: a canary that main left unfinished (killed, crashed) is rolled back. */
+export async function post({ env, logger }: ActionSeams): Promise<void> {
+  const stateDir = env['STATE_state-dir'];
+  const environment = env.STATE_environment;
+  const runId = env['STATE_run-id'];
+  if (!stateDir || !environment || !runId) return;
+  const rolledBack = await recoverCanary(
+    {
+      stateDir,
+      environment,
+      runId,
+      provider: env.STATE_provider || 'local',
+      settings: JSON.parse(env.STATE_settings || '{}') as Record<string, string>,
+      workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    },
+    { clock: systemClock, logger, exec: actionsExec, env, selfCommand: selfCommand(env) },
+  );
+  if (rolledBack) logger.warning(`post: ${rolledBack}`);
+}

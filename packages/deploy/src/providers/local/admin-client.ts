@@ -1,0 +1,73 @@
+// The client side of the daemon's admin API (admin.ts), used by the router, `slipway status` and
+// `slipway down`.
+import { Client } from 'undici';
+import type { Release, TrafficSample } from '../../types.js';
+import type { LocalProxyStatus } from './admin.js';
+
+/** How long one admin request may take; the daemon answers from memory, so this is generous. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Talks to one daemon's admin API with its token; keeps one connection open until `close`. */
+export class AdminClient {
+  private readonly client: Client;
+
+  constructor(
+    readonly url: string,
+    private readonly token: string,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+  ) {
+    this.client = new Client(url, { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs });
+  }
+
+  /** The daemon's routing and totals. */
+  status(): Promise<LocalProxyStatus> {
+    return this.call<LocalProxyStatus>('GET', '/v1/status');
+  }
+
+  /** Routes by these weights; resolves once the daemon routes new requests by them. */
+  async setWeights(stable: Release | undefined, canary: Release | undefined, weight: number): Promise<void> {
+    await this.call('PUT', '/v1/weights', { stable, canary, weight });
+  }
+
+  /** Per-release traffic since the previous take (by anyone). */
+  async takeTraffic(): Promise<Map<string, TrafficSample>> {
+    return new Map(Object.entries(await this.call<Record<string, TrafficSample>>('POST', '/v1/traffic')));
+  }
+
+  /** Asks the daemon to stop; resolves when it has answered, before it has exited. */
+  async shutdown(): Promise<void> {
+    await this.call('POST', '/v1/shutdown');
+  }
+
+  /** Closes the connection; the daemon keeps running. */
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async call<T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
+    const res = await this.client.request({
+      method,
+      path,
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await res.body.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (res.statusCode !== 200) {
+      const detail = (parsed as { error?: unknown } | undefined)?.error;
+      throw new Error(
+        `the local proxy's admin API refused ${method} ${path} (${res.statusCode}${typeof detail === 'string' ? `: ${detail}` : ''})`,
+      );
+    }
+    if (parsed === undefined) throw new Error(`the local proxy's admin API answered ${method} ${path} with no JSON`);
+    return parsed as T;
+  }
+}
