@@ -2,6 +2,8 @@ import {
   InputReader,
   OutputWriter,
   actionsExec,
+  errorMessage,
+  isUserError,
   systemClock,
   UserError,
   type ActionSeams,
@@ -19,7 +21,20 @@ function selfCommand(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** Deploys a canary; rolled-back and failed fail the step with the reason, after every output is set. */
-export async function run({ env, logger, setOutput, saveState }: ActionSeams): Promise<void> {
+export async function run(seams: ActionSeams): Promise<void> {
+  try {
+    await deploy(seams);
+  } catch (err) {
+    if (err instanceof DeployEnded) throw err;
+    // Outputs are set on every path, so that `if: failure()` steps can read why.
+    const out = new OutputWriter(metadata, seams.setOutput);
+    out.set('result', 'failed');
+    out.set('reason', isUserError(err) ? err.describe() : `internal error: ${errorMessage(err)}`);
+    throw err;
+  }
+}
+
+async function deploy({ env, logger, setOutput, saveState }: ActionSeams): Promise<void> {
   const plan = parseInputs(new InputReader(metadata, env), env);
   // The post step finishes what a killed main leaves behind: it needs to know where to look.
   saveState?.('state-dir', plan.stateDir);
@@ -57,8 +72,14 @@ export async function run({ env, logger, setOutput, saveState }: ActionSeams): P
   out.set('report', outcome.report);
   await deploySummary(outcome.report).write(env);
   logger.info(`deploy-canary: ${outcome.result}: ${outcome.reason}`);
-  if (outcome.result === 'rolled-back') throw new UserError(`rolled back: ${outcome.reason}.`);
-  if (outcome.result === 'failed') throw new UserError(`failed: ${outcome.reason}.`);
+  if (outcome.result === 'rolled-back' || outcome.result === 'failed') throw new DeployEnded(outcome);
+}
+
+/** A deploy that ended rolled back or failed: its outputs are set already. */
+class DeployEnded extends UserError {
+  constructor(readonly outcome: DeployOutcome) {
+    super(`${outcome.result}: ${outcome.reason}.`);
+  }
 }
 
 /** The post step: a canary that main left unfinished (killed, crashed) is rolled back. */

@@ -16,7 +16,8 @@ export const STOP_GRACE_MS = 5000;
 /** What rolling a canary back needs. */
 export interface AbortContext {
   ledger: Ledger;
-  router: TrafficRouter;
+  /** The router, created on first use: a deploy that fails before any traffic moves never starts one. */
+  router: () => Promise<TrafficRouter>;
   host: ReleaseHost;
   clock: Clock;
   logger: Logger;
@@ -41,7 +42,7 @@ export async function abortCanary(
   await c.ledger.transition({ to: 'aborting', weight: 0, note: reason }, c.runId);
   if (stable) {
     // One operation: the canary's weight to 0 and stable to its whole share.
-    await c.router.setWeights(plain(stable), undefined, 0);
+    await (await c.router()).setWeights(plain(stable), undefined, 0);
     c.logger.info(`abort: all traffic on ${stable.id}; no new request reaches ${canary.release.id}`);
   }
   if (canary.release.pid !== undefined && c.host.alive(canary.release.pid)) {

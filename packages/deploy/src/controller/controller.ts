@@ -32,18 +32,29 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
     clock: seams.clock,
   });
   if (lock.tookOver) seams.logger.warning(`took over a stale lock: ${lock.tookOver}`);
-  let router: TrafficRouter | undefined;
+  let router: Promise<TrafficRouter> | undefined;
   try {
     const ledger = await Ledger.open(plan.stateDir, plan.environment, seams.clock);
-    router = await routerFor(plan.provider, {
+    // The release is verified before anything else starts: a bad archive changes nothing on the host.
+    const release = await (seams.host ?? defaultHost).prepare({
+      artifact: plan.artifact,
+      version: plan.version,
       stateDir: plan.stateDir,
       environment: plan.environment,
-      settings: plan.settings,
-      workspace: plan.workspace,
-      env: seams.env,
-      ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
     });
-    const rollout = new Rollout(plan, seams, ledger, router, lock);
+    // The router is made on first use, so a release that never starts moves nothing (no proxy started either).
+    const getRouter = (): Promise<TrafficRouter> =>
+      (router ??= routerFor(plan.provider, {
+        stateDir: plan.stateDir,
+        environment: plan.environment,
+        settings: plan.settings,
+        workspace: plan.workspace,
+        env: seams.env,
+        ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
+      }));
+    // A provider's settings are checked up front all the same, when the router is cheap to check.
+    if (plan.provider !== 'local') await getRouter();
+    const rollout = new Rollout(plan, seams, ledger, getRouter, lock, release);
     try {
       return await rollout.run();
     } catch (err) {
@@ -56,7 +67,7 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
       throw err;
     }
   } finally {
-    await router?.close().catch(() => {});
+    await router?.then((r) => r.close()).catch(() => {});
     await lock.release().catch(() => false);
   }
 }
@@ -75,16 +86,26 @@ class Rollout {
     private readonly plan: DeployPlan,
     private readonly seams: DeploySeams,
     private readonly ledger: Ledger,
-    private readonly router: TrafficRouter,
+    private readonly router: () => Promise<TrafficRouter>,
     private readonly lock: LockHandle,
+    private readonly prepared: PreparedRelease,
   ) {
     this.host = seams.host ?? defaultHost;
     this.clock = seams.clock ?? systemClock;
     this.startedAt = new Date(this.clock.now()).toISOString();
   }
 
+  private frontDoor = '';
+
   private get url(): string {
-    return this.plan.frontDoorUrl || this.router.frontDoor;
+    return this.plan.frontDoorUrl || this.frontDoor;
+  }
+
+  /** The router, noting its front door for the outputs. */
+  private async routed(): Promise<TrafficRouter> {
+    const router = await this.router();
+    this.frontDoor = router.frontDoor;
+    return router;
   }
 
   private get cancelled(): boolean {
@@ -93,7 +114,8 @@ class Rollout {
 
   /** What the shared abort path needs, as of now. */
   abortContext(): AbortContext {
-    const { ledger, router, host, clock } = this;
+    const { ledger, host, clock } = this;
+    const router = () => this.routed();
     const { logger } = this.seams;
     return {
       ledger,
@@ -110,12 +132,7 @@ class Rollout {
   async run(): Promise<DeployOutcome> {
     const { plan, ledger } = this;
     const { logger } = this.seams;
-    this.release = await this.host.prepare({
-      artifact: plan.artifact,
-      version: plan.version,
-      stateDir: plan.stateDir,
-      environment: plan.environment,
-    });
+    this.release = this.prepared;
     const release = this.release;
     logger.info(`release ${release.id} (${release.digest}) ready in ${release.dir}`);
     let resumeAt: number | undefined;
@@ -141,8 +158,10 @@ class Rollout {
       stable = undefined;
     }
     this.previousId = ledger.document.stable?.id ?? '';
-    if (resumeAt === undefined && stable && stable.id === release.id)
+    if (resumeAt === undefined && stable && stable.id === release.id) {
+      await this.routed();
       return this.end('promoted', `${release.id} is already the stable release of ${plan.environment}; nothing to do`);
+    }
     if (resumeAt === undefined) {
       const started = await this.startCanary(release);
       if (started) return started;
@@ -202,7 +221,7 @@ class Rollout {
   private async promoteFirst(): Promise<DeployOutcome> {
     const canary = this.ledger.unfinished()!;
     await this.ledger.transition({ to: 'promoting', weight: 100 }, this.plan.runId);
-    await this.router.setWeights(undefined, plain(canary.release), 100);
+    await (await this.routed()).setWeights(undefined, plain(canary.release), 100);
     this.weight = 100;
     await this.ledger.promote(this.plan.runId, 'first release of the environment');
     return this.afterPromotion(
@@ -213,8 +232,9 @@ class Rollout {
 
   /** Steps from `from`; `resumed` skips the pause before the last step (this run is the judgement it waited for). */
   private async stepThrough(from: number, resumed: boolean): Promise<DeployOutcome> {
-    const { plan, ledger, router } = this;
+    const { plan, ledger } = this;
     const { logger } = this.seams;
+    const router = await this.routed();
     const steps = plan.steps;
     const finalIndex = steps.at(-1)!.weight === 100 ? steps.length - 1 : steps.length;
     const stable = ledger.document.stable!;
@@ -251,7 +271,7 @@ class Rollout {
   private async analyse(index: number, weight: number): Promise<StepReport> {
     const canary = this.ledger.unfinished()!.release;
     const report = await analyseStep({
-      router: this.router,
+      router: await this.routed(),
       canary: plain(canary),
       stable: weight < 100 ? plain(this.ledger.document.stable!) : undefined,
       index,
@@ -298,7 +318,7 @@ class Rollout {
     const canary = ledger.unfinished()!.release;
     await ledger.transition({ to: 'promoting', weight: 100 }, plan.runId);
     // The canary takes the stable slot with all traffic, in one operation.
-    await this.router.setWeights(plain(canary), undefined, 0);
+    await (await this.routed()).setWeights(plain(canary), undefined, 0);
     this.weight = 100;
     await ledger.promote(plan.runId);
     const passed = this.steps.length;

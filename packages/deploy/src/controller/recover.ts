@@ -54,7 +54,7 @@ export async function recoverCanary(o: RecoverOptions, seams: DeploySeams): Prom
       await abortCanary(
         {
           ledger,
-          router,
+          router: async () => router,
           host: seams.host ?? defaultHost,
           clock: seams.clock,
           logger: seams.logger,

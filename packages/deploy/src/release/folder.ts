@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { chmod, lstat, mkdir, open, readdir, readlink, symlink, type FileHandle } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { UserError } from '@slipway/action-kit/lite';
-import { byteOrder, linkStaysInside } from '@slipway/artifact';
+import { byteOrder, linkStaysInside } from '@slipway/artifact/verifier';
 
 interface Entry {
   /** Relative, POSIX. */

@@ -4,7 +4,7 @@
 import { mkdir, mkdtemp, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { readUserFile, UserError } from '@slipway/action-kit/lite';
-import { parseManifest, verifyArtifact } from '@slipway/artifact';
+import { parseManifest, verifyArtifact } from '@slipway/artifact/verifier';
 import { environmentDir } from '../ledger.js';
 import { copyFolder, folderDigest } from './folder.js';
 import type { PreparedRelease, PrepareOptions } from './types.js';
