@@ -52,6 +52,19 @@ const ACTIONS: ActionCase[] = [
   },
   { name: 'security-scan', baseline: () => ({ scanners: 'secrets' }), files: { 'app.js': 'console.log(1)\n' } },
   {
+    // A HAProxy socket that does not exist ends each case fast, after every input was read.
+    name: 'deploy-canary',
+    baseline: () => ({
+      provider: 'haproxy',
+      'haproxy-socket': '/nonexistent/slipway-admin.sock',
+      'haproxy-backend': 'app',
+      artifact: 'app',
+      'start-command': 'node server.mjs',
+      'state-dir': 'state',
+    }),
+    files: { 'app/server.mjs': 'console.log(1)\n' },
+  },
+  {
     name: 'verify-health',
     baseline: (url) => ({ url, duration: '0', wait: '500ms', timeout: '2s' }),
     files: {},
