@@ -53130,16 +53130,24 @@ function runnerSeams() {
         logger: coreLogger,
         setOutput: (name, value) => core/* setOutput */.uH(name, value),
         mask: (value) => core/* setSecret */.Pq(value),
+        saveState: (name, value) => core/* saveState */.LZ(name, value),
     };
 }
 /**
  * Runs an action's main function with the runner's seams and reports whatever escapes it. A
  * UserError becomes one `::error::` line naming the input or file, without a stack. Anything else
  * is an internal error: the message, a request to report it, and the stack only under
- * RUNNER_DEBUG=1. Either way the process exits with code 1.
+ * RUNNER_DEBUG=1. Either way the process exits with code 1. With `post`, the same bundle runs as
+ * the action's post step too.
  */
-async function runAction(name, run, seams = runnerSeams()) {
+async function runAction(name, run, seams = runnerSeams(), post) {
     try {
+        // One bundle serves both steps (action.yml names it as main and post): main leaves a mark in
+        // the step's state, which the runner hands to the post step as STATE_slipway-post.
+        if (post && seams.env['STATE_slipway-post'] === 'true')
+            return await post(seams);
+        if (post)
+            seams.saveState?.('slipway-post', 'true');
         await run(seams);
     }
     catch (err) {
@@ -53705,7 +53713,7 @@ function realAncestor(path) {
  * output folder). An absolute path is taken as the user gave it (`${{ runner.temp }}/x`). A
  * relative one is resolved against the workspace and must stay inside it through every link on
  * the way, since a pull request can add a link (`out -> /etc`) to the repository. An existing
- * folder where a file is wanted, or a file where a folder is wanted, is refused.
+ * folder where a file is wanted, or a file where a folder is wanted, is refused (`any` takes either).
  */
 function outputPath(input, value, workspace, options = {}) {
     const kind = options.kind ?? 'file';
@@ -63042,12 +63050,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, notice, platform, setCommandEcho, setFailed, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -63963,9 +63972,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.

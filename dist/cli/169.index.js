@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13444);
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36740);
 
 
 /** `slipway verify-artifact`: a command of the CLI only, shaped like an action so flags and help come the same way. */
@@ -30,7 +30,7 @@ const verifyCommand = {
     async run({ env, logger, setOutput }) {
         const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(metadata, env);
         const cwd = env.GITHUB_WORKSPACE || process.cwd();
-        const { verifyArtifact } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(815), __webpack_require__.e(907), __webpack_require__.e(91), __webpack_require__.e(552), __webpack_require__.e(312)]).then(__webpack_require__.bind(__webpack_require__, 89312));
+        const { verifyArtifact } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(6), __webpack_require__.e(292), __webpack_require__.e(815), __webpack_require__.e(91), __webpack_require__.e(552), __webpack_require__.e(359), __webpack_require__.e(521)]).then(__webpack_require__.bind(__webpack_require__, 79521));
         const into = reader.optional('into');
         let result;
         try {

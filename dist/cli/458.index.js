@@ -22018,7 +22018,7 @@ module.exports = baseFlatten;
 
 var Symbol = __webpack_require__(38584),
     getRawTag = __webpack_require__(95292),
-    objectToString = __webpack_require__(71723);
+    objectToString = __webpack_require__(94104);
 
 /** `Object#toString` result references. */
 var nullTag = '[object Null]',
@@ -23346,7 +23346,7 @@ module.exports = nodeUtil;
 
 /***/ }),
 
-/***/ 71723:
+/***/ 94104:
 /***/ ((module) => {
 
 /** Used for built-in method references. */

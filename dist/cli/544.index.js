@@ -795,8 +795,8 @@ async function scanTree(engine, root, onFile) {
     return { findings, files, bytes };
 }
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
-var lite = __webpack_require__(13444);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
 // EXTERNAL MODULE: ./packages/lockfiles/src/index.ts + 13 modules
 var src = __webpack_require__(79490);
 ;// CONCATENATED MODULE: ./packages/security/src/deps/cvss.ts
@@ -2562,8 +2562,8 @@ async function scanHistory(engine, exec, root, since) {
     return { findings, commits };
 }
 
-// EXTERNAL MODULE: ./packages/artifact/src/index.ts + 18 modules
-var artifact_src = __webpack_require__(89312);
+// EXTERNAL MODULE: ./packages/artifact/src/index.ts + 12 modules
+var artifact_src = __webpack_require__(79521);
 ;// CONCATENATED MODULE: ./packages/security/src/scan-files.ts
 
 

@@ -8,7 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  qz: () => (/* reexport */ detectStack),
+  detectStack: () => (/* reexport */ detectStack),
   AI: () => (/* reexport */ globProblem),
   TN: () => (/* reexport */ oneLine),
   GF: () => (/* reexport */ showGlob),
@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
-var lite = __webpack_require__(13444);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
-var lite = __webpack_require__(13444);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
 // EXTERNAL MODULE: ./packages/stack/src/index.ts + 28 modules
 var src = __webpack_require__(78552);
 ;// CONCATENATED MODULE: ./actions/detect-stack/src/inputs.ts
@@ -120,7 +120,7 @@ function stackSummary(stack) {
 /** Detects the stack and sets every output and the job summary. */
 async function run({ env, logger, setOutput }) {
     const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), env.GITHUB_WORKSPACE || process.cwd());
-    const stack = await (0,src/* detectStack */.qz)({
+    const stack = await (0,src.detectStack)({
         root: inputs.root,
         displayRoot: inputs.displayRoot,
         exclude: inputs.exclude,

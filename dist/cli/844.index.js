@@ -15,10 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
-var lite = __webpack_require__(13444);
-// EXTERNAL MODULE: ./packages/artifact/src/index.ts + 18 modules
-var src = __webpack_require__(89312);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
+// EXTERNAL MODULE: ./packages/artifact/src/index.ts + 12 modules
+var src = __webpack_require__(79521);
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/inputs.ts
 
 /** action.yml's default, also used when the input is set to an empty string. */

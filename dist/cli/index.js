@@ -47,7 +47,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 13444:
+/***/ 36740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61,6 +61,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   JV: () => (/* reexport */ commandSafe),
   YY: () => (/* reexport */ credentialParts),
   M1: () => (/* reexport */ describeJsonError),
+  gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
   h0: () => (/* reexport */ fieldLine),
   a3: () => (/* reexport */ formatDuration),
   d_: () => (/* reexport */ inputEnvName),
@@ -70,6 +71,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   kV: () => (/* reexport */ maskCredential),
   Gi: () => (/* reexport */ nullLogger),
   XC: () => (/* reexport */ outputPath),
+  E9: () => (/* reexport */ parseDuration),
   UW: () => (/* reexport */ pendingFile),
   E1: () => (/* reexport */ readUserFile),
   id: () => (/* reexport */ realWorkspace),
@@ -82,7 +84,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, errorMessage, escapeCommandData, escapeCommandProperty, parseDuration, redactUrl, toOutputString
+// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, escapeCommandData, escapeCommandProperty, redactUrl, toOutputString
 
 // EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(48826);
@@ -724,7 +726,7 @@ function realAncestor(path) {
  * output folder). An absolute path is taken as the user gave it (`${{ runner.temp }}/x`). A
  * relative one is resolved against the workspace and must stay inside it through every link on
  * the way, since a pull request can add a link (`out -> /etc`) to the repository. An existing
- * folder where a file is wanted, or a file where a folder is wanted, is refused.
+ * folder where a file is wanted, or a file where a folder is wanted, is refused (`any` takes either).
  */
 function outputPath(input, value, workspace, options = {}) {
     const kind = options.kind ?? 'file';
@@ -796,8 +798,8 @@ class RecordingLogger {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/seams.ts
@@ -895,7 +897,7 @@ const actionsExec = (command, args, options = {}) => new Promise((resolvePromise
     log(`[command]${display(command, args)}\n`);
     if (token)
         log(`::stop-commands::${token}\n`);
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+    const child = (0,external_node_child_process_.spawn)(command, args, {
         cwd: options.cwd,
         env: options.env ?? process.env,
         detached: true,
@@ -1006,8 +1008,8 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
-var lite = __nccwpck_require__(13444);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __nccwpck_require__(36740);
 ;// CONCATENATED MODULE: ./packages/cli/src/flags.ts
 
 /** A mistake in the command line itself (exit code 2), as opposed to a mistake in what it asks for (1). */
@@ -1062,11 +1064,14 @@ function action(main, meta) {
 }
 /** Every command, loaded on demand so one command does not load the others. Actions first, then CLI-only commands. */
 const ACTIONS = {
-    'detect-stack': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(907), __nccwpck_require__.e(552), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58619)), () => __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))),
-    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(88), __nccwpck_require__.e(856), __nccwpck_require__.e(91), __nccwpck_require__.e(552), __nccwpck_require__.e(312), __nccwpck_require__.e(544), __nccwpck_require__.e(844)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32844)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
-    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(815), __nccwpck_require__.e(907), __nccwpck_require__.e(88), __nccwpck_require__.e(856), __nccwpck_require__.e(91), __nccwpck_require__.e(552), __nccwpck_require__.e(312), __nccwpck_require__.e(544), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71322)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
-    'verify-health': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(856), __nccwpck_require__.e(498)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75498)), () => __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))),
+    'detect-stack': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(552), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58619)), () => __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))),
+    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(552), __nccwpck_require__.e(359), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(844)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32844)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
+    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(552), __nccwpck_require__.e(359), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71322)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
+    'verify-health': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(856), __nccwpck_require__.e(202), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60136)), () => __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))),
+    'deploy-canary': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(142), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(903), __nccwpck_require__.e(456)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80456)), () => __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 5514))),
     'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,
+    status: async () => (await __nccwpck_require__.e(/* import() */ 826).then(__nccwpck_require__.bind(__nccwpck_require__, 51826))).statusCommand,
+    down: async () => (await __nccwpck_require__.e(/* import() */ 826).then(__nccwpck_require__.bind(__nccwpck_require__, 51826))).downCommand,
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/cli.ts
@@ -1185,12 +1190,18 @@ function readSummary(path) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12719);
 
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
-    out: (t) => process.stdout.write(`${t}\n`),
-    err: (t) => process.stderr.write(`${t}\n`),
-    env: process.env,
-    cwd: process.cwd(),
-});
+// `slipway deploy-canary` starts its local proxy as this same program with SLIPWAY_DAEMON set.
+if (process.env.SLIPWAY_DAEMON) {
+    const { maybeRunDaemon } = await Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(142), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(903)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93903));
+    await maybeRunDaemon();
+}
+else
+    process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
+        out: (t) => process.stdout.write(`${t}\n`),
+        err: (t) => process.stderr.write(`${t}\n`),
+        env: process.env,
+        cwd: process.cwd(),
+    });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -1295,6 +1306,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 37540:
 /***/ ((module) => {
 
@@ -1320,6 +1338,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnos
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 71553:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 
 /***/ }),
 
@@ -1414,6 +1439,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 80099:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
 /***/ 57075:
 /***/ ((module) => {
 
@@ -1432,6 +1464,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 87997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
 
 /***/ }),
 

@@ -1,0 +1,468 @@
+export const id = 456;
+export const ids = [456,514];
+export const modules = {
+
+/***/ 80456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  post: () => (/* binding */ post),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
+// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 21 modules
+var src = __webpack_require__(93903);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./actions/deploy-canary/src/inputs.ts
+// deploy-canary's inputs, read once into a typed plan. Path inputs take what people write:
+// an absolute path (`${{ runner.temp }}/app.tar.gz`), `~/…`, or a path inside the workspace.
+
+
+
+const HOUR = 60 * 60 * 1000;
+/** `~/x` under HOME, an absolute path as given, a relative one inside the workspace (never through a link out of it). */
+function userPath(input, value, workspace, home, kind = 'any') {
+    let path = value;
+    if (value === '~' || value.startsWith('~/')) {
+        if (!home)
+            throw new lite/* UserError */.yo(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+        path = (0,external_node_path_.join)(home, value.slice(1));
+    }
+    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
+    return (0,lite/* outputPath */.XC)(input, path, workspace, { kind });
+}
+/** A percentage (`1%`) or a fraction (`0.01`), as a fraction. */
+function rate(text, input) {
+    const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text.trim());
+    const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+    if (!m || !(value >= 0 && value <= 1))
+        throw new lite/* UserError */.yo(`'${text}' is not a rate.`, { input }, 'Write a percentage such as 1% or a fraction such as 0.01.');
+    return value;
+}
+/** A command line for /bin/sh: one line of printable text (a newline would hide a second command in the log). */
+function command(inputs, name) {
+    const value = inputs.optional(name);
+    if (value === undefined)
+        return undefined;
+    if (/[\0\r]/.test(value))
+        throw new lite/* UserError */.yo('holds a NUL or carriage-return character.', { input: name }, 'Give a plain shell command.');
+    if (value.length > 8192)
+        throw new lite/* UserError */.yo(`is ${value.length} characters long; at most 8192.`, { input: name });
+    return value;
+}
+/** The run this deploy belongs to, for the ledger and the lock (`<run id>-<attempt>`, or local). */
+function runIdentity(env) {
+    const id = env.GITHUB_RUN_ID
+        ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT || '1'}`
+        : `local-${process.pid}-${Date.now()}`;
+    const where = env.GITHUB_REPOSITORY ? `${env.GITHUB_REPOSITORY} run ${env.GITHUB_RUN_ID}` : `pid ${process.pid}`;
+    return { runId: id, owner: `deploy-canary (${where}${env.GITHUB_JOB ? `, job ${env.GITHUB_JOB}` : ''})` };
+}
+/** Every input, checked, as the controller's plan. */
+function parseInputs(inputs, env) {
+    const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+    const provider = inputs.raw('provider');
+    if (!(0,src/* routerNames */.sF)().includes(provider))
+        throw new lite/* UserError */.yo(`'${provider.slice(0, 40)}' is not a provider.`, { input: 'provider' }, `Use one of: ${(0,src/* routerNames */.sF)().join(', ')}.`);
+    const environment = inputs.raw('environment');
+    const stateDir = userPath('state-dir', inputs.required('state-dir'), workspace, env.HOME, 'folder');
+    (0,src/* environmentDir */.Fw)(stateDir, environment);
+    const artifact = userPath('artifact', inputs.required('artifact'), workspace, env.HOME);
+    const settings = {};
+    for (const name of ['listen', 'haproxy-socket', 'haproxy-backend', 'nginx-reload-command', 'nginx-test-command'])
+        settings[name] = inputs.raw(name);
+    const upstreamFile = inputs.raw('nginx-upstream-file');
+    if (upstreamFile)
+        settings['nginx-upstream-file'] = userPath('nginx-upstream-file', upstreamFile, workspace, env.HOME, 'file');
+    const healthPath = inputs.raw('health-path');
+    if (!/^\/[\x21-\x7e]*$/.test(healthPath) || healthPath.length > 2048)
+        throw new lite/* UserError */.yo(`'${healthPath.slice(0, 80)}' is not a path.`, { input: 'health-path' }, 'Write a path starting with /, such as /healthz.');
+    const frontDoorUrl = inputs.raw('front-door-url');
+    if (frontDoorUrl && !URL.canParse(frontDoorUrl))
+        throw new lite/* UserError */.yo('is not a URL.', { input: 'front-door-url' }, 'Write the address users reach, such as https://app.example.com.');
+    const version = inputs.raw('version');
+    if (version && !/^[A-Za-z0-9._+-]{1,64}$/.test(version))
+        throw new lite/* UserError */.yo(`'${version.slice(0, 80)}' is not a version.`, { input: 'version' }, 'Use 1 to 64 letters, digits, dots, dashes, plus signs or underscores.');
+    const hooks = {
+        preDeploy: command(inputs, 'pre-deploy-command'),
+        confirmPromotion: command(inputs, 'confirm-promotion-command'),
+        postPromote: command(inputs, 'post-promote-command'),
+        onRollback: command(inputs, 'on-rollback-command'),
+    };
+    return {
+        provider,
+        environment,
+        stateDir,
+        workspace,
+        artifact,
+        version,
+        startCommand: command(inputs, 'start-command') ?? '',
+        healthPath,
+        steps: (0,src/* parseSteps */.$i)(inputs.raw('steps')),
+        stepAnalysisMs: inputs.duration('step-analysis', { min: 1000, max: 6 * HOUR }),
+        minRequests: inputs.integer('min-requests', { min: 0, max: 10_000_000 }),
+        maxErrorRate: rate(inputs.raw('max-error-rate'), 'max-error-rate'),
+        autoPromote: inputs.boolean('auto-promote'),
+        drainMs: inputs.duration('drain', { min: 0, max: HOUR }),
+        readyTimeoutMs: inputs.duration('ready-timeout', { min: 1000, max: HOUR }),
+        hooks: Object.fromEntries(Object.entries(hooks).filter(([, v]) => v !== undefined)),
+        hookTimeoutMs: inputs.duration('hook-timeout', { min: 1000, max: 6 * HOUR }),
+        confirmTimeoutMs: inputs.duration('confirm-timeout', { min: 0, max: 6 * HOUR }),
+        settings,
+        frontDoorUrl,
+        ...runIdentity(env),
+    };
+}
+
+// EXTERNAL MODULE: ./actions/deploy-canary/src/metadata.generated.ts
+var metadata_generated = __webpack_require__(5514);
+;// CONCATENATED MODULE: ./actions/deploy-canary/src/summary.ts
+
+const ICON = {
+    promoted: '✅',
+    paused: '⏸️',
+    'rolled-back': '↩️',
+    failed: '❌',
+};
+/** Reasons quote processes and servers: as HTML they must stay text. */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** The summary: the result and its reason first, then the step timeline as a table and a chart. */
+function deploySummary(r) {
+    const s = new lite/* SummaryBuilder */.CF()
+        .heading(`deploy-canary: ${r.environment}`)
+        .text(`${ICON[r.result]} **${r.result}**: ${escapeHtml(r.reason)}`);
+    const release = r.release ? `\`${r.release.id}\`` : '(none)';
+    s.table(['release', 'previous', 'provider', 'front door', 'final weight'], [
+        [
+            release,
+            r.previousReleaseId ? `\`${r.previousReleaseId}\`` : '(first release)',
+            r.provider,
+            escapeHtml(r.url),
+            `${r.weight}%`,
+        ],
+    ]);
+    if (r.steps.length) {
+        s.table([
+            'step',
+            'weight',
+            'canary share',
+            'canary requests (5xx)',
+            'stable requests (5xx)',
+            'probes ok',
+            'evidence',
+            'verdict',
+        ], r.steps.map((st) => [
+            String(st.index + 1),
+            `${st.weight}%`,
+            st.canaryShare === undefined ? '–' : `${st.canaryShare}%`,
+            `${st.canary.requests} (${st.canary.errors})`,
+            `${st.stable.requests} (${st.stable.errors})`,
+            `${st.probes.sent - st.probes.failed}/${st.probes.sent}`,
+            st.evidence,
+            st.verdict,
+        ]));
+        s.mermaid(timeline(r));
+    }
+    s.details('transitions', r.transitions
+        .map((t) => `- ${t.at} ${t.from} → ${t.to} at ${t.weight}%${t.note ? `: ${escapeHtml(t.note)}` : ''}`)
+        .join('\n'));
+    return s;
+}
+/** The canary's weight over the run, each point a recorded transition. */
+function timeline(r) {
+    const points = r.transitions.slice(-40);
+    const t0 = Date.parse(points[0]?.at ?? r.startedAt);
+    return [
+        'xychart-beta',
+        '  title "canary weight (%)"',
+        `  x-axis "seconds since start" [${points.map((p) => Math.round((Date.parse(p.at) - t0) / 1000)).join(', ')}]`,
+        '  y-axis "weight" 0 --> 100',
+        `  line [${points.map((p) => p.weight).join(', ')}]`,
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/deploy-canary/src/main.ts
+
+
+
+
+
+/** How to start this program as the local proxy daemon: the bundle itself (tests may name another entry). */
+function selfCommand(env) {
+    const given = env.SLIPWAY_DAEMON_COMMAND;
+    if (given)
+        return JSON.parse(given);
+    return [process.execPath, process.argv[1]];
+}
+/** Deploys a canary; rolled-back and failed fail the step with the reason, after every output is set. */
+async function run(seams) {
+    try {
+        await deploy(seams);
+    }
+    catch (err) {
+        if (err instanceof DeployEnded)
+            throw err;
+        // Outputs are set on every path, so that `if: failure()` steps can read why.
+        const out = new lite/* OutputWriter */.PO(metadata_generated.metadata, seams.setOutput);
+        out.set('result', 'failed');
+        out.set('reason', (0,lite/* isUserError */.iU)(err) ? err.describe() : `internal error: ${(0,lite/* errorMessage */.gJ)(err)}`);
+        throw err;
+    }
+}
+async function deploy({ env, logger, setOutput, saveState }) {
+    const plan = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), env);
+    // The post step finishes what a killed main leaves behind: it needs to know where to look.
+    saveState?.('state-dir', plan.stateDir);
+    saveState?.('environment', plan.environment);
+    saveState?.('run-id', plan.runId);
+    saveState?.('provider', plan.provider);
+    saveState?.('settings', JSON.stringify(plan.settings));
+    // The runner cancels a job with SIGINT, then SIGTERM: either rolls the canary back before exit.
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        logger.warning(`received ${signal}: rolling the canary back`);
+        cancel.abort();
+    };
+    process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
+    let outcome;
+    try {
+        outcome = await (0,src/* deployCanary */.SB)(plan, {
+            clock: lite/* systemClock */.ml,
+            logger,
+            exec: lite/* actionsExec */.dw,
+            env,
+            signal: cancel.signal,
+            selfCommand: selfCommand(env),
+        });
+    }
+    finally {
+        process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
+    }
+    const out = new lite/* OutputWriter */.PO(metadata_generated.metadata, setOutput);
+    out.set('result', outcome.result);
+    out.set('url', outcome.url);
+    out.set('release-id', outcome.releaseId);
+    out.set('previous-release-id', outcome.previousReleaseId);
+    out.set('weight', outcome.weight);
+    out.set('reason', outcome.reason);
+    out.set('report', outcome.report);
+    await deploySummary(outcome.report).write(env);
+    logger.info(`deploy-canary: ${outcome.result}: ${outcome.reason}`);
+    if (outcome.result === 'rolled-back' || outcome.result === 'failed')
+        throw new DeployEnded(outcome);
+}
+/** A deploy that ended rolled back or failed: its outputs are set already. */
+class DeployEnded extends lite/* UserError */.yo {
+    outcome;
+    constructor(outcome) {
+        super(`${outcome.result}: ${outcome.reason}.`);
+        this.outcome = outcome;
+    }
+}
+/** The post step: a canary that main left unfinished (killed, crashed) is rolled back. */
+async function post({ env, logger }) {
+    const stateDir = env['STATE_state-dir'];
+    const environment = env.STATE_environment;
+    const runId = env['STATE_run-id'];
+    if (!stateDir || !environment || !runId)
+        return;
+    const rolledBack = await (0,src/* recoverCanary */.Zz)({
+        stateDir,
+        environment,
+        runId,
+        provider: env.STATE_provider || 'local',
+        settings: JSON.parse(env.STATE_settings || '{}'),
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    }, { clock: lite/* systemClock */.ml, logger, exec: lite/* actionsExec */.dw, env, selfCommand: selfCommand(env) });
+    if (rolledBack)
+        logger.warning(`post: ${rolledBack}`);
+}
+
+
+/***/ }),
+
+/***/ 5514:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   metadata: () => (/* binding */ metadata)
+/* harmony export */ });
+/** deploy-canary's inputs and outputs as declared in action.yml. */
+const metadata = {
+    "name": "deploy-canary",
+    "description": "Ships a release to a small share of traffic, widens it step by step while live traffic and health probes are judged against the stable release, promotes it when it holds and puts all traffic back on stable the moment it does not.",
+    "inputs": {
+        "provider": {
+            "description": "Traffic router: local (an embedded proxy, nothing to install), haproxy (runtime API, no reload) or nginx (an upstream file, tested with nginx -t before each reload).",
+            "required": false,
+            "default": "local"
+        },
+        "environment": {
+            "description": "Environment name (letters, digits, dots, dashes, underscores); each has its own release ledger, lock and front door.",
+            "required": false,
+            "default": "production"
+        },
+        "artifact": {
+            "description": "The release: a .tar.gz from build-artifact (its manifest beside it; verified and extracted before anything runs) or a folder. Absolute, ~/…, or relative to the workspace.",
+            "required": true
+        },
+        "version": {
+            "description": "Release version; empty takes the artifact manifest's version (or package.json's, or the folder name). The release id is the version plus a short digest.",
+            "required": false,
+            "default": ""
+        },
+        "start-command": {
+            "description": "How to run the release, through /bin/sh in its folder, with PORT (and HOST=127.0.0.1) in the environment; empty takes the start command detect-stack finds in the release.",
+            "required": false,
+            "default": ""
+        },
+        "health-path": {
+            "description": "Path probed on the new release until it answers 2xx or 3xx, before any traffic reaches it; also probed throughout every analysis window.",
+            "required": false,
+            "default": "/healthz"
+        },
+        "ready-timeout": {
+            "description": "How long a new release has to answer health-path, such as 60s.",
+            "required": false,
+            "default": "60s"
+        },
+        "steps": {
+            "description": "Canary traffic percentages, rising, separated by commas; a step may carry a pause before its analysis (25:2m).",
+            "required": false,
+            "default": "10,25,50,100"
+        },
+        "step-analysis": {
+            "description": "Analysis window of each step, such as 30s; a clear regression ends it early.",
+            "required": false,
+            "default": "30s"
+        },
+        "min-requests": {
+            "description": "Live requests the canary must serve in a step before the step can pass; with fewer the window is extended up to three times, then the canary is rolled back. 0 lets health probes alone decide when traffic is thin.",
+            "required": false,
+            "default": "0"
+        },
+        "max-error-rate": {
+            "description": "Share of failed health probes of the canary a window tolerates (and, at 100%, of its 5xx answers), as a percentage (1%) or a fraction (0.01).",
+            "required": false,
+            "default": "1%"
+        },
+        "auto-promote": {
+            "description": "false holds the canary before its last step with result paused; a later run with the same artifact resumes and promotes it.",
+            "required": false,
+            "default": "true"
+        },
+        "drain": {
+            "description": "How long the old stable release keeps serving in-flight requests after promotion before it is stopped, such as 30s.",
+            "required": false,
+            "default": "30s"
+        },
+        "state-dir": {
+            "description": "Where the release ledger, the locks, the releases and the local proxy's admin token live. Absolute, ~/…, or relative to the workspace; on a self-hosted runner keep it outside the workspace.",
+            "required": false,
+            "default": "~/.slipway"
+        },
+        "listen": {
+            "description": "The local provider's front door, host:port: where users and load balancers send traffic.",
+            "required": false,
+            "default": "127.0.0.1:8080"
+        },
+        "front-door-url": {
+            "description": "The URL users reach the service at, shown in the url output and the summary; empty takes the local provider's own address (haproxy and nginx cannot tell it).",
+            "required": false,
+            "default": ""
+        },
+        "haproxy-socket": {
+            "description": "HAProxy's runtime API: a unix socket path or host:port at level admin (haproxy provider).",
+            "required": false,
+            "default": ""
+        },
+        "haproxy-backend": {
+            "description": "The HAProxy backend holding the servers named stable and canary (haproxy provider).",
+            "required": false,
+            "default": ""
+        },
+        "nginx-upstream-file": {
+            "description": "The upstream file slipway owns and nginx includes in its http block (nginx provider). Absolute, ~/…, or relative to the workspace.",
+            "required": false,
+            "default": ""
+        },
+        "nginx-reload-command": {
+            "description": "How to reload nginx (nginx provider).",
+            "required": false,
+            "default": "nginx -s reload"
+        },
+        "nginx-test-command": {
+            "description": "How to test nginx's configuration before each reload; empty runs nginx -t with the reload command's -c and -p options.",
+            "required": false,
+            "default": ""
+        },
+        "pre-deploy-command": {
+            "description": "Runs through /bin/sh before anything starts (a backup, a migration); its failure stops the deploy before any traffic moves. SLIPWAY_* variables describe the release.",
+            "required": false,
+            "default": ""
+        },
+        "confirm-promotion-command": {
+            "description": "A gate run before the last step; while it exits non-zero the canary holds its weight and is still analysed (a regression still rolls back). After confirm-timeout the run ends paused.",
+            "required": false,
+            "default": ""
+        },
+        "confirm-timeout": {
+            "description": "How long the confirm-promotion-command gate may hold the canary, such as 30m.",
+            "required": false,
+            "default": "30m"
+        },
+        "post-promote-command": {
+            "description": "Runs after promotion; its failure is reported in reason but does not undo the promotion.",
+            "required": false,
+            "default": ""
+        },
+        "on-rollback-command": {
+            "description": "Runs after a rollback, with SLIPWAY_REASON set to why.",
+            "required": false,
+            "default": ""
+        },
+        "hook-timeout": {
+            "description": "Time allowed to each hook command, such as 5m.",
+            "required": false,
+            "default": "5m"
+        }
+    },
+    "outputs": {
+        "result": {
+            "description": "`promoted`, `rolled-back`, `paused` or `failed`; rolled-back and failed fail the step."
+        },
+        "url": {
+            "description": "The front door: where traffic reaches the environment."
+        },
+        "release-id": {
+            "description": "The id of the release deployed (version plus short digest)."
+        },
+        "previous-release-id": {
+            "description": "The stable release before this deploy; empty for an environment's first release."
+        },
+        "weight": {
+            "description": "The canary's share of traffic when the run ended, percent (100 once promoted, 0 after a rollback)."
+        },
+        "reason": {
+            "description": "One sentence: why the deploy ended as it did, with the numbers of the check that decided."
+        },
+        "report": {
+            "description": "JSON: every ledger transition of this run with timestamps, and each step's analysis (live requests and 5xx per release, canary share, probes, verdict)."
+        }
+    }
+};
+
+
+/***/ })
+
+};

@@ -1,0 +1,180 @@
+export const id = 514;
+export const ids = [514];
+export const modules = {
+
+/***/ 5514:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   metadata: () => (/* binding */ metadata)
+/* harmony export */ });
+/** deploy-canary's inputs and outputs as declared in action.yml. */
+const metadata = {
+    "name": "deploy-canary",
+    "description": "Ships a release to a small share of traffic, widens it step by step while live traffic and health probes are judged against the stable release, promotes it when it holds and puts all traffic back on stable the moment it does not.",
+    "inputs": {
+        "provider": {
+            "description": "Traffic router: local (an embedded proxy, nothing to install), haproxy (runtime API, no reload) or nginx (an upstream file, tested with nginx -t before each reload).",
+            "required": false,
+            "default": "local"
+        },
+        "environment": {
+            "description": "Environment name (letters, digits, dots, dashes, underscores); each has its own release ledger, lock and front door.",
+            "required": false,
+            "default": "production"
+        },
+        "artifact": {
+            "description": "The release: a .tar.gz from build-artifact (its manifest beside it; verified and extracted before anything runs) or a folder. Absolute, ~/…, or relative to the workspace.",
+            "required": true
+        },
+        "version": {
+            "description": "Release version; empty takes the artifact manifest's version (or package.json's, or the folder name). The release id is the version plus a short digest.",
+            "required": false,
+            "default": ""
+        },
+        "start-command": {
+            "description": "How to run the release, through /bin/sh in its folder, with PORT (and HOST=127.0.0.1) in the environment; empty takes the start command detect-stack finds in the release.",
+            "required": false,
+            "default": ""
+        },
+        "health-path": {
+            "description": "Path probed on the new release until it answers 2xx or 3xx, before any traffic reaches it; also probed throughout every analysis window.",
+            "required": false,
+            "default": "/healthz"
+        },
+        "ready-timeout": {
+            "description": "How long a new release has to answer health-path, such as 60s.",
+            "required": false,
+            "default": "60s"
+        },
+        "steps": {
+            "description": "Canary traffic percentages, rising, separated by commas; a step may carry a pause before its analysis (25:2m).",
+            "required": false,
+            "default": "10,25,50,100"
+        },
+        "step-analysis": {
+            "description": "Analysis window of each step, such as 30s; a clear regression ends it early.",
+            "required": false,
+            "default": "30s"
+        },
+        "min-requests": {
+            "description": "Live requests the canary must serve in a step before the step can pass; with fewer the window is extended up to three times, then the canary is rolled back. 0 lets health probes alone decide when traffic is thin.",
+            "required": false,
+            "default": "0"
+        },
+        "max-error-rate": {
+            "description": "Share of failed health probes of the canary a window tolerates (and, at 100%, of its 5xx answers), as a percentage (1%) or a fraction (0.01).",
+            "required": false,
+            "default": "1%"
+        },
+        "auto-promote": {
+            "description": "false holds the canary before its last step with result paused; a later run with the same artifact resumes and promotes it.",
+            "required": false,
+            "default": "true"
+        },
+        "drain": {
+            "description": "How long the old stable release keeps serving in-flight requests after promotion before it is stopped, such as 30s.",
+            "required": false,
+            "default": "30s"
+        },
+        "state-dir": {
+            "description": "Where the release ledger, the locks, the releases and the local proxy's admin token live. Absolute, ~/…, or relative to the workspace; on a self-hosted runner keep it outside the workspace.",
+            "required": false,
+            "default": "~/.slipway"
+        },
+        "listen": {
+            "description": "The local provider's front door, host:port: where users and load balancers send traffic.",
+            "required": false,
+            "default": "127.0.0.1:8080"
+        },
+        "front-door-url": {
+            "description": "The URL users reach the service at, shown in the url output and the summary; empty takes the local provider's own address (haproxy and nginx cannot tell it).",
+            "required": false,
+            "default": ""
+        },
+        "haproxy-socket": {
+            "description": "HAProxy's runtime API: a unix socket path or host:port at level admin (haproxy provider).",
+            "required": false,
+            "default": ""
+        },
+        "haproxy-backend": {
+            "description": "The HAProxy backend holding the servers named stable and canary (haproxy provider).",
+            "required": false,
+            "default": ""
+        },
+        "nginx-upstream-file": {
+            "description": "The upstream file slipway owns and nginx includes in its http block (nginx provider). Absolute, ~/…, or relative to the workspace.",
+            "required": false,
+            "default": ""
+        },
+        "nginx-reload-command": {
+            "description": "How to reload nginx (nginx provider).",
+            "required": false,
+            "default": "nginx -s reload"
+        },
+        "nginx-test-command": {
+            "description": "How to test nginx's configuration before each reload; empty runs nginx -t with the reload command's -c and -p options.",
+            "required": false,
+            "default": ""
+        },
+        "pre-deploy-command": {
+            "description": "Runs through /bin/sh before anything starts (a backup, a migration); its failure stops the deploy before any traffic moves. SLIPWAY_* variables describe the release.",
+            "required": false,
+            "default": ""
+        },
+        "confirm-promotion-command": {
+            "description": "A gate run before the last step; while it exits non-zero the canary holds its weight and is still analysed (a regression still rolls back). After confirm-timeout the run ends paused.",
+            "required": false,
+            "default": ""
+        },
+        "confirm-timeout": {
+            "description": "How long the confirm-promotion-command gate may hold the canary, such as 30m.",
+            "required": false,
+            "default": "30m"
+        },
+        "post-promote-command": {
+            "description": "Runs after promotion; its failure is reported in reason but does not undo the promotion.",
+            "required": false,
+            "default": ""
+        },
+        "on-rollback-command": {
+            "description": "Runs after a rollback, with SLIPWAY_REASON set to why.",
+            "required": false,
+            "default": ""
+        },
+        "hook-timeout": {
+            "description": "Time allowed to each hook command, such as 5m.",
+            "required": false,
+            "default": "5m"
+        }
+    },
+    "outputs": {
+        "result": {
+            "description": "`promoted`, `rolled-back`, `paused` or `failed`; rolled-back and failed fail the step."
+        },
+        "url": {
+            "description": "The front door: where traffic reaches the environment."
+        },
+        "release-id": {
+            "description": "The id of the release deployed (version plus short digest)."
+        },
+        "previous-release-id": {
+            "description": "The stable release before this deploy; empty for an environment's first release."
+        },
+        "weight": {
+            "description": "The canary's share of traffic when the run ended, percent (100 once promoted, 0 after a rollback)."
+        },
+        "reason": {
+            "description": "One sentence: why the deploy ended as it did, with the numbers of the check that decided."
+        },
+        "report": {
+            "description": "JSON: every ledger transition of this run with timestamps, and each step's analysis (live requests and 5xx per release, canary share, probes, verdict)."
+        }
+    }
+};
+
+
+/***/ })
+
+};

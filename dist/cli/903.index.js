@@ -1,0 +1,3233 @@
+export const id = 903;
+export const ids = [903];
+export const modules = {
+
+/***/ 93903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  SB: () => (/* reexport */ deployCanary),
+  downEnvironment: () => (/* reexport */ downEnvironment),
+  Fw: () => (/* reexport */ src_ledger/* environmentDir */.F),
+  environmentStatus: () => (/* reexport */ environmentStatus),
+  maybeRunDaemon: () => (/* reexport */ maybeRunDaemon),
+  $i: () => (/* reexport */ parseSteps),
+  Zz: () => (/* reexport */ recoverCanary),
+  sF: () => (/* reexport */ routerNames)
+});
+
+// UNUSED EXPORTS: Ledger, abortCanary, acquireLock, ensureLocalProxy, hookVariables, localProxyStatus, prepareRelease, pruneReleases, registerRouter, releaseAlive, routerFor, runHook, startRelease, stopLocalProxy, stopRelease, waitReady
+
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
+;// CONCATENATED MODULE: ./packages/deploy/src/registry.ts
+
+const factories = new Map();
+/** Adds a router under its name; each router's own file calls this once (loaded lazily by name). */
+function registerRouter(name, load) {
+    factories.set(name, load);
+}
+/** The names of the routers, for errors and docs. */
+function routerNames() {
+    return [...factories.keys()].sort();
+}
+/** The router called `name`; an unknown name is the `provider` input's mistake, listing the known ones. */
+async function routerFor(name, context) {
+    const load = factories.get(name);
+    if (!load)
+        throw new lite/* UserError */.yo(`'${name}' is not a provider.`, { input: 'provider' }, `Use one of: ${routerNames().join(', ')}.`);
+    return (await load())(context);
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/providers.ts
+// The registry's entries: one line per router, each loaded only when a deploy asks for it.
+
+registerRouter('local', async () => (await __webpack_require__.e(/* import() */ 447).then(__webpack_require__.bind(__webpack_require__, 10447))).createLocalRouter);
+registerRouter('haproxy', async () => (await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 14498))).createHaproxyRouter);
+registerRouter('nginx', async () => (await __webpack_require__.e(/* import() */ 749).then(__webpack_require__.bind(__webpack_require__, 99749))).createNginxRouter);
+
+;// CONCATENATED MODULE: ./packages/deploy/src/steps.ts
+
+/** The longest pause a step may hold (a job runs for at most 6 hours on GitHub-hosted runners). */
+const MAX_PAUSE_MS = 6 * 60 * 60 * 1000;
+/**
+ * Parses `steps`: canary percentages separated by commas, each optionally followed by a pause
+ * (`10,25:2m,50,100`). Weights rise strictly from 1 to 100; the last step need not be 100, since
+ * promotion sends all traffic to the canary anyway.
+ */
+function parseSteps(text, input = 'steps') {
+    const parts = text
+        .split(/[,\n]/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    if (parts.length === 0)
+        throw new lite/* UserError */.yo('names no step.', { input }, 'Give canary percentages such as 10,25,50,100.');
+    if (parts.length > 100)
+        throw new lite/* UserError */.yo(`has ${parts.length} steps; at most 100.`, { input });
+    const steps = [];
+    for (const part of parts) {
+        const m = /^(\d{1,3})(?:\s*%)?(?:\s*:\s*(.+))?$/.exec(part);
+        if (!m)
+            throw new lite/* UserError */.yo(`'${part.slice(0, 40)}' is not a step.`, { input }, 'Write a percentage, optionally with a pause: 25 or 25:2m.');
+        const weight = Number(m[1]);
+        if (weight < 1 || weight > 100)
+            throw new lite/* UserError */.yo(`'${part}' asks for ${weight}% of the traffic; a step takes 1 to 100.`, { input });
+        const previous = steps.at(-1);
+        if (previous && weight <= previous.weight)
+            throw new lite/* UserError */.yo(`'${part}' does not rise above the step before it (${previous.weight}%).`, { input }, 'Give the percentages in increasing order, such as 10,25,50,100.');
+        let pauseMs = 0;
+        if (m[2] !== undefined) {
+            const pause = (0,lite/* parseDuration */.E9)(m[2]);
+            if (pause === undefined || pause > MAX_PAUSE_MS)
+                throw new lite/* UserError */.yo(`'${part}' has a pause that is not a duration up to 6h.`, { input }, 'Write the pause as a duration, such as 30s, 2m or 1h.');
+            pauseMs = pause;
+        }
+        steps.push({ weight, pauseMs });
+    }
+    return steps;
+}
+
+// EXTERNAL MODULE: ./packages/deploy/src/ledger.ts
+var src_ledger = __webpack_require__(26328);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __webpack_require__(77934);
+;// CONCATENATED MODULE: ./packages/deploy/src/lock.ts
+// One run at a time per environment. The lock is a file created whole or not at all (written
+// under a temporary name, then hard-linked into place, which fails if a lock exists). A stale
+// lock (expired, or its process gone) is replaced only by whoever first creates a claim file
+// named after that lock's token, so two runs taking over the same stale lock cannot both win;
+// refresh and release take the same claim, so they never undo a takeover either.
+
+
+
+
+
+
+
+const lockSchema = dist/* object */.Ikc({
+    owner: dist/* string */.YjP(),
+    runId: dist/* string */.YjP(),
+    pid: dist/* pipe */.FsL(dist/* number */.aig(), dist/* integer */.ndf()),
+    host: dist/* string */.YjP(),
+    acquiredAt: dist/* string */.YjP(),
+    expiresAt: dist/* string */.YjP(),
+    token: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* regex */.yGV(/^[0-9a-f]{32}$/)),
+});
+const claimSchema = dist/* object */.Ikc({ pid: dist/* number */.aig(), host: dist/* string */.YjP(), at: dist/* number */.aig() });
+/** A takeover holds its claim for milliseconds; one older than this was left by a process that stalled or died. */
+const CLAIM_TTL_MS = 60_000;
+/** Claims on one lock, each taken when the one before it was abandoned. */
+const MAX_CLAIM_GENERATIONS = 20;
+/** Rounds of "someone else is mid-takeover, look again" before giving up. */
+const MAX_ATTEMPTS = 50;
+const RETRY_MS = 20;
+const ACT_HINT = 'Wait for that run to finish or cancel it; once it ends (or its lock expires) the next run takes the lock over.';
+/** Takes the lock of one environment, or fails at once with a UserError naming who holds it. */
+async function acquire(options) {
+    const dir = (0,src_ledger/* environmentDir */.F)(options.stateDir, options.environment);
+    const lockPath = (0,external_node_path_.join)(dir, 'lock');
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    let contender;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const now = options.clock.now();
+        const record = {
+            owner: options.owner,
+            runId: options.runId,
+            pid: process.pid,
+            host: (0,external_node_os_.hostname)(),
+            acquiredAt: new Date(now).toISOString(),
+            expiresAt: new Date(now + options.ttlMs).toISOString(),
+            token: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
+        };
+        const raw = serialize(record);
+        const temp = await writeTemp(dir, raw);
+        try {
+            if (await linkNew(temp, lockPath))
+                return new Handle(options, dir, lockPath, record, raw, undefined);
+            const current = await readLock(lockPath, options.environment);
+            if (!current)
+                continue; // released between our link and our read
+            const stale = staleness(current.record, now);
+            if (!stale)
+                throw heldError(options.environment, current.record);
+            const claim = await takeClaim(dir, current.record.token, options.clock);
+            if (typeof claim === 'string') {
+                // Another run is taking this stale lock over; look again once it has.
+                contender = claim;
+                await options.clock.sleep(RETRY_MS);
+                continue;
+            }
+            try {
+                // Under the claim nobody else can change the lock, so what we judged stale is still what we replace.
+                if ((await readRaw(lockPath)) !== current.raw)
+                    continue;
+                await (0,promises_.rename)(temp, lockPath);
+                const tookOver = `${describeHolder(current.record)}, whose lock was stale: ${stale}`;
+                return new Handle(options, dir, lockPath, record, raw, tookOver);
+            }
+            finally {
+                await claim.release();
+            }
+        }
+        finally {
+            await (0,promises_.rm)(temp, { force: true });
+        }
+    }
+    throw new lite/* UserError */.yo(`environment '${options.environment}': could not take the lock${contender ? `; ${contender} kept taking it over` : ''}.`, { input: 'environment' }, 'Run again; if this repeats, look for runs deploying to this environment at the same time.');
+}
+class Handle {
+    options;
+    dir;
+    lockPath;
+    record;
+    raw;
+    tookOver;
+    queue = Promise.resolve();
+    constructor(options, dir, lockPath, record, raw, tookOver) {
+        this.options = options;
+        this.dir = dir;
+        this.lockPath = lockPath;
+        this.record = record;
+        this.raw = raw;
+        this.tookOver = tookOver;
+    }
+    async refresh() {
+        const ours = await this.whileOurs(async () => {
+            const expiresAt = new Date(this.options.clock.now() + this.options.ttlMs).toISOString();
+            const record = { ...this.record, expiresAt };
+            const raw = serialize(record);
+            const temp = await writeTemp(this.dir, raw);
+            try {
+                await (0,promises_.rename)(temp, this.lockPath);
+            }
+            finally {
+                await (0,promises_.rm)(temp, { force: true });
+            }
+            this.record = record;
+            this.raw = raw;
+        });
+        if (ours)
+            return;
+        const holder = await readLock(this.lockPath, this.options.environment).catch(() => undefined);
+        throw new lite/* UserError */.yo(`environment '${this.options.environment}': this run's lock ${holder ? `was taken over by ${describeHolder(holder.record)}` : 'is gone'}; stopping so that two runs do not deploy at once.`, { input: 'environment' }, 'Refresh the lock more often than its time to live.');
+    }
+    release() {
+        return this.whileOurs(() => (0,promises_.rm)(this.lockPath));
+    }
+    /** Runs `change` holding the claim on our own token, if the lock is still ours; false otherwise. */
+    whileOurs(change) {
+        // One at a time: a refresh timer firing during release would otherwise meet our own claim.
+        const next = this.queue.then(async () => {
+            const claim = await takeClaim(this.dir, this.record.token, this.options.clock);
+            if (typeof claim === 'string')
+                return false; // a takeover of our expired lock is under way: it is theirs
+            try {
+                if ((await readRaw(this.lockPath)) !== this.raw)
+                    return false;
+                await change();
+                return true;
+            }
+            finally {
+                await claim.release();
+            }
+        });
+        this.queue = next.catch(() => undefined);
+        return next;
+    }
+}
+function serialize(record) {
+    return `${JSON.stringify(record, null, 2)}\n`;
+}
+/** Writes and fsyncs a file under a fresh temporary name, so that it is whole before anyone can see it. */
+async function writeTemp(dir, text) {
+    const temp = (0,external_node_path_.join)(dir, `.lock.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`);
+    const fh = await (0,promises_.open)(temp, 'wx', 0o644);
+    try {
+        await fh.writeFile(text);
+        await fh.sync();
+    }
+    finally {
+        await fh.close();
+    }
+    return temp;
+}
+/** Links `temp` to `path` unless something is there already: the one atomic "create if absent" for a whole file. */
+async function linkNew(temp, path) {
+    try {
+        await (0,promises_.link)(temp, path);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'EEXIST')
+            return false;
+        throw err;
+    }
+}
+async function readRaw(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+}
+async function readLock(path, environment) {
+    const raw = await readRaw(path);
+    if (raw === undefined)
+        return undefined;
+    const result = dist/* safeParse */.xLC(lockSchema, parseJson(raw));
+    // Locks are linked in whole, so a damaged one was written by something else: never guess it is stale.
+    if (!result.success)
+        throw new lite/* UserError */.yo(`environment '${environment}': the lock file ${path} is not a slipway lock.`, { input: 'environment', file: path }, 'Remove it if no run is deploying to this environment.');
+    return { raw, record: result.output };
+}
+/** Why a lock no longer protects anyone, or undefined while its holder may still be working. */
+function staleness(record, now) {
+    const expires = Date.parse(record.expiresAt);
+    if (!(expires > now))
+        return `it expired at ${record.expiresAt}`;
+    if (record.host === (0,external_node_os_.hostname)() && !processExists(record.pid))
+        return `process ${record.pid} is gone`;
+    return undefined;
+}
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        // EPERM: it exists, it is just not ours to signal.
+        return err.code === 'EPERM';
+    }
+}
+function describeHolder(record) {
+    return `${record.owner} (run ${record.runId}, process ${record.pid} on ${record.host})`;
+}
+function heldError(environment, record) {
+    return new lite/* UserError */.yo(`environment '${environment}' is locked by ${describeHolder(record)} since ${record.acquiredAt}, until ${record.expiresAt}.`, { input: 'environment' }, ACT_HINT);
+}
+/**
+ * Takes the claim on the lock with `token`: the first to create `lock.claim.<token>.0` has it.
+ * A claim left by a dead or stalled process is skipped for the next generation, which is again
+ * created exclusively, so one claimant still wins. Only a holder removes its own claim file (an
+ * abandoned one stays, so nobody can create it afresh while someone holds the next generation).
+ * Returns who holds the claim when that is not us.
+ */
+async function takeClaim(dir, token, clock) {
+    const body = JSON.stringify({ pid: process.pid, host: (0,external_node_os_.hostname)(), at: clock.now() });
+    const temp = await writeTemp(dir, body);
+    try {
+        let generation = 0;
+        for (let tries = 0; generation < MAX_CLAIM_GENERATIONS && tries < MAX_ATTEMPTS; tries++) {
+            const path = (0,external_node_path_.join)(dir, `lock.claim.${token}.${generation}`);
+            if (await linkNew(temp, path))
+                return { release: () => (0,promises_.rm)(path, { force: true }) };
+            const raw = await readRaw(path);
+            if (raw === undefined)
+                continue; // its holder just let go: try the same generation again
+            const claim = dist/* safeParse */.xLC(claimSchema, parseJson(raw));
+            // Claims are linked in whole, so a damaged one was never a live claimant's.
+            if (claim.success) {
+                const { pid, host, at } = claim.output;
+                const abandoned = clock.now() - at > CLAIM_TTL_MS || (host === (0,external_node_os_.hostname)() && !processExists(pid));
+                if (!abandoned)
+                    return `process ${pid} on ${host}`;
+            }
+            generation++;
+        }
+        return 'abandoned claims';
+    }
+    finally {
+        await (0,promises_.rm)(temp, { force: true });
+    }
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./packages/artifact/src/verify.ts + 1 modules
+var verify = __webpack_require__(6476);
+// EXTERNAL MODULE: ./packages/artifact/src/manifest.ts
+var src_manifest = __webpack_require__(70251);
+// EXTERNAL MODULE: ./packages/artifact/src/collect.ts
+var collect = __webpack_require__(86906);
+;// CONCATENATED MODULE: ./packages/artifact/src/verifier.ts
+// The light entry point: what a deploy needs to check and unpack an archive, without the build,
+// cache and upload machinery (and their dependencies) that the main entry brings.
+
+
+
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./packages/deploy/src/release/folder.ts
+// A release given as a folder: its digest, and a copy of it that cannot change under the running
+// release. Both read the same walk in the same order, so the copy can prove it holds exactly the
+// files the digest describes, even when the folder is being written to meanwhile.
+
+
+
+
+
+
+/** Only permission bits count and are copied: setuid, setgid and sticky bits never reach a release. */
+const PERMISSION_BITS = 0o777;
+/** Folders stay writable by us while the copy fills them; their own modes are applied at the end. */
+const WORKING_DIR_MODE = 0o700;
+/** `sha256:<hex>` over the folder's sorted paths, kinds, modes and contents (link targets for links), without `.git`. */
+async function folderDigest(root) {
+    return digestOf(root, await walk(root));
+}
+/**
+ * Copies the folder into `into` (which must not exist) and returns the digest of what was copied;
+ * the caller compares it with the digest it named the release by.
+ */
+async function copyFolder(root, into) {
+    const entries = await walk(root);
+    await (0,promises_.mkdir)(into, { mode: WORKING_DIR_MODE });
+    const digest = await digestOf(root, entries, async (entry) => {
+        const dest = (0,external_node_path_.join)(into, entry.path);
+        if (entry.kind === 'file')
+            return (0,promises_.open)(dest, 'wx', 0o600);
+        if (entry.kind === 'dir')
+            await (0,promises_.mkdir)(dest, { mode: WORKING_DIR_MODE });
+        else
+            await (0,promises_.symlink)(entry.target, dest);
+        return undefined;
+    });
+    const rootMode = (await (0,promises_.lstat)(root)).mode & PERMISSION_BITS;
+    // Deepest first, so that a read-only folder is closed only after everything inside it is written.
+    const dirs = entries.filter((e) => e.kind === 'dir').reverse();
+    for (const dir of dirs)
+        await (0,promises_.chmod)((0,external_node_path_.join)(into, dir.path), dir.mode);
+    await (0,promises_.chmod)(into, rootMode);
+    return digest;
+}
+async function digestOf(root, entries, copy) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const entry of entries) {
+        const source = (0,external_node_path_.join)(root, entry.path);
+        const sink = await copy?.(entry);
+        // Each line is self-delimiting (NUL-separated, contents by their own hash), so no two trees share a digest input.
+        hash.update(`${entry.kind}\0${entry.mode.toString(8).padStart(4, '0')}\0${entry.path}\0`);
+        if (entry.kind === 'symlink')
+            hash.update(`${entry.target}\0`);
+        if (entry.kind === 'file')
+            hash.update(`${await fileHash(source, sink, entry.mode)}\0`);
+    }
+    return `sha256:${hash.digest('hex')}`;
+}
+/** Streams a file once: hashes it, and writes it to `sink` (then gives it its mode) when copying. */
+async function fileHash(path, sink, mode) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    try {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
+            hash.update(chunk);
+            if (sink)
+                await sink.write(chunk);
+        }
+        await sink?.chmod(mode);
+    }
+    finally {
+        await sink?.close();
+    }
+    return hash.digest('hex');
+}
+/** Every entry under `root` in byte order of its path, never following links; refuses links that lead out. */
+async function walk(root) {
+    const entries = [];
+    const visit = async (rel) => {
+        const names = await (0,promises_.readdir)(rel ? (0,external_node_path_.join)(root, rel) : root);
+        for (const name of names) {
+            // A checkout's history is not part of the release, and can be most of its size.
+            if (name === '.git')
+                continue;
+            const path = rel ? external_node_path_.posix.join(rel, name) : name;
+            const st = await (0,promises_.lstat)((0,external_node_path_.join)(root, path));
+            const mode = st.mode & PERMISSION_BITS;
+            if (st.isDirectory()) {
+                entries.push({ path, kind: 'dir', mode });
+                await visit(path);
+            }
+            else if (st.isFile()) {
+                entries.push({ path, kind: 'file', mode });
+            }
+            else if (st.isSymbolicLink()) {
+                const raw = await (0,promises_.readlink)((0,external_node_path_.join)(root, path));
+                const target = (0,collect/* linkStaysInside */.tA)(path, raw);
+                // Copied as is, it would point at files outside the release, which may change or vanish under it.
+                if (target === undefined)
+                    throw new lite/* UserError */.yo(`the folder ${root} holds a link '${path}' to '${raw}', outside the folder.`, { input: 'artifact' }, 'Replace the link with the files it points to, or make it a relative link inside the folder.');
+                entries.push({ path, kind: 'symlink', mode: 0o777, target });
+            }
+            // Sockets, FIFOs and devices are left out: they are never part of what a release runs.
+        }
+    };
+    await visit('');
+    return entries.sort((a, b) => (0,collect/* byteOrder */.Tz)(a.path, b.path));
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/release/prepare.ts
+// Turns the `artifact` input into a release folder under the state folder: verified, named by
+// version and digest, and complete before it has its name, so that the release keeps running
+// from it after the workspace is cleaned, and a re-deploy of the same release reuses it.
+
+
+
+
+
+
+const VERSION = /^[A-Za-z0-9._+-]{1,64}$/;
+const ARCHIVE = /\.(tar\.gz|tgz)$/;
+const SHA256 = /^(?:sha256:)?([0-9a-f]{64})$/;
+/** A manifest lists every file of a release; even a huge one stays far below this. */
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+const ARTIFACT_HINT = 'Name the .tar.gz that build-artifact wrote (with its .manifest.json beside it) or the folder of the built app, as an absolute path or relative to the workspace.';
+/** Verifies the artifact and copies or extracts it into `<stateDir>/<environment>/releases/<id>/app`. */
+async function prepareRelease(o) {
+    if (!(0,external_node_path_.isAbsolute)(o.artifact))
+        throw new Error(`prepareRelease: artifact must be an absolute path, not ${o.artifact}`);
+    const releases = (0,external_node_path_.join)((0,src_ledger/* environmentDir */.F)(o.stateDir, o.environment), 'releases');
+    const st = await (0,promises_.stat)(o.artifact).catch((err) => {
+        if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
+            return undefined;
+        throw err;
+    });
+    if (!st)
+        throw new lite/* UserError */.yo(`${o.artifact} does not exist.`, { input: 'artifact' }, 'Build it earlier in the job. ' + ARTIFACT_HINT);
+    if (st.isDirectory())
+        return prepareFolder(o, releases);
+    if (st.isFile() && ARCHIVE.test(o.artifact))
+        return prepareArchive(o, releases);
+    throw new lite/* UserError */.yo(`${o.artifact} is ${st.isFile() ? 'a file but not a .tar.gz or .tgz archive' : 'neither a file nor a folder'}.`, { input: 'artifact' }, ARTIFACT_HINT);
+}
+async function prepareFolder(o, releases) {
+    const version = chooseVersion(o.version, undefined, await packageVersion(o.artifact), (0,external_node_path_.basename)(o.artifact));
+    const digest = await folderDigest(o.artifact);
+    return place(releases, version, digest, async (app) => {
+        const copied = await copyFolder(o.artifact, app);
+        // The digest names the release, so the copy must be exactly what was hashed.
+        if (copied !== digest)
+            throw new lite/* UserError */.yo(`${o.artifact} changed while it was being copied.`, { input: 'artifact' }, 'Deploy once whatever writes to the folder has finished.');
+    });
+}
+async function prepareArchive(o, releases) {
+    const archive = o.artifact;
+    const manifestPath = await findManifest(archive);
+    const manifest = (0,src_manifest/* parseManifest */.N)((0,lite/* readUserFile */.E1)(manifestPath, {
+        maxBytes: MAX_MANIFEST_BYTES,
+        subject: { file: manifestPath },
+        what: 'the manifest',
+    }).toString('utf8'), manifestPath);
+    const hex = SHA256.exec(manifest.archive.sha256)?.[1];
+    // The digest becomes part of a folder name: anything but hex could lead out of the releases folder.
+    if (!hex)
+        throw new lite/* UserError */.yo(`archive.sha256 is '${manifest.archive.sha256.slice(0, 80)}', not a SHA-256 in hex.`, { file: manifestPath }, 'Pass the .manifest.json that build-artifact wrote beside the archive.');
+    const version = chooseVersion(o.version, manifest.version, undefined, (0,external_node_path_.basename)(archive).replace(ARCHIVE, ''));
+    return place(releases, version, `sha256:${hex}`, async (app) => void (await (0,verify/* verifyArtifact */.o)({ archive, manifest: manifestPath, into: app })), 
+    // Reusing the folder still checks the archive: a tampered one is refused even when it is not unpacked.
+    async () => void (await (0,verify/* verifyArtifact */.o)({ archive, manifest: manifestPath })));
+}
+/** `<archive minus .tar.gz>.manifest.json` beside the archive, else `manifest.json` in its folder. */
+async function findManifest(archive) {
+    const candidates = [
+        (0,external_node_path_.join)((0,external_node_path_.dirname)(archive), `${(0,external_node_path_.basename)(archive).replace(ARCHIVE, '')}.manifest.json`),
+        (0,external_node_path_.join)((0,external_node_path_.dirname)(archive), 'manifest.json'),
+    ];
+    for (const candidate of candidates)
+        if (await isFile(candidate))
+            return candidate;
+    throw new lite/* UserError */.yo(`found no manifest for ${archive}: neither ${candidates[0]} nor ${candidates[1]} exists.`, { input: 'artifact' }, 'Without its manifest an archive cannot be verified: keep the .manifest.json that build-artifact wrote beside the archive (download both when they come from another job).');
+}
+/**
+ * Puts a release into `releases/<id>/app` through `fill`, which writes into a folder that must
+ * not exist yet. The whole `<id>` folder is filled under a temporary name and renamed into place,
+ * so an `<id>` folder with an `app` inside is always complete, and is reused as it is.
+ */
+async function place(releases, version, digest, fill, beforeReuse) {
+    const id = `${version}-${digest.slice('sha256:'.length, 'sha256:'.length + 12)}`;
+    const final = (0,external_node_path_.join)(releases, id);
+    const prepared = { id, version, digest, dir: (0,external_node_path_.join)(final, 'app') };
+    if (await isDirectory(prepared.dir)) {
+        await beforeReuse?.();
+        return prepared;
+    }
+    await (0,promises_.mkdir)(releases, { recursive: true });
+    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)(releases, `.${id}.partial-`));
+    try {
+        await fill((0,external_node_path_.join)(staging, 'app'));
+        // Only a leftover without `app` can be here (the check above found none): it holds nothing to keep.
+        await (0,promises_.rm)(final, { recursive: true, force: true });
+        await (0,promises_.rename)(staging, final);
+    }
+    catch (err) {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+        // A refused first release leaves no empty `releases` folder behind either.
+        await (0,promises_.rmdir)(releases).catch(() => undefined);
+        throw err;
+    }
+    return prepared;
+}
+/** The first of: the `version` input, the manifest's, `package.json`'s, the artifact's name; checked. */
+function chooseVersion(input, manifest, packageJson, name) {
+    const version = [input?.trim(), manifest, packageJson, name].find((v) => v !== undefined && v !== '');
+    if (!VERSION.test(version))
+        throw new lite/* UserError */.yo(`'${version.slice(0, 80)}'${input?.trim() ? '' : ' (taken from the artifact)'} is not a release version.`, { input: 'version' }, 'Use 1 to 64 letters, digits, dots, dashes, underscores or plus signs, such as 1.4.2 or 2024.11.30+build.7.');
+    return version;
+}
+/** The `version` of the folder's package.json, when it has one. */
+async function packageVersion(folder) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(folder, 'package.json'), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const version = JSON.parse(text)?.version;
+        return typeof version === 'string' ? version : undefined;
+    }
+    catch {
+        // Not ours to judge: the release's own tools will say what is wrong with it.
+        return undefined;
+    }
+}
+async function isFile(path) {
+    return (0,promises_.stat)(path).then((s) => s.isFile(), () => false);
+}
+async function isDirectory(path) {
+    return (0,promises_.stat)(path).then((s) => s.isDirectory(), () => false);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./packages/deploy/src/release/log-tail.ts
+// The end of a release's log, for the messages that say why it did not start: what it printed
+// last is nearly always the reason.
+
+
+/** Lines enough for a stack trace's top, few enough to read in an annotation. */
+const TAIL_LINES = 20;
+/** Read no more than this from the end: a chatty release can write gigabytes. */
+const TAIL_BYTES = 16 * 1024;
+/** The log's last lines, credentials in URLs masked, as ` Its log ends with:\n…` (or says it is empty). */
+async function logTail(logFile) {
+    let text = '';
+    try {
+        const fh = await (0,promises_.open)(logFile, 'r');
+        try {
+            const { size } = await fh.stat();
+            const length = Math.min(size, TAIL_BYTES);
+            const { buffer, bytesRead } = await fh.read(Buffer.alloc(length), 0, length, size - length);
+            text = buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    catch {
+        return ` Its log ${logFile} cannot be read.`;
+    }
+    const lines = text.replace(/\s+$/, '').split('\n').slice(-TAIL_LINES);
+    if (lines.join('') === '')
+        return ` Its log ${logFile} is empty.`;
+    return ` Its log ${logFile} ends with:\n${(0,lite/* redactCredentials */.UY)(lines.join('\n'))}`;
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/release/process.ts
+// Release processes: started in a process group of their own, so that they outlive the job that
+// started them and can be stopped whole (with whatever they started) by a later run that knows
+// only their pid.
+
+
+
+
+
+
+
+/** A start-command still running after this long has at least not failed at once. */
+const EARLY_EXIT_MS = 300;
+const POLL_MS = 50;
+/** After SIGKILL a group is gone within milliseconds; this only bounds the wait should the kernel take longer. */
+const AFTER_KILL_MS = 2000;
+/** How a release this process started ended, by pid; a release started by an earlier run is not here. */
+const exits = new Map();
+/** How the release with this pid ended, when this process started it and it has ended. */
+function releaseExit(pid) {
+    return exits.get(pid);
+}
+/** Starts the release in its own process group with its output appended to `release.log`; a UserError if it exits at once. */
+async function startRelease(o) {
+    const port = o.port || (await freePort());
+    const logFile = (0,external_node_path_.join)((0,external_node_path_.dirname)(o.release.dir), 'release.log');
+    const env = (0,lite/* withoutRunnerCredentials */.DV)(o.env);
+    // A self-hosted runner kills every process carrying its tracking id when the job ends.
+    delete env.RUNNER_TRACKING_ID;
+    Object.assign(env, {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SLIPWAY_RELEASE_ID: o.release.id,
+        SLIPWAY_RELEASE_VERSION: o.release.version,
+    });
+    const log = await (0,promises_.open)(logFile, 'a', 0o600);
+    let child;
+    let exited;
+    try {
+        child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', o.command], {
+            cwd: o.release.dir,
+            env,
+            detached: true,
+            stdio: ['ignore', log.fd, log.fd],
+        });
+        // The pid of a release that ended long ago may have been given to this one.
+        if (child.pid)
+            exits.delete(child.pid);
+        // Listening from the start: a command that fails at once may be gone before `spawn` is seen.
+        exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+            exits.set(child.pid, { code, signal });
+            resolve();
+        }));
+        await new Promise((resolve, reject) => {
+            child.once('spawn', resolve);
+            child.once('error', (err) => reject(new Error(`Cannot start the release in ${o.release.dir}: ${err.message}`)));
+        });
+    }
+    finally {
+        // The child holds its own copy of the descriptor.
+        await log.close();
+    }
+    const pid = child.pid;
+    child.unref();
+    let timer;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, EARLY_EXIT_MS)))]);
+    clearTimeout(timer);
+    const early = exits.get(pid);
+    if (early) {
+        // What it started in the background would otherwise run on, unknown to any ledger.
+        await stopRelease(pid, 0);
+        throw new lite/* UserError */.yo(`the release exited at once with ${describeExit(early)} instead of serving on port ${port}.${await logTail(logFile)}`, { input: 'start-command' }, 'The command must keep running in the foreground (use `exec`, not `&` or a daemon mode) and listen on $PORT.');
+    }
+    return { pid, port, upstream: `http://127.0.0.1:${port}`, logFile };
+}
+/** Stops the release's whole process group: SIGTERM, then SIGKILL after `graceMs`; resolves once it is gone. */
+async function stopRelease(pid, graceMs) {
+    if (!signalGroup(pid, 'SIGTERM'))
+        return;
+    const killAt = performance.now() + graceMs;
+    while (groupAlive(pid)) {
+        if (performance.now() >= killAt) {
+            signalGroup(pid, 'SIGKILL');
+            const giveUpAt = performance.now() + AFTER_KILL_MS;
+            while (groupAlive(pid) && performance.now() < giveUpAt)
+                await pause(POLL_MS);
+            return;
+        }
+        await pause(POLL_MS);
+    }
+}
+/** True while the process exists (and is not a zombie waiting to be reaped). */
+function releaseAlive(pid) {
+    try {
+        process.kill(pid, 0);
+    }
+    catch (err) {
+        // EPERM: it exists, it is just not ours to signal.
+        if (err.code !== 'EPERM')
+            return false;
+    }
+    return !isZombie(pid);
+}
+/** How a process ended, as `code 3` or `signal SIGKILL`. */
+function describeExit(exit) {
+    return exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+}
+/** Signals the process group; false when there is no such group (nothing left to stop). */
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+        return true;
+    }
+    catch (err) {
+        if (err.code === 'ESRCH')
+            return false;
+        throw new Error(`Cannot send ${signal} to release process group ${pid}: ${err.message}`);
+    }
+}
+/** True while any process of the group lives; zombies, which no signal can end, do not count. */
+function groupAlive(pid) {
+    try {
+        process.kill(-pid, 0);
+    }
+    catch (err) {
+        if (err.code !== 'EPERM')
+            return false;
+    }
+    // Without /proc (not Linux) the signal's answer is all we know.
+    if (readProc('/proc/self/stat') === undefined)
+        return true;
+    return procStats().some((s) => s.pgid === pid && s.state !== 'Z');
+}
+/** True for a process that has ended but is not yet reaped (Linux state Z); elsewhere we cannot tell, and say no. */
+function isZombie(pid) {
+    return parseStat(readProc(`/proc/${pid}/stat`))?.state === 'Z';
+}
+function procStats() {
+    let pids;
+    try {
+        pids = (0,external_node_fs_.readdirSync)('/proc').filter((d) => /^\d+$/.test(d));
+    }
+    catch {
+        return [];
+    }
+    return pids.flatMap((pid) => parseStat(readProc(`/proc/${pid}/stat`)) ?? []);
+}
+function parseStat(text) {
+    if (text === undefined)
+        return undefined;
+    // The command name may hold spaces and parentheses: the fields follow the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0], pgid: Number(fields[2]) };
+}
+function readProc(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A loopback port nothing listens on right now. */
+async function freePort() {
+    const server = (0,external_node_net_.createServer)();
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolve);
+    });
+    const { port } = server.address();
+    await new Promise((resolve) => server.close(() => resolve()));
+    return port;
+}
+function pause(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+;// CONCATENATED MODULE: ./packages/deploy/src/release/ready.ts
+// Is a release ready for traffic? It is once it answers its health path; it never will be once
+// its process has ended, and there is no point waiting for the timeout to say so.
+
+
+
+
+/** One probe waits no longer than this: a release that takes longer to answer is not ready. */
+const ATTEMPT_MS = 2000;
+const MIN_ATTEMPT_MS = 500;
+const FIRST_DELAY_MS = 100;
+const MAX_DELAY_MS = 1000;
+/** Probes `upstream + healthPath` until a 2xx/3xx answer, the process ends, time runs out, or `signal` aborts; never throws for a failed release. */
+async function waitReady(running, o) {
+    const started = o.clock.monotonic();
+    const url = new URL(o.healthPath, running.upstream);
+    let delay = FIRST_DELAY_MS;
+    let attempts = 0;
+    const cancelled = () => ({
+        ready: false,
+        reason: `the run was cancelled while waiting for ${o.healthPath}.`,
+        attempts,
+    });
+    for (;;) {
+        if (o.signal?.aborted)
+            return cancelled();
+        const remaining = o.timeoutMs - (o.clock.monotonic() - started);
+        attempts++;
+        // Near the deadline a probe still gets long enough to mean something.
+        const last = await probe(url, Math.min(ATTEMPT_MS, Math.max(MIN_ATTEMPT_MS, remaining)), o.signal);
+        if (last === undefined)
+            return { ready: true, attempts };
+        if (o.signal?.aborted)
+            return cancelled();
+        const exit = releaseExit(running.pid);
+        if (exit || !releaseAlive(running.pid)) {
+            const how = exit ? `exited with ${describeExit(exit)}` : 'exited';
+            return {
+                ready: false,
+                reason: `the release ${how} before answering ${o.healthPath}.${await logTail(running.logFile)}`,
+                attempts,
+            };
+        }
+        const left = o.timeoutMs - (o.clock.monotonic() - started);
+        if (left <= 0)
+            return {
+                ready: false,
+                reason: `the release did not answer ${o.healthPath} with 2xx/3xx within ${(0,lite/* formatDuration */.a3)(o.timeoutMs)}; last: ${last}.${await logTail(running.logFile)}`,
+                attempts,
+            };
+        await sleep(o, Math.min(delay, left));
+        delay = Math.min(delay * 2, MAX_DELAY_MS);
+    }
+}
+/** The clock's sleep, cut short by the signal. */
+async function sleep(o, ms) {
+    const signal = o.signal;
+    if (!signal)
+        return o.clock.sleep(ms);
+    let onAbort = () => undefined;
+    const aborted = new Promise((resolve) => (onAbort = () => resolve()));
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+        await Promise.race([o.clock.sleep(ms), aborted]);
+    }
+    finally {
+        signal.removeEventListener('abort', onAbort);
+    }
+}
+/** One GET on a fresh connection: undefined when the answer is 2xx/3xx, else what went wrong, in a few words. */
+function probe(url, timeoutMs, signal) {
+    return new Promise((resolve) => {
+        const req = (0,external_node_http_.request)(url, { method: 'GET', agent: false, headers: { connection: 'close' }, signal }, (res) => {
+            const status = res.statusCode ?? 0;
+            // Only the status matters; the body is dropped so the socket can close.
+            res.resume();
+            res.on('error', () => undefined);
+            clearTimeout(timer);
+            resolve(status >= 200 && status < 400 ? undefined : `HTTP ${status}`);
+            req.destroy();
+        });
+        const timer = setTimeout(() => {
+            resolve(`no answer within ${(0,lite/* formatDuration */.a3)(timeoutMs)}`);
+            req.destroy();
+        }, timeoutMs);
+        req.on('error', (err) => {
+            clearTimeout(timer);
+            resolve(err.code ?? err.message);
+        });
+        req.end();
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/release/index.ts
+// Releases as processes on this host: prepare the files, start, wait until ready, stop.
+
+
+
+
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/abort.ts
+/** Time in-flight requests of an aborted canary get before it is stopped; shorter when the run is being cancelled. */
+const IN_FLIGHT_GRACE_MS = 5000;
+const CANCELLED_GRACE_MS = 1000;
+/** Time a release gets to exit on SIGTERM before its process group is killed. */
+const STOP_GRACE_MS = 5000;
+/**
+ * Sends all traffic back to stable and stops the canary. `outcome` is `rolled-back` when the
+ * canary had traffic (or may have had it), `failed` when it never got any (readiness, a hook).
+ */
+async function abortCanary(c, reason, outcome = 'rolled-back') {
+    const canary = c.ledger.unfinished();
+    if (!canary)
+        return;
+    const stable = c.ledger.document.stable;
+    const hadTraffic = canary.weight > 0 || canary.phase === 'promoting' || canary.phase === 'aborting';
+    await c.ledger.transition({ to: 'aborting', weight: 0, note: reason }, c.runId);
+    if (stable) {
+        // One operation: the canary's weight to 0 and stable to its whole share.
+        await (await c.router()).setWeights(plain(stable), undefined, 0);
+        c.logger.info(`abort: all traffic on ${stable.id}; no new request reaches ${canary.release.id}`);
+    }
+    if (canary.release.pid !== undefined && c.host.alive(canary.release.pid)) {
+        if (hadTraffic)
+            await c.clock.sleep(Math.min(c.drainMs, c.cancelled ? CANCELLED_GRACE_MS : IN_FLIGHT_GRACE_MS));
+        await c.host.stop(canary.release.pid, c.cancelled ? CANCELLED_GRACE_MS : STOP_GRACE_MS);
+    }
+    if (outcome === 'failed')
+        await c.ledger.transition({ to: 'failed', note: reason }, c.runId);
+    else
+        await c.ledger.abort(c.runId, reason);
+}
+/** A ledger record as the router takes it. */
+function plain(r) {
+    return { id: r.id, version: r.version, upstream: r.upstream };
+}
+
+// EXTERNAL MODULE: ./packages/health/src/index.ts + 12 modules
+var src = __webpack_require__(61202);
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/analysis.ts
+
+const EMPTY = { requests: 0, errors: 0, latenciesMs: [] };
+/** Probes of the canary per second during a window. */
+const PROBE_EVERY_MS = 500;
+/** Consecutive failed probes that fail the step at once, whatever the rate. */
+const FAILED_IN_A_ROW = 3;
+/** A thin window (min-requests unmet) is extended to at most this many times its length, then fails safe. */
+const MAX_EXTENSION = 3;
+const PROGRESS_EVERY_MS = 5000;
+/** Runs one step's analysis window and returns its judgement. */
+async function analyseStep(o) {
+    const { clock } = o;
+    const startedAt = new Date(clock.now()).toISOString();
+    const t0 = clock.monotonic();
+    // Ten looks per window, none shorter than a second: enough requests per look at modest traffic.
+    const lookMs = Math.max(1000, Math.round(o.windowMs / 10));
+    const judge = new src/* LiveJudge */.yr();
+    const totals = { canary: { requests: 0, errors: 0 }, stable: { requests: 0, errors: 0 } };
+    const probes = { sent: 0, failed: 0, inARow: 0, last: '' };
+    let looks = 0;
+    let livePassed = false;
+    let lastProgress = t0;
+    const prober = new src/* Prober */.JC({
+        method: 'GET',
+        headers: {},
+        timeoutMs: 2000,
+        expectStatus: (s) => s >= 200 && s < 400,
+        insecureTls: false,
+    });
+    const finish = (verdict, reason, evidence) => {
+        const all = totals.canary.requests + totals.stable.requests;
+        return {
+            index: o.index,
+            weight: o.weight,
+            verdict,
+            reason,
+            evidence,
+            startedAt,
+            endedAt: new Date(clock.now()).toISOString(),
+            canary: { ...totals.canary },
+            stable: { ...totals.stable },
+            ...(all > 0 ? { canaryShare: Math.round((totals.canary.requests / all) * 1000) / 10 } : {}),
+            probes: { sent: probes.sent, failed: probes.failed },
+            looks,
+        };
+    };
+    // Counts from before this step belong to the step before it.
+    await o.router.readTraffic();
+    try {
+        let limitMs = o.windowMs;
+        for (;;) {
+            const lookEnd = Math.min(clock.monotonic() + lookMs, t0 + limitMs);
+            while (clock.monotonic() < lookEnd) {
+                if (o.signal?.aborted)
+                    return finish('cancelled', 'the run was cancelled', 'probes only');
+                const r = await prober.probe(o.healthUrl, clock.now());
+                probes.sent++;
+                if (r.ok)
+                    probes.inARow = 0;
+                else {
+                    probes.failed++;
+                    probes.inARow++;
+                    probes.last = r.failure ? `${r.failure.kind}: ${r.failure.detail}` : `status ${r.status}`;
+                }
+                if (!o.canaryAlive())
+                    return finish('fail', 'the canary process exited during the analysis', 'probes only');
+                if (probes.inARow >= FAILED_IN_A_ROW)
+                    return finish('fail', `health probes of the canary failed ${probes.inARow} times in a row (last: ${probes.last})`, 'probes only');
+                await clock.sleep(Math.max(0, Math.min(PROBE_EVERY_MS, lookEnd - clock.monotonic())));
+            }
+            looks++;
+            await o.onLook?.();
+            const traffic = (await o.router.readTraffic()) ?? new Map();
+            const c = traffic.get(o.canary.id) ?? EMPTY;
+            const s = (o.stable && traffic.get(o.stable.id)) || EMPTY;
+            totals.canary.requests += c.requests;
+            totals.canary.errors += c.errors;
+            totals.stable.requests += s.requests;
+            totals.stable.errors += s.errors;
+            const elapsed = clock.monotonic() - t0;
+            if (o.stable) {
+                const look = judge.look(Math.min(1, elapsed / limitMs), c, s);
+                if (look.verdict === 'fail')
+                    return finish('fail', `live traffic: ${look.reason}`, 'live traffic');
+                if (look.verdict === 'pass')
+                    livePassed = true;
+            }
+            if (clock.monotonic() - lastProgress >= PROGRESS_EVERY_MS) {
+                lastProgress = clock.monotonic();
+                o.logger.info(`step ${o.index + 1} at ${o.weight}%: ${Math.round(elapsed / 1000)}s of ${Math.round(limitMs / 1000)}s, canary ${totals.canary.requests} requests (${totals.canary.errors} 5xx), stable ${totals.stable.requests} (${totals.stable.errors} 5xx), probes ${probes.sent - probes.failed}/${probes.sent} ok`);
+            }
+            if (elapsed < limitMs)
+                continue;
+            const probeRate = probes.sent > 0 ? probes.failed / probes.sent : 0;
+            if (probeRate > o.maxErrorRate)
+                return finish('fail', `${probes.failed} of ${probes.sent} health probes of the canary failed (${pct(probeRate)}, more than ${pct(o.maxErrorRate)}; last: ${probes.last})`, 'probes only');
+            if (!o.stable) {
+                // At 100% the canary has no peer: its own error rate against the same bound.
+                const rate = totals.canary.requests > 0 ? totals.canary.errors / totals.canary.requests : 0;
+                if (rate > o.maxErrorRate)
+                    return finish('fail', `the canary answered ${totals.canary.errors} of ${totals.canary.requests} requests with 5xx (${pct(rate)}, more than ${pct(o.maxErrorRate)})`, 'live traffic');
+            }
+            if (totals.canary.requests < o.minRequests) {
+                if (limitMs < o.windowMs * MAX_EXTENSION) {
+                    limitMs += o.windowMs;
+                    o.logger.info(`step ${o.index + 1}: the canary served ${totals.canary.requests} of the ${o.minRequests} requests min-requests asks for; extending the window to ${Math.round(limitMs / 1000)}s`);
+                    continue;
+                }
+                return finish('inconclusive', `the canary served ${totals.canary.requests} live requests in ${Math.round(limitMs / 1000)}s, fewer than min-requests (${o.minRequests})`, 'live traffic');
+            }
+            const probeText = `${probes.sent - probes.failed} of ${probes.sent} health probes passed`;
+            if (livePassed)
+                return finish('pass', `no regression in live traffic (canary ${totals.canary.requests} requests, ${totals.canary.errors} 5xx; stable ${totals.stable.requests}, ${totals.stable.errors} 5xx); ${probeText}`, 'live traffic');
+            return finish('pass', o.stable
+                ? `live traffic too thin to compare (canary ${totals.canary.requests}, stable ${totals.stable.requests} requests): judged on probes alone; ${probeText}`
+                : `${probeText}; the canary answered ${totals.canary.errors} of ${totals.canary.requests} live requests with 5xx`, 'probes only');
+        }
+    }
+    finally {
+        prober.close();
+    }
+}
+const pct = (x) => `${(x * 100).toFixed(x < 0.01 && x > 0 ? 2 : 1)}%`;
+
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/hooks.ts
+// The user's commands at the edges of a rollout (like Flagger's webhooks): run through the shell
+// with SLIPWAY_* variables, a timeout, their output in the log (as untrusted text: it cannot act
+// as a workflow command), and a one-line reason when they fail.
+
+const TAIL_CHARS = 300;
+/** The SLIPWAY_* variables of a hook. */
+function hookVariables(c) {
+    return {
+        SLIPWAY_ENVIRONMENT: c.environment,
+        SLIPWAY_PROVIDER: c.provider,
+        SLIPWAY_RELEASE_ID: c.releaseId,
+        SLIPWAY_RELEASE_VERSION: c.version,
+        SLIPWAY_PREVIOUS_RELEASE_ID: c.previousReleaseId,
+        SLIPWAY_URL: c.frontDoor,
+        SLIPWAY_CANARY_URL: c.canaryUpstream,
+        SLIPWAY_WEIGHT: String(c.weight),
+        ...(c.reason !== undefined ? { SLIPWAY_REASON: c.reason } : {}),
+    };
+}
+/** Runs one hook; never throws for the hook's own failure (exit code, timeout, missing shell), only reports it. */
+async function runHook(name, command, context, seams) {
+    seams.logger.info(`${name}: running`);
+    const env = { ...(0,lite/* withoutRunnerCredentials */.DV)({ ...seams.env }), ...hookVariables(context) };
+    try {
+        const r = await seams.exec('/bin/sh', ['-c', command], {
+            env,
+            ignoreReturnCode: true,
+            timeoutMs: seams.timeoutMs,
+            maxOutputBytes: 64 * 1024,
+            untrustedOutput: true,
+        });
+        if (r.timedOut)
+            return { ok: false, reason: `${name} did not finish within ${Math.round(seams.timeoutMs / 1000)}s` };
+        if (r.exitCode === 0)
+            return { ok: true };
+        const last = lastLine(r.stderr) || lastLine(r.stdout);
+        return { ok: false, reason: `${name} exited with code ${r.exitCode}${last ? `: ${last}` : ''}` };
+    }
+    catch (err) {
+        return { ok: false, reason: `${name} could not run: ${err.message}` };
+    }
+}
+function lastLine(text) {
+    const line = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .at(-1) ?? '';
+    return (0,lite/* redactCredentials */.UY)(line.length > TAIL_CHARS ? `${line.slice(0, TAIL_CHARS)}…` : line);
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/host.ts
+// Releases run as supervised processes on this host: the release module's functions.
+
+/** The real host: releases as detached processes on loopback ports. */
+const defaultHost = {
+    prepare: prepareRelease,
+    start: startRelease,
+    waitReady: waitReady,
+    stop: stopRelease,
+    alive: releaseAlive,
+};
+
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/prune.ts
+// Release folders the ledger no longer names are removed after a promotion: the stable, the
+// canary and the last releases (kept for instant rollback) stay, nothing else piles up.
+
+
+
+/** Removes `<environment>/releases/<id>` folders of releases the ledger does not keep. */
+async function pruneReleases(stateDir, environment, doc) {
+    const dir = (0,external_node_path_.join)((0,src_ledger/* environmentDir */.F)(stateDir, environment), 'releases');
+    const keep = new Set([doc.stable?.id, doc.canary?.release.id, ...doc.releases.map((r) => r.id)]);
+    const names = await (0,promises_.readdir)(dir).catch((err) => err.code === 'ENOENT' ? [] : Promise.reject(err));
+    // Temporary folders of a copy in progress start with a dot; they belong to whoever makes them.
+    const gone = names.filter((n) => !n.startsWith('.') && !keep.has(n));
+    for (const name of gone)
+        await (0,promises_.rm)((0,external_node_path_.join)(dir, name), { recursive: true, force: true });
+    return gone;
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/start-command.ts
+// An empty start-command takes what detect-stack finds in the release itself (a Procfile's web
+// process, package.json's start script, …), so a release carries its own way to run.
+
+/** The start command of the project at the root of `dir`; a UserError on start-command when there is none. */
+async function detectStartCommand(dir) {
+    const { detectStack } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 78552));
+    const stack = await detectStack({ root: dir, maxFiles: 20_000 });
+    const root = stack.projects.find((p) => p.path === '.') ?? stack.projects[0];
+    const start = root?.commands.start;
+    if (!start)
+        throw new lite/* UserError */.yo('is empty and detect-stack found no start command in the release.', { input: 'start-command' }, 'Give the command that runs the release, such as node server.js; it gets PORT in its environment.');
+    return start;
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/controller.ts
+// The canary controller: an explicit state machine over the release ledger. prepare → start →
+// readiness → for each step (set weight, analyse) → promote | abort. Every transition is on disk
+// before it is acted on, so a run that crashes or is cancelled is finished by the next one (or by
+// the action's post step). A deploy holds its environment's lock from start to end.
+
+
+
+
+
+
+
+
+
+
+/** A deploy's lock lives this long without a refresh; every look and pause refreshes it. */
+const LOCK_TTL_MS = 10 * 60 * 1000;
+/** Pauses and holds wake this often to refresh the lock, watch the canary and notice a cancel. */
+const TICK_MS = 1000;
+/** Deploys `plan.artifact` as a canary of `plan.environment`; the outcome carries the action's outputs. */
+async function deployCanary(plan, seams) {
+    const lock = await acquire({
+        stateDir: plan.stateDir,
+        environment: plan.environment,
+        owner: plan.owner,
+        runId: plan.runId,
+        ttlMs: LOCK_TTL_MS,
+        clock: seams.clock,
+    });
+    if (lock.tookOver)
+        seams.logger.warning(`took over a stale lock: ${lock.tookOver}`);
+    let router;
+    try {
+        const ledger = await src_ledger/* Ledger */.O.open(plan.stateDir, plan.environment, seams.clock);
+        // The release is verified before anything else starts: a bad archive changes nothing on the host.
+        const release = await (seams.host ?? defaultHost).prepare({
+            artifact: plan.artifact,
+            version: plan.version,
+            stateDir: plan.stateDir,
+            environment: plan.environment,
+        });
+        // The router is made on first use, so a release that never starts moves nothing (no proxy started either).
+        const getRouter = () => (router ??= routerFor(plan.provider, {
+            stateDir: plan.stateDir,
+            environment: plan.environment,
+            settings: plan.settings,
+            workspace: plan.workspace,
+            env: seams.env,
+            ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
+        }));
+        // A provider's settings are checked up front all the same, when the router is cheap to check.
+        if (plan.provider !== 'local')
+            await getRouter();
+        const rollout = new Rollout(plan, seams, ledger, getRouter, lock, release);
+        try {
+            return await rollout.run();
+        }
+        catch (err) {
+            // Whatever went wrong, a canary this run started does not stay half-routed.
+            const left = ledger.unfinished();
+            if (left && left.runId === plan.runId && left.phase !== 'paused')
+                await abortCanary(rollout.abortContext(), `the deploy stopped on an error: ${err.message}`).catch((e) => seams.logger.error(`could not roll back after the error: ${e.message}`));
+            throw err;
+        }
+    }
+    finally {
+        await router?.then((r) => r.close()).catch(() => { });
+        await lock.release().catch(() => false);
+    }
+}
+/** One run of the state machine. */
+class Rollout {
+    plan;
+    seams;
+    ledger;
+    router;
+    lock;
+    prepared;
+    host;
+    clock;
+    steps = [];
+    startedAt;
+    release;
+    previousId = '';
+    weight = 0;
+    constructor(plan, seams, ledger, router, lock, prepared) {
+        this.plan = plan;
+        this.seams = seams;
+        this.ledger = ledger;
+        this.router = router;
+        this.lock = lock;
+        this.prepared = prepared;
+        this.host = seams.host ?? defaultHost;
+        this.clock = seams.clock ?? lite/* systemClock */.ml;
+        this.startedAt = new Date(this.clock.now()).toISOString();
+    }
+    frontDoor = '';
+    get url() {
+        return this.plan.frontDoorUrl || this.frontDoor;
+    }
+    /** The router, noting its front door for the outputs. */
+    async routed() {
+        const router = await this.router();
+        this.frontDoor = router.frontDoor;
+        return router;
+    }
+    get cancelled() {
+        return this.seams.signal?.aborted === true;
+    }
+    /** What the shared abort path needs, as of now. */
+    abortContext() {
+        const { ledger, host, clock } = this;
+        const router = () => this.routed();
+        const { logger } = this.seams;
+        return {
+            ledger,
+            router,
+            host,
+            clock,
+            logger,
+            runId: this.plan.runId,
+            drainMs: this.plan.drainMs,
+            cancelled: this.cancelled,
+        };
+    }
+    async run() {
+        const { plan, ledger } = this;
+        const { logger } = this.seams;
+        this.release = this.prepared;
+        const release = this.release;
+        logger.info(`release ${release.id} (${release.digest}) ready in ${release.dir}`);
+        let resumeAt;
+        const left = ledger.unfinished();
+        if (left) {
+            const alive = left.release.pid !== undefined && this.host.alive(left.release.pid);
+            if (left.phase === 'paused' && left.release.id === release.id && alive) {
+                resumeAt = left.stepIndex;
+                this.weight = left.weight;
+                logger.info(`resuming the paused canary ${release.id} at ${left.weight}%`);
+            }
+            else {
+                const why = `run ${left.runId} left canary ${left.release.id} ${left.phase} at ${left.weight}%`;
+                logger.warning(`${why}: rolling it back before this deploy`);
+                await abortCanary(this.abortContext(), `${why}; rolled back by run ${plan.runId}`);
+            }
+        }
+        let stable = ledger.document.stable;
+        // A stable release whose process is gone (slipway down, a reboot) serves nothing to compare against.
+        if (resumeAt === undefined && stable?.pid !== undefined && !this.host.alive(stable.pid)) {
+            logger.warning(`the stable release ${stable.id} is not running (pid ${stable.pid} is gone): deploying as a first release`);
+            stable = undefined;
+        }
+        this.previousId = ledger.document.stable?.id ?? '';
+        if (resumeAt === undefined && stable && stable.id === release.id) {
+            await this.routed();
+            return this.end('promoted', `${release.id} is already the stable release of ${plan.environment}; nothing to do`);
+        }
+        if (resumeAt === undefined) {
+            const started = await this.startCanary(release);
+            if (started)
+                return started;
+            if (!stable)
+                return this.promoteFirst();
+        }
+        return this.stepThrough(resumeAt ?? 0, resumeAt !== undefined);
+    }
+    /** Runs the pre-deploy hook, starts the release and waits for it; an outcome when it ends the deploy there. */
+    async startCanary(release) {
+        const { plan, ledger } = this;
+        const { logger } = this.seams;
+        if (plan.hooks.preDeploy) {
+            const hook = await this.hook('pre-deploy-command', plan.hooks.preDeploy);
+            if (!hook.ok)
+                return this.end('failed', `${hook.reason}; nothing was deployed`);
+        }
+        const now = new Date(this.clock.now()).toISOString();
+        const record = {
+            id: release.id,
+            version: release.version,
+            upstream: '',
+            dir: release.dir,
+            startedAt: now,
+            digest: release.digest,
+        };
+        await ledger.transition({ to: 'starting', canary: record, weight: 0, stepIndex: 0 }, plan.runId);
+        let running;
+        try {
+            const command = plan.startCommand || (await detectStartCommand(release.dir));
+            running = await this.host.start({ release, command, env: this.seams.env });
+        }
+        catch (err) {
+            await ledger.transition({ to: 'failed', note: err.message }, plan.runId);
+            throw err;
+        }
+        await ledger.transition({ to: 'starting', canary: { ...record, upstream: running.upstream, pid: running.pid } }, plan.runId);
+        logger.info(`started ${release.id} as pid ${running.pid} on ${running.upstream}; waiting for ${plan.healthPath}`);
+        const ready = await this.host.waitReady(running, {
+            healthPath: plan.healthPath,
+            timeoutMs: plan.readyTimeoutMs,
+            clock: this.clock,
+            ...(this.seams.signal ? { signal: this.seams.signal } : {}),
+        });
+        if (!ready.ready) {
+            const reason = `${release.id} never became ready: ${ready.reason}; no traffic reached it`;
+            await abortCanary(this.abortContext(), reason, 'failed');
+            return this.end('failed', reason);
+        }
+        await ledger.transition({ to: 'ready' }, plan.runId);
+        logger.info(`${release.id} answered ${plan.healthPath} after ${ready.attempts} attempt(s)`);
+        return undefined;
+    }
+    /** The first release of an environment: nothing to compare against, so it takes all traffic once ready. */
+    async promoteFirst() {
+        const canary = this.ledger.unfinished();
+        await this.ledger.transition({ to: 'promoting', weight: 100 }, this.plan.runId);
+        await (await this.routed()).setWeights(undefined, plain(canary.release), 100);
+        this.weight = 100;
+        await this.ledger.promote(this.plan.runId, 'first release of the environment');
+        return this.afterPromotion(undefined, `first release of ${this.plan.environment}: ready, and now takes all traffic`);
+    }
+    /** Steps from `from`; `resumed` skips the pause before the last step (this run is the judgement it waited for). */
+    async stepThrough(from, resumed) {
+        const { plan, ledger } = this;
+        const { logger } = this.seams;
+        const router = await this.routed();
+        const steps = plan.steps;
+        const finalIndex = steps.at(-1).weight === 100 ? steps.length - 1 : steps.length;
+        const stable = ledger.document.stable;
+        const canary = () => ledger.unfinished().release;
+        for (let i = from; i <= steps.length; i++) {
+            if (i === finalIndex) {
+                if (!plan.autoPromote && !resumed) {
+                    await ledger.transition({ to: 'paused', stepIndex: i }, plan.runId);
+                    return this.end('paused', `holding ${canary().id} at ${this.weight}% (auto-promote is false): run again to promote it`);
+                }
+                if (plan.hooks.confirmPromotion) {
+                    const held = await this.holdForConfirmation(i);
+                    if (held)
+                        return held;
+                }
+            }
+            if (i === steps.length)
+                break;
+            const step = steps[i];
+            await ledger.transition({ to: 'stepping', weight: step.weight, stepIndex: i }, plan.runId);
+            await router.setWeights(plain(stable), plain(canary()), step.weight);
+            this.weight = step.weight;
+            logger.info(`step ${i + 1} of ${steps.length}: ${step.weight}% of traffic on ${canary().id}`);
+            if (step.pauseMs > 0 && !(await this.wait(step.pauseMs)))
+                return this.rollBack(this.cancelled ? 'the run was cancelled' : 'the canary process exited during a pause');
+            const report = await this.analyse(i, step.weight);
+            logger.info(`step ${i + 1} (${step.weight}%): ${report.verdict}: ${report.reason}`);
+            if (report.verdict !== 'pass')
+                return this.rollBack(`step ${i + 1} at ${step.weight}%: ${report.reason}`);
+        }
+        return this.promote();
+    }
+    async analyse(index, weight) {
+        const canary = this.ledger.unfinished().release;
+        const report = await analyseStep({
+            router: await this.routed(),
+            canary: plain(canary),
+            stable: weight < 100 ? plain(this.ledger.document.stable) : undefined,
+            index,
+            weight,
+            windowMs: this.plan.stepAnalysisMs,
+            minRequests: this.plan.minRequests,
+            healthUrl: `${canary.upstream}${this.plan.healthPath}`,
+            maxErrorRate: this.plan.maxErrorRate,
+            clock: this.clock,
+            logger: this.seams.logger,
+            ...(this.seams.signal ? { signal: this.seams.signal } : {}),
+            canaryAlive: () => canary.pid === undefined || this.host.alive(canary.pid),
+            onLook: () => this.lock.refresh(),
+        });
+        this.steps.push(report);
+        return report;
+    }
+    /** Holds the canary at its weight, analysing, until the gate says yes; ends `paused` when it never does. */
+    async holdForConfirmation(index) {
+        const { plan, clock } = this;
+        const deadline = clock.monotonic() + plan.confirmTimeoutMs;
+        for (;;) {
+            const gate = await this.hook('confirm-promotion-command', plan.hooks.confirmPromotion);
+            if (gate.ok)
+                return undefined;
+            this.seams.logger.info(`${gate.reason}: holding at ${this.weight}%`);
+            if (clock.monotonic() >= deadline) {
+                await this.ledger.transition({ to: 'paused', stepIndex: index, note: gate.reason }, plan.runId);
+                return this.end('paused', `${gate.reason} for ${(0,lite/* formatDuration */.a3)(plan.confirmTimeoutMs)}: holding at ${this.weight}%; run again to promote`);
+            }
+            // Holding is no reason to stop watching: a regression still rolls back.
+            const report = await this.analyse(Math.max(0, index - 1), this.weight);
+            if (report.verdict !== 'pass')
+                return this.rollBack(`while waiting for confirmation at ${this.weight}%: ${report.reason}`);
+        }
+    }
+    async promote() {
+        const { ledger, plan } = this;
+        const previous = ledger.document.stable;
+        const canary = ledger.unfinished().release;
+        await ledger.transition({ to: 'promoting', weight: 100 }, plan.runId);
+        // The canary takes the stable slot with all traffic, in one operation.
+        await (await this.routed()).setWeights(plain(canary), undefined, 0);
+        this.weight = 100;
+        await ledger.promote(plan.runId);
+        const passed = this.steps.length;
+        return this.afterPromotion(previous, `${canary.id} passed ${passed} step(s) of analysis and takes all traffic`);
+    }
+    /** Post-promote hook, drain and stop of the old stable, pruning of old releases. */
+    async afterPromotion(previous, reason) {
+        const { plan } = this;
+        let text = reason;
+        if (plan.hooks.postPromote) {
+            const hook = await this.hook('post-promote-command', plan.hooks.postPromote);
+            if (!hook.ok) {
+                this.seams.logger.warning(hook.reason);
+                text += `; ${hook.reason}`;
+            }
+        }
+        if (previous?.pid !== undefined && this.host.alive(previous.pid)) {
+            this.seams.logger.info(`draining ${previous.id} for ${(0,lite/* formatDuration */.a3)(plan.drainMs)}, then stopping it`);
+            await this.wait(plan.drainMs, false);
+            await this.host.stop(previous.pid, STOP_GRACE_MS);
+        }
+        await pruneReleases(plan.stateDir, plan.environment, this.ledger.document).catch((err) => this.seams.logger.warning(`could not remove old releases: ${err.message}`));
+        return this.end('promoted', text);
+    }
+    async rollBack(reason) {
+        await abortCanary(this.abortContext(), reason);
+        this.weight = 0;
+        if (this.plan.hooks.onRollback) {
+            const hook = await this.hook('on-rollback-command', this.plan.hooks.onRollback, reason);
+            if (!hook.ok)
+                return this.end('rolled-back', `${reason}; ${hook.reason}`);
+        }
+        return this.end('rolled-back', reason);
+    }
+    /**
+     * Waits `ms` in ticks, keeping the lock; false when the run is cancelled or (if `watch`) the
+     * canary's process is gone, so the caller rolls back instead of waiting on.
+     */
+    async wait(ms, watch = true) {
+        const end = this.clock.monotonic() + ms;
+        const canary = this.ledger.unfinished()?.release;
+        while (this.clock.monotonic() < end) {
+            if (this.cancelled)
+                return false;
+            if (watch && canary?.pid !== undefined && !this.host.alive(canary.pid))
+                return false;
+            await this.clock.sleep(Math.min(TICK_MS, end - this.clock.monotonic()));
+            await this.lock.refresh();
+        }
+        return true;
+    }
+    hook(name, command, reason) {
+        const canary = this.ledger.unfinished()?.release ?? this.ledger.document.stable;
+        const context = {
+            environment: this.plan.environment,
+            provider: this.plan.provider,
+            releaseId: this.release?.id ?? '',
+            version: this.release?.version ?? '',
+            previousReleaseId: this.previousId,
+            frontDoor: this.url,
+            canaryUpstream: canary?.upstream ?? '',
+            weight: this.weight,
+            ...(reason !== undefined ? { reason } : {}),
+        };
+        const { exec, logger, env } = this.seams;
+        return runHook(name, command, context, { exec, logger, env, timeoutMs: this.plan.hookTimeoutMs });
+    }
+    end(result, reason) {
+        const release = this.release;
+        const report = {
+            environment: this.plan.environment,
+            provider: this.plan.provider,
+            result,
+            reason,
+            ...(release ? { release: { id: release.id, version: release.version, digest: release.digest } } : {}),
+            previousReleaseId: this.previousId,
+            url: this.url,
+            weight: this.weight,
+            steps: this.steps,
+            transitions: this.ledger.document.transitions.filter((t) => t.runId === this.plan.runId).map((t) => ({ ...t })),
+            startedAt: this.startedAt,
+            endedAt: new Date(this.clock.now()).toISOString(),
+        };
+        return {
+            result,
+            url: this.url,
+            releaseId: release?.id ?? '',
+            previousReleaseId: this.previousId,
+            weight: this.weight,
+            reason,
+            report,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/recover.ts
+// Finishing what a dead run left: the action's post step (after main was killed) and `slipway`
+// call this to put an unfinished canary's traffic back on stable through the same abort path.
+
+
+
+
+
+/**
+ * Rolls back a canary left unfinished (not one paused on purpose); returns what it did, or
+ * undefined when there was nothing to do. Takes the environment's lock like a deploy does: the
+ * dead run's lock is stale (its process is gone) and is taken over.
+ */
+async function recoverCanary(o, seams) {
+    const peek = await src_ledger/* Ledger */.O.open(o.stateDir, o.environment, seams.clock);
+    const left = peek.unfinished();
+    if (!left || left.phase === 'paused' || (o.runId !== undefined && left.runId !== o.runId))
+        return undefined;
+    const runId = `${o.runId ?? 'recover'}-recover`;
+    const lock = await acquire({
+        stateDir: o.stateDir,
+        environment: o.environment,
+        owner: `deploy-canary recovery of run ${left.runId}`,
+        runId,
+        ttlMs: 5 * 60 * 1000,
+        clock: seams.clock,
+    });
+    try {
+        // Read again under the lock: another run may have finished it meanwhile.
+        const ledger = await src_ledger/* Ledger */.O.open(o.stateDir, o.environment, seams.clock);
+        const canary = ledger.unfinished();
+        if (!canary || canary.phase === 'paused' || canary.release.id !== left.release.id)
+            return undefined;
+        const router = await routerFor(o.provider, {
+            stateDir: o.stateDir,
+            environment: o.environment,
+            settings: o.settings,
+            workspace: o.workspace,
+            env: seams.env,
+            ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
+        });
+        try {
+            const reason = `run ${canary.runId} ended with canary ${canary.release.id} ${canary.phase} at ${canary.weight}%`;
+            await abortCanary({
+                ledger,
+                router: async () => router,
+                host: seams.host ?? defaultHost,
+                clock: seams.clock,
+                logger: seams.logger,
+                runId,
+                drainMs: 1000,
+                cancelled: true,
+            }, `${reason}; rolled back`);
+            return `${reason}: rolled back, all traffic on ${ledger.document.stable?.id ?? 'no release'}`;
+        }
+        finally {
+            await router.close().catch(() => { });
+        }
+    }
+    finally {
+        await lock.release().catch(() => false);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/daemon.ts
+// Entry points call this first: started as a daemon (SLIPWAY_DAEMON set), the program runs the
+// daemon instead of an action, loading the proxy only then so that actions start fast.
+/** Runs the daemon named by SLIPWAY_DAEMON and returns true, or returns false at once when it is not set. */
+async function maybeRunDaemon(env = process.env) {
+    if (env.SLIPWAY_DAEMON !== 'local-proxy')
+        return false;
+    const { runLocalProxyDaemon } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 70748));
+    await runLocalProxyDaemon(env);
+    return true;
+}
+
+// EXTERNAL MODULE: ./packages/deploy/src/providers/local/spawn.ts + 1 modules
+var spawn = __webpack_require__(53714);
+;// CONCATENATED MODULE: ./packages/deploy/src/environment.ts
+
+
+
+/** Reads the ledger (and asks the local proxy, if one runs) without changing anything. */
+async function environmentStatus(stateDir, environment, clock) {
+    const ledger = await src_ledger/* Ledger */.O.open(stateDir, environment, clock);
+    const doc = ledger.document;
+    const canary = doc.canary;
+    const state = (r, role, weight) => ({
+        id: r.id,
+        version: r.version,
+        role,
+        weight,
+        upstream: r.upstream,
+        ...(r.pid !== undefined ? { pid: r.pid } : {}),
+        running: r.pid !== undefined && releaseAlive(r.pid),
+    });
+    const releases = [];
+    if (doc.stable)
+        releases.push(state(doc.stable, 'stable', 100 - (canary?.weight ?? 0)));
+    if (canary)
+        releases.push(state(canary.release, 'canary', canary.weight));
+    for (const r of doc.releases)
+        releases.push(state(r, 'previous', 0));
+    const proxy = await (0,spawn/* localProxyStatus */.cQ)(stateDir, environment);
+    const last = doc.transitions.at(-1);
+    return {
+        environment,
+        releases,
+        ...(canary ? { canaryPhase: canary.phase } : {}),
+        ...(proxy ? { proxy: { frontDoor: proxy.frontDoor, pid: proxy.pid, totals: proxy.totals } } : {}),
+        ...(last
+            ? {
+                lastTransition: `${last.at} ${last.from} → ${last.to} at ${last.weight}%${last.note ? `: ${last.note}` : ''}`,
+            }
+            : {}),
+    };
+}
+/**
+ * Stops an environment: the local proxy daemon (if any) and every release process the ledger
+ * knows of. The ledger stays, as the record of what was live; the next deploy finds the stable
+ * release stopped and starts over as a first release. Returns what it stopped.
+ */
+async function downEnvironment(stateDir, environment, clock) {
+    const ledger = await src_ledger/* Ledger */.O.open(stateDir, environment, clock);
+    const doc = ledger.document;
+    const stopped = [];
+    const proxy = await (0,spawn/* localProxyStatus */.cQ)(stateDir, environment);
+    await (0,spawn/* stopLocalProxy */.kf)(stateDir, environment);
+    if (proxy)
+        stopped.push(`local proxy (pid ${proxy.pid}, ${proxy.frontDoor})`);
+    const all = [doc.stable, doc.canary?.release, ...doc.releases].filter((r) => r !== undefined);
+    for (const r of all)
+        if (r.pid !== undefined && releaseAlive(r.pid)) {
+            await stopRelease(r.pid, 5000);
+            stopped.push(`release ${r.id} (pid ${r.pid})`);
+        }
+    return stopped;
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 26328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ environmentDir),
+/* harmony export */   O: () => (/* binding */ Ledger)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77934);
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36740);
+// The release ledger of one environment: which release is stable, which canary is under way and
+// how far it got, and every transition, so that a crashed or cancelled run can be resumed or
+// rolled back by the next one. Each change is on disk before the promise resolves.
+
+
+
+
+const PHASES = ['starting', 'ready', 'stepping', 'paused', 'promoting', 'aborting'];
+const OUTCOMES = ['promoted', 'rolled-back', 'failed'];
+/** Previous stable releases kept for instant rollback, unless the caller asks for another number. */
+const DEFAULT_KEEP = 5;
+/** The transition log keeps its newest entries only, so the file stays small on a busy environment. */
+const MAX_TRANSITIONS = 1000;
+/** 1000 transitions are a few hundred KiB; anything far larger is not a ledger. */
+const MAX_LEDGER_BYTES = 16 * 1024 * 1024;
+const ENVIRONMENT = /^[A-Za-z0-9._-]{1,64}$/;
+const nonEmpty = valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minLength */ .BpQ(1));
+const time = valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .isoTimestamp */ .yhX());
+const weight = valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minValue */ .Wwf(0), valibot__WEBPACK_IMPORTED_MODULE_3__/* .maxValue */ .cGV(100));
+const releaseSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    id: nonEmpty,
+    version: valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    upstream: valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    dir: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    pid: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minValue */ .Wwf(1))),
+    startedAt: time,
+    digest: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+});
+const canarySchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    release: releaseSchema,
+    phase: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO(PHASES),
+    stepIndex: valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minValue */ .Wwf(0)),
+    weight,
+    runId: nonEmpty,
+    startedAt: time,
+});
+const transitionSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    at: time,
+    runId: nonEmpty,
+    from: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO([...PHASES, 'idle']),
+    to: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO([...PHASES, ...OUTCOMES]),
+    weight,
+    release: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    note: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+});
+const documentSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    version: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1),
+    environment: valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .regex */ .yGV(ENVIRONMENT)),
+    stable: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(releaseSchema),
+    canary: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(canarySchema),
+    releases: valibot__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(releaseSchema),
+    transitions: valibot__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(transitionSchema),
+});
+/** The folder of one environment's ledger and lock; a name that could leave the state folder is a UserError. */
+function environmentDir(stateDir, environment) {
+    // `.` and `..` pass the character class but would put the ledger outside its own folder.
+    if (!ENVIRONMENT.test(environment) || /^\.+$/.test(environment))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`'${environment.slice(0, 80)}' is not an environment name.`, { input: 'environment' }, 'Use 1 to 64 letters, digits, dots, dashes or underscores, such as production or eu-west.1.');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, environment);
+}
+const HINT = 'slipway never resets a ledger, since it records which release is live: fix the file by hand or restore it from a backup.';
+/** The release ledger of one environment; concurrent runs are kept out by the lock, not by this class. */
+class Ledger {
+    path;
+    doc;
+    clock;
+    keep;
+    queue = Promise.resolve();
+    constructor(
+    /** The ledger file. */
+    path, doc, clock, keep) {
+        this.path = path;
+        this.doc = doc;
+        this.clock = clock;
+        this.keep = keep;
+    }
+    /** Reads `<stateDir>/<environment>/ledger.json`; a missing file is an empty ledger, a damaged one a UserError. */
+    static async open(stateDir, environment, clock, options = {}) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(environmentDir(stateDir, environment), 'ledger.json');
+        const keep = options.keepReleases ?? DEFAULT_KEEP;
+        const exists = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).then(() => true, (err) => (err.code === 'ENOENT' ? false : Promise.reject(err)));
+        const doc = exists
+            ? readDocument(path, environment)
+            : { version: 1, environment, releases: [], transitions: [] };
+        return new Ledger(path, deepFreeze(doc), clock, keep);
+    }
+    /** The ledger as last written. */
+    get document() {
+        return this.doc;
+    }
+    /** The canary a previous run left unfinished, for this run to resume or roll back. */
+    unfinished() {
+        return this.doc.canary;
+    }
+    /** Records a transition and applies it; resolves only once the ledger is on disk, so act after it. */
+    transition(change, runId) {
+        // One at a time, each from the document the previous one wrote.
+        const next = this.queue.then(async () => {
+            const doc = deepFreeze(applyChange(this.doc, change, runId, new Date(this.clock.now()).toISOString(), this.keep));
+            // A document this class could not read back is never written: that is a bug of the caller.
+            valibot__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qgA(documentSchema, doc);
+            await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(this.path, `${JSON.stringify(doc, null, 2)}\n`);
+            this.doc = doc;
+            return doc;
+        });
+        this.queue = next.catch(() => undefined);
+        return next;
+    }
+    /** The canary becomes stable; the previous stable joins `releases` for instant rollback. */
+    promote(runId, note) {
+        return this.transition({ to: 'promoted', note }, runId);
+    }
+    /** Records that the canary was rolled back (its traffic already returned to stable), then forgets it. */
+    abort(runId, reason) {
+        return this.transition({ to: 'rolled-back', note: reason }, runId);
+    }
+}
+function readDocument(path, environment) {
+    const text = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .readUserFile */ .E1)(path, { maxBytes: MAX_LEDGER_BYTES, subject: { file: path }, what: 'The ledger' }).toString('utf8');
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (err) {
+        const { line } = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .lineColumn */ .rv)(text, (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .jsonErrorOffset */ .O)(text));
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`is not valid JSON: ${(0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonError */ .M1)(text, err)}.`, { file: path, line }, HINT);
+    }
+    // valibot takes an array for an object (with every key missing); say what it is instead.
+    const result = valibot__WEBPACK_IMPORTED_MODULE_3__/* .safeParse */ .xLC(documentSchema, Array.isArray(raw) ? 'an array' : raw);
+    if (!result.success) {
+        const issue = result.issues[0];
+        const keys = (issue.path ?? []).map((p) => p.key);
+        const line = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .fieldLine */ .h0)(text, keys) ?? 1;
+        const lastKey = keys.filter((k) => typeof k === 'string').at(-1);
+        const column = lastKey === undefined ? 1 : Math.max(1, (text.split('\n')[line - 1] ?? '').indexOf(`"${lastKey}"`) + 1);
+        const where = valibot__WEBPACK_IMPORTED_MODULE_3__/* .getDotPath */ .BuJ(issue);
+        const problem = issue.received === 'undefined'
+            ? `${where ?? 'a field'} is missing`
+            : `${where ? `${where}: ` : ''}${issue.expected ? `expected ${issue.expected}, got ${issue.received}` : issue.message}`;
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`is not a slipway release ledger: ${problem} at line ${line}, column ${column}.`, { file: path, line }, HINT);
+    }
+    if (result.output.environment !== environment)
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`records environment '${result.output.environment}', not '${environment}'.`, { file: path, line: (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .fieldLine */ .h0)(text, ['environment']) ?? 1 }, 'Each environment keeps its own ledger; put this one back in its own folder.');
+    return result.output;
+}
+/** The document after a change: pure, so a failed write leaves the ledger as it was. */
+function applyChange(doc, change, runId, at, keep) {
+    const prev = doc.canary;
+    let stable = doc.stable;
+    let releases = doc.releases;
+    let canary;
+    let weight;
+    const makeStable = (next) => {
+        // The release leaving stable is the one an instant rollback returns to; newest first, no repeats.
+        const kept = releases.filter((r) => r.id !== next.id && r.id !== stable?.id);
+        releases = stable && stable.id !== next.id ? [stable, ...kept] : kept;
+        releases = releases.slice(0, keep);
+        stable = next;
+    };
+    if (change.canary && prev && prev.release.id !== change.canary.id)
+        throw new Error(`Ledger: canary ${prev.release.id} is unfinished; resume or abort it before starting ${change.canary.id}.`);
+    if (PHASES.includes(change.to)) {
+        const release = change.canary ?? prev?.release;
+        if (!release)
+            throw new Error(`Ledger: no canary is under way to move to '${change.to}'.`);
+        canary = {
+            release,
+            phase: change.to,
+            stepIndex: change.stepIndex ?? prev?.stepIndex ?? 0,
+            weight: change.weight ?? prev?.weight ?? 0,
+            runId,
+            startedAt: prev?.startedAt ?? at,
+        };
+        weight = canary.weight;
+    }
+    else if (change.to === 'promoted') {
+        if (!prev)
+            throw new Error('Ledger: no canary is under way to promote.');
+        if (change.stable)
+            throw new Error('Ledger: a promotion makes the canary stable; it takes no other stable release.');
+        makeStable(prev.release);
+        weight = 100;
+    }
+    else {
+        weight = 0;
+    }
+    if (change.stable)
+        makeStable(change.stable);
+    const transition = {
+        at,
+        runId,
+        from: prev?.phase ?? 'idle',
+        to: change.to,
+        weight,
+        ...((canary ?? prev) ? { release: (canary ?? prev).release.id } : {}),
+        ...(change.note !== undefined ? { note: change.note } : {}),
+    };
+    return structuredClone({
+        version: 1,
+        environment: doc.environment,
+        ...(stable ? { stable } : {}),
+        ...(canary ? { canary } : {}),
+        releases,
+        transitions: [...doc.transitions, transition].slice(-MAX_TRANSITIONS),
+    });
+}
+function deepFreeze(value) {
+    if (value && typeof value === 'object') {
+        for (const inner of Object.values(value))
+            deepFreeze(inner);
+        Object.freeze(value);
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 70748:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ LOCAL_PROXY_DAEMON),
+  runLocalProxyDaemon: () => (/* binding */ runLocalProxyDaemon)
+});
+
+// UNUSED EXPORTS: maybeRunDaemon
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __webpack_require__(77934);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/admin.ts
+// The daemon's admin API: how deploy steps, later runs and `slipway status` drive the local proxy.
+// It listens on loopback only, and every request must carry the token from the proxy file, which
+// only the daemon's user can read.
+
+
+
+/** Request bodies larger than this are refused: a weights change is a few hundred bytes. */
+const MAX_BODY_BYTES = 64 * 1024;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+/** An upstream the proxy may be pointed at: plain HTTP to a loopback port, nothing else. */
+function isLoopbackUpstream(text) {
+    try {
+        const url = new URL(text);
+        return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && url.port !== '' && url.pathname === '/';
+    }
+    catch {
+        return false;
+    }
+}
+const releaseSchema = dist/* object */.Ikc({
+    id: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* minLength */.BpQ(1), dist/* maxLength */.Ru6(200)),
+    version: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* maxLength */.Ru6(200)),
+    upstream: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* check */.z6Y(isLoopbackUpstream, 'upstream must be http://127.0.0.1:<port>, http://[::1]:<port> or http://localhost:<port>')),
+});
+const weightsSchema = dist/* pipe */.FsL(dist/* object */.Ikc({
+    stable: dist/* nullish */.cl6(releaseSchema),
+    canary: dist/* nullish */.cl6(releaseSchema),
+    weight: dist/* pipe */.FsL(dist/* number */.aig(), dist/* integer */.ndf('weight must be a whole number'), dist/* minValue */.Wwf(0), dist/* maxValue */.cGV(100)),
+}), dist/* check */.z6Y((w) => !w.stable || !w.canary || w.stable.id !== w.canary.id, 'stable and canary must differ'));
+/** A request the API refuses, with the status to answer. */
+class Refusal extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+/** Starts the admin API on 127.0.0.1 at a free port. */
+async function startAdminServer(token, handlers) {
+    const expected = digest(`Bearer ${token}`);
+    const server = (0,external_node_http_.createServer)({ requestTimeout: 30_000 }, (req, res) => {
+        // Both sides hashed to the same length, so timingSafeEqual may compare them.
+        if (!(0,external_node_crypto_.timingSafeEqual)(digest(req.headers.authorization ?? ''), expected)) {
+            req.resume();
+            return reply(res, 401, { error: 'unauthorized' });
+        }
+        route(req, res, handlers).catch((error) => {
+            req.resume();
+            if (error instanceof Refusal)
+                return reply(res, error.status, { error: error.message });
+            reply(res, 500, { error: error instanceof Error ? error.message : String(error) });
+        });
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const { port } = server.address();
+    return {
+        url: `http://127.0.0.1:${port}`,
+        close: () => {
+            const closed = new Promise((resolve) => server.close(() => resolve()));
+            server.closeAllConnections();
+            return closed;
+        },
+    };
+}
+async function route(req, res, handlers) {
+    const path = (req.url ?? '').split('?')[0];
+    const key = `${req.method} ${path}`;
+    if (key === 'GET /v1/status')
+        return reply(res, 200, handlers.status());
+    if (key === 'PUT /v1/weights') {
+        const parsed = dist/* safeParse */.xLC(weightsSchema, await readJson(req));
+        if (!parsed.success) {
+            const issue = parsed.issues[0];
+            const where = issue.path?.map((p) => String(p.key)).join('.');
+            throw new Refusal(400, where ? `${where}: ${issue.message}` : issue.message);
+        }
+        const { stable, canary, weight } = parsed.output;
+        handlers.setWeights(stable ?? undefined, canary ?? undefined, weight);
+        return reply(res, 200, { ok: true });
+    }
+    if (key === 'POST /v1/traffic') {
+        req.resume();
+        return reply(res, 200, Object.fromEntries(handlers.takeTraffic()));
+    }
+    if (key === 'POST /v1/shutdown') {
+        req.resume();
+        res.once('finish', () => handlers.shutdown());
+        return reply(res, 200, { ok: true });
+    }
+    throw new Refusal(404, `no ${key}`);
+}
+/** The request body as JSON, refusing more than MAX_BODY_BYTES without reading it all. */
+async function readJson(req) {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES)
+        throw new Refusal(413, 'body too large');
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES)
+            throw new Refusal(413, 'body too large');
+        chunks.push(chunk);
+    }
+    try {
+        return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    }
+    catch {
+        throw new Refusal(400, 'body is not JSON');
+    }
+}
+function reply(res, status, body) {
+    const text = JSON.stringify(body);
+    // A refused request may have left its body unread; closing is simpler than draining it.
+    const close = status === 413 || status === 401;
+    res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+        ...(close ? { connection: 'close' } : {}),
+    });
+    res.end(text);
+}
+function digest(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest();
+}
+
+// EXTERNAL MODULE: ./packages/deploy/src/providers/local/listen.ts
+var local_listen = __webpack_require__(47021);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/balancer.ts
+/** Where a release is reached; only plain HTTP, since the releases listen on loopback ports. */
+function upstreamOf(release, role) {
+    const url = new URL(release.upstream);
+    if (url.protocol !== 'http:' || url.port === '')
+        throw new Error(`release ${release.id}: upstream ${release.upstream} is not http://host:port`);
+    // URL keeps IPv6 literals in brackets; sockets want them bare.
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    return { id: release.id, role, origin: url.origin, host, port: Number(url.port) };
+}
+/**
+ * One immutable routing table. Picks by smooth weighted round-robin (nginx's): deterministic, so
+ * over any run of 100 picks each upstream gets exactly its weight, spread out rather than in bursts.
+ * Upstreams with weight 0 are not in the table at all, so they cannot be picked.
+ */
+class RoutingTable {
+    slots;
+    total;
+    /** A table for the given weights; entries with weight 0 are dropped. */
+    constructor(entries) {
+        this.slots = entries.filter((e) => e.weight > 0).map((e) => ({ ...e, current: 0 }));
+        this.total = this.slots.reduce((sum, s) => sum + s.weight, 0);
+    }
+    /** The upstream for the next request, or undefined when nothing is routed. */
+    pick() {
+        let best;
+        for (const slot of this.slots) {
+            slot.current += slot.weight;
+            if (!best || slot.current > best.current)
+                best = slot;
+        }
+        if (best)
+            best.current -= this.total;
+        return best?.upstream;
+    }
+    /** The routed upstream playing `role`, if it has a weight above 0. */
+    routed(role) {
+        return this.slots.find((s) => s.upstream.role === role)?.upstream;
+    }
+    /** Every upstream in the table. */
+    upstreams() {
+        return this.slots.map((s) => s.upstream);
+    }
+}
+/**
+ * The table for a rollout step: `canaryWeight` percent to the canary, the rest to the stable. A
+ * missing release's share goes to the other one (the first release of an environment has no
+ * stable), except that a canary at 0 never gets traffic, even with no stable to take it.
+ */
+function tableFor(stable, canary, canaryWeight) {
+    if (!Number.isInteger(canaryWeight) || canaryWeight < 0 || canaryWeight > 100)
+        throw new Error(`canary weight ${canaryWeight} is not a whole percentage 0–100`);
+    if (stable && canary && stable.id === canary.id)
+        throw new Error(`release ${stable.id} cannot be both the stable and the canary`);
+    return new RoutingTable([
+        ...(stable ? [{ upstream: upstreamOf(stable, 'stable'), weight: canary ? 100 - canaryWeight : 100 }] : []),
+        ...(canary
+            ? [{ upstream: upstreamOf(canary, 'canary'), weight: stable || canaryWeight === 0 ? canaryWeight : 100 }]
+            : []),
+    ]);
+}
+
+// EXTERNAL MODULE: ./packages/deploy/node_modules/undici/index.js
+var undici = __webpack_require__(38142);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/headers.ts
+const HOP_BY_HOP = new Set([
+    'connection',
+    'keep-alive',
+    'proxy-connection',
+    'proxy-authenticate',
+    'proxy-authorization',
+    'te',
+    'trailer',
+    'transfer-encoding',
+    'upgrade',
+    'http2-settings',
+]);
+/** The hop-by-hop names for one message: the fixed set plus whatever its Connection header lists. */
+function hopByHop(connection) {
+    const listed = [connection ?? []]
+        .flat()
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim().toLowerCase())
+        .filter((v) => v !== '');
+    return listed.length === 0 ? HOP_BY_HOP : new Set([...HOP_BY_HOP, ...listed]);
+}
+/**
+ * The request's headers for the upstream as a flat name/value list (repeated headers stay
+ * repeated, names keep their case), with X-Forwarded-For extended by the client's address. For an
+ * Upgrade, `Connection: Upgrade` and `Upgrade` are kept: they are what asks the upstream to switch.
+ */
+function upstreamRequestHeaders(req, upgrade = false) {
+    const drop = hopByHop(req.headers.connection);
+    const out = [];
+    const raw = req.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) {
+        const name = raw[i].toLowerCase();
+        if (drop.has(name) || name === 'x-forwarded-for' || name === 'expect')
+            continue;
+        out.push(raw[i], raw[i + 1]);
+    }
+    const client = req.socket.remoteAddress ?? '';
+    const before = req.headers['x-forwarded-for'];
+    out.push('X-Forwarded-For', before ? `${before}, ${client}` : client);
+    // A load balancer in front that terminated TLS knows the scheme better than this hop does.
+    if (req.headers['x-forwarded-proto'] === undefined)
+        out.push('X-Forwarded-Proto', 'http');
+    if (upgrade)
+        out.push('Connection', 'Upgrade', 'Upgrade', String(req.headers.upgrade));
+    return out;
+}
+/** The upstream response's headers for the client, hop-by-hop ones removed. */
+function clientResponseHeaders(headers) {
+    const drop = hopByHop(headers.connection);
+    const out = {};
+    for (const [name, value] of Object.entries(headers))
+        if (!drop.has(name))
+            out[name] = value;
+    return out;
+}
+/** True when a request carries no body, so it can be sent again to another upstream. */
+function hasNoBody(req) {
+    return req.headers['transfer-encoding'] === undefined && Number(req.headers['content-length'] ?? 0) === 0;
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/forward.ts
+
+
+/** Errors meaning the upstream was never reached. */
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EADDRNOTAVAIL',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** Relays one undici response into the client's response, with backpressure both ways. */
+class Relay {
+    res;
+    done;
+    controller;
+    status = 0;
+    settled = false;
+    constructor(res, done) {
+        this.res = res;
+        this.done = done;
+        // A client that goes away must not leave the upstream request running.
+        res.once('close', () => {
+            if (!res.writableFinished)
+                this.settle({ kind: 'abandoned' }, new Error('client went away'));
+        });
+    }
+    onRequestStart(controller) {
+        this.controller = controller;
+        if (this.settled)
+            controller.abort(new Error('client went away'));
+    }
+    onResponseStart(controller, status, headers, statusMessage) {
+        if (status < 200 || this.settled)
+            return; // 1xx are for this hop only
+        this.status = status;
+        this.res.writeHead(status, statusMessage, clientResponseHeaders(headers));
+        // A body of unknown length may be a slow stream: its client learns at once that it is coming.
+        // Otherwise the head goes out with the first chunk, in one write.
+        if (headers['content-length'] === undefined)
+            this.res.flushHeaders();
+    }
+    onResponseData(controller, chunk) {
+        if (this.settled)
+            return;
+        if (!this.res.write(chunk)) {
+            controller.pause();
+            this.res.once('drain', () => controller.resume());
+        }
+    }
+    onResponseEnd() {
+        if (this.settled)
+            return;
+        this.res.end();
+        this.settle({ kind: 'answered', status: this.status });
+    }
+    onResponseError(_controller, error) {
+        const code = error.code ?? '';
+        const reached = this.controller !== undefined || !UNREACHABLE.has(code);
+        this.settle(reached ? { kind: 'broken', error } : { kind: 'unreachable', error });
+    }
+    settle(outcome, abort) {
+        if (this.settled)
+            return;
+        this.settled = true;
+        if (abort)
+            this.controller?.abort(abort);
+        this.done(outcome);
+    }
+}
+/** Forwards through undici, one connection pool per upstream. */
+class UndiciForwarder {
+    pools = new Map();
+    /** @inheritdoc */
+    forward(forwarding) {
+        const { req, res, headers, upstream, body } = forwarding;
+        return new Promise((resolve) => {
+            const relay = new Relay(res, resolve);
+            try {
+                this.pool(upstream.origin).dispatch({ path: req.url ?? '/', method: req.method, headers, body }, relay);
+            }
+            catch (error) {
+                // undici refuses some requests outright (a header it will not send); the client gets a 502.
+                relay.onResponseError(undefined, error);
+            }
+        });
+    }
+    /** @inheritdoc */
+    keepOnly(origins) {
+        for (const [origin, pool] of this.pools)
+            if (!origins.has(origin)) {
+                this.pools.delete(origin);
+                void pool.close(); // waits for the requests still running on it
+            }
+    }
+    /** @inheritdoc */
+    async close() {
+        const pools = [...this.pools.values()];
+        this.pools.clear();
+        await Promise.all(pools.map((p) => p.destroy()));
+    }
+    pool(origin) {
+        let pool = this.pools.get(origin);
+        if (!pool) {
+            pool = new undici/* Pool */.bC(origin);
+            this.pools.set(origin, pool);
+        }
+        return pool;
+    }
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/tunnel.ts
+
+
+/** Opens a tunnel from the client's socket to the upstream; resolves once the upstream's status is known. */
+function openTunnel(req, client, head, upstream) {
+    return new Promise((resolve) => {
+        const server = (0,external_node_net_.connect)(upstream.port, upstream.host);
+        let connected = false;
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            resolve(outcome);
+        };
+        server.once('connect', () => {
+            connected = true;
+            const headers = upstreamRequestHeaders(req, true);
+            const lines = [`${req.method} ${req.url} HTTP/1.1`];
+            for (let i = 0; i < headers.length; i += 2)
+                lines.push(`${headers[i]}: ${headers[i + 1]}`);
+            server.write(`${lines.join('\r\n')}\r\n\r\n`);
+            if (head.length > 0)
+                server.write(head);
+            server.pipe(client);
+            client.pipe(server);
+        });
+        server.once('data', (chunk) => {
+            const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(chunk.toString('latin1', 0, 16))?.[1] ?? 502);
+            settle({ kind: 'answered', status });
+        });
+        server.on('error', (error) => {
+            if (!connected)
+                return settle({ kind: 'unreachable', error });
+            settle({ kind: 'broken', error });
+            client.destroy();
+        });
+        client.on('error', () => server.destroy());
+        client.on('close', () => {
+            server.destroy();
+            settle({ kind: 'abandoned' });
+        });
+        server.on('close', () => {
+            if (connected)
+                client.destroy();
+            settle({ kind: 'broken', error: new Error('upstream closed before answering') });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/proxy.ts
+// The local traffic router's data path: an HTTP reverse proxy that splits new requests between the
+// stable and the canary release by weight, and counts what each one served for the judge.
+
+
+
+
+
+/** A weighted reverse proxy in front of the stable and canary releases. */
+class WeightedProxy {
+    server;
+    forwarder;
+    table = new RoutingTable([]);
+    samples = new Map();
+    constructor(server, forwarder) {
+        this.server = server;
+        this.forwarder = forwarder;
+        server.on('request', (req, res) => this.onRequest(req, res));
+        server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+    }
+    /** Starts a proxy listening on host:port; rejects with the listen error (EADDRINUSE…). */
+    static async listen(options) {
+        // No request timeout: a long upload or stream through the proxy is the upstream's to end.
+        const server = (0,external_node_http_.createServer)({ requestTimeout: 0, keepAliveTimeout: 65_000 });
+        await new Promise((resolve, reject) => {
+            server.once('error', reject);
+            server.listen(options.port, options.host, () => {
+                server.off('error', reject);
+                resolve();
+            });
+        });
+        return new WeightedProxy(server, options.forwarder ?? new UndiciForwarder());
+    }
+    /** The address the proxy is bound to. */
+    get address() {
+        const a = this.server.address();
+        return { host: a.address, port: a.port };
+    }
+    /**
+     * Routes `canaryWeight` percent of new requests to the canary, the rest to the stable. One
+     * synchronous swap: every request that arrives after it returns is routed by the new table, and
+     * requests already on their way to an upstream finish there.
+     */
+    setWeights(stable, canary, canaryWeight) {
+        this.table = tableFor(stable, canary, canaryWeight);
+        const routed = this.table.upstreams();
+        for (const u of routed)
+            if (!this.samples.has(u.id))
+                this.samples.set(u.id, emptySample());
+        this.forwarder.keepOnly(new Set(routed.map((u) => u.origin)));
+    }
+    /** What each release served since the previous call (completed requests only); starts a new window. */
+    takeSamples() {
+        const taken = this.samples;
+        this.samples = new Map(this.table.upstreams().map((u) => [u.id, emptySample()]));
+        return taken;
+    }
+    /** Stops accepting connections and closes every connection, to clients and to upstreams. */
+    async close() {
+        const closed = new Promise((resolve) => this.server.close(() => resolve()));
+        this.server.closeAllConnections();
+        await Promise.all([closed, this.forwarder.close()]);
+    }
+    onRequest(req, res) {
+        const table = this.table;
+        const upstream = table.pick();
+        if (!upstream)
+            return void res.writeHead(503, { 'content-type': 'text/plain' }).end('No release is routed.\n');
+        const bodyless = hasNoBody(req);
+        const headers = upstreamRequestHeaders(req);
+        const send = async (to) => {
+            const started = performance.now();
+            const outcome = await this.forwarder.forward({ req, res, headers, upstream: to, body: bodyless ? null : req });
+            this.record(to.id, outcome, performance.now() - started);
+            return outcome;
+        };
+        void (async () => {
+            let outcome = await send(upstream);
+            const stable = table.routed('stable');
+            // A canary that cannot take a connection should not cost users a failed request: one retry on
+            // the stable, when the request can be sent again (no body) and the stable is routed at all.
+            if (outcome.kind === 'unreachable' && upstream.role === 'canary' && bodyless && stable)
+                outcome = await send(stable);
+            if (outcome.kind === 'unreachable' || outcome.kind === 'broken') {
+                if (!res.headersSent)
+                    res.writeHead(502, { 'content-type': 'text/plain' }).end('Bad gateway.\n');
+                else
+                    res.destroy();
+            }
+        })();
+    }
+    onUpgrade(req, socket, head) {
+        const table = this.table;
+        const upstream = table.pick();
+        if (!upstream)
+            return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+        const send = async (to) => {
+            const started = performance.now();
+            const outcome = await openTunnel(req, socket, head, to);
+            this.record(to.id, outcome, performance.now() - started);
+            return outcome;
+        };
+        void (async () => {
+            let outcome = await send(upstream);
+            const stable = table.routed('stable');
+            if (outcome.kind === 'unreachable' && upstream.role === 'canary' && stable)
+                outcome = await send(stable);
+            if (outcome.kind === 'unreachable')
+                socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n');
+        })();
+    }
+    record(id, outcome, ms) {
+        let sample = this.samples.get(id);
+        if (!sample)
+            this.samples.set(id, (sample = emptySample()));
+        sample.requests++;
+        if (outcome.kind === 'unreachable' || outcome.kind === 'broken')
+            sample.errors++;
+        else if (outcome.kind === 'answered' && outcome.status >= 500)
+            sample.errors++;
+        else if (outcome.kind === 'answered')
+            sample.latenciesMs.push(ms);
+    }
+}
+function emptySample() {
+    return { requests: 0, errors: 0, latenciesMs: [] };
+}
+
+// EXTERNAL MODULE: ./packages/deploy/src/providers/local/proxy-file.ts
+var proxy_file = __webpack_require__(63247);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/traffic.ts
+/** The most latencies kept per release per window. */
+const MAX_LATENCIES = 10_000;
+/** Per-release traffic since the last take, plus totals since the start. */
+class TrafficLedger {
+    cap;
+    random;
+    window = new Map();
+    totals = new Map();
+    constructor(cap = MAX_LATENCIES, random = Math.random) {
+        this.cap = cap;
+        this.random = random;
+    }
+    /** Adds what the proxy counted since its previous sample. */
+    add(samples) {
+        for (const [id, sample] of samples) {
+            let w = this.window.get(id);
+            if (!w)
+                this.window.set(id, (w = { requests: 0, errors: 0, latenciesMs: [], seen: 0 }));
+            w.requests += sample.requests;
+            w.errors += sample.errors;
+            for (const ms of sample.latenciesMs) {
+                w.seen++;
+                if (w.latenciesMs.length < this.cap)
+                    w.latenciesMs.push(ms);
+                else {
+                    const slot = Math.floor(this.random() * w.seen);
+                    if (slot < this.cap)
+                        w.latenciesMs[slot] = ms;
+                }
+            }
+            const total = this.totals.get(id) ?? { requests: 0, errors: 0 };
+            total.requests += sample.requests;
+            total.errors += sample.errors;
+            this.totals.set(id, total);
+        }
+    }
+    /** The window since the previous take; starts a new one. */
+    take() {
+        const taken = this.window;
+        this.window = new Map();
+        return new Map([...taken].map(([id, w]) => [id, { requests: w.requests, errors: w.errors, latenciesMs: w.latenciesMs }]));
+    }
+    /** Requests and errors per release since the daemon started. */
+    cumulative() {
+        return Object.fromEntries([...this.totals].map(([id, t]) => [id, { ...t }]));
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/daemon.ts
+// The local proxy as a background daemon: started detached by spawn.ts, it outlives the job that
+// started it, so that traffic keeps flowing between steps and runs, and a later deploy drives the
+// same proxy through the admin API with the token from the proxy file.
+
+
+
+
+
+
+
+
+
+/** The value of SLIPWAY_DAEMON that makes a slipway entry point run this daemon instead. */
+const LOCAL_PROXY_DAEMON = 'local-proxy';
+/** How often the proxy's own samples move into the reservoir, so they never pile up between readings. */
+const DRAIN_INTERVAL_MS = 1000;
+/** Runs the daemon when this process was started as one; true when it did (the caller then does nothing else). */
+async function maybeRunDaemon(env = process.env) {
+    if (env.SLIPWAY_DAEMON !== LOCAL_PROXY_DAEMON)
+        return false;
+    await runLocalProxyDaemon(env);
+    return true;
+}
+function setting(env, name) {
+    const value = env[name];
+    if (!value)
+        throw new Error(`the local proxy daemon needs ${name}`);
+    return value;
+}
+/** The daemon's main: serves until SIGTERM, SIGINT or an admin shutdown, then removes its proxy file. */
+async function runLocalProxyDaemon(env) {
+    const handshakeFile = env.SLIPWAY_HANDSHAKE_FILE;
+    const handshake = async (h) => {
+        if (handshakeFile)
+            await (0,lite/* writeFileAtomic */.Zf)(handshakeFile, JSON.stringify(h));
+    };
+    let proxy;
+    let admin;
+    let stateFile;
+    let environment;
+    try {
+        stateFile = setting(env, 'SLIPWAY_STATE_FILE');
+        environment = setting(env, 'SLIPWAY_ENVIRONMENT');
+        const listen = (0,local_listen/* parseListen */.JZ)(setting(env, 'SLIPWAY_LISTEN'));
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(stateFile), { recursive: true, mode: 0o700 });
+        proxy = await WeightedProxy.listen(listen);
+    }
+    catch (error) {
+        const e = error;
+        process.stderr.write(`${new Date().toISOString()} local proxy: cannot start: ${e.message}\n`);
+        await handshake({ error: { code: e.code ?? 'ESTART', message: e.message } });
+        process.exitCode = 1;
+        return;
+    }
+    const traffic = new TrafficLedger();
+    const drain = () => traffic.add(proxy.takeSamples());
+    const routing = { weight: 0 };
+    const token = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+    const bound = (0,local_listen/* formatListen */.Vu)(proxy.address);
+    const frontDoor = `http://${bound}`;
+    let stopped;
+    const done = new Promise((resolve) => (stopped = resolve));
+    let stopping;
+    const stop = (why) => (stopping ??= (async () => {
+        process.stderr.write(`${new Date().toISOString()} local proxy: stopping (${why})\n`);
+        clearInterval(drainer);
+        await admin?.close();
+        await proxy.close();
+        await (0,proxy_file/* removeProxyFileOf */.I1)(stateFile, token);
+        // Anything still holding the event loop open (a stuck upstream socket) must not keep a stopped daemon alive.
+        setTimeout(() => process.exit(), 2000).unref();
+        stopped();
+    })());
+    const drainer = setInterval(drain, DRAIN_INTERVAL_MS);
+    drainer.unref();
+    try {
+        admin = await startAdminServer(token, {
+            status: () => {
+                drain();
+                return { environment, pid: process.pid, frontDoor, ...routing, totals: traffic.cumulative() };
+            },
+            setWeights: (stable, canary, weight) => {
+                proxy.setWeights(stable, canary, weight);
+                routing.stable = stable;
+                routing.canary = canary;
+                routing.weight = weight;
+            },
+            takeTraffic: () => {
+                drain();
+                return traffic.take();
+            },
+            shutdown: () => void stop('admin shutdown'),
+        });
+        const file = {
+            pid: process.pid,
+            environment,
+            listen: bound,
+            frontDoor,
+            admin: admin.url,
+            token,
+            startedAt: new Date().toISOString(),
+        };
+        await (0,proxy_file/* writePrivateJson */.FO)(stateFile, file);
+    }
+    catch (error) {
+        const e = error;
+        await stop(`cannot start: ${e.message}`);
+        await handshake({ error: { code: e.code ?? 'ESTART', message: e.message } });
+        process.exitCode = 1;
+        return;
+    }
+    // A detached daemon has no terminal, but a stray SIGHUP must not take the front door down.
+    process.on('SIGHUP', () => { });
+    for (const signal of ['SIGTERM', 'SIGINT'])
+        process.once(signal, () => void stop(signal));
+    process.stderr.write(`${new Date().toISOString()} local proxy: ${frontDoor} for ${environment}, admin ${admin.url}\n`);
+    await handshake({ ok: true });
+    await done;
+}
+
+
+/***/ }),
+
+/***/ 47021:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JZ: () => (/* binding */ parseListen),
+/* harmony export */   Vu: () => (/* binding */ formatListen),
+/* harmony export */   a2: () => (/* binding */ DEFAULT_LISTEN),
+/* harmony export */   dJ: () => (/* binding */ listenMatches)
+/* harmony export */ });
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36740);
+// The `listen` input of the local router: where the proxy's front door is, as host:port.
+
+/** Where the front door listens when `listen` is not given. */
+const DEFAULT_LISTEN = '127.0.0.1:8080';
+/** Splits `host:port` (`[::1]:8080` for IPv6); a malformed one is the `listen` input's mistake. */
+function parseListen(text) {
+    const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+)):(\d{1,5})$/.exec(text.trim());
+    const port = Number(m?.[3]);
+    if (!m || port > 65535)
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${text}' is not an address to listen on.`, { input: 'listen' }, 'Write host:port, such as 127.0.0.1:8080.');
+    return { host: m[1] ?? m[2], port };
+}
+/** `host:port`, with an IPv6 host in brackets. */
+function formatListen(address) {
+    return `${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
+}
+/**
+ * Whether a proxy bound to `bound` is the one `wanted` asks for: port 0 takes any port, and
+ * `localhost` any loopback address (the name resolves to one of them when binding).
+ */
+function listenMatches(wanted, bound) {
+    const host = wanted.host.toLowerCase();
+    const hostMatches = host === bound.host.toLowerCase() || (host === 'localhost' && ['127.0.0.1', '::1'].includes(bound.host));
+    return hostMatches && (wanted.port === 0 || wanted.port === bound.port);
+}
+
+
+/***/ }),
+
+/***/ 63247:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $V: () => (/* binding */ readProxyFile),
+/* harmony export */   FO: () => (/* binding */ writePrivateJson),
+/* harmony export */   I1: () => (/* binding */ removeProxyFileOf),
+/* harmony export */   _v: () => (/* binding */ proxyFilePath),
+/* harmony export */   sB: () => (/* binding */ proxyLogPath)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77934);
+// The proxy file: how a later step or run finds the local proxy daemon of an environment, and the
+// secret that lets it drive the daemon. Written only by the daemon, readable only by its user.
+
+
+
+
+const proxyFileSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    pid: valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minValue */ .Wwf(1)),
+    environment: valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    /** The bound address, host:port. */
+    listen: valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    frontDoor: valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    admin: valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .url */ .OZ5()),
+    token: valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .regex */ .yGV(/^[0-9a-f]{64}$/)),
+    startedAt: valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+});
+/** The proxy file of an environment's folder. */
+function proxyFilePath(envDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(envDir, 'proxy.json');
+}
+/** The daemon's log (stdout and stderr) in an environment's folder. */
+function proxyLogPath(envDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(envDir, 'proxy.log');
+}
+/** The proxy file at `path`; undefined when there is none or it is not one (a torn or foreign file). */
+async function readProxyFile(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        const parsed = valibot__WEBPACK_IMPORTED_MODULE_3__/* .safeParse */ .xLC(proxyFileSchema, JSON.parse(text));
+        return parsed.success ? parsed.output : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes `data` as JSON atomically with mode 0600 from the moment the file exists (the token must
+ * never be readable by others, not even briefly): temp file, fsync, rename.
+ */
+async function writePrivateJson(path, data) {
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(temp, 'wx', 0o600);
+        try {
+            await fh.writeFile(`${JSON.stringify(data, null, 2)}\n`);
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, path);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
+        throw error;
+    }
+}
+/** Removes the proxy file if it still belongs to the daemon holding `token` (a newer daemon's stays). */
+async function removeProxyFileOf(path, token) {
+    const current = await readProxyFile(path).catch(() => undefined);
+    if (current?.token === token)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { force: true });
+}
+
+
+/***/ }),
+
+/***/ 53714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C$: () => (/* binding */ ensureLocalProxy),
+  cQ: () => (/* binding */ localProxyStatus),
+  kf: () => (/* binding */ stopLocalProxy)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
+// EXTERNAL MODULE: ./packages/deploy/src/ledger.ts
+var ledger = __webpack_require__(26328);
+// EXTERNAL MODULE: ./packages/deploy/node_modules/undici/index.js
+var undici = __webpack_require__(38142);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/admin-client.ts
+// The client side of the daemon's admin API (admin.ts), used by the router, `slipway status` and
+// `slipway down`.
+
+/** How long one admin request may take; the daemon answers from memory, so this is generous. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** Talks to one daemon's admin API with its token; keeps one connection open until `close`. */
+class AdminClient {
+    url;
+    token;
+    client;
+    constructor(url, token, timeoutMs = REQUEST_TIMEOUT_MS) {
+        this.url = url;
+        this.token = token;
+        this.client = new undici/* Client */.Kj(url, { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs });
+    }
+    /** The daemon's routing and totals. */
+    status() {
+        return this.call('GET', '/v1/status');
+    }
+    /** Routes by these weights; resolves once the daemon routes new requests by them. */
+    async setWeights(stable, canary, weight) {
+        await this.call('PUT', '/v1/weights', { stable, canary, weight });
+    }
+    /** Per-release traffic since the previous take (by anyone). */
+    async takeTraffic() {
+        return new Map(Object.entries(await this.call('POST', '/v1/traffic')));
+    }
+    /** Asks the daemon to stop; resolves when it has answered, before it has exited. */
+    async shutdown() {
+        await this.call('POST', '/v1/shutdown');
+    }
+    /** Closes the connection; the daemon keeps running. */
+    async close() {
+        await this.client.close();
+    }
+    async call(method, path, body) {
+        const res = await this.client.request({
+            method,
+            path,
+            headers: {
+                authorization: `Bearer ${this.token}`,
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: body === undefined ? null : JSON.stringify(body),
+        });
+        const text = await res.body.text();
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (res.statusCode !== 200) {
+            const detail = parsed?.error;
+            throw new Error(`the local proxy's admin API refused ${method} ${path} (${res.statusCode}${typeof detail === 'string' ? `: ${detail}` : ''})`);
+        }
+        if (parsed === undefined)
+            throw new Error(`the local proxy's admin API answered ${method} ${path} with no JSON`);
+        return parsed;
+    }
+}
+
+// EXTERNAL MODULE: ./packages/deploy/src/providers/local/daemon.ts + 7 modules
+var daemon = __webpack_require__(70748);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/local/listen.ts
+var local_listen = __webpack_require__(47021);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/local/proxy-file.ts
+var proxy_file = __webpack_require__(63247);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/spawn.ts
+// Finds or starts the local proxy daemon of an environment (daemon.ts), and stops it for
+// `slipway down`. The proxy file in the environment's state folder is how runs find the daemon; its
+// admin API answering with the file's token is what proves the daemon is alive and is that one.
+
+
+
+
+
+
+
+
+
+
+
+/** How long a new daemon has to report that it listens (tsx or a cold disk can be slow on a busy runner). */
+const START_TIMEOUT_MS = 15_000;
+/** How long a daemon found in a proxy file has to answer before it counts as dead. */
+const PROBE_TIMEOUT_MS = 10_000;
+const POLL_MS = 50;
+/** Returns the environment's running proxy daemon, starting one when none answers. */
+async function ensureLocalProxy(context) {
+    const listen = context.settings.listen?.trim() || local_listen/* DEFAULT_LISTEN */.a2;
+    const wanted = (0,local_listen/* parseListen */.JZ)(listen);
+    const dir = (0,external_node_path_.resolve)((0,ledger/* environmentDir */.F)(context.stateDir, context.environment));
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const running = await findRunning(dir, context.environment);
+    if (running)
+        return reuse(running, wanted, listen);
+    return startDaemon(context, dir, listen, wanted);
+}
+/** The environment's daemon's status, or undefined when none runs. */
+async function localProxyStatus(stateDir, environment) {
+    const found = await (0,proxy_file/* readProxyFile */.$V)((0,proxy_file/* proxyFilePath */._v)((0,ledger/* environmentDir */.F)(stateDir, environment)));
+    if (!found)
+        return undefined;
+    const client = new AdminClient(found.admin, found.token, PROBE_TIMEOUT_MS);
+    try {
+        const status = await client.status();
+        return status.environment === environment ? status : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await client.close();
+    }
+}
+/** Stops the environment's daemon and removes its proxy file; does nothing when none runs. */
+async function stopLocalProxy(stateDir, environment, { timeoutMs = 10_000 } = {}) {
+    const file = (0,proxy_file/* proxyFilePath */._v)((0,external_node_path_.resolve)((0,ledger/* environmentDir */.F)(stateDir, environment)));
+    const found = await (0,proxy_file/* readProxyFile */.$V)(file);
+    if (!found)
+        return;
+    const deadline = Date.now() + timeoutMs;
+    let ours = false;
+    const client = new AdminClient(found.admin, found.token, Math.min(timeoutMs, PROBE_TIMEOUT_MS));
+    try {
+        ours = (await client.status()).pid === found.pid;
+        if (ours)
+            await client.shutdown();
+    }
+    catch {
+        // Not answering: dead, or hung; the process check below tells which.
+    }
+    finally {
+        await client.close();
+    }
+    // Signals only go to a pid proven to be this daemon: after a reboot the number may be anyone's.
+    if (ours || (await isDaemonOf(found.pid, file))) {
+        const graceful = Date.now() + timeoutMs / 2;
+        if (!(await waitGone(found.pid, graceful))) {
+            signal(found.pid, 'SIGTERM');
+            if (!(await waitGone(found.pid, deadline))) {
+                signal(found.pid, 'SIGKILL');
+                await waitGone(found.pid, Date.now() + 2000);
+            }
+        }
+    }
+    await (0,proxy_file/* removeProxyFileOf */.I1)(file, found.token);
+}
+/** The daemon the proxy file names, if it answers as that daemon; a stale proxy file is removed. */
+async function findRunning(dir, environment) {
+    const path = (0,proxy_file/* proxyFilePath */._v)(dir);
+    const file = await (0,proxy_file/* readProxyFile */.$V)(path);
+    if (!file)
+        return undefined;
+    const client = new AdminClient(file.admin, file.token, PROBE_TIMEOUT_MS);
+    try {
+        const status = await client.status();
+        if (status.environment === environment && status.pid === file.pid)
+            return { file, client };
+    }
+    catch {
+        // Nothing answers (or something else does): the daemon is gone.
+    }
+    await client.close();
+    await (0,proxy_file/* removeProxyFileOf */.I1)(path, file.token);
+    return undefined;
+}
+async function reuse(running, wanted, listen) {
+    const { file, client } = running;
+    if (!(0,local_listen/* listenMatches */.dJ)(wanted, (0,local_listen/* parseListen */.JZ)(file.listen))) {
+        await client.close();
+        throw new lite/* UserError */.yo(`slipway's proxy for ${file.environment} already runs on ${file.listen} (pid ${file.pid}), not on ${listen}.`, { input: 'listen' }, `Set listen to ${file.listen}, or stop that proxy with \`slipway down\` first.`);
+    }
+    return { frontDoor: file.frontDoor, admin: client, pid: file.pid, reused: true };
+}
+/** The command that runs this program again: the same node, flags and entry script. */
+function defaultSelfCommand() {
+    return [process.execPath, ...process.execArgv, ...(process.argv[1] ? [process.argv[1]] : [])];
+}
+/**
+ * What the daemon inherits: no runner credentials, no action inputs (it outlives the job, and
+ * inputs may hold secrets), and no RUNNER_TRACKING_ID, by which the runner ends the job's processes.
+ */
+function daemonEnv(context, settings) {
+    const base = context.env ?? process.env;
+    const env = (0,lite/* withoutRunnerCredentials */.DV)({ ...base });
+    delete env.RUNNER_TRACKING_ID;
+    for (const name of Object.keys(env))
+        if (name.startsWith('INPUT_'))
+            delete env[name];
+    const testRun = base.SLIPWAY_TEST_RUN ?? process.env.SLIPWAY_TEST_RUN;
+    return { ...env, ...(testRun ? { SLIPWAY_TEST_RUN: testRun } : {}), ...settings };
+}
+async function startDaemon(context, dir, listen, wanted) {
+    const stateFile = (0,proxy_file/* proxyFilePath */._v)(dir);
+    const handshakeFile = (0,external_node_path_.join)(dir, `.proxy-handshake-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.json`);
+    const env = daemonEnv(context, {
+        SLIPWAY_DAEMON: daemon/* LOCAL_PROXY_DAEMON */.w,
+        SLIPWAY_STATE_FILE: stateFile,
+        SLIPWAY_LISTEN: listen,
+        SLIPWAY_ENVIRONMENT: context.environment,
+        SLIPWAY_HANDSHAKE_FILE: handshakeFile,
+    });
+    const [command, ...args] = context.selfCommand ?? defaultSelfCommand();
+    if (!command)
+        throw new Error('selfCommand is empty');
+    const log = await (0,promises_.open)((0,proxy_file/* proxyLogPath */.sB)(dir), 'a', 0o600);
+    let child;
+    try {
+        // Detached: a session of its own, so the job's end (or a Ctrl-C) does not reach it.
+        child = (0,external_node_child_process_.spawn)(command, args, { detached: true, stdio: ['ignore', log.fd, log.fd], env });
+    }
+    finally {
+        await log.close();
+    }
+    let exit;
+    child.once('exit', (code, sig) => (exit = sig ? `signal ${sig}` : `exit code ${code}`));
+    child.once('error', (error) => (exit = error.message));
+    child.unref();
+    try {
+        const answer = await awaitHandshake(handshakeFile, () => exit);
+        if (!answer) {
+            if (exit === undefined)
+                child.kill('SIGKILL');
+            throw new Error(`the local proxy daemon ${exit ? `ended (${exit})` : 'did not start in time'}; the end of ${(0,proxy_file/* proxyLogPath */.sB)(dir)}:\n${await logTail(dir)}`);
+        }
+        if ('error' in answer) {
+            await waitExited(child, () => exit);
+            return await startFailed(answer.error, context, dir, listen, wanted);
+        }
+    }
+    finally {
+        await (0,promises_.rm)(handshakeFile, { force: true });
+    }
+    const file = await (0,proxy_file/* readProxyFile */.$V)(stateFile);
+    if (!file)
+        throw new Error(`the local proxy daemon started but wrote no ${stateFile}`);
+    return { frontDoor: file.frontDoor, admin: new AdminClient(file.admin, file.token), pid: file.pid, reused: false };
+}
+async function awaitHandshake(path, ended) {
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+        // Read before checking for the end: the daemon writes the file, then exits.
+        const done = ended() !== undefined;
+        const text = await (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
+        if (text !== undefined)
+            return JSON.parse(text);
+        if (done || Date.now() > deadline)
+            return undefined;
+        await sleep(POLL_MS);
+    }
+}
+/** Maps a daemon that could not listen to what the user can do about it. */
+async function startFailed(error, context, dir, listen, wanted) {
+    if (error.code === 'EADDRINUSE') {
+        // Another run may have started this environment's daemon in the meantime.
+        const running = await findRunning(dir, context.environment);
+        if (running)
+            return reuse(running, wanted, listen);
+        const other = await otherEnvironmentOn(context.stateDir, wanted);
+        if (other)
+            throw new lite/* UserError */.yo(`${listen} is already in use by slipway's proxy for the environment ${other}.`, { input: 'listen' }, 'Each environment needs an address of its own: choose another one.');
+        throw new lite/* UserError */.yo(`${listen} is already in use by something that is not slipway's proxy.`, { input: 'listen' }, 'Stop what listens there, or choose another address.');
+    }
+    if (['EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'EACCES'].includes(error.code))
+        throw new lite/* UserError */.yo(`cannot listen on ${listen} (${error.code}).`, { input: 'listen' }, 'Choose an address of this machine and a port you may bind.');
+    throw new Error(`the local proxy daemon could not start: ${error.message}`);
+}
+/** The environment whose proxy file claims the address, for a clearer message than "in use". */
+async function otherEnvironmentOn(stateDir, wanted) {
+    const entries = await (0,promises_.readdir)(stateDir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+        if (!entry.isDirectory())
+            continue;
+        const file = await (0,proxy_file/* readProxyFile */.$V)((0,proxy_file/* proxyFilePath */._v)((0,external_node_path_.join)(stateDir, entry.name))).catch(() => undefined);
+        if (file && wanted.port !== 0 && (0,local_listen/* listenMatches */.dJ)(wanted, (0,local_listen/* parseListen */.JZ)(file.listen)) && isAlive(file.pid))
+            return file.environment;
+    }
+    return undefined;
+}
+async function logTail(dir) {
+    const text = await (0,promises_.readFile)((0,proxy_file/* proxyLogPath */.sB)(dir), 'utf8').catch(() => '');
+    return text.slice(-2000).trimEnd() || '(empty)';
+}
+async function waitExited(child, ended) {
+    const deadline = Date.now() + 5000;
+    while (ended() === undefined && Date.now() < deadline)
+        await sleep(POLL_MS);
+    if (ended() === undefined)
+        child.kill('SIGKILL');
+}
+/** Whether `pid` is alive and is the daemon of `stateFile` (Linux only; elsewhere it cannot tell, so no). */
+async function isDaemonOf(pid, stateFile) {
+    const environ = await (0,promises_.readFile)(`/proc/${pid}/environ`, 'utf8').catch(() => '');
+    const vars = environ.split('\0');
+    return vars.includes(`SLIPWAY_DAEMON=${daemon/* LOCAL_PROXY_DAEMON */.w}`) && vars.includes(`SLIPWAY_STATE_FILE=${stateFile}`);
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+    return !isZombie(pid);
+}
+/** An ended process its parent has not reaped yet (possible when PID 1 of a container never reaps). */
+function isZombie(pid) {
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+    }
+    catch {
+        return false;
+    }
+}
+async function waitGone(pid, deadline) {
+    while (isAlive(pid)) {
+        if (Date.now() > deadline)
+            return false;
+        await sleep(POLL_MS);
+    }
+    return true;
+}
+function signal(pid, name) {
+    try {
+        process.kill(pid, name);
+    }
+    catch {
+        // Already gone.
+    }
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ })
+
+};
