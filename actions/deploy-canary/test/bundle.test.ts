@@ -2,7 +2,7 @@
 // whole process tree (started detached, without RUNNER_TRACKING_ID), a later run finds and drives
 // the same proxy, and the post step rolls back what a killed main left.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from '@slipway/action-kit/lite';
@@ -129,5 +129,23 @@ describe('dist/deploy-canary', () => {
     expect(ledger().stable!.id).toBe(stable);
     expect(ledger().transitions.at(-1)).toMatchObject({ to: 'rolled-back' });
     for (let i = 0; i < 20; i++) expect(await servedBy()).toBe(stable);
+  });
+
+  it('slipway status shows who holds which share, and slipway down stops the environment', async () => {
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(REPO, 'dist', 'cli', 'index.js'), ...args, '--state-dir', stateDir], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH!, HOME: runner },
+      });
+    const stable = ledger().stable!;
+    const status = cli('status');
+    expect(status.status).toBe(0);
+    expect(status.stderr).toContain(`front door http://${listen} (local proxy, pid ${proxyPid()})`);
+    expect(status.stderr).toMatch(new RegExp(`stable\\s+${stable.id}\\s+100%\\s+running \\(pid ${stable.pid}\\)`));
+    const down = cli('down');
+    expect(down.status).toBe(0);
+    expect(down.stderr).toContain(`release ${stable.id} (pid ${stable.pid})`);
+    await expect(fetch(`http://${listen}/`)).rejects.toThrow();
+    expect(cli('status').stderr).toMatch(new RegExp(`stable\\s+${stable.id}\\s+100%\\s+stopped`));
   });
 });
