@@ -1,41 +1,10 @@
 // deploy-canary's inputs, read once into a typed plan. Path inputs take what people write:
 // an absolute path (`${{ runner.temp }}/app.tar.gz`), `~/…`, or a path inside the workspace.
-import { join, resolve } from 'node:path';
-import { outputPath, UserError, type InputReader } from '@slipway/action-kit/lite';
+import { resolve } from 'node:path';
+import { userPath, UserError, type InputReader } from '@slipway/action-kit/lite';
 import { environmentDir, parseSteps, routerNames, type DeployPlan } from '@slipway/deploy';
 
 const HOUR = 60 * 60 * 1000;
-
-/** `~/x` under HOME, an absolute path as given, a relative one inside the workspace (never through a link out of it). */
-export function userPath(
-  input: string,
-  value: string,
-  workspace: string,
-  home: string | undefined,
-  kind: 'file' | 'folder' | 'any' = 'any',
-): string {
-  let path = value;
-  if (value === '~' || value.startsWith('~/')) {
-    if (!home)
-      throw new UserError(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
-    path = join(home, value.slice(1));
-  }
-  // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
-  return outputPath(input, path, workspace, { kind });
-}
-
-/** A percentage (`1%`) or a fraction (`0.01`), as a fraction. */
-function rate(text: string, input: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text.trim());
-  const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
-  if (!m || !(value >= 0 && value <= 1))
-    throw new UserError(
-      `'${text}' is not a rate.`,
-      { input },
-      'Write a percentage such as 1% or a fraction such as 0.01.',
-    );
-  return value;
-}
 
 /** A command line for /bin/sh: one line of printable text (a newline would hide a second command in the log). */
 function command(inputs: InputReader, name: string): string | undefined {
@@ -115,7 +84,7 @@ export function parseInputs(inputs: InputReader, env: NodeJS.ProcessEnv): Deploy
     steps: parseSteps(inputs.raw('steps')),
     stepAnalysisMs: inputs.duration('step-analysis', { min: 1000, max: 6 * HOUR }),
     minRequests: inputs.integer('min-requests', { min: 0, max: 10_000_000 }),
-    maxErrorRate: rate(inputs.raw('max-error-rate'), 'max-error-rate'),
+    maxErrorRate: inputs.rate('max-error-rate'),
     autoPromote: inputs.boolean('auto-promote'),
     drainMs: inputs.duration('drain', { min: 0, max: HOUR }),
     readyTimeoutMs: inputs.duration('ready-timeout', { min: 1000, max: HOUR }),

@@ -1,4 +1,4 @@
-import { SummaryBuilder } from '@slipway/action-kit/lite';
+import { SummaryBuilder, escapeHtml } from '@slipway/action-kit/lite';
 import type { DeployReport } from '@slipway/deploy';
 
 const ICON: Record<DeployReport['result'], string> = {
@@ -8,17 +8,12 @@ const ICON: Record<DeployReport['result'], string> = {
   failed: '❌',
 };
 
-/** Reasons quote processes and servers: as HTML they must stay text. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** The summary: the result and its reason first, then the step timeline as a table and a chart. */
 export function deploySummary(r: DeployReport): SummaryBuilder {
   const s = new SummaryBuilder()
     .heading(`deploy-canary: ${r.environment}`)
     .text(`${ICON[r.result]} **${r.result}**: ${escapeHtml(r.reason)}`);
-  const release = r.release ? `\`${r.release.id}\`` : '(none)';
+  const release = `\`${r.release.id}\``;
   s.table(
     ['release', 'previous', 'provider', 'front door', 'final weight'],
     [

@@ -68,19 +68,6 @@ export function parseHeaders(text: string, mask: SecretMasker): Record<string, s
   return headers;
 }
 
-/** A percentage (`1%`, `0.5%`) or a fraction (`0.01`), as a fraction. */
-export function parseRate(text: string, input: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text.trim());
-  const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
-  if (!m || !(value >= 0 && value <= 1))
-    throw new UserError(
-      `'${text}' is not a rate.`,
-      { input },
-      'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.',
-    );
-  return value;
-}
-
 /**
  * Masks the credentials a URL carries (`https://user:pass@host`) before anything can print it:
  * the URL as written and normalised, and its password (or lone username) encoded and decoded.
@@ -220,7 +207,7 @@ export function parseInputs(reader: InputReader, mask: SecretMasker): VerifyOpti
     retryDelayMs: reader.duration('retry-delay', { min: 1, max: 600_000 }),
     durationMs,
     rate,
-    maxErrorRate: parseRate(reader.raw('max-error-rate'), 'max-error-rate'),
+    maxErrorRate: reader.rate('max-error-rate'),
     ...(maxP95Ms !== undefined ? { maxP95Ms } : {}),
     ...(maxP99Ms !== undefined ? { maxP99Ms } : {}),
     intervalMs: reader.duration('interval', { min: 100, max: 3_600_000 }),

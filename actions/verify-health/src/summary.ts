@@ -1,4 +1,4 @@
-import { SummaryBuilder } from '@slipway/action-kit/lite';
+import { SummaryBuilder, escapeHtml } from '@slipway/action-kit/lite';
 import type { VerifyResult } from '@slipway/health';
 
 /** The summary: the verdict, a table of checks, and latency and error rate over the soak (when there were probes). */
@@ -37,8 +37,4 @@ export function healthSummary(r: VerifyResult): SummaryBuilder {
     );
   }
   return s;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -86,6 +86,20 @@ export class InputReader {
     return ms;
   }
 
+  /** A percentage (`1%`, `0.5%`) or a fraction (`0.01`), as a fraction from 0 to 1. */
+  rate(name: string): number {
+    const text = this.raw(name);
+    const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text);
+    const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+    if (!m || !(value >= 0 && value <= 1))
+      throw new UserError(
+        `'${text}' is not a rate.`,
+        { input: name },
+        'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.',
+      );
+    return value;
+  }
+
   /** One of a fixed set of words; the error lists them. */
   oneOf<T extends string>(name: string, allowed: readonly T[]): T {
     const value = this.raw(name);

@@ -7,14 +7,14 @@ export { parseDuration, formatDuration } from './duration.js';
 export { inputEnvName, type ActionMetadata, type InputSpec, type OutputSpec } from './metadata.js';
 export { InputReader, type IntegerBounds } from './inputs.js';
 export { OutputWriter, toOutputString, type OutputSink, type OutputValue } from './outputs.js';
-export { SummaryBuilder, SUMMARY_LIMIT_BYTES } from './summary.js';
+export { SummaryBuilder, SUMMARY_LIMIT_BYTES, escapeHtml } from './summary.js';
 export { maskCredential, credentialParts, redactUrl, redactCredentials, type SecretMasker } from './secrets.js';
 export { commandSafe, escapeCommandData, escapeCommandProperty } from './untrusted.js';
 export { readUserFile, type ReadUserFileOptions } from './files.js';
 export { shellQuote } from './shell.js';
 export { reportFailure } from './report.js';
 export { pendingFile, writeFileAtomic, type PendingFile } from './atomic.js';
-export { workspaceFolder, realWorkspace, outputPath, type WorkspaceFolder } from './paths.js';
+export { workspaceFolder, realWorkspace, outputPath, userPath, type WorkspaceFolder } from './paths.js';
 export { nullLogger, RecordingLogger, type Logger, type LogRecord, type AnnotationProps } from './logger.js';
 export {
   systemClock,

@@ -1,5 +1,5 @@
 import { realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from './errors.js';
 
 /** A folder inside the workspace, resolved through links. */
@@ -136,4 +136,25 @@ export function outputPath(
     break;
   }
   return target;
+}
+
+/**
+ * Resolves a path input as people write it: `~/x` under HOME, an absolute path as given
+ * (`${{ runner.temp }}/x`), a relative one inside the workspace (never through a link out of it).
+ */
+export function userPath(
+  input: string,
+  value: string,
+  workspace: string,
+  home: string | undefined,
+  kind: 'file' | 'folder' | 'any' = 'any',
+): string {
+  let path = value;
+  if (value === '~' || value.startsWith('~/')) {
+    if (!home)
+      throw new UserError(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+    path = join(home, value.slice(1));
+  }
+  // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
+  return outputPath(input, path, workspace, { kind });
 }

@@ -64,6 +64,7 @@ function escapeCell(cell: string): string {
   return cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
-function escapeHtml(text: string): string {
+/** Text for a summary's Markdown that renders as text: a server's or a process's words cannot become HTML. */
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

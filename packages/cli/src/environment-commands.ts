@@ -1,7 +1,6 @@
 // `slipway status` and `slipway down`: commands of the CLI only, over deploy-canary's state.
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
-import { InputReader, systemClock, type ActionMetadata, type ActionSeams } from '@slipway/action-kit/lite';
+import { InputReader, systemClock, userPath, type ActionMetadata, type ActionSeams } from '@slipway/action-kit/lite';
 import type { CliAction } from './registry.js';
 
 const inputs: ActionMetadata['inputs'] = {
@@ -15,8 +14,7 @@ const inputs: ActionMetadata['inputs'] = {
 
 /** The state folder as deploy-canary resolves it. */
 function stateDir(value: string, env: NodeJS.ProcessEnv): string {
-  if (value === '~' || value.startsWith('~/')) return join(env.HOME || homedir(), value.slice(1));
-  return isAbsolute(value) ? value : resolve(env.GITHUB_WORKSPACE || process.cwd(), value);
+  return userPath('state-dir', value, env.GITHUB_WORKSPACE || process.cwd(), env.HOME || homedir(), 'folder');
 }
 
 const statusMetadata: ActionMetadata = {

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RecordingLogger, systemClock, type Exec } from '@slipway/action-kit/lite';
+import { actionsExec, RecordingLogger, systemClock, type Exec } from '@slipway/action-kit/lite';
 import { parseSteps, type DeployPlan, type DeploySeams } from '../src/index.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -73,10 +73,7 @@ export function scenarioPlan(
 }
 
 /** Runs hooks without echoing into Jest's output. */
-const quietExec: Exec = async (command, args, options = {}) => {
-  const { actionsExec } = await import('@slipway/action-kit/lite');
-  return actionsExec(command, args, { ...options, silent: true });
-};
+const quietExec: Exec = (command, args, options = {}) => actionsExec(command, args, { ...options, silent: true });
 
 /** Real seams with a recording logger. */
 export function scenarioSeams(extra: Partial<DeploySeams> = {}): DeploySeams & { logger: RecordingLogger } {

@@ -78,7 +78,6 @@ class Rollout {
   private readonly clock: Clock;
   private readonly steps: StepReport[] = [];
   private readonly startedAt: string;
-  private release: PreparedRelease | undefined;
   private previousId = '';
   private weight = 0;
 
@@ -132,8 +131,7 @@ class Rollout {
   async run(): Promise<DeployOutcome> {
     const { plan, ledger } = this;
     const { logger } = this.seams;
-    this.release = this.prepared;
-    const release = this.release;
+    const release = this.prepared;
     logger.info(`release ${release.id} (${release.digest}) ready in ${release.dir}`);
     let resumeAt: number | undefined;
     const left = ledger.unfinished();
@@ -381,8 +379,8 @@ class Rollout {
     const context: HookContext = {
       environment: this.plan.environment,
       provider: this.plan.provider,
-      releaseId: this.release?.id ?? '',
-      version: this.release?.version ?? '',
+      releaseId: this.prepared.id,
+      version: this.prepared.version,
       previousReleaseId: this.previousId,
       frontDoor: this.url,
       canaryUpstream: canary?.upstream ?? '',
@@ -394,13 +392,13 @@ class Rollout {
   }
 
   private end(result: DeployOutcome['result'], reason: string): DeployOutcome {
-    const release = this.release;
+    const release = this.prepared;
     const report: DeployReport = {
       environment: this.plan.environment,
       provider: this.plan.provider,
       result,
       reason,
-      ...(release ? { release: { id: release.id, version: release.version, digest: release.digest } } : {}),
+      release: { id: release.id, version: release.version, digest: release.digest },
       previousReleaseId: this.previousId,
       url: this.url,
       weight: this.weight,
@@ -412,7 +410,7 @@ class Rollout {
     return {
       result,
       url: this.url,
-      releaseId: release?.id ?? '',
+      releaseId: release.id,
       previousReleaseId: this.previousId,
       weight: this.weight,
       reason,

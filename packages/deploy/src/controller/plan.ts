@@ -110,7 +110,7 @@ export interface DeployReport {
   provider: string;
   result: DeployResult;
   reason: string;
-  release?: { id: string; version: string; digest: string };
+  release: { id: string; version: string; digest: string };
   previousReleaseId: string;
   url: string;
   weight: number;
