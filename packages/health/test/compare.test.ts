@@ -67,6 +67,14 @@ describe('sequential judgement', () => {
     return {};
   };
 
+  it('never spends alpha twice when t falls back', () => {
+    const judge = new SequentialJudge();
+    const side = (): Side => ({ n: 100, errors: 0, latencies: Array.from({ length: 100 }, () => 5) });
+    const spent = [1, 0.5, 0.8, 1].map((t) => judge.look(t, side(), side())!.nominalAlpha);
+    expect(spent[0]).toBeGreaterThan(0);
+    expect(spent.slice(1)).toStrictEqual([0, 0, 0]);
+  });
+
   it('catches a candidate with 5% errors against 0.1% within seconds at 200 requests/s', () => {
     const r = run(1, { err: 0.05, med: 20 }, { err: 0.001, med: 20 });
     expect(r.failedAt).not.toBe(undefined);

@@ -78,6 +78,8 @@ export async function analyseStep(o: AnalysisOptions): Promise<StepReport> {
   await o.router.readTraffic();
   try {
     let limitMs = o.windowMs;
+    // The alpha budget is planned over the longest the window can run (extensions included), so t never falls back.
+    const horizonMs = o.windowMs * (o.minRequests > 0 ? MAX_EXTENSION : 1);
     for (;;) {
       const lookEnd = Math.min(clock.monotonic() + lookMs, t0 + limitMs);
       while (clock.monotonic() < lookEnd) {
@@ -110,7 +112,7 @@ export async function analyseStep(o: AnalysisOptions): Promise<StepReport> {
       totals.stable.errors += s.errors;
       const elapsed = clock.monotonic() - t0;
       if (o.stable) {
-        const look = judge.look(Math.min(1, elapsed / limitMs), c, s);
+        const look = judge.look(Math.min(1, elapsed / horizonMs), c, s);
         if (look.verdict === 'fail') return finish('fail', `live traffic: ${look.reason}`, 'live traffic');
         if (look.verdict === 'pass') livePassed = true;
       }
@@ -164,7 +166,7 @@ export async function analyseStep(o: AnalysisOptions): Promise<StepReport> {
         o.stable
           ? `live traffic too thin to compare (canary ${totals.canary.requests}, stable ${totals.stable.requests} requests): judged on probes alone; ${probeText}`
           : `${probeText}; the canary answered ${totals.canary.errors} of ${totals.canary.requests} live requests with 5xx`,
-        'probes only',
+        !o.stable && totals.canary.requests > 0 ? 'live traffic' : 'probes only',
       );
     }
   } finally {
