@@ -58,14 +58,6 @@ function parseHeaders(text, mask) {
     }
     return headers;
 }
-/** A percentage (`1%`, `0.5%`) or a fraction (`0.01`), as a fraction. */
-function parseRate(text, input) {
-    const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text.trim());
-    const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
-    if (!m || !(value >= 0 && value <= 1))
-        throw new lite/* UserError */.yo(`'${text}' is not a rate.`, { input }, 'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.');
-    return value;
-}
 /**
  * Masks the credentials a URL carries (`https://user:pass@host`) before anything can print it:
  * the URL as written and normalised, and its password (or lone username) encoded and decoded.
@@ -176,7 +168,7 @@ function parseInputs(reader, mask) {
         retryDelayMs: reader.duration('retry-delay', { min: 1, max: 600_000 }),
         durationMs,
         rate,
-        maxErrorRate: parseRate(reader.raw('max-error-rate'), 'max-error-rate'),
+        maxErrorRate: reader.rate('max-error-rate'),
         ...(maxP95Ms !== undefined ? { maxP95Ms } : {}),
         ...(maxP99Ms !== undefined ? { maxP99Ms } : {}),
         intervalMs: reader.duration('interval', { min: 100, max: 3_600_000 }),
@@ -193,11 +185,11 @@ var metadata_generated = __webpack_require__(17994);
 function healthSummary(r) {
     const icon = r.verdict === 'pass' ? '✅' : r.verdict === 'fail' ? '❌' : '⚠️';
     // The reason and the observations can quote a server (Prometheus' error text): as HTML they must stay text.
-    const s = new lite/* SummaryBuilder */.CF().heading('verify-health').text(`${icon} **${r.verdict}**: ${escapeHtml(r.reason)}`);
+    const s = new lite/* SummaryBuilder */.CF().heading('verify-health').text(`${icon} **${r.verdict}**: ${(0,lite/* escapeHtml */.ZD)(r.reason)}`);
     // Said outright, so that a reader does not look for the probes that a metrics-only run never sent.
     if (r.readiness.skipped)
         s.text(`Readiness skipped: ${r.readiness.skipped}.`);
-    s.table(['check', 'observed', 'threshold', 'result'], r.checks.map((c) => [c.name, escapeHtml(c.observed), escapeHtml(c.threshold), c.passed ? 'pass' : 'fail']));
+    s.table(['check', 'observed', 'threshold', 'result'], r.checks.map((c) => [c.name, (0,lite/* escapeHtml */.ZD)(c.observed), (0,lite/* escapeHtml */.ZD)(c.threshold), c.passed ? 'pass' : 'fail']));
     const failures = Object.entries(r.failures);
     if (failures.length)
         s.text(`Failed probes by kind: ${failures.map(([k, n]) => `${k} ${n}`).join(', ')}.`);
@@ -220,9 +212,6 @@ function healthSummary(r) {
         ].join('\n'));
     }
     return s;
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./actions/verify-health/src/main.ts

@@ -761,7 +761,8 @@ class SequentialJudge {
             return undefined;
         const total = alphaSpent(c.alpha, t);
         const nominal = Math.max(0, total - this.spent) / 2; // half for each test
-        this.spent = total;
+        // Alpha once spent stays spent: a caller whose t falls back (a window it extended) gets none back to spend twice.
+        this.spent = Math.max(this.spent, total);
         const err = twoProportion(candidate.errors, candidate.n, baseline.errors, baseline.n);
         const cm = median(candidate.latencies);
         const bm = median(baseline.latencies);

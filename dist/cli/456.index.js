@@ -27,25 +27,6 @@ var external_node_path_ = __webpack_require__(76760);
 
 
 const HOUR = 60 * 60 * 1000;
-/** `~/x` under HOME, an absolute path as given, a relative one inside the workspace (never through a link out of it). */
-function userPath(input, value, workspace, home, kind = 'any') {
-    let path = value;
-    if (value === '~' || value.startsWith('~/')) {
-        if (!home)
-            throw new lite/* UserError */.yo(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
-        path = (0,external_node_path_.join)(home, value.slice(1));
-    }
-    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
-    return (0,lite/* outputPath */.XC)(input, path, workspace, { kind });
-}
-/** A percentage (`1%`) or a fraction (`0.01`), as a fraction. */
-function rate(text, input) {
-    const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text.trim());
-    const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
-    if (!m || !(value >= 0 && value <= 1))
-        throw new lite/* UserError */.yo(`'${text}' is not a rate.`, { input }, 'Write a percentage such as 1% or a fraction such as 0.01.');
-    return value;
-}
 /** A command line for /bin/sh: one line of printable text (a newline would hide a second command in the log). */
 function command(inputs, name) {
     const value = inputs.optional(name);
@@ -72,15 +53,15 @@ function parseInputs(inputs, env) {
     if (!(0,src/* routerNames */.sF)().includes(provider))
         throw new lite/* UserError */.yo(`'${provider.slice(0, 40)}' is not a provider.`, { input: 'provider' }, `Use one of: ${(0,src/* routerNames */.sF)().join(', ')}.`);
     const environment = inputs.raw('environment');
-    const stateDir = userPath('state-dir', inputs.required('state-dir'), workspace, env.HOME, 'folder');
+    const stateDir = (0,lite/* userPath */.rZ)('state-dir', inputs.required('state-dir'), workspace, env.HOME, 'folder');
     (0,src/* environmentDir */.Fw)(stateDir, environment);
-    const artifact = userPath('artifact', inputs.required('artifact'), workspace, env.HOME);
+    const artifact = (0,lite/* userPath */.rZ)('artifact', inputs.required('artifact'), workspace, env.HOME);
     const settings = {};
     for (const name of ['listen', 'haproxy-socket', 'haproxy-backend', 'nginx-reload-command', 'nginx-test-command'])
         settings[name] = inputs.raw(name);
     const upstreamFile = inputs.raw('nginx-upstream-file');
     if (upstreamFile)
-        settings['nginx-upstream-file'] = userPath('nginx-upstream-file', upstreamFile, workspace, env.HOME, 'file');
+        settings['nginx-upstream-file'] = (0,lite/* userPath */.rZ)('nginx-upstream-file', upstreamFile, workspace, env.HOME, 'file');
     const healthPath = inputs.raw('health-path');
     if (!/^\/[\x21-\x7e]*$/.test(healthPath) || healthPath.length > 2048)
         throw new lite/* UserError */.yo(`'${healthPath.slice(0, 80)}' is not a path.`, { input: 'health-path' }, 'Write a path starting with /, such as /healthz.');
@@ -108,7 +89,7 @@ function parseInputs(inputs, env) {
         steps: (0,src/* parseSteps */.$i)(inputs.raw('steps')),
         stepAnalysisMs: inputs.duration('step-analysis', { min: 1000, max: 6 * HOUR }),
         minRequests: inputs.integer('min-requests', { min: 0, max: 10_000_000 }),
-        maxErrorRate: rate(inputs.raw('max-error-rate'), 'max-error-rate'),
+        maxErrorRate: inputs.rate('max-error-rate'),
         autoPromote: inputs.boolean('auto-promote'),
         drainMs: inputs.duration('drain', { min: 0, max: HOUR }),
         readyTimeoutMs: inputs.duration('ready-timeout', { min: 1000, max: HOUR }),
@@ -131,22 +112,18 @@ const ICON = {
     'rolled-back': '↩️',
     failed: '❌',
 };
-/** Reasons quote processes and servers: as HTML they must stay text. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 /** The summary: the result and its reason first, then the step timeline as a table and a chart. */
 function deploySummary(r) {
     const s = new lite/* SummaryBuilder */.CF()
         .heading(`deploy-canary: ${r.environment}`)
-        .text(`${ICON[r.result]} **${r.result}**: ${escapeHtml(r.reason)}`);
-    const release = r.release ? `\`${r.release.id}\`` : '(none)';
+        .text(`${ICON[r.result]} **${r.result}**: ${(0,lite/* escapeHtml */.ZD)(r.reason)}`);
+    const release = `\`${r.release.id}\``;
     s.table(['release', 'previous', 'provider', 'front door', 'final weight'], [
         [
             release,
             r.previousReleaseId ? `\`${r.previousReleaseId}\`` : '(first release)',
             r.provider,
-            escapeHtml(r.url),
+            (0,lite/* escapeHtml */.ZD)(r.url),
             `${r.weight}%`,
         ],
     ]);
@@ -173,7 +150,7 @@ function deploySummary(r) {
         s.mermaid(timeline(r));
     }
     s.details('transitions', r.transitions
-        .map((t) => `- ${t.at} ${t.from} → ${t.to} at ${t.weight}%${t.note ? `: ${escapeHtml(t.note)}` : ''}`)
+        .map((t) => `- ${t.at} ${t.from} → ${t.to} at ${t.weight}%${t.note ? `: ${(0,lite/* escapeHtml */.ZD)(t.note)}` : ''}`)
         .join('\n'));
     return s;
 }

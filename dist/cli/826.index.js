@@ -12,11 +12,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36740);
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36740);
 // `slipway status` and `slipway down`: commands of the CLI only, over deploy-canary's state.
-
 
 
 const inputs = {
@@ -29,9 +26,7 @@ const inputs = {
 };
 /** The state folder as deploy-canary resolves it. */
 function stateDir(value, env) {
-    if (value === '~' || value.startsWith('~/'))
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), value.slice(1));
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd(), value);
+    return (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .userPath */ .rZ)('state-dir', value, env.GITHUB_WORKSPACE || process.cwd(), env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), 'folder');
 }
 const statusMetadata = {
     name: 'status',
@@ -44,9 +39,9 @@ const statusMetadata = {
 const statusCommand = {
     metadata: statusMetadata,
     async run({ env, logger, setOutput }) {
-        const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .InputReader */ .i_(statusMetadata, env);
+        const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(statusMetadata, env);
         const { environmentStatus } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(6), __webpack_require__.e(856), __webpack_require__.e(142), __webpack_require__.e(359), __webpack_require__.e(202), __webpack_require__.e(903)]).then(__webpack_require__.bind(__webpack_require__, 93903));
-        const s = await environmentStatus(stateDir(reader.raw('state-dir'), env), reader.raw('environment'), _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml);
+        const s = await environmentStatus(stateDir(reader.raw('state-dir'), env), reader.raw('environment'), _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml);
         setOutput('status', JSON.stringify(s));
         const lines = [`environment ${s.environment}${s.canaryPhase ? ` (canary ${s.canaryPhase})` : ''}`];
         if (s.proxy)
@@ -71,10 +66,10 @@ const downMetadata = {
 const downCommand = {
     metadata: downMetadata,
     async run({ env, logger, setOutput }) {
-        const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .InputReader */ .i_(downMetadata, env);
+        const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(downMetadata, env);
         const { downEnvironment } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(6), __webpack_require__.e(856), __webpack_require__.e(142), __webpack_require__.e(359), __webpack_require__.e(202), __webpack_require__.e(903)]).then(__webpack_require__.bind(__webpack_require__, 93903));
         const environment = reader.raw('environment');
-        const stopped = await downEnvironment(stateDir(reader.raw('state-dir'), env), environment, _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml);
+        const stopped = await downEnvironment(stateDir(reader.raw('state-dir'), env), environment, _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml);
         setOutput('stopped', stopped.join('\n'));
         logger.info(stopped.length ? `stopped ${stopped.join(', ')}` : `nothing of ${environment} was running`);
     },

@@ -1022,6 +1022,8 @@ async function analyseStep(o) {
     await o.router.readTraffic();
     try {
         let limitMs = o.windowMs;
+        // The alpha budget is planned over the longest the window can run (extensions included), so t never falls back.
+        const horizonMs = o.windowMs * (o.minRequests > 0 ? MAX_EXTENSION : 1);
         for (;;) {
             const lookEnd = Math.min(clock.monotonic() + lookMs, t0 + limitMs);
             while (clock.monotonic() < lookEnd) {
@@ -1053,7 +1055,7 @@ async function analyseStep(o) {
             totals.stable.errors += s.errors;
             const elapsed = clock.monotonic() - t0;
             if (o.stable) {
-                const look = judge.look(Math.min(1, elapsed / limitMs), c, s);
+                const look = judge.look(Math.min(1, elapsed / horizonMs), c, s);
                 if (look.verdict === 'fail')
                     return finish('fail', `live traffic: ${look.reason}`, 'live traffic');
                 if (look.verdict === 'pass')
@@ -1087,7 +1089,7 @@ async function analyseStep(o) {
                 return finish('pass', `no regression in live traffic (canary ${totals.canary.requests} requests, ${totals.canary.errors} 5xx; stable ${totals.stable.requests}, ${totals.stable.errors} 5xx); ${probeText}`, 'live traffic');
             return finish('pass', o.stable
                 ? `live traffic too thin to compare (canary ${totals.canary.requests}, stable ${totals.stable.requests} requests): judged on probes alone; ${probeText}`
-                : `${probeText}; the canary answered ${totals.canary.errors} of ${totals.canary.requests} live requests with 5xx`, 'probes only');
+                : `${probeText}; the canary answered ${totals.canary.errors} of ${totals.canary.requests} live requests with 5xx`, !o.stable && totals.canary.requests > 0 ? 'live traffic' : 'probes only');
         }
     }
     finally {
@@ -1275,7 +1277,6 @@ class Rollout {
     clock;
     steps = [];
     startedAt;
-    release;
     previousId = '';
     weight = 0;
     constructor(plan, seams, ledger, router, lock, prepared) {
@@ -1321,8 +1322,7 @@ class Rollout {
     async run() {
         const { plan, ledger } = this;
         const { logger } = this.seams;
-        this.release = this.prepared;
-        const release = this.release;
+        const release = this.prepared;
         logger.info(`release ${release.id} (${release.digest}) ready in ${release.dir}`);
         let resumeAt;
         const left = ledger.unfinished();
@@ -1553,8 +1553,8 @@ class Rollout {
         const context = {
             environment: this.plan.environment,
             provider: this.plan.provider,
-            releaseId: this.release?.id ?? '',
-            version: this.release?.version ?? '',
+            releaseId: this.prepared.id,
+            version: this.prepared.version,
             previousReleaseId: this.previousId,
             frontDoor: this.url,
             canaryUpstream: canary?.upstream ?? '',
@@ -1565,13 +1565,13 @@ class Rollout {
         return runHook(name, command, context, { exec, logger, env, timeoutMs: this.plan.hookTimeoutMs });
     }
     end(result, reason) {
-        const release = this.release;
+        const release = this.prepared;
         const report = {
             environment: this.plan.environment,
             provider: this.plan.provider,
             result,
             reason,
-            ...(release ? { release: { id: release.id, version: release.version, digest: release.digest } } : {}),
+            release: { id: release.id, version: release.version, digest: release.digest },
             previousReleaseId: this.previousId,
             url: this.url,
             weight: this.weight,
@@ -1583,7 +1583,7 @@ class Rollout {
         return {
             result,
             url: this.url,
-            releaseId: release?.id ?? '',
+            releaseId: release.id,
             previousReleaseId: this.previousId,
             weight: this.weight,
             reason,

@@ -62,6 +62,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   YY: () => (/* reexport */ credentialParts),
   M1: () => (/* reexport */ describeJsonError),
   gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
+  ZD: () => (/* reexport */ escapeHtml),
   h0: () => (/* reexport */ fieldLine),
   a3: () => (/* reexport */ formatDuration),
   d_: () => (/* reexport */ inputEnvName),
@@ -79,6 +80,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xV: () => (/* reexport */ reportFailure),
   ZL: () => (/* reexport */ shellQuote),
   ml: () => (/* reexport */ systemClock),
+  rZ: () => (/* reexport */ userPath),
   DV: () => (/* reexport */ withoutRunnerCredentials),
   ih: () => (/* reexport */ workspaceFolder),
   Zf: () => (/* reexport */ writeFileAtomic)
@@ -286,6 +288,15 @@ class InputReader {
         }
         return ms;
     }
+    /** A percentage (`1%`, `0.5%`) or a fraction (`0.01`), as a fraction from 0 to 1. */
+    rate(name) {
+        const text = this.raw(name);
+        const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text);
+        const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+        if (!m || !(value >= 0 && value <= 1))
+            throw new errors/* UserError */.yo(`'${text}' is not a rate.`, { input: name }, 'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.');
+        return value;
+    }
     /** One of a fixed set of words; the error lists them. */
     oneOf(name, allowed) {
         const value = this.raw(name);
@@ -412,6 +423,7 @@ class SummaryBuilder {
 function escapeCell(cell) {
     return cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
+/** Text for a summary's Markdown that renders as text: a server's or a process's words cannot become HTML. */
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -767,6 +779,20 @@ function outputPath(input, value, workspace, options = {}) {
         break;
     }
     return target;
+}
+/**
+ * Resolves a path input as people write it: `~/x` under HOME, an absolute path as given
+ * (`${{ runner.temp }}/x`), a relative one inside the workspace (never through a link out of it).
+ */
+function userPath(input, value, workspace, home, kind = 'any') {
+    let path = value;
+    if (value === '~' || value.startsWith('~/')) {
+        if (!home)
+            throw new errors/* UserError */.yo(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+        path = (0,external_node_path_.join)(home, value.slice(1));
+    }
+    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
+    return outputPath(input, path, workspace, { kind });
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts

@@ -67431,25 +67431,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 const HOUR = 60 * 60 * 1000;
-/** `~/x` under HOME, an absolute path as given, a relative one inside the workspace (never through a link out of it). */
-function userPath(input, value, workspace, home, kind = 'any') {
-    let path = value;
-    if (value === '~' || value.startsWith('~/')) {
-        if (!home)
-            throw new lite/* UserError */.yo(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
-        path = (0,external_node_path_.join)(home, value.slice(1));
-    }
-    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
-    return (0,lite/* outputPath */.XC)(input, path, workspace, { kind });
-}
-/** A percentage (`1%`) or a fraction (`0.01`), as a fraction. */
-function rate(text, input) {
-    const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text.trim());
-    const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
-    if (!m || !(value >= 0 && value <= 1))
-        throw new lite/* UserError */.yo(`'${text}' is not a rate.`, { input }, 'Write a percentage such as 1% or a fraction such as 0.01.');
-    return value;
-}
 /** A command line for /bin/sh: one line of printable text (a newline would hide a second command in the log). */
 function command(inputs, name) {
     const value = inputs.optional(name);
@@ -67476,15 +67457,15 @@ function parseInputs(inputs, env) {
     if (!(0,src/* routerNames */.sF)().includes(provider))
         throw new lite/* UserError */.yo(`'${provider.slice(0, 40)}' is not a provider.`, { input: 'provider' }, `Use one of: ${(0,src/* routerNames */.sF)().join(', ')}.`);
     const environment = inputs.raw('environment');
-    const stateDir = userPath('state-dir', inputs.required('state-dir'), workspace, env.HOME, 'folder');
+    const stateDir = (0,lite/* userPath */.rZ)('state-dir', inputs.required('state-dir'), workspace, env.HOME, 'folder');
     (0,src/* environmentDir */.Fw)(stateDir, environment);
-    const artifact = userPath('artifact', inputs.required('artifact'), workspace, env.HOME);
+    const artifact = (0,lite/* userPath */.rZ)('artifact', inputs.required('artifact'), workspace, env.HOME);
     const settings = {};
     for (const name of ['listen', 'haproxy-socket', 'haproxy-backend', 'nginx-reload-command', 'nginx-test-command'])
         settings[name] = inputs.raw(name);
     const upstreamFile = inputs.raw('nginx-upstream-file');
     if (upstreamFile)
-        settings['nginx-upstream-file'] = userPath('nginx-upstream-file', upstreamFile, workspace, env.HOME, 'file');
+        settings['nginx-upstream-file'] = (0,lite/* userPath */.rZ)('nginx-upstream-file', upstreamFile, workspace, env.HOME, 'file');
     const healthPath = inputs.raw('health-path');
     if (!/^\/[\x21-\x7e]*$/.test(healthPath) || healthPath.length > 2048)
         throw new lite/* UserError */.yo(`'${healthPath.slice(0, 80)}' is not a path.`, { input: 'health-path' }, 'Write a path starting with /, such as /healthz.');
@@ -67512,7 +67493,7 @@ function parseInputs(inputs, env) {
         steps: (0,src/* parseSteps */.$i)(inputs.raw('steps')),
         stepAnalysisMs: inputs.duration('step-analysis', { min: 1000, max: 6 * HOUR }),
         minRequests: inputs.integer('min-requests', { min: 0, max: 10_000_000 }),
-        maxErrorRate: rate(inputs.raw('max-error-rate'), 'max-error-rate'),
+        maxErrorRate: inputs.rate('max-error-rate'),
         autoPromote: inputs.boolean('auto-promote'),
         drainMs: inputs.duration('drain', { min: 0, max: HOUR }),
         readyTimeoutMs: inputs.duration('ready-timeout', { min: 1000, max: HOUR }),
@@ -67699,22 +67680,18 @@ const ICON = {
     'rolled-back': '↩️',
     failed: '❌',
 };
-/** Reasons quote processes and servers: as HTML they must stay text. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 /** The summary: the result and its reason first, then the step timeline as a table and a chart. */
 function deploySummary(r) {
     const s = new lite/* SummaryBuilder */.CF()
         .heading(`deploy-canary: ${r.environment}`)
-        .text(`${ICON[r.result]} **${r.result}**: ${escapeHtml(r.reason)}`);
-    const release = r.release ? `\`${r.release.id}\`` : '(none)';
+        .text(`${ICON[r.result]} **${r.result}**: ${(0,lite/* escapeHtml */.ZD)(r.reason)}`);
+    const release = `\`${r.release.id}\``;
     s.table(['release', 'previous', 'provider', 'front door', 'final weight'], [
         [
             release,
             r.previousReleaseId ? `\`${r.previousReleaseId}\`` : '(first release)',
             r.provider,
-            escapeHtml(r.url),
+            (0,lite/* escapeHtml */.ZD)(r.url),
             `${r.weight}%`,
         ],
     ]);
@@ -67741,7 +67718,7 @@ function deploySummary(r) {
         s.mermaid(timeline(r));
     }
     s.details('transitions', r.transitions
-        .map((t) => `- ${t.at} ${t.from} → ${t.to} at ${t.weight}%${t.note ? `: ${escapeHtml(t.note)}` : ''}`)
+        .map((t) => `- ${t.at} ${t.from} → ${t.to} at ${t.weight}%${t.note ? `: ${(0,lite/* escapeHtml */.ZD)(t.note)}` : ''}`)
         .join('\n'));
     return s;
 }
@@ -67912,7 +67889,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
 var lite = __nccwpck_require__(3436);
@@ -70937,6 +70914,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dw: () => (/* reexport */ actionsExec),
   M1: () => (/* reexport */ describeJsonError),
   gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
+  ZD: () => (/* reexport */ escapeHtml),
   h0: () => (/* reexport */ fieldLine),
   a3: () => (/* reexport */ formatDuration),
   iU: () => (/* reexport */ errors/* isUserError */.iU),
@@ -70949,6 +70927,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   UY: () => (/* reexport */ secrets/* redactCredentials */.UY),
   ZL: () => (/* reexport */ shellQuote),
   ml: () => (/* reexport */ systemClock),
+  rZ: () => (/* reexport */ userPath),
   DV: () => (/* reexport */ withoutRunnerCredentials),
   Zf: () => (/* reexport */ writeFileAtomic)
 });
@@ -71155,6 +71134,15 @@ class InputReader {
         }
         return ms;
     }
+    /** A percentage (`1%`, `0.5%`) or a fraction (`0.01`), as a fraction from 0 to 1. */
+    rate(name) {
+        const text = this.raw(name);
+        const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text);
+        const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+        if (!m || !(value >= 0 && value <= 1))
+            throw new errors/* UserError */.yo(`'${text}' is not a rate.`, { input: name }, 'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.');
+        return value;
+    }
     /** One of a fixed set of words; the error lists them. */
     oneOf(name, allowed) {
         const value = this.raw(name);
@@ -71281,6 +71269,7 @@ class SummaryBuilder {
 function escapeCell(cell) {
     return cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
+/** Text for a summary's Markdown that renders as text: a server's or a process's words cannot become HTML. */
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -71515,6 +71504,20 @@ function outputPath(input, value, workspace, options = {}) {
         break;
     }
     return target;
+}
+/**
+ * Resolves a path input as people write it: `~/x` under HOME, an absolute path as given
+ * (`${{ runner.temp }}/x`), a relative one inside the workspace (never through a link out of it).
+ */
+function userPath(input, value, workspace, home, kind = 'any') {
+    let path = value;
+    if (value === '~' || value.startsWith('~/')) {
+        if (!home)
+            throw new errors/* UserError */.yo(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+        path = (0,external_node_path_.join)(home, value.slice(1));
+    }
+    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
+    return outputPath(input, path, workspace, { kind });
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
@@ -74368,7 +74371,8 @@ class compare_SequentialJudge {
             return undefined;
         const total = alphaSpent(c.alpha, t);
         const nominal = Math.max(0, total - this.spent) / 2; // half for each test
-        this.spent = total;
+        // Alpha once spent stays spent: a caller whose t falls back (a window it extended) gets none back to spend twice.
+        this.spent = Math.max(this.spent, total);
         const err = twoProportion(candidate.errors, candidate.n, baseline.errors, baseline.n);
         const cm = median(candidate.latencies);
         const bm = median(baseline.latencies);
@@ -74950,6 +74954,8 @@ async function analyseStep(o) {
     await o.router.readTraffic();
     try {
         let limitMs = o.windowMs;
+        // The alpha budget is planned over the longest the window can run (extensions included), so t never falls back.
+        const horizonMs = o.windowMs * (o.minRequests > 0 ? MAX_EXTENSION : 1);
         for (;;) {
             const lookEnd = Math.min(clock.monotonic() + lookMs, t0 + limitMs);
             while (clock.monotonic() < lookEnd) {
@@ -74981,7 +74987,7 @@ async function analyseStep(o) {
             totals.stable.errors += s.errors;
             const elapsed = clock.monotonic() - t0;
             if (o.stable) {
-                const look = judge.look(Math.min(1, elapsed / limitMs), c, s);
+                const look = judge.look(Math.min(1, elapsed / horizonMs), c, s);
                 if (look.verdict === 'fail')
                     return finish('fail', `live traffic: ${look.reason}`, 'live traffic');
                 if (look.verdict === 'pass')
@@ -75015,7 +75021,7 @@ async function analyseStep(o) {
                 return finish('pass', `no regression in live traffic (canary ${totals.canary.requests} requests, ${totals.canary.errors} 5xx; stable ${totals.stable.requests}, ${totals.stable.errors} 5xx); ${probeText}`, 'live traffic');
             return finish('pass', o.stable
                 ? `live traffic too thin to compare (canary ${totals.canary.requests}, stable ${totals.stable.requests} requests): judged on probes alone; ${probeText}`
-                : `${probeText}; the canary answered ${totals.canary.errors} of ${totals.canary.requests} live requests with 5xx`, 'probes only');
+                : `${probeText}; the canary answered ${totals.canary.errors} of ${totals.canary.requests} live requests with 5xx`, !o.stable && totals.canary.requests > 0 ? 'live traffic' : 'probes only');
         }
     }
     finally {
@@ -75203,7 +75209,6 @@ class Rollout {
     clock;
     steps = [];
     startedAt;
-    release;
     previousId = '';
     weight = 0;
     constructor(plan, seams, ledger, router, lock, prepared) {
@@ -75249,8 +75254,7 @@ class Rollout {
     async run() {
         const { plan, ledger } = this;
         const { logger } = this.seams;
-        this.release = this.prepared;
-        const release = this.release;
+        const release = this.prepared;
         logger.info(`release ${release.id} (${release.digest}) ready in ${release.dir}`);
         let resumeAt;
         const left = ledger.unfinished();
@@ -75481,8 +75485,8 @@ class Rollout {
         const context = {
             environment: this.plan.environment,
             provider: this.plan.provider,
-            releaseId: this.release?.id ?? '',
-            version: this.release?.version ?? '',
+            releaseId: this.prepared.id,
+            version: this.prepared.version,
             previousReleaseId: this.previousId,
             frontDoor: this.url,
             canaryUpstream: canary?.upstream ?? '',
@@ -75493,13 +75497,13 @@ class Rollout {
         return runHook(name, command, context, { exec, logger, env, timeoutMs: this.plan.hookTimeoutMs });
     }
     end(result, reason) {
-        const release = this.release;
+        const release = this.prepared;
         const report = {
             environment: this.plan.environment,
             provider: this.plan.provider,
             result,
             reason,
-            ...(release ? { release: { id: release.id, version: release.version, digest: release.digest } } : {}),
+            release: { id: release.id, version: release.version, digest: release.digest },
             previousReleaseId: this.previousId,
             url: this.url,
             weight: this.weight,
@@ -75511,7 +75515,7 @@ class Rollout {
         return {
             result,
             url: this.url,
-            releaseId: release?.id ?? '',
+            releaseId: release.id,
             previousReleaseId: this.previousId,
             weight: this.weight,
             reason,

@@ -42808,7 +42808,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 14 modules
 var lite = __nccwpck_require__(7112);
@@ -45842,7 +45842,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ih: () => (/* reexport */ workspaceFolder)
 });
 
-// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, commandSafe, credentialParts, errorMessage, escapeCommandData, escapeCommandProperty, formatDuration, inputEnvName, maskCredential, outputPath, parseDuration, pendingFile, realWorkspace, redactCredentials, redactUrl, reportFailure, toOutputString, withoutRunnerCredentials, writeFileAtomic
+// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, commandSafe, credentialParts, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, formatDuration, inputEnvName, maskCredential, outputPath, parseDuration, pendingFile, realWorkspace, redactCredentials, redactUrl, reportFailure, toOutputString, userPath, withoutRunnerCredentials, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(8826);
@@ -46044,6 +46044,15 @@ class InputReader {
         }
         return ms;
     }
+    /** A percentage (`1%`, `0.5%`) or a fraction (`0.01`), as a fraction from 0 to 1. */
+    rate(name) {
+        const text = this.raw(name);
+        const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text);
+        const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+        if (!m || !(value >= 0 && value <= 1))
+            throw new errors/* UserError */.yo(`'${text}' is not a rate.`, { input: name }, 'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.');
+        return value;
+    }
     /** One of a fixed set of words; the error lists them. */
     oneOf(name, allowed) {
         const value = this.raw(name);
@@ -46170,6 +46179,7 @@ class SummaryBuilder {
 function escapeCell(cell) {
     return cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
+/** Text for a summary's Markdown that renders as text: a server's or a process's words cannot become HTML. */
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -46402,6 +46412,20 @@ function outputPath(input, value, workspace, options = {}) {
         break;
     }
     return target;
+}
+/**
+ * Resolves a path input as people write it: `~/x` under HOME, an absolute path as given
+ * (`${{ runner.temp }}/x`), a relative one inside the workspace (never through a link out of it).
+ */
+function userPath(input, value, workspace, home, kind = 'any') {
+    let path = value;
+    if (value === '~' || value.startsWith('~/')) {
+        if (!home)
+            throw new UserError(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+        path = join(home, value.slice(1));
+    }
+    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
+    return outputPath(input, path, workspace, { kind });
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts

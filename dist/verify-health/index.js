@@ -43513,7 +43513,8 @@ class compare_SequentialJudge {
             return undefined;
         const total = alphaSpent(c.alpha, t);
         const nominal = Math.max(0, total - this.spent) / 2; // half for each test
-        this.spent = total;
+        // Alpha once spent stays spent: a caller whose t falls back (a window it extended) gets none back to spend twice.
+        this.spent = Math.max(this.spent, total);
         const err = twoProportion(candidate.errors, candidate.n, baseline.errors, baseline.n);
         const cm = median(candidate.latencies);
         const bm = median(baseline.latencies);
@@ -44085,14 +44086,6 @@ function parseHeaders(text, mask) {
     }
     return headers;
 }
-/** A percentage (`1%`, `0.5%`) or a fraction (`0.01`), as a fraction. */
-function parseRate(text, input) {
-    const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text.trim());
-    const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
-    if (!m || !(value >= 0 && value <= 1))
-        throw new lite/* UserError */.yo(`'${text}' is not a rate.`, { input }, 'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.');
-    return value;
-}
 /**
  * Masks the credentials a URL carries (`https://user:pass@host`) before anything can print it:
  * the URL as written and normalised, and its password (or lone username) encoded and decoded.
@@ -44203,7 +44196,7 @@ function parseInputs(reader, mask) {
         retryDelayMs: reader.duration('retry-delay', { min: 1, max: 600_000 }),
         durationMs,
         rate,
-        maxErrorRate: parseRate(reader.raw('max-error-rate'), 'max-error-rate'),
+        maxErrorRate: reader.rate('max-error-rate'),
         ...(maxP95Ms !== undefined ? { maxP95Ms } : {}),
         ...(maxP99Ms !== undefined ? { maxP99Ms } : {}),
         intervalMs: reader.duration('interval', { min: 100, max: 3_600_000 }),
@@ -44353,11 +44346,11 @@ const metadata_generated_metadata = {
 function healthSummary(r) {
     const icon = r.verdict === 'pass' ? '✅' : r.verdict === 'fail' ? '❌' : '⚠️';
     // The reason and the observations can quote a server (Prometheus' error text): as HTML they must stay text.
-    const s = new lite/* SummaryBuilder */.CF().heading('verify-health').text(`${icon} **${r.verdict}**: ${escapeHtml(r.reason)}`);
+    const s = new lite/* SummaryBuilder */.CF().heading('verify-health').text(`${icon} **${r.verdict}**: ${(0,lite/* escapeHtml */.ZD)(r.reason)}`);
     // Said outright, so that a reader does not look for the probes that a metrics-only run never sent.
     if (r.readiness.skipped)
         s.text(`Readiness skipped: ${r.readiness.skipped}.`);
-    s.table(['check', 'observed', 'threshold', 'result'], r.checks.map((c) => [c.name, escapeHtml(c.observed), escapeHtml(c.threshold), c.passed ? 'pass' : 'fail']));
+    s.table(['check', 'observed', 'threshold', 'result'], r.checks.map((c) => [c.name, (0,lite/* escapeHtml */.ZD)(c.observed), (0,lite/* escapeHtml */.ZD)(c.threshold), c.passed ? 'pass' : 'fail']));
     const failures = Object.entries(r.failures);
     if (failures.length)
         s.text(`Failed probes by kind: ${failures.map(([k, n]) => `${k} ${n}`).join(', ')}.`);
@@ -44380,9 +44373,6 @@ function healthSummary(r) {
         ].join('\n'));
     }
     return s;
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./actions/verify-health/src/main.ts
@@ -44476,7 +44466,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
 var lite = __nccwpck_require__(3641);
@@ -47499,13 +47489,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   CF: () => (/* reexport */ SummaryBuilder),
   yo: () => (/* reexport */ errors/* UserError */.yo),
   YY: () => (/* reexport */ secrets/* credentialParts */.YY),
+  ZD: () => (/* reexport */ escapeHtml),
   iU: () => (/* reexport */ errors/* isUserError */.iU),
   kV: () => (/* reexport */ secrets/* maskCredential */.kV),
   UY: () => (/* reexport */ secrets/* redactCredentials */.UY),
   ml: () => (/* reexport */ systemClock)
 });
 
-// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, commandSafe, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, jsonErrorOffset, lineColumn, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactUrl, reportFailure, shellQuote, toOutputString, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, commandSafe, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, jsonErrorOffset, lineColumn, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactUrl, reportFailure, shellQuote, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(8826);
@@ -47707,6 +47698,15 @@ class InputReader {
         }
         return ms;
     }
+    /** A percentage (`1%`, `0.5%`) or a fraction (`0.01`), as a fraction from 0 to 1. */
+    rate(name) {
+        const text = this.raw(name);
+        const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(text);
+        const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+        if (!m || !(value >= 0 && value <= 1))
+            throw new errors/* UserError */.yo(`'${text}' is not a rate.`, { input: name }, 'Write a percentage such as 1% or a fraction from 0 to 1 such as 0.01.');
+        return value;
+    }
     /** One of a fixed set of words; the error lists them. */
     oneOf(name, allowed) {
         const value = this.raw(name);
@@ -47833,6 +47833,7 @@ class SummaryBuilder {
 function escapeCell(cell) {
     return cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
+/** Text for a summary's Markdown that renders as text: a server's or a process's words cannot become HTML. */
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -48059,6 +48060,20 @@ function outputPath(input, value, workspace, options = {}) {
         break;
     }
     return target;
+}
+/**
+ * Resolves a path input as people write it: `~/x` under HOME, an absolute path as given
+ * (`${{ runner.temp }}/x`), a relative one inside the workspace (never through a link out of it).
+ */
+function userPath(input, value, workspace, home, kind = 'any') {
+    let path = value;
+    if (value === '~' || value.startsWith('~/')) {
+        if (!home)
+            throw new UserError(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+        path = join(home, value.slice(1));
+    }
+    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
+    return outputPath(input, path, workspace, { kind });
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
