@@ -35,3 +35,4 @@ export { maybeRunDaemon } from './daemon.js';
 export { environmentStatus, downEnvironment, type EnvironmentStatus, type ReleaseState } from './environment.js';
 export { ensureLocalProxy, localProxyStatus, stopLocalProxy, type LocalProxyHandle } from './providers/local/spawn.js';
 export type { LocalProxyStatus } from './providers/local/admin.js';
+export { rollback, type RollbackOptions, type RollbackOutcome } from './controller/rollback.js';

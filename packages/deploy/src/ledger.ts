@@ -43,6 +43,8 @@ const releaseSchema = v.object({
   pid: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   startedAt: time,
   digest: v.optional(v.string()),
+  /** How it was started, so that a rollback can start it again. */
+  command: v.optional(v.string()),
 });
 const canarySchema = v.object({
   release: releaseSchema,

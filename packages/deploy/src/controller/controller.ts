@@ -187,15 +187,16 @@ class Rollout {
     };
     await ledger.transition({ to: 'starting', canary: record, weight: 0, stepIndex: 0 }, plan.runId);
     let running;
+    let command: string;
     try {
-      const command = plan.startCommand || (await detectStartCommand(release.dir));
+      command = plan.startCommand || (await detectStartCommand(release.dir));
       running = await this.host.start({ release, command, env: this.seams.env });
     } catch (err) {
       await ledger.transition({ to: 'failed', note: (err as Error).message }, plan.runId);
       throw err;
     }
     await ledger.transition(
-      { to: 'starting', canary: { ...record, upstream: running.upstream, pid: running.pid } },
+      { to: 'starting', canary: { ...record, upstream: running.upstream, pid: running.pid, command } },
       plan.runId,
     );
     logger.info(`started ${release.id} as pid ${running.pid} on ${running.upstream}; waiting for ${plan.healthPath}`);

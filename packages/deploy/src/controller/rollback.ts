@@ -1,0 +1,147 @@
+// Rollback: the last known-good release back in front, in seconds. An unfinished canary (mid-run
+// of a dead deploy, or paused on purpose) is aborted first through the one abort path, and that is
+// the rollback. Otherwise the target is a release the ledger kept: a traffic switch when its
+// process still runs, a restart from its release folder when not. Every rollback is a ledger entry.
+import { UserError } from '@slipway/action-kit/lite';
+import { Ledger, type DeepReadonly, type ReleaseRecord } from '../ledger.js';
+import { acquire } from '../lock.js';
+import { routerFor } from '../registry.js';
+import type { TrafficRouter } from '../types.js';
+import { abortCanary, plain, STOP_GRACE_MS } from './abort.js';
+import { defaultHost } from './host.js';
+import type { DeploySeams } from './plan.js';
+
+/** Where to roll back, and to what. */
+export interface RollbackOptions {
+  provider: string;
+  environment: string;
+  stateDir: string;
+  workspace: string;
+  settings: Record<string, string>;
+  /** `previous` (the newest release that was stable before the current one) or a release id. */
+  to: string;
+  reason: string;
+  runId: string;
+  owner: string;
+  healthPath: string;
+  readyTimeoutMs: number;
+  /** How long the replaced release keeps serving in-flight requests before it stops. */
+  drainMs: number;
+}
+
+/** How a rollback ended: the rollback action's outputs. */
+export interface RollbackOutcome {
+  result: 'rolled-back' | 'noop' | 'failed';
+  restoredRelease: string;
+  replacedRelease: string;
+  durationMs: number;
+  reason: string;
+}
+
+/** Rolls the environment back; a target the ledger never kept is a UserError on `to`. */
+export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<RollbackOutcome> {
+  const { clock, logger } = seams;
+  const host = seams.host ?? defaultHost;
+  const started = clock.monotonic();
+  const lock = await acquire({ ...o, ttlMs: 5 * 60 * 1000, clock });
+  if (lock.tookOver) logger.warning(`took over a stale lock: ${lock.tookOver}`);
+  let router: Promise<TrafficRouter> | undefined;
+  const getRouter = (): Promise<TrafficRouter> =>
+    (router ??= routerFor(o.provider, {
+      stateDir: o.stateDir,
+      environment: o.environment,
+      settings: o.settings,
+      workspace: o.workspace,
+      env: seams.env,
+      ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
+    }));
+  const end = (result: RollbackOutcome['result'], restored: string, replaced: string, reason: string) => ({
+    result,
+    restoredRelease: restored,
+    replacedRelease: replaced,
+    durationMs: Math.round(clock.monotonic() - started),
+    reason,
+  });
+  try {
+    const ledger = await Ledger.open(o.stateDir, o.environment, clock);
+    const why = o.reason || 'rollback requested';
+    const canary = ledger.unfinished();
+    const stable = ledger.document.stable;
+    // A canary in flight is what is being rolled back: aborting it puts stable back in front.
+    if (canary && stable && (o.to === 'previous' || o.to === stable.id)) {
+      const context = { ledger, router: getRouter, host, clock, logger, runId: o.runId, drainMs: o.drainMs };
+      await abortCanary({ ...context, cancelled: false }, `rollback: ${why}`);
+      return end('rolled-back', stable.id, canary.release.id, `aborted canary ${canary.release.id}: ${why}`);
+    }
+    if (canary)
+      throw new UserError(
+        `canary ${canary.release.id} is unfinished (${canary.phase}); roll back to previous first, which aborts it.`,
+        { input: 'to' },
+      );
+    const target = pick(ledger, o.to);
+    if (stable && target.id === stable.id) return end('noop', target.id, target.id, `${target.id} is already live`);
+    let restored: DeepReadonly<ReleaseRecord> = target;
+    if (target.pid === undefined || !host.alive(target.pid)) {
+      // Its process is gone: start it again from the folder the ledger kept.
+      if (!target.dir || !target.command)
+        return end(
+          'failed',
+          '',
+          stable?.id ?? '',
+          `${target.id} is not running and its ledger entry does not say how to start it`,
+        );
+      logger.info(`${target.id} is not running: starting it from ${target.dir}`);
+      const release = { id: target.id, version: target.version, digest: target.digest ?? '', dir: target.dir };
+      const running = await host.start({ release, command: target.command, env: seams.env });
+      const ready = await host.waitReady(running, { healthPath: o.healthPath, timeoutMs: o.readyTimeoutMs, clock });
+      if (!ready.ready) {
+        await host.stop(running.pid, STOP_GRACE_MS);
+        return end('failed', '', stable?.id ?? '', `${target.id} did not become ready again: ${ready.reason}`);
+      }
+      restored = { ...target, pid: running.pid, upstream: running.upstream };
+    }
+    // Recorded before traffic moves, as every transition; a crash in between is finished by the next run.
+    await ledger.transition(
+      { to: 'rolled-back', stable: structuredClone(restored) as ReleaseRecord, note: `rollback: ${why}` },
+      o.runId,
+    );
+    await (await getRouter()).setWeights(plain(restored), undefined, 0);
+    logger.info(`rollback: all traffic on ${restored.id}`);
+    if (stable?.pid !== undefined && host.alive(stable.pid)) {
+      await clock.sleep(o.drainMs);
+      await host.stop(stable.pid, STOP_GRACE_MS);
+    }
+    return end(
+      'rolled-back',
+      restored.id,
+      stable?.id ?? '',
+      `restored ${restored.id} in place of ${stable?.id ?? 'nothing'}: ${why}`,
+    );
+  } finally {
+    await router?.then((r) => r.close()).catch(() => {});
+    await lock.release().catch(() => false);
+  }
+}
+
+/** The release `to` names, from the ledger's stable and kept releases. */
+function pick(ledger: Ledger, to: string): DeepReadonly<ReleaseRecord> {
+  const doc = ledger.document;
+  if (to === 'previous') {
+    const previous = doc.releases[0];
+    if (!previous)
+      throw new UserError(
+        `is previous, but ${doc.stable ? `${doc.stable.id} is the only release` : 'no release'} the ledger of ${doc.environment} keeps.`,
+        { input: 'to' },
+        'Deploy another release first, or name a release id.',
+      );
+    return previous;
+  }
+  const found = [doc.stable, ...doc.releases].find((r) => r?.id === to);
+  if (!found)
+    throw new UserError(
+      `'${to.slice(0, 80)}' is not a release the ledger of ${doc.environment} keeps.`,
+      { input: 'to' },
+      `Use previous or one of: ${[doc.stable, ...doc.releases].flatMap((r) => (r ? [r.id] : [])).join(', ') || '(none)'}.`,
+    );
+  return found;
+}
