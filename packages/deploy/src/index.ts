@@ -6,6 +6,7 @@ export { registerRouter, routerFor, routerNames, type RouterContext, type Router
 export {
   Ledger,
   environmentDir,
+  type AuditContext,
   type CanaryPhase,
   type CanaryOutcome,
   type CanaryRecord,

@@ -1,8 +1,8 @@
 // The release ledger of one environment: which release is stable, which canary is under way and
 // how far it got, and every transition, so that a crashed or cancelled run can be resumed or
 // rolled back by the next one. Each change is on disk before the promise resolves.
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open as openFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import * as v from 'valibot';
 import {
   describeJsonError,
@@ -62,6 +62,12 @@ const transitionSchema = v.object({
   weight,
   release: v.optional(v.string()),
   note: v.optional(v.string()),
+  /** Who and what, for the audit trail and delivery metrics (set from the run's context). */
+  actor: v.optional(v.string()),
+  commit: v.optional(v.string()),
+  commitTime: v.optional(time),
+  version: v.optional(v.string()),
+  digest: v.optional(v.string()),
 });
 const documentSchema = v.object({
   version: v.literal(1),
@@ -87,6 +93,14 @@ export type DeepReadonly<T> = T extends readonly (infer U)[]
   : T extends object
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
+
+/** Who runs the deploy and what it ships, stamped on every transition this ledger object writes. */
+export interface AuditContext {
+  actor?: string;
+  commit?: string;
+  /** ISO time of the commit, for lead time. */
+  commitTime?: string;
+}
 
 /** What one transition changes; anything left out stays as it was. */
 export interface Change {
@@ -125,14 +139,20 @@ export class Ledger {
     private doc: DeepReadonly<LedgerDocument>,
     private readonly clock: Clock,
     private readonly keep: number,
+    private readonly audit: AuditContext,
   ) {}
+
+  /** `audit.jsonl` beside the ledger: every transition ever written, one JSON object a line, never cut. */
+  get auditPath(): string {
+    return join(dirname(this.path), 'audit.jsonl');
+  }
 
   /** Reads `<stateDir>/<environment>/ledger.json`; a missing file is an empty ledger, a damaged one a UserError. */
   static async open(
     stateDir: string,
     environment: string,
     clock: Clock,
-    options: { keepReleases?: number } = {},
+    options: { keepReleases?: number; audit?: AuditContext } = {},
   ): Promise<Ledger> {
     const path = join(environmentDir(stateDir, environment), 'ledger.json');
     const keep = options.keepReleases ?? DEFAULT_KEEP;
@@ -143,7 +163,7 @@ export class Ledger {
     const doc = exists
       ? readDocument(path, environment)
       : { version: 1 as const, environment, releases: [], transitions: [] };
-    return new Ledger(path, deepFreeze(doc), clock, keep);
+    return new Ledger(path, deepFreeze(doc), clock, keep, options.audit ?? {});
   }
 
   /** The ledger as last written. */
@@ -160,11 +180,14 @@ export class Ledger {
   transition(change: Change, runId: string): Promise<DeepReadonly<LedgerDocument>> {
     // One at a time, each from the document the previous one wrote.
     const next = this.queue.then(async () => {
-      const doc = deepFreeze(applyChange(this.doc, change, runId, new Date(this.clock.now()).toISOString(), this.keep));
+      const at = new Date(this.clock.now()).toISOString();
+      const doc = deepFreeze(applyChange(this.doc, change, runId, at, this.keep, this.audit));
       // A document this class could not read back is never written: that is a bug of the caller.
       v.parse(documentSchema, doc);
       await writeFileAtomic(this.path, `${JSON.stringify(doc, null, 2)}\n`);
       this.doc = doc;
+      // The ledger keeps its newest transitions; the audit trail keeps them all, appended once committed.
+      await appendDurably(this.auditPath, `${JSON.stringify(doc.transitions.at(-1))}\n`);
       return doc;
     });
     this.queue = next.catch(() => undefined);
@@ -229,6 +252,7 @@ function applyChange(
   runId: string,
   at: string,
   keep: number,
+  audit: AuditContext = {},
 ): LedgerDocument {
   const prev = doc.canary;
   let stable: DeepReadonly<ReleaseRecord> | undefined = doc.stable;
@@ -274,8 +298,13 @@ function applyChange(
     from: prev?.phase ?? 'idle',
     to: change.to,
     weight,
-    ...((canary ?? prev) ? { release: (canary ?? prev)!.release.id } : {}),
+    ...((canary ?? prev)
+      ? { release: (canary ?? prev)!.release.id }
+      : change.stable
+        ? { release: change.stable.id }
+        : {}),
     ...(change.note !== undefined ? { note: change.note } : {}),
+    ...auditFields(audit, (canary ?? prev)?.release ?? (change.stable as DeepReadonly<ReleaseRecord> | undefined)),
   };
   return structuredClone({
     version: 1,
@@ -293,4 +322,26 @@ function deepFreeze<T>(value: T): DeepReadonly<T> {
     Object.freeze(value);
   }
   return value as DeepReadonly<T>;
+}
+
+/** The audit fields of a transition: the run's context and the release's version and digest. */
+function auditFields(audit: AuditContext, release: DeepReadonly<ReleaseRecord> | undefined): Partial<Transition> {
+  const out: Partial<Transition> = {};
+  if (audit.actor) out.actor = audit.actor;
+  if (audit.commit) out.commit = audit.commit;
+  if (audit.commitTime) out.commitTime = audit.commitTime;
+  if (release?.version) out.version = release.version;
+  if (release?.digest) out.digest = release.digest;
+  return out;
+}
+
+/** Appends a line and syncs it to disk before resolving. */
+async function appendDurably(path: string, line: string): Promise<void> {
+  const handle = await openFile(path, 'a', 0o600);
+  try {
+    await handle.appendFile(line);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

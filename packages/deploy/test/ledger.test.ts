@@ -77,6 +77,7 @@ describe('Ledger', () => {
       weight: 0,
       release: release(1).id,
       note: 'first release',
+      version: '1.0.1',
     });
     expect(again.document.transitions[1]!.at).toBe('2026-11-30T12:00:01.000Z');
   });
@@ -156,6 +157,22 @@ describe('Ledger', () => {
       await ledger.promote(`run-${n}`);
     }
     expect(ledger.document.releases.map((r) => r.id)).toEqual([release(3).id, release(2).id]);
+  });
+
+  it('appends every transition to audit.jsonl, stamped with who, what commit and which release', async () => {
+    const audit = { actor: 'octocat', commit: 'a1b2c3d', commitTime: '2026-11-30T11:00:00.000Z' };
+    const ledger = await Ledger.open(state, 'production', clock, { audit });
+    await ledger.transition({ to: 'starting', canary: { ...release(1), digest: 'sha256:ab' } }, 'run-1');
+    await ledger.transition({ to: 'stepping', weight: 10 }, 'run-1');
+    await ledger.promote('run-1');
+    await ledger.transition({ to: 'rolled-back', stable: release(0), note: 'rollback: errors' }, 'run-2');
+    const lines = readFileSync(ledger.auditPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as object);
+    expect(lines).toStrictEqual(ledger.document.transitions.map((t) => ({ ...t })));
+    expect(lines[0]).toMatchObject({ to: 'starting', ...audit, version: '1.0.1', digest: 'sha256:ab' });
+    expect(lines[3]).toMatchObject({ to: 'rolled-back', release: release(0).id, version: '1.0.0' });
   });
 
   it('caps the transition log to its newest 1000 entries', async () => {

@@ -34,7 +34,7 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
   if (lock.tookOver) seams.logger.warning(`took over a stale lock: ${lock.tookOver}`);
   let router: Promise<TrafficRouter> | undefined;
   try {
-    const ledger = await Ledger.open(plan.stateDir, plan.environment, seams.clock);
+    const ledger = await Ledger.open(plan.stateDir, plan.environment, seams.clock, { audit: plan.audit ?? {} });
     // The release is verified before anything else starts: a bad archive changes nothing on the host.
     const release = await (seams.host ?? defaultHost).prepare({
       artifact: plan.artifact,

@@ -1,6 +1,6 @@
 // What a canary deploy is asked to do, what it needs from the world, and what it reports.
 import type { Clock, Exec, Logger } from '@slipway/action-kit/lite';
-import type { Transition } from '../ledger.js';
+import type { AuditContext, Transition } from '../ledger.js';
 import type {
   PrepareOptions,
   PreparedRelease,
@@ -59,6 +59,8 @@ export interface DeployPlan {
   runId: string;
   /** Who deploys, for the lock message another run shows. */
   owner: string;
+  /** Actor and commit, stamped on every ledger transition (audit trail, lead time). */
+  audit?: AuditContext;
 }
 
 /** How releases run on this host; the release module's functions by default, stand-ins in unit tests. */

@@ -3,7 +3,7 @@
 // the rollback. Otherwise the target is a release the ledger kept: a traffic switch when its
 // process still runs, a restart from its release folder when not. Every rollback is a ledger entry.
 import { UserError } from '@slipway/action-kit/lite';
-import { Ledger, type DeepReadonly, type ReleaseRecord } from '../ledger.js';
+import { Ledger, type AuditContext, type DeepReadonly, type ReleaseRecord } from '../ledger.js';
 import { acquire } from '../lock.js';
 import { routerFor } from '../registry.js';
 import type { TrafficRouter } from '../types.js';
@@ -27,6 +27,8 @@ export interface RollbackOptions {
   readyTimeoutMs: number;
   /** How long the replaced release keeps serving in-flight requests before it stops. */
   drainMs: number;
+  /** Actor and commit, stamped on the rollback's ledger transitions. */
+  audit?: AuditContext;
 }
 
 /** How a rollback ended: the rollback action's outputs. */
@@ -63,7 +65,7 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
     reason,
   });
   try {
-    const ledger = await Ledger.open(o.stateDir, o.environment, clock);
+    const ledger = await Ledger.open(o.stateDir, o.environment, clock, { audit: o.audit ?? {} });
     const why = o.reason || 'rollback requested';
     const canary = ledger.unfinished();
     const stable = ledger.document.stable;
