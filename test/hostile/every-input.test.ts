@@ -65,6 +65,17 @@ const ACTIONS: ActionCase[] = [
     files: { 'app/server.mjs': 'console.log(1)\n' },
   },
   {
+    // No ledger in the state folder: each case ends at 'nothing to roll back to', after every input was read.
+    name: 'rollback',
+    baseline: () => ({
+      provider: 'haproxy',
+      'haproxy-socket': '/nonexistent/slipway-admin.sock',
+      'haproxy-backend': 'app',
+      'state-dir': 'state',
+    }),
+    files: {},
+  },
+  {
     name: 'verify-health',
     baseline: (url) => ({ url, duration: '0', wait: '500ms', timeout: '2s' }),
     files: {},

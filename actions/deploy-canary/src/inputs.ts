@@ -25,8 +25,17 @@ function runIdentity(env: NodeJS.ProcessEnv): { runId: string; owner: string } {
   return { runId: id, owner: `deploy-canary (${where}${env.GITHUB_JOB ? `, job ${env.GITHUB_JOB}` : ''})` };
 }
 
-/** Every input, checked, as the controller's plan. */
-export function parseInputs(inputs: InputReader, env: NodeJS.ProcessEnv): DeployPlan {
+/** Where a deploy or rollback acts: the provider, its settings, the environment and the state folder. */
+export interface Target {
+  provider: string;
+  environment: string;
+  stateDir: string;
+  workspace: string;
+  settings: Record<string, string>;
+}
+
+/** The inputs deploy-canary and rollback share: provider, environment, state-dir and the provider's own. */
+export function parseTarget(inputs: InputReader, env: NodeJS.ProcessEnv): Target {
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const provider = inputs.raw('provider');
   if (!routerNames().includes(provider))
@@ -38,13 +47,17 @@ export function parseInputs(inputs: InputReader, env: NodeJS.ProcessEnv): Deploy
   const environment = inputs.raw('environment');
   const stateDir = userPath('state-dir', inputs.required('state-dir'), workspace, env.HOME, 'folder');
   environmentDir(stateDir, environment);
-  const artifact = userPath('artifact', inputs.required('artifact'), workspace, env.HOME);
   const settings: Record<string, string> = {};
   for (const name of ['listen', 'haproxy-socket', 'haproxy-backend', 'nginx-reload-command', 'nginx-test-command'])
     settings[name] = inputs.raw(name);
   const upstreamFile = inputs.raw('nginx-upstream-file');
   if (upstreamFile)
     settings['nginx-upstream-file'] = userPath('nginx-upstream-file', upstreamFile, workspace, env.HOME, 'file');
+  return { provider, environment, stateDir, workspace, settings };
+}
+
+/** A path such as /healthz. */
+export function parseHealthPath(inputs: InputReader): string {
   const healthPath = inputs.raw('health-path');
   if (!/^\/[\x21-\x7e]*$/.test(healthPath) || healthPath.length > 2048)
     throw new UserError(
@@ -52,6 +65,14 @@ export function parseInputs(inputs: InputReader, env: NodeJS.ProcessEnv): Deploy
       { input: 'health-path' },
       'Write a path starting with /, such as /healthz.',
     );
+  return healthPath;
+}
+
+/** Every input, checked, as the controller's plan. */
+export function parseInputs(inputs: InputReader, env: NodeJS.ProcessEnv): DeployPlan {
+  const { provider, environment, stateDir, workspace, settings } = parseTarget(inputs, env);
+  const artifact = userPath('artifact', inputs.required('artifact'), workspace, env.HOME);
+  const healthPath = parseHealthPath(inputs);
   const frontDoorUrl = inputs.raw('front-door-url');
   if (frontDoorUrl && !URL.canParse(frontDoorUrl))
     throw new UserError(

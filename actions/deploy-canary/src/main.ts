@@ -8,17 +8,10 @@ import {
   UserError,
   type ActionSeams,
 } from '@slipway/action-kit/lite';
-import { deployCanary, recoverCanary, type DeployOutcome } from '@slipway/deploy';
+import { deployCanary, recoverCanary, selfCommand, type DeployOutcome } from '@slipway/deploy';
 import { parseInputs } from './inputs.js';
 import { metadata } from './metadata.generated.js';
 import { deploySummary } from './summary.js';
-
-/** How to start this program as the local proxy daemon: the bundle itself (tests may name another entry). */
-function selfCommand(env: NodeJS.ProcessEnv): string[] {
-  const given = env.SLIPWAY_DAEMON_COMMAND;
-  if (given) return JSON.parse(given) as string[];
-  return [process.execPath, process.argv[1]!];
-}
 
 /** Deploys a canary; rolled-back and failed fail the step with the reason, after every output is set. */
 export async function run(seams: ActionSeams): Promise<void> {

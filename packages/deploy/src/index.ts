@@ -32,7 +32,7 @@ export type {
   ReleaseHost,
   StepReport,
 } from './controller/plan.js';
-export { maybeRunDaemon } from './daemon.js';
+export { maybeRunDaemon, selfCommand } from './daemon.js';
 export { environmentStatus, downEnvironment, type EnvironmentStatus, type ReleaseState } from './environment.js';
 export { ensureLocalProxy, localProxyStatus, stopLocalProxy, type LocalProxyHandle } from './providers/local/spawn.js';
 export type { LocalProxyStatus } from './providers/local/admin.js';

@@ -36,6 +36,8 @@ export interface RollbackOutcome {
   result: 'rolled-back' | 'noop' | 'failed';
   restoredRelease: string;
   replacedRelease: string;
+  /** Where the restored release answers (for a readiness check); empty when nothing was restored. */
+  restoredUpstream: string;
   durationMs: number;
   reason: string;
 }
@@ -57,10 +59,12 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
       env: seams.env,
       ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
     }));
+  let upstream = '';
   const end = (result: RollbackOutcome['result'], restored: string, replaced: string, reason: string) => ({
     result,
     restoredRelease: restored,
     replacedRelease: replaced,
+    restoredUpstream: upstream,
     durationMs: Math.round(clock.monotonic() - started),
     reason,
   });
@@ -73,6 +77,7 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
     if (canary && stable && (o.to === 'previous' || o.to === stable.id)) {
       const context = { ledger, router: getRouter, host, clock, logger, runId: o.runId, drainMs: o.drainMs };
       await abortCanary({ ...context, cancelled: false }, `rollback: ${why}`);
+      upstream = stable.upstream;
       return end('rolled-back', stable.id, canary.release.id, `aborted canary ${canary.release.id}: ${why}`);
     }
     if (canary)
@@ -81,7 +86,10 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
         { input: 'to' },
       );
     const target = pick(ledger, o.to);
-    if (stable && target.id === stable.id) return end('noop', target.id, target.id, `${target.id} is already live`);
+    if (stable && target.id === stable.id) {
+      upstream = stable.upstream;
+      return end('noop', target.id, target.id, `${target.id} is already live`);
+    }
     let restored: DeepReadonly<ReleaseRecord> = target;
     if (target.pid === undefined || !host.alive(target.pid)) {
       // Its process is gone: start it again from the folder the ledger kept.
@@ -109,6 +117,7 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
     );
     await (await getRouter()).setWeights(plain(restored), undefined, 0);
     logger.info(`rollback: all traffic on ${restored.id}`);
+    upstream = restored.upstream;
     if (stable?.pid !== undefined && host.alive(stable.pid)) {
       await clock.sleep(o.drainMs);
       await host.stop(stable.pid, STOP_GRACE_MS);
