@@ -39,7 +39,13 @@ export const ACTIONS: Record<string, () => Promise<CliAction>> = {
     () => import('@slipway/deploy-canary-action/main'),
     () => import('@slipway/deploy-canary-action/metadata'),
   ),
+  rollback: action(
+    () => import('@slipway/rollback-action/main'),
+    () => import('@slipway/rollback-action/metadata'),
+  ),
   'verify-artifact': async () => (await import('./verify-command.js')).verifyCommand,
   status: async () => (await import('./environment-commands.js')).statusCommand,
   down: async () => (await import('./environment-commands.js')).downCommand,
+  metrics: async () => (await import('./metrics-commands.js')).metricsCommand,
+  audit: async () => (await import('./metrics-commands.js')).auditCommand,
 };

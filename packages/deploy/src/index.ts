@@ -37,3 +37,8 @@ export { environmentStatus, downEnvironment, type EnvironmentStatus, type Releas
 export { ensureLocalProxy, localProxyStatus, stopLocalProxy, type LocalProxyHandle } from './providers/local/spawn.js';
 export type { LocalProxyStatus } from './providers/local/admin.js';
 export { rollback, type RollbackOptions, type RollbackOutcome } from './controller/rollback.js';
+export { githubDeployments, noDeployments, type DeploymentRecorder } from './github/deployments.js';
+export { lastKnownGood, type KnownGoodRelease } from './github/recover.js';
+export { notifyWebhook, type AlertMessage, type NotifySeams } from './notify.js';
+export { deliveryMetrics, metricsMarkdown, type DoraMetrics, type WeekMetrics } from './metrics.js';
+export { auditEntries, type AuditWindow } from './audit-export.js';

@@ -54,7 +54,8 @@ const canarySchema = v.object({
   runId: nonEmpty,
   startedAt: time,
 });
-const transitionSchema = v.object({
+/** One transition as the ledger writes it, for readers of `audit.jsonl` to validate lines with. */
+export const transitionSchema = v.object({
   at: time,
   runId: nonEmpty,
   from: v.picklist([...PHASES, 'idle']),

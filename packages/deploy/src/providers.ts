@@ -4,3 +4,4 @@ import { registerRouter } from './registry.js';
 registerRouter('local', async () => (await import('./providers/local/router.js')).createLocalRouter);
 registerRouter('haproxy', async () => (await import('./providers/haproxy/router.js')).createHaproxyRouter);
 registerRouter('nginx', async () => (await import('./providers/nginx/router.js')).createNginxRouter);
+registerRouter('command', async () => (await import('./providers/command/router.js')).createCommandRouter);

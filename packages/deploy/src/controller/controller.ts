@@ -2,7 +2,7 @@
 // readiness → for each step (set weight, analyse) → promote | abort. Every transition is on disk
 // before it is acted on, so a run that crashes or is cancelled is finished by the next one (or by
 // the action's post step). A deploy holds its environment's lock from start to end.
-import { formatDuration, systemClock, type Clock } from '@slipway/action-kit/lite';
+import { errorMessage, formatDuration, systemClock, type Clock } from '@slipway/action-kit/lite';
 import { Ledger, type DeepReadonly, type ReleaseRecord } from '../ledger.js';
 import { acquire, type LockHandle } from '../lock.js';
 import { routerFor } from '../registry.js';
@@ -33,6 +33,7 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
   });
   if (lock.tookOver) seams.logger.warning(`took over a stale lock: ${lock.tookOver}`);
   let router: Promise<TrafficRouter> | undefined;
+  let rollout: Rollout | undefined;
   try {
     const ledger = await Ledger.open(plan.stateDir, plan.environment, seams.clock, { audit: plan.audit ?? {} });
     // The release is verified before anything else starts: a bad archive changes nothing on the host.
@@ -54,10 +55,11 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
       }));
     // A provider's settings are checked up front all the same, when the router is cheap to check.
     if (plan.provider !== 'local') await getRouter();
-    const rollout = new Rollout(plan, seams, ledger, getRouter, lock, release);
+    rollout = new Rollout(plan, seams, ledger, getRouter, lock, release);
     try {
       return await rollout.run();
     } catch (err) {
+      rollout.reportFailure(errorMessage(err));
       // Whatever went wrong, a canary this run started does not stay half-routed.
       const left = ledger.unfinished();
       if (left && left.runId === plan.runId && left.phase !== 'paused')
@@ -67,6 +69,7 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
       throw err;
     }
   } finally {
+    await rollout?.flush();
     await router?.then((r) => r.close()).catch(() => {});
     await lock.release().catch(() => false);
   }
@@ -79,6 +82,9 @@ class Rollout {
   private readonly steps: StepReport[] = [];
   private readonly startedAt: string;
   private previousId = '';
+  /** Reports to GitHub in flight; awaited once at the end so that a slow API never slows the rollout. */
+  private readonly reports: Promise<void>[] = [];
+  private reported = false;
   private weight = 0;
 
   constructor(
@@ -109,6 +115,22 @@ class Rollout {
 
   private get cancelled(): boolean {
     return this.seams.signal?.aborted === true;
+  }
+
+  /** Sends a report to the deployment recorder, if there is one and the rollout has started. */
+  private tell(report: (d: NonNullable<DeploySeams['deployments']>) => Promise<void>): void {
+    const d = this.seams.deployments;
+    if (d && this.reported) this.reports.push(report(d).catch(() => {}));
+  }
+
+  /** A deploy that ended on an error is a failed deployment on GitHub too. */
+  reportFailure(reason: string): void {
+    this.tell((d) => d.failed(reason));
+  }
+
+  /** Waits for the reports in flight. */
+  async flush(): Promise<void> {
+    await Promise.allSettled(this.reports);
   }
 
   /** What the shared abort path needs, as of now. */
@@ -172,6 +194,16 @@ class Rollout {
   private async startCanary(release: PreparedRelease): Promise<DeployOutcome | undefined> {
     const { plan, ledger } = this;
     const { logger } = this.seams;
+    this.reported = true;
+    this.tell((d) =>
+      d.start({
+        ref: plan.gitRef || release.version,
+        environment: plan.environment,
+        releaseId: release.id,
+        version: release.version,
+        description: `canary of ${release.id}`,
+      }),
+    );
     if (plan.hooks.preDeploy) {
       const hook = await this.hook('pre-deploy-command', plan.hooks.preDeploy);
       if (!hook.ok) return this.end('failed', `${hook.reason}; nothing was deployed`);
@@ -257,6 +289,7 @@ class Rollout {
       await ledger.transition({ to: 'stepping', weight: step.weight, stepIndex: i }, plan.runId);
       await router.setWeights(plain(stable), plain(canary()), step.weight);
       this.weight = step.weight;
+      this.tell((d) => d.progress(step.weight, `${canary().id}: step ${i + 1} of ${steps.length}`));
       logger.info(`step ${i + 1} of ${steps.length}: ${step.weight}% of traffic on ${canary().id}`);
       if (step.pauseMs > 0 && !(await this.wait(step.pauseMs)))
         return this.rollBack(this.cancelled ? 'the run was cancelled' : 'the canary process exited during a pause');
@@ -393,6 +426,9 @@ class Rollout {
   }
 
   private end(result: DeployOutcome['result'], reason: string): DeployOutcome {
+    if (result === 'promoted') this.tell((d) => d.succeeded(this.url, reason));
+    else if (result === 'paused') this.tell((d) => d.progress(this.weight, `paused: ${reason}`));
+    else this.tell((d) => d.failed(reason));
     const release = this.prepared;
     const report: DeployReport = {
       environment: this.plan.environment,

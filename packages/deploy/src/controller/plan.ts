@@ -1,5 +1,6 @@
 // What a canary deploy is asked to do, what it needs from the world, and what it reports.
 import type { Clock, Exec, Logger } from '@slipway/action-kit/lite';
+import type { DeploymentRecorder } from '../github/deployments.js';
 import type { AuditContext, Transition } from '../ledger.js';
 import type {
   PrepareOptions,
@@ -59,6 +60,8 @@ export interface DeployPlan {
   runId: string;
   /** Who deploys, for the lock message another run shows. */
   owner: string;
+  /** The commit or ref deployed, for GitHub's deployment record. */
+  gitRef?: string;
   /** Actor and commit, stamped on every ledger transition (audit trail, lead time). */
   audit?: AuditContext;
 }
@@ -85,6 +88,8 @@ export interface DeploySeams {
   /** How to start this program as the local proxy daemon (see RouterContext.selfCommand). */
   selfCommand?: readonly string[];
   host?: ReleaseHost;
+  /** Where the rollout is reported besides the ledger (GitHub's Environments page); never fails a deploy. */
+  deployments?: DeploymentRecorder;
 }
 
 /** The judgement of one step of the rollout. */
