@@ -2,6 +2,8 @@
 // output plus its package.json marker.
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import ncc from '@vercel/ncc';
 
 const root = process.cwd();
@@ -11,6 +13,16 @@ const targets = readdirSync(join(root, 'actions'))
   .map((name) => ({ name, entry: join(root, 'actions', name, 'src', 'index.ts') }))
   .concat([{ name: 'cli', entry: join(root, 'packages', 'cli', 'src', 'index.ts') }])
   .filter((t) => only.length === 0 || only.includes(t.name));
+
+// ncc keeps much of each build in memory: one process per target keeps the peak at one bundle's
+// (seven in one process reached 4 GB and swapped on a 2-core runner).
+if (targets.length > 1) {
+  for (const { name } of targets) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
+    if (child.status !== 0) process.exit(child.status ?? 1);
+  }
+  process.exit(0);
+}
 
 for (const { name, entry } of targets) {
   const { code, assets } = await ncc(entry, {

@@ -24,6 +24,23 @@ export function releaseExit(pid: number): { code: number | null; signal: NodeJS.
   return exits.get(pid);
 }
 
+/** Pids this process started: their exit is reported here, if a moment after the process is gone. */
+const startedHere = new Set<number>();
+
+/**
+ * How a release ended, waiting up to `waitMs` for the exit to be reported when this process
+ * started it: on a busy machine the process can be seen gone before its exit event is handled.
+ */
+export async function settledExit(
+  pid: number,
+  waitMs: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null } | undefined> {
+  const end = performance.now() + waitMs;
+  while (!exits.has(pid) && startedHere.has(pid) && performance.now() < end)
+    await new Promise((r) => setTimeout(r, 20));
+  return exits.get(pid);
+}
+
 /** Starts the release in its own process group with its output appended to `release.log`; a UserError if it exits at once. */
 export async function startRelease(o: StartOptions): Promise<RunningRelease> {
   const port = o.port || (await freePort());
@@ -48,7 +65,10 @@ export async function startRelease(o: StartOptions): Promise<RunningRelease> {
       stdio: ['ignore', log.fd, log.fd],
     });
     // The pid of a release that ended long ago may have been given to this one.
-    if (child.pid) exits.delete(child.pid);
+    if (child.pid) {
+      exits.delete(child.pid);
+      startedHere.add(child.pid);
+    }
     // Listening from the start: a command that fails at once may be gone before `spawn` is seen.
     exited = new Promise<void>((resolve) =>
       child.once('exit', (code, signal) => {

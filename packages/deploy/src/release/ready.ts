@@ -3,7 +3,10 @@
 import { request } from 'node:http';
 import { formatDuration } from '@slipway/action-kit/lite';
 import { logTail } from './log-tail.js';
-import { describeExit, releaseAlive, releaseExit } from './process.js';
+import { describeExit, releaseAlive, releaseExit, settledExit } from './process.js';
+
+/** How long a gone release's exit code may take to be reported. */
+const EXIT_REPORT_MS = 2000;
 import type { Readiness, ReadyOptions, RunningRelease } from './types.js';
 
 /** One probe waits no longer than this: a release that takes longer to answer is not ready. */
@@ -31,8 +34,9 @@ export async function waitReady(running: RunningRelease, o: ReadyOptions): Promi
     const last = await probe(url, Math.min(ATTEMPT_MS, Math.max(MIN_ATTEMPT_MS, remaining)), o.signal);
     if (last === undefined) return { ready: true, attempts };
     if (o.signal?.aborted) return cancelled();
-    const exit = releaseExit(running.pid);
+    let exit = releaseExit(running.pid);
     if (exit || !releaseAlive(running.pid)) {
+      exit ??= await settledExit(running.pid, EXIT_REPORT_MS);
       const how = exit ? `exited with ${describeExit(exit)}` : 'exited';
       return {
         ready: false,
