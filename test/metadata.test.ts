@@ -1,7 +1,7 @@
 // action.yml is the single source of truth: generated files must match it, it must meet GitHub's
 // schema, every input must be parsed and every output set; our workflows and the snippets in our
 // READMEs must be valid and secure by default.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import AjvDraft7 from 'ajv';
@@ -53,10 +53,21 @@ describe('generated from action.yml', () => {
         expect(doc.runs.main).toBe(`../../dist/${name}/index.js`);
       });
       it('parses every input it declares and sets every output', () => {
-        const src = readdirSync(join(REPO, 'actions', name, 'src'))
-          .filter((f) => !f.includes('generated'))
-          .map((f) => read(`actions/${name}/src/${f}`))
-          .join('\n');
+        // The action's own sources, those of actions it shares parsers with, and the registries
+        // of the packages it uses (provider settings are read from one list there).
+        const deps = Object.keys(
+          (JSON.parse(read(`actions/${name}/package.json`)) as { dependencies?: object }).dependencies ?? {},
+        ).map((d) => d.replace('@slipway/', ''));
+        const folders = [name, ...deps.filter((d) => d.endsWith('-action')).map((d) => d.replace(/-action$/, ''))];
+        const registries = deps.map((d) => `packages/${d}/src/registry.ts`).filter((p) => existsSync(join(REPO, p)));
+        const src = [
+          ...folders.flatMap((f) =>
+            readdirSync(join(REPO, 'actions', f, 'src'))
+              .filter((file) => !file.includes('generated'))
+              .map((file) => read(`actions/${f}/src/${file}`)),
+          ),
+          ...registries.map(read),
+        ].join('\n');
         for (const input of Object.keys(doc.inputs ?? {})) expect(src).toContain(`'${input}'`);
         for (const output of Object.keys(doc.outputs ?? {})) expect(src).toContain(`set('${output}'`);
       });

@@ -223,7 +223,7 @@ function healthSummary(r) {
 /** Probes, judges and reports; a fail or an inconclusive verdict fails the step with its reason. */
 async function run({ env, logger, setOutput, mask }) {
     const options = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), mask);
-    const result = await (0,src/* verifyHealth */.g)(options, { clock: lite/* systemClock */.ml, logger });
+    const result = await (0,src.verifyHealth)(options, { clock: lite/* systemClock */.ml, logger });
     const out = new lite/* OutputWriter */.PO(metadata_generated.metadata, setOutput);
     out.set('healthy', result.verdict === 'pass');
     out.set('verdict', result.verdict);

@@ -69,7 +69,7 @@ __webpack_require__.d(__webpack_exports__, {
   ji: () => (/* reexport */ parseJsonAssertions),
   S0: () => (/* reexport */ parseQueries),
   C2: () => (/* reexport */ parseStatusRanges),
-  g: () => (/* reexport */ verifyHealth)
+  verifyHealth: () => (/* reexport */ verifyHealth)
 });
 
 // UNUSED EXPORTS: DEFAULT_COMPARE, MAX_BODY_BYTES, MAX_TOTAL_RATE, MAX_URLS, SequentialJudge, alphaSpent, describeEvaluation, evaluateQuery, failedAssertions, failureKind, mannWhitney, normalSf, percentiles, quantile, serverText, twoProportion

@@ -285,11 +285,11 @@ var external_node_os_ = __webpack_require__(48161);
 const actionsCacheBackend = {
     name: 'actions',
     async restore(paths, key, restoreKeys) {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(371), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(88), __webpack_require__.e(371), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
         return cache.restoreCache(paths, key, restoreKeys);
     },
     async save(paths, key) {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(371), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(88), __webpack_require__.e(371), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
         await cache.saveCache(paths, key);
     },
 };
@@ -836,7 +836,7 @@ function hasActionsRuntime(env) {
 }
 /** The real uploader, loaded on first use (it brings the Azure and Octokit clients). */
 const actionsUploader = async (name, files, rootDir, retentionDays, env) => {
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(371), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 67458));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(913), __webpack_require__.e(371), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
     const result = await new DefaultArtifactClient().uploadArtifact(name, files, rootDir, retentionDays ? { retentionDays } : {});
     if (result.id === undefined)
         throw new Error('the artifact service returned no artifact id');

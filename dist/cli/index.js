@@ -62,6 +62,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   YY: () => (/* reexport */ credentialParts),
   M1: () => (/* reexport */ describeJsonError),
   gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
+  V9: () => (/* reexport */ escapeCommandData),
   ZD: () => (/* reexport */ escapeHtml),
   h0: () => (/* reexport */ fieldLine),
   a3: () => (/* reexport */ formatDuration),
@@ -86,7 +87,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, escapeCommandData, escapeCommandProperty, redactUrl, toOutputString
+// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, escapeCommandProperty, redactUrl, toOutputString
 
 // EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(48826);
@@ -232,6 +233,10 @@ class InputReader {
     constructor(metadata, env = process.env) {
         this.metadata = metadata;
         this.env = env;
+    }
+    /** Whether action.yml declares this input (shared parsers read only what an action has). */
+    declares(name) {
+        return name in this.metadata.inputs;
     }
     /** The trimmed raw value: the runner's variable, else the declared default, else ''. */
     raw(name) {
@@ -1091,13 +1096,16 @@ function action(main, meta) {
 /** Every command, loaded on demand so one command does not load the others. Actions first, then CLI-only commands. */
 const ACTIONS = {
     'detect-stack': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(552), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58619)), () => __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))),
-    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(552), __nccwpck_require__.e(359), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(844)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32844)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
-    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(552), __nccwpck_require__.e(359), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71322)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
+    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(359), __nccwpck_require__.e(552), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(844)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32844)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
+    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(359), __nccwpck_require__.e(552), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71322)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
     'verify-health': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(856), __nccwpck_require__.e(202), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60136)), () => __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))),
-    'deploy-canary': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(142), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(903), __nccwpck_require__.e(456)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80456)), () => __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 5514))),
+    'deploy-canary': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(14), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90358)), () => __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 5514))),
+    rollback: action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(14), __nccwpck_require__.e(174)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62174)), () => __nccwpck_require__.e(/* import() */ 754).then(__nccwpck_require__.bind(__nccwpck_require__, 46754))),
     'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,
     status: async () => (await __nccwpck_require__.e(/* import() */ 826).then(__nccwpck_require__.bind(__nccwpck_require__, 51826))).statusCommand,
     down: async () => (await __nccwpck_require__.e(/* import() */ 826).then(__nccwpck_require__.bind(__nccwpck_require__, 51826))).downCommand,
+    metrics: async () => (await __nccwpck_require__.e(/* import() */ 390).then(__nccwpck_require__.bind(__nccwpck_require__, 36390))).metricsCommand,
+    audit: async () => (await __nccwpck_require__.e(/* import() */ 390).then(__nccwpck_require__.bind(__nccwpck_require__, 36390))).auditCommand,
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/cli.ts
@@ -1218,7 +1226,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // `slipway deploy-canary` starts its local proxy as this same program with SLIPWAY_DAEMON set.
 if (process.env.SLIPWAY_DAEMON) {
-    const { maybeRunDaemon } = await Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(142), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(903)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93903));
+    const { maybeRunDaemon } = await Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85014));
     await maybeRunDaemon();
 }
 else
@@ -1462,6 +1470,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 

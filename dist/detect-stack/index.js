@@ -45989,6 +45989,10 @@ class InputReader {
         this.metadata = metadata;
         this.env = env;
     }
+    /** Whether action.yml declares this input (shared parsers read only what an action has). */
+    declares(name) {
+        return name in this.metadata.inputs;
+    }
     /** The trimmed raw value: the runner's variable, else the declared default, else ''. */
     raw(name) {
         const spec = this.metadata.inputs[name];

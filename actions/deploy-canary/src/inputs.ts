@@ -2,7 +2,14 @@
 // an absolute path (`${{ runner.temp }}/app.tar.gz`), `~/…`, or a path inside the workspace.
 import { resolve } from 'node:path';
 import { userPath, UserError, type InputReader } from '@slipway/action-kit/lite';
-import { environmentDir, parseSteps, routerNames, type DeployPlan } from '@slipway/deploy';
+import {
+  environmentDir,
+  parseSteps,
+  PROVIDER_PATH_SETTINGS,
+  PROVIDER_SETTINGS,
+  routerNames,
+  type DeployPlan,
+} from '@slipway/deploy';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -48,11 +55,12 @@ export function parseTarget(inputs: InputReader, env: NodeJS.ProcessEnv): Target
   const stateDir = userPath('state-dir', inputs.required('state-dir'), workspace, env.HOME, 'folder');
   environmentDir(stateDir, environment);
   const settings: Record<string, string> = {};
-  for (const name of ['listen', 'haproxy-socket', 'haproxy-backend', 'nginx-reload-command', 'nginx-test-command'])
-    settings[name] = inputs.raw(name);
-  const upstreamFile = inputs.raw('nginx-upstream-file');
-  if (upstreamFile)
-    settings['nginx-upstream-file'] = userPath('nginx-upstream-file', upstreamFile, workspace, env.HOME, 'file');
+  for (const name of PROVIDER_SETTINGS) {
+    if (!inputs.declares(name)) continue;
+    const value = inputs.raw(name);
+    settings[name] =
+      value && PROVIDER_PATH_SETTINGS.includes(name) ? userPath(name, value, workspace, env.HOME, 'file') : value;
+  }
   return { provider, environment, stateDir, workspace, settings };
 }
 
@@ -115,5 +123,10 @@ export function parseInputs(inputs: InputReader, env: NodeJS.ProcessEnv): Deploy
     settings,
     frontDoorUrl,
     ...runIdentity(env),
+    gitRef: env.GITHUB_SHA || '',
+    audit: {
+      ...(env.GITHUB_ACTOR ? { actor: env.GITHUB_ACTOR } : {}),
+      ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
+    },
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '@slipway/action-kit/lite';
 import { deployCanary, recoverCanary, selfCommand, type DeployOutcome } from '@slipway/deploy';
 import { parseInputs } from './inputs.js';
+import { parseReporting } from './reporting.js';
 import { metadata } from './metadata.generated.js';
 import { deploySummary } from './summary.js';
 
@@ -27,8 +28,20 @@ export async function run(seams: ActionSeams): Promise<void> {
   }
 }
 
-async function deploy({ env, logger, setOutput, saveState }: ActionSeams): Promise<void> {
-  const plan = parseInputs(new InputReader(metadata, env), env);
+async function deploy({ env, logger, setOutput, saveState, mask }: ActionSeams): Promise<void> {
+  const inputs = new InputReader(metadata, env);
+  const reporting = parseReporting(inputs, env, logger, mask);
+  const plan = parseInputs(inputs, env);
+  // Lead time needs the commit's own time; the checkout has it (a shallow one too).
+  if (plan.audit?.commit) {
+    const shown = await actionsExec('git', ['-C', plan.workspace, 'show', '-s', '--format=%cI', plan.audit.commit], {
+      silent: true,
+      ignoreReturnCode: true,
+      timeoutMs: 10_000,
+    }).catch(() => undefined);
+    const time = shown?.exitCode === 0 ? Date.parse(shown.stdout.trim()) : NaN;
+    if (Number.isFinite(time)) plan.audit = { ...plan.audit, commitTime: new Date(time).toISOString() };
+  }
   // The post step finishes what a killed main leaves behind: it needs to know where to look.
   saveState?.('state-dir', plan.stateDir);
   saveState?.('environment', plan.environment);
@@ -51,6 +64,7 @@ async function deploy({ env, logger, setOutput, saveState }: ActionSeams): Promi
       env,
       signal: cancel.signal,
       selfCommand: selfCommand(env),
+      deployments: reporting.deployments,
     });
   } finally {
     process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
@@ -65,6 +79,14 @@ async function deploy({ env, logger, setOutput, saveState }: ActionSeams): Promi
   out.set('report', outcome.report);
   await deploySummary(outcome.report).write(env);
   logger.info(`deploy-canary: ${outcome.result}: ${outcome.reason}`);
+  if (outcome.result === 'rolled-back' || outcome.result === 'failed')
+    await reporting.alert({
+      kind: outcome.result,
+      environment: plan.environment,
+      release: outcome.releaseId,
+      previousRelease: outcome.previousReleaseId,
+      reason: outcome.reason,
+    });
   if (outcome.result === 'rolled-back' || outcome.result === 'failed') throw new DeployEnded(outcome);
 }
 

@@ -7,7 +7,7 @@ export const metadata: ActionMetadata = {
   "description": "Ships a release to a small share of traffic, widens it step by step while live traffic and health probes are judged against the stable release, promotes it when it holds and puts all traffic back on stable the moment it does not.",
   "inputs": {
     "provider": {
-      "description": "Traffic router: local (an embedded proxy, nothing to install), haproxy (runtime API, no reload) or nginx (an upstream file, tested with nginx -t before each reload).",
+      "description": "Traffic router: local (an embedded proxy, nothing to install), haproxy (runtime API, no reload), nginx (an upstream file, tested with nginx -t before each reload) or command (your own shell commands, for any platform).",
       "required": false,
       "default": "local"
     },
@@ -139,6 +139,46 @@ export const metadata: ActionMetadata = {
       "description": "Time allowed to each hook command, such as 5m.",
       "required": false,
       "default": "5m"
+    },
+    "deploy-command": {
+      "description": "command provider: run once before a canary's first weight change, to put the release on the platform. Runs through /bin/sh with SLIPWAY_RELEASE, SLIPWAY_VERSION, SLIPWAY_WEIGHT, SLIPWAY_ENVIRONMENT, SLIPWAY_PREVIOUS_RELEASE and SLIPWAY_OPERATION.",
+      "required": false,
+      "default": ""
+    },
+    "set-weight-command": {
+      "description": "command provider (required with it): send SLIPWAY_WEIGHT percent of traffic to SLIPWAY_RELEASE and the rest to SLIPWAY_PREVIOUS_RELEASE.",
+      "required": false,
+      "default": ""
+    },
+    "promote-command": {
+      "description": "command provider: make the canary the only release; empty runs set-weight-command with weight 100.",
+      "required": false,
+      "default": ""
+    },
+    "abort-command": {
+      "description": "command provider: send all traffic back to stable; empty runs set-weight-command.",
+      "required": false,
+      "default": ""
+    },
+    "status-command": {
+      "description": "command provider: print live traffic per release as JSON ({\"<release>\": {\"requests\": n, \"errors\": n}}) for the analysis; empty judges on health probes alone.",
+      "required": false,
+      "default": ""
+    },
+    "command-timeout": {
+      "description": "command provider: time allowed to each of its commands, such as 5m.",
+      "required": false,
+      "default": "5m"
+    },
+    "github-token": {
+      "description": "Token for GitHub's Deployments API (the job needs permissions: deployments: write); the rollout shows on the repository's Environments page. Empty records in the ledger only. Masked.",
+      "required": false,
+      "default": "${{ github.token }}"
+    },
+    "notify-webhook": {
+      "description": "A Slack-compatible incoming webhook URL (Slack, or the Slack-compatible endpoints of Teams and Discord): one message on a rollback or a failed deploy. Masked; a failed delivery is a warning and never blocks the rollback.",
+      "required": false,
+      "default": ""
     }
   },
   "outputs": {

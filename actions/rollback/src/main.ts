@@ -9,16 +9,18 @@ import {
   type ActionSeams,
 } from '@slipway/action-kit/lite';
 import { parseHealthPath, parseTarget } from '@slipway/deploy-canary-action/inputs';
+import { parseReporting } from '@slipway/deploy-canary-action/reporting';
 import { rollback, selfCommand, type RollbackOutcome } from '@slipway/deploy';
 import { metadata } from './metadata.generated.js';
 import { rollbackSummary } from './summary.js';
 
 /** Rolls back; `failed` (or a restored release that does not answer) fails the step after every output is set. */
-export async function run({ env, logger, setOutput }: ActionSeams): Promise<void> {
+export async function run({ env, logger, setOutput, mask }: ActionSeams): Promise<void> {
   const out = new OutputWriter(metadata, setOutput);
   let outcome: RollbackOutcome | undefined;
   try {
     const inputs = new InputReader(metadata, env);
+    const reporting = parseReporting(inputs, env, logger, mask);
     const target = parseTarget(inputs, env);
     const to = inputs.raw('to');
     if (!/^[A-Za-z0-9._+-]{1,128}$/.test(to))
@@ -91,6 +93,27 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
     out.set('duration-ms', outcome.durationMs);
     out.set('reason', outcome.reason);
     await rollbackSummary(target.environment, outcome, verified).write(env);
+    if (outcome.result !== 'noop') {
+      // A rollback is a deployment of the restored release, on GitHub as in the ledger.
+      const d = reporting.deployments;
+      if (outcome.restoredRelease)
+        await d.start({
+          ref: env.GITHUB_SHA || outcome.restoredRelease,
+          environment: target.environment,
+          releaseId: outcome.restoredRelease,
+          version: outcome.restoredRelease,
+          description: `rollback to ${outcome.restoredRelease}`,
+        });
+      if (outcome.result === 'rolled-back') await d.succeeded(inputs.raw('front-door-url') || '', outcome.reason);
+      else await d.failed(outcome.reason);
+      await reporting.alert({
+        kind: outcome.result,
+        environment: target.environment,
+        release: outcome.replacedRelease,
+        previousRelease: outcome.restoredRelease,
+        reason: outcome.reason,
+      });
+    }
     logger.info(`rollback: ${outcome.result} in ${outcome.durationMs} ms: ${outcome.reason}`);
   } catch (err) {
     out.set('result', 'failed');

@@ -7,7 +7,7 @@ export const metadata: ActionMetadata = {
   "description": "Restores the last known-good release of an environment in seconds: aborts a canary in flight, or switches traffic back to a release the host still keeps (starting it again from its folder when its process is gone), records the rollback in the ledger and checks the restored release answers.",
   "inputs": {
     "provider": {
-      "description": "Traffic router, as deploy-canary: local, haproxy or nginx.",
+      "description": "Traffic router, as deploy-canary: local, haproxy, nginx or command.",
       "required": false,
       "default": "local"
     },
@@ -56,6 +56,11 @@ export const metadata: ActionMetadata = {
       "required": false,
       "default": "127.0.0.1:8080"
     },
+    "front-door-url": {
+      "description": "The URL users reach the service at, shown on GitHub's deployment and in alerts.",
+      "required": false,
+      "default": ""
+    },
     "haproxy-socket": {
       "description": "HAProxy's runtime API socket (haproxy provider).",
       "required": false,
@@ -78,6 +83,46 @@ export const metadata: ActionMetadata = {
     },
     "nginx-test-command": {
       "description": "How to test nginx's configuration before each reload; empty runs nginx -t with the reload command's -c and -p options.",
+      "required": false,
+      "default": ""
+    },
+    "deploy-command": {
+      "description": "command provider: run once before a canary's first weight change, to put the release on the platform. Runs through /bin/sh with SLIPWAY_RELEASE, SLIPWAY_VERSION, SLIPWAY_WEIGHT, SLIPWAY_ENVIRONMENT, SLIPWAY_PREVIOUS_RELEASE and SLIPWAY_OPERATION.",
+      "required": false,
+      "default": ""
+    },
+    "set-weight-command": {
+      "description": "command provider (required with it): send SLIPWAY_WEIGHT percent of traffic to SLIPWAY_RELEASE and the rest to SLIPWAY_PREVIOUS_RELEASE.",
+      "required": false,
+      "default": ""
+    },
+    "promote-command": {
+      "description": "command provider: make the canary the only release; empty runs set-weight-command with weight 100.",
+      "required": false,
+      "default": ""
+    },
+    "abort-command": {
+      "description": "command provider: send all traffic back to stable; empty runs set-weight-command.",
+      "required": false,
+      "default": ""
+    },
+    "status-command": {
+      "description": "command provider: print live traffic per release as JSON ({\"<release>\": {\"requests\": n, \"errors\": n}}) for the analysis; empty judges on health probes alone.",
+      "required": false,
+      "default": ""
+    },
+    "command-timeout": {
+      "description": "command provider: time allowed to each of its commands, such as 5m.",
+      "required": false,
+      "default": "5m"
+    },
+    "github-token": {
+      "description": "Token for GitHub's Deployments API (the job needs permissions: deployments: write); the rollout shows on the repository's Environments page. Empty records in the ledger only. Masked.",
+      "required": false,
+      "default": "${{ github.token }}"
+    },
+    "notify-webhook": {
+      "description": "A Slack-compatible incoming webhook URL (Slack, or the Slack-compatible endpoints of Teams and Discord): one message on a rollback or a failed deploy. Masked; a failed delivery is a warning and never blocks the rollback.",
       "required": false,
       "default": ""
     }

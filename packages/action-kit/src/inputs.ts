@@ -23,6 +23,11 @@ export class InputReader {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
+  /** Whether action.yml declares this input (shared parsers read only what an action has). */
+  declares(name: string): boolean {
+    return name in this.metadata.inputs;
+  }
+
   /** The trimmed raw value: the runner's variable, else the declared default, else ''. */
   raw(name: string): string {
     const spec = this.metadata.inputs[name];

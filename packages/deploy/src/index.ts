@@ -2,7 +2,15 @@ import './providers.js';
 
 export type { DeployResult, Release, Step, TrafficRouter, TrafficSample } from './types.js';
 export { parseSteps } from './steps.js';
-export { registerRouter, routerFor, routerNames, type RouterContext, type RouterFactory } from './registry.js';
+export {
+  PROVIDER_SETTINGS,
+  PROVIDER_PATH_SETTINGS,
+  registerRouter,
+  routerFor,
+  routerNames,
+  type RouterContext,
+  type RouterFactory,
+} from './registry.js';
 export {
   Ledger,
   environmentDir,
@@ -42,3 +50,13 @@ export { lastKnownGood, type KnownGoodRelease } from './github/recover.js';
 export { notifyWebhook, type AlertMessage, type NotifySeams } from './notify.js';
 export { deliveryMetrics, metricsMarkdown, type DoraMetrics, type WeekMetrics } from './metrics.js';
 export { auditEntries, type AuditWindow } from './audit-export.js';
+export {
+  openSsh,
+  parseHost,
+  targetLabel,
+  type RemoteResult,
+  type RemoteRunOptions,
+  type SshOptions,
+  type SshSession,
+  type SshTarget,
+} from './remote/index.js';

@@ -21,6 +21,29 @@ export interface RouterContext {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * The inputs that configure a provider, handed to every router in RouterContext.settings; an action
+ * passes those it declares (path inputs resolved). One list, so that a new router's inputs are added once.
+ */
+export const PROVIDER_SETTINGS = [
+  'listen',
+  'front-door-url',
+  'haproxy-socket',
+  'haproxy-backend',
+  'nginx-upstream-file',
+  'nginx-reload-command',
+  'nginx-test-command',
+  'deploy-command',
+  'set-weight-command',
+  'promote-command',
+  'abort-command',
+  'status-command',
+  'command-timeout',
+] as const;
+
+/** Provider settings that name a file, resolved like every path input. */
+export const PROVIDER_PATH_SETTINGS: readonly string[] = ['nginx-upstream-file'];
+
 /** Builds a router; may check that what it needs is there (a socket that answers, a binary). */
 export type RouterFactory = (context: RouterContext) => Promise<TrafficRouter>;
 

@@ -34,10 +34,12 @@ describe('steps', () => {
 });
 
 describe('router registry', () => {
-  it('names the three providers and refuses an unknown one with the list', async () => {
-    expect(routerNames()).toStrictEqual(['haproxy', 'local', 'nginx']);
+  it('names the four providers and refuses an unknown one with the list', async () => {
+    expect(routerNames()).toStrictEqual(['command', 'haproxy', 'local', 'nginx']);
     await expect(
       routerFor('traefik', { stateDir: '/nonexistent', environment: 'production', settings: {} }),
-    ).rejects.toThrow(userError('provider', /'traefik' is not a provider\. Use one of: haproxy, local, nginx\./));
+    ).rejects.toThrow(
+      userError('provider', /'traefik' is not a provider\. Use one of: command, haproxy, local, nginx\./),
+    );
   });
 });

@@ -24,6 +24,8 @@ export interface AbortContext {
   runId: string;
   drainMs: number;
   cancelled: boolean;
+  /** Told the moment stable has all traffic (before the canary's in-flight grace and stop). */
+  onSwitched?: () => void;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function abortCanary(
     await (await c.router()).setWeights(plain(stable), undefined, 0);
     c.logger.info(`abort: all traffic on ${stable.id}; no new request reaches ${canary.release.id}`);
   }
+  c.onSwitched?.();
   if (canary.release.pid !== undefined && c.host.alive(canary.release.pid)) {
     if (hadTraffic) await c.clock.sleep(Math.min(c.drainMs, c.cancelled ? CANCELLED_GRACE_MS : IN_FLIGHT_GRACE_MS));
     await c.host.stop(canary.release.pid, c.cancelled ? CANCELLED_GRACE_MS : STOP_GRACE_MS);

@@ -38,6 +38,7 @@ export interface RollbackOutcome {
   replacedRelease: string;
   /** Where the restored release answers (for a readiness check); empty when nothing was restored. */
   restoredUpstream: string;
+  /** From the start of the rollback until all traffic is on the restored release (the drain comes after). */
   durationMs: number;
   reason: string;
 }
@@ -60,12 +61,14 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
       ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
     }));
   let upstream = '';
+  // Until all traffic is on the restored release: the drain and stop of the replaced one come after.
+  let switchedAt: number | undefined;
   const end = (result: RollbackOutcome['result'], restored: string, replaced: string, reason: string) => ({
     result,
     restoredRelease: restored,
     replacedRelease: replaced,
     restoredUpstream: upstream,
-    durationMs: Math.round(clock.monotonic() - started),
+    durationMs: Math.round((switchedAt ?? clock.monotonic()) - started),
     reason,
   });
   try {
@@ -76,7 +79,8 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
     // A canary in flight is what is being rolled back: aborting it puts stable back in front.
     if (canary && stable && (o.to === 'previous' || o.to === stable.id)) {
       const context = { ledger, router: getRouter, host, clock, logger, runId: o.runId, drainMs: o.drainMs };
-      await abortCanary({ ...context, cancelled: false }, `rollback: ${why}`);
+      const onSwitched = () => (switchedAt = clock.monotonic());
+      await abortCanary({ ...context, cancelled: false, onSwitched }, `rollback: ${why}`);
       upstream = stable.upstream;
       return end('rolled-back', stable.id, canary.release.id, `aborted canary ${canary.release.id}: ${why}`);
     }
@@ -116,6 +120,7 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
       o.runId,
     );
     await (await getRouter()).setWeights(plain(restored), undefined, 0);
+    switchedAt = clock.monotonic();
     logger.info(`rollback: all traffic on ${restored.id}`);
     upstream = restored.upstream;
     if (stable?.pid !== undefined && host.alive(stable.pid)) {

@@ -1,29 +1,60 @@
-export const id = 903;
-export const ids = [903];
+export const id = 14;
+export const ids = [14];
 export const modules = {
 
-/***/ 93903:
+/***/ 85014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  g0: () => (/* reexport */ PROVIDER_PATH_SETTINGS),
+  eu: () => (/* reexport */ PROVIDER_SETTINGS),
+  auditEntries: () => (/* reexport */ auditEntries),
+  deliveryMetrics: () => (/* reexport */ deliveryMetrics),
   SB: () => (/* reexport */ deployCanary),
   downEnvironment: () => (/* reexport */ downEnvironment),
-  Fw: () => (/* reexport */ src_ledger/* environmentDir */.F),
+  Fw: () => (/* reexport */ src_ledger/* environmentDir */.Fw),
   environmentStatus: () => (/* reexport */ environmentStatus),
+  Sv: () => (/* reexport */ githubDeployments),
   maybeRunDaemon: () => (/* reexport */ maybeRunDaemon),
+  metricsMarkdown: () => (/* reexport */ metricsMarkdown),
+  w6: () => (/* reexport */ noDeployments),
+  he: () => (/* reexport */ notifyWebhook),
   $i: () => (/* reexport */ parseSteps),
   Zz: () => (/* reexport */ recoverCanary),
-  sF: () => (/* reexport */ routerNames)
+  dU: () => (/* reexport */ rollback),
+  sF: () => (/* reexport */ routerNames),
+  ee: () => (/* reexport */ selfCommand)
 });
 
-// UNUSED EXPORTS: Ledger, abortCanary, acquireLock, ensureLocalProxy, hookVariables, localProxyStatus, prepareRelease, pruneReleases, registerRouter, releaseAlive, routerFor, runHook, startRelease, stopLocalProxy, stopRelease, waitReady
+// UNUSED EXPORTS: Ledger, abortCanary, acquireLock, ensureLocalProxy, hookVariables, lastKnownGood, localProxyStatus, openSsh, parseHost, prepareRelease, pruneReleases, registerRouter, releaseAlive, routerFor, runHook, startRelease, stopLocalProxy, stopRelease, targetLabel, waitReady
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);
 ;// CONCATENATED MODULE: ./packages/deploy/src/registry.ts
 
+/**
+ * The inputs that configure a provider, handed to every router in RouterContext.settings; an action
+ * passes those it declares (path inputs resolved). One list, so that a new router's inputs are added once.
+ */
+const PROVIDER_SETTINGS = [
+    'listen',
+    'front-door-url',
+    'haproxy-socket',
+    'haproxy-backend',
+    'nginx-upstream-file',
+    'nginx-reload-command',
+    'nginx-test-command',
+    'deploy-command',
+    'set-weight-command',
+    'promote-command',
+    'abort-command',
+    'status-command',
+    'command-timeout',
+];
+/** Provider settings that name a file, resolved like every path input. */
+const PROVIDER_PATH_SETTINGS = ['nginx-upstream-file'];
 const factories = new Map();
 /** Adds a router under its name; each router's own file calls this once (loaded lazily by name). */
 function registerRouter(name, load) {
@@ -47,6 +78,7 @@ async function routerFor(name, context) {
 registerRouter('local', async () => (await __webpack_require__.e(/* import() */ 447).then(__webpack_require__.bind(__webpack_require__, 10447))).createLocalRouter);
 registerRouter('haproxy', async () => (await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 14498))).createHaproxyRouter);
 registerRouter('nginx', async () => (await __webpack_require__.e(/* import() */ 749).then(__webpack_require__.bind(__webpack_require__, 99749))).createNginxRouter);
+registerRouter('command', async () => (await __webpack_require__.e(/* import() */ 357).then(__webpack_require__.bind(__webpack_require__, 9357))).createCommandRouter);
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/steps.ts
 
@@ -134,7 +166,7 @@ const RETRY_MS = 20;
 const ACT_HINT = 'Wait for that run to finish or cancel it; once it ends (or its lock expires) the next run takes the lock over.';
 /** Takes the lock of one environment, or fails at once with a UserError naming who holds it. */
 async function acquire(options) {
-    const dir = (0,src_ledger/* environmentDir */.F)(options.stateDir, options.environment);
+    const dir = (0,src_ledger/* environmentDir */.Fw)(options.stateDir, options.environment);
     const lockPath = (0,external_node_path_.join)(dir, 'lock');
     await (0,promises_.mkdir)(dir, { recursive: true });
     let contender;
@@ -504,7 +536,7 @@ const ARTIFACT_HINT = 'Name the .tar.gz that build-artifact wrote (with its .man
 async function prepareRelease(o) {
     if (!(0,external_node_path_.isAbsolute)(o.artifact))
         throw new Error(`prepareRelease: artifact must be an absolute path, not ${o.artifact}`);
-    const releases = (0,external_node_path_.join)((0,src_ledger/* environmentDir */.F)(o.stateDir, o.environment), 'releases');
+    const releases = (0,external_node_path_.join)((0,src_ledger/* environmentDir */.Fw)(o.stateDir, o.environment), 'releases');
     const st = await (0,promises_.stat)(o.artifact).catch((err) => {
         if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
             return undefined;
@@ -676,6 +708,18 @@ const exits = new Map();
 function releaseExit(pid) {
     return exits.get(pid);
 }
+/** Pids this process started: their exit is reported here, if a moment after the process is gone. */
+const startedHere = new Set();
+/**
+ * How a release ended, waiting up to `waitMs` for the exit to be reported when this process
+ * started it: on a busy machine the process can be seen gone before its exit event is handled.
+ */
+async function settledExit(pid, waitMs) {
+    const end = performance.now() + waitMs;
+    while (!exits.has(pid) && startedHere.has(pid) && performance.now() < end)
+        await new Promise((r) => setTimeout(r, 20));
+    return exits.get(pid);
+}
 /** Starts the release in its own process group with its output appended to `release.log`; a UserError if it exits at once. */
 async function startRelease(o) {
     const port = o.port || (await freePort());
@@ -700,8 +744,10 @@ async function startRelease(o) {
             stdio: ['ignore', log.fd, log.fd],
         });
         // The pid of a release that ended long ago may have been given to this one.
-        if (child.pid)
+        if (child.pid) {
             exits.delete(child.pid);
+            startedHere.add(child.pid);
+        }
         // Listening from the start: a command that fails at once may be gone before `spawn` is seen.
         exited = new Promise((resolve) => child.once('exit', (code, signal) => {
             exits.set(child.pid, { code, signal });
@@ -840,6 +886,8 @@ var external_node_http_ = __webpack_require__(37067);
 
 
 
+/** How long a gone release's exit code may take to be reported. */
+const EXIT_REPORT_MS = 2000;
 /** One probe waits no longer than this: a release that takes longer to answer is not ready. */
 const ATTEMPT_MS = 2000;
 const MIN_ATTEMPT_MS = 500;
@@ -867,8 +915,9 @@ async function waitReady(running, o) {
             return { ready: true, attempts };
         if (o.signal?.aborted)
             return cancelled();
-        const exit = releaseExit(running.pid);
+        let exit = releaseExit(running.pid);
         if (exit || !releaseAlive(running.pid)) {
+            exit ??= await settledExit(running.pid, EXIT_REPORT_MS);
             const how = exit ? `exited with ${describeExit(exit)}` : 'exited';
             return {
                 ready: false,
@@ -954,6 +1003,7 @@ async function abortCanary(c, reason, outcome = 'rolled-back') {
         await (await c.router()).setWeights(plain(stable), undefined, 0);
         c.logger.info(`abort: all traffic on ${stable.id}; no new request reaches ${canary.release.id}`);
     }
+    c.onSwitched?.();
     if (canary.release.pid !== undefined && c.host.alive(canary.release.pid)) {
         if (hadTraffic)
             await c.clock.sleep(Math.min(c.drainMs, c.cancelled ? CANCELLED_GRACE_MS : IN_FLIGHT_GRACE_MS));
@@ -1170,7 +1220,7 @@ const defaultHost = {
 
 /** Removes `<environment>/releases/<id>` folders of releases the ledger does not keep. */
 async function pruneReleases(stateDir, environment, doc) {
-    const dir = (0,external_node_path_.join)((0,src_ledger/* environmentDir */.F)(stateDir, environment), 'releases');
+    const dir = (0,external_node_path_.join)((0,src_ledger/* environmentDir */.Fw)(stateDir, environment), 'releases');
     const keep = new Set([doc.stable?.id, doc.canary?.release.id, ...doc.releases.map((r) => r.id)]);
     const names = await (0,promises_.readdir)(dir).catch((err) => err.code === 'ENOENT' ? [] : Promise.reject(err));
     // Temporary folders of a copy in progress start with a dot; they belong to whoever makes them.
@@ -1227,8 +1277,9 @@ async function deployCanary(plan, seams) {
     if (lock.tookOver)
         seams.logger.warning(`took over a stale lock: ${lock.tookOver}`);
     let router;
+    let rollout;
     try {
-        const ledger = await src_ledger/* Ledger */.O.open(plan.stateDir, plan.environment, seams.clock);
+        const ledger = await src_ledger/* Ledger */.Oc.open(plan.stateDir, plan.environment, seams.clock, { audit: plan.audit ?? {} });
         // The release is verified before anything else starts: a bad archive changes nothing on the host.
         const release = await (seams.host ?? defaultHost).prepare({
             artifact: plan.artifact,
@@ -1248,11 +1299,12 @@ async function deployCanary(plan, seams) {
         // A provider's settings are checked up front all the same, when the router is cheap to check.
         if (plan.provider !== 'local')
             await getRouter();
-        const rollout = new Rollout(plan, seams, ledger, getRouter, lock, release);
+        rollout = new Rollout(plan, seams, ledger, getRouter, lock, release);
         try {
             return await rollout.run();
         }
         catch (err) {
+            rollout.reportFailure((0,lite/* errorMessage */.gJ)(err));
             // Whatever went wrong, a canary this run started does not stay half-routed.
             const left = ledger.unfinished();
             if (left && left.runId === plan.runId && left.phase !== 'paused')
@@ -1261,6 +1313,7 @@ async function deployCanary(plan, seams) {
         }
     }
     finally {
+        await rollout?.flush();
         await router?.then((r) => r.close()).catch(() => { });
         await lock.release().catch(() => false);
     }
@@ -1278,6 +1331,9 @@ class Rollout {
     steps = [];
     startedAt;
     previousId = '';
+    /** Reports to GitHub in flight; awaited once at the end so that a slow API never slows the rollout. */
+    reports = [];
+    reported = false;
     weight = 0;
     constructor(plan, seams, ledger, router, lock, prepared) {
         this.plan = plan;
@@ -1302,6 +1358,20 @@ class Rollout {
     }
     get cancelled() {
         return this.seams.signal?.aborted === true;
+    }
+    /** Sends a report to the deployment recorder, if there is one and the rollout has started. */
+    tell(report) {
+        const d = this.seams.deployments;
+        if (d && this.reported)
+            this.reports.push(report(d).catch(() => { }));
+    }
+    /** A deploy that ended on an error is a failed deployment on GitHub too. */
+    reportFailure(reason) {
+        this.tell((d) => d.failed(reason));
+    }
+    /** Waits for the reports in flight. */
+    async flush() {
+        await Promise.allSettled(this.reports);
     }
     /** What the shared abort path needs, as of now. */
     abortContext() {
@@ -1363,6 +1433,14 @@ class Rollout {
     async startCanary(release) {
         const { plan, ledger } = this;
         const { logger } = this.seams;
+        this.reported = true;
+        this.tell((d) => d.start({
+            ref: plan.gitRef || release.version,
+            environment: plan.environment,
+            releaseId: release.id,
+            version: release.version,
+            description: `canary of ${release.id}`,
+        }));
         if (plan.hooks.preDeploy) {
             const hook = await this.hook('pre-deploy-command', plan.hooks.preDeploy);
             if (!hook.ok)
@@ -1379,15 +1457,16 @@ class Rollout {
         };
         await ledger.transition({ to: 'starting', canary: record, weight: 0, stepIndex: 0 }, plan.runId);
         let running;
+        let command;
         try {
-            const command = plan.startCommand || (await detectStartCommand(release.dir));
+            command = plan.startCommand || (await detectStartCommand(release.dir));
             running = await this.host.start({ release, command, env: this.seams.env });
         }
         catch (err) {
             await ledger.transition({ to: 'failed', note: err.message }, plan.runId);
             throw err;
         }
-        await ledger.transition({ to: 'starting', canary: { ...record, upstream: running.upstream, pid: running.pid } }, plan.runId);
+        await ledger.transition({ to: 'starting', canary: { ...record, upstream: running.upstream, pid: running.pid, command } }, plan.runId);
         logger.info(`started ${release.id} as pid ${running.pid} on ${running.upstream}; waiting for ${plan.healthPath}`);
         const ready = await this.host.waitReady(running, {
             healthPath: plan.healthPath,
@@ -1440,6 +1519,7 @@ class Rollout {
             await ledger.transition({ to: 'stepping', weight: step.weight, stepIndex: i }, plan.runId);
             await router.setWeights(plain(stable), plain(canary()), step.weight);
             this.weight = step.weight;
+            this.tell((d) => d.progress(step.weight, `${canary().id}: step ${i + 1} of ${steps.length}`));
             logger.info(`step ${i + 1} of ${steps.length}: ${step.weight}% of traffic on ${canary().id}`);
             if (step.pauseMs > 0 && !(await this.wait(step.pauseMs)))
                 return this.rollBack(this.cancelled ? 'the run was cancelled' : 'the canary process exited during a pause');
@@ -1565,6 +1645,12 @@ class Rollout {
         return runHook(name, command, context, { exec, logger, env, timeoutMs: this.plan.hookTimeoutMs });
     }
     end(result, reason) {
+        if (result === 'promoted')
+            this.tell((d) => d.succeeded(this.url, reason));
+        else if (result === 'paused')
+            this.tell((d) => d.progress(this.weight, `paused: ${reason}`));
+        else
+            this.tell((d) => d.failed(reason));
         const release = this.prepared;
         const report = {
             environment: this.plan.environment,
@@ -1606,7 +1692,7 @@ class Rollout {
  * dead run's lock is stale (its process is gone) and is taken over.
  */
 async function recoverCanary(o, seams) {
-    const peek = await src_ledger/* Ledger */.O.open(o.stateDir, o.environment, seams.clock);
+    const peek = await src_ledger/* Ledger */.Oc.open(o.stateDir, o.environment, seams.clock);
     const left = peek.unfinished();
     if (!left || left.phase === 'paused' || (o.runId !== undefined && left.runId !== o.runId))
         return undefined;
@@ -1621,7 +1707,7 @@ async function recoverCanary(o, seams) {
     });
     try {
         // Read again under the lock: another run may have finished it meanwhile.
-        const ledger = await src_ledger/* Ledger */.O.open(o.stateDir, o.environment, seams.clock);
+        const ledger = await src_ledger/* Ledger */.Oc.open(o.stateDir, o.environment, seams.clock);
         const canary = ledger.unfinished();
         if (!canary || canary.phase === 'paused' || canary.release.id !== left.release.id)
             return undefined;
@@ -1659,6 +1745,21 @@ async function recoverCanary(o, seams) {
 ;// CONCATENATED MODULE: ./packages/deploy/src/daemon.ts
 // Entry points call this first: started as a daemon (SLIPWAY_DAEMON set), the program runs the
 // daemon instead of an action, loading the proxy only then so that actions start fast.
+/**
+ * How to start this program again as the daemon: its own node and entry script (an action bundle,
+ * the CLI); SLIPWAY_DAEMON_COMMAND (a JSON array) names another entry, which the tests use to run
+ * the daemon from source.
+ */
+function selfCommand(env = process.env) {
+    const given = env.SLIPWAY_DAEMON_COMMAND;
+    if (given) {
+        const parsed = JSON.parse(given);
+        if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((p) => typeof p === 'string'))
+            throw new Error('SLIPWAY_DAEMON_COMMAND must be a JSON array of strings');
+        return parsed;
+    }
+    return [process.execPath, process.argv[1]];
+}
 /** Runs the daemon named by SLIPWAY_DAEMON and returns true, or returns false at once when it is not set. */
 async function maybeRunDaemon(env = process.env) {
     if (env.SLIPWAY_DAEMON !== 'local-proxy')
@@ -1676,7 +1777,7 @@ var spawn = __webpack_require__(53714);
 
 /** Reads the ledger (and asks the local proxy, if one runs) without changing anything. */
 async function environmentStatus(stateDir, environment, clock) {
-    const ledger = await src_ledger/* Ledger */.O.open(stateDir, environment, clock);
+    const ledger = await src_ledger/* Ledger */.Oc.open(stateDir, environment, clock);
     const doc = ledger.document;
     const canary = doc.canary;
     const state = (r, role, weight) => ({
@@ -1715,7 +1816,7 @@ async function environmentStatus(stateDir, environment, clock) {
  * release stopped and starts over as a first release. Returns what it stopped.
  */
 async function downEnvironment(stateDir, environment, clock) {
-    const ledger = await src_ledger/* Ledger */.O.open(stateDir, environment, clock);
+    const ledger = await src_ledger/* Ledger */.Oc.open(stateDir, environment, clock);
     const doc = ledger.document;
     const stopped = [];
     const proxy = await (0,spawn/* localProxyStatus */.cQ)(stateDir, environment);
@@ -1731,7 +1832,1275 @@ async function downEnvironment(stateDir, environment, clock) {
     return stopped;
 }
 
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/rollback.ts
+// Rollback: the last known-good release back in front, in seconds. An unfinished canary (mid-run
+// of a dead deploy, or paused on purpose) is aborted first through the one abort path, and that is
+// the rollback. Otherwise the target is a release the ledger kept: a traffic switch when its
+// process still runs, a restart from its release folder when not. Every rollback is a ledger entry.
+
+
+
+
+
+
+/** Rolls the environment back; a target the ledger never kept is a UserError on `to`. */
+async function rollback(o, seams) {
+    const { clock, logger } = seams;
+    const host = seams.host ?? defaultHost;
+    const started = clock.monotonic();
+    const lock = await acquire({ ...o, ttlMs: 5 * 60 * 1000, clock });
+    if (lock.tookOver)
+        logger.warning(`took over a stale lock: ${lock.tookOver}`);
+    let router;
+    const getRouter = () => (router ??= routerFor(o.provider, {
+        stateDir: o.stateDir,
+        environment: o.environment,
+        settings: o.settings,
+        workspace: o.workspace,
+        env: seams.env,
+        ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
+    }));
+    let upstream = '';
+    // Until all traffic is on the restored release: the drain and stop of the replaced one come after.
+    let switchedAt;
+    const end = (result, restored, replaced, reason) => ({
+        result,
+        restoredRelease: restored,
+        replacedRelease: replaced,
+        restoredUpstream: upstream,
+        durationMs: Math.round((switchedAt ?? clock.monotonic()) - started),
+        reason,
+    });
+    try {
+        const ledger = await src_ledger/* Ledger */.Oc.open(o.stateDir, o.environment, clock, { audit: o.audit ?? {} });
+        const why = o.reason || 'rollback requested';
+        const canary = ledger.unfinished();
+        const stable = ledger.document.stable;
+        // A canary in flight is what is being rolled back: aborting it puts stable back in front.
+        if (canary && stable && (o.to === 'previous' || o.to === stable.id)) {
+            const context = { ledger, router: getRouter, host, clock, logger, runId: o.runId, drainMs: o.drainMs };
+            const onSwitched = () => (switchedAt = clock.monotonic());
+            await abortCanary({ ...context, cancelled: false, onSwitched }, `rollback: ${why}`);
+            upstream = stable.upstream;
+            return end('rolled-back', stable.id, canary.release.id, `aborted canary ${canary.release.id}: ${why}`);
+        }
+        if (canary)
+            throw new lite/* UserError */.yo(`canary ${canary.release.id} is unfinished (${canary.phase}); roll back to previous first, which aborts it.`, { input: 'to' });
+        const target = pick(ledger, o.to);
+        if (stable && target.id === stable.id) {
+            upstream = stable.upstream;
+            return end('noop', target.id, target.id, `${target.id} is already live`);
+        }
+        let restored = target;
+        if (target.pid === undefined || !host.alive(target.pid)) {
+            // Its process is gone: start it again from the folder the ledger kept.
+            if (!target.dir || !target.command)
+                return end('failed', '', stable?.id ?? '', `${target.id} is not running and its ledger entry does not say how to start it`);
+            logger.info(`${target.id} is not running: starting it from ${target.dir}`);
+            const release = { id: target.id, version: target.version, digest: target.digest ?? '', dir: target.dir };
+            const running = await host.start({ release, command: target.command, env: seams.env });
+            const ready = await host.waitReady(running, { healthPath: o.healthPath, timeoutMs: o.readyTimeoutMs, clock });
+            if (!ready.ready) {
+                await host.stop(running.pid, STOP_GRACE_MS);
+                return end('failed', '', stable?.id ?? '', `${target.id} did not become ready again: ${ready.reason}`);
+            }
+            restored = { ...target, pid: running.pid, upstream: running.upstream };
+        }
+        // Recorded before traffic moves, as every transition; a crash in between is finished by the next run.
+        await ledger.transition({ to: 'rolled-back', stable: structuredClone(restored), note: `rollback: ${why}` }, o.runId);
+        await (await getRouter()).setWeights(plain(restored), undefined, 0);
+        switchedAt = clock.monotonic();
+        logger.info(`rollback: all traffic on ${restored.id}`);
+        upstream = restored.upstream;
+        if (stable?.pid !== undefined && host.alive(stable.pid)) {
+            await clock.sleep(o.drainMs);
+            await host.stop(stable.pid, STOP_GRACE_MS);
+        }
+        return end('rolled-back', restored.id, stable?.id ?? '', `restored ${restored.id} in place of ${stable?.id ?? 'nothing'}: ${why}`);
+    }
+    finally {
+        await router?.then((r) => r.close()).catch(() => { });
+        await lock.release().catch(() => false);
+    }
+}
+/** The release `to` names, from the ledger's stable and kept releases. */
+function pick(ledger, to) {
+    const doc = ledger.document;
+    if (to === 'previous') {
+        const previous = doc.releases[0];
+        if (!previous)
+            throw new lite/* UserError */.yo(`is previous, but ${doc.stable ? `${doc.stable.id} is the only release` : 'no release'} the ledger of ${doc.environment} keeps.`, { input: 'to' }, 'Deploy another release first, or name a release id.');
+        return previous;
+    }
+    const found = [doc.stable, ...doc.releases].find((r) => r?.id === to);
+    if (!found)
+        throw new lite/* UserError */.yo(`'${to.slice(0, 80)}' is not a release the ledger of ${doc.environment} keeps.`, { input: 'to' }, `Use previous or one of: ${[doc.stable, ...doc.releases].flatMap((r) => (r ? [r.id] : [])).join(', ') || '(none)'}.`);
+    return found;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(61351);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 19 modules
+var utils = __webpack_require__(85555);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(49735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(86856);
+;// CONCATENATED MODULE: ./packages/deploy/src/github/client.ts
+// The one place slipway builds a GitHub REST client: @actions/github's Octokit with the retry and
+// throttling plugins, a per-request timeout, and Octokit's own log routed to our Logger. Also the
+// one place a failed call is turned into a sentence the user can act on, without the token in it.
+
+
+
+
+
+const DEFAULT_API_URL = 'https://api.github.com';
+const DEFAULT_RETRIES = 3;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_BASE_MS = 1000;
+const DEFAULT_MAX_RATE_WAIT_MS = 60_000;
+// The retry plugin's own list plus 429: a rate limit is the throttling plugin's to retry, after the
+// `retry-after` GitHub asked for rather than the retry plugin's blind backoff.
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+/** `owner` and `repo` of an `owner/name`, or undefined when it is not one. */
+function client_splitRepository(repository) {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository.trim());
+    return m ? { owner: m[1], repo: m[2] } : undefined;
+}
+/** A client with retries, rate-limit handling and a request timeout; throws only on an empty token. */
+function client_githubClient(o) {
+    const retries = o.retries ?? DEFAULT_RETRIES;
+    const baseMs = o.retryBaseMs ?? DEFAULT_BASE_MS;
+    const maxWaitMs = o.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_WAIT_MS;
+    const timeoutMs = o.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const logger = o.logger;
+    const token = o.token;
+    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
+        const retrying = retryCount < retries && retryAfter * baseMs <= maxWaitMs;
+        logger.debug(`GitHub ${kind} on ${request.method} ${request.url}: retry-after ${retryAfter}s; ${retrying ? 'retrying' : 'giving up'}`);
+        return retrying;
+    };
+    // Octokit would print deprecations and plugin errors with console; the run keeps one warning.
+    const debug = (message) => logger.debug(`octokit: ${scrub(message, token)}`);
+    return (0,github/* getOctokit */.Q)(token, {
+        baseUrl: (o.apiUrl || DEFAULT_API_URL).replace(/\/+$/, ''),
+        // `request` replaces @actions/github's defaults whole, so its proxy-aware fetch is carried over.
+        request: { ...utils/* defaults */.NT.request, fetch: withTimeout(utils/* defaults */.NT.request?.fetch ?? globalThis.fetch, timeoutMs) },
+        log: { debug, info: debug, warn: debug, error: debug },
+        retry: { retries, retryAfterBaseValue: baseMs, doNotRetry: DO_NOT_RETRY },
+        throttle: {
+            retryAfterBaseValue: baseMs,
+            ...(o.writeQueue ? { write: o.writeQueue } : {}),
+            onRateLimit: onLimit('rate limit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
+        },
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+}
+// Octokit has no request timeout of its own; a hung connection would hold the deploy forever.
+// The signal also covers reading the body, so a response that stalls halfway times out too.
+function withTimeout(fetchFn, ms) {
+    return (input, init) => {
+        const timeout = AbortSignal.timeout(ms);
+        return fetchFn(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    };
+}
+/** Why a call to GitHub failed, as one line naming the fix where there is one; never holds the token. */
+function client_describeFailure(error, o) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    const what = scrub(e.response ? (0,lite/* errorMessage */.gJ)(error) : networkFailure(error), o.token);
+    const where = e.request?.method && e.request.url ? `${e.request.method} ${pathOf(e.request.url)}: ` : '';
+    const rateLimited = e.status === 429 ||
+        e.response?.headers?.['x-ratelimit-remaining'] === '0' ||
+        /\brate limit\b/i.test(e.message ?? '');
+    if (rateLimited)
+        return `${where}rate limited by GitHub (${e.status}): ${what}`;
+    if (e.status === 401)
+        return `${where}the token was refused (401: ${what}); check the github-token input`;
+    if (e.status === 403)
+        return `${where}the token may not ${o.access} deployments (403: ${what}); add \`permissions: deployments: ${o.access}\` to the job`;
+    if (e.status === 404)
+        return `${where}repository ${o.repository} not found or not visible to the token (404); check the repository and the token's access`;
+    // Octokit reports a network failure (refused, timed out) as a 500 with no response: no status to show.
+    return `${where}${what}${e.response && typeof e.status === 'number' ? ` (${e.status})` : ''}`;
+}
+/** The text with the token, and any credential in a URL, shown as `***`. */
+function scrub(text, token) {
+    const bare = token.trim();
+    return (0,lite/* redactCredentials */.UY)(bare.length >= 3 ? text.split(bare).join('***') : text);
+}
+// Octokit wraps a failed fetch as "fetch failed" or "Unknown Error"; the cause chain says what happened.
+function networkFailure(error) {
+    for (let c = error, depth = 0; c && typeof c === 'object' && depth < 4; depth++) {
+        const { name, code, message, cause } = c;
+        if (name === 'TimeoutError')
+            return 'no answer in time (request timed out)';
+        if (typeof code === 'string' && typeof message === 'string')
+            return message;
+        c = cause;
+    }
+    return (0,lite/* errorMessage */.gJ)(error);
+}
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/github/deployments.ts
+
+/** GitHub's limit on a deployment's or a status's description. */
+const DESCRIPTION_LIMIT = 140;
+/** Records deployments through the REST API; after the first failure it warns once and records nothing more. */
+function githubDeployments(o) {
+    const { logger } = o;
+    const unavailable = (why) => logger.warning(`GitHub Deployments unavailable: ${why}; the deploy goes on from the ledger`);
+    const target = client_splitRepository(o.repository);
+    if (!target)
+        return silent(() => unavailable(`repository '${o.repository}' is not owner/name`));
+    let client;
+    try {
+        client = client_githubClient(o);
+    }
+    catch (error) {
+        return silent(() => unavailable(client_describeFailure(error, { ...o, access: 'write' })));
+    }
+    let off = false;
+    let deploymentId;
+    // One call at a time, in the order made: GitHub orders statuses by arrival, and a caller that
+    // does not await progress() must not see a later status overtaken by an earlier one.
+    let queue = Promise.resolve();
+    const run = (call) => (queue = queue.then(async () => {
+        if (off)
+            return;
+        try {
+            await call();
+        }
+        catch (error) {
+            // The plugins have retried what was worth retrying; more calls would only repeat the wait.
+            off = true;
+            unavailable(client_describeFailure(error, { ...o, access: 'write' }));
+        }
+    }));
+    const post = async (state, description, extra = {}) => {
+        if (deploymentId === undefined)
+            return;
+        await client.rest.repos.createDeploymentStatus({
+            ...target,
+            deployment_id: deploymentId,
+            state,
+            description: cut(description),
+            ...(o.runUrl ? { log_url: o.runUrl } : {}),
+            ...extra,
+        });
+    };
+    return {
+        start: (info) => run(async () => {
+            deploymentId = undefined;
+            const created = await client.rest.repos.createDeployment({
+                ...target,
+                ref: info.ref,
+                environment: info.environment,
+                description: cut(info.description),
+                payload: { releaseId: info.releaseId, version: info.version },
+                auto_merge: false,
+                // No commit-status checks: the canary's own analysis is the gate.
+                required_contexts: [],
+                transient_environment: false,
+                production_environment: info.environment === 'production',
+            });
+            // A 202 (a merge instead of a deployment) only happens with auto_merge, but it has no id.
+            if (!('id' in created.data))
+                throw new Error(`GitHub created no deployment: ${created.data.message ?? ''}`);
+            deploymentId = created.data.id;
+            logger.debug(`GitHub deployment ${deploymentId} of ${info.releaseId} to ${info.environment}`);
+            await post('in_progress', info.description);
+        }),
+        // The weight leads, so that cutting a long description never loses it.
+        progress: (weight, description) => run(() => post('in_progress', `${weight}% of traffic: ${description}`)),
+        succeeded: (environmentUrl, description) => run(() => post('success', description, {
+            ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+            auto_inactive: true,
+        })),
+        failed: (description) => run(() => post('failure', description)),
+    };
+}
+/** A recorder that records nothing and says `why` once, at info level, when first used. */
+function noDeployments(logger, why) {
+    return silent(() => logger.info(why));
+}
+function silent(sayWhy) {
+    let said = false;
+    const once = async () => {
+        if (!said)
+            sayWhy();
+        said = true;
+    };
+    return { start: once, progress: once, succeeded: once, failed: once };
+}
+/** The text on one line within GitHub's 140-character limit, with an ellipsis where it was cut. */
+function cut(text) {
+    const chars = [...text.replace(/\s+/g, ' ').trim()];
+    return chars.length <= DESCRIPTION_LIMIT ? chars.join('') : `${chars.slice(0, DESCRIPTION_LIMIT - 1).join('')}…`;
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/github/recover.ts
+// The last known-good release from GitHub's deployment history, for a fresh runner whose local
+// ledger is gone: the newest deployment slipway recorded that reached `success`.
+
+const PAGE_SIZE = 30;
+// Each deployment costs a status request; past this many the history is too old to trust anyway.
+const MAX_DEPLOYMENTS = 100;
+/** The newest deployment to `environment` with a `success` status; undefined when none, or with one warning when GitHub cannot be read. */
+async function lastKnownGood(o, environment) {
+    const target = splitRepository(o.repository);
+    const giveUp = (why) => {
+        o.logger.warning(`GitHub Deployments of ${environment} unreadable: ${why}; no last known-good release from GitHub`);
+        return undefined;
+    };
+    if (!target)
+        return giveUp(`repository '${o.repository}' is not owner/name`);
+    try {
+        const client = githubClient(o);
+        let seen = 0;
+        // GitHub lists newest first, so the walk stops at the first success without reading older pages.
+        const pages = client.paginate.iterator(client.rest.repos.listDeployments, {
+            ...target,
+            environment,
+            per_page: PAGE_SIZE,
+        });
+        for await (const page of pages) {
+            for (const deployment of page.data) {
+                if (++seen > MAX_DEPLOYMENTS)
+                    return undefined;
+                // Deployments another tool made to the same environment name no release slipway can restore.
+                const release = releaseOf(deployment.payload);
+                if (!release)
+                    continue;
+                const statuses = await client.rest.repos.listDeploymentStatuses({
+                    ...target,
+                    deployment_id: deployment.id,
+                    per_page: 100,
+                });
+                if (statuses.data.some((s) => s.state === 'success'))
+                    return { ...release, sha: deployment.sha };
+            }
+        }
+        return undefined;
+    }
+    catch (error) {
+        return giveUp(describeFailure(error, { ...o, access: 'read' }));
+    }
+}
+/** releaseId and version from a deployment's payload: an object, or JSON text when made by an older client. */
+function releaseOf(payload) {
+    let value = payload;
+    if (typeof value === 'string') {
+        try {
+            value = JSON.parse(value);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { releaseId, version } = value;
+    if (typeof releaseId !== 'string' || releaseId === '')
+        return undefined;
+    return { releaseId, version: typeof version === 'string' ? version : '' };
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/notify.ts
+const notify_DEFAULT_TIMEOUT_MS = 10_000;
+const notify_DEFAULT_RETRIES = 3;
+const FIRST_BACKOFF_MS = 500;
+/** A Retry-After beyond this is not worth holding the job for. */
+const MAX_RETRY_AFTER_MS = 30_000;
+/** Slack refuses a section text over 3000 characters and a field over 2000. */
+const MAX_REASON_CHARS = 1500;
+/** Slack's mrkdwn reads `&`, `<` and `>` as markup; text from a reason or a version must not. */
+function escapeMrkdwn(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+/** The JSON body: a `text` line (what notifications and other chat tools show) and section blocks. */
+function payload(m) {
+    const reason = escapeMrkdwn(clip(m.reason, MAX_REASON_CHARS));
+    const env = escapeMrkdwn(m.environment);
+    const release = escapeMrkdwn(m.release);
+    const previous = escapeMrkdwn(m.previousRelease || 'nothing');
+    const headline = m.kind === 'rolled-back'
+        ? `:rotating_light: ${env} rolled back ${release} → ${previous}: ${reason}`
+        : `:x: ${env} deploy of ${release} failed (still on ${previous}): ${reason}`;
+    const run = m.runUrl ? escapeMrkdwn(m.runUrl) : undefined;
+    const field = (label, value) => ({ type: 'mrkdwn', text: `*${label}*\n${value}` });
+    return {
+        text: run ? `${headline} (${run})` : headline,
+        blocks: [
+            { type: 'section', text: { type: 'mrkdwn', text: headline } },
+            {
+                type: 'section',
+                fields: [
+                    field('Environment', env),
+                    field('Versions', `${release} → ${previous}`),
+                    field('Reason', reason),
+                    ...(run ? [field('Run', `<${run}|workflow run>`)] : []),
+                ],
+            },
+        ],
+    };
+}
+/** A webhook URL as it may be logged: scheme and host only (the path of a Slack webhook is its token). */
+function redactWebhook(url) {
+    try {
+        const u = new URL(url);
+        return `${u.protocol}//${u.host}/…`;
+    }
+    catch {
+        return '(not a URL)';
+    }
+}
+/** An error or answer line with the URL and its path removed, wherever the text came from. */
+function notify_scrub(text, url) {
+    let out = text.split(url).join('…');
+    try {
+        const { pathname, search } = new URL(url);
+        for (const secret of [pathname + search, pathname, search])
+            if (secret.length > 1)
+                out = out.split(secret).join('/…');
+    }
+    catch {
+        // not a URL: nothing more to take out
+    }
+    return out.replace(/\s+/g, ' ').slice(0, 300);
+}
+/** One attempt: `done` on 2xx, otherwise why it failed, whether trying again may help, and any Retry-After. */
+async function attempt(url, body, fetchImpl, timeoutMs) {
+    try {
+        const response = await fetchImpl(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+            redirect: 'error',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        // Read to the end so the connection is released; Slack explains a refusal in the body (`invalid_payload`).
+        const text = await response.text().catch(() => '');
+        if (response.ok)
+            return { done: true };
+        const retryAfter = Number(response.headers.get('retry-after'));
+        return {
+            done: false,
+            why: `HTTP ${response.status}${text.trim() ? ` ${text.trim()}` : ''}`,
+            retry: response.status === 429 || response.status >= 500,
+            ...(retryAfter > 0 ? { waitMs: Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS) } : {}),
+        };
+    }
+    catch (err) {
+        const e = err;
+        const why = e.name === 'TimeoutError'
+            ? `no answer within ${timeoutMs} ms`
+            : `${e.message}${e.cause?.code ? ` (${e.cause.code})` : e.cause?.message ? ` (${e.cause.message})` : ''}`;
+        return { done: false, why, retry: true };
+    }
+}
+/**
+ * Posts the alert to a Slack-compatible incoming webhook, retrying network errors, timeouts, 5xx
+ * and 429 with backoff (0.5 s, 1 s, 2 s…). Never throws: true when delivered; false, with one
+ * warning, when not.
+ */
+async function notifyWebhook(url, message, seams) {
+    const shown = redactWebhook(url);
+    const fetchImpl = seams.fetch ?? fetch;
+    const sleep = seams.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const retries = Math.max(0, seams.retries ?? notify_DEFAULT_RETRIES);
+    const timeoutMs = seams.timeoutMs ?? notify_DEFAULT_TIMEOUT_MS;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        // not a URL
+    }
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+        seams.logger.warning('could not send the alert: the webhook URL is not an http(s) URL');
+        return false;
+    }
+    const body = JSON.stringify(payload(message));
+    for (let i = 0;; i++) {
+        const result = await attempt(url, body, fetchImpl, timeoutMs);
+        if (result.done)
+            return true;
+        const why = notify_scrub(result.why, url);
+        if (!result.retry || i === retries) {
+            const tries = i + 1;
+            seams.logger.warning(`could not send the alert to ${shown} (${tries} attempt${tries === 1 ? '' : 's'}): ${why}`);
+            return false;
+        }
+        seams.logger.debug(`alert to ${shown}: attempt ${i + 1} failed (${why}); trying again`);
+        await sleep(Math.max(FIRST_BACKOFF_MS * 2 ** i, result.waitMs ?? 0));
+    }
+}
+
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(80481);
+;// CONCATENATED MODULE: ./packages/deploy/src/audit-export.ts
+// Reading an environment's `audit.jsonl` back: one line at a time, so a trail of years costs no
+// more memory than a line, and a damaged line (a torn append, a hand edit) is skipped, not fatal.
+
+
+
+
+
+/** Every line of an audit file in order; a missing file has none. Blank lines are not lines of the trail. */
+async function* auditLines(path) {
+    // Opened first so that a missing file is an empty trail rather than an error out of readline.
+    const handle = await (0,promises_.open)(path, 'r').catch((err) => err.code === 'ENOENT' ? undefined : Promise.reject(err));
+    if (!handle)
+        return;
+    const lines = (0,external_node_readline_.createInterface)({ input: handle.createReadStream({ encoding: 'utf8' }), crlfDelay: Infinity });
+    let number = 0;
+    try {
+        for await (const line of lines) {
+            number++;
+            if (line.trim() === '')
+                continue;
+            const result = dist/* safeParse */.xLC(src_ledger/* transitionSchema */.Jw, audit_export_parseJson(line));
+            yield result.success ? { transition: result.output } : { invalid: number };
+        }
+    }
+    finally {
+        lines.close();
+        await handle.close().catch(() => undefined);
+    }
+}
+/** The transitions of an environment's audit trail within a window, oldest first, read as a stream. */
+async function* auditEntries(stateDir, environment, window = {}) {
+    const path = (0,external_node_path_.join)((0,src_ledger/* environmentDir */.Fw)(stateDir, environment), 'audit.jsonl');
+    for await (const line of auditLines(path)) {
+        if ('invalid' in line) {
+            window.onInvalid?.(line.invalid);
+            continue;
+        }
+        const at = Date.parse(line.transition.at);
+        if (window.since !== undefined && at < window.since)
+            continue;
+        if (window.until !== undefined && at >= window.until)
+            continue;
+        yield line.transition;
+    }
+}
+function audit_export_parseJson(line) {
+    try {
+        return JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/metrics.ts
+// The four DORA delivery metrics of one environment, read from its audit trail in one pass: only
+// the deploy under way, the one that is live and the samples for the medians are held in memory.
+
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+/** Weeks the chart shows at most. */
+const CHART_WEEKS = 26;
+/**
+ * Reads `<stateDir>/<environment>/audit.jsonl` as a stream and computes the DORA metrics of the
+ * period [since, until) (`until` defaults to now, `since` to the first transition of the trail):
+ *
+ * - A deploy is a `starting` transition's runId + release; it follows that release's transitions
+ *   until its outcome (`promoted`, `rolled-back` or `failed`), whichever run writes them (a paused
+ *   canary is resumed by another run). Everything is counted against the deploy's start: a deploy
+ *   is in the period, with its week, when its first `starting` is.
+ * - Deployment frequency: deploys of the period that were promoted, and that count per day.
+ * - Lead time for changes: promotion time minus the `commitTime` first recorded on the deploy's
+ *   transitions (that of the run that started it); median and p90 by linear interpolation.
+ *   Promotions without a commit time are left out and counted.
+ * - Change failure rate: failed deploys over deploys started. A deploy failed when it ended
+ *   `rolled-back` or `failed` after taking traffic (a transition with weight > 0), or when it was
+ *   promoted and a rollback action (a `rolled-back` transition from `idle` whose note starts with
+ *   `rollback:`) replaced it while it was still the live release. A deploy that failed before
+ *   taking traffic (readiness, a hook) reached no user and is not a change failure.
+ * - Time to restore: for a canary that failed, from its first `aborting` transition to its outcome;
+ *   for a promoted release rolled back, from its promotion (when the bad change reached everyone)
+ *   to the rollback transition. Median.
+ *
+ * Transitions at or after `until` are not read; those before `since` are, so that a rollback in the
+ * period finds the release it replaced.
+ */
+async function deliveryMetrics(stateDir, environment, options) {
+    const until = options.until ?? options.clock.now();
+    let since = options.since;
+    const weeks = new Map();
+    const leadTimes = [];
+    const restoreTimes = [];
+    let skippedLines = 0;
+    let deploys = 0;
+    let promotions = 0;
+    let failures = 0;
+    let withoutCommitTime = 0;
+    let current;
+    let live;
+    const weekOf = (deploy) => weekEntry(weeks, deploy.week);
+    const fail = (deploy, from, at) => {
+        if (!deploy.inPeriod)
+            return;
+        failures++;
+        weekOf(deploy).failures++;
+        restoreTimes.push(at - from);
+    };
+    const trail = auditEntries(stateDir, environment, { until, onInvalid: () => skippedLines++ });
+    for await (const t of trail) {
+        const at = Date.parse(t.at);
+        since ??= at;
+        if (isRollbackAction(t)) {
+            if (live)
+                fail(live.deploy, live.promotedAt, at);
+            live = undefined;
+            continue;
+        }
+        if (t.to === 'starting') {
+            const key = `${t.runId}\n${t.release ?? ''}`;
+            if (current?.key !== key) {
+                current = { key, release: t.release, week: weekStart(at), inPeriod: at >= since, tookTraffic: false };
+                if (current.inPeriod) {
+                    deploys++;
+                    weekOf(current).deploys++;
+                }
+            }
+        }
+        // Transitions from `idle` other than a start belong to no canary.
+        if (!current || t.release !== current.release || (t.from === 'idle' && t.to !== 'starting'))
+            continue;
+        if (current.commitTime === undefined && t.commitTime)
+            current.commitTime = Date.parse(t.commitTime);
+        if (t.to === 'promoted') {
+            if (current.inPeriod) {
+                promotions++;
+                weekOf(current).promotions++;
+                if (current.commitTime === undefined)
+                    withoutCommitTime++;
+                else
+                    leadTimes.push(at - current.commitTime);
+            }
+            live = { deploy: current, promotedAt: at };
+            current = undefined;
+        }
+        else if (t.to === 'rolled-back' || t.to === 'failed') {
+            if (current.tookTraffic)
+                fail(current, current.abortingAt ?? at, at);
+            current = undefined;
+        }
+        else {
+            if (t.weight > 0)
+                current.tookTraffic = true;
+            if (t.to === 'aborting')
+                current.abortingAt ??= at;
+        }
+    }
+    const start = Math.min(since ?? until, until);
+    const days = (until - start) / DAY_MS;
+    for (let w = weekStart(start); start < until && w <= weekStart(until - 1); w += WEEK_MS)
+        weekEntry(weeks, w);
+    return {
+        environment,
+        since: new Date(start).toISOString(),
+        until: new Date(until).toISOString(),
+        days,
+        deploys,
+        deploymentFrequency: { promotions, perDay: days > 0 ? promotions / days : 0 },
+        leadTime: {
+            medianMs: percentile(leadTimes, 0.5),
+            p90Ms: percentile(leadTimes, 0.9),
+            samples: leadTimes.length,
+            withoutCommitTime,
+        },
+        changeFailureRate: { failures, deploys, rate: deploys > 0 ? failures / deploys : 0 },
+        timeToRestore: { medianMs: percentile(restoreTimes, 0.5), samples: restoreTimes.length },
+        weeks: [...weeks.entries()].sort(([a], [b]) => a - b).map(([, w]) => w),
+        skippedLines,
+    };
+}
+/** The metrics as Markdown: a table of the four figures and a mermaid chart of deploys and failures per week. */
+function metricsMarkdown(m) {
+    const summary = new lite/* SummaryBuilder */.CF().heading(`Delivery metrics of ${m.environment}`);
+    summary.text(`${m.since.slice(0, 10)} to ${m.until.slice(0, 10)} (${round(m.days)} days)`);
+    const lead = m.leadTime;
+    const withoutCommit = lead.withoutCommitTime ? `; ${lead.withoutCommitTime} without a commit time` : '';
+    summary.table(['Metric', 'Value', 'Detail'], [
+        [
+            'Deployment frequency',
+            frequency(m.deploymentFrequency.perDay),
+            `${m.deploymentFrequency.promotions} promoted of ${plural(m.deploys, 'deploy')}`,
+        ],
+        [
+            'Lead time for changes',
+            lead.medianMs === null ? '–' : `median ${duration(lead.medianMs)}, p90 ${duration(lead.p90Ms)}`,
+            `${plural(lead.samples, 'promotion')} with a commit time${withoutCommit}`,
+        ],
+        [
+            'Change failure rate',
+            `${round(m.changeFailureRate.rate * 100)}%`,
+            `${m.changeFailureRate.failures} of ${plural(m.changeFailureRate.deploys, 'deploy')}`,
+        ],
+        [
+            'Time to restore',
+            m.timeToRestore.medianMs === null ? '–' : `median ${duration(m.timeToRestore.medianMs)}`,
+            plural(m.timeToRestore.samples, 'restore'),
+        ],
+    ]);
+    if (m.deploys === 0)
+        summary.text(`No deployments of ${m.environment} in this period.`);
+    else {
+        // A chart of years is a smear; the JSON keeps every week.
+        const weeks = m.weeks.slice(-CHART_WEEKS);
+        const top = Math.max(1, ...weeks.map((w) => w.deploys));
+        summary.mermaid([
+            'xychart-beta',
+            `  title "Deploys (bars) and failures (line) per week${weeks.length < m.weeks.length ? `, last ${CHART_WEEKS}` : ''}"`,
+            `  x-axis [${weeks.map((w) => `"${w.week}"`).join(', ')}]`,
+            `  y-axis "Deploys" 0 --> ${top}`,
+            `  bar [${weeks.map((w) => w.deploys).join(', ')}]`,
+            `  line [${weeks.map((w) => w.failures).join(', ')}]`,
+        ].join('\n'));
+    }
+    if (m.skippedLines > 0)
+        summary.text(`> ${m.skippedLines} lines of audit.jsonl were not valid transitions and were skipped.`);
+    return summary.toMarkdown();
+}
+/** The rollback action replacing a promoted release (a canary's rollback goes through `aborting`, not `idle`). */
+function isRollbackAction(t) {
+    return t.from === 'idle' && t.to === 'rolled-back' && (t.note ?? '').startsWith('rollback:');
+}
+/** Monday 00:00 UTC of the week holding `ms`. */
+function weekStart(ms) {
+    const day = Math.floor(ms / DAY_MS) * DAY_MS;
+    // 1970-01-01 was a Thursday: getUTCDay() 4, so Monday is (day + 6) % 7 days back.
+    return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+}
+function weekEntry(weeks, start) {
+    let entry = weeks.get(start);
+    if (!entry) {
+        entry = { week: new Date(start).toISOString().slice(0, 10), deploys: 0, promotions: 0, failures: 0 };
+        weeks.set(start, entry);
+    }
+    return entry;
+}
+/** The p-quantile by linear interpolation between closest ranks (as a spreadsheet's PERCENTILE), in whole ms. */
+function percentile(samples, p) {
+    if (samples.length === 0)
+        return null;
+    const sorted = [...samples].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const low = sorted[Math.floor(rank)];
+    const high = sorted[Math.ceil(rank)];
+    return Math.round(low + (high - low) * (rank - Math.floor(rank)));
+}
+/** Days first, since lead times run to days and formatDuration stops at hours. */
+function duration(ms) {
+    const days = Math.floor(ms / DAY_MS);
+    const rest = ms - days * DAY_MS;
+    return days > 0 ? `${days}d${rest > 0 ? (0,lite/* formatDuration */.a3)(rest) : ''}` : (0,lite/* formatDuration */.a3)(ms);
+}
+/** A day's rate reads as 0 on a quiet environment; a week's does not. */
+function frequency(perDay) {
+    return perDay >= 1 || perDay === 0 ? `${round(perDay)} a day` : `${round(perDay * 7)} a week`;
+}
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+function round(n) {
+    return String(Math.round(n * 100) / 100);
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/remote/host.ts
+// The `host` input: `user@host[:port]`, read strictly, because every part of it ends up on ssh's
+// command line and a value that starts with `-` or holds spaces could smuggle in an ssh option.
+
+const HINT = "Write it as 'user@host' or 'user@host:port', for example 'deploy@203.0.113.10:2222'.";
+/** POSIX user names, which may not start with `-`. */
+const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** DNS labels and IPv4 addresses; a leading `-` or `.` is refused. */
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+const IPV6 = /^[0-9A-Fa-f:.]+$/;
+/** Reads `user@host[:port]` (IPv6 in brackets: `user@[2001:db8::1]:22`); a UserError on `host` for anything else. */
+function host_parseHost(text) {
+    const bad = (why) => new UserError(`${shown(text)} ${why}.`, { input: 'host' }, HINT);
+    if (text.trim() === '')
+        throw new UserError('is empty.', { input: 'host' }, HINT);
+    if (/\s/.test(text))
+        throw bad('contains spaces');
+    if (text.startsWith('-'))
+        throw bad('starts with -');
+    const at = text.lastIndexOf('@');
+    if (at < 0)
+        throw bad('names no user');
+    const user = text.slice(0, at);
+    if (!USER.test(user))
+        throw bad(`has a user name ssh would not take safely (${shown(user)})`);
+    const rest = text.slice(at + 1);
+    const parts = /^\[([^\]]*)\](?::(.*))?$/.exec(rest) ?? /^([^:[\]]*)(?::(.*))?$/.exec(rest);
+    if (!parts)
+        throw bad('is not user@host[:port]');
+    const host = parts[1];
+    const bracketed = rest.startsWith('[');
+    if (bracketed ? !(IPV6.test(host) && host.includes(':')) : !HOST_NAME.test(host))
+        throw bad(`has a host name ssh would not take safely (${shown(host)})`);
+    const port = parts[2] === undefined ? 22 : Number(parts[2]);
+    if (!/^\d{1,5}$/.test(parts[2] ?? '22') || port < 1 || port > 65535)
+        throw bad(`has port ${shown(parts[2] ?? '')}, which is not a number from 1 to 65535`);
+    return { user, host, port };
+}
+/** `user@host:port` for messages. */
+function host_targetLabel(t) {
+    return `${t.user}@${t.host.includes(':') ? `[${t.host}]` : t.host}:${t.port}`;
+}
+/** The name ssh looks the host up by in known_hosts: the bare host on port 22, `[host]:port` on any other. */
+function host_knownHostsName(t) {
+    return t.port === 22 ? t.host : `[${t.host}]:${t.port}`;
+}
+/**
+ * The text quoted for a message. A long or multi-line value is not repeated at all: it may be a
+ * secret pasted into the wrong input (the key itself), and the log is no place for any of it.
+ */
+function shown(text) {
+    return text.length > 80 || /\s/.test(text) ? 'the value' : JSON.stringify(text);
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/remote/ssh-errors.ts
+// What ssh's stderr means for the user: each known failure maps to the input that fixes it. The
+// first matching row wins, so host-key rows come before the rest (ssh checks the host key first,
+// and a changed key's banner also mentions things the later rows look for).
+
+
+const KEYSCAN = (t) => `Get the host's keys with 'ssh-keyscan -p ${t.port} ${t.host}', check their fingerprints against the server's own ` +
+    `('ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' there), and put the lines in known-hosts.`;
+const REACH = 'Check the host and port, that sshd runs there, and that a firewall lets the runner in.';
+const ROWS = [
+    {
+        pattern: /REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/,
+        input: 'known-hosts',
+        message: (t) => `does not match the host key ${host_targetLabel(t)} presented; nothing was run there.`,
+        hint: (t) => `If the server's key changed on purpose: ${KEYSCAN(t)}`,
+    },
+    {
+        pattern: /Host key verification failed|No \S+ host key is known/,
+        input: 'known-hosts',
+        message: (t) => `holds no key for ${host_knownHostsName(t)} that matches the one the server presented; nothing was run there.`,
+        hint: KEYSCAN,
+    },
+    {
+        pattern: /Load key .*: (?:invalid format|error in libcrypto)|incorrect passphrase/,
+        input: 'ssh-key',
+        message: () => 'is not a private key ssh can use.',
+        hint: () => "Use an OpenSSH private key without a passphrase (ssh-keygen -t ed25519 -N '').",
+    },
+    {
+        pattern: /Permission denied \(|Too many authentication failures/,
+        input: 'ssh-key',
+        message: (t) => `was refused by ${host_targetLabel(t)}.`,
+        hint: (t) => `Add its public key (ssh-keygen -y -f <key>) to ~${t.user}/.ssh/authorized_keys on the host.`,
+    },
+    {
+        pattern: /Connection refused/,
+        input: 'host',
+        message: (t) => `cannot connect to ${host_targetLabel(t)}: connection refused.`,
+        hint: () => REACH,
+    },
+    {
+        pattern: /timed out|Operation timed out/i,
+        input: 'host',
+        message: (t) => `cannot connect to ${host_targetLabel(t)}: the connection timed out.`,
+        hint: () => REACH,
+    },
+    {
+        pattern: /Could not resolve hostname|Name or service not known|nodename nor servname/,
+        input: 'host',
+        message: (t) => `cannot connect to ${host_targetLabel(t)}: the name ${t.host} does not resolve.`,
+        hint: () => 'Check the spelling, or use the IP address.',
+    },
+    {
+        pattern: /No route to host|Network is unreachable/,
+        input: 'host',
+        message: (t) => `cannot connect to ${host_targetLabel(t)}: no route to the host.`,
+        hint: () => REACH,
+    },
+    {
+        pattern: /Connection (?:closed|reset) by|kex_exchange_identification/,
+        input: 'host',
+        message: (t) => `cannot connect to ${host_targetLabel(t)}: the server closed the connection before logging in.`,
+        hint: () => `${REACH} The server may also limit connections (MaxStartups) or refuse the runner's address.`,
+    },
+];
+/** The UserError ssh's stderr stands for, or undefined when it is none of the known failures. */
+function ssh_errors_sshUserError(stderr, target) {
+    const row = ROWS.find((r) => r.pattern.test(stderr));
+    return row && new UserError(row.message(target), { input: row.input }, row.hint(target));
+}
+/** An internal Error for an ssh failure no row explains, naming its last line of stderr. */
+function ssh_errors_sshInternalError(what, stderr, target) {
+    const last = stderr.trim().split('\n').pop()?.trim() ?? '';
+    return new Error(`${what} on ${targetLabel(target)} failed${last ? `: ${redactCredentials(last)}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/remote/copy-dir.ts
+// Copies a folder to a remote host as one tar stream over the shared ssh connection, then proves
+// the copy: a sha256 listing of every file, made on both sides, must be identical. tar can exit
+// 0 on a stream cut short by a dropped connection; the listing cannot be fooled that way.
+
+
+
+
+/**
+ * bash for PIPESTATUS: a plain sh reports only the last command of a pipeline, and a tar that
+ * failed locally must not pass for a remote failure. Exit 100 says the local tar failed.
+ */
+const PIPE = 'dir=$1; shift; tar -C "$dir" -cf - . | "$@"; s=("${PIPESTATUS[@]}"); [ "${s[0]}" = 0 ] || exit 100; exit "${s[1]}"';
+const TAR_FAILED = 100;
+/** Byte order, not the locale's, so both sides sort alike; `-r` so an empty folder lists nothing. */
+const LISTING = 'find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum';
+/** Copies localDir's contents into remoteDir; an Error when the remote files differ afterwards (remoteDir should start empty). */
+async function copy_dir_copyDir(ctx, localDir, remoteDir) {
+    if (!statSync(localDir).isDirectory())
+        throw new Error(`${localDir} is not a folder`);
+    if (remoteDir === '')
+        throw new Error('copyDir needs a remote folder');
+    const where = `${targetLabel(ctx.target)}:${remoteDir}`;
+    const dest = shellQuote(remoteDir);
+    // -o: files belong to the remote user, not to the runner's uid; -p: modes as they are here.
+    const unpack = `mkdir -p -- ${dest} && tar -C ${dest} -xpof -`;
+    const sent = await ctx.exec('bash', ['-c', PIPE, 'bash', localDir, 'ssh', ...ctx.sshArgs(unpack)], {
+        env: ctx.env,
+        silent: true,
+        ignoreReturnCode: true,
+    });
+    if (sent.exitCode === TAR_FAILED)
+        throw new Error(`archiving ${localDir} failed: ${copy_dir_lastLine(sent.stderr)}`);
+    if (sent.exitCode === 255)
+        throw sshUserError(sent.stderr, ctx.target) ?? sshInternalError(`copying to ${remoteDir}`, sent.stderr, ctx.target);
+    if (sent.exitCode !== 0)
+        throw new Error(`unpacking into ${where} failed (exit code ${sent.exitCode}): ${copy_dir_lastLine(sent.stderr)}`);
+    const local = await ctx.exec('sh', ['-c', `cd "$1" && ${LISTING}`, 'sh', localDir], {
+        env: ctx.env,
+        silent: true,
+        ignoreReturnCode: true,
+    });
+    if (local.exitCode !== 0)
+        throw new Error(`listing ${localDir} failed: ${copy_dir_lastLine(local.stderr)}`);
+    const remote = await ctx.run(`cd -- ${dest} && ${LISTING}`);
+    if (remote.exitCode !== 0)
+        throw new Error(`listing ${where} failed: ${copy_dir_lastLine(remote.stderr)}`);
+    const differences = compare(parse(local.stdout), parse(remote.stdout));
+    if (differences.length > 0)
+        throw new Error(`the copy at ${where} does not match ${localDir}: ${differences.slice(0, 5).join('; ')}`);
+}
+/** sha256sum's `<hash>  <path>` lines as path → hash. */
+function parse(listing) {
+    const files = new Map();
+    for (const line of listing.split('\n')) {
+        const m = /^\\?([0-9a-f]{64}) [ *](.*)$/.exec(line);
+        if (m)
+            files.set(m[2], m[1]);
+    }
+    return files;
+}
+function compare(local, remote) {
+    const out = [];
+    for (const [path, hash] of local) {
+        const there = remote.get(path);
+        if (there === undefined)
+            out.push(`${path} is missing there`);
+        else if (there !== hash)
+            out.push(`${path} differs`);
+    }
+    for (const path of remote.keys())
+        if (!local.has(path))
+            out.push(`${path} is there but not here`);
+    return out;
+}
+function copy_dir_lastLine(text) {
+    return text.trim().split('\n').pop()?.trim() || 'no message';
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/remote/ssh-files.ts
+// The files an ssh session needs (the key, known_hosts, the control socket) in a folder only this
+// user can open, and the checks on the key and known_hosts that run before any connection: a bad
+// key or a host known_hosts does not list is the user's to fix, and ssh would only say "failed".
+
+
+
+
+
+const KEY_HINT = "Put the whole private key file (the one without .pub, from 'ssh-keygen -t ed25519 -N ''') in the secret.";
+const PEM = /^-----BEGIN ((?:OPENSSH|RSA|EC|DSA) )?PRIVATE KEY-----\n[A-Za-z0-9+/=:,\-\s]+\n-----END \1?PRIVATE KEY-----$/;
+/** A unix socket's path must fit in sun_path: 108 bytes on Linux, 104 on macOS. */
+const MAX_SOCKET_PATH = 100;
+/**
+ * The key as ssh wants to read it, or a UserError on `ssh-key` that never repeats any of it.
+ * Secrets pasted through a browser often gain CRLF line ends or lose the final newline, and ssh
+ * refuses a key with either, so both are mended rather than reported.
+ */
+function ssh_files_normalizePrivateKey(text) {
+    let key = text.replace(/\r\n?/g, '\n').trim();
+    // Stored with its newlines escaped, as some secret stores and YAML strings do.
+    if (!key.includes('\n') && key.includes('\\n'))
+        key = key.replace(/\\n/g, '\n').trim();
+    if (/^-----BEGIN ENCRYPTED PRIVATE KEY-----|^Proc-Type: 4,ENCRYPTED/m.test(key))
+        throw passphraseError();
+    if (PEM.test(key))
+        return `${key}\n`;
+    const publicKey = /^(?:ssh-|ecdsa-|sk-)\S+ AAAA/.test(key) || key.startsWith('---- BEGIN SSH2 PUBLIC KEY');
+    throw new UserError(publicKey ? 'is a public key, not a private key.' : 'is not a private key (an OpenSSH or PEM private key).', { input: 'ssh-key' }, KEY_HINT);
+}
+function passphraseError() {
+    return new UserError('is protected by a passphrase, which a workflow cannot type.', { input: 'ssh-key' }, "Use a key without one: 'ssh-keygen -t ed25519 -N ''', or remove it with 'ssh-keygen -p -N '' -f <key>'.");
+}
+/** Writes the key (0600) and known_hosts into a fresh 0700 folder under tempDir. */
+function ssh_files_writeSessionFiles(tempDir, key, knownHosts) {
+    let dir = mkdtempSync(join(tempDir, 'slipway-ssh-'));
+    // A deep runner temp folder can leave no room for the socket's name; the system one is short.
+    if (join(dir, 'control').length > MAX_SOCKET_PATH)
+        dir = mkdtempSync(join(tmpdir(), 'slipway-ssh-'));
+    chmodSync(dir, 0o700);
+    const files = {
+        dir,
+        keyFile: join(dir, 'key'),
+        knownHostsFile: join(dir, 'known_hosts'),
+        controlPath: join(dir, 'control'),
+    };
+    writeFileSync(files.keyFile, key, { mode: 0o600, flag: 'wx' });
+    writeFileSync(files.knownHostsFile, `${knownHosts.replace(/\r\n?/g, '\n').trim()}\n`, { mode: 0o600, flag: 'wx' });
+    return files;
+}
+/** Has ssh-keygen read the key, so that a damaged key is reported as one and not as a refused login. */
+async function ssh_files_checkKeyReadable(exec, files, env) {
+    // `-P ''` answers the passphrase prompt, so a protected key fails here instead of waiting for a tty.
+    const r = await exec('ssh-keygen', ['-y', '-P', '', '-f', files.keyFile], {
+        env,
+        silent: true,
+        ignoreReturnCode: true,
+        timeoutMs: 30_000,
+    });
+    if (r.exitCode === 0)
+        return;
+    if (/passphrase/i.test(r.stderr))
+        throw passphraseError();
+    throw new UserError('is not a private key ssh can read (it is damaged or cut short).', { input: 'ssh-key' }, KEY_HINT);
+}
+/** A UserError on `known-hosts` unless it lists the host under the name ssh will look it up by. */
+async function ssh_files_checkKnownHosts(exec, files, target, env) {
+    const name = knownHostsName(target);
+    const r = await exec('ssh-keygen', ['-F', name, '-f', files.knownHostsFile], {
+        env,
+        silent: true,
+        ignoreReturnCode: true,
+        timeoutMs: 30_000,
+    });
+    if (r.exitCode === 0 && r.stdout.trim() !== '')
+        return;
+    throw new UserError(`does not list ${name}${target.port === 22 ? '' : ` (on a port other than 22, ssh looks hosts up as [host]:port)`}.`, { input: 'known-hosts' }, `Add the lines 'ssh-keyscan -p ${target.port} ${target.host}' prints, after checking their fingerprints against the server's.`);
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/remote/session.ts
+// One ssh connection to a remote host, opened once and reused: the first command starts a
+// ControlMaster in the background and every later command (and copy) rides on its socket, so a
+// deploy of many steps pays for one handshake. Host keys are always checked against known-hosts.
+
+
+
+
+
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
+/** ssh exits 255 for its own failures; anything else is the remote command's status. */
+const SSH_FAILED = 255;
+/** How long past a command's timeout the master is ended, should the remote timeout(1) not have acted. */
+const BACKSTOP_MS = 15_000;
+/**
+ * Checks the key and known-hosts, then connects once (starting the shared master connection).
+ * Every failure the user can fix is a UserError on `host`, `ssh-key` or `known-hosts`; on any
+ * failure the session's folder, key included, is gone before this rejects.
+ */
+async function openSsh(options) {
+    const target = parseHost(options.host);
+    const key = normalizePrivateKey(options.sshKey);
+    if (options.knownHosts.trim() === '')
+        throw new UserError('is required when host is set: ssh checks the host key against it.', { input: 'known-hosts' }, `Add the lines 'ssh-keyscan -p ${target.port} ${target.host}' prints, after checking their fingerprints.`);
+    const files = writeSessionFiles(options.tempDir, key, options.knownHosts);
+    const session = new OpenSshSession(target, files, options);
+    try {
+        await session.connect();
+        return session;
+    }
+    catch (e) {
+        await session.close();
+        throw e;
+    }
+}
+class OpenSshSession {
+    target;
+    files;
+    exec;
+    logger;
+    env;
+    connectTimeoutMs;
+    closed = false;
+    constructor(target, files, options) {
+        this.target = target;
+        this.files = files;
+        this.exec = options.exec ?? actionsExec;
+        this.logger = options.logger ?? nullLogger;
+        this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+        this.env = withoutRunnerCredentials(process.env);
+        // IdentitiesOnly already ignores an agent's keys; without the socket ssh does not ask it at all.
+        delete this.env.SSH_AUTH_SOCK;
+    }
+    /** The ssh arguments every invocation shares, up to (not including) `--` and the host. */
+    options() {
+        const o = (setting) => ['-o', setting];
+        return [
+            // The runner user's ~/.ssh/config must not change where or how this connects.
+            ...['-F', '/dev/null'],
+            ...o('BatchMode=yes'),
+            ...o('StrictHostKeyChecking=yes'),
+            ...o(`UserKnownHostsFile=${this.files.knownHostsFile}`),
+            ...o('GlobalKnownHostsFile=/dev/null'),
+            ...o('UpdateHostKeys=no'),
+            ...o('IdentitiesOnly=yes'),
+            ...['-i', this.files.keyFile],
+            ...o(`ConnectTimeout=${Math.max(1, Math.ceil(this.connectTimeoutMs / 1000))}`),
+            // A dead network is noticed within a minute rather than when TCP gives up.
+            ...o('ServerAliveInterval=15'),
+            ...o('ServerAliveCountMax=4'),
+            ...o('ControlMaster=auto'),
+            ...o(`ControlPath=${this.files.controlPath}`),
+            // Bounds a master that close() never reached (a killed job): it ends after a minute idle.
+            ...o('ControlPersist=60'),
+            // Errors only: warnings (such as newer clients' key-exchange notices) would land in every command's stderr.
+            ...o('LogLevel=ERROR'),
+            ...['-p', String(this.target.port), '-l', this.target.user],
+        ];
+    }
+    /** The full ssh command line for a remote command: options, `--` so the host can never be read as one, host, command. */
+    sshArgs(command) {
+        return [...this.options(), '--', this.target.host, command];
+    }
+    /** Checks the key and known-hosts, then logs in once, which leaves the master connection running. */
+    async connect() {
+        await checkKeyReadable(this.exec, this.files, this.env);
+        await checkKnownHosts(this.exec, this.files, this.target, this.env);
+        // ssh's own ConnectTimeout covers the TCP connect only; this bounds the handshake and login too.
+        const r = await this.ssh(this.sshArgs('true'), { timeoutMs: this.connectTimeoutMs + 10_000 });
+        if (r.timedOut)
+            throw new UserError(`cannot connect to ${targetLabel(this.target)}: no answer within ${formatDuration(this.connectTimeoutMs)}.`, { input: 'host' }, 'Check the host and port, and that a firewall lets the runner in.');
+        if (r.exitCode === 0)
+            return;
+        if (r.exitCode === SSH_FAILED)
+            throw sshUserError(r.stderr, this.target) ?? sshInternalError('connecting', r.stderr, this.target);
+        throw new UserError(`logged in to ${targetLabel(this.target)}, but its shell could not run 'true' (exit code ${r.exitCode}).`, { input: 'host' }, `Give ${this.target.user} a login shell such as /bin/sh on the host.`);
+    }
+    async run(command, options = {}) {
+        this.logger.info(`ssh ${targetLabel(this.target)}: ${redactCredentials(command)}`);
+        return this.runQuietly(command, options);
+    }
+    /** run() without the log line, for this module's own plumbing. */
+    async runQuietly(command, options = {}) {
+        if (this.closed)
+            throw new Error(`the ssh session to ${targetLabel(this.target)} is closed`);
+        const { timeoutMs } = options;
+        if (timeoutMs === undefined)
+            return this.finish(await this.ssh(this.sshArgs(command), options));
+        // Killing the local client would not be enough: it has handed its stdout and stderr to the
+        // master, which holds them (and so this process's wait) until the remote command ends, and
+        // without a tty the remote command would not notice. So the remote side enforces the limit
+        // with timeout(1), in the user's own shell; should that fail, ending the master frees us.
+        const started = performance.now();
+        const limited = `timeout -k 5 ${Math.max(1, Math.ceil(timeoutMs / 1000))} "\${SHELL:-/bin/sh}" -c ${shellQuote(command)}`;
+        let backstop = false;
+        const timer = setTimeout(() => {
+            backstop = true;
+            void this.ssh(this.exitMaster(), { timeoutMs: 10_000 });
+        }, timeoutMs + BACKSTOP_MS);
+        const r = await this.ssh(this.sshArgs(limited), { ...options, timeoutMs: undefined }).finally(() => clearTimeout(timer));
+        // timeout(1) exits 124 when it sent its signal, or 128+9 when the command needed the KILL.
+        if (backstop || (performance.now() - started >= timeoutMs && [124, 137].includes(r.exitCode)))
+            throw new Error(`a command on ${targetLabel(this.target)} did not finish within ${formatDuration(timeoutMs)}`);
+        if (r.exitCode === 127 && /timeout: (?:command )?not found|timeout: No such file/.test(r.stderr))
+            throw new UserError(`has no timeout command, which slipway needs to bound a command's time.`, { input: 'host' }, 'Install coreutils (or busybox) on the host.');
+        return this.finish(r);
+    }
+    finish(r) {
+        // A remote command may exit 255 itself; only ssh's own messages make it an ssh failure.
+        const failure = r.exitCode === SSH_FAILED ? sshUserError(r.stderr, this.target) : undefined;
+        if (failure)
+            throw failure;
+        return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+    }
+    /** Arguments for `ssh -O exit`, which ends the master connection and every command on it. */
+    exitMaster() {
+        return [...this.options(), '-O', 'exit', '--', this.target.host];
+    }
+    async copyDir(localDir, remoteDir) {
+        if (this.closed)
+            throw new Error(`the ssh session to ${targetLabel(this.target)} is closed`);
+        this.logger.info(`copying ${localDir} to ${targetLabel(this.target)}:${remoteDir}`);
+        await copyDir({
+            exec: this.exec,
+            env: this.env,
+            target: this.target,
+            sshArgs: (command) => this.sshArgs(command),
+            run: (command) => this.runQuietly(command),
+        }, localDir, remoteDir);
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        try {
+            if (existsSync(this.files.controlPath))
+                await this.ssh(this.exitMaster(), { timeoutMs: 10_000 });
+        }
+        finally {
+            rmSync(this.files.dir, { recursive: true, force: true });
+        }
+    }
+    ssh(args, options) {
+        return this.exec('ssh', args, {
+            env: this.env,
+            silent: true,
+            ignoreReturnCode: true,
+            ...(options.input !== undefined ? { input: options.input } : {}),
+            ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/remote/index.ts
+// Remote hosts over SSH: one shared connection per host, host keys always checked, errors mapped
+// to the input that fixes them.
+
+
+/** Quotes one word for the remote shell; callers build run()'s command text with it. */
+
+
 ;// CONCATENATED MODULE: ./packages/deploy/src/index.ts
+
+
+
+
+
+
+
 
 
 
@@ -1754,8 +3123,9 @@ async function downEnvironment(stateDir, environment, clock) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ environmentDir),
-/* harmony export */   O: () => (/* binding */ Ledger)
+/* harmony export */   Fw: () => (/* binding */ environmentDir),
+/* harmony export */   Jw: () => (/* binding */ transitionSchema),
+/* harmony export */   Oc: () => (/* binding */ Ledger)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
@@ -1790,6 +3160,8 @@ const releaseSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     pid: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minValue */ .Wwf(1))),
     startedAt: time,
     digest: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    /** How it was started, so that a rollback can start it again. */
+    command: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
 });
 const canarySchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     release: releaseSchema,
@@ -1799,6 +3171,7 @@ const canarySchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     runId: nonEmpty,
     startedAt: time,
 });
+/** One transition as the ledger writes it, for readers of `audit.jsonl` to validate lines with. */
 const transitionSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     at: time,
     runId: nonEmpty,
@@ -1807,6 +3180,12 @@ const transitionSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc(
     weight,
     release: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
     note: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    /** Who and what, for the audit trail and delivery metrics (set from the run's context). */
+    actor: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    commit: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    commitTime: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(time),
+    version: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    digest: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
 });
 const documentSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     version: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1),
@@ -1830,14 +3209,20 @@ class Ledger {
     doc;
     clock;
     keep;
+    audit;
     queue = Promise.resolve();
     constructor(
     /** The ledger file. */
-    path, doc, clock, keep) {
+    path, doc, clock, keep, audit) {
         this.path = path;
         this.doc = doc;
         this.clock = clock;
         this.keep = keep;
+        this.audit = audit;
+    }
+    /** `audit.jsonl` beside the ledger: every transition ever written, one JSON object a line, never cut. */
+    get auditPath() {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.path), 'audit.jsonl');
     }
     /** Reads `<stateDir>/<environment>/ledger.json`; a missing file is an empty ledger, a damaged one a UserError. */
     static async open(stateDir, environment, clock, options = {}) {
@@ -1847,7 +3232,7 @@ class Ledger {
         const doc = exists
             ? readDocument(path, environment)
             : { version: 1, environment, releases: [], transitions: [] };
-        return new Ledger(path, deepFreeze(doc), clock, keep);
+        return new Ledger(path, deepFreeze(doc), clock, keep, options.audit ?? {});
     }
     /** The ledger as last written. */
     get document() {
@@ -1861,11 +3246,14 @@ class Ledger {
     transition(change, runId) {
         // One at a time, each from the document the previous one wrote.
         const next = this.queue.then(async () => {
-            const doc = deepFreeze(applyChange(this.doc, change, runId, new Date(this.clock.now()).toISOString(), this.keep));
+            const at = new Date(this.clock.now()).toISOString();
+            const doc = deepFreeze(applyChange(this.doc, change, runId, at, this.keep, this.audit));
             // A document this class could not read back is never written: that is a bug of the caller.
             valibot__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qgA(documentSchema, doc);
             await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(this.path, `${JSON.stringify(doc, null, 2)}\n`);
             this.doc = doc;
+            // The ledger keeps its newest transitions; the audit trail keeps them all, appended once committed.
+            await appendDurably(this.auditPath, `${JSON.stringify(doc.transitions.at(-1))}\n`);
             return doc;
         });
         this.queue = next.catch(() => undefined);
@@ -1909,7 +3297,7 @@ function readDocument(path, environment) {
     return result.output;
 }
 /** The document after a change: pure, so a failed write leaves the ledger as it was. */
-function applyChange(doc, change, runId, at, keep) {
+function applyChange(doc, change, runId, at, keep, audit = {}) {
     const prev = doc.canary;
     let stable = doc.stable;
     let releases = doc.releases;
@@ -1957,8 +3345,13 @@ function applyChange(doc, change, runId, at, keep) {
         from: prev?.phase ?? 'idle',
         to: change.to,
         weight,
-        ...((canary ?? prev) ? { release: (canary ?? prev).release.id } : {}),
+        ...((canary ?? prev)
+            ? { release: (canary ?? prev).release.id }
+            : change.stable
+                ? { release: change.stable.id }
+                : {}),
         ...(change.note !== undefined ? { note: change.note } : {}),
+        ...auditFields(audit, (canary ?? prev)?.release ?? change.stable),
     };
     return structuredClone({
         version: 1,
@@ -1976,6 +3369,32 @@ function deepFreeze(value) {
         Object.freeze(value);
     }
     return value;
+}
+/** The audit fields of a transition: the run's context and the release's version and digest. */
+function auditFields(audit, release) {
+    const out = {};
+    if (audit.actor)
+        out.actor = audit.actor;
+    if (audit.commit)
+        out.commit = audit.commit;
+    if (audit.commitTime)
+        out.commitTime = audit.commitTime;
+    if (release?.version)
+        out.version = release.version;
+    if (release?.digest)
+        out.digest = release.digest;
+    return out;
+}
+/** Appends a line and syncs it to disk before resolving. */
+async function appendDurably(path, line) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'a', 0o600);
+    try {
+        await handle.appendFile(line);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 
@@ -2982,7 +4401,7 @@ const POLL_MS = 50;
 async function ensureLocalProxy(context) {
     const listen = context.settings.listen?.trim() || local_listen/* DEFAULT_LISTEN */.a2;
     const wanted = (0,local_listen/* parseListen */.JZ)(listen);
-    const dir = (0,external_node_path_.resolve)((0,ledger/* environmentDir */.F)(context.stateDir, context.environment));
+    const dir = (0,external_node_path_.resolve)((0,ledger/* environmentDir */.Fw)(context.stateDir, context.environment));
     await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
     const running = await findRunning(dir, context.environment);
     if (running)
@@ -2991,7 +4410,7 @@ async function ensureLocalProxy(context) {
 }
 /** The environment's daemon's status, or undefined when none runs. */
 async function localProxyStatus(stateDir, environment) {
-    const found = await (0,proxy_file/* readProxyFile */.$V)((0,proxy_file/* proxyFilePath */._v)((0,ledger/* environmentDir */.F)(stateDir, environment)));
+    const found = await (0,proxy_file/* readProxyFile */.$V)((0,proxy_file/* proxyFilePath */._v)((0,ledger/* environmentDir */.Fw)(stateDir, environment)));
     if (!found)
         return undefined;
     const client = new AdminClient(found.admin, found.token, PROBE_TIMEOUT_MS);
@@ -3008,7 +4427,7 @@ async function localProxyStatus(stateDir, environment) {
 }
 /** Stops the environment's daemon and removes its proxy file; does nothing when none runs. */
 async function stopLocalProxy(stateDir, environment, { timeoutMs = 10_000 } = {}) {
-    const file = (0,proxy_file/* proxyFilePath */._v)((0,external_node_path_.resolve)((0,ledger/* environmentDir */.F)(stateDir, environment)));
+    const file = (0,proxy_file/* proxyFilePath */._v)((0,external_node_path_.resolve)((0,ledger/* environmentDir */.Fw)(stateDir, environment)));
     const found = await (0,proxy_file/* readProxyFile */.$V)(file);
     if (!found)
         return;

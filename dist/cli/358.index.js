@@ -1,26 +1,19 @@
-export const id = 456;
-export const ids = [456,514];
+export const id = 358;
+export const ids = [358,514];
 export const modules = {
 
-/***/ 80456:
+/***/ 10577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  post: () => (/* binding */ post),
-  run: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
-var lite = __webpack_require__(36740);
-// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 21 modules
-var src = __webpack_require__(93903);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-;// CONCATENATED MODULE: ./actions/deploy-canary/src/inputs.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TL: () => (/* binding */ parseInputs),
+/* harmony export */   fj: () => (/* binding */ parseHealthPath),
+/* harmony export */   hu: () => (/* binding */ parseTarget)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36740);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85014);
 // deploy-canary's inputs, read once into a typed plan. Path inputs take what people write:
 // an absolute path (`${{ runner.temp }}/app.tar.gz`), `~/…`, or a path inside the workspace.
 
@@ -33,9 +26,9 @@ function command(inputs, name) {
     if (value === undefined)
         return undefined;
     if (/[\0\r]/.test(value))
-        throw new lite/* UserError */.yo('holds a NUL or carriage-return character.', { input: name }, 'Give a plain shell command.');
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('holds a NUL or carriage-return character.', { input: name }, 'Give a plain shell command.');
     if (value.length > 8192)
-        throw new lite/* UserError */.yo(`is ${value.length} characters long; at most 8192.`, { input: name });
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`is ${value.length} characters long; at most 8192.`, { input: name });
     return value;
 }
 /** The run this deploy belongs to, for the ledger and the lock (`<run id>-<attempt>`, or local). */
@@ -46,31 +39,43 @@ function runIdentity(env) {
     const where = env.GITHUB_REPOSITORY ? `${env.GITHUB_REPOSITORY} run ${env.GITHUB_RUN_ID}` : `pid ${process.pid}`;
     return { runId: id, owner: `deploy-canary (${where}${env.GITHUB_JOB ? `, job ${env.GITHUB_JOB}` : ''})` };
 }
-/** Every input, checked, as the controller's plan. */
-function parseInputs(inputs, env) {
-    const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+/** The inputs deploy-canary and rollback share: provider, environment, state-dir and the provider's own. */
+function parseTarget(inputs, env) {
+    const workspace = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(env.GITHUB_WORKSPACE || process.cwd());
     const provider = inputs.raw('provider');
-    if (!(0,src/* routerNames */.sF)().includes(provider))
-        throw new lite/* UserError */.yo(`'${provider.slice(0, 40)}' is not a provider.`, { input: 'provider' }, `Use one of: ${(0,src/* routerNames */.sF)().join(', ')}.`);
+    if (!(0,_slipway_deploy__WEBPACK_IMPORTED_MODULE_2__/* .routerNames */ .sF)().includes(provider))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`'${provider.slice(0, 40)}' is not a provider.`, { input: 'provider' }, `Use one of: ${(0,_slipway_deploy__WEBPACK_IMPORTED_MODULE_2__/* .routerNames */ .sF)().join(', ')}.`);
     const environment = inputs.raw('environment');
-    const stateDir = (0,lite/* userPath */.rZ)('state-dir', inputs.required('state-dir'), workspace, env.HOME, 'folder');
-    (0,src/* environmentDir */.Fw)(stateDir, environment);
-    const artifact = (0,lite/* userPath */.rZ)('artifact', inputs.required('artifact'), workspace, env.HOME);
+    const stateDir = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .userPath */ .rZ)('state-dir', inputs.required('state-dir'), workspace, env.HOME, 'folder');
+    (0,_slipway_deploy__WEBPACK_IMPORTED_MODULE_2__/* .environmentDir */ .Fw)(stateDir, environment);
     const settings = {};
-    for (const name of ['listen', 'haproxy-socket', 'haproxy-backend', 'nginx-reload-command', 'nginx-test-command'])
-        settings[name] = inputs.raw(name);
-    const upstreamFile = inputs.raw('nginx-upstream-file');
-    if (upstreamFile)
-        settings['nginx-upstream-file'] = (0,lite/* userPath */.rZ)('nginx-upstream-file', upstreamFile, workspace, env.HOME, 'file');
+    for (const name of _slipway_deploy__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDER_SETTINGS */ .eu) {
+        if (!inputs.declares(name))
+            continue;
+        const value = inputs.raw(name);
+        settings[name] =
+            value && _slipway_deploy__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDER_PATH_SETTINGS */ .g0.includes(name) ? (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .userPath */ .rZ)(name, value, workspace, env.HOME, 'file') : value;
+    }
+    return { provider, environment, stateDir, workspace, settings };
+}
+/** A path such as /healthz. */
+function parseHealthPath(inputs) {
     const healthPath = inputs.raw('health-path');
     if (!/^\/[\x21-\x7e]*$/.test(healthPath) || healthPath.length > 2048)
-        throw new lite/* UserError */.yo(`'${healthPath.slice(0, 80)}' is not a path.`, { input: 'health-path' }, 'Write a path starting with /, such as /healthz.');
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`'${healthPath.slice(0, 80)}' is not a path.`, { input: 'health-path' }, 'Write a path starting with /, such as /healthz.');
+    return healthPath;
+}
+/** Every input, checked, as the controller's plan. */
+function parseInputs(inputs, env) {
+    const { provider, environment, stateDir, workspace, settings } = parseTarget(inputs, env);
+    const artifact = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .userPath */ .rZ)('artifact', inputs.required('artifact'), workspace, env.HOME);
+    const healthPath = parseHealthPath(inputs);
     const frontDoorUrl = inputs.raw('front-door-url');
     if (frontDoorUrl && !URL.canParse(frontDoorUrl))
-        throw new lite/* UserError */.yo('is not a URL.', { input: 'front-door-url' }, 'Write the address users reach, such as https://app.example.com.');
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('is not a URL.', { input: 'front-door-url' }, 'Write the address users reach, such as https://app.example.com.');
     const version = inputs.raw('version');
     if (version && !/^[A-Za-z0-9._+-]{1,64}$/.test(version))
-        throw new lite/* UserError */.yo(`'${version.slice(0, 80)}' is not a version.`, { input: 'version' }, 'Use 1 to 64 letters, digits, dots, dashes, plus signs or underscores.');
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`'${version.slice(0, 80)}' is not a version.`, { input: 'version' }, 'Use 1 to 64 letters, digits, dots, dashes, plus signs or underscores.');
     const hooks = {
         preDeploy: command(inputs, 'pre-deploy-command'),
         confirmPromotion: command(inputs, 'confirm-promotion-command'),
@@ -86,7 +91,7 @@ function parseInputs(inputs, env) {
         version,
         startCommand: command(inputs, 'start-command') ?? '',
         healthPath,
-        steps: (0,src/* parseSteps */.$i)(inputs.raw('steps')),
+        steps: (0,_slipway_deploy__WEBPACK_IMPORTED_MODULE_2__/* .parseSteps */ .$i)(inputs.raw('steps')),
         stepAnalysisMs: inputs.duration('step-analysis', { min: 1000, max: 6 * HOUR }),
         minRequests: inputs.integer('min-requests', { min: 0, max: 10_000_000 }),
         maxErrorRate: inputs.rate('max-error-rate'),
@@ -99,9 +104,37 @@ function parseInputs(inputs, env) {
         settings,
         frontDoorUrl,
         ...runIdentity(env),
+        gitRef: env.GITHUB_SHA || '',
+        audit: {
+            ...(env.GITHUB_ACTOR ? { actor: env.GITHUB_ACTOR } : {}),
+            ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
+        },
     };
 }
 
+
+/***/ }),
+
+/***/ 90358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  post: () => (/* binding */ post),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
+// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 34 modules
+var src = __webpack_require__(85014);
+// EXTERNAL MODULE: ./actions/deploy-canary/src/inputs.ts
+var src_inputs = __webpack_require__(10577);
+// EXTERNAL MODULE: ./actions/deploy-canary/src/reporting.ts
+var src_reporting = __webpack_require__(76316);
 // EXTERNAL MODULE: ./actions/deploy-canary/src/metadata.generated.ts
 var metadata_generated = __webpack_require__(5514);
 ;// CONCATENATED MODULE: ./actions/deploy-canary/src/summary.ts
@@ -173,13 +206,7 @@ function timeline(r) {
 
 
 
-/** How to start this program as the local proxy daemon: the bundle itself (tests may name another entry). */
-function selfCommand(env) {
-    const given = env.SLIPWAY_DAEMON_COMMAND;
-    if (given)
-        return JSON.parse(given);
-    return [process.execPath, process.argv[1]];
-}
+
 /** Deploys a canary; rolled-back and failed fail the step with the reason, after every output is set. */
 async function run(seams) {
     try {
@@ -195,8 +222,21 @@ async function run(seams) {
         throw err;
     }
 }
-async function deploy({ env, logger, setOutput, saveState }) {
-    const plan = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), env);
+async function deploy({ env, logger, setOutput, saveState, mask }) {
+    const inputs = new lite/* InputReader */.i_(metadata_generated.metadata, env);
+    const reporting = (0,src_reporting/* parseReporting */.u)(inputs, env, logger, mask);
+    const plan = (0,src_inputs/* parseInputs */.TL)(inputs, env);
+    // Lead time needs the commit's own time; the checkout has it (a shallow one too).
+    if (plan.audit?.commit) {
+        const shown = await (0,lite/* actionsExec */.dw)('git', ['-C', plan.workspace, 'show', '-s', '--format=%cI', plan.audit.commit], {
+            silent: true,
+            ignoreReturnCode: true,
+            timeoutMs: 10_000,
+        }).catch(() => undefined);
+        const time = shown?.exitCode === 0 ? Date.parse(shown.stdout.trim()) : NaN;
+        if (Number.isFinite(time))
+            plan.audit = { ...plan.audit, commitTime: new Date(time).toISOString() };
+    }
     // The post step finishes what a killed main leaves behind: it needs to know where to look.
     saveState?.('state-dir', plan.stateDir);
     saveState?.('environment', plan.environment);
@@ -218,7 +258,8 @@ async function deploy({ env, logger, setOutput, saveState }) {
             exec: lite/* actionsExec */.dw,
             env,
             signal: cancel.signal,
-            selfCommand: selfCommand(env),
+            selfCommand: (0,src/* selfCommand */.ee)(env),
+            deployments: reporting.deployments,
         });
     }
     finally {
@@ -234,6 +275,14 @@ async function deploy({ env, logger, setOutput, saveState }) {
     out.set('report', outcome.report);
     await deploySummary(outcome.report).write(env);
     logger.info(`deploy-canary: ${outcome.result}: ${outcome.reason}`);
+    if (outcome.result === 'rolled-back' || outcome.result === 'failed')
+        await reporting.alert({
+            kind: outcome.result,
+            environment: plan.environment,
+            release: outcome.releaseId,
+            previousRelease: outcome.previousReleaseId,
+            reason: outcome.reason,
+        });
     if (outcome.result === 'rolled-back' || outcome.result === 'failed')
         throw new DeployEnded(outcome);
 }
@@ -259,7 +308,7 @@ async function post({ env, logger }) {
         provider: env.STATE_provider || 'local',
         settings: JSON.parse(env.STATE_settings || '{}'),
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    }, { clock: lite/* systemClock */.ml, logger, exec: lite/* actionsExec */.dw, env, selfCommand: selfCommand(env) });
+    }, { clock: lite/* systemClock */.ml, logger, exec: lite/* actionsExec */.dw, env, selfCommand: (0,src/* selfCommand */.ee)(env) });
     if (rolledBack)
         logger.warning(`post: ${rolledBack}`);
 }
@@ -280,7 +329,7 @@ const metadata = {
     "description": "Ships a release to a small share of traffic, widens it step by step while live traffic and health probes are judged against the stable release, promotes it when it holds and puts all traffic back on stable the moment it does not.",
     "inputs": {
         "provider": {
-            "description": "Traffic router: local (an embedded proxy, nothing to install), haproxy (runtime API, no reload) or nginx (an upstream file, tested with nginx -t before each reload).",
+            "description": "Traffic router: local (an embedded proxy, nothing to install), haproxy (runtime API, no reload), nginx (an upstream file, tested with nginx -t before each reload) or command (your own shell commands, for any platform).",
             "required": false,
             "default": "local"
         },
@@ -412,6 +461,46 @@ const metadata = {
             "description": "Time allowed to each hook command, such as 5m.",
             "required": false,
             "default": "5m"
+        },
+        "deploy-command": {
+            "description": "command provider: run once before a canary's first weight change, to put the release on the platform. Runs through /bin/sh with SLIPWAY_RELEASE, SLIPWAY_VERSION, SLIPWAY_WEIGHT, SLIPWAY_ENVIRONMENT, SLIPWAY_PREVIOUS_RELEASE and SLIPWAY_OPERATION.",
+            "required": false,
+            "default": ""
+        },
+        "set-weight-command": {
+            "description": "command provider (required with it): send SLIPWAY_WEIGHT percent of traffic to SLIPWAY_RELEASE and the rest to SLIPWAY_PREVIOUS_RELEASE.",
+            "required": false,
+            "default": ""
+        },
+        "promote-command": {
+            "description": "command provider: make the canary the only release; empty runs set-weight-command with weight 100.",
+            "required": false,
+            "default": ""
+        },
+        "abort-command": {
+            "description": "command provider: send all traffic back to stable; empty runs set-weight-command.",
+            "required": false,
+            "default": ""
+        },
+        "status-command": {
+            "description": "command provider: print live traffic per release as JSON ({\"<release>\": {\"requests\": n, \"errors\": n}}) for the analysis; empty judges on health probes alone.",
+            "required": false,
+            "default": ""
+        },
+        "command-timeout": {
+            "description": "command provider: time allowed to each of its commands, such as 5m.",
+            "required": false,
+            "default": "5m"
+        },
+        "github-token": {
+            "description": "Token for GitHub's Deployments API (the job needs permissions: deployments: write); the rollout shows on the repository's Environments page. Empty records in the ledger only. Masked.",
+            "required": false,
+            "default": "${{ github.token }}"
+        },
+        "notify-webhook": {
+            "description": "A Slack-compatible incoming webhook URL (Slack, or the Slack-compatible endpoints of Teams and Discord): one message on a rollback or a failed deploy. Masked; a failed delivery is a warning and never blocks the rollback.",
+            "required": false,
+            "default": ""
         }
     },
     "outputs": {
@@ -438,6 +527,57 @@ const metadata = {
         }
     }
 };
+
+
+/***/ }),
+
+/***/ 76316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ parseReporting)
+/* harmony export */ });
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36740);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85014);
+// Who else hears about a rollout: GitHub's Deployments API and the alert webhook. Shared by
+// deploy-canary and rollback; both are optional and neither can fail the step.
+
+
+/** Reads github-token and notify-webhook (masking both before anything can log them). */
+function parseReporting(inputs, env, logger, mask) {
+    // Outside a runner (the CLI, a local run) the default `${{ github.token }}` arrives unexpanded: no token.
+    const given = inputs.raw('github-token');
+    const token = /^\$\{\{[^}]*\}\}$/.test(given) ? '' : given;
+    const webhook = inputs.raw('notify-webhook');
+    if (token)
+        mask(token);
+    if (webhook)
+        mask(webhook);
+    if (webhook && !/^https?:\/\/[^\s]+$/.test(webhook))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is not an http(s) URL (it is not shown: it is a secret).', { input: 'notify-webhook' }, 'Give the incoming webhook URL your chat service issued.');
+    if (/\s/.test(token))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('holds whitespace (it is not shown: it is a secret).', { input: 'github-token' }, 'Pass the token alone, such as ${{ github.token }}.');
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : '';
+    const deployments = token && env.GITHUB_REPOSITORY
+        ? (0,_slipway_deploy__WEBPACK_IMPORTED_MODULE_1__/* .githubDeployments */ .Sv)({
+            token,
+            repository: env.GITHUB_REPOSITORY,
+            apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+            logger,
+            ...(runUrl ? { runUrl } : {}),
+        })
+        : (0,_slipway_deploy__WEBPACK_IMPORTED_MODULE_1__/* .noDeployments */ .w6)(logger, token
+            ? 'GITHUB_REPOSITORY is not set: deployments are recorded in the ledger only'
+            : 'no github-token: deployments are recorded in the ledger only');
+    return {
+        deployments,
+        runUrl,
+        alert: async (message) => webhook ? (0,_slipway_deploy__WEBPACK_IMPORTED_MODULE_1__/* .notifyWebhook */ .he)(webhook, { ...message, ...(runUrl ? { runUrl } : {}) }, { logger }) : false,
+    };
+}
 
 
 /***/ })
