@@ -141,6 +141,7 @@ export class Ledger {
     private readonly clock: Clock,
     private readonly keep: number,
     private readonly audit: AuditContext,
+    private readonly guard: (() => Promise<void>) | undefined,
   ) {}
 
   /** `audit.jsonl` beside the ledger: every transition ever written, one JSON object a line, never cut. */
@@ -153,7 +154,12 @@ export class Ledger {
     stateDir: string,
     environment: string,
     clock: Clock,
-    options: { keepReleases?: number; audit?: AuditContext } = {},
+    options: {
+      keepReleases?: number;
+      audit?: AuditContext;
+      /** Runs before every write and throws to prevent it: a run whose lock was taken over writes nothing more. */
+      guard?: () => Promise<void>;
+    } = {},
   ): Promise<Ledger> {
     const path = join(environmentDir(stateDir, environment), 'ledger.json');
     const keep = options.keepReleases ?? DEFAULT_KEEP;
@@ -164,7 +170,7 @@ export class Ledger {
     const doc = exists
       ? readDocument(path, environment)
       : { version: 1 as const, environment, releases: [], transitions: [] };
-    return new Ledger(path, deepFreeze(doc), clock, keep, options.audit ?? {});
+    return new Ledger(path, deepFreeze(doc), clock, keep, options.audit ?? {}, options.guard);
   }
 
   /** The ledger as last written. */
@@ -181,6 +187,7 @@ export class Ledger {
   transition(change: Change, runId: string): Promise<DeepReadonly<LedgerDocument>> {
     // One at a time, each from the document the previous one wrote.
     const next = this.queue.then(async () => {
+      await this.guard?.();
       const at = new Date(this.clock.now()).toISOString();
       const doc = deepFreeze(applyChange(this.doc, change, runId, at, this.keep, this.audit));
       // A document this class could not read back is never written: that is a bug of the caller.

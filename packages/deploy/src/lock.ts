@@ -4,7 +4,7 @@
 // named after that lock's token, so two runs taking over the same stale lock cannot both win;
 // refresh and release take the same claim, so they never undo a takeover either.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
@@ -32,6 +32,21 @@ export interface LockOptions {
   runId: string;
   ttlMs: number;
   clock: Clock;
+  /**
+   * Takes the lock even from a live holder, giving this reason (a rollback never waits behind a
+   * canary's analysis or a manual gate). The holder notices at its next refresh and stops acting.
+   */
+  takeOver?: string;
+}
+
+/** This run's lock was taken over (by a rollback) or removed: the run must stop acting at once. */
+export class LockLostError extends UserError {
+  readonly lockLost = true;
+}
+
+/** True for the error a refresh throws once another run took the lock over. */
+export function isLockLost(err: unknown): err is LockLostError {
+  return err instanceof LockLostError || (err as { lockLost?: unknown } | null)?.lockLost === true;
 }
 
 /** A lock this process holds. */
@@ -40,6 +55,8 @@ export interface LockHandle {
   readonly record: LockRecord;
   /** When this run replaced a stale lock: whose it was and why it was stale, for the log. */
   readonly tookOver: string | undefined;
+  /** True when the lock was taken from a holder that may still be running (`takeOver`), not from a stale one. */
+  readonly forced: boolean;
   /** Extends the lock by its ttl; a UserError when another run has taken it over meanwhile. */
   refresh(): Promise<void>;
   /** Removes the lock if it is still ours; true when it was. */
@@ -55,6 +72,7 @@ const lockSchema = v.object({
   expiresAt: v.string(),
   token: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
 });
+const lostSchema = v.object({ by: v.string(), reason: v.string() });
 const claimSchema = v.object({ pid: v.number(), host: v.string(), at: v.number() });
 
 /** A takeover holds its claim for milliseconds; one older than this was left by a process that stalled or died. */
@@ -88,11 +106,12 @@ export async function acquire(options: LockOptions): Promise<LockHandle> {
     const raw = serialize(record);
     const temp = await writeTemp(dir, raw);
     try {
-      if (await linkNew(temp, lockPath)) return new Handle(options, dir, lockPath, record, raw, undefined);
+      if (await linkNew(temp, lockPath)) return new Handle(options, dir, lockPath, record, raw, undefined, false);
       const current = await readLock(lockPath, options.environment);
       if (!current) continue; // released between our link and our read
       const stale = staleness(current.record, now);
-      if (!stale) throw heldError(options.environment, current.record);
+      const forced = !stale && options.takeOver !== undefined;
+      if (!stale && !forced) throw heldError(options.environment, current.record);
       const claim = await takeClaim(dir, current.record.token, options.clock);
       if (typeof claim === 'string') {
         // Another run is taking this stale lock over; look again once it has.
@@ -103,9 +122,17 @@ export async function acquire(options: LockOptions): Promise<LockHandle> {
       try {
         // Under the claim nobody else can change the lock, so what we judged stale is still what we replace.
         if ((await readRaw(lockPath)) !== current.raw) continue;
+        // The holder finds who took its lock and why here, even when this run has finished by then.
+        if (forced)
+          await writeFile(
+            join(dir, `lock.lost.${current.record.token}`),
+            JSON.stringify({ by: describeHolder(record), reason: options.takeOver }),
+          ).catch(() => {});
         await rename(temp, lockPath);
-        const tookOver = `${describeHolder(current.record)}, whose lock was stale: ${stale}`;
-        return new Handle(options, dir, lockPath, record, raw, tookOver);
+        const tookOver = stale
+          ? `${describeHolder(current.record)}, whose lock was stale: ${stale}`
+          : `${describeHolder(current.record)}, still running: ${options.takeOver}`;
+        return new Handle(options, dir, lockPath, record, raw, tookOver, forced);
       } finally {
         await claim.release();
       }
@@ -130,6 +157,7 @@ class Handle implements LockHandle {
     public record: LockRecord,
     private raw: string,
     readonly tookOver: string | undefined,
+    readonly forced: boolean,
   ) {}
 
   async refresh(): Promise<void> {
@@ -147,11 +175,17 @@ class Handle implements LockHandle {
       this.raw = raw;
     });
     if (ours) return;
+    const notePath = join(this.dir, `lock.lost.${this.record.token}`);
+    const note = v.safeParse(lostSchema, parseJson((await readRaw(notePath).catch(() => undefined)) ?? ''));
+    await rm(notePath, { force: true }).catch(() => {});
     const holder = await readLock(this.lockPath, this.options.environment).catch(() => undefined);
-    throw new UserError(
-      `environment '${this.options.environment}': this run's lock ${holder ? `was taken over by ${describeHolder(holder.record)}` : 'is gone'}; stopping so that two runs do not deploy at once.`,
+    const by = note.success ? `${note.output.by} (${note.output.reason})` : holder && describeHolder(holder.record);
+    throw new LockLostError(
+      `environment '${this.options.environment}': this run's lock ${by ? `was taken over by ${by}` : 'is gone'}; stopping so that two runs do not deploy at once.`,
       { input: 'environment' },
-      'Refresh the lock more often than its time to live.',
+      by
+        ? 'That run now owns the environment and finishes what this one started (a rollback aborts its canary); see its log.'
+        : 'Something removed the lock file while this run held it; run again.',
     );
   }
 

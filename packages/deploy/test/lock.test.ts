@@ -120,6 +120,22 @@ describe('acquire', () => {
     expect(onDisk()).toEqual(fresh.record);
   });
 
+  it('is taken from a live holder when asked to (a rollback), and the holder learns by whom and why', async () => {
+    const deploy = await acquire(options('run-deploy'));
+    await expect(acquire(options('run-plain'))).rejects.toThrow(userError('environment', /locked by/));
+    const rollback = await acquire(options('run-rollback', { owner: 'rollback', takeOver: 'rollback: paged' }));
+    expect(rollback.forced).toBe(true);
+    expect(deploy.forced).toBe(false);
+    expect(rollback.tookOver).toMatch(/run run-deploy, .*still running: rollback: paged/);
+    // The rollback may be done before the holder looks again: the note outlives the lock.
+    await expect(rollback.release()).resolves.toBe(true);
+    await expect(deploy.refresh()).rejects.toThrow(
+      userError('environment', /taken over by rollback \(run run-rollback, .*\) \(rollback: paged\)/),
+    );
+    await expect(deploy.release()).resolves.toBe(false);
+    expect(readdirSync(join(state, 'production'))).toEqual([]);
+  });
+
   it('refuses a lock file that is not slipway’s rather than guess that it is stale', async () => {
     mkdirSync(join(state, 'production'));
     writeFileSync(lockFile(), 'held by hand');

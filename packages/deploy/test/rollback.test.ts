@@ -16,7 +16,7 @@ import {
   type LedgerDocument,
   type RollbackOptions,
 } from '../src/index.js';
-import { releaseFolder, scenarioPlan, scenarioSeams, startLoad } from './scenario-harness.js';
+import { deployInChild, releaseFolder, scenarioPlan, scenarioSeams, startLoad } from './scenario-harness.js';
 
 let root: string;
 let stateDir: string;
@@ -117,4 +117,46 @@ describe('rollback', () => {
     expect(forward).toMatchObject({ result: 'rolled-back', restoredRelease: ids['2.0.0'] });
     expect((await fetch(`http://${listen}/`)).headers.get('x-release')).toBe(ids['2.0.0']);
   });
+
+  it('takes the lock over from a deploy mid-analysis, which stops acting, and ends with stable at 100%', async () => {
+    const stableId = ledger().stable!.id;
+    // A step analysed for a minute: without the takeover the rollback would wait behind it, or fail on the lock.
+    const plan = scenarioPlan(base(), {
+      artifact: releaseFolder(root, '4.0.0', 'good'),
+      version: '4.0.0',
+      steps: parseSteps('50'),
+      stepAnalysisMs: 60_000,
+    });
+    const child = deployInChild(plan);
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    for (let i = 0; !(ledger().canary?.phase === 'stepping' && ledger().canary!.weight === 50); i++) {
+      if (child.exitCode !== null) throw new Error(`the deploy ended early with ${child.exitCode}: ${stderr}`);
+      if (i > 600) throw new Error('the canary never reached its step');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const canary = ledger().canary!.release;
+    const load = await startLoad(`http://${listen}/`);
+    let outcome;
+    try {
+      outcome = await rollback(options({ reason: 'paged at 50%' }), scenarioSeams());
+    } finally {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const seen = await load.stop();
+    expect(outcome).toMatchObject({ result: 'rolled-back', restoredRelease: stableId, replacedRelease: canary.id });
+    // The deploy noticed at its next lock check, and ended without touching the ledger or traffic again.
+    expect(await exited).not.toBe(0);
+    expect(stderr).toMatch(/lock was taken over by rollback test/);
+    expect(releaseAlive(canary.pid!)).toBe(false);
+    const doc = ledger();
+    expect(doc.canary).toBeUndefined();
+    expect(doc.stable!.id).toBe(stableId);
+    expect(doc.transitions.filter((t) => t.runId === plan.runId).at(-1)!.to).toBe('stepping');
+    expect(doc.transitions.at(-1)).toMatchObject({ to: 'rolled-back', note: 'rollback: paged at 50%' });
+    // Traffic: every answer after the rollback came from stable, and no request failed.
+    expect(seen.lost + seen.non2xx).toBe(0);
+    for (let i = 0; i < 20; i++) expect((await fetch(`http://${listen}/`)).headers.get('x-release')).toBe(stableId);
+  }, 120_000);
 });

@@ -4,7 +4,7 @@
 // the action's post step). A deploy holds its environment's lock from start to end.
 import { errorMessage, formatDuration, systemClock, type Clock } from '@slipway/action-kit/lite';
 import { Ledger, type DeepReadonly, type ReleaseRecord } from '../ledger.js';
-import { acquire, type LockHandle } from '../lock.js';
+import { acquire, isLockLost, type LockHandle } from '../lock.js';
 import { routerFor } from '../registry.js';
 import type { PreparedRelease } from '../release/types.js';
 import type { TrafficRouter } from '../types.js';
@@ -35,7 +35,11 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
   let router: Promise<TrafficRouter> | undefined;
   let rollout: Rollout | undefined;
   try {
-    const ledger = await Ledger.open(plan.stateDir, plan.environment, seams.clock, { audit: plan.audit ?? {} });
+    // Every write first checks that the lock is still ours: once a rollback has taken it over, this run acts no more.
+    const ledger = await Ledger.open(plan.stateDir, plan.environment, seams.clock, {
+      audit: plan.audit ?? {},
+      guard: () => lock.refresh(),
+    });
     // The release is verified before anything else starts: a bad archive changes nothing on the host.
     const release = await (seams.host ?? defaultHost).prepare({
       artifact: plan.artifact,
@@ -60,6 +64,8 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
       return await rollout.run();
     } catch (err) {
       rollout.reportFailure(errorMessage(err));
+      // A rollback took the environment over: it owns the canary now, and this run touches nothing more.
+      if (isLockLost(err)) throw err;
       // Whatever went wrong, a canary this run started does not stay half-routed.
       const left = ledger.unfinished();
       if (left && left.runId === plan.runId && left.phase !== 'paused')

@@ -1,5 +1,6 @@
 // Finishing what a dead run left: the action's post step (after main was killed) and `slipway`
 // call this to put an unfinished canary's traffic back on stable through the same abort path.
+import { isUserError } from '@slipway/action-kit/lite';
 import { Ledger } from '../ledger.js';
 import { acquire } from '../lock.js';
 import { routerFor } from '../registry.js';
@@ -28,14 +29,22 @@ export async function recoverCanary(o: RecoverOptions, seams: DeploySeams): Prom
   const left = peek.unfinished();
   if (!left || left.phase === 'paused' || (o.runId !== undefined && left.runId !== o.runId)) return undefined;
   const runId = `${o.runId ?? 'recover'}-recover`;
-  const lock = await acquire({
-    stateDir: o.stateDir,
-    environment: o.environment,
-    owner: `deploy-canary recovery of run ${left.runId}`,
-    runId,
-    ttlMs: 5 * 60 * 1000,
-    clock: seams.clock,
-  });
+  let lock;
+  try {
+    lock = await acquire({
+      stateDir: o.stateDir,
+      environment: o.environment,
+      owner: `deploy-canary recovery of run ${left.runId}`,
+      runId,
+      ttlMs: 5 * 60 * 1000,
+      clock: seams.clock,
+    });
+  } catch (err) {
+    // A live run holds the environment (a rollback that took this run's lock over): the canary is its to finish.
+    if (!isUserError(err)) throw err;
+    seams.logger.info(`${err.message} It finishes canary ${left.release.id}.`);
+    return undefined;
+  }
   try {
     // Read again under the lock: another run may have finished it meanwhile.
     const ledger = await Ledger.open(o.stateDir, o.environment, seams.clock);

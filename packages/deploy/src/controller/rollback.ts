@@ -48,8 +48,11 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
   const { clock, logger } = seams;
   const host = seams.host ?? defaultHost;
   const started = clock.monotonic();
-  const lock = await acquire({ ...o, ttlMs: 5 * 60 * 1000, clock });
-  if (lock.tookOver) logger.warning(`took over a stale lock: ${lock.tookOver}`);
+  // A rollback never waits: it takes the lock even from a live deploy (mid-analysis, or held at a
+  // confirmation gate), which stops acting at its next lock check, and aborts that deploy's canary.
+  const lock = await acquire({ ...o, ttlMs: 5 * 60 * 1000, clock, takeOver: `rollback: ${o.reason || 'requested'}` });
+  if (lock.tookOver) logger.warning(`took over the lock of ${lock.tookOver}`);
+  const fromLiveRun = lock.forced;
   let router: Promise<TrafficRouter> | undefined;
   const getRouter = (): Promise<TrafficRouter> =>
     (router ??= routerFor(o.provider, {
@@ -75,21 +78,33 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
     const ledger = await Ledger.open(o.stateDir, o.environment, clock, { audit: o.audit ?? {} });
     const why = o.reason || 'rollback requested';
     const canary = ledger.unfinished();
-    const stable = ledger.document.stable;
+    // Checked before anything moves: a target the ledger never kept changes nothing.
+    const target = canary && o.to === 'previous' ? ledger.document.stable : pick(ledger, o.to);
+    const onSwitched = () => (switchedAt = clock.monotonic());
     // A canary in flight is what is being rolled back: aborting it puts stable back in front.
-    if (canary && stable && (o.to === 'previous' || o.to === stable.id)) {
+    if (canary) {
       const context = { ledger, router: getRouter, host, clock, logger, runId: o.runId, drainMs: o.drainMs };
-      const onSwitched = () => (switchedAt = clock.monotonic());
-      await abortCanary({ ...context, cancelled: false, onSwitched }, `rollback: ${why}`);
-      upstream = stable.upstream;
-      return end('rolled-back', stable.id, canary.release.id, `aborted canary ${canary.release.id}: ${why}`);
+      const toStable = target !== undefined && target.id === ledger.document.stable?.id;
+      await abortCanary({ ...context, cancelled: false, ...(toStable ? { onSwitched } : {}) }, `rollback: ${why}`);
+      const stable = ledger.document.stable;
+      // The run whose lock this was may have moved traffic in the instant before it saw the takeover:
+      // stable gets all traffic once more, now that the canary is stopped.
+      if (fromLiveRun && stable) await (await getRouter()).setWeights(plain(stable), undefined, 0);
+      if (toStable && stable) {
+        upstream = stable.upstream;
+        return end('rolled-back', stable.id, canary.release.id, `aborted canary ${canary.release.id}: ${why}`);
+      }
+      if (!target)
+        return end(
+          'failed',
+          '',
+          canary.release.id,
+          `aborted canary ${canary.release.id}, but there is no stable release to restore`,
+        );
+      logger.info(`aborted canary ${canary.release.id}; now restoring ${target.id}`);
     }
-    if (canary)
-      throw new UserError(
-        `canary ${canary.release.id} is unfinished (${canary.phase}); roll back to previous first, which aborts it.`,
-        { input: 'to' },
-      );
-    const target = pick(ledger, o.to);
+    const stable = ledger.document.stable;
+    if (!target) throw new Error('no rollback target');
     if (stable && target.id === stable.id) {
       upstream = stable.upstream;
       return end('noop', target.id, target.id, `${target.id} is already live`);
