@@ -10,13 +10,19 @@ export async function pruneReleases(
   environment: string,
   doc: DeepReadonly<LedgerDocument>,
 ): Promise<string[]> {
-  const dir = join(environmentDir(stateDir, environment), 'releases');
   const keep = new Set([doc.stable?.id, doc.canary?.release.id, ...doc.releases.map((r) => r.id)]);
-  const names = await readdir(dir).catch((err: NodeJS.ErrnoException) =>
-    err.code === 'ENOENT' ? [] : Promise.reject(err),
-  );
-  // Temporary folders of a copy in progress start with a dot; they belong to whoever makes them.
-  const gone = names.filter((n) => !n.startsWith('.') && !keep.has(n));
-  for (const name of gone) await rm(join(dir, name), { recursive: true, force: true });
+  const gone: string[] = [];
+  // The release folders and the artifacts kept to redeploy them go together.
+  for (const kind of ['releases', 'artifacts']) {
+    const dir = join(environmentDir(stateDir, environment), kind);
+    const names = await readdir(dir).catch((err: NodeJS.ErrnoException) =>
+      err.code === 'ENOENT' ? [] : Promise.reject(err),
+    );
+    // Temporary folders of a copy in progress start with a dot; they belong to whoever makes them.
+    for (const name of names.filter((n) => !n.startsWith('.') && !keep.has(n))) {
+      await rm(join(dir, name), { recursive: true, force: true });
+      if (kind === 'releases') gone.push(name);
+    }
+  }
   return gone;
 }

@@ -2,14 +2,17 @@
 // of a dead deploy, or paused on purpose) is aborted first through the one abort path, and that is
 // the rollback. Otherwise the target is a release the ledger kept: a traffic switch when its
 // process still runs, a restart from its release folder when not. Every rollback is a ledger entry.
-import { UserError } from '@slipway/action-kit/lite';
+import { stat } from 'node:fs/promises';
+import { errorMessage, UserError } from '@slipway/action-kit/lite';
 import { Ledger, type AuditContext, type DeepReadonly, type ReleaseRecord } from '../ledger.js';
 import { acquire } from '../lock.js';
 import { routerFor } from '../registry.js';
 import type { TrafficRouter } from '../types.js';
 import { abortCanary, plain, STOP_GRACE_MS } from './abort.js';
 import { defaultHost } from './host.js';
-import type { DeploySeams } from './plan.js';
+import type { DeploySeams, ReleaseHost } from './plan.js';
+import { keptArtifact } from '../release/prepare.js';
+import type { PreparedRelease } from '../release/types.js';
 
 /** Where to roll back, and to what. */
 export interface RollbackOptions {
@@ -119,8 +122,14 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
           stable?.id ?? '',
           `${target.id} is not running and its ledger entry does not say how to start it`,
         );
-      logger.info(`${target.id} is not running: starting it from ${target.dir}`);
-      const release = { id: target.id, version: target.version, digest: target.digest ?? '', dir: target.dir };
+      let release = { id: target.id, version: target.version, digest: target.digest ?? '', dir: target.dir };
+      if (await isDirectory(target.dir)) logger.info(`${target.id} is not running: starting it from ${target.dir}`);
+      else {
+        // Its files are gone too: redeploy it from the artifact kept for it, once its digest checks out.
+        const redeployed = await redeploy(o, target, host);
+        if (typeof redeployed === 'string') return end('failed', '', stable?.id ?? '', redeployed);
+        release = redeployed;
+      }
       const running = await host.start({ release, command: target.command, env: seams.env });
       const ready = await host.waitReady(running, { healthPath: o.healthPath, timeoutMs: o.readyTimeoutMs, clock });
       if (!ready.ready) {
@@ -175,4 +184,47 @@ function pick(ledger: Ledger, to: string): DeepReadonly<ReleaseRecord> {
       `Use previous or one of: ${[doc.stable, ...doc.releases].flatMap((r) => (r ? [r.id] : [])).join(', ') || '(none)'}.`,
     );
   return found;
+}
+
+/**
+ * Prepares `target` again from the artifact kept for it (`<environment>/artifacts/<id>`): the
+ * archive is verified against its manifest, and the manifest's digest must be the one the ledger
+ * recorded. A string says why that is impossible.
+ */
+async function redeploy(
+  o: RollbackOptions,
+  target: DeepReadonly<ReleaseRecord>,
+  host: ReleaseHost,
+): Promise<PreparedRelease | string> {
+  const kept = keptArtifact(o.stateDir, o.environment, target.id);
+  if (!(await isFile(kept.archive)))
+    return `${target.id} is not running, its folder ${target.dir ?? ''} is gone and no artifact was kept for it (${kept.archive}); deploy it again with deploy-canary`;
+  let prepared: PreparedRelease;
+  try {
+    prepared = await host.prepare({
+      artifact: kept.archive,
+      version: target.version,
+      stateDir: o.stateDir,
+      environment: o.environment,
+    });
+  } catch (err) {
+    return `the artifact kept for ${target.id} failed verification: ${errorMessage(err)}`;
+  }
+  if (prepared.id !== target.id || (target.digest !== undefined && prepared.digest !== target.digest))
+    return `the artifact kept for ${target.id} is ${prepared.digest}, not the ${target.digest ?? target.id} the ledger recorded; refusing to start it`;
+  return prepared;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }

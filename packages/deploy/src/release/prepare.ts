@@ -1,7 +1,7 @@
 // Turns the `artifact` input into a release folder under the state folder: verified, named by
 // version and digest, and complete before it has its name, so that the release keeps running
 // from it after the workspace is cleaned, and a re-deploy of the same release reuses it.
-import { mkdir, mkdtemp, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { readUserFile, UserError } from '@slipway/action-kit/lite';
 import { parseManifest, verifyArtifact } from '@slipway/artifact/verifier';
@@ -76,7 +76,7 @@ async function prepareArchive(o: PrepareOptions, releases: string): Promise<Prep
       'Pass the .manifest.json that build-artifact wrote beside the archive.',
     );
   const version = chooseVersion(o.version, manifest.version, undefined, basename(archive).replace(ARCHIVE, ''));
-  return place(
+  const prepared = await place(
     releases,
     version,
     `sha256:${hex}`,
@@ -84,6 +84,42 @@ async function prepareArchive(o: PrepareOptions, releases: string): Promise<Prep
     // Reusing the folder still checks the archive: a tampered one is refused even when it is not unpacked.
     async () => void (await verifyArtifact({ archive, manifest: manifestPath })),
   );
+  // Kept beside the releases so that a rollback can redeploy it once its folder is gone.
+  await keepArtifact(join(dirname(releases), 'artifacts', prepared.id), archive, manifestPath);
+  return prepared;
+}
+
+/** The archive and manifest kept for a release: `<environment>/artifacts/<id>/`. */
+export function keptArtifact(stateDir: string, environment: string, id: string): { archive: string; manifest: string } {
+  const dir = join(environmentDir(stateDir, environment), 'artifacts', id);
+  return { archive: join(dir, 'release.tar.gz'), manifest: join(dir, 'release.manifest.json') };
+}
+
+/** Copies archive and manifest into `dir`, complete before the folder has its name; a kept copy is left as it is. */
+async function keepArtifact(dir: string, archive: string, manifest: string): Promise<void> {
+  if (await isDirectory(dir)) return;
+  await mkdir(dirname(dir), { recursive: true });
+  const staging = await mkdtemp(join(dirname(dir), `.${basename(dir)}.partial-`));
+  try {
+    await copyFileSynced(archive, join(staging, 'release.tar.gz'));
+    await copyFileSynced(manifest, join(staging, 'release.manifest.json'));
+    await rename(staging, dir);
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    // Another run kept the same release meanwhile: theirs is as good as ours.
+    if (await isDirectory(dir)) return;
+    throw err;
+  }
+}
+
+async function copyFileSynced(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  const fh = await open(to, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }
 
 /** `<archive minus .tar.gz>.manifest.json` beside the archive, else `manifest.json` in its folder. */
