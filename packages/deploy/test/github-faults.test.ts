@@ -67,7 +67,7 @@ async function refusingGithub(): Promise<FakeGithub> {
   };
 }
 
-// Backoff units of 5 ms and a 1 s request timeout keep a run short; no second between writes.
+// Backoff units of 5 ms keep a run short; no second between writes.
 const writeQueue = new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
 const recorderFor = (apiUrl: string, logger: RecordingLogger, over: { requestTimeoutMs?: number } = {}) =>
   githubDeployments({
@@ -78,7 +78,6 @@ const recorderFor = (apiUrl: string, logger: RecordingLogger, over: { requestTim
     logger,
     retries: RETRIES,
     retryBaseMs: 5,
-    requestTimeoutMs: 1000,
     writeQueue,
     ...over,
   });
@@ -107,6 +106,8 @@ const faults: {
   github: () => Promise<FakeGithub>;
   /** Requests one run makes: the first one, and its retries; none after the warning. */
   attempts: number;
+  /** Per request; the default 10 s where GitHub answers, so a slow machine never turns an answer into a timeout. */
+  requestTimeoutMs?: number;
   says: RegExp;
 }[] = [
   {
@@ -129,6 +130,7 @@ const faults: {
     name: 'no answer at all',
     github: async () => (await GithubStandIn.start('acme/shop')).failAlways({ kind: 'hang' }),
     attempts: RETRIES + 1,
+    requestTimeoutMs: 1000,
     says: /POST \/repos\/acme\/shop\/deployments: no answer in time \(request timed out\)/,
   },
   {
@@ -149,7 +151,12 @@ describe('a real deploy and rollback while GitHub fails', () => {
       const observe = async <T>(work: (recorder: DeploymentRecorder, logger: RecordingLogger) => Promise<T>) => {
         const logger = new RecordingLogger();
         const before = gh.requests.length;
-        const result = await work(recorderFor(gh.url, logger), logger);
+        const recorder = recorderFor(
+          gh.url,
+          logger,
+          c.requestTimeoutMs ? { requestTimeoutMs: c.requestTimeoutMs } : {},
+        );
+        const result = await work(recorder, logger);
         const asked = gh.requests.slice(before).map((r) => `${r.method} ${r.path}`);
         return { result, asked, warnings: logger.messages('warning'), lines: everyLine(logger) };
       };

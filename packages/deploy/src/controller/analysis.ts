@@ -16,7 +16,7 @@ export interface AnalysisOptions {
   weight: number;
   windowMs: number;
   minRequests: number;
-  /** Probed throughout the window. */
+  /** Probed throughout the window; empty when the canary has no URL of its own (then only traffic decides). */
   healthUrl: string;
   maxErrorRate: number;
   clock: Clock;
@@ -84,6 +84,10 @@ export async function analyseStep(o: AnalysisOptions): Promise<StepReport> {
       const lookEnd = Math.min(clock.monotonic() + lookMs, t0 + limitMs);
       while (clock.monotonic() < lookEnd) {
         if (o.signal?.aborted) return finish('cancelled', 'the run was cancelled', 'probes only');
+        if (!o.healthUrl) {
+          await clock.sleep(Math.max(0, Math.min(PROBE_EVERY_MS, lookEnd - clock.monotonic())));
+          continue;
+        }
         const r = await prober.probe(o.healthUrl, clock.now());
         probes.sent++;
         if (r.ok) probes.inARow = 0;
@@ -154,6 +158,13 @@ export async function analyseStep(o: AnalysisOptions): Promise<StepReport> {
           'live traffic',
         );
       }
+      // Without probes, a window whose traffic showed nothing is no evidence either way: it fails safe.
+      if (probes.sent === 0 && !livePassed && (o.stable || totals.canary.requests === 0))
+        return finish(
+          'inconclusive',
+          `the canary has no URL to probe and its live traffic was too thin to judge (canary ${totals.canary.requests}, stable ${totals.stable.requests} requests)`,
+          'live traffic',
+        );
       const probeText = `${probes.sent - probes.failed} of ${probes.sent} health probes passed`;
       if (livePassed)
         return finish(

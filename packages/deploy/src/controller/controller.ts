@@ -12,7 +12,7 @@ import { abortCanary, plain, STOP_GRACE_MS, type AbortContext } from './abort.js
 import { analyseStep } from './analysis.js';
 import { runHook, type HookContext, type HookName } from './hooks.js';
 import type { DeployOutcome, DeployPlan, DeployReport, DeploySeams, ReleaseHost, StepReport } from './plan.js';
-import { defaultHost } from './host.js';
+import { defaultHost, releaseHost } from './host.js';
 import { pruneReleases } from './prune.js';
 import { detectStartCommand } from './start-command.js';
 
@@ -40,8 +40,17 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
       audit: plan.audit ?? {},
       guard: () => lock.refresh(),
     });
+    const host =
+      seams.host ??
+      releaseHost(plan.provider, {
+        stateDir: plan.stateDir,
+        environment: plan.environment,
+        settings: plan.settings,
+        workspace: plan.workspace,
+        env: seams.env,
+      });
     // The release is verified before anything else starts: a bad archive changes nothing on the host.
-    const release = await (seams.host ?? defaultHost).prepare({
+    const release = await host.prepare({
       artifact: plan.artifact,
       version: plan.version,
       stateDir: plan.stateDir,
@@ -59,7 +68,7 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
       }));
     // A provider's settings are checked up front all the same, when the router is cheap to check.
     if (plan.provider !== 'local') await getRouter();
-    rollout = new Rollout(plan, seams, ledger, getRouter, lock, release);
+    rollout = new Rollout(plan, { ...seams, host }, ledger, getRouter, lock, release);
     try {
       return await rollout.run();
     } catch (err) {
@@ -164,7 +173,7 @@ class Rollout {
     let resumeAt: number | undefined;
     const left = ledger.unfinished();
     if (left) {
-      const alive = left.release.pid !== undefined && this.host.alive(left.release.pid);
+      const alive = this.host.alive(left.release.pid);
       if (left.phase === 'paused' && left.release.id === release.id && alive) {
         resumeAt = left.stepIndex;
         this.weight = left.weight;
@@ -227,17 +236,35 @@ class Rollout {
     let running;
     let command: string;
     try {
-      command = plan.startCommand || (await detectStartCommand(release.dir));
-      running = await this.host.start({ release, command, env: this.seams.env });
+      // On a platform, deploy-command starts the release: there is no command of ours to find.
+      command = this.host.platform ? '' : plan.startCommand || (await detectStartCommand(release.dir));
+      running = await this.host.start({
+        release,
+        command,
+        env: this.seams.env,
+        ...(ledger.document.stable ? { previousReleaseId: ledger.document.stable.id } : {}),
+      });
     } catch (err) {
       await ledger.transition({ to: 'failed', note: (err as Error).message }, plan.runId);
       throw err;
     }
     await ledger.transition(
-      { to: 'starting', canary: { ...record, upstream: running.upstream, pid: running.pid, command } },
+      {
+        to: 'starting',
+        canary: {
+          ...record,
+          upstream: running.upstream,
+          ...(running.pid !== undefined ? { pid: running.pid } : {}),
+          ...(command ? { command } : {}),
+        },
+      },
       plan.runId,
     );
-    logger.info(`started ${release.id} as pid ${running.pid} on ${running.upstream}; waiting for ${plan.healthPath}`);
+    logger.info(
+      running.pid !== undefined
+        ? `started ${release.id} as pid ${running.pid} on ${running.upstream}; waiting for ${plan.healthPath}`
+        : `deployed ${release.id} to ${this.host.platform ?? 'its platform'}${running.upstream ? ` at ${running.upstream}; waiting for ${plan.healthPath}` : ' (it printed no URL: its traffic decides)'}`,
+    );
     const ready = await this.host.waitReady(running, {
       healthPath: plan.healthPath,
       timeoutMs: plan.readyTimeoutMs,
@@ -316,7 +343,8 @@ class Rollout {
       weight,
       windowMs: this.plan.stepAnalysisMs,
       minRequests: this.plan.minRequests,
-      healthUrl: `${canary.upstream}${this.plan.healthPath}`,
+      // A platform's release without a URL of its own is judged on its traffic alone.
+      healthUrl: canary.upstream ? `${canary.upstream}${this.plan.healthPath}` : '',
       maxErrorRate: this.plan.maxErrorRate,
       clock: this.clock,
       logger: this.seams.logger,

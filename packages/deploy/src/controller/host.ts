@@ -1,12 +1,23 @@
-// Releases run as supervised processes on this host: the release module's functions.
+// Where releases run: supervised processes of this host, unless a platform runs them (the
+// `command` provider with a deploy-command).
 import { prepareRelease, releaseAlive, startRelease, stopRelease, waitReady } from '../release/index.js';
+import type { RunningRelease } from '../release/types.js';
+import { createCommandHost } from '../providers/command/host.js';
+import type { RouterContext } from '../registry.js';
 import type { ReleaseHost } from './plan.js';
 
 /** The real host: releases as detached processes on loopback ports. */
 export const defaultHost: ReleaseHost = {
   prepare: prepareRelease,
   start: startRelease,
-  waitReady,
-  stop: stopRelease,
-  alive: releaseAlive,
+  // Only this host's own releases reach it: they have their pid and log file.
+  waitReady: (running, options) => waitReady(running as RunningRelease, options),
+  stop: (pid, graceMs) => (pid === undefined ? Promise.resolve() : stopRelease(pid, graceMs)),
+  alive: (pid) => pid !== undefined && releaseAlive(pid),
 };
+
+/** The host a provider's releases run on: the platform when the command provider deploys them, else this one. */
+export function releaseHost(provider: string, context: RouterContext): ReleaseHost {
+  if (provider === 'command' && context.settings['deploy-command']?.trim()) return createCommandHost(context);
+  return defaultHost;
+}

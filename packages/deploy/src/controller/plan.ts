@@ -66,13 +66,23 @@ export interface DeployPlan {
   audit?: AuditContext;
 }
 
-/** How releases run on this host; the release module's functions by default, stand-ins in unit tests. */
+/** A release once started: a process of this host (with a pid), or one a platform runs (no pid; maybe no URL). */
+export type StartedRelease = Pick<RunningRelease, 'upstream'> & Partial<Omit<RunningRelease, 'upstream'>>;
+
+/**
+ * Where releases run: as processes of this host (the release module's functions), on a platform
+ * the `command` provider's deploy-command deploys to, or stand-ins in unit tests.
+ */
 export interface ReleaseHost {
+  /** Set when a platform runs the releases: no start command is needed, and no process is watched. */
+  readonly platform?: string;
   prepare(options: PrepareOptions): Promise<PreparedRelease>;
-  start(options: StartOptions): Promise<RunningRelease>;
-  waitReady(running: RunningRelease, options: ReadyOptions): Promise<Readiness>;
-  stop(pid: number, graceMs: number): Promise<void>;
-  alive(pid: number): boolean;
+  start(options: StartOptions): Promise<StartedRelease>;
+  waitReady(running: StartedRelease, options: ReadyOptions): Promise<Readiness>;
+  /** Stops a release (nothing for one without a pid). */
+  stop(pid: number | undefined, graceMs: number): Promise<void>;
+  /** Whether a release still runs: a process's pid is checked; a platform's release is taken to run. */
+  alive(pid: number | undefined): boolean;
 }
 
 /** What the controller needs from the world. */

@@ -5,7 +5,7 @@ import { Ledger } from '../ledger.js';
 import { acquire } from '../lock.js';
 import { routerFor } from '../registry.js';
 import { abortCanary } from './abort.js';
-import { defaultHost } from './host.js';
+import { releaseHost } from './host.js';
 import type { DeploySeams } from './plan.js';
 
 /** Where the unfinished canary is, and whose it is. */
@@ -64,7 +64,15 @@ export async function recoverCanary(o: RecoverOptions, seams: DeploySeams): Prom
         {
           ledger,
           router: async () => router,
-          host: seams.host ?? defaultHost,
+          host:
+            seams.host ??
+            releaseHost(o.provider, {
+              stateDir: o.stateDir,
+              environment: o.environment,
+              settings: o.settings,
+              workspace: o.workspace,
+              env: seams.env,
+            }),
           clock: seams.clock,
           logger: seams.logger,
           runId,

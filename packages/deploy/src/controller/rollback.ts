@@ -9,7 +9,7 @@ import { acquire } from '../lock.js';
 import { routerFor } from '../registry.js';
 import type { TrafficRouter } from '../types.js';
 import { abortCanary, plain, STOP_GRACE_MS } from './abort.js';
-import { defaultHost } from './host.js';
+import { releaseHost } from './host.js';
 import type { DeploySeams, ReleaseHost } from './plan.js';
 import { keptArtifact } from '../release/prepare.js';
 import type { PreparedRelease } from '../release/types.js';
@@ -49,7 +49,15 @@ export interface RollbackOutcome {
 /** Rolls the environment back; a target the ledger never kept is a UserError on `to`. */
 export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<RollbackOutcome> {
   const { clock, logger } = seams;
-  const host = seams.host ?? defaultHost;
+  const host =
+    seams.host ??
+    releaseHost(o.provider, {
+      stateDir: o.stateDir,
+      environment: o.environment,
+      settings: o.settings,
+      workspace: o.workspace,
+      env: seams.env,
+    });
   const started = clock.monotonic();
   // A rollback never waits: it takes the lock even from a live deploy (mid-analysis, or held at a
   // confirmation gate), which stops acting at its next lock check, and aborts that deploy's canary.
@@ -113,7 +121,7 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
       return end('noop', target.id, target.id, `${target.id} is already live`);
     }
     let restored: DeepReadonly<ReleaseRecord> = target;
-    if (target.pid === undefined || !host.alive(target.pid)) {
+    if (!host.alive(target.pid)) {
       // Its process is gone: start it again from the folder the ledger kept.
       if (!target.dir || !target.command)
         return end(

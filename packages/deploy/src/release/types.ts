@@ -44,6 +44,8 @@ export interface StartOptions {
   env: Record<string, string | undefined>;
   /** The port to give it; 0 (default) picks a free loopback port. */
   port?: number;
+  /** The release taking the traffic meanwhile, if any (a platform's deploy command is told). */
+  previousReleaseId?: string;
 }
 
 /** Readiness: did the release answer its health path in time, and if not, why (with its log's tail). */

@@ -35,7 +35,7 @@ import { parseStatus } from './status.js';
 const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
 
 /** What a command was run for, as SLIPWAY_OPERATION tells it. */
-type Operation = 'deploy' | 'set-weight' | 'promote' | 'abort';
+export type Operation = 'deploy' | 'set-weight' | 'promote' | 'abort';
 
 /** The router's context; tests and embedders may pass the process and log seams the registry does not. */
 export interface CommandRouterContext extends RouterContext {
@@ -46,7 +46,7 @@ export interface CommandRouterContext extends RouterContext {
 }
 
 /** The runner's log without @actions/core (domain packages do not load it): the lines it would write. */
-const stdoutLogger: Logger = {
+export const stdoutLogger: Logger = {
   debug: () => {},
   info: (message) => void process.stdout.write(`${commandSafe(redactCredentials(message))}\n`),
   warning: (message) => void process.stdout.write(`::warning::${escapeCommandData(redactCredentials(message))}\n`),
@@ -54,11 +54,11 @@ const stdoutLogger: Logger = {
 };
 
 /** A setting's command, or undefined when the input is empty. */
-function commandOf(settings: Readonly<Record<string, string>>, input: string): string | undefined {
+export function commandOf(settings: Readonly<Record<string, string>>, input: string): string | undefined {
   return settings[input]?.trim() || undefined;
 }
 
-function parseTimeout(text: string | undefined): number {
+export function parseTimeout(text: string | undefined): number {
   if (!text?.trim()) return DEFAULT_TIMEOUT_MS;
   const ms = parseDuration(text);
   if (ms === undefined || ms <= 0)
@@ -71,7 +71,7 @@ function parseTimeout(text: string | undefined): number {
 }
 
 /** The SLIPWAY_* variables of one command. */
-function variables(o: {
+export function variables(o: {
   operation: Operation;
   environment: string;
   release: Release;
