@@ -3,16 +3,20 @@
 import { UserError, type InputReader, type Logger, type SecretMasker } from '@slipway/action-kit/lite';
 import {
   githubDeployments,
+  knownGoodReleases,
   noDeployments,
   notifyWebhook,
   type AlertMessage,
   type DeploymentRecorder,
+  type KnownGoodSource,
 } from '@slipway/deploy';
 
 /** The recorder and the alert for one run. */
 export interface Reporting {
   deployments: DeploymentRecorder;
   runUrl: string;
+  /** What went live in an environment per GitHub's deployment history; undefined without a token. */
+  knownGood(environment: string): KnownGoodSource | undefined;
   /** Posts the alert when a webhook is set; resolves false (after one warning) when it could not. */
   alert(message: Omit<AlertMessage, 'runUrl'>): Promise<boolean>;
 }
@@ -65,7 +69,27 @@ export function parseReporting(
   return {
     deployments,
     runUrl,
+    knownGood: (environment) =>
+      token && env.GITHUB_REPOSITORY
+        ? (count) =>
+            knownGoodReleases(
+              {
+                token,
+                repository: env.GITHUB_REPOSITORY!,
+                apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+                logger,
+              },
+              environment,
+              count,
+            )
+        : undefined,
     alert: async (message) =>
       webhook ? notifyWebhook(webhook, { ...message, ...(runUrl ? { runUrl } : {}) }, { logger }) : false,
   };
+}
+
+/** The `knownGood` seam of the controller, when GitHub can be asked (a spread: nothing without a token). */
+export function knownGoodSeam(reporting: Reporting, environment: string): { knownGood?: KnownGoodSource } {
+  const source = reporting.knownGood(environment);
+  return source ? { knownGood: source } : {};
 }

@@ -46,7 +46,8 @@ export { ensureLocalProxy, localProxyStatus, stopLocalProxy, type LocalProxyHand
 export type { LocalProxyStatus } from './providers/local/admin.js';
 export { rollback, type RollbackOptions, type RollbackOutcome } from './controller/rollback.js';
 export { githubDeployments, noDeployments, type DeploymentRecorder } from './github/deployments.js';
-export { lastKnownGood, type KnownGoodRelease } from './github/recover.js';
+export { knownGoodReleases, lastKnownGood, type KnownGoodRelease } from './github/recover.js';
+export { seedFromGithub, type KnownGood, type KnownGoodSource } from './controller/known-good.js';
 export { notifyWebhook, type AlertMessage, type NotifySeams } from './notify.js';
 export { deliveryMetrics, metricsMarkdown, type DoraMetrics, type WeekMetrics } from './metrics.js';
 export { auditEntries, type AuditWindow } from './audit-export.js';

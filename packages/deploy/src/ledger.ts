@@ -19,10 +19,11 @@ import {
 /** `paused` is a canary held at its weight on purpose (auto-promote: false), for a later run to resume. */
 export type CanaryPhase = 'starting' | 'ready' | 'stepping' | 'paused' | 'promoting' | 'aborting';
 /** How a canary ended; the canary record is cleared once one of these is recorded. */
-export type CanaryOutcome = 'promoted' | 'rolled-back' | 'failed';
+/** `recovered`: the stable release taken from GitHub's deployment history, the ledger having been empty. */
+export type CanaryOutcome = 'promoted' | 'rolled-back' | 'failed' | 'recovered';
 
 const PHASES = ['starting', 'ready', 'stepping', 'paused', 'promoting', 'aborting'] as const;
-const OUTCOMES = ['promoted', 'rolled-back', 'failed'] as const;
+const OUTCOMES = ['promoted', 'rolled-back', 'failed', 'recovered'] as const;
 
 /** Previous stable releases kept for instant rollback, unless the caller asks for another number. */
 const DEFAULT_KEEP = 5;

@@ -8,7 +8,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTree, removeTree } from '../../../test/harness.js';
 import { userError } from '../../../test/matchers.js';
-import { deployCanary, parseSteps, rollback, type LedgerDocument } from '../src/index.js';
+import { RecordingLogger } from '@slipway/action-kit/lite';
+import {
+  deployCanary,
+  knownGoodReleases,
+  parseSteps,
+  rollback,
+  type KnownGoodSource,
+  type LedgerDocument,
+} from '../src/index.js';
+import { GithubStandIn } from './github-stand-in.js';
 import { releaseFolder, scenarioPlan, scenarioSeams, type Mode } from './scenario-harness.js';
 
 const PLATFORM = `#!/bin/sh
@@ -43,10 +52,16 @@ describe('deploy-canary on the command provider', () => {
     SOURCES: join(root, 'src'),
     ...extra,
   });
-  const deploy = (version: string, mode: Mode, extra: Record<string, string> = {}, vars = {}) =>
+  const deploy = (
+    version: string,
+    mode: Mode,
+    extra: Record<string, string> = {},
+    vars = {},
+    seams: { stateDir?: string; knownGood?: KnownGoodSource } = {},
+  ) =>
     deployCanary(
       scenarioPlan(
-        { provider: 'command', stateDir, settings: { ...settings, ...extra } },
+        { provider: 'command', stateDir: seams.stateDir ?? stateDir, settings: { ...settings, ...extra } },
         {
           artifact: releaseFolder(root, version, mode),
           version,
@@ -57,7 +72,7 @@ describe('deploy-canary on the command provider', () => {
           startCommand: '',
         },
       ),
-      scenarioSeams({ env: env(vars) }),
+      scenarioSeams({ env: env(vars), ...(seams.knownGood ? { knownGood: seams.knownGood } : {}) }),
     );
 
   beforeAll(() => {
@@ -179,4 +194,93 @@ describe('deploy-canary on the command provider', () => {
     expect(recorded()).toStrictEqual([`abort ${restored} 100% prev=${replaced}`]);
     expect(ledger().stable!.id).toBe(restored);
   }, 90_000);
+
+  describe('on a fresh runner, whose ledger is empty', () => {
+    let gh: GithubStandIn;
+    const releases = { older: '1.0.0-aaaaaaaaaaaa', live: '2.0.0-bbbbbbbbbbbb', failed: '3.0.0-cccccccccccc' };
+    const source = (): KnownGoodSource => (count) =>
+      knownGoodReleases(
+        { token: 'ghs_test', repository: 'acme/shop', apiUrl: gh.url, logger: new RecordingLogger(), retries: 0 },
+        'prod',
+        count,
+      );
+
+    beforeAll(async () => {
+      gh = await GithubStandIn.start('acme/shop');
+      // Oldest first: two releases that went live, then one that was rolled back.
+      gh.seed({
+        ref: 'c1',
+        environment: 'prod',
+        payload: { releaseId: releases.older, version: '1.0.0' },
+        states: ['in_progress', 'success', 'inactive'],
+      });
+      gh.seed({
+        ref: 'c2',
+        environment: 'prod',
+        payload: { releaseId: releases.live, version: '2.0.0' },
+        states: ['in_progress', 'success'],
+      });
+      gh.seed({
+        ref: 'c3',
+        environment: 'prod',
+        payload: { releaseId: releases.failed, version: '3.0.0' },
+        states: ['in_progress', 'failure'],
+      });
+    });
+    afterAll(async () => gh.close());
+
+    it("rolls back to the release GitHub's history says was live before the current one", async () => {
+      clearCalls();
+      const fresh = join(root, 'fresh-rollback');
+      const outcome = await rollback(
+        {
+          provider: 'command',
+          environment: 'prod',
+          stateDir: fresh,
+          workspace: root,
+          settings,
+          to: 'previous',
+          reason: 'incident',
+          runId: `rollback-${Date.now()}`,
+          owner: 'rollback test',
+          healthPath: '/healthz',
+          readyTimeoutMs: 5000,
+          drainMs: 0,
+        },
+        scenarioSeams({ env: env(), knownGood: source() }),
+      );
+      expect(outcome).toMatchObject({
+        result: 'rolled-back',
+        restoredRelease: releases.older,
+        replacedRelease: releases.live,
+      });
+      expect(recorded()).toStrictEqual([`abort ${releases.older} 100% prev=`]);
+      const doc = JSON.parse(readFileSync(join(fresh, 'prod', 'ledger.json'), 'utf8')) as LedgerDocument;
+      expect(doc.stable!.id).toBe(releases.older);
+      expect(doc.transitions.map((t) => [t.to, t.release])).toStrictEqual([
+        ['recovered', releases.older],
+        ['recovered', releases.live],
+        ['rolled-back', releases.older],
+      ]);
+    }, 60_000);
+
+    it('deploys a canary against the live release GitHub knows of, not as a first release at 100%', async () => {
+      clearCalls();
+      const outcome = await deploy(
+        '6.0.0',
+        'good',
+        {},
+        {},
+        { stateDir: join(root, 'fresh-deploy'), knownGood: source() },
+      );
+      expect(outcome).toMatchObject({ result: 'promoted', previousReleaseId: releases.live });
+      const canary = outcome.releaseId;
+      expect(recorded()).toStrictEqual([
+        `deploy ${canary} 0% prev=${releases.live}`,
+        `set-weight ${canary} 10% prev=${releases.live}`,
+        `set-weight ${canary} 50% prev=${releases.live}`,
+        `promote ${canary} 100% prev=${releases.live}`,
+      ]);
+    }, 90_000);
+  });
 });

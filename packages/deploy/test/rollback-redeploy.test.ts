@@ -120,4 +120,36 @@ describe('rollback to a release removed from the host', () => {
     expect(outcome.reason).toMatch(/no artifact was kept for it .*deploy it again with deploy-canary/);
     expect(await liveRelease()).toBe(ids['1.0.0']);
   }, 60_000);
+
+  it("says what GitHub's history knows when this host's ledger is empty, and changes nothing", async () => {
+    const fresh = join(root, 'fresh-state');
+    const outcome = await rollback(
+      {
+        provider: 'local',
+        environment: 'prod',
+        stateDir: fresh,
+        workspace: root,
+        settings: { listen },
+        to: 'previous',
+        reason: 'incident',
+        runId: `rollback-${Date.now()}`,
+        owner: 'rollback test',
+        healthPath: '/healthz',
+        readyTimeoutMs: 15_000,
+        drainMs: 100,
+      },
+      scenarioSeams({
+        knownGood: async () => [
+          { releaseId: ids['2.0.0']!, version: '2.0.0', sha: 'b'.repeat(40) },
+          { releaseId: ids['1.0.0']!, version: '1.0.0', sha: 'a'.repeat(40) },
+        ],
+      }),
+    );
+    expect(outcome.result).toBe('failed');
+    expect(outcome.reason).toMatch(
+      /ledger of prod .* is empty.*history says 2\.0\.0-\w+ went live last and 1\.0\.0-\w+ \(commit aaaaaaaaaaaa\) before it: deploy that commit's artifact/,
+    );
+    expect(existsSync(join(fresh, 'prod', 'ledger.json'))).toBe(false);
+    expect(await liveRelease()).toBe(ids['1.0.0']);
+  }, 60_000);
 });

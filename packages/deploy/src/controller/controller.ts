@@ -13,6 +13,7 @@ import { analyseStep } from './analysis.js';
 import { runHook, type HookContext, type HookName } from './hooks.js';
 import type { DeployOutcome, DeployPlan, DeployReport, DeploySeams, ReleaseHost, StepReport } from './plan.js';
 import { defaultHost, releaseHost } from './host.js';
+import { seedFromGithub } from './known-good.js';
 import { pruneReleases } from './prune.js';
 import { detectStartCommand } from './start-command.js';
 
@@ -66,6 +67,9 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
         env: seams.env,
         ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
       }));
+    // On a platform, releases outlive the runner: a fresh runner's empty ledger learns from GitHub what is live.
+    if (host.platform)
+      await seedFromGithub(ledger, seams.knownGood, 2, plan.runId, seams.logger, new Date(seams.clock.now()));
     // A provider's settings are checked up front all the same, when the router is cheap to check.
     if (plan.provider !== 'local') await getRouter();
     rollout = new Rollout(plan, { ...seams, host }, ledger, getRouter, lock, release);

@@ -1,6 +1,7 @@
 // What a canary deploy is asked to do, what it needs from the world, and what it reports.
 import type { Clock, Exec, Logger } from '@slipway/action-kit/lite';
 import type { DeploymentRecorder } from '../github/deployments.js';
+import type { KnownGoodSource } from './known-good.js';
 import type { AuditContext, Transition } from '../ledger.js';
 import type {
   PrepareOptions,
@@ -100,6 +101,8 @@ export interface DeploySeams {
   host?: ReleaseHost;
   /** Where the rollout is reported besides the ledger (GitHub's Environments page); never fails a deploy. */
   deployments?: DeploymentRecorder;
+  /** The releases that last went live per GitHub's deployment history, for an empty ledger on a platform. */
+  knownGood?: KnownGoodSource;
 }
 
 /** The judgement of one step of the rollout. */

@@ -10,6 +10,7 @@ import { routerFor } from '../registry.js';
 import type { TrafficRouter } from '../types.js';
 import { abortCanary, plain, STOP_GRACE_MS } from './abort.js';
 import { releaseHost } from './host.js';
+import { seedFromGithub } from './known-good.js';
 import type { DeploySeams, ReleaseHost } from './plan.js';
 import { keptArtifact } from '../release/prepare.js';
 import type { PreparedRelease } from '../release/types.js';
@@ -88,6 +89,22 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
   try {
     const ledger = await Ledger.open(o.stateDir, o.environment, clock, { audit: o.audit ?? {} });
     const why = o.reason || 'rollback requested';
+    if (host.platform) {
+      // A fresh runner's empty ledger: what went live on the platform, from GitHub's deployment history.
+      const count = o.to === 'previous' ? 2 : 20;
+      await seedFromGithub(ledger, seams.knownGood, count, o.runId, logger, new Date(clock.now()));
+    } else if (!ledger.document.stable && ledger.document.releases.length === 0 && seams.knownGood) {
+      // This host's releases cannot be restored from a history of names; say what GitHub knows.
+      const [live, before] = await seams.knownGood(2);
+      const wanted = o.to === 'previous' ? before : undefined;
+      if (live)
+        return end(
+          'failed',
+          '',
+          '',
+          `the ledger of ${o.environment} in ${o.stateDir} is empty, so this host keeps no release to restore; GitHub's deployment history says ${live.releaseId} went live last${wanted ? ` and ${wanted.releaseId} (commit ${wanted.sha.slice(0, 12)}) before it: deploy that commit's artifact with deploy-canary` : ''}`,
+        );
+    }
     const canary = ledger.unfinished();
     // Checked before anything moves: a target the ledger never kept changes nothing.
     const target = canary && o.to === 'previous' ? ledger.document.stable : pick(ledger, o.to);

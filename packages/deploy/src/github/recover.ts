@@ -15,10 +15,24 @@ const MAX_DEPLOYMENTS = 100;
 
 /** The newest deployment to `environment` with a `success` status; undefined when none, or with one warning when GitHub cannot be read. */
 export async function lastKnownGood(o: GithubOptions, environment: string): Promise<KnownGoodRelease | undefined> {
+  return (await knownGoodReleases(o, environment, 1))[0];
+}
+
+/**
+ * Up to `count` releases that went live in `environment`, newest first, one entry per release:
+ * the deployments slipway recorded that reached `success`. Empty when none, or (with one warning)
+ * when GitHub cannot be read.
+ */
+export async function knownGoodReleases(
+  o: GithubOptions,
+  environment: string,
+  count: number,
+): Promise<KnownGoodRelease[]> {
+  const found: KnownGoodRelease[] = [];
   const target = splitRepository(o.repository);
   const giveUp = (why: string) => {
     o.logger.warning(`GitHub Deployments of ${environment} unreadable: ${why}; no last known-good release from GitHub`);
-    return undefined;
+    return found;
   };
   if (!target) return giveUp(`repository '${o.repository}' is not owner/name`);
   try {
@@ -32,19 +46,20 @@ export async function lastKnownGood(o: GithubOptions, environment: string): Prom
     });
     for await (const page of pages) {
       for (const deployment of page.data) {
-        if (++seen > MAX_DEPLOYMENTS) return undefined;
+        if (++seen > MAX_DEPLOYMENTS) return found;
         // Deployments another tool made to the same environment name no release slipway can restore.
         const release = releaseOf(deployment.payload);
-        if (!release) continue;
+        if (!release || found.some((f) => f.releaseId === release.releaseId)) continue;
         const statuses = await client.rest.repos.listDeploymentStatuses({
           ...target,
           deployment_id: deployment.id,
           per_page: 100,
         });
-        if (statuses.data.some((s) => s.state === 'success')) return { ...release, sha: deployment.sha };
+        if (statuses.data.some((s) => s.state === 'success')) found.push({ ...release, sha: deployment.sha });
+        if (found.length >= count) return found;
       }
     }
-    return undefined;
+    return found;
   } catch (error) {
     return giveUp(describeFailure(error, { ...o, access: 'read' }));
   }

@@ -1,0 +1,49 @@
+// A fresh runner's empty ledger, filled in from GitHub's deployment history: on a platform (the
+// command provider with a deploy-command) the releases live on after the runner is gone, so the
+// releases that last went live there are what the ledger would have said. Only there: a host's
+// own releases cannot be taken over from a history of names.
+import type { Logger } from '@slipway/action-kit/lite';
+import type { Ledger } from '../ledger.js';
+
+/** A release that went live, as GitHub's deployment history recorded it. */
+export interface KnownGood {
+  releaseId: string;
+  version: string;
+  /** The commit deployed. */
+  sha: string;
+}
+
+/** Reads up to `count` releases that went live, newest first; empty when none or unreadable (it warns itself). */
+export type KnownGoodSource = (count: number) => Promise<KnownGood[]>;
+
+/**
+ * When the ledger has never seen a release, records the ones GitHub says went live (newest as
+ * stable, the others kept for rollback); returns them (empty when there was nothing to do).
+ */
+export async function seedFromGithub(
+  ledger: Ledger,
+  source: KnownGoodSource | undefined,
+  count: number,
+  runId: string,
+  logger: Logger,
+  now: Date,
+): Promise<KnownGood[]> {
+  const doc = ledger.document;
+  if (!source || doc.stable || doc.canary || doc.releases.length > 0) return [];
+  const found = await source(count);
+  if (found.length === 0) return [];
+  // Oldest first, so that each becomes stable in turn and the newest is stable at the end.
+  for (const r of [...found].reverse())
+    await ledger.transition(
+      {
+        to: 'recovered',
+        stable: { id: r.releaseId, version: r.version, upstream: '', startedAt: now.toISOString() },
+        note: `the ledger was empty: ${r.releaseId} (commit ${r.sha.slice(0, 12)}) went live, as GitHub's deployment history records`,
+      },
+      runId,
+    );
+  logger.info(
+    `the ledger of ${doc.environment} was empty: recovered ${found.map((r) => r.releaseId).join(', ')} from GitHub Deployments (newest first); ${found[0]!.releaseId} is taken as live`,
+  );
+  return found;
+}
