@@ -39,6 +39,8 @@ export interface RollbackOptions {
 export interface RollbackOutcome {
   result: 'rolled-back' | 'noop' | 'failed';
   restoredRelease: string;
+  /** The restored release's version ('' when nothing was restored). */
+  restoredVersion: string;
   replacedRelease: string;
   /** Where the restored release answers (for a readiness check); empty when nothing was restored. */
   restoredUpstream: string;
@@ -78,9 +80,11 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
   let upstream = '';
   // Until all traffic is on the restored release: the drain and stop of the replaced one come after.
   let switchedAt: number | undefined;
+  let versionOf = (_id: string): string => '';
   const end = (result: RollbackOutcome['result'], restored: string, replaced: string, reason: string) => ({
     result,
     restoredRelease: restored,
+    restoredVersion: restored ? versionOf(restored) : '',
     replacedRelease: replaced,
     restoredUpstream: upstream,
     durationMs: Math.round((switchedAt ?? clock.monotonic()) - started),
@@ -88,6 +92,10 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
   });
   try {
     const ledger = await Ledger.open(o.stateDir, o.environment, clock, { audit: o.audit ?? {} });
+    versionOf = (id) => {
+      const doc = ledger.document;
+      return [doc.stable, ...doc.releases].find((r) => r?.id === id)?.version ?? '';
+    };
     const why = o.reason || 'rollback requested';
     if (host.platform) {
       // A fresh runner's empty ledger: what went live on the platform, from GitHub's deployment history.
