@@ -205,6 +205,29 @@ describe('WeightedProxy', () => {
     expect(proxy.takeSamples().get('refused')).toEqual({ requests: 2, errors: 2, latenciesMs: [] });
   });
 
+  it('sends a GET caught on a release switched out and stopped at once to the release routed now', async () => {
+    // The old release takes the requests, then dies mid-request once it is out of the table.
+    const held: ServerResponse[] = [];
+    const old = await startRelease('old', (_req, res) => (held.push(res), true));
+    const { proxy, url, stable: next } = await setup();
+    open.push(old);
+    proxy.setWeights(old.release, undefined, 0);
+    const inFlight = [get(url), get(url, 'HEAD'), get(url, 'POST', 'payload')];
+    for (let i = 0; held.length < 3; i++) {
+      if (i > 500) throw new Error(`only ${held.length} requests reached the old release`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    proxy.setWeights(next.release, undefined, 0);
+    // Stopped with no drain: its connections are cut with the requests unanswered.
+    for (const res of held) res.socket?.destroy();
+    const [getAnswer, headAnswer, postAnswer] = await Promise.all(inFlight);
+    expect(getAnswer).toMatchObject({ status: 200, release: 'stable-1' });
+    expect(headAnswer).toMatchObject({ status: 200, release: 'stable-1' });
+    // A request with a body may have had its effect: it is never sent twice.
+    expect(postAnswer.status).toBe(502);
+    expect(next.hits).toBe(2);
+  });
+
   it('answers 503 while no release is routed', async () => {
     const { proxy, url, canary } = await setup();
     proxy.setWeights(undefined, canary.release, 0);

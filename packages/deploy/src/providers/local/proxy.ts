@@ -9,6 +9,9 @@ import { UndiciForwarder, type Forwarder, type Outcome } from './forward.js';
 import { hasNoBody, upstreamRequestHeaders } from './headers.js';
 import { openTunnel } from './tunnel.js';
 
+/** Methods a client may send again without effect (RFC 9110 §9.2.1): the only ones the proxy resends. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Where and how a proxy listens. */
 export interface ProxyOptions {
   host: string;
@@ -96,6 +99,19 @@ export class WeightedProxy {
       // the stable, when the request can be sent again (no body) and the stable is routed at all.
       if (outcome.kind === 'unreachable' && upstream.role === 'canary' && bodyless && stable)
         outcome = await send(stable);
+      // A release taken out of the table while this request was on its way to it, and stopped at
+      // once (a promotion or rollback with no drain): a request that is safe to send twice, with no
+      // answer begun, goes once to what the table routes now instead of becoming a 502.
+      if (
+        (outcome.kind === 'unreachable' || outcome.kind === 'broken') &&
+        !res.headersSent &&
+        this.table !== table &&
+        bodyless &&
+        SAFE_METHODS.has(req.method ?? '')
+      ) {
+        const now = this.table.pick();
+        if (now && now.origin !== upstream.origin) outcome = await send(now);
+      }
       if (outcome.kind === 'unreachable' || outcome.kind === 'broken') {
         if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }).end('Bad gateway.\n');
         else res.destroy();
