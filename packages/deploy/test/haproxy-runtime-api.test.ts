@@ -1,11 +1,13 @@
 // The runtime API client's edges that need no HAProxy: sockets that are missing, silent or odd,
-// the traffic ledger's bookkeeping, and the `show stat` CSV reader.
+// the traffic ledger's bookkeeping, the `show stat` CSV reader and the slot file.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { makeTree, removeTree } from '../../../test/harness.js';
 import { userError } from '../../../test/matchers.js';
 import { RuntimeApi, parseStatCsv } from '../src/providers/haproxy/runtime-api.js';
+import { readSlotFile, slotFilePath, writeSlotFile } from '../src/providers/haproxy/slot-file.js';
 import { TrafficLedger, countersOf, type SlotCounters } from '../src/providers/haproxy/traffic.js';
 
 describe('RuntimeApi', () => {
@@ -116,11 +118,55 @@ describe('TrafficLedger', () => {
     );
   });
 
+  it('reports a release the step named with zeros while no slot serves it, and keeps counting one that moved slots', () => {
+    const ledger = new TrafficLedger();
+    ledger.settle(reading({ requests: 10 }, { requests: 0 }));
+    ledger.assign('stable', 'a');
+    ledger.report(['a', 'b']);
+    expect(ledger.take()).toEqual(
+      new Map([
+        ['a', { requests: 0, errors: 0, latenciesMs: [] }],
+        ['b', { requests: 0, errors: 0, latenciesMs: [] }],
+      ]),
+    );
+    // b comes up in the canary slot; a leaves the stable slot, which goes to c.
+    ledger.settle(reading({ requests: 20 }, { requests: 0 }));
+    ledger.assign('canary', 'b');
+    ledger.assign('stable', 'c');
+    ledger.report(['b', 'c']);
+    ledger.settle(reading({ requests: 25 }, { requests: 30 }));
+    expect(ledger.take()).toEqual(
+      new Map([
+        ['a', { requests: 10, errors: 0, latenciesMs: [] }],
+        ['b', { requests: 30, errors: 0, latenciesMs: [] }],
+        ['c', { requests: 5, errors: 0, latenciesMs: [] }],
+      ]),
+    );
+  });
+
   it('counts from zero after HAProxy restarted and its counters fell', () => {
     const ledger = new TrafficLedger();
     ledger.assign('stable', 'a');
     ledger.settle(reading({ requests: 500 }, {}));
     ledger.settle(reading({ requests: 30 }, {}));
     expect(ledger.take()?.get('a')).toEqual({ requests: 30, errors: 0, latenciesMs: [] });
+  });
+});
+
+describe('the slot file', () => {
+  it('reads back what was written for the same backend, and nothing for another backend or a broken file', async () => {
+    const dir = makeTree({}, 'slipway-haproxy-slots-');
+    try {
+      const path = slotFilePath(dir, 'production');
+      expect(await readSlotFile(path, 'app')).toEqual({});
+      const servers = { canary: { release: '1.1.0-bbbbbbb', addr: '127.0.0.1:8002' } };
+      await writeSlotFile(path, { backend: 'app', servers });
+      expect(await readSlotFile(path, 'app')).toEqual(servers);
+      expect(await readSlotFile(path, 'web')).toEqual({});
+      writeFileSync(path, '{"backend": "app", "servers": {"canary": {"release": 7}}}');
+      expect(await readSlotFile(path, 'app')).toEqual({});
+    } finally {
+      removeTree(dir);
+    }
   });
 });

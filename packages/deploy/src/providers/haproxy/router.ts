@@ -15,16 +15,29 @@
 // Server options on the lines (`check`, `ssl`, `maxconn`) stay the user's and apply to every release.
 // Runtime changes last until HAProxy restarts or reloads; keep them across reloads with
 // `server-state-file` and `load-server-state-from-file global`.
+//
+// A release moves by changing servers, never by re-addressing the server that serves: `set server
+// … addr` drops only the server's idle connections, and those in use at that moment (under steady
+// keep-alive traffic, nearly all) go back to its pool and keep carrying requests to the replaced
+// release until it stops. An incoming release (the promoted canary, the restored release of a
+// rollback) is set up in the other server while that one is in maintenance, then takes the weight,
+// and the server it leaves goes to maintenance. So the server named `canary` may serve the stable
+// release: slots.ts chooses, and haproxy-slots.json in the environment's state folder records which
+// release each server serves. Not covered: HAProxy 2.6 keeps a client's *private* server connections
+// (`http-reuse never`, NTLM) even across an address change in maintenance, so with those the next
+// release set up in a server can still reach the one it held before; leave `http-reuse` at `safe`.
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { UserError } from '@slipway/action-kit/lite';
-import type { RouterFactory } from '../../registry.js';
+import { UserError, systemClock, type Clock } from '@slipway/action-kit/lite';
+import type { RouterContext } from '../../registry.js';
 import type { Release, TrafficRouter } from '../../types.js';
-import { planCommands, type SlotState, type SlotTarget } from './plan.js';
+import { planCommands, plainAddr, type PlanStep, type SlotMove, type SlotState } from './plan.js';
 import { RuntimeApi, parseStatCsv } from './runtime-api.js';
+import { readSlotFile, slotFilePath, writeSlotFile, type SlotEntry, type SlotFile } from './slot-file.js';
+import { assignRoles, holdersAfter, type Slot, type Wanted } from './slots.js';
 import { TrafficLedger, countersOf, type SlotCounters } from './traffic.js';
 
-/** The server names the backend must declare, by role. */
+/** The server names the backend must declare (`stable` and `canary` by convention; either may serve either role). */
 const SLOTS = { stable: 'stable', canary: 'canary' } as const;
 
 const CONVENTION_HINT =
@@ -136,8 +149,33 @@ async function addressOf(release: Release): Promise<{ ip: string; port: number }
   }
 }
 
+/** A release's address, or none when one that is leaving no longer resolves (an abort must not wait on DNS). */
+async function wantedOf(release: Release | undefined, weight: number): Promise<Wanted | undefined> {
+  if (!release) return undefined;
+  const at = weight > 0 ? await addressOf(release) : await addressOf(release).catch(() => undefined);
+  return at && { id: release.id, weight, ...at };
+}
+
+/** Seams for tests; the defaults suit a real deploy. */
+export interface HaproxyRouterOptions {
+  /** Clock for the wait below. Default: the system clock. */
+  clock?: Clock;
+  /**
+   * How long, in ms, a server that is to take another release waits for the requests still running
+   * on its previous one before they are cut (`shutdown sessions server`). Default 30 000.
+   */
+  idleWaitMs?: number;
+}
+
+/** How often a server waiting to go idle is looked at, in ms. */
+const IDLE_POLL_MS = 50;
+
 /** Builds the haproxy router: checks the socket is an admin socket and the backend has both slots. */
-export const createHaproxyRouter: RouterFactory = async ({ settings }) => {
+export async function createHaproxyRouter(
+  { settings, stateDir, environment }: RouterContext,
+  options: HaproxyRouterOptions = {},
+): Promise<TrafficRouter> {
+  const { clock = systemClock, idleWaitMs = 30_000 } = options;
   const socket = setting(settings, 'haproxy-socket');
   const backend = setting(settings, 'haproxy-backend');
   // The name goes into runtime API commands, where a space or `;` would start another argument or command.
@@ -145,8 +183,36 @@ export const createHaproxyRouter: RouterFactory = async ({ settings }) => {
     throw new UserError(`'${backend}' is not a HAProxy backend name.`, { input: 'haproxy-backend' });
   const api = new RuntimeApi(socket);
   await checkAdmin(api);
+  const slotFile = slotFilePath(stateDir, environment);
+  let recorded = await readSlotFile(slotFile, backend);
   const ledger = new TrafficLedger();
-  ledger.settle(countersByServer(await readSlots(api, backend)));
+  const settle = async (): Promise<Map<string, Record<string, string>>> => {
+    const rows = await readSlots(api, backend);
+    ledger.settle(countersByServer(rows));
+    return rows;
+  };
+  /** The release the slot file records for a server, while the server still has the recorded address. */
+  const recordedAt = (server: string, rows: Map<string, Record<string, string>>): string | undefined => {
+    const entry = recorded[server];
+    return entry && plainAddr(entry.addr) === plainAddr(rows.get(server)?.addr ?? '') ? entry.release : undefined;
+  };
+  const firstRows = await settle();
+  // A later run (a resumed canary, a rollback) credits traffic to the releases an earlier run placed.
+  for (const server of Object.values(SLOTS)) ledger.assign(server, recordedAt(server, firstRows));
+
+  /** Waits until `server` (in maintenance) has no request in flight; past idleWaitMs, cuts what is left. */
+  const untilIdle = async (server: string): Promise<void> => {
+    const deadline = clock.monotonic() + idleWaitMs;
+    while (Number((await readSlots(api, backend)).get(server)?.scur || 0) > 0) {
+      if (clock.monotonic() >= deadline) {
+        // Left running, their connections would go back to the server's pool once they finish and
+        // carry the next release's requests to this one.
+        await run(api, `shutdown sessions server ${backend}/${server}`, (a) => a === '');
+        return;
+      }
+      await clock.sleep(IDLE_POLL_MS);
+    }
+  };
 
   const router: TrafficRouter = {
     name: 'haproxy',
@@ -154,32 +220,59 @@ export const createHaproxyRouter: RouterFactory = async ({ settings }) => {
     async setWeights(stable, canary, canaryWeight) {
       if (!Number.isInteger(canaryWeight) || canaryWeight < 0 || canaryWeight > 100)
         throw new Error(`canary weight ${canaryWeight} is not a whole percentage`);
-      const rows = await readSlots(api, backend);
-      ledger.settle(countersByServer(rows));
-      const target = async (release: Release | undefined, weight: number): Promise<SlotTarget> =>
-        release && weight > 0 ? { weight, ...(await addressOf(release)) } : { weight: 0 };
-      const stableTarget = await target(stable, canary ? 100 - canaryWeight : 100);
-      const canaryTarget = await target(canary, canaryWeight);
-      const commands = planCommands(
-        backend,
-        { server: SLOTS.stable, current: stateOf(rows.get(SLOTS.stable)!), target: stableTarget },
-        { server: SLOTS.canary, current: stateOf(rows.get(SLOTS.canary)!), target: canaryTarget },
-      );
-      ledger.assign(SLOTS.stable, stable?.id);
-      ledger.assign(SLOTS.canary, canary?.id);
-      for (const command of commands)
-        // `addr` reports what it changed; `weight` and `state` answer nothing when they succeed.
-        await run(api, command, (a) =>
-          command.includes(' addr ') ? /changed from|no need to change/.test(a) : a === '',
-        );
+      const rows = await settle();
+      const wanted = {
+        stable: await wantedOf(stable, stable ? (canary ? 100 - canaryWeight : 100) : 0),
+        canary: await wantedOf(canary, canary ? canaryWeight : 0),
+      };
+      const slots = Object.values(SLOTS).map((server): Slot => ({
+        server,
+        state: stateOf(rows.get(server)!),
+        recorded: recordedAt(server, rows),
+      })) as [Slot, Slot];
+      const roles = assignRoles(slots, wanted.stable, wanted.canary);
+      const moves = (['stable', 'canary'] as const).map((role): SlotMove => {
+        const w = wanted[role];
+        const target = w && w.weight > 0 ? { weight: w.weight, ip: w.ip, port: w.port } : { weight: 0 };
+        return { server: roles[role], current: stateOf(rows.get(roles[role])!), target };
+      });
+      const holders = holdersAfter(slots, roles, wanted);
+      // Recorded before HAProxy is touched: an entry whose address HAProxy never got is simply not believed.
+      const file: SlotFile = { backend, servers: Object.fromEntries(holders) };
+      await writeSlotFile(slotFile, file);
+      recorded = file.servers;
+      ledger.report([stable?.id, canary?.id].filter((id): id is string => id !== undefined));
+      const steps = planCommands(moves[0]!, moves[1]!);
+      // A server given a new address serves its previous release until then: `perform` hands it over.
+      for (const server of Object.values(SLOTS))
+        if (!steps.some((s) => s.server === server && isReaddress(s)))
+          ledger.assign(server, holders.get(server)?.release);
+      for (const step of steps) await perform(step, holders);
     },
     async readTraffic() {
-      ledger.settle(countersByServer(await readSlots(api, backend)));
+      await settle();
       return ledger.take();
     },
     async close() {
       // Nothing stays open: every command had its own connection.
     },
   };
+
+  /** Sends one step; before a new address, settles the server's counts to the release it served until now. */
+  async function perform(step: PlanStep, holders: Map<string, SlotEntry>): Promise<void> {
+    if ('untilIdle' in step) return untilIdle(step.server);
+    if (isReaddress(step)) {
+      await settle();
+      ledger.assign(step.server, holders.get(step.server)?.release);
+    }
+    // `addr` reports what it changed; `weight` and `state` answer nothing when they succeed.
+    await run(api, `set server ${backend}/${step.server} ${step.set}`, (a) =>
+      isReaddress(step) ? /changed from|no need to change/.test(a) : a === '',
+    );
+  }
   return router;
-};
+}
+
+function isReaddress(step: PlanStep): boolean {
+  return 'set' in step && step.set.startsWith('addr ');
+}

@@ -24,6 +24,7 @@ export function countersOf(row: StatRecord): SlotCounters {
 export class TrafficLedger {
   private readonly baseline = new Map<string, SlotCounters>();
   private readonly holder = new Map<string, string>();
+  private asked = new Set<string>();
   private pending = new Map<string, TrafficSample>();
 
   /** Credits what each slot served since the previous reading to the release holding it. */
@@ -52,12 +53,17 @@ export class TrafficLedger {
     else this.holder.set(slot, release);
   }
 
-  /** The traffic gathered since the last call, or undefined when no slot has a known release. */
+  /** Names the releases the last step asked for: each is reported, with zeros if no slot served it. */
+  report(releases: Iterable<string>): void {
+    this.asked = new Set(releases);
+  }
+
+  /** The traffic gathered since the last call, or undefined while no slot has a known release and no step named one. */
   take(): Map<string, TrafficSample> | undefined {
-    if (this.holder.size === 0 && this.pending.size === 0) return undefined;
+    if (this.holder.size === 0 && this.pending.size === 0 && this.asked.size === 0) return undefined;
     const taken = this.pending;
     this.pending = new Map();
-    for (const release of this.holder.values())
+    for (const release of [...this.holder.values(), ...this.asked])
       if (!taken.has(release)) taken.set(release, { requests: 0, errors: 0, latenciesMs: [] });
     return taken;
   }
