@@ -43,7 +43,7 @@ describe('generated from action.yml', () => {
   for (const name of actionNames(REPO)) {
     describe(name, () => {
       const doc = parse(read(`actions/${name}/action.yml`)) as {
-        runs: { using: string; main: string };
+        runs: { using: string; main: string; post?: string };
         inputs?: object;
         outputs?: object;
       };
@@ -51,6 +51,8 @@ describe('generated from action.yml', () => {
         expect(actionSchema(doc) ? [] : actionSchema.errors).toStrictEqual([]);
         expect(doc.runs.using).toBe('node24');
         expect(doc.runs.main).toBe(`../../dist/${name}/index.js`);
+        // A post step is the same bundle (runAction tells the two apart by the state main saved).
+        if (doc.runs.post !== undefined) expect(doc.runs.post).toBe(doc.runs.main);
       });
       it('parses every input it declares and sets every output', () => {
         // The action's own sources, those of actions it shares parsers with, and the registries

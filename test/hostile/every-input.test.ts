@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { coreLogger, isUserError, reportFailure, type ActionSeams } from '@slipway/action-kit';
-import { REPO, inputVar, makeTree, removeTree } from '../harness.js';
+import { REPO, hasCommand, inputVar, makeTree, needsTool, removeTree } from '../harness.js';
+import { generateKey } from '../../packages/deploy/test/sshd-harness.js';
 
 const PASSWORD = 'hunter2-Pa55word';
 const BAD_VALUES: [string, string][] = [
@@ -102,7 +103,13 @@ interface Outcome {
   outside: string[];
 }
 
-async function runCase(action: ActionCase, run: Run, input: string, value: string): Promise<Outcome> {
+async function runCase(
+  action: ActionCase,
+  run: Run,
+  input: string,
+  value: string,
+  others: Record<string, string> = {},
+): Promise<Outcome> {
   const meta = parse(readFileSync(join(REPO, 'actions', action.name, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: unknown }>;
   };
@@ -119,7 +126,7 @@ async function runCase(action: ActionCase, run: Run, input: string, value: strin
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runner };
   for (const [name, spec] of Object.entries(meta.inputs))
     env[inputVar(name)] = spec?.default === undefined ? '' : String(spec.default);
-  for (const [name, v] of Object.entries(action.baseline(url))) env[inputVar(name)] = v;
+  for (const [name, v] of Object.entries({ ...action.baseline(url), ...others })) env[inputVar(name)] = v;
   env[inputVar(input)] = value;
   Object.assign(env, {
     GITHUB_WORKSPACE: workspace,
@@ -200,3 +207,53 @@ for (const action of ACTIONS) {
     }
   });
 }
+
+// The remote host inputs need the other two set to reach the check of the third: each wrong value
+// ends as one ::error line that names the input and says what to do, before any connection.
+describe('deploy-canary and rollback: host, ssh-key and known-hosts', () => {
+  const { it: withSsh } = needsTool('ssh-keygen');
+  let keys: string;
+  let key: { privateKey: string; publicKey: string };
+  beforeAll(() => {
+    if (!hasCommand('ssh-keygen')) return;
+    keys = makeTree({}, 'slipway-every-input-keys-');
+    key = generateKey(keys, 'user_ed25519');
+  });
+  afterAll(() => {
+    if (keys) removeTree(keys);
+  });
+
+  const host = 'deploy@127.0.0.1:2222';
+  const cases: [string, string, () => [string, Record<string, string>], RegExp][] = [
+    [
+      'host',
+      'a malformed host',
+      () => ['no spaces allowed@', {}],
+      /input 'host': .*contains spaces\. Write it as 'user@host'/,
+    ],
+    [
+      'known-hosts',
+      'a known-hosts that does not list the host',
+      () => [`other.example.com ${key.publicKey}`, { host, 'ssh-key': key.privateKey }],
+      /input 'known-hosts': does not list \[127\.0\.0\.1\]:2222.*Add the lines 'ssh-keyscan -p 2222 127\.0\.0\.1' prints/,
+    ],
+    [
+      'ssh-key',
+      'a key that is not a key',
+      () => ['not a key at all', { host, 'known-hosts': `[127.0.0.1]:2222 ${key.publicKey}` }],
+      /input 'ssh-key': is not a private key .*ssh-keygen -t ed25519/,
+    ],
+  ];
+  for (const action of ACTIONS.filter((a) => ['deploy-canary', 'rollback'].includes(a.name)))
+    for (const [input, label, values, message] of cases)
+      withSsh(`${action.name}: ${label} is one error naming ${input}`, async () => {
+        const { run } = (await import(`../../actions/${action.name}/src/main.js`)) as { run: Run };
+        const [value, others] = values();
+        const o = await runCase(action, run, input, value, others);
+        expect(o.ended).toBe('user-error');
+        const errors = o.text.split('\n').filter((l) => l.startsWith('::error'));
+        expect(errors).toHaveLength(1);
+        expect(errors[0]).toMatch(message);
+        expect(o.outside).toStrictEqual([]);
+      });
+});

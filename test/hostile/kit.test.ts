@@ -174,6 +174,8 @@ describe('credentials', () => {
       ACTIONS_RESULTS_URL: 'u',
       ACTIONS_CACHE_URL: 'u',
       ACTIONS_RUNTIME_URL: 'u',
+      'INPUT_GITHUB-TOKEN': 'ghs_secret',
+      'INPUT_NOTIFY-WEBHOOK': 'https://hooks.example.com/secret',
     });
     expect(env).toStrictEqual({ PATH: '/bin' });
   });

@@ -10,12 +10,15 @@ import {
 } from '@slipway/action-kit/lite';
 import { deployCanary, recoverCanary, selfCommand, type DeployOutcome } from '@slipway/deploy';
 import { parseInputs } from './inputs.js';
-import { parseReporting } from './reporting.js';
+import { knownGoodSeam, parseReporting } from './reporting.js';
 import { metadata } from './metadata.generated.js';
+import { hostGiven, runRemotely } from './remote.js';
 import { deploySummary } from './summary.js';
 
 /** Deploys a canary; rolled-back and failed fail the step with the reason, after every output is set. */
 export async function run(seams: ActionSeams): Promise<void> {
+  // With `host` set, the deploy runs on that host, over SSH.
+  if (hostGiven(seams.env)) return runRemotely(metadata, seams);
   try {
     await deploy(seams);
   } catch (err) {
@@ -65,6 +68,7 @@ async function deploy({ env, logger, setOutput, saveState, mask }: ActionSeams):
       signal: cancel.signal,
       selfCommand: selfCommand(env),
       deployments: reporting.deployments,
+      ...knownGoodSeam(reporting, plan.environment),
     });
   } finally {
     process.off('SIGTERM', onSignal).off('SIGINT', onSignal);

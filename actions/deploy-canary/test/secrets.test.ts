@@ -137,6 +137,13 @@ describe('deploy-canary with a token and a webhook', () => {
       ['state file', readFileSync(stateFile, 'utf8')],
       ...everyFile(stateDir),
     ];
+    // And what the running release was given: the step's inputs are not its business.
+    const [, ledgerText] = everyFile(stateDir).find(([path]) => path.endsWith('ledger.json'))!;
+    const pid = (JSON.parse(ledgerText) as { stable: { pid: number } }).stable.pid;
+    const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
+    expect(environ).toContain('PORT=');
+    expect(environ).not.toContain('INPUT_');
+    written.push(['release environment', environ]);
     const hookSecret = HOOK_PATH.split('/').at(-1)!;
     const leaks = written
       .filter(([, text]) => text.includes(TOKEN) || text.includes(hookSecret))

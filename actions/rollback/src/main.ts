@@ -9,13 +9,16 @@ import {
   type ActionSeams,
 } from '@slipway/action-kit/lite';
 import { parseHealthPath, parseTarget } from '@slipway/deploy-canary-action/inputs';
-import { parseReporting } from '@slipway/deploy-canary-action/reporting';
+import { knownGoodSeam, parseReporting } from '@slipway/deploy-canary-action/reporting';
 import { rollback, selfCommand, type RollbackOutcome } from '@slipway/deploy';
 import { metadata } from './metadata.generated.js';
+import { hostGiven, rollbackOnHost } from './remote.js';
 import { rollbackSummary } from './summary.js';
 
 /** Rolls back; `failed` (or a restored release that does not answer) fails the step after every output is set. */
-export async function run({ env, logger, setOutput, mask }: ActionSeams): Promise<void> {
+export async function run({ env, logger, setOutput, mask, saveState }: ActionSeams): Promise<void> {
+  // With `host` set, the rollback runs on that host, over SSH.
+  if (hostGiven(env)) return rollbackOnHost({ env, logger, setOutput, mask, saveState });
   const out = new OutputWriter(metadata, setOutput);
   let outcome: RollbackOutcome | undefined;
   try {
@@ -39,7 +42,14 @@ export async function run({ env, logger, setOutput, mask }: ActionSeams): Promis
     const runId = env.GITHUB_RUN_ID
       ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT || '1'}-rollback`
       : `local-rollback-${process.pid}-${Date.now()}`;
-    const seams = { clock: systemClock, logger, exec: actionsExec, env, selfCommand: selfCommand(env) };
+    const seams = {
+      clock: systemClock,
+      logger,
+      exec: actionsExec,
+      env,
+      selfCommand: selfCommand(env),
+      ...knownGoodSeam(reporting, target.environment),
+    };
     outcome = await rollback(
       {
         ...target,
@@ -58,6 +68,11 @@ export async function run({ env, logger, setOutput, mask }: ActionSeams): Promis
       seams,
     );
     let verified = '';
+    if (verify && outcome.result === 'rolled-back' && !outcome.restoredUpstream) {
+      // A platform's release that printed no URL of its own: there is nothing to probe, and that is said.
+      verified = 'not verified: the restored release has no URL of its own to probe';
+      logger.warning(`verify: ${outcome.restoredRelease} has no URL of its own, so its health was not checked`);
+    }
     if (verify && outcome.result !== 'failed' && outcome.restoredUpstream) {
       const { verifyHealth } = await import('@slipway/health');
       const check = await verifyHealth(
@@ -101,7 +116,7 @@ export async function run({ env, logger, setOutput, mask }: ActionSeams): Promis
           ref: env.GITHUB_SHA || outcome.restoredRelease,
           environment: target.environment,
           releaseId: outcome.restoredRelease,
-          version: outcome.restoredRelease,
+          version: outcome.restoredVersion || outcome.restoredRelease,
           description: `rollback to ${outcome.restoredRelease}`,
         });
       if (outcome.result === 'rolled-back') await d.succeeded(inputs.raw('front-door-url') || '', outcome.reason);

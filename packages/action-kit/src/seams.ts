@@ -93,11 +93,16 @@ export const RUNNER_CREDENTIAL_VARS = [
   'ACTIONS_CACHE_SERVICE_V2',
 ] as const;
 
-/** The environment without the runner's internal credentials, for running untrusted code (build scripts). */
+/**
+ * The environment without the runner's internal credentials and without the step's own inputs
+ * (`INPUT_*`, which hold tokens and webhook URLs), for running code that is not ours: build
+ * scripts, releases, hooks, provider commands.
+ */
 export function withoutRunnerCredentials(env: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(env))
-    if (v !== undefined && !(RUNNER_CREDENTIAL_VARS as readonly string[]).includes(k)) out[k] = v;
+    if (v !== undefined && !k.startsWith('INPUT_') && !(RUNNER_CREDENTIAL_VARS as readonly string[]).includes(k))
+      out[k] = v;
   return out;
 }
 

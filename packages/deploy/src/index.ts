@@ -54,7 +54,11 @@ export { auditEntries, type AuditWindow } from './audit-export.js';
 export {
   openSsh,
   parseHost,
+  runOnHost,
   targetLabel,
+  type HostRunOptions,
+  type HostRunOutcome,
+  type HostRunSeams,
   type RemoteResult,
   type RemoteRunOptions,
   type SshOptions,
