@@ -873,11 +873,15 @@ const RUNNER_CREDENTIAL_VARS = [
     'ACTIONS_CACHE_URL',
     'ACTIONS_CACHE_SERVICE_V2',
 ];
-/** The environment without the runner's internal credentials, for running untrusted code (build scripts). */
+/**
+ * The environment without the runner's internal credentials and without the step's own inputs
+ * (`INPUT_*`, which hold tokens and webhook URLs), for running code that is not ours: build
+ * scripts, releases, hooks, provider commands.
+ */
 function withoutRunnerCredentials(env) {
     const out = {};
     for (const [k, v] of Object.entries(env))
-        if (v !== undefined && !RUNNER_CREDENTIAL_VARS.includes(k))
+        if (v !== undefined && !k.startsWith('INPUT_') && !RUNNER_CREDENTIAL_VARS.includes(k))
             out[k] = v;
     return out;
 }
@@ -1099,8 +1103,8 @@ const ACTIONS = {
     'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(359), __nccwpck_require__.e(552), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(844)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32844)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
     'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(359), __nccwpck_require__.e(552), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71322)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
     'verify-health': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(856), __nccwpck_require__.e(202), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60136)), () => __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))),
-    'deploy-canary': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(14), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90358)), () => __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 5514))),
-    rollback: action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(14), __nccwpck_require__.e(174)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62174)), () => __nccwpck_require__.e(/* import() */ 754).then(__nccwpck_require__.bind(__nccwpck_require__, 46754))),
+    'deploy-canary': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(201), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90358)), () => __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 5514))),
+    rollback: action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(201), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17900)), () => __nccwpck_require__.e(/* import() */ 754).then(__nccwpck_require__.bind(__nccwpck_require__, 46754))),
     'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,
     status: async () => (await __nccwpck_require__.e(/* import() */ 826).then(__nccwpck_require__.bind(__nccwpck_require__, 51826))).statusCommand,
     down: async () => (await __nccwpck_require__.e(/* import() */ 826).then(__nccwpck_require__.bind(__nccwpck_require__, 51826))).downCommand,
@@ -1226,7 +1230,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // `slipway deploy-canary` starts its local proxy as this same program with SLIPWAY_DAEMON set.
 if (process.env.SLIPWAY_DAEMON) {
-    const { maybeRunDaemon } = await Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85014));
+    const { maybeRunDaemon } = await Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98201));
     await maybeRunDaemon();
 }
 else

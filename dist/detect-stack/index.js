@@ -46505,11 +46505,15 @@ const RUNNER_CREDENTIAL_VARS = (/* unused pure expression or super */ null && ([
     'ACTIONS_CACHE_URL',
     'ACTIONS_CACHE_SERVICE_V2',
 ]));
-/** The environment without the runner's internal credentials, for running untrusted code (build scripts). */
+/**
+ * The environment without the runner's internal credentials and without the step's own inputs
+ * (`INPUT_*`, which hold tokens and webhook URLs), for running code that is not ours: build
+ * scripts, releases, hooks, provider commands.
+ */
 function withoutRunnerCredentials(env) {
     const out = {};
     for (const [k, v] of Object.entries(env))
-        if (v !== undefined && !RUNNER_CREDENTIAL_VARS.includes(k))
+        if (v !== undefined && !k.startsWith('INPUT_') && !RUNNER_CREDENTIAL_VARS.includes(k))
             out[k] = v;
     return out;
 }

@@ -1,8 +1,8 @@
-export const id = 498;
-export const ids = [498];
+export const id = 379;
+export const ids = [379];
 export const modules = {
 
-/***/ 4498:
+/***/ 5379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,43 +20,61 @@ var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
 var lite = __webpack_require__(3436);
 ;// CONCATENATED MODULE: ./packages/deploy/src/providers/haproxy/plan.ts
-// The order of runtime API commands that moves the two slots from what HAProxy holds to what a
-// step asks for. Each command takes effect on its own, so every state between two commands is
-// live traffic; the order keeps each of those states safe:
+// The order of runtime API steps that moves the two slots from what HAProxy holds to what a step
+// asks for. Each command takes effect on its own, so every state between two commands is live
+// traffic; the order keeps each of those states safe:
+// - a slot changes address only in maintenance, once no request is in flight on it: HAProxy drops
+//   a server's idle connections when its address changes, but a connection still in use goes back
+//   to the pool afterwards and would carry the next release's requests to the old address;
 // - a slot is given its address (and weight) while it takes no traffic, and only then made ready,
 //   so no request ever reaches the placeholder address from the configuration;
-// - a slot that serves one release and must serve another first gets its new weight, then its
-//   new address, so the new release never runs at the old release's weight;
+// - a serving slot that must serve another release is first taken out while the other slot
+//   serves; only when nothing else serves is it re-addressed in place (weight first, then address);
 // - the stable slot is settled before the canary slot, so a new canary never gets a larger share
 //   than asked while the stable's weight is still on its way;
-// - taking the canary out (weight 0, the abort) is the very first command, one `state maint`,
-//   whenever the stable slot already serves the right release; otherwise (an abort at 100%, when
-//   the stable sits in maintenance) the stable comes up first, so the front door never goes dark.
-/** The runtime API commands, in order, that move `stable` and `canary` of `backend` to their targets. */
-function planCommands(backend, stable, canary) {
-    const set = (slot, what) => `set server ${backend}/${slot.server} ${what}`;
-    const live = (s) => s.enabled && s.weight > 0;
+// - taking the canary out (the abort) or the old stable out (a promotion or rollback, once the
+//   incoming release serves) is the very first command, one `state maint`, whenever the stable
+//   slot already serves the right release; otherwise the stable comes up first, so the front door
+//   never goes dark.
+// Which slot plays which role is slots.ts's choice; the plan only orders the commands.
+/** The steps, in order, that move the slots playing `stable` and `canary` to their targets. */
+function planCommands(stable, canary) {
+    // Each slot's state as the commands so far leave it.
+    const now = new Map([stable, canary].map((slot) => [slot.server, { ...slot.current }]));
+    const state = (slot) => now.get(slot.server);
     const out = [];
-    const takeOut = (slot) => {
-        if (slot.current.enabled)
-            out.push(set(slot, 'state maint'));
+    const set = (slot, what, change) => {
+        out.push({ server: slot.server, set: what });
+        Object.assign(state(slot), change);
     };
-    const bringTo = (slot) => {
-        const { target, current } = slot;
-        const addr = `addr ${target.ip} port ${target.port}`;
-        const moves = !sameAddr(current.addr, target.ip, target.port);
-        if (live(current)) {
-            if (current.weight !== target.weight)
-                out.push(set(slot, `weight ${target.weight}`));
+    const takeOut = (slot) => {
+        if (state(slot).enabled)
+            set(slot, 'state maint', { enabled: false });
+    };
+    const bringTo = (slot, other) => {
+        const { target } = slot;
+        const addr = `${target.ip}:${target.port}`;
+        const readdress = () => set(slot, `addr ${target.ip} port ${target.port}`, { addr });
+        const weigh = () => {
+            if (state(slot).weight !== target.weight)
+                set(slot, `weight ${target.weight}`, { weight: target.weight });
+        };
+        const moves = !sameAddr(state(slot).addr, target.ip, target.port);
+        if (live(state(slot)) && (!moves || !live(state(other)))) {
+            // Serving already: a new weight, and a new address only when nothing else could serve meanwhile.
+            weigh();
             if (moves)
-                out.push(set(slot, addr));
+                readdress();
             return;
         }
-        if (moves)
-            out.push(set(slot, addr));
-        out.push(set(slot, `weight ${target.weight}`));
-        if (!current.enabled)
-            out.push(set(slot, 'state ready'));
+        if (moves) {
+            takeOut(slot);
+            out.push({ server: slot.server, untilIdle: true });
+            readdress();
+        }
+        weigh();
+        if (!state(slot).enabled)
+            set(slot, 'state ready', { enabled: true });
     };
     const stableSettled = live(stable.current) &&
         stable.target.weight > 0 &&
@@ -65,18 +83,26 @@ function planCommands(backend, stable, canary) {
     if (canaryOutFirst)
         takeOut(canary);
     if (stable.target.weight > 0)
-        bringTo(stable);
+        bringTo(stable, canary);
     if (canary.target.weight > 0)
-        bringTo(canary);
+        bringTo(canary, stable);
     else if (!canaryOutFirst)
         takeOut(canary);
     if (stable.target.weight === 0)
         takeOut(stable);
     return out;
 }
+/** True when the slot takes new requests. */
+function live(s) {
+    return s.enabled && s.weight > 0;
+}
 /** True when `show stat`'s `addr` (`1.2.3.4:80`; IPv6 with or without brackets) is ip:port. */
 function sameAddr(addr, ip, port) {
-    return addr === `${ip}:${port}` || addr === `[${ip}]:${port}`;
+    return plainAddr(addr) === `${ip}:${port}`;
+}
+/** `ip:port` without the brackets `show stat` puts around an IPv6 address. */
+function plainAddr(addr) {
+    return addr.replace(/^\[(.*)\]:(\d+)$/, '$1:$2');
 }
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/providers/haproxy/runtime-api.ts
@@ -160,6 +186,107 @@ function parseStatCsv(text) {
     });
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __webpack_require__(7934);
+// EXTERNAL MODULE: ./packages/deploy/src/ledger.ts
+var ledger = __webpack_require__(6328);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/haproxy/slot-file.ts
+// Which release each server of the backend serves, kept beside the ledger as `haproxy-slots.json`.
+// HAProxy knows addresses, not releases: the file lets a later run (a resumed canary, a rollback)
+// credit each server's traffic to the right release and tell apart two servers at one address.
+// HAProxy stays the authority: an entry counts only while its address is still the server's.
+
+
+
+
+
+const slot_file_text = dist/* pipe */.FsL(dist/* string */.YjP(), dist/* maxLength */.Ru6(200));
+const slotFileSchema = dist/* object */.Ikc({
+    backend: slot_file_text,
+    /** By server name: the release it serves and the `ip:port` it was given for it. */
+    servers: dist/* record */.g1P(slot_file_text, dist/* object */.Ikc({ release: slot_file_text, addr: slot_file_text })),
+});
+/** Where an environment's slot file lives. */
+function slotFilePath(stateDir, environment) {
+    return (0,external_node_path_.join)((0,ledger/* environmentDir */.Fw)(stateDir, environment), 'haproxy-slots.json');
+}
+/** The releases recorded for `backend`'s servers; an absent, unreadable or other backend's file records none. */
+async function readSlotFile(path, backend) {
+    try {
+        const parsed = dist/* safeParse */.xLC(slotFileSchema, JSON.parse(await (0,external_node_fs_promises_.readFile)(path, 'utf8')));
+        return parsed.success && parsed.output.backend === backend ? parsed.output.servers : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Replaces the file in one step, so a crash leaves the old one or the new one. */
+async function writeSlotFile(path, file) {
+    await (0,lite/* writeFileAtomic */.Zf)(path, `${JSON.stringify(file, null, 2)}\n`);
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/haproxy/slots.ts
+// Which of the backend's two servers serves which release. A release that a server already points
+// at stays there; an incoming release goes to the server that serves least (one in maintenance
+// first), so the release it replaces keeps its own server, and its connections, until the weights
+// have moved past it. Re-addressing the serving server instead would let HAProxy carry requests on
+// over connections it already holds to the replaced release. The servers' names are only names:
+// after a promotion the server called `canary` may well serve the stable release.
+
+/** Chooses a server for each role: releases already in a server keep it, incoming ones take the least-serving one. */
+function assignRoles(slots, stable, canary) {
+    const chosen = {};
+    const free = () => slots.filter((s) => s !== chosen.stable && s !== chosen.canary);
+    const roles = [
+        ['stable', stable],
+        ['canary', canary],
+    ];
+    // Only a release that is to serve claims a server by address: one that goes out claims nothing.
+    for (const [role, release] of roles) {
+        if (!release || release.weight === 0)
+            continue;
+        const holding = free().filter((s) => sameAddr(s.state.addr, release.ip, release.port));
+        chosen[role] = holding.sort(byHolding(release.id))[0];
+    }
+    for (const [role, release] of roles)
+        if (!chosen[role] && release && release.weight > 0)
+            chosen[role] = free().sort(byLeastServing(role))[0];
+    for (const [role] of roles)
+        if (!chosen[role])
+            chosen[role] = free().sort(byLeastServing(role))[0];
+    return { stable: chosen.stable.server, canary: chosen.canary.server };
+}
+/** Of two servers at a release's address: the one recorded as serving it, then the serving one. */
+function byHolding(id) {
+    const rank = (s) => (s.recorded === id ? 0 : 2) + (live(s.state) ? 0 : 1);
+    return (a, b) => rank(a) - rank(b);
+}
+/** In maintenance before serving, then the smaller weight; on a tie, the server named after the role. */
+function byLeastServing(role) {
+    const rank = (s) => (live(s.state) ? 2 + s.state.weight : s.state.enabled ? 1 : 0);
+    return (a, b) => rank(a) - rank(b) || Number(b.server === role) - Number(a.server === role);
+}
+/**
+ * Which release each server serves once the step is done: the release of its role, when that one
+ * is to serve or (going out) is still at the server's address. Servers serving none are left out.
+ */
+function holdersAfter(slots, roles, wanted) {
+    const holders = new Map();
+    for (const role of ['stable', 'canary']) {
+        const release = wanted[role];
+        const slot = slots.find((s) => s.server === roles[role]);
+        if (!release || !slot)
+            continue;
+        if (release.weight > 0 || sameAddr(slot.state.addr, release.ip, release.port))
+            holders.set(slot.server, { release: release.id, addr: `${release.ip}:${release.port}` });
+    }
+    return holders;
+}
+
 ;// CONCATENATED MODULE: ./packages/deploy/src/providers/haproxy/traffic.ts
 /** The counters of a `show stat` row (empty fields, as in TCP mode, count as 0). */
 function countersOf(row) {
@@ -170,6 +297,7 @@ function countersOf(row) {
 class TrafficLedger {
     baseline = new Map();
     holder = new Map();
+    asked = new Set();
     pending = new Map();
     /** Credits what each slot served since the previous reading to the release holding it. */
     settle(reading) {
@@ -199,13 +327,17 @@ class TrafficLedger {
         else
             this.holder.set(slot, release);
     }
-    /** The traffic gathered since the last call, or undefined when no slot has a known release. */
+    /** Names the releases the last step asked for: each is reported, with zeros if no slot served it. */
+    report(releases) {
+        this.asked = new Set(releases);
+    }
+    /** The traffic gathered since the last call, or undefined while no slot has a known release and no step named one. */
     take() {
-        if (this.holder.size === 0 && this.pending.size === 0)
+        if (this.holder.size === 0 && this.pending.size === 0 && this.asked.size === 0)
             return undefined;
         const taken = this.pending;
         this.pending = new Map();
-        for (const release of this.holder.values())
+        for (const release of [...this.holder.values(), ...this.asked])
             if (!taken.has(release))
                 taken.set(release, { requests: 0, errors: 0, latenciesMs: [] });
         return taken;
@@ -230,13 +362,26 @@ class TrafficLedger {
 // Server options on the lines (`check`, `ssl`, `maxconn`) stay the user's and apply to every release.
 // Runtime changes last until HAProxy restarts or reloads; keep them across reloads with
 // `server-state-file` and `load-server-state-from-file global`.
+//
+// A release moves by changing servers, never by re-addressing the server that serves: `set server
+// … addr` drops only the server's idle connections, and those in use at that moment (under steady
+// keep-alive traffic, nearly all) go back to its pool and keep carrying requests to the replaced
+// release until it stops. An incoming release (the promoted canary, the restored release of a
+// rollback) is set up in the other server while that one is in maintenance, then takes the weight,
+// and the server it leaves goes to maintenance. So the server named `canary` may serve the stable
+// release: slots.ts chooses, and haproxy-slots.json in the environment's state folder records which
+// release each server serves. Not covered: HAProxy 2.6 keeps a client's *private* server connections
+// (`http-reuse never`, NTLM) even across an address change in maintenance, so with those the next
+// release set up in a server can still reach the one it held before; leave `http-reuse` at `safe`.
 
 
 
 
 
 
-/** The server names the backend must declare, by role. */
+
+
+/** The server names the backend must declare (`stable` and `canary` by convention; either may serve either role). */
 const SLOTS = { stable: 'stable', canary: 'canary' };
 const CONVENTION_HINT = `Declare 'server ${SLOTS.stable} 127.0.0.1:1 weight 0 disabled' and ` +
     `'server ${SLOTS.canary} 127.0.0.1:1 weight 0 disabled' in that backend.`;
@@ -326,8 +471,18 @@ async function addressOf(release) {
         throw new lite/* UserError */.yo(`release ${release.id} has upstream host '${host}', which does not resolve.`);
     }
 }
+/** A release's address, or none when one that is leaving no longer resolves (an abort must not wait on DNS). */
+async function wantedOf(release, weight) {
+    if (!release)
+        return undefined;
+    const at = weight > 0 ? await addressOf(release) : await addressOf(release).catch(() => undefined);
+    return at && { id: release.id, weight, ...at };
+}
+/** How often a server waiting to go idle is looked at, in ms. */
+const IDLE_POLL_MS = 50;
 /** Builds the haproxy router: checks the socket is an admin socket and the backend has both slots. */
-const createHaproxyRouter = async ({ settings }) => {
+async function createHaproxyRouter({ settings, stateDir, environment }, options = {}) {
+    const { clock = lite/* systemClock */.ml, idleWaitMs = 30_000 } = options;
     const socket = setting(settings, 'haproxy-socket');
     const backend = setting(settings, 'haproxy-backend');
     // The name goes into runtime API commands, where a space or `;` would start another argument or command.
@@ -335,36 +490,96 @@ const createHaproxyRouter = async ({ settings }) => {
         throw new lite/* UserError */.yo(`'${backend}' is not a HAProxy backend name.`, { input: 'haproxy-backend' });
     const api = new RuntimeApi(socket);
     await checkAdmin(api);
+    const slotFile = slotFilePath(stateDir, environment);
+    let recorded = await readSlotFile(slotFile, backend);
     const ledger = new TrafficLedger();
-    ledger.settle(countersByServer(await readSlots(api, backend)));
+    const settle = async () => {
+        const rows = await readSlots(api, backend);
+        ledger.settle(countersByServer(rows));
+        return rows;
+    };
+    /** The release the slot file records for a server, while the server still has the recorded address. */
+    const recordedAt = (server, rows) => {
+        const entry = recorded[server];
+        return entry && plainAddr(entry.addr) === plainAddr(rows.get(server)?.addr ?? '') ? entry.release : undefined;
+    };
+    const firstRows = await settle();
+    // A later run (a resumed canary, a rollback) credits traffic to the releases an earlier run placed.
+    for (const server of Object.values(SLOTS))
+        ledger.assign(server, recordedAt(server, firstRows));
+    /** Waits until `server` (in maintenance) has no request in flight; past idleWaitMs, cuts what is left. */
+    const untilIdle = async (server) => {
+        const deadline = clock.monotonic() + idleWaitMs;
+        while (Number((await readSlots(api, backend)).get(server)?.scur || 0) > 0) {
+            if (clock.monotonic() >= deadline) {
+                // Left running, their connections would go back to the server's pool once they finish and
+                // carry the next release's requests to this one.
+                await run(api, `shutdown sessions server ${backend}/${server}`, (a) => a === '');
+                return;
+            }
+            await clock.sleep(IDLE_POLL_MS);
+        }
+    };
     const router = {
         name: 'haproxy',
         frontDoor: `haproxy backend ${backend}`,
         async setWeights(stable, canary, canaryWeight) {
             if (!Number.isInteger(canaryWeight) || canaryWeight < 0 || canaryWeight > 100)
                 throw new Error(`canary weight ${canaryWeight} is not a whole percentage`);
-            const rows = await readSlots(api, backend);
-            ledger.settle(countersByServer(rows));
-            const target = async (release, weight) => release && weight > 0 ? { weight, ...(await addressOf(release)) } : { weight: 0 };
-            const stableTarget = await target(stable, canary ? 100 - canaryWeight : 100);
-            const canaryTarget = await target(canary, canaryWeight);
-            const commands = planCommands(backend, { server: SLOTS.stable, current: stateOf(rows.get(SLOTS.stable)), target: stableTarget }, { server: SLOTS.canary, current: stateOf(rows.get(SLOTS.canary)), target: canaryTarget });
-            ledger.assign(SLOTS.stable, stable?.id);
-            ledger.assign(SLOTS.canary, canary?.id);
-            for (const command of commands)
-                // `addr` reports what it changed; `weight` and `state` answer nothing when they succeed.
-                await run(api, command, (a) => command.includes(' addr ') ? /changed from|no need to change/.test(a) : a === '');
+            const rows = await settle();
+            const wanted = {
+                stable: await wantedOf(stable, stable ? (canary ? 100 - canaryWeight : 100) : 0),
+                canary: await wantedOf(canary, canary ? canaryWeight : 0),
+            };
+            const slots = Object.values(SLOTS).map((server) => ({
+                server,
+                state: stateOf(rows.get(server)),
+                recorded: recordedAt(server, rows),
+            }));
+            const roles = assignRoles(slots, wanted.stable, wanted.canary);
+            const moves = ['stable', 'canary'].map((role) => {
+                const w = wanted[role];
+                const target = w && w.weight > 0 ? { weight: w.weight, ip: w.ip, port: w.port } : { weight: 0 };
+                return { server: roles[role], current: stateOf(rows.get(roles[role])), target };
+            });
+            const holders = holdersAfter(slots, roles, wanted);
+            // Recorded before HAProxy is touched: an entry whose address HAProxy never got is simply not believed.
+            const file = { backend, servers: Object.fromEntries(holders) };
+            await writeSlotFile(slotFile, file);
+            recorded = file.servers;
+            ledger.report([stable?.id, canary?.id].filter((id) => id !== undefined));
+            const steps = planCommands(moves[0], moves[1]);
+            // A server given a new address serves its previous release until then: `perform` hands it over.
+            for (const server of Object.values(SLOTS))
+                if (!steps.some((s) => s.server === server && isReaddress(s)))
+                    ledger.assign(server, holders.get(server)?.release);
+            for (const step of steps)
+                await perform(step, holders);
         },
         async readTraffic() {
-            ledger.settle(countersByServer(await readSlots(api, backend)));
+            await settle();
             return ledger.take();
         },
         async close() {
             // Nothing stays open: every command had its own connection.
         },
     };
+    /** Sends one step; before a new address, settles the server's counts to the release it served until now. */
+    async function perform(step, holders) {
+        if ('untilIdle' in step)
+            return untilIdle(step.server);
+        if (isReaddress(step)) {
+            await settle();
+            ledger.assign(step.server, holders.get(step.server)?.release);
+        }
+        // `addr` reports what it changed; `weight` and `state` answer nothing when they succeed.
+        await run(api, `set server ${backend}/${step.server} ${step.set}`, (a) => isReaddress(step) ? /changed from|no need to change/.test(a) : a === '');
+    }
     return router;
-};
+}
+function isReaddress(step) {
+    return 'set' in step && step.set.startsWith('addr ');
+}
 
 
 /***/ })

@@ -1,8 +1,8 @@
-export const id = 14;
-export const ids = [14];
+export const id = 201;
+export const ids = [201];
 export const modules = {
 
-/***/ 85014:
+/***/ 98201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,18 +17,20 @@ __webpack_require__.d(__webpack_exports__, {
   Fw: () => (/* reexport */ src_ledger/* environmentDir */.Fw),
   environmentStatus: () => (/* reexport */ environmentStatus),
   Sv: () => (/* reexport */ githubDeployments),
+  Zz: () => (/* reexport */ knownGoodReleases),
   maybeRunDaemon: () => (/* reexport */ maybeRunDaemon),
   metricsMarkdown: () => (/* reexport */ metricsMarkdown),
   w6: () => (/* reexport */ noDeployments),
   he: () => (/* reexport */ notifyWebhook),
   $i: () => (/* reexport */ parseSteps),
-  Zz: () => (/* reexport */ recoverCanary),
+  qX: () => (/* reexport */ recoverCanary),
   dU: () => (/* reexport */ rollback),
   sF: () => (/* reexport */ routerNames),
+  l6: () => (/* reexport */ runOnHost),
   ee: () => (/* reexport */ selfCommand)
 });
 
-// UNUSED EXPORTS: Ledger, abortCanary, acquireLock, ensureLocalProxy, hookVariables, lastKnownGood, localProxyStatus, openSsh, parseHost, prepareRelease, pruneReleases, registerRouter, releaseAlive, routerFor, runHook, startRelease, stopLocalProxy, stopRelease, targetLabel, waitReady
+// UNUSED EXPORTS: Ledger, abortCanary, acquireLock, ensureLocalProxy, hookVariables, lastKnownGood, localProxyStatus, openSsh, parseHost, prepareRelease, pruneReleases, registerRouter, releaseAlive, routerFor, runHook, seedFromGithub, startRelease, stopLocalProxy, stopRelease, targetLabel, waitReady
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);
@@ -76,9 +78,9 @@ async function routerFor(name, context) {
 // The registry's entries: one line per router, each loaded only when a deploy asks for it.
 
 registerRouter('local', async () => (await __webpack_require__.e(/* import() */ 447).then(__webpack_require__.bind(__webpack_require__, 10447))).createLocalRouter);
-registerRouter('haproxy', async () => (await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 14498))).createHaproxyRouter);
+registerRouter('haproxy', async () => (await __webpack_require__.e(/* import() */ 379).then(__webpack_require__.bind(__webpack_require__, 55379))).createHaproxyRouter);
 registerRouter('nginx', async () => (await __webpack_require__.e(/* import() */ 749).then(__webpack_require__.bind(__webpack_require__, 99749))).createNginxRouter);
-registerRouter('command', async () => (await __webpack_require__.e(/* import() */ 357).then(__webpack_require__.bind(__webpack_require__, 9357))).createCommandRouter);
+registerRouter('command', async () => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 54068))).createCommandRouter);
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/steps.ts
 
@@ -146,6 +148,14 @@ var dist = __webpack_require__(77934);
 
 
 
+/** This run's lock was taken over (by a rollback) or removed: the run must stop acting at once. */
+class LockLostError extends lite/* UserError */.yo {
+    lockLost = true;
+}
+/** True for the error a refresh throws once another run took the lock over. */
+function isLockLost(err) {
+    return err instanceof LockLostError || err?.lockLost === true;
+}
 const lockSchema = dist/* object */.Ikc({
     owner: dist/* string */.YjP(),
     runId: dist/* string */.YjP(),
@@ -155,6 +165,7 @@ const lockSchema = dist/* object */.Ikc({
     expiresAt: dist/* string */.YjP(),
     token: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* regex */.yGV(/^[0-9a-f]{32}$/)),
 });
+const lostSchema = dist/* object */.Ikc({ by: dist/* string */.YjP(), reason: dist/* string */.YjP() });
 const claimSchema = dist/* object */.Ikc({ pid: dist/* number */.aig(), host: dist/* string */.YjP(), at: dist/* number */.aig() });
 /** A takeover holds its claim for milliseconds; one older than this was left by a process that stalled or died. */
 const CLAIM_TTL_MS = 60_000;
@@ -185,12 +196,13 @@ async function acquire(options) {
         const temp = await writeTemp(dir, raw);
         try {
             if (await linkNew(temp, lockPath))
-                return new Handle(options, dir, lockPath, record, raw, undefined);
+                return new Handle(options, dir, lockPath, record, raw, undefined, false);
             const current = await readLock(lockPath, options.environment);
             if (!current)
                 continue; // released between our link and our read
             const stale = staleness(current.record, now);
-            if (!stale)
+            const forced = !stale && options.takeOver !== undefined;
+            if (!stale && !forced)
                 throw heldError(options.environment, current.record);
             const claim = await takeClaim(dir, current.record.token, options.clock);
             if (typeof claim === 'string') {
@@ -203,9 +215,14 @@ async function acquire(options) {
                 // Under the claim nobody else can change the lock, so what we judged stale is still what we replace.
                 if ((await readRaw(lockPath)) !== current.raw)
                     continue;
+                // The holder finds who took its lock and why here, even when this run has finished by then.
+                if (forced)
+                    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, `lock.lost.${current.record.token}`), JSON.stringify({ by: describeHolder(record), reason: options.takeOver })).catch(() => { });
                 await (0,promises_.rename)(temp, lockPath);
-                const tookOver = `${describeHolder(current.record)}, whose lock was stale: ${stale}`;
-                return new Handle(options, dir, lockPath, record, raw, tookOver);
+                const tookOver = stale
+                    ? `${describeHolder(current.record)}, whose lock was stale: ${stale}`
+                    : `${describeHolder(current.record)}, still running: ${options.takeOver}`;
+                return new Handle(options, dir, lockPath, record, raw, tookOver, forced);
             }
             finally {
                 await claim.release();
@@ -224,14 +241,16 @@ class Handle {
     record;
     raw;
     tookOver;
+    forced;
     queue = Promise.resolve();
-    constructor(options, dir, lockPath, record, raw, tookOver) {
+    constructor(options, dir, lockPath, record, raw, tookOver, forced) {
         this.options = options;
         this.dir = dir;
         this.lockPath = lockPath;
         this.record = record;
         this.raw = raw;
         this.tookOver = tookOver;
+        this.forced = forced;
     }
     async refresh() {
         const ours = await this.whileOurs(async () => {
@@ -250,8 +269,14 @@ class Handle {
         });
         if (ours)
             return;
+        const notePath = (0,external_node_path_.join)(this.dir, `lock.lost.${this.record.token}`);
+        const note = dist/* safeParse */.xLC(lostSchema, parseJson((await readRaw(notePath).catch(() => undefined)) ?? ''));
+        await (0,promises_.rm)(notePath, { force: true }).catch(() => { });
         const holder = await readLock(this.lockPath, this.options.environment).catch(() => undefined);
-        throw new lite/* UserError */.yo(`environment '${this.options.environment}': this run's lock ${holder ? `was taken over by ${describeHolder(holder.record)}` : 'is gone'}; stopping so that two runs do not deploy at once.`, { input: 'environment' }, 'Refresh the lock more often than its time to live.');
+        const by = note.success ? `${note.output.by} (${note.output.reason})` : holder && describeHolder(holder.record);
+        throw new LockLostError(`environment '${this.options.environment}': this run's lock ${by ? `was taken over by ${by}` : 'is gone'}; stopping so that two runs do not deploy at once.`, { input: 'environment' }, by
+            ? 'That run now owns the environment and finishes what this one started (a rollback aborts its canary); see its log.'
+            : 'Something removed the lock file while this run held it; run again.');
     }
     release() {
         return this.whileOurs(() => (0,promises_.rm)(this.lockPath));
@@ -573,9 +598,46 @@ async function prepareArchive(o, releases) {
     if (!hex)
         throw new lite/* UserError */.yo(`archive.sha256 is '${manifest.archive.sha256.slice(0, 80)}', not a SHA-256 in hex.`, { file: manifestPath }, 'Pass the .manifest.json that build-artifact wrote beside the archive.');
     const version = chooseVersion(o.version, manifest.version, undefined, (0,external_node_path_.basename)(archive).replace(ARCHIVE, ''));
-    return place(releases, version, `sha256:${hex}`, async (app) => void (await (0,verify/* verifyArtifact */.o)({ archive, manifest: manifestPath, into: app })), 
+    const prepared = await place(releases, version, `sha256:${hex}`, async (app) => void (await (0,verify/* verifyArtifact */.o)({ archive, manifest: manifestPath, into: app })), 
     // Reusing the folder still checks the archive: a tampered one is refused even when it is not unpacked.
     async () => void (await (0,verify/* verifyArtifact */.o)({ archive, manifest: manifestPath })));
+    // Kept beside the releases so that a rollback can redeploy it once its folder is gone.
+    await keepArtifact((0,external_node_path_.join)((0,external_node_path_.dirname)(releases), 'artifacts', prepared.id), archive, manifestPath);
+    return prepared;
+}
+/** The archive and manifest kept for a release: `<environment>/artifacts/<id>/`. */
+function keptArtifact(stateDir, environment, id) {
+    const dir = (0,external_node_path_.join)((0,src_ledger/* environmentDir */.Fw)(stateDir, environment), 'artifacts', id);
+    return { archive: (0,external_node_path_.join)(dir, 'release.tar.gz'), manifest: (0,external_node_path_.join)(dir, 'release.manifest.json') };
+}
+/** Copies archive and manifest into `dir`, complete before the folder has its name; a kept copy is left as it is. */
+async function keepArtifact(dir, archive, manifest) {
+    if (await isDirectory(dir))
+        return;
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(dir), { recursive: true });
+    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(dir), `.${(0,external_node_path_.basename)(dir)}.partial-`));
+    try {
+        await copyFileSynced(archive, (0,external_node_path_.join)(staging, 'release.tar.gz'));
+        await copyFileSynced(manifest, (0,external_node_path_.join)(staging, 'release.manifest.json'));
+        await (0,promises_.rename)(staging, dir);
+    }
+    catch (err) {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+        // Another run kept the same release meanwhile: theirs is as good as ours.
+        if (await isDirectory(dir))
+            return;
+        throw err;
+    }
+}
+async function copyFileSynced(from, to) {
+    await (0,promises_.copyFile)(from, to);
+    const fh = await (0,promises_.open)(to, 'r');
+    try {
+        await fh.sync();
+    }
+    finally {
+        await fh.close();
+    }
 }
 /** `<archive minus .tar.gz>.manifest.json` beside the archive, else `manifest.json` in its folder. */
 async function findManifest(archive) {
@@ -1079,6 +1141,10 @@ async function analyseStep(o) {
             while (clock.monotonic() < lookEnd) {
                 if (o.signal?.aborted)
                     return finish('cancelled', 'the run was cancelled', 'probes only');
+                if (!o.healthUrl) {
+                    await clock.sleep(Math.max(0, Math.min(PROBE_EVERY_MS, lookEnd - clock.monotonic())));
+                    continue;
+                }
                 const r = await prober.probe(o.healthUrl, clock.now());
                 probes.sent++;
                 if (r.ok)
@@ -1134,6 +1200,9 @@ async function analyseStep(o) {
                 }
                 return finish('inconclusive', `the canary served ${totals.canary.requests} live requests in ${Math.round(limitMs / 1000)}s, fewer than min-requests (${o.minRequests})`, 'live traffic');
             }
+            // Without probes, a window whose traffic showed nothing is no evidence either way: it fails safe.
+            if (probes.sent === 0 && !livePassed && (o.stable || totals.canary.requests === 0))
+                return finish('inconclusive', `the canary has no URL to probe and its live traffic was too thin to judge (canary ${totals.canary.requests}, stable ${totals.stable.requests} requests)`, 'live traffic');
             const probeText = `${probes.sent - probes.failed} of ${probes.sent} health probes passed`;
             if (livePassed)
                 return finish('pass', `no regression in live traffic (canary ${totals.canary.requests} requests, ${totals.canary.errors} 5xx; stable ${totals.stable.requests}, ${totals.stable.errors} 5xx); ${probeText}`, 'live traffic');
@@ -1200,17 +1269,160 @@ function lastLine(text) {
     return (0,lite/* redactCredentials */.UY)(line.length > TAIL_CHARS ? `${line.slice(0, TAIL_CHARS)}…` : line);
 }
 
+// EXTERNAL MODULE: ./packages/deploy/src/providers/command/memo.ts
+var command_memo = __webpack_require__(7470);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/command/router.ts + 1 modules
+var router = __webpack_require__(54068);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/command/run.ts
+var run = __webpack_require__(11071);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/command/host.ts
+// Releases a platform runs: with a `deploy-command`, the command provider's releases live on the
+// platform the command deploys to (a Cloud Run revision, an ECS service, a Fly machine), not on
+// the runner. Starting a release is running that command; it may print the release's own URL as
+// its last line (a tagged revision URL), which readiness and the analysis then probe. Stopping is
+// the platform's business: taking a release out of traffic is what abort-command does.
+
+
+
+
+
+const host_PROBE_EVERY_MS = 500;
+const PROBE_TIMEOUT_MS = 2000;
+/** The host of the command provider when `deploy-command` is set. */
+function createCommandHost(context) {
+    const { settings, environment } = context;
+    const deploy = (0,router.commandOf)(settings, 'deploy-command');
+    if (!deploy)
+        throw new Error('createCommandHost: deploy-command is empty');
+    const hasStatus = (0,router.commandOf)(settings, 'status-command') !== undefined;
+    const timeoutMs = (0,router.parseTimeout)(settings['command-timeout']);
+    const exec = context.exec ?? lite/* actionsExec */.dw;
+    const memoFile = (0,command_memo/* memoPath */.OU)(context.stateDir, environment);
+    return {
+        platform: 'the platform deploy-command deploys to',
+        prepare: prepareRelease,
+        async start({ release, previousReleaseId }) {
+            const memo = await (0,command_memo/* readMemo */.fw)(memoFile);
+            const vars = (0,router.variables)({
+                operation: 'deploy',
+                environment,
+                release: { id: release.id, version: release.version, upstream: '' },
+                weight: 0,
+                previous: previousReleaseId,
+                stable: undefined,
+                canary: undefined,
+            });
+            const inherited = (0,lite/* withoutRunnerCredentials */.DV)({ ...(context.env ?? process.env) });
+            const out = await (0,run/* runCommand */.d)({
+                input: 'deploy-command',
+                command: deploy,
+                env: { ...inherited, ...vars },
+                timeoutMs,
+                exec,
+            });
+            const url = releaseUrl(out);
+            if (!url && !hasStatus)
+                throw new lite/* UserError */.yo(`printed no URL for ${release.id}, and no status-command reports its traffic: nothing would show whether the canary works.`, { input: 'deploy-command' }, "Make deploy-command print the release's own URL (such as a Cloud Run tagged revision URL) as its last line, or give a status-command.");
+            // Deployed, so the router does not deploy it again; the canary, so an abort names it as withdrawn.
+            await (0,command_memo/* writeMemo */.cq)(memoFile, { ...memo, canary: release.id, deployed: release.id });
+            return { upstream: url ?? '' };
+        },
+        waitReady: (running, options) => probeReady(running.upstream, options),
+        stop: () => Promise.resolve(),
+        alive: () => true,
+    };
+}
+/** The last line of the command's output when it is an http(s) URL (without a trailing slash). */
+function releaseUrl(stdout) {
+    const last = stdout.trim().split('\n').at(-1)?.trim() ?? '';
+    if (!/^https?:\/\/\S+$/.test(last))
+        return undefined;
+    try {
+        return new URL(last).href.replace(/\/$/, '');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Ready once `<url><health path>` answers 2xx or 3xx; a release without a URL is taken as ready (its traffic is judged). */
+async function probeReady(url, o) {
+    if (!url)
+        return { ready: true, attempts: 0 };
+    const target = `${url}${o.healthPath}`;
+    const deadline = o.clock.monotonic() + o.timeoutMs;
+    let attempts = 0;
+    let last = 'no answer yet';
+    for (;;) {
+        if (o.signal?.aborted)
+            return { ready: false, reason: 'the run was cancelled', attempts };
+        attempts++;
+        last = await host_probe(target);
+        if (last === '')
+            return { ready: true, attempts };
+        if (o.clock.monotonic() >= deadline)
+            return {
+                ready: false,
+                reason: `${target} did not answer with 2xx or 3xx within ${(0,lite/* formatDuration */.a3)(o.timeoutMs)} (last: ${last})`,
+                attempts,
+            };
+        await o.clock.sleep(Math.min(host_PROBE_EVERY_MS, Math.max(0, deadline - o.clock.monotonic())));
+    }
+}
+/** '' on a 2xx or 3xx answer, else what went wrong. */
+async function host_probe(url) {
+    try {
+        const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+        await res.body?.cancel();
+        return res.status >= 200 && res.status < 400 ? '' : `status ${res.status}`;
+    }
+    catch (err) {
+        return err.name === 'TimeoutError' ? `no answer within ${PROBE_TIMEOUT_MS} ms` : err.message;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/deploy/src/controller/host.ts
-// Releases run as supervised processes on this host: the release module's functions.
+// Where releases run: supervised processes of this host, unless a platform runs them (the
+// `command` provider with a deploy-command).
+
 
 /** The real host: releases as detached processes on loopback ports. */
 const defaultHost = {
     prepare: prepareRelease,
     start: startRelease,
-    waitReady: waitReady,
-    stop: stopRelease,
-    alive: releaseAlive,
+    // Only this host's own releases reach it: they have their pid and log file.
+    waitReady: (running, options) => waitReady(running, options),
+    stop: (pid, graceMs) => (pid === undefined ? Promise.resolve() : stopRelease(pid, graceMs)),
+    alive: (pid) => pid !== undefined && releaseAlive(pid),
 };
+/** The host a provider's releases run on: the platform when the command provider deploys them, else this one. */
+function releaseHost(provider, context) {
+    if (provider === 'command' && context.settings['deploy-command']?.trim())
+        return createCommandHost(context);
+    return defaultHost;
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/known-good.ts
+/**
+ * When the ledger has never seen a release, records the ones GitHub says went live (newest as
+ * stable, the others kept for rollback); returns them (empty when there was nothing to do).
+ */
+async function seedFromGithub(ledger, source, count, runId, logger, now) {
+    const doc = ledger.document;
+    if (!source || doc.stable || doc.canary || doc.releases.length > 0)
+        return [];
+    const found = await source(count);
+    if (found.length === 0)
+        return [];
+    // Oldest first, so that each becomes stable in turn and the newest is stable at the end.
+    for (const r of [...found].reverse())
+        await ledger.transition({
+            to: 'recovered',
+            stable: { id: r.releaseId, version: r.version, upstream: '', startedAt: now.toISOString() },
+            note: `the ledger was empty: ${r.releaseId} (commit ${r.sha.slice(0, 12)}) went live, as GitHub's deployment history records`,
+        }, runId);
+    logger.info(`the ledger of ${doc.environment} was empty: recovered ${found.map((r) => r.releaseId).join(', ')} from GitHub Deployments (newest first); ${found[0].releaseId} is taken as live`);
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/controller/prune.ts
 // Release folders the ledger no longer names are removed after a promotion: the stable, the
@@ -1220,13 +1432,19 @@ const defaultHost = {
 
 /** Removes `<environment>/releases/<id>` folders of releases the ledger does not keep. */
 async function pruneReleases(stateDir, environment, doc) {
-    const dir = (0,external_node_path_.join)((0,src_ledger/* environmentDir */.Fw)(stateDir, environment), 'releases');
     const keep = new Set([doc.stable?.id, doc.canary?.release.id, ...doc.releases.map((r) => r.id)]);
-    const names = await (0,promises_.readdir)(dir).catch((err) => err.code === 'ENOENT' ? [] : Promise.reject(err));
-    // Temporary folders of a copy in progress start with a dot; they belong to whoever makes them.
-    const gone = names.filter((n) => !n.startsWith('.') && !keep.has(n));
-    for (const name of gone)
-        await (0,promises_.rm)((0,external_node_path_.join)(dir, name), { recursive: true, force: true });
+    const gone = [];
+    // The release folders and the artifacts kept to redeploy them go together.
+    for (const kind of ['releases', 'artifacts']) {
+        const dir = (0,external_node_path_.join)((0,src_ledger/* environmentDir */.Fw)(stateDir, environment), kind);
+        const names = await (0,promises_.readdir)(dir).catch((err) => err.code === 'ENOENT' ? [] : Promise.reject(err));
+        // Temporary folders of a copy in progress start with a dot; they belong to whoever makes them.
+        for (const name of names.filter((n) => !n.startsWith('.') && !keep.has(n))) {
+            await (0,promises_.rm)((0,external_node_path_.join)(dir, name), { recursive: true, force: true });
+            if (kind === 'releases')
+                gone.push(name);
+        }
+    }
     return gone;
 }
 
@@ -1260,6 +1478,7 @@ async function detectStartCommand(dir) {
 
 
 
+
 /** A deploy's lock lives this long without a refresh; every look and pause refreshes it. */
 const LOCK_TTL_MS = 10 * 60 * 1000;
 /** Pauses and holds wake this often to refresh the lock, watch the canary and notice a cancel. */
@@ -1279,9 +1498,21 @@ async function deployCanary(plan, seams) {
     let router;
     let rollout;
     try {
-        const ledger = await src_ledger/* Ledger */.Oc.open(plan.stateDir, plan.environment, seams.clock, { audit: plan.audit ?? {} });
+        // Every write first checks that the lock is still ours: once a rollback has taken it over, this run acts no more.
+        const ledger = await src_ledger/* Ledger */.Oc.open(plan.stateDir, plan.environment, seams.clock, {
+            audit: plan.audit ?? {},
+            guard: () => lock.refresh(),
+        });
+        const host = seams.host ??
+            releaseHost(plan.provider, {
+                stateDir: plan.stateDir,
+                environment: plan.environment,
+                settings: plan.settings,
+                workspace: plan.workspace,
+                env: seams.env,
+            });
         // The release is verified before anything else starts: a bad archive changes nothing on the host.
-        const release = await (seams.host ?? defaultHost).prepare({
+        const release = await host.prepare({
             artifact: plan.artifact,
             version: plan.version,
             stateDir: plan.stateDir,
@@ -1296,15 +1527,21 @@ async function deployCanary(plan, seams) {
             env: seams.env,
             ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
         }));
+        // On a platform, releases outlive the runner: a fresh runner's empty ledger learns from GitHub what is live.
+        if (host.platform)
+            await seedFromGithub(ledger, seams.knownGood, 2, plan.runId, seams.logger, new Date(seams.clock.now()));
         // A provider's settings are checked up front all the same, when the router is cheap to check.
         if (plan.provider !== 'local')
             await getRouter();
-        rollout = new Rollout(plan, seams, ledger, getRouter, lock, release);
+        rollout = new Rollout(plan, { ...seams, host }, ledger, getRouter, lock, release);
         try {
             return await rollout.run();
         }
         catch (err) {
             rollout.reportFailure((0,lite/* errorMessage */.gJ)(err));
+            // A rollback took the environment over: it owns the canary now, and this run touches nothing more.
+            if (isLockLost(err))
+                throw err;
             // Whatever went wrong, a canary this run started does not stay half-routed.
             const left = ledger.unfinished();
             if (left && left.runId === plan.runId && left.phase !== 'paused')
@@ -1397,7 +1634,7 @@ class Rollout {
         let resumeAt;
         const left = ledger.unfinished();
         if (left) {
-            const alive = left.release.pid !== undefined && this.host.alive(left.release.pid);
+            const alive = this.host.alive(left.release.pid);
             if (left.phase === 'paused' && left.release.id === release.id && alive) {
                 resumeAt = left.stepIndex;
                 this.weight = left.weight;
@@ -1459,15 +1696,31 @@ class Rollout {
         let running;
         let command;
         try {
-            command = plan.startCommand || (await detectStartCommand(release.dir));
-            running = await this.host.start({ release, command, env: this.seams.env });
+            // On a platform, deploy-command starts the release: there is no command of ours to find.
+            command = this.host.platform ? '' : plan.startCommand || (await detectStartCommand(release.dir));
+            running = await this.host.start({
+                release,
+                command,
+                env: this.seams.env,
+                ...(ledger.document.stable ? { previousReleaseId: ledger.document.stable.id } : {}),
+            });
         }
         catch (err) {
             await ledger.transition({ to: 'failed', note: err.message }, plan.runId);
             throw err;
         }
-        await ledger.transition({ to: 'starting', canary: { ...record, upstream: running.upstream, pid: running.pid, command } }, plan.runId);
-        logger.info(`started ${release.id} as pid ${running.pid} on ${running.upstream}; waiting for ${plan.healthPath}`);
+        await ledger.transition({
+            to: 'starting',
+            canary: {
+                ...record,
+                upstream: running.upstream,
+                ...(running.pid !== undefined ? { pid: running.pid } : {}),
+                ...(command ? { command } : {}),
+            },
+        }, plan.runId);
+        logger.info(running.pid !== undefined
+            ? `started ${release.id} as pid ${running.pid} on ${running.upstream}; waiting for ${plan.healthPath}`
+            : `deployed ${release.id} to ${this.host.platform ?? 'its platform'}${running.upstream ? ` at ${running.upstream}; waiting for ${plan.healthPath}` : ' (it printed no URL: its traffic decides)'}`);
         const ready = await this.host.waitReady(running, {
             healthPath: plan.healthPath,
             timeoutMs: plan.readyTimeoutMs,
@@ -1540,7 +1793,8 @@ class Rollout {
             weight,
             windowMs: this.plan.stepAnalysisMs,
             minRequests: this.plan.minRequests,
-            healthUrl: `${canary.upstream}${this.plan.healthPath}`,
+            // A platform's release without a URL of its own is judged on its traffic alone.
+            healthUrl: canary.upstream ? `${canary.upstream}${this.plan.healthPath}` : '',
             maxErrorRate: this.plan.maxErrorRate,
             clock: this.clock,
             logger: this.seams.logger,
@@ -1686,6 +1940,7 @@ class Rollout {
 
 
 
+
 /**
  * Rolls back a canary left unfinished (not one paused on purpose); returns what it did, or
  * undefined when there was nothing to do. Takes the environment's lock like a deploy does: the
@@ -1697,14 +1952,24 @@ async function recoverCanary(o, seams) {
     if (!left || left.phase === 'paused' || (o.runId !== undefined && left.runId !== o.runId))
         return undefined;
     const runId = `${o.runId ?? 'recover'}-recover`;
-    const lock = await acquire({
-        stateDir: o.stateDir,
-        environment: o.environment,
-        owner: `deploy-canary recovery of run ${left.runId}`,
-        runId,
-        ttlMs: 5 * 60 * 1000,
-        clock: seams.clock,
-    });
+    let lock;
+    try {
+        lock = await acquire({
+            stateDir: o.stateDir,
+            environment: o.environment,
+            owner: `deploy-canary recovery of run ${left.runId}`,
+            runId,
+            ttlMs: 5 * 60 * 1000,
+            clock: seams.clock,
+        });
+    }
+    catch (err) {
+        // A live run holds the environment (a rollback that took this run's lock over): the canary is its to finish.
+        if (!(0,lite/* isUserError */.iU)(err))
+            throw err;
+        seams.logger.info(`${err.message} It finishes canary ${left.release.id}.`);
+        return undefined;
+    }
     try {
         // Read again under the lock: another run may have finished it meanwhile.
         const ledger = await src_ledger/* Ledger */.Oc.open(o.stateDir, o.environment, seams.clock);
@@ -1724,7 +1989,14 @@ async function recoverCanary(o, seams) {
             await abortCanary({
                 ledger,
                 router: async () => router,
-                host: seams.host ?? defaultHost,
+                host: seams.host ??
+                    releaseHost(o.provider, {
+                        stateDir: o.stateDir,
+                        environment: o.environment,
+                        settings: o.settings,
+                        workspace: o.workspace,
+                        env: seams.env,
+                    }),
                 clock: seams.clock,
                 logger: seams.logger,
                 runId,
@@ -1843,14 +2115,27 @@ async function downEnvironment(stateDir, environment, clock) {
 
 
 
+
+
+
 /** Rolls the environment back; a target the ledger never kept is a UserError on `to`. */
 async function rollback(o, seams) {
     const { clock, logger } = seams;
-    const host = seams.host ?? defaultHost;
+    const host = seams.host ??
+        releaseHost(o.provider, {
+            stateDir: o.stateDir,
+            environment: o.environment,
+            settings: o.settings,
+            workspace: o.workspace,
+            env: seams.env,
+        });
     const started = clock.monotonic();
-    const lock = await acquire({ ...o, ttlMs: 5 * 60 * 1000, clock });
+    // A rollback never waits: it takes the lock even from a live deploy (mid-analysis, or held at a
+    // confirmation gate), which stops acting at its next lock check, and aborts that deploy's canary.
+    const lock = await acquire({ ...o, ttlMs: 5 * 60 * 1000, clock, takeOver: `rollback: ${o.reason || 'requested'}` });
     if (lock.tookOver)
-        logger.warning(`took over a stale lock: ${lock.tookOver}`);
+        logger.warning(`took over the lock of ${lock.tookOver}`);
+    const fromLiveRun = lock.forced;
     let router;
     const getRouter = () => (router ??= routerFor(o.provider, {
         stateDir: o.stateDir,
@@ -1863,9 +2148,11 @@ async function rollback(o, seams) {
     let upstream = '';
     // Until all traffic is on the restored release: the drain and stop of the replaced one come after.
     let switchedAt;
+    let versionOf = (_id) => '';
     const end = (result, restored, replaced, reason) => ({
         result,
         restoredRelease: restored,
+        restoredVersion: restored ? versionOf(restored) : '',
         replacedRelease: replaced,
         restoredUpstream: upstream,
         durationMs: Math.round((switchedAt ?? clock.monotonic()) - started),
@@ -1873,31 +2160,67 @@ async function rollback(o, seams) {
     });
     try {
         const ledger = await src_ledger/* Ledger */.Oc.open(o.stateDir, o.environment, clock, { audit: o.audit ?? {} });
+        versionOf = (id) => {
+            const doc = ledger.document;
+            return [doc.stable, ...doc.releases].find((r) => r?.id === id)?.version ?? '';
+        };
         const why = o.reason || 'rollback requested';
-        const canary = ledger.unfinished();
-        const stable = ledger.document.stable;
-        // A canary in flight is what is being rolled back: aborting it puts stable back in front.
-        if (canary && stable && (o.to === 'previous' || o.to === stable.id)) {
-            const context = { ledger, router: getRouter, host, clock, logger, runId: o.runId, drainMs: o.drainMs };
-            const onSwitched = () => (switchedAt = clock.monotonic());
-            await abortCanary({ ...context, cancelled: false, onSwitched }, `rollback: ${why}`);
-            upstream = stable.upstream;
-            return end('rolled-back', stable.id, canary.release.id, `aborted canary ${canary.release.id}: ${why}`);
+        if (host.platform) {
+            // A fresh runner's empty ledger: what went live on the platform, from GitHub's deployment history.
+            const count = o.to === 'previous' ? 2 : 20;
+            await seedFromGithub(ledger, seams.knownGood, count, o.runId, logger, new Date(clock.now()));
         }
-        if (canary)
-            throw new lite/* UserError */.yo(`canary ${canary.release.id} is unfinished (${canary.phase}); roll back to previous first, which aborts it.`, { input: 'to' });
-        const target = pick(ledger, o.to);
+        else if (!ledger.document.stable && ledger.document.releases.length === 0 && seams.knownGood) {
+            // This host's releases cannot be restored from a history of names; say what GitHub knows.
+            const [live, before] = await seams.knownGood(2);
+            const wanted = o.to === 'previous' ? before : undefined;
+            if (live)
+                return end('failed', '', '', `the ledger of ${o.environment} in ${o.stateDir} is empty, so this host keeps no release to restore; GitHub's deployment history says ${live.releaseId} went live last${wanted ? ` and ${wanted.releaseId} (commit ${wanted.sha.slice(0, 12)}) before it: deploy that commit's artifact with deploy-canary` : ''}`);
+        }
+        const canary = ledger.unfinished();
+        // Checked before anything moves: a target the ledger never kept changes nothing.
+        const target = canary && o.to === 'previous' ? ledger.document.stable : pick(ledger, o.to);
+        const onSwitched = () => (switchedAt = clock.monotonic());
+        // A canary in flight is what is being rolled back: aborting it puts stable back in front.
+        if (canary) {
+            const context = { ledger, router: getRouter, host, clock, logger, runId: o.runId, drainMs: o.drainMs };
+            const toStable = target !== undefined && target.id === ledger.document.stable?.id;
+            await abortCanary({ ...context, cancelled: false, ...(toStable ? { onSwitched } : {}) }, `rollback: ${why}`);
+            const stable = ledger.document.stable;
+            // The run whose lock this was may have moved traffic in the instant before it saw the takeover:
+            // stable gets all traffic once more, now that the canary is stopped.
+            if (fromLiveRun && stable)
+                await (await getRouter()).setWeights(plain(stable), undefined, 0);
+            if (toStable && stable) {
+                upstream = stable.upstream;
+                return end('rolled-back', stable.id, canary.release.id, `aborted canary ${canary.release.id}: ${why}`);
+            }
+            if (!target)
+                return end('failed', '', canary.release.id, `aborted canary ${canary.release.id}, but there is no stable release to restore`);
+            logger.info(`aborted canary ${canary.release.id}; now restoring ${target.id}`);
+        }
+        const stable = ledger.document.stable;
+        if (!target)
+            throw new Error('no rollback target');
         if (stable && target.id === stable.id) {
             upstream = stable.upstream;
             return end('noop', target.id, target.id, `${target.id} is already live`);
         }
         let restored = target;
-        if (target.pid === undefined || !host.alive(target.pid)) {
+        if (!host.alive(target.pid)) {
             // Its process is gone: start it again from the folder the ledger kept.
             if (!target.dir || !target.command)
                 return end('failed', '', stable?.id ?? '', `${target.id} is not running and its ledger entry does not say how to start it`);
-            logger.info(`${target.id} is not running: starting it from ${target.dir}`);
-            const release = { id: target.id, version: target.version, digest: target.digest ?? '', dir: target.dir };
+            let release = { id: target.id, version: target.version, digest: target.digest ?? '', dir: target.dir };
+            if (await rollback_isDirectory(target.dir))
+                logger.info(`${target.id} is not running: starting it from ${target.dir}`);
+            else {
+                // Its files are gone too: redeploy it from the artifact kept for it, once its digest checks out.
+                const redeployed = await redeploy(o, target, host);
+                if (typeof redeployed === 'string')
+                    return end('failed', '', stable?.id ?? '', redeployed);
+                release = redeployed;
+            }
             const running = await host.start({ release, command: target.command, env: seams.env });
             const ready = await host.waitReady(running, { healthPath: o.healthPath, timeoutMs: o.readyTimeoutMs, clock });
             if (!ready.ready) {
@@ -1937,6 +2260,37 @@ function pick(ledger, to) {
         throw new lite/* UserError */.yo(`'${to.slice(0, 80)}' is not a release the ledger of ${doc.environment} keeps.`, { input: 'to' }, `Use previous or one of: ${[doc.stable, ...doc.releases].flatMap((r) => (r ? [r.id] : [])).join(', ') || '(none)'}.`);
     return found;
 }
+/**
+ * Prepares `target` again from the artifact kept for it (`<environment>/artifacts/<id>`): the
+ * archive is verified against its manifest, and the manifest's digest must be the one the ledger
+ * recorded. A string says why that is impossible.
+ */
+async function redeploy(o, target, host) {
+    const kept = keptArtifact(o.stateDir, o.environment, target.id);
+    if (!(await rollback_isFile(kept.archive)))
+        return `${target.id} is not running, its folder ${target.dir ?? ''} is gone and no artifact was kept for it (${kept.archive}); deploy it again with deploy-canary`;
+    let prepared;
+    try {
+        prepared = await host.prepare({
+            artifact: kept.archive,
+            version: target.version,
+            stateDir: o.stateDir,
+            environment: o.environment,
+        });
+    }
+    catch (err) {
+        return `the artifact kept for ${target.id} failed verification: ${(0,lite/* errorMessage */.gJ)(err)}`;
+    }
+    if (prepared.id !== target.id || (target.digest !== undefined && prepared.digest !== target.digest))
+        return `the artifact kept for ${target.id} is ${prepared.digest}, not the ${target.digest ?? target.id} the ledger recorded; refusing to start it`;
+    return prepared;
+}
+async function rollback_isDirectory(path) {
+    return (0,promises_.stat)(path).then((s) => s.isDirectory(), () => false);
+}
+async function rollback_isFile(path) {
+    return (0,promises_.stat)(path).then((s) => s.isFile(), () => false);
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
 var github = __webpack_require__(61351);
@@ -1964,12 +2318,12 @@ const DEFAULT_MAX_RATE_WAIT_MS = 60_000;
 // `retry-after` GitHub asked for rather than the retry plugin's blind backoff.
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 /** `owner` and `repo` of an `owner/name`, or undefined when it is not one. */
-function client_splitRepository(repository) {
+function splitRepository(repository) {
     const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository.trim());
     return m ? { owner: m[1], repo: m[2] } : undefined;
 }
 /** A client with retries, rate-limit handling and a request timeout; throws only on an empty token. */
-function client_githubClient(o) {
+function githubClient(o) {
     const retries = o.retries ?? DEFAULT_RETRIES;
     const baseMs = o.retryBaseMs ?? DEFAULT_BASE_MS;
     const maxWaitMs = o.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_WAIT_MS;
@@ -2006,7 +2360,7 @@ function withTimeout(fetchFn, ms) {
     };
 }
 /** Why a call to GitHub failed, as one line naming the fix where there is one; never holds the token. */
-function client_describeFailure(error, o) {
+function describeFailure(error, o) {
     const e = (typeof error === 'object' && error !== null ? error : {});
     const what = scrub(e.response ? (0,lite/* errorMessage */.gJ)(error) : networkFailure(error), o.token);
     const where = e.request?.method && e.request.url ? `${e.request.method} ${pathOf(e.request.url)}: ` : '';
@@ -2058,15 +2412,15 @@ const DESCRIPTION_LIMIT = 140;
 function githubDeployments(o) {
     const { logger } = o;
     const unavailable = (why) => logger.warning(`GitHub Deployments unavailable: ${why}; the deploy goes on from the ledger`);
-    const target = client_splitRepository(o.repository);
+    const target = splitRepository(o.repository);
     if (!target)
         return silent(() => unavailable(`repository '${o.repository}' is not owner/name`));
     let client;
     try {
-        client = client_githubClient(o);
+        client = githubClient(o);
     }
     catch (error) {
-        return silent(() => unavailable(client_describeFailure(error, { ...o, access: 'write' })));
+        return silent(() => unavailable(describeFailure(error, { ...o, access: 'write' })));
     }
     let off = false;
     let deploymentId;
@@ -2082,7 +2436,7 @@ function githubDeployments(o) {
         catch (error) {
             // The plugins have retried what was worth retrying; more calls would only repeat the wait.
             off = true;
-            unavailable(client_describeFailure(error, { ...o, access: 'write' }));
+            unavailable(describeFailure(error, { ...o, access: 'write' }));
         }
     }));
     const post = async (state, description, extra = {}) => {
@@ -2156,10 +2510,19 @@ const PAGE_SIZE = 30;
 const MAX_DEPLOYMENTS = 100;
 /** The newest deployment to `environment` with a `success` status; undefined when none, or with one warning when GitHub cannot be read. */
 async function lastKnownGood(o, environment) {
+    return (await knownGoodReleases(o, environment, 1))[0];
+}
+/**
+ * Up to `count` releases that went live in `environment`, newest first, one entry per release:
+ * the deployments slipway recorded that reached `success`. Empty when none, or (with one warning)
+ * when GitHub cannot be read.
+ */
+async function knownGoodReleases(o, environment, count) {
+    const found = [];
     const target = splitRepository(o.repository);
     const giveUp = (why) => {
         o.logger.warning(`GitHub Deployments of ${environment} unreadable: ${why}; no last known-good release from GitHub`);
-        return undefined;
+        return found;
     };
     if (!target)
         return giveUp(`repository '${o.repository}' is not owner/name`);
@@ -2175,10 +2538,10 @@ async function lastKnownGood(o, environment) {
         for await (const page of pages) {
             for (const deployment of page.data) {
                 if (++seen > MAX_DEPLOYMENTS)
-                    return undefined;
+                    return found;
                 // Deployments another tool made to the same environment name no release slipway can restore.
                 const release = releaseOf(deployment.payload);
-                if (!release)
+                if (!release || found.some((f) => f.releaseId === release.releaseId))
                     continue;
                 const statuses = await client.rest.repos.listDeploymentStatuses({
                     ...target,
@@ -2186,10 +2549,12 @@ async function lastKnownGood(o, environment) {
                     per_page: 100,
                 });
                 if (statuses.data.some((s) => s.state === 'success'))
-                    return { ...release, sha: deployment.sha };
+                    found.push({ ...release, sha: deployment.sha });
+                if (found.length >= count)
+                    return found;
             }
         }
-        return undefined;
+        return found;
     }
     catch (error) {
         return giveUp(describeFailure(error, { ...o, access: 'read' }));
@@ -2634,10 +2999,10 @@ const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 const IPV6 = /^[0-9A-Fa-f:.]+$/;
 /** Reads `user@host[:port]` (IPv6 in brackets: `user@[2001:db8::1]:22`); a UserError on `host` for anything else. */
-function host_parseHost(text) {
-    const bad = (why) => new UserError(`${shown(text)} ${why}.`, { input: 'host' }, HINT);
+function parseHost(text) {
+    const bad = (why) => new lite/* UserError */.yo(`${shown(text)} ${why}.`, { input: 'host' }, HINT);
     if (text.trim() === '')
-        throw new UserError('is empty.', { input: 'host' }, HINT);
+        throw new lite/* UserError */.yo('is empty.', { input: 'host' }, HINT);
     if (/\s/.test(text))
         throw bad('contains spaces');
     if (text.startsWith('-'))
@@ -2662,11 +3027,11 @@ function host_parseHost(text) {
     return { user, host, port };
 }
 /** `user@host:port` for messages. */
-function host_targetLabel(t) {
+function targetLabel(t) {
     return `${t.user}@${t.host.includes(':') ? `[${t.host}]` : t.host}:${t.port}`;
 }
 /** The name ssh looks the host up by in known_hosts: the bare host on port 22, `[host]:port` on any other. */
-function host_knownHostsName(t) {
+function knownHostsName(t) {
     return t.port === 22 ? t.host : `[${t.host}]:${t.port}`;
 }
 /**
@@ -2690,13 +3055,13 @@ const ROWS = [
     {
         pattern: /REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/,
         input: 'known-hosts',
-        message: (t) => `does not match the host key ${host_targetLabel(t)} presented; nothing was run there.`,
+        message: (t) => `does not match the host key ${targetLabel(t)} presented; nothing was run there.`,
         hint: (t) => `If the server's key changed on purpose: ${KEYSCAN(t)}`,
     },
     {
         pattern: /Host key verification failed|No \S+ host key is known/,
         input: 'known-hosts',
-        message: (t) => `holds no key for ${host_knownHostsName(t)} that matches the one the server presented; nothing was run there.`,
+        message: (t) => `holds no key for ${knownHostsName(t)} that matches the one the server presented; nothing was run there.`,
         hint: KEYSCAN,
     },
     {
@@ -2708,49 +3073,49 @@ const ROWS = [
     {
         pattern: /Permission denied \(|Too many authentication failures/,
         input: 'ssh-key',
-        message: (t) => `was refused by ${host_targetLabel(t)}.`,
+        message: (t) => `was refused by ${targetLabel(t)}.`,
         hint: (t) => `Add its public key (ssh-keygen -y -f <key>) to ~${t.user}/.ssh/authorized_keys on the host.`,
     },
     {
         pattern: /Connection refused/,
         input: 'host',
-        message: (t) => `cannot connect to ${host_targetLabel(t)}: connection refused.`,
+        message: (t) => `cannot connect to ${targetLabel(t)}: connection refused.`,
         hint: () => REACH,
     },
     {
         pattern: /timed out|Operation timed out/i,
         input: 'host',
-        message: (t) => `cannot connect to ${host_targetLabel(t)}: the connection timed out.`,
+        message: (t) => `cannot connect to ${targetLabel(t)}: the connection timed out.`,
         hint: () => REACH,
     },
     {
         pattern: /Could not resolve hostname|Name or service not known|nodename nor servname/,
         input: 'host',
-        message: (t) => `cannot connect to ${host_targetLabel(t)}: the name ${t.host} does not resolve.`,
+        message: (t) => `cannot connect to ${targetLabel(t)}: the name ${t.host} does not resolve.`,
         hint: () => 'Check the spelling, or use the IP address.',
     },
     {
         pattern: /No route to host|Network is unreachable/,
         input: 'host',
-        message: (t) => `cannot connect to ${host_targetLabel(t)}: no route to the host.`,
+        message: (t) => `cannot connect to ${targetLabel(t)}: no route to the host.`,
         hint: () => REACH,
     },
     {
         pattern: /Connection (?:closed|reset) by|kex_exchange_identification/,
         input: 'host',
-        message: (t) => `cannot connect to ${host_targetLabel(t)}: the server closed the connection before logging in.`,
+        message: (t) => `cannot connect to ${targetLabel(t)}: the server closed the connection before logging in.`,
         hint: () => `${REACH} The server may also limit connections (MaxStartups) or refuse the runner's address.`,
     },
 ];
 /** The UserError ssh's stderr stands for, or undefined when it is none of the known failures. */
-function ssh_errors_sshUserError(stderr, target) {
+function sshUserError(stderr, target) {
     const row = ROWS.find((r) => r.pattern.test(stderr));
-    return row && new UserError(row.message(target), { input: row.input }, row.hint(target));
+    return row && new lite/* UserError */.yo(row.message(target), { input: row.input }, row.hint(target));
 }
 /** An internal Error for an ssh failure no row explains, naming its last line of stderr. */
-function ssh_errors_sshInternalError(what, stderr, target) {
+function sshInternalError(what, stderr, target) {
     const last = stderr.trim().split('\n').pop()?.trim() ?? '';
-    return new Error(`${what} on ${targetLabel(target)} failed${last ? `: ${redactCredentials(last)}` : ''}`);
+    return new Error(`${what} on ${targetLabel(target)} failed${last ? `: ${(0,lite/* redactCredentials */.UY)(last)}` : ''}`);
 }
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/remote/copy-dir.ts
@@ -2770,13 +3135,13 @@ const TAR_FAILED = 100;
 /** Byte order, not the locale's, so both sides sort alike; `-r` so an empty folder lists nothing. */
 const LISTING = 'find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum';
 /** Copies localDir's contents into remoteDir; an Error when the remote files differ afterwards (remoteDir should start empty). */
-async function copy_dir_copyDir(ctx, localDir, remoteDir) {
-    if (!statSync(localDir).isDirectory())
+async function copyDir(ctx, localDir, remoteDir) {
+    if (!(0,external_node_fs_.statSync)(localDir).isDirectory())
         throw new Error(`${localDir} is not a folder`);
     if (remoteDir === '')
         throw new Error('copyDir needs a remote folder');
     const where = `${targetLabel(ctx.target)}:${remoteDir}`;
-    const dest = shellQuote(remoteDir);
+    const dest = (0,lite/* shellQuote */.ZL)(remoteDir);
     // -o: files belong to the remote user, not to the runner's uid; -p: modes as they are here.
     const unpack = `mkdir -p -- ${dest} && tar -C ${dest} -xpof -`;
     const sent = await ctx.exec('bash', ['-c', PIPE, 'bash', localDir, 'ssh', ...ctx.sshArgs(unpack)], {
@@ -2850,7 +3215,7 @@ const MAX_SOCKET_PATH = 100;
  * Secrets pasted through a browser often gain CRLF line ends or lose the final newline, and ssh
  * refuses a key with either, so both are mended rather than reported.
  */
-function ssh_files_normalizePrivateKey(text) {
+function normalizePrivateKey(text) {
     let key = text.replace(/\r\n?/g, '\n').trim();
     // Stored with its newlines escaped, as some secret stores and YAML strings do.
     if (!key.includes('\n') && key.includes('\\n'))
@@ -2860,30 +3225,30 @@ function ssh_files_normalizePrivateKey(text) {
     if (PEM.test(key))
         return `${key}\n`;
     const publicKey = /^(?:ssh-|ecdsa-|sk-)\S+ AAAA/.test(key) || key.startsWith('---- BEGIN SSH2 PUBLIC KEY');
-    throw new UserError(publicKey ? 'is a public key, not a private key.' : 'is not a private key (an OpenSSH or PEM private key).', { input: 'ssh-key' }, KEY_HINT);
+    throw new lite/* UserError */.yo(publicKey ? 'is a public key, not a private key.' : 'is not a private key (an OpenSSH or PEM private key).', { input: 'ssh-key' }, KEY_HINT);
 }
 function passphraseError() {
-    return new UserError('is protected by a passphrase, which a workflow cannot type.', { input: 'ssh-key' }, "Use a key without one: 'ssh-keygen -t ed25519 -N ''', or remove it with 'ssh-keygen -p -N '' -f <key>'.");
+    return new lite/* UserError */.yo('is protected by a passphrase, which a workflow cannot type.', { input: 'ssh-key' }, "Use a key without one: 'ssh-keygen -t ed25519 -N ''', or remove it with 'ssh-keygen -p -N '' -f <key>'.");
 }
 /** Writes the key (0600) and known_hosts into a fresh 0700 folder under tempDir. */
-function ssh_files_writeSessionFiles(tempDir, key, knownHosts) {
-    let dir = mkdtempSync(join(tempDir, 'slipway-ssh-'));
+function writeSessionFiles(tempDir, key, knownHosts) {
+    let dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempDir, 'slipway-ssh-'));
     // A deep runner temp folder can leave no room for the socket's name; the system one is short.
-    if (join(dir, 'control').length > MAX_SOCKET_PATH)
-        dir = mkdtempSync(join(tmpdir(), 'slipway-ssh-'));
-    chmodSync(dir, 0o700);
+    if ((0,external_node_path_.join)(dir, 'control').length > MAX_SOCKET_PATH)
+        dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'slipway-ssh-'));
+    (0,external_node_fs_.chmodSync)(dir, 0o700);
     const files = {
         dir,
-        keyFile: join(dir, 'key'),
-        knownHostsFile: join(dir, 'known_hosts'),
-        controlPath: join(dir, 'control'),
+        keyFile: (0,external_node_path_.join)(dir, 'key'),
+        knownHostsFile: (0,external_node_path_.join)(dir, 'known_hosts'),
+        controlPath: (0,external_node_path_.join)(dir, 'control'),
     };
-    writeFileSync(files.keyFile, key, { mode: 0o600, flag: 'wx' });
-    writeFileSync(files.knownHostsFile, `${knownHosts.replace(/\r\n?/g, '\n').trim()}\n`, { mode: 0o600, flag: 'wx' });
+    (0,external_node_fs_.writeFileSync)(files.keyFile, key, { mode: 0o600, flag: 'wx' });
+    (0,external_node_fs_.writeFileSync)(files.knownHostsFile, `${knownHosts.replace(/\r\n?/g, '\n').trim()}\n`, { mode: 0o600, flag: 'wx' });
     return files;
 }
 /** Has ssh-keygen read the key, so that a damaged key is reported as one and not as a refused login. */
-async function ssh_files_checkKeyReadable(exec, files, env) {
+async function checkKeyReadable(exec, files, env) {
     // `-P ''` answers the passphrase prompt, so a protected key fails here instead of waiting for a tty.
     const r = await exec('ssh-keygen', ['-y', '-P', '', '-f', files.keyFile], {
         env,
@@ -2895,10 +3260,10 @@ async function ssh_files_checkKeyReadable(exec, files, env) {
         return;
     if (/passphrase/i.test(r.stderr))
         throw passphraseError();
-    throw new UserError('is not a private key ssh can read (it is damaged or cut short).', { input: 'ssh-key' }, KEY_HINT);
+    throw new lite/* UserError */.yo('is not a private key ssh can read (it is damaged or cut short).', { input: 'ssh-key' }, KEY_HINT);
 }
 /** A UserError on `known-hosts` unless it lists the host under the name ssh will look it up by. */
-async function ssh_files_checkKnownHosts(exec, files, target, env) {
+async function checkKnownHosts(exec, files, target, env) {
     const name = knownHostsName(target);
     const r = await exec('ssh-keygen', ['-F', name, '-f', files.knownHostsFile], {
         env,
@@ -2908,7 +3273,7 @@ async function ssh_files_checkKnownHosts(exec, files, target, env) {
     });
     if (r.exitCode === 0 && r.stdout.trim() !== '')
         return;
-    throw new UserError(`does not list ${name}${target.port === 22 ? '' : ` (on a port other than 22, ssh looks hosts up as [host]:port)`}.`, { input: 'known-hosts' }, `Add the lines 'ssh-keyscan -p ${target.port} ${target.host}' prints, after checking their fingerprints against the server's.`);
+    throw new lite/* UserError */.yo(`does not list ${name}${target.port === 22 ? '' : ` (on a port other than 22, ssh looks hosts up as [host]:port)`}.`, { input: 'known-hosts' }, `Add the lines 'ssh-keyscan -p ${target.port} ${target.host}' prints, after checking their fingerprints against the server's.`);
 }
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/remote/session.ts
@@ -2935,7 +3300,7 @@ async function openSsh(options) {
     const target = parseHost(options.host);
     const key = normalizePrivateKey(options.sshKey);
     if (options.knownHosts.trim() === '')
-        throw new UserError('is required when host is set: ssh checks the host key against it.', { input: 'known-hosts' }, `Add the lines 'ssh-keyscan -p ${target.port} ${target.host}' prints, after checking their fingerprints.`);
+        throw new lite/* UserError */.yo('is required when host is set: ssh checks the host key against it.', { input: 'known-hosts' }, `Add the lines 'ssh-keyscan -p ${target.port} ${target.host}' prints, after checking their fingerprints.`);
     const files = writeSessionFiles(options.tempDir, key, options.knownHosts);
     const session = new OpenSshSession(target, files, options);
     try {
@@ -2958,10 +3323,10 @@ class OpenSshSession {
     constructor(target, files, options) {
         this.target = target;
         this.files = files;
-        this.exec = options.exec ?? actionsExec;
-        this.logger = options.logger ?? nullLogger;
+        this.exec = options.exec ?? lite/* actionsExec */.dw;
+        this.logger = options.logger ?? lite/* nullLogger */.Gi;
         this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-        this.env = withoutRunnerCredentials(process.env);
+        this.env = (0,lite/* withoutRunnerCredentials */.DV)(process.env);
         // IdentitiesOnly already ignores an agent's keys; without the socket ssh does not ask it at all.
         delete this.env.SSH_AUTH_SOCK;
     }
@@ -3002,15 +3367,15 @@ class OpenSshSession {
         // ssh's own ConnectTimeout covers the TCP connect only; this bounds the handshake and login too.
         const r = await this.ssh(this.sshArgs('true'), { timeoutMs: this.connectTimeoutMs + 10_000 });
         if (r.timedOut)
-            throw new UserError(`cannot connect to ${targetLabel(this.target)}: no answer within ${formatDuration(this.connectTimeoutMs)}.`, { input: 'host' }, 'Check the host and port, and that a firewall lets the runner in.');
+            throw new lite/* UserError */.yo(`cannot connect to ${targetLabel(this.target)}: no answer within ${(0,lite/* formatDuration */.a3)(this.connectTimeoutMs)}.`, { input: 'host' }, 'Check the host and port, and that a firewall lets the runner in.');
         if (r.exitCode === 0)
             return;
         if (r.exitCode === SSH_FAILED)
             throw sshUserError(r.stderr, this.target) ?? sshInternalError('connecting', r.stderr, this.target);
-        throw new UserError(`logged in to ${targetLabel(this.target)}, but its shell could not run 'true' (exit code ${r.exitCode}).`, { input: 'host' }, `Give ${this.target.user} a login shell such as /bin/sh on the host.`);
+        throw new lite/* UserError */.yo(`logged in to ${targetLabel(this.target)}, but its shell could not run 'true' (exit code ${r.exitCode}).`, { input: 'host' }, `Give ${this.target.user} a login shell such as /bin/sh on the host.`);
     }
     async run(command, options = {}) {
-        this.logger.info(`ssh ${targetLabel(this.target)}: ${redactCredentials(command)}`);
+        this.logger.info(`ssh ${targetLabel(this.target)}: ${(0,lite/* redactCredentials */.UY)(command)}`);
         return this.runQuietly(command, options);
     }
     /** run() without the log line, for this module's own plumbing. */
@@ -3025,7 +3390,7 @@ class OpenSshSession {
         // without a tty the remote command would not notice. So the remote side enforces the limit
         // with timeout(1), in the user's own shell; should that fail, ending the master frees us.
         const started = performance.now();
-        const limited = `timeout -k 5 ${Math.max(1, Math.ceil(timeoutMs / 1000))} "\${SHELL:-/bin/sh}" -c ${shellQuote(command)}`;
+        const limited = `timeout -k 5 ${Math.max(1, Math.ceil(timeoutMs / 1000))} "\${SHELL:-/bin/sh}" -c ${(0,lite/* shellQuote */.ZL)(command)}`;
         let backstop = false;
         const timer = setTimeout(() => {
             backstop = true;
@@ -3034,9 +3399,9 @@ class OpenSshSession {
         const r = await this.ssh(this.sshArgs(limited), { ...options, timeoutMs: undefined }).finally(() => clearTimeout(timer));
         // timeout(1) exits 124 when it sent its signal, or 128+9 when the command needed the KILL.
         if (backstop || (performance.now() - started >= timeoutMs && [124, 137].includes(r.exitCode)))
-            throw new Error(`a command on ${targetLabel(this.target)} did not finish within ${formatDuration(timeoutMs)}`);
+            throw new Error(`a command on ${targetLabel(this.target)} did not finish within ${(0,lite/* formatDuration */.a3)(timeoutMs)}`);
         if (r.exitCode === 127 && /timeout: (?:command )?not found|timeout: No such file/.test(r.stderr))
-            throw new UserError(`has no timeout command, which slipway needs to bound a command's time.`, { input: 'host' }, 'Install coreutils (or busybox) on the host.');
+            throw new lite/* UserError */.yo(`has no timeout command, which slipway needs to bound a command's time.`, { input: 'host' }, 'Install coreutils (or busybox) on the host.');
         return this.finish(r);
     }
     finish(r) {
@@ -3067,11 +3432,11 @@ class OpenSshSession {
             return;
         this.closed = true;
         try {
-            if (existsSync(this.files.controlPath))
+            if ((0,external_node_fs_.existsSync)(this.files.controlPath))
                 await this.ssh(this.exitMaster(), { timeoutMs: 10_000 });
         }
         finally {
-            rmSync(this.files.dir, { recursive: true, force: true });
+            (0,external_node_fs_.rmSync)(this.files.dir, { recursive: true, force: true });
         }
     }
     ssh(args, options) {
@@ -3085,15 +3450,402 @@ class OpenSshSession {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/deploy/src/remote/delegate.ts
+// deploy-canary and rollback on a remote host: the action does not deploy where it runs; it copies
+// its own bundle (and the artifact) to the host over SSH, each copy verified by sha256 on both
+// sides, and runs itself there with node. Every provider then acts on the host exactly as on a
+// self-hosted runner, and the log, the outputs and the summary come back to the runner.
+
+
+
+
+
+
+
+const HOST_HINT = "Write it as 'user@host' or 'user@host:port', for example 'deploy@203.0.113.10:2222'.";
+const NODE_HINT = 'Install Node.js 20 or later where a non-interactive ssh login finds it (such as /usr/bin or /usr/local/bin; a version manager that changes PATH only in interactive shells is not enough).';
+/** The inputs that are the runner's business: the host's run gets them empty, so it runs where it is. */
+const SSH_INPUTS = ['host', 'ssh-key', 'known-hosts'];
+/** Runner files and credentials that mean nothing on the host (the host gets its own files). */
+const RUNNER_ONLY = new Set(['WORKSPACE', 'OUTPUT', 'STEP_SUMMARY', 'STATE', 'ENV', 'PATH', 'EVENT_PATH', 'ACTION_PATH', 'TOKEN'].map((n) => `GITHUB_${n}`));
+/** Besides INPUT_* and GITHUB_*: debug logging, and the test run's marker (so a test sees every process it left). */
+const PASSED = new Set(['CI', 'RUNNER_DEBUG', 'SLIPWAY_TEST_RUN']);
+/** The runner writes a line this often while the host runs; the host stops the run after a minute without one. */
+const HEARTBEAT_MS = 5000;
+const HEARTBEAT_LIMIT_MS = 60_000;
+const KEEP_STDERR = 4096;
+/**
+ * Runs on the host: reads the job (one JSON line) from stdin, runs the bundle with its variables,
+ * passes its output through, and sends it SIGTERM when stdin ends or stays silent for a minute
+ * (the runner cancelled, or the connection is gone). Then one line, the job's token and a JSON
+ * result (exit code, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY), and the run folder is removed.
+ */
+const RUNNER_SCRIPT = `
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+let head = '', job, child, timer, finished = false, lineEnded = true;
+for (const s of [process.stdout, process.stderr, process.stdin]) s.on('error', () => stop());
+function stop() { if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM'); if (!child) process.exit(1); }
+function arm() { clearTimeout(timer); timer = setTimeout(stop, ${HEARTBEAT_LIMIT_MS}); }
+for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(s, stop);
+process.stdin.setEncoding('utf8');
+process.stdin.on('end', stop);
+process.stdin.on('data', (text) => {
+  arm();
+  if (job) return;
+  head += text;
+  if (head.includes('\\n')) start(JSON.parse(head.slice(0, head.indexOf('\\n'))));
+});
+function start(j) {
+  job = j;
+  for (const f of [j.env.GITHUB_OUTPUT, j.env.GITHUB_STEP_SUMMARY, j.env.GITHUB_STATE]) fs.writeFileSync(f, '');
+  child = spawn(process.execPath, [j.entry], { cwd: j.cwd, env: { ...process.env, ...j.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d) => { lineEnded = d[d.length - 1] === 10; process.stdout.write(d); });
+  child.stderr.on('data', (d) => process.stderr.write(d));
+  child.on('error', (e) => { process.stderr.write(String(e) + '\\n'); finish(1); });
+  child.on('close', (code, signal) => finish(code ?? 128 + (os.constants.signals[signal] || 0)));
+}
+function finish(code) {
+  if (finished) return;
+  finished = true;
+  clearTimeout(timer);
+  const read = (f) => { try { return fs.readFileSync(f, 'utf8'); } catch { return ''; } };
+  const result = { exitCode: code, output: read(job.env.GITHUB_OUTPUT), summary: read(job.env.GITHUB_STEP_SUMMARY) };
+  fs.rmSync(job.dir, { recursive: true, force: true });
+  setTimeout(() => process.exit(code), 5000).unref();
+  process.stdout.write((lineEnded ? '' : '\\n') + job.token + ' ' + JSON.stringify(result) + '\\n', () => process.exit(code));
+}
+`;
+/** Renames the verified copy into place; a folder already there (another run's, verified too) wins. */
+const PLACE_SCRIPT = `const fs = require('fs'); const [, from, to] = process.argv;
+try { fs.renameSync(from, to); } catch (e) { fs.rmSync(from, { recursive: true, force: true }); if (!fs.existsSync(to + '/index.js')) throw e; }`;
+const PROBE_SCRIPT = `process.stdout.write(JSON.stringify({ node: process.versions.node, home: require('os').homedir() }))`;
+/**
+ * Runs the action on the host `host` names, over SSH, and relays what it prints, its outputs and
+ * summary. Before anything changes on the host, the connection is open and the host key checked:
+ * a refused connection, a wrong host key, a bad key or a host without Node.js 20 is a UserError on
+ * the input that fixes it. The session (and the key file with it) is closed on every path.
+ */
+async function runOnHost(o, seams) {
+    // A URL in `host` may carry a password: refuse it without repeating any of it.
+    if (/:\/\//.test(o.host))
+        throw new lite/* UserError */.yo('is a URL, not user@host[:port].', { input: 'host' }, HOST_HINT);
+    const target = parseHost(o.host);
+    const artifact = o.artifact === undefined ? undefined : checkArtifact(o.artifact);
+    const relay = new RelayExec(seams.exec ?? lite/* actionsExec */.dw);
+    const logger = seams.logger ?? lite/* nullLogger */.Gi;
+    const session = await openSsh({
+        host: o.host,
+        sshKey: o.sshKey,
+        knownHosts: o.knownHosts,
+        tempDir: o.tempDir,
+        exec: relay.exec,
+        ...(o.connectTimeoutMs !== undefined ? { connectTimeoutMs: o.connectTimeoutMs } : {}),
+    });
+    const label = targetLabel(target);
+    let runDir;
+    let started = false;
+    try {
+        const home = await probeNode(session, o.action);
+        const bundle = await placeBundle(session, o, home);
+        runDir = (await must(session, 'mktemp -d "${TMPDIR:-/tmp}/slipway-run.XXXXXXXX"', 'making a run folder')).trim();
+        const remoteArtifact = artifact && (await copyArtifact(session, artifact, runDir, o.tempDir));
+        const workspace = hostPath(o.workspace ?? '~/slipway', home);
+        await must(session, `mkdir -p -- ${(0,lite/* shellQuote */.ZL)(workspace)}`, 'making the workspace');
+        logger.info(`${o.action} runs on ${label}, in ${workspace}`);
+        if (seams.signal?.aborted)
+            throw new lite/* UserError */.yo(`cancelled: ${o.action} did not start on ${label}.`);
+        started = true;
+        const job = {
+            entry: external_node_path_.posix.join(bundle, 'index.js'),
+            cwd: workspace,
+            dir: runDir,
+            token: `slipway-result-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`,
+            env: hostEnv(seams.env, runDir, workspace, remoteArtifact),
+        };
+        return await runJob(session, relay, job, o, seams, label);
+    }
+    finally {
+        // Once started, the run folder is the host's to remove: it may still be rolling back.
+        if (runDir && !started)
+            await session.run(`rm -rf -- ${(0,lite/* shellQuote */.ZL)(runDir)}`).catch(() => undefined);
+        await session.close();
+    }
+}
+async function runJob(session, relay, job, o, seams, label) {
+    const seen = {};
+    const command = `exec node -e ${(0,lite/* shellQuote */.ZL)(RUNNER_SCRIPT)} slipway-remote-run`;
+    const stderr = relay.stream(command, {
+        stdout: (line) => {
+            if (line.startsWith(`${job.token} `))
+                seen.result = JSON.parse(line.slice(job.token.length + 1));
+            else {
+                if (line.startsWith('::error'))
+                    seen.errorReported = true;
+                seams.stdout(line);
+            }
+        },
+        stderr: seams.stderr,
+        ...(seams.signal ? { signal: seams.signal } : {}),
+    });
+    // The variables go through stdin: on the command line, `ps` on the host would show the secrets.
+    const ended = await session.run(command, { input: `${JSON.stringify(job)}\n` });
+    const { result } = seen;
+    if (!result) {
+        const last = stderr.text().trim().split('\n').pop()?.trim();
+        if (ended.exitCode === 255)
+            throw new lite/* UserError */.yo(`lost the connection to ${label} while ${o.action} ran there${last ? ` (${last})` : ''}.`, { input: 'host' }, `The host stops that run within a minute (a canary in flight is rolled back there); 'slipway status' on the host shows where it stands.`);
+        throw new Error(`${o.action} on ${label} ended with exit code ${ended.exitCode} before it reported: ${last ?? ''}`);
+    }
+    for (const [name, value] of Object.entries(parseOutputFile(result.output)))
+        if (o.outputs.includes(name))
+            seams.setOutput(name, value);
+    if (result.summary)
+        await seams.appendSummary(result.summary);
+    return { exitCode: result.exitCode, errorReported: seen.errorReported ?? false };
+}
+/** Checks node on the host; returns the remote user's home folder. */
+async function probeNode(session, action) {
+    const label = targetLabel(session.target);
+    const r = await session.run(`command -v node >/dev/null 2>&1 || exit 127; exec node -e ${(0,lite/* shellQuote */.ZL)(PROBE_SCRIPT)}`);
+    if (r.exitCode === 127)
+        throw new lite/* UserError */.yo(`${label} has no node on the PATH an ssh login gets: ${action} runs there, and the host needs Node.js 20 or later.`, { input: 'host' }, NODE_HINT);
+    if (r.exitCode !== 0)
+        throw new Error(`checking node on ${label} failed: ${r.stderr.trim().split('\n').pop()}`);
+    const found = JSON.parse(r.stdout);
+    if (Number(found.node.split('.')[0]) < 20)
+        throw new lite/* UserError */.yo(`${label} has Node.js ${found.node}; the host needs Node.js 20 or later.`, { input: 'host' }, NODE_HINT);
+    return found.home;
+}
+/** Copies the bundle to `<bundleRoot>/<action>-<digest>` unless that version is there already. */
+async function placeBundle(session, o, home) {
+    const root = hostPath(o.bundleRoot ?? '~/.slipway-actions', home);
+    const bundleDir = o.bundleDir();
+    const name = `${o.action}-${delegate_folderDigest(bundleDir)}`;
+    const final = external_node_path_.posix.join(root, name);
+    if ((await session.run(`test -f ${(0,lite/* shellQuote */.ZL)(external_node_path_.posix.join(final, 'index.js'))}`)).exitCode === 0)
+        return final;
+    // Copied under a temporary name and renamed once verified: a folder with the final name is complete.
+    const partial = external_node_path_.posix.join(root, `.${name}.partial-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    try {
+        await session.copyDir(bundleDir, partial);
+        await must(session, `exec node -e ${(0,lite/* shellQuote */.ZL)(PLACE_SCRIPT)} ${(0,lite/* shellQuote */.ZL)(partial)} ${(0,lite/* shellQuote */.ZL)(final)}`, 'placing the bundle');
+    }
+    catch (e) {
+        await session.run(`rm -rf -- ${(0,lite/* shellQuote */.ZL)(partial)}`).catch(() => undefined);
+        throw e;
+    }
+    return final;
+}
+function checkArtifact(path) {
+    const st = (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.statSync)(path) : undefined;
+    if (!st?.isDirectory() && !st?.isFile())
+        throw new lite/* UserError */.yo(`${path} ${st ? 'is neither a file nor a folder' : 'does not exist'} on the runner.`, { input: 'artifact' }, 'Build it earlier in the job: with host set, the artifact is copied from the runner to the host.');
+    return { path, folder: st.isDirectory() };
+}
+/**
+ * Copies the artifact into `<runDir>/artifact/`, under its own name (a folder's name can be its
+ * version); an archive goes with its manifest, staged in a folder of its own so that copyDir's
+ * sha256 check covers both. Returns the artifact's path on the host.
+ */
+async function copyArtifact(session, a, runDir, tempDir) {
+    const name = (0,external_node_path_.basename)(a.path) || 'artifact';
+    const into = external_node_path_.posix.join(runDir, 'artifact');
+    if (a.folder) {
+        await session.copyDir(a.path, external_node_path_.posix.join(into, name));
+        return external_node_path_.posix.join(into, name);
+    }
+    const stage = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempDir, 'artifact-'));
+    try {
+        const manifests = [`${name.replace(/\.(tar\.gz|tgz)$/, '')}.manifest.json`, 'manifest.json'];
+        for (const file of [name, ...manifests]) {
+            const from = (0,external_node_path_.join)((0,external_node_path_.dirname)(a.path), file);
+            if (file !== name && !(0,external_node_fs_.existsSync)(from))
+                continue;
+            try {
+                (0,external_node_fs_.linkSync)(from, (0,external_node_path_.join)(stage, file));
+            }
+            catch {
+                (0,external_node_fs_.copyFileSync)(from, (0,external_node_path_.join)(stage, file));
+            }
+        }
+        await session.copyDir(stage, into);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(stage, { recursive: true, force: true });
+    }
+    return external_node_path_.posix.join(into, name);
+}
+/** The environment of the run on the host: the step's inputs and GitHub context, with the host's own files. */
+function hostEnv(env, runDir, workspace, artifact) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (value !== undefined &&
+            (name.startsWith('INPUT_') || (name.startsWith('GITHUB_') && !RUNNER_ONLY.has(name)) || PASSED.has(name)))
+            out[name] = value;
+    for (const name of SSH_INPUTS)
+        out[(0,lite/* inputEnvName */.d_)(name)] = '';
+    if (artifact !== undefined)
+        out[(0,lite/* inputEnvName */.d_)('artifact')] = artifact;
+    return {
+        ...out,
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_OUTPUT: external_node_path_.posix.join(runDir, 'output'),
+        GITHUB_STEP_SUMMARY: external_node_path_.posix.join(runDir, 'summary'),
+        GITHUB_STATE: external_node_path_.posix.join(runDir, 'state'),
+        RUNNER_TEMP: runDir,
+    };
+}
+/** `~` and `~/x` under the host user's home; anything else must be absolute. */
+function hostPath(path, home) {
+    if (path === '~' || path.startsWith('~/'))
+        return external_node_path_.posix.join(home, path.slice(1));
+    if (!path.startsWith('/'))
+        throw new Error(`a folder on the host must be absolute or start with ~/, not ${path}`);
+    return path;
+}
+/** Runs a command that must succeed; returns its stdout. */
+async function must(session, command, what) {
+    const r = await session.run(command);
+    if (r.exitCode !== 0)
+        throw new Error(`${what} on ${targetLabel(session.target)} failed (exit code ${r.exitCode}): ${r.stderr.trim().split('\n').pop()}`);
+    return r.stdout;
+}
+/** A short sha256 of every file under a folder (names and contents), which names a bundle's version. */
+function delegate_folderDigest(dir) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const walk = (rel) => {
+        for (const name of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, rel)).sort()) {
+            const path = external_node_path_.posix.join(rel, name);
+            const st = (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, path));
+            if (st.isDirectory())
+                walk(path);
+            else if (st.isFile())
+                hash.update(`${path}\0${st.size}\0`).update((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, path)));
+        }
+    };
+    walk('');
+    return hash.digest('hex').slice(0, 16);
+}
+/** GITHUB_OUTPUT's `name<<delimiter` and `name=value` records. */
+function parseOutputFile(text) {
+    const outputs = {};
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]);
+        if (heredoc) {
+            const value = [];
+            for (i++; i < lines.length && lines[i] !== heredoc[2]; i++)
+                value.push(lines[i]);
+            outputs[heredoc[1]] = value.join('\n');
+        }
+        else if (lines[i].includes('='))
+            outputs[lines[i].split('=', 1)[0]] = lines[i].slice(lines[i].indexOf('=') + 1);
+    }
+    return outputs;
+}
+/**
+ * The Exec the session runs ssh through. One command of this module's own (known by its text)
+ * runs with its output relayed line by line as it comes and its stdin held open, with a line every
+ * few seconds, until it ends or the signal aborts: the host stops the run when stdin ends or goes
+ * quiet. Every other command goes to the inner Exec.
+ */
+class RelayExec {
+    inner;
+    streamed;
+    constructor(inner) {
+        this.inner = inner;
+    }
+    exec = (command, args, options) => command === 'ssh' && this.streamed && args[args.length - 1] === this.streamed.command
+        ? this.spawnStreaming(args, options ?? {})
+        : this.inner(command, args, options);
+    /** Streams the next run of `command`; returns the tail of its stderr. */
+    stream(command, handlers) {
+        const stderr = new Tail();
+        this.streamed = { command, handlers, stderr };
+        return stderr;
+    }
+    spawnStreaming(args, options) {
+        const { handlers, stderr } = this.streamed;
+        this.streamed = undefined;
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)('ssh', args, { env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+            const out = lines(handlers.stdout);
+            const err = lines((line) => {
+                stderr.push(line);
+                handlers.stderr(line);
+            });
+            child.stdout.on('data', out.push);
+            child.stderr.on('data', err.push);
+            child.stdin.on('error', () => { });
+            child.stdin.write(options.input ?? '');
+            const heartbeat = setInterval(() => child.stdin.write('\n'), HEARTBEAT_MS);
+            const hangUp = () => {
+                clearInterval(heartbeat);
+                child.stdin.end();
+            };
+            handlers.signal?.addEventListener('abort', hangUp, { once: true });
+            if (handlers.signal?.aborted)
+                hangUp();
+            child.on('error', (e) => {
+                clearInterval(heartbeat);
+                reject(e);
+            });
+            child.on('close', (code, signal) => {
+                clearInterval(heartbeat);
+                handlers.signal?.removeEventListener('abort', hangUp);
+                out.end();
+                err.end();
+                // stderr stays with this module: the session would read ssh's words mid-run as a failure to connect.
+                resolve({ exitCode: code ?? (signal ? 255 : 1), stdout: '', stderr: '' });
+            });
+        });
+    }
+}
+/** Splits a byte stream into lines for `emit`; end() flushes a last line without its newline. */
+function lines(emit) {
+    let rest = '';
+    const decoder = new TextDecoder();
+    return {
+        push: (chunk) => {
+            rest += decoder.decode(chunk, { stream: true });
+            let nl;
+            while ((nl = rest.indexOf('\n')) >= 0) {
+                emit(rest.slice(0, nl));
+                rest = rest.slice(nl + 1);
+            }
+        },
+        end: () => {
+            rest += decoder.decode();
+            if (rest)
+                emit(rest);
+            rest = '';
+        },
+    };
+}
+/** The last few KiB of a stream of lines, for an error message. */
+class Tail {
+    kept = '';
+    push(line) {
+        this.kept = `${this.kept}${line}\n`.slice(-KEEP_STDERR);
+    }
+    text() {
+        return this.kept;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/deploy/src/remote/index.ts
 // Remote hosts over SSH: one shared connection per host, host keys always checked, errors mapped
 // to the input that fixes them.
+
 
 
 /** Quotes one word for the remote shell; callers build run()'s command text with it. */
 
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/index.ts
+
 
 
 
@@ -3141,7 +3893,7 @@ class OpenSshSession {
 
 
 const PHASES = ['starting', 'ready', 'stepping', 'paused', 'promoting', 'aborting'];
-const OUTCOMES = ['promoted', 'rolled-back', 'failed'];
+const OUTCOMES = ['promoted', 'rolled-back', 'failed', 'recovered'];
 /** Previous stable releases kept for instant rollback, unless the caller asks for another number. */
 const DEFAULT_KEEP = 5;
 /** The transition log keeps its newest entries only, so the file stays small on a busy environment. */
@@ -3210,15 +3962,17 @@ class Ledger {
     clock;
     keep;
     audit;
+    guard;
     queue = Promise.resolve();
     constructor(
     /** The ledger file. */
-    path, doc, clock, keep, audit) {
+    path, doc, clock, keep, audit, guard) {
         this.path = path;
         this.doc = doc;
         this.clock = clock;
         this.keep = keep;
         this.audit = audit;
+        this.guard = guard;
     }
     /** `audit.jsonl` beside the ledger: every transition ever written, one JSON object a line, never cut. */
     get auditPath() {
@@ -3232,7 +3986,7 @@ class Ledger {
         const doc = exists
             ? readDocument(path, environment)
             : { version: 1, environment, releases: [], transitions: [] };
-        return new Ledger(path, deepFreeze(doc), clock, keep, options.audit ?? {});
+        return new Ledger(path, deepFreeze(doc), clock, keep, options.audit ?? {}, options.guard);
     }
     /** The ledger as last written. */
     get document() {
@@ -3246,6 +4000,7 @@ class Ledger {
     transition(change, runId) {
         // One at a time, each from the document the previous one wrote.
         const next = this.queue.then(async () => {
+            await this.guard?.();
             const at = new Date(this.clock.now()).toISOString();
             const doc = deepFreeze(applyChange(this.doc, change, runId, at, this.keep, this.audit));
             // A document this class could not read back is never written: that is a bug of the caller.
@@ -3395,6 +4150,316 @@ async function appendDurably(path, line) {
     finally {
         await handle.close();
     }
+}
+
+
+/***/ }),
+
+/***/ 7470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OU: () => (/* binding */ memoPath),
+/* harmony export */   cq: () => (/* binding */ writeMemo),
+/* harmony export */   fw: () => (/* binding */ readMemo)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36740);
+/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77934);
+/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26328);
+// What the command router last asked the platform for, kept beside the ledger. A promotion and an
+// abort reach a router as the same call (one release, no canary), and a run that resumes a paused
+// canary promotes with a router that never saw it: the memo tells the two apart across runs.
+
+
+
+
+
+const id = valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__/* .maxLength */ .Ru6(200)));
+const memoSchema = valibot__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    /** The canary of the last weight change (cleared once it is promoted or aborted). */
+    canary: id,
+    /** The release taking the rest (or all) of the traffic. */
+    stable: id,
+    /** The last release `deploy-command` ran for, so a resumed run does not deploy it twice. */
+    deployed: id,
+});
+/** Where an environment's memo lives. */
+function memoPath(stateDir, environment) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentDir */ .Fw)(stateDir, environment), 'command-router.json');
+}
+/** The memo; an absent or unreadable one is empty (the router then treats a lone release as an abort). */
+async function readMemo(path) {
+    try {
+        const parsed = valibot__WEBPACK_IMPORTED_MODULE_4__/* .safeParse */ .xLC(memoSchema, JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8')));
+        return parsed.success ? parsed.output : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Replaces the memo in one step, so a crash leaves the old one or the new one. */
+async function writeMemo(path, memo) {
+    await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(path, `${JSON.stringify(memo, null, 2)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 54068:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  commandOf: () => (/* binding */ commandOf),
+  createCommandRouter: () => (/* binding */ createCommandRouter),
+  parseTimeout: () => (/* binding */ parseTimeout),
+  stdoutLogger: () => (/* binding */ stdoutLogger),
+  variables: () => (/* binding */ variables)
+});
+
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/command/memo.ts
+var command_memo = __webpack_require__(7470);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/command/run.ts
+var command_run = __webpack_require__(11071);
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __webpack_require__(77934);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/command/status.ts
+// What `status-command` prints: live traffic per release since its previous run, as JSON
+// `{ "<release id>": { "requests": 120, "errors": 1, "latenciesMs": [12, 30] } }`.
+
+const count = dist/* pipe */.FsL(dist/* number */.aig(), dist/* integer */.ndf(), dist/* minValue */.Wwf(0));
+const answerSchema = dist/* record */.g1P(dist/* pipe */.FsL(dist/* string */.YjP(), dist/* minLength */.BpQ(1), dist/* maxLength */.Ru6(200)), dist/* object */.Ikc({
+    requests: count,
+    errors: count,
+    latenciesMs: dist/* optional */.lqM(dist/* array */.YOg(dist/* pipe */.FsL(dist/* number */.aig(), dist/* finite */.E2x(), dist/* minValue */.Wwf(0)))),
+}));
+/** The traffic in a status answer, or why the answer cannot be used (a line for the warning). */
+function parseStatus(stdout) {
+    let json;
+    try {
+        json = JSON.parse(stdout);
+    }
+    catch (err) {
+        const text = stdout.trim();
+        return { problem: text === '' ? 'it printed nothing' : `it did not print JSON (${err.message})` };
+    }
+    const parsed = dist/* safeParse */.xLC(answerSchema, json);
+    if (!parsed.success) {
+        const issue = parsed.issues[0];
+        const where = dist/* getDotPath */.BuJ(issue);
+        return { problem: `${where ? `${where.slice(0, 200)}: ` : ''}${issue.message}` };
+    }
+    return new Map(Object.entries(parsed.output).map(([id, s]) => [
+        id,
+        { requests: s.requests, errors: s.errors, latenciesMs: s.latenciesMs ?? [] },
+    ]));
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/command/router.ts
+// The `command` traffic router: the user's own shell commands move traffic on any platform slipway
+// has no router for (Cloud Run traffic splits, an ALB's weighted target groups, an in-house script).
+//
+// Every command runs through `/bin/sh -c` with the runner's environment (without its internal
+// credentials) and these variables, which always read "send SLIPWAY_WEIGHT percent of traffic to
+// SLIPWAY_RELEASE and the rest to SLIPWAY_PREVIOUS_RELEASE":
+//
+//   SLIPWAY_OPERATION         deploy | set-weight | promote | abort
+//   SLIPWAY_RELEASE           the canary; on promote and abort the release that takes all traffic
+//   SLIPWAY_VERSION           SLIPWAY_RELEASE's version
+//   SLIPWAY_WEIGHT            SLIPWAY_RELEASE's share, percent (100 on promote and abort)
+//   SLIPWAY_PREVIOUS_RELEASE  the stable while a canary runs; on promote the stable it replaces, on
+//                             abort the canary withdrawn ('' when there is none or it is not known)
+//   SLIPWAY_ENVIRONMENT, SLIPWAY_STABLE_URL, SLIPWAY_CANARY_URL
+//
+// docs/command-provider.md has the whole contract and worked examples.
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
+/** The runner's log without @actions/core (domain packages do not load it): the lines it would write. */
+const stdoutLogger = {
+    debug: () => { },
+    info: (message) => void process.stdout.write(`${(0,lite/* commandSafe */.JV)((0,lite/* redactCredentials */.UY)(message))}\n`),
+    warning: (message) => void process.stdout.write(`::warning::${(0,lite/* escapeCommandData */.V9)((0,lite/* redactCredentials */.UY)(message))}\n`),
+    error: (message) => void process.stdout.write(`::error::${(0,lite/* escapeCommandData */.V9)((0,lite/* redactCredentials */.UY)(message))}\n`),
+};
+/** A setting's command, or undefined when the input is empty. */
+function commandOf(settings, input) {
+    return settings[input]?.trim() || undefined;
+}
+function parseTimeout(text) {
+    if (!text?.trim())
+        return DEFAULT_TIMEOUT_MS;
+    const ms = (0,lite/* parseDuration */.E9)(text);
+    if (ms === undefined || ms <= 0)
+        throw new lite/* UserError */.yo(`'${text.slice(0, 40)}' is not a duration.`, { input: 'command-timeout' }, 'Write 90s, 5m or 1h.');
+    return ms;
+}
+/** The SLIPWAY_* variables of one command. */
+function variables(o) {
+    return {
+        SLIPWAY_OPERATION: o.operation,
+        SLIPWAY_ENVIRONMENT: o.environment,
+        SLIPWAY_RELEASE: o.release.id,
+        SLIPWAY_VERSION: o.release.version,
+        SLIPWAY_WEIGHT: String(o.weight),
+        SLIPWAY_PREVIOUS_RELEASE: o.previous ?? '',
+        SLIPWAY_STABLE_URL: o.stable?.upstream ?? '',
+        SLIPWAY_CANARY_URL: o.canary?.upstream ?? '',
+    };
+}
+/** Builds the command router; `set-weight-command` is the one command it cannot do without. */
+async function createCommandRouter(context) {
+    const { settings, environment } = context;
+    const setWeight = commandOf(settings, 'set-weight-command');
+    if (!setWeight)
+        throw new lite/* UserError */.yo('is required by the command provider.', { input: 'set-weight-command' }, 'Give a command that sends SLIPWAY_WEIGHT percent of traffic to SLIPWAY_RELEASE (see docs/command-provider.md).');
+    const deploy = commandOf(settings, 'deploy-command');
+    const promote = commandOf(settings, 'promote-command');
+    const abort = commandOf(settings, 'abort-command');
+    const status = commandOf(settings, 'status-command');
+    const timeoutMs = parseTimeout(settings['command-timeout']);
+    const exec = context.exec ?? lite/* actionsExec */.dw;
+    const logger = context.logger ?? stdoutLogger;
+    const memoFile = (0,command_memo/* memoPath */.OU)(context.stateDir, environment);
+    const inherited = (0,lite/* withoutRunnerCredentials */.DV)({ ...(context.env ?? process.env) });
+    // The status command sees the routing it reports on: the variables of the last change.
+    let statusVars = { SLIPWAY_ENVIRONMENT: environment };
+    let warnedStatus = false;
+    const run = (input, command, vars, silent = false) => (0,command_run/* runCommand */.d)({ input, command, env: { ...inherited, ...vars }, timeoutMs, exec, silent });
+    return {
+        name: 'command',
+        frontDoor: settings['front-door-url']?.trim() || 'command provider',
+        async setWeights(stable, canary, canaryWeight) {
+            if (!Number.isInteger(canaryWeight) || canaryWeight < 0 || canaryWeight > 100)
+                throw new Error(`canary weight ${canaryWeight} is not a whole percentage`);
+            const memo = await (0,command_memo/* readMemo */.fw)(memoFile);
+            if (canary) {
+                const vars = (operation) => variables({
+                    operation,
+                    environment,
+                    release: canary,
+                    weight: canaryWeight,
+                    previous: stable?.id,
+                    stable,
+                    canary,
+                });
+                if (deploy && memo.deployed !== canary.id) {
+                    await run('deploy-command', deploy, vars('deploy'));
+                    memo.deployed = canary.id;
+                }
+                // Noted before traffic moves: if the command fails half-way, the abort that follows names this canary.
+                await (0,command_memo/* writeMemo */.cq)(memoFile, { canary: canary.id, stable: stable?.id, deployed: memo.deployed });
+                statusVars = vars('set-weight');
+                await run('set-weight-command', setWeight, statusVars);
+                return;
+            }
+            // One release and no canary: all traffic to it. The controller asks this both to promote the
+            // canary it last routed and to abort one (or restore an older release): the memo tells which.
+            if (!stable)
+                return;
+            const promoting = memo.canary === stable.id;
+            const operation = promoting ? 'promote' : 'abort';
+            // Taken out of traffic: the stable a promotion replaces, the canary an abort withdraws, or
+            // (a rollback to an older release, with no canary) the release that was live.
+            const replaced = promoting ? memo.stable : (memo.canary ?? memo.stable);
+            const previous = replaced !== stable.id ? replaced : undefined;
+            const own = promoting ? promote : abort;
+            statusVars = variables({ operation, environment, release: stable, weight: 100, previous, stable, canary });
+            await run(own ? `${operation}-command` : 'set-weight-command', own ?? setWeight, statusVars);
+            // Written once done, so that a failed promotion is still told apart from the abort that follows it.
+            await (0,command_memo/* writeMemo */.cq)(memoFile, { stable: stable.id, deployed: memo.deployed });
+        },
+        async readTraffic() {
+            if (!status)
+                return undefined;
+            let problem;
+            try {
+                const parsed = parseStatus(await run('status-command', status, statusVars, true));
+                if (parsed instanceof Map)
+                    return parsed;
+                problem = `input 'status-command': its answer cannot be used: ${parsed.problem}`;
+            }
+            catch (err) {
+                if (!(0,lite/* isUserError */.iU)(err))
+                    throw err;
+                problem = err.describe();
+            }
+            // Read every few seconds: one warning says it, later ones would only repeat it.
+            const line = `${problem}; steps are judged on health probes alone until it answers`;
+            if (warnedStatus)
+                logger.debug(line);
+            else
+                logger.warning(line);
+            warnedStatus = true;
+            return undefined;
+        },
+        async close() {
+            // Nothing stays open: every command was its own process.
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 11071:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ runCommand)
+/* harmony export */ });
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36740);
+// Runs one of the user's provider commands through the shell, turning its failure into a UserError
+// on the input that holds it: the exit code and the end of what it printed, with credentials hidden.
+
+/** How much of a failing command's output the error quotes: enough for a cloud CLI's last complaint. */
+const TAIL_CHARS = 300;
+/** Enough for a status answer with latencies; what runs past it is cut from the front (and then fails to parse). */
+const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+/** Runs the command; resolves with its stdout, throws a UserError naming the input when it fails or times out. */
+async function runCommand(r) {
+    let result;
+    try {
+        result = await r.exec('/bin/sh', ['-c', r.command], {
+            env: r.env,
+            timeoutMs: r.timeoutMs,
+            maxOutputBytes: MAX_OUTPUT_BYTES,
+            // A platform CLI's output is not ours: it must not be able to act as a workflow command.
+            untrustedOutput: true,
+            ignoreReturnCode: true,
+            ...(r.silent ? { silent: true } : {}),
+        });
+    }
+    catch (err) {
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`could not run: ${err.message}`, { input: r.input });
+    }
+    if (result.timedOut)
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`did not finish within ${(0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(r.timeoutMs)} and was stopped.`, { input: r.input }, 'Raise command-timeout, or make the command return once the change is made.');
+    if (result.exitCode !== 0) {
+        const tail = outputTail(result.stderr) || outputTail(result.stdout);
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`exited with code ${result.exitCode}${tail ? `: ${tail}` : ' and printed nothing.'}`, {
+            input: r.input,
+        });
+    }
+    return result.stdout;
+}
+/** The last characters of a command's output on one line, credentials in URLs shown as `***`. */
+function outputTail(text) {
+    const flat = text.trim().replace(/\s*\n\s*/g, ' | ');
+    // Redacted before cutting, so that a cut cannot leave a credential's tail without the URL that marks it.
+    const redacted = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .redactCredentials */ .UY)(flat);
+    return redacted.length > TAIL_CHARS ? `…${redacted.slice(-TAIL_CHARS)}` : redacted;
 }
 
 
@@ -3854,6 +4919,8 @@ function openTunnel(req, client, head, upstream) {
 
 
 
+/** Methods a client may send again without effect (RFC 9110 §9.2.1): the only ones the proxy resends. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** A weighted reverse proxy in front of the stable and canary releases. */
 class WeightedProxy {
     server;
@@ -3929,6 +4996,18 @@ class WeightedProxy {
             // the stable, when the request can be sent again (no body) and the stable is routed at all.
             if (outcome.kind === 'unreachable' && upstream.role === 'canary' && bodyless && stable)
                 outcome = await send(stable);
+            // A release taken out of the table while this request was on its way to it, and stopped at
+            // once (a promotion or rollback with no drain): a request that is safe to send twice, with no
+            // answer begun, goes once to what the table routes now instead of becoming a 502.
+            if ((outcome.kind === 'unreachable' || outcome.kind === 'broken') &&
+                !res.headersSent &&
+                this.table !== table &&
+                bodyless &&
+                SAFE_METHODS.has(req.method ?? '')) {
+                const now = this.table.pick();
+                if (now && now.origin !== upstream.origin)
+                    outcome = await send(now);
+            }
             if (outcome.kind === 'unreachable' || outcome.kind === 'broken') {
                 if (!res.headersSent)
                     res.writeHead(502, { 'content-type': 'text/plain' }).end('Bad gateway.\n');

@@ -1,5 +1,5 @@
-export const id = 174;
-export const ids = [174,754];
+export const id = 900;
+export const ids = [900,754];
 export const modules = {
 
 /***/ 10577:
@@ -13,7 +13,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36740);
-/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85014);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98201);
 // deploy-canary's inputs, read once into a typed plan. Path inputs take what people write:
 // an absolute path (`${{ runner.temp }}/app.tar.gz`), `~/…`, or a path inside the workspace.
 
@@ -115,14 +115,160 @@ function parseInputs(inputs, env) {
 
 /***/ }),
 
+/***/ 24770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jl: () => (/* binding */ runRemotely),
+/* harmony export */   _Y: () => (/* binding */ hostGiven)
+/* harmony export */ });
+/* unused harmony export removeRemoteSession */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(36740);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98201);
+// With `host` set, deploy-canary and rollback do not act where the job runs: they copy themselves
+// (and the artifact) to that host over SSH and run there, relaying the log, the outputs and the
+// summary. Shared by both actions; the work is @slipway/deploy's runOnHost.
+
+
+
+
+
+
+/** The state entry that tells the post step which folder holds the session's key. */
+const SESSION_STATE = 'remote-session';
+const SESSION_PREFIX = 'slipway-remote-';
+/** The socket ssh makes two folders down must fit in a unix socket path (see ssh-files.ts). */
+const MAX_BASE_LENGTH = 100 - '/slipway-remote-XXXXXX/slipway-ssh-XXXXXX/control'.length;
+/** True when the `host` input is set: the action runs on that host. */
+function hostGiven(env) {
+    return (env[(0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__/* .inputEnvName */ .d_)('host')] ?? '').trim() !== '';
+}
+/**
+ * Runs the action on the host named by `host`, with `ssh-key` and `known-hosts`. The key is masked
+ * before anything else. Outputs and summary come back from the host; a run that failed there
+ * fails the step with the host's exit code and its own error line. Failures before the host ran
+ * anything set result `failed` and reason, as a local run does.
+ */
+async function runRemotely(metadata, seams, exit = (code) => void (process.exitCode = code)) {
+    const { env, logger, mask, saveState } = seams;
+    const inputs = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__/* .InputReader */ .i_(metadata, env);
+    const sshKey = inputs.raw('ssh-key');
+    maskKey(sshKey, mask);
+    for (const name of ['github-token', 'notify-webhook']) {
+        const value = inputs.raw(name);
+        // Outside a runner the default `${{ github.token }}` arrives unexpanded: not a secret.
+        if (!/^\$\{\{[^}]*\}\}$/.test(value))
+            (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__/* .maskCredential */ .kV)(value, mask);
+    }
+    let relayed = false;
+    const tempDir = sessionFolder(env);
+    saveState?.(SESSION_STATE, tempDir);
+    // The runner cancels a job with SIGINT, then SIGTERM: the run on the host is sent SIGTERM.
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        logger.warning(`received ${signal}: stopping the run on the host (a canary in flight is rolled back there)`);
+        cancel.abort();
+    };
+    process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
+    try {
+        const workspace = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+        const outcome = await (0,_slipway_deploy__WEBPACK_IMPORTED_MODULE_5__/* .runOnHost */ .l6)({
+            action: metadata.name,
+            host: inputs.raw('host'),
+            sshKey,
+            knownHosts: inputs.raw('known-hosts'),
+            bundleDir: ownBundle,
+            ...(inputs.declares('artifact')
+                ? { artifact: (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__/* .userPath */ .rZ)('artifact', inputs.required('artifact'), workspace, env.HOME) }
+                : {}),
+            outputs: Object.keys(metadata.outputs),
+            tempDir,
+        }, {
+            env,
+            exec: _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__/* .actionsExec */ .dw,
+            logger,
+            stdout: (line) => process.stdout.write(`${line}\n`),
+            stderr: (line) => process.stderr.write(`${line}\n`),
+            setOutput: (name, value) => {
+                relayed = true;
+                seams.setOutput(name, value);
+            },
+            appendSummary: async (markdown) => {
+                if (env.GITHUB_STEP_SUMMARY)
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(env.GITHUB_STEP_SUMMARY, markdown, 'utf8');
+            },
+            signal: cancel.signal,
+        });
+        if (outcome.exitCode === 0)
+            return;
+        if (!outcome.errorReported)
+            throw new Error(`${metadata.name} ended on the host with exit code ${outcome.exitCode} and no error line`);
+        // The host's own ::error:: line, relayed above, says why: a second one here would only repeat it.
+        exit(outcome.exitCode);
+    }
+    catch (err) {
+        if (!relayed) {
+            const out = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__/* .OutputWriter */ .PO(metadata, seams.setOutput);
+            out.set('result', 'failed');
+            out.set('reason', (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__/* .isUserError */ .iU)(err) ? err.describe() : `internal error: ${(0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`);
+        }
+        throw err;
+    }
+    finally {
+        process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(tempDir, { recursive: true, force: true });
+    }
+}
+/** The post step's part: removes the session folder (with the key) that a killed main left. */
+function removeRemoteSession({ env }) {
+    const dir = env[`STATE_${SESSION_STATE}`];
+    if (dir && basename(dir).startsWith(SESSION_PREFIX))
+        rmSync(dir, { recursive: true, force: true });
+}
+/** Masks the key whole and line by line: the runner masks line by line, so a multi-line secret needs both. */
+function maskKey(key, mask) {
+    if (key === '')
+        return;
+    mask(key);
+    for (const line of key.split(/\r?\n|\\n/))
+        if (line.trim().length >= 8 && !line.includes('-----'))
+            mask(line.trim());
+}
+/** A folder of this run's own under the runner's temp folder, for the key; the post step removes it if main cannot. */
+function sessionFolder(env) {
+    const runnerTemp = env.RUNNER_TEMP;
+    const base = runnerTemp && runnerTemp.length <= MAX_BASE_LENGTH ? runnerTemp : (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(base, SESSION_PREFIX));
+}
+/** The folder of the running bundle (dist/<action>), which is what the host runs. */
+function ownBundle() {
+    const entry = process.argv[1] ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1]) : '';
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(entry);
+    if (!entry.endsWith('index.js') || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'package.json')))
+        throw new Error(`cannot find the action's own bundle to copy to the host (started as ${entry || 'no script'})`);
+    return dir;
+}
+
+
+/***/ }),
+
 /***/ 76316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ knownGoodSeam),
 /* harmony export */   u: () => (/* binding */ parseReporting)
 /* harmony export */ });
 /* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36740);
-/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85014);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98201);
 // Who else hears about a rollout: GitHub's Deployments API and the alert webhook. Shared by
 // deploy-canary and rollback; both are optional and neither can fail the step.
 
@@ -159,14 +305,27 @@ function parseReporting(inputs, env, logger, mask) {
     return {
         deployments,
         runUrl,
+        knownGood: (environment) => token && env.GITHUB_REPOSITORY
+            ? (count) => (0,_slipway_deploy__WEBPACK_IMPORTED_MODULE_1__/* .knownGoodReleases */ .Zz)({
+                token,
+                repository: env.GITHUB_REPOSITORY,
+                apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+                logger,
+            }, environment, count)
+            : undefined,
         alert: async (message) => webhook ? (0,_slipway_deploy__WEBPACK_IMPORTED_MODULE_1__/* .notifyWebhook */ .he)(webhook, { ...message, ...(runUrl ? { runUrl } : {}) }, { logger }) : false,
     };
+}
+/** The `knownGood` seam of the controller, when GitHub can be asked (a spread: nothing without a token). */
+function knownGoodSeam(reporting, environment) {
+    const source = reporting.knownGood(environment);
+    return source ? { knownGood: source } : {};
 }
 
 
 /***/ }),
 
-/***/ 62174:
+/***/ 17900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -183,10 +342,21 @@ var lite = __webpack_require__(36740);
 var src_inputs = __webpack_require__(10577);
 // EXTERNAL MODULE: ./actions/deploy-canary/src/reporting.ts
 var src_reporting = __webpack_require__(76316);
-// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 34 modules
-var src = __webpack_require__(85014);
+// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 37 modules
+var src = __webpack_require__(98201);
 // EXTERNAL MODULE: ./actions/rollback/src/metadata.generated.ts
 var metadata_generated = __webpack_require__(46754);
+// EXTERNAL MODULE: ./actions/deploy-canary/src/remote.ts
+var remote = __webpack_require__(24770);
+;// CONCATENATED MODULE: ./actions/rollback/src/remote.ts
+
+
+
+/** Runs the rollback on the host the `host` input names. */
+function rollbackOnHost(seams) {
+    return (0,remote/* runRemotely */.Jl)(metadata_generated.metadata, seams);
+}
+
 ;// CONCATENATED MODULE: ./actions/rollback/src/summary.ts
 
 const ICON = { 'rolled-back': '↩️', noop: '➖', failed: '❌' };
@@ -212,8 +382,12 @@ function rollbackSummary(environment, o, verified) {
 
 
 
+
 /** Rolls back; `failed` (or a restored release that does not answer) fails the step after every output is set. */
-async function run({ env, logger, setOutput, mask }) {
+async function run({ env, logger, setOutput, mask, saveState }) {
+    // With `host` set, the rollback runs on that host, over SSH.
+    if ((0,remote/* hostGiven */._Y)(env))
+        return rollbackOnHost({ env, logger, setOutput, mask, saveState });
     const out = new lite/* OutputWriter */.PO(metadata_generated.metadata, setOutput);
     let outcome;
     try {
@@ -233,7 +407,14 @@ async function run({ env, logger, setOutput, mask }) {
         const runId = env.GITHUB_RUN_ID
             ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT || '1'}-rollback`
             : `local-rollback-${process.pid}-${Date.now()}`;
-        const seams = { clock: lite/* systemClock */.ml, logger, exec: lite/* actionsExec */.dw, env, selfCommand: (0,src/* selfCommand */.ee)(env) };
+        const seams = {
+            clock: lite/* systemClock */.ml,
+            logger,
+            exec: lite/* actionsExec */.dw,
+            env,
+            selfCommand: (0,src/* selfCommand */.ee)(env),
+            ...(0,src_reporting/* knownGoodSeam */.D)(reporting, target.environment),
+        };
         outcome = await (0,src/* rollback */.dU)({
             ...target,
             to,
@@ -249,6 +430,11 @@ async function run({ env, logger, setOutput, mask }) {
             },
         }, seams);
         let verified = '';
+        if (verify && outcome.result === 'rolled-back' && !outcome.restoredUpstream) {
+            // A platform's release that printed no URL of its own: there is nothing to probe, and that is said.
+            verified = 'not verified: the restored release has no URL of its own to probe';
+            logger.warning(`verify: ${outcome.restoredRelease} has no URL of its own, so its health was not checked`);
+        }
         if (verify && outcome.result !== 'failed' && outcome.restoredUpstream) {
             const { verifyHealth } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 61202));
             const check = await verifyHealth({
@@ -289,7 +475,7 @@ async function run({ env, logger, setOutput, mask }) {
                     ref: env.GITHUB_SHA || outcome.restoredRelease,
                     environment: target.environment,
                     releaseId: outcome.restoredRelease,
-                    version: outcome.restoredRelease,
+                    version: outcome.restoredVersion || outcome.restoredRelease,
                     description: `rollback to ${outcome.restoredRelease}`,
                 });
             if (outcome.result === 'rolled-back')
@@ -411,7 +597,7 @@ const metadata = {
             "default": ""
         },
         "deploy-command": {
-            "description": "command provider: run once before a canary's first weight change, to put the release on the platform. Runs through /bin/sh with SLIPWAY_RELEASE, SLIPWAY_VERSION, SLIPWAY_WEIGHT, SLIPWAY_ENVIRONMENT, SLIPWAY_PREVIOUS_RELEASE and SLIPWAY_OPERATION.",
+            "description": "command provider: put the release on the platform with no traffic, printing its own URL (which slipway probes) as the last line; runs once per release through /bin/sh with SLIPWAY_RELEASE, SLIPWAY_VERSION, SLIPWAY_WEIGHT, SLIPWAY_ENVIRONMENT, SLIPWAY_PREVIOUS_RELEASE and SLIPWAY_OPERATION. Empty: slipway runs the release on the runner itself.",
             "required": false,
             "default": ""
         },
@@ -447,6 +633,21 @@ const metadata = {
         },
         "notify-webhook": {
             "description": "A Slack-compatible incoming webhook URL (Slack, or the Slack-compatible endpoints of Teams and Discord): one message on a rollback or a failed deploy. Masked; a failed delivery is a warning and never blocks the rollback.",
+            "required": false,
+            "default": ""
+        },
+        "host": {
+            "description": "Roll back on this host over SSH instead of where the job runs: user@host or user@host:port (IPv6 in brackets, user@[2001:db8::1]:22). The action copies itself there (checked by sha256 on both sides) and runs there, so the provider acts on the host; the host needs Node.js 20 or later on the PATH of a non-interactive login. Relative paths such as state-dir resolve in ~/slipway on the host. Empty rolls back where the job runs.",
+            "required": false,
+            "default": ""
+        },
+        "ssh-key": {
+            "description": "With host: the private key to log in with (OpenSSH or PEM, without a passphrase), from a secret. Masked; written to a 0600 file in the runner temp folder and removed when the step ends (by the post step if main was killed).",
+            "required": false,
+            "default": ""
+        },
+        "known-hosts": {
+            "description": "Required when host is set: the host's known_hosts lines ([host]:port on a port other than 22). Host keys are always checked and never accepted on first use. ssh-keyscan -p <port> <host> prints such lines, but check their fingerprints against the server's own before you trust them.",
             "required": false,
             "default": ""
         }
