@@ -224,7 +224,7 @@ describe('WeightedProxy', () => {
     expect(getAnswer).toMatchObject({ status: 200, release: 'stable-1' });
     expect(headAnswer).toMatchObject({ status: 200, release: 'stable-1' });
     // A request with a body may have had its effect: it is never sent twice.
-    expect(postAnswer.status).toBe(502);
+    expect(postAnswer!.status).toBe(502);
     expect(next.hits).toBe(2);
   });
 
