@@ -69765,7 +69765,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4176);
-/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(749);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8766);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7894);
 /* harmony import */ var _remote_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4770);
 
@@ -69796,8 +69796,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
 var lite = __nccwpck_require__(3436);
-// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 84 modules
-var src = __nccwpck_require__(749);
+// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 85 modules
+var src = __nccwpck_require__(8766);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./actions/deploy-canary/src/inputs.ts
@@ -70377,7 +70377,7 @@ async function post({ env, logger }) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3436);
-/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(749);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8766);
 // With `host` set, deploy-canary and rollback do not act where the job runs: they copy themselves
 // (and the artifact) to that host over SSH and run there, relaying the log, the outputs and the
 // summary. Shared by both actions; the work is @slipway/deploy's runOnHost.
@@ -74585,7 +74585,7 @@ function escapeCommandProperty(text) {
 
 /***/ }),
 
-/***/ 749:
+/***/ 8766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78012,6 +78012,17 @@ function host_releaseHost(provider, context) {
         return createCommandHost(context);
     return defaultHost;
 }
+/** Where a run acts: what routerFor and releaseHost need, from a plan (or rollback options) and the seams. */
+function host_routerContext(o, seams) {
+    return {
+        stateDir: o.stateDir,
+        environment: o.environment,
+        settings: o.settings,
+        workspace: o.workspace,
+        env: seams.env,
+        ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
+    };
+}
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/controller/known-good.ts
 /**
@@ -78115,14 +78126,8 @@ async function deployCanary(plan, seams) {
             audit: plan.audit ?? {},
             guard: () => lock.refresh(),
         });
-        const host = seams.host ??
-            host_releaseHost(plan.provider, {
-                stateDir: plan.stateDir,
-                environment: plan.environment,
-                settings: plan.settings,
-                workspace: plan.workspace,
-                env: seams.env,
-            });
+        const context = host_routerContext(plan, seams);
+        const host = seams.host ?? host_releaseHost(plan.provider, context);
         // The release is verified before anything else starts: a bad archive changes nothing on the host.
         const release = await host.prepare({
             artifact: plan.artifact,
@@ -78131,14 +78136,7 @@ async function deployCanary(plan, seams) {
             environment: plan.environment,
         });
         // The router is made on first use, so a release that never starts moves nothing (no proxy started either).
-        const getRouter = () => (router ??= registry_routerFor(plan.provider, {
-            stateDir: plan.stateDir,
-            environment: plan.environment,
-            settings: plan.settings,
-            workspace: plan.workspace,
-            env: seams.env,
-            ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
-        }));
+        const getRouter = () => (router ??= registry_routerFor(plan.provider, context));
         // On a platform, releases outlive the runner: a fresh runner's empty ledger learns from GitHub what is live.
         if (host.platform)
             await known_good_seedFromGithub(ledger, seams.knownGood, 2, plan.runId, seams.logger, new Date(seams.clock.now()));
@@ -78588,27 +78586,14 @@ async function recoverCanary(o, seams) {
         const canary = ledger.unfinished();
         if (!canary || canary.phase === 'paused' || canary.release.id !== left.release.id)
             return undefined;
-        const router = await registry_routerFor(o.provider, {
-            stateDir: o.stateDir,
-            environment: o.environment,
-            settings: o.settings,
-            workspace: o.workspace,
-            env: seams.env,
-            ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
-        });
+        const context = host_routerContext(o, seams);
+        const router = await registry_routerFor(o.provider, context);
         try {
             const reason = `run ${canary.runId} ended with canary ${canary.release.id} ${canary.phase} at ${canary.weight}%`;
             await abort_abortCanary({
                 ledger,
                 router: async () => router,
-                host: seams.host ??
-                    host_releaseHost(o.provider, {
-                        stateDir: o.stateDir,
-                        environment: o.environment,
-                        settings: o.settings,
-                        workspace: o.workspace,
-                        env: seams.env,
-                    }),
+                host: seams.host ?? host_releaseHost(o.provider, context),
                 clock: seams.clock,
                 logger: seams.logger,
                 runId,
@@ -78733,14 +78718,8 @@ async function downEnvironment(stateDir, environment, clock) {
 /** Rolls the environment back; a target the ledger never kept is a UserError on `to`. */
 async function rollback(o, seams) {
     const { clock, logger } = seams;
-    const host = seams.host ??
-        releaseHost(o.provider, {
-            stateDir: o.stateDir,
-            environment: o.environment,
-            settings: o.settings,
-            workspace: o.workspace,
-            env: seams.env,
-        });
+    const context = routerContext(o, seams);
+    const host = seams.host ?? releaseHost(o.provider, context);
     const started = clock.monotonic();
     // A rollback never waits: it takes the lock even from a live deploy (mid-analysis, or held at a
     // confirmation gate), which stops acting at its next lock check, and aborts that deploy's canary.
@@ -78749,14 +78728,7 @@ async function rollback(o, seams) {
         logger.warning(`took over the lock of ${lock.tookOver}`);
     const fromLiveRun = lock.forced;
     let router;
-    const getRouter = () => (router ??= routerFor(o.provider, {
-        stateDir: o.stateDir,
-        environment: o.environment,
-        settings: o.settings,
-        workspace: o.workspace,
-        env: seams.env,
-        ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
-    }));
+    const getRouter = () => (router ??= routerFor(o.provider, context));
     let upstream = '';
     // Until all traffic is on the restored release: the drain and stop of the replaced one come after.
     let switchedAt;
@@ -85385,6 +85357,104 @@ class OpenSshSession {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/deploy/src/remote/relay.ts
+// The Exec the SSH session runs ssh through when a remote run streams: the one long command's
+// output relayed line by line as it comes, its stdin held open with a heartbeat.
+
+/** The runner writes a line this often while the host runs; the host stops the run after a minute without one. */
+const HEARTBEAT_MS = 5000;
+const HEARTBEAT_LIMIT_MS = 60_000;
+const KEEP_STDERR = 4096;
+/**
+ * The Exec the session runs ssh through. One command of this module's own (known by its text)
+ * runs with its output relayed line by line as it comes and its stdin held open, with a line every
+ * few seconds, until it ends or the signal aborts: the host stops the run when stdin ends or goes
+ * quiet. Every other command goes to the inner Exec.
+ */
+class RelayExec {
+    inner;
+    streamed;
+    constructor(inner) {
+        this.inner = inner;
+    }
+    exec = (command, args, options) => command === 'ssh' && this.streamed && args[args.length - 1] === this.streamed.command
+        ? this.spawnStreaming(args, options ?? {})
+        : this.inner(command, args, options);
+    /** Streams the next run of `command`; returns the tail of its stderr. */
+    stream(command, handlers) {
+        const stderr = new Tail();
+        this.streamed = { command, handlers, stderr };
+        return stderr;
+    }
+    spawnStreaming(args, options) {
+        const { handlers, stderr } = this.streamed;
+        this.streamed = undefined;
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)('ssh', args, { env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+            const out = lines(handlers.stdout);
+            const err = lines((line) => {
+                stderr.push(line);
+                handlers.stderr(line);
+            });
+            child.stdout.on('data', out.push);
+            child.stderr.on('data', err.push);
+            child.stdin.on('error', () => { });
+            child.stdin.write(options.input ?? '');
+            const heartbeat = setInterval(() => child.stdin.write('\n'), HEARTBEAT_MS);
+            const hangUp = () => {
+                clearInterval(heartbeat);
+                child.stdin.end();
+            };
+            handlers.signal?.addEventListener('abort', hangUp, { once: true });
+            if (handlers.signal?.aborted)
+                hangUp();
+            child.on('error', (e) => {
+                clearInterval(heartbeat);
+                reject(e);
+            });
+            child.on('close', (code, signal) => {
+                clearInterval(heartbeat);
+                handlers.signal?.removeEventListener('abort', hangUp);
+                out.end();
+                err.end();
+                // stderr stays with this module: the session would read ssh's words mid-run as a failure to connect.
+                resolve({ exitCode: code ?? (signal ? 255 : 1), stdout: '', stderr: '' });
+            });
+        });
+    }
+}
+/** Splits a byte stream into lines for `emit`; end() flushes a last line without its newline. */
+function lines(emit) {
+    let rest = '';
+    const decoder = new TextDecoder();
+    return {
+        push: (chunk) => {
+            rest += decoder.decode(chunk, { stream: true });
+            let nl;
+            while ((nl = rest.indexOf('\n')) >= 0) {
+                emit(rest.slice(0, nl));
+                rest = rest.slice(nl + 1);
+            }
+        },
+        end: () => {
+            rest += decoder.decode();
+            if (rest)
+                emit(rest);
+            rest = '';
+        },
+    };
+}
+/** The last few KiB of a stream of lines, for an error message. */
+class Tail {
+    kept = '';
+    push(line) {
+        this.kept = `${this.kept}${line}\n`.slice(-KEEP_STDERR);
+    }
+    text() {
+        return this.kept;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/deploy/src/remote/delegate.ts
 // deploy-canary and rollback on a remote host: the action does not deploy where it runs; it copies
 // its own bundle (and the artifact) to the host over SSH, each copy verified by sha256 on both
@@ -85405,10 +85475,6 @@ const SSH_INPUTS = ['host', 'ssh-key', 'known-hosts'];
 const RUNNER_ONLY = new Set(['WORKSPACE', 'OUTPUT', 'STEP_SUMMARY', 'STATE', 'ENV', 'PATH', 'EVENT_PATH', 'ACTION_PATH', 'TOKEN'].map((n) => `GITHUB_${n}`));
 /** Besides INPUT_* and GITHUB_*: debug logging, and the test run's marker (so a test sees every process it left). */
 const PASSED = new Set(['CI', 'RUNNER_DEBUG', 'SLIPWAY_TEST_RUN']);
-/** The runner writes a line this often while the host runs; the host stops the run after a minute without one. */
-const HEARTBEAT_MS = 5000;
-const HEARTBEAT_LIMIT_MS = 60_000;
-const KEEP_STDERR = 4096;
 /**
  * Runs on the host: reads the job (one JSON line) from stdin, runs the bundle with its variables,
  * passes its output through, and sends it SIGTERM when stdin ends or stays silent for a minute
@@ -85679,95 +85745,6 @@ function parseOutputFile(text) {
             outputs[lines[i].split('=', 1)[0]] = lines[i].slice(lines[i].indexOf('=') + 1);
     }
     return outputs;
-}
-/**
- * The Exec the session runs ssh through. One command of this module's own (known by its text)
- * runs with its output relayed line by line as it comes and its stdin held open, with a line every
- * few seconds, until it ends or the signal aborts: the host stops the run when stdin ends or goes
- * quiet. Every other command goes to the inner Exec.
- */
-class RelayExec {
-    inner;
-    streamed;
-    constructor(inner) {
-        this.inner = inner;
-    }
-    exec = (command, args, options) => command === 'ssh' && this.streamed && args[args.length - 1] === this.streamed.command
-        ? this.spawnStreaming(args, options ?? {})
-        : this.inner(command, args, options);
-    /** Streams the next run of `command`; returns the tail of its stderr. */
-    stream(command, handlers) {
-        const stderr = new Tail();
-        this.streamed = { command, handlers, stderr };
-        return stderr;
-    }
-    spawnStreaming(args, options) {
-        const { handlers, stderr } = this.streamed;
-        this.streamed = undefined;
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)('ssh', args, { env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
-            const out = lines(handlers.stdout);
-            const err = lines((line) => {
-                stderr.push(line);
-                handlers.stderr(line);
-            });
-            child.stdout.on('data', out.push);
-            child.stderr.on('data', err.push);
-            child.stdin.on('error', () => { });
-            child.stdin.write(options.input ?? '');
-            const heartbeat = setInterval(() => child.stdin.write('\n'), HEARTBEAT_MS);
-            const hangUp = () => {
-                clearInterval(heartbeat);
-                child.stdin.end();
-            };
-            handlers.signal?.addEventListener('abort', hangUp, { once: true });
-            if (handlers.signal?.aborted)
-                hangUp();
-            child.on('error', (e) => {
-                clearInterval(heartbeat);
-                reject(e);
-            });
-            child.on('close', (code, signal) => {
-                clearInterval(heartbeat);
-                handlers.signal?.removeEventListener('abort', hangUp);
-                out.end();
-                err.end();
-                // stderr stays with this module: the session would read ssh's words mid-run as a failure to connect.
-                resolve({ exitCode: code ?? (signal ? 255 : 1), stdout: '', stderr: '' });
-            });
-        });
-    }
-}
-/** Splits a byte stream into lines for `emit`; end() flushes a last line without its newline. */
-function lines(emit) {
-    let rest = '';
-    const decoder = new TextDecoder();
-    return {
-        push: (chunk) => {
-            rest += decoder.decode(chunk, { stream: true });
-            let nl;
-            while ((nl = rest.indexOf('\n')) >= 0) {
-                emit(rest.slice(0, nl));
-                rest = rest.slice(nl + 1);
-            }
-        },
-        end: () => {
-            rest += decoder.decode();
-            if (rest)
-                emit(rest);
-            rest = '';
-        },
-    };
-}
-/** The last few KiB of a stream of lines, for an error message. */
-class Tail {
-    kept = '';
-    push(line) {
-        this.kept = `${this.kept}${line}\n`.slice(-KEEP_STDERR);
-    }
-    text() {
-        return this.kept;
-    }
 }
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/remote/index.ts

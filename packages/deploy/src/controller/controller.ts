@@ -12,7 +12,7 @@ import { abortCanary, plain, STOP_GRACE_MS, type AbortContext } from './abort.js
 import { analyseStep } from './analysis.js';
 import { runHook, type HookContext, type HookName } from './hooks.js';
 import type { DeployOutcome, DeployPlan, DeployReport, DeploySeams, ReleaseHost, StepReport } from './plan.js';
-import { defaultHost, releaseHost } from './host.js';
+import { defaultHost, releaseHost, routerContext } from './host.js';
 import { seedFromGithub } from './known-good.js';
 import { pruneReleases } from './prune.js';
 import { detectStartCommand } from './start-command.js';
@@ -41,15 +41,8 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
       audit: plan.audit ?? {},
       guard: () => lock.refresh(),
     });
-    const host =
-      seams.host ??
-      releaseHost(plan.provider, {
-        stateDir: plan.stateDir,
-        environment: plan.environment,
-        settings: plan.settings,
-        workspace: plan.workspace,
-        env: seams.env,
-      });
+    const context = routerContext(plan, seams);
+    const host = seams.host ?? releaseHost(plan.provider, context);
     // The release is verified before anything else starts: a bad archive changes nothing on the host.
     const release = await host.prepare({
       artifact: plan.artifact,
@@ -58,15 +51,7 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
       environment: plan.environment,
     });
     // The router is made on first use, so a release that never starts moves nothing (no proxy started either).
-    const getRouter = (): Promise<TrafficRouter> =>
-      (router ??= routerFor(plan.provider, {
-        stateDir: plan.stateDir,
-        environment: plan.environment,
-        settings: plan.settings,
-        workspace: plan.workspace,
-        env: seams.env,
-        ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
-      }));
+    const getRouter = (): Promise<TrafficRouter> => (router ??= routerFor(plan.provider, context));
     // On a platform, releases outlive the runner: a fresh runner's empty ledger learns from GitHub what is live.
     if (host.platform)
       await seedFromGithub(ledger, seams.knownGood, 2, plan.runId, seams.logger, new Date(seams.clock.now()));

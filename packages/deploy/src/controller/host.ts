@@ -4,7 +4,7 @@ import { prepareRelease, releaseAlive, startRelease, stopRelease, waitReady } fr
 import type { RunningRelease } from '../release/types.js';
 import { createCommandHost } from '../providers/command/host.js';
 import type { RouterContext } from '../registry.js';
-import type { ReleaseHost } from './plan.js';
+import type { DeploySeams, ReleaseHost } from './plan.js';
 
 /** The real host: releases as detached processes on loopback ports. */
 export const defaultHost: ReleaseHost = {
@@ -20,4 +20,19 @@ export const defaultHost: ReleaseHost = {
 export function releaseHost(provider: string, context: RouterContext): ReleaseHost {
   if (provider === 'command' && context.settings['deploy-command']?.trim()) return createCommandHost(context);
   return defaultHost;
+}
+
+/** Where a run acts: what routerFor and releaseHost need, from a plan (or rollback options) and the seams. */
+export function routerContext(
+  o: { stateDir: string; environment: string; settings: Record<string, string>; workspace: string },
+  seams: Pick<DeploySeams, 'env' | 'selfCommand'>,
+): RouterContext {
+  return {
+    stateDir: o.stateDir,
+    environment: o.environment,
+    settings: o.settings,
+    workspace: o.workspace,
+    env: seams.env,
+    ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
+  };
 }

@@ -5,7 +5,7 @@ import { Ledger } from '../ledger.js';
 import { acquire } from '../lock.js';
 import { routerFor } from '../registry.js';
 import { abortCanary } from './abort.js';
-import { releaseHost } from './host.js';
+import { releaseHost, routerContext } from './host.js';
 import type { DeploySeams } from './plan.js';
 
 /** Where the unfinished canary is, and whose it is. */
@@ -50,29 +50,15 @@ export async function recoverCanary(o: RecoverOptions, seams: DeploySeams): Prom
     const ledger = await Ledger.open(o.stateDir, o.environment, seams.clock);
     const canary = ledger.unfinished();
     if (!canary || canary.phase === 'paused' || canary.release.id !== left.release.id) return undefined;
-    const router = await routerFor(o.provider, {
-      stateDir: o.stateDir,
-      environment: o.environment,
-      settings: o.settings,
-      workspace: o.workspace,
-      env: seams.env,
-      ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
-    });
+    const context = routerContext(o, seams);
+    const router = await routerFor(o.provider, context);
     try {
       const reason = `run ${canary.runId} ended with canary ${canary.release.id} ${canary.phase} at ${canary.weight}%`;
       await abortCanary(
         {
           ledger,
           router: async () => router,
-          host:
-            seams.host ??
-            releaseHost(o.provider, {
-              stateDir: o.stateDir,
-              environment: o.environment,
-              settings: o.settings,
-              workspace: o.workspace,
-              env: seams.env,
-            }),
+          host: seams.host ?? releaseHost(o.provider, context),
           clock: seams.clock,
           logger: seams.logger,
           runId,

@@ -9,7 +9,7 @@ import { acquire } from '../lock.js';
 import { routerFor } from '../registry.js';
 import type { TrafficRouter } from '../types.js';
 import { abortCanary, plain, STOP_GRACE_MS } from './abort.js';
-import { releaseHost } from './host.js';
+import { releaseHost, routerContext } from './host.js';
 import { seedFromGithub } from './known-good.js';
 import type { DeploySeams, ReleaseHost } from './plan.js';
 import { keptArtifact } from '../release/prepare.js';
@@ -52,15 +52,8 @@ export interface RollbackOutcome {
 /** Rolls the environment back; a target the ledger never kept is a UserError on `to`. */
 export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<RollbackOutcome> {
   const { clock, logger } = seams;
-  const host =
-    seams.host ??
-    releaseHost(o.provider, {
-      stateDir: o.stateDir,
-      environment: o.environment,
-      settings: o.settings,
-      workspace: o.workspace,
-      env: seams.env,
-    });
+  const context = routerContext(o, seams);
+  const host = seams.host ?? releaseHost(o.provider, context);
   const started = clock.monotonic();
   // A rollback never waits: it takes the lock even from a live deploy (mid-analysis, or held at a
   // confirmation gate), which stops acting at its next lock check, and aborts that deploy's canary.
@@ -68,15 +61,7 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
   if (lock.tookOver) logger.warning(`took over the lock of ${lock.tookOver}`);
   const fromLiveRun = lock.forced;
   let router: Promise<TrafficRouter> | undefined;
-  const getRouter = (): Promise<TrafficRouter> =>
-    (router ??= routerFor(o.provider, {
-      stateDir: o.stateDir,
-      environment: o.environment,
-      settings: o.settings,
-      workspace: o.workspace,
-      env: seams.env,
-      ...(seams.selfCommand ? { selfCommand: seams.selfCommand } : {}),
-    }));
+  const getRouter = (): Promise<TrafficRouter> => (router ??= routerFor(o.provider, context));
   let upstream = '';
   // Until all traffic is on the restored release: the drain and stop of the replaced one come after.
   let switchedAt: number | undefined;
