@@ -1,9 +1,12 @@
+import { homedir } from 'node:os';
 import { UserError, describeJsonError, workspaceFolder, type InputReader } from '@slipway/action-kit/lite';
 import type { Stack } from '@slipway/stack';
 
 /** build-artifact's inputs, parsed and checked once. */
 export interface BuildArtifactInputs {
+  /** Absolute, real path of the repository root. */
   readonly repoRoot: string;
+  /** The root relative to the workspace, POSIX ('.' for the workspace); absolute when outside it. */
   readonly repoRel: string;
   readonly stack: Stack | undefined;
   readonly project: string | undefined;
@@ -12,6 +15,7 @@ export interface BuildArtifactInputs {
   readonly include: string[] | undefined;
   readonly exclude: string[];
   readonly name: string | undefined;
+  /** Absolute path of the output folder, through the links that exist; it may not exist yet. */
   readonly outputDir: string;
   readonly version: string | undefined;
   readonly sourceDateEpoch: number | undefined;
@@ -32,12 +36,20 @@ const MAX_TIMEOUT_MS = 24 * 3_600_000;
 /** The largest mtime a ustar header holds (11 octal digits). */
 const MAX_EPOCH = 0o77777777777;
 
-/** Reads and validates every input. */
-export function parseInputs(reader: InputReader, workspace: string): BuildArtifactInputs {
-  const repo = workspaceFolder('path', reader.raw('path'), workspace);
+/**
+ * Reads and validates every input. `path` and `output-dir` may be absolute or under `~` (HOME);
+ * a relative `path` is in the workspace, a relative `output-dir` in `path`.
+ */
+export function parseInputs(
+  reader: InputReader,
+  workspace: string,
+  home: string | undefined = homedir(),
+): BuildArtifactInputs {
+  const repo = workspaceFolder('path', reader.raw('path'), workspace, { home });
   const output = workspaceFolder('output-dir', reader.raw('output-dir'), workspace, {
     base: repo.abs,
     mayNotExist: true,
+    home,
   });
   const include = reader.list('include');
   const version = reader.optional('version');

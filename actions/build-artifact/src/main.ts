@@ -1,5 +1,11 @@
-import { relative, sep } from 'node:path';
-import { actionsExec, InputReader, OutputWriter, realWorkspace, type ActionSeams } from '@slipway/action-kit/lite';
+import {
+  actionsExec,
+  InputReader,
+  OutputWriter,
+  realWorkspace,
+  shownPath,
+  type ActionSeams,
+} from '@slipway/action-kit/lite';
 import { buildArtifact, CommandError } from '@slipway/artifact';
 import { parseInputs } from './inputs.js';
 import { metadata } from './metadata.generated.js';
@@ -9,8 +15,9 @@ import { artifactSummary, failureSummary } from './summary.js';
 /** Builds the project, packages it, sets the outputs and the job summary. */
 export async function run({ env, logger, setOutput }: ActionSeams): Promise<void> {
   const workspace = realWorkspace(env.GITHUB_WORKSPACE || process.cwd());
-  const inputs = parseInputs(new InputReader(metadata, env), workspace);
-  const rel = (abs: string): string => relative(workspace, abs).split(sep).join('/');
+  const inputs = parseInputs(new InputReader(metadata, env), workspace, env.HOME);
+  // Relative to the workspace when inside it, else absolute (output-dir in RUNNER_TEMP).
+  const rel = (abs: string): string => shownPath(abs, workspace);
   let result;
   try {
     result = await buildArtifact(

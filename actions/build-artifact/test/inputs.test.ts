@@ -100,7 +100,7 @@ describe('build-artifact inputs', () => {
       /projects\[0\] lacks path, runtime\.name or commands/,
     ],
     [{ INPUT_INSTALL: 'yes' }, 'install', /'yes' is not a boolean/],
-    [{ 'INPUT_OUTPUT-DIR': '/tmp/out' }, 'output-dir', /is absolute/],
+    [{ 'INPUT_OUTPUT-DIR': '/dev/zero' }, 'output-dir', /is a device, not a folder/],
     [{ 'INPUT_OUTPUT-DIR': '../../out' }, 'output-dir', /outside the workspace/],
     [{ INPUT_VERSION: '1.0 beta' }, 'version', /contains spaces or slashes/],
     [{ INPUT_VERSION: 'a/b' }, 'version', /contains spaces or slashes/],

@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { UserError, workspaceFolder, type InputReader } from '@slipway/action-kit/lite';
 import { globProblem, showGlob } from '@slipway/stack';
 
@@ -8,23 +9,30 @@ export const MAX_EXCLUDE_GLOBS = 1000;
 export interface DetectStackInputs {
   /** Absolute, real path of the folder to analyse. */
   readonly root: string;
-  /** The folder relative to the workspace, POSIX ('.' for the workspace). */
+  /** The folder relative to the workspace, POSIX ('.' for the workspace); absolute when outside it. */
   readonly displayRoot: string;
-  /** The folder relative to the workspace, with a trailing slash, for annotations ('' at the root). */
+  /** displayRoot with a trailing slash, for annotations ('' at the root). */
   readonly annotationPrefix: string;
   readonly exclude: readonly string[];
   readonly maxFiles: number;
 }
 
-/** Reads and validates every input; the workspace is GITHUB_WORKSPACE, else the current folder. */
-export function parseInputs(reader: InputReader, workspace: string): DetectStackInputs {
+/**
+ * Reads and validates every input; the workspace is GITHUB_WORKSPACE, else the current folder.
+ * `path` may be relative to the workspace, absolute, or under `~` (HOME).
+ */
+export function parseInputs(
+  reader: InputReader,
+  workspace: string,
+  home: string | undefined = homedir(),
+): DetectStackInputs {
   const exclude = excludeGlobs(reader.list('exclude'));
   const maxFiles = reader.integer('max-files', { min: 1, max: 10_000_000 });
-  const folder = workspaceFolder('path', reader.raw('path'), workspace);
+  const folder = workspaceFolder('path', reader.raw('path'), workspace, { home });
   return Object.freeze({
     root: folder.abs,
     displayRoot: folder.rel,
-    annotationPrefix: folder.rel === '.' ? '' : `${folder.rel}/`,
+    annotationPrefix: folder.rel === '.' ? '' : `${folder.rel.replace(/\/$/, '')}/`,
     exclude: Object.freeze(exclude),
     maxFiles,
   });

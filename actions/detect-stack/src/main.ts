@@ -6,7 +6,7 @@ import { stackSummary } from './summary.js';
 
 /** Detects the stack and sets every output and the job summary. */
 export async function run({ env, logger, setOutput }: ActionSeams): Promise<void> {
-  const inputs = parseInputs(new InputReader(metadata, env), env.GITHUB_WORKSPACE || process.cwd());
+  const inputs = parseInputs(new InputReader(metadata, env), env.GITHUB_WORKSPACE || process.cwd(), env.HOME);
   const stack = await detectStack({
     root: inputs.root,
     displayRoot: inputs.displayRoot,

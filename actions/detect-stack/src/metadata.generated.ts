@@ -7,7 +7,7 @@ export const metadata: ActionMetadata = {
   "description": "Reports what a repository is and how to build, test and run it: languages, projects, runtimes and their versions, package managers, frameworks, commands and a job matrix.",
   "inputs": {
     "path": {
-      "description": "Folder to analyse, relative to GITHUB_WORKSPACE. It must stay inside the workspace.",
+      "description": "Folder to analyse: relative to the workspace, absolute (a checkout in RUNNER_TEMP, say), or ~/…. A path into the workspace must not lead out of it through a symbolic link, and the walk never follows one.",
       "required": false,
       "default": "."
     },

@@ -1,4 +1,3 @@
-import { relative, sep } from 'node:path';
 import {
   actionsExec,
   credentialParts,
@@ -6,6 +5,7 @@ import {
   maskCredential,
   OutputWriter,
   realWorkspace,
+  shownPath,
   systemClock,
   UserError,
   writeFileAtomic,
@@ -80,8 +80,9 @@ export async function run({ env, logger, setOutput, mask }: ActionSeams, seams: 
   const reader = new InputReader(metadata, env);
   maskInputs(reader, mask);
   const workspace = realWorkspace(env.GITHUB_WORKSPACE || process.cwd());
-  const inputs = parseInputs(reader, workspace);
-  const rel = (abs: string): string => relative(workspace, abs).split(sep).join('/');
+  const inputs = parseInputs(reader, workspace, env.HOME);
+  // Relative to the workspace when inside it, else absolute (sarif in RUNNER_TEMP).
+  const rel = (abs: string): string => shownPath(abs, workspace);
   const custom = inputs.config ? loadGitleaksConfig(inputs.config) : undefined;
   const baseline = inputs.baseline ? readBaseline(inputs.baseline) : undefined;
   const osv: OsvSource = inputs.osvDb
@@ -122,7 +123,7 @@ export async function run({ env, logger, setOutput, mask }: ActionSeams, seams: 
   await writeFor('sarif', reportPath, () =>
     writeFileAtomic(
       reportPath,
-      `${JSON.stringify({ version: 1, target: rel(inputs.target) || '.', scanners: inputs.scanners, stats, counts: result.counts, passed: result.passed, reason: result.reason, findings: findings.map((f) => ({ scanner: f.scanner, rule: f.rule.id, severity: f.severity, message: f.message, file: f.file, line: f.line, fingerprint: f.fingerprint, baselined: baseline?.has(f.fingerprint) ?? false })) }, null, 2)}\n`,
+      `${JSON.stringify({ version: 1, target: rel(inputs.target), scanners: inputs.scanners, stats, counts: result.counts, passed: result.passed, reason: result.reason, findings: findings.map((f) => ({ scanner: f.scanner, rule: f.rule.id, severity: f.severity, message: f.message, file: f.file, line: f.line, fingerprint: f.fingerprint, baselined: baseline?.has(f.fingerprint) ?? false })) }, null, 2)}\n`,
     ),
   );
   const baselinePath = inputs.writeBaseline;

@@ -49,13 +49,15 @@ describe('security-scan inputs', () => {
     ],
     [{ INPUT_SCANNERS: ' , ' }, 'scanners', /names no scanner/],
     [{ 'INPUT_FAIL-ON': 'severe' }, 'fail-on', /Use one of: critical, high, medium, low, none/],
-    [{ INPUT_BASELINE: '/etc/b.json' }, 'baseline', /is absolute/],
+    [{ INPUT_BASELINE: '../b.json' }, 'baseline', /points outside the workspace/],
     [{ 'INPUT_WRITE-BASELINE': '../b.json' }, 'write-baseline', /outside the workspace/],
     [{ INPUT_CONFIG: '../../etc/gitleaks.toml' }, 'config', /outside the workspace/],
-    [{ 'INPUT_OSV-DB': '/var/osv' }, 'osv-db', /is absolute/],
+    [{ 'INPUT_OSV-DB': '../osv' }, 'osv-db', /points outside the workspace/],
     [{ 'INPUT_OSV-API-URL': 'ftp://osv' }, 'osv-api-url', /not an http\(s\) URL/],
     [{ 'INPUT_HISTORY-SINCE': 'main; rm -rf /' }, 'history-since', /not a git revision/],
-    [{ INPUT_SARIF: '/tmp/x.sarif' }, 'sarif', /is absolute/],
+    [{ INPUT_SARIF: '/dev/zero' }, 'sarif', /is a device; a file is written there/],
+    [{ 'INPUT_WRITE-BASELINE': '/dev/zero' }, 'write-baseline', /is a device/],
+    [{ INPUT_PATH: '/dev/zero' }, 'path', /is a device, not a folder/],
   ];
   for (const [env, input, message] of bad) {
     it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0])}`, () => {

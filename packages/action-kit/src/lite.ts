@@ -14,7 +14,7 @@ export { readUserFile, type ReadUserFileOptions } from './files.js';
 export { shellQuote } from './shell.js';
 export { reportFailure } from './report.js';
 export { pendingFile, writeFileAtomic, type PendingFile } from './atomic.js';
-export { workspaceFolder, realWorkspace, outputPath, userPath, type WorkspaceFolder } from './paths.js';
+export { workspaceFolder, realWorkspace, outputPath, userPath, shownPath, type WorkspaceFolder } from './paths.js';
 export { nullLogger, RecordingLogger, type Logger, type LogRecord, type AnnotationProps } from './logger.js';
 export {
   systemClock,
