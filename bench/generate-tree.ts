@@ -1,9 +1,14 @@
-// Generates the benchmark monorepo: about 100,000 files in 300 workspaces of mixed ecosystems
-// plus a large node_modules. Deterministic; reused while its marker matches.
+// Generates the benchmark monorepo: about 100,000 files, a pnpm workspace of 200 web packages
+// (Next.js, Astro and Vite, the frameworks @netlify/build-info detects), 100 Python, Go and Rust
+// projects beside it, and a large node_modules in pnpm's layout. Deterministic; reused while its
+// marker matches.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const VERSION = 'tree-v1';
+const VERSION = 'tree-v2';
+
+/** What the web packages use, in turn: each is a framework both tools detect. */
+export const WEB_FRAMEWORKS = ['next', 'astro', 'vite'] as const;
 
 function write(path: string, content: string): void {
   writeFileSync(path, content);
@@ -27,27 +32,29 @@ export function generateTree(root: string): number {
     JSON.stringify({
       name: 'bench-mono',
       private: true,
-      workspaces: ['packages/*'],
-      packageManager: 'npm@10.8.1',
+      packageManager: 'pnpm@9.12.0',
       scripts: { build: 'turbo run build' },
+      devDependencies: { turbo: '2.0.4' },
     }),
   );
-  file('package-lock.json', '{"lockfileVersion":3}');
-  file('turbo.json', '{"tasks":{"build":{}}}');
+  file('pnpm-workspace.yaml', 'packages:\n  - "packages/*"\n');
+  file('pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
+  file('turbo.json', '{"tasks":{"build":{"dependsOn":["^build"]}}}');
   file('.nvmrc', '20.11.1');
-  const frameworks = ['next', 'vite', 'express', '@nestjs/core', 'astro'];
   for (let i = 0; i < 200; i++) {
     const dir = `packages/pkg-${String(i).padStart(3, '0')}`;
-    const fw = frameworks[i % frameworks.length]!;
-    file(
-      `${dir}/package.json`,
-      JSON.stringify({
-        name: `@bench/pkg-${i}`,
-        scripts: { build: 'tsc', test: 'vitest' },
-        dependencies: { [fw]: '1.0.0' },
-      }),
-    );
-    for (let j = 0; j < 98; j++) file(`${dir}/src/module-${j}.ts`, `export const value${j} = ${j};\n`.repeat(5));
+    const fw = WEB_FRAMEWORKS[i % WEB_FRAMEWORKS.length]!;
+    file(`${dir}/package.json`, JSON.stringify(webPackage(i, fw)));
+    // Each framework's own config file, as its starter writes it.
+    if (fw === 'next') file(`${dir}/next.config.mjs`, 'export default { reactStrictMode: true };\n');
+    if (fw === 'astro')
+      file(
+        `${dir}/astro.config.mjs`,
+        "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n",
+      );
+    if (fw === 'vite')
+      file(`${dir}/vite.config.ts`, "import { defineConfig } from 'vite';\nexport default defineConfig({});\n");
+    for (let j = 0; j < 97; j++) file(`${dir}/src/module-${j}.ts`, `export const value${j} = ${j};\n`.repeat(5));
   }
   for (let i = 0; i < 50; i++) {
     const dir = `services/py-${String(i).padStart(2, '0')}`;
@@ -68,11 +75,43 @@ export function generateTree(root: string): number {
     file(`${dir}/Cargo.toml`, `[package]\nname = "rs-${i}"\nversion = "0.1.0"\n`);
     for (let j = 0; j < 99; j++) file(`${dir}/src/m${j}.rs`, `pub const V: u32 = ${j};\n`);
   }
+  // pnpm's layout: every package under node_modules/.pnpm/<name>@<version>/node_modules/<name>.
   for (let i = 0; i < 7000; i++) {
-    const dir = `node_modules/dep-${i}`;
+    const dir = `node_modules/.pnpm/dep-${i}@1.0.0/node_modules/dep-${i}`;
     file(`${dir}/package.json`, JSON.stringify({ name: `dep-${i}`, version: '1.0.0' }));
     for (let j = 0; j < 9; j++) file(`${dir}/lib/f${j}.js`, 'module.exports = 1;\n');
   }
   write(marker, `${VERSION} ${files}`);
   return files;
+}
+
+/** A web package as the framework's starter makes it: its scripts and dependencies. */
+function webPackage(i: number, fw: (typeof WEB_FRAMEWORKS)[number]): object {
+  const name = `@bench/pkg-${i}`;
+  switch (fw) {
+    case 'next':
+      return {
+        name,
+        private: true,
+        scripts: { dev: 'next dev', build: 'next build', start: 'next start', test: 'vitest' },
+        dependencies: { next: '14.2.4', react: '18.3.1', 'react-dom': '18.3.1' },
+      };
+    case 'astro':
+      return {
+        name,
+        private: true,
+        type: 'module',
+        scripts: { dev: 'astro dev', build: 'astro build', preview: 'astro preview' },
+        dependencies: { astro: '4.11.3' },
+      };
+    case 'vite':
+      return {
+        name,
+        private: true,
+        type: 'module',
+        scripts: { dev: 'vite', build: 'tsc && vite build', preview: 'vite preview', test: 'vitest' },
+        dependencies: { react: '18.3.1', 'react-dom': '18.3.1' },
+        devDependencies: { vite: '5.3.1', typescript: '5.4.5' },
+      };
+  }
 }

@@ -13,7 +13,7 @@ import { detectStack, walk, type Stack } from '@slipway/stack';
 import { run } from '../../actions/detect-stack/src/main.js';
 import { DetectContext } from '../../packages/stack/src/context.js';
 import { GitAttributes, MAX_ATTRIBUTE_PATTERNS } from '../../packages/stack/src/gitattributes.js';
-import { PackageJsonSchema } from '../../packages/stack/src/manifests/schemas.js';
+import { PackageJsonSchema } from '../../packages/stack/src/detectors/node-manifests.js';
 import { assertValidStack } from '../../packages/stack/test/helpers.js';
 import {
   MANIFEST_CASES,
@@ -481,7 +481,8 @@ describe('folder names that hold workflow commands', () => {
 
   it('reach the log, the outputs and the summary as text, never as commands', async () => {
     const workspace = tree({
-      [`${EVIL}/package.json`]: '{"name": 5, "scripts": {"build": "tsc"}}',
+      // An application (it starts), so that it stays primary beside the Flask app below.
+      [`${EVIL}/package.json`]: '{"name": 5, "scripts": {"build": "tsc", "start": "node ."}}',
       [`${EVIL}/.nvmrc`]: '20\n',
       [`${EVIL}/sub\n::error::boom/requirements.txt`]: 'flask\n',
     });

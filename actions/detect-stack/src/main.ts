@@ -6,9 +6,13 @@ import { stackSummary } from './summary.js';
 
 /** Detects the stack and sets every output and the job summary. */
 export async function run({ env, logger, setOutput }: ActionSeams): Promise<void> {
-  const inputs = parseInputs(new InputReader(metadata, env), env.GITHUB_WORKSPACE || process.cwd(), env.HOME);
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const inputs = parseInputs(new InputReader(metadata, env), workspace, env.HOME);
   const stack = await detectStack({
     root: inputs.root,
+    // A path inside a workspace member reads the enclosing root's package manager and lockfile:
+    // the climb stops at the repository's .git, or at the workspace without one.
+    ceiling: workspace,
     displayRoot: inputs.displayRoot,
     exclude: inputs.exclude,
     maxFiles: inputs.maxFiles,
@@ -29,6 +33,8 @@ export async function run({ env, logger, setOutput }: ActionSeams): Promise<void
   out.set('monorepo', stack.projects.length > 1);
   out.set('dockerfile', primary?.dockerfile ?? '');
   out.set('primary-path', primary?.path ?? '');
+  out.set('build-output', primary?.output ?? '');
+  out.set('build-system', stack.monorepo?.tool ?? '');
   // The path and version come from the repository: kept on one line, they cannot start a
   // workflow command of their own (the runner's logger also fences any `::` it prints).
   logger.info(

@@ -58,6 +58,12 @@ export const metadata: ActionMetadata = {
     },
     "primary-path": {
       "description": "Folder of the primary project, relative to `path` (`.` for the root)."
+    },
+    "build-output": {
+      "description": "Folder the primary project's build writes (such as `.next`, `dist` or `_site`), relative to its folder; empty when unknown."
+    },
+    "build-system": {
+      "description": "Tool that orchestrates the repository's build: nx, turbo, lerna, rush, npm-, pnpm-, yarn- or bun-workspaces, go-work, cargo-workspace, maven or gradle; empty for independent projects."
     }
   }
 };

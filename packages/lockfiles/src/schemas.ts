@@ -26,9 +26,9 @@ export const NpmLockSchema = table({
       table({
         name: optString(),
         version: optString(),
+        resolved: optString(),
         integrity: optString(),
         dev: optBoolean(),
-        devOptional: optBoolean(),
         link: optBoolean(),
       }),
     ),
@@ -36,11 +36,60 @@ export const NpmLockSchema = table({
   dependencies: v.optional(tableOf(npmV1Dep)),
 });
 
-/** bun.lock: `packages` maps a key to an array whose first item is `name@version`. */
-export const BunLockSchema = table({ packages: v.optional(tableOf(v.array(v.unknown()))) });
+const depRanges = () => v.optional(tableOf(v.string()));
+
+/** What a bun.lock package array holds besides its `name@version`: the first object lists its dependencies. */
+const bunItem = () =>
+  v.union([
+    v.string(),
+    v.number(),
+    v.boolean(),
+    v.null(),
+    v.array(v.unknown()),
+    table({ dependencies: depRanges(), optionalDependencies: depRanges(), peerDependencies: depRanges() }),
+  ]);
+
+/**
+ * bun.lock: `packages` maps a key to an array whose first item is `name@version`;
+ * `workspaces` holds each workspace's dependencies as its package.json has them.
+ */
+export const BunLockSchema = table({
+  workspaces: v.optional(
+    tableOf(
+      table({
+        name: optString(),
+        dependencies: depRanges(),
+        devDependencies: depRanges(),
+        optionalDependencies: depRanges(),
+        peerDependencies: depRanges(),
+      }),
+    ),
+  ),
+  packages: v.optional(tableOf(v.array(bunItem()))),
+});
+
+/** An importer's dependencies: `name: version` (v5) or `name: { specifier, version }` (v6 and v9). */
+const pnpmImporterDeps = () => v.optional(v.nullable(tableOf(v.union([v.string(), table({ version: optString() })]))));
+
+/** A v9 snapshot's dependencies: `name: version(peers)` or, for an alias, `name: real@version`. */
+const pnpmSnapshotDeps = () => v.optional(v.nullable(tableOf(v.string())));
 
 /** pnpm-lock.yaml, versions 5 to 9: an entry may be empty (null in YAML). */
 export const PnpmLockSchema = table({
+  lockfileVersion: v.optional(v.union([v.string(), v.number()])),
+  importers: v.optional(
+    v.nullable(
+      tableOf(
+        v.nullable(
+          table({
+            dependencies: pnpmImporterDeps(),
+            devDependencies: pnpmImporterDeps(),
+            optionalDependencies: pnpmImporterDeps(),
+          }),
+        ),
+      ),
+    ),
+  ),
   packages: v.optional(
     v.nullable(
       tableOf(
@@ -48,11 +97,18 @@ export const PnpmLockSchema = table({
           table({
             name: optString(),
             version: optString(),
-            resolution: v.optional(table({ integrity: optString() })),
+            resolution: v.optional(
+              table({ integrity: optString(), tarball: optString(), directory: optString(), type: optString() }),
+            ),
             dev: optBoolean(),
           }),
         ),
       ),
+    ),
+  ),
+  snapshots: v.optional(
+    v.nullable(
+      tableOf(v.nullable(table({ dependencies: pnpmSnapshotDeps(), optionalDependencies: pnpmSnapshotDeps() }))),
     ),
   ),
 });
@@ -68,9 +124,10 @@ export const YarnBerrySchema = tableOf(
 );
 
 const hashTable = () => v.optional(table({ hash: optString() }));
+const hashTables = () => v.optional(v.array(table({ hash: optString() })));
 
-/** poetry.lock and uv.lock: `[[package]]` tables. */
-export const TomlPythonLockSchema = table({
+/** poetry.lock: `[[package]]` tables; dev from `category` (Poetry 1) or `groups` (Poetry 2). */
+export const PoetryLockSchema = table({
   package: v.optional(
     v.array(
       table({
@@ -78,10 +135,31 @@ export const TomlPythonLockSchema = table({
         version: optString(),
         category: optString(),
         groups: v.optional(v.array(v.string())),
-        files: v.optional(v.array(table({ hash: optString() }))),
+        files: hashTables(),
+        source: v.optional(table({ type: optString() })),
+      }),
+    ),
+  ),
+});
+
+/** A uv.lock dependency: a package name, with its version when the lock holds more than one. */
+const uvDeps = () => v.array(table({ name: optString(), version: optString() }));
+
+/** uv.lock: `[[package]]` tables, each with its dependencies, extras and dependency groups. */
+export const UvLockSchema = table({
+  package: v.optional(
+    v.array(
+      table({
+        name: optString(),
+        version: optString(),
         sdist: hashTable(),
-        wheels: v.optional(v.array(table({ hash: optString() }))),
-        source: v.optional(table({ editable: optString(), virtual: optString() })),
+        wheels: hashTables(),
+        source: v.optional(
+          table({ editable: optString(), virtual: optString(), directory: optString(), path: optString() }),
+        ),
+        dependencies: v.optional(uvDeps()),
+        'optional-dependencies': v.optional(tableOf(uvDeps())),
+        'dev-dependencies': v.optional(tableOf(uvDeps())),
       }),
     ),
   ),
@@ -103,7 +181,11 @@ export const CargoLockSchema = table({
 const composerPackages = () =>
   v.optional(
     v.array(
-      table({ name: optString(), version: optString(), dist: v.optional(v.nullable(table({ shasum: optString() }))) }),
+      table({
+        name: optString(),
+        version: optString(),
+        dist: v.optional(v.nullable(table({ type: optString(), shasum: optString() }))),
+      }),
     ),
   );
 

@@ -26,7 +26,14 @@ export const optBoolean = () => v.optional(v.boolean());
  * means it is damaged or not what its name says: it is refused whole rather than half-read.
  */
 export function checkLockfile<T>(schema: v.GenericSchema<unknown, T>, doc: unknown, text: string, file: string): T {
-  const result = v.safeParse(schema, doc, { abortEarly: true });
+  let result: v.SafeParseResult<v.GenericSchema<unknown, T>>;
+  try {
+    result = v.safeParse(schema, doc, { abortEarly: true });
+  } catch (err) {
+    // Recursive schemas (npm v1 `dependencies`) walk the document depth-first.
+    if (err instanceof RangeError) throw new LockfileError('the document is nested too deeply to be a lockfile', file);
+    throw err;
+  }
   if (result.success) return result.output;
   const issue = deepest(result.issues[0]);
   const path = (issue.path ?? []).map((p) => p.key as string | number);

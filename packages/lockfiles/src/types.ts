@@ -1,5 +1,26 @@
-/** OSV ecosystem names, which are also what the SBOM and the scanner speak. */
-export type Ecosystem = 'npm' | 'PyPI' | 'Go' | 'crates.io' | 'RubyGems' | 'Packagist';
+/**
+ * OSV ecosystem names, which are also what the SBOM and the scanner speak, with names as OSV
+ * writes them (Maven `group:artifact`, SwiftURL `github.com/owner/repo`). 'CocoaPods' is not an
+ * OSV ecosystem: its packages get a purl but are never sent to OSV (see isOsvEcosystem).
+ */
+export type Ecosystem =
+  | 'npm'
+  | 'PyPI'
+  | 'Go'
+  | 'crates.io'
+  | 'RubyGems'
+  | 'Packagist'
+  | 'Maven'
+  | 'NuGet'
+  | 'Pub'
+  | 'Hex'
+  | 'SwiftURL'
+  | 'CocoaPods';
+
+/** True for the ecosystems OSV knows: the OSV API refuses a query naming any other. */
+export function isOsvEcosystem(ecosystem: Ecosystem): boolean {
+  return ecosystem !== 'CocoaPods';
+}
 
 /** A content hash as the lockfile records it. */
 export interface Hash {
@@ -24,7 +45,14 @@ export interface LockedPackage {
 }
 
 /** A parser for one lockfile format. Text in, packages out; a malformed file throws LockfileError. */
-export type LockfileParser = (text: string, file: string) => LockedPackage[];
+/** What was read but cannot be used (a lockfile that yields no packages): the caller's to show. */
+export interface LockfileWarning {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export type LockfileParser = (text: string, file: string, warnings?: LockfileWarning[]) => LockedPackage[];
 
 /** A lockfile that cannot be read as its format; carries the line where parsing failed. */
 export class LockfileError extends Error {

@@ -2,7 +2,29 @@ import { parse as parseToml } from 'smol-toml';
 import type * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
 import { checkLockfile } from './shape.js';
-import { LockfileError, type Hash } from './types.js';
+import { LockfileError, type Hash, type LockedPackage, type LockfileWarning } from './types.js';
+
+/**
+ * True when a lockfile's version field holds a version, false when it holds where the code came
+ * from instead (`git+https://…`, `github:user/repo#sha`, `file:../x`, `link:`, `workspace:*`, a
+ * path or a URL): a source is never reported as a version, or it would match no advisory.
+ */
+export function isVersion(version: string | undefined): version is string {
+  return version !== undefined && /^[0-9A-Za-z][^\s/:@#]*$/.test(version);
+}
+
+/**
+ * The packages, after a warning when there are none: a lockfile that is not in a form the parser
+ * reads must not pass unnoticed as a project without dependencies.
+ */
+export function warnIfEmpty(out: LockedPackage[], file: string, warnings?: LockfileWarning[]): LockedPackage[] {
+  if (out.length === 0)
+    warnings?.push({
+      file,
+      message: `no package with a version was found in ${file}, so none of its dependencies is checked; if the project has dependencies, the file is not in a form slipway reads`,
+    });
+  return out;
+}
 
 /** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
 export function sriHashes(integrity: unknown): Hash[] {
@@ -136,11 +158,14 @@ export function parseTomlLockfile<T>(text: string, file: string, schema: v.Gener
   return checkLockfile(schema, doc, text, file);
 }
 
-/** Parses a YAML lockfile (an empty one is `{}`) and checks its shape, or throws a LockfileError. */
+/**
+ * Parses a YAML lockfile and checks its shape, or throws a LockfileError. A file of only blanks and
+ * comments is `{}`; one that says `null` or `~` is a document of the wrong type like any other.
+ */
 export function parseYamlLockfile<T>(text: string, file: string, schema: v.GenericSchema<unknown, T>): T {
   let doc: unknown;
   try {
-    doc = parseYaml(text, { maxAliasCount: 100 }) ?? {};
+    doc = parseYaml(text, { maxAliasCount: 100 }) ?? (text.split('\n').every((l) => /^\s*(#.*)?$/.test(l)) ? {} : null);
   } catch (err) {
     throw new LockfileError(
       `not valid YAML: ${(err as Error).message.split('\n')[0]}`,

@@ -126,8 +126,13 @@ const CASES: Case[] = [
   {
     file: 'go.mod',
     text: 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n\nrequire (\n\tgolang.org/x/net v0.23.0 // indirect\n\tgithub.com/gin-gonic/gin v1.10.0\n)\n',
-    expect: ['github.com/pkg/errors@v0.9.1', 'golang.org/x/net@v0.23.0', 'github.com/gin-gonic/gin@v1.10.0'],
-    lines: { 'golang.org/x/net': 8 },
+    expect: [
+      'github.com/pkg/errors@v0.9.1',
+      'golang.org/x/net@v0.23.0',
+      'github.com/gin-gonic/gin@v1.10.0',
+      'stdlib@1.22.0',
+    ],
+    lines: { 'golang.org/x/net': 8, stdlib: 3 },
   },
   {
     file: 'Cargo.lock',

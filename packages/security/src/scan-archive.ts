@@ -67,7 +67,7 @@ async function scanEntries(
   for await (const entry of readTarGz(createReadStream(target))) {
     if (entry.typeflag !== '0' && entry.typeflag !== '\0') continue;
     const path = `${name}!/${entry.path}`;
-    const lockParser = want.has('dependencies') ? parserFor(basename(entry.path)) : undefined;
+    const lockParser = want.has('dependencies') ? parserFor(entry.path) : undefined;
     const workflow = want.has('workflows') && isWorkflowFile(entry.path) && !tooLargeWorkflow(path, entry.size, logger);
     if (lockParser || workflow) {
       const text = await collect(entry.body(), MAX_LOCKFILE_BYTES);

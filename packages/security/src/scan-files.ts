@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { isUserError, readUserFile, type Logger } from '@slipway/action-kit/lite';
-import { LockfileError, type LockedPackage, type parserFor } from '@slipway/lockfiles';
+import { LockfileError, type LockedPackage, type parserFor, type LockfileWarning } from '@slipway/lockfiles';
 import type { Finding } from './types.js';
 import { auditWorkflow } from './workflows/audit.js';
 
@@ -43,7 +43,10 @@ export function parseOrWarn(
   logger: Logger,
 ): LockedPackage[] {
   try {
-    return parse(text, path);
+    const warnings: LockfileWarning[] = [];
+    const packages = parse(text, path, warnings);
+    for (const w of warnings) logger.warning(w.message, { file: w.file, ...(w.line ? { startLine: w.line } : {}) });
+    return packages;
   } catch (err) {
     const line = err instanceof LockfileError ? err.line : undefined;
     logger.warning(`${path} could not be read (${(err as Error).message}); the other lockfiles are still scanned`, {

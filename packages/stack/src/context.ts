@@ -28,6 +28,17 @@ export interface Found<T = string> {
 }
 
 /**
+ * A folder above the analysed one, up to the repository root, where an enclosing workspace may be
+ * declared: its path from the analysed folder (`..`, `../..`), the analysed folder's path from it
+ * (`apps/web`), and the names of the manifests it holds.
+ */
+export interface OuterDir {
+  rel: string;
+  below: string;
+  names: string[];
+}
+
+/**
  * What detectors see of the repository: which manifests each folder has, and cached, bounded,
  * forgiving readers for them. A file that does not parse becomes a warning with its line, and
  * the detector goes on without it.
@@ -46,16 +57,41 @@ export class DetectContext {
     private readonly annotationPrefix = '',
     /** Name of the root folder, used as the name of a root project without one of its own. */
     readonly rootName = 'root',
+    /** The folders above the root up to the repository root, nearest first. */
+    readonly outer: readonly OuterDir[] = [],
   ) {}
 
-  /** True when the folder has a manifest of that name. */
+  /** True when the folder (in the tree or above it) has a manifest of that name. */
   has(dir: string, name: string): boolean {
-    return this.inventory.manifests.get(dir)?.includes(name) ?? false;
+    return this.names(dir).includes(name);
   }
 
-  /** Manifest names in a folder. */
+  /** Manifest names in a folder (in the tree or above it). */
   names(dir: string): readonly string[] {
-    return this.inventory.manifests.get(dir) ?? [];
+    return this.inventory.manifests.get(dir) ?? this.outer.find((o) => o.rel === dir)?.names ?? [];
+  }
+
+  /** The folder, its parents up to the root, then the folders above the root up to the repository root. */
+  upward(dir: string): string[] {
+    const chain: string[] = [];
+    for (let d: string | undefined = dir; d !== undefined; d = parentOf(d)) chain.push(d);
+    return dir.startsWith('..')
+      ? this.outer.map((o) => o.rel).filter((r) => r.length >= dir.length)
+      : [...chain, ...this.outer.map((o) => o.rel)];
+  }
+
+  /** The nearest folder at or above dir, up to the repository root (above the analysed folder too), with that file. */
+  findAbove(dir: string, name: string): string | undefined {
+    return this.upward(dir).find((d) => this.has(d, name));
+  }
+
+  /** dir's path from an ancestor in the tree or above it ('.' for the ancestor itself), or undefined when it is not below. */
+  pathFrom(ancestor: string, dir: string): string | undefined {
+    const outer = this.outer.find((o) => o.rel === ancestor);
+    if (outer) return dir === '.' ? outer.below : dir.startsWith('..') ? undefined : `${outer.below}/${dir}`;
+    if (ancestor === dir) return '.';
+    if (ancestor === '.') return dir.startsWith('..') ? undefined : dir;
+    return dir.startsWith(`${ancestor}/`) ? dir.slice(ancestor.length + 1) : undefined;
   }
 
   /** The nearest folder at or above dir (up to the root) that has a file of that name. */
@@ -205,7 +241,11 @@ export class DetectContext {
     this.logger.warning(
       message,
       file
-        ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' }
+        ? {
+            file: posix.normalize(this.annotationPrefix + file),
+            ...(line ? { startLine: line } : {}),
+            title: 'detect-stack',
+          }
         : undefined,
     );
   }

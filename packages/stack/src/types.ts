@@ -61,6 +61,8 @@ export interface Project {
   packageManager: PackageManager | null;
   frameworks: Framework[];
   commands: Commands;
+  /** The folder the build writes, relative to the project, where its framework names one. */
+  output: string | null;
   dockerfile: string | null;
   procfile: string | null;
   manifest: string;

@@ -1,3 +1,5 @@
+import { lstatSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { joinRel, parentOf, type DetectContext, type Found } from './context.js';
 import { MiseTomlSchema, type MISE_TOOLS } from './manifests/schemas.js';
 
@@ -71,4 +73,52 @@ export async function nearestVersion(
 /** Drops a leading `v` from a version (`v20.11.1` → `20.11.1`). */
 export function stripV(version: string): string {
   return version.trim().replace(/^v(?=\d)/, '');
+}
+
+/** A file read with treeFile: its text, or why it was not read. */
+export type TreeFile = { path: string; text: string } | { path: string; problem: string };
+
+const treeFiles = new WeakMap<DetectContext, Map<string, Promise<TreeFile>>>();
+
+/**
+ * A file the walk does not record (a wrapper's properties, a requirements include), read only as
+ * the walk would have seen it: inside the root, through real folders, a regular file. A symbolic
+ * link is not followed, so one planted under such a name cannot read outside the tree. Nothing
+ * is warned here: a missing file is often expected, and the caller knows what it was for.
+ */
+export function treeFile(ctx: DetectContext, path: string): Promise<TreeFile> {
+  const normal = posix.normalize(path).replace(/\/+$/, '');
+  let cache = treeFiles.get(ctx);
+  if (!cache) treeFiles.set(ctx, (cache = new Map()));
+  let found = cache.get(normal);
+  if (!found) {
+    found = readTreeFile(ctx, normal);
+    cache.set(normal, found);
+  }
+  return found;
+}
+
+async function readTreeFile(ctx: DetectContext, path: string): Promise<TreeFile> {
+  if (path === '..' || path.startsWith('../') || posix.isAbsolute(path))
+    return { path, problem: 'is outside the folder detect-stack analyses' };
+  if (path === '.' || path === '') return { path, problem: 'is a folder' };
+  const slash = path.lastIndexOf('/');
+  const recorded = ctx.has(slash < 0 ? '.' : path.slice(0, slash), path.slice(slash + 1));
+  if (!recorded) {
+    const parts = path.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      let st;
+      try {
+        st = lstatSync(join(ctx.root, ...parts.slice(0, i)), { throwIfNoEntry: false });
+      } catch {
+        st = undefined; // a file where a folder should be, a name too long: not there either way
+      }
+      if (!st) return { path, problem: 'does not exist' };
+      if (st.isSymbolicLink()) return { path, problem: 'is a symbolic link, which detect-stack does not follow' };
+      if (i < parts.length ? !st.isDirectory() : !st.isFile())
+        return { path, problem: i < parts.length ? 'does not exist' : 'is not a regular file' };
+    }
+  }
+  const text = await ctx.text(path);
+  return text === undefined ? { path, problem: 'could not be read' } : { path, text };
 }

@@ -1,9 +1,12 @@
-import { lstatSync, readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isUserError, readUserFile, type Logger } from '@slipway/action-kit/lite';
 import { GitAttributes, MAX_ATTRIBUTE_PATTERNS } from './gitattributes.js';
 import { compileGlobs } from './globs.js';
 import { isGeneratedName, languageOf } from './languages.js';
+import type { OuterDir } from './context.js';
+import { FRAMEWORK_CONFIG_FILES } from './detectors/frameworks.js';
+import { NX_PLUGIN_CONFIG_FILES } from './detectors/nx.js';
 
 /** Folders never entered: dependency trees, build output, caches and VCS data. */
 export const PRUNED_DIRS = new Set([
@@ -54,8 +57,26 @@ export const PRUNED_DIRS = new Set([
   '.slipway',
 ]);
 
-/** Folders whose manifests are test data, not projects (their code still counts toward languages). */
-export const NOT_PROJECT_DIRS = new Set(['fixtures', '__fixtures__', 'testdata', 'test-fixtures', '__mocks__']);
+/**
+ * Folders whose manifests are test data or benchmarks, not projects, unless a workspace declares
+ * them as members (their code still counts toward languages).
+ */
+const NOT_PROJECT_DIRS = new Set([
+  '__fixtures__',
+  'testdata',
+  'test-fixtures',
+  '__mocks__',
+  'test',
+  'tests',
+  '__tests__',
+  'e2e',
+  'benchmarks',
+]);
+
+/** True for a folder name that holds test data, tests or benchmarks (`fixtures`, `fixtures-v2`, `e2e` …). */
+function isNotProjectDir(name: string): boolean {
+  return NOT_PROJECT_DIRS.has(name) || name.startsWith('fixtures');
+}
 
 const MANIFEST_NAMES = new Set([
   'package.json',
@@ -131,11 +152,19 @@ const MANIFEST_NAMES = new Set([
   'config.ru',
   'Rakefile',
   'artisan',
+  // Hugo's and Zola's pinned version.
+  'netlify.toml',
+  // Nx projects.
+  'project.json',
+  'workspace.json',
 ]);
+
+/** Config files named by the framework table and by the Nx plugins that infer targets. */
+const CONFIG_NAMES = new Set([...FRAMEWORK_CONFIG_FILES, ...NX_PLUGIN_CONFIG_FILES]);
 
 /** True for files detect-stack reads or looks for by name. */
 export function isManifestName(name: string): boolean {
-  if (MANIFEST_NAMES.has(name)) return true;
+  if (MANIFEST_NAMES.has(name) || CONFIG_NAMES.has(name)) return true;
   // The walk asks this of every file: test the cheap first character before any regex.
   const first = name.charCodeAt(0);
   if (first === 114 /* r */) return /^requirements[\w.-]*\.txt$/.test(name);
@@ -157,6 +186,8 @@ export interface WalkOptions {
 export interface Inventory {
   /** Manifest names per folder (POSIX, relative; the root is '.'). */
   manifests: Map<string, string[]>;
+  /** Folders with manifests that sit in test, fixture or benchmark folders: projects only as declared workspace members. */
+  notProject: Set<string>;
   languageBytes: Map<string, number>;
   dirBytes: Map<string, number>;
   files: number;
@@ -175,6 +206,7 @@ export function walk(options: WalkOptions): Inventory {
   const progressEvery = options.progressEvery ?? 50_000;
   const inv: Inventory = {
     manifests: new Map(),
+    notProject: new Set(),
     languageBytes: new Map(),
     dirBytes: new Map(),
     files: 0,
@@ -221,17 +253,17 @@ export function walk(options: WalkOptions): Inventory {
       inv.files++;
       if (inv.files % progressEvery === 0)
         logger.info(`detect-stack: walked ${inv.files} files in ${inv.directories} folders…`);
-      if (!notProject && isManifestName(name)) {
+      if (isManifestName(name)) {
         const list = inv.manifests.get(rel);
         if (list) list.push(name);
         else inv.manifests.set(rel, [name]);
+        if (notProject) inv.notProject.add(rel);
       }
       bytesHere += countLanguage(abs, name, childRel, attributes, inv);
     }
     if (bytesHere > 0) inv.dirBytes.set(rel, bytesHere);
-    const childNotProject = notProject || NOT_PROJECT_DIRS.has(rel.slice(rel.lastIndexOf('/') + 1));
     for (let i = childDirs.length - 1; i >= 0; i--)
-      stack.push({ rel: childDirs[i]!, notProject: childNotProject || NOT_PROJECT_DIRS.has(basename(childDirs[i]!)) });
+      stack.push({ rel: childDirs[i]!, notProject: notProject || isNotProjectDir(basename(childDirs[i]!)) });
   }
   if (inv.truncated)
     inv.warnings.push(`stopped after ${maxFiles} files (max-files); results cover only the part walked`);
@@ -291,4 +323,49 @@ function readAttributes(path: string, inv: Inventory): GitAttributes {
       `.gitattributes has ${attributes.skipped + MAX_ATTRIBUTE_PATTERNS} linguist patterns; only the first ${MAX_ATTRIBUTE_PATTERNS} are used`,
     );
   return attributes;
+}
+
+/** A repository is never deeper than this below the filesystem root; a climb past it gives up. */
+const MAX_CLIMB = 64;
+
+/**
+ * The folders above `root` that belong to its repository, nearest first, with their manifest
+ * names: an enclosing workspace (a pnpm, Yarn or Nx root above `path`) is declared there. The
+ * climb ends at the repository root, the nearest folder with `.git`, and never passes `ceiling`
+ * (the workspace); without a `.git` above it, it goes up to `ceiling`, or nowhere when there is none.
+ */
+export function foldersAbove(root: string, ceiling?: string): OuterDir[] {
+  let dir = resolve(root);
+  const top = ceiling !== undefined && isInside(dir, resolve(ceiling)) ? resolve(ceiling) : undefined;
+  const chain: string[] = [];
+  for (let i = 0; !existsSync(join(dir, '.git')) && dir !== top; i++) {
+    const parent = dirname(dir);
+    if (parent === dir || i === MAX_CLIMB) return top === undefined ? [] : outerDirs(root, chain);
+    chain.push(parent);
+    dir = parent;
+  }
+  return outerDirs(root, chain);
+}
+
+function isInside(dir: string, ancestor: string): boolean {
+  return dir === ancestor || dir.startsWith(ancestor.endsWith(sep) ? ancestor : ancestor + sep);
+}
+
+function outerDirs(root: string, chain: string[]): OuterDir[] {
+  return chain.map((abs, i) => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(abs, { withFileTypes: true })
+        .filter((e) => e.isFile() && isManifestName(e.name))
+        .map((e) => e.name)
+        .sort();
+    } catch {
+      // An unreadable folder above the root declares nothing detection can use.
+    }
+    return {
+      rel: Array.from({ length: i + 1 }, () => '..').join('/'),
+      below: relative(abs, resolve(root)).split(sep).join('/'),
+      names,
+    };
+  });
 }

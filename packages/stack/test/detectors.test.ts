@@ -309,15 +309,15 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'go.work workspace',
+    name: "go.work workspace: go.work chooses the members' toolchain",
     files: {
       'go.work': 'go 1.23\n\nuse (\n\t./svc\n\t./lib // shared\n)\n',
       'svc/go.mod': 'module svc\n\ngo 1.23\n',
       'lib/go.mod': 'module lib\n\ngo 1.21\n',
     },
     projects: [
-      { path: 'svc', runtime: ['go', '1.23', 'svc/go.mod#go'] },
-      { path: 'lib', runtime: ['go', '1.21', 'lib/go.mod#go'] },
+      { path: 'svc', runtime: ['go', '1.23', 'go.work#go'] },
+      { path: 'lib', runtime: ['go', '1.23', 'go.work#go'] },
     ],
     only: ['lib', 'svc'],
     monorepo: { tool: 'go-work', workspaces: ['lib', 'svc'] },
@@ -359,7 +359,7 @@ const CASES: Case[] = [
       {
         path: 'api',
         name: 'shop-api',
-        runtime: ['java', '21', 'api/pom.xml#maven.compiler.release'],
+        runtime: ['java', '21', 'pom.xml#maven.compiler.release'],
         pm: ['maven', null],
         commands: {
           build: '../mvnw -B -f ../pom.xml -pl api -am package -DskipTests',
@@ -396,7 +396,7 @@ const CASES: Case[] = [
         commands: { test: '../../gradlew test' },
       },
     ],
-    only: ['app', 'lib/util'],
+    only: ['.', 'app', 'lib/util'],
     monorepo: { tool: 'gradle', workspaces: ['app', 'lib/util'] },
   },
   {

@@ -1,49 +1,65 @@
+import type { LockfileParser } from '../types.js';
 import { NpmLockSchema, type NpmV1Dep } from '../schemas.js';
-import type { LockedPackage, LockfileParser } from '../types.js';
-import { LineIndex, parseJsonLockfile, sriHashes } from '../util.js';
+import type { LockedPackage } from '../types.js';
+import { isVersion, LineIndex, parseJsonLockfile, sriHashes, warnIfEmpty } from '../util.js';
 
-/** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
-export const parseNpmLock: LockfileParser = (text, file) => {
+/**
+ * package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. An alias (`"cf":
+ * "npm:@babel/code-frame@7.0.0"`) is the package it stands for; a folder linked or copied in
+ * (`link`, `file:`) is the project's own code and is left out; a git or tarball dependency is
+ * listed at the version its own package.json states, never at its URL.
+ */
+export const parseNpmLock: LockfileParser = (text, file, warnings) => {
   const doc = parseJsonLockfile(text, file, NpmLockSchema);
   const lines = new LineIndex(text);
   const out: LockedPackage[] = [];
   if (doc.packages) {
     for (const [key, entry] of Object.entries(doc.packages)) {
-      if (key === '' || entry.link || entry.version === undefined) continue;
+      if (key === '' || entry.link || entry.resolved?.startsWith('file:') || !isVersion(entry.version)) continue;
       const at = key.lastIndexOf('node_modules/');
       if (at < 0) continue; // a workspace folder, not an installed package
-      const name = entry.name ?? key.slice(at + 'node_modules/'.length);
       out.push({
         ecosystem: 'npm',
-        name,
+        name: entry.name ?? key.slice(at + 'node_modules/'.length),
         version: entry.version,
-        dev: entry.dev === true || entry.devOptional === true,
+        // `devOptional` is also set on an optional dependency of a runtime package: not dev-only.
+        dev: entry.dev === true,
         hashes: sriHashes(entry.integrity),
         file,
         ...lineOf(lines, `"${key}"`),
       });
     }
-    return out;
+    return warnIfEmpty(out, file, warnings);
   }
-  const walk = (deps: Record<string, NpmV1Dep> | undefined): void => {
-    for (const [name, dep] of Object.entries(deps ?? {})) {
-      if (dep.version !== undefined && !dep.version.startsWith('file:')) {
-        out.push({
-          ecosystem: 'npm',
-          name,
-          version: dep.version,
-          dev: dep.dev === true,
-          hashes: sriHashes(dep.integrity),
-          file,
-          ...lineOf(lines, `"${name}": {`),
-        });
-      }
-      walk(dep.dependencies);
-    }
-  };
-  walk(doc.dependencies);
-  return out;
+  // lockfileVersion 1: nested `dependencies`, walked without recursion (a hostile file can nest deep).
+  const stack: [string, NpmV1Dep][] = Object.entries(doc.dependencies ?? {}).reverse();
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [key, dep] = next;
+    const real = npmSpec(key, dep.version);
+    if (real)
+      out.push({
+        ecosystem: 'npm',
+        ...real,
+        dev: dep.dev === true,
+        hashes: sriHashes(dep.integrity),
+        file,
+        ...lineOf(lines, `"${key}": {`),
+      });
+    stack.push(...Object.entries(dep.dependencies ?? {}).reverse());
+  }
+  return warnIfEmpty(out, file, warnings);
 };
+
+/** The package a v1 entry installs: its own name and version, or the aliased ones (`npm:name@1.0.0`). */
+function npmSpec(key: string, version: string | undefined): { name: string; version: string } | undefined {
+  if (version?.startsWith('npm:')) {
+    const spec = version.slice('npm:'.length);
+    const at = spec.indexOf('@', 1);
+    const real = spec.slice(at + 1);
+    return at > 0 && isVersion(real) ? { name: spec.slice(0, at), version: real } : undefined;
+  }
+  return isVersion(version) ? { name: key, version } : undefined;
+}
 
 /** `{ line }` when the needle is found, else nothing. */
 export function lineOf(lines: LineIndex, needle: string): { line?: number } {

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, type Logger } from '@slipway/action-kit/lite';
-import { LockfileError, dedupe, parserFor, type LockedPackage } from '@slipway/lockfiles';
+import { dedupe, isOsvEcosystem, parserFor, type LockedPackage } from '@slipway/lockfiles';
+import { parseOrWarn } from '../scan-files.js';
 import { fingerprint } from '../fingerprint.js';
 import { listFiles } from '../secrets/files.js';
 import type { Finding } from '../types.js';
@@ -16,20 +17,21 @@ export type OsvSource = ({ kind: 'offline'; path: string } & OsvDbOptions) | ({ 
 export function readLockfiles(root: string, logger: Logger): { packages: LockedPackage[]; lockfiles: string[] } {
   const packages: LockedPackage[] = [];
   const lockfiles: string[] = [];
-  for (const path of listFiles(root)) {
-    const parse = parserFor(path.slice(path.lastIndexOf('/') + 1));
+  const files = [...listFiles(root)];
+  const present = new Set(files);
+  // The walk skips vendor/ trees; Go's record of what it vendored is the one file read there.
+  for (const goMod of files.filter((f) => f === 'go.mod' || f.endsWith('/go.mod'))) {
+    const modules = `${goMod.slice(0, -'go.mod'.length)}vendor/modules.txt`;
+    if (!present.has(modules) && existsSync(join(root, modules))) files.push(modules);
+  }
+  for (const path of files) {
+    const parse = parserFor(path);
     if (!parse) continue;
+    // npm reads npm-shrinkwrap.json instead of package-lock.json when both are there.
+    if (path.endsWith('package-lock.json') && present.has(path.replace(/package-lock\.json$/, 'npm-shrinkwrap.json')))
+      continue;
     lockfiles.push(path);
-    try {
-      packages.push(...parse(readFileSync(join(root, path), 'utf8'), path));
-    } catch (err) {
-      const line = err instanceof LockfileError ? err.line : undefined;
-      logger.warning(`${path} could not be read (${(err as Error).message}); the other lockfiles are still scanned`, {
-        file: path,
-        ...(line ? { startLine: line } : {}),
-        title: 'security-scan',
-      });
-    }
+    packages.push(...parseOrWarn(parse, readFileSync(join(root, path), 'utf8'), path, logger));
   }
   return { packages, lockfiles };
 }
@@ -50,7 +52,8 @@ export async function matchPackages(
   source: OsvSource,
   logger: Logger,
 ): Promise<{ findings: Finding[]; packages: number; records?: number }> {
-  const unique = dedupeByFile([...all]);
+  // Packages of an ecosystem OSV does not know (CocoaPods) are listed in the SBOM but never queried.
+  const unique = dedupeByFile([...all]).filter((p) => isOsvEcosystem(p.ecosystem));
   const findings: Finding[] = [];
   let records: number | undefined;
   const report = (pkg: LockedPackage, record: OsvRecord): void => {

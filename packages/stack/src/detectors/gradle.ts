@@ -1,72 +1,75 @@
-import { joinRel, type DetectContext } from '../context.js';
+import { joinRel } from '../context.js';
 import type { Framework } from '../types.js';
 import { nearestVersion } from '../version-files.js';
-import { JAVA_SOURCES } from './java-version.js';
-import { capture, stripBlocks, wrapperOr } from './shared.js';
+import {
+  BUILD_FILES,
+  SETTINGS_FILES,
+  gradleRoot,
+  gradleScript,
+  isBuildLogic,
+  rootProjectName,
+  settingsProjects,
+} from './gradle-build.js';
+import { declaredJava } from './gradle-toolchain.js';
+import { GRADLE_WRAPPER, JAVA_SOURCES, wrapperVersion } from './java-version.js';
+import { wrapperOr } from './shared.js';
 import { folderName, type Detector } from './types.js';
 
-const BUILD_FILES = ['build.gradle.kts', 'build.gradle'];
-const SETTINGS_FILES = ['settings.gradle.kts', 'settings.gradle'];
-
-async function firstFile(
-  ctx: DetectContext,
-  dir: string,
-  names: string[],
-): Promise<{ path: string; text: string } | undefined> {
-  for (const name of names) {
-    if (!ctx.has(dir, name)) continue;
-    const path = joinRel(dir, name);
-    const text = await ctx.text(path);
-    if (text !== undefined) return { path, text: stripBlocks(text, '/*', '*/').replace(/(^|\s)\/\/.*$/gm, '$1') };
-  }
-  return undefined;
-}
-
-/** Gradle builds, Groovy and Kotlin DSL, multi-project settings, toolchains. */
+/**
+ * Gradle builds, Groovy and Kotlin DSL. The folder with the settings script is the build's root
+ * and a project itself (`./gradlew build` there builds them all); its subprojects inherit the
+ * Java toolchain its build script declares, and every project reports the Gradle version the
+ * root's wrapper downloads.
+ */
 export const gradleDetector: Detector = {
   name: 'gradle',
   priority: 50,
   applies: (ctx, dir) => [...BUILD_FILES, ...SETTINGS_FILES].some((n) => ctx.has(dir, n)),
 
   async workspace(ctx, dir) {
-    const settings = await firstFile(ctx, dir, SETTINGS_FILES);
+    const settings = await gradleScript(ctx, dir, SETTINGS_FILES);
     if (!settings) return undefined;
-    const members: string[] = [];
-    for (const m of settings.text.matchAll(/\binclude\s*\(?([^)\n]*)\)?/g)) {
-      for (const q of m[1]!.matchAll(/["']:?([^"']+)["']/g)) members.push(q[1]!.replace(/:/g, '/'));
-    }
+    const members = settingsProjects(settings.text);
     if (members.length === 0) return undefined;
-    return { tool: 'gradle', members, rootIsProject: await ctx.exists(joinRel(dir, 'src')) };
+    return { tool: 'gradle', members, rootIsProject: true };
   },
 
   async project(ctx, { dir }) {
-    const build = await firstFile(ctx, dir, BUILD_FILES);
-    if (!build) return undefined;
-    const pinned = await nearestVersion(ctx, dir, JAVA_SOURCES);
-    const declared =
-      capture(build.text, /JavaLanguageVersion\.of\(\s*(\d+)\s*\)/) ??
-      capture(build.text, /jvmToolchain\(\s*(\d+)\s*\)/) ??
-      capture(build.text, /sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_)?['"]?([\d._]+)/)?.replace(/_/g, '.');
+    if (await isBuildLogic(ctx, dir)) return undefined;
+    const build = await gradleScript(ctx, dir, BUILD_FILES);
+    const settings = await gradleScript(ctx, dir, SETTINGS_FILES);
+    const manifest = build ?? settings;
+    if (!manifest) return undefined;
+    const root = gradleRoot(ctx, dir);
+    const rootBuild = root === dir ? undefined : await gradleScript(ctx, root, BUILD_FILES);
+    const lookIn = [dir, root];
     const version =
-      pinned ?? (declared ? { value: declared.replace(/^1\.(?=\d+$)/, ''), source: build.path } : undefined);
+      (await nearestVersion(ctx, dir, JAVA_SOURCES)) ??
+      (build && (await declaredJava(ctx, build, lookIn))) ??
+      (rootBuild && (await declaredJava(ctx, rootBuild, lookIn)));
     const frameworks: Framework[] = [];
-    const boot = /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"\n]+)['"]/.exec(build.text);
-    if (boot || /org\.springframework\.boot/.test(build.text))
-      frameworks.push({ name: 'spring-boot', version: boot?.[1] ?? null, source: build.path });
+    const buildText = build?.text ?? '';
+    // A plugin declared `apply false` is only made available to subprojects, not used here.
+    if (build && /org\.springframework\.boot/.test(buildText.replace(/^.*\bapply[ \t(]*false.*$/gm, ''))) {
+      // The version is often declared once at the root (`apply false`) or in pluginManagement.
+      const rootSettings = root === dir ? undefined : await gradleScript(ctx, root, SETTINGS_FILES);
+      const version = [build, rootBuild, settings, rootSettings]
+        .map((s) => s && /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"\n]+)['"]/.exec(s.text)?.[1])
+        .find((v) => v !== undefined);
+      frameworks.push({ name: 'spring-boot', version: version ?? null, source: build.path });
+    }
     const gradle = wrapperOr(ctx, dir, 'gradlew', 'gradle');
-    const settingsHere = SETTINGS_FILES.some((n) => ctx.has(dir, n));
+    const wrapperDir = ctx.findUp(dir, 'gradlew');
+    const tool = await wrapperVersion(ctx, wrapperDir === undefined ? [root] : [wrapperDir, root], GRADLE_WRAPPER);
     return {
-      name:
-        (settingsHere
-          ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"\n]+)['"]/)
-          : undefined) ?? folderName(dir, ctx.rootName),
-      manifest: build.path,
+      name: rootProjectName(settings?.text) ?? folderName(dir, ctx.rootName),
+      manifest: manifest.path,
       runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
       packageManager: {
         name: 'gradle',
-        version: null,
+        version: tool?.value ?? null,
         lockfile: ctx.has(dir, 'gradle.lockfile') ? joinRel(dir, 'gradle.lockfile') : null,
-        source: build.path,
+        source: tool?.source ?? manifest.path,
       },
       frameworks,
       commands: {
@@ -76,7 +79,7 @@ export const gradleDetector: Detector = {
         start:
           frameworks.length > 0
             ? 'java -jar build/libs/*.jar'
-            : /\bapplication\b/.test(build.text)
+            : /\bapplication\b/.test(buildText)
               ? `${gradle} run`
               : null,
       },

@@ -1,21 +1,16 @@
 import { shellQuote } from '@slipway/action-kit/lite';
-import { joinRel, type DetectContext } from '../context.js';
+import { joinRel, parentOf, type DetectContext } from '../context.js';
 import type { Framework } from '../types.js';
 import { nearestVersion } from '../version-files.js';
-import { JAVA_SOURCES } from './java-version.js';
-import { between, capture, relativeTo, stripBlocks, wrapperOr } from './shared.js';
+import { JAVA_SOURCES, MAVEN_WRAPPER, wrapperVersion } from './java-version.js';
+import { mavenJava, pomLineage, readPom, springBoot } from './maven-pom.js';
+import { capture, relativeTo, wrapperOr } from './shared.js';
 import { folderName, type Detector } from './types.js';
 
-/** The pom without comments and without its <parent> block, plus the parent block alone. */
-async function readPom(ctx: DetectContext, dir: string): Promise<{ body: string; parent: string } | undefined> {
-  const text = await ctx.text(joinRel(dir, 'pom.xml'));
-  if (text === undefined) return undefined;
-  const clean = stripBlocks(text, '<!--', '-->');
-  const parent = between(clean, '<parent>', '</parent>');
-  return { body: parent === undefined ? clean : clean.replace(`<parent>${parent}</parent>`, ''), parent: parent ?? '' };
-}
-
-/** Maven projects and multi-module builds, with the wrapper when there is one. */
+/**
+ * Maven projects and multi-module builds, with the wrapper when there is one. Properties and the
+ * compiler plugin are read through the chain of parent poms in the tree, as Maven inherits them.
+ */
 export const mavenDetector: Detector = {
   name: 'maven',
   priority: 50,
@@ -23,7 +18,7 @@ export const mavenDetector: Detector = {
 
   async workspace(ctx, dir) {
     if (!ctx.has(dir, 'pom.xml')) return undefined;
-    const pom = await readPom(ctx, dir);
+    const pom = await readPom(ctx, joinRel(dir, 'pom.xml'));
     const modules = [...(pom?.body.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g) ?? [])].map((m) =>
       m[1]!.replace(/\/pom\.xml$/, ''),
     );
@@ -31,44 +26,32 @@ export const mavenDetector: Detector = {
     return {
       tool: 'maven',
       members: modules,
-      rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom',
+      rootIsProject: capture(pom?.head, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom',
     };
   },
 
   async project(ctx, { dir, workspaceRoot }) {
     const manifest = joinRel(dir, 'pom.xml');
-    const pom = await readPom(ctx, dir);
+    const lineage = await pomLineage(ctx, dir);
+    const pom = lineage[0];
     if (!pom) return undefined;
-    if (capture(pom.body, /<packaging>\s*(\w+)\s*<\/packaging>/) === 'pom' && /<module>/.test(pom.body))
+    if (capture(pom.head, /<packaging>\s*(\w+)\s*<\/packaging>/) === 'pom' && /<module>/.test(pom.body))
       return undefined;
-    const rootPom = workspaceRoot && workspaceRoot !== dir ? await readPom(ctx, workspaceRoot) : undefined;
-    const prop = (name: string): string | undefined =>
-      capture(pom.body, new RegExp(`<${name.replace(/\./g, '\\.')}>\\s*([^<]+?)\\s*</`)) ??
-      capture(rootPom?.body, new RegExp(`<${name.replace(/\./g, '\\.')}>\\s*([^<]+?)\\s*</`));
-    const pinned = await nearestVersion(ctx, dir, JAVA_SOURCES);
-    const propName = ['maven.compiler.release', 'maven.compiler.source', 'java.version'].find(
-      (p) => prop(p) !== undefined,
-    );
-    const version = pinned ?? (propName ? { value: prop(propName)!, source: `${manifest}#${propName}` } : undefined);
+    const version = (await nearestVersion(ctx, dir, JAVA_SOURCES)) ?? mavenJava(lineage);
     const frameworks: Framework[] = [];
-    const bootParent = [pom.parent, rootPom?.parent ?? ''].find((p) => /spring-boot-starter-parent/.test(p));
-    if (bootParent || /<groupId>\s*org\.springframework\.boot\s*<\/groupId>/.test(pom.body)) {
-      frameworks.push({
-        name: 'spring-boot',
-        version: capture(bootParent, /<version>\s*([^<]+?)\s*<\/version>/) ?? null,
-        source: manifest,
-      });
-    }
+    const boot = springBoot(lineage);
+    if (boot) frameworks.push({ name: 'spring-boot', version: boot.version, source: manifest });
+    const tool = await wrapperVersion(ctx, mavenRoots(ctx, dir), MAVEN_WRAPPER);
     const mvn = wrapperOr(ctx, dir, 'mvnw', 'mvn');
     const member =
       workspaceRoot && workspaceRoot !== dir
         ? ` -f ${shellQuote(`${relativeTo(dir, workspaceRoot)}/pom.xml`)} -pl ${shellQuote(relativeTo(workspaceRoot, dir))} -am`
         : '';
     return {
-      name: capture(pom.body, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
+      name: capture(pom.head, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
       manifest,
       runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
-      packageManager: { name: 'maven', version: null, lockfile: null, source: manifest },
+      packageManager: { name: 'maven', version: tool?.value ?? null, lockfile: null, source: tool?.source ?? manifest },
       frameworks,
       commands: {
         install: `${mvn} -B${member} dependency:go-offline`,
@@ -80,3 +63,11 @@ export const mavenDetector: Detector = {
     };
   },
 };
+
+/** Folders at or above a project that may hold its build's .mvn (Maven looks upward for it), nearest first. */
+function mavenRoots(ctx: DetectContext, dir: string): string[] {
+  const dirs: string[] = [];
+  for (let d: string | undefined = dir; d !== undefined; d = parentOf(d))
+    if (ctx.has(d, 'pom.xml') || ctx.has(d, 'mvnw')) dirs.push(d);
+  return dirs;
+}

@@ -1,71 +1,40 @@
-import { joinRel, type DetectContext, type Found } from '../context.js';
-import type { Framework, PackageManager, PackageManagerName, RuntimeName } from '../types.js';
-import { miseTools, nearestVersion, plainFile, stripV, toolVersions, type VersionSource } from '../version-files.js';
-import {
-  LernaJsonSchema,
-  NODE_FRAMEWORK_DEPS,
-  PackageJsonSchema,
-  PnpmWorkspaceSchema,
-  RushJsonSchema,
-  type PackageJson,
-} from '../manifests/schemas.js';
-import { folderName, type Detector, type ProjectDraft, type Scope, type WorkspaceDecl } from './types.js';
-
-const LOCKFILES: readonly [string, PackageManagerName][] = [
-  ['pnpm-lock.yaml', 'pnpm'],
-  ['yarn.lock', 'yarn'],
-  ['bun.lock', 'bun'],
-  ['bun.lockb', 'bun'],
-  ['package-lock.json', 'npm'],
-  ['npm-shrinkwrap.json', 'npm'],
-];
+import { shellQuote } from '@slipway/action-kit/lite';
+import { joinRel, type DetectContext } from '../context.js';
+import type { Commands, Framework, PackageManager, RuntimeName } from '../types.js';
+import { builder, matchFrameworks, outputOf, type DependencyList, type FrameworkMatch } from './frameworks.js';
+import { PackageJsonSchema, type PackageJson, type ProjectJson } from './node-manifests.js';
+import { execPrefix, installCommand, packageManager, rushCommand } from './node-pm.js';
+import { bunVersion, catalogsFor, nodeVersion, resolveSpec } from './node-versions.js';
+import { nodeWorkspace, rootBuilds } from './node-workspace.js';
+import { executorDeps, nxProject, orchestratedCommand, type Task } from './nx.js';
+import { folderName, type Detector, type ProjectDraft, type Scope } from './types.js';
 
 const NPM_DEFAULT_TEST = /no test specified/;
-const DELEGATING_BUILD = /\b(turbo|nx|lerna)\b|\s(-ws|--workspaces|-r|--recursive|--filter)\b|workspaces foreach/;
 
-/** Node.js projects (npm, pnpm, yarn classic and berry, bun), their workspaces and frameworks. */
+/**
+ * Node.js projects (npm, pnpm, yarn classic and berry, bun, Rush), their workspaces (including
+ * one whose root is above the analysed folder), Nx projects (project.json) and frameworks.
+ */
 export const nodeDetector: Detector = {
   name: 'node',
   priority: 10,
-  applies: (ctx, dir) => ctx.has(dir, 'package.json'),
-
-  async workspace(ctx, dir) {
-    if (!ctx.has(dir, 'package.json')) return undefined;
-    const pkg = await ctx.json(joinRel(dir, 'package.json'), PackageJsonSchema);
-    const members = new Set<string>();
-    const declared = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);
-    declared.forEach((g) => members.add(g));
-    if (ctx.has(dir, 'pnpm-workspace.yaml')) {
-      const ws = await ctx.yaml(joinRel(dir, 'pnpm-workspace.yaml'), PnpmWorkspaceSchema);
-      ws?.packages?.forEach((g) => members.add(g));
-    }
-    if (ctx.has(dir, 'rush.json')) {
-      const rush = await ctx.json(joinRel(dir, 'rush.json'), RushJsonSchema, true);
-      rush?.projects?.forEach((p) => p.projectFolder && members.add(p.projectFolder));
-    }
-    if (members.size === 0 && ctx.has(dir, 'lerna.json')) {
-      const lerna = await ctx.json(joinRel(dir, 'lerna.json'), LernaJsonSchema);
-      (lerna?.packages ?? ['packages/*']).forEach((g) => members.add(g));
-    }
-    if (members.size === 0) return undefined;
-    const orchestrator = ['turbo.json', 'nx.json', 'lerna.json', 'rush.json'].find((f) => ctx.has(dir, f));
-    const pm = (await packageManager(ctx, { dir, workspaceRoot: undefined }, pkg)).name;
-    const build = pkg?.scripts?.build;
-    const decl: WorkspaceDecl = {
-      tool: orchestrator ? orchestrator.replace(/\.json$/, '') : `${pm}-workspaces`,
-      members: [...members],
-      rootIsProject: typeof build === 'string' && !DELEGATING_BUILD.test(` ${build}`),
-    };
-    return decl;
-  },
+  workspaceAbove: true,
+  applies: (ctx, dir) =>
+    ctx.has(dir, 'package.json') || (ctx.has(dir, 'project.json') && ctx.findAbove(dir, 'nx.json') !== undefined),
+  workspace: nodeWorkspace,
+  builds: rootBuilds,
 
   async project(ctx, scope) {
-    const manifest = joinRel(scope.dir, 'package.json');
-    const pkg = await ctx.json(manifest, PackageJsonSchema);
-    if (!pkg) return undefined;
-    const rootPkg = scope.workspaceRoot
-      ? await ctx.json(joinRel(scope.workspaceRoot, 'package.json'), PackageJsonSchema)
-      : undefined;
+    const hasPackageJson = ctx.has(scope.dir, 'package.json');
+    const pkg = hasPackageJson ? await ctx.json(joinRel(scope.dir, 'package.json'), PackageJsonSchema) : undefined;
+    const project = await nxProject(ctx, scope.dir);
+    if (!pkg && !project) return undefined;
+    const manifest = joinRel(scope.dir, pkg ? 'package.json' : 'project.json');
+    const rootDir = scope.workspaceRoot ?? ctx.findAbove(scope.dir, 'nx.json');
+    const rootPkg =
+      rootDir !== undefined && rootDir !== scope.dir && ctx.has(rootDir, 'package.json')
+        ? await ctx.json(joinRel(rootDir, 'package.json'), PackageJsonSchema)
+        : undefined;
     const warnings: string[] = [];
     const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
     const runtimeName: RuntimeName = pm.name === 'bun' ? 'bun' : 'node';
@@ -73,180 +42,141 @@ export const nodeDetector: Detector = {
       runtimeName === 'bun'
         ? await bunVersion(ctx, scope.dir, pm)
         : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
-    const scripts = pkg.scripts ?? {};
-    const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
+    const matches = frameworkMatches(ctx, scope.dir, pkg, project, rootDir, rootPkg);
+    const name = project?.name ?? pkg?.nx?.name ?? (pkg?.name || folderName(scope.dir, ctx.rootName));
+    const commands = await nodeCommands(ctx, scope, { pkg, project, pm, name, matches, hasPackageJson }, warnings);
+    const catalogs = await catalogsFor(ctx, scope, rootPkg);
+    const frameworks: Framework[] = matches.map((m) => {
+      if (m.dep === null || m.spec === null) return { name: m.def.name, version: null, source: m.source };
+      const resolved = resolveSpec(m.dep, m.spec, catalogs);
+      return { name: m.def.name, version: resolved.version, source: resolved.source ?? m.source };
+    });
     const draft: ProjectDraft = {
-      name: pkg.name || folderName(scope.dir, ctx.rootName),
+      name,
       manifest,
       runtime: { name: runtimeName, version: version?.value ?? null, source: version?.source ?? null },
       packageManager: pm,
-      frameworks: frameworks(pkg, manifest),
-      commands: {
-        install: installCommand(pm, await isBerry(ctx, pm)),
-        build: scripts.build ? `${run} build` : null,
-        test:
-          scripts.test && !NPM_DEFAULT_TEST.test(scripts.test)
-            ? pm.name === 'bun'
-              ? 'bun run test'
-              : `${pm.name} test`
-            : null,
-        start: scripts.start ? (pm.name === 'bun' ? 'bun run start' : `${pm.name} start`) : null,
-      },
+      frameworks,
+      commands,
       warnings,
+      output: outputOf(matches),
+      serves: matches.some((m) => m.def.serves),
     };
     return draft;
   },
 };
 
-/** The package manager: `packageManager` first (corepack enforces it), else the nearest lockfile. */
-async function packageManager(
-  ctx: DetectContext,
-  scope: Scope,
-  pkg?: PackageJson,
-  rootPkg?: PackageJson,
-  warnings: string[] = [],
-): Promise<PackageManager> {
-  const declared = parsePackageManagerField(pkg?.packageManager ?? rootPkg?.packageManager);
-  const declaredSource = pkg?.packageManager
-    ? joinRel(scope.dir, 'package.json#packageManager')
-    : scope.workspaceRoot
-      ? joinRel(scope.workspaceRoot, 'package.json#packageManager')
-      : null;
-  const lock = await nearestLockfile(ctx, scope.dir, warnings);
-  if (declared) {
-    if (lock && lock.pm !== declared.name) {
-      warnings.push(
-        `packageManager says ${declared.name} but the lockfile is ${lock.path} (${lock.pm}); using ${declared.name}`,
-      );
-    }
-    const lockfile = lock && lock.pm === declared.name ? lock.path : null;
-    return { name: declared.name, version: declared.version, lockfile, source: declaredSource };
-  }
-  if (lock) return { name: lock.pm, version: null, lockfile: lock.path, source: lock.path };
-  return { name: 'npm', version: null, lockfile: null, source: null };
+/** A manifest's dependencies (devDependencies first, so a runtime dependency wins) and where each is declared. */
+function dependencyList(pkg: PackageJson | undefined, manifest: string): DependencyList | undefined {
+  if (!pkg) return undefined;
+  return {
+    versions: { ...pkg.devDependencies, ...pkg.dependencies },
+    sourceOf: (dep) =>
+      `${manifest}#${pkg.dependencies?.[dep] !== undefined ? 'dependencies' : 'devDependencies'}.${dep}`,
+  };
 }
 
-/** Parses `pnpm@9.12.0+sha512…` into a name and version. */
-export function parsePackageManagerField(
-  field: unknown,
-): { name: PackageManagerName; version: string | null } | undefined {
-  if (typeof field !== 'string') return undefined;
-  const m = /^(npm|pnpm|yarn|bun)(?:@([^+\s]+))?/.exec(field.trim());
-  if (!m) return undefined;
-  return { name: m[1] as PackageManagerName, version: m[2] ?? null };
-}
-
-async function nearestLockfile(
+function frameworkMatches(
   ctx: DetectContext,
   dir: string,
-  warnings: string[],
-): Promise<{ path: string; pm: PackageManagerName } | undefined> {
-  for (let d: string | undefined = dir; d !== undefined; d = d === '.' ? undefined : parentDir(d)) {
-    const here = LOCKFILES.filter(([name]) => ctx.has(d!, name)).map(([name, pm]) => ({ path: joinRel(d!, name), pm }));
-    if (here.length === 0) continue;
-    if (here.length === 1) return here[0];
-    const times = await Promise.all(here.map((l) => ctx.mtime(l.path)));
-    let best = 0;
-    times.forEach((t, i) => {
-      if (t > times[best]!) best = i;
-    });
-    const chosen = here[best]!;
-    const why = times.every((t) => t === times[0]) ? 'by precedence' : '(newer)';
+  pkg: PackageJson | undefined,
+  project: ProjectJson | undefined,
+  rootDir: string | undefined,
+  rootPkg: PackageJson | undefined,
+): FrameworkMatch[] {
+  const workspace = rootDir !== undefined ? dependencyList(rootPkg, joinRel(rootDir, 'package.json')) : undefined;
+  let own = dependencyList(pkg, joinRel(dir, 'package.json'));
+  if (!own) {
+    // An Nx project.json folder has no dependencies of its own: its executors name the ones it builds with.
+    const named = executorDeps(project).filter((d) => workspace?.versions[d] !== undefined);
+    own = {
+      versions: Object.fromEntries(named.map((d) => [d, workspace!.versions[d]!])),
+      sourceOf: (dep) => workspace!.sourceOf(dep),
+    };
+  }
+  return matchFrameworks('node', {
+    own,
+    workspace,
+    files: ctx.names(dir),
+    configPath: (name) => joinRel(dir, name),
+  });
+}
+
+interface CommandInputs {
+  pkg: PackageJson | undefined;
+  project: ProjectJson | undefined;
+  pm: PackageManager;
+  name: string;
+  matches: FrameworkMatch[];
+  hasPackageJson: boolean;
+}
+
+/**
+ * Commands the tools accept in the project's folder: scripts through the package manager, tasks
+ * through Nx, Turborepo or Rush when their pipeline must run, the framework's own build and start
+ * when there is no script, and none at all where the package manager refuses the folder.
+ */
+async function nodeCommands(ctx: DetectContext, scope: Scope, i: CommandInputs, warnings: string[]): Promise<Commands> {
+  const { pkg, pm } = i;
+  const install = await installCommand(ctx, scope, pm, i.hasPackageJson, warnings);
+  if (install === null && pm.name === 'yarn') return { install: null, build: null, test: null, start: null };
+  const exec = execPrefix(pm);
+  if (pkg && pm.name === 'npm' && usesWorkspaceProtocol(pkg)) {
     warnings.push(
-      `two or more lockfiles in ${d}: ${here.map((l) => l.path.split('/').pop()).join(' and ')}; using ${chosen.path.split('/').pop()} ${why}`,
+      'package.json uses the workspace: protocol, which npm cannot install; declare packageManager (pnpm, yarn or bun) in the workspace root',
     );
-    return chosen;
+    return { install: null, build: null, test: null, start: null };
   }
-  return undefined;
+  const scripts = pkg?.scripts ?? {};
+  const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
+  const direct = pm.name === 'bun' ? 'bun run' : pm.name;
+  const orchestrated = {
+    dir: scope.dir,
+    name: i.name,
+    pkg,
+    project: i.project,
+    workspaceRoot: scope.workspaceRoot,
+    exec,
+  };
+  const task = async (t: Task, fallback: string | null): Promise<string | null> =>
+    (await orchestratedCommand(ctx, orchestrated, t)) ?? (await rushTask(ctx, scope, i.name, t, pkg)) ?? fallback;
+  const build = builder(i.matches)?.build;
+  // An Nx project builds into the workspace's dist/, where the framework's own start would not look.
+  const start = i.project ? undefined : i.matches.find((m) => m.def.start !== undefined)?.def.start;
+  return {
+    install,
+    build: await task('build', scripts.build ? `${run} build` : build ? viaPackageManager(exec, build) : null),
+    test: await task('test', scripts.test && !NPM_DEFAULT_TEST.test(scripts.test) ? `${direct} test` : null),
+    start: scripts.start ? `${direct} start` : start ? viaPackageManager(exec, start) : null,
+  };
 }
 
-function parentDir(d: string): string {
-  const i = d.lastIndexOf('/');
-  return i < 0 ? '.' : d.slice(0, i);
+/** A framework's command with each installed tool run through the package manager (`npx next build`). */
+function viaPackageManager(exec: string, command: string): string {
+  return command
+    .split(' && ')
+    .map((c) => (c.startsWith('node ') ? c : `${exec} ${c}`))
+    .join(' && ');
 }
 
-async function isBerry(ctx: DetectContext, pm: PackageManager): Promise<boolean> {
-  if (pm.name !== 'yarn') return false;
-  if (pm.version && /^\d+\./.test(pm.version) && Number(pm.version.split('.')[0]) >= 2) return true;
-  if (!pm.lockfile) return false;
-  const lockDir = pm.lockfile.includes('/') ? pm.lockfile.slice(0, pm.lockfile.lastIndexOf('/')) : '.';
-  if (ctx.has(lockDir, '.yarnrc.yml')) return true;
-  return /^__metadata:/m.test((await ctx.text(pm.lockfile)) ?? '');
-}
-
-function installCommand(pm: PackageManager, berry: boolean): string {
-  switch (pm.name) {
-    case 'pnpm':
-      return pm.lockfile ? 'pnpm install --frozen-lockfile' : 'pnpm install';
-    case 'yarn':
-      return berry ? 'yarn install --immutable' : pm.lockfile ? 'yarn install --frozen-lockfile' : 'yarn install';
-    case 'bun':
-      return pm.lockfile ? 'bun install --frozen-lockfile' : 'bun install';
-    default:
-      return pm.lockfile ? 'npm ci' : 'npm install';
-  }
-}
-
-const voltaNode: VersionSource = async (ctx, dir) => {
-  if (!ctx.has(dir, 'package.json')) return undefined;
-  const pkg = await ctx.json(joinRel(dir, 'package.json'), PackageJsonSchema);
-  const v = pkg?.volta?.node;
-  return v !== undefined ? { value: stripV(v), source: joinRel(dir, 'package.json#volta.node') } : undefined;
-};
-
-const NODE_SOURCES = [
-  plainFile('.nvmrc'),
-  plainFile('.node-version'),
-  toolVersions('nodejs', 'node'),
-  miseTools('node', 'nodejs'),
-  voltaNode,
-];
-
-async function nodeVersion(
+/** A task of a Rush project: `rush build --to` builds its dependencies first; tests run through rushx. */
+async function rushTask(
   ctx: DetectContext,
   scope: Scope,
-  pkg: PackageJson,
-  rootPkg: PackageJson | undefined,
-  warnings: string[],
-): Promise<Found | undefined> {
-  const pinned = await nearestVersion(ctx, scope.dir, NODE_SOURCES);
-  const enginesOwner = pkg.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
-  const engines = pkg.engines?.node ?? rootPkg?.engines?.node;
-  const enginesFound =
-    engines && enginesOwner
-      ? { value: engines, source: joinRel(enginesOwner, 'package.json#engines.node') }
-      : undefined;
-  if (pinned && enginesFound) {
-    // Loaded only when both a pin and an engines range exist: most runs never need it.
-    const { default: semver } = await import('semver');
-    if (!semver.valid(semver.coerce(pinned.value)) || !semver.validRange(engines!)) return pinned;
-    const exact = semver.valid(pinned.value) ?? semver.coerce(pinned.value)!.version;
-    if (!semver.satisfies(exact, engines!)) {
-      warnings.push(
-        `${pinned.source} says ${pinned.value} but ${enginesFound.source} requires ${engines}; using ${pinned.value}`,
-      );
-    }
-  }
-  return pinned ?? enginesFound;
+  name: string,
+  task: Task,
+  pkg: PackageJson | undefined,
+): Promise<string | undefined> {
+  const root = scope.workspaceRoot;
+  if (root === undefined || !ctx.has(root, 'rush.json') || pkg?.scripts?.[task] === undefined) return undefined;
+  return task === 'build'
+    ? rushCommand(ctx, scope.dir, root, 'rush', `build --to ${shellQuote(name)}`)
+    : rushCommand(ctx, scope.dir, root, 'rushx', task);
 }
 
-async function bunVersion(ctx: DetectContext, dir: string, pm: PackageManager): Promise<Found | undefined> {
-  const file = await nearestVersion(ctx, dir, [plainFile('.bun-version'), toolVersions('bun'), miseTools('bun')]);
-  if (file) return file;
-  return pm.version && pm.source ? { value: pm.version, source: pm.source } : undefined;
-}
-
-function frameworks(pkg: PackageJson, manifest: string): Framework[] {
-  const deps = { ...pkg.devDependencies, ...pkg.dependencies };
-  const found: Framework[] = [];
-  for (const [dep, name] of NODE_FRAMEWORK_DEPS) {
-    const version = deps[dep];
-    if (typeof version === 'string')
-      found.push({
-        name,
-        version,
-        source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}`,
-      });
-  }
-  return found;
+/** True when any dependency uses the workspace: protocol, which npm rejects. */
+function usesWorkspaceProtocol(pkg: PackageJson): boolean {
+  return [pkg.dependencies, pkg.devDependencies].some((deps) =>
+    Object.values(deps ?? {}).some((v) => v.startsWith('workspace:')),
+  );
 }

@@ -1,11 +1,15 @@
 import { shellQuote } from '@slipway/action-kit/lite';
-import { joinRel, type DetectContext } from '../context.js';
+import { joinRel, parentOf, type DetectContext } from '../context.js';
 import type { Framework, PackageManager, PackageManagerName } from '../types.js';
 import { miseTools, nearestVersion, plainFile, toolVersions } from '../version-files.js';
 import { PipfileSchema, PyProjectSchema, type Pipfile, type PyProject } from '../manifests/schemas.js';
+import { normaliseName, parseRequirement, readRequirements, type Requirements } from './python-requirements.js';
 import { folderName, type Detector } from './types.js';
 
 const FRAMEWORKS = ['django', 'flask', 'fastapi'];
+/** Files that make a folder a Python project of its own, whatever includes its requirements. */
+const PROJECT_FILES = ['pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock'];
+const REQUIREMENTS = /^requirements[\w.-]*\.txt$/;
 const PYTHON_SOURCES = [
   plainFile('.python-version'),
   toolVersions('python'),
@@ -17,22 +21,23 @@ const PYTHON_SOURCES = [
 export const pythonDetector: Detector = {
   name: 'python',
   priority: 30,
-  applies: (ctx, dir) =>
-    ['pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock'].some((n) => ctx.has(dir, n)) ||
-    ctx.names(dir).some((n) => /^requirements[\w.-]*\.txt$/.test(n)),
+  applies: (ctx, dir) => PROJECT_FILES.some((n) => ctx.has(dir, n)) || ctx.names(dir).some((n) => REQUIREMENTS.test(n)),
 
   async project(ctx, { dir }) {
     const pyproject = ctx.has(dir, 'pyproject.toml')
       ? await ctx.toml(joinRel(dir, 'pyproject.toml'), PyProjectSchema)
       : undefined;
     const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(joinRel(dir, 'Pipfile'), PipfileSchema) : undefined;
-    const requirements = ctx
-      .names(dir)
-      .filter((n) => /^requirements[\w.-]*\.txt$/.test(n))
-      .sort((a, b) => a.length - b.length || a.localeCompare(b));
+    const requirements = requirementFiles(ctx, dir);
+    if (!PROJECT_FILES.some((n) => ctx.has(dir, n)) && (await includedFromAbove(ctx, dir, requirements)))
+      return undefined;
+    const read = await readRequirements(
+      ctx,
+      requirements.map((n) => joinRel(dir, n)),
+    );
     const pm = packageManager(ctx, dir, pyproject, requirements);
-    const deps = await dependencies(ctx, dir, pyproject, pipfile, requirements);
-    const warnings: string[] = [];
+    const deps = dependencies(dir, pyproject, pipfile, read);
+    const warnings: string[] = [...read.problems];
     const pinned = await nearestVersion(ctx, dir, PYTHON_SOURCES);
     const declared = pyproject?.project?.['requires-python']
       ? { value: pyproject.project['requires-python'], source: joinRel(dir, 'pyproject.toml#project.requires-python') }
@@ -84,6 +89,32 @@ export const pythonDetector: Detector = {
   },
 };
 
+/** The folder's requirements files, requirements.txt (the shortest name) first. */
+function requirementFiles(ctx: DetectContext, dir: string): string[] {
+  return ctx
+    .names(dir)
+    .filter((n) => REQUIREMENTS.test(n))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
+}
+
+/**
+ * True when the nearest Python project above reads this folder's requirements files through
+ * `-r`/`-c` (a `requirements/requirements-dev.txt` beside the project's requirements.txt): they
+ * are part of that project, not one of their own.
+ */
+async function includedFromAbove(ctx: DetectContext, dir: string, files: string[]): Promise<boolean> {
+  for (let d = parentOf(dir); d !== undefined; d = parentOf(d)) {
+    const above = requirementFiles(ctx, d);
+    if (above.length === 0 && !PROJECT_FILES.some((n) => ctx.has(d!, n))) continue;
+    const read = await readRequirements(
+      ctx,
+      above.map((n) => joinRel(d!, n)),
+    );
+    return files.some((n) => read.files.has(joinRel(dir, n)));
+  }
+  return false;
+}
+
 function packageManager(
   ctx: DetectContext,
   dir: string,
@@ -106,56 +137,77 @@ function packageManager(
   return pick('pip', requirements[0] ?? null, requirements[0] ?? (pyproject ? 'pyproject.toml' : null));
 }
 
-/** Lower-cased distribution name → declared version (exact pins without `==`), with the file. */
-async function dependencies(
-  ctx: DetectContext,
+type Dependencies = Map<string, { version: string | null; source: string }>;
+
+/**
+ * Normalised distribution name → declared version (exact pins without `==`) and the file (and
+ * table) that declares it: PEP 621 dependencies and extras, PEP 735 groups, Poetry's main and
+ * group tables, uv's and PDM's dev dependencies, Pipfile, and requirements files with their
+ * `-r` includes. A dependency named without a pin takes the exact pin of a `-c` constraints file.
+ */
+function dependencies(
   dir: string,
   pyproject: PyProject | undefined,
   pipfile: Pipfile | undefined,
-  requirements: string[],
-) {
-  const deps = new Map<string, { version: string | null; source: string }>();
-  const add = (spec: string, source: string): void => {
-    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*([^;#]*)/.exec(spec);
-    if (!m) return;
-    const name = m[1]!.toLowerCase().replace(/[._]/g, '-');
-    if (!deps.has(name)) deps.set(name, { version: cleanSpec(m[2]!), source });
+  requirements: Requirements,
+): Dependencies {
+  const deps: Dependencies = new Map();
+  const set = (name: string, version: string | null, source: string): void => {
+    if (!deps.has(name)) deps.set(name, { version, source });
+  };
+  const add = (spec: unknown, source: string): void => {
+    const parsed = typeof spec === 'string' ? parseRequirement(spec) : undefined;
+    if (parsed) set(parsed.name, parsed.version, source);
   };
   const py = joinRel(dir, 'pyproject.toml');
   pyproject?.project?.dependencies?.forEach((d) => add(d, `${py}#project.dependencies`));
-  Object.values(pyproject?.project?.['optional-dependencies'] ?? {})
-    .flat()
-    .forEach((d) => add(d, `${py}#project.optional-dependencies`));
-  Object.values(pyproject?.['dependency-groups'] ?? {})
-    .flat()
-    .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
-  const poetryTables = [
-    pyproject?.tool?.poetry?.dependencies,
-    ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies),
+  for (const [extra, list] of Object.entries(pyproject?.project?.['optional-dependencies'] ?? {}))
+    list.forEach((d) => add(d, `${py}#project.optional-dependencies.${extra}`));
+  // `{ include-group = "…" }` entries name another group, which is read in its own right.
+  for (const [group, list] of Object.entries(pyproject?.['dependency-groups'] ?? {}))
+    list.forEach((d) => add(d, `${py}#dependency-groups.${group}`));
+  const poetryTables: [Record<string, unknown> | undefined, string][] = [
+    [pyproject?.tool?.poetry?.dependencies, 'tool.poetry.dependencies'],
+    ...Object.entries(pyproject?.tool?.poetry?.group ?? {}).map(
+      ([name, g]): [Record<string, unknown> | undefined, string] => [
+        g.dependencies,
+        `tool.poetry.group.${name}.dependencies`,
+      ],
+    ),
   ];
-  for (const table of poetryTables) {
+  for (const [table, field] of poetryTables) {
     for (const [name, v] of Object.entries(table ?? {})) {
       // A constraint list (several versions by marker) names no single version.
-      const spec = typeof v === 'string' ? v : Array.isArray(v) ? '' : (v.version ?? '');
-      // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
-      if (name !== 'python') add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
+      const spec = typeof v === 'string' ? v : Array.isArray(v) ? '' : ((v as { version?: string }).version ?? '');
+      // Poetry writes a bare version for an exact pin; `^4.2`, `~4.2` and `*` are its own ranges.
+      if (name !== 'python')
+        set(normaliseName(name), spec === '' || spec === '*' ? null : spec.replace(/^==\s*/, ''), `${py}#${field}`);
     }
   }
+  const uvDev = pyproject?.tool?.uv?.['dev-dependencies'];
+  if (Array.isArray(uvDev)) uvDev.forEach((d) => add(d, `${py}#tool.uv.dev-dependencies`));
+  const pdmDev = pyproject?.tool?.pdm?.['dev-dependencies'];
+  if (pdmDev && typeof pdmDev === 'object' && !Array.isArray(pdmDev))
+    for (const [group, list] of Object.entries(pdmDev))
+      if (Array.isArray(list)) list.forEach((d) => add(d, `${py}#tool.pdm.dev-dependencies.${group}`));
   for (const table of [pipfile?.packages, pipfile?.['dev-packages']]) {
-    for (const [name, v] of Object.entries(table ?? {}))
-      add(`${name} ${typeof v === 'string' && v !== '*' ? v : ''}`, joinRel(dir, 'Pipfile'));
+    for (const [name, v] of Object.entries(table ?? {})) {
+      const spec = typeof v === 'string' ? v : ((v as { version?: unknown } | null)?.version ?? '');
+      const clean = typeof spec === 'string' && spec !== '*' && spec !== '' ? spec : null;
+      set(
+        normaliseName(name),
+        clean && /^==(?!=)\s*[^,*]+$/.test(clean) ? clean.replace(/^==\s*/, '') : clean,
+        joinRel(dir, 'Pipfile'),
+      );
+    }
   }
-  for (const file of requirements) {
-    const path = joinRel(dir, file);
-    for (const line of ((await ctx.text(path)) ?? '').split(/\r?\n/)) if (!/^\s*(-|#|$)/.test(line)) add(line, path);
+  for (const r of requirements.requirements) set(r.name, r.version, r.source);
+  for (const [name, dep] of deps) {
+    const pin = requirements.constraints.get(name);
+    if (pin && (dep.version === null || /^[<>=!~^]/.test(dep.version)))
+      deps.set(name, { version: pin.version, source: pin.source });
   }
   return deps;
-}
-
-function cleanSpec(spec: string): string | null {
-  const s = spec.trim();
-  if (s === '') return null;
-  return /^==\s*[^,]+$/.test(s) ? s.replace(/^==\s*/, '') : s;
 }
 
 function runPrefix(pm: PackageManagerName): string {

@@ -9,6 +9,7 @@ import { phpDetector } from './php.js';
 import { pythonDetector } from './python.js';
 import { rubyDetector } from './ruby.js';
 import { rustDetector } from './rust.js';
+import { siteDetector } from './site.js';
 import { staticDetector } from './static.js';
 import type { Detector } from './types.js';
 
@@ -25,6 +26,7 @@ export const DETECTORS: readonly Detector[] = [
   pythonDetector,
   denoDetector,
   nodeDetector,
+  siteDetector,
   staticDetector,
 ].sort((a, b) => b.priority - a.priority);
 

@@ -10,6 +10,10 @@ export interface ProjectDraft {
   frameworks: Framework[];
   commands: Commands;
   warnings: string[];
+  /** The folder the build writes, relative to the project, where a framework names one. */
+  output?: string | null;
+  /** True when the project serves something (an app, a site, a server); left out, any framework counts. */
+  serves?: boolean;
 }
 
 /** A folder whose manifest declares workspace members (globs relative to that folder). */
@@ -34,9 +38,19 @@ export interface Scope {
 export interface Detector {
   readonly name: string;
   readonly priority: number;
+  /**
+   * True when `workspace` can be asked about folders above the analysed one (`..`, `../..`): the
+   * analysed folder may be a member of a workspace whose root is above it, and `project` then
+   * gets that root as its scope's workspaceRoot.
+   */
+  readonly workspaceAbove?: boolean;
+  /** Other detectors whose manifests this one's projects account for (a Jekyll site's Gemfile). */
+  readonly covers?: readonly string[];
   applies(ctx: DetectContext, dir: string): boolean;
   project(ctx: DetectContext, scope: Scope): Promise<ProjectDraft | undefined>;
   workspace?(ctx: DetectContext, dir: string): Promise<WorkspaceDecl | undefined>;
+  /** Names or paths of the projects a folder's own build and start scripts build (`turbo run build --filter=web`). */
+  builds?(ctx: DetectContext, dir: string): Promise<string[]>;
 }
 
 /** Commands with every field empty. */

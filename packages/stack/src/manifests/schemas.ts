@@ -4,25 +4,6 @@
 import * as v from 'valibot';
 import { opt, optString, optStrings, table, tableOf } from './shape.js';
 
-/** package.json dependencies that name a framework, meta-frameworks first so they lead the list. */
-export const NODE_FRAMEWORK_DEPS: readonly [string, string][] = [
-  ['next', 'next'],
-  ['nuxt', 'nuxt'],
-  ['@remix-run/react', 'remix'],
-  ['@react-router/dev', 'react-router'],
-  ['@sveltejs/kit', 'sveltekit'],
-  ['astro', 'astro'],
-  ['gatsby', 'gatsby'],
-  ['@docusaurus/core', 'docusaurus'],
-  ['@angular/core', 'angular'],
-  ['@nestjs/core', 'nestjs'],
-  ['express', 'express'],
-  ['fastify', 'fastify'],
-  ['hono', 'hono'],
-  ['koa', 'koa'],
-  ['vite', 'vite'],
-];
-
 /** composer.json requirements that name a framework. */
 export const PHP_FRAMEWORK_DEPS: readonly [string, string][] = [
   ['laravel/framework', 'laravel'],
@@ -42,31 +23,6 @@ export const MISE_TOOLS = ['node', 'nodejs', 'deno', 'bun', 'python', 'ruby', 'j
 /** Optional string fields of the given names. */
 const stringFields = (names: readonly string[]): Record<string, ReturnType<typeof optString>> =>
   Object.fromEntries(names.map((n) => [n, optString()]));
-
-const nodeDeps = () => opt(table(stringFields(NODE_FRAMEWORK_DEPS.map(([d]) => d))));
-
-/** The parts of package.json detection reads. */
-export const PackageJsonSchema = table({
-  name: optString(),
-  packageManager: optString(),
-  scripts: opt(table(stringFields(['build', 'test', 'start']))),
-  dependencies: nodeDeps(),
-  devDependencies: nodeDeps(),
-  engines: opt(table({ node: optString() })),
-  volta: opt(table({ node: optString() })),
-  workspaces: opt(v.union([v.array(v.string()), table({ packages: optStrings() })])),
-});
-/** package.json as detection reads it. */
-export type PackageJson = v.InferOutput<typeof PackageJsonSchema>;
-
-/** lerna.json: the member globs. */
-export const LernaJsonSchema = table({ packages: optStrings() });
-
-/** rush.json: the project folders. */
-export const RushJsonSchema = table({ projects: opt(v.array(table({ projectFolder: optString() }))) });
-
-/** pnpm-workspace.yaml: the member globs. */
-export const PnpmWorkspaceSchema = table({ packages: optStrings() });
 
 /** deno.json / deno.jsonc: the name and which tasks exist (a task is a string or an object). */
 export const DenoJsonSchema = table({ name: optString(), tasks: opt(tableOf(v.unknown())) });
