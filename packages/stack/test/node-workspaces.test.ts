@@ -225,4 +225,16 @@ describe('commands the package manager accepts', () => {
     ]);
     expect(blog.commands.build).toBe('bunx astro build'); // no build script: the framework's own
   });
+
+  it('npm-shrinkwrap.json beside package-lock.json is the lockfile npm uses, without a two-lockfile warning', async () => {
+    const { stack } = await detectFiles({
+      'package.json': json({ name: 'cli', version: '1.0.0', bin: { cli: 'bin.js' }, scripts: { build: 'tsc' } }),
+      'package-lock.json': json({ name: 'cli', lockfileVersion: 3, packages: {} }),
+      'npm-shrinkwrap.json': json({ name: 'cli', lockfileVersion: 3, packages: {} }),
+    });
+    const root = projectAt(stack, '.');
+    expect(root.packageManager).toMatchObject({ name: 'npm', lockfile: 'npm-shrinkwrap.json' });
+    expect(root.commands.install).toBe('npm ci');
+    expect(stack.warnings.filter((w) => w.includes('lockfiles'))).toStrictEqual([]);
+  });
 });

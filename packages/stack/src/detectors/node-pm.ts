@@ -13,8 +13,9 @@ const LOCKFILES: readonly [string, PackageManagerName][] = [
   ['yarn.lock', 'yarn'],
   ['bun.lock', 'bun'],
   ['bun.lockb', 'bun'],
-  ['package-lock.json', 'npm'],
+  // npm reads the shrinkwrap when both are there, so it comes first and hides package-lock.json.
   ['npm-shrinkwrap.json', 'npm'],
+  ['package-lock.json', 'npm'],
 ];
 
 interface Lock {
@@ -70,7 +71,10 @@ function parsePackageManagerField(field: unknown): { name: PackageManagerName; v
 
 /** The lockfile in one folder; two or more are reported, and the newer one is used. */
 async function lockIn(ctx: DetectContext, dir: string, warnings: string[]): Promise<Lock | undefined> {
-  const here = LOCKFILES.filter(([name]) => ctx.has(dir, name)).map(([name, pm]) => ({ path: joinRel(dir, name), pm }));
+  const shrinkwrap = ctx.has(dir, 'npm-shrinkwrap.json');
+  const here = LOCKFILES.filter(([name]) => ctx.has(dir, name) && !(shrinkwrap && name === 'package-lock.json')).map(
+    ([name, pm]) => ({ path: joinRel(dir, name), pm }),
+  );
   if (here.length <= 1) return here[0];
   const times = await Promise.all(here.map((l) => ctx.mtime(l.path)));
   let best = 0;
