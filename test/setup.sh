@@ -13,11 +13,18 @@ command -v haproxy >/dev/null 2>&1 || need+=(haproxy)
 command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 command -v ssh >/dev/null 2>&1 || need+=(openssh-client)
 command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+# The real-build tests of build-artifact: Maven on a JDK, cargo, and Python with venv and pip.
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v javac >/dev/null 2>&1 || need+=(default-jdk-headless)
+command -v cargo >/dev/null 2>&1 || need+=(cargo)
+command -v rustc >/dev/null 2>&1 || need+=(rustc)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
+python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)
+if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" -ne 0 ]; then
+  echo "test/setup.sh: missing ${need[*]} and not root; the tests that need them will say so" >&2
+  need=()
+fi
 if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "test/setup.sh: missing ${need[*]} and not root; the tests that need them will say so" >&2
-    exit 0
-  fi
   echo "test/setup.sh: installing ${need[*]}"
   # Tests start their own haproxy and nginx; Debian would also start them as services on install
   # (nginx taking port 80) unless policy-rc.d answers 101, so say so for the length of the install.
@@ -39,4 +46,28 @@ if [ ${#need[@]} -gt 0 ]; then
       fi
     done
   fi
+fi
+
+# Poetry and uv are not Debian packages at the versions projects use: pinned, from PyPI, into a venv
+# of their own (never the system Python's site-packages), linked into /usr/local/bin.
+TOOLS_VENV=/opt/slipway-test-tools
+PYTHON_TOOLS=(poetry==2.5.1 uv==0.13.8)
+tools_ok() {
+  local spec
+  for spec in "${PYTHON_TOOLS[@]}"; do [ -x "/usr/local/bin/${spec%%==*}" ] || return 1; done
+  "$TOOLS_VENV/bin/python" - "${PYTHON_TOOLS[@]}" <<'PY' 2>/dev/null
+import sys
+from importlib.metadata import version
+sys.exit(any(version(n) != v for n, v in (a.split("==") for a in sys.argv[1:])))
+PY
+}
+if ! tools_ok; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test/setup.sh: missing ${PYTHON_TOOLS[*]} and not root; the tests that need them will say so" >&2
+    exit 0
+  fi
+  echo "test/setup.sh: installing ${PYTHON_TOOLS[*]} into $TOOLS_VENV"
+  [ -x "$TOOLS_VENV/bin/python" ] || python3 -m venv "$TOOLS_VENV"
+  "$TOOLS_VENV/bin/python" -m pip install -q --disable-pip-version-check "${PYTHON_TOOLS[@]}"
+  for spec in "${PYTHON_TOOLS[@]}"; do ln -sf "$TOOLS_VENV/bin/${spec%%==*}" "/usr/local/bin/${spec%%==*}"; done
 fi

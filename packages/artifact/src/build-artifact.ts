@@ -104,7 +104,7 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
   const sourceDateEpoch = o.sourceDateEpoch ?? epochFromEnv(env.SOURCE_DATE_EPOCH) ?? facts!.commitTime;
   const name = artifactName(o.name, env, o.repoRoot, project);
 
-  const plan = packagingPlan(project);
+  const plan = packagingPlan(project, { sourceDateEpoch, env });
   const include = o.include ?? plan.include;
   checkIncludes(include, o.include ? 'include' : 'stack');
   const exclude = [...(o.include ? [] : plan.exclude), ...o.exclude];

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { shellQuote } from '@slipway/action-kit/lite';
 import type { Project } from '@slipway/stack';
 
@@ -7,8 +9,14 @@ export interface PackagingPlan {
   exclude: string[];
   /** At least one of these must match, or the build produced nothing to ship. */
   required: string[];
-  /** Replaces the stack's build command when set (reproducible Go binaries, .NET publish). */
+  /** Replaces the stack's build command when set (reproducible Go, Rust and Maven output, .NET publish). */
   command?: string;
+}
+
+/** What a build command may depend on besides the project: the step's environment and its source date. */
+export interface PlanContext {
+  sourceDateEpoch: number;
+  env: NodeJS.ProcessEnv;
 }
 
 const WHOLE_TREE: PackagingPlan = { include: ['**'], exclude: [], required: [] };
@@ -51,8 +59,38 @@ function node(project: Project): PackagingPlan {
   return { include: ['**'], exclude: ['test/**', 'tests/**', '**/*.test.*', '**/*.spec.*'], required: [] };
 }
 
-/** The default plan for a project, by runtime and framework. */
-export function packagingPlan(project: Project): PackagingPlan {
+/** Zip entries (jars, wars) hold DOS times, which maven-archiver accepts from 1980-01-01T00:00:02Z to 2099. */
+const ZIP_TIMES = { first: 315_532_802, last: 4_102_444_799 };
+
+/**
+ * Maven stamps every jar entry and pom.properties with the build's clock unless
+ * project.build.outputTimestamp is set (maven-jar-plugin and maven-war-plugin 3.2 on; older ones
+ * ignore it). The command line sets it to the source date, in the ISO form those versions all read.
+ */
+function mavenCommand(project: Project, context: PlanContext | undefined): string | undefined {
+  const build = project.commands.build;
+  const epoch = context?.sourceDateEpoch;
+  if (!build || epoch === undefined || epoch < ZIP_TIMES.first || epoch > ZIP_TIMES.last) return undefined;
+  return `${build} -Dproject.build.outputTimestamp=${new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
+}
+
+/**
+ * rustc writes the source path of dependency code that can panic into the binary, and registry
+ * crates live under CARGO_HOME, which differs between users and machines; remapping it to /cargo
+ * removes that. CARGO_BUILD_RUSTFLAGS is added to the project's own build.rustflags (string or
+ * list form), where --config would fail on the string form and RUSTFLAGS would replace them. The
+ * variable splits on whitespace, so a CARGO_HOME holding a space is left as it is.
+ */
+function cargoCommand(project: Project, context: PlanContext | undefined): string | undefined {
+  const build = project.commands.build;
+  if (!build || !context) return undefined;
+  const cargoHome = context.env.CARGO_HOME || join(context.env.HOME || homedir(), '.cargo');
+  if (/\s/.test(cargoHome)) return undefined;
+  return `CARGO_BUILD_RUSTFLAGS="\${CARGO_BUILD_RUSTFLAGS:+$CARGO_BUILD_RUSTFLAGS }--remap-path-prefix=\${CARGO_HOME:-$HOME/.cargo}=/cargo" ${build}`;
+}
+
+/** The default plan for a project, by runtime and framework; with a context, the reproducible build command. */
+export function packagingPlan(project: Project, context?: PlanContext): PackagingPlan {
   switch (project.runtime.name) {
     case 'node':
     case 'bun':
@@ -71,18 +109,23 @@ export function packagingPlan(project: Project): PackagingPlan {
             command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...',
           }
         : WHOLE_TREE;
-    case 'rust':
-      return project.commands.start
-        ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] }
-        : WHOLE_TREE;
-    case 'java':
-      return project.packageManager?.name === 'gradle'
-        ? { include: ['build/libs/*.jar'], exclude: ['build/libs/*-plain.jar'], required: ['build/libs/*.jar'] }
-        : {
-            include: ['target/*.jar', 'target/*.war'],
-            exclude: ['target/*-sources.jar', 'target/*-javadoc.jar', 'target/original-*.jar'],
-            required: ['target/*.jar', 'target/*.war'],
-          };
+    case 'rust': {
+      if (!project.commands.start) return WHOLE_TREE;
+      const command = cargoCommand(project, context);
+      const binary = `target/release/${project.name}`;
+      return { include: [binary], exclude: [], required: [binary], ...(command ? { command } : {}) };
+    }
+    case 'java': {
+      if (project.packageManager?.name === 'gradle')
+        return { include: ['build/libs/*.jar'], exclude: ['build/libs/*-plain.jar'], required: ['build/libs/*.jar'] };
+      const command = mavenCommand(project, context);
+      return {
+        include: ['target/*.jar', 'target/*.war'],
+        exclude: ['target/*-sources.jar', 'target/*-javadoc.jar', 'target/original-*.jar'],
+        required: ['target/*.jar', 'target/*.war'],
+        ...(command ? { command } : {}),
+      };
+    }
     case 'dotnet':
       return {
         include: ['publish/**'],

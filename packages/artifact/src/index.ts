@@ -8,7 +8,7 @@ export { writeArchive, type ArchiveEntry, type ArchiveResult, type ManifestFile 
 export { verifyArtifact, type VerifyOptions, type VerifyResult } from './verify.js';
 export { selectFiles, byteOrder, linkStaysInside, walkBases } from './collect.js';
 export { findSecretFiles } from './secrets.js';
-export { packagingPlan } from './defaults.js';
+export { packagingPlan, type PlanContext } from './defaults.js';
 export { manifestJson, parseManifest, type Manifest } from './manifest.js';
 export { cycloneDxSbom, stableUuid } from './sbom.js';
 export { provenanceStatement, BUILD_TYPE } from './provenance.js';

@@ -1,8 +1,12 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, sep } from 'node:path';
+import { isAbsolute, join, sep } from 'node:path';
 import { UserError } from '@slipway/action-kit/lite';
-import { parserFor } from '@slipway/lockfiles';
+import { LOCKFILE_NAMES, parserFor } from '@slipway/lockfiles';
+
 import type { Project, Stack } from '@slipway/stack';
+
+/** Lockfiles of JavaScript package managers: only the one the project's package manager writes is read. */
+const JS_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
 
 /** The project to build: the one named, else the stack's primary, else its first. */
 export function pickProject(stack: Stack, path: string | undefined): Project {
@@ -81,12 +85,19 @@ export function installDir(repoRoot: string, project: Project, projectDir: strin
  */
 export function lockfilePaths(repoRoot: string, project: Project): string[] {
   const prefix = project.path === '.' ? '' : `${project.path}/`;
-  const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter(
-    (p): p is string => Boolean(p),
-  );
+  // The package manager's own lockfile, and every other format the project keeps beside its
+  // manifest (a pom.xml, a NuGet or Dart lock, a gradle.lockfile…). Of the JavaScript lockfiles only
+  // the package manager's counts; vendor/modules.txt repeats go.mod, and a Gradle catalog or
+  // verification file lists what may be used, not what the build resolved.
+  const besides = LOCKFILE_NAMES.filter((name) => !JS_LOCKFILES.has(name) && !name.includes('/'));
+  const candidates = [
+    project.packageManager?.lockfile,
+    `${prefix}requirements.txt`,
+    ...besides.map((name) => `${prefix}${name}`),
+  ].filter((p): p is string => Boolean(p));
   const realRoot = realpathSync(repoRoot);
   return [...new Set(candidates)]
-    .filter((p) => parserFor(basename(p)) && regularFileInside(realRoot, join(repoRoot, p)))
+    .filter((p) => parserFor(p) && regularFileInside(realRoot, join(repoRoot, p)))
     .map((p) => join(repoRoot, p));
 }
 

@@ -49,10 +49,13 @@ export async function cycloneDxSbom(input: SbomInput): Promise<string> {
   bom.metadata.component = root;
   for (const p of dedupe(input.packages.filter((x) => !x.dev))) {
     const purl = purlOf(p);
-    const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, {
+    // Maven coordinates are group:artifact; CycloneDX keeps the group in a field of its own.
+    const [group, name] = p.ecosystem === 'Maven' && p.name.includes(':') ? p.name.split(':', 2) : [undefined, p.name];
+    const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, name!, {
       version: p.version,
       bomRef: purl,
       purl,
+      ...(group ? { group } : {}),
     });
     for (const h of p.hashes) component.hashes.set(CDX.Enums.HashAlgorithm[h.alg], h.hex);
     bom.components.add(component);
