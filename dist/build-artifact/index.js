@@ -3994,3245 +3994,6 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 89379:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const ANY = Symbol('SemVer ANY')
-// hoisted class for cyclic dependency
-class Comparator {
-  static get ANY () {
-    return ANY
-  }
-
-  constructor (comp, options) {
-    options = parseOptions(options)
-
-    if (comp instanceof Comparator) {
-      if (comp.loose === !!options.loose) {
-        return comp
-      } else {
-        comp = comp.value
-      }
-    }
-
-    comp = comp.trim().split(/\s+/).join(' ')
-    debug('comparator', comp, options)
-    this.options = options
-    this.loose = !!options.loose
-    this.parse(comp)
-
-    if (this.semver === ANY) {
-      this.value = ''
-    } else {
-      this.value = this.operator + this.semver.version
-    }
-
-    debug('comp', this)
-  }
-
-  parse (comp) {
-    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
-    const m = comp.match(r)
-
-    if (!m) {
-      throw new TypeError(`Invalid comparator: ${comp}`)
-    }
-
-    this.operator = m[1] !== undefined ? m[1] : ''
-    if (this.operator === '=') {
-      this.operator = ''
-    }
-
-    // if it literally is just '>' or '' then allow anything.
-    if (!m[2]) {
-      this.semver = ANY
-    } else {
-      this.semver = new SemVer(m[2], this.options.loose)
-    }
-  }
-
-  toString () {
-    return this.value
-  }
-
-  test (version) {
-    debug('Comparator.test', version, this.options.loose)
-
-    if (this.semver === ANY || version === ANY) {
-      return true
-    }
-
-    if (typeof version === 'string') {
-      try {
-        version = new SemVer(version, this.options)
-      } catch (er) {
-        return false
-      }
-    }
-
-    return cmp(version, this.operator, this.semver, this.options)
-  }
-
-  intersects (comp, options) {
-    if (!(comp instanceof Comparator)) {
-      throw new TypeError('a Comparator is required')
-    }
-
-    if (this.operator === '') {
-      if (this.value === '') {
-        return true
-      }
-      return new Range(comp.value, options).test(this.value)
-    } else if (comp.operator === '') {
-      if (comp.value === '') {
-        return true
-      }
-      return new Range(this.value, options).test(comp.semver)
-    }
-
-    options = parseOptions(options)
-
-    // Special cases where nothing can possibly be lower
-    if (options.includePrerelease &&
-      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
-      return false
-    }
-    if (!options.includePrerelease &&
-      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
-      return false
-    }
-
-    // Same direction increasing (> or >=)
-    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
-      return true
-    }
-    // Same direction decreasing (< or <=)
-    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
-      return true
-    }
-    // same SemVer and both sides are inclusive (<= or >=)
-    if (
-      (this.semver.version === comp.semver.version) &&
-      this.operator.includes('=') && comp.operator.includes('=')) {
-      return true
-    }
-    // opposite directions less than
-    if (cmp(this.semver, '<', comp.semver, options) &&
-      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
-      return true
-    }
-    // opposite directions greater than
-    if (cmp(this.semver, '>', comp.semver, options) &&
-      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
-      return true
-    }
-    return false
-  }
-}
-
-module.exports = Comparator
-
-const parseOptions = __nccwpck_require__(70356)
-const { safeRe: re, t } = __nccwpck_require__(95471)
-const cmp = __nccwpck_require__(28646)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(96782)
-
-
-/***/ }),
-
-/***/ 96782:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SPACE_CHARACTERS = /\s+/g
-
-// hoisted class for cyclic dependency
-class Range {
-  constructor (range, options) {
-    options = parseOptions(options)
-
-    if (range instanceof Range) {
-      if (
-        range.loose === !!options.loose &&
-        range.includePrerelease === !!options.includePrerelease
-      ) {
-        return range
-      } else {
-        return new Range(range.raw, options)
-      }
-    }
-
-    if (range instanceof Comparator) {
-      // just put it in the set and return
-      this.raw = range.value
-      this.set = [[range]]
-      this.formatted = undefined
-      return this
-    }
-
-    this.options = options
-    this.loose = !!options.loose
-    this.includePrerelease = !!options.includePrerelease
-
-    // First reduce all whitespace as much as possible so we do not have to rely
-    // on potentially slow regexes like \s*. This is then stored and used for
-    // future error messages as well.
-    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
-
-    // First, split on ||
-    this.set = this.raw
-      .split('||')
-      // map the range to a 2d array of comparators
-      .map(r => this.parseRange(r.trim()))
-      // throw out any comparator lists that are empty
-      // this generally means that it was not a valid range, which is allowed
-      // in loose mode, but will still throw if the WHOLE range is invalid.
-      .filter(c => c.length)
-
-    if (!this.set.length) {
-      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
-    }
-
-    // if we have any that are not the null set, throw out null sets.
-    if (this.set.length > 1) {
-      // keep the first one, in case they're all null sets
-      const first = this.set[0]
-      this.set = this.set.filter(c => !isNullSet(c[0]))
-      if (this.set.length === 0) {
-        this.set = [first]
-      } else if (this.set.length > 1) {
-        // if we have any that are *, then the range is just *
-        for (const c of this.set) {
-          if (c.length === 1 && isAny(c[0])) {
-            this.set = [c]
-            break
-          }
-        }
-      }
-    }
-
-    this.formatted = undefined
-  }
-
-  get range () {
-    if (this.formatted === undefined) {
-      this.formatted = ''
-      for (let i = 0; i < this.set.length; i++) {
-        if (i > 0) {
-          this.formatted += '||'
-        }
-        const comps = this.set[i]
-        for (let k = 0; k < comps.length; k++) {
-          if (k > 0) {
-            this.formatted += ' '
-          }
-          this.formatted += comps[k].toString().trim()
-        }
-      }
-    }
-    return this.formatted
-  }
-
-  format () {
-    return this.range
-  }
-
-  toString () {
-    return this.range
-  }
-
-  parseRange (range) {
-    // strip build metadata so it can't bleed into the version
-    range = range.replace(BUILDSTRIPRE, '')
-
-    // memoize range parsing for performance.
-    // this is a very hot path, and fully deterministic.
-    const memoOpts =
-      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
-      (this.options.loose && FLAG_LOOSE)
-    const memoKey = memoOpts + ':' + range
-    const cached = cache.get(memoKey)
-    if (cached) {
-      return cached
-    }
-
-    const loose = this.options.loose
-    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
-    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
-    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
-    debug('hyphen replace', range)
-
-    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
-    range = trimComparatorWhitespace(range)
-    debug('comparator trim', range)
-
-    // `~ 1.2.3` => `~1.2.3`
-    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
-    debug('tilde trim', range)
-
-    // `^ 1.2.3` => `^1.2.3`
-    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
-    debug('caret trim', range)
-
-    // At this point, the range is completely trimmed and
-    // ready to be split into comparators.
-
-    let rangeList = range
-      .split(' ')
-      .map(comp => parseComparator(comp, this.options))
-      .join(' ')
-      .split(/\s+/)
-      // >=0.0.0 is equivalent to *
-      .map(comp => replaceGTE0(comp, this.options))
-
-    if (loose) {
-      // in loose mode, throw out any that are not valid comparators
-      rangeList = rangeList.filter(comp => {
-        debug('loose invalid filter', comp, this.options)
-        return !!comp.match(re[t.COMPARATORLOOSE])
-      })
-    }
-    debug('range list', rangeList)
-
-    // if any comparators are the null set, then replace with JUST null set
-    // if more than one comparator, remove any * comparators
-    // also, don't include the same comparator more than once
-    const rangeMap = new Map()
-    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
-    for (const comp of comparators) {
-      if (isNullSet(comp)) {
-        return [comp]
-      }
-      rangeMap.set(comp.value, comp)
-    }
-    if (rangeMap.size > 1 && rangeMap.has('')) {
-      rangeMap.delete('')
-    }
-
-    const result = [...rangeMap.values()]
-    cache.set(memoKey, result)
-    return result
-  }
-
-  intersects (range, options) {
-    if (!(range instanceof Range)) {
-      throw new TypeError('a Range is required')
-    }
-
-    return this.set.some((thisComparators) => {
-      return (
-        isSatisfiable(thisComparators, options) &&
-        range.set.some((rangeComparators) => {
-          return (
-            isSatisfiable(rangeComparators, options) &&
-            thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options)
-              })
-            })
-          )
-        })
-      )
-    })
-  }
-
-  // if ANY of the sets match ALL of its comparators, then pass
-  test (version) {
-    if (!version) {
-      return false
-    }
-
-    if (typeof version === 'string') {
-      try {
-        version = new SemVer(version, this.options)
-      } catch (er) {
-        return false
-      }
-    }
-
-    for (let i = 0; i < this.set.length; i++) {
-      if (testSet(this.set[i], version, this.options)) {
-        return true
-      }
-    }
-    return false
-  }
-}
-
-module.exports = Range
-
-const LRU = __nccwpck_require__(61383)
-const cache = new LRU()
-
-const parseOptions = __nccwpck_require__(70356)
-const Comparator = __nccwpck_require__(89379)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(69737)
-const {
-  safeRe: re,
-  src,
-  t,
-  tildeTrimReplace,
-  caretTrimReplace,
-} = __nccwpck_require__(95471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(45101)
-
-// unbounded global build-metadata stripper used by parseRange
-const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
-
-const isNullSet = c => c.value === '<0.0.0-0'
-const isAny = c => c.value === ''
-
-// take a set of comparators and determine whether there
-// exists a version which can satisfy it
-const isSatisfiable = (comparators, options) => {
-  let result = true
-  const remainingComparators = comparators.slice()
-  let testComparator = remainingComparators.pop()
-
-  while (result && remainingComparators.length) {
-    result = remainingComparators.every((otherComparator) => {
-      return testComparator.intersects(otherComparator, options)
-    })
-
-    testComparator = remainingComparators.pop()
-  }
-
-  return result
-}
-
-// comprised of xranges, tildes, stars, and gtlt's at this point.
-// already replaced the hyphen ranges
-// turn into a set of JUST comparators.
-const parseComparator = (comp, options) => {
-  comp = comp.replace(re[t.BUILD], '')
-  debug('comp', comp, options)
-  comp = replaceCarets(comp, options)
-  debug('caret', comp)
-  comp = replaceTildes(comp, options)
-  debug('tildes', comp)
-  comp = replaceXRanges(comp, options)
-  debug('xrange', comp)
-  comp = replaceStars(comp, options)
-  debug('stars', comp)
-  return comp
-}
-
-const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
-
-const invalidXRangeOrder = (M, m, p) => (
-  (isX(M) && !isX(m)) ||
-  (isX(m) && p && !isX(p))
-)
-
-// ~, ~> --> * (any, kinda silly)
-// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
-// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
-// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
-// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
-// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
-// ~0.0.1 --> >=0.0.1 <0.1.0-0
-const replaceTildes = (comp, options) => {
-  return comp
-    .trim()
-    .split(/\s+/)
-    .map((c) => replaceTilde(c, options))
-    .join(' ')
-}
-
-const replaceTilde = (comp, options) => {
-  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
-  // if we're including prereleases in the match, then the lower bound is
-  // -0, the lowest possible prerelease value, just like x-ranges and carets.
-  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
-  const z = options.includePrerelease ? '-0' : ''
-  return comp.replace(r, (_, M, m, p, pr) => {
-    debug('tilde', comp, _, M, m, p, pr)
-    let ret
-
-    if (isX(M)) {
-      ret = ''
-    } else if (isX(m)) {
-      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
-    } else if (isX(p)) {
-      // ~1.2 == >=1.2.0 <1.3.0-0
-      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
-    } else if (pr) {
-      debug('replaceTilde pr', pr)
-      ret = `>=${M}.${m}.${p}-${pr
-      } <${M}.${+m + 1}.0-0`
-    } else {
-      // ~1.2.3 == >=1.2.3 <1.3.0-0
-      ret = `>=${M}.${m}.${p
-      } <${M}.${+m + 1}.0-0`
-    }
-
-    debug('tilde return', ret)
-    return ret
-  })
-}
-
-// ^ --> * (any, kinda silly)
-// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
-// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
-// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
-// ^1.2.3 --> >=1.2.3 <2.0.0-0
-// ^1.2.0 --> >=1.2.0 <2.0.0-0
-// ^0.0.1 --> >=0.0.1 <0.0.2-0
-// ^0.1.0 --> >=0.1.0 <0.2.0-0
-const replaceCarets = (comp, options) => {
-  return comp
-    .trim()
-    .split(/\s+/)
-    .map((c) => replaceCaret(c, options))
-    .join(' ')
-}
-
-const replaceCaret = (comp, options) => {
-  debug('caret', comp, options)
-  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
-  const z = options.includePrerelease ? '-0' : ''
-  return comp.replace(r, (_, M, m, p, pr) => {
-    debug('caret', comp, _, M, m, p, pr)
-    let ret
-
-    if (isX(M)) {
-      ret = ''
-    } else if (isX(m)) {
-      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
-    } else if (isX(p)) {
-      if (M === '0') {
-        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
-      } else {
-        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
-      }
-    } else if (pr) {
-      debug('replaceCaret pr', pr)
-      if (M === '0') {
-        if (m === '0') {
-          ret = `>=${M}.${m}.${p}-${pr
-          } <${M}.${m}.${+p + 1}-0`
-        } else {
-          ret = `>=${M}.${m}.${p}-${pr
-          } <${M}.${+m + 1}.0-0`
-        }
-      } else {
-        ret = `>=${M}.${m}.${p}-${pr
-        } <${+M + 1}.0.0-0`
-      }
-    } else {
-      debug('no pr')
-      if (M === '0') {
-        if (m === '0') {
-          ret = `>=${M}.${m}.${p
-          } <${M}.${m}.${+p + 1}-0`
-        } else {
-          ret = `>=${M}.${m}.${p
-          } <${M}.${+m + 1}.0-0`
-        }
-      } else {
-        ret = `>=${M}.${m}.${p
-        } <${+M + 1}.0.0-0`
-      }
-    }
-
-    debug('caret return', ret)
-    return ret
-  })
-}
-
-const replaceXRanges = (comp, options) => {
-  debug('replaceXRanges', comp, options)
-  return comp
-    .split(/\s+/)
-    .map((c) => replaceXRange(c, options))
-    .join(' ')
-}
-
-const replaceXRange = (comp, options) => {
-  comp = comp.trim()
-  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
-  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-    debug('xRange', comp, ret, gtlt, M, m, p, pr)
-    if (invalidXRangeOrder(M, m, p)) {
-      return comp
-    }
-
-    const xM = isX(M)
-    const xm = xM || isX(m)
-    const xp = xm || isX(p)
-    const anyX = xp
-
-    if (gtlt === '=' && anyX) {
-      gtlt = ''
-    }
-
-    // if we're including prereleases in the match, then we need
-    // to fix this to -0, the lowest possible prerelease value
-    pr = options.includePrerelease ? '-0' : ''
-
-    if (xM) {
-      if (gtlt === '>' || gtlt === '<') {
-        // nothing is allowed
-        ret = '<0.0.0-0'
-      } else {
-        // nothing is forbidden
-        ret = '*'
-      }
-    } else if (gtlt && anyX) {
-      // we know patch is an x, because we have any x at all.
-      // replace X with 0
-      if (xm) {
-        m = 0
-      }
-      p = 0
-
-      if (gtlt === '>') {
-        // >1 => >=2.0.0
-        // >1.2 => >=1.3.0
-        gtlt = '>='
-        if (xm) {
-          M = +M + 1
-          m = 0
-          p = 0
-        } else {
-          m = +m + 1
-          p = 0
-        }
-      } else if (gtlt === '<=') {
-        // <=0.7.x is actually <0.8.0, since any 0.7.x should
-        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
-        gtlt = '<'
-        if (xm) {
-          M = +M + 1
-        } else {
-          m = +m + 1
-        }
-      }
-
-      if (gtlt === '<') {
-        pr = '-0'
-      }
-
-      ret = `${gtlt + M}.${m}.${p}${pr}`
-    } else if (xm) {
-      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
-    } else if (xp) {
-      ret = `>=${M}.${m}.0${pr
-      } <${M}.${+m + 1}.0-0`
-    }
-
-    debug('xRange return', ret)
-
-    return ret
-  })
-}
-
-// Because * is AND-ed with everything else in the comparator,
-// and '' means "any version", just remove the *s entirely.
-const replaceStars = (comp, options) => {
-  debug('replaceStars', comp, options)
-  // Looseness is ignored here.  star is always as loose as it gets!
-  return comp
-    .trim()
-    .replace(re[t.STAR], '')
-}
-
-const replaceGTE0 = (comp, options) => {
-  debug('replaceGTE0', comp, options)
-  return comp
-    .trim()
-    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
-}
-
-// This function is passed to string.replace(re[t.HYPHENRANGE])
-// M, m, patch, prerelease, build
-// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
-// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
-// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
-// TODO build?
-const hyphenReplace = incPr => ($0,
-  from, fM, fm, fp, fpr, fb,
-  to, tM, tm, tp, tpr) => {
-  if (isX(fM)) {
-    from = ''
-  } else if (isX(fm)) {
-    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
-  } else if (isX(fp)) {
-    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
-  } else if (fpr) {
-    from = `>=${from}`
-  } else {
-    from = `>=${from}${incPr ? '-0' : ''}`
-  }
-
-  if (isX(tM)) {
-    to = ''
-  } else if (isX(tm)) {
-    to = `<${+tM + 1}.0.0-0`
-  } else if (isX(tp)) {
-    to = `<${tM}.${+tm + 1}.0-0`
-  } else if (tpr) {
-    to = `<=${tM}.${tm}.${tp}-${tpr}`
-  } else if (incPr) {
-    to = `<${tM}.${tm}.${+tp + 1}-0`
-  } else {
-    to = `<=${to}`
-  }
-
-  return `${from} ${to}`.trim()
-}
-
-const testSet = (set, version, options) => {
-  for (let i = 0; i < set.length; i++) {
-    if (!set[i].test(version)) {
-      return false
-    }
-  }
-
-  if (version.prerelease.length && !options.includePrerelease) {
-    // Find the set of versions that are allowed to have prereleases
-    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
-    // That should allow `1.2.3-pr.2` to pass.
-    // However, `1.2.4-alpha.notready` should NOT be allowed,
-    // even though it's within the range set by the comparators.
-    for (let i = 0; i < set.length; i++) {
-      debug(set[i].semver)
-      if (set[i].semver === Comparator.ANY) {
-        continue
-      }
-
-      if (set[i].semver.prerelease.length > 0) {
-        const allowed = set[i].semver
-        if (allowed.major === version.major &&
-            allowed.minor === version.minor &&
-            allowed.patch === version.patch) {
-          return true
-        }
-      }
-    }
-
-    // Version has a -pre, but it's not one of the ones we like.
-    return false
-  }
-
-  return true
-}
-
-
-/***/ }),
-
-/***/ 7163:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(45101)
-const { safeRe: re, t } = __nccwpck_require__(95471)
-
-const parseOptions = __nccwpck_require__(70356)
-const { compareIdentifiers } = __nccwpck_require__(73348)
-
-const isPrereleaseIdentifier = (prerelease, identifier) => {
-  const identifiers = identifier.split('.')
-  if (identifiers.length > prerelease.length) {
-    return false
-  }
-
-  for (let i = 0; i < identifiers.length; i++) {
-    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-      return false
-    }
-  }
-
-  return true
-}
-
-class SemVer {
-  constructor (version, options) {
-    options = parseOptions(options)
-
-    if (version instanceof SemVer) {
-      if (version.loose === !!options.loose &&
-        version.includePrerelease === !!options.includePrerelease) {
-        return version
-      } else {
-        version = version.version
-      }
-    } else if (typeof version !== 'string') {
-      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
-    }
-
-    if (version.length > MAX_LENGTH) {
-      throw new TypeError(
-        `version is longer than ${MAX_LENGTH} characters`
-      )
-    }
-
-    debug('SemVer', version, options)
-    this.options = options
-    this.loose = !!options.loose
-    // this isn't actually relevant for versions, but keep it so that we
-    // don't run into trouble passing this.options around.
-    this.includePrerelease = !!options.includePrerelease
-
-    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
-
-    if (!m) {
-      throw new TypeError(`Invalid Version: ${version}`)
-    }
-
-    this.raw = version
-
-    // these are actually numbers
-    this.major = +m[1]
-    this.minor = +m[2]
-    this.patch = +m[3]
-
-    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-      throw new TypeError('Invalid major version')
-    }
-
-    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-      throw new TypeError('Invalid minor version')
-    }
-
-    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-      throw new TypeError('Invalid patch version')
-    }
-
-    // numberify any prerelease numeric ids
-    if (!m[4]) {
-      this.prerelease = []
-    } else {
-      this.prerelease = m[4].split('.').map((id) => {
-        if (/^[0-9]+$/.test(id)) {
-          const num = +id
-          if (num >= 0 && num < MAX_SAFE_INTEGER) {
-            return num
-          }
-        }
-        return id
-      })
-    }
-
-    this.build = m[5] ? m[5].split('.') : []
-    this.format()
-  }
-
-  format () {
-    this.version = `${this.major}.${this.minor}.${this.patch}`
-    if (this.prerelease.length) {
-      this.version += `-${this.prerelease.join('.')}`
-    }
-    return this.version
-  }
-
-  toString () {
-    return this.version
-  }
-
-  compare (other) {
-    debug('SemVer.compare', this.version, this.options, other)
-    if (!(other instanceof SemVer)) {
-      if (typeof other === 'string' && other === this.version) {
-        return 0
-      }
-      other = new SemVer(other, this.options)
-    }
-
-    if (other.version === this.version) {
-      return 0
-    }
-
-    return this.compareMain(other) || this.comparePre(other)
-  }
-
-  compareMain (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    if (this.major < other.major) {
-      return -1
-    }
-    if (this.major > other.major) {
-      return 1
-    }
-    if (this.minor < other.minor) {
-      return -1
-    }
-    if (this.minor > other.minor) {
-      return 1
-    }
-    if (this.patch < other.patch) {
-      return -1
-    }
-    if (this.patch > other.patch) {
-      return 1
-    }
-    return 0
-  }
-
-  comparePre (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    // NOT having a prerelease is > having one
-    if (this.prerelease.length && !other.prerelease.length) {
-      return -1
-    } else if (!this.prerelease.length && other.prerelease.length) {
-      return 1
-    } else if (!this.prerelease.length && !other.prerelease.length) {
-      return 0
-    }
-
-    let i = 0
-    do {
-      const a = this.prerelease[i]
-      const b = other.prerelease[i]
-      debug('prerelease compare', i, a, b)
-      if (a === undefined && b === undefined) {
-        return 0
-      } else if (b === undefined) {
-        return 1
-      } else if (a === undefined) {
-        return -1
-      } else if (a === b) {
-        continue
-      } else {
-        return compareIdentifiers(a, b)
-      }
-    } while (++i)
-  }
-
-  compareBuild (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    let i = 0
-    do {
-      const a = this.build[i]
-      const b = other.build[i]
-      debug('build compare', i, a, b)
-      if (a === undefined && b === undefined) {
-        return 0
-      } else if (b === undefined) {
-        return 1
-      } else if (a === undefined) {
-        return -1
-      } else if (a === b) {
-        continue
-      } else {
-        return compareIdentifiers(a, b)
-      }
-    } while (++i)
-  }
-
-  // preminor will bump the version up to the next minor release, and immediately
-  // down to pre-release. premajor and prepatch work the same way.
-  inc (release, identifier, identifierBase) {
-    if (release.startsWith('pre')) {
-      if (!identifier && identifierBase === false) {
-        throw new Error('invalid increment argument: identifier is empty')
-      }
-      // Avoid an invalid semver results
-      if (identifier) {
-        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
-        if (!match || match[1] !== identifier) {
-          throw new Error(`invalid identifier: ${identifier}`)
-        }
-      }
-    }
-
-    switch (release) {
-      case 'premajor':
-        this.prerelease.length = 0
-        this.patch = 0
-        this.minor = 0
-        this.major++
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'preminor':
-        this.prerelease.length = 0
-        this.patch = 0
-        this.minor++
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'prepatch':
-        // If this is already a prerelease, it will bump to the next version
-        // drop any prereleases that might already exist, since they are not
-        // relevant at this point.
-        this.prerelease.length = 0
-        this.inc('patch', identifier, identifierBase)
-        this.inc('pre', identifier, identifierBase)
-        break
-      // If the input is a non-prerelease version, this acts the same as
-      // prepatch.
-      case 'prerelease':
-        if (this.prerelease.length === 0) {
-          this.inc('patch', identifier, identifierBase)
-        }
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'release':
-        if (this.prerelease.length === 0) {
-          throw new Error(`version ${this.raw} is not a prerelease`)
-        }
-        this.prerelease.length = 0
-        break
-
-      case 'major':
-        // If this is a pre-major version, bump up to the same major version.
-        // Otherwise increment major.
-        // 1.0.0-5 bumps to 1.0.0
-        // 1.1.0 bumps to 2.0.0
-        if (
-          this.minor !== 0 ||
-          this.patch !== 0 ||
-          this.prerelease.length === 0
-        ) {
-          this.major++
-        }
-        this.minor = 0
-        this.patch = 0
-        this.prerelease = []
-        break
-      case 'minor':
-        // If this is a pre-minor version, bump up to the same minor version.
-        // Otherwise increment minor.
-        // 1.2.0-5 bumps to 1.2.0
-        // 1.2.1 bumps to 1.3.0
-        if (this.patch !== 0 || this.prerelease.length === 0) {
-          this.minor++
-        }
-        this.patch = 0
-        this.prerelease = []
-        break
-      case 'patch':
-        // If this is not a pre-release version, it will increment the patch.
-        // If it is a pre-release it will bump up to the same patch version.
-        // 1.2.0-5 patches to 1.2.0
-        // 1.2.0 patches to 1.2.1
-        if (this.prerelease.length === 0) {
-          this.patch++
-        }
-        this.prerelease = []
-        break
-      // This probably shouldn't be used publicly.
-      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-      case 'pre': {
-        const base = Number(identifierBase) ? 1 : 0
-
-        if (this.prerelease.length === 0) {
-          this.prerelease = [base]
-        } else {
-          let i = this.prerelease.length
-          while (--i >= 0) {
-            if (typeof this.prerelease[i] === 'number') {
-              this.prerelease[i]++
-              i = -2
-            }
-          }
-          if (i === -1) {
-            // didn't increment anything
-            if (identifier === this.prerelease.join('.') && identifierBase === false) {
-              throw new Error('invalid increment argument: identifier already exists')
-            }
-            this.prerelease.push(base)
-          }
-        }
-        if (identifier) {
-          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
-          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
-          let prerelease = [identifier, base]
-          if (identifierBase === false) {
-            prerelease = [identifier]
-          }
-          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-            const prereleaseBase = this.prerelease[identifier.split('.').length]
-            if (isNaN(prereleaseBase)) {
-              this.prerelease = prerelease
-            }
-          } else {
-            this.prerelease = prerelease
-          }
-        }
-        break
-      }
-      default:
-        throw new Error(`invalid increment argument: ${release}`)
-    }
-    this.raw = this.format()
-    if (this.build.length) {
-      this.raw += `+${this.build.join('.')}`
-    }
-    return this
-  }
-}
-
-module.exports = SemVer
-
-
-/***/ }),
-
-/***/ 1799:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(16353)
-const clean = (version, options) => {
-  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
-  return s ? s.version : null
-}
-module.exports = clean
-
-
-/***/ }),
-
-/***/ 28646:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const eq = __nccwpck_require__(55082)
-const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(16599)
-const gte = __nccwpck_require__(41236)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(56717)
-
-const cmp = (a, op, b, loose) => {
-  switch (op) {
-    case '===':
-      if (typeof a === 'object') {
-        a = a.version
-      }
-      if (typeof b === 'object') {
-        b = b.version
-      }
-      return a === b
-
-    case '!==':
-      if (typeof a === 'object') {
-        a = a.version
-      }
-      if (typeof b === 'object') {
-        b = b.version
-      }
-      return a !== b
-
-    case '':
-    case '=':
-    case '==':
-      return eq(a, b, loose)
-
-    case '!=':
-      return neq(a, b, loose)
-
-    case '>':
-      return gt(a, b, loose)
-
-    case '>=':
-      return gte(a, b, loose)
-
-    case '<':
-      return lt(a, b, loose)
-
-    case '<=':
-      return lte(a, b, loose)
-
-    default:
-      throw new TypeError(`Invalid operator: ${op}`)
-  }
-}
-module.exports = cmp
-
-
-/***/ }),
-
-/***/ 35385:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const parse = __nccwpck_require__(16353)
-const { safeRe: re, t } = __nccwpck_require__(95471)
-
-const coerce = (version, options) => {
-  if (version instanceof SemVer) {
-    return version
-  }
-
-  if (typeof version === 'number') {
-    version = String(version)
-  }
-
-  if (typeof version !== 'string') {
-    return null
-  }
-
-  options = options || {}
-
-  let match = null
-  if (!options.rtl) {
-    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
-  } else {
-    // Find the right-most coercible string that does not share
-    // a terminus with a more left-ward coercible string.
-    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
-    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
-    //
-    // Walk through the string checking with a /g regexp
-    // Manually set the index so as to pick up overlapping matches.
-    // Stop when we get a match that ends at the string end, since no
-    // coercible string can be more right-ward without the same terminus.
-    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
-    let next
-    while ((next = coerceRtlRegex.exec(version)) &&
-        (!match || match.index + match[0].length !== version.length)
-    ) {
-      if (!match ||
-            next.index + next[0].length !== match.index + match[0].length) {
-        match = next
-      }
-      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
-    }
-    // leave it in a clean state
-    coerceRtlRegex.lastIndex = -1
-  }
-
-  if (match === null) {
-    return null
-  }
-
-  const major = match[2]
-  const minor = match[3] || '0'
-  const patch = match[4] || '0'
-  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
-  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
-
-  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
-}
-module.exports = coerce
-
-
-/***/ }),
-
-/***/ 37648:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const compareBuild = (a, b, loose) => {
-  const versionA = new SemVer(a, loose)
-  const versionB = new SemVer(b, loose)
-  return versionA.compare(versionB) || versionA.compareBuild(versionB)
-}
-module.exports = compareBuild
-
-
-/***/ }),
-
-/***/ 56874:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(78469)
-const compareLoose = (a, b) => compare(a, b, true)
-module.exports = compareLoose
-
-
-/***/ }),
-
-/***/ 78469:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const compare = (a, b, loose) =>
-  new SemVer(a, loose).compare(new SemVer(b, loose))
-
-module.exports = compare
-
-
-/***/ }),
-
-/***/ 70711:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(16353)
-
-const diff = (version1, version2) => {
-  const v1 = parse(version1, null, true)
-  const v2 = parse(version2, null, true)
-  const comparison = v1.compare(v2)
-
-  if (comparison === 0) {
-    return null
-  }
-
-  const v1Higher = comparison > 0
-  const highVersion = v1Higher ? v1 : v2
-  const lowVersion = v1Higher ? v2 : v1
-  const highHasPre = !!highVersion.prerelease.length
-  const lowHasPre = !!lowVersion.prerelease.length
-
-  if (lowHasPre && !highHasPre) {
-    // Going from prerelease -> no prerelease requires some special casing
-
-    // If the low version has only a major, then it will always be a major
-    // Some examples:
-    // 1.0.0-1 -> 1.0.0
-    // 1.0.0-1 -> 1.1.1
-    // 1.0.0-1 -> 2.0.0
-    if (!lowVersion.patch && !lowVersion.minor) {
-      return 'major'
-    }
-
-    // If the main part has no difference
-    if (lowVersion.compareMain(highVersion) === 0) {
-      if (lowVersion.minor && !lowVersion.patch) {
-        return 'minor'
-      }
-      return 'patch'
-    }
-  }
-
-  // add the `pre` prefix if we are going to a prerelease version
-  const prefix = highHasPre ? 'pre' : ''
-
-  if (v1.major !== v2.major) {
-    return prefix + 'major'
-  }
-
-  if (v1.minor !== v2.minor) {
-    return prefix + 'minor'
-  }
-
-  if (v1.patch !== v2.patch) {
-    return prefix + 'patch'
-  }
-
-  // high and low are prereleases
-  return 'prerelease'
-}
-
-module.exports = diff
-
-
-/***/ }),
-
-/***/ 55082:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(78469)
-const eq = (a, b, loose) => compare(a, b, loose) === 0
-module.exports = eq
-
-
-/***/ }),
-
-/***/ 16599:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(78469)
-const gt = (a, b, loose) => compare(a, b, loose) > 0
-module.exports = gt
-
-
-/***/ }),
-
-/***/ 41236:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(78469)
-const gte = (a, b, loose) => compare(a, b, loose) >= 0
-module.exports = gte
-
-
-/***/ }),
-
-/***/ 62338:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-
-const inc = (version, release, options, identifier, identifierBase) => {
-  if (typeof (options) === 'string') {
-    identifierBase = identifier
-    identifier = options
-    options = undefined
-  }
-
-  try {
-    return new SemVer(
-      version instanceof SemVer ? version.version : version,
-      options
-    ).inc(release, identifier, identifierBase).version
-  } catch (er) {
-    return null
-  }
-}
-module.exports = inc
-
-
-/***/ }),
-
-/***/ 3872:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(78469)
-const lt = (a, b, loose) => compare(a, b, loose) < 0
-module.exports = lt
-
-
-/***/ }),
-
-/***/ 56717:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(78469)
-const lte = (a, b, loose) => compare(a, b, loose) <= 0
-module.exports = lte
-
-
-/***/ }),
-
-/***/ 68511:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const major = (a, loose) => new SemVer(a, loose).major
-module.exports = major
-
-
-/***/ }),
-
-/***/ 32603:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const minor = (a, loose) => new SemVer(a, loose).minor
-module.exports = minor
-
-
-/***/ }),
-
-/***/ 4974:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(78469)
-const neq = (a, b, loose) => compare(a, b, loose) !== 0
-module.exports = neq
-
-
-/***/ }),
-
-/***/ 16353:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const parse = (version, options, throwErrors = false) => {
-  if (version instanceof SemVer) {
-    return version
-  }
-  try {
-    return new SemVer(version, options)
-  } catch (er) {
-    if (!throwErrors) {
-      return null
-    }
-    throw er
-  }
-}
-
-module.exports = parse
-
-
-/***/ }),
-
-/***/ 48756:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const patch = (a, loose) => new SemVer(a, loose).patch
-module.exports = patch
-
-
-/***/ }),
-
-/***/ 15714:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(16353)
-const prerelease = (version, options) => {
-  const parsed = parse(version, options)
-  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
-}
-module.exports = prerelease
-
-
-/***/ }),
-
-/***/ 32173:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(78469)
-const rcompare = (a, b, loose) => compare(b, a, loose)
-module.exports = rcompare
-
-
-/***/ }),
-
-/***/ 87192:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compareBuild = __nccwpck_require__(37648)
-const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
-module.exports = rsort
-
-
-/***/ }),
-
-/***/ 68011:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(96782)
-const satisfies = (version, range, options) => {
-  try {
-    range = new Range(range, options)
-  } catch (er) {
-    return false
-  }
-  return range.test(version)
-}
-module.exports = satisfies
-
-
-/***/ }),
-
-/***/ 29872:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compareBuild = __nccwpck_require__(37648)
-const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
-module.exports = sort
-
-
-/***/ }),
-
-/***/ 16114:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(16353)
-const constants = __nccwpck_require__(45101)
-const SemVer = __nccwpck_require__(7163)
-
-const truncate = (version, truncation, options) => {
-  if (!constants.RELEASE_TYPES.includes(truncation)) {
-    return null
-  }
-
-  const clonedVersion = cloneInputVersion(version, options)
-  return clonedVersion && doTruncation(clonedVersion, truncation)
-}
-
-const cloneInputVersion = (version, options) => {
-  const versionStringToParse = (
-    version instanceof SemVer ? version.version : version
-  )
-
-  return parse(versionStringToParse, options)
-}
-
-const doTruncation = (version, truncation) => {
-  if (isPrerelease(truncation)) {
-    return version.version
-  }
-
-  version.prerelease = []
-
-  switch (truncation) {
-    case 'major':
-      version.minor = 0
-      version.patch = 0
-      break
-    case 'minor':
-      version.patch = 0
-      break
-  }
-
-  return version.format()
-}
-
-const isPrerelease = (type) => {
-  return type.startsWith('pre')
-}
-
-module.exports = truncate
-
-
-/***/ }),
-
-/***/ 58780:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(16353)
-const valid = (version, options) => {
-  const v = parse(version, options)
-  return v ? v.version : null
-}
-module.exports = valid
-
-
-/***/ }),
-
-/***/ 62088:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(95471)
-const constants = __nccwpck_require__(45101)
-const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(73348)
-const parse = __nccwpck_require__(16353)
-const valid = __nccwpck_require__(58780)
-const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(62338)
-const diff = __nccwpck_require__(70711)
-const major = __nccwpck_require__(68511)
-const minor = __nccwpck_require__(32603)
-const patch = __nccwpck_require__(48756)
-const prerelease = __nccwpck_require__(15714)
-const compare = __nccwpck_require__(78469)
-const rcompare = __nccwpck_require__(32173)
-const compareLoose = __nccwpck_require__(56874)
-const compareBuild = __nccwpck_require__(37648)
-const sort = __nccwpck_require__(29872)
-const rsort = __nccwpck_require__(87192)
-const gt = __nccwpck_require__(16599)
-const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(55082)
-const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(41236)
-const lte = __nccwpck_require__(56717)
-const cmp = __nccwpck_require__(28646)
-const coerce = __nccwpck_require__(35385)
-const truncate = __nccwpck_require__(16114)
-const Comparator = __nccwpck_require__(89379)
-const Range = __nccwpck_require__(96782)
-const satisfies = __nccwpck_require__(68011)
-const toComparators = __nccwpck_require__(54750)
-const maxSatisfying = __nccwpck_require__(73193)
-const minSatisfying = __nccwpck_require__(68595)
-const minVersion = __nccwpck_require__(51866)
-const validRange = __nccwpck_require__(64737)
-const outside = __nccwpck_require__(10280)
-const gtr = __nccwpck_require__(12276)
-const ltr = __nccwpck_require__(15213)
-const intersects = __nccwpck_require__(23465)
-const simplifyRange = __nccwpck_require__(82028)
-const subset = __nccwpck_require__(61489)
-module.exports = {
-  parse,
-  valid,
-  clean,
-  inc,
-  diff,
-  major,
-  minor,
-  patch,
-  prerelease,
-  compare,
-  rcompare,
-  compareLoose,
-  compareBuild,
-  sort,
-  rsort,
-  gt,
-  lt,
-  eq,
-  neq,
-  gte,
-  lte,
-  cmp,
-  coerce,
-  truncate,
-  Comparator,
-  Range,
-  satisfies,
-  toComparators,
-  maxSatisfying,
-  minSatisfying,
-  minVersion,
-  validRange,
-  outside,
-  gtr,
-  ltr,
-  intersects,
-  simplifyRange,
-  subset,
-  SemVer,
-  re: internalRe.re,
-  src: internalRe.src,
-  tokens: internalRe.t,
-  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-  RELEASE_TYPES: constants.RELEASE_TYPES,
-  compareIdentifiers: identifiers.compareIdentifiers,
-  rcompareIdentifiers: identifiers.rcompareIdentifiers,
-}
-
-
-/***/ }),
-
-/***/ 45101:
-/***/ ((module) => {
-
-
-
-// Note: this is the semver.org version of the spec that it implements
-// Not necessarily the package version of this code.
-const SEMVER_SPEC_VERSION = '2.0.0'
-
-const MAX_LENGTH = 256
-const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
-/* istanbul ignore next */ 9007199254740991
-
-// Max safe segment length for coercion.
-const MAX_SAFE_COMPONENT_LENGTH = 16
-
-// Max safe length for a build identifier. The max length minus 6 characters for
-// the shortest version with a build 0.0.0+BUILD.
-const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
-
-// ECMAScript whitespace and line terminators matched by \s.
-const WHITESPACE_CHARACTERS = [
-  '\t',
-  '\n',
-  '\v',
-  '\f',
-  '\r',
-  ' ',
-  '\u00a0',
-  '\u1680',
-  '\u2000',
-  '\u2001',
-  '\u2002',
-  '\u2003',
-  '\u2004',
-  '\u2005',
-  '\u2006',
-  '\u2007',
-  '\u2008',
-  '\u2009',
-  '\u200a',
-  '\u2028',
-  '\u2029',
-  '\u202f',
-  '\u205f',
-  '\u3000',
-  '\ufeff',
-]
-
-const RELEASE_TYPES = [
-  'major',
-  'premajor',
-  'minor',
-  'preminor',
-  'patch',
-  'prepatch',
-  'prerelease',
-]
-
-module.exports = {
-  MAX_LENGTH,
-  MAX_SAFE_COMPONENT_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  MAX_SAFE_INTEGER,
-  WHITESPACE_CHARACTERS,
-  RELEASE_TYPES,
-  SEMVER_SPEC_VERSION,
-  FLAG_INCLUDE_PRERELEASE: 0b001,
-  FLAG_LOOSE: 0b010,
-}
-
-
-/***/ }),
-
-/***/ 1159:
-/***/ ((module) => {
-
-
-
-const debug = (
-  typeof process === 'object' &&
-  process.env &&
-  process.env.NODE_DEBUG &&
-  /\bsemver\b/i.test(process.env.NODE_DEBUG)
-) ? (...args) => console.error('SEMVER', ...args)
-  : () => {}
-
-module.exports = debug
-
-
-/***/ }),
-
-/***/ 73348:
-/***/ ((module) => {
-
-
-
-const numeric = /^[0-9]+$/
-const compareIdentifiers = (a, b) => {
-  if (typeof a === 'number' && typeof b === 'number') {
-    return a === b ? 0 : a < b ? -1 : 1
-  }
-
-  const anum = numeric.test(a)
-  const bnum = numeric.test(b)
-
-  if (anum && bnum) {
-    a = +a
-    b = +b
-  }
-
-  return a === b ? 0
-    : (anum && !bnum) ? -1
-    : (bnum && !anum) ? 1
-    : a < b ? -1
-    : 1
-}
-
-const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
-
-module.exports = {
-  compareIdentifiers,
-  rcompareIdentifiers,
-}
-
-
-/***/ }),
-
-/***/ 61383:
-/***/ ((module) => {
-
-
-
-class LRUCache {
-  constructor () {
-    this.max = 1000
-    this.map = new Map()
-  }
-
-  get (key) {
-    const value = this.map.get(key)
-    if (value === undefined) {
-      return undefined
-    } else {
-      // Remove the key from the map and add it to the end
-      this.map.delete(key)
-      this.map.set(key, value)
-      return value
-    }
-  }
-
-  delete (key) {
-    return this.map.delete(key)
-  }
-
-  set (key, value) {
-    const deleted = this.delete(key)
-
-    if (!deleted && value !== undefined) {
-      // If cache is full, delete the least recently used item
-      if (this.map.size >= this.max) {
-        const firstKey = this.map.keys().next().value
-        this.delete(firstKey)
-      }
-
-      this.map.set(key, value)
-    }
-
-    return this
-  }
-}
-
-module.exports = LRUCache
-
-
-/***/ }),
-
-/***/ 70356:
-/***/ ((module) => {
-
-
-
-// parse out just the options we care about
-const looseOption = Object.freeze({ loose: true })
-const emptyOpts = Object.freeze({ })
-const parseOptions = options => {
-  if (!options) {
-    return emptyOpts
-  }
-
-  if (typeof options !== 'object') {
-    return looseOption
-  }
-
-  return options
-}
-module.exports = parseOptions
-
-
-/***/ }),
-
-/***/ 95471:
-/***/ ((module, exports, __nccwpck_require__) => {
-
-
-
-const {
-  MAX_SAFE_COMPONENT_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  MAX_LENGTH,
-} = __nccwpck_require__(45101)
-const debug = __nccwpck_require__(1159)
-exports = module.exports = {}
-
-// The actual regexps go on exports.re
-const re = exports.re = []
-const safeRe = exports.safeRe = []
-const src = exports.src = []
-const safeSrc = exports.safeSrc = []
-const t = exports.t = {}
-let R = 0
-
-const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
-
-// Replace some greedy regex tokens to prevent regex dos issues. These regex are
-// used internally via the safeRe object since all inputs in this library get
-// normalized first to trim and collapse all extra whitespace. The original
-// regexes are exported for userland consumption and lower level usage. A
-// future breaking change could export the safer regex only with a note that
-// all input should have extra whitespace removed.
-const safeRegexReplacements = [
-  ['\\s', 1],
-  ['\\d', MAX_LENGTH],
-  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
-]
-
-const makeSafeRegex = (value) => {
-  for (const [token, max] of safeRegexReplacements) {
-    value = value
-      .split(`${token}*`).join(`${token}{0,${max}}`)
-      .split(`${token}+`).join(`${token}{1,${max}}`)
-  }
-  return value
-}
-
-const createToken = (name, value, isGlobal) => {
-  const safe = makeSafeRegex(value)
-  const index = R++
-  debug(name, index, value)
-  t[name] = index
-  src[index] = value
-  safeSrc[index] = safe
-  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
-  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
-}
-
-// The following Regular Expressions can be used for tokenizing,
-// validating, and parsing SemVer version strings.
-
-// ## Numeric Identifier
-// A single `0`, or a non-zero digit followed by zero or more digits.
-
-createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
-createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
-
-// ## Non-numeric Identifier
-// Zero or more digits, followed by a letter or hyphen, and then zero or
-// more letters, digits, or hyphens.
-
-createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
-
-// ## Main Version
-// Three dot-separated numeric identifiers.
-
-createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
-                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
-                   `(${src[t.NUMERICIDENTIFIER]})`)
-
-createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
-
-// ## Pre-release Version Identifier
-// A numeric identifier, or a non-numeric identifier.
-// Non-numeric identifiers include numeric identifiers but can be longer.
-// Therefore non-numeric identifiers must go first.
-
-createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
-}|${src[t.NUMERICIDENTIFIER]})`)
-
-createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
-}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
-
-// ## Pre-release Version
-// Hyphen, followed by one or more dot-separated pre-release version
-// identifiers.
-
-createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
-}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
-
-createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
-}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
-
-// ## Build Metadata Identifier
-// Any combination of digits, letters, or hyphens.
-
-createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
-
-// ## Build Metadata
-// Plus sign, followed by one or more period-separated build metadata
-// identifiers.
-
-createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
-}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
-
-// ## Full Version String
-// A main version, followed optionally by a pre-release version and
-// build metadata.
-
-// Note that the only major, minor, patch, and pre-release sections of
-// the version string are capturing groups.  The build metadata is not a
-// capturing group, because it should not ever be used in version
-// comparison.
-
-createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
-}${src[t.PRERELEASE]}?${
-  src[t.BUILD]}?`)
-
-createToken('FULL', `^${src[t.FULLPLAIN]}$`)
-
-// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
-// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
-// common in the npm registry.
-createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
-}${src[t.PRERELEASELOOSE]}?${
-  src[t.BUILD]}?`)
-
-createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
-
-createToken('GTLT', '((?:<|>)?=?)')
-
-// Something like "2.*" or "1.2.x".
-// Note that "x.x" is a valid xRange identifier, meaning "any version"
-// Only the first item is strictly required.
-createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
-createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
-
-createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:${src[t.PRERELEASE]})?${
-                     src[t.BUILD]}?` +
-                   `)?)?`)
-
-createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:${src[t.PRERELEASELOOSE]})?${
-                          src[t.BUILD]}?` +
-                        `)?)?`)
-
-createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
-createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
-
-// Coercion.
-// Extract anything that could conceivably be a part of a valid semver
-createToken('COERCEPLAIN', `${'(^|[^\\d])' +
-              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
-              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
-              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
-createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
-createToken('COERCEFULL', src[t.COERCEPLAIN] +
-              `(?:${src[t.PRERELEASE]})?` +
-              `(?:${src[t.BUILD]})?` +
-              `(?:$|[^\\d])`)
-createToken('COERCERTL', src[t.COERCE], true)
-createToken('COERCERTLFULL', src[t.COERCEFULL], true)
-
-// Tilde ranges.
-// Meaning is "reasonably at or greater than"
-createToken('LONETILDE', '(?:~>?)')
-
-createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
-exports.tildeTrimReplace = '$1~'
-
-createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
-createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
-
-// Caret ranges.
-// Meaning is "at least and backwards compatible with"
-createToken('LONECARET', '(?:\\^)')
-
-createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
-exports.caretTrimReplace = '$1^'
-
-createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
-createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
-
-// A simple gt/lt/eq thing, or just "" to indicate "any version"
-createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
-createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
-
-// An expression to strip any whitespace between the gtlt and the thing
-// it modifies, so that `> 1.2.3` ==> `>1.2.3`
-createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
-}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
-exports.comparatorTrimReplace = '$1$2$3'
-
-// Something like `1.2.3 - 1.2.4`
-// Note that these all use the loose form, because they'll be
-// checked against either the strict or loose comparator form
-// later.
-createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
-                   `\\s+-\\s+` +
-                   `(${src[t.XRANGEPLAIN]})` +
-                   `\\s*$`)
-
-createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
-                        `\\s+-\\s+` +
-                        `(${src[t.XRANGEPLAINLOOSE]})` +
-                        `\\s*$`)
-
-// Star ranges basically just allow anything at all.
-createToken('STAR', '(<|>)?=?\\s*\\*')
-// >=0.0.0 is like a star
-createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
-createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
-
-
-/***/ }),
-
-/***/ 69737:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// @ts-check
-
-
-// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
-// validation. Each end-index finder returns an exclusive end, or its start
-// on no match.
-// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
-// range.slice(start, end) gives the matched text, not a converted number.
-const {
-  MAX_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(45101)
-
-/**
- * Remembers the last two rows of digits so their characters need not be reread.
- * Positions start at -1 until a row has been found.
- *
- * @typedef {object} DigitRunCache
- * @property {number} start The first character of the most recently found row.
- * @property {number} end The position after that row's last character.
- * @property {number} previousStart The first character of the previous row.
- * @property {number} previousEnd The position after the previous row.
- */
-
-// One entry per UTF-16 code unit keeps membership checks constant-time.
-const whitespace = new Uint8Array(0x10000)
-for (const char of WHITESPACE_CHARACTERS) {
-  whitespace[char.charCodeAt(0)] = 1
-}
-
-/**
- * Checks whether a character is whitespace, like a space, tab, or newline.
- * Looking past the end of the string returns false.
- *
- * @param {string|undefined} char One character, or undefined past the string's end.
- * @returns {boolean} Whether the character is whitespace.
- * @example isWhitespace(' ') // true
- * @example isWhitespace('1') // false
- */
-const isWhitespace = char =>
-  char !== undefined && whitespace[char.charCodeAt(0)] === 1
-
-/**
- * Checks for v, =, or whitespace before the version number.
- * These are historical version prefixes, not range operators:
- * < and > are handled separately, as are tilde and caret ranges.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character can belong to a version prefix.
- * @example isVersionPrefix('=') // true
- * @example isVersionPrefix('>') // false
- */
-const isVersionPrefix = char =>
-  char === 'v' ||
-  char === '=' ||
-  isWhitespace(char)
-
-/**
- * Checks whether a character is one of the digits 0 through 9.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character is an ASCII digit.
- * @example isDigit('7') // true
- * @example isDigit('.') // false
- */
-const isDigit = char => char !== undefined && char >= '0' && char <= '9'
-
-/**
- * Checks whether a character is an English letter, uppercase or lowercase.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character is an ASCII letter.
- * @example isLetter('b') // true
- * @example isLetter('7') // false
- */
-const isLetter = char =>
-  char !== undefined && (
-    (char >= 'a' && char <= 'z') ||
-    (char >= 'A' && char <= 'Z')
-  )
-
-/**
- * Checks for a letter, digit, or hyphen: the characters allowed inside
- * prerelease and build names such as beta-1.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character can be part of an identifier.
- * @example isIdentifierCharacter('-') // true
- * @example isIdentifierCharacter('.') // false; dots separate identifiers
- */
-const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
-
-/**
- * Checks whether a version component can begin here: with a digit or
- * a wildcard such as x, X, or *.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether a number or wildcard can start with this character.
- * @example isVersionStart('x') // true
- * @example isVersionStart('v') // false; v belongs to the prefix
- */
-const isVersionStart = char =>
-  isDigit(char) ||
-  char === 'x' ||
-  char === 'X' ||
-  char === '*'
-
-/**
- * Finds the end of a row of digits, but returns no more than limit digits.
- * Remembers the last two rows so looking at them again does not reread them.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of the first character to check.
- * @param {number} limit The most digit characters the returned match can include.
- * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
- * @returns {number} The position after the matched digits, or start if none match.
- * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
- * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
- */
-const findDigitsEndIndex = (range, start, limit, digitRuns) => {
-  if (!isDigit(range[start])) {
-    return start
-  }
-  if (start >= digitRuns.start && start < digitRuns.end) {
-    return Math.min(start + limit, digitRuns.end)
-  }
-  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-    return Math.min(start + limit, digitRuns.previousEnd)
-  }
-  let end = start + 1
-  while (isDigit(range[end])) {
-    end++
-  }
-  // A failed full version can rewind from its second run to its first.
-  digitRuns.previousStart = digitRuns.start
-  digitRuns.previousEnd = digitRuns.end
-  digitRuns.start = start
-  digitRuns.end = end
-  return Math.min(start + limit, end)
-}
-
-/**
- * Reads a number using the old regex's length and leading-zero rules.
- * Strict mode reads just the first zero in 012; loose mode can read all three.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the number should begin.
- * @param {boolean} loose Whether to allow leading zeros.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched digits, not their numeric value.
- * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
- * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
- */
-const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-  if (!loose && range[start] === '0') {
-    return start + 1
-  }
-  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
-  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
-}
-
-/**
- * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
- * Tries the letter-or-hyphen form first, then the number-only form.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the identifier should begin.
- * @param {boolean} loose Whether numeric identifiers may have leading zeros.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the identifier, or start if none matches.
- * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
- * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
- */
-const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
-  // The legacy regex tries a nonnumeric identifier before a numeric one.
-  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
-    let end = digitsEnd + 1
-    const limit = end + MAX_SAFE_BUILD_LENGTH
-    while (end < limit && isIdentifierCharacter(range[end])) {
-      end++
-    }
-    return end
-  }
-  return findVersionNumberEndIndex(range, start, loose, digitRuns)
-}
-
-/**
- * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
- * Loose mode also allows the name without its opening hyphen.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the suffix should begin, including -.
- * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched suffix, or start if absent.
- * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
- * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
- */
-const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-  const hyphen = range[start] === '-'
-  if (!loose && !hyphen) {
-    return start
-  }
-  const identifierStart = start + (hyphen ? 1 : 0)
-  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
-  if (end === identifierStart) {
-    if (!loose || !hyphen) {
-      return start
-    }
-    // In loose syntax, a lone hyphen can itself be the identifier.
-    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
-  }
-  while (range[end] === '.') {
-    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
-    if (next === end + 1) {
-      break
-    }
-    end = next
-  }
-  return end
-}
-
-/**
- * Reads one build-name piece, such as sha or 123 in +sha.123.
- * Stops at a disallowed character or the old regex's length limit.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the identifier should begin.
- * @returns {number} The position after the identifier, or start if none matches.
- * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
- * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
- */
-const findBuildIdentifierEndIndex = (range, start) => {
-  let end = start
-  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-    end++
-  }
-  return end
-}
-
-/**
- * Reads optional build metadata such as +sha.123.
- * Leaves the position unchanged if there is no plus sign followed by a name.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the opening + should be.
- * @returns {number} The position after the matched metadata, or start if absent.
- * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
- * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
- */
-const findBuildEndIndex = (range, start) => {
-  if (range[start] !== '+') {
-    return start
-  }
-  let end = findBuildIdentifierEndIndex(range, start + 1)
-  if (end === start + 1) {
-    return start
-  }
-  while (range[end] === '.') {
-    const next = findBuildIdentifierEndIndex(range, end + 1)
-    if (next === end + 1) {
-      break
-    }
-    end = next
-  }
-  return end
-}
-
-/**
- * Reads three numbers separated by dots, then any prerelease and build suffixes.
- * Uses loose rules, so forms such as 01.02.03beta can match here.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of the first number, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the version match, or start if none matches.
- * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
- * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
- */
-const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-  let end = start
-  for (let component = 0; component < 3; component++) {
-    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
-    if (next === end) {
-      return start
-    }
-    end = next
-    if (component < 2) {
-      if (range[end] !== '.') {
-        return start
-      }
-      end++
-    }
-  }
-  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
-  return findBuildEndIndex(range, prereleaseEnd)
-}
-
-/**
- * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
- * Numbers use strict leading-zero rules; wildcards take up one character.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the component should begin.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the component, or start if none matches.
- * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
- * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
- */
-const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-  if (isDigit(range[start])) {
-    return findVersionNumberEndIndex(range, start, false, digitRuns)
-  }
-  return isVersionStart(range[start]) ? start + 1 : start
-}
-
-/**
- * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
- * After the third component, also reads any strict prerelease and build suffixes.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of a number or wildcard, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched version text.
- * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
- * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
- */
-const findPartialVersionEndIndex = (range, start, digitRuns) => {
-  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
-  for (let component = 0; component < 2; component++) {
-    if (range[end] !== '.') {
-      return end
-    }
-    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
-    if (next === end + 1) {
-      return end
-    }
-    end = next
-  }
-  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
-  return findBuildEndIndex(range, prereleaseEnd)
-}
-
-/**
- * Finds where a version match ends, without deciding whether the range is valid.
- * Tries a loose full version first, then a partial or wildcard version, just
- * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of a number or wildcard, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position where scanning the next candidate can resume.
- * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
- * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
- */
-const findVersionEndIndex = (range, start, digitRuns) => {
-  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
-  return fullVersionEnd !== start
-    ? fullVersionEnd
-    : findPartialVersionEndIndex(range, start, digitRuns)
-}
-
-/**
- * Finds the one whitespace character the old replacement would remove.
- * Keeps leading whitespace, skips an optional operator, and checks immediately
- * after it. Returns -1 if there is nothing to remove.
- *
- * @param {string} range The text containing a candidate already found by the caller.
- * @param {number} matchStart The candidate's position, including leading whitespace.
- * @returns {number} The position of the removable whitespace, or -1 if absent.
- * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
- * @example findRemovableWhitespaceIndex('>1', 0) // -1
- */
-const findRemovableWhitespaceIndex = (range, matchStart) => {
-  let position = matchStart
-  if (isWhitespace(range[position])) {
-    position++
-  }
-  if (range[position] === '<' || range[position] === '>') {
-    position++
-  }
-  if (range[position] === '=') {
-    position++
-  }
-  return isWhitespace(range[position]) ? position : -1
-}
-
-/**
- * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
- * Copies everything else according to the old regex's matching rules.
- * Moves forward through prefixes and whole versions to avoid repeatedly
- * searching the same characters on long inputs.
- *
- * @param {string} range The range text to process; the original string is unchanged.
- * @returns {string} The range with matched operator whitespace removed.
- * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
- * @example trimComparatorWhitespace('> invalid') // '> invalid'
- */
-const trimComparatorWhitespace = range => {
-  let result = ''
-  let copyFrom = 0
-  let cursor = 0
-  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
-
-  while (cursor < range.length) {
-    const matchStart = cursor
-    if (range[cursor] === '<' || range[cursor] === '>') {
-      cursor++
-    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-      cursor++
-      continue
-    }
-
-    // Consume a v/=/whitespace run once, even when no version follows it.
-    while (cursor < range.length && isVersionPrefix(range[cursor])) {
-      cursor++
-    }
-    if (!isVersionStart(range[cursor])) {
-      continue
-    }
-
-    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
-    if (whitespacePosition !== -1) {
-      result += range.slice(copyFrom, whitespacePosition)
-      copyFrom = whitespacePosition + 1
-    }
-
-    // Skip the entire match, so a prerelease's trailing v cannot be
-    // reconsidered as the prefix of another version.
-    cursor = findVersionEndIndex(range, cursor, digitRuns)
-  }
-
-  return result + range.slice(copyFrom)
-}
-
-module.exports = trimComparatorWhitespace
-
-
-/***/ }),
-
-/***/ 12276:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(10280)
-const gtr = (version, range, options) => outside(version, range, '>', options)
-module.exports = gtr
-
-
-/***/ }),
-
-/***/ 23465:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(96782)
-const intersects = (r1, r2, options) => {
-  r1 = new Range(r1, options)
-  r2 = new Range(r2, options)
-  return r1.intersects(r2, options)
-}
-module.exports = intersects
-
-
-/***/ }),
-
-/***/ 15213:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const outside = __nccwpck_require__(10280)
-// Determine if version is less than all the versions possible in the range
-const ltr = (version, range, options) => outside(version, range, '<', options)
-module.exports = ltr
-
-
-/***/ }),
-
-/***/ 73193:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(96782)
-
-const maxSatisfying = (versions, range, options) => {
-  let max = null
-  let maxSV = null
-  let rangeObj = null
-  try {
-    rangeObj = new Range(range, options)
-  } catch (er) {
-    return null
-  }
-  versions.forEach((v) => {
-    if (rangeObj.test(v)) {
-      // satisfies(v, range, options)
-      if (!max || maxSV.compare(v) === -1) {
-        // compare(max, v, true)
-        max = v
-        maxSV = new SemVer(max, options)
-      }
-    }
-  })
-  return max
-}
-module.exports = maxSatisfying
-
-
-/***/ }),
-
-/***/ 68595:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(96782)
-const minSatisfying = (versions, range, options) => {
-  let min = null
-  let minSV = null
-  let rangeObj = null
-  try {
-    rangeObj = new Range(range, options)
-  } catch (er) {
-    return null
-  }
-  versions.forEach((v) => {
-    if (rangeObj.test(v)) {
-      // satisfies(v, range, options)
-      if (!min || minSV.compare(v) === 1) {
-        // compare(min, v, true)
-        min = v
-        minSV = new SemVer(min, options)
-      }
-    }
-  })
-  return min
-}
-module.exports = minSatisfying
-
-
-/***/ }),
-
-/***/ 51866:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(96782)
-const gt = __nccwpck_require__(16599)
-
-const minVersion = (range, loose) => {
-  range = new Range(range, loose)
-
-  let minver = new SemVer('0.0.0')
-  if (range.test(minver)) {
-    return minver
-  }
-
-  minver = new SemVer('0.0.0-0')
-  if (range.test(minver)) {
-    return minver
-  }
-
-  minver = null
-  for (let i = 0; i < range.set.length; ++i) {
-    const comparators = range.set[i]
-
-    let setMin = null
-    comparators.forEach((comparator) => {
-      // Clone to avoid manipulating the comparator's semver object.
-      const compver = new SemVer(comparator.semver.version)
-      switch (comparator.operator) {
-        case '>':
-          if (compver.prerelease.length === 0) {
-            compver.patch++
-          } else {
-            compver.prerelease.push(0)
-          }
-          compver.raw = compver.format()
-          /* fallthrough */
-        case '':
-        case '>=':
-          if (!setMin || gt(compver, setMin)) {
-            setMin = compver
-          }
-          break
-        case '<':
-        case '<=':
-          /* Ignore maximum versions */
-          break
-        /* istanbul ignore next */
-        default:
-          throw new Error(`Unexpected operation: ${comparator.operator}`)
-      }
-    })
-    if (setMin && (!minver || gt(minver, setMin))) {
-      minver = setMin
-    }
-  }
-
-  if (minver && range.test(minver)) {
-    return minver
-  }
-
-  return null
-}
-module.exports = minVersion
-
-
-/***/ }),
-
-/***/ 10280:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(89379)
-const { ANY } = Comparator
-const Range = __nccwpck_require__(96782)
-const satisfies = __nccwpck_require__(68011)
-const gt = __nccwpck_require__(16599)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(56717)
-const gte = __nccwpck_require__(41236)
-
-const outside = (version, range, hilo, options) => {
-  version = new SemVer(version, options)
-  range = new Range(range, options)
-
-  let gtfn, ltefn, ltfn, comp, ecomp
-  switch (hilo) {
-    case '>':
-      gtfn = gt
-      ltefn = lte
-      ltfn = lt
-      comp = '>'
-      ecomp = '>='
-      break
-    case '<':
-      gtfn = lt
-      ltefn = gte
-      ltfn = gt
-      comp = '<'
-      ecomp = '<='
-      break
-    default:
-      throw new TypeError('Must provide a hilo val of "<" or ">"')
-  }
-
-  // If it satisfies the range it is not outside
-  if (satisfies(version, range, options)) {
-    return false
-  }
-
-  // From now on, variable terms are as if we're in "gtr" mode.
-  // but note that everything is flipped for the "ltr" function.
-
-  for (let i = 0; i < range.set.length; ++i) {
-    const comparators = range.set[i]
-
-    let high = null
-    let low = null
-
-    comparators.forEach((comparator) => {
-      if (comparator.semver === ANY) {
-        comparator = new Comparator('>=0.0.0')
-      }
-      high = high || comparator
-      low = low || comparator
-      if (gtfn(comparator.semver, high.semver, options)) {
-        high = comparator
-      } else if (ltfn(comparator.semver, low.semver, options)) {
-        low = comparator
-      }
-    })
-
-    // If the edge version comparator has a operator then our version
-    // isn't outside it
-    if (high.operator === comp || high.operator === ecomp) {
-      return false
-    }
-
-    // If the lowest version comparator has an operator and our version
-    // is less than it then it isn't higher than the range
-    if ((!low.operator || low.operator === comp) &&
-        ltefn(version, low.semver)) {
-      return false
-    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-      return false
-    }
-  }
-  return true
-}
-
-module.exports = outside
-
-
-/***/ }),
-
-/***/ 82028:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// given a set of versions and a range, create a "simplified" range
-// that includes the same versions that the original range does
-// If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(68011)
-const compare = __nccwpck_require__(78469)
-module.exports = (versions, range, options) => {
-  const set = []
-  let first = null
-  let prev = null
-  const v = versions.sort((a, b) => compare(a, b, options))
-  for (const version of v) {
-    const included = satisfies(version, range, options)
-    if (included) {
-      prev = version
-      if (!first) {
-        first = version
-      }
-    } else {
-      if (prev) {
-        set.push([first, prev])
-      }
-      prev = null
-      first = null
-    }
-  }
-  if (first) {
-    set.push([first, null])
-  }
-
-  const ranges = []
-  for (const [min, max] of set) {
-    if (min === max) {
-      ranges.push(min)
-    } else if (!max && min === v[0]) {
-      ranges.push('*')
-    } else if (!max) {
-      ranges.push(`>=${min}`)
-    } else if (min === v[0]) {
-      ranges.push(`<=${max}`)
-    } else {
-      ranges.push(`${min} - ${max}`)
-    }
-  }
-  const simplified = ranges.join(' || ')
-  const original = typeof range.raw === 'string' ? range.raw : String(range)
-  return simplified.length < original.length ? simplified : range
-}
-
-
-/***/ }),
-
-/***/ 61489:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(96782)
-const Comparator = __nccwpck_require__(89379)
-const { ANY } = Comparator
-const satisfies = __nccwpck_require__(68011)
-const compare = __nccwpck_require__(78469)
-
-// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
-// - Every simple range `r1, r2, ...` is a null set, OR
-// - Every simple range `r1, r2, ...` which is not a null set is a subset of
-//   some `R1, R2, ...`
-//
-// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
-// - If c is only the ANY comparator
-//   - If C is only the ANY comparator, return true
-//   - Else if in prerelease mode, return false
-//   - else replace c with `[>=0.0.0]`
-// - If C is only the ANY comparator
-//   - if in prerelease mode, return true
-//   - else replace C with `[>=0.0.0]`
-// - Let EQ be the set of = comparators in c
-// - If EQ is more than one, return true (null set)
-// - Let GT be the highest > or >= comparator in c
-// - Let LT be the lowest < or <= comparator in c
-// - If GT and LT, and GT.semver > LT.semver, return true (null set)
-// - If any C is a = range, and GT or LT are set, return false
-// - If EQ
-//   - If GT, and EQ does not satisfy GT, return true (null set)
-//   - If LT, and EQ does not satisfy LT, return true (null set)
-//   - If EQ satisfies every C, return true
-//   - Else return false
-// - If GT
-//   - If GT.semver is lower than any > or >= comp in C, return false
-//   - If GT is >=, and GT.semver does not satisfy every C, return false
-//   - If GT.semver has a prerelease, and not in prerelease mode
-//     - If no C has a prerelease and the GT.semver tuple, return false
-// - If LT
-//   - If LT.semver is greater than any < or <= comp in C, return false
-//   - If LT is <=, and LT.semver does not satisfy every C, return false
-//   - If LT.semver has a prerelease, and not in prerelease mode
-//     - If no C has a prerelease and the LT.semver tuple, return false
-// - Else return true
-
-const subset = (sub, dom, options = {}) => {
-  if (sub === dom) {
-    return true
-  }
-
-  sub = new Range(sub, options)
-  dom = new Range(dom, options)
-  let sawNonNull = false
-
-  OUTER: for (const simpleSub of sub.set) {
-    for (const simpleDom of dom.set) {
-      const isSub = simpleSubset(simpleSub, simpleDom, options)
-      sawNonNull = sawNonNull || isSub !== null
-      if (isSub) {
-        continue OUTER
-      }
-    }
-    // the null set is a subset of everything, but null simple ranges in
-    // a complex range should be ignored.  so if we saw a non-null range,
-    // then we know this isn't a subset, but if EVERY simple range was null,
-    // then it is a subset.
-    if (sawNonNull) {
-      return false
-    }
-  }
-  return true
-}
-
-const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
-const minimumVersion = [new Comparator('>=0.0.0')]
-
-const simpleSubset = (sub, dom, options) => {
-  if (sub === dom) {
-    return true
-  }
-
-  if (sub.length === 1 && sub[0].semver === ANY) {
-    if (dom.length === 1 && dom[0].semver === ANY) {
-      return true
-    } else if (options.includePrerelease) {
-      sub = minimumVersionWithPreRelease
-    } else {
-      sub = minimumVersion
-    }
-  }
-
-  if (dom.length === 1 && dom[0].semver === ANY) {
-    if (options.includePrerelease) {
-      return true
-    } else {
-      dom = minimumVersion
-    }
-  }
-
-  const eqSet = new Set()
-  let gt, lt
-  for (const c of sub) {
-    if (c.operator === '>' || c.operator === '>=') {
-      gt = higherGT(gt, c, options)
-    } else if (c.operator === '<' || c.operator === '<=') {
-      lt = lowerLT(lt, c, options)
-    } else {
-      eqSet.add(c.semver)
-    }
-  }
-
-  if (eqSet.size > 1) {
-    return null
-  }
-
-  let gtltComp
-  if (gt && lt) {
-    gtltComp = compare(gt.semver, lt.semver, options)
-    if (gtltComp > 0) {
-      return null
-    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
-      return null
-    }
-  }
-
-  // will iterate one or zero times
-  for (const eq of eqSet) {
-    if (gt && !satisfies(eq, String(gt), options)) {
-      return null
-    }
-
-    if (lt && !satisfies(eq, String(lt), options)) {
-      return null
-    }
-
-    for (const c of dom) {
-      if (!satisfies(eq, String(c), options)) {
-        return false
-      }
-    }
-
-    return true
-  }
-
-  let higher, lower
-  let hasDomLT, hasDomGT
-  // if the subset has a prerelease, we need a comparator in the superset
-  // with the same tuple and a prerelease, or it's not a subset
-  let needDomLTPre = lt &&
-    !options.includePrerelease &&
-    lt.semver.prerelease.length ? lt.semver : false
-  let needDomGTPre = gt &&
-    !options.includePrerelease &&
-    gt.semver.prerelease.length ? gt.semver : false
-  // exception: <1.2.3-0 is the same as <1.2.3
-  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
-      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
-    needDomLTPre = false
-  }
-
-  for (const c of dom) {
-    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
-    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
-    if (gt) {
-      if (needDomGTPre) {
-        if (c.semver.prerelease && c.semver.prerelease.length &&
-            c.semver.major === needDomGTPre.major &&
-            c.semver.minor === needDomGTPre.minor &&
-            c.semver.patch === needDomGTPre.patch) {
-          needDomGTPre = false
-        }
-      }
-      if (c.operator === '>' || c.operator === '>=') {
-        higher = higherGT(gt, c, options)
-        if (higher === c && higher !== gt) {
-          return false
-        }
-      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
-        return false
-      }
-    }
-    if (lt) {
-      if (needDomLTPre) {
-        if (c.semver.prerelease && c.semver.prerelease.length &&
-            c.semver.major === needDomLTPre.major &&
-            c.semver.minor === needDomLTPre.minor &&
-            c.semver.patch === needDomLTPre.patch) {
-          needDomLTPre = false
-        }
-      }
-      if (c.operator === '<' || c.operator === '<=') {
-        lower = lowerLT(lt, c, options)
-        if (lower === c && lower !== lt) {
-          return false
-        }
-      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
-        return false
-      }
-    }
-    if (!c.operator && (lt || gt) && gtltComp !== 0) {
-      return false
-    }
-  }
-
-  // if there was a < or >, and nothing in the dom, then must be false
-  // UNLESS it was limited by another range in the other direction.
-  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
-  if (gt && hasDomLT && !lt && gtltComp !== 0) {
-    return false
-  }
-
-  if (lt && hasDomGT && !gt && gtltComp !== 0) {
-    return false
-  }
-
-  // we needed a prerelease range in a specific tuple, but didn't get one
-  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
-  // because it includes prereleases in the 1.2.3 tuple
-  if (needDomGTPre || needDomLTPre) {
-    return false
-  }
-
-  return true
-}
-
-// >=1.2.3 is lower than >1.2.3
-const higherGT = (a, b, options) => {
-  if (!a) {
-    return b
-  }
-  const comp = compare(a.semver, b.semver, options)
-  return comp > 0 ? a
-    : comp < 0 ? b
-    : b.operator === '>' && a.operator === '>=' ? b
-    : a
-}
-
-// <=1.2.3 is higher than <1.2.3
-const lowerLT = (a, b, options) => {
-  if (!a) {
-    return b
-  }
-  const comp = compare(a.semver, b.semver, options)
-  return comp < 0 ? a
-    : comp > 0 ? b
-    : b.operator === '<' && a.operator === '<=' ? b
-    : a
-}
-
-module.exports = subset
-
-
-/***/ }),
-
-/***/ 54750:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(96782)
-
-// Mostly just for testing and legacy API reasons
-const toComparators = (range, options) =>
-  new Range(range, options).set
-    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
-
-module.exports = toComparators
-
-
-/***/ }),
-
-/***/ 64737:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(96782)
-const validRange = (range, options) => {
-  try {
-    // Return '*' instead of '' so that truthiness works.
-    // This will throw if it's invalid anyway
-    return new Range(range, options).range || '*'
-  } catch (er) {
-    return null
-  }
-}
-module.exports = validRange
-
-
-/***/ }),
-
 /***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -35605,7 +32366,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47613);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3285);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19150);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-artifact', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -35615,7 +32376,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3285:
+/***/ 19150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35624,14 +32385,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
 var lite = __nccwpck_require__(3669);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -43214,6 +39975,10 @@ function unwrap(schema) {
 //#endregion
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/types.ts
+/** True for the ecosystems OSV knows: the OSV API refuses a query naming any other. */
+function types_isOsvEcosystem(ecosystem) {
+    return ecosystem !== 'CocoaPods';
+}
 /** A lockfile that cannot be read as its format; carries the line where parsing failed. */
 class types_LockfileError extends Error {
     file;
@@ -43249,7 +40014,16 @@ const optBoolean = () => optional(dist_boolean());
  * means it is damaged or not what its name says: it is refused whole rather than half-read.
  */
 function checkLockfile(schema, doc, text, file) {
-    const result = safeParse(schema, doc, { abortEarly: true });
+    let result;
+    try {
+        result = safeParse(schema, doc, { abortEarly: true });
+    }
+    catch (err) {
+        // Recursive schemas (npm v1 `dependencies`) walk the document depth-first.
+        if (err instanceof RangeError)
+            throw new types_LockfileError('the document is nested too deeply to be a lockfile', file);
+        throw err;
+    }
     if (result.success)
         return result.output;
     const issue = deepest(result.issues[0]);
@@ -43303,23 +40077,56 @@ const NpmLockSchema = table({
     packages: optional(tableOf(table({
         name: optString(),
         version: optString(),
+        resolved: optString(),
         integrity: optString(),
         dev: optBoolean(),
-        devOptional: optBoolean(),
         link: optBoolean(),
     }))),
     dependencies: optional(tableOf(npmV1Dep)),
 });
-/** bun.lock: `packages` maps a key to an array whose first item is `name@version`. */
-const BunLockSchema = table({ packages: optional(tableOf(array(unknown()))) });
+const depRanges = () => optional(tableOf(string()));
+/** What a bun.lock package array holds besides its `name@version`: the first object lists its dependencies. */
+const bunItem = () => union([
+    string(),
+    number(),
+    dist_boolean(),
+    null_(),
+    array(unknown()),
+    table({ dependencies: depRanges(), optionalDependencies: depRanges(), peerDependencies: depRanges() }),
+]);
+/**
+ * bun.lock: `packages` maps a key to an array whose first item is `name@version`;
+ * `workspaces` holds each workspace's dependencies as its package.json has them.
+ */
+const BunLockSchema = table({
+    workspaces: optional(tableOf(table({
+        name: optString(),
+        dependencies: depRanges(),
+        devDependencies: depRanges(),
+        optionalDependencies: depRanges(),
+        peerDependencies: depRanges(),
+    }))),
+    packages: optional(tableOf(array(bunItem()))),
+});
+/** An importer's dependencies: `name: version` (v5) or `name: { specifier, version }` (v6 and v9). */
+const pnpmImporterDeps = () => optional(nullable(tableOf(union([string(), table({ version: optString() })]))));
+/** A v9 snapshot's dependencies: `name: version(peers)` or, for an alias, `name: real@version`. */
+const pnpmSnapshotDeps = () => optional(nullable(tableOf(string())));
 /** pnpm-lock.yaml, versions 5 to 9: an entry may be empty (null in YAML). */
 const PnpmLockSchema = table({
+    lockfileVersion: optional(union([string(), number()])),
+    importers: optional(nullable(tableOf(nullable(table({
+        dependencies: pnpmImporterDeps(),
+        devDependencies: pnpmImporterDeps(),
+        optionalDependencies: pnpmImporterDeps(),
+    }))))),
     packages: optional(nullable(tableOf(nullable(table({
         name: optString(),
         version: optString(),
-        resolution: optional(table({ integrity: optString() })),
+        resolution: optional(table({ integrity: optString(), tarball: optString(), directory: optString(), type: optString() })),
         dev: optBoolean(),
     }))))),
+    snapshots: optional(nullable(tableOf(nullable(table({ dependencies: pnpmSnapshotDeps(), optionalDependencies: pnpmSnapshotDeps() }))))),
 });
 /** yarn.lock berry: descriptor → entry; `__metadata.version` is a number, YAML reads `version: 1.0` as one too. */
 const YarnBerrySchema = tableOf(nullable(table({
@@ -43327,17 +40134,31 @@ const YarnBerrySchema = tableOf(nullable(table({
     resolution: optString(),
 })));
 const hashTable = () => optional(table({ hash: optString() }));
-/** poetry.lock and uv.lock: `[[package]]` tables. */
-const TomlPythonLockSchema = table({
+const hashTables = () => optional(array(table({ hash: optString() })));
+/** poetry.lock: `[[package]]` tables; dev from `category` (Poetry 1) or `groups` (Poetry 2). */
+const PoetryLockSchema = table({
     package: optional(array(table({
         name: optString(),
         version: optString(),
         category: optString(),
         groups: optional(array(string())),
-        files: optional(array(table({ hash: optString() }))),
+        files: hashTables(),
+        source: optional(table({ type: optString() })),
+    }))),
+});
+/** A uv.lock dependency: a package name, with its version when the lock holds more than one. */
+const uvDeps = () => array(table({ name: optString(), version: optString() }));
+/** uv.lock: `[[package]]` tables, each with its dependencies, extras and dependency groups. */
+const UvLockSchema = table({
+    package: optional(array(table({
+        name: optString(),
+        version: optString(),
         sdist: hashTable(),
-        wheels: optional(array(table({ hash: optString() }))),
-        source: optional(table({ editable: optString(), virtual: optString() })),
+        wheels: hashTables(),
+        source: optional(table({ editable: optString(), virtual: optString(), directory: optString(), path: optString() })),
+        dependencies: optional(uvDeps()),
+        'optional-dependencies': optional(tableOf(uvDeps())),
+        'dev-dependencies': optional(tableOf(uvDeps())),
     }))),
 });
 const pipfileSection = () => optional(tableOf(table({ version: optString(), hashes: optional(array(string())) })));
@@ -43347,7 +40168,11 @@ const PipfileLockSchema = table({ default: pipfileSection(), develop: pipfileSec
 const CargoLockSchema = table({
     package: optional(array(table({ name: optString(), version: optString(), source: optString(), checksum: optString() }))),
 });
-const composerPackages = () => optional(array(table({ name: optString(), version: optString(), dist: optional(nullable(table({ shasum: optString() }))) })));
+const composerPackages = () => optional(array(table({
+    name: optString(),
+    version: optString(),
+    dist: optional(nullable(table({ type: optString(), shasum: optString() }))),
+})));
 /** composer.lock: `packages` and `packages-dev`. */
 const ComposerLockSchema = table({ packages: composerPackages(), 'packages-dev': composerPackages() });
 
@@ -44673,6 +41498,26 @@ var yaml_dist = __nccwpck_require__(38815);
 
 
 
+/**
+ * True when a lockfile's version field holds a version, false when it holds where the code came
+ * from instead (`git+https://…`, `github:user/repo#sha`, `file:../x`, `link:`, `workspace:*`, a
+ * path or a URL): a source is never reported as a version, or it would match no advisory.
+ */
+function isVersion(version) {
+    return version !== undefined && /^[0-9A-Za-z][^\s/:@#]*$/.test(version);
+}
+/**
+ * The packages, after a warning when there are none: a lockfile that is not in a form the parser
+ * reads must not pass unnoticed as a project without dependencies.
+ */
+function warnIfEmpty(out, file, warnings) {
+    if (out.length === 0)
+        warnings?.push({
+            file,
+            message: `no package with a version was found in ${file}, so none of its dependencies is checked; if the project has dependencies, the file is not in a form slipway reads`,
+        });
+    return out;
+}
 /** Converts an SRI integrity string (`sha512-<base64>`) into hashes. */
 function sriHashes(integrity) {
     if (typeof integrity !== 'string')
@@ -44799,11 +41644,14 @@ function parseTomlLockfile(text, file, schema) {
     }
     return checkLockfile(schema, doc, text, file);
 }
-/** Parses a YAML lockfile (an empty one is `{}`) and checks its shape, or throws a LockfileError. */
+/**
+ * Parses a YAML lockfile and checks its shape, or throws a LockfileError. A file of only blanks and
+ * comments is `{}`; one that says `null` or `~` is a document of the wrong type like any other.
+ */
 function parseYamlLockfile(text, file, schema) {
     let doc;
     try {
-        doc = (0,yaml_dist.parse)(text, { maxAliasCount: 100 }) ?? {};
+        doc = (0,yaml_dist.parse)(text, { maxAliasCount: 100 }) ?? (text.split('\n').every((l) => /^\s*(#.*)?$/.test(l)) ? {} : null);
     }
     catch (err) {
         throw new types_LockfileError(`not valid YAML: ${err.message.split('\n')[0]}`, file, err.linePos?.[0]?.line);
@@ -44814,50 +41662,64 @@ function parseYamlLockfile(text, file, schema) {
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/npm.ts
 
 
-/** package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
-const parseNpmLock = (text, file) => {
+/**
+ * package-lock.json and npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. An alias (`"cf":
+ * "npm:@babel/code-frame@7.0.0"`) is the package it stands for; a folder linked or copied in
+ * (`link`, `file:`) is the project's own code and is left out; a git or tarball dependency is
+ * listed at the version its own package.json states, never at its URL.
+ */
+const parseNpmLock = (text, file, warnings) => {
     const doc = parseJsonLockfile(text, file, NpmLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     if (doc.packages) {
         for (const [key, entry] of Object.entries(doc.packages)) {
-            if (key === '' || entry.link || entry.version === undefined)
+            if (key === '' || entry.link || entry.resolved?.startsWith('file:') || !isVersion(entry.version))
                 continue;
             const at = key.lastIndexOf('node_modules/');
             if (at < 0)
                 continue; // a workspace folder, not an installed package
-            const name = entry.name ?? key.slice(at + 'node_modules/'.length);
             out.push({
                 ecosystem: 'npm',
-                name,
+                name: entry.name ?? key.slice(at + 'node_modules/'.length),
                 version: entry.version,
-                dev: entry.dev === true || entry.devOptional === true,
+                // `devOptional` is also set on an optional dependency of a runtime package: not dev-only.
+                dev: entry.dev === true,
                 hashes: sriHashes(entry.integrity),
                 file,
                 ...lineOf(lines, `"${key}"`),
             });
         }
-        return out;
+        return warnIfEmpty(out, file, warnings);
     }
-    const walk = (deps) => {
-        for (const [name, dep] of Object.entries(deps ?? {})) {
-            if (dep.version !== undefined && !dep.version.startsWith('file:')) {
-                out.push({
-                    ecosystem: 'npm',
-                    name,
-                    version: dep.version,
-                    dev: dep.dev === true,
-                    hashes: sriHashes(dep.integrity),
-                    file,
-                    ...lineOf(lines, `"${name}": {`),
-                });
-            }
-            walk(dep.dependencies);
-        }
-    };
-    walk(doc.dependencies);
-    return out;
+    // lockfileVersion 1: nested `dependencies`, walked without recursion (a hostile file can nest deep).
+    const stack = Object.entries(doc.dependencies ?? {}).reverse();
+    for (let next = stack.pop(); next; next = stack.pop()) {
+        const [key, dep] = next;
+        const real = npmSpec(key, dep.version);
+        if (real)
+            out.push({
+                ecosystem: 'npm',
+                ...real,
+                dev: dep.dev === true,
+                hashes: sriHashes(dep.integrity),
+                file,
+                ...lineOf(lines, `"${key}": {`),
+            });
+        stack.push(...Object.entries(dep.dependencies ?? {}).reverse());
+    }
+    return warnIfEmpty(out, file, warnings);
 };
+/** The package a v1 entry installs: its own name and version, or the aliased ones (`npm:name@1.0.0`). */
+function npmSpec(key, version) {
+    if (version?.startsWith('npm:')) {
+        const spec = version.slice('npm:'.length);
+        const at = spec.indexOf('@', 1);
+        const real = spec.slice(at + 1);
+        return at > 0 && isVersion(real) ? { name: spec.slice(0, at), version: real } : undefined;
+    }
+    return isVersion(version) ? { name: key, version } : undefined;
+}
 /** `{ line }` when the needle is found, else nothing. */
 function lineOf(lines, needle) {
     const line = lines.next(needle);
@@ -44868,64 +41730,764 @@ function lineOf(lines, needle) {
 
 
 
-/** bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry, meta, integrity ]`. */
-const parseBunLock = (text, file) => {
+const isDeps = (item) => typeof item === 'object' && item !== null && !Array.isArray(item);
+/**
+ * bun.lock (text, JSON with trailing commas): `packages` maps a key to `[ "name@version", registry,
+ * meta, integrity ]`. An alias's key is the alias, its first item the real package. Packages from
+ * the project's own files and git or tarball packages (whose version bun does not record) are left
+ * out; dev-only packages are those reachable only from some workspace's devDependencies.
+ */
+const parseBunLock = (text, file, warnings) => {
     const doc = parseJsonLockfile(text.replace(/,(\s*[}\]])/g, '$1'), file, BunLockSchema);
     const lines = new LineIndex(text);
+    const deps = new Map();
+    for (const [key, entry] of Object.entries(doc.packages ?? {})) {
+        const meta = entry.slice(1).find(isDeps);
+        if (meta)
+            deps.set(key, meta);
+    }
+    const devOnly = devOnlyKeys(doc, deps);
     const out = [];
     for (const [key, entry] of Object.entries(doc.packages ?? {})) {
         const spec = entry[0];
         if (typeof spec !== 'string')
             continue;
-        const at = spec.lastIndexOf('@');
-        if (at <= 0)
-            continue;
+        const at = spec.indexOf('@', 1); // a name holds an @ only at its start
         const version = spec.slice(at + 1);
-        if (/^(workspace|link|file|git|github):/.test(version))
+        if (at < 0 || !isVersion(version))
             continue;
-        const integrity = entry.find((v, i) => i > 0 && typeof v === 'string' && /^sha\d+-/.test(v));
+        const integrity = entry.find((item, i) => i > 0 && typeof item === 'string' && /^sha\d+-/.test(item));
         out.push({
             ecosystem: 'npm',
             name: spec.slice(0, at),
             version,
-            dev: false,
+            dev: devOnly.has(key),
             hashes: sriHashes(integrity),
             file,
             ...lineOf(lines, `"${key}": [`),
         });
     }
+    return warnIfEmpty(out, file, warnings);
+};
+/** The names in a package key: `a/@s/b/c` is c installed under @s/b installed under a. */
+function keyNames(key) {
+    const parts = key.split('/');
+    const names = [];
+    for (let i = 0; i < parts.length; i++)
+        names.push(parts[i].startsWith('@') && i + 1 < parts.length ? `${parts[i]}/${parts[++i]}` : parts[i]);
+    return names;
+}
+/**
+ * The package keys reachable from devDependencies and from no runtime dependency of any workspace.
+ * A dependency resolves as node_modules does: the key nested under the requiring package, then
+ * under each of its parents, then at the top.
+ */
+function devOnlyKeys(doc, deps) {
+    const packages = doc.packages ?? {};
+    const resolve = (from, dep) => {
+        for (let n = from.length; n >= 0; n--) {
+            const key = [...from.slice(0, n), dep].join('/');
+            if (Object.hasOwn(packages, key))
+                return key;
+        }
+        return undefined;
+    };
+    const reach = (roots) => {
+        const seen = new Set();
+        const todo = [...roots];
+        for (let next = todo.pop(); next; next = todo.pop()) {
+            const key = resolve(...next);
+            if (key === undefined || seen.has(key))
+                continue;
+            seen.add(key);
+            const from = keyNames(key);
+            for (const dep of depNames(deps.get(key)))
+                todo.push([from, dep]);
+        }
+        return seen;
+    };
+    const roots = (dev) => Object.entries(doc.workspaces ?? {}).flatMap(([path, ws]) => {
+        const from = path === '' || ws.name === undefined ? [] : [ws.name];
+        const names = dev ? Object.keys(ws.devDependencies ?? {}) : depNames(ws);
+        return names.map((dep) => [from, dep]);
+    });
+    const runtime = reach(roots(false));
+    return new Set([...reach(roots(true))].filter((key) => !runtime.has(key)));
+}
+function depNames(deps) {
+    return [
+        ...Object.keys(deps?.dependencies ?? {}),
+        ...Object.keys(deps?.optionalDependencies ?? {}),
+        ...Object.keys(deps?.peerDependencies ?? {}),
+    ];
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/deno.ts
+
+
+
+
+const npmPackages = () => optional(tableOf(table({ integrity: optString() })));
+/** Version 2 keeps npm packages under `npm.packages`, version 3 under `packages.npm`, 4 and 5 under `npm`. */
+const SCHEMAS = {
+    '2': table({ npm: optional(table({ packages: npmPackages() })) }),
+    '3': table({ packages: optional(table({ npm: npmPackages() })) }),
+    current: table({ npm: npmPackages() }),
+};
+/**
+ * deno.lock, versions 2 to 5: the npm packages, keyed `name@version` (with `_peer@version`
+ * suffixes for peer variants). JSR packages and remote modules are left out: OSV has no ecosystem
+ * for them and the SBOM no purl type. Version 1 (no `version` field) holds only remote modules.
+ * deno.lock does not say what is only for tests, so none is dev.
+ */
+const parseDenoLock = (text, file) => {
+    const doc = parseJsonLockfile(text, file, table({ version: optional(string()) }));
+    if (doc.version === undefined)
+        return [];
+    const npm = doc.version === '2'
+        ? checkLockfile(SCHEMAS['2'], doc, text, file).npm?.packages
+        : doc.version === '3'
+            ? checkLockfile(SCHEMAS['3'], doc, text, file).packages?.npm
+            : checkLockfile(SCHEMAS.current, doc, text, file).npm;
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const [key, entry] of Object.entries(npm ?? {})) {
+        const m = /^(@?[^@]+)@([^_]+)(?:_.*)?$/.exec(key);
+        if (!m)
+            continue;
+        out.push({
+            ecosystem: 'npm',
+            name: m[1],
+            version: m[2],
+            dev: false,
+            hashes: sriHashes(entry.integrity),
+            file,
+            ...lineOf(lines, `"${key}": {`),
+        });
+    }
     return out;
 };
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/expand.ts
+const MAX_DEPTH = 10;
+/**
+ * Replaces every reference (`${name}` in Maven, `$(Name)` in MSBuild: the pattern's first group is
+ * the name) by its property, properties referring to properties included. Undefined when one is
+ * missing (defined elsewhere: a parent pom, the command line, a property function) or refers back
+ * to itself, since a half-resolved version is not a version.
+ */
+function expandReferences(raw, reference, props) {
+    let value = raw;
+    for (let depth = 0; value !== undefined && new RegExp(reference.source).test(value); depth++) {
+        if (depth === MAX_DEPTH)
+            return undefined;
+        let missing = false;
+        value = value.replace(new RegExp(reference.source, 'g'), (_, name) => {
+            const v = props.get(name.trim());
+            if (v === undefined)
+                missing = true;
+            return v ?? '';
+        });
+        if (missing)
+            return undefined;
+    }
+    return value?.trim() || undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/xml.ts
+// A small XML reader for the build files the lockfile parsers read (pom.xml, packages.config,
+// Directory.Packages.props, gradle/verification-metadata.xml): elements, attributes and text, with
+// the line each element starts on. Tool-written and well-formed, they need no more; a full parser
+// would give no lines. Entities declared in a DOCTYPE are never expanded, so a file cannot grow
+// itself (no "billion laughs"); only XML's five and character references are decoded.
+
+
+const NAME = /[^\s/>=<"']+/y;
+const ATTR = /\s+([^\s/>=<"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+const TAG_END = /\s*(\/?)>/y;
+const CLOSE = /<\/([^\s/>=<"']+)\s*>/y;
+const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9A-Fa-f]{1,6}));/g;
+const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** Parses a whole XML document into its root element, or throws a LockfileError with the line. */
+function parseXml(source, file) {
+    const text = source.replace(/^\uFEFF/, '');
+    const lines = new LineIndex(text);
+    function fail(what, at) {
+        throw new types_LockfileError(`not valid XML: ${what}`, file, lines.lineAt(at));
+    }
+    const stack = [];
+    let root;
+    let i = 0;
+    while (i < text.length) {
+        const lt = text.indexOf('<', i);
+        const chunk = text.slice(i, lt < 0 ? text.length : lt);
+        const top = stack[stack.length - 1];
+        if (top)
+            top.text += decode(chunk);
+        else if (chunk.trim() !== '')
+            fail('text outside the root element', i + chunk.search(/\S/));
+        if (lt < 0)
+            break;
+        if (text.startsWith('<!--', lt))
+            i = skipPast(text, '-->', lt + 4, () => fail('a comment is never closed', lt));
+        else if (text.startsWith('<![CDATA[', lt)) {
+            const end = skipPast(text, ']]>', lt + 9, () => fail('a CDATA section is never closed', lt));
+            if (!top)
+                fail('a CDATA section outside the root element', lt);
+            top.text += text.slice(lt + 9, end - 3);
+            i = end;
+        }
+        else if (text.startsWith('<?', lt))
+            i = skipPast(text, '?>', lt + 2, () => fail('<? is never closed', lt));
+        else if (text.startsWith('<!', lt))
+            i = skipDeclaration(text, lt, () => fail('<! is never closed', lt));
+        else if (text.startsWith('</', lt)) {
+            CLOSE.lastIndex = lt;
+            const m = CLOSE.exec(text);
+            if (!m)
+                fail('a malformed end tag', lt);
+            const open = stack.pop();
+            if (!open)
+                fail(`</${m[1]}> closes nothing`, lt);
+            if (localName(m[1]) !== open.name)
+                fail(`<${open.name}> opened on line ${open.line} is closed by </${m[1]}>`, lt);
+            i = CLOSE.lastIndex;
+        }
+        else {
+            const element = startTag(text, lt, lines, fail);
+            if (top)
+                top.children.push(element.el);
+            else if (root)
+                fail('a second root element', lt);
+            else
+                root = element.el;
+            if (!element.selfClosing)
+                stack.push(element.el);
+            i = element.end;
+        }
+    }
+    const open = stack.pop();
+    if (open)
+        fail(`<${open.name}> opened on line ${open.line} is never closed`, text.length);
+    if (!root)
+        fail('no root element', 0);
+    return root;
+}
+function startTag(text, lt, lines, fail) {
+    NAME.lastIndex = lt + 1;
+    const name = NAME.exec(text);
+    if (!name)
+        fail('a malformed tag', lt);
+    const attrs = {};
+    let at = NAME.lastIndex;
+    for (;;) {
+        ATTR.lastIndex = at;
+        const a = ATTR.exec(text);
+        if (!a)
+            break;
+        attrs[localName(a[1])] = decode(a[2] ?? a[3] ?? '');
+        at = ATTR.lastIndex;
+    }
+    TAG_END.lastIndex = at;
+    const end = TAG_END.exec(text);
+    if (!end)
+        fail(`the tag <${name[0]}> is malformed or never closed`, lt);
+    return {
+        el: { name: localName(name[0]), attrs, children: [], text: '', line: lines.lineAt(lt) },
+        selfClosing: end[1] === '/',
+        end: TAG_END.lastIndex,
+    };
+}
+/** The offset just past `close`, searching from `from`. */
+function skipPast(text, close, from, missing) {
+    const end = text.indexOf(close, from);
+    return end < 0 ? missing() : end + close.length;
+}
+/** Skips `<!DOCTYPE …>`, whose internal subset in brackets may hold `>`. */
+function skipDeclaration(text, lt, missing) {
+    let depth = 0;
+    for (let i = lt + 2; i < text.length; i++) {
+        const c = text[i];
+        if (c === '[')
+            depth++;
+        else if (c === ']')
+            depth--;
+        else if (c === '>' && depth <= 0)
+            return i + 1;
+    }
+    return missing();
+}
+function localName(qualified) {
+    return qualified.slice(qualified.indexOf(':') + 1);
+}
+function decode(raw) {
+    if (!raw.includes('&'))
+        return raw;
+    return raw.replace(ENTITY, (whole, named, dec, hex) => {
+        if (named)
+            return NAMED[named];
+        const code = dec !== undefined ? Number(dec) : parseInt(hex, 16);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+}
+/** The first child element with a local name. */
+function child(el, name) {
+    return el?.children.find((c) => c.name === name);
+}
+/** Every child element with a local name. */
+function childrenNamed(el, name) {
+    return el?.children.filter((c) => c.name === name) ?? [];
+}
+/** The trimmed text of the first child with a local name, or undefined when absent or empty. */
+function childText(el, name) {
+    const text = child(el, name)?.text.trim();
+    return text === '' ? undefined : text;
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/directory-packages-props.ts
+
+
+
+
+/**
+ * Directory.Packages.props (NuGet central package management): the version of each
+ * `<PackageVersion>`, with `$(Property)` resolved from the file's `<PropertyGroup>`s (properties
+ * under a `Condition` are not evaluated: a version needing one is skipped, as are ranges and
+ * floating versions). `<GlobalPackageReference>`s are build-time packages (analyzers, versioning
+ * tools) every project gets with PrivateAssets=all: dev.
+ */
+const parseDirectoryPackagesProps = (text, file) => {
+    const root = parseXml(text, file);
+    if (root.name !== 'Project')
+        throw new types_LockfileError(`the root element is <${root.name}>, not the <Project> of a Directory.Packages.props`, file, root.line);
+    const props = new Map();
+    for (const group of childrenNamed(root, 'PropertyGroup'))
+        if (group.attrs.Condition === undefined)
+            for (const p of group.children)
+                if (p.attrs.Condition === undefined)
+                    props.set(p.name, p.text.trim());
+    const out = [];
+    for (const group of childrenNamed(root, 'ItemGroup'))
+        for (const item of group.children) {
+            if (item.name !== 'PackageVersion' && item.name !== 'GlobalPackageReference')
+                continue;
+            const name = (item.attrs.Include ?? item.attrs.Update)?.trim();
+            const version = nugetExact(expandReferences(versionOf(item), /\$\(([^()]*)\)/, props));
+            if (!name || !version)
+                continue;
+            const dev = item.name === 'GlobalPackageReference';
+            out.push({ ecosystem: 'NuGet', name, version, dev, hashes: [], file, line: item.line });
+        }
+    return util_dedupe(out);
+};
+function versionOf(item) {
+    return item.attrs.Version ?? childText(item, 'Version');
+}
+/**
+ * The version NuGet restores for a version attribute: `1.2.3` (a minimum, and NuGet takes the
+ * lowest it can) or `[1.2.3]`; a range with two ends or a floating `1.*` is not known here.
+ */
+function nugetExact(raw) {
+    const v = raw?.trim();
+    if (!v)
+        return undefined;
+    const pinned = /^\[\s*([^,[\]()\s*]+)\s*\]$/.exec(v);
+    if (pinned)
+        return pinned[1];
+    return /^[^,[\]()\s*$]+$/.test(v) ? v : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/go-vendor.ts
+
+/**
+ * vendor/modules.txt (`go mod vendor`): the `# module version` line of each vendored module. A
+ * replaced module (`# a v1 => b v2`) is the replacement's code at its version; one replaced by a
+ * local folder (`=> ../b`) is this repository's and is left out. None is dev: Go vendors only
+ * what the build imports.
+ */
+const parseGoVendorModules = (text, file) => {
+    const out = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        if (!raw.startsWith('# '))
+            return;
+        const [left, right] = raw
+            .slice(2)
+            .trim()
+            .split(/\s+=>\s+/);
+        const from = left?.split(/\s+/) ?? [];
+        const to = right?.split(/\s+/);
+        const valid = from.length >= 1 &&
+            from.length <= 2 &&
+            (to === undefined || (to.length >= 1 && to.length <= 2)) &&
+            from[0] !== '';
+        if (!valid || (to === undefined && from.length !== 2))
+            throw new types_LockfileError(`line ${i + 1} is not \`# module version\` or \`# module [version] => replacement [version]\`: ${raw.slice(0, 80)}`, file, i + 1);
+        const [name, version] = to ?? from;
+        if (!version)
+            return; // replaced by a local folder
+        if (!/^v\d/.test(version))
+            throw new types_LockfileError(`line ${i + 1}: ${version} is not a Go module version`, file, i + 1);
+        out.push({ ecosystem: 'Go', name: name, version, dev: false, hashes: [], file, line: i + 1 });
+    });
+    return out;
+};
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/gradle-catalog.ts
+
+
+
+const rich = () => table({ strictly: optString(), require: optString(), prefer: optString(), ref: optString() });
+/** A Gradle version catalog: the fields of `[versions]` and `[libraries]` read here. */
+const CatalogSchema = table({
+    versions: optional(tableOf(union([string(), rich()]))),
+    libraries: optional(tableOf(union([
+        string(),
+        table({
+            module: optString(),
+            group: optString(),
+            name: optString(),
+            version: optional(union([string(), rich()])),
+        }),
+    ]))),
+});
+/**
+ * gradle/libs.versions.toml (and any gradle/*.versions.toml catalog): each `[libraries]` entry
+ * whose version, directly or through `version.ref`, is one version: `1.2.3`, a `require` or
+ * `strictly` of one version, or the `prefer` of a range (`[1.0,2.0[!!1.5`). Ranges, `1.+` and
+ * entries without a version (set by a platform) are skipped; `[plugins]` are Gradle plugin ids, not
+ * Maven coordinates. A catalog does not say what is only for tests, so none is dev.
+ */
+const parseGradleCatalog = (text, file) => {
+    const doc = parseTomlLockfile(text, file, CatalogSchema);
+    const lines = libraryLines(text);
+    const versions = doc.versions ?? {};
+    const out = [];
+    for (const [alias, lib] of Object.entries(doc.libraries ?? {})) {
+        const [coords, inline] = typeof lib === 'string' ? splitNotation(lib) : [moduleOf(lib), lib.version];
+        if (!coords)
+            continue;
+        const ref = typeof inline === 'object' ? inline.ref : undefined;
+        const version = oneVersion(ref !== undefined ? versions[ref] : inline);
+        if (!version)
+            continue;
+        const line = lines.get(alias);
+        out.push({ ecosystem: 'Maven', name: coords, version, dev: false, hashes: [], file, ...(line ? { line } : {}) });
+    }
+    return out;
+};
+/** `group:artifact:version` → [`group:artifact`, version]; `group:artifact` has no version. */
+function splitNotation(notation) {
+    const parts = notation.split(':');
+    if (parts.length < 2 || parts.length > 3 || !parts[0] || !parts[1])
+        return [undefined, undefined];
+    return [`${parts[0]}:${parts[1]}`, parts[2]];
+}
+function moduleOf(lib) {
+    if (lib.module !== undefined)
+        return /^[^:\s]+:[^:\s]+$/.test(lib.module) ? lib.module : undefined;
+    return lib.group && lib.name ? `${lib.group}:${lib.name}` : undefined;
+}
+/** The one version a declaration resolves to, or undefined when it allows several. */
+function oneVersion(declared) {
+    if (declared === undefined)
+        return undefined;
+    if (typeof declared === 'string') {
+        const bang = declared.indexOf('!!');
+        return bang < 0 ? exact(declared) : exact(declared.slice(bang + 2));
+    }
+    return exact(declared.prefer) ?? exact(declared.strictly) ?? exact(declared.require);
+}
+function exact(version) {
+    const v = version?.trim();
+    if (!v || /[[\](),\s*]|\+$|^latest\./.test(v))
+        return undefined;
+    return v;
+}
+/** The line of each key in the `[libraries]` table. */
+function libraryLines(text) {
+    const out = new Map();
+    let inLibraries = false;
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const header = /^\s*\[\s*([^\]]+?)\s*\]/.exec(raw);
+        if (header)
+            inLibraries = header[1] === 'libraries';
+        else if (inLibraries) {
+            const key = /^\s*(?:"([^"]+)"|'([^']+)'|([\w-]+))\s*=/.exec(raw);
+            const name = key?.[1] ?? key?.[2] ?? key?.[3];
+            if (name !== undefined && !out.has(name))
+                out.set(name, i + 1);
+        }
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/gradle-lockfile.ts
+
+/**
+ * gradle.lockfile (Gradle 6+, one per project): `group:artifact:version=configuration,…` lines.
+ * An entry is dev when every configuration that locks it is a test one (`testRuntimeClasspath`,
+ * `androidTestDebugRuntimeClasspath` …) or only runs annotation processors at compile time.
+ */
+const parseGradleLockfile = (text, file) => readGradleLock(text, file, false);
+/** buildscript-gradle.lockfile and settings-gradle.lockfile: the build's own plugins, all dev. */
+const parseGradleBuildLockfile = (text, file) => readGradleLock(text, file, true);
+const DEV_CONFIGURATION = /(?:^t|T)est(?![a-z])|(?:^a|A)nnotationProcessor$|^kapt|^ksp/;
+function readGradleLock(text, file, allDev) {
+    const out = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || /^empty=/.test(line))
+            return;
+        const m = /^([^:=\s]+):([^:=\s]+):([^:=\s]+)=([\w,-]*)$/.exec(line);
+        if (!m)
+            throw new types_LockfileError(`line ${i + 1} is not \`group:artifact:version=configurations\`: ${line.slice(0, 80)}`, file, i + 1);
+        const configurations = m[4].split(',').filter(Boolean);
+        const dev = allDev || (configurations.length > 0 && configurations.every((c) => DEV_CONFIGURATION.test(c)));
+        out.push({ ecosystem: 'Maven', name: `${m[1]}:${m[2]}`, version: m[3], dev, hashes: [], file, line: i + 1 });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/gradle-verification.ts
+
+
+
+const HASH_ELEMENTS = [
+    ['sha1', 'SHA-1'],
+    ['sha256', 'SHA-256'],
+    ['sha512', 'SHA-512'],
+];
+/**
+ * gradle/verification-metadata.xml: every `<component group name version>` Gradle has verified,
+ * with the checksums of its main artifact (`name-version.jar`, `.aar` …). Components with only
+ * metadata (`.pom`, `.module`: parent POMs and platforms) ship no code and are left out. The file
+ * does not say which are only for tests or the build, so none is dev.
+ */
+const parseGradleVerificationMetadata = (text, file) => {
+    const root = parseXml(text, file);
+    if (root.name !== 'verification-metadata')
+        throw new types_LockfileError(`the root element is <${root.name}>, not the <verification-metadata> of Gradle dependency verification`, file, root.line);
+    const out = [];
+    for (const c of childrenNamed(child(root, 'components'), 'component')) {
+        const { group, name, version } = c.attrs;
+        if (!group || !name || !version)
+            continue;
+        const artifacts = childrenNamed(c, 'artifact');
+        const code = artifacts.filter((a) => !/\.(pom|module)$/.test(a.attrs.name ?? ''));
+        if (artifacts.length > 0 && code.length === 0)
+            continue;
+        const main = code.find((a) => a.attrs.name?.startsWith(`${name}-${version}.`));
+        out.push({
+            ecosystem: 'Maven',
+            name: `${group}:${name}`,
+            version,
+            dev: false,
+            hashes: main ? hashesOf(main) : [],
+            file,
+            line: c.line,
+        });
+    }
+    return out;
+};
+function hashesOf(artifact) {
+    return HASH_ELEMENTS.flatMap(([element, alg]) => hexHash(child(artifact, element)?.attrs.value, alg));
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/mix.ts
+
+
+/** `"key": {:hex, :name, "version", "inner checksum", [managers], [deps], "repo", "outer checksum"},` */
+const HEX_ENTRY = /^"([^"]+)":\s*\{:hex,\s*:"?([\w.-]+)"?,\s*"([^"]+)",/;
+const OUTER_CHECKSUM = /,\s*"([0-9a-f]{64})"\s*\},?$/;
+/**
+ * mix.lock (Elixir): an Elixir map Mix writes one entry a line. Hex packages are read with the
+ * SHA-256 of their tarball (the outer checksum, in lockfiles since Hex 0.20); git and path
+ * dependencies have no Hex version and are left out. mix.lock does not say which dependencies are
+ * `only: :dev` or `:test`, so none is dev.
+ */
+const parseMixLock = (text, file) => {
+    const out = [];
+    let opened = false;
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        if (!opened) {
+            if (!line.startsWith('%{'))
+                throw new types_LockfileError(`not a mix.lock: it starts with ${line.slice(0, 40)}, not %{`, file, i + 1);
+            opened = true;
+            if (line === '%{')
+                return;
+        }
+        const entry = line.replace(/^%\{\s*/, '');
+        if (entry === '}' || entry === '')
+            return;
+        const m = HEX_ENTRY.exec(entry);
+        if (m) {
+            const outer = OUTER_CHECKSUM.exec(entry);
+            out.push({
+                ecosystem: 'Hex',
+                name: m[2],
+                version: m[3],
+                dev: false,
+                hashes: hexHash(outer?.[1], 'SHA-256'),
+                file,
+                line: i + 1,
+            });
+        }
+        else if (!/^"[^"]+":\s*\{:(git|path),/.test(entry))
+            throw new types_LockfileError(`line ${i + 1} is not a mix.lock entry (\`"name": {:hex, …}\`): ${line.slice(0, 80)}`, file, i + 1);
+    });
+    return out;
+};
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/nuget-lock.ts
+
+
+
+
+/** packages.lock.json: target framework → package name → entry. */
+const NuGetLockSchema = table({
+    dependencies: optional(tableOf(tableOf(table({ type: optString(), resolved: optString(), contentHash: optString() })))),
+});
+/**
+ * packages.lock.json (NuGet, `RestorePackagesWithLockFile`): the resolved version of every
+ * package of every target framework, with its SHA-512 content hash. Project references
+ * (`"type": "Project"`) are this repository's own code and are skipped. The file does not record
+ * `PrivateAssets`, so none is dev.
+ */
+const parseNuGetLock = (text, file) => {
+    const doc = parseJsonLockfile(text, file, NuGetLockSchema);
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const packages of Object.values(doc.dependencies ?? {})) {
+        for (const [name, entry] of Object.entries(packages)) {
+            if (entry.type === 'Project' || !name || !entry.resolved)
+                continue;
+            out.push({
+                ecosystem: 'NuGet',
+                name,
+                version: entry.resolved,
+                dev: false,
+                hashes: contentHash(entry.contentHash),
+                file,
+                ...lineOf(lines, `"${name}": {`),
+            });
+        }
+    }
+    return util_dedupe(out);
+};
+/** NuGet's contentHash: the base64 SHA-512 of the .nupkg. */
+function contentHash(b64) {
+    if (!b64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64))
+        return [];
+    const bytes = Buffer.from(b64, 'base64');
+    return bytes.length === 64 ? [{ alg: 'SHA-512', hex: bytes.toString('hex') }] : [];
+}
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/others.ts
 
 
 
-/** go.mod `require` lines (directives and blocks); versions are the selected module versions. */
-const parseGoMod = (text, file) => {
-    const out = [];
-    const lines = text.split(/\r?\n/);
-    let inBlock = false;
-    lines.forEach((raw, i) => {
+
+/** Words that begin a go.mod directive; a line beginning with any other word is not go.mod. */
+const GO_DIRECTIVES = new Set([
+    'module',
+    'go',
+    'toolchain',
+    'godebug',
+    'require',
+    'replace',
+    'exclude',
+    'retract',
+    'tool',
+    'ignore',
+]);
+/** A Go release as OSV's `stdlib` ranges write it: `1.21` is 1.21.0, `1.21rc2` is 1.21.0-rc.2. */
+function goRelease(text) {
+    const m = /^(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/.exec(text);
+    if (!m)
+        return undefined;
+    return `${m[1]}.${m[2]}.${m[3] ?? 0}${m[4] ? `-${m[4]}.${m[5]}` : ''}`;
+}
+/** A replacement that is a folder (`./x`, `../x`, `/x`, `C:\\x`): local code, with no version. */
+const LOCAL_GO_PATH = /^(\.{1,2}[/\\]|[/\\]|[A-Za-z]:[/\\])/;
+/**
+ * go.mod: the `require`d modules (directives and blocks) as `replace` directives rewrite them: a
+ * replacement by another module is what is built and checked, one by a local folder is the
+ * project's own code and is left out. The standard library is the package `stdlib` at the
+ * `toolchain` release, else at the `go` one, so Go's own advisories are found.
+ */
+const parseGoMod = (text, file, warnings) => {
+    const requires = [];
+    const replaces = [];
+    let go;
+    let toolchain;
+    let block;
+    text.split(/\r?\n/).forEach((raw, i) => {
         const line = raw.replace(/\/\/.*$/, '').trim();
-        if (/^require\s*\($/.test(line))
-            inBlock = true;
-        else if (inBlock && line === ')')
-            inBlock = false;
-        else {
-            const m = inBlock ? /^(\S+)\s+(v\S+)$/.exec(line) : /^require\s+(\S+)\s+(v\S+)$/.exec(line);
-            if (m)
-                out.push({ ecosystem: 'Go', name: m[1], version: m[2], dev: false, hashes: [], file, line: i + 1 });
+        if (line === '')
+            return;
+        let verb = block;
+        let args = line.split(/\s+/);
+        if (block === undefined) {
+            verb = args.shift();
+            if (!GO_DIRECTIVES.has(verb))
+                throw new types_LockfileError(`line ${i + 1} is not a go.mod directive: ${line.slice(0, 80)}`, file, i + 1);
+            if (args.length === 1 && args[0] === '(') {
+                block = verb;
+                return;
+            }
+        }
+        else if (line === ')') {
+            block = undefined;
+            return;
+        }
+        args = args.map((a) => a.replace(/^"(.*)"$/, '$1'));
+        if (verb === 'go' && args[0])
+            go = { version: args[0], line: i + 1 };
+        else if (verb === 'toolchain' && args[0])
+            toolchain = { version: args[0].replace(/^go/, '').split('-')[0], line: i + 1 };
+        else if (verb === 'require' && args.length >= 2)
+            requires.push({ name: args[0], version: args[1], line: i + 1 });
+        else if (verb === 'replace') {
+            const arrow = args.indexOf('=>');
+            if (arrow < 1)
+                return;
+            replaces.push({
+                old: args[0],
+                oldVersion: arrow === 2 ? args[1] : undefined,
+                name: args[arrow + 1] ?? '',
+                version: args[arrow + 2],
+                line: i + 1,
+            });
         }
     });
-    return out;
+    const out = [];
+    for (const r of requires) {
+        // The last matching replace wins, and one naming the version wins over one for every version.
+        const rep = replaces.findLast((x) => x.old === r.name && x.oldVersion === r.version) ??
+            replaces.findLast((x) => x.old === r.name && x.oldVersion === undefined);
+        const mod = rep ? { name: rep.name, version: rep.version, line: rep.line } : r;
+        if (LOCAL_GO_PATH.test(mod.name) || !isVersion(mod.version))
+            continue;
+        out.push({ ecosystem: 'Go', name: mod.name, version: mod.version, dev: false, hashes: [], file, line: mod.line });
+    }
+    for (const release of [toolchain, go]) {
+        const version = release && goRelease(release.version);
+        if (!version)
+            continue;
+        out.push({ ecosystem: 'Go', name: 'stdlib', version, dev: false, hashes: [], file, line: release.line });
+        break;
+    }
+    return warnIfEmpty(out, file, warnings);
 };
-/** Cargo.lock: registry and git packages (workspace members have no source and are skipped). */
-const parseCargoLock = (text, file) => {
+/** Cargo.lock: registry and git packages (workspace members and path crates have no source and are skipped). */
+const parseCargoLock = (text, file, warnings) => {
     const doc = parseTomlLockfile(text, file, CargoLockSchema);
     const lines = new LineIndex(text);
-    return (doc.package ?? [])
-        .filter((p) => p.name && p.version && p.source)
+    const out = (doc.package ?? [])
+        .filter((p) => p.name && isVersion(p.version) && p.source)
         .map((p) => ({
         ecosystem: 'crates.io',
         name: p.name,
@@ -44935,24 +42497,32 @@ const parseCargoLock = (text, file) => {
         file,
         ...lineOf(lines, `name = "${p.name}"\nversion = "${p.version}"`),
     }));
+    return warnIfEmpty(out, file, warnings);
 };
-/** Gemfile.lock: the `specs:` of GEM sections, four-space indented `name (version)`. */
-const parseGemfileLock = (text, file) => {
+/**
+ * Gemfile.lock: the `specs:` of GEM sections, four-space indented `name (version)`; GIT and PATH
+ * gems are not from rubygems.org and are left out. A top-level line that is not a section name
+ * (`GEM`, `PLATFORMS`, `BUNDLED WITH` …) means the file is not a Gemfile.lock.
+ */
+const parseGemfileLock = (text, file, warnings) => {
     const out = [];
     let inGem = false;
     text.split(/\r?\n/).forEach((line, i) => {
-        if (/^\S/.test(line))
+        if (/^\S/.test(line)) {
+            if (!/^[A-Z][A-Z ]*$/.test(line.trimEnd()))
+                throw new types_LockfileError(`line ${i + 1} is not a Gemfile.lock section: ${line.slice(0, 80)}`, file, i + 1);
             inGem = line.trim() === 'GEM';
+        }
         if (!inGem)
             return;
         const m = /^ {4}([A-Za-z0-9._-]+) \(([^)\s]+?)(?:-[a-z0-9_]+-[a-z0-9_-]+)?\)$/.exec(line);
-        if (m)
+        if (m && isVersion(m[2]))
             out.push({ ecosystem: 'RubyGems', name: m[1], version: m[2], dev: false, hashes: [], file, line: i + 1 });
     });
-    return out;
+    return warnIfEmpty(out, file, warnings);
 };
-/** composer.lock: `packages` (runtime) and `packages-dev`. */
-const parseComposerLock = (text, file) => {
+/** composer.lock: `packages` (runtime) and `packages-dev`; path repositories are the project's own and are left out. */
+const parseComposerLock = (text, file, warnings) => {
     const doc = parseJsonLockfile(text, file, ComposerLockSchema);
     const lines = new LineIndex(text);
     const out = [];
@@ -44961,18 +42531,147 @@ const parseComposerLock = (text, file) => {
         ['packages-dev', true],
     ]) {
         for (const p of doc[section] ?? []) {
-            if (!p.name || !p.version)
+            const version = p.version?.replace(/^v(?=\d)/, '');
+            if (!p.name || !isVersion(version) || p.dist?.type === 'path')
                 continue;
             out.push({
                 ecosystem: 'Packagist',
                 name: p.name,
-                version: p.version.replace(/^v(?=\d)/, ''),
+                version,
                 dev,
                 hashes: hexHash(p.dist?.shasum, 'SHA-1'),
                 file,
                 ...lineOf(lines, `"name": "${p.name}"`),
             });
         }
+    }
+    return warnIfEmpty(out, file, warnings);
+};
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/package-resolved.ts
+
+
+
+
+const state = () => optional(table({ version: optional(nullable(string())), revision: optional(nullable(string())) }));
+/** Package.resolved: `pins` (versions 2 and 3) or `object.pins` (version 1). */
+const PackageResolvedSchema = table({
+    pins: optional(array(table({ identity: optString(), kind: optString(), location: optString(), state: state() }))),
+    object: optional(table({ pins: optional(array(table({ package: optString(), repositoryURL: optString(), state: state() }))) })),
+});
+/**
+ * Package.resolved (Swift Package Manager), versions 1 to 3: every pin of a remote git repository
+ * at a version tag, named as OSV's SwiftURL ecosystem names it: the URL without its scheme and
+ * `.git` (`github.com/apple/swift-nio`). Pins to a branch or a bare revision, local packages and
+ * registry packages have no such name and version and are left out. None is dev: the file does
+ * not say.
+ */
+const parsePackageResolved = (text, file) => {
+    const doc = parseJsonLockfile(text, file, PackageResolvedSchema);
+    const pins = [
+        ...(doc.pins ?? []).map((p) => ({
+            key: p.identity,
+            url: p.kind === undefined || p.kind === 'remoteSourceControl' ? p.location : undefined,
+            version: p.state?.version,
+        })),
+        ...(doc.object?.pins ?? []).map((p) => ({ key: p.package, url: p.repositoryURL, version: p.state?.version })),
+    ];
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const pin of pins) {
+        const name = swiftUrlName(pin.url);
+        if (!name || !pin.version)
+            continue;
+        const line = pin.key !== undefined ? lineOf(lines, `"${pin.key}"`) : {};
+        out.push({ ecosystem: 'SwiftURL', name, version: pin.version, dev: false, hashes: [], file, ...line });
+    }
+    return out;
+};
+/**
+ * `https://github.com/apple/swift-nio.git` and `git@github.com:apple/swift-nio.git` →
+ * `github.com/apple/swift-nio`; undefined for a local path or a URL without host and path.
+ */
+function swiftUrlName(url) {
+    if (!url)
+        return undefined;
+    const scp = /^[\w.-]+@([^:/]+):(.+)$/.exec(url);
+    const rest = scp ? `${scp[1]}/${scp[2]}` : /^(?:https?|ssh|git)(?:\+\w+)?:\/\/(?:[^@/]*@)?(.+)$/.exec(url)?.[1];
+    if (!rest)
+        return undefined;
+    const name = rest
+        .replace(/^([^/]+):\d+\//, '$1/')
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+    return /^[^/\s]+(\/[^/\s]+)+$/.test(name) ? name : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/packages-config.ts
+
+
+/**
+ * packages.config (NuGet before PackageReference): `<package id version>` pins one version each;
+ * `developmentDependency="true"` marks build-time packages (analyzers, build tools) as dev.
+ */
+const parsePackagesConfig = (text, file) => {
+    const root = parseXml(text, file);
+    if (root.name !== 'packages')
+        throw new types_LockfileError(`the root element is <${root.name}>, not the <packages> of a packages.config`, file, root.line);
+    const out = [];
+    for (const p of childrenNamed(root, 'package')) {
+        const name = p.attrs.id?.trim();
+        const version = p.attrs.version?.trim();
+        if (!name || !version)
+            continue;
+        out.push({
+            ecosystem: 'NuGet',
+            name,
+            version,
+            dev: p.attrs.developmentDependency?.trim().toLowerCase() === 'true',
+            hashes: [],
+            file,
+            line: p.line,
+        });
+    }
+    return out;
+};
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/pdm.ts
+
+
+
+
+/** pdm.lock: `[[package]]` tables. */
+const PdmLockSchema = table({
+    package: optional(array(table({
+        name: optString(),
+        version: optString(),
+        groups: optional(array(string())),
+        files: optional(array(table({ hash: optString() }))),
+        editable: optBoolean(),
+        path: optString(),
+    }))),
+});
+/**
+ * pdm.lock: every `[[package]]` with a version, except local paths and editable installs (this
+ * repository's own code). Since lock format 4.4 each package lists its groups: one outside the
+ * `default` group is dev; older files do not say, and nothing is dev.
+ */
+const parsePdmLock = (text, file) => {
+    const doc = parseTomlLockfile(text, file, PdmLockSchema);
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const p of doc.package ?? []) {
+        if (!p.name || !p.version || p.editable || p.path !== undefined)
+            continue;
+        out.push({
+            ecosystem: 'PyPI',
+            name: util_pypiName(p.name),
+            version: p.version,
+            dev: p.groups !== undefined && p.groups.length > 0 && !p.groups.includes('default'),
+            hashes: (p.files ?? []).flatMap((f) => hexHash(f.hash)).slice(0, 1),
+            file,
+            ...lineOf(lines, `name = "${p.name}"`),
+        });
     }
     return out;
 };
@@ -44981,46 +42680,351 @@ const parseComposerLock = (text, file) => {
 
 
 
-/** Splits a pnpm package key of any lockfile version: `/a/1.0.0` (v5), `/a@1.0.0` (v6), `a@1.0.0(peer@2)` (v9). */
+/**
+ * Splits a pnpm package key of any lockfile version: `/a/1.0.0_peer@2` (v5, peers after an
+ * underscore), `registry.example.com/a/1.0.0` (v5 and v6, from another registry), `/a@1.0.0(peer@2)`
+ * (v6) and `a@1.0.0(peer@2)` (v9). The version is whatever the key holds: a URL for a git or
+ * tarball package, which the entry's own `version` then replaces.
+ */
 function splitPnpmKey(key) {
-    const k = key.replace(/^\//, '').replace(/\(.*$/, '');
-    const v6 = /^(@?[^@/]+(?:\/[^@/]+)?)@([^@/]+)$/.exec(k);
-    if (v6)
-        return { name: v6[1], version: v6[2] };
-    // v5: `name/version` with peers after an underscore (`/@scope/a/1.0.0_react@18.0.0`)
-    const v5 = /^(@?[^@/]+(?:\/[^@/]+)?)\/([^/_]+)(?:_.*)?$/.exec(k);
-    return v5 ? { name: v5[1], version: v5[2] } : undefined;
+    let k = key;
+    if (k.startsWith('/'))
+        k = k.slice(1);
+    else {
+        const host = /^[^/@]*[.:][^/@]*\//.exec(k); // a registry host; a v9 key's first part holds an @
+        if (host)
+            k = k.slice(host[0].length);
+    }
+    const paren = k.indexOf('(');
+    if (paren > 0)
+        k = k.slice(0, paren);
+    const name = /^(?:@[^/@]+\/)?[^/@]+/.exec(k)?.[0];
+    if (!name)
+        return undefined;
+    const rest = k.slice(name.length);
+    if (rest.startsWith('@') && rest.length > 1)
+        return { name, version: rest.slice(1) };
+    const v5 = /^\/([^/_]+)(?:_.*)?$/.exec(rest);
+    return v5 ? { name, version: v5[1] } : undefined;
 }
-/** pnpm-lock.yaml, lockfile versions 5, 6 and 9. */
-const parsePnpmLock = (text, file) => {
+/**
+ * pnpm-lock.yaml, lockfile versions 5, 6 and 9. A package from the project's own files (`link:`,
+ * `file:`, a directory) is left out; a git or tarball package is listed at the version its entry
+ * states, never at its URL. Dev-only packages are flagged
+ * by v5 and v6 themselves; in v9 they are those only reachable from importers' devDependencies.
+ */
+const parsePnpmLock = (text, file, warnings) => {
     const doc = parseYamlLockfile(text, file, PnpmLockSchema);
     const lines = new LineIndex(text);
+    const devOnly = doc.snapshots ? devOnlyPackages(doc) : undefined;
     const out = [];
     for (const [key, entry] of Object.entries(doc.packages ?? {})) {
+        const resolution = entry?.resolution;
+        const local = /@(link|file|workspace):/.test(key) ||
+            resolution?.directory !== undefined ||
+            resolution?.type === 'directory' ||
+            resolution?.tarball?.startsWith('file:') === true;
+        if (local)
+            continue;
         const split = splitPnpmKey(key);
         const name = entry?.name ?? split?.name;
         const version = entry?.version ?? split?.version;
-        if (!name || !version || /^(link|file|workspace):/.test(version))
+        if (!name || !isVersion(version))
             continue;
         out.push({
             ecosystem: 'npm',
             name,
             version,
-            dev: entry?.dev === true,
-            hashes: sriHashes(entry?.resolution?.integrity),
+            dev: devOnly ? devOnly.has(key) : entry?.dev === true,
+            hashes: sriHashes(resolution?.integrity),
             file,
             ...lineOf(lines, key),
+        });
+    }
+    return warnIfEmpty(out, file, warnings);
+};
+/**
+ * v9: the `packages` keys reachable from some importer's devDependencies and from no importer's
+ * dependencies or optionalDependencies, following `snapshots`. A package reachable from neither
+ * stays runtime: unknown is never taken for dev.
+ */
+function devOnlyPackages(doc) {
+    const snapshots = doc.snapshots ?? {};
+    // `name@1.0.0(peer@2)` for a plain version, `real@1.0.0` for an alias or a URL's own key.
+    const resolve = (name, version) => Object.hasOwn(snapshots, `${name}@${version}`)
+        ? `${name}@${version}`
+        : Object.hasOwn(snapshots, version)
+            ? version
+            : undefined;
+    const reach = (roots) => {
+        const seen = new Set();
+        const todo = [...roots];
+        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            const snap = snapshots[id];
+            for (const [dep, ver] of [
+                ...Object.entries(snap?.dependencies ?? {}),
+                ...Object.entries(snap?.optionalDependencies ?? {}),
+            ]) {
+                const next = resolve(dep, ver);
+                if (next !== undefined && !seen.has(next))
+                    todo.push(next);
+            }
+        }
+        return new Set([...seen].map((id) => (id.indexOf('(') > 0 ? id.slice(0, id.indexOf('(')) : id)));
+    };
+    const roots = (kind) => Object.values(doc.importers ?? {}).flatMap((importer) => Object.entries(importer?.[kind] ?? {}).flatMap(([name, dep]) => {
+        const version = typeof dep === 'string' ? dep : dep.version;
+        const id = version === undefined ? undefined : resolve(name, version);
+        return id === undefined ? [] : [id];
+    }));
+    const runtime = reach([...roots('dependencies'), ...roots('optionalDependencies')]);
+    return new Set([...reach(roots('devDependencies'))].filter((key) => !runtime.has(key)));
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/podfile.ts
+
+
+
+
+/** Podfile.lock: `PODS` lists `Name (version)`, alone or as a key over its dependencies. */
+const PodfileLockSchema = table({
+    PODS: optional(nullable(array(union([string(), tableOf(unknown())])))),
+    'EXTERNAL SOURCES': optional(nullable(tableOf(nullable(table({ ':path': optString() }))))),
+});
+/**
+ * Podfile.lock (CocoaPods): each pod of `PODS` at its version, subspecs (`Firebase/Analytics`)
+ * counted as their pod. Pods taken from a local `:path` are this repository's own code and are
+ * left out. The ecosystem is 'CocoaPods', which OSV does not have: such packages go in the SBOM
+ * but are not looked up. None is dev: the file does not say.
+ */
+const parsePodfileLock = (text, file) => {
+    const doc = parseYamlLockfile(text, file, PodfileLockSchema);
+    const local = new Set(Object.entries(doc['EXTERNAL SOURCES'] ?? {})
+        .filter(([, source]) => source?.[':path'] !== undefined)
+        .map(([name]) => name));
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const item of doc.PODS ?? []) {
+        const spec = typeof item === 'string' ? item : (Object.keys(item)[0] ?? '');
+        const m = /^([^\s/()]+)(?:\/\S+)?\s+\(([^()\s]+)\)$/.exec(spec.trim());
+        if (!m || local.has(m[1]))
+            continue;
+        out.push({
+            ecosystem: 'CocoaPods',
+            name: m[1],
+            version: m[2],
+            dev: false,
+            hashes: [],
+            file,
+            ...lineOf(lines, spec),
+        });
+    }
+    return util_dedupe(out);
+};
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/pom.ts
+
+
+
+
+/**
+ * pom.xml: the `<dependencies>` of the project, their versions taken from `<dependencyManagement>`
+ * when they give none, and the managed versions themselves (Maven applies them to any artifact of
+ * that name the build pulls in). `${…}` is resolved from `<properties>` and the project's and
+ * parent's coordinates; a version still holding a property (defined in a parent pom or on the
+ * command line) or a range is not one version and is skipped, as are `import`ed BOMs and profiles.
+ * `test` scope is dev.
+ */
+const parsePomXml = (text, file) => {
+    const project = parseXml(text, file);
+    if (project.name !== 'project')
+        throw new types_LockfileError(`the root element is <${project.name}>, not the <project> of a pom.xml`, file, project.line);
+    const resolve = resolver(project);
+    const managed = new Map();
+    for (const el of childrenNamed(child(child(project, 'dependencyManagement'), 'dependencies'), 'dependency')) {
+        const d = declared(el, resolve);
+        if (d && !managed.has(d.name))
+            managed.set(d.name, d);
+    }
+    const out = [];
+    const direct = new Set();
+    for (const el of childrenNamed(child(project, 'dependencies'), 'dependency')) {
+        const d = declared(el, resolve);
+        if (!d)
+            continue;
+        direct.add(d.name);
+        const m = managed.get(d.name);
+        const version = d.version ?? m?.version;
+        const scope = d.scope ?? m?.scope;
+        if (version)
+            out.push(pkg(d.name, version, scope, file, el.line));
+    }
+    for (const m of managed.values())
+        if (!direct.has(m.name) && m.version && m.scope !== 'import')
+            out.push(pkg(m.name, m.version, m.scope, file, m.line));
+    return util_dedupe(out);
+};
+function declared(el, resolve) {
+    const group = resolve(childText(el, 'groupId'));
+    const artifact = resolve(childText(el, 'artifactId'));
+    if (!group || !artifact)
+        return undefined;
+    const version = exactVersion(resolve(childText(el, 'version')));
+    const scope = resolve(childText(el, 'scope'));
+    return { name: `${group}:${artifact}`, line: el.line, ...(version ? { version } : {}), ...(scope ? { scope } : {}) };
+}
+function pkg(name, version, scope, file, line) {
+    return { ecosystem: 'Maven', name, version, dev: scope === 'test', hashes: [], file, line };
+}
+/** `1.2.3` and the hard requirement `[1.2.3]`; a range (`[1.0,2.0)`) is not one version. */
+function exactVersion(raw) {
+    if (!raw)
+        return undefined;
+    const hard = /^\[\s*([^,[\]()\s]+)\s*\]$/.exec(raw);
+    if (hard)
+        return hard[1];
+    return /^[^,[\]()\s]+$/.test(raw) ? raw : undefined;
+}
+/** Resolves `${name}` from `<properties>` and the coordinates Maven exposes (`project.version` …). */
+function resolver(project) {
+    const parent = child(project, 'parent');
+    // Coordinates last: Maven does not let a property named `project.version` override the project's.
+    const props = new Map();
+    for (const p of child(project, 'properties')?.children ?? [])
+        props.set(p.name, p.text.trim());
+    for (const field of ['groupId', 'artifactId', 'version']) {
+        const own = childText(project, field) ?? (field === 'artifactId' ? undefined : childText(parent, field));
+        const inherited = childText(parent, field);
+        for (const prefix of ['project.', 'pom.']) {
+            if (own !== undefined)
+                props.set(`${prefix}${field}`, own);
+            if (inherited !== undefined)
+                props.set(`${prefix}parent.${field}`, inherited);
+        }
+    }
+    return (raw) => expandReferences(raw, /\$\{([^}]*)\}/, props);
+}
+
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/pubspec.ts
+
+
+
+/** pubspec.lock: `packages`, name → entry; a hosted package's `description` is a map. */
+const PubspecLockSchema = table({
+    packages: optional(nullable(tableOf(table({
+        dependency: optString(),
+        description: optional(union([string(), table({ name: optString(), sha256: optString() })])),
+        source: optString(),
+        version: optString(),
+    })))),
+});
+/**
+ * pubspec.lock (Dart and Flutter): every package but the SDK's own (`source: sdk`) and local paths,
+ * with the SHA-256 pub.dev records for hosted ones. `dependency: "direct dev"` is dev; the file
+ * does not say which transitive packages only dev ones need.
+ */
+const parsePubspecLock = (text, file) => {
+    const doc = parseYamlLockfile(text, file, PubspecLockSchema);
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const [key, p] of Object.entries(doc.packages ?? {})) {
+        if (!p.version || p.source === 'sdk' || p.source === 'path')
+            continue;
+        const description = typeof p.description === 'object' ? p.description : undefined;
+        const name = description?.name || key;
+        if (!name)
+            continue;
+        // The needle starts at the line break before the two-space key, so the key is on the next line.
+        const at = lines.next(`\n  ${key}:`);
+        out.push({
+            ecosystem: 'Pub',
+            name,
+            version: p.version,
+            dev: p.dependency === 'direct dev',
+            hashes: hexHash(description?.sha256, 'SHA-256'),
+            file,
+            ...(at !== undefined ? { line: at + 1 } : {}),
         });
     }
     return out;
 };
 
+;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/pylock.ts
+
+
+
+
+const hashes = () => optional(table({ hashes: optional(tableOf(string())) }));
+/** pylock.toml (PEP 751): `[[packages]]` with their sdist, wheels or archive. */
+const PylockSchema = table({
+    'default-groups': optional(array(string())),
+    packages: optional(array(table({
+        name: optString(),
+        version: optString(),
+        marker: optString(),
+        directory: optional(table({})),
+        sdist: hashes(),
+        archive: hashes(),
+        wheels: optional(array(table({ hashes: optional(tableOf(string())) }))),
+    }))),
+});
+const ALGS = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512', sha1: 'SHA-1' };
+/**
+ * pylock.toml and pylock.<name>.toml (PEP 751): every package with a version (a local directory is
+ * this repository's own code). A package is dev when its marker installs it only for dependency
+ * groups that are not among the file's `default-groups` (`'dev' in dependency_groups`).
+ */
+const parsePylock = (text, file) => {
+    const doc = parseTomlLockfile(text, file, PylockSchema);
+    const defaults = new Set(doc['default-groups'] ?? []);
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const p of doc.packages ?? []) {
+        if (!p.name || !p.version || p.directory)
+            continue;
+        const recorded = [p.sdist?.hashes, p.archive?.hashes, ...(p.wheels ?? []).map((w) => w.hashes)];
+        out.push({
+            ecosystem: 'PyPI',
+            name: util_pypiName(p.name),
+            version: p.version,
+            dev: onlyForGroups(p.marker, defaults),
+            hashes: recorded.flatMap(pylock_hashesOf).slice(0, 1),
+            file,
+            ...lineOf(lines, `name = "${p.name}"`),
+        });
+    }
+    return out;
+};
+function pylock_hashesOf(byAlg) {
+    return Object.entries(byAlg ?? {}).flatMap(([alg, hex]) => (ALGS[alg] ? hexHash(hex, ALGS[alg]) : []));
+}
+/** True when every alternative (`or`) of a marker needs a dependency group outside the defaults. */
+function onlyForGroups(marker, defaults) {
+    if (!marker)
+        return false;
+    return marker.split(/\bor\b/).every((alternative) => {
+        const groups = [...alternative.matchAll(/["']([^"']+)["']\s+in\s+dependency_groups\b/g)].map((m) => m[1]);
+        return groups.length > 0 && groups.every((g) => !defaults.has(g));
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/python.ts
 
 
 
-/** requirements*.txt: only exact pins (`name==1.2.3`) are resolved versions; `--hash` options are kept. */
-const parseRequirements = (text, file) => {
+/**
+ * An exact pin: `name==1.2.3`, `name [extra] === 1.2.3`, followed by nothing, a marker or an
+ * option. `==0.7.*` is a range, and `name== --hash=…` has no version: neither is a pin.
+ */
+const PIN = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9][A-Za-z0-9._+!-]*)(?=[\s;,]|$)/;
+/**
+ * requirements*.txt: only exact pins are resolved versions; `--hash` options are kept. Includes
+ * (`-r`, `-c`) are other files, found and read as lockfiles of their own.
+ */
+const parseRequirements = (text, file, warnings) => {
     const out = [];
     const lines = text.split(/\r?\n/);
     for (let i = 0; i < lines.length; i++) {
@@ -45028,43 +43032,107 @@ const parseRequirements = (text, file) => {
         const start = i;
         while (line.endsWith('\\') && i + 1 < lines.length)
             line = line.slice(0, -1) + ' ' + lines[++i];
-        const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9._+!-]+)/.exec(line.replace(/\s#.*$/, ''));
+        const m = PIN.exec(line.replace(/(^|\s)#.*$/, ''));
         if (!m)
             continue;
         const hashes = [...line.matchAll(/--hash[=\s]+(sha256:[0-9a-fA-F]{64})/g)].flatMap((h) => hexHash(h[1]));
         out.push({ ecosystem: 'PyPI', name: util_pypiName(m[1]), version: m[2], dev: false, hashes, file, line: start + 1 });
     }
-    return out;
+    return warnIfEmpty(out, file, warnings);
 };
-/** poetry.lock and uv.lock: `[[package]]` tables. */
-const parseTomlPythonLock = (text, file) => {
-    const doc = parseTomlLockfile(text, file, TomlPythonLockSchema);
+/** poetry.lock and uv.lock, told apart by name: the two write `[[package]]` tables differently. */
+const parseTomlPythonLock = (text, file, warnings) => warnIfEmpty(/(^|[/!])uv\.lock$/.test(file) ? parseUvLock(text, file) : parsePoetryLock(text, file), file, warnings);
+/**
+ * poetry.lock: dev from `category` (Poetry 1) or `groups` (Poetry 2; a package outside `main`).
+ * Lock format 2.0 (Poetry 1.5 to 1.8) records neither, so its packages are all runtime. Packages
+ * from a local folder or file are the project's own and are left out.
+ */
+function parsePoetryLock(text, file) {
+    const doc = parseTomlLockfile(text, file, PoetryLockSchema);
     const lines = new LineIndex(text);
     const out = [];
     for (const p of doc.package ?? []) {
-        if (!p.name || !p.version || p.source?.editable || p.source?.virtual)
+        if (!p.name || !isVersion(p.version) || p.source?.type === 'directory' || p.source?.type === 'file')
             continue;
-        const raw = [
-            p.sdist?.hash,
-            ...(p.files ?? []).map((f) => f.hash),
-            ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash),
-        ];
-        const hashes = raw.flatMap((h) => hexHash(h)).slice(0, 1);
         const dev = p.category === 'dev' || (p.groups !== undefined && p.groups.length > 0 && !p.groups.includes('main'));
         out.push({
             ecosystem: 'PyPI',
             name: util_pypiName(p.name),
             version: p.version,
             dev,
-            hashes,
+            hashes: (p.files ?? []).flatMap((f) => hexHash(f.hash)).slice(0, 1),
             file,
             ...lineOf(lines, `name = "${p.name}"`),
         });
     }
     return out;
-};
-/** Pipfile.lock: `default` (runtime) and `develop` sections. */
-const parsePipfileLock = (text, file) => {
+}
+/**
+ * uv.lock. Workspace members (editable or virtual sources) and local folders are the project's
+ * own and are left out; dev-only packages are those reachable only from a member's dependency
+ * groups (`dev-dependencies`), not from its dependencies or extras.
+ */
+function parseUvLock(text, file) {
+    const doc = parseTomlLockfile(text, file, UvLockSchema);
+    const lines = new LineIndex(text);
+    const all = doc.package ?? [];
+    const devOnly = uvDevOnly(all);
+    const out = [];
+    for (const p of all) {
+        if (!p.name || !isVersion(p.version) || isLocal(p.source))
+            continue;
+        out.push({
+            ecosystem: 'PyPI',
+            name: util_pypiName(p.name),
+            version: p.version,
+            dev: devOnly.has(p),
+            hashes: [p.sdist?.hash, ...(p.wheels ?? []).slice(0, 1).map((w) => w.hash)]
+                .flatMap((h) => hexHash(h))
+                .slice(0, 1),
+            file,
+            ...lineOf(lines, `name = "${p.name}"`),
+        });
+    }
+    return out;
+}
+/** A source in the project's own files: a workspace member, a folder, or a path that is not a wheel or sdist. */
+function isLocal(s) {
+    if (s === undefined)
+        return false;
+    const { editable, virtual, directory, path } = s;
+    return ([editable, virtual, directory].some((x) => x !== undefined) ||
+        (path !== undefined && !/\.(whl|tar\.gz|zip)$/.test(path)));
+}
+function uvDevOnly(all) {
+    const byName = new Map();
+    for (const p of all)
+        if (p.name)
+            byName.set(util_pypiName(p.name), [...(byName.get(util_pypiName(p.name)) ?? []), p]);
+    // A dependency names a package, and its version when the lock holds more than one.
+    const resolve = (d) => (byName.get(util_pypiName(d.name ?? '')) ?? []).filter((p) => d.version === undefined || p.version === d.version);
+    const edges = (p) => [
+        ...(p.dependencies ?? []),
+        ...Object.values(p['optional-dependencies'] ?? {}).flat(),
+    ];
+    const reach = (roots) => {
+        const seen = new Set();
+        for (let p = roots.pop(); p; p = roots.pop()) {
+            if (seen.has(p))
+                continue;
+            seen.add(p);
+            for (const d of edges(p))
+                roots.push(...resolve(d));
+        }
+        return seen;
+    };
+    const members = all.filter((p) => p.source?.editable !== undefined || p.source?.virtual !== undefined);
+    // Members' dependencies and extras are runtime; their dependency groups are not.
+    const runtime = reach([...members]);
+    const dev = reach(members.flatMap((m) => Object.values(m['dev-dependencies'] ?? {}).flatMap((g) => g.flatMap(resolve))));
+    return new Set([...dev].filter((p) => !runtime.has(p)));
+}
+/** Pipfile.lock: `default` (runtime) and `develop` sections; git and path entries have no version and are left out. */
+const parsePipfileLock = (text, file, warnings) => {
     const doc = parseJsonLockfile(text, file, PipfileLockSchema);
     const lines = new LineIndex(text);
     const out = [];
@@ -45073,8 +43141,8 @@ const parsePipfileLock = (text, file) => {
         ['develop', true],
     ]) {
         for (const [name, entry] of Object.entries(doc[section] ?? {})) {
-            const version = entry.version?.replace(/^==/, '');
-            if (!version)
+            const version = entry.version?.replace(/^===?/, '');
+            if (!isVersion(version))
                 continue;
             out.push({
                 ecosystem: 'PyPI',
@@ -45087,27 +43155,43 @@ const parsePipfileLock = (text, file) => {
             });
         }
     }
-    return out;
+    return warnIfEmpty(out, file, warnings);
 };
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/parsers/yarn.ts
 
 
 
-/** The package name in a yarn descriptor such as `"@scope/a@^1.0.0"` or `a@npm:^1.0.0`. */
-function descriptorName(descriptor) {
-    const d = descriptor.trim().replace(/^"|"$/g, '');
+/** Ranges that point into the project's own files: those packages are not from a registry. */
+const LOCAL_RANGE = /^(file|link|portal|workspace|exec|patch):|^\.{0,2}\//;
+/**
+ * A yarn descriptor or locator (`"@scope/a@^1.0.0"`, `a@npm:^1.0.0`) split into the real package
+ * name and the range. An alias (`a-cjs@npm:a@^1.0.0`) names the package it stands for.
+ */
+function descriptor(text) {
+    const d = text.trim().replace(/^"|"$/g, '');
     const at = d.indexOf('@', 1);
-    return at < 0 ? d : d.slice(0, at);
+    if (at < 0)
+        return { name: d, range: '' };
+    const name = d.slice(0, at);
+    const range = d.slice(at + 1);
+    const alias = /^npm:((?:@[^/@]+\/)?[^/@]+)@(.*)$/.exec(range);
+    return alias ? { name: alias[1], range: alias[2] } : { name, range };
 }
-/** yarn.lock, classic (v1) and berry (YAML with __metadata). */
-const parseYarnLock = (text, file) => /^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file);
+/**
+ * yarn.lock, classic (v1) and berry (YAML with __metadata). Neither records which packages are
+ * only for development (that is in package.json, which a parser is not given), so every package
+ * is listed as runtime. Packages from the project's own files (`file:`, `link:`, `portal:`,
+ * workspaces) are left out; git and tarball dependencies are listed at the version yarn recorded
+ * from their own package.json.
+ */
+const parseYarnLock = (text, file, warnings) => warnIfEmpty(/^__metadata:/m.test(text) ? parseBerry(text, file) : parseClassic(text, file), file, warnings);
 function parseClassic(text, file) {
     const out = [];
     const lines = text.split(/\r?\n/);
     let current;
     const flush = () => {
-        if (current?.version)
+        if (current && !current.local && isVersion(current.version))
             out.push({
                 ecosystem: 'npm',
                 name: current.name,
@@ -45120,16 +43204,18 @@ function parseClassic(text, file) {
         current = undefined;
     };
     lines.forEach((line, i) => {
-        if (line === '' || line.startsWith('#'))
+        if (line.trim() === '' || line.startsWith('#'))
             return;
         if (!line.startsWith(' ')) {
             flush();
             if (!line.endsWith(':'))
                 throw new types_LockfileError(`unexpected line: ${line.slice(0, 80)}`, file, i + 1);
-            current = { name: descriptorName(line.slice(0, -1).split(',')[0]), line: i + 1 };
+            const { name, range } = descriptor(line.slice(0, -1).split(',')[0]);
+            current = { name, line: i + 1, local: LOCAL_RANGE.test(range) };
             return;
         }
-        const m = /^\s{2}(version|integrity)\s+"?([^"]+)"?\s*$/.exec(line);
+        // Fields are `version "1.0.0"`; some writers quote the key too (`"version" "1.0.0"`).
+        const m = /^ {2}"?(version|integrity)"?\s+"?([^"\s]+)"?\s*$/.exec(line);
         if (m && current)
             current[m[1]] = m[2];
     });
@@ -45140,24 +43226,37 @@ function parseBerry(text, file) {
     const doc = parseYamlLockfile(text, file, YarnBerrySchema);
     const out = [];
     for (const [key, entry] of Object.entries(doc)) {
-        if (key === '__metadata' ||
-            entry?.version === undefined ||
-            entry.version === '' ||
-            /@(workspace|link|portal|file|patch):/.test(entry.resolution ?? key))
+        if (key === '__metadata' || !entry)
             continue;
-        out.push({
-            ecosystem: 'npm',
-            name: descriptorName(key.split(',')[0]),
-            version: String(entry.version),
-            dev: false,
-            hashes: [],
-            file,
-        });
+        // The resolution is the locator of what was installed: `real-name@npm:1.0.0` even for an alias.
+        const locator = descriptor(entry.resolution ?? key.split(',')[0]);
+        if (LOCAL_RANGE.test(locator.range))
+            continue;
+        const npm = /^npm:(.+)$/.exec(locator.range)?.[1];
+        const version = npm ?? (entry.version === undefined ? undefined : String(entry.version));
+        if (!isVersion(version))
+            continue;
+        out.push({ ecosystem: 'npm', name: locator.name, version, dev: false, hashes: [], file });
     }
     return out;
 }
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/registry.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -45171,22 +43270,60 @@ const BY_NAME = {
     'pnpm-lock.yaml': parsePnpmLock,
     'yarn.lock': parseYarnLock,
     'bun.lock': parseBunLock,
+    'deno.lock': parseDenoLock,
     'poetry.lock': parseTomlPythonLock,
     'uv.lock': parseTomlPythonLock,
     'Pipfile.lock': parsePipfileLock,
+    'pdm.lock': parsePdmLock,
+    'pylock.toml': parsePylock,
     'go.mod': parseGoMod,
     'Cargo.lock': parseCargoLock,
     'Gemfile.lock': parseGemfileLock,
+    'gems.locked': parseGemfileLock,
     'composer.lock': parseComposerLock,
+    'pom.xml': parsePomXml,
+    'gradle.lockfile': parseGradleLockfile,
+    'buildscript-gradle.lockfile': parseGradleBuildLockfile,
+    'settings-gradle.lockfile': parseGradleBuildLockfile,
+    'packages.lock.json': parseNuGetLock,
+    'packages.config': parsePackagesConfig,
+    'Directory.Packages.props': parseDirectoryPackagesProps,
+    'pubspec.lock': parsePubspecLock,
+    'mix.lock': parseMixLock,
+    'Package.resolved': parsePackageResolved,
+    'Podfile.lock': parsePodfileLock,
 };
-/** The parser for a lockfile's base name, or undefined when it is not a lockfile we read. */
-function registry_parserFor(basename) {
-    if (/^requirements[\w.-]*\.txt$/.test(basename))
-        return parseRequirements;
-    return Object.hasOwn(BY_NAME, basename) ? BY_NAME[basename] : undefined;
+/**
+ * Files read only under a given folder: the tools read these names nowhere else, and elsewhere
+ * the name is something else (a modules.txt of another kind, a stale copy). Matched on the path.
+ */
+const BY_PATH = {
+    'vendor/modules.txt': parseGoVendorModules,
+    'gradle/verification-metadata.xml': parseGradleVerificationMetadata,
+    'gradle/libs.versions.toml': parseGradleCatalog,
+};
+/** Names matched by pattern: pip's requirements files, named PEP 751 locks, other version catalogs. */
+const BY_PATTERN = [
+    [/(?:^|\/)requirements[\w.-]*\.txt$/, parseRequirements],
+    [/(?:^|\/)pylock\.[^/]+\.toml$/, parsePylock],
+    [/(?:^|\/)gradle\/[^/]+\.versions\.toml$/, parseGradleCatalog],
+];
+/**
+ * The parser for a lockfile, found by its path relative to the repository root (POSIX
+ * separators), or undefined when it is not a lockfile we read. A base name alone finds every
+ * format but those read only under a folder (vendor/modules.txt, gradle/…): pass the path.
+ */
+function registry_parserFor(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (Object.hasOwn(BY_NAME, base))
+        return BY_NAME[base];
+    for (const [suffix, parse] of Object.entries(BY_PATH))
+        if (path === suffix || path.endsWith(`/${suffix}`))
+            return parse;
+    return BY_PATTERN.find(([pattern]) => pattern.test(path))?.[1];
 }
-/** Every lockfile name we read (requirements files are matched by pattern). */
-const LOCKFILE_NAMES = Object.keys(BY_NAME);
+/** Every lockfile name (or path, for those read only under a folder) we read; patterns aside. */
+const LOCKFILE_NAMES = [...Object.keys(BY_NAME), ...Object.keys(BY_PATH)];
 
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/read.ts
 
@@ -45195,13 +43332,14 @@ const LOCKFILE_NAMES = Object.keys(BY_NAME);
 /** Lockfiles larger than this are refused: the largest real ones are a few tens of megabytes. */
 const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
 /**
- * Reads and parses one lockfile by its base name. The file is opened without blocking and checked
+ * Reads and parses one lockfile by its repository-relative path (`file`). The file is opened without blocking and checked
  * on the open descriptor, so a FIFO, a device (or a link to one) or an oversized file under a
  * lockfile's name is a LockfileError naming `file`, never a hang or a whole read. Returns
- * undefined when the name is not a lockfile slipway reads.
+ * undefined when the name is not a lockfile slipway reads. What was read but cannot be used (a
+ * file that yields no packages) is added to `warnings` when given.
  */
-function readLockfile(abs, file, maxBytes = MAX_LOCKFILE_BYTES) {
-    const parse = registry_parserFor(abs.slice(abs.lastIndexOf('/') + 1));
+function readLockfile(abs, file, maxBytes = MAX_LOCKFILE_BYTES, warnings) {
+    const parse = registry_parserFor(file);
     if (!parse)
         return undefined;
     let text;
@@ -45213,7 +43351,7 @@ function readLockfile(abs, file, maxBytes = MAX_LOCKFILE_BYTES) {
             throw err;
         throw new types_LockfileError(err.message.replace(abs, () => file).replace(/\.$/, ''), file);
     }
-    return parse(text.replace(/^\uFEFF/, ''), file);
+    return parse(text.replace(/^\uFEFF/, ''), file, warnings);
 }
 
 // EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
@@ -45222,29 +43360,38 @@ var packageurl_js = __nccwpck_require__(87091);
 
 /** The package URL of a locked package (pkg:npm/%40scope/a@1.0.0, pkg:golang/github.com/x/y@v1 …). */
 function purlOf(p) {
-    const split = (full) => {
-        const i = full.lastIndexOf('/');
+    const split = (full, sep = '/') => {
+        const i = full.lastIndexOf(sep);
         return i < 0 ? [undefined, full] : [full.slice(0, i), full.slice(i + 1)];
     };
+    const url = (type, ns, name) => new packageurl_js.PackageURL(type, ns, name, p.version, undefined, undefined).toString();
     switch (p.ecosystem) {
-        case 'npm': {
-            const [ns, name] = p.name.startsWith('@') ? split(p.name) : [undefined, p.name];
-            return new packageurl_js.PackageURL('npm', ns, name, p.version, undefined, undefined).toString();
-        }
+        case 'npm':
+            return p.name.startsWith('@') ? url('npm', ...split(p.name)) : url('npm', undefined, p.name);
         case 'PyPI':
-            return new packageurl_js.PackageURL('pypi', undefined, p.name, p.version, undefined, undefined).toString();
-        case 'Go': {
-            const [ns, name] = split(p.name);
-            return new packageurl_js.PackageURL('golang', ns, name, p.version, undefined, undefined).toString();
-        }
+            return url('pypi', undefined, p.name);
+        case 'Go':
+            return url('golang', ...split(p.name));
         case 'crates.io':
-            return new packageurl_js.PackageURL('cargo', undefined, p.name, p.version, undefined, undefined).toString();
+            return url('cargo', undefined, p.name);
         case 'RubyGems':
-            return new packageurl_js.PackageURL('gem', undefined, p.name, p.version, undefined, undefined).toString();
-        case 'Packagist': {
-            const [ns, name] = split(p.name);
-            return new packageurl_js.PackageURL('composer', ns, name, p.version, undefined, undefined).toString();
-        }
+            return url('gem', undefined, p.name);
+        case 'Packagist':
+            return url('composer', ...split(p.name));
+        case 'Maven':
+            // `group:artifact`; the parsers give only names with both.
+            return url('maven', ...split(p.name, ':'));
+        case 'NuGet':
+            return url('nuget', undefined, p.name);
+        case 'Pub':
+            return url('pub', undefined, p.name);
+        case 'Hex':
+            return url('hex', undefined, p.name);
+        case 'SwiftURL':
+            // `github.com/apple/swift-nio`: the namespace is the host and owner.
+            return url('swift', ...split(p.name));
+        case 'CocoaPods':
+            return url('cocoapods', undefined, p.name);
     }
 }
 
@@ -45427,6 +43574,7 @@ class DetectContext {
     logger;
     annotationPrefix;
     rootName;
+    outer;
     texts = new Map();
     docs = new Map();
     seen = new Set();
@@ -45435,20 +43583,47 @@ class DetectContext {
     /** Prefix that makes a repository-relative path workspace-relative, for annotations. */
     annotationPrefix = '', 
     /** Name of the root folder, used as the name of a root project without one of its own. */
-    rootName = 'root') {
+    rootName = 'root', 
+    /** The folders above the root up to the repository root, nearest first. */
+    outer = []) {
         this.root = root;
         this.inventory = inventory;
         this.logger = logger;
         this.annotationPrefix = annotationPrefix;
         this.rootName = rootName;
+        this.outer = outer;
     }
-    /** True when the folder has a manifest of that name. */
+    /** True when the folder (in the tree or above it) has a manifest of that name. */
     has(dir, name) {
-        return this.inventory.manifests.get(dir)?.includes(name) ?? false;
+        return this.names(dir).includes(name);
     }
-    /** Manifest names in a folder. */
+    /** Manifest names in a folder (in the tree or above it). */
     names(dir) {
-        return this.inventory.manifests.get(dir) ?? [];
+        return this.inventory.manifests.get(dir) ?? this.outer.find((o) => o.rel === dir)?.names ?? [];
+    }
+    /** The folder, its parents up to the root, then the folders above the root up to the repository root. */
+    upward(dir) {
+        const chain = [];
+        for (let d = dir; d !== undefined; d = parentOf(d))
+            chain.push(d);
+        return dir.startsWith('..')
+            ? this.outer.map((o) => o.rel).filter((r) => r.length >= dir.length)
+            : [...chain, ...this.outer.map((o) => o.rel)];
+    }
+    /** The nearest folder at or above dir, up to the repository root (above the analysed folder too), with that file. */
+    findAbove(dir, name) {
+        return this.upward(dir).find((d) => this.has(d, name));
+    }
+    /** dir's path from an ancestor in the tree or above it ('.' for the ancestor itself), or undefined when it is not below. */
+    pathFrom(ancestor, dir) {
+        const outer = this.outer.find((o) => o.rel === ancestor);
+        if (outer)
+            return dir === '.' ? outer.below : dir.startsWith('..') ? undefined : `${outer.below}/${dir}`;
+        if (ancestor === dir)
+            return '.';
+        if (ancestor === '.')
+            return dir.startsWith('..') ? undefined : dir;
+        return dir.startsWith(`${ancestor}/`) ? dir.slice(ancestor.length + 1) : undefined;
     }
     /** The nearest folder at or above dir (up to the root) that has a file of that name. */
     findUp(dir, name) {
@@ -45586,7 +43761,11 @@ class DetectContext {
         this.seen.add(message);
         this.warnings.push(message);
         this.logger.warning(message, file
-            ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' }
+            ? {
+                file: external_node_path_.posix.normalize(this.annotationPrefix + file),
+                ...(line ? { startLine: line } : {}),
+                title: 'detect-stack',
+            }
             : undefined);
     }
 }
@@ -45642,24 +43821,6 @@ function stripJsonComments(text) {
 // read are never checked, so a manifest is not faulted for what other tools put in it.
 
 
-/** package.json dependencies that name a framework, meta-frameworks first so they lead the list. */
-const NODE_FRAMEWORK_DEPS = [
-    ['next', 'next'],
-    ['nuxt', 'nuxt'],
-    ['@remix-run/react', 'remix'],
-    ['@react-router/dev', 'react-router'],
-    ['@sveltejs/kit', 'sveltekit'],
-    ['astro', 'astro'],
-    ['gatsby', 'gatsby'],
-    ['@docusaurus/core', 'docusaurus'],
-    ['@angular/core', 'angular'],
-    ['@nestjs/core', 'nestjs'],
-    ['express', 'express'],
-    ['fastify', 'fastify'],
-    ['hono', 'hono'],
-    ['koa', 'koa'],
-    ['vite', 'vite'],
-];
 /** composer.json requirements that name a framework. */
 const PHP_FRAMEWORK_DEPS = [
     ['laravel/framework', 'laravel'],
@@ -45675,24 +43836,6 @@ const RUST_FRAMEWORK_DEPS = [
 const MISE_TOOLS = ['node', 'nodejs', 'deno', 'bun', 'python', 'ruby', 'java', 'php', 'elixir'];
 /** Optional string fields of the given names. */
 const stringFields = (names) => Object.fromEntries(names.map((n) => [n, shape_optString()]));
-const nodeDeps = () => opt(shape_table(stringFields(NODE_FRAMEWORK_DEPS.map(([d]) => d))));
-/** The parts of package.json detection reads. */
-const PackageJsonSchema = shape_table({
-    name: shape_optString(),
-    packageManager: shape_optString(),
-    scripts: opt(shape_table(stringFields(['build', 'test', 'start']))),
-    dependencies: nodeDeps(),
-    devDependencies: nodeDeps(),
-    engines: opt(shape_table({ node: shape_optString() })),
-    volta: opt(shape_table({ node: shape_optString() })),
-    workspaces: opt(union([array(string()), shape_table({ packages: optStrings() })])),
-});
-/** lerna.json: the member globs. */
-const LernaJsonSchema = shape_table({ packages: optStrings() });
-/** rush.json: the project folders. */
-const RushJsonSchema = shape_table({ projects: opt(array(shape_table({ projectFolder: shape_optString() }))) });
-/** pnpm-workspace.yaml: the member globs. */
-const PnpmWorkspaceSchema = shape_table({ packages: optStrings() });
 /** deno.json / deno.jsonc: the name and which tasks exist (a task is a string or an object). */
 const DenoJsonSchema = shape_table({ name: shape_optString(), tasks: opt(shape_tableOf(unknown())) });
 /** global.json: the pinned .NET SDK. */
@@ -45768,6 +43911,8 @@ const MiseTomlSchema = shape_table({
 ;// CONCATENATED MODULE: ./packages/stack/src/version-files.ts
 
 
+
+
 /** A file whose first meaningful line is the version (.nvmrc, .python-version, .ruby-version …). */
 function plainFile(name, clean = stripV) {
     return async (ctx, dir) => {
@@ -45833,6 +43978,53 @@ async function nearestVersion(ctx, dir, sources) {
 /** Drops a leading `v` from a version (`v20.11.1` → `20.11.1`). */
 function stripV(version) {
     return version.trim().replace(/^v(?=\d)/, '');
+}
+const treeFiles = new WeakMap();
+/**
+ * A file the walk does not record (a wrapper's properties, a requirements include), read only as
+ * the walk would have seen it: inside the root, through real folders, a regular file. A symbolic
+ * link is not followed, so one planted under such a name cannot read outside the tree. Nothing
+ * is warned here: a missing file is often expected, and the caller knows what it was for.
+ */
+function treeFile(ctx, path) {
+    const normal = external_node_path_.posix.normalize(path).replace(/\/+$/, '');
+    let cache = treeFiles.get(ctx);
+    if (!cache)
+        treeFiles.set(ctx, (cache = new Map()));
+    let found = cache.get(normal);
+    if (!found) {
+        found = readTreeFile(ctx, normal);
+        cache.set(normal, found);
+    }
+    return found;
+}
+async function readTreeFile(ctx, path) {
+    if (path === '..' || path.startsWith('../') || external_node_path_.posix.isAbsolute(path))
+        return { path, problem: 'is outside the folder detect-stack analyses' };
+    if (path === '.' || path === '')
+        return { path, problem: 'is a folder' };
+    const slash = path.lastIndexOf('/');
+    const recorded = ctx.has(slash < 0 ? '.' : path.slice(0, slash), path.slice(slash + 1));
+    if (!recorded) {
+        const parts = path.split('/');
+        for (let i = 1; i <= parts.length; i++) {
+            let st;
+            try {
+                st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(ctx.root, ...parts.slice(0, i)), { throwIfNoEntry: false });
+            }
+            catch {
+                st = undefined; // a file where a folder should be, a name too long: not there either way
+            }
+            if (!st)
+                return { path, problem: 'does not exist' };
+            if (st.isSymbolicLink())
+                return { path, problem: 'is a symbolic link, which detect-stack does not follow' };
+            if (i < parts.length ? !st.isDirectory() : !st.isFile())
+                return { path, problem: i < parts.length ? 'does not exist' : 'is not a regular file' };
+        }
+    }
+    const text = await ctx.text(path);
+    return text === undefined ? { path, problem: 'could not be read' } : { path, text };
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/types.ts
@@ -46072,13 +44264,18 @@ const elixirDetector = {
 
 
 
+
 const FRAMEWORKS = [
     ['github.com/gin-gonic/gin', 'gin'],
     ['github.com/labstack/echo/v4', 'echo'],
     ['github.com/gofiber/fiber/v2', 'fiber'],
     ['github.com/go-chi/chi/v5', 'chi'],
 ];
-/** Go modules and go.work workspaces; `toolchain` wins over `go`, as setup-go reads it. */
+/**
+ * Go modules and go.work workspaces; `toolchain` wins over `go`, as setup-go reads it. A module
+ * that a go.work above it uses is built in workspace mode, where go.work's lines choose the
+ * toolchain and the module's own are ignored: those come first.
+ */
 const goDetector = {
     name: 'go',
     priority: 40,
@@ -46095,8 +44292,7 @@ const goDetector = {
         const text = await ctx.text(manifest);
         if (text === undefined)
             return undefined;
-        const toolchain = capture(text, /^toolchain\s+go(\S+)/m);
-        const go = capture(text, /^go\s+(\S+)/m);
+        const goVersion = (await workspaceGo(ctx, dir)) ?? goLines(text, manifest);
         const module = capture(text, /^module\s+(\S+)/m);
         const frameworks = [];
         for (const [path, name] of FRAMEWORKS) {
@@ -46107,11 +44303,7 @@ const goDetector = {
         return {
             name: module ? module.slice(module.lastIndexOf('/') + 1) : folderName(dir, ctx.rootName),
             manifest,
-            runtime: {
-                name: 'go',
-                version: toolchain ?? go ?? null,
-                source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null,
-            },
+            runtime: { name: 'go', version: goVersion?.value ?? null, source: goVersion?.source ?? null },
             packageManager: {
                 name: 'go',
                 version: null,
@@ -46129,15 +44321,43 @@ const goDetector = {
         };
     },
 };
+/** The `toolchain` line of a go.mod or go.work (`toolchain default` names none), else its `go` line. */
+function goLines(text, path) {
+    const toolchain = capture(text, /^toolchain[ \t]+go(\d\S*)/m);
+    if (toolchain)
+        return { value: toolchain, source: `${path}#toolchain` };
+    const go = capture(text, /^go[ \t]+(\d\S*)/m);
+    return go ? { value: go, source: `${path}#go` } : undefined;
+}
+/**
+ * The version go.work declares for a module it uses: the nearest go.work at or above the module
+ * (the one the go command finds), when its `use` lines name the module's folder.
+ */
+async function workspaceGo(ctx, dir) {
+    for (let d = dir; d !== undefined; d = parentOf(d)) {
+        if (!ctx.has(d, 'go.work'))
+            continue;
+        const path = context_joinRel(d, 'go.work');
+        const text = await ctx.text(path);
+        if (text === undefined)
+            return undefined;
+        const workDir = d;
+        const used = goWorkUses(text).some((m) => external_node_path_.posix.normalize(context_joinRel(workDir, m)).replace(/\/+$/, '') === dir);
+        return used ? goLines(text, path) : undefined;
+    }
+    return undefined;
+}
 /**
  * The folders of go.work `use` directives, single (`use ./a`) and blocks (`use (` … `)`), read
  * line by line: a regex over the whole file rescans to the end from every unclosed `use (`.
  */
 function goWorkUses(text) {
     const members = new Set();
-    const add = (item) => {
+    const add = (raw) => {
+        // `./a`, `a/`, `"./a b"` and `.` name folders relative to go.work; `../x` stays as it is.
+        const item = raw.replace(/^(["`])(.*)\1$/, '$2');
         if (item)
-            members.add(item.replace(/^\.\/?/, '') || '.');
+            members.add(item.replace(/^(\.\/+)+/, '').replace(/\/+$/, '') || '.');
     };
     let inBlock = false;
     for (const raw of text.split(/\r?\n/)) {
@@ -46165,7 +44385,252 @@ function goWorkUses(text) {
     return [...members];
 }
 
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/gradle-build.ts
+
+
+
+/** Build scripts, Kotlin DSL first. */
+const BUILD_FILES = ['build.gradle.kts', 'build.gradle'];
+/** Settings scripts: the folder holding one is the root of a Gradle build. */
+const SETTINGS_FILES = ['settings.gradle.kts', 'settings.gradle'];
+/** The first of the named scripts a folder has, comments removed. */
+async function gradleScript(ctx, dir, names) {
+    for (const name of names) {
+        if (!ctx.has(dir, name))
+            continue;
+        const path = context_joinRel(dir, name);
+        const text = await ctx.text(path);
+        if (text !== undefined)
+            return { path, text: stripComments(text) };
+    }
+    return undefined;
+}
+/** Removes block comments and line comments (a `//` inside a URL such as `https://` is kept). */
+function stripComments(text) {
+    return stripBlocks(text, '/*', '*/').replace(/(^|[^:])\/\/.*$/gm, '$1');
+}
+/** The root of the Gradle build a folder belongs to: the nearest folder at or above it with a settings script. */
+function gradleRoot(ctx, dir) {
+    for (let d = dir; d !== undefined; d = parentOf(d))
+        if (SETTINGS_FILES.some((n) => ctx.has(d, n)))
+            return d;
+    return dir;
+}
+/**
+ * True for a build's own build logic rather than a project: its `buildSrc`, or a build that a
+ * settings script above includes in `pluginManagement { includeBuild(…) }` (convention plugins).
+ */
+async function isBuildLogic(ctx, dir) {
+    const parent = parentOf(dir);
+    if (parent === undefined)
+        return false;
+    if (dir.slice(dir.lastIndexOf('/') + 1) === 'buildSrc' &&
+        [...BUILD_FILES, ...SETTINGS_FILES].some((n) => ctx.has(parent, n)))
+        return true;
+    for (let d = parent; d !== undefined; d = parentOf(d)) {
+        const settings = await gradleScript(ctx, d, SETTINGS_FILES);
+        if (!settings)
+            continue;
+        const block = braceBlock(settings.text, /\bpluginManagement\s*\{/);
+        for (const m of block?.matchAll(/\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g) ?? [])
+            if (external_node_path_.posix.normalize(context_joinRel(d, m[1])).replace(/\/+$/, '') === dir)
+                return true;
+    }
+    return false;
+}
+/** The text inside the braces that follow the first match of `opener` (which ends at its `{`). */
+function braceBlock(text, opener) {
+    const m = opener.exec(text);
+    if (!m)
+        return undefined;
+    const start = m.index + m[0].length;
+    let depth = 1;
+    for (let i = start; i < text.length; i++) {
+        if (text[i] === '{')
+            depth++;
+        else if (text[i] === '}' && --depth === 0)
+            return text.slice(start, i);
+    }
+    return text.slice(start);
+}
+/**
+ * The project folders a settings script includes, relative to its folder: `include("a", ":b:c")`
+ * (across lines too) and Groovy `include 'a', 'b'`, with `project(":a").projectDir = file("x")`
+ * moving a project. `includeBuild` names a separate build, not a project of this one.
+ */
+function settingsProjects(settings) {
+    const moved = new Map();
+    for (const m of settings.matchAll(/project\(\s*["']:?([^"'\n]+)["']\s*\)\.projectDir\s*=\s*(?:file\(\s*|(?:new\s+)?File\(\s*(?:settingsDir|rootDir)\s*,\s*)["']([^"'\n]+)["']/g))
+        moved.set(m[1].replace(/:/g, '/'), m[2].replace(/^\.\//, '').replace(/\/+$/, ''));
+    const members = [];
+    const include = /\binclude(?![\w$])[ \t]*(\()?/g;
+    for (let m = include.exec(settings); m; m = include.exec(settings)) {
+        const start = m.index + m[0].length;
+        // A call runs to its closing parenthesis; Groovy's bare form to the end of the line, or on
+        // after a trailing comma. The next include is looked for after it: one pass over the file.
+        const close = m[1] ? settings.indexOf(')', start) : groovyArgsEnd(settings, start);
+        const end = close < 0 ? settings.length : close;
+        for (const q of settings.slice(start, end).matchAll(/["']:?([^"'\n]+)["']/g)) {
+            const name = q[1].replace(/:/g, '/');
+            members.push(moved.get(name) ?? name);
+        }
+        include.lastIndex = end;
+    }
+    return members;
+}
+function groovyArgsEnd(text, from) {
+    let at = from;
+    for (;;) {
+        const nl = text.indexOf('\n', at);
+        if (nl < 0)
+            return text.length;
+        if (!/,\s*$/.test(text.slice(at, nl)))
+            return nl;
+        at = nl + 1;
+    }
+}
+/** `rootProject.name` from a settings script. */
+function rootProjectName(settings) {
+    return capture(settings, /rootProject\.name\s*=\s*['"]([^'"\n]+)['"]/);
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/gradle-toolchain.ts
+
+
+/**
+ * Where a build script says which Java it compiles for, strongest first: the toolchain
+ * (`languageVersion.set(JavaLanguageVersion.of(17))`, `languageVersion = …`, Kotlin's
+ * `jvmToolchain(17)`), the compiler's `options.release`, then `sourceCompatibility` and
+ * `targetCompatibility` (`JavaVersion.VERSION_17`, `'11'`, `1.8`).
+ */
+const DECLARATIONS = [
+    /JavaLanguageVersion\.of\(/g,
+    /\bjvmToolchain\(/g,
+    /\boptions\.release(?:\.set\(|[ \t]*=[ \t]*)/g,
+    /\bsourceCompatibility(?:\.set\(|[ \t]*=?[ \t]*)/g,
+    /\btargetCompatibility(?:\.set\(|[ \t]*=?[ \t]*)/g,
+];
+/** Declarations of one kind tried per script; a real script has one or two. */
+const MAX_TRIES = 20;
+/** Expressions nested deeper than this are not unwrapped; no real one comes close. */
+const gradle_toolchain_MAX_DEPTH = 8;
+/**
+ * The Java version a Gradle build script declares, with where the number itself is written: the
+ * script, the version catalog (`libs.versions.java.get()`) or gradle.properties (`property("javaVersion")`,
+ * a bare Groovy property, `"${javaVersion}"`). Lookups go to the project's folder, then the build's root.
+ */
+async function declaredJava(ctx, script, dirs) {
+    for (const re of DECLARATIONS) {
+        let tries = 0;
+        for (const m of script.text.matchAll(re)) {
+            // Each try may scan the script for a variable: a hostile one must not make that quadratic.
+            if (++tries > MAX_TRIES)
+                break;
+            const start = (m.index ?? 0) + m[0].length;
+            const arg = m[0].endsWith('(') ? callArgument(script.text, start) : lineRest(script.text, start);
+            const found = await gradle_toolchain_resolve(ctx, script, dirs, arg, 0);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** The text up to the parenthesis that closes the one just opened, or undefined when unbalanced. */
+function callArgument(text, from) {
+    let depth = 1;
+    for (let i = from; i < text.length && i < from + 300; i++) {
+        const ch = text[i];
+        if (ch === '(')
+            depth++;
+        else if (ch === ')' && --depth === 0)
+            return text.slice(from, i);
+    }
+    return undefined;
+}
+function lineRest(text, from) {
+    const nl = text.indexOf('\n', from);
+    return text.slice(from, nl < 0 ? text.length : nl).replace(/[;}]\s*$/, '');
+}
+async function gradle_toolchain_resolve(ctx, script, dirs, raw, depth) {
+    if (raw === undefined || depth > gradle_toolchain_MAX_DEPTH)
+        return undefined;
+    const expr = raw
+        .trim()
+        .replace(/(?:\.(?:get|toInt|toInteger|toString|asInt)\(\)|\s+as\s+(?:String|Integer|Int))+$/, '')
+        .trim();
+    const literal = javaLiteral(expr);
+    if (literal)
+        return { value: literal, source: script.path };
+    const wrapped = /^(?:JavaLanguageVersion\.of|JavaVersion\.toVersion|Integer\.(?:parseInt|valueOf)|String\.valueOf)\(([\s\S]*)\)$/.exec(expr);
+    if (wrapped)
+        return gradle_toolchain_resolve(ctx, script, dirs, wrapped[1], depth + 1);
+    const catalog = /^libs\.versions\.([\w.]+)$/.exec(expr);
+    if (catalog)
+        return catalogVersion(ctx, dirs, catalog[1]);
+    const property = /^(?:(?:project|rootProject)\.)?(?:property|findProperty|providers\.gradleProperty)\(\s*["']([\w.-]+)["']\s*\)$/.exec(expr)?.[1] ??
+        /^(?:(?:project|rootProject)\.)?(?:properties|extra|ext)\[\s*["']([\w.-]+)["']\s*\]$/.exec(expr)?.[1] ??
+        /^"\$\{?([\w.]+)\}?"$/.exec(expr)?.[1] ??
+        /^(?:(?:project|rootProject)\.(?:ext\.)?)?([A-Za-z_]\w*)$/.exec(expr)?.[1];
+    if (property === undefined)
+        return undefined;
+    // A value set in the script itself (`val javaVersion = 21`, `def jdk = '17'`, `ext.jdk = 17`) …
+    const local = new RegExp(`(?:\\b(?:val|var|def)\\s+|\\bext\\.|\\bextra\\[\\s*["'])${gradle_toolchain_escape(property)}(?:["']\\s*\\])?(?:\\s*:\\s*\\w+)?\\s*=\\s*([^\\n;]+)`).exec(script.text)?.[1];
+    const inScript = local === undefined ? undefined : await gradle_toolchain_resolve(ctx, script, dirs, local, depth + 1);
+    if (inScript)
+        return inScript;
+    // … else gradle.properties, the project's then the root build's.
+    return gradleProperty(ctx, dirs, property);
+}
+/** A Java version written out: `17`, `"21"`, `'1.8'`, `JavaVersion.VERSION_1_8`, `JavaVersion.VERSION_17`. */
+function javaLiteral(expr) {
+    const enumMatch = /^JavaVersion\.VERSION_(\d+(?:_\d+)?)$/.exec(expr)?.[1];
+    const plain = enumMatch?.replace(/_/g, '.') ?? /^(["']?)(\d+(?:\.\d+)*)\1$/.exec(expr)?.[2];
+    // 1.8 is Java 8: the numbering before Java 9.
+    return plain?.replace(/^1\.(?=\d+$)/, '');
+}
+async function catalogVersion(ctx, dirs, accessor) {
+    // Gradle turns `-`, `_` and `.` in an alias into the same accessor segments.
+    const wanted = accessor.toLowerCase();
+    for (const dir of new Set(dirs)) {
+        const file = await treeFile(ctx, context_joinRel(dir, 'gradle/libs.versions.toml'));
+        if (!('text' in file))
+            continue;
+        let inVersions = false;
+        for (const line of file.text.split(/\r?\n/)) {
+            const table = /^\s*\[\s*([\w.-]+)\s*\]/.exec(line);
+            if (table) {
+                inVersions = table[1] === 'versions';
+                continue;
+            }
+            if (!inVersions)
+                continue;
+            const m = /^\s*["']?([\w.-]+)["']?\s*=\s*(?:["']([^"']*)["']|\{[^}]*?\b(?:strictly|require|prefer)\s*=\s*["']([^"']*)["'])/.exec(line);
+            if (!m || m[1].toLowerCase().replace(/[-_]/g, '.') !== wanted)
+                continue;
+            const value = javaLiteral(m[2] ?? m[3] ?? '');
+            return value ? { value, source: `${file.path}#versions.${m[1]}` } : undefined;
+        }
+    }
+    return undefined;
+}
+async function gradleProperty(ctx, dirs, name) {
+    for (const dir of new Set(dirs)) {
+        const file = await treeFile(ctx, context_joinRel(dir, 'gradle.properties'));
+        if (!('text' in file))
+            continue;
+        const raw = new RegExp(`^[ \\t]*${gradle_toolchain_escape(name)}[ \\t]*[=:][ \\t]*(.*?)[ \\t]*$`, 'm').exec(file.text)?.[1];
+        const value = raw === undefined ? undefined : javaLiteral(raw);
+        if (value)
+            return { value, source: `${file.path}#${name}` };
+    }
+    return undefined;
+}
+function gradle_toolchain_escape(name) {
+    return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/java-version.ts
+
 
 /** Keeps the numeric part of a Java version (`21.0.2-tem` → `21.0.2`, `temurin-17` → `17`). */
 function javaNumber(v) {
@@ -46188,6 +44653,31 @@ const JAVA_SOURCES = [
     sdkmanrc,
     miseTools('java'),
 ];
+/** Gradle's wrapper: `…/distributions/gradle-8.7-bin.zip`. */
+const GRADLE_WRAPPER = {
+    properties: 'gradle/wrapper/gradle-wrapper.properties',
+    version: /\/gradle-(\d[\w.+-]*?)-(?:bin|all)\.zip$/,
+};
+/** Maven's wrapper: `…/apache-maven/3.9.6/apache-maven-3.9.6-bin.zip`. */
+const MAVEN_WRAPPER = {
+    properties: '.mvn/wrapper/maven-wrapper.properties',
+    version: /\/apache-maven-(\d[\w.+-]*?)-bin\.(?:zip|tar\.gz)$/,
+};
+/**
+ * The build tool version a wrapper downloads, from the first of the folders that has the wrapper's
+ * properties file (its distributionUrl, in Java properties syntax where `\:` is a colon).
+ */
+async function wrapperVersion(ctx, dirs, kind) {
+    for (const dir of new Set(dirs)) {
+        const file = await treeFile(ctx, context_joinRel(dir, kind.properties));
+        if (!('text' in file))
+            continue;
+        const url = /^[ \t]*distributionUrl[ \t]*[=:][ \t]*(.*?)[ \t]*$/m.exec(file.text)?.[1]?.replace(/\\(.)/g, '$1');
+        const version = url ? kind.version.exec(url)?.[1] : undefined;
+        return version ? { value: version, source: `${file.path}#distributionUrl` } : undefined;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/gradle.ts
 
@@ -46195,63 +44685,64 @@ const JAVA_SOURCES = [
 
 
 
-const BUILD_FILES = ['build.gradle.kts', 'build.gradle'];
-const SETTINGS_FILES = ['settings.gradle.kts', 'settings.gradle'];
-async function firstFile(ctx, dir, names) {
-    for (const name of names) {
-        if (!ctx.has(dir, name))
-            continue;
-        const path = context_joinRel(dir, name);
-        const text = await ctx.text(path);
-        if (text !== undefined)
-            return { path, text: stripBlocks(text, '/*', '*/').replace(/(^|\s)\/\/.*$/gm, '$1') };
-    }
-    return undefined;
-}
-/** Gradle builds, Groovy and Kotlin DSL, multi-project settings, toolchains. */
+
+
+/**
+ * Gradle builds, Groovy and Kotlin DSL. The folder with the settings script is the build's root
+ * and a project itself (`./gradlew build` there builds them all); its subprojects inherit the
+ * Java toolchain its build script declares, and every project reports the Gradle version the
+ * root's wrapper downloads.
+ */
 const gradleDetector = {
     name: 'gradle',
     priority: 50,
     applies: (ctx, dir) => [...BUILD_FILES, ...SETTINGS_FILES].some((n) => ctx.has(dir, n)),
     async workspace(ctx, dir) {
-        const settings = await firstFile(ctx, dir, SETTINGS_FILES);
+        const settings = await gradleScript(ctx, dir, SETTINGS_FILES);
         if (!settings)
             return undefined;
-        const members = [];
-        for (const m of settings.text.matchAll(/\binclude\s*\(?([^)\n]*)\)?/g)) {
-            for (const q of m[1].matchAll(/["']:?([^"']+)["']/g))
-                members.push(q[1].replace(/:/g, '/'));
-        }
+        const members = settingsProjects(settings.text);
         if (members.length === 0)
             return undefined;
-        return { tool: 'gradle', members, rootIsProject: await ctx.exists(context_joinRel(dir, 'src')) };
+        return { tool: 'gradle', members, rootIsProject: true };
     },
     async project(ctx, { dir }) {
-        const build = await firstFile(ctx, dir, BUILD_FILES);
-        if (!build)
+        if (await isBuildLogic(ctx, dir))
             return undefined;
-        const pinned = await nearestVersion(ctx, dir, JAVA_SOURCES);
-        const declared = capture(build.text, /JavaLanguageVersion\.of\(\s*(\d+)\s*\)/) ??
-            capture(build.text, /jvmToolchain\(\s*(\d+)\s*\)/) ??
-            capture(build.text, /sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_)?['"]?([\d._]+)/)?.replace(/_/g, '.');
-        const version = pinned ?? (declared ? { value: declared.replace(/^1\.(?=\d+$)/, ''), source: build.path } : undefined);
+        const build = await gradleScript(ctx, dir, BUILD_FILES);
+        const settings = await gradleScript(ctx, dir, SETTINGS_FILES);
+        const manifest = build ?? settings;
+        if (!manifest)
+            return undefined;
+        const root = gradleRoot(ctx, dir);
+        const rootBuild = root === dir ? undefined : await gradleScript(ctx, root, BUILD_FILES);
+        const lookIn = [dir, root];
+        const version = (await nearestVersion(ctx, dir, JAVA_SOURCES)) ??
+            (build && (await declaredJava(ctx, build, lookIn))) ??
+            (rootBuild && (await declaredJava(ctx, rootBuild, lookIn)));
         const frameworks = [];
-        const boot = /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"\n]+)['"]/.exec(build.text);
-        if (boot || /org\.springframework\.boot/.test(build.text))
-            frameworks.push({ name: 'spring-boot', version: boot?.[1] ?? null, source: build.path });
+        const buildText = build?.text ?? '';
+        // A plugin declared `apply false` is only made available to subprojects, not used here.
+        if (build && /org\.springframework\.boot/.test(buildText.replace(/^.*\bapply[ \t(]*false.*$/gm, ''))) {
+            // The version is often declared once at the root (`apply false`) or in pluginManagement.
+            const rootSettings = root === dir ? undefined : await gradleScript(ctx, root, SETTINGS_FILES);
+            const version = [build, rootBuild, settings, rootSettings]
+                .map((s) => s && /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"\n]+)['"]/.exec(s.text)?.[1])
+                .find((v) => v !== undefined);
+            frameworks.push({ name: 'spring-boot', version: version ?? null, source: build.path });
+        }
         const gradle = wrapperOr(ctx, dir, 'gradlew', 'gradle');
-        const settingsHere = SETTINGS_FILES.some((n) => ctx.has(dir, n));
+        const wrapperDir = ctx.findUp(dir, 'gradlew');
+        const tool = await wrapperVersion(ctx, wrapperDir === undefined ? [root] : [wrapperDir, root], GRADLE_WRAPPER);
         return {
-            name: (settingsHere
-                ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"\n]+)['"]/)
-                : undefined) ?? folderName(dir, ctx.rootName),
-            manifest: build.path,
+            name: rootProjectName(settings?.text) ?? folderName(dir, ctx.rootName),
+            manifest: manifest.path,
             runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
             packageManager: {
                 name: 'gradle',
-                version: null,
+                version: tool?.value ?? null,
                 lockfile: ctx.has(dir, 'gradle.lockfile') ? context_joinRel(dir, 'gradle.lockfile') : null,
-                source: build.path,
+                source: tool?.source ?? manifest.path,
             },
             frameworks,
             commands: {
@@ -46260,7 +44751,7 @@ const gradleDetector = {
                 test: `${gradle} test`,
                 start: frameworks.length > 0
                     ? 'java -jar build/libs/*.jar'
-                    : /\bapplication\b/.test(build.text)
+                    : /\bapplication\b/.test(buildText)
                         ? `${gradle} run`
                         : null,
             },
@@ -46269,6 +44760,173 @@ const gradleDetector = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/maven-pom.ts
+
+
+
+
+/** Blocks removed to leave a pom's own top-level elements, outermost first. */
+const NESTED = [
+    'profiles',
+    'build',
+    'reporting',
+    'dependencyManagement',
+    'dependencies',
+    'properties',
+    'modules',
+    'repositories',
+    'pluginRepositories',
+    'distributionManagement',
+    'developers',
+    'contributors',
+    'licenses',
+    'scm',
+    'organization',
+    'issueManagement',
+    'ciManagement',
+    'mailingLists',
+];
+/** A parent chain longer than this is not followed; real ones have two or three poms. */
+const MAX_LINEAGE = 20;
+/** Reads and splits a pom; undefined when it cannot be read (the reader has warned, when it should). */
+async function readPom(ctx, path) {
+    const file = await treeFile(ctx, path);
+    if (!('text' in file))
+        return undefined;
+    const clean = stripBlocks(file.text, '<!--', '-->');
+    const parent = between(clean, '<parent>', '</parent>') ?? '';
+    const body = parent === '' ? clean : clean.replace(`<parent>${parent}</parent>`, '');
+    let head = body;
+    for (const tag of NESTED)
+        head = stripBlocks(head, `<${tag}>`, `</${tag}>`);
+    const outside = ['profiles', 'build', 'reporting'].reduce((t, tag) => stripBlocks(t, `<${tag}>`, `</${tag}>`), body);
+    const properties = new Map();
+    for (const m of (between(outside, '<properties>', '</properties>') ?? '').matchAll(/<([\w.-]+)>\s*([^<]*?)\s*<\/\1>/g))
+        if (!properties.has(m[1]))
+            properties.set(m[1], m[2]);
+    const compiler = new Map();
+    const build = between(stripBlocks(body, '<profiles>', '</profiles>'), '<build>', '</build>') ?? '';
+    for (const plugin of blocks(build, '<plugin>', '</plugin>')) {
+        if (!/<artifactId>\s*maven-compiler-plugin\s*<\/artifactId>/.test(plugin))
+            continue;
+        const configuration = between(plugin, '<configuration>', '</configuration>') ?? '';
+        for (const key of ['release', 'source']) {
+            const value = capture(configuration, new RegExp(`<${key}>\\s*([^<]+?)\\s*</${key}>`));
+            if (value !== undefined && !compiler.has(key))
+                compiler.set(key, value);
+        }
+    }
+    const slash = path.lastIndexOf('/');
+    return { path, dir: slash < 0 ? '.' : path.slice(0, slash), body, parent, head, properties, compiler };
+}
+/** The text of each `open … close` block in turn, in one pass (an unclosed one ends the list). */
+function blocks(text, open, close) {
+    const found = [];
+    for (let from = text.indexOf(open); from >= 0; from = text.indexOf(open, from)) {
+        const end = text.indexOf(close, from + open.length);
+        if (end < 0)
+            break;
+        found.push(text.slice(from + open.length, end));
+        from = end + close.length;
+    }
+    return found;
+}
+/**
+ * The pom and its parents found in the tree, nearest first: each <parent>'s relativePath
+ * (`../pom.xml` unless given; empty means the repository only), taken when the pom there is the
+ * artifact the block names. A parent only in a repository ends the chain.
+ */
+async function pomLineage(ctx, dir) {
+    const first = await readPom(ctx, context_joinRel(dir, 'pom.xml'));
+    if (!first)
+        return [];
+    const lineage = [first];
+    const seen = new Set([first.path]);
+    for (let pom = first; lineage.length < MAX_LINEAGE;) {
+        const artifact = capture(pom.parent, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/);
+        if (!artifact)
+            break;
+        const relative = /<relativePath\s*\/>/.test(pom.parent)
+            ? ''
+            : (capture(pom.parent, /<relativePath>\s*([^<]*?)\s*<\/relativePath>/) ?? '../pom.xml');
+        if (relative === '')
+            break;
+        const target = external_node_path_.posix.normalize(context_joinRel(pom.dir, relative));
+        const path = /\.xml$/i.test(target) ? target : context_joinRel(target.replace(/\/+$/, ''), 'pom.xml');
+        if (seen.has(path))
+            break;
+        seen.add(path);
+        const next = await readPom(ctx, path);
+        if (!next || capture(next.head, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) !== artifact)
+            break;
+        lineage.push(next);
+        pom = next;
+    }
+    return lineage;
+}
+/** The properties a pom sees, its own over its parents', each with the pom that sets it. */
+function effectiveProperties(lineage) {
+    const props = new Map();
+    for (const pom of lineage)
+        for (const [k, value] of pom.properties)
+            if (!props.has(k))
+                props.set(k, { value, pom });
+    return props;
+}
+/** Property references are followed at most this deep: `${a}` → `${b}` → … */
+const MAX_INTERPOLATION = 10;
+/**
+ * The Java version Maven compiles for: the compiler plugin's `release`, `maven.compiler.release`,
+ * the plugin's `source`, `maven.compiler.source`, then Spring Boot's `java.version`, each with
+ * `${…}` references resolved across the parent chain. The source names the pom and property
+ * where the number is written.
+ */
+function mavenJava(lineage) {
+    const props = effectiveProperties(lineage);
+    const resolve = (value, origin, depth = 0) => {
+        const ref = /^\$\{([\w.-]+)\}$/.exec(value.trim())?.[1];
+        if (ref !== undefined) {
+            const next = props.get(ref);
+            return next && depth < MAX_INTERPOLATION ? resolve(next.value, `${next.pom.path}#${ref}`, depth + 1) : undefined;
+        }
+        const number = /^\d+(?:\.\d+)*$/.test(value.trim()) ? value.trim().replace(/^1\.(?=\d+$)/, '') : undefined;
+        return number ? { value: number, source: origin } : undefined;
+    };
+    const plugin = (key) => {
+        const pom = lineage.find((p) => p.compiler.has(key));
+        return pom && resolve(pom.compiler.get(key), `${pom.path}#maven-compiler-plugin.${key}`);
+    };
+    const property = (name) => {
+        const found = props.get(name);
+        return found && resolve(found.value, `${found.pom.path}#${name}`);
+    };
+    return (plugin('release') ??
+        property('maven.compiler.release') ??
+        plugin('source') ??
+        property('maven.compiler.source') ??
+        property('java.version'));
+}
+/**
+ * Spring Boot when the chain's parent is spring-boot-starter-parent or the pom uses Boot
+ * artifacts; its version from that parent or from an imported spring-boot-dependencies.
+ */
+function springBoot(lineage) {
+    const props = effectiveProperties(lineage);
+    const interpolate = (v) => {
+        const ref = v && /^\$\{([\w.-]+)\}$/.exec(v)?.[1];
+        return ref ? props.get(ref)?.value : v;
+    };
+    const starter = lineage.map((p) => p.parent).find((p) => /spring-boot-starter-parent/.test(p));
+    const bom = lineage
+        .map((p) => /<artifactId>\s*spring-boot-dependencies\s*<\/artifactId>\s*<version>\s*([^<]+?)\s*<\/version>/.exec(p.body))
+        .find((m) => m)?.[1];
+    const uses = lineage[0] !== undefined && /<groupId>\s*org\.springframework\.boot\s*<\/groupId>/.test(lineage[0].body);
+    if (!starter && !uses)
+        return undefined;
+    const version = interpolate(capture(starter, /<version>\s*([^<]+?)\s*<\/version>/)) ?? interpolate(bom);
+    return { version: version ?? null };
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/maven.ts
 
 
@@ -46276,16 +44934,11 @@ const gradleDetector = {
 
 
 
-/** The pom without comments and without its <parent> block, plus the parent block alone. */
-async function readPom(ctx, dir) {
-    const text = await ctx.text(context_joinRel(dir, 'pom.xml'));
-    if (text === undefined)
-        return undefined;
-    const clean = stripBlocks(text, '<!--', '-->');
-    const parent = between(clean, '<parent>', '</parent>');
-    return { body: parent === undefined ? clean : clean.replace(`<parent>${parent}</parent>`, ''), parent: parent ?? '' };
-}
-/** Maven projects and multi-module builds, with the wrapper when there is one. */
+
+/**
+ * Maven projects and multi-module builds, with the wrapper when there is one. Properties and the
+ * compiler plugin are read through the chain of parent poms in the tree, as Maven inherits them.
+ */
 const mavenDetector = {
     name: 'maven',
     priority: 50,
@@ -46293,47 +44946,39 @@ const mavenDetector = {
     async workspace(ctx, dir) {
         if (!ctx.has(dir, 'pom.xml'))
             return undefined;
-        const pom = await readPom(ctx, dir);
+        const pom = await readPom(ctx, context_joinRel(dir, 'pom.xml'));
         const modules = [...(pom?.body.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g) ?? [])].map((m) => m[1].replace(/\/pom\.xml$/, ''));
         if (modules.length === 0)
             return undefined;
         return {
             tool: 'maven',
             members: modules,
-            rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom',
+            rootIsProject: capture(pom?.head, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom',
         };
     },
     async project(ctx, { dir, workspaceRoot }) {
         const manifest = context_joinRel(dir, 'pom.xml');
-        const pom = await readPom(ctx, dir);
+        const lineage = await pomLineage(ctx, dir);
+        const pom = lineage[0];
         if (!pom)
             return undefined;
-        if (capture(pom.body, /<packaging>\s*(\w+)\s*<\/packaging>/) === 'pom' && /<module>/.test(pom.body))
+        if (capture(pom.head, /<packaging>\s*(\w+)\s*<\/packaging>/) === 'pom' && /<module>/.test(pom.body))
             return undefined;
-        const rootPom = workspaceRoot && workspaceRoot !== dir ? await readPom(ctx, workspaceRoot) : undefined;
-        const prop = (name) => capture(pom.body, new RegExp(`<${name.replace(/\./g, '\\.')}>\\s*([^<]+?)\\s*</`)) ??
-            capture(rootPom?.body, new RegExp(`<${name.replace(/\./g, '\\.')}>\\s*([^<]+?)\\s*</`));
-        const pinned = await nearestVersion(ctx, dir, JAVA_SOURCES);
-        const propName = ['maven.compiler.release', 'maven.compiler.source', 'java.version'].find((p) => prop(p) !== undefined);
-        const version = pinned ?? (propName ? { value: prop(propName), source: `${manifest}#${propName}` } : undefined);
+        const version = (await nearestVersion(ctx, dir, JAVA_SOURCES)) ?? mavenJava(lineage);
         const frameworks = [];
-        const bootParent = [pom.parent, rootPom?.parent ?? ''].find((p) => /spring-boot-starter-parent/.test(p));
-        if (bootParent || /<groupId>\s*org\.springframework\.boot\s*<\/groupId>/.test(pom.body)) {
-            frameworks.push({
-                name: 'spring-boot',
-                version: capture(bootParent, /<version>\s*([^<]+?)\s*<\/version>/) ?? null,
-                source: manifest,
-            });
-        }
+        const boot = springBoot(lineage);
+        if (boot)
+            frameworks.push({ name: 'spring-boot', version: boot.version, source: manifest });
+        const tool = await wrapperVersion(ctx, mavenRoots(ctx, dir), MAVEN_WRAPPER);
         const mvn = wrapperOr(ctx, dir, 'mvnw', 'mvn');
         const member = workspaceRoot && workspaceRoot !== dir
             ? ` -f ${(0,lite/* shellQuote */.ZL)(`${relativeTo(dir, workspaceRoot)}/pom.xml`)} -pl ${(0,lite/* shellQuote */.ZL)(relativeTo(workspaceRoot, dir))} -am`
             : '';
         return {
-            name: capture(pom.body, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
+            name: capture(pom.head, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'maven', version: null, lockfile: null, source: manifest },
+            packageManager: { name: 'maven', version: tool?.value ?? null, lockfile: null, source: tool?.source ?? manifest },
             frameworks,
             commands: {
                 install: `${mvn} -B${member} dependency:go-offline`,
@@ -46345,8 +44990,298 @@ const mavenDetector = {
         };
     },
 };
+/** Folders at or above a project that may hold its build's .mvn (Maven looks upward for it), nearest first. */
+function mavenRoots(ctx, dir) {
+    const dirs = [];
+    for (let d = dir; d !== undefined; d = parentOf(d))
+        if (ctx.has(d, 'pom.xml') || ctx.has(d, 'mvnw'))
+            dirs.push(d);
+    return dirs;
+}
 
-;// CONCATENATED MODULE: ./packages/stack/src/detectors/node.ts
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/frameworks.ts
+// The frameworks detect-stack recognises, as data: what marks each one, the command that builds
+// it when the project has no build script of its own, and the folder that build writes. The list
+// covers what @vercel/frameworks and @netlify/build-info recognise; their facts (dependencies,
+// config files, commands, output folders) carry over, corrected where a command would be refused
+// by today's tool (`ng build --prod`).
+const VITE_CONFIGS = ['vite.config.ts', 'vite.config.js', 'vite.config.mts', 'vite.config.mjs', 'vite.config.cts'];
+const REMIX_DEPS = [
+    '@remix-run/react',
+    '@remix-run/dev',
+    '@remix-run/server-runtime',
+    'remix',
+    '@remix-run/netlify',
+    '@remix-run/netlify-edge',
+    '@netlify/remix-adapter',
+    '@netlify/remix-edge-adapter',
+    '@netlify/remix-runtime',
+];
+const META_ON_VITE = [
+    '@remix-run/dev',
+    '@react-router/dev',
+    '@sveltejs/kit',
+    '@analogjs/platform',
+    '@builder.io/qwik',
+    '@qwik.dev/core',
+    '@solidjs/start',
+    'solid-start',
+    '@tanstack/react-start',
+    '@tanstack/solid-start',
+    '@tanstack/start',
+    '@shopify/hydrogen',
+    'vike',
+    'vitepress',
+    'astro',
+    'nuxt',
+];
+/** A Node framework whose projects serve something: an app, a site, a server. */
+function app(name, deps, build, output, more = {}) {
+    return { name, ecosystem: 'node', deps, build, output, serves: true, ...more };
+}
+/** A Node UI library or build tool: part of a project that may be a library. */
+function part(name, deps, build, output, more = {}) {
+    return { name, ecosystem: 'node', deps, build, output, serves: false, ...more };
+}
+/** A site generator that runs outside Node, known by its config files. */
+function site(name, configs, build, output) {
+    return { name, ecosystem: 'site', configs, build, output, serves: true };
+}
+/** Config files only Hugo uses. */
+const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'];
+/** Every framework, most specific first: the first match with a build command builds the project. */
+const frameworks_FRAMEWORKS = [
+    // Meta-frameworks and full-stack frameworks.
+    app('blitz', ['blitz'], 'blitz build', '.next', { start: 'blitz start' }),
+    app('redwood', ['@redwoodjs/core'], 'rw build', 'web/dist', { configs: ['redwood.toml'] }),
+    app('hydrogen', ['@shopify/hydrogen'], 'shopify hydrogen build', 'dist'),
+    app('next', ['next'], 'next build', '.next', {
+        configs: ['next.config.js', 'next.config.mjs', 'next.config.ts'],
+        start: 'next start',
+    }),
+    app('nuxt', ['nuxt', 'nuxt3', 'nuxt-edge', 'nuxt-nightly'], 'nuxt build', '.output', {
+        configs: ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs'],
+        start: 'node .output/server/index.mjs',
+    }),
+    app('remix', ['@remix-run/dev'], 'remix vite:build', 'build/client', {
+        unless: ['@shopify/hydrogen'],
+        configs: VITE_CONFIGS,
+        needsConfig: true,
+    }),
+    app('remix', REMIX_DEPS, 'remix build', 'public', {
+        unless: ['@shopify/hydrogen'],
+        configs: ['remix.config.js', 'remix.config.mjs'],
+    }),
+    app('react-router', ['@react-router/dev'], 'react-router build', 'build/client', {
+        unless: ['@shopify/hydrogen'],
+        configs: ['react-router.config.ts', 'react-router.config.js'],
+    }),
+    app('tanstack-start', ['@tanstack/react-start', '@tanstack/solid-start', '@tanstack/start'], 'vite build', 'dist'),
+    app('solid-start', ['@solidjs/start'], 'vinxi build', '.output'),
+    app('solid-start', ['solid-start'], 'solid-start build', '.output'),
+    app('sveltekit', ['@sveltejs/kit'], 'vite build', 'build', { configs: ['svelte.config.js'] }),
+    app('sapper', ['sapper'], 'sapper export', '__sapper__/export'),
+    app('analog', ['@analogjs/platform'], 'vite build', 'dist/analog/public'),
+    app('qwik', ['@builder.io/qwik', '@qwik.dev/core'], 'qwik build', 'dist'),
+    app('vike', ['vike'], 'vike build', 'dist/client'),
+    app('waku', ['waku'], 'waku build', 'dist/public', { configs: ['waku.config.ts', 'waku.config.js'] }),
+    // Static site generators.
+    app('astro', ['astro'], 'astro build', 'dist', {
+        configs: ['astro.config.mjs', 'astro.config.ts', 'astro.config.js'],
+    }),
+    app('gatsby', ['gatsby'], 'gatsby build', 'public', { configs: ['gatsby-config.js', 'gatsby-config.ts'] }),
+    app('docusaurus', ['@docusaurus/core'], 'docusaurus build', 'build', {
+        configs: ['docusaurus.config.js', 'docusaurus.config.ts'],
+    }),
+    app('docusaurus', ['docusaurus'], 'docusaurus-build', 'build', { configs: ['siteConfig.js'] }),
+    app('eleventy', ['@11ty/eleventy'], 'eleventy', '_site', {
+        configs: ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.cjs', 'eleventy.config.mjs'],
+    }),
+    app('hexo', ['hexo'], 'hexo generate', 'public'),
+    app('vitepress', ['vitepress'], 'vitepress build docs', 'docs/.vitepress/dist'),
+    app('vuepress', ['vuepress', '@vuepress/cli'], 'vuepress build', '.vuepress/dist'),
+    app('gridsome', ['gridsome'], 'gridsome build', 'dist', { configs: ['gridsome.config.js'] }),
+    app('saber', ['saber'], 'saber build', 'public'),
+    app('react-static', ['react-static'], 'react-static build', 'dist', { configs: ['static.config.js'] }),
+    app('phenomic', ['@phenomic/core'], 'phenomic build', 'public'),
+    app('docpad', ['docpad'], 'docpad generate', 'out'),
+    app('harp', ['harp'], 'harp compile', 'www'),
+    app('metalsmith', ['metalsmith'], 'metalsmith', 'build'),
+    app('wintersmith', ['wintersmith'], 'wintersmith build', 'build'),
+    app('roots', ['roots'], 'roots compile', 'public'),
+    app('observable', ['@observablehq/framework'], 'observable build', 'dist'),
+    // Application frameworks and their CLIs.
+    app('quasar', ['@quasar/app-vite', '@quasar/app-webpack', '@quasar/app', 'quasar-cli'], 'quasar build', 'dist/spa'),
+    app('expo', ['expo'], 'expo export --platform web', 'dist'),
+    app('scully', ['@scullyio/init'], 'ng build && scully', 'dist/static'),
+    app('ionic-angular', ['@ionic/angular'], 'ng build', 'www'),
+    app('angular', ['@angular/core', '@angular/cli'], 'ng build', 'dist', {
+        unless: ['@analogjs/platform'],
+        configs: ['angular.json'],
+    }),
+    app('ember', ['ember-cli'], 'ember build --environment=production', 'dist', { configs: ['ember-cli-build.js'] }),
+    app('vue', ['@vue/cli-service'], 'vue-cli-service build', 'dist'),
+    app('create-react-app', ['react-scripts'], 'react-scripts build', 'build'),
+    // Ionic React builds with whichever of Create React App or Vite the app uses.
+    app('ionic-react', ['@ionic/react'], null, null),
+    app('preact', ['preact-cli'], 'preact build', 'build'),
+    app('dojo', ['@dojo/framework'], 'dojo build', 'output/dist', { configs: ['.dojorc'] }),
+    app('polymer', ['polymer-cli'], 'polymer build', 'build'),
+    app('umi', ['umi'], 'umi build', 'dist'),
+    app('sanity', ['sanity', '@sanity/cli'], 'sanity build', 'dist'),
+    app('tanstack-router', ['@tanstack/react-router'], 'vite build', 'dist', {
+        unless: ['@tanstack/react-start', '@tanstack/start'],
+    }),
+    app('svelte', ['svelte'], 'rollup -c', 'public', { with: ['sirv-cli'], unless: ['@sveltejs/kit', 'sapper'] }),
+    // Servers.
+    app('mastra', ['mastra', '@mastra/deployer-netlify'], 'mastra build', '.mastra/output'),
+    app('nestjs', ['@nestjs/core'], 'nest build', 'dist', { configs: ['nest-cli.json'], start: 'node dist/main' }),
+    app('nitro', ['nitropack', 'nitro'], 'nitro build', '.output', { unless: ['nuxt', 'nuxt3'] }),
+    app('express', ['express'], null, null),
+    app('fastify', ['fastify'], null, null),
+    app('hono', ['hono'], null, null),
+    app('koa', ['koa'], null, null),
+    app('elysia', ['elysia'], null, null),
+    app('h3', ['h3'], null, null, { unless: ['nuxt', 'nuxt3', 'nitropack', 'nitro'] }),
+    // UI libraries and build tools: a project with only these may well be a library.
+    part('stencil', ['@stencil/core'], 'stencil build', 'www', { configs: ['stencil.config.ts'] }),
+    part('svelte', ['svelte'], null, null, { unless: ['@sveltejs/kit', 'sapper'] }),
+    part('solid', ['solid-js'], 'vite build', 'dist', {
+        unless: ['@solidjs/start', 'solid-start', '@tanstack/solid-start'],
+        configs: VITE_CONFIGS,
+    }),
+    // Storybook builds the component catalogue, not the package: never the project's build.
+    part('storybook', ['storybook'], null, null),
+    part('vite', ['vite', 'vite-plus'], 'vite build', 'dist', {
+        unless: META_ON_VITE,
+        configs: [...VITE_CONFIGS, 'index.html'],
+    }),
+    // Parcel builds the entries package.json names, else the page it is given.
+    part('parcel', ['parcel', 'parcel-bundler'], 'parcel build index.html', 'dist', { configs: ['index.html'] }),
+    part('brunch', ['brunch'], 'brunch build --production', 'public', { configs: ['brunch-config.js'] }),
+    part('wmr', ['wmr'], 'wmr build', 'dist'),
+    // Task runners name no build task of their own: `gulp build` fails where there is none.
+    part('assemble', ['assemble'], null, null),
+    part('gulp', ['gulp'], null, null),
+    part('grunt', ['grunt'], null, null),
+    // Generators that run outside Node; site.ts tells each from the other files that share a config name.
+    site('hugo', [...HUGO_CONFIGS, 'config.toml', 'config.yaml', 'config.yml', 'config.json'], 'hugo --gc --minify', 'public'),
+    site('jekyll', ['_config.yml', '_config.yaml', '_config.toml'], 'jekyll build', '_site'),
+    site('middleman', ['config.rb'], 'middleman build', 'build'),
+    site('zola', ['config.toml'], 'zola build', 'public'),
+];
+/** Every config file name the table looks for, for the walk to record. */
+const FRAMEWORK_CONFIG_FILES = new Set(frameworks_FRAMEWORKS.flatMap((f) => f.configs ?? []));
+/**
+ * The frameworks of one ecosystem a project has, in table order, one per name. A dependency of
+ * the project's own marks a framework; a config file does when the workspace declares the
+ * dependency (hoisted to the root), or alone for generators that have no dependency.
+ */
+function matchFrameworks(ecosystem, signals) {
+    const { own, workspace, files } = signals;
+    const scope = own ?? workspace;
+    const present = (dep) => scope?.versions[dep] !== undefined;
+    const found = [];
+    const named = new Set();
+    for (const def of frameworks_FRAMEWORKS) {
+        if (def.ecosystem !== ecosystem || named.has(def.name))
+            continue;
+        if (def.unless?.some(present) || (def.with && !def.with.every(present)))
+            continue;
+        const config = def.configs?.find((c) => files.includes(c));
+        if (def.needsConfig && config === undefined)
+            continue;
+        const match = matchOne(def, config, own, workspace, signals.configPath);
+        if (match) {
+            found.push(config === undefined ? match : { ...match, config });
+            named.add(def.name);
+        }
+    }
+    return found;
+}
+function matchOne(def, config, own, workspace, configPath) {
+    const byDep = (list) => {
+        const dep = def.deps?.find((d) => list?.versions[d] !== undefined);
+        return dep && list ? { def, dep, spec: list.versions[dep], source: list.sourceOf(dep) } : undefined;
+    };
+    const mine = byDep(own);
+    if (mine)
+        return mine;
+    if (config === undefined)
+        return undefined;
+    if (!def.deps)
+        return { def, dep: null, spec: null, source: configPath(config) };
+    return byDep(workspace);
+}
+/**
+ * The framework that builds a project without a build script: the first match that has a command.
+ * A build tool or UI library builds only where its config file shows it is set up to (`vite build`
+ * in a package that uses Vite for its tests alone looks for an index.html that is not there).
+ */
+function builder(matches) {
+    return matches.find((m) => m.def.build !== null && (m.def.serves || m.config !== undefined))?.def;
+}
+/** The folder a project's build writes: its builder's, else the first framework that names one. */
+function outputOf(matches) {
+    return builder(matches)?.output ?? matches.find((m) => m.def.output !== null)?.def.output ?? null;
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/node-manifests.ts
+// The parts of the Node ecosystem's manifests that detection reads: package.json, the workspace
+// files of pnpm, Lerna and Rush, and the task graphs of Turborepo and Nx. As everywhere, a field
+// of the wrong type is left out with a warning at its line and the rest is still used.
+
+
+const dependencies = () => opt(shape_tableOf(string()));
+const catalog = () => opt(shape_tableOf(string()));
+const catalogs = () => opt(shape_tableOf(shape_tableOf(string())));
+/** Nx `dependsOn` entries are target names or objects (`{ "projects": …, "target": … }`). */
+const dependsOn = () => opt(array(unknown()));
+const nxTargets = () => opt(shape_tableOf(shape_table({ executor: shape_optString(), dependsOn: dependsOn() })));
+/** package.json: name, scripts, dependencies, versions, workspaces and Bun catalogs, Nx settings. */
+const PackageJsonSchema = shape_table({
+    name: shape_optString(),
+    packageManager: shape_optString(),
+    scripts: opt(shape_table({ build: shape_optString(), test: shape_optString(), start: shape_optString() })),
+    dependencies: dependencies(),
+    devDependencies: dependencies(),
+    engines: opt(shape_table({ node: shape_optString() })),
+    volta: opt(shape_table({ node: shape_optString() })),
+    workspaces: opt(union([array(string()), shape_table({ packages: optStrings(), catalog: catalog(), catalogs: catalogs() })])),
+    catalog: catalog(),
+    catalogs: catalogs(),
+    nx: opt(shape_table({ name: shape_optString(), targets: nxTargets() })),
+});
+/** pnpm-workspace.yaml: the member globs and the version catalogs. */
+const PnpmWorkspaceSchema = shape_table({ packages: optStrings(), catalog: catalog(), catalogs: catalogs() });
+/** lerna.json: the member globs. */
+const LernaJsonSchema = shape_table({ packages: optStrings() });
+/** rush.json: the project folders and the package manager Rush installs with. */
+const RushJsonSchema = shape_table({
+    projects: opt(array(shape_table({ packageName: shape_optString(), projectFolder: shape_optString() }))),
+    pnpmVersion: shape_optString(),
+    npmVersion: shape_optString(),
+    yarnVersion: shape_optString(),
+});
+const turboTasks = () => opt(shape_tableOf(shape_table({ dependsOn: optStrings() })));
+/** turbo.json: each task's dependencies (`tasks` since Turborepo 2, `pipeline` before). */
+const TurboJsonSchema = shape_table({ tasks: turboTasks(), pipeline: turboTasks() });
+/** nx.json: target defaults and the plugins that infer targets from config files. */
+const NxJsonSchema = shape_table({
+    targetDefaults: opt(shape_tableOf(shape_table({ dependsOn: dependsOn() }))),
+    plugins: opt(array(union([string(), shape_table({ plugin: string(), options: opt(shape_tableOf(unknown())) })]))),
+});
+/** project.json: an Nx project's name, kind and targets. */
+const ProjectJsonSchema = shape_table({ name: shape_optString(), projectType: shape_optString(), targets: nxTargets() });
+/** workspace.json (Nx before 16): each project's folder, as a path or an inline configuration. */
+const WorkspaceJsonSchema = shape_table({
+    projects: opt(shape_tableOf(union([string(), shape_table({ root: shape_optString() })]))),
+});
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/node-pm.ts
+// Which package manager a Node project installs with, from which lockfile, and the install
+// command that tool accepts in the project's folder. A lockfile belongs to the folder it is in and
+// to the members of the workspace declared there, never to a folder that merely sits below it.
 
 
 
@@ -46356,93 +45291,27 @@ const LOCKFILES = [
     ['yarn.lock', 'yarn'],
     ['bun.lock', 'bun'],
     ['bun.lockb', 'bun'],
-    ['package-lock.json', 'npm'],
+    // npm reads the shrinkwrap when both are there, so it comes first and hides package-lock.json.
     ['npm-shrinkwrap.json', 'npm'],
+    ['package-lock.json', 'npm'],
 ];
-const NPM_DEFAULT_TEST = /no test specified/;
-const DELEGATING_BUILD = /\b(turbo|nx|lerna)\b|\s(-ws|--workspaces|-r|--recursive|--filter)\b|workspaces foreach/;
-/** Node.js projects (npm, pnpm, yarn classic and berry, bun), their workspaces and frameworks. */
-const nodeDetector = {
-    name: 'node',
-    priority: 10,
-    applies: (ctx, dir) => ctx.has(dir, 'package.json'),
-    async workspace(ctx, dir) {
-        if (!ctx.has(dir, 'package.json'))
-            return undefined;
-        const pkg = await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema);
-        const members = new Set();
-        const declared = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);
-        declared.forEach((g) => members.add(g));
-        if (ctx.has(dir, 'pnpm-workspace.yaml')) {
-            const ws = await ctx.yaml(context_joinRel(dir, 'pnpm-workspace.yaml'), PnpmWorkspaceSchema);
-            ws?.packages?.forEach((g) => members.add(g));
-        }
-        if (ctx.has(dir, 'rush.json')) {
-            const rush = await ctx.json(context_joinRel(dir, 'rush.json'), RushJsonSchema, true);
-            rush?.projects?.forEach((p) => p.projectFolder && members.add(p.projectFolder));
-        }
-        if (members.size === 0 && ctx.has(dir, 'lerna.json')) {
-            const lerna = await ctx.json(context_joinRel(dir, 'lerna.json'), LernaJsonSchema);
-            (lerna?.packages ?? ['packages/*']).forEach((g) => members.add(g));
-        }
-        if (members.size === 0)
-            return undefined;
-        const orchestrator = ['turbo.json', 'nx.json', 'lerna.json', 'rush.json'].find((f) => ctx.has(dir, f));
-        const pm = (await packageManager(ctx, { dir, workspaceRoot: undefined }, pkg)).name;
-        const build = pkg?.scripts?.build;
-        const decl = {
-            tool: orchestrator ? orchestrator.replace(/\.json$/, '') : `${pm}-workspaces`,
-            members: [...members],
-            rootIsProject: typeof build === 'string' && !DELEGATING_BUILD.test(` ${build}`),
-        };
-        return decl;
-    },
-    async project(ctx, scope) {
-        const manifest = context_joinRel(scope.dir, 'package.json');
-        const pkg = await ctx.json(manifest, PackageJsonSchema);
-        if (!pkg)
-            return undefined;
-        const rootPkg = scope.workspaceRoot
-            ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json'), PackageJsonSchema)
-            : undefined;
-        const warnings = [];
-        const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
-        const runtimeName = pm.name === 'bun' ? 'bun' : 'node';
-        const version = runtimeName === 'bun'
-            ? await bunVersion(ctx, scope.dir, pm)
-            : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
-        const scripts = pkg.scripts ?? {};
-        const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
-        const draft = {
-            name: pkg.name || folderName(scope.dir, ctx.rootName),
-            manifest,
-            runtime: { name: runtimeName, version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: pm,
-            frameworks: frameworks(pkg, manifest),
-            commands: {
-                install: installCommand(pm, await isBerry(ctx, pm)),
-                build: scripts.build ? `${run} build` : null,
-                test: scripts.test && !NPM_DEFAULT_TEST.test(scripts.test)
-                    ? pm.name === 'bun'
-                        ? 'bun run test'
-                        : `${pm.name} test`
-                    : null,
-                start: scripts.start ? (pm.name === 'bun' ? 'bun run start' : `${pm.name} start`) : null,
-            },
-            warnings,
-        };
-        return draft;
-    },
-};
-/** The package manager: `packageManager` first (corepack enforces it), else the nearest lockfile. */
-async function packageManager(ctx, scope, pkg, rootPkg, warnings = []) {
+/**
+ * The package manager: `packageManager` first (corepack enforces it), then the lockfile of the
+ * project's folder or of the workspace root that claims it, then Rush's, then a lockfile further
+ * up (which names the tool the repository uses, but is not this project's: its lockfile is none).
+ */
+async function packageManager(ctx, scope, pkg, rootPkg, warnings) {
     const declared = parsePackageManagerField(pkg?.packageManager ?? rootPkg?.packageManager);
     const declaredSource = pkg?.packageManager
         ? context_joinRel(scope.dir, 'package.json#packageManager')
-        : scope.workspaceRoot
+        : scope.workspaceRoot !== undefined
             ? context_joinRel(scope.workspaceRoot, 'package.json#packageManager')
             : null;
-    const lock = await nearestLockfile(ctx, scope.dir, warnings);
+    const rush = await rushManager(ctx, scope.workspaceRoot);
+    if (rush && !declared)
+        return rush;
+    const lock = (await lockIn(ctx, scope.dir, warnings)) ??
+        (scope.workspaceRoot !== undefined ? await lockIn(ctx, scope.workspaceRoot, warnings) : undefined);
     if (declared) {
         if (lock && lock.pm !== declared.name) {
             warnings.push(`packageManager says ${declared.name} but the lockfile is ${lock.path} (${lock.pm}); using ${declared.name}`);
@@ -46452,6 +45321,9 @@ async function packageManager(ctx, scope, pkg, rootPkg, warnings = []) {
     }
     if (lock)
         return { name: lock.pm, version: null, lockfile: lock.path, source: lock.path };
+    const above = lockAbove(ctx, scope.dir);
+    if (above)
+        return { name: above.pm, version: null, lockfile: null, source: above.path };
     return { name: 'npm', version: null, lockfile: null, source: null };
 }
 /** Parses `pnpm@9.12.0+sha512…` into a name and version. */
@@ -46463,54 +45335,116 @@ function parsePackageManagerField(field) {
         return undefined;
     return { name: m[1], version: m[2] ?? null };
 }
-async function nearestLockfile(ctx, dir, warnings) {
-    for (let d = dir; d !== undefined; d = d === '.' ? undefined : parentDir(d)) {
-        const here = LOCKFILES.filter(([name]) => ctx.has(d, name)).map(([name, pm]) => ({ path: context_joinRel(d, name), pm }));
-        if (here.length === 0)
-            continue;
-        if (here.length === 1)
-            return here[0];
-        const times = await Promise.all(here.map((l) => ctx.mtime(l.path)));
-        let best = 0;
-        times.forEach((t, i) => {
-            if (t > times[best])
-                best = i;
-        });
-        const chosen = here[best];
-        const why = times.every((t) => t === times[0]) ? 'by precedence' : '(newer)';
-        warnings.push(`two or more lockfiles in ${d}: ${here.map((l) => l.path.split('/').pop()).join(' and ')}; using ${chosen.path.split('/').pop()} ${why}`);
-        return chosen;
+/** The lockfile in one folder; two or more are reported, and the newer one is used. */
+async function lockIn(ctx, dir, warnings) {
+    const shrinkwrap = ctx.has(dir, 'npm-shrinkwrap.json');
+    const here = LOCKFILES.filter(([name]) => ctx.has(dir, name) && !(shrinkwrap && name === 'package-lock.json')).map(([name, pm]) => ({ path: context_joinRel(dir, name), pm }));
+    if (here.length <= 1)
+        return here[0];
+    const times = await Promise.all(here.map((l) => ctx.mtime(l.path)));
+    let best = 0;
+    times.forEach((t, i) => {
+        if (t > times[best])
+            best = i;
+    });
+    const chosen = here[best];
+    const why = times.every((t) => t === times[0]) ? 'by precedence' : '(newer)';
+    warnings.push(`two or more lockfiles in ${dir}: ${here.map((l) => l.path.split('/').pop()).join(' and ')}; using ${chosen.path.split('/').pop()} ${why}`);
+    return chosen;
+}
+/** The nearest lockfile strictly above a folder, up to the repository root. */
+function lockAbove(ctx, dir) {
+    for (const d of ctx.upward(dir).slice(1)) {
+        const found = LOCKFILES.find(([name]) => ctx.has(d, name));
+        if (found)
+            return { path: context_joinRel(d, found[0]), pm: found[1] };
     }
     return undefined;
 }
-function parentDir(d) {
-    const i = d.lastIndexOf('/');
-    return i < 0 ? '.' : d.slice(0, i);
+/** Rush installs every project from its own lockfile with the tool rush.json pins. */
+async function rushManager(ctx, root) {
+    if (root === undefined || !ctx.has(root, 'rush.json'))
+        return undefined;
+    const rush = await ctx.json(context_joinRel(root, 'rush.json'), RushJsonSchema, true);
+    const pinned = ['pnpm', 'yarn', 'npm'].find((pm) => rush?.[`${pm}Version`] !== undefined) ?? 'pnpm';
+    const lockName = pinned === 'npm' ? 'npm-shrinkwrap.json' : pinned === 'yarn' ? 'yarn.lock' : 'pnpm-lock.yaml';
+    const lockfile = context_joinRel(root, `common/config/rush/${lockName}`);
+    return {
+        name: pinned,
+        version: rush?.[`${pinned}Version`] ?? null,
+        lockfile: (await ctx.exists(lockfile)) ? lockfile : null,
+        source: context_joinRel(root, `rush.json${rush?.[`${pinned}Version`] !== undefined ? `#${pinned}Version` : ''}`),
+    };
 }
-async function isBerry(ctx, pm) {
+/** True when the package manager is Yarn 2 or later (Berry). */
+async function isBerry(ctx, pm, dir) {
     if (pm.name !== 'yarn')
         return false;
-    if (pm.version && /^\d+\./.test(pm.version) && Number(pm.version.split('.')[0]) >= 2)
-        return true;
-    if (!pm.lockfile)
-        return false;
-    const lockDir = pm.lockfile.includes('/') ? pm.lockfile.slice(0, pm.lockfile.lastIndexOf('/')) : '.';
+    if (pm.version && /^\d+\./.test(pm.version))
+        return Number(pm.version.split('.')[0]) >= 2;
+    const lockDir = ctx.findAbove(dir, 'yarn.lock');
+    if (lockDir === undefined)
+        return ctx.findAbove(dir, '.yarnrc.yml') !== undefined;
     if (ctx.has(lockDir, '.yarnrc.yml'))
         return true;
-    return /^__metadata:/m.test((await ctx.text(pm.lockfile)) ?? '');
+    return /^__metadata:/m.test((await ctx.text(context_joinRel(lockDir, 'yarn.lock'))) ?? '');
 }
-function installCommand(pm, berry) {
+/** How the package manager runs a tool installed in the project (`npx next build`). */
+function execPrefix(pm) {
+    return { npm: 'npx', pnpm: 'pnpm exec', yarn: 'yarn', bun: 'bunx' }[pm.name] ?? 'npx';
+}
+/**
+ * The install command the tool accepts in the project's folder, or null with a warning when it
+ * accepts none there: Yarn Berry refuses a folder below its project that is not one of its
+ * workspaces, and a Rush project installs only through Rush.
+ */
+async function installCommand(ctx, scope, pm, hasPackageJson, warnings) {
+    const root = scope.workspaceRoot;
+    if (root !== undefined && ctx.has(root, 'rush.json'))
+        return rushCommand(ctx, scope.dir, root, 'rush', 'install');
     switch (pm.name) {
         case 'pnpm':
+            if (!pm.lockfile && hasPackageJson && strictlyAbove(ctx, scope.dir, 'pnpm-workspace.yaml') !== undefined)
+                return 'pnpm install --ignore-workspace';
             return pm.lockfile ? 'pnpm install --frozen-lockfile' : 'pnpm install';
-        case 'yarn':
-            return berry ? 'yarn install --immutable' : pm.lockfile ? 'yarn install --frozen-lockfile' : 'yarn install';
+        case 'yarn': {
+            if (!(await isBerry(ctx, pm, scope.dir)))
+                return pm.lockfile ? 'yarn install --frozen-lockfile' : 'yarn install';
+            const project = ctx.findAbove(scope.dir, 'yarn.lock');
+            if (hasPackageJson && project !== undefined && project !== scope.dir && project !== root) {
+                warnings.push(`${scope.dir} is inside the Yarn project at ${project} but is not one of its workspaces, so yarn refuses to run there; list it in ${context_joinRel(project, 'package.json')}#workspaces or give it a yarn.lock of its own`);
+                return null;
+            }
+            return pm.lockfile ? 'yarn install --immutable' : 'yarn install';
+        }
         case 'bun':
             return pm.lockfile ? 'bun install --frozen-lockfile' : 'bun install';
         default:
             return pm.lockfile ? 'npm ci' : 'npm install';
     }
 }
+/** The nearest folder strictly above dir, up to the repository root, with that file. */
+function strictlyAbove(ctx, dir, name) {
+    return ctx
+        .upward(dir)
+        .slice(1)
+        .find((d) => ctx.has(d, name));
+}
+/** A Rush command run from a project's folder, through the repository's install-run script when it has one. */
+async function rushCommand(ctx, dir, root, tool, args) {
+    const script = `common/scripts/install-run-${tool}.js`;
+    if (!(await ctx.exists(context_joinRel(root, script))))
+        return `${tool} ${args}`;
+    return `node ${(0,lite/* shellQuote */.ZL)(context_joinRel(relativeTo(dir, root), script))} ${args}`;
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/node-versions.ts
+// Versions in the Node ecosystem: the runtime's (version files from the project up to the
+// repository root, engines), and a dependency's as declared, with pnpm and Bun catalogs resolved
+// and the workspace protocol never shown as a version.
+
+
+
 const voltaNode = async (ctx, dir) => {
     if (!ctx.has(dir, 'package.json'))
         return undefined;
@@ -46525,16 +45459,32 @@ const NODE_SOURCES = [
     miseTools('node', 'nodejs'),
     voltaNode,
 ];
+/**
+ * The version declared nearest to the project, asking each folder from the project up to the
+ * repository root (above the analysed folder too, where an enclosing workspace pins it) every
+ * source in order.
+ */
+async function nearestVersionAbove(ctx, dir, sources) {
+    for (const d of ctx.upward(dir)) {
+        for (const source of sources) {
+            const found = await source(ctx, d);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** The Node.js version: a version file first, else engines; a pin outside the engines range is reported. */
 async function nodeVersion(ctx, scope, pkg, rootPkg, warnings) {
-    const pinned = await nearestVersion(ctx, scope.dir, NODE_SOURCES);
-    const enginesOwner = pkg.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
-    const engines = pkg.engines?.node ?? rootPkg?.engines?.node;
-    const enginesFound = engines && enginesOwner
+    const pinned = await nearestVersionAbove(ctx, scope.dir, NODE_SOURCES);
+    const enginesOwner = pkg?.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
+    const engines = pkg?.engines?.node ?? rootPkg?.engines?.node;
+    const enginesFound = engines && enginesOwner !== undefined
         ? { value: engines, source: context_joinRel(enginesOwner, 'package.json#engines.node') }
         : undefined;
     if (pinned && enginesFound) {
         // Loaded only when both a pin and an engines range exist: most runs never need it.
-        const { default: semver } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 62088, 23));
+        const { default: semver } = await __nccwpck_require__.e(/* import() */ 88).then(__nccwpck_require__.t.bind(__nccwpck_require__, 62088, 23));
         if (!semver.valid(semver.coerce(pinned.value)) || !semver.validRange(engines))
             return pinned;
         const exact = semver.valid(pinned.value) ?? semver.coerce(pinned.value).version;
@@ -46544,25 +45494,436 @@ async function nodeVersion(ctx, scope, pkg, rootPkg, warnings) {
     }
     return pinned ?? enginesFound;
 }
+/** The Bun version: a version file, else the packageManager pin. */
 async function bunVersion(ctx, dir, pm) {
-    const file = await nearestVersion(ctx, dir, [plainFile('.bun-version'), toolVersions('bun'), miseTools('bun')]);
+    const file = await nearestVersionAbove(ctx, dir, [plainFile('.bun-version'), toolVersions('bun'), miseTools('bun')]);
     if (file)
         return file;
     return pm.version && pm.source ? { value: pm.version, source: pm.source } : undefined;
 }
-function frameworks(pkg, manifest) {
-    const deps = { ...pkg.devDependencies, ...pkg.dependencies };
-    const found = [];
-    for (const [dep, name] of NODE_FRAMEWORK_DEPS) {
-        const version = deps[dep];
-        if (typeof version === 'string')
-            found.push({
-                name,
-                version,
-                source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}`,
-            });
+/** The catalogs that apply to a project: the nearest pnpm-workspace.yaml's, else its workspace root's package.json's. */
+async function catalogsFor(ctx, scope, rootPkg) {
+    const pnpmDir = ctx.findAbove(scope.dir, 'pnpm-workspace.yaml');
+    if (pnpmDir !== undefined) {
+        const file = context_joinRel(pnpmDir, 'pnpm-workspace.yaml');
+        const ws = await ctx.yaml(file, PnpmWorkspaceSchema);
+        return node_versions_catalogs(file, '', ws?.catalog, ws?.catalogs);
     }
+    const owner = scope.workspaceRoot ?? scope.dir;
+    const file = context_joinRel(owner, 'package.json');
+    const pkg = scope.workspaceRoot !== undefined ? rootPkg : await ctx.json(file, PackageJsonSchema);
+    const inWorkspaces = Array.isArray(pkg?.workspaces) ? undefined : pkg?.workspaces;
+    if (inWorkspaces?.catalog || inWorkspaces?.catalogs)
+        return node_versions_catalogs(file, 'workspaces.', inWorkspaces.catalog, inWorkspaces.catalogs);
+    return node_versions_catalogs(file, '', pkg?.catalog, pkg?.catalogs);
+}
+function node_versions_catalogs(file, prefix, main, named) {
+    return {
+        lookup(name, dep) {
+            // `catalog:` is the default catalog, which pnpm also accepts as `catalogs.default`.
+            const isDefault = name === '' || name === 'default';
+            const value = isDefault ? (main?.[dep] ?? named?.default?.[dep]) : named?.[name]?.[dep];
+            if (value === undefined)
+                return undefined;
+            const field = isDefault && main?.[dep] !== undefined ? `catalog.${dep}` : `catalogs.${name || 'default'}.${dep}`;
+            return { value, source: `${file}#${prefix}${field}` };
+        },
+    };
+}
+/**
+ * A dependency's version as it can be shown: `catalog:` resolved, `npm:next@14.2.3` as its
+ * version, `workspace:^1.2.0` as its range; null for `workspace:*`, links, paths and patches.
+ */
+function resolveSpec(dep, spec, cats) {
+    const catalog = /^catalog:(.*)$/.exec(spec.trim());
+    if (catalog) {
+        const found = cats.lookup(catalog[1].trim(), dep);
+        return found ? { version: found.value, source: found.source } : { version: null };
+    }
+    const workspace = /^workspace:(.*)$/.exec(spec);
+    if (workspace)
+        return { version: /\d/.test(workspace[1]) ? workspace[1] : null };
+    const alias = /^npm:(?:@[^/@]+\/)?[^@]+@(.+)$/.exec(spec);
+    if (alias)
+        return { version: alias[1] };
+    if (/^(link|file|portal|patch|exec):/.test(spec))
+        return { version: null };
+    return { version: spec };
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/nx.ts
+// Nx and Turborepo: which projects an Nx workspace defines (project.json, the older
+// workspace.json), which targets a project has, and when a task must run through the orchestrator
+// because running the package's own script would skip the tasks it depends on.
+
+
+
+const ext = (base, exts) => exts.map((e) => `${base}.${e}`);
+const JS = ['js', 'ts', 'mjs', 'mts', 'cjs', 'cts'];
+/**
+ * Nx plugins that infer targets from a config file in a project's folder, and the plugin option
+ * naming each target (its default is the task's own name).
+ */
+const NX_PLUGINS = {
+    vite: { configs: ext('vite.config', JS), targets: { build: 'buildTargetName', test: 'testTargetName' } },
+    vitest: { configs: [...ext('vitest.config', JS), ...ext('vite.config', JS)], targets: { test: 'testTargetName' } },
+    next: { configs: ext('next.config', JS), targets: { build: 'buildTargetName' } },
+    jest: { configs: ext('jest.config', JS), targets: { test: 'targetName' } },
+    webpack: { configs: ext('webpack.config', JS), targets: { build: 'buildTargetName' } },
+    rspack: { configs: ext('rspack.config', JS), targets: { build: 'buildTargetName' } },
+    rollup: { configs: ext('rollup.config', JS), targets: { build: 'buildTargetName' } },
+    remix: { configs: ext('remix.config', JS), targets: { build: 'buildTargetName' } },
+    nuxt: { configs: ext('nuxt.config', JS), targets: { build: 'buildTargetName' } },
+};
+/** Config files the Nx plugins look for, for the walk to record. */
+const NX_PLUGIN_CONFIG_FILES = Object.values(NX_PLUGINS).flatMap((p) => p.configs);
+/** Executor packages and the dependency whose framework they build. */
+const EXECUTOR_DEPS = {
+    next: 'next',
+    angular: '@angular/core',
+    'build-angular': '@angular/core',
+    build: '@angular/core',
+    vite: 'vite',
+    remix: '@remix-run/dev',
+    expo: 'expo',
+    nuxt: 'nuxt',
+    nest: '@nestjs/core',
+    storybook: 'storybook',
+};
+/** The project.json of an Nx project in a folder, when an Nx workspace (nx.json at or above it) encloses it. */
+async function nxProject(ctx, dir) {
+    if (!ctx.has(dir, 'project.json') || ctx.findAbove(dir, 'nx.json') === undefined)
+        return undefined;
+    return ctx.json(context_joinRel(dir, 'project.json'), ProjectJsonSchema);
+}
+/** The folders of the Nx projects below an Nx root, relative to it: project.json folders and workspace.json entries. */
+async function nxMembers(ctx, root) {
+    if (!ctx.has(root, 'nx.json'))
+        return [];
+    const members = new Set();
+    for (const dir of ctx.inventory.manifests.keys()) {
+        const rel = ctx.has(dir, 'project.json') ? ctx.pathFrom(root, dir) : undefined;
+        if (rel !== undefined && rel !== '.')
+            members.add(exactGlob(rel));
+    }
+    if (ctx.has(root, 'workspace.json')) {
+        const ws = await ctx.json(context_joinRel(root, 'workspace.json'), WorkspaceJsonSchema);
+        for (const p of Object.values(ws?.projects ?? {})) {
+            const folder = typeof p === 'string' ? p : p.root;
+            if (folder)
+                members.add(exactGlob(folder.replace(/^\.\//, '').replace(/\/+$/, '')));
+        }
+    }
+    return [...members];
+}
+/** A path as a glob that matches only itself. */
+function exactGlob(path) {
+    return path.replace(/[\\*?[\]{}()!+@]/g, (c) => `\\${c}`);
+}
+/** The dependencies an Nx project's executors name (`@nx/next:build` → next), to find its frameworks by. */
+function executorDeps(project) {
+    const deps = new Set();
+    for (const target of Object.values(project?.targets ?? {})) {
+        const pkg = /^@(?:nx|nrwl|angular-devkit|angular)\/([\w-]+):/.exec(target.executor ?? '')?.[1];
+        const dep = pkg ? EXECUTOR_DEPS[pkg] : undefined;
+        if (dep)
+            deps.add(dep);
+    }
+    return [...deps];
+}
+/**
+ * The command that runs a task through Nx or Turborepo, when it must: always for an Nx
+ * project.json project that has the target; for a package script, when nx.json's target defaults
+ * or turbo.json make the task depend on others (a per-package command would skip them).
+ */
+async function orchestratedCommand(ctx, o, task) {
+    const script = o.pkg?.scripts?.[task] !== undefined;
+    const nxRoot = ctx.findAbove(o.dir, 'nx.json');
+    if (nxRoot !== undefined) {
+        const nx = await ctx.json(context_joinRel(nxRoot, 'nx.json'), NxJsonSchema, true);
+        const run = (target) => `${o.exec} nx run ${(0,lite/* shellQuote */.ZL)(`${o.name}:${target}`)}`;
+        if (o.project) {
+            if (script || o.project.targets?.[task])
+                return run(task);
+            const inferred = inferredTargets(ctx, o.dir, nx).get(task);
+            if (inferred !== undefined)
+                return run(inferred);
+        }
+        const own = o.pkg?.nx?.targets?.[task]?.dependsOn ?? [];
+        if (script && (own.length > 0 || (nx?.targetDefaults?.[task]?.dependsOn ?? []).length > 0))
+            return run(task);
+    }
+    if (!script || !o.pkg?.name || o.workspaceRoot === undefined || !ctx.has(o.workspaceRoot, 'turbo.json'))
+        return;
+    const deps = [
+        ...(await turboDependsOn(ctx, o.workspaceRoot, o.pkg.name, task)),
+        ...(ctx.has(o.dir, 'turbo.json') && o.dir !== o.workspaceRoot
+            ? await turboDependsOn(ctx, o.dir, o.pkg.name, task)
+            : []),
+    ];
+    return deps.length > 0 ? `${o.exec} turbo run ${task} --filter=${(0,lite/* shellQuote */.ZL)(o.pkg.name)}` : undefined;
+}
+/** The tasks a turbo.json makes `task` of a package depend on (`^build`, `codegen`), environment entries aside. */
+async function turboDependsOn(ctx, dir, name, task) {
+    const turbo = await ctx.json(context_joinRel(dir, 'turbo.json'), TurboJsonSchema, true);
+    const tasks = { ...turbo?.pipeline, ...turbo?.tasks };
+    return (tasks[`${name}#${task}`] ?? tasks[task])?.dependsOn?.filter((d) => !d.startsWith('$')) ?? [];
+}
+/** The target each task is inferred as by the nx.json plugins, from the config files a folder holds. */
+function inferredTargets(ctx, dir, nx) {
+    const targets = new Map();
+    for (const entry of nx?.plugins ?? []) {
+        const name = typeof entry === 'string' ? entry : entry.plugin;
+        const options = typeof entry === 'string' ? {} : (entry.options ?? {});
+        const key = /^@(?:nx|nrwl)\/([\w-]+)(?:\/plugin)?$/.exec(name)?.[1];
+        const plugin = key ? NX_PLUGINS[key] : undefined;
+        if (!plugin || !plugin.configs.some((c) => ctx.has(dir, c)))
+            continue;
+        for (const [task, option] of Object.entries(plugin.targets)) {
+            const named = options[option];
+            if (!targets.has(task))
+                targets.set(task, typeof named === 'string' && named !== '' ? named : task);
+        }
+    }
+    return targets;
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/node-workspace.ts
+// Node workspaces: the members a root declares (package.json workspaces, pnpm, Rush, Lerna, Nx
+// projects), the tool that orchestrates them, and which projects the root's own scripts build.
+
+
+
+
+const DELEGATING_BUILD = /\b(turbo|nx|lerna|rush)\b|\s(-ws|--workspaces|-r|--recursive|--filter)\b|workspaces foreach/;
+/** The workspace a folder declares, or undefined when it declares no members. */
+async function nodeWorkspace(ctx, dir) {
+    // A Rush repository has no package.json at its root; an Nx one may declare projects by project.json alone.
+    if (!['package.json', 'nx.json', 'rush.json'].some((f) => ctx.has(dir, f)))
+        return undefined;
+    const pkg = ctx.has(dir, 'package.json')
+        ? await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema)
+        : undefined;
+    const members = new Set();
+    const declared = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);
+    declared.forEach((g) => members.add(g));
+    if (ctx.has(dir, 'pnpm-workspace.yaml')) {
+        const ws = await ctx.yaml(context_joinRel(dir, 'pnpm-workspace.yaml'), PnpmWorkspaceSchema);
+        ws?.packages?.forEach((g) => members.add(g));
+    }
+    if (ctx.has(dir, 'rush.json')) {
+        const rush = await ctx.json(context_joinRel(dir, 'rush.json'), RushJsonSchema, true);
+        rush?.projects?.forEach((p) => p.projectFolder && members.add(p.projectFolder));
+    }
+    if (members.size === 0 && ctx.has(dir, 'lerna.json')) {
+        const lerna = await ctx.json(context_joinRel(dir, 'lerna.json'), LernaJsonSchema);
+        (lerna?.packages ?? ['packages/*']).forEach((g) => members.add(g));
+    }
+    (await nxMembers(ctx, dir)).forEach((m) => members.add(m));
+    if (members.size === 0)
+        return undefined;
+    const orchestrator = ['turbo.json', 'nx.json', 'lerna.json', 'rush.json'].find((f) => ctx.has(dir, f));
+    const pm = (await packageManager(ctx, { dir, workspaceRoot: undefined }, pkg, undefined, [])).name;
+    const build = pkg?.scripts?.build;
+    const rootProject = await nxProject(ctx, dir);
+    return {
+        tool: orchestrator ? orchestrator.replace(/\.json$/, '') : `${pm}-workspaces`,
+        members: [...members],
+        rootIsProject: (typeof build === 'string' && !DELEGATING_BUILD.test(` ${build}`)) ||
+            rootProject?.targets?.build !== undefined ||
+            rootProject?.targets?.test !== undefined,
+    };
+}
+/** Scripts that build, run or ship something, whose targets are the repository's applications. */
+const SHIPPING_SCRIPT = /^(build|start|dev|serve|deploy|preview)(\W|$)/;
+/**
+ * Projects a folder's own build, start, dev and deploy scripts name, as they name them: a
+ * `--filter`, `--workspace`, `yarn workspace`, `nx run` target or `cd` folder.
+ */
+async function rootBuilds(ctx, dir) {
+    if (!ctx.has(dir, 'package.json'))
+        return [];
+    const pkg = await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema);
+    const names = new Set();
+    for (const [script, body] of Object.entries(pkg?.scripts ?? {})) {
+        if (!SHIPPING_SCRIPT.test(script) || typeof body !== 'string')
+            continue;
+        for (const target of scriptTargets(body))
+            names.add(target);
+    }
+    return [...names];
+}
+const TARGET_PATTERNS = [
+    /(?:--filter|-F)[= ]+(\S+)/g,
+    /(?:--workspace|-w)[= ]+(\S+)/g,
+    /\byarn workspace (\S+)/g,
+    /\bnx (?:run )?(\S+?):\S+/g,
+    /\bnx (?:build|serve|start|deploy|export|preview) (\S+)/g,
+    /(?:--scope|--to|--only)[= ]+(\S+)/g,
+    /\b(?:cd|--prefix|--dir|-C) (\S+?)(?:\s|$|&|;)/g,
+];
+/** The project names and folders one script names (`turbo run build --filter=web...` → web). */
+function scriptTargets(script) {
+    const found = [];
+    for (const re of TARGET_PATTERNS)
+        for (const m of script.matchAll(re)) {
+            const target = m[1]
+                .replace(/^['"]|['"]$/g, '')
+                .replace(/^\.\.\.|\.\.\.$|^\^|^\{|\}$/g, '')
+                .replace(/^\.\//, '')
+                .replace(/\/+$/, '');
+            if (target !== '' && !target.startsWith('-'))
+                found.push(target);
+        }
     return found;
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/node.ts
+
+
+
+
+
+
+
+
+
+const NPM_DEFAULT_TEST = /no test specified/;
+/**
+ * Node.js projects (npm, pnpm, yarn classic and berry, bun, Rush), their workspaces (including
+ * one whose root is above the analysed folder), Nx projects (project.json) and frameworks.
+ */
+const nodeDetector = {
+    name: 'node',
+    priority: 10,
+    workspaceAbove: true,
+    applies: (ctx, dir) => ctx.has(dir, 'package.json') || (ctx.has(dir, 'project.json') && ctx.findAbove(dir, 'nx.json') !== undefined),
+    workspace: nodeWorkspace,
+    builds: rootBuilds,
+    async project(ctx, scope) {
+        const hasPackageJson = ctx.has(scope.dir, 'package.json');
+        const pkg = hasPackageJson ? await ctx.json(context_joinRel(scope.dir, 'package.json'), PackageJsonSchema) : undefined;
+        const project = await nxProject(ctx, scope.dir);
+        if (!pkg && !project)
+            return undefined;
+        const manifest = context_joinRel(scope.dir, pkg ? 'package.json' : 'project.json');
+        const rootDir = scope.workspaceRoot ?? ctx.findAbove(scope.dir, 'nx.json');
+        const rootPkg = rootDir !== undefined && rootDir !== scope.dir && ctx.has(rootDir, 'package.json')
+            ? await ctx.json(context_joinRel(rootDir, 'package.json'), PackageJsonSchema)
+            : undefined;
+        const warnings = [];
+        const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
+        const runtimeName = pm.name === 'bun' ? 'bun' : 'node';
+        const version = runtimeName === 'bun'
+            ? await bunVersion(ctx, scope.dir, pm)
+            : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
+        const matches = frameworkMatches(ctx, scope.dir, pkg, project, rootDir, rootPkg);
+        const name = project?.name ?? pkg?.nx?.name ?? (pkg?.name || folderName(scope.dir, ctx.rootName));
+        const commands = await nodeCommands(ctx, scope, { pkg, project, pm, name, matches, hasPackageJson }, warnings);
+        const catalogs = await catalogsFor(ctx, scope, rootPkg);
+        const frameworks = matches.map((m) => {
+            if (m.dep === null || m.spec === null)
+                return { name: m.def.name, version: null, source: m.source };
+            const resolved = resolveSpec(m.dep, m.spec, catalogs);
+            return { name: m.def.name, version: resolved.version, source: resolved.source ?? m.source };
+        });
+        const draft = {
+            name,
+            manifest,
+            runtime: { name: runtimeName, version: version?.value ?? null, source: version?.source ?? null },
+            packageManager: pm,
+            frameworks,
+            commands,
+            warnings,
+            output: outputOf(matches),
+            serves: matches.some((m) => m.def.serves),
+        };
+        return draft;
+    },
+};
+/** A manifest's dependencies (devDependencies first, so a runtime dependency wins) and where each is declared. */
+function dependencyList(pkg, manifest) {
+    if (!pkg)
+        return undefined;
+    return {
+        versions: { ...pkg.devDependencies, ...pkg.dependencies },
+        sourceOf: (dep) => `${manifest}#${pkg.dependencies?.[dep] !== undefined ? 'dependencies' : 'devDependencies'}.${dep}`,
+    };
+}
+function frameworkMatches(ctx, dir, pkg, project, rootDir, rootPkg) {
+    const workspace = rootDir !== undefined ? dependencyList(rootPkg, context_joinRel(rootDir, 'package.json')) : undefined;
+    let own = dependencyList(pkg, context_joinRel(dir, 'package.json'));
+    if (!own) {
+        // An Nx project.json folder has no dependencies of its own: its executors name the ones it builds with.
+        const named = executorDeps(project).filter((d) => workspace?.versions[d] !== undefined);
+        own = {
+            versions: Object.fromEntries(named.map((d) => [d, workspace.versions[d]])),
+            sourceOf: (dep) => workspace.sourceOf(dep),
+        };
+    }
+    return matchFrameworks('node', {
+        own,
+        workspace,
+        files: ctx.names(dir),
+        configPath: (name) => context_joinRel(dir, name),
+    });
+}
+/**
+ * Commands the tools accept in the project's folder: scripts through the package manager, tasks
+ * through Nx, Turborepo or Rush when their pipeline must run, the framework's own build and start
+ * when there is no script, and none at all where the package manager refuses the folder.
+ */
+async function nodeCommands(ctx, scope, i, warnings) {
+    const { pkg, pm } = i;
+    const install = await installCommand(ctx, scope, pm, i.hasPackageJson, warnings);
+    if (install === null && pm.name === 'yarn')
+        return { install: null, build: null, test: null, start: null };
+    const exec = execPrefix(pm);
+    if (pkg && pm.name === 'npm' && usesWorkspaceProtocol(pkg)) {
+        warnings.push('package.json uses the workspace: protocol, which npm cannot install; declare packageManager (pnpm, yarn or bun) in the workspace root');
+        return { install: null, build: null, test: null, start: null };
+    }
+    const scripts = pkg?.scripts ?? {};
+    const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
+    const direct = pm.name === 'bun' ? 'bun run' : pm.name;
+    const orchestrated = {
+        dir: scope.dir,
+        name: i.name,
+        pkg,
+        project: i.project,
+        workspaceRoot: scope.workspaceRoot,
+        exec,
+    };
+    const task = async (t, fallback) => (await orchestratedCommand(ctx, orchestrated, t)) ?? (await rushTask(ctx, scope, i.name, t, pkg)) ?? fallback;
+    const build = builder(i.matches)?.build;
+    // An Nx project builds into the workspace's dist/, where the framework's own start would not look.
+    const start = i.project ? undefined : i.matches.find((m) => m.def.start !== undefined)?.def.start;
+    return {
+        install,
+        build: await task('build', scripts.build ? `${run} build` : build ? viaPackageManager(exec, build) : null),
+        test: await task('test', scripts.test && !NPM_DEFAULT_TEST.test(scripts.test) ? `${direct} test` : null),
+        start: scripts.start ? `${direct} start` : start ? viaPackageManager(exec, start) : null,
+    };
+}
+/** A framework's command with each installed tool run through the package manager (`npx next build`). */
+function viaPackageManager(exec, command) {
+    return command
+        .split(' && ')
+        .map((c) => (c.startsWith('node ') ? c : `${exec} ${c}`))
+        .join(' && ');
+}
+/** A task of a Rush project: `rush build --to` builds its dependencies first; tests run through rushx. */
+async function rushTask(ctx, scope, name, task, pkg) {
+    const root = scope.workspaceRoot;
+    if (root === undefined || !ctx.has(root, 'rush.json') || pkg?.scripts?.[task] === undefined)
+        return undefined;
+    return task === 'build'
+        ? rushCommand(ctx, scope.dir, root, 'rush', `build --to ${(0,lite/* shellQuote */.ZL)(name)}`)
+        : rushCommand(ctx, scope.dir, root, 'rushx', task);
+}
+/** True when any dependency uses the workspace: protocol, which npm rejects. */
+function usesWorkspaceProtocol(pkg) {
+    return [pkg.dependencies, pkg.devDependencies].some((deps) => Object.values(deps ?? {}).some((v) => v.startsWith('workspace:')));
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/php.ts
@@ -46627,13 +45988,117 @@ const phpDetector = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/python-requirements.ts
+
+
+
+/** More files than this in one include graph are not read; real projects have a handful. */
+const MAX_REQUIREMENT_FILES = 100;
+/**
+ * Parses a PEP 508 requirement (`Django[argon2]>=5,<6 ; python_version>"3.9"`, `pkg @ https://…`)
+ * into its normalised name and specifier; undefined for a line that names no distribution.
+ */
+function parseRequirement(spec) {
+    const m = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*(.*)$/.exec(spec);
+    if (!m)
+        return undefined;
+    const rest = m[2].replace(/;.*$/, '').trim();
+    // A direct reference (`name @ url`) pins by URL, not by a version.
+    const version = rest.startsWith('@') || rest === '' ? null : (/^==(?!=)\s*([^,*\s]+)$/.exec(rest)?.[1] ?? rest);
+    if (!/^(?:[<>=!~(@]|$)/.test(rest) && version !== null)
+        return undefined;
+    return { name: normaliseName(m[1]), version };
+}
+/** PEP 503 normalisation: lower case, runs of `-`, `_` and `.` become `-`. */
+function normaliseName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/**
+ * Reads requirements files as pip does: `\` continues a line, `#` after whitespace starts a
+ * comment, per-requirement options (`--hash=…`) are dropped, `-r`/`--requirement` includes and
+ * `-c`/`--constraint` files are followed relative to the file that names them. A file reached
+ * twice is read once; an include that leads back into its own chain is a cycle and is reported.
+ */
+async function readRequirements(ctx, roots) {
+    const out = { requirements: [], constraints: new Map(), files: new Set(), problems: [] };
+    const visit = async (path, chain, constraint) => {
+        if (chain.includes(path)) {
+            out.problems.push(`requirements include cycle ${[...chain, path].join(' → ')}; not followed again`);
+            return;
+        }
+        if (out.files.has(path))
+            return;
+        if (out.files.size >= MAX_REQUIREMENT_FILES) {
+            out.problems.push(`more than ${MAX_REQUIREMENT_FILES} requirements files are included; ${path} and later ones are not read`);
+            return;
+        }
+        const file = await treeFile(ctx, path);
+        if (!('text' in file)) {
+            const by = chain.at(-1);
+            out.problems.push(`${by ? `${by} includes ${path}, which` : `${path}`} ${file.problem}; it is not read`);
+            return;
+        }
+        out.files.add(path);
+        const folder = parentOf(path) ?? '.';
+        for (const line of logicalLines(file.text)) {
+            const include = /^(?:-([rc])\s*|--(requirement|constraint)(?:\s*=\s*|\s+))(\S+)$/.exec(line);
+            if (include) {
+                const target = include[3];
+                // pip also takes URLs and ${VARIABLES}: neither can be read from the tree.
+                if (/^[a-z][\w+.-]*:\/\//i.test(target) || /\$\{/.test(target))
+                    continue;
+                const isConstraint = constraint || include[1] === 'c' || include[2] === 'constraint';
+                const next = target.startsWith('/') ? target : external_node_path_.posix.normalize(external_node_path_.posix.join(folder, target));
+                await visit(next, [...chain, path], isConstraint);
+                continue;
+            }
+            if (line.startsWith('-'))
+                continue; // -e, -i, --index-url, --hash …: no distribution named
+            const parsed = parseRequirement(line.replace(/\s+--?[a-z][\w-]*(?:[=\s]\S*)?/gi, ''));
+            if (!parsed)
+                continue;
+            const found = { ...parsed, source: path };
+            if (!constraint)
+                out.requirements.push(found);
+            else if (parsed.version !== null && !/^[<>=!~]/.test(parsed.version) && !out.constraints.has(parsed.name))
+                out.constraints.set(parsed.name, found);
+        }
+    };
+    for (const root of roots)
+        await visit(root, [], false);
+    return out;
+}
+/** A requirements file's logical lines: continuations joined, comments and blank lines dropped. */
+function logicalLines(text) {
+    const lines = [];
+    let pending = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const joined = pending + raw;
+        if (/(^|[^\\])\\$/.test(joined)) {
+            pending = joined.slice(0, -1);
+            continue;
+        }
+        pending = '';
+        const line = joined.replace(/(^|\s)#.*$/, '').trim();
+        if (line !== '')
+            lines.push(line);
+    }
+    if (pending.trim() !== '')
+        lines.push(pending.trim());
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/python.ts
 
 
 
 
 
+
 const python_FRAMEWORKS = ['django', 'flask', 'fastapi'];
+/** Files that make a folder a Python project of its own, whatever includes its requirements. */
+const PROJECT_FILES = ['pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock'];
+const REQUIREMENTS = /^requirements[\w.-]*\.txt$/;
 const PYTHON_SOURCES = [
     plainFile('.python-version'),
     toolVersions('python'),
@@ -46644,20 +46109,19 @@ const PYTHON_SOURCES = [
 const pythonDetector = {
     name: 'python',
     priority: 30,
-    applies: (ctx, dir) => ['pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock'].some((n) => ctx.has(dir, n)) ||
-        ctx.names(dir).some((n) => /^requirements[\w.-]*\.txt$/.test(n)),
+    applies: (ctx, dir) => PROJECT_FILES.some((n) => ctx.has(dir, n)) || ctx.names(dir).some((n) => REQUIREMENTS.test(n)),
     async project(ctx, { dir }) {
         const pyproject = ctx.has(dir, 'pyproject.toml')
             ? await ctx.toml(context_joinRel(dir, 'pyproject.toml'), PyProjectSchema)
             : undefined;
         const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(context_joinRel(dir, 'Pipfile'), PipfileSchema) : undefined;
-        const requirements = ctx
-            .names(dir)
-            .filter((n) => /^requirements[\w.-]*\.txt$/.test(n))
-            .sort((a, b) => a.length - b.length || a.localeCompare(b));
+        const requirements = requirementFiles(ctx, dir);
+        if (!PROJECT_FILES.some((n) => ctx.has(dir, n)) && (await includedFromAbove(ctx, dir, requirements)))
+            return undefined;
+        const read = await readRequirements(ctx, requirements.map((n) => context_joinRel(dir, n)));
         const pm = python_packageManager(ctx, dir, pyproject, requirements);
-        const deps = await dependencies(ctx, dir, pyproject, pipfile, requirements);
-        const warnings = [];
+        const deps = python_dependencies(dir, pyproject, pipfile, read);
+        const warnings = [...read.problems];
         const pinned = await nearestVersion(ctx, dir, PYTHON_SOURCES);
         const declared = pyproject?.project?.['requires-python']
             ? { value: pyproject.project['requires-python'], source: context_joinRel(dir, 'pyproject.toml#project.requires-python') }
@@ -46707,6 +46171,28 @@ const pythonDetector = {
         };
     },
 };
+/** The folder's requirements files, requirements.txt (the shortest name) first. */
+function requirementFiles(ctx, dir) {
+    return ctx
+        .names(dir)
+        .filter((n) => REQUIREMENTS.test(n))
+        .sort((a, b) => a.length - b.length || a.localeCompare(b));
+}
+/**
+ * True when the nearest Python project above reads this folder's requirements files through
+ * `-r`/`-c` (a `requirements/requirements-dev.txt` beside the project's requirements.txt): they
+ * are part of that project, not one of their own.
+ */
+async function includedFromAbove(ctx, dir, files) {
+    for (let d = parentOf(dir); d !== undefined; d = parentOf(d)) {
+        const above = requirementFiles(ctx, d);
+        if (above.length === 0 && !PROJECT_FILES.some((n) => ctx.has(d, n)))
+            continue;
+        const read = await readRequirements(ctx, above.map((n) => context_joinRel(d, n)));
+        return files.some((n) => read.files.has(context_joinRel(dir, n)));
+    }
+    return false;
+}
 function python_packageManager(ctx, dir, pyproject, requirements) {
     const pick = (name, lockfile, source) => ({
         name,
@@ -46730,55 +46216,69 @@ function python_packageManager(ctx, dir, pyproject, requirements) {
         return pick('uv', null, 'pyproject.toml#tool.uv');
     return pick('pip', requirements[0] ?? null, requirements[0] ?? (pyproject ? 'pyproject.toml' : null));
 }
-/** Lower-cased distribution name → declared version (exact pins without `==`), with the file. */
-async function dependencies(ctx, dir, pyproject, pipfile, requirements) {
+/**
+ * Normalised distribution name → declared version (exact pins without `==`) and the file (and
+ * table) that declares it: PEP 621 dependencies and extras, PEP 735 groups, Poetry's main and
+ * group tables, uv's and PDM's dev dependencies, Pipfile, and requirements files with their
+ * `-r` includes. A dependency named without a pin takes the exact pin of a `-c` constraints file.
+ */
+function python_dependencies(dir, pyproject, pipfile, requirements) {
     const deps = new Map();
-    const add = (spec, source) => {
-        const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*([^;#]*)/.exec(spec);
-        if (!m)
-            return;
-        const name = m[1].toLowerCase().replace(/[._]/g, '-');
+    const set = (name, version, source) => {
         if (!deps.has(name))
-            deps.set(name, { version: cleanSpec(m[2]), source });
+            deps.set(name, { version, source });
+    };
+    const add = (spec, source) => {
+        const parsed = typeof spec === 'string' ? parseRequirement(spec) : undefined;
+        if (parsed)
+            set(parsed.name, parsed.version, source);
     };
     const py = context_joinRel(dir, 'pyproject.toml');
     pyproject?.project?.dependencies?.forEach((d) => add(d, `${py}#project.dependencies`));
-    Object.values(pyproject?.project?.['optional-dependencies'] ?? {})
-        .flat()
-        .forEach((d) => add(d, `${py}#project.optional-dependencies`));
-    Object.values(pyproject?.['dependency-groups'] ?? {})
-        .flat()
-        .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
+    for (const [extra, list] of Object.entries(pyproject?.project?.['optional-dependencies'] ?? {}))
+        list.forEach((d) => add(d, `${py}#project.optional-dependencies.${extra}`));
+    // `{ include-group = "…" }` entries name another group, which is read in its own right.
+    for (const [group, list] of Object.entries(pyproject?.['dependency-groups'] ?? {}))
+        list.forEach((d) => add(d, `${py}#dependency-groups.${group}`));
     const poetryTables = [
-        pyproject?.tool?.poetry?.dependencies,
-        ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies),
+        [pyproject?.tool?.poetry?.dependencies, 'tool.poetry.dependencies'],
+        ...Object.entries(pyproject?.tool?.poetry?.group ?? {}).map(([name, g]) => [
+            g.dependencies,
+            `tool.poetry.group.${name}.dependencies`,
+        ]),
     ];
-    for (const table of poetryTables) {
+    for (const [table, field] of poetryTables) {
         for (const [name, v] of Object.entries(table ?? {})) {
             // A constraint list (several versions by marker) names no single version.
             const spec = typeof v === 'string' ? v : Array.isArray(v) ? '' : (v.version ?? '');
-            // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
+            // Poetry writes a bare version for an exact pin; `^4.2`, `~4.2` and `*` are its own ranges.
             if (name !== 'python')
-                add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
+                set(normaliseName(name), spec === '' || spec === '*' ? null : spec.replace(/^==\s*/, ''), `${py}#${field}`);
         }
     }
+    const uvDev = pyproject?.tool?.uv?.['dev-dependencies'];
+    if (Array.isArray(uvDev))
+        uvDev.forEach((d) => add(d, `${py}#tool.uv.dev-dependencies`));
+    const pdmDev = pyproject?.tool?.pdm?.['dev-dependencies'];
+    if (pdmDev && typeof pdmDev === 'object' && !Array.isArray(pdmDev))
+        for (const [group, list] of Object.entries(pdmDev))
+            if (Array.isArray(list))
+                list.forEach((d) => add(d, `${py}#tool.pdm.dev-dependencies.${group}`));
     for (const table of [pipfile?.packages, pipfile?.['dev-packages']]) {
-        for (const [name, v] of Object.entries(table ?? {}))
-            add(`${name} ${typeof v === 'string' && v !== '*' ? v : ''}`, context_joinRel(dir, 'Pipfile'));
+        for (const [name, v] of Object.entries(table ?? {})) {
+            const spec = typeof v === 'string' ? v : (v?.version ?? '');
+            const clean = typeof spec === 'string' && spec !== '*' && spec !== '' ? spec : null;
+            set(normaliseName(name), clean && /^==(?!=)\s*[^,*]+$/.test(clean) ? clean.replace(/^==\s*/, '') : clean, context_joinRel(dir, 'Pipfile'));
+        }
     }
-    for (const file of requirements) {
-        const path = context_joinRel(dir, file);
-        for (const line of ((await ctx.text(path)) ?? '').split(/\r?\n/))
-            if (!/^\s*(-|#|$)/.test(line))
-                add(line, path);
+    for (const r of requirements.requirements)
+        set(r.name, r.version, r.source);
+    for (const [name, dep] of deps) {
+        const pin = requirements.constraints.get(name);
+        if (pin && (dep.version === null || /^[<>=!~^]/.test(dep.version)))
+            deps.set(name, { version: pin.version, source: pin.source });
     }
     return deps;
-}
-function cleanSpec(spec) {
-    const s = spec.trim();
-    if (s === '')
-        return null;
-    return /^==\s*[^,]+$/.test(s) ? s.replace(/^==\s*/, '') : s;
 }
 function runPrefix(pm) {
     return pm === 'uv'
@@ -47023,6 +46523,147 @@ const rustDetector = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/site.ts
+// Sites built by generators that run outside Node: Hugo, Jekyll, Middleman and Zola. Such a site
+// is a project even with no package.json; the generator's build command and output folder come
+// from the framework table. A site whose package.json has a build script of its own is left to
+// the Node detector, which runs that script.
+
+
+
+
+
+
+
+const GENERIC_CONFIGS = ['config.toml', 'config.yaml', 'config.yml', 'config.json'];
+const JEKYLL_CONFIGS = ['_config.yml', '_config.yaml', '_config.toml'];
+/** Static sites built by Hugo, Jekyll, Middleman or Zola. */
+const siteDetector = {
+    name: 'site',
+    // Above Go (a Hugo site's go.mod holds its theme modules) and Ruby (a Jekyll site's Gemfile).
+    priority: 45,
+    covers: ['ruby', 'go', 'node', 'static'],
+    applies: (ctx, dir) => [...HUGO_CONFIGS, ...GENERIC_CONFIGS, ...JEKYLL_CONFIGS, 'config.rb'].some((n) => ctx.has(dir, n)),
+    async project(ctx, scope) {
+        const { dir } = scope;
+        const kind = await siteKind(ctx, dir);
+        if (!kind)
+            return undefined;
+        const def = frameworks_FRAMEWORKS.find((f) => f.ecosystem === 'site' && f.name === kind);
+        const pkg = ctx.has(dir, 'package.json')
+            ? await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema)
+            : undefined;
+        if (typeof pkg?.scripts?.build === 'string')
+            return undefined;
+        const warnings = [];
+        const ruby = kind === 'jekyll' || kind === 'middleman';
+        const gemfile = ruby && ctx.has(dir, 'Gemfile');
+        // Assets built by PostCSS or Tailwind: the site's install is its package.json's.
+        const nodePm = pkg ? await packageManager(ctx, scope, pkg, undefined, warnings) : undefined;
+        const version = ruby ? await rubyVersion(ctx, dir) : undefined;
+        const draft = {
+            name: folderName(dir, ctx.rootName),
+            manifest: context_joinRel(dir, ctx.names(dir).find((n) => def.configs.includes(n))),
+            runtime: { name: ruby ? 'ruby' : 'static', version: version?.value ?? null, source: version?.source ?? null },
+            packageManager: gemfile ? await bundler(ctx, dir) : (nodePm ?? null),
+            frameworks: [await generatorVersion(ctx, dir, kind)],
+            commands: {
+                install: gemfile
+                    ? 'bundle install'
+                    : nodePm
+                        ? await installCommand(ctx, scope, nodePm, true, warnings)
+                        : kind === 'jekyll'
+                            ? 'gem install jekyll'
+                            : null,
+                build: gemfile ? `bundle exec ${def.build}` : def.build,
+                test: null,
+                start: null,
+            },
+            warnings,
+            output: def.output,
+            serves: true,
+        };
+        return draft;
+    },
+};
+/**
+ * Which generator a folder is for. Config names are shared (Hexo's _config.yml, Zola's and
+ * Hugo's config.toml, many tools' config.yaml), so each claim is checked against what else the
+ * folder holds.
+ */
+async function siteKind(ctx, dir) {
+    const has = (n) => ctx.has(dir, n);
+    const pkg = has('package.json') ? await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema) : undefined;
+    const nodeGenerator = ['hexo', '@11ty/eleventy'].some((d) => pkg?.dependencies?.[d] !== undefined || pkg?.devDependencies?.[d] !== undefined);
+    const gemfile = has('Gemfile') ? ((await ctx.text(context_joinRel(dir, 'Gemfile'))) ?? '') : '';
+    const gem = (name) => new RegExp(`^[ \\t]*gem[ \\t]+['"]${name}['"]`, 'm').test(gemfile);
+    if (JEKYLL_CONFIGS.some(has) && !nodeGenerator) {
+        if (gem('jekyll') || gem('github-pages'))
+            return 'jekyll';
+        const folders = await Promise.all(['_posts', '_layouts', '_includes'].map((f) => ctx.exists(context_joinRel(dir, f))));
+        // Without a Gemfile (GitHub Pages builds it), only a folder with Jekyll's own layout and nothing else to build.
+        if (folders.some(Boolean) && !has('Gemfile') && !pkg)
+            return 'jekyll';
+    }
+    if (has('config.rb') && gem('middleman'))
+        return 'middleman';
+    if (HUGO_CONFIGS.some(has))
+        return 'hugo';
+    const config = GENERIC_CONFIGS.find(has);
+    if (config === undefined)
+        return undefined;
+    const text = (await ctx.text(context_joinRel(dir, config))) ?? '';
+    const folders = async (names) => (await Promise.all(names.map((f) => ctx.exists(context_joinRel(dir, f))))).some(Boolean);
+    if (config === 'config.toml' && /^\s*base_url\s*=/m.test(text) && (await folders(['templates', 'content'])))
+        return 'zola';
+    if (/^\s*"?base_?url"?\s*[=:]/im.test(text) && (await folders(['content', 'layouts', 'archetypes', 'themes'])))
+        return 'hugo';
+    return undefined;
+}
+/** The generator and its version: Gemfile.lock for Ruby ones; netlify.toml or .tool-versions for Hugo and Zola. */
+async function generatorVersion(ctx, dir, kind) {
+    const lockPath = context_joinRel(dir, 'Gemfile.lock');
+    if ((kind === 'jekyll' || kind === 'middleman') && ctx.has(dir, 'Gemfile.lock')) {
+        const locked = capture(await ctx.text(lockPath), new RegExp(`^ {4}${kind} \\(([^)\\n]+)\\)`, 'm'));
+        if (locked)
+            return { name: kind, version: locked, source: lockPath };
+    }
+    if (ctx.has(dir, 'netlify.toml')) {
+        const path = context_joinRel(dir, 'netlify.toml');
+        const pinned = capture(await ctx.text(path), new RegExp(`^\\s*${kind.toUpperCase()}_VERSION\\s*=\\s*"([^"\\n]+)"`, 'm'));
+        if (pinned)
+            return { name: kind, version: pinned, source: `${path}#${kind.toUpperCase()}_VERSION` };
+    }
+    const tool = await toolVersions(kind)(ctx, dir);
+    if (tool)
+        return { name: kind, version: tool.value, source: tool.source };
+    const config = ctx.names(dir).find((n) => frameworks_FRAMEWORKS.find((f) => f.name === kind).configs.includes(n));
+    return { name: kind, version: null, source: context_joinRel(dir, config) };
+}
+async function rubyVersion(ctx, dir) {
+    for (const d of ctx.upward(dir))
+        for (const source of [
+            plainFile('.ruby-version', (v) => v.replace(/^ruby-/, '')),
+            toolVersions('ruby'),
+            miseTools('ruby'),
+        ]) {
+            const found = await source(ctx, d);
+            if (found)
+                return found;
+        }
+    return undefined;
+}
+async function bundler(ctx, dir) {
+    const lockfile = ctx.has(dir, 'Gemfile.lock') ? context_joinRel(dir, 'Gemfile.lock') : null;
+    const lock = lockfile ? ((await ctx.text(lockfile)) ?? '') : '';
+    return {
+        name: 'bundler',
+        version: capture(lock, /^BUNDLED WITH\s*\n\s*(\S+)/m) ?? null,
+        lockfile,
+        source: context_joinRel(dir, 'Gemfile'),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/static.ts
 
 
@@ -47057,6 +46698,7 @@ const staticDetector = {
 
 
 
+
 /** Every detector, highest priority first. Adding an ecosystem is one file and one line here. */
 const DETECTORS = [
     mavenDetector,
@@ -47070,6 +46712,7 @@ const DETECTORS = [
     pythonDetector,
     denoDetector,
     nodeDetector,
+    siteDetector,
     staticDetector,
 ].sort((a, b) => b.priority - a.priority);
 /** The detectors by name; an unknown name is an error listing the known ones. */
@@ -47519,6 +47162,8 @@ function readAttribute(attr, into) {
 
 
 
+
+
 /** Folders never entered: dependency trees, build output, caches and VCS data. */
 const PRUNED_DIRS = new Set([
     '.git',
@@ -47567,8 +47212,25 @@ const PRUNED_DIRS = new Set([
     '.netlify',
     '.slipway',
 ]);
-/** Folders whose manifests are test data, not projects (their code still counts toward languages). */
-const NOT_PROJECT_DIRS = new Set(['fixtures', '__fixtures__', 'testdata', 'test-fixtures', '__mocks__']);
+/**
+ * Folders whose manifests are test data or benchmarks, not projects, unless a workspace declares
+ * them as members (their code still counts toward languages).
+ */
+const NOT_PROJECT_DIRS = new Set([
+    '__fixtures__',
+    'testdata',
+    'test-fixtures',
+    '__mocks__',
+    'test',
+    'tests',
+    '__tests__',
+    'e2e',
+    'benchmarks',
+]);
+/** True for a folder name that holds test data, tests or benchmarks (`fixtures`, `fixtures-v2`, `e2e` …). */
+function isNotProjectDir(name) {
+    return NOT_PROJECT_DIRS.has(name) || name.startsWith('fixtures');
+}
 const MANIFEST_NAMES = new Set([
     'package.json',
     'package-lock.json',
@@ -47643,10 +47305,17 @@ const MANIFEST_NAMES = new Set([
     'config.ru',
     'Rakefile',
     'artisan',
+    // Hugo's and Zola's pinned version.
+    'netlify.toml',
+    // Nx projects.
+    'project.json',
+    'workspace.json',
 ]);
+/** Config files named by the framework table and by the Nx plugins that infer targets. */
+const CONFIG_NAMES = new Set([...FRAMEWORK_CONFIG_FILES, ...NX_PLUGIN_CONFIG_FILES]);
 /** True for files detect-stack reads or looks for by name. */
 function isManifestName(name) {
-    if (MANIFEST_NAMES.has(name))
+    if (MANIFEST_NAMES.has(name) || CONFIG_NAMES.has(name))
         return true;
     // The walk asks this of every file: test the cheap first character before any regex.
     const first = name.charCodeAt(0);
@@ -47666,6 +47335,7 @@ function walk(options) {
     const progressEvery = options.progressEvery ?? 50_000;
     const inv = {
         manifests: new Map(),
+        notProject: new Set(),
         languageBytes: new Map(),
         dirBytes: new Map(),
         files: 0,
@@ -47715,20 +47385,21 @@ function walk(options) {
             inv.files++;
             if (inv.files % progressEvery === 0)
                 logger.info(`detect-stack: walked ${inv.files} files in ${inv.directories} folders…`);
-            if (!notProject && isManifestName(name)) {
+            if (isManifestName(name)) {
                 const list = inv.manifests.get(rel);
                 if (list)
                     list.push(name);
                 else
                     inv.manifests.set(rel, [name]);
+                if (notProject)
+                    inv.notProject.add(rel);
             }
             bytesHere += countLanguage(abs, name, childRel, attributes, inv);
         }
         if (bytesHere > 0)
             inv.dirBytes.set(rel, bytesHere);
-        const childNotProject = notProject || NOT_PROJECT_DIRS.has(rel.slice(rel.lastIndexOf('/') + 1));
         for (let i = childDirs.length - 1; i >= 0; i--)
-            stack.push({ rel: childDirs[i], notProject: childNotProject || NOT_PROJECT_DIRS.has(walk_basename(childDirs[i])) });
+            stack.push({ rel: childDirs[i], notProject: notProject || isNotProjectDir(walk_basename(childDirs[i])) });
     }
     if (inv.truncated)
         inv.warnings.push(`stopped after ${maxFiles} files (max-files); results cover only the part walked`);
@@ -47783,6 +47454,49 @@ function readAttributes(path, inv) {
         inv.warnings.push(`.gitattributes has ${attributes.skipped + MAX_ATTRIBUTE_PATTERNS} linguist patterns; only the first ${MAX_ATTRIBUTE_PATTERNS} are used`);
     return attributes;
 }
+/** A repository is never deeper than this below the filesystem root; a climb past it gives up. */
+const MAX_CLIMB = 64;
+/**
+ * The folders above `root` that belong to its repository, nearest first, with their manifest
+ * names: an enclosing workspace (a pnpm, Yarn or Nx root above `path`) is declared there. The
+ * climb ends at the repository root, the nearest folder with `.git`, and never passes `ceiling`
+ * (the workspace); without a `.git` above it, it goes up to `ceiling`, or nowhere when there is none.
+ */
+function foldersAbove(root, ceiling) {
+    let dir = (0,external_node_path_.resolve)(root);
+    const top = ceiling !== undefined && isInside(dir, (0,external_node_path_.resolve)(ceiling)) ? (0,external_node_path_.resolve)(ceiling) : undefined;
+    const chain = [];
+    for (let i = 0; !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')) && dir !== top; i++) {
+        const parent = (0,external_node_path_.dirname)(dir);
+        if (parent === dir || i === MAX_CLIMB)
+            return top === undefined ? [] : outerDirs(root, chain);
+        chain.push(parent);
+        dir = parent;
+    }
+    return outerDirs(root, chain);
+}
+function isInside(dir, ancestor) {
+    return dir === ancestor || dir.startsWith(ancestor.endsWith(external_node_path_.sep) ? ancestor : ancestor + external_node_path_.sep);
+}
+function outerDirs(root, chain) {
+    return chain.map((abs, i) => {
+        let names = [];
+        try {
+            names = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true })
+                .filter((e) => e.isFile() && isManifestName(e.name))
+                .map((e) => e.name)
+                .sort();
+        }
+        catch {
+            // An unreadable folder above the root declares nothing detection can use.
+        }
+        return {
+            rel: Array.from({ length: i + 1 }, () => '..').join('/'),
+            below: (0,external_node_path_.relative)(abs, (0,external_node_path_.resolve)(root)).split(external_node_path_.sep).join('/'),
+            names,
+        };
+    });
+}
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detect.ts
 
@@ -47804,15 +47518,19 @@ async function detectStack(options) {
         maxFiles: options.maxFiles ?? 200_000,
         logger,
     });
-    const ctx = new DetectContext(options.root, inventory, logger, options.annotationPrefix ?? '', (0,external_node_path_.basename)(options.root) || 'root');
+    const ctx = new DetectContext(options.root, inventory, logger, options.annotationPrefix ?? '', (0,external_node_path_.basename)(options.root) || 'root', foldersAbove(options.root, options.ceiling));
     for (const w of inventory.warnings)
         ctx.warn(w);
     const dirs = [...inventory.manifests.keys()].sort(byPath);
-    const workspaces = await findWorkspaces(ctx, dirs);
+    // Test data, fixtures and benchmarks declare no workspaces; they are projects only as members.
+    const real = dirs.filter((d) => !inventory.notProject.has(d));
+    const workspaces = await findWorkspaces(ctx, real);
     const memberOf = assignMembers(ctx, dirs, workspaces);
+    const candidates = dirs.filter((d) => !inventory.notProject.has(d) || memberOf.has(d));
     // Folders are independent of each other: read their manifests concurrently, keep path order.
-    const found = await Promise.all(dirs.map((dir) => projectAt(ctx, dir, workspaces, memberOf.get(dir))));
-    const projects = dropEnclosedStaticSites(found.filter((p) => p !== undefined));
+    const found = await Promise.all(candidates.map((dir) => projectAt(ctx, dir, workspaces, memberOf.get(dir))));
+    const kept = dropEnclosedStaticSites(found.filter((p) => p !== undefined));
+    const projects = kept.map((f) => f.project);
     for (const p of projects)
         for (const w of p.warnings)
             logger.warning(`${oneLine(p.path)}: ${w}`, {
@@ -47825,7 +47543,7 @@ async function detectStack(options) {
         languages: languageShares(inventory.languageBytes),
         monorepo: monorepoOf(workspaces, projects, memberOf),
         projects,
-        primary: primaryOf(projects, inventory)?.path ?? null,
+        primary: (await primaryOf(ctx, kept, inventory))?.path ?? null,
         warnings: ctx.warnings,
         stats: {
             files: inventory.files,
@@ -47835,10 +47553,14 @@ async function detectStack(options) {
         },
     };
 }
+/** Workspaces declared in the tree, and above it (up to the repository root) by detectors that look there. */
 async function findWorkspaces(ctx, dirs) {
-    const perDir = await Promise.all(dirs.map(async (dir) => {
+    const outer = ctx.outer.map((o) => o.rel);
+    const perDir = await Promise.all([...dirs, ...outer].map(async (dir) => {
         const here = [];
         for (const detector of DETECTORS) {
+            if (dir.startsWith('..') && !detector.workspaceAbove)
+                continue;
             const decl = detector.workspace ? await detector.workspace(ctx, dir) : undefined;
             if (decl)
                 here.push({ dir, detector, decl });
@@ -47847,12 +47569,19 @@ async function findWorkspaces(ctx, dirs) {
     }));
     return perDir.flat();
 }
+/** How deep a folder is: the root 0, `a/b` 2, `..` -1; a nearer workspace root claims its members last. */
+function depth(dir) {
+    if (dir === '.')
+        return 0;
+    const parts = dir.split('/');
+    return dir.startsWith('..') ? -parts.length : parts.length;
+}
 /** Member globs past this many are not used: each is compiled and tried against every folder. */
 const MAX_MEMBER_GLOBS = 5000;
 /** Each member folder → the workspace root that claims it (the nearest one when nested). */
 function assignMembers(ctx, dirs, workspaces) {
     const memberOf = new Map();
-    for (const ws of [...workspaces].sort((a, b) => a.dir.length - b.dir.length)) {
+    for (const ws of [...workspaces].sort((a, b) => depth(a.dir) - depth(b.dir))) {
         const members = [...new Set(ws.decl.members)];
         if (members.length > MAX_MEMBER_GLOBS)
             ctx.warn(`workspace at ${ws.dir} (${ws.decl.tool}) lists ${members.length} members; only the first ${MAX_MEMBER_GLOBS} are used`);
@@ -47865,8 +47594,8 @@ function assignMembers(ctx, dirs, workspaces) {
         for (const dir of dirs) {
             if (dir === ws.dir || !ws.detector.applies(ctx, dir))
                 continue;
-            const rel = relativeBelow(ws.dir, dir);
-            if (rel !== undefined && isIncluded(rel) && !isExcluded(rel))
+            const rel = ctx.pathFrom(ws.dir, dir);
+            if (rel !== undefined && rel !== '.' && isIncluded(rel) && !isExcluded(rel))
                 memberOf.set(dir, ws.dir);
         }
     }
@@ -47874,11 +47603,6 @@ function assignMembers(ctx, dirs, workspaces) {
 }
 function normaliseGlob(glob) {
     return glob.replace(/^\.\//, '').replace(/\/+$/, '');
-}
-function relativeBelow(parent, dir) {
-    if (parent === '.')
-        return dir;
-    return dir.startsWith(`${parent}/`) ? dir.slice(parent.length + 1) : undefined;
 }
 async function projectAt(ctx, dir, workspaces, workspaceRoot) {
     const applicable = DETECTORS.filter((d) => d.applies(ctx, dir));
@@ -47889,7 +47613,7 @@ async function projectAt(ctx, dir, workspaces, workspaceRoot) {
         if (ws && !ws.decl.rootIsProject)
             continue;
         if (chosen) {
-            if (detector.name !== 'static')
+            if (detector.name !== 'static' && !chosen.detector.covers?.includes(detector.name))
                 others.push(detector.name);
             continue;
         }
@@ -47914,28 +47638,30 @@ async function projectAt(ctx, dir, workspaces, workspaceRoot) {
     const warnings = draft.warnings.map(oneLine);
     if (others.length)
         warnings.push(`also has manifests for ${others.join(', ')}; reported as ${draft.runtime.name}`);
-    return {
+    const project = {
         path: dir,
         name: draft.name,
         runtime: draft.runtime,
         packageManager: draft.packageManager,
         frameworks: draft.frameworks,
         commands,
+        output: draft.output ?? null,
         dockerfile: dockerfile ? context_joinRel(dir, dockerfile) : null,
         procfile,
         manifest: draft.manifest,
         warnings,
     };
+    return { project, serves: draft.serves ?? draft.frameworks.length > 0 };
 }
 function dockerfileOrder(a, b) {
     const rank = (n) => (n === 'Dockerfile' ? 0 : n === 'Containerfile' ? 1 : 2);
     return rank(a) - rank(b) || a.localeCompare(b);
 }
 /** A static site inside another project is that project's assets, not a project of its own. */
-function dropEnclosedStaticSites(projects) {
-    const paths = new Set(projects.map((p) => p.path));
-    return projects.filter((p) => {
-        if (p.runtime.name !== 'static')
+function dropEnclosedStaticSites(found) {
+    const paths = new Set(found.map((f) => f.project.path));
+    return found.filter(({ project: p }) => {
+        if (p.runtime.name !== 'static' || p.frameworks.length > 0)
             return true;
         for (let d = parentOf(p.path); d !== undefined; d = parentOf(d))
             if (paths.has(d))
@@ -47944,27 +47670,49 @@ function dropEnclosedStaticSites(projects) {
     });
 }
 /**
- * A workspace declared at the root names the repository's tool and its members. Without one,
- * several projects are independent (tool null), even when one of them is a workspace itself.
+ * A workspace declared at the root, or else the nearest one above it that claims what was
+ * analysed, names the repository's tool and its members. Without one, several projects are
+ * independent (tool null), even when one of them is a workspace itself.
  */
 function monorepoOf(workspaces, projects, memberOf) {
-    const rootWorkspace = workspaces.find((w) => w.dir === '.' && [...memberOf.values()].includes('.'));
-    if (rootWorkspace) {
-        const members = projects
-            .filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.'))
-            .map((p) => p.path);
+    const claimed = new Set(memberOf.values());
+    const rootWorkspace = workspaces.find((w) => w.dir === '.' && claimed.has('.')) ??
+        workspaces
+            .filter((w) => w.dir.startsWith('..') && claimed.has(w.dir))
+            .sort((a, b) => depth(b.dir) - depth(a.dir))[0];
+    if (rootWorkspace && (rootWorkspace.dir === '.' || projects.length > 1)) {
+        const members = projects.filter((p) => memberOf.has(p.path) && p.path !== '.').map((p) => p.path);
         return { tool: rootWorkspace.decl.tool, workspaces: members.sort(byPath) };
     }
     if (projects.length > 1)
         return { tool: null, workspaces: projects.map((p) => p.path) };
     return null;
 }
-/** The root project if there is one, else the project with the most code beneath it. */
-function primaryOf(projects, inventory) {
-    const root = projects.find((p) => p.path === '.');
+/**
+ * The primary project: an application (a start command, a framework that serves, a Dockerfile or
+ * Procfile, or what the root's own scripts build) before a library; then the root, then what the
+ * root's scripts build, then the most code beneath it. Never one in a test, fixture or benchmark folder.
+ */
+async function primaryOf(ctx, found, inventory) {
+    const eligible = found.filter((f) => !inventory.notProject.has(f.project.path));
+    if (eligible.length === 0)
+        return undefined;
+    const targets = new Set();
+    for (const detector of DETECTORS)
+        for (const t of (await detector.builds?.(ctx, '.')) ?? [])
+            targets.add(t);
+    const built = (p) => targets.has(p.name) || targets.has(p.path);
+    const isApp = (f) => f.serves || f.project.commands.start !== null || f.project.dockerfile !== null || built(f.project);
+    const apps = eligible.filter(isApp);
+    const pool = (apps.length > 0 ? apps : eligible).map((f) => f.project);
+    const root = pool.find((p) => p.path === '.');
     if (root)
         return root;
-    // Give each folder's bytes to the nearest project at or above it: one climb per folder.
+    const named = pool.filter(built);
+    return mostCode(named.length > 0 ? named : pool, inventory);
+}
+/** The project with the most code beneath it, each folder's bytes going to the nearest project at or above it. */
+function mostCode(projects, inventory) {
     const bytes = new Map(projects.map((p) => [p.path, 0]));
     for (const [dir, n] of inventory.dirBytes) {
         for (let d = dir; d !== undefined; d = parentOf(d)) {
@@ -48248,11 +47996,11 @@ var external_node_os_ = __nccwpck_require__(48161);
 const actionsCacheBackend = {
     name: 'actions',
     async restore(paths, key, restoreKeys) {
-        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50612));
+        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(88), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50612));
         return cache.restoreCache(paths, key, restoreKeys);
     },
     async save(paths, key) {
-        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50612));
+        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(88), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50612));
         await cache.saveCache(paths, key);
     },
 };
@@ -48641,6 +48389,8 @@ async function runCommand(exec, step, command, cwd, env, limits) {
 
 ;// CONCATENATED MODULE: ./packages/artifact/src/defaults.ts
 
+
+
 const WHOLE_TREE = { include: ['**'], exclude: [], required: [] };
 /** The lockfile's path relative to the project, when it lies inside it. */
 function lockfileInProject(project) {
@@ -48679,8 +48429,38 @@ function node(project) {
         };
     return { include: ['**'], exclude: ['test/**', 'tests/**', '**/*.test.*', '**/*.spec.*'], required: [] };
 }
-/** The default plan for a project, by runtime and framework. */
-function packagingPlan(project) {
+/** Zip entries (jars, wars) hold DOS times, which maven-archiver accepts from 1980-01-01T00:00:02Z to 2099. */
+const ZIP_TIMES = { first: 315_532_802, last: 4_102_444_799 };
+/**
+ * Maven stamps every jar entry and pom.properties with the build's clock unless
+ * project.build.outputTimestamp is set (maven-jar-plugin and maven-war-plugin 3.2 on; older ones
+ * ignore it). The command line sets it to the source date, in the ISO form those versions all read.
+ */
+function mavenCommand(project, context) {
+    const build = project.commands.build;
+    const epoch = context?.sourceDateEpoch;
+    if (!build || epoch === undefined || epoch < ZIP_TIMES.first || epoch > ZIP_TIMES.last)
+        return undefined;
+    return `${build} -Dproject.build.outputTimestamp=${new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
+}
+/**
+ * rustc writes the source path of dependency code that can panic into the binary, and registry
+ * crates live under CARGO_HOME, which differs between users and machines; remapping it to /cargo
+ * removes that. CARGO_BUILD_RUSTFLAGS is added to the project's own build.rustflags (string or
+ * list form), where --config would fail on the string form and RUSTFLAGS would replace them. The
+ * variable splits on whitespace, so a CARGO_HOME holding a space is left as it is.
+ */
+function cargoCommand(project, context) {
+    const build = project.commands.build;
+    if (!build || !context)
+        return undefined;
+    const cargoHome = context.env.CARGO_HOME || (0,external_node_path_.join)(context.env.HOME || (0,external_node_os_.homedir)(), '.cargo');
+    if (/\s/.test(cargoHome))
+        return undefined;
+    return `CARGO_BUILD_RUSTFLAGS="\${CARGO_BUILD_RUSTFLAGS:+$CARGO_BUILD_RUSTFLAGS }--remap-path-prefix=\${CARGO_HOME:-$HOME/.cargo}=/cargo" ${build}`;
+}
+/** The default plan for a project, by runtime and framework; with a context, the reproducible build command. */
+function packagingPlan(project, context) {
     switch (project.runtime.name) {
         case 'node':
         case 'bun':
@@ -48699,18 +48479,24 @@ function packagingPlan(project) {
                     command: 'go build -trimpath -buildvcs=false -ldflags=-buildid= -o dist/ ./...',
                 }
                 : WHOLE_TREE;
-        case 'rust':
-            return project.commands.start
-                ? { include: [`target/release/${project.name}`], exclude: [], required: [`target/release/${project.name}`] }
-                : WHOLE_TREE;
-        case 'java':
-            return project.packageManager?.name === 'gradle'
-                ? { include: ['build/libs/*.jar'], exclude: ['build/libs/*-plain.jar'], required: ['build/libs/*.jar'] }
-                : {
-                    include: ['target/*.jar', 'target/*.war'],
-                    exclude: ['target/*-sources.jar', 'target/*-javadoc.jar', 'target/original-*.jar'],
-                    required: ['target/*.jar', 'target/*.war'],
-                };
+        case 'rust': {
+            if (!project.commands.start)
+                return WHOLE_TREE;
+            const command = cargoCommand(project, context);
+            const binary = `target/release/${project.name}`;
+            return { include: [binary], exclude: [], required: [binary], ...(command ? { command } : {}) };
+        }
+        case 'java': {
+            if (project.packageManager?.name === 'gradle')
+                return { include: ['build/libs/*.jar'], exclude: ['build/libs/*-plain.jar'], required: ['build/libs/*.jar'] };
+            const command = mavenCommand(project, context);
+            return {
+                include: ['target/*.jar', 'target/*.war'],
+                exclude: ['target/*-sources.jar', 'target/*-javadoc.jar', 'target/original-*.jar'],
+                required: ['target/*.jar', 'target/*.war'],
+                ...(command ? { command } : {}),
+            };
+        }
         case 'dotnet':
             return {
                 include: ['publish/**'],
@@ -48839,6 +48625,8 @@ const NOT_A_MANIFEST = 'Pass the .manifest.json that build-artifact wrote beside
 
 
 
+/** Lockfiles of JavaScript package managers: only the one the project's package manager writes is read. */
+const JS_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
 /** The project to build: the one named, else the stack's primary, else its first. */
 function pickProject(stack, path) {
     if (stack.projects.length === 0)
@@ -48889,10 +48677,19 @@ function installDir(repoRoot, project, projectDir) {
  */
 function lockfilePaths(repoRoot, project) {
     const prefix = project.path === '.' ? '' : `${project.path}/`;
-    const candidates = [project.packageManager?.lockfile, `${prefix}requirements.txt`, `${prefix}go.mod`].filter((p) => Boolean(p));
+    // The package manager's own lockfile, and every other format the project keeps beside its
+    // manifest (a pom.xml, a NuGet or Dart lock, a gradle.lockfile…). Of the JavaScript lockfiles only
+    // the package manager's counts; vendor/modules.txt repeats go.mod, and a Gradle catalog or
+    // verification file lists what may be used, not what the build resolved.
+    const besides = LOCKFILE_NAMES.filter((name) => !JS_LOCKFILES.has(name) && !name.includes('/'));
+    const candidates = [
+        project.packageManager?.lockfile,
+        `${prefix}requirements.txt`,
+        ...besides.map((name) => `${prefix}${name}`),
+    ].filter((p) => Boolean(p));
     const realRoot = (0,external_node_fs_.realpathSync)(repoRoot);
     return [...new Set(candidates)]
-        .filter((p) => registry_parserFor((0,external_node_path_.basename)(p)) && regularFileInside(realRoot, (0,external_node_path_.join)(repoRoot, p)))
+        .filter((p) => registry_parserFor(p) && regularFileInside(realRoot, (0,external_node_path_.join)(repoRoot, p)))
         .map((p) => (0,external_node_path_.join)(repoRoot, p));
 }
 function regularFileInside(realRoot, abs) {
@@ -48998,10 +48795,13 @@ async function cycloneDxSbom(input) {
     bom.metadata.component = root;
     for (const p of util_dedupe(input.packages.filter((x) => !x.dev))) {
         const purl = purlOf(p);
-        const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, p.name, {
+        // Maven coordinates are group:artifact; CycloneDX keeps the group in a field of its own.
+        const [group, name] = p.ecosystem === 'Maven' && p.name.includes(':') ? p.name.split(':', 2) : [undefined, p.name];
+        const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, name, {
             version: p.version,
             bomRef: purl,
             purl,
+            ...(group ? { group } : {}),
         });
         for (const h of p.hashes)
             component.hashes.set(CDX.Enums.HashAlgorithm[h.alg], h.hex);
@@ -49129,7 +48929,7 @@ async function buildArtifact(o, seams) {
     const version = o.version ?? facts.describe;
     const sourceDateEpoch = o.sourceDateEpoch ?? epochFromEnv(env.SOURCE_DATE_EPOCH) ?? facts.commitTime;
     const name = artifactName(o.name, env, o.repoRoot, project);
-    const plan = packagingPlan(project);
+    const plan = packagingPlan(project, { sourceDateEpoch, env });
     const include = o.include ?? plan.include;
     checkIncludes(include, o.include ? 'include' : 'stack');
     const exclude = [...(o.include ? [] : plan.exclude), ...o.exclude];
@@ -49850,18 +49650,23 @@ async function copyFile(body, path, want, out) {
 
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/inputs.ts
 
+
 /** action.yml's default, also used when the input is set to an empty string. */
 const DEFAULT_TIMEOUT_MS = 60 * 60_000;
 /** A day: longer than any hosted job may run, so only a mistyped unit is refused. */
 const MAX_TIMEOUT_MS = 24 * 3_600_000;
 /** The largest mtime a ustar header holds (11 octal digits). */
 const MAX_EPOCH = 0o77777777777;
-/** Reads and validates every input. */
-function parseInputs(reader, workspace) {
-    const repo = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace);
+/**
+ * Reads and validates every input. `path` and `output-dir` may be absolute or under `~` (HOME);
+ * a relative `path` is in the workspace, a relative `output-dir` in `path`.
+ */
+function parseInputs(reader, workspace, home = (0,external_node_os_.homedir)()) {
+    const repo = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace, { home });
     const output = (0,lite/* workspaceFolder */.ih)('output-dir', reader.raw('output-dir'), workspace, {
         base: repo.abs,
         mayNotExist: true,
+        home,
     });
     const include = reader.list('include');
     const version = reader.optional('version');
@@ -49930,7 +49735,7 @@ const metadata_generated_metadata = {
     "description": "Builds a project and packages its output as a bit-for-bit reproducible .tar.gz with a manifest, a CycloneDX 1.6 SBOM and an SLSA v1 provenance statement; caches dependencies and uploads the artifact.",
     "inputs": {
         "path": {
-            "description": "Repository root, relative to GITHUB_WORKSPACE.",
+            "description": "Repository root: relative to the workspace, absolute, or ~/…. A path into the workspace must not lead out of it through a symbolic link.",
             "required": false,
             "default": "."
         },
@@ -49970,7 +49775,7 @@ const metadata_generated_metadata = {
             "default": ""
         },
         "output-dir": {
-            "description": "Where the archive, manifest, SBOM and provenance are written, relative to `path`. Never packaged itself.",
+            "description": "Where the archive, manifest, SBOM and provenance are written: relative to `path`, absolute (a folder in RUNNER_TEMP, say), or ~/…. Never packaged itself.",
             "required": false,
             "default": ".slipway/artifacts"
         },
@@ -50022,7 +49827,7 @@ const metadata_generated_metadata = {
     },
     "outputs": {
         "artifact-path": {
-            "description": "Path of the .tar.gz, relative to the workspace."
+            "description": "Path of the .tar.gz: relative to the workspace, or absolute when output-dir lies outside it."
         },
         "digest": {
             "description": "SHA-256 of the archive, as `sha256:<hex>`."
@@ -50037,13 +49842,13 @@ const metadata_generated_metadata = {
             "description": "The artifact name used for the upload."
         },
         "manifest-path": {
-            "description": "Path of the manifest (JSON: every file with path, type, size, mode and SHA-256), relative to the workspace."
+            "description": "Path of the manifest (JSON: every file with path, type, size, mode and SHA-256): relative to the workspace, or absolute when output-dir lies outside it."
         },
         "sbom-path": {
-            "description": "Path of the CycloneDX SBOM, relative to the workspace; empty when sbom is false."
+            "description": "Path of the CycloneDX SBOM, as artifact-path; empty when sbom is false."
         },
         "provenance-path": {
-            "description": "Path of the provenance statement, relative to the workspace; empty when provenance is false."
+            "description": "Path of the provenance statement, as artifact-path; empty when provenance is false."
         },
         "artifact-id": {
             "description": "ID of the uploaded artifact; empty when not uploaded."
@@ -50651,7 +50456,7 @@ const SKIP_DIRS = new Set([
     '.pnpm-store',
 ]);
 /** Files never scanned: lockfiles (hashes everywhere), minified code, and binary formats. */
-const SKIP_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|go\.sum|mix\.lock)$|\.min\.(js|css)$|\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc|sqlite|db)$/i;
+const SKIP_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|Cargo\.lock|Gemfile\.lock|gems\.locked|composer\.lock|go\.sum|mix\.lock|gradle\.lockfile|verification-metadata\.xml|packages\.lock\.json|pdm\.lock|pylock(\.[\w-]+)?\.toml|deno\.lock|pubspec\.lock|Package\.resolved|Podfile\.lock)$|\.min\.(js|css)$|\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc|sqlite|db)$/i;
 /** The window a scan works in; a longer line is scanned in overlapping windows. */
 const WINDOW = (/* unused pure expression or super */ null && (1024 * 1024));
 const OVERLAP = 4096;
@@ -50753,6 +50558,256 @@ async function files_scanTree(engine, root, onFile) {
             findings.push(...(await files_scanStream(engine, createReadStream(abs, { highWaterMark: WINDOW }), path)));
     }
     return { findings, files, bytes };
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
+
+
+const RULES = {
+    'template-injection': {
+        name: 'Untrusted input expanded into a script',
+        description: 'A `${{ }}` expression that an outsider controls is pasted into `run:` or a github-script `script:`, where it runs as code.',
+        help: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use `"$TITLE"` in the script, so it is data, not code.',
+        severity: 'high',
+    },
+    'unpinned-action': {
+        name: 'Action not pinned to a commit',
+        description: 'A `uses:` reference points at a tag or branch, which its owner (or an attacker who takes it over) can move.',
+        help: 'Pin to a full 40-character commit SHA and keep the version in a comment: `uses: owner/action@<sha> # v1.2.3`.',
+        severity: 'medium',
+    },
+    'excessive-permissions': {
+        name: 'Token permissions not limited',
+        description: 'The workflow has no top-level `permissions:` (so the token gets the repository default) or grants `write-all`.',
+        help: 'Add `permissions: contents: read` at the top and grant more only to the jobs that need it.',
+        severity: 'medium',
+    },
+    'dangerous-trigger': {
+        name: 'Privileged trigger runs untrusted code',
+        description: "`pull_request_target` or `workflow_run` runs with secrets and a write token, and this job checks out the pull request's code.",
+        help: 'Use `pull_request` for building untrusted code, or split the work: build in `pull_request`, then act on its artifacts in a separate privileged workflow that never runs them.',
+        severity: 'critical',
+    },
+    'persisted-credentials': {
+        name: 'Checkout keeps the token on disk next to an artifact upload',
+        description: '`actions/checkout` writes the token into `.git/config` unless `persist-credentials: false`; this job uploads an artifact that may include it.',
+        help: 'Set `persist-credentials: false` on the checkout step.',
+        severity: 'medium',
+    },
+    'secrets-inherit': {
+        name: 'All secrets passed to a reusable workflow',
+        description: '`secrets: inherit` hands every secret of the caller to the called workflow.',
+        help: 'Pass only the secrets the called workflow needs, by name.',
+        severity: 'medium',
+    },
+};
+const UNTRUSTED = /\$\{\{[^}]*?\b(github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.ref|head\.label|head\.repo\.default_branch)|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|pages\.[^}\s]*\.page_name|head_commit\.(?:message|author\.(?:name|email))|commits\.[^}\s]*\.(?:message|author\.(?:name|email))|workflow_run\.(?:head_branch|head_commit\.message|display_title))|github\.head_ref|inputs\.[A-Za-z0-9_-]+)\b[^}]*\}\}/g;
+const UNTRUSTED_CHECKOUT = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\//;
+function rule(id, severity) {
+    const r = RULES[id];
+    return { id: `workflow/${id}`, ...r, severity: severity ?? r.severity };
+}
+function get(map, key) {
+    if (!isMap(map))
+        return undefined;
+    for (const pair of map.items)
+        if (isScalar(pair.key) && pair.key.value === key)
+            return pair.value;
+    return undefined;
+}
+function audit_text(node) {
+    return isScalar(node) ? String(node.value) : undefined;
+}
+/**
+ * The first key that a mapping repeats, with its line. The yaml library's own check compares every
+ * key with every other (a 100,000-job file took minutes); a Set per mapping is linear.
+ */
+function duplicateKey(doc, lc) {
+    let found;
+    visit(doc, {
+        Map(_key, map) {
+            const keys = new Set();
+            for (const pair of map.items) {
+                if (!isScalar(pair.key))
+                    continue;
+                const key = String(pair.key.value);
+                if (keys.has(key)) {
+                    found = { key, line: pair.key.range ? lc.linePos(pair.key.range[0]).line : 1 };
+                    return visit.BREAK;
+                }
+                keys.add(key);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+/** Audits one workflow or action metadata file; a file that does not parse is reported by the caller. */
+function audit_auditWorkflow(source, file) {
+    const lc = new LineCounter();
+    const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: false });
+    if (doc.errors.length)
+        throw Object.assign(new Error(doc.errors[0].message.split('\n')[0]), { line: doc.errors[0].linePos?.[0]?.line });
+    const dup = duplicateKey(doc, lc);
+    if (dup)
+        throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
+    const root = doc.contents;
+    const findings = [];
+    const lineOf = (node) => {
+        const range = node?.range;
+        return range ? lc.linePos(range[0]).line : 1;
+    };
+    const add = (id, node, message, key, severity) => {
+        const r = rule(id, severity);
+        findings.push({
+            scanner: 'workflows',
+            rule: r,
+            severity: r.severity,
+            message,
+            file,
+            line: lineOf(node),
+            fingerprint: fingerprint(r.id, file, key),
+        });
+    };
+    const isAction = /(^|\/)action\.ya?ml$/.test(file);
+    const on = get(root, 'on') ?? get(root, true);
+    const triggers = new Set(isScalar(on)
+        ? [String(on.value)]
+        : isSeq(on)
+            ? on.items.map((i) => audit_text(i) ?? '')
+            : isMap(on)
+                ? on.items.map((p) => audit_text(p.key) ?? '')
+                : []);
+    const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
+    const jobs = get(root, 'jobs');
+    if (!isAction) {
+        const top = get(root, 'permissions');
+        const allJobsScoped = isMap(jobs) && jobs.items.every((p) => get(p.value, 'permissions') !== undefined);
+        if (!top && !allJobsScoped && isMap(jobs))
+            add('excessive-permissions', root, 'The workflow has no top-level `permissions:`; the token gets the repository default, which may be read/write.', 'top');
+        if (audit_text(top) === 'write-all')
+            add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
+    }
+    const auditSteps = (steps, jobId) => {
+        if (!isSeq(steps))
+            return;
+        const uploads = steps.items.some((s) => /actions\/upload-artifact@/.test(audit_text(get(s, 'uses')) ?? ''));
+        steps.items.forEach((step, index) => {
+            const stepKey = `${jobId}/${audit_text(get(step, 'id')) ?? audit_text(get(step, 'name')) ?? index}`;
+            const usesNode = get(step, 'uses');
+            const uses = audit_text(usesNode);
+            const run = get(step, 'run');
+            const script = /actions\/github-script@/.test(uses ?? '') ? get(get(step, 'with'), 'script') : undefined;
+            for (const node of [run, script]) {
+                const body = audit_text(node);
+                if (!body)
+                    continue;
+                for (const m of body.matchAll(UNTRUSTED)) {
+                    const ctx = m[1];
+                    const sev = ctx.startsWith('inputs.') ? 'medium' : privileged ? 'critical' : 'high';
+                    add('template-injection', node, `\`${ctx}\` is expanded into ${node === run ? 'a run: script' : 'a github-script script'} in ${jobId}; whoever controls it can run commands.`, `${stepKey}:${ctx}`, sev);
+                }
+            }
+            if (uses && !uses.startsWith('./') && !uses.startsWith('docker://')) {
+                const [target, ref = ''] = uses.split('@');
+                if (!/^[0-9a-f]{40}$/.test(ref)) {
+                    const firstParty = /^(actions|github)\//.test(target);
+                    add('unpinned-action', usesNode, `\`${uses}\` is not pinned to a commit SHA.`, `${stepKey}:${target}`, firstParty ? 'low' : 'medium');
+                }
+            }
+            if (/^actions\/checkout@/.test(uses ?? '')) {
+                const withNode = get(step, 'with');
+                const ref = audit_text(get(withNode, 'ref')) ?? '';
+                if (privileged && UNTRUSTED_CHECKOUT.test(ref))
+                    add('dangerous-trigger', usesNode, `${[...triggers].filter((t) => t === 'pull_request_target' || t === 'workflow_run').join('/')} checks out untrusted code (\`ref: ${ref}\`) in ${jobId}.`, `${stepKey}:checkout`);
+                if (uploads && audit_text(get(withNode, 'persist-credentials')) !== 'false')
+                    add('persisted-credentials', usesNode, `${jobId} checks out with the token persisted and uploads an artifact.`, `${stepKey}:persist`);
+            }
+        });
+    };
+    if (isMap(jobs)) {
+        for (const pair of jobs.items) {
+            const jobId = audit_text(pair.key) ?? '?';
+            const job = pair.value;
+            if (audit_text(get(job, 'permissions')) === 'write-all')
+                add('excessive-permissions', get(job, 'permissions'), `Job ${jobId} grants \`permissions: write-all\`.`, `${jobId}:write-all`, 'high');
+            if (audit_text(get(job, 'secrets')) === 'inherit')
+                add('secrets-inherit', get(job, 'secrets'), `Job ${jobId} passes every secret to ${audit_text(get(job, 'uses')) ?? 'a reusable workflow'}.`, `${jobId}:inherit`);
+            auditSteps(get(job, 'steps'), jobId);
+        }
+    }
+    if (isAction)
+        auditSteps(get(get(root, 'runs'), 'steps'), 'composite action');
+    return findings;
+}
+/** True for the files the workflow scanner reads. */
+function audit_isWorkflowFile(path) {
+    return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path) || /(^|\/)action\.ya?ml$/.test(path);
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/scan-files.ts
+
+
+
+
+/**
+ * GitHub refuses a workflow file much past this size, and the YAML parser's time grows with it:
+ * a larger file is not audited, with a warning naming it.
+ */
+const MAX_WORKFLOW_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** True (after a warning naming the file) when a workflow file is too large to audit. */
+function scan_files_tooLargeWorkflow(path, size, logger) {
+    if (size <= MAX_WORKFLOW_BYTES)
+        return false;
+    logger.warning(`${path} is ${size} bytes, more than the ${MAX_WORKFLOW_BYTES} bytes of a workflow file GitHub accepts; not audited`, { file: path, title: 'security-scan' });
+    return true;
+}
+/** A workflow file's text, or undefined (with a warning) when it is too large or cannot be read. */
+function scan_files_readWorkflow(abs, path, logger) {
+    const size = statSync(abs, { throwIfNoEntry: false })?.size ?? 0;
+    if (scan_files_tooLargeWorkflow(path, size, logger))
+        return undefined;
+    try {
+        return readUserFile(abs, { maxBytes: MAX_WORKFLOW_BYTES, subject: { file: path }, what: 'the workflow' }).toString('utf8');
+    }
+    catch (err) {
+        if (!isUserError(err))
+            throw err;
+        logger.warning(`${err.message} Not audited.`, { file: path, title: 'security-scan' });
+        return undefined;
+    }
+}
+/** A lockfile's packages; one that does not parse is a warning with its file and line. */
+function scan_files_parseOrWarn(parse, text, path, logger) {
+    try {
+        const warnings = [];
+        const packages = parse(text, path, warnings);
+        for (const w of warnings)
+            logger.warning(w.message, { file: w.file, ...(w.line ? { startLine: w.line } : {}) });
+        return packages;
+    }
+    catch (err) {
+        const line = err instanceof LockfileError ? err.line : undefined;
+        logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return [];
+    }
+}
+/** A workflow's findings; one that is not valid YAML is a warning with its file and line. */
+function scan_files_auditOrWarn(text, path, logger) {
+    try {
+        return auditWorkflow(text, path);
+    }
+    catch (err) {
+        const line = err.line;
+        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return [];
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@renovatebot/pep440/lib/version.js
@@ -50974,8 +51029,8 @@ function arbitrary(version, other) {
 }
 
 function compare(version, other) {
-  const parsedVersion = parse(version);
-  const parsedOther = parse(other);
+  const parsedVersion = version_parse(version);
+  const parsedOther = version_parse(other);
 
   const keyVersion = calculateKey(parsedVersion);
   const keyOther = calculateKey(parsedOther);
@@ -51437,100 +51492,366 @@ function inc(input, release, preReleaseIdentifier) {
 
 
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(62088);
 ;// CONCATENATED MODULE: ./packages/security/src/deps/versions.ts
 
-
-/** SemVer 2 order (npm, crates.io, Go without its `v`). Unparseable versions sort by text. */
-function semverCompare(a, b) {
-    const pa = semver.parse(a.replace(/^v/, ''), { loose: true });
-    const pb = semver.parse(b.replace(/^v/, ''), { loose: true });
-    if (pa && pb)
-        return pa.compare(pb);
-    return a < b ? -1 : a > b ? 1 : 0;
+const versions_text = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const DIGITS = /^\d+$/;
+/**
+ * Two runs of decimal digits compared as integers of any length, as BigInt would, without
+ * parsing: a Number rounds past 2^53, and versions carry 14-digit timestamps and longer.
+ */
+function compareDigits(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length - 1 && a[i] === '0')
+        i++;
+    while (j < b.length - 1 && b[j] === '0')
+        j++;
+    return a.length - i - (b.length - j) || versions_text(a.slice(i), b.slice(j));
 }
-/** PEP 440 order (PyPI). */
+/** Dot-separated identifiers in SemVer 2.0 precedence (§11.4): numbers numerically and first. */
+function compareIdentifiers(a, b) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const x = a[i];
+        const y = b[i];
+        const dx = DIGITS.test(x);
+        const dy = DIGITS.test(y);
+        const c = dx && dy ? compareDigits(x, y) : dx ? -1 : dy ? 1 : versions_text(x, y);
+        if (c)
+            return c;
+    }
+    return a.length - b.length;
+}
+const SEMVER = /^v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+/**
+ * A SemVer 2.0 order under an ecosystem's rules. A version that does not parse sorts below every
+ * one that does (two such by text), which keeps the order total where a text fallback would not
+ * (`1_0` < `2` < `10` < `1_0`).
+ */
+function semVerOrder(rules) {
+    const parse = (v) => {
+        const m = SEMVER.exec(v.trim().replace(/^=/, ''));
+        if (!m || m[1].split('.').length > rules.parts)
+            return undefined;
+        const pre = m[2] ? m[2].split('.') : [];
+        return {
+            nums: m[1].split('.'),
+            pre: rules.foldCase ? pre.map((p) => p.toLowerCase()) : pre,
+            build: m[3] ? m[3].split('.') : [],
+        };
+    };
+    return (a, b) => {
+        const x = parse(a);
+        const y = parse(b);
+        if (!x || !y)
+            return x ? 1 : y ? -1 : versions_text(a, b);
+        for (let i = 0; i < rules.parts; i++) {
+            const c = compareDigits(x.nums[i] ?? '0', y.nums[i] ?? '0');
+            if (c)
+                return c;
+        }
+        // A pre-release sorts below its release; otherwise the labels decide.
+        if (!x.pre.length !== !y.pre.length)
+            return x.pre.length ? -1 : 1;
+        const c = compareIdentifiers(x.pre, y.pre);
+        if (c || !rules.orderBuild)
+            return c;
+        if (!x.build.length !== !y.build.length)
+            return x.build.length ? 1 : -1;
+        return compareIdentifiers(x.build, y.build);
+    };
+}
+/** SemVer 2.0 (npm, crates.io, Go without its `v`, Hex, SwiftURL): build metadata is ignored. */
+const semverCompare = semVerOrder({ parts: 3 });
+/**
+ * PEP 440 order (PyPI), including dev, post and local versions. A version PEP 440 cannot read
+ * sorts below every one it can, as packaging's LegacyVersion did; two such by text.
+ */
 function pypiCompare(a, b) {
-    if (pep440Valid(a) && pep440Valid(b))
-        return pep440Compare(a, b);
-    return a < b ? -1 : a > b ? 1 : 0;
+    const va = valid(a) !== null;
+    const vb = valid(b) !== null;
+    if (va && vb)
+        return compare(a, b);
+    return va ? 1 : vb ? -1 : versions_text(a, b);
 }
 /**
- * Gem::Version order: segments split at dots and at letter/digit boundaries; numbers compare as
- * numbers, strings as strings, any string segment makes a pre-release (1.0.a < 1.0), and trailing
- * zeros do not count (1.0 == 1.0.0).
+ * The platform a Gemfile.lock writes after a version (`1.13.6-java`, `1.16.0-x86_64-linux-gnu`):
+ * one of RubyGems' single-word platforms, or cpu-os. It names a build of the release, not a
+ * pre-release, and OSV ranges never carry it.
+ */
+const GEM_PLATFORM = /-(?:java|jruby|dalvik\d*|dotnet|mswin(?:32|64)|mingw32|(?:x86|x86_64|x64|i[3-6]86|amd64|arm|arm64|aarch64|armv\w+|universal|powerpc\w*|ppc\w*|s390x?|sparc\w*|mips\w*|riscv64|loongarch64|wasm32)-[a-z][\w.-]*)$/i;
+/** Trailing zero segments do not count (Gem::Version#canonical_segments). */
+function dropTrailingZeros(segs) {
+    let n = segs.length;
+    while (n > 0 && /^0+$/.test(segs[n - 1]))
+        n--;
+    return segs.slice(0, n);
+}
+/**
+ * Gem::Version order: `-` reads as `.pre.`, segments are runs of digits or of letters, trailing
+ * zeros of the release part and of the pre-release part are dropped, numbers compare as integers
+ * of any length, letters bytewise, and a letter segment sorts below any number (1.0.a < 1.0).
  */
 function rubyGemsCompare(a, b) {
-    const segs = (v) => {
-        const parts = v
+    const canonical = (v) => {
+        const segs = v
             .trim()
+            .replace(GEM_PLATFORM, '')
             .replace(/-/g, '.pre.')
             .match(/[0-9]+|[a-z]+/gi) ?? [];
-        const out = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-        while (out.length > 1 && out[out.length - 1] === 0)
-            out.pop();
-        return out;
+        const word = segs.findIndex((s) => !DIGITS.test(s));
+        if (word < 0)
+            return dropTrailingZeros(segs);
+        return [...dropTrailingZeros(segs.slice(0, word)), ...dropTrailingZeros(segs.slice(word))];
     };
-    const sa = segs(a);
-    const sb = segs(b);
-    for (let i = 0; i < Math.max(sa.length, sb.length); i++) {
-        const x = sa[i] ?? 0;
-        const y = sb[i] ?? 0;
-        if (x === y)
-            continue;
-        if (typeof x === 'number' && typeof y === 'number')
-            return x - y;
-        if (typeof x === 'string' && typeof y === 'string')
-            return x < y ? -1 : 1;
-        return typeof x === 'string' ? -1 : 1; // a string segment is a pre-release, below any number
+    const x = canonical(a);
+    const y = canonical(b);
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const p = x[i] ?? '0';
+        const q = y[i] ?? '0';
+        const dp = DIGITS.test(p);
+        const dq = DIGITS.test(q);
+        const c = dp && dq ? compareDigits(p, q) : dp ? 1 : dq ? -1 : versions_text(p, q);
+        if (c)
+            return c;
     }
     return 0;
 }
-const COMPOSER_STABILITY = {
-    dev: 0,
-    alpha: 1,
-    a: 1,
-    beta: 2,
-    b: 2,
-    rc: 3,
-    patch: 5,
-    pl: 5,
-    p: 5,
-};
-/** Composer order (Packagist): numeric parts, then stability dev < alpha < beta < RC < stable < patch. */
-function packagistCompare(a, b) {
-    const norm = (v) => {
-        const s = v.trim().toLowerCase().replace(/^v/, '');
-        const m = /^(\d+(?:\.\d+)*)(?:[-_.+]?(dev|alpha|a|beta|b|rc|patch|pl|p)[-_.]?(\d*))?/.exec(s);
-        if (!m)
-            return { nums: [], stability: 4, sub: 0 };
-        const nums = m[1].split('.').map(Number);
-        while (nums.length < 4)
-            nums.push(0);
-        return { nums, stability: m[2] ? COMPOSER_STABILITY[m[2]] : 4, sub: m[3] ? Number(m[3]) : 0 };
-    };
-    const x = norm(a);
-    const y = norm(b);
-    for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
-        const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-        if (d)
-            return d;
+/** PHP's special forms by prefix, in order; a number counts as `#`, anything else as -1. */
+const PHP_FORMS = [
+    ['dev', 0],
+    ['alpha', 1],
+    ['a', 1],
+    ['beta', 2],
+    ['b', 2],
+    ['RC', 3],
+    ['rc', 3],
+    ['#', 4],
+    ['pl', 5],
+    ['p', 5],
+];
+const phpForm = (s) => PHP_FORMS.find(([name]) => s.startsWith(name))?.[1] ?? -1;
+/** php_canonicalize_version: `-_+` and other punctuation become one `.`, and digits and letters part with a `.`. */
+function phpCanonical(v) {
+    let out = v[0];
+    const digit = (c) => c >= '0' && c <= '9';
+    for (let i = 1; i < v.length; i++) {
+        const c = v[i];
+        const prev = v[i - 1];
+        const dot = out.endsWith('.') ? '' : '.';
+        if (c === '-' || c === '_' || c === '+')
+            out += dot;
+        else if (prev !== '.' && c !== '.' && digit(prev) !== digit(c))
+            out += dot + c;
+        else if (!/[0-9a-z]/i.test(c))
+            out += dot;
+        else
+            out += c;
     }
-    return x.stability - y.stability || x.sub - y.sub;
+    return out;
 }
-/** The comparison for an ecosystem. */
-function versions_comparatorFor(ecosystem) {
-    switch (ecosystem) {
-        case 'PyPI':
-            return pypiCompare;
-        case 'RubyGems':
-            return rubyGemsCompare;
-        case 'Packagist':
-            return packagistCompare;
-        default:
-            return semverCompare;
+/** PHP's version_compare, part by part, as ext/standard/versioning.c does it. */
+function phpVersionCompare(a, b) {
+    if (!a || !b)
+        return a ? 1 : b ? -1 : 0;
+    const x = (a.startsWith('#') ? a : phpCanonical(a)).split('.');
+    const y = (b.startsWith('#') ? b : phpCanonical(b)).split('.');
+    const exhausted = (parts, i) => i === parts.length - 1 && parts[i] === '';
+    let i = 0;
+    for (; i < x.length && i < y.length && !exhausted(x, i) && !exhausted(y, i); i++) {
+        const p = x[i];
+        const q = y[i];
+        const dp = /^\d/.test(p);
+        const dq = /^\d/.test(q);
+        const c = dp && dq
+            ? compareDigits(/^\d+/.exec(p)[0], /^\d+/.exec(q)[0])
+            : Math.sign(phpForm(dp ? '#' : p) - phpForm(dq ? '#' : q));
+        if (c)
+            return c;
     }
+    // The longer version wins on a number and is weighed against `#` on a word (1.0 < 1.0.1, 1.0rc1 < 1.0).
+    if (i < x.length) {
+        const rest = x.slice(i).join('.');
+        return /^\d/.test(rest) ? 1 : phpVersionCompare(rest, '#N#');
+    }
+    if (i < y.length) {
+        const rest = y.slice(i).join('.');
+        return /^\d/.test(rest) ? -1 : phpVersionCompare('#N#', rest);
+    }
+    return 0;
+}
+const COMPOSER_MODIFIER = String.raw `[._-]?(?:(stable|beta|b|RC|alpha|a|patch|pl|p)((?:[.-]?\d+)*)?)?([.-]?dev)?`;
+const COMPOSER_CLASSIC = new RegExp(String.raw `^v?(\d{1,5})(\.\d+)?(\.\d+)?(\.\d+)?${COMPOSER_MODIFIER}$`, 'i');
+const COMPOSER_DATED = new RegExp(String.raw `^v?(\d{4}(?:[.:-]?\d{2}){1,6}(?:[.:-]?\d{1,3}){0,2})${COMPOSER_MODIFIER}$`, 'i');
+const COMPOSER_BRANCH = /^v?(\d+)(\.(?:\d+|[x*]))?(\.(?:\d+|[x*]))?(\.(?:\d+|[x*]))?$/i;
+const COMPOSER_STABILITY = { a: 'alpha', b: 'beta', p: 'patch', pl: 'patch', rc: 'RC' };
+/**
+ * Composer's VersionParser::normalize: four numeric parts, the stability spelled out
+ * (`1.0-b2` → `1.0.0.0-beta2`), build metadata dropped, `1.x-dev` as `1.9999999.9999999.9999999-dev`.
+ * Undefined for a branch (`dev-main`) or a string Composer rejects.
+ */
+function composerNormalize(version) {
+    const v = version
+        .trim()
+        .replace(/^(\S+) +as +\S+$/, '$1')
+        .replace(/@(?:stable|RC|beta|alpha|dev)$/i, '')
+        .replace(/^([^,\s+]+)\+\S+$/, '$1');
+    if (/^dev-/i.test(v) || ['master', 'trunk', 'default'].includes(v))
+        return undefined;
+    let m = COMPOSER_CLASSIC.exec(v);
+    let at = 5;
+    let out = m ? `${m[1]}${m[2] || '.0'}${m[3] || '.0'}${m[4] || '.0'}` : '';
+    if (!m && (m = COMPOSER_DATED.exec(v)))
+        [out, at] = [m[1].replace(/\D/g, '.'), 2];
+    if (m) {
+        const [stability, number, dev] = [m[at], m[at + 1], m[at + 2]];
+        if (stability === 'stable')
+            return out;
+        if (stability)
+            out += `-${COMPOSER_STABILITY[stability.toLowerCase()] ?? stability.toLowerCase()}${(number ?? '').replace(/^[.-]+/, '')}`;
+        return dev ? `${out}-dev` : out;
+    }
+    const branch = COMPOSER_BRANCH.exec(/^(.*?)[.-]?dev$/i.exec(v)?.[1] ?? '');
+    if (!branch)
+        return undefined;
+    const parts = [1, 2, 3, 4].map((i) => (i === 1 ? branch[1] : branch[i]?.slice(1)) ?? 'x');
+    return `${parts.map((p) => (/^[x*]$/i.test(p) ? '9999999' : p)).join('.')}-dev`;
+}
+/**
+ * Packagist order as Composer applies it: both versions normalised, then PHP's version_compare
+ * (dev < alpha = a < beta = b < RC < release < patch = pl = p, `beta.8.1` < `beta.8.2`,
+ * `RC7` < `RC7.1`). A branch or a string Composer rejects goes to version_compare as it is, each
+ * side on its own, so that the order stays transitive.
+ */
+function packagistCompare(a, b) {
+    const x = composerNormalize(a) ?? a.trim().replace(/^v/i, '');
+    const y = composerNormalize(b) ?? b.trim().replace(/^v/i, '');
+    return phpVersionCompare(x, y);
+}
+const MAVEN_QUALIFIERS = ['alpha', 'beta', 'milestone', 'rc', 'snapshot', '', 'sp'];
+const MAVEN_ALIASES = { ga: '', final: '', release: '', cr: 'rc' };
+const MAVEN_RELEASE = String(MAVEN_QUALIFIERS.indexOf(''));
+/** Known qualifiers by rank, then unknown ones after them in lexical order. */
+function mavenQualifier(q) {
+    const i = MAVEN_QUALIFIERS.indexOf(q);
+    return i < 0 ? `${MAVEN_QUALIFIERS.length}-${q}` : String(i);
+}
+function mavenItem(digits, buf, followedByDigit = false) {
+    if (digits)
+        return { kind: 'int', value: buf };
+    const short = { a: 'alpha', b: 'beta', m: 'milestone' };
+    const value = followedByDigit && short[buf] ? short[buf] : buf;
+    return { kind: 'string', value: MAVEN_ALIASES[value] ?? value };
+}
+const mavenIsNull = (item) => item.kind === 'int' ? /^0+$/.test(item.value) : item.kind === 'string' ? item.value === '' : !item.items.length;
+/** ComparableVersion.parseVersion (Maven 3.9), then trailing nulls trimmed in every list. */
+function mavenParse(version) {
+    const v = version.toLowerCase();
+    const root = { kind: 'list', items: [] };
+    const stack = [root];
+    let list = root;
+    const open = () => {
+        const sub = { kind: 'list', items: [] };
+        list.items.push(sub);
+        stack.push((list = sub));
+    };
+    let digits = false;
+    let start = 0;
+    for (let i = 0; i < v.length; i++) {
+        const c = v[i];
+        if (c === '.' || c === '-') {
+            list.items.push(i === start ? { kind: 'int', value: '0' } : mavenItem(digits, v.slice(start, i)));
+            start = i + 1;
+            if (c === '-')
+                open();
+        }
+        else if (c >= '0' && c <= '9') {
+            if (!digits && i > start) {
+                // `.X1` reads as `-X1`, so 1.0.RC2 < 1.0-RC3 < 1.0.1.
+                if (list.items.length)
+                    open();
+                list.items.push(mavenItem(false, v.slice(start, i), true));
+                start = i;
+                open();
+            }
+            digits = true;
+        }
+        else {
+            if (digits && i > start) {
+                list.items.push(mavenItem(true, v.slice(start, i)));
+                start = i;
+                open();
+            }
+            digits = false;
+        }
+    }
+    if (v.length > start) {
+        if (!digits && list.items.length)
+            open();
+        list.items.push(mavenItem(digits, v.slice(start)));
+    }
+    for (const l of stack.reverse()) {
+        for (let i = l.items.length - 1; i >= 0; i--) {
+            if (mavenIsNull(l.items[i]))
+                l.items.splice(i, 1);
+            else if (l.items[i].kind !== 'list')
+                break;
+        }
+    }
+    return root;
+}
+/** Item.compareTo, where a missing item (the shorter version) is `undefined`. */
+function mavenCompareItems(a, b) {
+    if (a.kind === 'int') {
+        if (!b)
+            return mavenIsNull(a) ? 0 : 1;
+        return b.kind === 'int' ? compareDigits(a.value, b.value) : 1; // 1.1 > 1-sp, 1.1 > 1-1
+    }
+    if (a.kind === 'string') {
+        if (!b)
+            return versions_text(mavenQualifier(a.value), MAVEN_RELEASE); // 1-rc < 1 < 1-sp
+        return b.kind === 'string' ? versions_text(mavenQualifier(a.value), mavenQualifier(b.value)) : -1;
+    }
+    if (!b) {
+        for (const item of a.items) {
+            const c = mavenCompareItems(item, undefined);
+            if (c)
+                return c;
+        }
+        return 0;
+    }
+    if (b.kind !== 'list')
+        return b.kind === 'int' ? -1 : 1; // 1-1 < 1.1, 1-1 > 1-sp
+    for (let i = 0; i < Math.max(a.items.length, b.items.length); i++) {
+        const l = a.items[i];
+        const r = b.items[i];
+        const c = l ? mavenCompareItems(l, r) : r ? -mavenCompareItems(r, undefined) : 0;
+        if (c)
+            return c;
+    }
+    return 0;
+}
+/** Maven's ComparableVersion order (the POM reference's version order specification). */
+function mavenCompare(a, b) {
+    return mavenCompareItems(mavenParse(a), mavenParse(b));
+}
+/** Each OSV ecosystem's own order, by the name OSV gives it. */
+const ORDERS = {
+    npm: semverCompare,
+    'crates.io': semverCompare,
+    Go: semverCompare,
+    Hex: semverCompare,
+    SwiftURL: semverCompare,
+    Pub: semVerOrder({ parts: 3, orderBuild: true }),
+    NuGet: semVerOrder({ parts: 4, foldCase: true }),
+    Maven: mavenCompare,
+    PyPI: pypiCompare,
+    RubyGems: rubyGemsCompare,
+    Packagist: packagistCompare,
+};
+/** The comparison for an ecosystem (an OSV name such as `Maven` or `Debian:12`); SemVer where it has none of its own. */
+function versions_comparatorFor(ecosystem) {
+    return ORDERS[ecosystem] ?? ORDERS[ecosystem.split(':')[0]] ?? semverCompare;
 }
 
 ;// CONCATENATED MODULE: ./packages/security/src/deps/osv.ts
@@ -52075,26 +52396,28 @@ function osv_db_walk(dir) {
 
 
 
+
 /** Every lockfile under a root, parsed; a broken one is a warning with its file and line. */
 function scan_readLockfiles(root, logger) {
     const packages = [];
     const lockfiles = [];
-    for (const path of listFiles(root)) {
-        const parse = parserFor(path.slice(path.lastIndexOf('/') + 1));
+    const files = [...listFiles(root)];
+    const present = new Set(files);
+    // The walk skips vendor/ trees; Go's record of what it vendored is the one file read there.
+    for (const goMod of files.filter((f) => f === 'go.mod' || f.endsWith('/go.mod'))) {
+        const modules = `${goMod.slice(0, -'go.mod'.length)}vendor/modules.txt`;
+        if (!present.has(modules) && existsSync(join(root, modules)))
+            files.push(modules);
+    }
+    for (const path of files) {
+        const parse = parserFor(path);
         if (!parse)
             continue;
+        // npm reads npm-shrinkwrap.json instead of package-lock.json when both are there.
+        if (path.endsWith('package-lock.json') && present.has(path.replace(/package-lock\.json$/, 'npm-shrinkwrap.json')))
+            continue;
         lockfiles.push(path);
-        try {
-            packages.push(...parse(readFileSync(join(root, path), 'utf8'), path));
-        }
-        catch (err) {
-            const line = err instanceof LockfileError ? err.line : undefined;
-            logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
-                file: path,
-                ...(line ? { startLine: line } : {}),
-                title: 'security-scan',
-            });
-        }
+        packages.push(...parseOrWarn(parse, readFileSync(join(root, path), 'utf8'), path, logger));
     }
     return { packages, lockfiles };
 }
@@ -52105,7 +52428,8 @@ async function scan_scanDependencies(root, source, logger) {
 }
 /** Matches locked packages against OSV and returns one finding per package and vulnerability. */
 async function scan_matchPackages(all, source, logger) {
-    const unique = dedupeByFile([...all]);
+    // Packages of an ecosystem OSV does not know (CocoaPods) are listed in the SBOM but never queried.
+    const unique = dedupeByFile([...all]).filter((p) => isOsvEcosystem(p.ecosystem));
     const findings = [];
     let records;
     const report = (pkg, record) => {
@@ -52159,191 +52483,6 @@ function dedupeByFile(packages) {
             byFile.set(p.file, [p]);
     }
     return [...byFile.values()].flatMap((list) => dedupe(list));
-}
-
-;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
-
-
-const RULES = {
-    'template-injection': {
-        name: 'Untrusted input expanded into a script',
-        description: 'A `${{ }}` expression that an outsider controls is pasted into `run:` or a github-script `script:`, where it runs as code.',
-        help: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use `"$TITLE"` in the script, so it is data, not code.',
-        severity: 'high',
-    },
-    'unpinned-action': {
-        name: 'Action not pinned to a commit',
-        description: 'A `uses:` reference points at a tag or branch, which its owner (or an attacker who takes it over) can move.',
-        help: 'Pin to a full 40-character commit SHA and keep the version in a comment: `uses: owner/action@<sha> # v1.2.3`.',
-        severity: 'medium',
-    },
-    'excessive-permissions': {
-        name: 'Token permissions not limited',
-        description: 'The workflow has no top-level `permissions:` (so the token gets the repository default) or grants `write-all`.',
-        help: 'Add `permissions: contents: read` at the top and grant more only to the jobs that need it.',
-        severity: 'medium',
-    },
-    'dangerous-trigger': {
-        name: 'Privileged trigger runs untrusted code',
-        description: "`pull_request_target` or `workflow_run` runs with secrets and a write token, and this job checks out the pull request's code.",
-        help: 'Use `pull_request` for building untrusted code, or split the work: build in `pull_request`, then act on its artifacts in a separate privileged workflow that never runs them.',
-        severity: 'critical',
-    },
-    'persisted-credentials': {
-        name: 'Checkout keeps the token on disk next to an artifact upload',
-        description: '`actions/checkout` writes the token into `.git/config` unless `persist-credentials: false`; this job uploads an artifact that may include it.',
-        help: 'Set `persist-credentials: false` on the checkout step.',
-        severity: 'medium',
-    },
-    'secrets-inherit': {
-        name: 'All secrets passed to a reusable workflow',
-        description: '`secrets: inherit` hands every secret of the caller to the called workflow.',
-        help: 'Pass only the secrets the called workflow needs, by name.',
-        severity: 'medium',
-    },
-};
-const UNTRUSTED = /\$\{\{[^}]*?\b(github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.ref|head\.label|head\.repo\.default_branch)|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|pages\.[^}\s]*\.page_name|head_commit\.(?:message|author\.(?:name|email))|commits\.[^}\s]*\.(?:message|author\.(?:name|email))|workflow_run\.(?:head_branch|head_commit\.message|display_title))|github\.head_ref|inputs\.[A-Za-z0-9_-]+)\b[^}]*\}\}/g;
-const UNTRUSTED_CHECKOUT = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\//;
-function rule(id, severity) {
-    const r = RULES[id];
-    return { id: `workflow/${id}`, ...r, severity: severity ?? r.severity };
-}
-function get(map, key) {
-    if (!isMap(map))
-        return undefined;
-    for (const pair of map.items)
-        if (isScalar(pair.key) && pair.key.value === key)
-            return pair.value;
-    return undefined;
-}
-function audit_text(node) {
-    return isScalar(node) ? String(node.value) : undefined;
-}
-/**
- * The first key that a mapping repeats, with its line. The yaml library's own check compares every
- * key with every other (a 100,000-job file took minutes); a Set per mapping is linear.
- */
-function duplicateKey(doc, lc) {
-    let found;
-    visit(doc, {
-        Map(_key, map) {
-            const keys = new Set();
-            for (const pair of map.items) {
-                if (!isScalar(pair.key))
-                    continue;
-                const key = String(pair.key.value);
-                if (keys.has(key)) {
-                    found = { key, line: pair.key.range ? lc.linePos(pair.key.range[0]).line : 1 };
-                    return visit.BREAK;
-                }
-                keys.add(key);
-            }
-            return undefined;
-        },
-    });
-    return found;
-}
-/** Audits one workflow or action metadata file; a file that does not parse is reported by the caller. */
-function audit_auditWorkflow(source, file) {
-    const lc = new LineCounter();
-    const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: false });
-    if (doc.errors.length)
-        throw Object.assign(new Error(doc.errors[0].message.split('\n')[0]), { line: doc.errors[0].linePos?.[0]?.line });
-    const dup = duplicateKey(doc, lc);
-    if (dup)
-        throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
-    const root = doc.contents;
-    const findings = [];
-    const lineOf = (node) => {
-        const range = node?.range;
-        return range ? lc.linePos(range[0]).line : 1;
-    };
-    const add = (id, node, message, key, severity) => {
-        const r = rule(id, severity);
-        findings.push({
-            scanner: 'workflows',
-            rule: r,
-            severity: r.severity,
-            message,
-            file,
-            line: lineOf(node),
-            fingerprint: fingerprint(r.id, file, key),
-        });
-    };
-    const isAction = /(^|\/)action\.ya?ml$/.test(file);
-    const on = get(root, 'on') ?? get(root, true);
-    const triggers = new Set(isScalar(on)
-        ? [String(on.value)]
-        : isSeq(on)
-            ? on.items.map((i) => audit_text(i) ?? '')
-            : isMap(on)
-                ? on.items.map((p) => audit_text(p.key) ?? '')
-                : []);
-    const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
-    const jobs = get(root, 'jobs');
-    if (!isAction) {
-        const top = get(root, 'permissions');
-        const allJobsScoped = isMap(jobs) && jobs.items.every((p) => get(p.value, 'permissions') !== undefined);
-        if (!top && !allJobsScoped && isMap(jobs))
-            add('excessive-permissions', root, 'The workflow has no top-level `permissions:`; the token gets the repository default, which may be read/write.', 'top');
-        if (audit_text(top) === 'write-all')
-            add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
-    }
-    const auditSteps = (steps, jobId) => {
-        if (!isSeq(steps))
-            return;
-        const uploads = steps.items.some((s) => /actions\/upload-artifact@/.test(audit_text(get(s, 'uses')) ?? ''));
-        steps.items.forEach((step, index) => {
-            const stepKey = `${jobId}/${audit_text(get(step, 'id')) ?? audit_text(get(step, 'name')) ?? index}`;
-            const usesNode = get(step, 'uses');
-            const uses = audit_text(usesNode);
-            const run = get(step, 'run');
-            const script = /actions\/github-script@/.test(uses ?? '') ? get(get(step, 'with'), 'script') : undefined;
-            for (const node of [run, script]) {
-                const body = audit_text(node);
-                if (!body)
-                    continue;
-                for (const m of body.matchAll(UNTRUSTED)) {
-                    const ctx = m[1];
-                    const sev = ctx.startsWith('inputs.') ? 'medium' : privileged ? 'critical' : 'high';
-                    add('template-injection', node, `\`${ctx}\` is expanded into ${node === run ? 'a run: script' : 'a github-script script'} in ${jobId}; whoever controls it can run commands.`, `${stepKey}:${ctx}`, sev);
-                }
-            }
-            if (uses && !uses.startsWith('./') && !uses.startsWith('docker://')) {
-                const [target, ref = ''] = uses.split('@');
-                if (!/^[0-9a-f]{40}$/.test(ref)) {
-                    const firstParty = /^(actions|github)\//.test(target);
-                    add('unpinned-action', usesNode, `\`${uses}\` is not pinned to a commit SHA.`, `${stepKey}:${target}`, firstParty ? 'low' : 'medium');
-                }
-            }
-            if (/^actions\/checkout@/.test(uses ?? '')) {
-                const withNode = get(step, 'with');
-                const ref = audit_text(get(withNode, 'ref')) ?? '';
-                if (privileged && UNTRUSTED_CHECKOUT.test(ref))
-                    add('dangerous-trigger', usesNode, `${[...triggers].filter((t) => t === 'pull_request_target' || t === 'workflow_run').join('/')} checks out untrusted code (\`ref: ${ref}\`) in ${jobId}.`, `${stepKey}:checkout`);
-                if (uploads && audit_text(get(withNode, 'persist-credentials')) !== 'false')
-                    add('persisted-credentials', usesNode, `${jobId} checks out with the token persisted and uploads an artifact.`, `${stepKey}:persist`);
-            }
-        });
-    };
-    if (isMap(jobs)) {
-        for (const pair of jobs.items) {
-            const jobId = audit_text(pair.key) ?? '?';
-            const job = pair.value;
-            if (audit_text(get(job, 'permissions')) === 'write-all')
-                add('excessive-permissions', get(job, 'permissions'), `Job ${jobId} grants \`permissions: write-all\`.`, `${jobId}:write-all`, 'high');
-            if (audit_text(get(job, 'secrets')) === 'inherit')
-                add('secrets-inherit', get(job, 'secrets'), `Job ${jobId} passes every secret to ${audit_text(get(job, 'uses')) ?? 'a reusable workflow'}.`, `${jobId}:inherit`);
-            auditSteps(get(job, 'steps'), jobId);
-        }
-    }
-    if (isAction)
-        auditSteps(get(get(root, 'runs'), 'steps'), 'composite action');
-    return findings;
-}
-/** True for the files the workflow scanner reads. */
-function audit_isWorkflowFile(path) {
-    return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path) || /(^|\/)action\.ya?ml$/.test(path);
 }
 
 ;// CONCATENATED MODULE: ./packages/security/src/history.ts
@@ -52450,67 +52589,6 @@ async function history_scanHistory(engine, exec, root, since) {
     return { findings, commits };
 }
 
-;// CONCATENATED MODULE: ./packages/security/src/scan-files.ts
-
-
-
-
-/**
- * GitHub refuses a workflow file much past this size, and the YAML parser's time grows with it:
- * a larger file is not audited, with a warning naming it.
- */
-const MAX_WORKFLOW_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-/** True (after a warning naming the file) when a workflow file is too large to audit. */
-function scan_files_tooLargeWorkflow(path, size, logger) {
-    if (size <= MAX_WORKFLOW_BYTES)
-        return false;
-    logger.warning(`${path} is ${size} bytes, more than the ${MAX_WORKFLOW_BYTES} bytes of a workflow file GitHub accepts; not audited`, { file: path, title: 'security-scan' });
-    return true;
-}
-/** A workflow file's text, or undefined (with a warning) when it is too large or cannot be read. */
-function scan_files_readWorkflow(abs, path, logger) {
-    const size = statSync(abs, { throwIfNoEntry: false })?.size ?? 0;
-    if (scan_files_tooLargeWorkflow(path, size, logger))
-        return undefined;
-    try {
-        return readUserFile(abs, { maxBytes: MAX_WORKFLOW_BYTES, subject: { file: path }, what: 'the workflow' }).toString('utf8');
-    }
-    catch (err) {
-        if (!isUserError(err))
-            throw err;
-        logger.warning(`${err.message} Not audited.`, { file: path, title: 'security-scan' });
-        return undefined;
-    }
-}
-/** A lockfile's packages; one that does not parse is a warning with its file and line. */
-function scan_files_parseOrWarn(parse, text, path, logger) {
-    try {
-        return parse(text, path);
-    }
-    catch (err) {
-        const line = err instanceof LockfileError ? err.line : undefined;
-        logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
-            file: path,
-            ...(line ? { startLine: line } : {}),
-        });
-        return [];
-    }
-}
-/** A workflow's findings; one that is not valid YAML is a warning with its file and line. */
-function scan_files_auditOrWarn(text, path, logger) {
-    try {
-        return auditWorkflow(text, path);
-    }
-    catch (err) {
-        const line = err.line;
-        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, {
-            file: path,
-            ...(line ? { startLine: line } : {}),
-        });
-        return [];
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/security/src/scan-archive.ts
 
 
@@ -52552,7 +52630,7 @@ async function scanEntries(target, want, engine, osv, logger) {
         if (entry.typeflag !== '0' && entry.typeflag !== '\0')
             continue;
         const path = `${name}!/${entry.path}`;
-        const lockParser = want.has('dependencies') ? parserFor(basename(entry.path)) : undefined;
+        const lockParser = want.has('dependencies') ? parserFor(entry.path) : undefined;
         const workflow = want.has('workflows') && isWorkflowFile(entry.path) && !tooLargeWorkflow(path, entry.size, logger);
         if (lockParser || workflow) {
             const text = await collect(entry.body(), scan_archive_MAX_LOCKFILE_BYTES);
@@ -53006,12 +53084,12 @@ function failureSummary(err) {
 
 
 
-
 /** Builds the project, packages it, sets the outputs and the job summary. */
 async function run({ env, logger, setOutput }) {
     const workspace = (0,lite/* realWorkspace */.id)(env.GITHUB_WORKSPACE || process.cwd());
-    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated_metadata, env), workspace);
-    const rel = (abs) => (0,external_node_path_.relative)(workspace, abs).split(external_node_path_.sep).join('/');
+    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated_metadata, env), workspace, env.HOME);
+    // Relative to the workspace when inside it, else absolute (output-dir in RUNNER_TEMP).
+    const rel = (abs) => (0,lite/* shownPath */.pS)(abs, workspace);
     let result;
     try {
         result = await buildArtifact({ ...inputs, include: inputs.include ? [...inputs.include] : undefined, exclude: [...inputs.exclude] }, { exec: lite/* actionsExec */.dw, logger, env, redact: redactSecrets });
@@ -53094,7 +53172,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, shownPath, systemClock, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
 var lite = __nccwpck_require__(3669);
@@ -53186,6 +53264,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   id: () => (/* reexport */ realWorkspace),
   UY: () => (/* reexport */ secrets/* redactCredentials */.UY),
   ZL: () => (/* reexport */ shellQuote),
+  pS: () => (/* reexport */ shownPath),
   ml: () => (/* reexport */ systemClock),
   DV: () => (/* reexport */ withoutRunnerCredentials),
   ih: () => (/* reexport */ workspaceFolder),
@@ -53681,80 +53760,164 @@ function realWorkspace(workspace) {
         throw new errors/* UserError */.yo(`the workspace ${workspace} (GITHUB_WORKSPACE) does not exist.`, {}, 'Run this step in a job that checked out the repository.');
     }
 }
+/** `~` and `~/x` under HOME, as a shell would; any other value unchanged. */
+function expandHome(input, value, home) {
+    if (value !== '~' && !value.startsWith('~/'))
+        return value;
+    if (!home)
+        throw new errors/* UserError */.yo(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+    return (0,external_node_path_.join)(home, value.slice(1));
+}
+/** Refuses what no file system call can take: a NUL byte, and names past Linux's limits (255 bytes a name, 4095 a path). */
+function checkPathText(input, value, path) {
+    if (value.includes('\0'))
+        throw new errors/* UserError */.yo(`'${value}' holds a NUL character.`, { input });
+    if (Buffer.byteLength(path) > 4095 || path.split('/').some((part) => Buffer.byteLength(part) > 255))
+        throw new errors/* UserError */.yo(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
+            input,
+        });
+}
 /**
- * Resolves an input naming a folder relative to the workspace: it must not be absolute, must
- * exist (unless `mayNotExist`), and must stay inside the workspace, links included.
+ * Where a path lies, and the folder it must not leave through a link. A relative value is
+ * resolved against `base` and stays inside the workspace (or inside `base`, when the user put
+ * `base` outside the workspace). An absolute value inside the workspace, by the workspace's given
+ * or real path, is held to the same rule, under the real workspace: a pull request can add a link
+ * such as `out -> /home/runner` to the repository, whichever way the path reaches it. Any other
+ * absolute value is the user's own choice (`${{ runner.temp }}/x`): no jail.
+ */
+function locate(value, workspace, root, base) {
+    if (!(0,external_node_path_.isAbsolute)(value))
+        return { target: (0,external_node_path_.resolve)(base, value), jail: escapes(root, base) ? base : root };
+    const target = (0,external_node_path_.resolve)(value);
+    for (const ws of [root, (0,external_node_path_.resolve)(workspace)])
+        if (!escapes(ws, target))
+            return { target: (0,external_node_path_.join)(root, (0,external_node_path_.relative)(ws, target)), jail: root };
+    return { target };
+}
+/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links, and what lies below it. */
+function existingAncestor(path) {
+    let current = path;
+    for (;;) {
+        try {
+            return { real: (0,external_node_fs_.realpathSync)(current), rest: (0,external_node_path_.relative)(current, path) };
+        }
+        catch {
+            const parent = (0,external_node_path_.dirname)(current);
+            if (parent === current)
+                return { real: current, rest: (0,external_node_path_.relative)(current, path) };
+            current = parent;
+        }
+    }
+}
+/** What a file system entry is, for messages: 'a file', 'a device' … */
+function kindOf(st) {
+    if (st.isFile())
+        return 'a file';
+    if (st.isDirectory())
+        return 'a folder';
+    if (st.isFIFO())
+        return 'a named pipe';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function realOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+function statOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The workspace's name in messages, or the folder a relative value was confined to. */
+function jailName(jail, root) {
+    return jail === root ? 'the workspace' : jail;
+}
+/**
+ * Resolves an input naming a folder: `~/x` under HOME, an absolute path as given
+ * (`${{ runner.temp }}/x`, `${{ github.workspace }}/app`), a relative one against `base` (the
+ * workspace by default). A folder in the workspace, however it is named, must not lead out of
+ * it through a link; one outside it is the user's choice. It must exist (unless `mayNotExist`:
+ * then the part that exists must be a folder, and the rest is where it will be created).
  */
 function workspaceFolder(input, value, workspace, options = {}) {
     const root = realWorkspace(workspace);
-    if ((0,external_node_path_.isAbsolute)(value))
-        throw new errors/* UserError */.yo(`'${value}' is absolute.`, { input }, 'Give a folder relative to the workspace, such as . or apps/web.');
-    const target = (0,external_node_path_.resolve)(options.base ?? root, value || '.');
-    if (escapes(root, target))
-        throw new errors/* UserError */.yo(`'${value}' points outside the workspace.`, { input }, 'Give a folder inside the repository.');
+    const given = expandHome(input, value || '.', options.home);
+    const { target, jail } = locate(given, workspace, root, options.base ?? root);
+    checkPathText(input, value, target);
+    if (jail && escapes(jail, target))
+        throw new errors/* UserError */.yo(`'${value}' points outside ${jailName(jail, root)}.`, { input }, 'Give a folder inside the repository, or an absolute path.');
     let real;
     try {
         real = (0,external_node_fs_.realpathSync)(target);
     }
     catch {
-        if (options.mayNotExist && !escapes(root, target))
-            return { abs: target, rel: (0,external_node_path_.relative)(root, target).split(external_node_path_.sep).join('/') || '.' };
-        throw new errors/* UserError */.yo(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+        if (!options.mayNotExist)
+            throw new errors/* UserError */.yo(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+        const ancestor = existingAncestor(target);
+        const st = statOrUndefined(ancestor.real);
+        if (st && !st.isDirectory())
+            throw new errors/* UserError */.yo(`'${value}' is under ${ancestor.real}, which is ${kindOf(st)}, not a folder.`, { input });
+        real = (0,external_node_path_.join)(ancestor.real, ancestor.rest);
+        if (jail && escapes(jail, real))
+            throw new errors/* UserError */.yo(`'${value}' leads outside ${jailName(jail, root)} through a symbolic link.`, { input }, 'Give a folder inside the repository, or an absolute path.');
+        return { abs: real, rel: shownPath(real, root), inside: !escapes(root, real) };
     }
-    if (escapes(root, real))
-        throw new errors/* UserError */.yo(`'${value}' is a link that leads outside the workspace.`, { input }, 'Give a folder inside the repository.');
-    if (!(0,external_node_fs_.statSync)(real).isDirectory())
-        throw new errors/* UserError */.yo(`'${value}' is a file, not a folder.`, { input }, 'Give the folder that holds the project.');
-    return { abs: real, rel: (0,external_node_path_.relative)(root, real).split(external_node_path_.sep).join('/') || '.' };
+    if (jail && escapes(jail, real))
+        throw new errors/* UserError */.yo(`'${value}' is a link that leads outside ${jailName(jail, root)}.`, { input }, 'Give a folder inside the repository, or an absolute path.');
+    const st = (0,external_node_fs_.statSync)(real);
+    if (!st.isDirectory())
+        throw new errors/* UserError */.yo(`'${value}' is ${kindOf(st)}, not a folder.`, { input }, 'Give the folder that holds the project.');
+    return { abs: real, rel: shownPath(real, root), inside: !escapes(root, real) };
 }
-/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links. */
-function realAncestor(path) {
-    let current = path;
-    for (;;) {
-        try {
-            return realpathSync(current);
-        }
-        catch {
-            const parent = dirname(current);
-            if (parent === current)
-                return current;
-            current = parent;
-        }
-    }
+/**
+ * How an output or a log line names a path: relative to the workspace (POSIX, '.' for the
+ * workspace itself) when it lies inside, by the workspace's given or real path; else absolute.
+ */
+function shownPath(path, workspace) {
+    for (const ws of [(0,external_node_path_.resolve)(workspace), realOrUndefined(workspace) ?? (0,external_node_path_.resolve)(workspace)])
+        if (!escapes(ws, path))
+            return (0,external_node_path_.relative)(ws, path).split(external_node_path_.sep).join('/') || '.';
+    return path;
 }
 /**
  * Resolves an input naming a file this action writes (a report, a SARIF file, a baseline, an
- * output folder). An absolute path is taken as the user gave it (`${{ runner.temp }}/x`). A
- * relative one is resolved against the workspace and must stay inside it through every link on
- * the way, since a pull request can add a link (`out -> /etc`) to the repository. An existing
- * folder where a file is wanted, or a file where a folder is wanted, is refused (`any` takes either).
+ * output folder). An absolute path outside the workspace is taken as the user gave it
+ * (`${{ runner.temp }}/x`). A relative one is resolved against the workspace and, like an absolute
+ * one inside it, must stay inside through every link on the way, since a pull request can add a
+ * link (`out -> /etc`) to the repository. An existing folder where a file is wanted, a device, pipe
+ * or socket where a file is written (renaming over `/dev/zero` would replace it), or a file where
+ * a folder is wanted, is refused (`any` takes either, and is not written).
  */
 function outputPath(input, value, workspace, options = {}) {
     const kind = options.kind ?? 'file';
-    if (value.includes('\0'))
-        throw new UserError(`'${value}' holds a NUL character.`, { input });
-    // Linux's limits: 255 bytes a name, 4096 a path. Past them every call fails with ENAMETOOLONG.
-    if (Buffer.byteLength(value) > 4095 || value.split('/').some((part) => Buffer.byteLength(part) > 255))
-        throw new UserError(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
-            input,
-        });
+    checkPathText(input, value, value);
     const target = isAbsolute(value) ? resolve(value) : resolve(workspace, value);
-    if (!isAbsolute(value)) {
-        const root = realWorkspace(workspace);
-        if (escapes(resolve(workspace), target) || escapes(root, realAncestor(target)))
-            throw new UserError(`'${value}' leads outside the workspace${escapes(resolve(workspace), target) ? '' : ' through a symbolic link'}.`, { input }, 'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.');
+    // A relative path needs the workspace; an absolute one is checked against it only if it exists.
+    const root = isAbsolute(value) ? (realOrUndefined(workspace) ?? resolve(workspace)) : realWorkspace(workspace);
+    const { target: located, jail } = locate(value, workspace, root, root);
+    if (jail) {
+        const lexical = escapes(jail, located);
+        if (lexical || escapes(jail, existingAncestor(located).real))
+            throw new UserError(`'${value}' leads outside the workspace${lexical ? '' : ' through a symbolic link'}.`, { input }, 'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.');
     }
-    let st;
-    try {
-        st = statSync(target);
-    }
-    catch {
-        st = undefined;
-    }
+    const st = statOrUndefined(target);
     if (st && kind === 'file' && st.isDirectory())
         throw new UserError(`'${value}' is a folder; a file is written there.`, { input }, 'Give a file name.');
+    if (st && kind === 'file' && !st.isFile())
+        throw new UserError(`'${value}' is ${kindOf(st)}; a file is written there.`, { input }, 'Give the path of a regular file, such as ${{ runner.temp }}/name.');
     if (st && kind === 'folder' && !st.isDirectory())
-        throw new UserError(`'${value}' is a file; a folder is written there.`, { input }, 'Give a folder name.');
+        throw new UserError(`'${value}' is ${kindOf(st)}; a folder is written there.`, { input }, 'Give a folder name.');
     for (let dir = dirname(target); dir !== dirname(dir); dir = dirname(dir)) {
         let d;
         try {
@@ -53774,14 +53937,8 @@ function outputPath(input, value, workspace, options = {}) {
  * (`${{ runner.temp }}/x`), a relative one inside the workspace (never through a link out of it).
  */
 function userPath(input, value, workspace, home, kind = 'any') {
-    let path = value;
-    if (value === '~' || value.startsWith('~/')) {
-        if (!home)
-            throw new UserError(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
-        path = join(home, value.slice(1));
-    }
-    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
-    return outputPath(input, path, workspace, { kind });
+    // outputPath checks NUL bytes and lengths, and keeps paths in the workspace inside it.
+    return outputPath(input, expandHome(input, value, home), workspace, { kind });
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts

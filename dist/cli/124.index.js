@@ -15,7 +15,7 @@ const metadata = {
     "description": "Scans a repository or a built artifact for leaked secrets, vulnerable dependencies (OSV) and risky GitHub Actions workflows; writes SARIF 2.1.0 for code scanning and fails by a severity policy.",
     "inputs": {
         "path": {
-            "description": "What to scan, relative to GITHUB_WORKSPACE: a folder, or a .tar.gz built by build-artifact (scanned without extracting it).",
+            "description": "What to scan: a folder, or a .tar.gz built by build-artifact (scanned without extracting it); relative to the workspace, absolute, or ~/….",
             "required": false,
             "default": "."
         },
@@ -30,22 +30,22 @@ const metadata = {
             "default": "high"
         },
         "baseline": {
-            "description": "JSON file of accepted findings (by fingerprint): they are reported but never fail the step.",
+            "description": "JSON file of accepted findings (by fingerprint): they are reported but never fail the step. Relative to the workspace, absolute, or ~/….",
             "required": false,
             "default": ""
         },
         "write-baseline": {
-            "description": "Write a baseline of the current findings to this path, relative to the workspace (never through a link that leads out of it).",
+            "description": "Write a baseline of the current findings to this path: relative to the workspace, absolute, or ~/… (into the workspace, never through a link that leads out of it).",
             "required": false,
             "default": ""
         },
         "config": {
-            "description": "Extra secret rules and allow-lists in the gitleaks TOML format (at most 1 MiB). Patterns use RE2 syntax, as in gitleaks: no lookarounds or backreferences.",
+            "description": "Extra secret rules and allow-lists in the gitleaks TOML format (at most 1 MiB). Patterns use RE2 syntax, as in gitleaks: no lookarounds or backreferences. Relative to the workspace, absolute, or ~/….",
             "required": false,
             "default": ""
         },
         "osv-db": {
-            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files; one that holds no record fails the step. Empty means querying the OSV API.",
+            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files; one that holds no record fails the step. Relative to the workspace, absolute, or ~/…. Empty means querying the OSV API.",
             "required": false,
             "default": ""
         },
@@ -60,17 +60,17 @@ const metadata = {
             "default": ""
         },
         "sarif": {
-            "description": "Where to write the SARIF file, relative to the workspace (never through a link that leads out of it); the JSON report goes beside it.",
+            "description": "Where to write the SARIF file: relative to the workspace, absolute (a file in RUNNER_TEMP, say), or ~/… (into the workspace, never through a link that leads out of it); the JSON report goes beside it.",
             "required": false,
             "default": "slipway-security.sarif"
         }
     },
     "outputs": {
         "sarif-path": {
-            "description": "Path of the SARIF file, relative to the workspace."
+            "description": "Path of the SARIF file: relative to the workspace, or absolute when it lies outside it."
         },
         "report-path": {
-            "description": "Path of the JSON report of every finding, relative to the workspace."
+            "description": "Path of the JSON report of every finding: relative to the workspace, or absolute when it lies outside it."
         },
         "findings": {
             "description": "Number of findings not accepted by the baseline."

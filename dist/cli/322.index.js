@@ -13,37 +13,41 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);
 // EXTERNAL MODULE: ./packages/security/src/index.ts + 29 modules
 var src = __webpack_require__(58544);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./actions/security-scan/src/inputs.ts
+
 
 
 
 const SCANNERS = ['secrets', 'secrets-history', 'dependencies', 'workflows'];
 const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'];
-/** A path input inside the workspace (file or folder, need not exist yet). */
-function workspacePath(input, value, workspace) {
+/**
+ * A path this action reads (a .tar.gz, the baseline, the config, the OSV data): `~/x` under HOME,
+ * an absolute path as given, a relative one in the workspace that must not climb out of it. What
+ * is there is checked when it is read (a regular file of bounded size, never a device or a pipe).
+ */
+function readPath(input, value, workspace, home) {
+    if (value === '~' || value.startsWith('~/')) {
+        if (!home)
+            throw new lite/* UserError */.yo(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+        return (0,external_node_path_.join)(home, value.slice(1));
+    }
     if ((0,external_node_path_.isAbsolute)(value))
-        throw new lite/* UserError */.yo(`'${value}' is absolute.`, { input }, 'Give a path relative to the workspace.');
+        return (0,external_node_path_.resolve)(value);
     const abs = (0,external_node_path_.resolve)(workspace, value);
     const rel = (0,external_node_path_.relative)(workspace, abs);
     if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`))
-        throw new lite/* UserError */.yo(`'${value}' points outside the workspace.`, { input }, 'Give a path inside the repository.');
+        throw new lite/* UserError */.yo(`'${value}' points outside the workspace.`, { input }, 'Give a path inside the repository, or an absolute path.');
     return abs;
-}
-/**
- * A file this action writes: relative to the workspace (the outputs name it so), and never through
- * a link out of it, since a pull request can add `out -> /home/runner` to the repository.
- */
-function writtenFile(input, value, workspace) {
-    workspacePath(input, value, workspace);
-    return (0,lite/* outputPath */.XC)(input, value, workspace, { kind: 'file' });
 }
 /** True when a regular file is there; a path that cannot even be looked at (too long, under a file) is not one. */
 function isFile(path) {
@@ -54,17 +58,21 @@ function isFile(path) {
         return false;
     }
 }
-/** Reads and validates every input. */
-function parseInputs(reader, workspace) {
+/**
+ * Reads and validates every input. Each path may be relative to the workspace, absolute, or
+ * under `~` (HOME); the files written (SARIF, report, baseline) never go through a link out of
+ * the workspace when they are in it.
+ */
+function parseInputs(reader, workspace, home = (0,external_node_os_.homedir)()) {
     const rawPath = reader.raw('path') || '.';
     let target;
     if (/\.(tar\.gz|tgz)$/.test(rawPath)) {
-        target = workspacePath('path', rawPath, workspace);
+        target = readPath('path', rawPath, workspace, home);
         if (!isFile(target))
             throw new lite/* UserError */.yo(`'${rawPath}' does not exist.`, { input: 'path' }, 'Give the artifact-path output of build-artifact, or a folder.');
     }
     else
-        target = (0,lite/* workspaceFolder */.ih)('path', rawPath, workspace).abs;
+        target = (0,lite/* workspaceFolder */.ih)('path', rawPath, workspace, { home }).abs;
     const scanners = reader.list('scanners');
     if (scanners.length === 0)
         throw new lite/* UserError */.yo('names no scanner.', { input: 'scanners' }, `Use one or more of: ${SCANNERS.join(', ')}.`);
@@ -72,16 +80,12 @@ function parseInputs(reader, workspace) {
         if (!SCANNERS.includes(s))
             throw new lite/* UserError */.yo(`'${s}' is not a scanner.`, { input: 'scanners' }, `Use one or more of: ${SCANNERS.join(', ')}.`);
     const sarifValue = reader.raw('sarif') || 'slipway-security.sarif';
-    const sarif = writtenFile('sarif', sarifValue, workspace);
-    const optionalFile = (input) => {
+    const sarif = (0,lite/* userPath */.rZ)('sarif', sarifValue, workspace, home, 'file');
+    const optionalRead = (input) => {
         const v = reader.optional(input);
-        return v === undefined ? undefined : workspacePath(input, v, workspace);
+        return v === undefined ? undefined : readPath(input, v, workspace, home);
     };
-    const optionalWritten = (input) => {
-        const v = reader.optional(input);
-        return v === undefined ? undefined : writtenFile(input, v, workspace);
-    };
-    const osvDb = reader.optional('osv-db');
+    const writeBaseline = reader.optional('write-baseline');
     const url = reader.raw('osv-api-url');
     if (url.length > 2048)
         throw new lite/* UserError */.yo(`is ${url.length} characters long, too long for a URL.`, { input: 'osv-api-url' });
@@ -95,15 +99,15 @@ function parseInputs(reader, workspace) {
         target,
         scanners: Object.freeze([...new Set(scanners)]),
         failOn: reader.oneOf('fail-on', FAIL_ON),
-        baseline: optionalFile('baseline'),
-        writeBaseline: optionalWritten('write-baseline'),
-        config: optionalFile('config'),
-        osvDb: osvDb === undefined ? undefined : workspacePath('osv-db', osvDb, workspace),
+        baseline: optionalRead('baseline'),
+        writeBaseline: writeBaseline === undefined ? undefined : (0,lite/* userPath */.rZ)('write-baseline', writeBaseline, workspace, home, 'file'),
+        config: optionalRead('config'),
+        osvDb: optionalRead('osv-db'),
         osvApiUrl: url,
         historySince: since,
         sarif,
         // The report goes beside the SARIF file, so it must pass the same checks.
-        report: writtenFile('sarif', sarifValue.replace(/(\.sarif)?$/, '.report.json'), workspace),
+        report: (0,lite/* userPath */.rZ)('sarif', sarifValue.replace(/(\.sarif)?$/, '.report.json'), workspace, home, 'file'),
     });
 }
 
@@ -142,7 +146,6 @@ function scanSummary(result, stats, scanners) {
 }
 
 ;// CONCATENATED MODULE: ./actions/security-scan/src/main.ts
-
 
 
 
@@ -195,8 +198,9 @@ async function run({ env, logger, setOutput, mask }, seams = {}) {
     const reader = new lite/* InputReader */.i_(metadata_generated.metadata, env);
     maskInputs(reader, mask);
     const workspace = (0,lite/* realWorkspace */.id)(env.GITHUB_WORKSPACE || process.cwd());
-    const inputs = parseInputs(reader, workspace);
-    const rel = (abs) => (0,external_node_path_.relative)(workspace, abs).split(external_node_path_.sep).join('/');
+    const inputs = parseInputs(reader, workspace, env.HOME);
+    // Relative to the workspace when inside it, else absolute (sarif in RUNNER_TEMP).
+    const rel = (abs) => (0,lite/* shownPath */.pS)(abs, workspace);
     const custom = inputs.config ? (0,src/* loadGitleaksConfig */.Xw)(inputs.config) : undefined;
     const baseline = inputs.baseline ? (0,src/* readBaseline */.mF)(inputs.baseline) : undefined;
     const osv = inputs.osvDb
@@ -225,7 +229,7 @@ async function run({ env, logger, setOutput, mask }, seams = {}) {
     if (dropped)
         logger.warning(`security-scan: ${dropped} low-severity results were left out of the SARIF file to stay within GitHub's limits; the report has them all.`);
     const reportPath = inputs.report;
-    await writeFor('sarif', reportPath, () => (0,lite/* writeFileAtomic */.Zf)(reportPath, `${JSON.stringify({ version: 1, target: rel(inputs.target) || '.', scanners: inputs.scanners, stats, counts: result.counts, passed: result.passed, reason: result.reason, findings: findings.map((f) => ({ scanner: f.scanner, rule: f.rule.id, severity: f.severity, message: f.message, file: f.file, line: f.line, fingerprint: f.fingerprint, baselined: baseline?.has(f.fingerprint) ?? false })) }, null, 2)}\n`));
+    await writeFor('sarif', reportPath, () => (0,lite/* writeFileAtomic */.Zf)(reportPath, `${JSON.stringify({ version: 1, target: rel(inputs.target), scanners: inputs.scanners, stats, counts: result.counts, passed: result.passed, reason: result.reason, findings: findings.map((f) => ({ scanner: f.scanner, rule: f.rule.id, severity: f.severity, message: f.message, file: f.file, line: f.line, fingerprint: f.fingerprint, baselined: baseline?.has(f.fingerprint) ?? false })) }, null, 2)}\n`));
     const baselinePath = inputs.writeBaseline;
     if (baselinePath)
         await writeFor('write-baseline', baselinePath, () => (0,src/* writeBaseline */.B9)(baselinePath, findings));
@@ -276,7 +280,7 @@ const metadata = {
     "description": "Scans a repository or a built artifact for leaked secrets, vulnerable dependencies (OSV) and risky GitHub Actions workflows; writes SARIF 2.1.0 for code scanning and fails by a severity policy.",
     "inputs": {
         "path": {
-            "description": "What to scan, relative to GITHUB_WORKSPACE: a folder, or a .tar.gz built by build-artifact (scanned without extracting it).",
+            "description": "What to scan: a folder, or a .tar.gz built by build-artifact (scanned without extracting it); relative to the workspace, absolute, or ~/….",
             "required": false,
             "default": "."
         },
@@ -291,22 +295,22 @@ const metadata = {
             "default": "high"
         },
         "baseline": {
-            "description": "JSON file of accepted findings (by fingerprint): they are reported but never fail the step.",
+            "description": "JSON file of accepted findings (by fingerprint): they are reported but never fail the step. Relative to the workspace, absolute, or ~/….",
             "required": false,
             "default": ""
         },
         "write-baseline": {
-            "description": "Write a baseline of the current findings to this path, relative to the workspace (never through a link that leads out of it).",
+            "description": "Write a baseline of the current findings to this path: relative to the workspace, absolute, or ~/… (into the workspace, never through a link that leads out of it).",
             "required": false,
             "default": ""
         },
         "config": {
-            "description": "Extra secret rules and allow-lists in the gitleaks TOML format (at most 1 MiB). Patterns use RE2 syntax, as in gitleaks: no lookarounds or backreferences.",
+            "description": "Extra secret rules and allow-lists in the gitleaks TOML format (at most 1 MiB). Patterns use RE2 syntax, as in gitleaks: no lookarounds or backreferences. Relative to the workspace, absolute, or ~/….",
             "required": false,
             "default": ""
         },
         "osv-db": {
-            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files; one that holds no record fails the step. Empty means querying the OSV API.",
+            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files; one that holds no record fails the step. Relative to the workspace, absolute, or ~/…. Empty means querying the OSV API.",
             "required": false,
             "default": ""
         },
@@ -321,17 +325,17 @@ const metadata = {
             "default": ""
         },
         "sarif": {
-            "description": "Where to write the SARIF file, relative to the workspace (never through a link that leads out of it); the JSON report goes beside it.",
+            "description": "Where to write the SARIF file: relative to the workspace, absolute (a file in RUNNER_TEMP, say), or ~/… (into the workspace, never through a link that leads out of it); the JSON report goes beside it.",
             "required": false,
             "default": "slipway-security.sarif"
         }
     },
     "outputs": {
         "sarif-path": {
-            "description": "Path of the SARIF file, relative to the workspace."
+            "description": "Path of the SARIF file: relative to the workspace, or absolute when it lies outside it."
         },
         "report-path": {
-            "description": "Path of the JSON report of every finding, relative to the workspace."
+            "description": "Path of the JSON report of every finding: relative to the workspace, or absolute when it lies outside it."
         },
         "findings": {
             "description": "Number of findings not accepted by the baseline."

@@ -15,7 +15,7 @@ const metadata = {
     "description": "Builds a project and packages its output as a bit-for-bit reproducible .tar.gz with a manifest, a CycloneDX 1.6 SBOM and an SLSA v1 provenance statement; caches dependencies and uploads the artifact.",
     "inputs": {
         "path": {
-            "description": "Repository root, relative to GITHUB_WORKSPACE.",
+            "description": "Repository root: relative to the workspace, absolute, or ~/…. A path into the workspace must not lead out of it through a symbolic link.",
             "required": false,
             "default": "."
         },
@@ -55,7 +55,7 @@ const metadata = {
             "default": ""
         },
         "output-dir": {
-            "description": "Where the archive, manifest, SBOM and provenance are written, relative to `path`. Never packaged itself.",
+            "description": "Where the archive, manifest, SBOM and provenance are written: relative to `path`, absolute (a folder in RUNNER_TEMP, say), or ~/…. Never packaged itself.",
             "required": false,
             "default": ".slipway/artifacts"
         },
@@ -107,7 +107,7 @@ const metadata = {
     },
     "outputs": {
         "artifact-path": {
-            "description": "Path of the .tar.gz, relative to the workspace."
+            "description": "Path of the .tar.gz: relative to the workspace, or absolute when output-dir lies outside it."
         },
         "digest": {
             "description": "SHA-256 of the archive, as `sha256:<hex>`."
@@ -122,13 +122,13 @@ const metadata = {
             "description": "The artifact name used for the upload."
         },
         "manifest-path": {
-            "description": "Path of the manifest (JSON: every file with path, type, size, mode and SHA-256), relative to the workspace."
+            "description": "Path of the manifest (JSON: every file with path, type, size, mode and SHA-256): relative to the workspace, or absolute when output-dir lies outside it."
         },
         "sbom-path": {
-            "description": "Path of the CycloneDX SBOM, relative to the workspace; empty when sbom is false."
+            "description": "Path of the CycloneDX SBOM, as artifact-path; empty when sbom is false."
         },
         "provenance-path": {
-            "description": "Path of the provenance statement, relative to the workspace; empty when provenance is false."
+            "description": "Path of the provenance statement, as artifact-path; empty when provenance is false."
         },
         "artifact-id": {
             "description": "ID of the uploaded artifact; empty when not uploaded."

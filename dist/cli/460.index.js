@@ -15,7 +15,7 @@ const metadata = {
     "description": "Reports what a repository is and how to build, test and run it: languages, projects, runtimes and their versions, package managers, frameworks, commands and a job matrix.",
     "inputs": {
         "path": {
-            "description": "Folder to analyse, relative to GITHUB_WORKSPACE. It must stay inside the workspace.",
+            "description": "Folder to analyse: relative to the workspace, absolute (a checkout in RUNNER_TEMP, say), or ~/…. A path into the workspace must not lead out of it through a symbolic link, and the walk never follows one.",
             "required": false,
             "default": "."
         },
@@ -66,6 +66,12 @@ const metadata = {
         },
         "primary-path": {
             "description": "Folder of the primary project, relative to `path` (`.` for the root)."
+        },
+        "build-output": {
+            "description": "Folder the primary project's build writes (such as `.next`, `dist` or `_site`), relative to its folder; empty when unknown."
+        },
+        "build-system": {
+            "description": "Tool that orchestrates the repository's build: nx, turbo, lerna, rush, npm-, pnpm-, yarn- or bun-workspaces, go-work, cargo-workspace, maven or gradle; empty for independent projects."
         }
     }
 };

@@ -691,7 +691,7 @@ const SKIP_DIRS = new Set([
     '.pnpm-store',
 ]);
 /** Files never scanned: lockfiles (hashes everywhere), minified code, and binary formats. */
-const SKIP_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|go\.sum|mix\.lock)$|\.min\.(js|css)$|\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc|sqlite|db)$/i;
+const SKIP_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|Cargo\.lock|Gemfile\.lock|gems\.locked|composer\.lock|go\.sum|mix\.lock|gradle\.lockfile|verification-metadata\.xml|packages\.lock\.json|pdm\.lock|pylock(\.[\w-]+)?\.toml|deno\.lock|pubspec\.lock|Package\.resolved|Podfile\.lock)$|\.min\.(js|css)$|\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc|sqlite|db)$/i;
 /** The window a scan works in; a longer line is scanned in overlapping windows. */
 const WINDOW = 1024 * 1024;
 const OVERLAP = 4096;
@@ -797,8 +797,260 @@ async function scanTree(engine, root, onFile) {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);
-// EXTERNAL MODULE: ./packages/lockfiles/src/index.ts + 13 modules
-var src = __webpack_require__(79490);
+// EXTERNAL MODULE: ./packages/lockfiles/src/index.ts + 30 modules
+var src = __webpack_require__(14934);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
+
+
+const RULES = {
+    'template-injection': {
+        name: 'Untrusted input expanded into a script',
+        description: 'A `${{ }}` expression that an outsider controls is pasted into `run:` or a github-script `script:`, where it runs as code.',
+        help: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use `"$TITLE"` in the script, so it is data, not code.',
+        severity: 'high',
+    },
+    'unpinned-action': {
+        name: 'Action not pinned to a commit',
+        description: 'A `uses:` reference points at a tag or branch, which its owner (or an attacker who takes it over) can move.',
+        help: 'Pin to a full 40-character commit SHA and keep the version in a comment: `uses: owner/action@<sha> # v1.2.3`.',
+        severity: 'medium',
+    },
+    'excessive-permissions': {
+        name: 'Token permissions not limited',
+        description: 'The workflow has no top-level `permissions:` (so the token gets the repository default) or grants `write-all`.',
+        help: 'Add `permissions: contents: read` at the top and grant more only to the jobs that need it.',
+        severity: 'medium',
+    },
+    'dangerous-trigger': {
+        name: 'Privileged trigger runs untrusted code',
+        description: "`pull_request_target` or `workflow_run` runs with secrets and a write token, and this job checks out the pull request's code.",
+        help: 'Use `pull_request` for building untrusted code, or split the work: build in `pull_request`, then act on its artifacts in a separate privileged workflow that never runs them.',
+        severity: 'critical',
+    },
+    'persisted-credentials': {
+        name: 'Checkout keeps the token on disk next to an artifact upload',
+        description: '`actions/checkout` writes the token into `.git/config` unless `persist-credentials: false`; this job uploads an artifact that may include it.',
+        help: 'Set `persist-credentials: false` on the checkout step.',
+        severity: 'medium',
+    },
+    'secrets-inherit': {
+        name: 'All secrets passed to a reusable workflow',
+        description: '`secrets: inherit` hands every secret of the caller to the called workflow.',
+        help: 'Pass only the secrets the called workflow needs, by name.',
+        severity: 'medium',
+    },
+};
+const UNTRUSTED = /\$\{\{[^}]*?\b(github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.ref|head\.label|head\.repo\.default_branch)|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|pages\.[^}\s]*\.page_name|head_commit\.(?:message|author\.(?:name|email))|commits\.[^}\s]*\.(?:message|author\.(?:name|email))|workflow_run\.(?:head_branch|head_commit\.message|display_title))|github\.head_ref|inputs\.[A-Za-z0-9_-]+)\b[^}]*\}\}/g;
+const UNTRUSTED_CHECKOUT = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\//;
+function rule(id, severity) {
+    const r = RULES[id];
+    return { id: `workflow/${id}`, ...r, severity: severity ?? r.severity };
+}
+function get(map, key) {
+    if (!(0,dist/* isMap */.jh)(map))
+        return undefined;
+    for (const pair of map.items)
+        if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key)
+            return pair.value;
+    return undefined;
+}
+function audit_text(node) {
+    return (0,dist/* isScalar */.jn)(node) ? String(node.value) : undefined;
+}
+/**
+ * The first key that a mapping repeats, with its line. The yaml library's own check compares every
+ * key with every other (a 100,000-job file took minutes); a Set per mapping is linear.
+ */
+function duplicateKey(doc, lc) {
+    let found;
+    (0,dist/* visit */.YR)(doc, {
+        Map(_key, map) {
+            const keys = new Set();
+            for (const pair of map.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const key = String(pair.key.value);
+                if (keys.has(key)) {
+                    found = { key, line: pair.key.range ? lc.linePos(pair.key.range[0]).line : 1 };
+                    return dist/* visit */.YR.BREAK;
+                }
+                keys.add(key);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+/** Audits one workflow or action metadata file; a file that does not parse is reported by the caller. */
+function auditWorkflow(source, file) {
+    const lc = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter: lc, uniqueKeys: false });
+    if (doc.errors.length)
+        throw Object.assign(new Error(doc.errors[0].message.split('\n')[0]), { line: doc.errors[0].linePos?.[0]?.line });
+    const dup = duplicateKey(doc, lc);
+    if (dup)
+        throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
+    const root = doc.contents;
+    const findings = [];
+    const lineOf = (node) => {
+        const range = node?.range;
+        return range ? lc.linePos(range[0]).line : 1;
+    };
+    const add = (id, node, message, key, severity) => {
+        const r = rule(id, severity);
+        findings.push({
+            scanner: 'workflows',
+            rule: r,
+            severity: r.severity,
+            message,
+            file,
+            line: lineOf(node),
+            fingerprint: fingerprint(r.id, file, key),
+        });
+    };
+    const isAction = /(^|\/)action\.ya?ml$/.test(file);
+    const on = get(root, 'on') ?? get(root, true);
+    const triggers = new Set((0,dist/* isScalar */.jn)(on)
+        ? [String(on.value)]
+        : (0,dist/* isSeq */.oP)(on)
+            ? on.items.map((i) => audit_text(i) ?? '')
+            : (0,dist/* isMap */.jh)(on)
+                ? on.items.map((p) => audit_text(p.key) ?? '')
+                : []);
+    const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
+    const jobs = get(root, 'jobs');
+    if (!isAction) {
+        const top = get(root, 'permissions');
+        const allJobsScoped = (0,dist/* isMap */.jh)(jobs) && jobs.items.every((p) => get(p.value, 'permissions') !== undefined);
+        if (!top && !allJobsScoped && (0,dist/* isMap */.jh)(jobs))
+            add('excessive-permissions', root, 'The workflow has no top-level `permissions:`; the token gets the repository default, which may be read/write.', 'top');
+        if (audit_text(top) === 'write-all')
+            add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
+    }
+    const auditSteps = (steps, jobId) => {
+        if (!(0,dist/* isSeq */.oP)(steps))
+            return;
+        const uploads = steps.items.some((s) => /actions\/upload-artifact@/.test(audit_text(get(s, 'uses')) ?? ''));
+        steps.items.forEach((step, index) => {
+            const stepKey = `${jobId}/${audit_text(get(step, 'id')) ?? audit_text(get(step, 'name')) ?? index}`;
+            const usesNode = get(step, 'uses');
+            const uses = audit_text(usesNode);
+            const run = get(step, 'run');
+            const script = /actions\/github-script@/.test(uses ?? '') ? get(get(step, 'with'), 'script') : undefined;
+            for (const node of [run, script]) {
+                const body = audit_text(node);
+                if (!body)
+                    continue;
+                for (const m of body.matchAll(UNTRUSTED)) {
+                    const ctx = m[1];
+                    const sev = ctx.startsWith('inputs.') ? 'medium' : privileged ? 'critical' : 'high';
+                    add('template-injection', node, `\`${ctx}\` is expanded into ${node === run ? 'a run: script' : 'a github-script script'} in ${jobId}; whoever controls it can run commands.`, `${stepKey}:${ctx}`, sev);
+                }
+            }
+            if (uses && !uses.startsWith('./') && !uses.startsWith('docker://')) {
+                const [target, ref = ''] = uses.split('@');
+                if (!/^[0-9a-f]{40}$/.test(ref)) {
+                    const firstParty = /^(actions|github)\//.test(target);
+                    add('unpinned-action', usesNode, `\`${uses}\` is not pinned to a commit SHA.`, `${stepKey}:${target}`, firstParty ? 'low' : 'medium');
+                }
+            }
+            if (/^actions\/checkout@/.test(uses ?? '')) {
+                const withNode = get(step, 'with');
+                const ref = audit_text(get(withNode, 'ref')) ?? '';
+                if (privileged && UNTRUSTED_CHECKOUT.test(ref))
+                    add('dangerous-trigger', usesNode, `${[...triggers].filter((t) => t === 'pull_request_target' || t === 'workflow_run').join('/')} checks out untrusted code (\`ref: ${ref}\`) in ${jobId}.`, `${stepKey}:checkout`);
+                if (uploads && audit_text(get(withNode, 'persist-credentials')) !== 'false')
+                    add('persisted-credentials', usesNode, `${jobId} checks out with the token persisted and uploads an artifact.`, `${stepKey}:persist`);
+            }
+        });
+    };
+    if ((0,dist/* isMap */.jh)(jobs)) {
+        for (const pair of jobs.items) {
+            const jobId = audit_text(pair.key) ?? '?';
+            const job = pair.value;
+            if (audit_text(get(job, 'permissions')) === 'write-all')
+                add('excessive-permissions', get(job, 'permissions'), `Job ${jobId} grants \`permissions: write-all\`.`, `${jobId}:write-all`, 'high');
+            if (audit_text(get(job, 'secrets')) === 'inherit')
+                add('secrets-inherit', get(job, 'secrets'), `Job ${jobId} passes every secret to ${audit_text(get(job, 'uses')) ?? 'a reusable workflow'}.`, `${jobId}:inherit`);
+            auditSteps(get(job, 'steps'), jobId);
+        }
+    }
+    if (isAction)
+        auditSteps(get(get(root, 'runs'), 'steps'), 'composite action');
+    return findings;
+}
+/** True for the files the workflow scanner reads. */
+function isWorkflowFile(path) {
+    return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path) || /(^|\/)action\.ya?ml$/.test(path);
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/scan-files.ts
+
+
+
+
+/**
+ * GitHub refuses a workflow file much past this size, and the YAML parser's time grows with it:
+ * a larger file is not audited, with a warning naming it.
+ */
+const MAX_WORKFLOW_BYTES = 1024 * 1024;
+/** True (after a warning naming the file) when a workflow file is too large to audit. */
+function tooLargeWorkflow(path, size, logger) {
+    if (size <= MAX_WORKFLOW_BYTES)
+        return false;
+    logger.warning(`${path} is ${size} bytes, more than the ${MAX_WORKFLOW_BYTES} bytes of a workflow file GitHub accepts; not audited`, { file: path, title: 'security-scan' });
+    return true;
+}
+/** A workflow file's text, or undefined (with a warning) when it is too large or cannot be read. */
+function readWorkflow(abs, path, logger) {
+    const size = (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false })?.size ?? 0;
+    if (tooLargeWorkflow(path, size, logger))
+        return undefined;
+    try {
+        return (0,lite/* readUserFile */.E1)(abs, { maxBytes: MAX_WORKFLOW_BYTES, subject: { file: path }, what: 'the workflow' }).toString('utf8');
+    }
+    catch (err) {
+        if (!(0,lite/* isUserError */.iU)(err))
+            throw err;
+        logger.warning(`${err.message} Not audited.`, { file: path, title: 'security-scan' });
+        return undefined;
+    }
+}
+/** A lockfile's packages; one that does not parse is a warning with its file and line. */
+function parseOrWarn(parse, text, path, logger) {
+    try {
+        const warnings = [];
+        const packages = parse(text, path, warnings);
+        for (const w of warnings)
+            logger.warning(w.message, { file: w.file, ...(w.line ? { startLine: w.line } : {}) });
+        return packages;
+    }
+    catch (err) {
+        const line = err instanceof src/* LockfileError */.g ? err.line : undefined;
+        logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return [];
+    }
+}
+/** A workflow's findings; one that is not valid YAML is a warning with its file and line. */
+function auditOrWarn(text, path, logger) {
+    try {
+        return auditWorkflow(text, path);
+    }
+    catch (err) {
+        const line = err.line;
+        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/security/src/deps/cvss.ts
 /**
  * The CVSS v3.0/v3.1 base score of a vector (`CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`), as
@@ -1522,101 +1774,366 @@ function inc(input, release, preReleaseIdentifier) {
 
 
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(62088);
-var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 ;// CONCATENATED MODULE: ./packages/security/src/deps/versions.ts
 
-
-/** SemVer 2 order (npm, crates.io, Go without its `v`). Unparseable versions sort by text. */
-function semverCompare(a, b) {
-    const pa = semver_default().parse(a.replace(/^v/, ''), { loose: true });
-    const pb = semver_default().parse(b.replace(/^v/, ''), { loose: true });
-    if (pa && pb)
-        return pa.compare(pb);
-    return a < b ? -1 : a > b ? 1 : 0;
+const versions_text = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const DIGITS = /^\d+$/;
+/**
+ * Two runs of decimal digits compared as integers of any length, as BigInt would, without
+ * parsing: a Number rounds past 2^53, and versions carry 14-digit timestamps and longer.
+ */
+function compareDigits(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length - 1 && a[i] === '0')
+        i++;
+    while (j < b.length - 1 && b[j] === '0')
+        j++;
+    return a.length - i - (b.length - j) || versions_text(a.slice(i), b.slice(j));
 }
-/** PEP 440 order (PyPI). */
+/** Dot-separated identifiers in SemVer 2.0 precedence (§11.4): numbers numerically and first. */
+function compareIdentifiers(a, b) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const x = a[i];
+        const y = b[i];
+        const dx = DIGITS.test(x);
+        const dy = DIGITS.test(y);
+        const c = dx && dy ? compareDigits(x, y) : dx ? -1 : dy ? 1 : versions_text(x, y);
+        if (c)
+            return c;
+    }
+    return a.length - b.length;
+}
+const SEMVER = /^v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+/**
+ * A SemVer 2.0 order under an ecosystem's rules. A version that does not parse sorts below every
+ * one that does (two such by text), which keeps the order total where a text fallback would not
+ * (`1_0` < `2` < `10` < `1_0`).
+ */
+function semVerOrder(rules) {
+    const parse = (v) => {
+        const m = SEMVER.exec(v.trim().replace(/^=/, ''));
+        if (!m || m[1].split('.').length > rules.parts)
+            return undefined;
+        const pre = m[2] ? m[2].split('.') : [];
+        return {
+            nums: m[1].split('.'),
+            pre: rules.foldCase ? pre.map((p) => p.toLowerCase()) : pre,
+            build: m[3] ? m[3].split('.') : [],
+        };
+    };
+    return (a, b) => {
+        const x = parse(a);
+        const y = parse(b);
+        if (!x || !y)
+            return x ? 1 : y ? -1 : versions_text(a, b);
+        for (let i = 0; i < rules.parts; i++) {
+            const c = compareDigits(x.nums[i] ?? '0', y.nums[i] ?? '0');
+            if (c)
+                return c;
+        }
+        // A pre-release sorts below its release; otherwise the labels decide.
+        if (!x.pre.length !== !y.pre.length)
+            return x.pre.length ? -1 : 1;
+        const c = compareIdentifiers(x.pre, y.pre);
+        if (c || !rules.orderBuild)
+            return c;
+        if (!x.build.length !== !y.build.length)
+            return x.build.length ? 1 : -1;
+        return compareIdentifiers(x.build, y.build);
+    };
+}
+/** SemVer 2.0 (npm, crates.io, Go without its `v`, Hex, SwiftURL): build metadata is ignored. */
+const semverCompare = semVerOrder({ parts: 3 });
+/**
+ * PEP 440 order (PyPI), including dev, post and local versions. A version PEP 440 cannot read
+ * sorts below every one it can, as packaging's LegacyVersion did; two such by text.
+ */
 function pypiCompare(a, b) {
-    if (valid(a) && valid(b))
+    const va = valid(a) !== null;
+    const vb = valid(b) !== null;
+    if (va && vb)
         return compare(a, b);
-    return a < b ? -1 : a > b ? 1 : 0;
+    return va ? 1 : vb ? -1 : versions_text(a, b);
 }
 /**
- * Gem::Version order: segments split at dots and at letter/digit boundaries; numbers compare as
- * numbers, strings as strings, any string segment makes a pre-release (1.0.a < 1.0), and trailing
- * zeros do not count (1.0 == 1.0.0).
+ * The platform a Gemfile.lock writes after a version (`1.13.6-java`, `1.16.0-x86_64-linux-gnu`):
+ * one of RubyGems' single-word platforms, or cpu-os. It names a build of the release, not a
+ * pre-release, and OSV ranges never carry it.
+ */
+const GEM_PLATFORM = /-(?:java|jruby|dalvik\d*|dotnet|mswin(?:32|64)|mingw32|(?:x86|x86_64|x64|i[3-6]86|amd64|arm|arm64|aarch64|armv\w+|universal|powerpc\w*|ppc\w*|s390x?|sparc\w*|mips\w*|riscv64|loongarch64|wasm32)-[a-z][\w.-]*)$/i;
+/** Trailing zero segments do not count (Gem::Version#canonical_segments). */
+function dropTrailingZeros(segs) {
+    let n = segs.length;
+    while (n > 0 && /^0+$/.test(segs[n - 1]))
+        n--;
+    return segs.slice(0, n);
+}
+/**
+ * Gem::Version order: `-` reads as `.pre.`, segments are runs of digits or of letters, trailing
+ * zeros of the release part and of the pre-release part are dropped, numbers compare as integers
+ * of any length, letters bytewise, and a letter segment sorts below any number (1.0.a < 1.0).
  */
 function rubyGemsCompare(a, b) {
-    const segs = (v) => {
-        const parts = v
+    const canonical = (v) => {
+        const segs = v
             .trim()
+            .replace(GEM_PLATFORM, '')
             .replace(/-/g, '.pre.')
             .match(/[0-9]+|[a-z]+/gi) ?? [];
-        const out = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-        while (out.length > 1 && out[out.length - 1] === 0)
-            out.pop();
-        return out;
+        const word = segs.findIndex((s) => !DIGITS.test(s));
+        if (word < 0)
+            return dropTrailingZeros(segs);
+        return [...dropTrailingZeros(segs.slice(0, word)), ...dropTrailingZeros(segs.slice(word))];
     };
-    const sa = segs(a);
-    const sb = segs(b);
-    for (let i = 0; i < Math.max(sa.length, sb.length); i++) {
-        const x = sa[i] ?? 0;
-        const y = sb[i] ?? 0;
-        if (x === y)
-            continue;
-        if (typeof x === 'number' && typeof y === 'number')
-            return x - y;
-        if (typeof x === 'string' && typeof y === 'string')
-            return x < y ? -1 : 1;
-        return typeof x === 'string' ? -1 : 1; // a string segment is a pre-release, below any number
+    const x = canonical(a);
+    const y = canonical(b);
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const p = x[i] ?? '0';
+        const q = y[i] ?? '0';
+        const dp = DIGITS.test(p);
+        const dq = DIGITS.test(q);
+        const c = dp && dq ? compareDigits(p, q) : dp ? 1 : dq ? -1 : versions_text(p, q);
+        if (c)
+            return c;
     }
     return 0;
 }
-const COMPOSER_STABILITY = {
-    dev: 0,
-    alpha: 1,
-    a: 1,
-    beta: 2,
-    b: 2,
-    rc: 3,
-    patch: 5,
-    pl: 5,
-    p: 5,
-};
-/** Composer order (Packagist): numeric parts, then stability dev < alpha < beta < RC < stable < patch. */
-function packagistCompare(a, b) {
-    const norm = (v) => {
-        const s = v.trim().toLowerCase().replace(/^v/, '');
-        const m = /^(\d+(?:\.\d+)*)(?:[-_.+]?(dev|alpha|a|beta|b|rc|patch|pl|p)[-_.]?(\d*))?/.exec(s);
-        if (!m)
-            return { nums: [], stability: 4, sub: 0 };
-        const nums = m[1].split('.').map(Number);
-        while (nums.length < 4)
-            nums.push(0);
-        return { nums, stability: m[2] ? COMPOSER_STABILITY[m[2]] : 4, sub: m[3] ? Number(m[3]) : 0 };
-    };
-    const x = norm(a);
-    const y = norm(b);
-    for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
-        const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-        if (d)
-            return d;
+/** PHP's special forms by prefix, in order; a number counts as `#`, anything else as -1. */
+const PHP_FORMS = [
+    ['dev', 0],
+    ['alpha', 1],
+    ['a', 1],
+    ['beta', 2],
+    ['b', 2],
+    ['RC', 3],
+    ['rc', 3],
+    ['#', 4],
+    ['pl', 5],
+    ['p', 5],
+];
+const phpForm = (s) => PHP_FORMS.find(([name]) => s.startsWith(name))?.[1] ?? -1;
+/** php_canonicalize_version: `-_+` and other punctuation become one `.`, and digits and letters part with a `.`. */
+function phpCanonical(v) {
+    let out = v[0];
+    const digit = (c) => c >= '0' && c <= '9';
+    for (let i = 1; i < v.length; i++) {
+        const c = v[i];
+        const prev = v[i - 1];
+        const dot = out.endsWith('.') ? '' : '.';
+        if (c === '-' || c === '_' || c === '+')
+            out += dot;
+        else if (prev !== '.' && c !== '.' && digit(prev) !== digit(c))
+            out += dot + c;
+        else if (!/[0-9a-z]/i.test(c))
+            out += dot;
+        else
+            out += c;
     }
-    return x.stability - y.stability || x.sub - y.sub;
+    return out;
 }
-/** The comparison for an ecosystem. */
-function comparatorFor(ecosystem) {
-    switch (ecosystem) {
-        case 'PyPI':
-            return pypiCompare;
-        case 'RubyGems':
-            return rubyGemsCompare;
-        case 'Packagist':
-            return packagistCompare;
-        default:
-            return semverCompare;
+/** PHP's version_compare, part by part, as ext/standard/versioning.c does it. */
+function phpVersionCompare(a, b) {
+    if (!a || !b)
+        return a ? 1 : b ? -1 : 0;
+    const x = (a.startsWith('#') ? a : phpCanonical(a)).split('.');
+    const y = (b.startsWith('#') ? b : phpCanonical(b)).split('.');
+    const exhausted = (parts, i) => i === parts.length - 1 && parts[i] === '';
+    let i = 0;
+    for (; i < x.length && i < y.length && !exhausted(x, i) && !exhausted(y, i); i++) {
+        const p = x[i];
+        const q = y[i];
+        const dp = /^\d/.test(p);
+        const dq = /^\d/.test(q);
+        const c = dp && dq
+            ? compareDigits(/^\d+/.exec(p)[0], /^\d+/.exec(q)[0])
+            : Math.sign(phpForm(dp ? '#' : p) - phpForm(dq ? '#' : q));
+        if (c)
+            return c;
     }
+    // The longer version wins on a number and is weighed against `#` on a word (1.0 < 1.0.1, 1.0rc1 < 1.0).
+    if (i < x.length) {
+        const rest = x.slice(i).join('.');
+        return /^\d/.test(rest) ? 1 : phpVersionCompare(rest, '#N#');
+    }
+    if (i < y.length) {
+        const rest = y.slice(i).join('.');
+        return /^\d/.test(rest) ? -1 : phpVersionCompare('#N#', rest);
+    }
+    return 0;
+}
+const COMPOSER_MODIFIER = String.raw `[._-]?(?:(stable|beta|b|RC|alpha|a|patch|pl|p)((?:[.-]?\d+)*)?)?([.-]?dev)?`;
+const COMPOSER_CLASSIC = new RegExp(String.raw `^v?(\d{1,5})(\.\d+)?(\.\d+)?(\.\d+)?${COMPOSER_MODIFIER}$`, 'i');
+const COMPOSER_DATED = new RegExp(String.raw `^v?(\d{4}(?:[.:-]?\d{2}){1,6}(?:[.:-]?\d{1,3}){0,2})${COMPOSER_MODIFIER}$`, 'i');
+const COMPOSER_BRANCH = /^v?(\d+)(\.(?:\d+|[x*]))?(\.(?:\d+|[x*]))?(\.(?:\d+|[x*]))?$/i;
+const COMPOSER_STABILITY = { a: 'alpha', b: 'beta', p: 'patch', pl: 'patch', rc: 'RC' };
+/**
+ * Composer's VersionParser::normalize: four numeric parts, the stability spelled out
+ * (`1.0-b2` → `1.0.0.0-beta2`), build metadata dropped, `1.x-dev` as `1.9999999.9999999.9999999-dev`.
+ * Undefined for a branch (`dev-main`) or a string Composer rejects.
+ */
+function composerNormalize(version) {
+    const v = version
+        .trim()
+        .replace(/^(\S+) +as +\S+$/, '$1')
+        .replace(/@(?:stable|RC|beta|alpha|dev)$/i, '')
+        .replace(/^([^,\s+]+)\+\S+$/, '$1');
+    if (/^dev-/i.test(v) || ['master', 'trunk', 'default'].includes(v))
+        return undefined;
+    let m = COMPOSER_CLASSIC.exec(v);
+    let at = 5;
+    let out = m ? `${m[1]}${m[2] || '.0'}${m[3] || '.0'}${m[4] || '.0'}` : '';
+    if (!m && (m = COMPOSER_DATED.exec(v)))
+        [out, at] = [m[1].replace(/\D/g, '.'), 2];
+    if (m) {
+        const [stability, number, dev] = [m[at], m[at + 1], m[at + 2]];
+        if (stability === 'stable')
+            return out;
+        if (stability)
+            out += `-${COMPOSER_STABILITY[stability.toLowerCase()] ?? stability.toLowerCase()}${(number ?? '').replace(/^[.-]+/, '')}`;
+        return dev ? `${out}-dev` : out;
+    }
+    const branch = COMPOSER_BRANCH.exec(/^(.*?)[.-]?dev$/i.exec(v)?.[1] ?? '');
+    if (!branch)
+        return undefined;
+    const parts = [1, 2, 3, 4].map((i) => (i === 1 ? branch[1] : branch[i]?.slice(1)) ?? 'x');
+    return `${parts.map((p) => (/^[x*]$/i.test(p) ? '9999999' : p)).join('.')}-dev`;
+}
+/**
+ * Packagist order as Composer applies it: both versions normalised, then PHP's version_compare
+ * (dev < alpha = a < beta = b < RC < release < patch = pl = p, `beta.8.1` < `beta.8.2`,
+ * `RC7` < `RC7.1`). A branch or a string Composer rejects goes to version_compare as it is, each
+ * side on its own, so that the order stays transitive.
+ */
+function packagistCompare(a, b) {
+    const x = composerNormalize(a) ?? a.trim().replace(/^v/i, '');
+    const y = composerNormalize(b) ?? b.trim().replace(/^v/i, '');
+    return phpVersionCompare(x, y);
+}
+const MAVEN_QUALIFIERS = ['alpha', 'beta', 'milestone', 'rc', 'snapshot', '', 'sp'];
+const MAVEN_ALIASES = { ga: '', final: '', release: '', cr: 'rc' };
+const MAVEN_RELEASE = String(MAVEN_QUALIFIERS.indexOf(''));
+/** Known qualifiers by rank, then unknown ones after them in lexical order. */
+function mavenQualifier(q) {
+    const i = MAVEN_QUALIFIERS.indexOf(q);
+    return i < 0 ? `${MAVEN_QUALIFIERS.length}-${q}` : String(i);
+}
+function mavenItem(digits, buf, followedByDigit = false) {
+    if (digits)
+        return { kind: 'int', value: buf };
+    const short = { a: 'alpha', b: 'beta', m: 'milestone' };
+    const value = followedByDigit && short[buf] ? short[buf] : buf;
+    return { kind: 'string', value: MAVEN_ALIASES[value] ?? value };
+}
+const mavenIsNull = (item) => item.kind === 'int' ? /^0+$/.test(item.value) : item.kind === 'string' ? item.value === '' : !item.items.length;
+/** ComparableVersion.parseVersion (Maven 3.9), then trailing nulls trimmed in every list. */
+function mavenParse(version) {
+    const v = version.toLowerCase();
+    const root = { kind: 'list', items: [] };
+    const stack = [root];
+    let list = root;
+    const open = () => {
+        const sub = { kind: 'list', items: [] };
+        list.items.push(sub);
+        stack.push((list = sub));
+    };
+    let digits = false;
+    let start = 0;
+    for (let i = 0; i < v.length; i++) {
+        const c = v[i];
+        if (c === '.' || c === '-') {
+            list.items.push(i === start ? { kind: 'int', value: '0' } : mavenItem(digits, v.slice(start, i)));
+            start = i + 1;
+            if (c === '-')
+                open();
+        }
+        else if (c >= '0' && c <= '9') {
+            if (!digits && i > start) {
+                // `.X1` reads as `-X1`, so 1.0.RC2 < 1.0-RC3 < 1.0.1.
+                if (list.items.length)
+                    open();
+                list.items.push(mavenItem(false, v.slice(start, i), true));
+                start = i;
+                open();
+            }
+            digits = true;
+        }
+        else {
+            if (digits && i > start) {
+                list.items.push(mavenItem(true, v.slice(start, i)));
+                start = i;
+                open();
+            }
+            digits = false;
+        }
+    }
+    if (v.length > start) {
+        if (!digits && list.items.length)
+            open();
+        list.items.push(mavenItem(digits, v.slice(start)));
+    }
+    for (const l of stack.reverse()) {
+        for (let i = l.items.length - 1; i >= 0; i--) {
+            if (mavenIsNull(l.items[i]))
+                l.items.splice(i, 1);
+            else if (l.items[i].kind !== 'list')
+                break;
+        }
+    }
+    return root;
+}
+/** Item.compareTo, where a missing item (the shorter version) is `undefined`. */
+function mavenCompareItems(a, b) {
+    if (a.kind === 'int') {
+        if (!b)
+            return mavenIsNull(a) ? 0 : 1;
+        return b.kind === 'int' ? compareDigits(a.value, b.value) : 1; // 1.1 > 1-sp, 1.1 > 1-1
+    }
+    if (a.kind === 'string') {
+        if (!b)
+            return versions_text(mavenQualifier(a.value), MAVEN_RELEASE); // 1-rc < 1 < 1-sp
+        return b.kind === 'string' ? versions_text(mavenQualifier(a.value), mavenQualifier(b.value)) : -1;
+    }
+    if (!b) {
+        for (const item of a.items) {
+            const c = mavenCompareItems(item, undefined);
+            if (c)
+                return c;
+        }
+        return 0;
+    }
+    if (b.kind !== 'list')
+        return b.kind === 'int' ? -1 : 1; // 1-1 < 1.1, 1-1 > 1-sp
+    for (let i = 0; i < Math.max(a.items.length, b.items.length); i++) {
+        const l = a.items[i];
+        const r = b.items[i];
+        const c = l ? mavenCompareItems(l, r) : r ? -mavenCompareItems(r, undefined) : 0;
+        if (c)
+            return c;
+    }
+    return 0;
+}
+/** Maven's ComparableVersion order (the POM reference's version order specification). */
+function mavenCompare(a, b) {
+    return mavenCompareItems(mavenParse(a), mavenParse(b));
+}
+/** Each OSV ecosystem's own order, by the name OSV gives it. */
+const ORDERS = {
+    npm: semverCompare,
+    'crates.io': semverCompare,
+    Go: semverCompare,
+    Hex: semverCompare,
+    SwiftURL: semverCompare,
+    Pub: semVerOrder({ parts: 3, orderBuild: true }),
+    NuGet: semVerOrder({ parts: 4, foldCase: true }),
+    Maven: mavenCompare,
+    PyPI: pypiCompare,
+    RubyGems: rubyGemsCompare,
+    Packagist: packagistCompare,
+};
+/** The comparison for an ecosystem (an OSV name such as `Maven` or `Debian:12`); SemVer where it has none of its own. */
+function comparatorFor(ecosystem) {
+    return ORDERS[ecosystem] ?? ORDERS[ecosystem.split(':')[0]] ?? semverCompare;
 }
 
 ;// CONCATENATED MODULE: ./packages/security/src/deps/osv.ts
@@ -1709,7 +2226,7 @@ function recordSeverity(record) {
 }
 
 // EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
-var dist = __webpack_require__(77934);
+var valibot_dist = __webpack_require__(77934);
 ;// CONCATENATED MODULE: ./packages/security/src/validate.ts
 
 /**
@@ -1717,11 +2234,11 @@ var dist = __webpack_require__(77934);
  * (`rules.0.keywords: expected an array, got "api"`), for the caller to put in its UserError.
  */
 function check(schema, value) {
-    const result = dist/* safeParse */.xLC(schema, value);
+    const result = valibot_dist/* safeParse */.xLC(schema, value);
     if (result.success)
         return { ok: true, value: result.output };
     const issue = result.issues[0];
-    const where = dist/* getDotPath */.BuJ(issue);
+    const where = valibot_dist/* getDotPath */.BuJ(issue);
     return { ok: false, problem: `${where ? `${where}: ` : ''}${describeIssue(issue)}` };
 }
 function describeIssue(issue) {
@@ -1737,39 +2254,39 @@ function describeIssue(issue) {
  * `severity` in them is read, and any other shape is dropped rather than refusing a record that is
  * otherwise fine.
  */
-const specific = dist/* optional */.lqM(dist/* pipe */.FsL(dist/* unknown */.L5J(), dist/* transform */.pdi((x) => {
+const specific = valibot_dist/* optional */.lqM(valibot_dist/* pipe */.FsL(valibot_dist/* unknown */.L5J(), valibot_dist/* transform */.pdi((x) => {
     if (typeof x !== 'object' || x === null)
         return undefined;
     const severity = x.severity;
     return typeof severity === 'string' ? { severity } : {};
 })));
-const osv_schema_event = dist/* object */.Ikc({
-    introduced: dist/* optional */.lqM(dist/* string */.YjP()),
-    fixed: dist/* optional */.lqM(dist/* string */.YjP()),
-    last_affected: dist/* optional */.lqM(dist/* string */.YjP()),
-    limit: dist/* optional */.lqM(dist/* string */.YjP()),
+const osv_schema_event = valibot_dist/* object */.Ikc({
+    introduced: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    fixed: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    last_affected: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    limit: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
 });
 /** The parts of an OSV record (schema 1.x) that matching and reporting read, checked where it enters. */
-const osvRecordSchema = dist/* object */.Ikc({
-    id: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* minLength */.BpQ(1)),
-    modified: dist/* optional */.lqM(dist/* string */.YjP()),
-    summary: dist/* optional */.lqM(dist/* string */.YjP()),
-    details: dist/* optional */.lqM(dist/* string */.YjP()),
-    aliases: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
-    withdrawn: dist/* optional */.lqM(dist/* string */.YjP()),
-    severity: dist/* optional */.lqM(dist/* array */.YOg(dist/* object */.Ikc({ type: dist/* string */.YjP(), score: dist/* string */.YjP() }))),
-    affected: dist/* optional */.lqM(dist/* array */.YOg(dist/* object */.Ikc({
-        package: dist/* optional */.lqM(dist/* object */.Ikc({ ecosystem: dist/* optional */.lqM(dist/* string */.YjP()), name: dist/* optional */.lqM(dist/* string */.YjP()), purl: dist/* optional */.lqM(dist/* string */.YjP()) })),
-        ranges: dist/* optional */.lqM(dist/* array */.YOg(dist/* object */.Ikc({ type: dist/* string */.YjP(), events: dist/* array */.YOg(osv_schema_event) }))),
-        versions: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
+const osvRecordSchema = valibot_dist/* object */.Ikc({
+    id: valibot_dist/* pipe */.FsL(valibot_dist/* string */.YjP(), valibot_dist/* minLength */.BpQ(1)),
+    modified: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    summary: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    details: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    aliases: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* string */.YjP())),
+    withdrawn: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    severity: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* object */.Ikc({ type: valibot_dist/* string */.YjP(), score: valibot_dist/* string */.YjP() }))),
+    affected: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* object */.Ikc({
+        package: valibot_dist/* optional */.lqM(valibot_dist/* object */.Ikc({ ecosystem: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()), name: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()), purl: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()) })),
+        ranges: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* object */.Ikc({ type: valibot_dist/* string */.YjP(), events: valibot_dist/* array */.YOg(osv_schema_event) }))),
+        versions: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* string */.YjP())),
         ecosystem_specific: specific,
         database_specific: specific,
     }))),
     database_specific: specific,
 });
 /** The OSV API's /v1/querybatch answer: one result per query, each with the ids of what affects it. */
-const queryBatchSchema = dist/* object */.Ikc({
-    results: dist/* array */.YOg(dist/* object */.Ikc({ vulns: dist/* optional */.lqM(dist/* array */.YOg(dist/* object */.Ikc({ id: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* minLength */.BpQ(1)) }))) })),
+const queryBatchSchema = valibot_dist/* object */.Ikc({
+    results: valibot_dist/* array */.YOg(valibot_dist/* object */.Ikc({ vulns: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* object */.Ikc({ id: valibot_dist/* pipe */.FsL(valibot_dist/* string */.YjP(), valibot_dist/* minLength */.BpQ(1)) }))) })),
 });
 
 ;// CONCATENATED MODULE: ./packages/security/src/deps/osv-api.ts
@@ -2185,26 +2702,28 @@ function walk(dir) {
 
 
 
+
 /** Every lockfile under a root, parsed; a broken one is a warning with its file and line. */
 function readLockfiles(root, logger) {
     const packages = [];
     const lockfiles = [];
-    for (const path of listFiles(root)) {
-        const parse = (0,src/* parserFor */.D9)(path.slice(path.lastIndexOf('/') + 1));
+    const files = [...listFiles(root)];
+    const present = new Set(files);
+    // The walk skips vendor/ trees; Go's record of what it vendored is the one file read there.
+    for (const goMod of files.filter((f) => f === 'go.mod' || f.endsWith('/go.mod'))) {
+        const modules = `${goMod.slice(0, -'go.mod'.length)}vendor/modules.txt`;
+        if (!present.has(modules) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, modules)))
+            files.push(modules);
+    }
+    for (const path of files) {
+        const parse = (0,src/* parserFor */.D9)(path);
         if (!parse)
             continue;
+        // npm reads npm-shrinkwrap.json instead of package-lock.json when both are there.
+        if (path.endsWith('package-lock.json') && present.has(path.replace(/package-lock\.json$/, 'npm-shrinkwrap.json')))
+            continue;
         lockfiles.push(path);
-        try {
-            packages.push(...parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, path), 'utf8'), path));
-        }
-        catch (err) {
-            const line = err instanceof src/* LockfileError */.g ? err.line : undefined;
-            logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
-                file: path,
-                ...(line ? { startLine: line } : {}),
-                title: 'security-scan',
-            });
-        }
+        packages.push(...parseOrWarn(parse, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, path), 'utf8'), path, logger));
     }
     return { packages, lockfiles };
 }
@@ -2215,7 +2734,8 @@ async function scanDependencies(root, source, logger) {
 }
 /** Matches locked packages against OSV and returns one finding per package and vulnerability. */
 async function matchPackages(all, source, logger) {
-    const unique = dedupeByFile([...all]);
+    // Packages of an ecosystem OSV does not know (CocoaPods) are listed in the SBOM but never queried.
+    const unique = dedupeByFile([...all]).filter((p) => (0,src/* isOsvEcosystem */.vt)(p.ecosystem));
     const findings = [];
     let records;
     const report = (pkg, record) => {
@@ -2269,193 +2789,6 @@ function dedupeByFile(packages) {
             byFile.set(p.file, [p]);
     }
     return [...byFile.values()].flatMap((list) => (0,src/* dedupe */.Qq)(list));
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(38815);
-;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
-
-
-const RULES = {
-    'template-injection': {
-        name: 'Untrusted input expanded into a script',
-        description: 'A `${{ }}` expression that an outsider controls is pasted into `run:` or a github-script `script:`, where it runs as code.',
-        help: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use `"$TITLE"` in the script, so it is data, not code.',
-        severity: 'high',
-    },
-    'unpinned-action': {
-        name: 'Action not pinned to a commit',
-        description: 'A `uses:` reference points at a tag or branch, which its owner (or an attacker who takes it over) can move.',
-        help: 'Pin to a full 40-character commit SHA and keep the version in a comment: `uses: owner/action@<sha> # v1.2.3`.',
-        severity: 'medium',
-    },
-    'excessive-permissions': {
-        name: 'Token permissions not limited',
-        description: 'The workflow has no top-level `permissions:` (so the token gets the repository default) or grants `write-all`.',
-        help: 'Add `permissions: contents: read` at the top and grant more only to the jobs that need it.',
-        severity: 'medium',
-    },
-    'dangerous-trigger': {
-        name: 'Privileged trigger runs untrusted code',
-        description: "`pull_request_target` or `workflow_run` runs with secrets and a write token, and this job checks out the pull request's code.",
-        help: 'Use `pull_request` for building untrusted code, or split the work: build in `pull_request`, then act on its artifacts in a separate privileged workflow that never runs them.',
-        severity: 'critical',
-    },
-    'persisted-credentials': {
-        name: 'Checkout keeps the token on disk next to an artifact upload',
-        description: '`actions/checkout` writes the token into `.git/config` unless `persist-credentials: false`; this job uploads an artifact that may include it.',
-        help: 'Set `persist-credentials: false` on the checkout step.',
-        severity: 'medium',
-    },
-    'secrets-inherit': {
-        name: 'All secrets passed to a reusable workflow',
-        description: '`secrets: inherit` hands every secret of the caller to the called workflow.',
-        help: 'Pass only the secrets the called workflow needs, by name.',
-        severity: 'medium',
-    },
-};
-const UNTRUSTED = /\$\{\{[^}]*?\b(github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.ref|head\.label|head\.repo\.default_branch)|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|pages\.[^}\s]*\.page_name|head_commit\.(?:message|author\.(?:name|email))|commits\.[^}\s]*\.(?:message|author\.(?:name|email))|workflow_run\.(?:head_branch|head_commit\.message|display_title))|github\.head_ref|inputs\.[A-Za-z0-9_-]+)\b[^}]*\}\}/g;
-const UNTRUSTED_CHECKOUT = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\//;
-function rule(id, severity) {
-    const r = RULES[id];
-    return { id: `workflow/${id}`, ...r, severity: severity ?? r.severity };
-}
-function get(map, key) {
-    if (!(0,yaml_dist/* isMap */.jh)(map))
-        return undefined;
-    for (const pair of map.items)
-        if ((0,yaml_dist/* isScalar */.jn)(pair.key) && pair.key.value === key)
-            return pair.value;
-    return undefined;
-}
-function audit_text(node) {
-    return (0,yaml_dist/* isScalar */.jn)(node) ? String(node.value) : undefined;
-}
-/**
- * The first key that a mapping repeats, with its line. The yaml library's own check compares every
- * key with every other (a 100,000-job file took minutes); a Set per mapping is linear.
- */
-function duplicateKey(doc, lc) {
-    let found;
-    (0,yaml_dist/* visit */.YR)(doc, {
-        Map(_key, map) {
-            const keys = new Set();
-            for (const pair of map.items) {
-                if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
-                    continue;
-                const key = String(pair.key.value);
-                if (keys.has(key)) {
-                    found = { key, line: pair.key.range ? lc.linePos(pair.key.range[0]).line : 1 };
-                    return yaml_dist/* visit */.YR.BREAK;
-                }
-                keys.add(key);
-            }
-            return undefined;
-        },
-    });
-    return found;
-}
-/** Audits one workflow or action metadata file; a file that does not parse is reported by the caller. */
-function auditWorkflow(source, file) {
-    const lc = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(source, { lineCounter: lc, uniqueKeys: false });
-    if (doc.errors.length)
-        throw Object.assign(new Error(doc.errors[0].message.split('\n')[0]), { line: doc.errors[0].linePos?.[0]?.line });
-    const dup = duplicateKey(doc, lc);
-    if (dup)
-        throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
-    const root = doc.contents;
-    const findings = [];
-    const lineOf = (node) => {
-        const range = node?.range;
-        return range ? lc.linePos(range[0]).line : 1;
-    };
-    const add = (id, node, message, key, severity) => {
-        const r = rule(id, severity);
-        findings.push({
-            scanner: 'workflows',
-            rule: r,
-            severity: r.severity,
-            message,
-            file,
-            line: lineOf(node),
-            fingerprint: fingerprint(r.id, file, key),
-        });
-    };
-    const isAction = /(^|\/)action\.ya?ml$/.test(file);
-    const on = get(root, 'on') ?? get(root, true);
-    const triggers = new Set((0,yaml_dist/* isScalar */.jn)(on)
-        ? [String(on.value)]
-        : (0,yaml_dist/* isSeq */.oP)(on)
-            ? on.items.map((i) => audit_text(i) ?? '')
-            : (0,yaml_dist/* isMap */.jh)(on)
-                ? on.items.map((p) => audit_text(p.key) ?? '')
-                : []);
-    const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
-    const jobs = get(root, 'jobs');
-    if (!isAction) {
-        const top = get(root, 'permissions');
-        const allJobsScoped = (0,yaml_dist/* isMap */.jh)(jobs) && jobs.items.every((p) => get(p.value, 'permissions') !== undefined);
-        if (!top && !allJobsScoped && (0,yaml_dist/* isMap */.jh)(jobs))
-            add('excessive-permissions', root, 'The workflow has no top-level `permissions:`; the token gets the repository default, which may be read/write.', 'top');
-        if (audit_text(top) === 'write-all')
-            add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
-    }
-    const auditSteps = (steps, jobId) => {
-        if (!(0,yaml_dist/* isSeq */.oP)(steps))
-            return;
-        const uploads = steps.items.some((s) => /actions\/upload-artifact@/.test(audit_text(get(s, 'uses')) ?? ''));
-        steps.items.forEach((step, index) => {
-            const stepKey = `${jobId}/${audit_text(get(step, 'id')) ?? audit_text(get(step, 'name')) ?? index}`;
-            const usesNode = get(step, 'uses');
-            const uses = audit_text(usesNode);
-            const run = get(step, 'run');
-            const script = /actions\/github-script@/.test(uses ?? '') ? get(get(step, 'with'), 'script') : undefined;
-            for (const node of [run, script]) {
-                const body = audit_text(node);
-                if (!body)
-                    continue;
-                for (const m of body.matchAll(UNTRUSTED)) {
-                    const ctx = m[1];
-                    const sev = ctx.startsWith('inputs.') ? 'medium' : privileged ? 'critical' : 'high';
-                    add('template-injection', node, `\`${ctx}\` is expanded into ${node === run ? 'a run: script' : 'a github-script script'} in ${jobId}; whoever controls it can run commands.`, `${stepKey}:${ctx}`, sev);
-                }
-            }
-            if (uses && !uses.startsWith('./') && !uses.startsWith('docker://')) {
-                const [target, ref = ''] = uses.split('@');
-                if (!/^[0-9a-f]{40}$/.test(ref)) {
-                    const firstParty = /^(actions|github)\//.test(target);
-                    add('unpinned-action', usesNode, `\`${uses}\` is not pinned to a commit SHA.`, `${stepKey}:${target}`, firstParty ? 'low' : 'medium');
-                }
-            }
-            if (/^actions\/checkout@/.test(uses ?? '')) {
-                const withNode = get(step, 'with');
-                const ref = audit_text(get(withNode, 'ref')) ?? '';
-                if (privileged && UNTRUSTED_CHECKOUT.test(ref))
-                    add('dangerous-trigger', usesNode, `${[...triggers].filter((t) => t === 'pull_request_target' || t === 'workflow_run').join('/')} checks out untrusted code (\`ref: ${ref}\`) in ${jobId}.`, `${stepKey}:checkout`);
-                if (uploads && audit_text(get(withNode, 'persist-credentials')) !== 'false')
-                    add('persisted-credentials', usesNode, `${jobId} checks out with the token persisted and uploads an artifact.`, `${stepKey}:persist`);
-            }
-        });
-    };
-    if ((0,yaml_dist/* isMap */.jh)(jobs)) {
-        for (const pair of jobs.items) {
-            const jobId = audit_text(pair.key) ?? '?';
-            const job = pair.value;
-            if (audit_text(get(job, 'permissions')) === 'write-all')
-                add('excessive-permissions', get(job, 'permissions'), `Job ${jobId} grants \`permissions: write-all\`.`, `${jobId}:write-all`, 'high');
-            if (audit_text(get(job, 'secrets')) === 'inherit')
-                add('secrets-inherit', get(job, 'secrets'), `Job ${jobId} passes every secret to ${audit_text(get(job, 'uses')) ?? 'a reusable workflow'}.`, `${jobId}:inherit`);
-            auditSteps(get(job, 'steps'), jobId);
-        }
-    }
-    if (isAction)
-        auditSteps(get(get(root, 'runs'), 'steps'), 'composite action');
-    return findings;
-}
-/** True for the files the workflow scanner reads. */
-function isWorkflowFile(path) {
-    return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path) || /(^|\/)action\.ya?ml$/.test(path);
 }
 
 ;// CONCATENATED MODULE: ./packages/security/src/history.ts
@@ -2564,67 +2897,6 @@ async function scanHistory(engine, exec, root, since) {
 
 // EXTERNAL MODULE: ./packages/artifact/src/index.ts + 12 modules
 var artifact_src = __webpack_require__(79521);
-;// CONCATENATED MODULE: ./packages/security/src/scan-files.ts
-
-
-
-
-/**
- * GitHub refuses a workflow file much past this size, and the YAML parser's time grows with it:
- * a larger file is not audited, with a warning naming it.
- */
-const MAX_WORKFLOW_BYTES = 1024 * 1024;
-/** True (after a warning naming the file) when a workflow file is too large to audit. */
-function tooLargeWorkflow(path, size, logger) {
-    if (size <= MAX_WORKFLOW_BYTES)
-        return false;
-    logger.warning(`${path} is ${size} bytes, more than the ${MAX_WORKFLOW_BYTES} bytes of a workflow file GitHub accepts; not audited`, { file: path, title: 'security-scan' });
-    return true;
-}
-/** A workflow file's text, or undefined (with a warning) when it is too large or cannot be read. */
-function readWorkflow(abs, path, logger) {
-    const size = (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false })?.size ?? 0;
-    if (tooLargeWorkflow(path, size, logger))
-        return undefined;
-    try {
-        return (0,lite/* readUserFile */.E1)(abs, { maxBytes: MAX_WORKFLOW_BYTES, subject: { file: path }, what: 'the workflow' }).toString('utf8');
-    }
-    catch (err) {
-        if (!(0,lite/* isUserError */.iU)(err))
-            throw err;
-        logger.warning(`${err.message} Not audited.`, { file: path, title: 'security-scan' });
-        return undefined;
-    }
-}
-/** A lockfile's packages; one that does not parse is a warning with its file and line. */
-function parseOrWarn(parse, text, path, logger) {
-    try {
-        return parse(text, path);
-    }
-    catch (err) {
-        const line = err instanceof src/* LockfileError */.g ? err.line : undefined;
-        logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
-            file: path,
-            ...(line ? { startLine: line } : {}),
-        });
-        return [];
-    }
-}
-/** A workflow's findings; one that is not valid YAML is a warning with its file and line. */
-function auditOrWarn(text, path, logger) {
-    try {
-        return auditWorkflow(text, path);
-    }
-    catch (err) {
-        const line = err.line;
-        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, {
-            file: path,
-            ...(line ? { startLine: line } : {}),
-        });
-        return [];
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/security/src/scan-archive.ts
 
 
@@ -2666,7 +2938,7 @@ async function scanEntries(target, want, engine, osv, logger) {
         if (entry.typeflag !== '0' && entry.typeflag !== '\0')
             continue;
         const path = `${name}!/${entry.path}`;
-        const lockParser = want.has('dependencies') ? (0,src/* parserFor */.D9)((0,external_node_path_.basename)(entry.path)) : undefined;
+        const lockParser = want.has('dependencies') ? (0,src/* parserFor */.D9)(entry.path) : undefined;
         const workflow = want.has('workflows') && isWorkflowFile(entry.path) && !tooLargeWorkflow(path, entry.size, logger);
         if (lockParser || workflow) {
             const text = await collect(entry.body(), MAX_LOCKFILE_BYTES);
@@ -2788,27 +3060,27 @@ var pattern = __webpack_require__(29935);
 
 /** A gitleaks configuration is a page of rules; a megabyte is far more than any real one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
-const allowSchema = dist/* object */.Ikc({
-    paths: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
-    regexes: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
-    stopwords: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
+const allowSchema = valibot_dist/* object */.Ikc({
+    paths: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* string */.YjP())),
+    regexes: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* string */.YjP())),
+    stopwords: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* string */.YjP())),
 });
-const ruleSchema = dist/* object */.Ikc({
-    id: dist/* optional */.lqM(dist/* string */.YjP()),
-    description: dist/* optional */.lqM(dist/* string */.YjP()),
-    regex: dist/* optional */.lqM(dist/* string */.YjP()),
-    secretGroup: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* number */.aig(), dist/* integer */.ndf(), dist/* minValue */.Wwf(0))),
-    entropy: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* number */.aig(), dist/* minValue */.Wwf(0))),
-    keywords: dist/* optional */.lqM(dist/* array */.YOg(dist/* string */.YjP())),
-    path: dist/* optional */.lqM(dist/* string */.YjP()),
-    allowlists: dist/* optional */.lqM(dist/* array */.YOg(allowSchema)),
-    allowlist: dist/* optional */.lqM(allowSchema),
+const ruleSchema = valibot_dist/* object */.Ikc({
+    id: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    description: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    regex: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    secretGroup: valibot_dist/* optional */.lqM(valibot_dist/* pipe */.FsL(valibot_dist/* number */.aig(), valibot_dist/* integer */.ndf(), valibot_dist/* minValue */.Wwf(0))),
+    entropy: valibot_dist/* optional */.lqM(valibot_dist/* pipe */.FsL(valibot_dist/* number */.aig(), valibot_dist/* minValue */.Wwf(0))),
+    keywords: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(valibot_dist/* string */.YjP())),
+    path: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+    allowlists: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(allowSchema)),
+    allowlist: valibot_dist/* optional */.lqM(allowSchema),
 });
 /** The parts of the gitleaks format slipway reads; other keys (title, tags, extend) are left alone. */
-const configSchema = dist/* object */.Ikc({
-    rules: dist/* optional */.lqM(dist/* array */.YOg(ruleSchema)),
-    allowlist: dist/* optional */.lqM(allowSchema),
-    allowlists: dist/* optional */.lqM(dist/* array */.YOg(allowSchema)),
+const configSchema = valibot_dist/* object */.Ikc({
+    rules: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(ruleSchema)),
+    allowlist: valibot_dist/* optional */.lqM(allowSchema),
+    allowlists: valibot_dist/* optional */.lqM(valibot_dist/* array */.YOg(allowSchema)),
 });
 /**
  * A user's pattern on the linear-time engine (RE2, as gitleaks itself uses), so no rule can make
@@ -2896,13 +3168,13 @@ function loadGitleaksConfig(path) {
 
 /** A baseline lists findings, a few hundred bytes each: 64 MiB is hundreds of thousands of them. */
 const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
-const baselineSchema = dist/* object */.Ikc({
-    version: dist/* literal */.euz(1),
-    findings: dist/* array */.YOg(dist/* object */.Ikc({
-        fingerprint: dist/* string */.YjP(),
-        rule: dist/* optional */.lqM(dist/* string */.YjP()),
-        file: dist/* optional */.lqM(dist/* string */.YjP()),
-        note: dist/* optional */.lqM(dist/* string */.YjP()),
+const baselineSchema = valibot_dist/* object */.Ikc({
+    version: valibot_dist/* literal */.euz(1),
+    findings: valibot_dist/* array */.YOg(valibot_dist/* object */.Ikc({
+        fingerprint: valibot_dist/* string */.YjP(),
+        rule: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+        file: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
+        note: valibot_dist/* optional */.lqM(valibot_dist/* string */.YjP()),
     })),
 });
 const HINT = 'Write one with the write-baseline input, or leave baseline empty.';

@@ -15,22 +15,28 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);
-// EXTERNAL MODULE: ./packages/stack/src/index.ts + 28 modules
-var src = __webpack_require__(78552);
+// EXTERNAL MODULE: ./packages/stack/src/index.ts + 39 modules
+var src = __webpack_require__(45940);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./actions/detect-stack/src/inputs.ts
+
 
 
 /** More exclude globs than anyone writes by hand; each one is tried against every path walked. */
 const MAX_EXCLUDE_GLOBS = 1000;
-/** Reads and validates every input; the workspace is GITHUB_WORKSPACE, else the current folder. */
-function parseInputs(reader, workspace) {
+/**
+ * Reads and validates every input; the workspace is GITHUB_WORKSPACE, else the current folder.
+ * `path` may be relative to the workspace, absolute, or under `~` (HOME).
+ */
+function parseInputs(reader, workspace, home = (0,external_node_os_.homedir)()) {
     const exclude = excludeGlobs(reader.list('exclude'));
     const maxFiles = reader.integer('max-files', { min: 1, max: 10_000_000 });
-    const folder = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace);
+    const folder = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace, { home });
     return Object.freeze({
         root: folder.abs,
         displayRoot: folder.rel,
-        annotationPrefix: folder.rel === '.' ? '' : `${folder.rel}/`,
+        annotationPrefix: folder.rel === '.' ? '' : `${folder.rel.replace(/\/$/, '')}/`,
         exclude: Object.freeze(exclude),
         maxFiles,
     });
@@ -119,9 +125,13 @@ function stackSummary(stack) {
 
 /** Detects the stack and sets every output and the job summary. */
 async function run({ env, logger, setOutput }) {
-    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), env.GITHUB_WORKSPACE || process.cwd());
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), workspace, env.HOME);
     const stack = await (0,src.detectStack)({
         root: inputs.root,
+        // A path inside a workspace member reads the enclosing root's package manager and lockfile:
+        // the climb stops at the repository's .git, or at the workspace without one.
+        ceiling: workspace,
         displayRoot: inputs.displayRoot,
         exclude: inputs.exclude,
         maxFiles: inputs.maxFiles,
@@ -142,6 +152,8 @@ async function run({ env, logger, setOutput }) {
     out.set('monorepo', stack.projects.length > 1);
     out.set('dockerfile', primary?.dockerfile ?? '');
     out.set('primary-path', primary?.path ?? '');
+    out.set('build-output', primary?.output ?? '');
+    out.set('build-system', stack.monorepo?.tool ?? '');
     // The path and version come from the repository: kept on one line, they cannot start a
     // workflow command of their own (the runner's logger also fences any `::` it prints).
     logger.info(primary
@@ -166,7 +178,7 @@ const metadata = {
     "description": "Reports what a repository is and how to build, test and run it: languages, projects, runtimes and their versions, package managers, frameworks, commands and a job matrix.",
     "inputs": {
         "path": {
-            "description": "Folder to analyse, relative to GITHUB_WORKSPACE. It must stay inside the workspace.",
+            "description": "Folder to analyse: relative to the workspace, absolute (a checkout in RUNNER_TEMP, say), or ~/…. A path into the workspace must not lead out of it through a symbolic link, and the walk never follows one.",
             "required": false,
             "default": "."
         },
@@ -217,6 +229,12 @@ const metadata = {
         },
         "primary-path": {
             "description": "Folder of the primary project, relative to `path` (`.` for the root)."
+        },
+        "build-output": {
+            "description": "Folder the primary project's build writes (such as `.next`, `dist` or `_site`), relative to its folder; empty when unknown."
+        },
+        "build-system": {
+            "description": "Tool that orchestrates the repository's build: nx, turbo, lerna, rush, npm-, pnpm-, yarn- or bun-workspaces, go-work, cargo-workspace, maven or gradle; empty for independent projects."
         }
     }
 };

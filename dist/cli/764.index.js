@@ -1465,7 +1465,7 @@ async function pruneReleases(stateDir, environment, doc) {
 
 /** The start command of the project at the root of `dir`; a UserError on start-command when there is none. */
 async function detectStartCommand(dir) {
-    const { detectStack } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 78552));
+    const { detectStack } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(940)]).then(__webpack_require__.bind(__webpack_require__, 45940));
     const stack = await detectStack({ root: dir, maxFiles: 20_000 });
     const root = stack.projects.find((p) => p.path === '.') ?? stack.projects[0];
     const start = root?.commands.start;

@@ -13,13 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);
 // EXTERNAL MODULE: ./packages/artifact/src/index.ts + 12 modules
 var src = __webpack_require__(79521);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/inputs.ts
+
 
 /** action.yml's default, also used when the input is set to an empty string. */
 const DEFAULT_TIMEOUT_MS = 60 * 60_000;
@@ -27,12 +28,16 @@ const DEFAULT_TIMEOUT_MS = 60 * 60_000;
 const MAX_TIMEOUT_MS = 24 * 3_600_000;
 /** The largest mtime a ustar header holds (11 octal digits). */
 const MAX_EPOCH = 0o77777777777;
-/** Reads and validates every input. */
-function parseInputs(reader, workspace) {
-    const repo = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace);
+/**
+ * Reads and validates every input. `path` and `output-dir` may be absolute or under `~` (HOME);
+ * a relative `path` is in the workspace, a relative `output-dir` in `path`.
+ */
+function parseInputs(reader, workspace, home = (0,external_node_os_.homedir)()) {
+    const repo = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace, { home });
     const output = (0,lite/* workspaceFolder */.ih)('output-dir', reader.raw('output-dir'), workspace, {
         base: repo.abs,
         mayNotExist: true,
+        home,
     });
     const include = reader.list('include');
     const version = reader.optional('version');
@@ -187,12 +192,12 @@ function failureSummary(err) {
 
 
 
-
 /** Builds the project, packages it, sets the outputs and the job summary. */
 async function run({ env, logger, setOutput }) {
     const workspace = (0,lite/* realWorkspace */.id)(env.GITHUB_WORKSPACE || process.cwd());
-    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), workspace);
-    const rel = (abs) => (0,external_node_path_.relative)(workspace, abs).split(external_node_path_.sep).join('/');
+    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated.metadata, env), workspace, env.HOME);
+    // Relative to the workspace when inside it, else absolute (output-dir in RUNNER_TEMP).
+    const rel = (abs) => (0,lite/* shownPath */.pS)(abs, workspace);
     let result;
     try {
         result = await (0,src/* buildArtifact */.LR)({ ...inputs, include: inputs.include ? [...inputs.include] : undefined, exclude: [...inputs.exclude] }, { exec: lite/* actionsExec */.dw, logger, env, redact: redactSecrets });
@@ -234,7 +239,7 @@ const metadata = {
     "description": "Builds a project and packages its output as a bit-for-bit reproducible .tar.gz with a manifest, a CycloneDX 1.6 SBOM and an SLSA v1 provenance statement; caches dependencies and uploads the artifact.",
     "inputs": {
         "path": {
-            "description": "Repository root, relative to GITHUB_WORKSPACE.",
+            "description": "Repository root: relative to the workspace, absolute, or ~/…. A path into the workspace must not lead out of it through a symbolic link.",
             "required": false,
             "default": "."
         },
@@ -274,7 +279,7 @@ const metadata = {
             "default": ""
         },
         "output-dir": {
-            "description": "Where the archive, manifest, SBOM and provenance are written, relative to `path`. Never packaged itself.",
+            "description": "Where the archive, manifest, SBOM and provenance are written: relative to `path`, absolute (a folder in RUNNER_TEMP, say), or ~/…. Never packaged itself.",
             "required": false,
             "default": ".slipway/artifacts"
         },
@@ -326,7 +331,7 @@ const metadata = {
     },
     "outputs": {
         "artifact-path": {
-            "description": "Path of the .tar.gz, relative to the workspace."
+            "description": "Path of the .tar.gz: relative to the workspace, or absolute when output-dir lies outside it."
         },
         "digest": {
             "description": "SHA-256 of the archive, as `sha256:<hex>`."
@@ -341,13 +346,13 @@ const metadata = {
             "description": "The artifact name used for the upload."
         },
         "manifest-path": {
-            "description": "Path of the manifest (JSON: every file with path, type, size, mode and SHA-256), relative to the workspace."
+            "description": "Path of the manifest (JSON: every file with path, type, size, mode and SHA-256): relative to the workspace, or absolute when output-dir lies outside it."
         },
         "sbom-path": {
-            "description": "Path of the CycloneDX SBOM, relative to the workspace; empty when sbom is false."
+            "description": "Path of the CycloneDX SBOM, as artifact-path; empty when sbom is false."
         },
         "provenance-path": {
-            "description": "Path of the provenance statement, relative to the workspace; empty when provenance is false."
+            "description": "Path of the provenance statement, as artifact-path; empty when provenance is false."
         },
         "artifact-id": {
             "description": "ID of the uploaded artifact; empty when not uploaded."

@@ -80,6 +80,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   UY: () => (/* reexport */ redactCredentials),
   xV: () => (/* reexport */ reportFailure),
   ZL: () => (/* reexport */ shellQuote),
+  pS: () => (/* reexport */ shownPath),
   ml: () => (/* reexport */ systemClock),
   rZ: () => (/* reexport */ userPath),
   DV: () => (/* reexport */ withoutRunnerCredentials),
@@ -697,80 +698,164 @@ function realWorkspace(workspace) {
         throw new errors/* UserError */.yo(`the workspace ${workspace} (GITHUB_WORKSPACE) does not exist.`, {}, 'Run this step in a job that checked out the repository.');
     }
 }
+/** `~` and `~/x` under HOME, as a shell would; any other value unchanged. */
+function expandHome(input, value, home) {
+    if (value !== '~' && !value.startsWith('~/'))
+        return value;
+    if (!home)
+        throw new errors/* UserError */.yo(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+    return (0,external_node_path_.join)(home, value.slice(1));
+}
+/** Refuses what no file system call can take: a NUL byte, and names past Linux's limits (255 bytes a name, 4095 a path). */
+function checkPathText(input, value, path) {
+    if (value.includes('\0'))
+        throw new errors/* UserError */.yo(`'${value}' holds a NUL character.`, { input });
+    if (Buffer.byteLength(path) > 4095 || path.split('/').some((part) => Buffer.byteLength(part) > 255))
+        throw new errors/* UserError */.yo(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
+            input,
+        });
+}
 /**
- * Resolves an input naming a folder relative to the workspace: it must not be absolute, must
- * exist (unless `mayNotExist`), and must stay inside the workspace, links included.
+ * Where a path lies, and the folder it must not leave through a link. A relative value is
+ * resolved against `base` and stays inside the workspace (or inside `base`, when the user put
+ * `base` outside the workspace). An absolute value inside the workspace, by the workspace's given
+ * or real path, is held to the same rule, under the real workspace: a pull request can add a link
+ * such as `out -> /home/runner` to the repository, whichever way the path reaches it. Any other
+ * absolute value is the user's own choice (`${{ runner.temp }}/x`): no jail.
+ */
+function locate(value, workspace, root, base) {
+    if (!(0,external_node_path_.isAbsolute)(value))
+        return { target: (0,external_node_path_.resolve)(base, value), jail: escapes(root, base) ? base : root };
+    const target = (0,external_node_path_.resolve)(value);
+    for (const ws of [root, (0,external_node_path_.resolve)(workspace)])
+        if (!escapes(ws, target))
+            return { target: (0,external_node_path_.join)(root, (0,external_node_path_.relative)(ws, target)), jail: root };
+    return { target };
+}
+/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links, and what lies below it. */
+function existingAncestor(path) {
+    let current = path;
+    for (;;) {
+        try {
+            return { real: (0,external_node_fs_.realpathSync)(current), rest: (0,external_node_path_.relative)(current, path) };
+        }
+        catch {
+            const parent = (0,external_node_path_.dirname)(current);
+            if (parent === current)
+                return { real: current, rest: (0,external_node_path_.relative)(current, path) };
+            current = parent;
+        }
+    }
+}
+/** What a file system entry is, for messages: 'a file', 'a device' … */
+function kindOf(st) {
+    if (st.isFile())
+        return 'a file';
+    if (st.isDirectory())
+        return 'a folder';
+    if (st.isFIFO())
+        return 'a named pipe';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function realOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+function statOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The workspace's name in messages, or the folder a relative value was confined to. */
+function jailName(jail, root) {
+    return jail === root ? 'the workspace' : jail;
+}
+/**
+ * Resolves an input naming a folder: `~/x` under HOME, an absolute path as given
+ * (`${{ runner.temp }}/x`, `${{ github.workspace }}/app`), a relative one against `base` (the
+ * workspace by default). A folder in the workspace, however it is named, must not lead out of
+ * it through a link; one outside it is the user's choice. It must exist (unless `mayNotExist`:
+ * then the part that exists must be a folder, and the rest is where it will be created).
  */
 function workspaceFolder(input, value, workspace, options = {}) {
     const root = realWorkspace(workspace);
-    if ((0,external_node_path_.isAbsolute)(value))
-        throw new errors/* UserError */.yo(`'${value}' is absolute.`, { input }, 'Give a folder relative to the workspace, such as . or apps/web.');
-    const target = (0,external_node_path_.resolve)(options.base ?? root, value || '.');
-    if (escapes(root, target))
-        throw new errors/* UserError */.yo(`'${value}' points outside the workspace.`, { input }, 'Give a folder inside the repository.');
+    const given = expandHome(input, value || '.', options.home);
+    const { target, jail } = locate(given, workspace, root, options.base ?? root);
+    checkPathText(input, value, target);
+    if (jail && escapes(jail, target))
+        throw new errors/* UserError */.yo(`'${value}' points outside ${jailName(jail, root)}.`, { input }, 'Give a folder inside the repository, or an absolute path.');
     let real;
     try {
         real = (0,external_node_fs_.realpathSync)(target);
     }
     catch {
-        if (options.mayNotExist && !escapes(root, target))
-            return { abs: target, rel: (0,external_node_path_.relative)(root, target).split(external_node_path_.sep).join('/') || '.' };
-        throw new errors/* UserError */.yo(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+        if (!options.mayNotExist)
+            throw new errors/* UserError */.yo(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+        const ancestor = existingAncestor(target);
+        const st = statOrUndefined(ancestor.real);
+        if (st && !st.isDirectory())
+            throw new errors/* UserError */.yo(`'${value}' is under ${ancestor.real}, which is ${kindOf(st)}, not a folder.`, { input });
+        real = (0,external_node_path_.join)(ancestor.real, ancestor.rest);
+        if (jail && escapes(jail, real))
+            throw new errors/* UserError */.yo(`'${value}' leads outside ${jailName(jail, root)} through a symbolic link.`, { input }, 'Give a folder inside the repository, or an absolute path.');
+        return { abs: real, rel: shownPath(real, root), inside: !escapes(root, real) };
     }
-    if (escapes(root, real))
-        throw new errors/* UserError */.yo(`'${value}' is a link that leads outside the workspace.`, { input }, 'Give a folder inside the repository.');
-    if (!(0,external_node_fs_.statSync)(real).isDirectory())
-        throw new errors/* UserError */.yo(`'${value}' is a file, not a folder.`, { input }, 'Give the folder that holds the project.');
-    return { abs: real, rel: (0,external_node_path_.relative)(root, real).split(external_node_path_.sep).join('/') || '.' };
+    if (jail && escapes(jail, real))
+        throw new errors/* UserError */.yo(`'${value}' is a link that leads outside ${jailName(jail, root)}.`, { input }, 'Give a folder inside the repository, or an absolute path.');
+    const st = (0,external_node_fs_.statSync)(real);
+    if (!st.isDirectory())
+        throw new errors/* UserError */.yo(`'${value}' is ${kindOf(st)}, not a folder.`, { input }, 'Give the folder that holds the project.');
+    return { abs: real, rel: shownPath(real, root), inside: !escapes(root, real) };
 }
-/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links. */
-function realAncestor(path) {
-    let current = path;
-    for (;;) {
-        try {
-            return (0,external_node_fs_.realpathSync)(current);
-        }
-        catch {
-            const parent = (0,external_node_path_.dirname)(current);
-            if (parent === current)
-                return current;
-            current = parent;
-        }
-    }
+/**
+ * How an output or a log line names a path: relative to the workspace (POSIX, '.' for the
+ * workspace itself) when it lies inside, by the workspace's given or real path; else absolute.
+ */
+function shownPath(path, workspace) {
+    for (const ws of [(0,external_node_path_.resolve)(workspace), realOrUndefined(workspace) ?? (0,external_node_path_.resolve)(workspace)])
+        if (!escapes(ws, path))
+            return (0,external_node_path_.relative)(ws, path).split(external_node_path_.sep).join('/') || '.';
+    return path;
 }
 /**
  * Resolves an input naming a file this action writes (a report, a SARIF file, a baseline, an
- * output folder). An absolute path is taken as the user gave it (`${{ runner.temp }}/x`). A
- * relative one is resolved against the workspace and must stay inside it through every link on
- * the way, since a pull request can add a link (`out -> /etc`) to the repository. An existing
- * folder where a file is wanted, or a file where a folder is wanted, is refused (`any` takes either).
+ * output folder). An absolute path outside the workspace is taken as the user gave it
+ * (`${{ runner.temp }}/x`). A relative one is resolved against the workspace and, like an absolute
+ * one inside it, must stay inside through every link on the way, since a pull request can add a
+ * link (`out -> /etc`) to the repository. An existing folder where a file is wanted, a device, pipe
+ * or socket where a file is written (renaming over `/dev/zero` would replace it), or a file where
+ * a folder is wanted, is refused (`any` takes either, and is not written).
  */
 function outputPath(input, value, workspace, options = {}) {
     const kind = options.kind ?? 'file';
-    if (value.includes('\0'))
-        throw new errors/* UserError */.yo(`'${value}' holds a NUL character.`, { input });
-    // Linux's limits: 255 bytes a name, 4096 a path. Past them every call fails with ENAMETOOLONG.
-    if (Buffer.byteLength(value) > 4095 || value.split('/').some((part) => Buffer.byteLength(part) > 255))
-        throw new errors/* UserError */.yo(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
-            input,
-        });
+    checkPathText(input, value, value);
     const target = (0,external_node_path_.isAbsolute)(value) ? (0,external_node_path_.resolve)(value) : (0,external_node_path_.resolve)(workspace, value);
-    if (!(0,external_node_path_.isAbsolute)(value)) {
-        const root = realWorkspace(workspace);
-        if (escapes((0,external_node_path_.resolve)(workspace), target) || escapes(root, realAncestor(target)))
-            throw new errors/* UserError */.yo(`'${value}' leads outside the workspace${escapes((0,external_node_path_.resolve)(workspace), target) ? '' : ' through a symbolic link'}.`, { input }, 'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.');
+    // A relative path needs the workspace; an absolute one is checked against it only if it exists.
+    const root = (0,external_node_path_.isAbsolute)(value) ? (realOrUndefined(workspace) ?? (0,external_node_path_.resolve)(workspace)) : realWorkspace(workspace);
+    const { target: located, jail } = locate(value, workspace, root, root);
+    if (jail) {
+        const lexical = escapes(jail, located);
+        if (lexical || escapes(jail, existingAncestor(located).real))
+            throw new errors/* UserError */.yo(`'${value}' leads outside the workspace${lexical ? '' : ' through a symbolic link'}.`, { input }, 'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.');
     }
-    let st;
-    try {
-        st = (0,external_node_fs_.statSync)(target);
-    }
-    catch {
-        st = undefined;
-    }
+    const st = statOrUndefined(target);
     if (st && kind === 'file' && st.isDirectory())
         throw new errors/* UserError */.yo(`'${value}' is a folder; a file is written there.`, { input }, 'Give a file name.');
+    if (st && kind === 'file' && !st.isFile())
+        throw new errors/* UserError */.yo(`'${value}' is ${kindOf(st)}; a file is written there.`, { input }, 'Give the path of a regular file, such as ${{ runner.temp }}/name.');
     if (st && kind === 'folder' && !st.isDirectory())
-        throw new errors/* UserError */.yo(`'${value}' is a file; a folder is written there.`, { input }, 'Give a folder name.');
+        throw new errors/* UserError */.yo(`'${value}' is ${kindOf(st)}; a folder is written there.`, { input }, 'Give a folder name.');
     for (let dir = (0,external_node_path_.dirname)(target); dir !== (0,external_node_path_.dirname)(dir); dir = (0,external_node_path_.dirname)(dir)) {
         let d;
         try {
@@ -790,14 +875,8 @@ function outputPath(input, value, workspace, options = {}) {
  * (`${{ runner.temp }}/x`), a relative one inside the workspace (never through a link out of it).
  */
 function userPath(input, value, workspace, home, kind = 'any') {
-    let path = value;
-    if (value === '~' || value.startsWith('~/')) {
-        if (!home)
-            throw new errors/* UserError */.yo(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
-        path = (0,external_node_path_.join)(home, value.slice(1));
-    }
-    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
-    return outputPath(input, path, workspace, { kind });
+    // outputPath checks NUL bytes and lengths, and keeps paths in the workspace inside it.
+    return outputPath(input, expandHome(input, value, home), workspace, { kind });
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
@@ -1099,9 +1178,9 @@ function action(main, meta) {
 }
 /** Every command, loaded on demand so one command does not load the others. Actions first, then CLI-only commands. */
 const ACTIONS = {
-    'detect-stack': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(552), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58619)), () => __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))),
-    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(359), __nccwpck_require__.e(552), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(844)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32844)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
-    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(91), __nccwpck_require__.e(359), __nccwpck_require__.e(552), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71322)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
+    'detect-stack': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(940), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58619)), () => __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))),
+    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(91), __nccwpck_require__.e(359), __nccwpck_require__.e(940), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(844)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32844)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
+    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(815), __nccwpck_require__.e(91), __nccwpck_require__.e(359), __nccwpck_require__.e(940), __nccwpck_require__.e(521), __nccwpck_require__.e(544), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71322)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
     'verify-health': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(856), __nccwpck_require__.e(202), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60136)), () => __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))),
     'deploy-canary': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(764), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90358)), () => __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 5514))),
     rollback: action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(764), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17900)), () => __nccwpck_require__.e(/* import() */ 754).then(__nccwpck_require__.bind(__nccwpck_require__, 46754))),

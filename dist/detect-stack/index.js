@@ -30879,7 +30879,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9030);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7943);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8512);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('detect-stack', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -30889,7 +30889,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7943:
+/***/ 8512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30898,8 +30898,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 14 modules
-var lite = __nccwpck_require__(7112);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
+var lite = __nccwpck_require__(3669);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -39969,6 +39969,7 @@ class DetectContext {
     logger;
     annotationPrefix;
     rootName;
+    outer;
     texts = new Map();
     docs = new Map();
     seen = new Set();
@@ -39977,20 +39978,47 @@ class DetectContext {
     /** Prefix that makes a repository-relative path workspace-relative, for annotations. */
     annotationPrefix = '', 
     /** Name of the root folder, used as the name of a root project without one of its own. */
-    rootName = 'root') {
+    rootName = 'root', 
+    /** The folders above the root up to the repository root, nearest first. */
+    outer = []) {
         this.root = root;
         this.inventory = inventory;
         this.logger = logger;
         this.annotationPrefix = annotationPrefix;
         this.rootName = rootName;
+        this.outer = outer;
     }
-    /** True when the folder has a manifest of that name. */
+    /** True when the folder (in the tree or above it) has a manifest of that name. */
     has(dir, name) {
-        return this.inventory.manifests.get(dir)?.includes(name) ?? false;
+        return this.names(dir).includes(name);
     }
-    /** Manifest names in a folder. */
+    /** Manifest names in a folder (in the tree or above it). */
     names(dir) {
-        return this.inventory.manifests.get(dir) ?? [];
+        return this.inventory.manifests.get(dir) ?? this.outer.find((o) => o.rel === dir)?.names ?? [];
+    }
+    /** The folder, its parents up to the root, then the folders above the root up to the repository root. */
+    upward(dir) {
+        const chain = [];
+        for (let d = dir; d !== undefined; d = parentOf(d))
+            chain.push(d);
+        return dir.startsWith('..')
+            ? this.outer.map((o) => o.rel).filter((r) => r.length >= dir.length)
+            : [...chain, ...this.outer.map((o) => o.rel)];
+    }
+    /** The nearest folder at or above dir, up to the repository root (above the analysed folder too), with that file. */
+    findAbove(dir, name) {
+        return this.upward(dir).find((d) => this.has(d, name));
+    }
+    /** dir's path from an ancestor in the tree or above it ('.' for the ancestor itself), or undefined when it is not below. */
+    pathFrom(ancestor, dir) {
+        const outer = this.outer.find((o) => o.rel === ancestor);
+        if (outer)
+            return dir === '.' ? outer.below : dir.startsWith('..') ? undefined : `${outer.below}/${dir}`;
+        if (ancestor === dir)
+            return '.';
+        if (ancestor === '.')
+            return dir.startsWith('..') ? undefined : dir;
+        return dir.startsWith(`${ancestor}/`) ? dir.slice(ancestor.length + 1) : undefined;
     }
     /** The nearest folder at or above dir (up to the root) that has a file of that name. */
     findUp(dir, name) {
@@ -40128,7 +40156,11 @@ class DetectContext {
         this.seen.add(message);
         this.warnings.push(message);
         this.logger.warning(message, file
-            ? { file: this.annotationPrefix + file, ...(line ? { startLine: line } : {}), title: 'detect-stack' }
+            ? {
+                file: external_node_path_.posix.normalize(this.annotationPrefix + file),
+                ...(line ? { startLine: line } : {}),
+                title: 'detect-stack',
+            }
             : undefined);
     }
 }
@@ -40184,24 +40216,6 @@ function stripJsonComments(text) {
 // read are never checked, so a manifest is not faulted for what other tools put in it.
 
 
-/** package.json dependencies that name a framework, meta-frameworks first so they lead the list. */
-const NODE_FRAMEWORK_DEPS = [
-    ['next', 'next'],
-    ['nuxt', 'nuxt'],
-    ['@remix-run/react', 'remix'],
-    ['@react-router/dev', 'react-router'],
-    ['@sveltejs/kit', 'sveltekit'],
-    ['astro', 'astro'],
-    ['gatsby', 'gatsby'],
-    ['@docusaurus/core', 'docusaurus'],
-    ['@angular/core', 'angular'],
-    ['@nestjs/core', 'nestjs'],
-    ['express', 'express'],
-    ['fastify', 'fastify'],
-    ['hono', 'hono'],
-    ['koa', 'koa'],
-    ['vite', 'vite'],
-];
 /** composer.json requirements that name a framework. */
 const PHP_FRAMEWORK_DEPS = [
     ['laravel/framework', 'laravel'],
@@ -40217,24 +40231,6 @@ const RUST_FRAMEWORK_DEPS = [
 const MISE_TOOLS = ['node', 'nodejs', 'deno', 'bun', 'python', 'ruby', 'java', 'php', 'elixir'];
 /** Optional string fields of the given names. */
 const stringFields = (names) => Object.fromEntries(names.map((n) => [n, optString()]));
-const nodeDeps = () => opt(table(stringFields(NODE_FRAMEWORK_DEPS.map(([d]) => d))));
-/** The parts of package.json detection reads. */
-const PackageJsonSchema = table({
-    name: optString(),
-    packageManager: optString(),
-    scripts: opt(table(stringFields(['build', 'test', 'start']))),
-    dependencies: nodeDeps(),
-    devDependencies: nodeDeps(),
-    engines: opt(table({ node: optString() })),
-    volta: opt(table({ node: optString() })),
-    workspaces: opt(union([array(string()), table({ packages: optStrings() })])),
-});
-/** lerna.json: the member globs. */
-const LernaJsonSchema = table({ packages: optStrings() });
-/** rush.json: the project folders. */
-const RushJsonSchema = table({ projects: opt(array(table({ projectFolder: optString() }))) });
-/** pnpm-workspace.yaml: the member globs. */
-const PnpmWorkspaceSchema = table({ packages: optStrings() });
 /** deno.json / deno.jsonc: the name and which tasks exist (a task is a string or an object). */
 const DenoJsonSchema = table({ name: optString(), tasks: opt(tableOf(unknown())) });
 /** global.json: the pinned .NET SDK. */
@@ -40307,7 +40303,11 @@ const MiseTomlSchema = table({
     tools: opt(table(Object.fromEntries(MISE_TOOLS.map((t) => [t, miseVersion()])))),
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./packages/stack/src/version-files.ts
+
+
 
 
 /** A file whose first meaningful line is the version (.nvmrc, .python-version, .ruby-version …). */
@@ -40375,6 +40375,53 @@ async function nearestVersion(ctx, dir, sources) {
 /** Drops a leading `v` from a version (`v20.11.1` → `20.11.1`). */
 function stripV(version) {
     return version.trim().replace(/^v(?=\d)/, '');
+}
+const treeFiles = new WeakMap();
+/**
+ * A file the walk does not record (a wrapper's properties, a requirements include), read only as
+ * the walk would have seen it: inside the root, through real folders, a regular file. A symbolic
+ * link is not followed, so one planted under such a name cannot read outside the tree. Nothing
+ * is warned here: a missing file is often expected, and the caller knows what it was for.
+ */
+function treeFile(ctx, path) {
+    const normal = external_node_path_.posix.normalize(path).replace(/\/+$/, '');
+    let cache = treeFiles.get(ctx);
+    if (!cache)
+        treeFiles.set(ctx, (cache = new Map()));
+    let found = cache.get(normal);
+    if (!found) {
+        found = readTreeFile(ctx, normal);
+        cache.set(normal, found);
+    }
+    return found;
+}
+async function readTreeFile(ctx, path) {
+    if (path === '..' || path.startsWith('../') || external_node_path_.posix.isAbsolute(path))
+        return { path, problem: 'is outside the folder detect-stack analyses' };
+    if (path === '.' || path === '')
+        return { path, problem: 'is a folder' };
+    const slash = path.lastIndexOf('/');
+    const recorded = ctx.has(slash < 0 ? '.' : path.slice(0, slash), path.slice(slash + 1));
+    if (!recorded) {
+        const parts = path.split('/');
+        for (let i = 1; i <= parts.length; i++) {
+            let st;
+            try {
+                st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(ctx.root, ...parts.slice(0, i)), { throwIfNoEntry: false });
+            }
+            catch {
+                st = undefined; // a file where a folder should be, a name too long: not there either way
+            }
+            if (!st)
+                return { path, problem: 'does not exist' };
+            if (st.isSymbolicLink())
+                return { path, problem: 'is a symbolic link, which detect-stack does not follow' };
+            if (i < parts.length ? !st.isDirectory() : !st.isFile())
+                return { path, problem: i < parts.length ? 'does not exist' : 'is not a regular file' };
+        }
+    }
+    const text = await ctx.text(path);
+    return text === undefined ? { path, problem: 'could not be read' } : { path, text };
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/types.ts
@@ -40614,13 +40661,18 @@ const elixirDetector = {
 
 
 
+
 const FRAMEWORKS = [
     ['github.com/gin-gonic/gin', 'gin'],
     ['github.com/labstack/echo/v4', 'echo'],
     ['github.com/gofiber/fiber/v2', 'fiber'],
     ['github.com/go-chi/chi/v5', 'chi'],
 ];
-/** Go modules and go.work workspaces; `toolchain` wins over `go`, as setup-go reads it. */
+/**
+ * Go modules and go.work workspaces; `toolchain` wins over `go`, as setup-go reads it. A module
+ * that a go.work above it uses is built in workspace mode, where go.work's lines choose the
+ * toolchain and the module's own are ignored: those come first.
+ */
 const goDetector = {
     name: 'go',
     priority: 40,
@@ -40637,8 +40689,7 @@ const goDetector = {
         const text = await ctx.text(manifest);
         if (text === undefined)
             return undefined;
-        const toolchain = capture(text, /^toolchain\s+go(\S+)/m);
-        const go = capture(text, /^go\s+(\S+)/m);
+        const goVersion = (await workspaceGo(ctx, dir)) ?? goLines(text, manifest);
         const module = capture(text, /^module\s+(\S+)/m);
         const frameworks = [];
         for (const [path, name] of FRAMEWORKS) {
@@ -40649,11 +40700,7 @@ const goDetector = {
         return {
             name: module ? module.slice(module.lastIndexOf('/') + 1) : folderName(dir, ctx.rootName),
             manifest,
-            runtime: {
-                name: 'go',
-                version: toolchain ?? go ?? null,
-                source: toolchain ? `${manifest}#toolchain` : go ? `${manifest}#go` : null,
-            },
+            runtime: { name: 'go', version: goVersion?.value ?? null, source: goVersion?.source ?? null },
             packageManager: {
                 name: 'go',
                 version: null,
@@ -40671,15 +40718,43 @@ const goDetector = {
         };
     },
 };
+/** The `toolchain` line of a go.mod or go.work (`toolchain default` names none), else its `go` line. */
+function goLines(text, path) {
+    const toolchain = capture(text, /^toolchain[ \t]+go(\d\S*)/m);
+    if (toolchain)
+        return { value: toolchain, source: `${path}#toolchain` };
+    const go = capture(text, /^go[ \t]+(\d\S*)/m);
+    return go ? { value: go, source: `${path}#go` } : undefined;
+}
+/**
+ * The version go.work declares for a module it uses: the nearest go.work at or above the module
+ * (the one the go command finds), when its `use` lines name the module's folder.
+ */
+async function workspaceGo(ctx, dir) {
+    for (let d = dir; d !== undefined; d = parentOf(d)) {
+        if (!ctx.has(d, 'go.work'))
+            continue;
+        const path = context_joinRel(d, 'go.work');
+        const text = await ctx.text(path);
+        if (text === undefined)
+            return undefined;
+        const workDir = d;
+        const used = goWorkUses(text).some((m) => external_node_path_.posix.normalize(context_joinRel(workDir, m)).replace(/\/+$/, '') === dir);
+        return used ? goLines(text, path) : undefined;
+    }
+    return undefined;
+}
 /**
  * The folders of go.work `use` directives, single (`use ./a`) and blocks (`use (` … `)`), read
  * line by line: a regex over the whole file rescans to the end from every unclosed `use (`.
  */
 function goWorkUses(text) {
     const members = new Set();
-    const add = (item) => {
+    const add = (raw) => {
+        // `./a`, `a/`, `"./a b"` and `.` name folders relative to go.work; `../x` stays as it is.
+        const item = raw.replace(/^(["`])(.*)\1$/, '$2');
         if (item)
-            members.add(item.replace(/^\.\/?/, '') || '.');
+            members.add(item.replace(/^(\.\/+)+/, '').replace(/\/+$/, '') || '.');
     };
     let inBlock = false;
     for (const raw of text.split(/\r?\n/)) {
@@ -40707,7 +40782,252 @@ function goWorkUses(text) {
     return [...members];
 }
 
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/gradle-build.ts
+
+
+
+/** Build scripts, Kotlin DSL first. */
+const BUILD_FILES = ['build.gradle.kts', 'build.gradle'];
+/** Settings scripts: the folder holding one is the root of a Gradle build. */
+const SETTINGS_FILES = ['settings.gradle.kts', 'settings.gradle'];
+/** The first of the named scripts a folder has, comments removed. */
+async function gradleScript(ctx, dir, names) {
+    for (const name of names) {
+        if (!ctx.has(dir, name))
+            continue;
+        const path = context_joinRel(dir, name);
+        const text = await ctx.text(path);
+        if (text !== undefined)
+            return { path, text: stripComments(text) };
+    }
+    return undefined;
+}
+/** Removes block comments and line comments (a `//` inside a URL such as `https://` is kept). */
+function stripComments(text) {
+    return stripBlocks(text, '/*', '*/').replace(/(^|[^:])\/\/.*$/gm, '$1');
+}
+/** The root of the Gradle build a folder belongs to: the nearest folder at or above it with a settings script. */
+function gradleRoot(ctx, dir) {
+    for (let d = dir; d !== undefined; d = parentOf(d))
+        if (SETTINGS_FILES.some((n) => ctx.has(d, n)))
+            return d;
+    return dir;
+}
+/**
+ * True for a build's own build logic rather than a project: its `buildSrc`, or a build that a
+ * settings script above includes in `pluginManagement { includeBuild(…) }` (convention plugins).
+ */
+async function isBuildLogic(ctx, dir) {
+    const parent = parentOf(dir);
+    if (parent === undefined)
+        return false;
+    if (dir.slice(dir.lastIndexOf('/') + 1) === 'buildSrc' &&
+        [...BUILD_FILES, ...SETTINGS_FILES].some((n) => ctx.has(parent, n)))
+        return true;
+    for (let d = parent; d !== undefined; d = parentOf(d)) {
+        const settings = await gradleScript(ctx, d, SETTINGS_FILES);
+        if (!settings)
+            continue;
+        const block = braceBlock(settings.text, /\bpluginManagement\s*\{/);
+        for (const m of block?.matchAll(/\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g) ?? [])
+            if (external_node_path_.posix.normalize(context_joinRel(d, m[1])).replace(/\/+$/, '') === dir)
+                return true;
+    }
+    return false;
+}
+/** The text inside the braces that follow the first match of `opener` (which ends at its `{`). */
+function braceBlock(text, opener) {
+    const m = opener.exec(text);
+    if (!m)
+        return undefined;
+    const start = m.index + m[0].length;
+    let depth = 1;
+    for (let i = start; i < text.length; i++) {
+        if (text[i] === '{')
+            depth++;
+        else if (text[i] === '}' && --depth === 0)
+            return text.slice(start, i);
+    }
+    return text.slice(start);
+}
+/**
+ * The project folders a settings script includes, relative to its folder: `include("a", ":b:c")`
+ * (across lines too) and Groovy `include 'a', 'b'`, with `project(":a").projectDir = file("x")`
+ * moving a project. `includeBuild` names a separate build, not a project of this one.
+ */
+function settingsProjects(settings) {
+    const moved = new Map();
+    for (const m of settings.matchAll(/project\(\s*["']:?([^"'\n]+)["']\s*\)\.projectDir\s*=\s*(?:file\(\s*|(?:new\s+)?File\(\s*(?:settingsDir|rootDir)\s*,\s*)["']([^"'\n]+)["']/g))
+        moved.set(m[1].replace(/:/g, '/'), m[2].replace(/^\.\//, '').replace(/\/+$/, ''));
+    const members = [];
+    const include = /\binclude(?![\w$])[ \t]*(\()?/g;
+    for (let m = include.exec(settings); m; m = include.exec(settings)) {
+        const start = m.index + m[0].length;
+        // A call runs to its closing parenthesis; Groovy's bare form to the end of the line, or on
+        // after a trailing comma. The next include is looked for after it: one pass over the file.
+        const close = m[1] ? settings.indexOf(')', start) : groovyArgsEnd(settings, start);
+        const end = close < 0 ? settings.length : close;
+        for (const q of settings.slice(start, end).matchAll(/["']:?([^"'\n]+)["']/g)) {
+            const name = q[1].replace(/:/g, '/');
+            members.push(moved.get(name) ?? name);
+        }
+        include.lastIndex = end;
+    }
+    return members;
+}
+function groovyArgsEnd(text, from) {
+    let at = from;
+    for (;;) {
+        const nl = text.indexOf('\n', at);
+        if (nl < 0)
+            return text.length;
+        if (!/,\s*$/.test(text.slice(at, nl)))
+            return nl;
+        at = nl + 1;
+    }
+}
+/** `rootProject.name` from a settings script. */
+function rootProjectName(settings) {
+    return capture(settings, /rootProject\.name\s*=\s*['"]([^'"\n]+)['"]/);
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/gradle-toolchain.ts
+
+
+/**
+ * Where a build script says which Java it compiles for, strongest first: the toolchain
+ * (`languageVersion.set(JavaLanguageVersion.of(17))`, `languageVersion = …`, Kotlin's
+ * `jvmToolchain(17)`), the compiler's `options.release`, then `sourceCompatibility` and
+ * `targetCompatibility` (`JavaVersion.VERSION_17`, `'11'`, `1.8`).
+ */
+const DECLARATIONS = [
+    /JavaLanguageVersion\.of\(/g,
+    /\bjvmToolchain\(/g,
+    /\boptions\.release(?:\.set\(|[ \t]*=[ \t]*)/g,
+    /\bsourceCompatibility(?:\.set\(|[ \t]*=?[ \t]*)/g,
+    /\btargetCompatibility(?:\.set\(|[ \t]*=?[ \t]*)/g,
+];
+/** Declarations of one kind tried per script; a real script has one or two. */
+const MAX_TRIES = 20;
+/** Expressions nested deeper than this are not unwrapped; no real one comes close. */
+const MAX_DEPTH = 8;
+/**
+ * The Java version a Gradle build script declares, with where the number itself is written: the
+ * script, the version catalog (`libs.versions.java.get()`) or gradle.properties (`property("javaVersion")`,
+ * a bare Groovy property, `"${javaVersion}"`). Lookups go to the project's folder, then the build's root.
+ */
+async function declaredJava(ctx, script, dirs) {
+    for (const re of DECLARATIONS) {
+        let tries = 0;
+        for (const m of script.text.matchAll(re)) {
+            // Each try may scan the script for a variable: a hostile one must not make that quadratic.
+            if (++tries > MAX_TRIES)
+                break;
+            const start = (m.index ?? 0) + m[0].length;
+            const arg = m[0].endsWith('(') ? callArgument(script.text, start) : lineRest(script.text, start);
+            const found = await resolve(ctx, script, dirs, arg, 0);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** The text up to the parenthesis that closes the one just opened, or undefined when unbalanced. */
+function callArgument(text, from) {
+    let depth = 1;
+    for (let i = from; i < text.length && i < from + 300; i++) {
+        const ch = text[i];
+        if (ch === '(')
+            depth++;
+        else if (ch === ')' && --depth === 0)
+            return text.slice(from, i);
+    }
+    return undefined;
+}
+function lineRest(text, from) {
+    const nl = text.indexOf('\n', from);
+    return text.slice(from, nl < 0 ? text.length : nl).replace(/[;}]\s*$/, '');
+}
+async function resolve(ctx, script, dirs, raw, depth) {
+    if (raw === undefined || depth > MAX_DEPTH)
+        return undefined;
+    const expr = raw
+        .trim()
+        .replace(/(?:\.(?:get|toInt|toInteger|toString|asInt)\(\)|\s+as\s+(?:String|Integer|Int))+$/, '')
+        .trim();
+    const literal = javaLiteral(expr);
+    if (literal)
+        return { value: literal, source: script.path };
+    const wrapped = /^(?:JavaLanguageVersion\.of|JavaVersion\.toVersion|Integer\.(?:parseInt|valueOf)|String\.valueOf)\(([\s\S]*)\)$/.exec(expr);
+    if (wrapped)
+        return resolve(ctx, script, dirs, wrapped[1], depth + 1);
+    const catalog = /^libs\.versions\.([\w.]+)$/.exec(expr);
+    if (catalog)
+        return catalogVersion(ctx, dirs, catalog[1]);
+    const property = /^(?:(?:project|rootProject)\.)?(?:property|findProperty|providers\.gradleProperty)\(\s*["']([\w.-]+)["']\s*\)$/.exec(expr)?.[1] ??
+        /^(?:(?:project|rootProject)\.)?(?:properties|extra|ext)\[\s*["']([\w.-]+)["']\s*\]$/.exec(expr)?.[1] ??
+        /^"\$\{?([\w.]+)\}?"$/.exec(expr)?.[1] ??
+        /^(?:(?:project|rootProject)\.(?:ext\.)?)?([A-Za-z_]\w*)$/.exec(expr)?.[1];
+    if (property === undefined)
+        return undefined;
+    // A value set in the script itself (`val javaVersion = 21`, `def jdk = '17'`, `ext.jdk = 17`) …
+    const local = new RegExp(`(?:\\b(?:val|var|def)\\s+|\\bext\\.|\\bextra\\[\\s*["'])${gradle_toolchain_escape(property)}(?:["']\\s*\\])?(?:\\s*:\\s*\\w+)?\\s*=\\s*([^\\n;]+)`).exec(script.text)?.[1];
+    const inScript = local === undefined ? undefined : await resolve(ctx, script, dirs, local, depth + 1);
+    if (inScript)
+        return inScript;
+    // … else gradle.properties, the project's then the root build's.
+    return gradleProperty(ctx, dirs, property);
+}
+/** A Java version written out: `17`, `"21"`, `'1.8'`, `JavaVersion.VERSION_1_8`, `JavaVersion.VERSION_17`. */
+function javaLiteral(expr) {
+    const enumMatch = /^JavaVersion\.VERSION_(\d+(?:_\d+)?)$/.exec(expr)?.[1];
+    const plain = enumMatch?.replace(/_/g, '.') ?? /^(["']?)(\d+(?:\.\d+)*)\1$/.exec(expr)?.[2];
+    // 1.8 is Java 8: the numbering before Java 9.
+    return plain?.replace(/^1\.(?=\d+$)/, '');
+}
+async function catalogVersion(ctx, dirs, accessor) {
+    // Gradle turns `-`, `_` and `.` in an alias into the same accessor segments.
+    const wanted = accessor.toLowerCase();
+    for (const dir of new Set(dirs)) {
+        const file = await treeFile(ctx, context_joinRel(dir, 'gradle/libs.versions.toml'));
+        if (!('text' in file))
+            continue;
+        let inVersions = false;
+        for (const line of file.text.split(/\r?\n/)) {
+            const table = /^\s*\[\s*([\w.-]+)\s*\]/.exec(line);
+            if (table) {
+                inVersions = table[1] === 'versions';
+                continue;
+            }
+            if (!inVersions)
+                continue;
+            const m = /^\s*["']?([\w.-]+)["']?\s*=\s*(?:["']([^"']*)["']|\{[^}]*?\b(?:strictly|require|prefer)\s*=\s*["']([^"']*)["'])/.exec(line);
+            if (!m || m[1].toLowerCase().replace(/[-_]/g, '.') !== wanted)
+                continue;
+            const value = javaLiteral(m[2] ?? m[3] ?? '');
+            return value ? { value, source: `${file.path}#versions.${m[1]}` } : undefined;
+        }
+    }
+    return undefined;
+}
+async function gradleProperty(ctx, dirs, name) {
+    for (const dir of new Set(dirs)) {
+        const file = await treeFile(ctx, context_joinRel(dir, 'gradle.properties'));
+        if (!('text' in file))
+            continue;
+        const raw = new RegExp(`^[ \\t]*${gradle_toolchain_escape(name)}[ \\t]*[=:][ \\t]*(.*?)[ \\t]*$`, 'm').exec(file.text)?.[1];
+        const value = raw === undefined ? undefined : javaLiteral(raw);
+        if (value)
+            return { value, source: `${file.path}#${name}` };
+    }
+    return undefined;
+}
+function gradle_toolchain_escape(name) {
+    return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/java-version.ts
+
 
 /** Keeps the numeric part of a Java version (`21.0.2-tem` → `21.0.2`, `temurin-17` → `17`). */
 function javaNumber(v) {
@@ -40730,6 +41050,31 @@ const JAVA_SOURCES = [
     sdkmanrc,
     miseTools('java'),
 ];
+/** Gradle's wrapper: `…/distributions/gradle-8.7-bin.zip`. */
+const GRADLE_WRAPPER = {
+    properties: 'gradle/wrapper/gradle-wrapper.properties',
+    version: /\/gradle-(\d[\w.+-]*?)-(?:bin|all)\.zip$/,
+};
+/** Maven's wrapper: `…/apache-maven/3.9.6/apache-maven-3.9.6-bin.zip`. */
+const MAVEN_WRAPPER = {
+    properties: '.mvn/wrapper/maven-wrapper.properties',
+    version: /\/apache-maven-(\d[\w.+-]*?)-bin\.(?:zip|tar\.gz)$/,
+};
+/**
+ * The build tool version a wrapper downloads, from the first of the folders that has the wrapper's
+ * properties file (its distributionUrl, in Java properties syntax where `\:` is a colon).
+ */
+async function wrapperVersion(ctx, dirs, kind) {
+    for (const dir of new Set(dirs)) {
+        const file = await treeFile(ctx, context_joinRel(dir, kind.properties));
+        if (!('text' in file))
+            continue;
+        const url = /^[ \t]*distributionUrl[ \t]*[=:][ \t]*(.*?)[ \t]*$/m.exec(file.text)?.[1]?.replace(/\\(.)/g, '$1');
+        const version = url ? kind.version.exec(url)?.[1] : undefined;
+        return version ? { value: version, source: `${file.path}#distributionUrl` } : undefined;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/gradle.ts
 
@@ -40737,63 +41082,64 @@ const JAVA_SOURCES = [
 
 
 
-const BUILD_FILES = ['build.gradle.kts', 'build.gradle'];
-const SETTINGS_FILES = ['settings.gradle.kts', 'settings.gradle'];
-async function firstFile(ctx, dir, names) {
-    for (const name of names) {
-        if (!ctx.has(dir, name))
-            continue;
-        const path = context_joinRel(dir, name);
-        const text = await ctx.text(path);
-        if (text !== undefined)
-            return { path, text: stripBlocks(text, '/*', '*/').replace(/(^|\s)\/\/.*$/gm, '$1') };
-    }
-    return undefined;
-}
-/** Gradle builds, Groovy and Kotlin DSL, multi-project settings, toolchains. */
+
+
+/**
+ * Gradle builds, Groovy and Kotlin DSL. The folder with the settings script is the build's root
+ * and a project itself (`./gradlew build` there builds them all); its subprojects inherit the
+ * Java toolchain its build script declares, and every project reports the Gradle version the
+ * root's wrapper downloads.
+ */
 const gradleDetector = {
     name: 'gradle',
     priority: 50,
     applies: (ctx, dir) => [...BUILD_FILES, ...SETTINGS_FILES].some((n) => ctx.has(dir, n)),
     async workspace(ctx, dir) {
-        const settings = await firstFile(ctx, dir, SETTINGS_FILES);
+        const settings = await gradleScript(ctx, dir, SETTINGS_FILES);
         if (!settings)
             return undefined;
-        const members = [];
-        for (const m of settings.text.matchAll(/\binclude\s*\(?([^)\n]*)\)?/g)) {
-            for (const q of m[1].matchAll(/["']:?([^"']+)["']/g))
-                members.push(q[1].replace(/:/g, '/'));
-        }
+        const members = settingsProjects(settings.text);
         if (members.length === 0)
             return undefined;
-        return { tool: 'gradle', members, rootIsProject: await ctx.exists(context_joinRel(dir, 'src')) };
+        return { tool: 'gradle', members, rootIsProject: true };
     },
     async project(ctx, { dir }) {
-        const build = await firstFile(ctx, dir, BUILD_FILES);
-        if (!build)
+        if (await isBuildLogic(ctx, dir))
             return undefined;
-        const pinned = await nearestVersion(ctx, dir, JAVA_SOURCES);
-        const declared = capture(build.text, /JavaLanguageVersion\.of\(\s*(\d+)\s*\)/) ??
-            capture(build.text, /jvmToolchain\(\s*(\d+)\s*\)/) ??
-            capture(build.text, /sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_)?['"]?([\d._]+)/)?.replace(/_/g, '.');
-        const version = pinned ?? (declared ? { value: declared.replace(/^1\.(?=\d+$)/, ''), source: build.path } : undefined);
+        const build = await gradleScript(ctx, dir, BUILD_FILES);
+        const settings = await gradleScript(ctx, dir, SETTINGS_FILES);
+        const manifest = build ?? settings;
+        if (!manifest)
+            return undefined;
+        const root = gradleRoot(ctx, dir);
+        const rootBuild = root === dir ? undefined : await gradleScript(ctx, root, BUILD_FILES);
+        const lookIn = [dir, root];
+        const version = (await nearestVersion(ctx, dir, JAVA_SOURCES)) ??
+            (build && (await declaredJava(ctx, build, lookIn))) ??
+            (rootBuild && (await declaredJava(ctx, rootBuild, lookIn)));
         const frameworks = [];
-        const boot = /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"\n]+)['"]/.exec(build.text);
-        if (boot || /org\.springframework\.boot/.test(build.text))
-            frameworks.push({ name: 'spring-boot', version: boot?.[1] ?? null, source: build.path });
+        const buildText = build?.text ?? '';
+        // A plugin declared `apply false` is only made available to subprojects, not used here.
+        if (build && /org\.springframework\.boot/.test(buildText.replace(/^.*\bapply[ \t(]*false.*$/gm, ''))) {
+            // The version is often declared once at the root (`apply false`) or in pluginManagement.
+            const rootSettings = root === dir ? undefined : await gradleScript(ctx, root, SETTINGS_FILES);
+            const version = [build, rootBuild, settings, rootSettings]
+                .map((s) => s && /org\.springframework\.boot['"]?\)?\s*version\s*['"]([^'"\n]+)['"]/.exec(s.text)?.[1])
+                .find((v) => v !== undefined);
+            frameworks.push({ name: 'spring-boot', version: version ?? null, source: build.path });
+        }
         const gradle = wrapperOr(ctx, dir, 'gradlew', 'gradle');
-        const settingsHere = SETTINGS_FILES.some((n) => ctx.has(dir, n));
+        const wrapperDir = ctx.findUp(dir, 'gradlew');
+        const tool = await wrapperVersion(ctx, wrapperDir === undefined ? [root] : [wrapperDir, root], GRADLE_WRAPPER);
         return {
-            name: (settingsHere
-                ? capture((await firstFile(ctx, dir, SETTINGS_FILES))?.text, /rootProject\.name\s*=\s*['"]([^'"\n]+)['"]/)
-                : undefined) ?? folderName(dir, ctx.rootName),
-            manifest: build.path,
+            name: rootProjectName(settings?.text) ?? folderName(dir, ctx.rootName),
+            manifest: manifest.path,
             runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
             packageManager: {
                 name: 'gradle',
-                version: null,
+                version: tool?.value ?? null,
                 lockfile: ctx.has(dir, 'gradle.lockfile') ? context_joinRel(dir, 'gradle.lockfile') : null,
-                source: build.path,
+                source: tool?.source ?? manifest.path,
             },
             frameworks,
             commands: {
@@ -40802,7 +41148,7 @@ const gradleDetector = {
                 test: `${gradle} test`,
                 start: frameworks.length > 0
                     ? 'java -jar build/libs/*.jar'
-                    : /\bapplication\b/.test(build.text)
+                    : /\bapplication\b/.test(buildText)
                         ? `${gradle} run`
                         : null,
             },
@@ -40811,6 +41157,173 @@ const gradleDetector = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/maven-pom.ts
+
+
+
+
+/** Blocks removed to leave a pom's own top-level elements, outermost first. */
+const NESTED = [
+    'profiles',
+    'build',
+    'reporting',
+    'dependencyManagement',
+    'dependencies',
+    'properties',
+    'modules',
+    'repositories',
+    'pluginRepositories',
+    'distributionManagement',
+    'developers',
+    'contributors',
+    'licenses',
+    'scm',
+    'organization',
+    'issueManagement',
+    'ciManagement',
+    'mailingLists',
+];
+/** A parent chain longer than this is not followed; real ones have two or three poms. */
+const MAX_LINEAGE = 20;
+/** Reads and splits a pom; undefined when it cannot be read (the reader has warned, when it should). */
+async function readPom(ctx, path) {
+    const file = await treeFile(ctx, path);
+    if (!('text' in file))
+        return undefined;
+    const clean = stripBlocks(file.text, '<!--', '-->');
+    const parent = between(clean, '<parent>', '</parent>') ?? '';
+    const body = parent === '' ? clean : clean.replace(`<parent>${parent}</parent>`, '');
+    let head = body;
+    for (const tag of NESTED)
+        head = stripBlocks(head, `<${tag}>`, `</${tag}>`);
+    const outside = ['profiles', 'build', 'reporting'].reduce((t, tag) => stripBlocks(t, `<${tag}>`, `</${tag}>`), body);
+    const properties = new Map();
+    for (const m of (between(outside, '<properties>', '</properties>') ?? '').matchAll(/<([\w.-]+)>\s*([^<]*?)\s*<\/\1>/g))
+        if (!properties.has(m[1]))
+            properties.set(m[1], m[2]);
+    const compiler = new Map();
+    const build = between(stripBlocks(body, '<profiles>', '</profiles>'), '<build>', '</build>') ?? '';
+    for (const plugin of blocks(build, '<plugin>', '</plugin>')) {
+        if (!/<artifactId>\s*maven-compiler-plugin\s*<\/artifactId>/.test(plugin))
+            continue;
+        const configuration = between(plugin, '<configuration>', '</configuration>') ?? '';
+        for (const key of ['release', 'source']) {
+            const value = capture(configuration, new RegExp(`<${key}>\\s*([^<]+?)\\s*</${key}>`));
+            if (value !== undefined && !compiler.has(key))
+                compiler.set(key, value);
+        }
+    }
+    const slash = path.lastIndexOf('/');
+    return { path, dir: slash < 0 ? '.' : path.slice(0, slash), body, parent, head, properties, compiler };
+}
+/** The text of each `open … close` block in turn, in one pass (an unclosed one ends the list). */
+function blocks(text, open, close) {
+    const found = [];
+    for (let from = text.indexOf(open); from >= 0; from = text.indexOf(open, from)) {
+        const end = text.indexOf(close, from + open.length);
+        if (end < 0)
+            break;
+        found.push(text.slice(from + open.length, end));
+        from = end + close.length;
+    }
+    return found;
+}
+/**
+ * The pom and its parents found in the tree, nearest first: each <parent>'s relativePath
+ * (`../pom.xml` unless given; empty means the repository only), taken when the pom there is the
+ * artifact the block names. A parent only in a repository ends the chain.
+ */
+async function pomLineage(ctx, dir) {
+    const first = await readPom(ctx, context_joinRel(dir, 'pom.xml'));
+    if (!first)
+        return [];
+    const lineage = [first];
+    const seen = new Set([first.path]);
+    for (let pom = first; lineage.length < MAX_LINEAGE;) {
+        const artifact = capture(pom.parent, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/);
+        if (!artifact)
+            break;
+        const relative = /<relativePath\s*\/>/.test(pom.parent)
+            ? ''
+            : (capture(pom.parent, /<relativePath>\s*([^<]*?)\s*<\/relativePath>/) ?? '../pom.xml');
+        if (relative === '')
+            break;
+        const target = external_node_path_.posix.normalize(context_joinRel(pom.dir, relative));
+        const path = /\.xml$/i.test(target) ? target : context_joinRel(target.replace(/\/+$/, ''), 'pom.xml');
+        if (seen.has(path))
+            break;
+        seen.add(path);
+        const next = await readPom(ctx, path);
+        if (!next || capture(next.head, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) !== artifact)
+            break;
+        lineage.push(next);
+        pom = next;
+    }
+    return lineage;
+}
+/** The properties a pom sees, its own over its parents', each with the pom that sets it. */
+function effectiveProperties(lineage) {
+    const props = new Map();
+    for (const pom of lineage)
+        for (const [k, value] of pom.properties)
+            if (!props.has(k))
+                props.set(k, { value, pom });
+    return props;
+}
+/** Property references are followed at most this deep: `${a}` → `${b}` → … */
+const MAX_INTERPOLATION = 10;
+/**
+ * The Java version Maven compiles for: the compiler plugin's `release`, `maven.compiler.release`,
+ * the plugin's `source`, `maven.compiler.source`, then Spring Boot's `java.version`, each with
+ * `${…}` references resolved across the parent chain. The source names the pom and property
+ * where the number is written.
+ */
+function mavenJava(lineage) {
+    const props = effectiveProperties(lineage);
+    const resolve = (value, origin, depth = 0) => {
+        const ref = /^\$\{([\w.-]+)\}$/.exec(value.trim())?.[1];
+        if (ref !== undefined) {
+            const next = props.get(ref);
+            return next && depth < MAX_INTERPOLATION ? resolve(next.value, `${next.pom.path}#${ref}`, depth + 1) : undefined;
+        }
+        const number = /^\d+(?:\.\d+)*$/.test(value.trim()) ? value.trim().replace(/^1\.(?=\d+$)/, '') : undefined;
+        return number ? { value: number, source: origin } : undefined;
+    };
+    const plugin = (key) => {
+        const pom = lineage.find((p) => p.compiler.has(key));
+        return pom && resolve(pom.compiler.get(key), `${pom.path}#maven-compiler-plugin.${key}`);
+    };
+    const property = (name) => {
+        const found = props.get(name);
+        return found && resolve(found.value, `${found.pom.path}#${name}`);
+    };
+    return (plugin('release') ??
+        property('maven.compiler.release') ??
+        plugin('source') ??
+        property('maven.compiler.source') ??
+        property('java.version'));
+}
+/**
+ * Spring Boot when the chain's parent is spring-boot-starter-parent or the pom uses Boot
+ * artifacts; its version from that parent or from an imported spring-boot-dependencies.
+ */
+function springBoot(lineage) {
+    const props = effectiveProperties(lineage);
+    const interpolate = (v) => {
+        const ref = v && /^\$\{([\w.-]+)\}$/.exec(v)?.[1];
+        return ref ? props.get(ref)?.value : v;
+    };
+    const starter = lineage.map((p) => p.parent).find((p) => /spring-boot-starter-parent/.test(p));
+    const bom = lineage
+        .map((p) => /<artifactId>\s*spring-boot-dependencies\s*<\/artifactId>\s*<version>\s*([^<]+?)\s*<\/version>/.exec(p.body))
+        .find((m) => m)?.[1];
+    const uses = lineage[0] !== undefined && /<groupId>\s*org\.springframework\.boot\s*<\/groupId>/.test(lineage[0].body);
+    if (!starter && !uses)
+        return undefined;
+    const version = interpolate(capture(starter, /<version>\s*([^<]+?)\s*<\/version>/)) ?? interpolate(bom);
+    return { version: version ?? null };
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/maven.ts
 
 
@@ -40818,16 +41331,11 @@ const gradleDetector = {
 
 
 
-/** The pom without comments and without its <parent> block, plus the parent block alone. */
-async function readPom(ctx, dir) {
-    const text = await ctx.text(context_joinRel(dir, 'pom.xml'));
-    if (text === undefined)
-        return undefined;
-    const clean = stripBlocks(text, '<!--', '-->');
-    const parent = between(clean, '<parent>', '</parent>');
-    return { body: parent === undefined ? clean : clean.replace(`<parent>${parent}</parent>`, ''), parent: parent ?? '' };
-}
-/** Maven projects and multi-module builds, with the wrapper when there is one. */
+
+/**
+ * Maven projects and multi-module builds, with the wrapper when there is one. Properties and the
+ * compiler plugin are read through the chain of parent poms in the tree, as Maven inherits them.
+ */
 const mavenDetector = {
     name: 'maven',
     priority: 50,
@@ -40835,47 +41343,39 @@ const mavenDetector = {
     async workspace(ctx, dir) {
         if (!ctx.has(dir, 'pom.xml'))
             return undefined;
-        const pom = await readPom(ctx, dir);
+        const pom = await readPom(ctx, context_joinRel(dir, 'pom.xml'));
         const modules = [...(pom?.body.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g) ?? [])].map((m) => m[1].replace(/\/pom\.xml$/, ''));
         if (modules.length === 0)
             return undefined;
         return {
             tool: 'maven',
             members: modules,
-            rootIsProject: capture(pom?.body, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom',
+            rootIsProject: capture(pom?.head, /<packaging>\s*(\w+)\s*<\/packaging>/) !== 'pom',
         };
     },
     async project(ctx, { dir, workspaceRoot }) {
         const manifest = context_joinRel(dir, 'pom.xml');
-        const pom = await readPom(ctx, dir);
+        const lineage = await pomLineage(ctx, dir);
+        const pom = lineage[0];
         if (!pom)
             return undefined;
-        if (capture(pom.body, /<packaging>\s*(\w+)\s*<\/packaging>/) === 'pom' && /<module>/.test(pom.body))
+        if (capture(pom.head, /<packaging>\s*(\w+)\s*<\/packaging>/) === 'pom' && /<module>/.test(pom.body))
             return undefined;
-        const rootPom = workspaceRoot && workspaceRoot !== dir ? await readPom(ctx, workspaceRoot) : undefined;
-        const prop = (name) => capture(pom.body, new RegExp(`<${name.replace(/\./g, '\\.')}>\\s*([^<]+?)\\s*</`)) ??
-            capture(rootPom?.body, new RegExp(`<${name.replace(/\./g, '\\.')}>\\s*([^<]+?)\\s*</`));
-        const pinned = await nearestVersion(ctx, dir, JAVA_SOURCES);
-        const propName = ['maven.compiler.release', 'maven.compiler.source', 'java.version'].find((p) => prop(p) !== undefined);
-        const version = pinned ?? (propName ? { value: prop(propName), source: `${manifest}#${propName}` } : undefined);
+        const version = (await nearestVersion(ctx, dir, JAVA_SOURCES)) ?? mavenJava(lineage);
         const frameworks = [];
-        const bootParent = [pom.parent, rootPom?.parent ?? ''].find((p) => /spring-boot-starter-parent/.test(p));
-        if (bootParent || /<groupId>\s*org\.springframework\.boot\s*<\/groupId>/.test(pom.body)) {
-            frameworks.push({
-                name: 'spring-boot',
-                version: capture(bootParent, /<version>\s*([^<]+?)\s*<\/version>/) ?? null,
-                source: manifest,
-            });
-        }
+        const boot = springBoot(lineage);
+        if (boot)
+            frameworks.push({ name: 'spring-boot', version: boot.version, source: manifest });
+        const tool = await wrapperVersion(ctx, mavenRoots(ctx, dir), MAVEN_WRAPPER);
         const mvn = wrapperOr(ctx, dir, 'mvnw', 'mvn');
         const member = workspaceRoot && workspaceRoot !== dir
             ? ` -f ${(0,lite/* shellQuote */.ZL)(`${relativeTo(dir, workspaceRoot)}/pom.xml`)} -pl ${(0,lite/* shellQuote */.ZL)(relativeTo(workspaceRoot, dir))} -am`
             : '';
         return {
-            name: capture(pom.body, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
+            name: capture(pom.head, /<artifactId>\s*([^<]+?)\s*<\/artifactId>/) ?? folderName(dir, ctx.rootName),
             manifest,
             runtime: { name: 'java', version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: { name: 'maven', version: null, lockfile: null, source: manifest },
+            packageManager: { name: 'maven', version: tool?.value ?? null, lockfile: null, source: tool?.source ?? manifest },
             frameworks,
             commands: {
                 install: `${mvn} -B${member} dependency:go-offline`,
@@ -40887,8 +41387,298 @@ const mavenDetector = {
         };
     },
 };
+/** Folders at or above a project that may hold its build's .mvn (Maven looks upward for it), nearest first. */
+function mavenRoots(ctx, dir) {
+    const dirs = [];
+    for (let d = dir; d !== undefined; d = parentOf(d))
+        if (ctx.has(d, 'pom.xml') || ctx.has(d, 'mvnw'))
+            dirs.push(d);
+    return dirs;
+}
 
-;// CONCATENATED MODULE: ./packages/stack/src/detectors/node.ts
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/frameworks.ts
+// The frameworks detect-stack recognises, as data: what marks each one, the command that builds
+// it when the project has no build script of its own, and the folder that build writes. The list
+// covers what @vercel/frameworks and @netlify/build-info recognise; their facts (dependencies,
+// config files, commands, output folders) carry over, corrected where a command would be refused
+// by today's tool (`ng build --prod`).
+const VITE_CONFIGS = ['vite.config.ts', 'vite.config.js', 'vite.config.mts', 'vite.config.mjs', 'vite.config.cts'];
+const REMIX_DEPS = [
+    '@remix-run/react',
+    '@remix-run/dev',
+    '@remix-run/server-runtime',
+    'remix',
+    '@remix-run/netlify',
+    '@remix-run/netlify-edge',
+    '@netlify/remix-adapter',
+    '@netlify/remix-edge-adapter',
+    '@netlify/remix-runtime',
+];
+const META_ON_VITE = [
+    '@remix-run/dev',
+    '@react-router/dev',
+    '@sveltejs/kit',
+    '@analogjs/platform',
+    '@builder.io/qwik',
+    '@qwik.dev/core',
+    '@solidjs/start',
+    'solid-start',
+    '@tanstack/react-start',
+    '@tanstack/solid-start',
+    '@tanstack/start',
+    '@shopify/hydrogen',
+    'vike',
+    'vitepress',
+    'astro',
+    'nuxt',
+];
+/** A Node framework whose projects serve something: an app, a site, a server. */
+function app(name, deps, build, output, more = {}) {
+    return { name, ecosystem: 'node', deps, build, output, serves: true, ...more };
+}
+/** A Node UI library or build tool: part of a project that may be a library. */
+function part(name, deps, build, output, more = {}) {
+    return { name, ecosystem: 'node', deps, build, output, serves: false, ...more };
+}
+/** A site generator that runs outside Node, known by its config files. */
+function site(name, configs, build, output) {
+    return { name, ecosystem: 'site', configs, build, output, serves: true };
+}
+/** Config files only Hugo uses. */
+const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'];
+/** Every framework, most specific first: the first match with a build command builds the project. */
+const frameworks_FRAMEWORKS = [
+    // Meta-frameworks and full-stack frameworks.
+    app('blitz', ['blitz'], 'blitz build', '.next', { start: 'blitz start' }),
+    app('redwood', ['@redwoodjs/core'], 'rw build', 'web/dist', { configs: ['redwood.toml'] }),
+    app('hydrogen', ['@shopify/hydrogen'], 'shopify hydrogen build', 'dist'),
+    app('next', ['next'], 'next build', '.next', {
+        configs: ['next.config.js', 'next.config.mjs', 'next.config.ts'],
+        start: 'next start',
+    }),
+    app('nuxt', ['nuxt', 'nuxt3', 'nuxt-edge', 'nuxt-nightly'], 'nuxt build', '.output', {
+        configs: ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs'],
+        start: 'node .output/server/index.mjs',
+    }),
+    app('remix', ['@remix-run/dev'], 'remix vite:build', 'build/client', {
+        unless: ['@shopify/hydrogen'],
+        configs: VITE_CONFIGS,
+        needsConfig: true,
+    }),
+    app('remix', REMIX_DEPS, 'remix build', 'public', {
+        unless: ['@shopify/hydrogen'],
+        configs: ['remix.config.js', 'remix.config.mjs'],
+    }),
+    app('react-router', ['@react-router/dev'], 'react-router build', 'build/client', {
+        unless: ['@shopify/hydrogen'],
+        configs: ['react-router.config.ts', 'react-router.config.js'],
+    }),
+    app('tanstack-start', ['@tanstack/react-start', '@tanstack/solid-start', '@tanstack/start'], 'vite build', 'dist'),
+    app('solid-start', ['@solidjs/start'], 'vinxi build', '.output'),
+    app('solid-start', ['solid-start'], 'solid-start build', '.output'),
+    app('sveltekit', ['@sveltejs/kit'], 'vite build', 'build', { configs: ['svelte.config.js'] }),
+    app('sapper', ['sapper'], 'sapper export', '__sapper__/export'),
+    app('analog', ['@analogjs/platform'], 'vite build', 'dist/analog/public'),
+    app('qwik', ['@builder.io/qwik', '@qwik.dev/core'], 'qwik build', 'dist'),
+    app('vike', ['vike'], 'vike build', 'dist/client'),
+    app('waku', ['waku'], 'waku build', 'dist/public', { configs: ['waku.config.ts', 'waku.config.js'] }),
+    // Static site generators.
+    app('astro', ['astro'], 'astro build', 'dist', {
+        configs: ['astro.config.mjs', 'astro.config.ts', 'astro.config.js'],
+    }),
+    app('gatsby', ['gatsby'], 'gatsby build', 'public', { configs: ['gatsby-config.js', 'gatsby-config.ts'] }),
+    app('docusaurus', ['@docusaurus/core'], 'docusaurus build', 'build', {
+        configs: ['docusaurus.config.js', 'docusaurus.config.ts'],
+    }),
+    app('docusaurus', ['docusaurus'], 'docusaurus-build', 'build', { configs: ['siteConfig.js'] }),
+    app('eleventy', ['@11ty/eleventy'], 'eleventy', '_site', {
+        configs: ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.cjs', 'eleventy.config.mjs'],
+    }),
+    app('hexo', ['hexo'], 'hexo generate', 'public'),
+    app('vitepress', ['vitepress'], 'vitepress build docs', 'docs/.vitepress/dist'),
+    app('vuepress', ['vuepress', '@vuepress/cli'], 'vuepress build', '.vuepress/dist'),
+    app('gridsome', ['gridsome'], 'gridsome build', 'dist', { configs: ['gridsome.config.js'] }),
+    app('saber', ['saber'], 'saber build', 'public'),
+    app('react-static', ['react-static'], 'react-static build', 'dist', { configs: ['static.config.js'] }),
+    app('phenomic', ['@phenomic/core'], 'phenomic build', 'public'),
+    app('docpad', ['docpad'], 'docpad generate', 'out'),
+    app('harp', ['harp'], 'harp compile', 'www'),
+    app('metalsmith', ['metalsmith'], 'metalsmith', 'build'),
+    app('wintersmith', ['wintersmith'], 'wintersmith build', 'build'),
+    app('roots', ['roots'], 'roots compile', 'public'),
+    app('observable', ['@observablehq/framework'], 'observable build', 'dist'),
+    // Application frameworks and their CLIs.
+    app('quasar', ['@quasar/app-vite', '@quasar/app-webpack', '@quasar/app', 'quasar-cli'], 'quasar build', 'dist/spa'),
+    app('expo', ['expo'], 'expo export --platform web', 'dist'),
+    app('scully', ['@scullyio/init'], 'ng build && scully', 'dist/static'),
+    app('ionic-angular', ['@ionic/angular'], 'ng build', 'www'),
+    app('angular', ['@angular/core', '@angular/cli'], 'ng build', 'dist', {
+        unless: ['@analogjs/platform'],
+        configs: ['angular.json'],
+    }),
+    app('ember', ['ember-cli'], 'ember build --environment=production', 'dist', { configs: ['ember-cli-build.js'] }),
+    app('vue', ['@vue/cli-service'], 'vue-cli-service build', 'dist'),
+    app('create-react-app', ['react-scripts'], 'react-scripts build', 'build'),
+    // Ionic React builds with whichever of Create React App or Vite the app uses.
+    app('ionic-react', ['@ionic/react'], null, null),
+    app('preact', ['preact-cli'], 'preact build', 'build'),
+    app('dojo', ['@dojo/framework'], 'dojo build', 'output/dist', { configs: ['.dojorc'] }),
+    app('polymer', ['polymer-cli'], 'polymer build', 'build'),
+    app('umi', ['umi'], 'umi build', 'dist'),
+    app('sanity', ['sanity', '@sanity/cli'], 'sanity build', 'dist'),
+    app('tanstack-router', ['@tanstack/react-router'], 'vite build', 'dist', {
+        unless: ['@tanstack/react-start', '@tanstack/start'],
+    }),
+    app('svelte', ['svelte'], 'rollup -c', 'public', { with: ['sirv-cli'], unless: ['@sveltejs/kit', 'sapper'] }),
+    // Servers.
+    app('mastra', ['mastra', '@mastra/deployer-netlify'], 'mastra build', '.mastra/output'),
+    app('nestjs', ['@nestjs/core'], 'nest build', 'dist', { configs: ['nest-cli.json'], start: 'node dist/main' }),
+    app('nitro', ['nitropack', 'nitro'], 'nitro build', '.output', { unless: ['nuxt', 'nuxt3'] }),
+    app('express', ['express'], null, null),
+    app('fastify', ['fastify'], null, null),
+    app('hono', ['hono'], null, null),
+    app('koa', ['koa'], null, null),
+    app('elysia', ['elysia'], null, null),
+    app('h3', ['h3'], null, null, { unless: ['nuxt', 'nuxt3', 'nitropack', 'nitro'] }),
+    // UI libraries and build tools: a project with only these may well be a library.
+    part('stencil', ['@stencil/core'], 'stencil build', 'www', { configs: ['stencil.config.ts'] }),
+    part('svelte', ['svelte'], null, null, { unless: ['@sveltejs/kit', 'sapper'] }),
+    part('solid', ['solid-js'], 'vite build', 'dist', {
+        unless: ['@solidjs/start', 'solid-start', '@tanstack/solid-start'],
+        configs: VITE_CONFIGS,
+    }),
+    // Storybook builds the component catalogue, not the package: never the project's build.
+    part('storybook', ['storybook'], null, null),
+    part('vite', ['vite', 'vite-plus'], 'vite build', 'dist', {
+        unless: META_ON_VITE,
+        configs: [...VITE_CONFIGS, 'index.html'],
+    }),
+    // Parcel builds the entries package.json names, else the page it is given.
+    part('parcel', ['parcel', 'parcel-bundler'], 'parcel build index.html', 'dist', { configs: ['index.html'] }),
+    part('brunch', ['brunch'], 'brunch build --production', 'public', { configs: ['brunch-config.js'] }),
+    part('wmr', ['wmr'], 'wmr build', 'dist'),
+    // Task runners name no build task of their own: `gulp build` fails where there is none.
+    part('assemble', ['assemble'], null, null),
+    part('gulp', ['gulp'], null, null),
+    part('grunt', ['grunt'], null, null),
+    // Generators that run outside Node; site.ts tells each from the other files that share a config name.
+    site('hugo', [...HUGO_CONFIGS, 'config.toml', 'config.yaml', 'config.yml', 'config.json'], 'hugo --gc --minify', 'public'),
+    site('jekyll', ['_config.yml', '_config.yaml', '_config.toml'], 'jekyll build', '_site'),
+    site('middleman', ['config.rb'], 'middleman build', 'build'),
+    site('zola', ['config.toml'], 'zola build', 'public'),
+];
+/** Every config file name the table looks for, for the walk to record. */
+const FRAMEWORK_CONFIG_FILES = new Set(frameworks_FRAMEWORKS.flatMap((f) => f.configs ?? []));
+/**
+ * The frameworks of one ecosystem a project has, in table order, one per name. A dependency of
+ * the project's own marks a framework; a config file does when the workspace declares the
+ * dependency (hoisted to the root), or alone for generators that have no dependency.
+ */
+function matchFrameworks(ecosystem, signals) {
+    const { own, workspace, files } = signals;
+    const scope = own ?? workspace;
+    const present = (dep) => scope?.versions[dep] !== undefined;
+    const found = [];
+    const named = new Set();
+    for (const def of frameworks_FRAMEWORKS) {
+        if (def.ecosystem !== ecosystem || named.has(def.name))
+            continue;
+        if (def.unless?.some(present) || (def.with && !def.with.every(present)))
+            continue;
+        const config = def.configs?.find((c) => files.includes(c));
+        if (def.needsConfig && config === undefined)
+            continue;
+        const match = matchOne(def, config, own, workspace, signals.configPath);
+        if (match) {
+            found.push(config === undefined ? match : { ...match, config });
+            named.add(def.name);
+        }
+    }
+    return found;
+}
+function matchOne(def, config, own, workspace, configPath) {
+    const byDep = (list) => {
+        const dep = def.deps?.find((d) => list?.versions[d] !== undefined);
+        return dep && list ? { def, dep, spec: list.versions[dep], source: list.sourceOf(dep) } : undefined;
+    };
+    const mine = byDep(own);
+    if (mine)
+        return mine;
+    if (config === undefined)
+        return undefined;
+    if (!def.deps)
+        return { def, dep: null, spec: null, source: configPath(config) };
+    return byDep(workspace);
+}
+/**
+ * The framework that builds a project without a build script: the first match that has a command.
+ * A build tool or UI library builds only where its config file shows it is set up to (`vite build`
+ * in a package that uses Vite for its tests alone looks for an index.html that is not there).
+ */
+function builder(matches) {
+    return matches.find((m) => m.def.build !== null && (m.def.serves || m.config !== undefined))?.def;
+}
+/** The folder a project's build writes: its builder's, else the first framework that names one. */
+function outputOf(matches) {
+    return builder(matches)?.output ?? matches.find((m) => m.def.output !== null)?.def.output ?? null;
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/node-manifests.ts
+// The parts of the Node ecosystem's manifests that detection reads: package.json, the workspace
+// files of pnpm, Lerna and Rush, and the task graphs of Turborepo and Nx. As everywhere, a field
+// of the wrong type is left out with a warning at its line and the rest is still used.
+
+
+const dependencies = () => opt(tableOf(string()));
+const catalog = () => opt(tableOf(string()));
+const catalogs = () => opt(tableOf(tableOf(string())));
+/** Nx `dependsOn` entries are target names or objects (`{ "projects": …, "target": … }`). */
+const dependsOn = () => opt(array(unknown()));
+const nxTargets = () => opt(tableOf(table({ executor: optString(), dependsOn: dependsOn() })));
+/** package.json: name, scripts, dependencies, versions, workspaces and Bun catalogs, Nx settings. */
+const PackageJsonSchema = table({
+    name: optString(),
+    packageManager: optString(),
+    scripts: opt(table({ build: optString(), test: optString(), start: optString() })),
+    dependencies: dependencies(),
+    devDependencies: dependencies(),
+    engines: opt(table({ node: optString() })),
+    volta: opt(table({ node: optString() })),
+    workspaces: opt(union([array(string()), table({ packages: optStrings(), catalog: catalog(), catalogs: catalogs() })])),
+    catalog: catalog(),
+    catalogs: catalogs(),
+    nx: opt(table({ name: optString(), targets: nxTargets() })),
+});
+/** pnpm-workspace.yaml: the member globs and the version catalogs. */
+const PnpmWorkspaceSchema = table({ packages: optStrings(), catalog: catalog(), catalogs: catalogs() });
+/** lerna.json: the member globs. */
+const LernaJsonSchema = table({ packages: optStrings() });
+/** rush.json: the project folders and the package manager Rush installs with. */
+const RushJsonSchema = table({
+    projects: opt(array(table({ packageName: optString(), projectFolder: optString() }))),
+    pnpmVersion: optString(),
+    npmVersion: optString(),
+    yarnVersion: optString(),
+});
+const turboTasks = () => opt(tableOf(table({ dependsOn: optStrings() })));
+/** turbo.json: each task's dependencies (`tasks` since Turborepo 2, `pipeline` before). */
+const TurboJsonSchema = table({ tasks: turboTasks(), pipeline: turboTasks() });
+/** nx.json: target defaults and the plugins that infer targets from config files. */
+const NxJsonSchema = table({
+    targetDefaults: opt(tableOf(table({ dependsOn: dependsOn() }))),
+    plugins: opt(array(union([string(), table({ plugin: string(), options: opt(tableOf(unknown())) })]))),
+});
+/** project.json: an Nx project's name, kind and targets. */
+const ProjectJsonSchema = table({ name: optString(), projectType: optString(), targets: nxTargets() });
+/** workspace.json (Nx before 16): each project's folder, as a path or an inline configuration. */
+const WorkspaceJsonSchema = table({
+    projects: opt(tableOf(union([string(), table({ root: optString() })]))),
+});
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/node-pm.ts
+// Which package manager a Node project installs with, from which lockfile, and the install
+// command that tool accepts in the project's folder. A lockfile belongs to the folder it is in and
+// to the members of the workspace declared there, never to a folder that merely sits below it.
 
 
 
@@ -40898,93 +41688,27 @@ const LOCKFILES = [
     ['yarn.lock', 'yarn'],
     ['bun.lock', 'bun'],
     ['bun.lockb', 'bun'],
-    ['package-lock.json', 'npm'],
+    // npm reads the shrinkwrap when both are there, so it comes first and hides package-lock.json.
     ['npm-shrinkwrap.json', 'npm'],
+    ['package-lock.json', 'npm'],
 ];
-const NPM_DEFAULT_TEST = /no test specified/;
-const DELEGATING_BUILD = /\b(turbo|nx|lerna)\b|\s(-ws|--workspaces|-r|--recursive|--filter)\b|workspaces foreach/;
-/** Node.js projects (npm, pnpm, yarn classic and berry, bun), their workspaces and frameworks. */
-const nodeDetector = {
-    name: 'node',
-    priority: 10,
-    applies: (ctx, dir) => ctx.has(dir, 'package.json'),
-    async workspace(ctx, dir) {
-        if (!ctx.has(dir, 'package.json'))
-            return undefined;
-        const pkg = await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema);
-        const members = new Set();
-        const declared = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);
-        declared.forEach((g) => members.add(g));
-        if (ctx.has(dir, 'pnpm-workspace.yaml')) {
-            const ws = await ctx.yaml(context_joinRel(dir, 'pnpm-workspace.yaml'), PnpmWorkspaceSchema);
-            ws?.packages?.forEach((g) => members.add(g));
-        }
-        if (ctx.has(dir, 'rush.json')) {
-            const rush = await ctx.json(context_joinRel(dir, 'rush.json'), RushJsonSchema, true);
-            rush?.projects?.forEach((p) => p.projectFolder && members.add(p.projectFolder));
-        }
-        if (members.size === 0 && ctx.has(dir, 'lerna.json')) {
-            const lerna = await ctx.json(context_joinRel(dir, 'lerna.json'), LernaJsonSchema);
-            (lerna?.packages ?? ['packages/*']).forEach((g) => members.add(g));
-        }
-        if (members.size === 0)
-            return undefined;
-        const orchestrator = ['turbo.json', 'nx.json', 'lerna.json', 'rush.json'].find((f) => ctx.has(dir, f));
-        const pm = (await packageManager(ctx, { dir, workspaceRoot: undefined }, pkg)).name;
-        const build = pkg?.scripts?.build;
-        const decl = {
-            tool: orchestrator ? orchestrator.replace(/\.json$/, '') : `${pm}-workspaces`,
-            members: [...members],
-            rootIsProject: typeof build === 'string' && !DELEGATING_BUILD.test(` ${build}`),
-        };
-        return decl;
-    },
-    async project(ctx, scope) {
-        const manifest = context_joinRel(scope.dir, 'package.json');
-        const pkg = await ctx.json(manifest, PackageJsonSchema);
-        if (!pkg)
-            return undefined;
-        const rootPkg = scope.workspaceRoot
-            ? await ctx.json(context_joinRel(scope.workspaceRoot, 'package.json'), PackageJsonSchema)
-            : undefined;
-        const warnings = [];
-        const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
-        const runtimeName = pm.name === 'bun' ? 'bun' : 'node';
-        const version = runtimeName === 'bun'
-            ? await bunVersion(ctx, scope.dir, pm)
-            : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
-        const scripts = pkg.scripts ?? {};
-        const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
-        const draft = {
-            name: pkg.name || folderName(scope.dir, ctx.rootName),
-            manifest,
-            runtime: { name: runtimeName, version: version?.value ?? null, source: version?.source ?? null },
-            packageManager: pm,
-            frameworks: frameworks(pkg, manifest),
-            commands: {
-                install: installCommand(pm, await isBerry(ctx, pm)),
-                build: scripts.build ? `${run} build` : null,
-                test: scripts.test && !NPM_DEFAULT_TEST.test(scripts.test)
-                    ? pm.name === 'bun'
-                        ? 'bun run test'
-                        : `${pm.name} test`
-                    : null,
-                start: scripts.start ? (pm.name === 'bun' ? 'bun run start' : `${pm.name} start`) : null,
-            },
-            warnings,
-        };
-        return draft;
-    },
-};
-/** The package manager: `packageManager` first (corepack enforces it), else the nearest lockfile. */
-async function packageManager(ctx, scope, pkg, rootPkg, warnings = []) {
+/**
+ * The package manager: `packageManager` first (corepack enforces it), then the lockfile of the
+ * project's folder or of the workspace root that claims it, then Rush's, then a lockfile further
+ * up (which names the tool the repository uses, but is not this project's: its lockfile is none).
+ */
+async function packageManager(ctx, scope, pkg, rootPkg, warnings) {
     const declared = parsePackageManagerField(pkg?.packageManager ?? rootPkg?.packageManager);
     const declaredSource = pkg?.packageManager
         ? context_joinRel(scope.dir, 'package.json#packageManager')
-        : scope.workspaceRoot
+        : scope.workspaceRoot !== undefined
             ? context_joinRel(scope.workspaceRoot, 'package.json#packageManager')
             : null;
-    const lock = await nearestLockfile(ctx, scope.dir, warnings);
+    const rush = await rushManager(ctx, scope.workspaceRoot);
+    if (rush && !declared)
+        return rush;
+    const lock = (await lockIn(ctx, scope.dir, warnings)) ??
+        (scope.workspaceRoot !== undefined ? await lockIn(ctx, scope.workspaceRoot, warnings) : undefined);
     if (declared) {
         if (lock && lock.pm !== declared.name) {
             warnings.push(`packageManager says ${declared.name} but the lockfile is ${lock.path} (${lock.pm}); using ${declared.name}`);
@@ -40994,6 +41718,9 @@ async function packageManager(ctx, scope, pkg, rootPkg, warnings = []) {
     }
     if (lock)
         return { name: lock.pm, version: null, lockfile: lock.path, source: lock.path };
+    const above = lockAbove(ctx, scope.dir);
+    if (above)
+        return { name: above.pm, version: null, lockfile: null, source: above.path };
     return { name: 'npm', version: null, lockfile: null, source: null };
 }
 /** Parses `pnpm@9.12.0+sha512…` into a name and version. */
@@ -41005,54 +41732,116 @@ function parsePackageManagerField(field) {
         return undefined;
     return { name: m[1], version: m[2] ?? null };
 }
-async function nearestLockfile(ctx, dir, warnings) {
-    for (let d = dir; d !== undefined; d = d === '.' ? undefined : parentDir(d)) {
-        const here = LOCKFILES.filter(([name]) => ctx.has(d, name)).map(([name, pm]) => ({ path: context_joinRel(d, name), pm }));
-        if (here.length === 0)
-            continue;
-        if (here.length === 1)
-            return here[0];
-        const times = await Promise.all(here.map((l) => ctx.mtime(l.path)));
-        let best = 0;
-        times.forEach((t, i) => {
-            if (t > times[best])
-                best = i;
-        });
-        const chosen = here[best];
-        const why = times.every((t) => t === times[0]) ? 'by precedence' : '(newer)';
-        warnings.push(`two or more lockfiles in ${d}: ${here.map((l) => l.path.split('/').pop()).join(' and ')}; using ${chosen.path.split('/').pop()} ${why}`);
-        return chosen;
+/** The lockfile in one folder; two or more are reported, and the newer one is used. */
+async function lockIn(ctx, dir, warnings) {
+    const shrinkwrap = ctx.has(dir, 'npm-shrinkwrap.json');
+    const here = LOCKFILES.filter(([name]) => ctx.has(dir, name) && !(shrinkwrap && name === 'package-lock.json')).map(([name, pm]) => ({ path: context_joinRel(dir, name), pm }));
+    if (here.length <= 1)
+        return here[0];
+    const times = await Promise.all(here.map((l) => ctx.mtime(l.path)));
+    let best = 0;
+    times.forEach((t, i) => {
+        if (t > times[best])
+            best = i;
+    });
+    const chosen = here[best];
+    const why = times.every((t) => t === times[0]) ? 'by precedence' : '(newer)';
+    warnings.push(`two or more lockfiles in ${dir}: ${here.map((l) => l.path.split('/').pop()).join(' and ')}; using ${chosen.path.split('/').pop()} ${why}`);
+    return chosen;
+}
+/** The nearest lockfile strictly above a folder, up to the repository root. */
+function lockAbove(ctx, dir) {
+    for (const d of ctx.upward(dir).slice(1)) {
+        const found = LOCKFILES.find(([name]) => ctx.has(d, name));
+        if (found)
+            return { path: context_joinRel(d, found[0]), pm: found[1] };
     }
     return undefined;
 }
-function parentDir(d) {
-    const i = d.lastIndexOf('/');
-    return i < 0 ? '.' : d.slice(0, i);
+/** Rush installs every project from its own lockfile with the tool rush.json pins. */
+async function rushManager(ctx, root) {
+    if (root === undefined || !ctx.has(root, 'rush.json'))
+        return undefined;
+    const rush = await ctx.json(context_joinRel(root, 'rush.json'), RushJsonSchema, true);
+    const pinned = ['pnpm', 'yarn', 'npm'].find((pm) => rush?.[`${pm}Version`] !== undefined) ?? 'pnpm';
+    const lockName = pinned === 'npm' ? 'npm-shrinkwrap.json' : pinned === 'yarn' ? 'yarn.lock' : 'pnpm-lock.yaml';
+    const lockfile = context_joinRel(root, `common/config/rush/${lockName}`);
+    return {
+        name: pinned,
+        version: rush?.[`${pinned}Version`] ?? null,
+        lockfile: (await ctx.exists(lockfile)) ? lockfile : null,
+        source: context_joinRel(root, `rush.json${rush?.[`${pinned}Version`] !== undefined ? `#${pinned}Version` : ''}`),
+    };
 }
-async function isBerry(ctx, pm) {
+/** True when the package manager is Yarn 2 or later (Berry). */
+async function isBerry(ctx, pm, dir) {
     if (pm.name !== 'yarn')
         return false;
-    if (pm.version && /^\d+\./.test(pm.version) && Number(pm.version.split('.')[0]) >= 2)
-        return true;
-    if (!pm.lockfile)
-        return false;
-    const lockDir = pm.lockfile.includes('/') ? pm.lockfile.slice(0, pm.lockfile.lastIndexOf('/')) : '.';
+    if (pm.version && /^\d+\./.test(pm.version))
+        return Number(pm.version.split('.')[0]) >= 2;
+    const lockDir = ctx.findAbove(dir, 'yarn.lock');
+    if (lockDir === undefined)
+        return ctx.findAbove(dir, '.yarnrc.yml') !== undefined;
     if (ctx.has(lockDir, '.yarnrc.yml'))
         return true;
-    return /^__metadata:/m.test((await ctx.text(pm.lockfile)) ?? '');
+    return /^__metadata:/m.test((await ctx.text(context_joinRel(lockDir, 'yarn.lock'))) ?? '');
 }
-function installCommand(pm, berry) {
+/** How the package manager runs a tool installed in the project (`npx next build`). */
+function execPrefix(pm) {
+    return { npm: 'npx', pnpm: 'pnpm exec', yarn: 'yarn', bun: 'bunx' }[pm.name] ?? 'npx';
+}
+/**
+ * The install command the tool accepts in the project's folder, or null with a warning when it
+ * accepts none there: Yarn Berry refuses a folder below its project that is not one of its
+ * workspaces, and a Rush project installs only through Rush.
+ */
+async function installCommand(ctx, scope, pm, hasPackageJson, warnings) {
+    const root = scope.workspaceRoot;
+    if (root !== undefined && ctx.has(root, 'rush.json'))
+        return rushCommand(ctx, scope.dir, root, 'rush', 'install');
     switch (pm.name) {
         case 'pnpm':
+            if (!pm.lockfile && hasPackageJson && strictlyAbove(ctx, scope.dir, 'pnpm-workspace.yaml') !== undefined)
+                return 'pnpm install --ignore-workspace';
             return pm.lockfile ? 'pnpm install --frozen-lockfile' : 'pnpm install';
-        case 'yarn':
-            return berry ? 'yarn install --immutable' : pm.lockfile ? 'yarn install --frozen-lockfile' : 'yarn install';
+        case 'yarn': {
+            if (!(await isBerry(ctx, pm, scope.dir)))
+                return pm.lockfile ? 'yarn install --frozen-lockfile' : 'yarn install';
+            const project = ctx.findAbove(scope.dir, 'yarn.lock');
+            if (hasPackageJson && project !== undefined && project !== scope.dir && project !== root) {
+                warnings.push(`${scope.dir} is inside the Yarn project at ${project} but is not one of its workspaces, so yarn refuses to run there; list it in ${context_joinRel(project, 'package.json')}#workspaces or give it a yarn.lock of its own`);
+                return null;
+            }
+            return pm.lockfile ? 'yarn install --immutable' : 'yarn install';
+        }
         case 'bun':
             return pm.lockfile ? 'bun install --frozen-lockfile' : 'bun install';
         default:
             return pm.lockfile ? 'npm ci' : 'npm install';
     }
 }
+/** The nearest folder strictly above dir, up to the repository root, with that file. */
+function strictlyAbove(ctx, dir, name) {
+    return ctx
+        .upward(dir)
+        .slice(1)
+        .find((d) => ctx.has(d, name));
+}
+/** A Rush command run from a project's folder, through the repository's install-run script when it has one. */
+async function rushCommand(ctx, dir, root, tool, args) {
+    const script = `common/scripts/install-run-${tool}.js`;
+    if (!(await ctx.exists(context_joinRel(root, script))))
+        return `${tool} ${args}`;
+    return `node ${(0,lite/* shellQuote */.ZL)(context_joinRel(relativeTo(dir, root), script))} ${args}`;
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/node-versions.ts
+// Versions in the Node ecosystem: the runtime's (version files from the project up to the
+// repository root, engines), and a dependency's as declared, with pnpm and Bun catalogs resolved
+// and the workspace protocol never shown as a version.
+
+
+
 const voltaNode = async (ctx, dir) => {
     if (!ctx.has(dir, 'package.json'))
         return undefined;
@@ -41067,11 +41856,27 @@ const NODE_SOURCES = [
     miseTools('node', 'nodejs'),
     voltaNode,
 ];
+/**
+ * The version declared nearest to the project, asking each folder from the project up to the
+ * repository root (above the analysed folder too, where an enclosing workspace pins it) every
+ * source in order.
+ */
+async function nearestVersionAbove(ctx, dir, sources) {
+    for (const d of ctx.upward(dir)) {
+        for (const source of sources) {
+            const found = await source(ctx, d);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** The Node.js version: a version file first, else engines; a pin outside the engines range is reported. */
 async function nodeVersion(ctx, scope, pkg, rootPkg, warnings) {
-    const pinned = await nearestVersion(ctx, scope.dir, NODE_SOURCES);
-    const enginesOwner = pkg.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
-    const engines = pkg.engines?.node ?? rootPkg?.engines?.node;
-    const enginesFound = engines && enginesOwner
+    const pinned = await nearestVersionAbove(ctx, scope.dir, NODE_SOURCES);
+    const enginesOwner = pkg?.engines?.node ? scope.dir : rootPkg?.engines?.node ? scope.workspaceRoot : undefined;
+    const engines = pkg?.engines?.node ?? rootPkg?.engines?.node;
+    const enginesFound = engines && enginesOwner !== undefined
         ? { value: engines, source: context_joinRel(enginesOwner, 'package.json#engines.node') }
         : undefined;
     if (pinned && enginesFound) {
@@ -41086,25 +41891,436 @@ async function nodeVersion(ctx, scope, pkg, rootPkg, warnings) {
     }
     return pinned ?? enginesFound;
 }
+/** The Bun version: a version file, else the packageManager pin. */
 async function bunVersion(ctx, dir, pm) {
-    const file = await nearestVersion(ctx, dir, [plainFile('.bun-version'), toolVersions('bun'), miseTools('bun')]);
+    const file = await nearestVersionAbove(ctx, dir, [plainFile('.bun-version'), toolVersions('bun'), miseTools('bun')]);
     if (file)
         return file;
     return pm.version && pm.source ? { value: pm.version, source: pm.source } : undefined;
 }
-function frameworks(pkg, manifest) {
-    const deps = { ...pkg.devDependencies, ...pkg.dependencies };
-    const found = [];
-    for (const [dep, name] of NODE_FRAMEWORK_DEPS) {
-        const version = deps[dep];
-        if (typeof version === 'string')
-            found.push({
-                name,
-                version,
-                source: `${manifest}#${pkg.dependencies?.[dep] ? 'dependencies' : 'devDependencies'}.${dep}`,
-            });
+/** The catalogs that apply to a project: the nearest pnpm-workspace.yaml's, else its workspace root's package.json's. */
+async function catalogsFor(ctx, scope, rootPkg) {
+    const pnpmDir = ctx.findAbove(scope.dir, 'pnpm-workspace.yaml');
+    if (pnpmDir !== undefined) {
+        const file = context_joinRel(pnpmDir, 'pnpm-workspace.yaml');
+        const ws = await ctx.yaml(file, PnpmWorkspaceSchema);
+        return node_versions_catalogs(file, '', ws?.catalog, ws?.catalogs);
     }
+    const owner = scope.workspaceRoot ?? scope.dir;
+    const file = context_joinRel(owner, 'package.json');
+    const pkg = scope.workspaceRoot !== undefined ? rootPkg : await ctx.json(file, PackageJsonSchema);
+    const inWorkspaces = Array.isArray(pkg?.workspaces) ? undefined : pkg?.workspaces;
+    if (inWorkspaces?.catalog || inWorkspaces?.catalogs)
+        return node_versions_catalogs(file, 'workspaces.', inWorkspaces.catalog, inWorkspaces.catalogs);
+    return node_versions_catalogs(file, '', pkg?.catalog, pkg?.catalogs);
+}
+function node_versions_catalogs(file, prefix, main, named) {
+    return {
+        lookup(name, dep) {
+            // `catalog:` is the default catalog, which pnpm also accepts as `catalogs.default`.
+            const isDefault = name === '' || name === 'default';
+            const value = isDefault ? (main?.[dep] ?? named?.default?.[dep]) : named?.[name]?.[dep];
+            if (value === undefined)
+                return undefined;
+            const field = isDefault && main?.[dep] !== undefined ? `catalog.${dep}` : `catalogs.${name || 'default'}.${dep}`;
+            return { value, source: `${file}#${prefix}${field}` };
+        },
+    };
+}
+/**
+ * A dependency's version as it can be shown: `catalog:` resolved, `npm:next@14.2.3` as its
+ * version, `workspace:^1.2.0` as its range; null for `workspace:*`, links, paths and patches.
+ */
+function resolveSpec(dep, spec, cats) {
+    const catalog = /^catalog:(.*)$/.exec(spec.trim());
+    if (catalog) {
+        const found = cats.lookup(catalog[1].trim(), dep);
+        return found ? { version: found.value, source: found.source } : { version: null };
+    }
+    const workspace = /^workspace:(.*)$/.exec(spec);
+    if (workspace)
+        return { version: /\d/.test(workspace[1]) ? workspace[1] : null };
+    const alias = /^npm:(?:@[^/@]+\/)?[^@]+@(.+)$/.exec(spec);
+    if (alias)
+        return { version: alias[1] };
+    if (/^(link|file|portal|patch|exec):/.test(spec))
+        return { version: null };
+    return { version: spec };
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/nx.ts
+// Nx and Turborepo: which projects an Nx workspace defines (project.json, the older
+// workspace.json), which targets a project has, and when a task must run through the orchestrator
+// because running the package's own script would skip the tasks it depends on.
+
+
+
+const ext = (base, exts) => exts.map((e) => `${base}.${e}`);
+const JS = ['js', 'ts', 'mjs', 'mts', 'cjs', 'cts'];
+/**
+ * Nx plugins that infer targets from a config file in a project's folder, and the plugin option
+ * naming each target (its default is the task's own name).
+ */
+const NX_PLUGINS = {
+    vite: { configs: ext('vite.config', JS), targets: { build: 'buildTargetName', test: 'testTargetName' } },
+    vitest: { configs: [...ext('vitest.config', JS), ...ext('vite.config', JS)], targets: { test: 'testTargetName' } },
+    next: { configs: ext('next.config', JS), targets: { build: 'buildTargetName' } },
+    jest: { configs: ext('jest.config', JS), targets: { test: 'targetName' } },
+    webpack: { configs: ext('webpack.config', JS), targets: { build: 'buildTargetName' } },
+    rspack: { configs: ext('rspack.config', JS), targets: { build: 'buildTargetName' } },
+    rollup: { configs: ext('rollup.config', JS), targets: { build: 'buildTargetName' } },
+    remix: { configs: ext('remix.config', JS), targets: { build: 'buildTargetName' } },
+    nuxt: { configs: ext('nuxt.config', JS), targets: { build: 'buildTargetName' } },
+};
+/** Config files the Nx plugins look for, for the walk to record. */
+const NX_PLUGIN_CONFIG_FILES = Object.values(NX_PLUGINS).flatMap((p) => p.configs);
+/** Executor packages and the dependency whose framework they build. */
+const EXECUTOR_DEPS = {
+    next: 'next',
+    angular: '@angular/core',
+    'build-angular': '@angular/core',
+    build: '@angular/core',
+    vite: 'vite',
+    remix: '@remix-run/dev',
+    expo: 'expo',
+    nuxt: 'nuxt',
+    nest: '@nestjs/core',
+    storybook: 'storybook',
+};
+/** The project.json of an Nx project in a folder, when an Nx workspace (nx.json at or above it) encloses it. */
+async function nxProject(ctx, dir) {
+    if (!ctx.has(dir, 'project.json') || ctx.findAbove(dir, 'nx.json') === undefined)
+        return undefined;
+    return ctx.json(context_joinRel(dir, 'project.json'), ProjectJsonSchema);
+}
+/** The folders of the Nx projects below an Nx root, relative to it: project.json folders and workspace.json entries. */
+async function nxMembers(ctx, root) {
+    if (!ctx.has(root, 'nx.json'))
+        return [];
+    const members = new Set();
+    for (const dir of ctx.inventory.manifests.keys()) {
+        const rel = ctx.has(dir, 'project.json') ? ctx.pathFrom(root, dir) : undefined;
+        if (rel !== undefined && rel !== '.')
+            members.add(exactGlob(rel));
+    }
+    if (ctx.has(root, 'workspace.json')) {
+        const ws = await ctx.json(context_joinRel(root, 'workspace.json'), WorkspaceJsonSchema);
+        for (const p of Object.values(ws?.projects ?? {})) {
+            const folder = typeof p === 'string' ? p : p.root;
+            if (folder)
+                members.add(exactGlob(folder.replace(/^\.\//, '').replace(/\/+$/, '')));
+        }
+    }
+    return [...members];
+}
+/** A path as a glob that matches only itself. */
+function exactGlob(path) {
+    return path.replace(/[\\*?[\]{}()!+@]/g, (c) => `\\${c}`);
+}
+/** The dependencies an Nx project's executors name (`@nx/next:build` → next), to find its frameworks by. */
+function executorDeps(project) {
+    const deps = new Set();
+    for (const target of Object.values(project?.targets ?? {})) {
+        const pkg = /^@(?:nx|nrwl|angular-devkit|angular)\/([\w-]+):/.exec(target.executor ?? '')?.[1];
+        const dep = pkg ? EXECUTOR_DEPS[pkg] : undefined;
+        if (dep)
+            deps.add(dep);
+    }
+    return [...deps];
+}
+/**
+ * The command that runs a task through Nx or Turborepo, when it must: always for an Nx
+ * project.json project that has the target; for a package script, when nx.json's target defaults
+ * or turbo.json make the task depend on others (a per-package command would skip them).
+ */
+async function orchestratedCommand(ctx, o, task) {
+    const script = o.pkg?.scripts?.[task] !== undefined;
+    const nxRoot = ctx.findAbove(o.dir, 'nx.json');
+    if (nxRoot !== undefined) {
+        const nx = await ctx.json(context_joinRel(nxRoot, 'nx.json'), NxJsonSchema, true);
+        const run = (target) => `${o.exec} nx run ${(0,lite/* shellQuote */.ZL)(`${o.name}:${target}`)}`;
+        if (o.project) {
+            if (script || o.project.targets?.[task])
+                return run(task);
+            const inferred = inferredTargets(ctx, o.dir, nx).get(task);
+            if (inferred !== undefined)
+                return run(inferred);
+        }
+        const own = o.pkg?.nx?.targets?.[task]?.dependsOn ?? [];
+        if (script && (own.length > 0 || (nx?.targetDefaults?.[task]?.dependsOn ?? []).length > 0))
+            return run(task);
+    }
+    if (!script || !o.pkg?.name || o.workspaceRoot === undefined || !ctx.has(o.workspaceRoot, 'turbo.json'))
+        return;
+    const deps = [
+        ...(await turboDependsOn(ctx, o.workspaceRoot, o.pkg.name, task)),
+        ...(ctx.has(o.dir, 'turbo.json') && o.dir !== o.workspaceRoot
+            ? await turboDependsOn(ctx, o.dir, o.pkg.name, task)
+            : []),
+    ];
+    return deps.length > 0 ? `${o.exec} turbo run ${task} --filter=${(0,lite/* shellQuote */.ZL)(o.pkg.name)}` : undefined;
+}
+/** The tasks a turbo.json makes `task` of a package depend on (`^build`, `codegen`), environment entries aside. */
+async function turboDependsOn(ctx, dir, name, task) {
+    const turbo = await ctx.json(context_joinRel(dir, 'turbo.json'), TurboJsonSchema, true);
+    const tasks = { ...turbo?.pipeline, ...turbo?.tasks };
+    return (tasks[`${name}#${task}`] ?? tasks[task])?.dependsOn?.filter((d) => !d.startsWith('$')) ?? [];
+}
+/** The target each task is inferred as by the nx.json plugins, from the config files a folder holds. */
+function inferredTargets(ctx, dir, nx) {
+    const targets = new Map();
+    for (const entry of nx?.plugins ?? []) {
+        const name = typeof entry === 'string' ? entry : entry.plugin;
+        const options = typeof entry === 'string' ? {} : (entry.options ?? {});
+        const key = /^@(?:nx|nrwl)\/([\w-]+)(?:\/plugin)?$/.exec(name)?.[1];
+        const plugin = key ? NX_PLUGINS[key] : undefined;
+        if (!plugin || !plugin.configs.some((c) => ctx.has(dir, c)))
+            continue;
+        for (const [task, option] of Object.entries(plugin.targets)) {
+            const named = options[option];
+            if (!targets.has(task))
+                targets.set(task, typeof named === 'string' && named !== '' ? named : task);
+        }
+    }
+    return targets;
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/node-workspace.ts
+// Node workspaces: the members a root declares (package.json workspaces, pnpm, Rush, Lerna, Nx
+// projects), the tool that orchestrates them, and which projects the root's own scripts build.
+
+
+
+
+const DELEGATING_BUILD = /\b(turbo|nx|lerna|rush)\b|\s(-ws|--workspaces|-r|--recursive|--filter)\b|workspaces foreach/;
+/** The workspace a folder declares, or undefined when it declares no members. */
+async function nodeWorkspace(ctx, dir) {
+    // A Rush repository has no package.json at its root; an Nx one may declare projects by project.json alone.
+    if (!['package.json', 'nx.json', 'rush.json'].some((f) => ctx.has(dir, f)))
+        return undefined;
+    const pkg = ctx.has(dir, 'package.json')
+        ? await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema)
+        : undefined;
+    const members = new Set();
+    const declared = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);
+    declared.forEach((g) => members.add(g));
+    if (ctx.has(dir, 'pnpm-workspace.yaml')) {
+        const ws = await ctx.yaml(context_joinRel(dir, 'pnpm-workspace.yaml'), PnpmWorkspaceSchema);
+        ws?.packages?.forEach((g) => members.add(g));
+    }
+    if (ctx.has(dir, 'rush.json')) {
+        const rush = await ctx.json(context_joinRel(dir, 'rush.json'), RushJsonSchema, true);
+        rush?.projects?.forEach((p) => p.projectFolder && members.add(p.projectFolder));
+    }
+    if (members.size === 0 && ctx.has(dir, 'lerna.json')) {
+        const lerna = await ctx.json(context_joinRel(dir, 'lerna.json'), LernaJsonSchema);
+        (lerna?.packages ?? ['packages/*']).forEach((g) => members.add(g));
+    }
+    (await nxMembers(ctx, dir)).forEach((m) => members.add(m));
+    if (members.size === 0)
+        return undefined;
+    const orchestrator = ['turbo.json', 'nx.json', 'lerna.json', 'rush.json'].find((f) => ctx.has(dir, f));
+    const pm = (await packageManager(ctx, { dir, workspaceRoot: undefined }, pkg, undefined, [])).name;
+    const build = pkg?.scripts?.build;
+    const rootProject = await nxProject(ctx, dir);
+    return {
+        tool: orchestrator ? orchestrator.replace(/\.json$/, '') : `${pm}-workspaces`,
+        members: [...members],
+        rootIsProject: (typeof build === 'string' && !DELEGATING_BUILD.test(` ${build}`)) ||
+            rootProject?.targets?.build !== undefined ||
+            rootProject?.targets?.test !== undefined,
+    };
+}
+/** Scripts that build, run or ship something, whose targets are the repository's applications. */
+const SHIPPING_SCRIPT = /^(build|start|dev|serve|deploy|preview)(\W|$)/;
+/**
+ * Projects a folder's own build, start, dev and deploy scripts name, as they name them: a
+ * `--filter`, `--workspace`, `yarn workspace`, `nx run` target or `cd` folder.
+ */
+async function rootBuilds(ctx, dir) {
+    if (!ctx.has(dir, 'package.json'))
+        return [];
+    const pkg = await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema);
+    const names = new Set();
+    for (const [script, body] of Object.entries(pkg?.scripts ?? {})) {
+        if (!SHIPPING_SCRIPT.test(script) || typeof body !== 'string')
+            continue;
+        for (const target of scriptTargets(body))
+            names.add(target);
+    }
+    return [...names];
+}
+const TARGET_PATTERNS = [
+    /(?:--filter|-F)[= ]+(\S+)/g,
+    /(?:--workspace|-w)[= ]+(\S+)/g,
+    /\byarn workspace (\S+)/g,
+    /\bnx (?:run )?(\S+?):\S+/g,
+    /\bnx (?:build|serve|start|deploy|export|preview) (\S+)/g,
+    /(?:--scope|--to|--only)[= ]+(\S+)/g,
+    /\b(?:cd|--prefix|--dir|-C) (\S+?)(?:\s|$|&|;)/g,
+];
+/** The project names and folders one script names (`turbo run build --filter=web...` → web). */
+function scriptTargets(script) {
+    const found = [];
+    for (const re of TARGET_PATTERNS)
+        for (const m of script.matchAll(re)) {
+            const target = m[1]
+                .replace(/^['"]|['"]$/g, '')
+                .replace(/^\.\.\.|\.\.\.$|^\^|^\{|\}$/g, '')
+                .replace(/^\.\//, '')
+                .replace(/\/+$/, '');
+            if (target !== '' && !target.startsWith('-'))
+                found.push(target);
+        }
     return found;
+}
+
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/node.ts
+
+
+
+
+
+
+
+
+
+const NPM_DEFAULT_TEST = /no test specified/;
+/**
+ * Node.js projects (npm, pnpm, yarn classic and berry, bun, Rush), their workspaces (including
+ * one whose root is above the analysed folder), Nx projects (project.json) and frameworks.
+ */
+const nodeDetector = {
+    name: 'node',
+    priority: 10,
+    workspaceAbove: true,
+    applies: (ctx, dir) => ctx.has(dir, 'package.json') || (ctx.has(dir, 'project.json') && ctx.findAbove(dir, 'nx.json') !== undefined),
+    workspace: nodeWorkspace,
+    builds: rootBuilds,
+    async project(ctx, scope) {
+        const hasPackageJson = ctx.has(scope.dir, 'package.json');
+        const pkg = hasPackageJson ? await ctx.json(context_joinRel(scope.dir, 'package.json'), PackageJsonSchema) : undefined;
+        const project = await nxProject(ctx, scope.dir);
+        if (!pkg && !project)
+            return undefined;
+        const manifest = context_joinRel(scope.dir, pkg ? 'package.json' : 'project.json');
+        const rootDir = scope.workspaceRoot ?? ctx.findAbove(scope.dir, 'nx.json');
+        const rootPkg = rootDir !== undefined && rootDir !== scope.dir && ctx.has(rootDir, 'package.json')
+            ? await ctx.json(context_joinRel(rootDir, 'package.json'), PackageJsonSchema)
+            : undefined;
+        const warnings = [];
+        const pm = await packageManager(ctx, scope, pkg, rootPkg, warnings);
+        const runtimeName = pm.name === 'bun' ? 'bun' : 'node';
+        const version = runtimeName === 'bun'
+            ? await bunVersion(ctx, scope.dir, pm)
+            : await nodeVersion(ctx, scope, pkg, rootPkg, warnings);
+        const matches = frameworkMatches(ctx, scope.dir, pkg, project, rootDir, rootPkg);
+        const name = project?.name ?? pkg?.nx?.name ?? (pkg?.name || folderName(scope.dir, ctx.rootName));
+        const commands = await nodeCommands(ctx, scope, { pkg, project, pm, name, matches, hasPackageJson }, warnings);
+        const catalogs = await catalogsFor(ctx, scope, rootPkg);
+        const frameworks = matches.map((m) => {
+            if (m.dep === null || m.spec === null)
+                return { name: m.def.name, version: null, source: m.source };
+            const resolved = resolveSpec(m.dep, m.spec, catalogs);
+            return { name: m.def.name, version: resolved.version, source: resolved.source ?? m.source };
+        });
+        const draft = {
+            name,
+            manifest,
+            runtime: { name: runtimeName, version: version?.value ?? null, source: version?.source ?? null },
+            packageManager: pm,
+            frameworks,
+            commands,
+            warnings,
+            output: outputOf(matches),
+            serves: matches.some((m) => m.def.serves),
+        };
+        return draft;
+    },
+};
+/** A manifest's dependencies (devDependencies first, so a runtime dependency wins) and where each is declared. */
+function dependencyList(pkg, manifest) {
+    if (!pkg)
+        return undefined;
+    return {
+        versions: { ...pkg.devDependencies, ...pkg.dependencies },
+        sourceOf: (dep) => `${manifest}#${pkg.dependencies?.[dep] !== undefined ? 'dependencies' : 'devDependencies'}.${dep}`,
+    };
+}
+function frameworkMatches(ctx, dir, pkg, project, rootDir, rootPkg) {
+    const workspace = rootDir !== undefined ? dependencyList(rootPkg, context_joinRel(rootDir, 'package.json')) : undefined;
+    let own = dependencyList(pkg, context_joinRel(dir, 'package.json'));
+    if (!own) {
+        // An Nx project.json folder has no dependencies of its own: its executors name the ones it builds with.
+        const named = executorDeps(project).filter((d) => workspace?.versions[d] !== undefined);
+        own = {
+            versions: Object.fromEntries(named.map((d) => [d, workspace.versions[d]])),
+            sourceOf: (dep) => workspace.sourceOf(dep),
+        };
+    }
+    return matchFrameworks('node', {
+        own,
+        workspace,
+        files: ctx.names(dir),
+        configPath: (name) => context_joinRel(dir, name),
+    });
+}
+/**
+ * Commands the tools accept in the project's folder: scripts through the package manager, tasks
+ * through Nx, Turborepo or Rush when their pipeline must run, the framework's own build and start
+ * when there is no script, and none at all where the package manager refuses the folder.
+ */
+async function nodeCommands(ctx, scope, i, warnings) {
+    const { pkg, pm } = i;
+    const install = await installCommand(ctx, scope, pm, i.hasPackageJson, warnings);
+    if (install === null && pm.name === 'yarn')
+        return { install: null, build: null, test: null, start: null };
+    const exec = execPrefix(pm);
+    if (pkg && pm.name === 'npm' && usesWorkspaceProtocol(pkg)) {
+        warnings.push('package.json uses the workspace: protocol, which npm cannot install; declare packageManager (pnpm, yarn or bun) in the workspace root');
+        return { install: null, build: null, test: null, start: null };
+    }
+    const scripts = pkg?.scripts ?? {};
+    const run = pm.name === 'npm' ? 'npm run' : `${pm.name} run`;
+    const direct = pm.name === 'bun' ? 'bun run' : pm.name;
+    const orchestrated = {
+        dir: scope.dir,
+        name: i.name,
+        pkg,
+        project: i.project,
+        workspaceRoot: scope.workspaceRoot,
+        exec,
+    };
+    const task = async (t, fallback) => (await orchestratedCommand(ctx, orchestrated, t)) ?? (await rushTask(ctx, scope, i.name, t, pkg)) ?? fallback;
+    const build = builder(i.matches)?.build;
+    // An Nx project builds into the workspace's dist/, where the framework's own start would not look.
+    const start = i.project ? undefined : i.matches.find((m) => m.def.start !== undefined)?.def.start;
+    return {
+        install,
+        build: await task('build', scripts.build ? `${run} build` : build ? viaPackageManager(exec, build) : null),
+        test: await task('test', scripts.test && !NPM_DEFAULT_TEST.test(scripts.test) ? `${direct} test` : null),
+        start: scripts.start ? `${direct} start` : start ? viaPackageManager(exec, start) : null,
+    };
+}
+/** A framework's command with each installed tool run through the package manager (`npx next build`). */
+function viaPackageManager(exec, command) {
+    return command
+        .split(' && ')
+        .map((c) => (c.startsWith('node ') ? c : `${exec} ${c}`))
+        .join(' && ');
+}
+/** A task of a Rush project: `rush build --to` builds its dependencies first; tests run through rushx. */
+async function rushTask(ctx, scope, name, task, pkg) {
+    const root = scope.workspaceRoot;
+    if (root === undefined || !ctx.has(root, 'rush.json') || pkg?.scripts?.[task] === undefined)
+        return undefined;
+    return task === 'build'
+        ? rushCommand(ctx, scope.dir, root, 'rush', `build --to ${(0,lite/* shellQuote */.ZL)(name)}`)
+        : rushCommand(ctx, scope.dir, root, 'rushx', task);
+}
+/** True when any dependency uses the workspace: protocol, which npm rejects. */
+function usesWorkspaceProtocol(pkg) {
+    return [pkg.dependencies, pkg.devDependencies].some((deps) => Object.values(deps ?? {}).some((v) => v.startsWith('workspace:')));
 }
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/php.ts
@@ -41169,13 +42385,117 @@ const phpDetector = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/python-requirements.ts
+
+
+
+/** More files than this in one include graph are not read; real projects have a handful. */
+const MAX_REQUIREMENT_FILES = 100;
+/**
+ * Parses a PEP 508 requirement (`Django[argon2]>=5,<6 ; python_version>"3.9"`, `pkg @ https://…`)
+ * into its normalised name and specifier; undefined for a line that names no distribution.
+ */
+function parseRequirement(spec) {
+    const m = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*(.*)$/.exec(spec);
+    if (!m)
+        return undefined;
+    const rest = m[2].replace(/;.*$/, '').trim();
+    // A direct reference (`name @ url`) pins by URL, not by a version.
+    const version = rest.startsWith('@') || rest === '' ? null : (/^==(?!=)\s*([^,*\s]+)$/.exec(rest)?.[1] ?? rest);
+    if (!/^(?:[<>=!~(@]|$)/.test(rest) && version !== null)
+        return undefined;
+    return { name: normaliseName(m[1]), version };
+}
+/** PEP 503 normalisation: lower case, runs of `-`, `_` and `.` become `-`. */
+function normaliseName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/**
+ * Reads requirements files as pip does: `\` continues a line, `#` after whitespace starts a
+ * comment, per-requirement options (`--hash=…`) are dropped, `-r`/`--requirement` includes and
+ * `-c`/`--constraint` files are followed relative to the file that names them. A file reached
+ * twice is read once; an include that leads back into its own chain is a cycle and is reported.
+ */
+async function readRequirements(ctx, roots) {
+    const out = { requirements: [], constraints: new Map(), files: new Set(), problems: [] };
+    const visit = async (path, chain, constraint) => {
+        if (chain.includes(path)) {
+            out.problems.push(`requirements include cycle ${[...chain, path].join(' → ')}; not followed again`);
+            return;
+        }
+        if (out.files.has(path))
+            return;
+        if (out.files.size >= MAX_REQUIREMENT_FILES) {
+            out.problems.push(`more than ${MAX_REQUIREMENT_FILES} requirements files are included; ${path} and later ones are not read`);
+            return;
+        }
+        const file = await treeFile(ctx, path);
+        if (!('text' in file)) {
+            const by = chain.at(-1);
+            out.problems.push(`${by ? `${by} includes ${path}, which` : `${path}`} ${file.problem}; it is not read`);
+            return;
+        }
+        out.files.add(path);
+        const folder = parentOf(path) ?? '.';
+        for (const line of logicalLines(file.text)) {
+            const include = /^(?:-([rc])\s*|--(requirement|constraint)(?:\s*=\s*|\s+))(\S+)$/.exec(line);
+            if (include) {
+                const target = include[3];
+                // pip also takes URLs and ${VARIABLES}: neither can be read from the tree.
+                if (/^[a-z][\w+.-]*:\/\//i.test(target) || /\$\{/.test(target))
+                    continue;
+                const isConstraint = constraint || include[1] === 'c' || include[2] === 'constraint';
+                const next = target.startsWith('/') ? target : external_node_path_.posix.normalize(external_node_path_.posix.join(folder, target));
+                await visit(next, [...chain, path], isConstraint);
+                continue;
+            }
+            if (line.startsWith('-'))
+                continue; // -e, -i, --index-url, --hash …: no distribution named
+            const parsed = parseRequirement(line.replace(/\s+--?[a-z][\w-]*(?:[=\s]\S*)?/gi, ''));
+            if (!parsed)
+                continue;
+            const found = { ...parsed, source: path };
+            if (!constraint)
+                out.requirements.push(found);
+            else if (parsed.version !== null && !/^[<>=!~]/.test(parsed.version) && !out.constraints.has(parsed.name))
+                out.constraints.set(parsed.name, found);
+        }
+    };
+    for (const root of roots)
+        await visit(root, [], false);
+    return out;
+}
+/** A requirements file's logical lines: continuations joined, comments and blank lines dropped. */
+function logicalLines(text) {
+    const lines = [];
+    let pending = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const joined = pending + raw;
+        if (/(^|[^\\])\\$/.test(joined)) {
+            pending = joined.slice(0, -1);
+            continue;
+        }
+        pending = '';
+        const line = joined.replace(/(^|\s)#.*$/, '').trim();
+        if (line !== '')
+            lines.push(line);
+    }
+    if (pending.trim() !== '')
+        lines.push(pending.trim());
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/python.ts
 
 
 
 
 
+
 const python_FRAMEWORKS = ['django', 'flask', 'fastapi'];
+/** Files that make a folder a Python project of its own, whatever includes its requirements. */
+const PROJECT_FILES = ['pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock'];
+const REQUIREMENTS = /^requirements[\w.-]*\.txt$/;
 const PYTHON_SOURCES = [
     plainFile('.python-version'),
     toolVersions('python'),
@@ -41186,20 +42506,19 @@ const PYTHON_SOURCES = [
 const pythonDetector = {
     name: 'python',
     priority: 30,
-    applies: (ctx, dir) => ['pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock'].some((n) => ctx.has(dir, n)) ||
-        ctx.names(dir).some((n) => /^requirements[\w.-]*\.txt$/.test(n)),
+    applies: (ctx, dir) => PROJECT_FILES.some((n) => ctx.has(dir, n)) || ctx.names(dir).some((n) => REQUIREMENTS.test(n)),
     async project(ctx, { dir }) {
         const pyproject = ctx.has(dir, 'pyproject.toml')
             ? await ctx.toml(context_joinRel(dir, 'pyproject.toml'), PyProjectSchema)
             : undefined;
         const pipfile = ctx.has(dir, 'Pipfile') ? await ctx.toml(context_joinRel(dir, 'Pipfile'), PipfileSchema) : undefined;
-        const requirements = ctx
-            .names(dir)
-            .filter((n) => /^requirements[\w.-]*\.txt$/.test(n))
-            .sort((a, b) => a.length - b.length || a.localeCompare(b));
+        const requirements = requirementFiles(ctx, dir);
+        if (!PROJECT_FILES.some((n) => ctx.has(dir, n)) && (await includedFromAbove(ctx, dir, requirements)))
+            return undefined;
+        const read = await readRequirements(ctx, requirements.map((n) => context_joinRel(dir, n)));
         const pm = python_packageManager(ctx, dir, pyproject, requirements);
-        const deps = await dependencies(ctx, dir, pyproject, pipfile, requirements);
-        const warnings = [];
+        const deps = python_dependencies(dir, pyproject, pipfile, read);
+        const warnings = [...read.problems];
         const pinned = await nearestVersion(ctx, dir, PYTHON_SOURCES);
         const declared = pyproject?.project?.['requires-python']
             ? { value: pyproject.project['requires-python'], source: context_joinRel(dir, 'pyproject.toml#project.requires-python') }
@@ -41249,6 +42568,28 @@ const pythonDetector = {
         };
     },
 };
+/** The folder's requirements files, requirements.txt (the shortest name) first. */
+function requirementFiles(ctx, dir) {
+    return ctx
+        .names(dir)
+        .filter((n) => REQUIREMENTS.test(n))
+        .sort((a, b) => a.length - b.length || a.localeCompare(b));
+}
+/**
+ * True when the nearest Python project above reads this folder's requirements files through
+ * `-r`/`-c` (a `requirements/requirements-dev.txt` beside the project's requirements.txt): they
+ * are part of that project, not one of their own.
+ */
+async function includedFromAbove(ctx, dir, files) {
+    for (let d = parentOf(dir); d !== undefined; d = parentOf(d)) {
+        const above = requirementFiles(ctx, d);
+        if (above.length === 0 && !PROJECT_FILES.some((n) => ctx.has(d, n)))
+            continue;
+        const read = await readRequirements(ctx, above.map((n) => context_joinRel(d, n)));
+        return files.some((n) => read.files.has(context_joinRel(dir, n)));
+    }
+    return false;
+}
 function python_packageManager(ctx, dir, pyproject, requirements) {
     const pick = (name, lockfile, source) => ({
         name,
@@ -41272,55 +42613,69 @@ function python_packageManager(ctx, dir, pyproject, requirements) {
         return pick('uv', null, 'pyproject.toml#tool.uv');
     return pick('pip', requirements[0] ?? null, requirements[0] ?? (pyproject ? 'pyproject.toml' : null));
 }
-/** Lower-cased distribution name → declared version (exact pins without `==`), with the file. */
-async function dependencies(ctx, dir, pyproject, pipfile, requirements) {
+/**
+ * Normalised distribution name → declared version (exact pins without `==`) and the file (and
+ * table) that declares it: PEP 621 dependencies and extras, PEP 735 groups, Poetry's main and
+ * group tables, uv's and PDM's dev dependencies, Pipfile, and requirements files with their
+ * `-r` includes. A dependency named without a pin takes the exact pin of a `-c` constraints file.
+ */
+function python_dependencies(dir, pyproject, pipfile, requirements) {
     const deps = new Map();
-    const add = (spec, source) => {
-        const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*([^;#]*)/.exec(spec);
-        if (!m)
-            return;
-        const name = m[1].toLowerCase().replace(/[._]/g, '-');
+    const set = (name, version, source) => {
         if (!deps.has(name))
-            deps.set(name, { version: cleanSpec(m[2]), source });
+            deps.set(name, { version, source });
+    };
+    const add = (spec, source) => {
+        const parsed = typeof spec === 'string' ? parseRequirement(spec) : undefined;
+        if (parsed)
+            set(parsed.name, parsed.version, source);
     };
     const py = context_joinRel(dir, 'pyproject.toml');
     pyproject?.project?.dependencies?.forEach((d) => add(d, `${py}#project.dependencies`));
-    Object.values(pyproject?.project?.['optional-dependencies'] ?? {})
-        .flat()
-        .forEach((d) => add(d, `${py}#project.optional-dependencies`));
-    Object.values(pyproject?.['dependency-groups'] ?? {})
-        .flat()
-        .forEach((d) => typeof d === 'string' && add(d, `${py}#dependency-groups`));
+    for (const [extra, list] of Object.entries(pyproject?.project?.['optional-dependencies'] ?? {}))
+        list.forEach((d) => add(d, `${py}#project.optional-dependencies.${extra}`));
+    // `{ include-group = "…" }` entries name another group, which is read in its own right.
+    for (const [group, list] of Object.entries(pyproject?.['dependency-groups'] ?? {}))
+        list.forEach((d) => add(d, `${py}#dependency-groups.${group}`));
     const poetryTables = [
-        pyproject?.tool?.poetry?.dependencies,
-        ...Object.values(pyproject?.tool?.poetry?.group ?? {}).map((g) => g.dependencies),
+        [pyproject?.tool?.poetry?.dependencies, 'tool.poetry.dependencies'],
+        ...Object.entries(pyproject?.tool?.poetry?.group ?? {}).map(([name, g]) => [
+            g.dependencies,
+            `tool.poetry.group.${name}.dependencies`,
+        ]),
     ];
-    for (const table of poetryTables) {
+    for (const [table, field] of poetryTables) {
         for (const [name, v] of Object.entries(table ?? {})) {
             // A constraint list (several versions by marker) names no single version.
             const spec = typeof v === 'string' ? v : Array.isArray(v) ? '' : (v.version ?? '');
-            // Poetry writes a bare version for an exact pin where PEP 508 needs ==.
+            // Poetry writes a bare version for an exact pin; `^4.2`, `~4.2` and `*` are its own ranges.
             if (name !== 'python')
-                add(`${name} ${/^\d/.test(spec) ? `==${spec}` : spec}`, `${py}#tool.poetry.dependencies`);
+                set(normaliseName(name), spec === '' || spec === '*' ? null : spec.replace(/^==\s*/, ''), `${py}#${field}`);
         }
     }
+    const uvDev = pyproject?.tool?.uv?.['dev-dependencies'];
+    if (Array.isArray(uvDev))
+        uvDev.forEach((d) => add(d, `${py}#tool.uv.dev-dependencies`));
+    const pdmDev = pyproject?.tool?.pdm?.['dev-dependencies'];
+    if (pdmDev && typeof pdmDev === 'object' && !Array.isArray(pdmDev))
+        for (const [group, list] of Object.entries(pdmDev))
+            if (Array.isArray(list))
+                list.forEach((d) => add(d, `${py}#tool.pdm.dev-dependencies.${group}`));
     for (const table of [pipfile?.packages, pipfile?.['dev-packages']]) {
-        for (const [name, v] of Object.entries(table ?? {}))
-            add(`${name} ${typeof v === 'string' && v !== '*' ? v : ''}`, context_joinRel(dir, 'Pipfile'));
+        for (const [name, v] of Object.entries(table ?? {})) {
+            const spec = typeof v === 'string' ? v : (v?.version ?? '');
+            const clean = typeof spec === 'string' && spec !== '*' && spec !== '' ? spec : null;
+            set(normaliseName(name), clean && /^==(?!=)\s*[^,*]+$/.test(clean) ? clean.replace(/^==\s*/, '') : clean, context_joinRel(dir, 'Pipfile'));
+        }
     }
-    for (const file of requirements) {
-        const path = context_joinRel(dir, file);
-        for (const line of ((await ctx.text(path)) ?? '').split(/\r?\n/))
-            if (!/^\s*(-|#|$)/.test(line))
-                add(line, path);
+    for (const r of requirements.requirements)
+        set(r.name, r.version, r.source);
+    for (const [name, dep] of deps) {
+        const pin = requirements.constraints.get(name);
+        if (pin && (dep.version === null || /^[<>=!~^]/.test(dep.version)))
+            deps.set(name, { version: pin.version, source: pin.source });
     }
     return deps;
-}
-function cleanSpec(spec) {
-    const s = spec.trim();
-    if (s === '')
-        return null;
-    return /^==\s*[^,]+$/.test(s) ? s.replace(/^==\s*/, '') : s;
 }
 function runPrefix(pm) {
     return pm === 'uv'
@@ -41568,6 +42923,147 @@ const rustDetector = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/stack/src/detectors/site.ts
+// Sites built by generators that run outside Node: Hugo, Jekyll, Middleman and Zola. Such a site
+// is a project even with no package.json; the generator's build command and output folder come
+// from the framework table. A site whose package.json has a build script of its own is left to
+// the Node detector, which runs that script.
+
+
+
+
+
+
+
+const GENERIC_CONFIGS = ['config.toml', 'config.yaml', 'config.yml', 'config.json'];
+const JEKYLL_CONFIGS = ['_config.yml', '_config.yaml', '_config.toml'];
+/** Static sites built by Hugo, Jekyll, Middleman or Zola. */
+const siteDetector = {
+    name: 'site',
+    // Above Go (a Hugo site's go.mod holds its theme modules) and Ruby (a Jekyll site's Gemfile).
+    priority: 45,
+    covers: ['ruby', 'go', 'node', 'static'],
+    applies: (ctx, dir) => [...HUGO_CONFIGS, ...GENERIC_CONFIGS, ...JEKYLL_CONFIGS, 'config.rb'].some((n) => ctx.has(dir, n)),
+    async project(ctx, scope) {
+        const { dir } = scope;
+        const kind = await siteKind(ctx, dir);
+        if (!kind)
+            return undefined;
+        const def = frameworks_FRAMEWORKS.find((f) => f.ecosystem === 'site' && f.name === kind);
+        const pkg = ctx.has(dir, 'package.json')
+            ? await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema)
+            : undefined;
+        if (typeof pkg?.scripts?.build === 'string')
+            return undefined;
+        const warnings = [];
+        const ruby = kind === 'jekyll' || kind === 'middleman';
+        const gemfile = ruby && ctx.has(dir, 'Gemfile');
+        // Assets built by PostCSS or Tailwind: the site's install is its package.json's.
+        const nodePm = pkg ? await packageManager(ctx, scope, pkg, undefined, warnings) : undefined;
+        const version = ruby ? await rubyVersion(ctx, dir) : undefined;
+        const draft = {
+            name: folderName(dir, ctx.rootName),
+            manifest: context_joinRel(dir, ctx.names(dir).find((n) => def.configs.includes(n))),
+            runtime: { name: ruby ? 'ruby' : 'static', version: version?.value ?? null, source: version?.source ?? null },
+            packageManager: gemfile ? await bundler(ctx, dir) : (nodePm ?? null),
+            frameworks: [await generatorVersion(ctx, dir, kind)],
+            commands: {
+                install: gemfile
+                    ? 'bundle install'
+                    : nodePm
+                        ? await installCommand(ctx, scope, nodePm, true, warnings)
+                        : kind === 'jekyll'
+                            ? 'gem install jekyll'
+                            : null,
+                build: gemfile ? `bundle exec ${def.build}` : def.build,
+                test: null,
+                start: null,
+            },
+            warnings,
+            output: def.output,
+            serves: true,
+        };
+        return draft;
+    },
+};
+/**
+ * Which generator a folder is for. Config names are shared (Hexo's _config.yml, Zola's and
+ * Hugo's config.toml, many tools' config.yaml), so each claim is checked against what else the
+ * folder holds.
+ */
+async function siteKind(ctx, dir) {
+    const has = (n) => ctx.has(dir, n);
+    const pkg = has('package.json') ? await ctx.json(context_joinRel(dir, 'package.json'), PackageJsonSchema) : undefined;
+    const nodeGenerator = ['hexo', '@11ty/eleventy'].some((d) => pkg?.dependencies?.[d] !== undefined || pkg?.devDependencies?.[d] !== undefined);
+    const gemfile = has('Gemfile') ? ((await ctx.text(context_joinRel(dir, 'Gemfile'))) ?? '') : '';
+    const gem = (name) => new RegExp(`^[ \\t]*gem[ \\t]+['"]${name}['"]`, 'm').test(gemfile);
+    if (JEKYLL_CONFIGS.some(has) && !nodeGenerator) {
+        if (gem('jekyll') || gem('github-pages'))
+            return 'jekyll';
+        const folders = await Promise.all(['_posts', '_layouts', '_includes'].map((f) => ctx.exists(context_joinRel(dir, f))));
+        // Without a Gemfile (GitHub Pages builds it), only a folder with Jekyll's own layout and nothing else to build.
+        if (folders.some(Boolean) && !has('Gemfile') && !pkg)
+            return 'jekyll';
+    }
+    if (has('config.rb') && gem('middleman'))
+        return 'middleman';
+    if (HUGO_CONFIGS.some(has))
+        return 'hugo';
+    const config = GENERIC_CONFIGS.find(has);
+    if (config === undefined)
+        return undefined;
+    const text = (await ctx.text(context_joinRel(dir, config))) ?? '';
+    const folders = async (names) => (await Promise.all(names.map((f) => ctx.exists(context_joinRel(dir, f))))).some(Boolean);
+    if (config === 'config.toml' && /^\s*base_url\s*=/m.test(text) && (await folders(['templates', 'content'])))
+        return 'zola';
+    if (/^\s*"?base_?url"?\s*[=:]/im.test(text) && (await folders(['content', 'layouts', 'archetypes', 'themes'])))
+        return 'hugo';
+    return undefined;
+}
+/** The generator and its version: Gemfile.lock for Ruby ones; netlify.toml or .tool-versions for Hugo and Zola. */
+async function generatorVersion(ctx, dir, kind) {
+    const lockPath = context_joinRel(dir, 'Gemfile.lock');
+    if ((kind === 'jekyll' || kind === 'middleman') && ctx.has(dir, 'Gemfile.lock')) {
+        const locked = capture(await ctx.text(lockPath), new RegExp(`^ {4}${kind} \\(([^)\\n]+)\\)`, 'm'));
+        if (locked)
+            return { name: kind, version: locked, source: lockPath };
+    }
+    if (ctx.has(dir, 'netlify.toml')) {
+        const path = context_joinRel(dir, 'netlify.toml');
+        const pinned = capture(await ctx.text(path), new RegExp(`^\\s*${kind.toUpperCase()}_VERSION\\s*=\\s*"([^"\\n]+)"`, 'm'));
+        if (pinned)
+            return { name: kind, version: pinned, source: `${path}#${kind.toUpperCase()}_VERSION` };
+    }
+    const tool = await toolVersions(kind)(ctx, dir);
+    if (tool)
+        return { name: kind, version: tool.value, source: tool.source };
+    const config = ctx.names(dir).find((n) => frameworks_FRAMEWORKS.find((f) => f.name === kind).configs.includes(n));
+    return { name: kind, version: null, source: context_joinRel(dir, config) };
+}
+async function rubyVersion(ctx, dir) {
+    for (const d of ctx.upward(dir))
+        for (const source of [
+            plainFile('.ruby-version', (v) => v.replace(/^ruby-/, '')),
+            toolVersions('ruby'),
+            miseTools('ruby'),
+        ]) {
+            const found = await source(ctx, d);
+            if (found)
+                return found;
+        }
+    return undefined;
+}
+async function bundler(ctx, dir) {
+    const lockfile = ctx.has(dir, 'Gemfile.lock') ? context_joinRel(dir, 'Gemfile.lock') : null;
+    const lock = lockfile ? ((await ctx.text(lockfile)) ?? '') : '';
+    return {
+        name: 'bundler',
+        version: capture(lock, /^BUNDLED WITH\s*\n\s*(\S+)/m) ?? null,
+        lockfile,
+        source: context_joinRel(dir, 'Gemfile'),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/stack/src/detectors/static.ts
 
 
@@ -41602,6 +43098,7 @@ const staticDetector = {
 
 
 
+
 /** Every detector, highest priority first. Adding an ecosystem is one file and one line here. */
 const DETECTORS = [
     mavenDetector,
@@ -41615,6 +43112,7 @@ const DETECTORS = [
     pythonDetector,
     denoDetector,
     nodeDetector,
+    siteDetector,
     staticDetector,
 ].sort((a, b) => b.priority - a.priority);
 /** The detectors by name; an unknown name is an error listing the known ones. */
@@ -41729,8 +43227,6 @@ function languageShares(bytes) {
         .map(([name, n]) => ({ name, bytes: n, share: total ? Math.round((n / total) * 10_000) / 10_000 : 0 }));
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./packages/stack/src/pattern-index.ts
 
 const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
@@ -42066,6 +43562,8 @@ function readAttribute(attr, into) {
 
 
 
+
+
 /** Folders never entered: dependency trees, build output, caches and VCS data. */
 const PRUNED_DIRS = new Set([
     '.git',
@@ -42114,8 +43612,25 @@ const PRUNED_DIRS = new Set([
     '.netlify',
     '.slipway',
 ]);
-/** Folders whose manifests are test data, not projects (their code still counts toward languages). */
-const NOT_PROJECT_DIRS = new Set(['fixtures', '__fixtures__', 'testdata', 'test-fixtures', '__mocks__']);
+/**
+ * Folders whose manifests are test data or benchmarks, not projects, unless a workspace declares
+ * them as members (their code still counts toward languages).
+ */
+const NOT_PROJECT_DIRS = new Set([
+    '__fixtures__',
+    'testdata',
+    'test-fixtures',
+    '__mocks__',
+    'test',
+    'tests',
+    '__tests__',
+    'e2e',
+    'benchmarks',
+]);
+/** True for a folder name that holds test data, tests or benchmarks (`fixtures`, `fixtures-v2`, `e2e` …). */
+function isNotProjectDir(name) {
+    return NOT_PROJECT_DIRS.has(name) || name.startsWith('fixtures');
+}
 const MANIFEST_NAMES = new Set([
     'package.json',
     'package-lock.json',
@@ -42190,10 +43705,17 @@ const MANIFEST_NAMES = new Set([
     'config.ru',
     'Rakefile',
     'artisan',
+    // Hugo's and Zola's pinned version.
+    'netlify.toml',
+    // Nx projects.
+    'project.json',
+    'workspace.json',
 ]);
+/** Config files named by the framework table and by the Nx plugins that infer targets. */
+const CONFIG_NAMES = new Set([...FRAMEWORK_CONFIG_FILES, ...NX_PLUGIN_CONFIG_FILES]);
 /** True for files detect-stack reads or looks for by name. */
 function isManifestName(name) {
-    if (MANIFEST_NAMES.has(name))
+    if (MANIFEST_NAMES.has(name) || CONFIG_NAMES.has(name))
         return true;
     // The walk asks this of every file: test the cheap first character before any regex.
     const first = name.charCodeAt(0);
@@ -42213,6 +43735,7 @@ function walk(options) {
     const progressEvery = options.progressEvery ?? 50_000;
     const inv = {
         manifests: new Map(),
+        notProject: new Set(),
         languageBytes: new Map(),
         dirBytes: new Map(),
         files: 0,
@@ -42262,20 +43785,21 @@ function walk(options) {
             inv.files++;
             if (inv.files % progressEvery === 0)
                 logger.info(`detect-stack: walked ${inv.files} files in ${inv.directories} folders…`);
-            if (!notProject && isManifestName(name)) {
+            if (isManifestName(name)) {
                 const list = inv.manifests.get(rel);
                 if (list)
                     list.push(name);
                 else
                     inv.manifests.set(rel, [name]);
+                if (notProject)
+                    inv.notProject.add(rel);
             }
             bytesHere += countLanguage(abs, name, childRel, attributes, inv);
         }
         if (bytesHere > 0)
             inv.dirBytes.set(rel, bytesHere);
-        const childNotProject = notProject || NOT_PROJECT_DIRS.has(rel.slice(rel.lastIndexOf('/') + 1));
         for (let i = childDirs.length - 1; i >= 0; i--)
-            stack.push({ rel: childDirs[i], notProject: childNotProject || NOT_PROJECT_DIRS.has(basename(childDirs[i])) });
+            stack.push({ rel: childDirs[i], notProject: notProject || isNotProjectDir(basename(childDirs[i])) });
     }
     if (inv.truncated)
         inv.warnings.push(`stopped after ${maxFiles} files (max-files); results cover only the part walked`);
@@ -42330,6 +43854,49 @@ function readAttributes(path, inv) {
         inv.warnings.push(`.gitattributes has ${attributes.skipped + MAX_ATTRIBUTE_PATTERNS} linguist patterns; only the first ${MAX_ATTRIBUTE_PATTERNS} are used`);
     return attributes;
 }
+/** A repository is never deeper than this below the filesystem root; a climb past it gives up. */
+const MAX_CLIMB = 64;
+/**
+ * The folders above `root` that belong to its repository, nearest first, with their manifest
+ * names: an enclosing workspace (a pnpm, Yarn or Nx root above `path`) is declared there. The
+ * climb ends at the repository root, the nearest folder with `.git`, and never passes `ceiling`
+ * (the workspace); without a `.git` above it, it goes up to `ceiling`, or nowhere when there is none.
+ */
+function foldersAbove(root, ceiling) {
+    let dir = (0,external_node_path_.resolve)(root);
+    const top = ceiling !== undefined && isInside(dir, (0,external_node_path_.resolve)(ceiling)) ? (0,external_node_path_.resolve)(ceiling) : undefined;
+    const chain = [];
+    for (let i = 0; !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')) && dir !== top; i++) {
+        const parent = (0,external_node_path_.dirname)(dir);
+        if (parent === dir || i === MAX_CLIMB)
+            return top === undefined ? [] : outerDirs(root, chain);
+        chain.push(parent);
+        dir = parent;
+    }
+    return outerDirs(root, chain);
+}
+function isInside(dir, ancestor) {
+    return dir === ancestor || dir.startsWith(ancestor.endsWith(external_node_path_.sep) ? ancestor : ancestor + external_node_path_.sep);
+}
+function outerDirs(root, chain) {
+    return chain.map((abs, i) => {
+        let names = [];
+        try {
+            names = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true })
+                .filter((e) => e.isFile() && isManifestName(e.name))
+                .map((e) => e.name)
+                .sort();
+        }
+        catch {
+            // An unreadable folder above the root declares nothing detection can use.
+        }
+        return {
+            rel: Array.from({ length: i + 1 }, () => '..').join('/'),
+            below: (0,external_node_path_.relative)(abs, (0,external_node_path_.resolve)(root)).split(external_node_path_.sep).join('/'),
+            names,
+        };
+    });
+}
 
 ;// CONCATENATED MODULE: ./packages/stack/src/detect.ts
 
@@ -42351,15 +43918,19 @@ async function detectStack(options) {
         maxFiles: options.maxFiles ?? 200_000,
         logger,
     });
-    const ctx = new DetectContext(options.root, inventory, logger, options.annotationPrefix ?? '', (0,external_node_path_.basename)(options.root) || 'root');
+    const ctx = new DetectContext(options.root, inventory, logger, options.annotationPrefix ?? '', (0,external_node_path_.basename)(options.root) || 'root', foldersAbove(options.root, options.ceiling));
     for (const w of inventory.warnings)
         ctx.warn(w);
     const dirs = [...inventory.manifests.keys()].sort(byPath);
-    const workspaces = await findWorkspaces(ctx, dirs);
+    // Test data, fixtures and benchmarks declare no workspaces; they are projects only as members.
+    const real = dirs.filter((d) => !inventory.notProject.has(d));
+    const workspaces = await findWorkspaces(ctx, real);
     const memberOf = assignMembers(ctx, dirs, workspaces);
+    const candidates = dirs.filter((d) => !inventory.notProject.has(d) || memberOf.has(d));
     // Folders are independent of each other: read their manifests concurrently, keep path order.
-    const found = await Promise.all(dirs.map((dir) => projectAt(ctx, dir, workspaces, memberOf.get(dir))));
-    const projects = dropEnclosedStaticSites(found.filter((p) => p !== undefined));
+    const found = await Promise.all(candidates.map((dir) => projectAt(ctx, dir, workspaces, memberOf.get(dir))));
+    const kept = dropEnclosedStaticSites(found.filter((p) => p !== undefined));
+    const projects = kept.map((f) => f.project);
     for (const p of projects)
         for (const w of p.warnings)
             logger.warning(`${oneLine(p.path)}: ${w}`, {
@@ -42372,7 +43943,7 @@ async function detectStack(options) {
         languages: languageShares(inventory.languageBytes),
         monorepo: monorepoOf(workspaces, projects, memberOf),
         projects,
-        primary: primaryOf(projects, inventory)?.path ?? null,
+        primary: (await primaryOf(ctx, kept, inventory))?.path ?? null,
         warnings: ctx.warnings,
         stats: {
             files: inventory.files,
@@ -42382,10 +43953,14 @@ async function detectStack(options) {
         },
     };
 }
+/** Workspaces declared in the tree, and above it (up to the repository root) by detectors that look there. */
 async function findWorkspaces(ctx, dirs) {
-    const perDir = await Promise.all(dirs.map(async (dir) => {
+    const outer = ctx.outer.map((o) => o.rel);
+    const perDir = await Promise.all([...dirs, ...outer].map(async (dir) => {
         const here = [];
         for (const detector of DETECTORS) {
+            if (dir.startsWith('..') && !detector.workspaceAbove)
+                continue;
             const decl = detector.workspace ? await detector.workspace(ctx, dir) : undefined;
             if (decl)
                 here.push({ dir, detector, decl });
@@ -42394,12 +43969,19 @@ async function findWorkspaces(ctx, dirs) {
     }));
     return perDir.flat();
 }
+/** How deep a folder is: the root 0, `a/b` 2, `..` -1; a nearer workspace root claims its members last. */
+function depth(dir) {
+    if (dir === '.')
+        return 0;
+    const parts = dir.split('/');
+    return dir.startsWith('..') ? -parts.length : parts.length;
+}
 /** Member globs past this many are not used: each is compiled and tried against every folder. */
 const MAX_MEMBER_GLOBS = 5000;
 /** Each member folder → the workspace root that claims it (the nearest one when nested). */
 function assignMembers(ctx, dirs, workspaces) {
     const memberOf = new Map();
-    for (const ws of [...workspaces].sort((a, b) => a.dir.length - b.dir.length)) {
+    for (const ws of [...workspaces].sort((a, b) => depth(a.dir) - depth(b.dir))) {
         const members = [...new Set(ws.decl.members)];
         if (members.length > MAX_MEMBER_GLOBS)
             ctx.warn(`workspace at ${ws.dir} (${ws.decl.tool}) lists ${members.length} members; only the first ${MAX_MEMBER_GLOBS} are used`);
@@ -42412,8 +43994,8 @@ function assignMembers(ctx, dirs, workspaces) {
         for (const dir of dirs) {
             if (dir === ws.dir || !ws.detector.applies(ctx, dir))
                 continue;
-            const rel = relativeBelow(ws.dir, dir);
-            if (rel !== undefined && isIncluded(rel) && !isExcluded(rel))
+            const rel = ctx.pathFrom(ws.dir, dir);
+            if (rel !== undefined && rel !== '.' && isIncluded(rel) && !isExcluded(rel))
                 memberOf.set(dir, ws.dir);
         }
     }
@@ -42421,11 +44003,6 @@ function assignMembers(ctx, dirs, workspaces) {
 }
 function normaliseGlob(glob) {
     return glob.replace(/^\.\//, '').replace(/\/+$/, '');
-}
-function relativeBelow(parent, dir) {
-    if (parent === '.')
-        return dir;
-    return dir.startsWith(`${parent}/`) ? dir.slice(parent.length + 1) : undefined;
 }
 async function projectAt(ctx, dir, workspaces, workspaceRoot) {
     const applicable = DETECTORS.filter((d) => d.applies(ctx, dir));
@@ -42436,7 +44013,7 @@ async function projectAt(ctx, dir, workspaces, workspaceRoot) {
         if (ws && !ws.decl.rootIsProject)
             continue;
         if (chosen) {
-            if (detector.name !== 'static')
+            if (detector.name !== 'static' && !chosen.detector.covers?.includes(detector.name))
                 others.push(detector.name);
             continue;
         }
@@ -42461,28 +44038,30 @@ async function projectAt(ctx, dir, workspaces, workspaceRoot) {
     const warnings = draft.warnings.map(oneLine);
     if (others.length)
         warnings.push(`also has manifests for ${others.join(', ')}; reported as ${draft.runtime.name}`);
-    return {
+    const project = {
         path: dir,
         name: draft.name,
         runtime: draft.runtime,
         packageManager: draft.packageManager,
         frameworks: draft.frameworks,
         commands,
+        output: draft.output ?? null,
         dockerfile: dockerfile ? context_joinRel(dir, dockerfile) : null,
         procfile,
         manifest: draft.manifest,
         warnings,
     };
+    return { project, serves: draft.serves ?? draft.frameworks.length > 0 };
 }
 function dockerfileOrder(a, b) {
     const rank = (n) => (n === 'Dockerfile' ? 0 : n === 'Containerfile' ? 1 : 2);
     return rank(a) - rank(b) || a.localeCompare(b);
 }
 /** A static site inside another project is that project's assets, not a project of its own. */
-function dropEnclosedStaticSites(projects) {
-    const paths = new Set(projects.map((p) => p.path));
-    return projects.filter((p) => {
-        if (p.runtime.name !== 'static')
+function dropEnclosedStaticSites(found) {
+    const paths = new Set(found.map((f) => f.project.path));
+    return found.filter(({ project: p }) => {
+        if (p.runtime.name !== 'static' || p.frameworks.length > 0)
             return true;
         for (let d = parentOf(p.path); d !== undefined; d = parentOf(d))
             if (paths.has(d))
@@ -42491,27 +44070,49 @@ function dropEnclosedStaticSites(projects) {
     });
 }
 /**
- * A workspace declared at the root names the repository's tool and its members. Without one,
- * several projects are independent (tool null), even when one of them is a workspace itself.
+ * A workspace declared at the root, or else the nearest one above it that claims what was
+ * analysed, names the repository's tool and its members. Without one, several projects are
+ * independent (tool null), even when one of them is a workspace itself.
  */
 function monorepoOf(workspaces, projects, memberOf) {
-    const rootWorkspace = workspaces.find((w) => w.dir === '.' && [...memberOf.values()].includes('.'));
-    if (rootWorkspace) {
-        const members = projects
-            .filter((p) => memberOf.get(p.path) === '.' || (memberOf.has(p.path) && p.path !== '.'))
-            .map((p) => p.path);
+    const claimed = new Set(memberOf.values());
+    const rootWorkspace = workspaces.find((w) => w.dir === '.' && claimed.has('.')) ??
+        workspaces
+            .filter((w) => w.dir.startsWith('..') && claimed.has(w.dir))
+            .sort((a, b) => depth(b.dir) - depth(a.dir))[0];
+    if (rootWorkspace && (rootWorkspace.dir === '.' || projects.length > 1)) {
+        const members = projects.filter((p) => memberOf.has(p.path) && p.path !== '.').map((p) => p.path);
         return { tool: rootWorkspace.decl.tool, workspaces: members.sort(byPath) };
     }
     if (projects.length > 1)
         return { tool: null, workspaces: projects.map((p) => p.path) };
     return null;
 }
-/** The root project if there is one, else the project with the most code beneath it. */
-function primaryOf(projects, inventory) {
-    const root = projects.find((p) => p.path === '.');
+/**
+ * The primary project: an application (a start command, a framework that serves, a Dockerfile or
+ * Procfile, or what the root's own scripts build) before a library; then the root, then what the
+ * root's scripts build, then the most code beneath it. Never one in a test, fixture or benchmark folder.
+ */
+async function primaryOf(ctx, found, inventory) {
+    const eligible = found.filter((f) => !inventory.notProject.has(f.project.path));
+    if (eligible.length === 0)
+        return undefined;
+    const targets = new Set();
+    for (const detector of DETECTORS)
+        for (const t of (await detector.builds?.(ctx, '.')) ?? [])
+            targets.add(t);
+    const built = (p) => targets.has(p.name) || targets.has(p.path);
+    const isApp = (f) => f.serves || f.project.commands.start !== null || f.project.dockerfile !== null || built(f.project);
+    const apps = eligible.filter(isApp);
+    const pool = (apps.length > 0 ? apps : eligible).map((f) => f.project);
+    const root = pool.find((p) => p.path === '.');
     if (root)
         return root;
-    // Give each folder's bytes to the nearest project at or above it: one climb per folder.
+    const named = pool.filter(built);
+    return mostCode(named.length > 0 ? named : pool, inventory);
+}
+/** The project with the most code beneath it, each folder's bytes going to the nearest project at or above it. */
+function mostCode(projects, inventory) {
     const bytes = new Map(projects.map((p) => [p.path, 0]));
     for (const [dir, n] of inventory.dirBytes) {
         for (let d = dir; d !== undefined; d = parentOf(d)) {
@@ -42558,20 +44159,26 @@ function toMatrix(stack) {
 
 
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./actions/detect-stack/src/inputs.ts
+
 
 
 /** More exclude globs than anyone writes by hand; each one is tried against every path walked. */
 const MAX_EXCLUDE_GLOBS = 1000;
-/** Reads and validates every input; the workspace is GITHUB_WORKSPACE, else the current folder. */
-function parseInputs(reader, workspace) {
+/**
+ * Reads and validates every input; the workspace is GITHUB_WORKSPACE, else the current folder.
+ * `path` may be relative to the workspace, absolute, or under `~` (HOME).
+ */
+function parseInputs(reader, workspace, home = (0,external_node_os_.homedir)()) {
     const exclude = excludeGlobs(reader.list('exclude'));
     const maxFiles = reader.integer('max-files', { min: 1, max: 10_000_000 });
-    const folder = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace);
+    const folder = (0,lite/* workspaceFolder */.ih)('path', reader.raw('path'), workspace, { home });
     return Object.freeze({
         root: folder.abs,
         displayRoot: folder.rel,
-        annotationPrefix: folder.rel === '.' ? '' : `${folder.rel}/`,
+        annotationPrefix: folder.rel === '.' ? '' : `${folder.rel.replace(/\/$/, '')}/`,
         exclude: Object.freeze(exclude),
         maxFiles,
     });
@@ -42595,7 +44202,7 @@ const metadata_generated_metadata = {
     "description": "Reports what a repository is and how to build, test and run it: languages, projects, runtimes and their versions, package managers, frameworks, commands and a job matrix.",
     "inputs": {
         "path": {
-            "description": "Folder to analyse, relative to GITHUB_WORKSPACE. It must stay inside the workspace.",
+            "description": "Folder to analyse: relative to the workspace, absolute (a checkout in RUNNER_TEMP, say), or ~/…. A path into the workspace must not lead out of it through a symbolic link, and the walk never follows one.",
             "required": false,
             "default": "."
         },
@@ -42646,6 +44253,12 @@ const metadata_generated_metadata = {
         },
         "primary-path": {
             "description": "Folder of the primary project, relative to `path` (`.` for the root)."
+        },
+        "build-output": {
+            "description": "Folder the primary project's build writes (such as `.next`, `dist` or `_site`), relative to its folder; empty when unknown."
+        },
+        "build-system": {
+            "description": "Tool that orchestrates the repository's build: nx, turbo, lerna, rush, npm-, pnpm-, yarn- or bun-workspaces, go-work, cargo-workspace, maven or gradle; empty for independent projects."
         }
     }
 };
@@ -42720,9 +44333,13 @@ function stackSummary(stack) {
 
 /** Detects the stack and sets every output and the job summary. */
 async function run({ env, logger, setOutput }) {
-    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated_metadata, env), env.GITHUB_WORKSPACE || process.cwd());
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const inputs = parseInputs(new lite/* InputReader */.i_(metadata_generated_metadata, env), workspace, env.HOME);
     const stack = await detectStack({
         root: inputs.root,
+        // A path inside a workspace member reads the enclosing root's package manager and lockfile:
+        // the climb stops at the repository's .git, or at the workspace without one.
+        ceiling: workspace,
         displayRoot: inputs.displayRoot,
         exclude: inputs.exclude,
         maxFiles: inputs.maxFiles,
@@ -42743,6 +44360,8 @@ async function run({ env, logger, setOutput }) {
     out.set('monorepo', stack.projects.length > 1);
     out.set('dockerfile', primary?.dockerfile ?? '');
     out.set('primary-path', primary?.path ?? '');
+    out.set('build-output', primary?.output ?? '');
+    out.set('build-system', stack.monorepo?.tool ?? '');
     // The path and version come from the repository: kept on one line, they cannot start a
     // workflow command of their own (the runner's logger also fences any `::` it prints).
     logger.info(primary
@@ -42808,10 +44427,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, shownPath, systemClock, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 14 modules
-var lite = __nccwpck_require__(7112);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
+var lite = __nccwpck_require__(3669);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -45820,7 +47439,7 @@ async function runAction(name, run, seams = runnerSeams(), post) {
 
 /***/ }),
 
-/***/ 7112:
+/***/ 3669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45842,7 +47461,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ih: () => (/* reexport */ workspaceFolder)
 });
 
-// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, commandSafe, credentialParts, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, formatDuration, inputEnvName, maskCredential, outputPath, parseDuration, pendingFile, realWorkspace, redactCredentials, redactUrl, reportFailure, toOutputString, userPath, withoutRunnerCredentials, writeFileAtomic
+// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, commandSafe, credentialParts, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, formatDuration, inputEnvName, maskCredential, outputPath, parseDuration, pendingFile, realWorkspace, redactCredentials, redactUrl, reportFailure, shownPath, toOutputString, userPath, withoutRunnerCredentials, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(8826);
@@ -46329,80 +47948,164 @@ function realWorkspace(workspace) {
         throw new errors/* UserError */.yo(`the workspace ${workspace} (GITHUB_WORKSPACE) does not exist.`, {}, 'Run this step in a job that checked out the repository.');
     }
 }
+/** `~` and `~/x` under HOME, as a shell would; any other value unchanged. */
+function expandHome(input, value, home) {
+    if (value !== '~' && !value.startsWith('~/'))
+        return value;
+    if (!home)
+        throw new errors/* UserError */.yo(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+    return (0,external_node_path_.join)(home, value.slice(1));
+}
+/** Refuses what no file system call can take: a NUL byte, and names past Linux's limits (255 bytes a name, 4095 a path). */
+function checkPathText(input, value, path) {
+    if (value.includes('\0'))
+        throw new errors/* UserError */.yo(`'${value}' holds a NUL character.`, { input });
+    if (Buffer.byteLength(path) > 4095 || path.split('/').some((part) => Buffer.byteLength(part) > 255))
+        throw new errors/* UserError */.yo(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
+            input,
+        });
+}
 /**
- * Resolves an input naming a folder relative to the workspace: it must not be absolute, must
- * exist (unless `mayNotExist`), and must stay inside the workspace, links included.
+ * Where a path lies, and the folder it must not leave through a link. A relative value is
+ * resolved against `base` and stays inside the workspace (or inside `base`, when the user put
+ * `base` outside the workspace). An absolute value inside the workspace, by the workspace's given
+ * or real path, is held to the same rule, under the real workspace: a pull request can add a link
+ * such as `out -> /home/runner` to the repository, whichever way the path reaches it. Any other
+ * absolute value is the user's own choice (`${{ runner.temp }}/x`): no jail.
+ */
+function locate(value, workspace, root, base) {
+    if (!(0,external_node_path_.isAbsolute)(value))
+        return { target: (0,external_node_path_.resolve)(base, value), jail: escapes(root, base) ? base : root };
+    const target = (0,external_node_path_.resolve)(value);
+    for (const ws of [root, (0,external_node_path_.resolve)(workspace)])
+        if (!escapes(ws, target))
+            return { target: (0,external_node_path_.join)(root, (0,external_node_path_.relative)(ws, target)), jail: root };
+    return { target };
+}
+/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links, and what lies below it. */
+function existingAncestor(path) {
+    let current = path;
+    for (;;) {
+        try {
+            return { real: (0,external_node_fs_.realpathSync)(current), rest: (0,external_node_path_.relative)(current, path) };
+        }
+        catch {
+            const parent = (0,external_node_path_.dirname)(current);
+            if (parent === current)
+                return { real: current, rest: (0,external_node_path_.relative)(current, path) };
+            current = parent;
+        }
+    }
+}
+/** What a file system entry is, for messages: 'a file', 'a device' … */
+function kindOf(st) {
+    if (st.isFile())
+        return 'a file';
+    if (st.isDirectory())
+        return 'a folder';
+    if (st.isFIFO())
+        return 'a named pipe';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function realOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+function statOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The workspace's name in messages, or the folder a relative value was confined to. */
+function jailName(jail, root) {
+    return jail === root ? 'the workspace' : jail;
+}
+/**
+ * Resolves an input naming a folder: `~/x` under HOME, an absolute path as given
+ * (`${{ runner.temp }}/x`, `${{ github.workspace }}/app`), a relative one against `base` (the
+ * workspace by default). A folder in the workspace, however it is named, must not lead out of
+ * it through a link; one outside it is the user's choice. It must exist (unless `mayNotExist`:
+ * then the part that exists must be a folder, and the rest is where it will be created).
  */
 function workspaceFolder(input, value, workspace, options = {}) {
     const root = realWorkspace(workspace);
-    if ((0,external_node_path_.isAbsolute)(value))
-        throw new errors/* UserError */.yo(`'${value}' is absolute.`, { input }, 'Give a folder relative to the workspace, such as . or apps/web.');
-    const target = (0,external_node_path_.resolve)(options.base ?? root, value || '.');
-    if (escapes(root, target))
-        throw new errors/* UserError */.yo(`'${value}' points outside the workspace.`, { input }, 'Give a folder inside the repository.');
+    const given = expandHome(input, value || '.', options.home);
+    const { target, jail } = locate(given, workspace, root, options.base ?? root);
+    checkPathText(input, value, target);
+    if (jail && escapes(jail, target))
+        throw new errors/* UserError */.yo(`'${value}' points outside ${jailName(jail, root)}.`, { input }, 'Give a folder inside the repository, or an absolute path.');
     let real;
     try {
         real = (0,external_node_fs_.realpathSync)(target);
     }
     catch {
-        if (options.mayNotExist && !escapes(root, target))
-            return { abs: target, rel: (0,external_node_path_.relative)(root, target).split(external_node_path_.sep).join('/') || '.' };
-        throw new errors/* UserError */.yo(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+        if (!options.mayNotExist)
+            throw new errors/* UserError */.yo(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+        const ancestor = existingAncestor(target);
+        const st = statOrUndefined(ancestor.real);
+        if (st && !st.isDirectory())
+            throw new errors/* UserError */.yo(`'${value}' is under ${ancestor.real}, which is ${kindOf(st)}, not a folder.`, { input });
+        real = (0,external_node_path_.join)(ancestor.real, ancestor.rest);
+        if (jail && escapes(jail, real))
+            throw new errors/* UserError */.yo(`'${value}' leads outside ${jailName(jail, root)} through a symbolic link.`, { input }, 'Give a folder inside the repository, or an absolute path.');
+        return { abs: real, rel: shownPath(real, root), inside: !escapes(root, real) };
     }
-    if (escapes(root, real))
-        throw new errors/* UserError */.yo(`'${value}' is a link that leads outside the workspace.`, { input }, 'Give a folder inside the repository.');
-    if (!(0,external_node_fs_.statSync)(real).isDirectory())
-        throw new errors/* UserError */.yo(`'${value}' is a file, not a folder.`, { input }, 'Give the folder that holds the project.');
-    return { abs: real, rel: (0,external_node_path_.relative)(root, real).split(external_node_path_.sep).join('/') || '.' };
+    if (jail && escapes(jail, real))
+        throw new errors/* UserError */.yo(`'${value}' is a link that leads outside ${jailName(jail, root)}.`, { input }, 'Give a folder inside the repository, or an absolute path.');
+    const st = (0,external_node_fs_.statSync)(real);
+    if (!st.isDirectory())
+        throw new errors/* UserError */.yo(`'${value}' is ${kindOf(st)}, not a folder.`, { input }, 'Give the folder that holds the project.');
+    return { abs: real, rel: shownPath(real, root), inside: !escapes(root, real) };
 }
-/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links. */
-function realAncestor(path) {
-    let current = path;
-    for (;;) {
-        try {
-            return realpathSync(current);
-        }
-        catch {
-            const parent = dirname(current);
-            if (parent === current)
-                return current;
-            current = parent;
-        }
-    }
+/**
+ * How an output or a log line names a path: relative to the workspace (POSIX, '.' for the
+ * workspace itself) when it lies inside, by the workspace's given or real path; else absolute.
+ */
+function shownPath(path, workspace) {
+    for (const ws of [(0,external_node_path_.resolve)(workspace), realOrUndefined(workspace) ?? (0,external_node_path_.resolve)(workspace)])
+        if (!escapes(ws, path))
+            return (0,external_node_path_.relative)(ws, path).split(external_node_path_.sep).join('/') || '.';
+    return path;
 }
 /**
  * Resolves an input naming a file this action writes (a report, a SARIF file, a baseline, an
- * output folder). An absolute path is taken as the user gave it (`${{ runner.temp }}/x`). A
- * relative one is resolved against the workspace and must stay inside it through every link on
- * the way, since a pull request can add a link (`out -> /etc`) to the repository. An existing
- * folder where a file is wanted, or a file where a folder is wanted, is refused (`any` takes either).
+ * output folder). An absolute path outside the workspace is taken as the user gave it
+ * (`${{ runner.temp }}/x`). A relative one is resolved against the workspace and, like an absolute
+ * one inside it, must stay inside through every link on the way, since a pull request can add a
+ * link (`out -> /etc`) to the repository. An existing folder where a file is wanted, a device, pipe
+ * or socket where a file is written (renaming over `/dev/zero` would replace it), or a file where
+ * a folder is wanted, is refused (`any` takes either, and is not written).
  */
 function outputPath(input, value, workspace, options = {}) {
     const kind = options.kind ?? 'file';
-    if (value.includes('\0'))
-        throw new UserError(`'${value}' holds a NUL character.`, { input });
-    // Linux's limits: 255 bytes a name, 4096 a path. Past them every call fails with ENAMETOOLONG.
-    if (Buffer.byteLength(value) > 4095 || value.split('/').some((part) => Buffer.byteLength(part) > 255))
-        throw new UserError(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
-            input,
-        });
+    checkPathText(input, value, value);
     const target = isAbsolute(value) ? resolve(value) : resolve(workspace, value);
-    if (!isAbsolute(value)) {
-        const root = realWorkspace(workspace);
-        if (escapes(resolve(workspace), target) || escapes(root, realAncestor(target)))
-            throw new UserError(`'${value}' leads outside the workspace${escapes(resolve(workspace), target) ? '' : ' through a symbolic link'}.`, { input }, 'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.');
+    // A relative path needs the workspace; an absolute one is checked against it only if it exists.
+    const root = isAbsolute(value) ? (realOrUndefined(workspace) ?? resolve(workspace)) : realWorkspace(workspace);
+    const { target: located, jail } = locate(value, workspace, root, root);
+    if (jail) {
+        const lexical = escapes(jail, located);
+        if (lexical || escapes(jail, existingAncestor(located).real))
+            throw new UserError(`'${value}' leads outside the workspace${lexical ? '' : ' through a symbolic link'}.`, { input }, 'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.');
     }
-    let st;
-    try {
-        st = statSync(target);
-    }
-    catch {
-        st = undefined;
-    }
+    const st = statOrUndefined(target);
     if (st && kind === 'file' && st.isDirectory())
         throw new UserError(`'${value}' is a folder; a file is written there.`, { input }, 'Give a file name.');
+    if (st && kind === 'file' && !st.isFile())
+        throw new UserError(`'${value}' is ${kindOf(st)}; a file is written there.`, { input }, 'Give the path of a regular file, such as ${{ runner.temp }}/name.');
     if (st && kind === 'folder' && !st.isDirectory())
-        throw new UserError(`'${value}' is a file; a folder is written there.`, { input }, 'Give a folder name.');
+        throw new UserError(`'${value}' is ${kindOf(st)}; a folder is written there.`, { input }, 'Give a folder name.');
     for (let dir = dirname(target); dir !== dirname(dir); dir = dirname(dir)) {
         let d;
         try {
@@ -46422,14 +48125,8 @@ function outputPath(input, value, workspace, options = {}) {
  * (`${{ runner.temp }}/x`), a relative one inside the workspace (never through a link out of it).
  */
 function userPath(input, value, workspace, home, kind = 'any') {
-    let path = value;
-    if (value === '~' || value.startsWith('~/')) {
-        if (!home)
-            throw new UserError(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
-        path = join(home, value.slice(1));
-    }
-    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
-    return outputPath(input, path, workspace, { kind });
+    // outputPath checks NUL bytes and lengths, and keeps paths in the workspace inside it.
+    return outputPath(input, expandHome(input, value, home), workspace, { kind });
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
@@ -46463,8 +48160,8 @@ class RecordingLogger {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/seams.ts
 
 
@@ -46947,6 +48644,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

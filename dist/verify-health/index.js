@@ -44466,7 +44466,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, systemClock, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: InputReader, ManualClock, OutputWriter, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, SummaryBuilder, UserError, actionsExec, commandSafe, coreLogger, credentialParts, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, escapeHtml, fieldLine, formatDuration, inputEnvName, isUserError, jsonErrorOffset, lineColumn, maskCredential, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactCredentials, redactUrl, reportFailure, runnerSeams, shellQuote, shownPath, systemClock, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 16 modules
 var lite = __nccwpck_require__(3641);
@@ -47496,7 +47496,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ml: () => (/* reexport */ systemClock)
 });
 
-// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, commandSafe, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, jsonErrorOffset, lineColumn, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactUrl, reportFailure, shellQuote, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
+// UNUSED EXPORTS: ManualClock, RUNNER_CREDENTIAL_VARS, RecordingLogger, SUMMARY_LIMIT_BYTES, actionsExec, commandSafe, describeJsonError, errorMessage, escapeCommandData, escapeCommandProperty, fieldLine, formatDuration, inputEnvName, jsonErrorOffset, lineColumn, nullLogger, outputPath, parseDuration, pendingFile, readUserFile, realWorkspace, redactUrl, reportFailure, shellQuote, shownPath, toOutputString, userPath, withoutRunnerCredentials, workspaceFolder, writeFileAtomic
 
 // EXTERNAL MODULE: ./packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(8826);
@@ -47977,80 +47977,164 @@ function realWorkspace(workspace) {
         throw new UserError(`the workspace ${workspace} (GITHUB_WORKSPACE) does not exist.`, {}, 'Run this step in a job that checked out the repository.');
     }
 }
+/** `~` and `~/x` under HOME, as a shell would; any other value unchanged. */
+function expandHome(input, value, home) {
+    if (value !== '~' && !value.startsWith('~/'))
+        return value;
+    if (!home)
+        throw new UserError(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
+    return join(home, value.slice(1));
+}
+/** Refuses what no file system call can take: a NUL byte, and names past Linux's limits (255 bytes a name, 4095 a path). */
+function checkPathText(input, value, path) {
+    if (value.includes('\0'))
+        throw new UserError(`'${value}' holds a NUL character.`, { input });
+    if (Buffer.byteLength(path) > 4095 || path.split('/').some((part) => Buffer.byteLength(part) > 255))
+        throw new UserError(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
+            input,
+        });
+}
 /**
- * Resolves an input naming a folder relative to the workspace: it must not be absolute, must
- * exist (unless `mayNotExist`), and must stay inside the workspace, links included.
+ * Where a path lies, and the folder it must not leave through a link. A relative value is
+ * resolved against `base` and stays inside the workspace (or inside `base`, when the user put
+ * `base` outside the workspace). An absolute value inside the workspace, by the workspace's given
+ * or real path, is held to the same rule, under the real workspace: a pull request can add a link
+ * such as `out -> /home/runner` to the repository, whichever way the path reaches it. Any other
+ * absolute value is the user's own choice (`${{ runner.temp }}/x`): no jail.
+ */
+function locate(value, workspace, root, base) {
+    if (!isAbsolute(value))
+        return { target: resolve(base, value), jail: escapes(root, base) ? base : root };
+    const target = resolve(value);
+    for (const ws of [root, resolve(workspace)])
+        if (!escapes(ws, target))
+            return { target: join(root, relative(ws, target)), jail: root };
+    return { target };
+}
+/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links, and what lies below it. */
+function existingAncestor(path) {
+    let current = path;
+    for (;;) {
+        try {
+            return { real: realpathSync(current), rest: relative(current, path) };
+        }
+        catch {
+            const parent = dirname(current);
+            if (parent === current)
+                return { real: current, rest: relative(current, path) };
+            current = parent;
+        }
+    }
+}
+/** What a file system entry is, for messages: 'a file', 'a device' … */
+function kindOf(st) {
+    if (st.isFile())
+        return 'a file';
+    if (st.isDirectory())
+        return 'a folder';
+    if (st.isFIFO())
+        return 'a named pipe';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function realOrUndefined(path) {
+    try {
+        return realpathSync(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+function statOrUndefined(path) {
+    try {
+        return statSync(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The workspace's name in messages, or the folder a relative value was confined to. */
+function jailName(jail, root) {
+    return jail === root ? 'the workspace' : jail;
+}
+/**
+ * Resolves an input naming a folder: `~/x` under HOME, an absolute path as given
+ * (`${{ runner.temp }}/x`, `${{ github.workspace }}/app`), a relative one against `base` (the
+ * workspace by default). A folder in the workspace, however it is named, must not lead out of
+ * it through a link; one outside it is the user's choice. It must exist (unless `mayNotExist`:
+ * then the part that exists must be a folder, and the rest is where it will be created).
  */
 function workspaceFolder(input, value, workspace, options = {}) {
     const root = realWorkspace(workspace);
-    if (isAbsolute(value))
-        throw new UserError(`'${value}' is absolute.`, { input }, 'Give a folder relative to the workspace, such as . or apps/web.');
-    const target = resolve(options.base ?? root, value || '.');
-    if (escapes(root, target))
-        throw new UserError(`'${value}' points outside the workspace.`, { input }, 'Give a folder inside the repository.');
+    const given = expandHome(input, value || '.', options.home);
+    const { target, jail } = locate(given, workspace, root, options.base ?? root);
+    checkPathText(input, value, target);
+    if (jail && escapes(jail, target))
+        throw new UserError(`'${value}' points outside ${jailName(jail, root)}.`, { input }, 'Give a folder inside the repository, or an absolute path.');
     let real;
     try {
         real = realpathSync(target);
     }
     catch {
-        if (options.mayNotExist && !escapes(root, target))
-            return { abs: target, rel: relative(root, target).split(sep).join('/') || '.' };
-        throw new UserError(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+        if (!options.mayNotExist)
+            throw new UserError(`'${value}' does not exist.`, { input }, 'Check the folder name and that the repository is checked out (actions/checkout) before this step.');
+        const ancestor = existingAncestor(target);
+        const st = statOrUndefined(ancestor.real);
+        if (st && !st.isDirectory())
+            throw new UserError(`'${value}' is under ${ancestor.real}, which is ${kindOf(st)}, not a folder.`, { input });
+        real = join(ancestor.real, ancestor.rest);
+        if (jail && escapes(jail, real))
+            throw new UserError(`'${value}' leads outside ${jailName(jail, root)} through a symbolic link.`, { input }, 'Give a folder inside the repository, or an absolute path.');
+        return { abs: real, rel: shownPath(real, root), inside: !escapes(root, real) };
     }
-    if (escapes(root, real))
-        throw new UserError(`'${value}' is a link that leads outside the workspace.`, { input }, 'Give a folder inside the repository.');
-    if (!statSync(real).isDirectory())
-        throw new UserError(`'${value}' is a file, not a folder.`, { input }, 'Give the folder that holds the project.');
-    return { abs: real, rel: relative(root, real).split(sep).join('/') || '.' };
+    if (jail && escapes(jail, real))
+        throw new UserError(`'${value}' is a link that leads outside ${jailName(jail, root)}.`, { input }, 'Give a folder inside the repository, or an absolute path.');
+    const st = statSync(real);
+    if (!st.isDirectory())
+        throw new UserError(`'${value}' is ${kindOf(st)}, not a folder.`, { input }, 'Give the folder that holds the project.');
+    return { abs: real, rel: shownPath(real, root), inside: !escapes(root, real) };
 }
-/** The nearest existing ancestor of a path (the path itself when it exists), resolved through links. */
-function realAncestor(path) {
-    let current = path;
-    for (;;) {
-        try {
-            return realpathSync(current);
-        }
-        catch {
-            const parent = dirname(current);
-            if (parent === current)
-                return current;
-            current = parent;
-        }
-    }
+/**
+ * How an output or a log line names a path: relative to the workspace (POSIX, '.' for the
+ * workspace itself) when it lies inside, by the workspace's given or real path; else absolute.
+ */
+function shownPath(path, workspace) {
+    for (const ws of [resolve(workspace), realOrUndefined(workspace) ?? resolve(workspace)])
+        if (!escapes(ws, path))
+            return relative(ws, path).split(sep).join('/') || '.';
+    return path;
 }
 /**
  * Resolves an input naming a file this action writes (a report, a SARIF file, a baseline, an
- * output folder). An absolute path is taken as the user gave it (`${{ runner.temp }}/x`). A
- * relative one is resolved against the workspace and must stay inside it through every link on
- * the way, since a pull request can add a link (`out -> /etc`) to the repository. An existing
- * folder where a file is wanted, or a file where a folder is wanted, is refused (`any` takes either).
+ * output folder). An absolute path outside the workspace is taken as the user gave it
+ * (`${{ runner.temp }}/x`). A relative one is resolved against the workspace and, like an absolute
+ * one inside it, must stay inside through every link on the way, since a pull request can add a
+ * link (`out -> /etc`) to the repository. An existing folder where a file is wanted, a device, pipe
+ * or socket where a file is written (renaming over `/dev/zero` would replace it), or a file where
+ * a folder is wanted, is refused (`any` takes either, and is not written).
  */
 function outputPath(input, value, workspace, options = {}) {
     const kind = options.kind ?? 'file';
-    if (value.includes('\0'))
-        throw new UserError(`'${value}' holds a NUL character.`, { input });
-    // Linux's limits: 255 bytes a name, 4096 a path. Past them every call fails with ENAMETOOLONG.
-    if (Buffer.byteLength(value) > 4095 || value.split('/').some((part) => Buffer.byteLength(part) > 255))
-        throw new UserError(`'${value.slice(0, 80)}…' is too long a path (at most 255 bytes a name and 4095 in all).`, {
-            input,
-        });
+    checkPathText(input, value, value);
     const target = isAbsolute(value) ? resolve(value) : resolve(workspace, value);
-    if (!isAbsolute(value)) {
-        const root = realWorkspace(workspace);
-        if (escapes(resolve(workspace), target) || escapes(root, realAncestor(target)))
-            throw new UserError(`'${value}' leads outside the workspace${escapes(resolve(workspace), target) ? '' : ' through a symbolic link'}.`, { input }, 'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.');
+    // A relative path needs the workspace; an absolute one is checked against it only if it exists.
+    const root = isAbsolute(value) ? (realOrUndefined(workspace) ?? resolve(workspace)) : realWorkspace(workspace);
+    const { target: located, jail } = locate(value, workspace, root, root);
+    if (jail) {
+        const lexical = escapes(jail, located);
+        if (lexical || escapes(jail, existingAncestor(located).real))
+            throw new UserError(`'${value}' leads outside the workspace${lexical ? '' : ' through a symbolic link'}.`, { input }, 'Give a path inside the repository, or an absolute path such as ${{ runner.temp }}/name.');
     }
-    let st;
-    try {
-        st = statSync(target);
-    }
-    catch {
-        st = undefined;
-    }
+    const st = statOrUndefined(target);
     if (st && kind === 'file' && st.isDirectory())
         throw new UserError(`'${value}' is a folder; a file is written there.`, { input }, 'Give a file name.');
+    if (st && kind === 'file' && !st.isFile())
+        throw new UserError(`'${value}' is ${kindOf(st)}; a file is written there.`, { input }, 'Give the path of a regular file, such as ${{ runner.temp }}/name.');
     if (st && kind === 'folder' && !st.isDirectory())
-        throw new UserError(`'${value}' is a file; a folder is written there.`, { input }, 'Give a folder name.');
+        throw new UserError(`'${value}' is ${kindOf(st)}; a folder is written there.`, { input }, 'Give a folder name.');
     for (let dir = dirname(target); dir !== dirname(dir); dir = dirname(dir)) {
         let d;
         try {
@@ -48070,14 +48154,8 @@ function outputPath(input, value, workspace, options = {}) {
  * (`${{ runner.temp }}/x`), a relative one inside the workspace (never through a link out of it).
  */
 function userPath(input, value, workspace, home, kind = 'any') {
-    let path = value;
-    if (value === '~' || value.startsWith('~/')) {
-        if (!home)
-            throw new UserError(`'${value}' starts with ~ but HOME is not set.`, { input }, 'Give an absolute path.');
-        path = join(home, value.slice(1));
-    }
-    // outputPath checks NUL bytes and lengths, and keeps relative paths inside the workspace.
-    return outputPath(input, path, workspace, { kind });
+    // outputPath checks NUL bytes and lengths, and keeps paths in the workspace inside it.
+    return outputPath(input, expandHome(input, value, home), workspace, { kind });
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
