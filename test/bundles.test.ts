@@ -48,7 +48,10 @@ describe('dist/detect-stack', () => {
     expect(run.outputs['package-manager']).toBe('npm');
     expect(run.outputs['build-command']).toBe('npm run build');
     expect(run.outputs['test-command']).toBe('npm test');
-    expect(run.outputs['start-command']).toBe('');
+    // No start script: the framework's own (Next.js serves what `next build` wrote to .next).
+    expect(run.outputs['start-command']).toBe('npx next start');
+    expect(run.outputs['build-output']).toBe('.next');
+    expect(run.outputs['build-system']).toBe('npm-workspaces');
     expect(run.outputs.monorepo).toBe('true');
     expect(run.outputs.dockerfile).toBe('apps/web/Dockerfile');
     const matrix = JSON.parse(run.outputs.matrix!);
