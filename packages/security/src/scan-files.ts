@@ -3,6 +3,7 @@ import { isUserError, readUserFile, type Logger } from '@slipway/action-kit/lite
 import { LockfileError, type LockedPackage, type parserFor, type LockfileWarning } from '@slipway/lockfiles';
 import type { Finding } from './types.js';
 import { auditWorkflow } from './workflows/audit.js';
+import { WorkflowError } from './workflows/context.js';
 
 /**
  * GitHub refuses a workflow file much past this size, and the YAML parser's time grows with it:
@@ -63,7 +64,10 @@ export function auditOrWarn(text: string, path: string, logger: Logger): Finding
     return auditWorkflow(text, path);
   } catch (err) {
     const line = (err as { line?: number }).line;
-    logger.warning(`${path} is not valid YAML (${(err as Error).message}); not audited`, {
+    // A workflow GitHub would reject says what is wrong itself ("not a valid workflow: …"); anything else is YAML the parser refused.
+    const message = (err as Error).message;
+    const what = err instanceof WorkflowError ? `is ${message}` : `is not valid YAML (${message})`;
+    logger.warning(`${path} ${what}; not audited`, {
       file: path,
       ...(line ? { startLine: line } : {}),
     });
