@@ -547,7 +547,7 @@ describe('build-artifact runs the build as untrusted code', () => {
 });
 
 describe('build-artifact keeps tokens a build prints out of its errors and summary', () => {
-  const TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}x9Y8z7`; // 40 characters, a GitHub token's shape
+  const TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}4bTfjT`; // 40 characters, a GitHub token with its checksum right
   // The build prints a token it read (from a file here; from its environment in real life).
   const failing = 'echo "deploying with $(cat token.txt)"; echo "fatal: bad credentials"; exit 1';
 

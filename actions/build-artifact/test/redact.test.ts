@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { redactSecrets } from '../src/redact.js';
 
-const GH = `ghp_${'Zq8Wm3Rt5Y'.repeat(3)}Kp2Lx7`; // a GitHub token's shape, 40 characters
+const GH = `ghp_${'Zq8Wm3Rt5Y'.repeat(3)}1TqP9y`; // a GitHub token, 40 characters, its CRC32 checksum right
 const AWS = 'AKIAQWERTYUIOPASDFGH';
 
 describe('redactSecrets', () => {

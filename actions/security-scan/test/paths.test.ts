@@ -40,7 +40,7 @@ const GITLEAKS = `[[rules]]\nid = "acme-key"\ndescription = "ACME API key"\nrege
 const SHOP = {
   'package.json': JSON.stringify({ name: 'shop', dependencies: { lodash: '^4.17.20' } }),
   'package-lock.json': LODASH_LOCK,
-  'src/client.js': "export const key = 'acme_0123456789abcdefghijklmn';\n",
+  'src/client.js': "export const key = 'acme_7qk2lm9zp4rt8wx3yv6nbh5j';\n",
 };
 const prefixed = (dir: string, files: Record<string, string>) =>
   Object.fromEntries(Object.entries(files).map(([k, v]) => [`${dir}/${k}`, v]));

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { fingerprint, redact } from '../fingerprint.js';
 import type { Finding, RuleInfo } from '../types.js';
+import { findGenericSecrets, GENERIC_RULE_ID } from './generic.js';
+import { isPlaceholder, publishedGoogleKey, type MatchContext } from './placeholders.js';
+import { KeywordPrefilter } from './prefilter.js';
 import { GLOBAL_ALLOW, shannonEntropy, type SecretPattern, type SecretRule } from './rules.js';
 
 /** Allow-lists from configuration: paths never scanned, secrets never reported. */
@@ -38,11 +41,13 @@ function* matchesOf(
   }
 }
 
-const INLINE_ALLOW = /slipway:allow|gitleaks:allow/;
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A rule's matches in a line; the generic rule reads assignments with its own parser. */
+function ruleMatches(rule: SecretRule, text: string): Iterable<{ index: number; groups: (string | undefined)[] }> {
+  if (rule.id !== GENERIC_RULE_ID) return matchesOf(rule.regex, text);
+  return findGenericSecrets(text).map((m) => ({ index: m.index, groups: [m.secret, m.secret] }));
 }
+
+const INLINE_ALLOW = /slipway:allow|gitleaks:allow/;
 
 /** Converts a rule to the SARIF rule description. */
 export function ruleInfo(rule: SecretRule): RuleInfo {
@@ -56,46 +61,25 @@ export function ruleInfo(rule: SecretRule): RuleInfo {
 }
 
 /**
- * Runs secret rules over text. All keywords are found in one pass of one case-insensitive
- * regex; a rule's own regex runs only on the lines where one of its keywords occurs, which is
- * where most of the speed comes from (as in gitleaks and trufflehog).
+ * Runs secret rules over text. One pass of a keyword automaton over the text finds, per line, the
+ * rules whose keywords occur there (however many rules there are); a rule's own matcher runs only
+ * on those lines, which is where most of the speed comes from (as in gitleaks and trufflehog).
  */
 export class SecretEngine {
-  private readonly keywordRe: RegExp;
-  private readonly rulesByKeyword = new Map<string, SecretRule[]>();
+  private readonly prefilter: KeywordPrefilter;
   private readonly infos = new Map<string, RuleInfo>();
   /** Rules without keywords (from configuration): they run on every line. */
-  private readonly alwaysRules: SecretRule[] = [];
-  private readonly keywordRuleCount: number;
+  private readonly alwaysRules: number[] = [];
 
   constructor(
     private readonly rules: readonly SecretRule[],
     private readonly allow: AllowList = { paths: [], regexes: [], stopwords: [] },
   ) {
-    const keywords = new Set<string>();
-    for (const rule of rules) {
-      if (rule.keywords.every((k) => k === '')) this.alwaysRules.push(rule);
-      for (const kw of rule.keywords) {
-        if (kw === '') continue;
-        const k = kw.toLowerCase();
-        keywords.add(k);
-        const list = this.rulesByKeyword.get(k) ?? [];
-        list.push(rule);
-        this.rulesByKeyword.set(k, list);
-      }
+    rules.forEach((rule, i) => {
+      if (rule.keywords.every((k) => k === '')) this.alwaysRules.push(i);
       this.infos.set(rule.id, ruleInfo(rule));
-    }
-    this.keywordRuleCount = rules.filter((r) => r.keywords.some((k) => k !== '')).length;
-    // With no keyword at all the pattern must match nothing (an empty alternation matches everywhere).
-    this.keywordRe = keywords.size
-      ? new RegExp(
-          [...keywords]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegex)
-            .join('|'),
-          'gi',
-        )
-      : /(?!)/g;
+    });
+    this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
   }
 
   /** True when configuration says never to scan this path. */
@@ -115,89 +99,91 @@ export class SecretEngine {
     seen?: Set<string>,
   ): Finding[] {
     const out: Finding[] = [];
-    let line = firstLine;
-    let counted = 0;
-    // Keyword hits come in text order: gather the rules of one line, and check the line as soon
-    // as the hits move past it. A line with many hits is read once.
-    let lineStart = -1;
-    let lineEnd = -1;
-    let rules = new Set<SecretRule>();
-    const flush = (): void => {
-      if (lineStart < 0) return;
-      for (let i = text.indexOf('\n', counted); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
-      counted = lineStart;
-      this.checkLine(text.slice(lineStart, lineEnd), rules, file, line, scanner, seen, out);
-    };
-    const visit = (at: number, hitRules: readonly SecretRule[]): void => {
-      if (at >= lineEnd || lineStart < 0) {
-        flush();
-        lineStart = text.lastIndexOf('\n', at) + 1;
-        const nl = text.indexOf('\n', at);
-        lineEnd = nl < 0 ? text.length : nl;
-        rules = new Set(this.alwaysRules);
-      }
-      for (const r of hitRules) rules.add(r);
-    };
-    if (this.alwaysRules.length) {
-      for (let at = 0; at < text.length; at = lineEnd + 1) visit(at, []);
-    } else {
-      this.keywordRe.lastIndex = 0;
-      for (let m = this.keywordRe.exec(text); m; m = this.keywordRe.exec(text)) {
-        const hitRules = this.rulesByKeyword.get(m[0].toLowerCase());
-        if (hitRules) visit(m.index, hitRules);
-        // Skip to the end of the line once every keyword rule is already in: nothing left to add.
-        if (rules.size === this.keywordRuleCount) this.keywordRe.lastIndex = lineEnd;
-      }
+    const check = (start: number, end: number, index: number, hits: readonly number[]): void =>
+      this.checkLine(text, start, end, hits, file, firstLine + index, scanner, seen, out);
+    if (this.alwaysRules.length === 0) {
+      for (const { start, end, index, hits } of this.prefilter.lines(text)) check(start, end, index, hits);
+      return out;
     }
-    flush();
+    // Some rules run on every line: merge them into each line's keyword hits.
+    const keywordLines = this.prefilter.lines(text);
+    let next = keywordLines.next();
+    for (let start = 0, index = 0; start <= text.length; index++) {
+      const nl = text.indexOf('\n', start);
+      const end = nl < 0 ? text.length : nl;
+      let hits: readonly number[] = this.alwaysRules;
+      if (!next.done && next.value.index === index) {
+        hits = [...new Set([...next.value.hits, ...this.alwaysRules])].sort((a, b) => a - b);
+        next = keywordLines.next();
+      }
+      if (end > start) check(start, end, index, hits);
+      if (nl < 0) break;
+      start = nl + 1;
+    }
     return out;
   }
 
   /** Runs the candidate rules over one line, adding findings (a generic hit yields to a specific one). */
   private checkLine(
-    lineText: string,
-    candidates: Set<SecretRule>,
+    text: string,
+    lineStart: number,
+    lineEnd: number,
+    candidates: readonly number[],
     file: string,
     line: number,
     scanner: Finding['scanner'],
     seen: Set<string> | undefined,
     out: Finding[],
   ): void {
-    if (candidates.size === 0 || INLINE_ALLOW.test(lineText)) return;
+    const lineText = text.slice(lineStart, lineEnd);
+    if (candidates.length === 0 || INLINE_ALLOW.test(lineText)) return;
     const onLine: { finding: Finding; secret: string; generic: boolean; key: string }[] = [];
-    for (const rule of candidates) {
+    // Values a specific rule matched but its documented check (a checksum) refused: look-alikes,
+    // which the generic rule must not report either.
+    const lookAlikes: string[] = [];
+    for (const r of candidates) {
+      const rule = this.rules[r]!;
       if (rule.path && !rule.path.test(file)) continue;
-      for (const { index, groups } of matchesOf(rule.regex, lineText)) {
+      for (const { index, groups } of ruleMatches(rule, lineText)) {
         const whole = groups[0]!;
         const secret =
           (rule.secretGroup !== undefined ? groups[rule.secretGroup] : groups.slice(1).find((g) => g !== undefined)) ??
           whole;
-        if (!this.reportable(rule, secret)) continue;
+        if (rule.verify && !rule.verify(secret)) {
+          lookAlikes.push(secret);
+          continue;
+        }
+        const offset = Math.max(0, whole.indexOf(secret));
+        const ctx: MatchContext = { text, at: lineStart + index + offset, lineStart, lineEnd };
+        if (!this.reportable(rule, secret) || isPlaceholder(secret, ctx)) continue;
         const print = fingerprint(rule.id, file, createHash('sha256').update(secret).digest('hex'));
         const key = `${print}:${line}`;
         if (seen?.has(key)) continue;
-        const column = index + 1 + Math.max(0, whole.indexOf(secret));
+        // Google publishes some of its API keys in web pages by design: still worth a look, not an alarm.
+        const note = rule.id === 'google-api-key' ? publishedGoogleKey(ctx) : undefined;
         onLine.push({
           finding: {
             scanner,
             rule: this.infos.get(rule.id)!,
-            severity: rule.severity,
-            message: `${rule.name}: ${redact(secret)}`,
+            severity: note ? 'low' : rule.severity,
+            message: `${rule.name}: ${redact(secret)}${note ? ` (${note})` : ''}`,
             file,
             line,
-            column,
+            column: index + 1 + offset,
             fingerprint: print,
           },
           secret,
-          generic: rule.id === 'generic-secret',
+          generic: rule.id === GENERIC_RULE_ID,
           key,
         });
       }
     }
+    const overlaps = (a: string, b: string): boolean => a.includes(b) || b.includes(a);
     for (const hit of onLine) {
       if (
         hit.generic &&
-        onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret)))
+        (onLine.some((o) => !o.generic && overlaps(o.secret, hit.secret)) ||
+          lookAlikes.some((s) => overlaps(s, hit.secret)))
       )
         continue;
       seen?.add(hit.key);
@@ -206,9 +192,9 @@ export class SecretEngine {
   }
 
   private reportable(rule: SecretRule, secret: string): boolean {
-    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
-    if (rule.id === 'generic-secret' && !(/[0-9]/.test(secret) && /[A-Za-z]/.test(secret))) return false;
-    if (rule.id === 'generic-secret' && /^[0-9a-f-]+$/i.test(secret)) return false; // hashes and UUIDs
+    // The generic rule measures entropy against each value's own alphabet (in generic.ts).
+    if (rule.entropy !== undefined && rule.id !== GENERIC_RULE_ID && shannonEntropy(secret) < rule.entropy)
+      return false;
     if (GLOBAL_ALLOW.some((re) => re.test(secret))) return false;
     if (rule.allow?.some((re) => re.test(secret))) return false;
     if (this.allow.regexes.some((re) => re.test(secret))) return false;

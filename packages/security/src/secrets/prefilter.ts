@@ -1,0 +1,154 @@
+/** A line that holds at least one keyword, and the entries whose keywords it holds. */
+export interface KeywordLine {
+  /** Offsets of the line in the text (end excludes the newline). */
+  start: number;
+  end: number;
+  /** 0-based number of the line within the text. */
+  index: number;
+  /** Indexes of the entries hit, in ascending order. */
+  hits: number[];
+}
+
+let lowering: Map<string, number[]> | undefined;
+
+/** The character codes whose lower case is `ch` (`K`, `k` and the Kelvin sign for `k`), computed once. */
+function codesLoweringTo(ch: string): number[] {
+  if (!lowering) {
+    lowering = new Map();
+    for (let c = 0; c < 0x10000; c++) {
+      const lower = String.fromCharCode(c).toLowerCase();
+      if (lower.length !== 1) continue;
+      const list = lowering.get(lower);
+      if (list) list.push(c);
+      else lowering.set(lower, [c]);
+    }
+  }
+  return lowering.get(ch) ?? [];
+}
+
+/**
+ * Finds, in one pass over the text, which entries' keywords occur on each line, however many
+ * entries there are: an Aho-Corasick automaton, compiled to a dense table (a DFA), reads every
+ * character once. Matching ignores case. Lines once every entry is hit are skipped to their end.
+ */
+export class KeywordPrefilter {
+  /** Character code to its class (0: a character in no keyword). */
+  private readonly classOf: Uint16Array;
+  /** Rows of the table are 2^shift wide, so a state's row starts at state << shift. */
+  private readonly shift: number;
+  /** The automaton: the next state's row = delta[row + class] (rows, not state numbers, save a multiply). */
+  private readonly delta: Int32Array;
+  /** For each state, the entries whose keywords end there (directly or through a suffix), or undefined. */
+  private readonly outputs: (number[] | undefined)[];
+  /** 1 for the states that have outputs: a typed array is the cheapest test in the loop. */
+  private readonly hasOutput: Uint8Array;
+  private readonly entryCount: number;
+  /** Entries in all (the size of the per-line mark table). */
+  private readonly marks: number;
+
+  /** `keywords[i]` are entry i's keywords; empty strings are ignored. */
+  constructor(keywords: readonly (readonly string[])[]) {
+    this.marks = keywords.length;
+    // Entries without keywords can never be hit: only the others count towards "all hit".
+    this.entryCount = keywords.filter((list) => list.some((k) => k !== '')).length;
+    const classByChar = new Map<string, number>();
+    const words: { chars: string; entry: number }[] = [];
+    keywords.forEach((list, entry) => {
+      for (const kw of list) {
+        if (kw === '') continue;
+        const chars = kw.toLowerCase();
+        // Code units, not code points: the scan reads the text with charCodeAt.
+        for (const ch of chars.split('')) if (!classByChar.has(ch)) classByChar.set(ch, classByChar.size + 1);
+        words.push({ chars, entry });
+      }
+    });
+    const classes = classByChar.size + 1;
+    this.shift = Math.ceil(Math.log2(classes));
+    this.classOf = new Uint16Array(0x10000);
+    for (const [ch, cls] of classByChar) for (const c of codesLoweringTo(ch)) this.classOf[c] = cls;
+
+    // The trie, with transitions per class (-1: none yet).
+    const goto: number[][] = [new Array<number>(classes).fill(-1)];
+    const own: Set<number>[] = [new Set()];
+    for (const { chars, entry } of words) {
+      let s = 0;
+      for (let i = 0; i < chars.length; i++) {
+        const cls = this.classOf[chars.charCodeAt(i)]!;
+        let next = goto[s]![cls]!;
+        if (next < 0) {
+          next = goto.length;
+          goto.push(new Array<number>(classes).fill(-1));
+          own.push(new Set());
+          goto[s]![cls] = next;
+        }
+        s = next;
+      }
+      own[s]!.add(entry);
+    }
+
+    // Breadth-first: each state's failure link, outputs merged along it, and missing transitions
+    // filled in from the failure state, which makes the table a DFA.
+    const fail = new Int32Array(goto.length);
+    const order: number[] = [];
+    for (let cls = 0; cls < classes; cls++) {
+      const next = goto[0]![cls]!;
+      if (next < 0) goto[0]![cls] = 0;
+      else order.push(next);
+    }
+    for (let q = 0; q < order.length; q++) {
+      const s = order[q]!;
+      for (const e of own[fail[s]!]!) own[s]!.add(e);
+      for (let cls = 0; cls < classes; cls++) {
+        const next = goto[s]![cls]!;
+        const viaFail = goto[fail[s]!]![cls]!;
+        if (next < 0) goto[s]![cls] = viaFail;
+        else {
+          fail[next] = viaFail;
+          order.push(next);
+        }
+      }
+    }
+    this.delta = new Int32Array(goto.length << this.shift);
+    goto.forEach((row, state) =>
+      row.forEach((next, cls) => (this.delta[(state << this.shift) + cls] = next << this.shift)),
+    );
+    this.outputs = own.map((set) => (set.size ? [...set].sort((a, b) => a - b) : undefined));
+    this.hasOutput = Uint8Array.from(this.outputs, (o) => (o ? 1 : 0));
+  }
+
+  /** The lines of the text that hold keywords, in order, each with the entries hit. */
+  *lines(text: string): Generator<KeywordLine> {
+    const { classOf, shift, delta, outputs, hasOutput, entryCount } = this;
+    const mark = new Int32Array(this.marks);
+    let hits: number[] = [];
+    let row = 0;
+    let index = 0;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        if (hits.length) {
+          yield { start, end: i, index, hits: hits.sort((a, b) => a - b) };
+          hits = [];
+        }
+        index++;
+        start = i + 1;
+        row = 0;
+        continue;
+      }
+      row = delta[row + classOf[c]!]!;
+      if (hasOutput[row >> shift] === 0) continue;
+      for (const e of outputs[row >> shift]!) {
+        if (mark[e] === index + 1) continue;
+        mark[e] = index + 1;
+        hits.push(e);
+      }
+      if (hits.length === entryCount) {
+        // Nothing left to find on this line: jump to its newline.
+        const nl = text.indexOf('\n', i);
+        i = (nl < 0 ? text.length : nl) - 1;
+      }
+    }
+    if (hits.length) yield { start, end: text.length, index, hits: hits.sort((a, b) => a - b) };
+  }
+}
