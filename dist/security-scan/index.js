@@ -32366,7 +32366,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47613);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(69179);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(87276);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('security-scan', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -32376,13 +32376,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 69179:
+/***/ 87276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 13 modules
@@ -32491,265 +32491,686 @@ function levelOf(severity) {
     return severity === 'critical' || severity === 'high' ? 'error' : severity === 'medium' ? 'warning' : 'note';
 }
 
-;// CONCATENATED MODULE: ./packages/security/src/secrets/rules.ts
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/define.ts
+/** The fix for a leaked credential: the same for every provider. */
 const ROTATE = 'Revoke the credential at its provider now (it is in the history even after the line is removed), issue a new one, and load it from a secret store (for example GitHub Actions secrets) instead of the repository.';
-/** Built-in rules, written for slipway: the credentials people actually leak. */
-const DEFAULT_RULES = [
+/** A rule for a token that carries its own prefix: the prefixes are the keywords. */
+function token(id, name, keywords, regex, extra = {}) {
+    return { id, name, description: `A ${name}.`, severity: 'high', keywords, regex, fix: ROTATE, ...extra };
+}
+function escapeRegex(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * A rule for a value with no prefix of its own, found only when assigned to a name holding
+ * the provider's (`DATADOG_API_KEY = "…"`, `twitter.secret: …`). `value` is a regex source
+ * without nested quantifiers; it is matched case-insensitively.
+ */
+function keyed(id, name, keywords, value, extra = {}) {
+    const names = keywords.map(escapeRegex).join('|');
+    const regex = new RegExp(`(?:${names})[\\w.-]{0,30}?["']?\\s{0,3}(?:=>|:=|[:=]|\\s)\\s{0,3}["'\`]?(${value})(?![\\w-])`, 'gi');
+    return token(id, name, keywords, regex, { description: `A ${name} next to its provider's name.`, ...extra });
+}
+/** Hex, UUID and base62 value shapes that several providers share. */
+const HEX = (n) => `[a-f0-9]{${n}}`;
+const UUID = '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}';
+const ALNUM = (n) => `[a-z0-9]{${n}}`;
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/ai.ts
+
+const critical = { severity: 'critical' };
+/** AI platform credentials. */
+const AI_RULES = [
+    token('openai-key', 'OpenAI API key', ['t3blbkfj'], /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})/g, critical),
+    token('anthropic-key', 'Anthropic API key', ['sk-ant-'], /\b(sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{80,}AA)(?![A-Za-z0-9_-])/g, critical),
+    token('huggingface-token', 'Hugging Face access token', ['hf_'], /\b(hf_[A-Za-z]{34})\b/g),
+    token('huggingface-org-token', 'Hugging Face organization API token', ['api_org_'], /\b(api_org_[A-Za-z]{34})\b/g),
+    token('groq-api-key', 'Groq API key', ['gsk_'], /\b(gsk_[A-Za-z0-9]{52})\b/g),
+    token('replicate-token', 'Replicate API token', ['r8_'], /\b(r8_[A-Za-z0-9]{37})\b/g),
+    token('perplexity-api-key', 'Perplexity API key', ['pplx-'], /\b(pplx-[A-Za-z0-9]{48})\b/g),
+    token('xai-api-key', 'xAI API key', ['xai-'], /\b(xai-[A-Za-z0-9]{80})\b/g),
+    token('openrouter-api-key', 'OpenRouter API key', ['sk-or-v1-'], /\b(sk-or-v1-[a-f0-9]{64})\b/g),
+    token('langsmith-api-key', 'LangSmith API key', ['lsv2_pt_', 'lsv2_sk_'], /\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\b/g),
+    token('fireworks-api-key', 'Fireworks AI API key', ['fw_'], /\b(fw_[A-Za-z0-9]{24})\b/g),
+    keyed('cohere-api-key', 'Cohere API key', ['cohere', 'co_api_key'], '[a-z0-9]{40}'),
+    keyed('mistral-api-key', 'Mistral AI API key', ['mistral'], '[a-z0-9]{32}'),
+    keyed('deepseek-api-key', 'DeepSeek API key', ['deepseek'], `sk-${HEX(32)}`),
+    keyed('together-api-key', 'Together AI API key', ['together_api', 'together-api', 'togetherai'], HEX(64)),
+    keyed('elevenlabs-api-key', 'ElevenLabs API key', ['elevenlabs', 'xi-api-key', 'xi_api_key'], `(?:sk_)?${HEX(32)}(?:${HEX(16)})?`),
+    keyed('wandb-api-key', 'Weights & Biases API key', ['wandb'], HEX(40)),
+    keyed('assemblyai-api-key', 'AssemblyAI API key', ['assemblyai', 'assembly_ai'], HEX(32)),
+    keyed('pinecone-api-key', 'Pinecone API key', ['pinecone'], `(?:pcsk_[a-z0-9]{5,8}_[a-z0-9]{60,70}|${UUID})`),
+];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/cloud.ts
+
+const cloud_critical = { severity: 'critical' };
+/** Cloud provider and hosting platform credentials. */
+const CLOUD_RULES = [
+    token('aws-access-key-id', 'AWS access key ID', ['akia', 'asia', 'abia', 'acca'], /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g),
     {
-        id: 'aws-access-key-id',
-        name: 'AWS access key ID',
-        description: 'An AWS access key ID.',
-        severity: 'high',
-        keywords: ['akia', 'asia', 'abia', 'acca'],
-        regex: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'aws-secret-access-key',
-        name: 'AWS secret access key',
+        ...token('aws-secret-access-key', 'AWS secret access key', ['aws'], /aws.{0,25}?(?:secret|private|key).{0,20}?['"\s:=]([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi),
+        severity: 'critical',
         description: 'An AWS secret access key next to an AWS keyword.',
-        severity: 'critical',
-        keywords: ['aws'],
-        regex: /aws.{0,25}?(?:secret|private|key).{0,20}?['"\s:=]([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
         entropy: 4.0,
-        fix: ROTATE,
     },
-    {
-        id: 'github-token',
-        name: 'GitHub token',
-        description: 'A GitHub personal access, OAuth, user-to-server, server-to-server or refresh token.',
-        severity: 'critical',
-        keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
-        regex: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'github-fine-grained-token',
-        name: 'GitHub fine-grained token',
-        description: 'A GitHub fine-grained personal access token.',
-        severity: 'critical',
-        keywords: ['github_pat_'],
-        regex: /\b(github_pat_[A-Za-z0-9_]{82})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'gitlab-token',
-        name: 'GitLab token',
-        description: 'A GitLab personal, deploy or runner token.',
-        severity: 'critical',
-        keywords: ['glpat-', 'gldt-', 'glrt-', 'glptt-'],
-        regex: /\b((?:glpat|gldt|glrt|glptt)-[A-Za-z0-9_-]{20,})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'slack-token',
-        name: 'Slack token',
-        description: 'A Slack bot, user, app or configuration token.',
-        severity: 'high',
-        keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe', 'xapp-'],
-        regex: /\b((?:xox[abprs]|xoxe(?:\.xox[bp])?|xapp)-[0-9A-Za-z-]{10,})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'slack-webhook',
-        name: 'Slack webhook',
-        description: 'A Slack incoming-webhook URL.',
-        severity: 'high',
-        keywords: ['hooks.slack.com'],
-        regex: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]{16,})/g,
-        fix: 'Delete the webhook in Slack and create a new one; keep its URL in a secret store.',
-    },
-    {
-        id: 'stripe-key',
-        name: 'Stripe secret key',
-        description: 'A Stripe secret or restricted key.',
-        severity: 'critical',
-        keywords: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
-        regex: /\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'google-api-key',
-        name: 'Google API key',
+    token('aws-bedrock-api-key', 'AWS Bedrock long-term API key', ['absk'], /\b(ABSK[A-Za-z0-9+/]{100,300}={0,2})(?![A-Za-z0-9+/=])/g, cloud_critical),
+    token('aws-bedrock-short-term-key', 'AWS Bedrock short-term API key', ['bedrock-api-key-'], /\b(bedrock-api-key-[A-Za-z0-9+/]{100,2000}={0,2})(?![A-Za-z0-9+/=])/g, cloud_critical),
+    token('google-api-key', 'Google API key', ['aiza'], /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g, {
         description: 'A Google Cloud or Firebase API key.',
-        severity: 'high',
-        keywords: ['aiza'],
-        regex: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'gcp-service-account',
-        name: 'Google service-account key',
+    }),
+    token('gcp-service-account', 'Google service-account key', ['private_key_id'], /"private_key_id"\s*:\s*"([a-f0-9]{40})"/g, {
+        ...cloud_critical,
         description: 'A Google Cloud service-account key file (its private key ID).',
-        severity: 'critical',
-        keywords: ['private_key_id'],
-        regex: /"private_key_id"\s*:\s*"([a-f0-9]{40})"/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'azure-storage-key',
-        name: 'Azure storage account key',
+    }),
+    token('google-oauth-client-secret', 'Google OAuth client secret', ['gocspx-'], /\b(GOCSPX-[A-Za-z0-9_-]{28})(?![\w-])/g),
+    token('google-oauth-access-token', 'Google OAuth access token', ['ya29.'], /\b(ya29\.[A-Za-z0-9_-]{30,})(?![\w-])/g),
+    token('firebase-cloud-messaging-key', 'Firebase Cloud Messaging server key', ['apa91b'], /\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?![\w-])/g),
+    token('azure-storage-key', 'Azure storage account key', ['accountkey'], /AccountKey=([A-Za-z0-9+/]{86}==)/g, {
+        ...cloud_critical,
         description: 'An Azure storage account key or connection string.',
-        severity: 'critical',
-        keywords: ['accountkey'],
-        regex: /AccountKey=([A-Za-z0-9+/]{86}==)/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'private-key',
-        name: 'Private key',
-        description: 'A PEM, OpenSSH or PGP private key.',
-        severity: 'critical',
-        keywords: ['private key'],
-        regex: /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)/g,
-        fix: 'Treat the key as compromised: revoke it, generate a new key pair, and keep the private key out of the repository.',
-    },
-    {
-        id: 'jwt',
-        name: 'JSON Web Token',
-        description: 'A signed JSON Web Token.',
-        severity: 'medium',
-        keywords: ['eyj'],
-        regex: /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])/g,
-        fix: 'If the token is still valid, revoke it (or rotate its signing key) and take it out of the repository.',
-    },
-    {
-        id: 'npm-token',
-        name: 'npm access token',
-        description: 'An npm access token.',
-        severity: 'critical',
-        keywords: ['npm_'],
-        regex: /\b(npm_[A-Za-z0-9]{36})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'pypi-token',
-        name: 'PyPI upload token',
-        description: 'A PyPI API token.',
-        severity: 'critical',
-        keywords: ['pypi-ageichlwas5vcmc'],
-        regex: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'rubygems-key',
-        name: 'RubyGems API key',
-        description: 'A RubyGems API key.',
-        severity: 'critical',
-        keywords: ['rubygems_'],
-        regex: /\b(rubygems_[a-f0-9]{48})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'nuget-key',
-        name: 'NuGet API key',
-        description: 'A NuGet API key.',
-        severity: 'high',
-        keywords: ['oy2'],
-        regex: /\b(oy2[a-z0-9]{43})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'twilio-api-key',
-        name: 'Twilio API key',
-        description: 'A Twilio API key SID next to its secret or a Twilio keyword.',
-        severity: 'high',
-        keywords: ['twilio'],
-        regex: /twilio.{0,40}?\b(SK[0-9a-fA-F]{32})\b/gi,
-        fix: ROTATE,
-    },
-    {
-        id: 'sendgrid-key',
-        name: 'SendGrid API key',
-        description: 'A SendGrid API key.',
-        severity: 'high',
-        keywords: ['sg.'],
-        regex: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'mailgun-key',
-        name: 'Mailgun API key',
-        description: 'A Mailgun private API key.',
-        severity: 'high',
-        keywords: ['mailgun', 'key-'],
-        regex: /\b(key-[0-9a-f]{32})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'shopify-token',
-        name: 'Shopify token',
-        description: 'A Shopify access, custom-app, private-app or shared secret.',
-        severity: 'high',
-        keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
-        regex: /\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'digitalocean-token',
-        name: 'DigitalOcean token',
+    }),
+    token('azure-shared-access-key', 'Azure Service Bus, Event Hubs or Relay shared access key', ['sharedaccesskey='], /SharedAccessKey=([A-Za-z0-9+/]{43}=)/g, cloud_critical),
+    token('azure-sas-token', 'Azure shared access signature', ['sig='], /[?&]sig=([A-Za-z0-9%+/]{40,60}(?:%3D|=))/g),
+    token('azure-ad-client-secret', 'Azure AD (Entra ID) client secret', Array.from({ length: 10 }, (_, d) => `${d}q~`), /(?:^|[\s'"`=:(,>])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![\w~.-])/g, cloud_critical),
+    token('alibaba-access-key-id', 'Alibaba Cloud AccessKey ID', ['ltai'], /\b(LTAI[A-Za-z0-9]{12,20})\b/g),
+    keyed('alibaba-secret-key', 'Alibaba Cloud AccessKey secret', ['alibaba', 'aliyun'], ALNUM(30), cloud_critical),
+    token('tencent-secret-id', 'Tencent Cloud SecretId', ['akid'], /\b(AKID[A-Za-z0-9]{32})\b/g),
+    keyed('tencent-secret-key', 'Tencent Cloud SecretKey', ['tencent', 'qcloud'], ALNUM(32), cloud_critical),
+    keyed('ibm-cloud-api-key', 'IBM Cloud API key', ['ibm'], '[a-z0-9_-]{44}'),
+    keyed('linode-token', 'Linode (Akamai) personal access token', ['linode'], HEX(64)),
+    token('scaleway-access-key', 'Scaleway access key', ['scw'], /\b(SCW[A-Z0-9]{17})\b/g),
+    keyed('scaleway-secret-key', 'Scaleway secret key', ['scaleway', 'scw_secret'], UUID, cloud_critical),
+    keyed('vultr-api-key', 'Vultr API key', ['vultr'], '[A-Z0-9]{36}'),
+    keyed('hetzner-api-token', 'Hetzner Cloud API token', ['hetzner', 'hcloud'], '[A-Za-z0-9]{64}'),
+    token('digitalocean-token', 'DigitalOcean token', ['dop_v1_', 'doo_v1_', 'dor_v1_'], /\b(do[opr]_v1_[a-f0-9]{64})\b/g, {
         description: 'A DigitalOcean personal access, OAuth or refresh token.',
-        severity: 'high',
-        keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
-        regex: /\b(do[opr]_v1_[a-f0-9]{64})\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'heroku-key',
-        name: 'Heroku API key',
-        description: 'A Heroku API key.',
-        severity: 'high',
-        keywords: ['heroku', 'hrku-'],
-        regex: /(?:heroku.{0,25}?['"\s:=]([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|\b(HRKU-[A-Za-z0-9_-]{60}))/gi,
-        fix: ROTATE,
-    },
-    {
-        id: 'databricks-token',
-        name: 'Databricks token',
+    }),
+    token('heroku-key', 'Heroku API key', ['heroku', 'hrku-'], /(?:heroku.{0,25}?['"\s:=]([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b|\b(HRKU-[A-Za-z0-9_-]{60}))/gi),
+    keyed('cloudflare-api-token', 'Cloudflare API token', ['cloudflare', 'cf_api_token'], '[a-z0-9_-]{40}'),
+    keyed('cloudflare-global-api-key', 'Cloudflare global API key', ['cloudflare', 'cf_api_key'], HEX(37), cloud_critical),
+    token('cloudflare-origin-ca-key', 'Cloudflare Origin CA key', ['v1.0-'], /\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\b/g),
+    token('fly-io-token', 'Fly.io access token', ['fm1', 'fm2_', 'fo1_'], /\b((?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,}={0,3}|fo1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9+/=_-])/g),
+    token('netlify-token', 'Netlify personal access token', ['nfp_'], /\b(nfp_[A-Za-z0-9]{36})\b/g),
+    keyed('netlify-legacy-token', 'Netlify access token', ['netlify'], '[a-z0-9=_-]{40,46}'),
+    keyed('vercel-token', 'Vercel access token', ['vercel'], '[a-z0-9]{24}'),
+    token('supabase-access-token', 'Supabase personal access token', ['sbp_'], /\b(sbp_[a-f0-9]{40})\b/g, cloud_critical),
+    token('supabase-secret-key', 'Supabase secret API key', ['sb_secret_'], /\b(sb_secret_[A-Za-z0-9_-]{31,})(?![\w-])/g, cloud_critical),
+    token('render-api-key', 'Render API key', ['rnd_'], /\b(rnd_[A-Za-z0-9]{32})\b/g),
+    keyed('railway-token', 'Railway API token', ['railway'], UUID),
+    token('planetscale-token', 'PlanetScale service token', ['pscale_tkn_'], /\b(pscale_tkn_[A-Za-z0-9_=.-]{32,64})(?![\w=.-])/g),
+    token('planetscale-password', 'PlanetScale database password', ['pscale_pw_'], /\b(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?![\w=.-])/g, cloud_critical),
+    token('planetscale-oauth-token', 'PlanetScale OAuth token', ['pscale_oauth_'], /\b(pscale_oauth_[A-Za-z0-9_=.-]{32,64})(?![\w=.-])/g),
+    token('scalingo-token', 'Scalingo API token', ['tk-us-'], /\b(tk-us-[A-Za-z0-9_-]{48})(?![\w-])/g),
+    token('databricks-token', 'Databricks token', ['dapi'], /\b(dapi[a-f0-9]{32}(?:-\d)?)\b/g, {
         description: 'A Databricks personal access token.',
-        severity: 'high',
-        keywords: ['dapi'],
-        regex: /\b(dapi[a-f0-9]{32}(?:-\d)?)\b/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'openai-key',
-        name: 'OpenAI API key',
-        description: 'An OpenAI API key.',
+    }),
+    token('dropbox-token', 'Dropbox access token', ['dropbox'], /dropbox.{0,40}?\b(sl\.[A-Za-z0-9_=-]{130,})/gi),
+];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/checksum.ts
+// Checksums that providers document for their token formats: a candidate whose checksum does
+// not hold is a look-alike (a test fixture, a hand-typed placeholder), never a real credential.
+const TABLE = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++)
+        c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+});
+/** CRC-32 (IEEE) of an ASCII string. */
+function crc32(text) {
+    let crc = 0xffffffff;
+    for (let i = 0; i < text.length; i++)
+        crc = (crc >>> 8) ^ TABLE[(crc ^ text.charCodeAt(i)) & 0xff];
+    return (crc ^ 0xffffffff) >>> 0;
+}
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** A number written in base 62 (0-9A-Za-z), left-padded with zeros to `width`. */
+function base62(value, width) {
+    let out = '';
+    for (let v = value; v > 0; v = Math.floor(v / 62))
+        out = BASE62[v % 62] + out;
+    return out.padStart(width, '0');
+}
+/**
+ * GitHub's `gh?_` and npm's `npm_` tokens: 30 random characters after the 4-character prefix,
+ * then the base62 CRC-32 of those 30 in the last 6 (github.blog, 2021-04-05 and 2021-09-23).
+ */
+function base62Crc32Holds(secret) {
+    const body = secret.slice(4, -6);
+    return body.length === 30 && base62(crc32(body), 6) === secret.slice(-6);
+}
+const JWT = /^eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/;
+/** A base64 value that decodes to a JSON Web Token (a JWT wrapped once more, as in Kubernetes secrets). */
+function decodesToJwt(secret) {
+    return JWT.test(Buffer.from(secret, 'base64').toString('latin1'));
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/devtools.ts
+
+
+const devtools_critical = { severity: 'critical' };
+/** Registry, CI/CD and developer-platform credentials. */
+const DEVTOOLS_RULES = [
+    token('npm-token', 'npm access token', ['npm_'], /\b(npm_[A-Za-z0-9]{36})\b/g, {
+        ...devtools_critical,
+        description: 'An npm access token (its CRC-32 checked).',
+        verify: base62Crc32Holds,
+    }),
+    token('pypi-token', 'PyPI upload token', ['pypi-ageichlwas5vcmc'], /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g, {
+        ...devtools_critical,
+        description: 'A PyPI API token.',
+    }),
+    token('rubygems-key', 'RubyGems API key', ['rubygems_'], /\b(rubygems_[a-f0-9]{48})\b/g, devtools_critical),
+    token('nuget-key', 'NuGet API key', ['oy2'], /\b(oy2[a-z0-9]{43})\b/g),
+    token('crates-io-token', 'crates.io API token', ['cio'], /\b(cio[A-Za-z0-9]{32})\b/g, devtools_critical),
+    token('clojars-token', 'Clojars deploy token', ['clojars_'], /\b(CLOJARS_[a-z0-9]{60})\b/gi, devtools_critical),
+    token('dockerhub-pat', 'Docker Hub personal access token', ['dckr_pat_'], /\b(dckr_pat_[A-Za-z0-9_-]{27})(?![\w-])/g, devtools_critical),
+    token('dockerhub-oat', 'Docker Hub organization access token', ['dckr_oat_'], /\b(dckr_oat_[A-Za-z0-9_-]{32})(?![\w-])/g, devtools_critical),
+    token('jfrog-api-key', 'JFrog Artifactory API key', ['akcp'], /\b(AKCp[A-Za-z0-9]{69})\b/g, devtools_critical),
+    token('jfrog-reference-token', 'JFrog identity reference token', ['cmvmd'], /\b(cmVmd[A-Za-z0-9]{59})\b/g, devtools_critical),
+    keyed('snyk-token', 'Snyk API token', ['snyk'], UUID),
+    token('circleci-personal-token', 'CircleCI personal API token', ['ccipat_'], /\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\b/g),
+    keyed('circleci-token', 'CircleCI API token', ['circleci', 'circle_token', 'circle-token'], HEX(40)),
+    token('buildkite-token', 'Buildkite API access token', ['bkua_'], /\b(bkua_[a-f0-9]{40})\b/g),
+    keyed('buildkite-agent-token', 'Buildkite agent token', ['buildkite_agent', 'buildkite-agent'], HEX(50)),
+    keyed('travis-ci-token', 'Travis CI access token', ['travis'], '[a-z0-9_-]{22}'),
+    token('sonar-project-token', 'SonarQube project analysis token', ['sqp_'], /\b(sqp_[a-f0-9]{40})\b/g),
+    token('sonar-user-token', 'SonarQube user token', ['squ_'], /\b(squ_[a-f0-9]{40})\b/g),
+    token('sonar-global-token', 'SonarQube global analysis token', ['sqa_'], /\b(sqa_[a-f0-9]{40})\b/g),
+    keyed('codecov-token', 'Codecov upload token', ['codecov'], UUID, { severity: 'medium' }),
+    keyed('octopus-deploy-key', 'Octopus Deploy API key', ['octopus'], 'API-[A-Z0-9]{26,32}'),
+    token('harness-pat', 'Harness access token', ['pat.', 'sat.'], /\b((?:pat|sat)\.[A-Za-z0-9_-]{22}\.[a-z0-9]{24}\.[A-Za-z0-9]{20})\b/g),
+    token('pulumi-token', 'Pulumi access token', ['pul-'], /\b(pul-[a-f0-9]{40})\b/g, devtools_critical),
+    token('terraform-cloud-token', 'Terraform Cloud / HCP Terraform API token', ['atlasv1'], /\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![\w=-])/g, devtools_critical),
+    token('postman-api-key', 'Postman API key', ['pmak-'], /\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\b/g),
+    token('prefect-api-key', 'Prefect API key', ['pnu_'], /\b(pnu_[A-Za-z0-9]{36})\b/g),
+    token('readme-api-key', 'ReadMe API key', ['rdme_'], /\b(rdme_[a-z0-9]{70})\b/g),
+    token('infracost-api-key', 'Infracost API key', ['ico-'], /\b(ico-[A-Za-z0-9]{32})\b/g),
+    token('defined-networking-key', 'Defined Networking API key', ['dnkey-'], /\b(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})(?![\w=-])/g),
+    token('sidekiq-credentials', 'Sidekiq Pro/Enterprise credentials', ['contribsys__com'], /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\s{0,3}[:=]\s{0,3}["']?([a-f0-9]{8}:[a-f0-9]{8})\b/gi, devtools_critical),
+    token('sidekiq-url', 'Sidekiq Pro/Enterprise source URL with credentials', ['contribsys.com'], /https?:\/\/([a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com/gi, devtools_critical),
+    keyed('looker-client-id', 'Looker API client ID', ['looker'], ALNUM(20), { severity: 'medium' }),
+    keyed('looker-client-secret', 'Looker API client secret', ['looker'], ALNUM(24)),
+    keyed('okta-api-token', 'Okta API token', ['okta'], '00[a-z0-9_=-]{40}', devtools_critical),
+    keyed('auth0-client-secret', 'Auth0 client secret', ['auth0'], '[a-z0-9_-]{64}', devtools_critical),
+    keyed('fastly-api-token', 'Fastly API token', ['fastly'], '[a-z0-9_=-]{32}'),
+    token('settlemint-personal-token', 'SettleMint personal access token', ['sm_pat_'], /\b(sm_pat_[A-Za-z0-9]{16})\b/g),
+    token('settlemint-application-token', 'SettleMint application access token', ['sm_aat_'], /\b(sm_aat_[A-Za-z0-9]{16})\b/g),
+    token('settlemint-service-token', 'SettleMint service access token', ['sm_sat_'], /\b(sm_sat_[A-Za-z0-9]{16})\b/g),
+    keyed('shortcut-api-token', 'Shortcut API token', ['shortcut', 'clubhouse'], UUID),
+    keyed('gitter-token', 'Gitter access token', ['gitter'], HEX(40)),
+];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/generic.ts
+
+/** The rule whose matching this file does (the engine hands it the lines its keywords gate). */
+const GENERIC_RULE_ID = 'generic-secret';
+/** Keywords that gate the generic rule: every name it reads holds one of them. */
+const GENERIC_KEYWORDS = ['key', 'secret', 'token', 'passw', 'pwd', 'auth', 'credential'];
+const KEYWORD = String.raw `(?:key|secret|token|passw(?:or)?d|passwd|pwd|auth|credential)`;
+/** A name holding a keyword: `client_secret`, `apiKey`, `NEXT_TOKEN`, `spring.datasource.password`. */
+const NAME = String.raw `(?<![A-Za-z0-9_.-])(<)?([A-Za-z0-9_.-]{0,40}?${KEYWORD}[A-Za-z0-9_.-]{0,40})`;
+/** A type between the name and the operator: `var token string =`, `val token: String =`. */
+const TYPE = String.raw `(?:\s*:\s*(?:&?str|string|String|text)\b|\s+(?:string|String)\b)?`;
+/**
+ * How a value follows its name: `=`, `:`, `:=`, `::=`, `:::=`, `?=`, `.=`, `+=`, `=>`, a closing
+ * quote or bracket first (`"token": …`, `ENV["TOKEN"] = …`), a call's next argument
+ * (`setProperty("password", …)`), .NET's `key="ApiSecret" value=…`, or an XML element's `>`.
+ */
+const OPERATOR = String.raw `(?:["'\`]?\]?${TYPE}\s*(:::=|::=|:=|\?=|\.=|\+=|=>|=(?!=)|:(?![:/]))|(["']\s*,|["']\s+value\s*=)|(?:\s[^<>]{0,200})?(>))`;
+/** The value: quoted (one quote kind, no whitespace) or bare, after an optional auth scheme. */
+const SCHEME = String.raw `(?:(?:bearer|basic|token)\s+)?`;
+const VALUE = String.raw `\s*(?:(["'\`])${SCHEME}([^"'\`\s\\]{10,300})\6|${SCHEME}([^\s"'\`<>;,&(){}[\]\\|]{10,300})(.?))`;
+const ASSIGNMENT = new RegExp(`${NAME}${OPERATOR}${VALUE}`, 'gi');
+/** What follows the keyword in a name that says the value is not a secret (`token_url`, `keyId`). */
+const NOT_SECRET_SUFFIX = new Set(('id ids name names url urls uri path file filename dir type length len size header field format env var ref ' +
+    'hash sha sha1 sha256 digest checksum count ttl expiry expires expiresat expiration version endpoint prefix ' +
+    'regex pattern mode enabled label location policy provider store storename izer izers ize ized ization ary or ' +
+    'ors ority word words board index column algorithm alg integrity commit').split(' '));
+/** Words anywhere in a name that say the value is derived or public data, not a credential. */
+const NOT_SECRET_WORD = /^(?:cache|hash|hashed|checksum|digest|sha\d*|md5|integrity|commit|etag|fingerprint|thumbprint)$/;
+const LAST_KEYWORD = new RegExp(KEYWORD, 'gi');
+/** What may follow a bare value: the end of the line, space, or punctuation that ends a value. */
+const BARE_END = /^(?:|[\s;,'"`)}\]#&|])$/;
+/** Every assignment of a secret-looking value to a secret-sounding name in one line. */
+function findGenericSecrets(line) {
+    const out = [];
+    ASSIGNMENT.lastIndex = 0;
+    for (let m = ASSIGNMENT.exec(line); m; m = ASSIGNMENT.exec(line)) {
+        const [whole, lt, name, , fn, xml, , quoted, bare, after] = m;
+        const secret = quoted ?? bare;
+        const nameStart = m.index + (lt ? 1 : 0);
+        // Resume after the name, so a value that is itself `name=value` is read too.
+        ASSIGNMENT.lastIndex = nameStart + name.length;
+        if (xml && (lt !== '<' || after !== '<'))
+            continue;
+        if (fn?.endsWith(',') && !/\(\s*["']$/.test(line.slice(0, nameStart)))
+            continue; // `f("name", value)` only in a call
+        if (bare !== undefined && !xml && !BARE_END.test(after))
+            continue; // `token: getToken()`, `key[i]`
+        // `<add key="SERVICE_API_KEY" value="…">`: the key attribute holds a name, not the secret.
+        if (/^\s+value\s*=/i.test(line.slice(m.index + whole.length)))
+            continue;
+        if (!nameHoldsSecret(name) || !looksLikeSecret(secret))
+            continue;
+        out.push({ index: m.index + whole.lastIndexOf(secret), name: name, secret });
+    }
+    return out;
+}
+/**
+ * False for names that say what the value is about rather than hold it: the keyword followed by
+ * such a word (`TOKEN_URL`, `keyId`), a name ending in one (`AUTH_REQUEST_ID`), or a name about
+ * derived data (`AUTH_CACHE_KEY`, `SECRET_CHECKSUM`).
+ */
+function nameHoldsSecret(name) {
+    let rest = '';
+    LAST_KEYWORD.lastIndex = 0;
+    for (let m = LAST_KEYWORD.exec(name); m; m = LAST_KEYWORD.exec(name))
+        rest = name.slice(m.index + m[0].length);
+    const restWords = words(rest);
+    if (NOT_SECRET_SUFFIX.has(restWords.join('')) || NOT_SECRET_SUFFIX.has(restWords[0] ?? ''))
+        return false;
+    const all = words(name);
+    return !NOT_SECRET_SUFFIX.has(all[all.length - 1] ?? '') && !all.some((w) => NOT_SECRET_WORD.test(w));
+}
+/** The lower-case words of a name: `AUTH_REQUEST_ID` and `authRequestId` both give auth, request, id. */
+function words(name) {
+    return name
+        .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
+        .filter((w) => w !== '')
+        .map((w) => w.toLowerCase());
+}
+/** The alphabet a value is drawn from, as its size. */
+function alphabetSize(value) {
+    if (/^[0-9a-f]+$/.test(value) || /^[0-9A-F]+$/.test(value))
+        return 16;
+    if (/^[A-Z2-7]+=*$/.test(value))
+        return 32;
+    if (/^[a-z]+$/.test(value) || /^[A-Z]+$/.test(value))
+        return 26;
+    if (/^[A-Za-z]+$/.test(value))
+        return 52;
+    if (/^[A-Za-z0-9]+$/.test(value))
+        return 62;
+    if (/^[A-Za-z0-9_-]+$/.test(value) || /^[A-Za-z0-9+/]+=*$/.test(value))
+        return 64;
+    return 94;
+}
+const expected = new Map();
+/**
+ * The Shannon entropy a random string of this length over an alphabet of this size has on
+ * average: log2(size) for long strings, less for short ones (a 16-character string cannot
+ * exceed 4 bits). Estimated once per length and size from deterministic samples.
+ */
+function randomEntropy(length, size) {
+    const n = Math.min(length, 256);
+    const key = `${n}/${size}`;
+    let h = expected.get(key);
+    if (h === undefined) {
+        let x = 0x9e3779b9;
+        let sum = 0;
+        const trials = 64;
+        for (let t = 0; t < trials; t++) {
+            let s = '';
+            for (let i = 0; i < n; i++) {
+                x ^= x << 13;
+                x ^= x >>> 17;
+                x ^= x << 5;
+                s += String.fromCharCode(0x100 + ((x >>> 0) % size));
+            }
+            sum += shannonEntropy(s);
+        }
+        h = sum / trials;
+        expected.set(key, h);
+    }
+    return h;
+}
+/** How random a value must look: this fraction of a random string's entropy over its own alphabet. */
+const ENTROPY_FRACTION = 0.85;
+/** Letters-only values count only when at least this long (shorter ones are words). */
+const LETTERS_ONLY_MIN = 20;
+/** True when the value reads like a code identifier made of words (`whitespace_tokenizer_v2`). */
+function wordy(value) {
+    const parts = value
+        .split(/[-_.]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/)
+        .filter((p) => p !== '');
+    if (parts.length < 2 && !/^[a-z]+$/i.test(value))
+        return false;
+    const separated = /[-_.]/.test(value);
+    // Words have vowels and no long consonant clusters; random runs (`lddpo`, `bhsl`) do not.
+    const word = (p) => (p.length < 4 || /[aeiouy]/i.test(p)) && !/[b-df-hj-np-tv-xz]{4}/i.test(p);
+    const wordLike = parts.every((p) => /^\d+$/.test(p) ||
+        (/^(?:[A-Z]?[a-z]{1,15}|[A-Z]{2,5}|[a-z])$/.test(p) && word(p)) ||
+        (separated && /^[A-Z]{6,15}$/.test(p) && word(p)));
+    // Identifiers seldom hold more than two groups of digits; random alphanumerics do.
+    if (parts.filter((p) => /^\d+$/.test(p)).length > 2)
+        return false;
+    // Half the letters must sit in words of 3 or more: hex and base32 break into 1- and 2-letter runs.
+    const letters = value.replace(/[^A-Za-z]/g, '').length;
+    const inWords = parts
+        .filter((p) => /^[A-Za-z]{3,}$/.test(p) && /[aeiouy]/i.test(p))
+        .reduce((n, p) => n + p.length, 0);
+    return wordLike && inWords >= 0.5 * letters;
+}
+/** True for a value that reads like a credential rather than a reference, word or path. */
+function looksLikeSecret(value) {
+    if (/^[$%{<@#&*]|\$\{|\{\{|%\(|#\{/.test(value))
+        return false; // variables and templates
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value))
+        return false;
+    // Code, not a value: `!flag`, `a?.b`, `this.#x`, `f(x)`, comments, URLs.
+    if (/^[!?]|\?\.|\.#|\/\*|\/\/|\w\(|^(?:this|self|super)\./.test(value))
+        return false;
+    if (/^[A-Za-z_$#][\w$#]*(?:\.[A-Za-z_$#][\w$#]*)+[!?]?$/.test(value) &&
+        value.split('.').every((p) => p.length < 16 || wordy(p)))
+        return false; // a property path: a.b.c
+    if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value))
+        return false; // an environment variable's name
+    if (!/[A-Za-z]/.test(value))
+        return false;
+    if (/^sha(?:1|256|384|512)-[A-Za-z0-9+/]+=*$/.test(value))
+        return false; // subresource integrity
+    if (/^[a-z]+\/[a-z0-9.+-]+$/.test(value))
+        return false; // a media type: application/json
+    const size = alphabetSize(value);
+    if (size !== 16 && size !== 32 && wordy(value))
+        return false;
+    // The whole value, or its longest random-looking run (the body after `live_`, between dashes
+    // or dots), measured against its own alphabet.
+    const runs = value.match(/[A-Za-z0-9]{16,}/g) ?? [];
+    if (/^[0-9a-f]+(?:-[0-9a-f]+)+$/i.test(value))
+        runs.push(value.replace(/-/g, '')); // UUIDs, hex groups
+    return [value, ...runs].some(random);
+}
+/** True when a value's entropy is near a random string's over the same alphabet. */
+function random(value) {
+    if (/^[A-Za-z]+$/.test(value) && value.length < LETTERS_ONLY_MIN)
+        return false;
+    return shannonEntropy(value) >= ENTROPY_FRACTION * randomEntropy(value.length, alphabetSize(value));
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/formats.ts
+
+
+
+const JWT_FIX = 'If the token is still valid, revoke it (or rotate its signing key) and take it out of the repository.';
+/** Key files, tokens in standard formats, and the generic rule. */
+const FORMAT_RULES = [
+    token('private-key', 'Private key', ['private key'], /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)/g, {
         severity: 'critical',
-        keywords: ['t3blbkfj'],
-        regex: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'anthropic-key',
-        name: 'Anthropic API key',
-        description: 'An Anthropic API key.',
-        severity: 'critical',
-        keywords: ['sk-ant-'],
-        regex: /\b(sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{80,}AA)(?![A-Za-z0-9_-])/g,
-        fix: ROTATE,
-    },
-    {
-        id: 'database-url-password',
-        name: 'Database URL with a password',
+        description: 'A PEM, OpenSSH or PGP private key.',
+        fix: 'Treat the key as compromised: revoke it, generate a new key pair, and keep the private key out of the repository.',
+    }),
+    token('jwt', 'JSON Web Token', ['eyj'], /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])/g, {
+        severity: 'medium',
+        description: 'A signed JSON Web Token.',
+        fix: JWT_FIX,
+    }),
+    token('jwt-base64', 'Base64-encoded JSON Web Token', ['zxlk'], /\b(ZXlK[A-Za-z0-9+/]{60,}={0,2})(?![A-Za-z0-9+/=])/g, {
+        severity: 'medium',
+        description: 'A JSON Web Token encoded once more in base64 (as in Kubernetes secrets).',
+        fix: JWT_FIX,
+        verify: decodesToJwt,
+    }),
+    token('database-url-password', 'Database URL with a password', ['://'], /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^:\s/@'"]+:([^@\s/'"]{3,})@/gi, {
         description: 'A database or broker URL that carries a password.',
-        severity: 'high',
-        keywords: ['://'],
-        regex: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^:\s/@'"]+:([^@\s/'"]{3,})@/gi,
         fix: 'Change the database password, and pass the URL through an environment variable or secret store.',
         allow: [/^\$|^\{|^<|^\*+$|^(password|pass|passwd|secret|changeme|postgres|root|example|test|user)$/i],
-    },
-    {
-        id: 'generic-secret',
-        name: 'Generic secret assignment',
-        description: 'A high-entropy value assigned to a key, secret, token or password.',
+    }),
+    token('generic-secret', 'Generic secret assignment', GENERIC_KEYWORDS, 
+    // Not run: the engine reads every assignment form with findGenericSecrets (generic.ts) for this id.
+    /(?:key|secret|token|passw(?:or)?d|pwd|auth|credential)[\w.-]{0,20}["']?\s*[:=]{1,2}>?\s*["']([A-Za-z0-9_+/=.~-]{16,})["']/gi, {
         severity: 'medium',
-        keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'auth', 'credential'],
-        regex: /(?:key|secret|token|passw(?:or)?d|pwd|auth|credential)[\w.-]{0,20}["']?\s*[:=]{1,2}>?\s*["']([A-Za-z0-9_+/=.~-]{16,})["']/gi,
-        entropy: 4.2,
+        description: 'A random-looking value assigned to a name holding key, secret, token, password, auth or credential, in any common file format.',
         fix: 'If this is a real credential, rotate it and load it from a secret store; if it is not, add `slipway:allow` to the line.',
-    },
+    }),
+];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/messaging.ts
+
+/** Messaging, email and social platform credentials. */
+const MESSAGING_RULES = [
+    token('slack-token', 'Slack token', ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe', 'xapp-'], /\b((?:xox[abprs]|xoxe(?:\.xox[bp])?|xapp)-[0-9A-Za-z-]{10,})\b/g, {
+        description: 'A Slack bot, user, app or configuration token.',
+    }),
+    token('slack-webhook', 'Slack webhook', ['hooks.slack.com'], /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]{16,})/g, {
+        description: 'A Slack incoming-webhook URL.',
+        fix: 'Delete the webhook in Slack and create a new one; keep its URL in a secret store.',
+    }),
+    token('discord-webhook', 'Discord webhook', ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], /(https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68})(?![\w-])/g),
+    keyed('discord-bot-token', 'Discord bot token', ['discord'], '[MNO][a-z0-9_-]{23,25}\\.[a-z0-9_-]{6}\\.[a-z0-9_-]{27,38}'),
+    keyed('discord-client-secret', 'Discord client secret', ['discord'], '[a-z0-9_-]{32}'),
+    token('telegram-bot-token', 'Telegram bot token', [':aa'], /\b(\d{8,10}:AA[A-Za-z0-9_-]{33})(?![\w-])/g),
+    token('teams-webhook', 'Microsoft Teams webhook', ['webhook.office.com'], new RegExp(`(https://[a-z0-9-]+\\.webhook\\.office\\.com/webhookb2/${UUID}@${UUID}/IncomingWebhook/[a-f0-9]{32}/${UUID})`, 'g')),
+    token('twilio-api-key', 'Twilio API key', ['twilio'], /twilio.{0,40}?\b(SK[0-9a-fA-F]{32})\b/gi, {
+        description: 'A Twilio API key SID next to its secret or a Twilio keyword.',
+    }),
+    keyed('twilio-auth-token', 'Twilio auth token', ['twilio_auth', 'twilio.auth', 'twilioauth'], HEX(32)),
+    token('sendgrid-key', 'SendGrid API key', ['sg.'], /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b/g),
+    token('mailgun-key', 'Mailgun API key', ['mailgun', 'key-'], /\b(key-[0-9a-f]{32})\b/g, {
+        description: 'A Mailgun private API key.',
+    }),
+    token('mailgun-public-key', 'Mailgun public validation key', ['pubkey-'], /\b(pubkey-[0-9a-f]{32})\b/g, {
+        severity: 'medium',
+    }),
+    keyed('mailgun-signing-key', 'Mailgun webhook signing key', ['mailgun'], `${HEX(32)}-${HEX(8)}-${HEX(8)}`),
+    token('mailchimp-api-key', 'Mailchimp API key', ['-us'], /\b([a-f0-9]{32}-us[0-9]{1,2})\b/g),
+    keyed('mandrill-api-key', 'Mailchimp Transactional (Mandrill) API key', ['mandrill'], '[a-z0-9_-]{22}'),
+    keyed('postmark-token', 'Postmark server token', ['postmark'], UUID),
+    token('brevo-api-key', 'Brevo (Sendinblue) API key', ['xkeysib-'], /\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\b/g),
+    token('brevo-smtp-key', 'Brevo (Sendinblue) SMTP key', ['xsmtpsib-'], /\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\b/g),
+    keyed('messagebird-api-key', 'MessageBird API key', ['messagebird', 'message-bird', 'message_bird'], ALNUM(25)),
+    keyed('messagebird-client-id', 'MessageBird client ID', ['messagebird', 'message-bird', 'message_bird'], UUID, {
+        severity: 'medium',
+    }),
+    keyed('vonage-api-secret', 'Vonage (Nexmo) API secret', ['vonage', 'nexmo'], '[a-z0-9]{16}'),
+    keyed('sendbird-token', 'Sendbird access token', ['sendbird'], HEX(40)),
+    keyed('sendbird-app-id', 'Sendbird application ID', ['sendbird'], '[A-F0-9]{8}-[A-F0-9]{4}-[A-F0-9]{4}-[A-F0-9]{4}-[A-F0-9]{12}', { severity: 'medium' }),
+    token('twitter-bearer-token', 'Twitter (X) bearer token', ['aaaaaaaaaaaaaaaaaaaaa'], /\b(A{22}[A-Za-z0-9%]{80,120})(?![A-Za-z0-9%])/g),
+    keyed('twitter-api-key', 'Twitter (X) API key', ['twitter'], '[a-z0-9]{25}'),
+    keyed('twitter-api-secret', 'Twitter (X) API secret', ['twitter'], '[a-z0-9]{50}'),
+    keyed('twitter-access-token', 'Twitter (X) access token', ['twitter'], '[0-9]{15,25}-[a-z0-9]{20,40}'),
+    keyed('twitter-access-secret', 'Twitter (X) access token secret', ['twitter'], '[a-z0-9]{45}'),
+    token('facebook-access-token', 'Facebook access token', ['eaac', 'eaam'], /\b(EAA[CM][A-Za-z0-9]{100,})\b/g),
+    keyed('facebook-app-secret', 'Facebook app secret', ['facebook'], HEX(32)),
+    keyed('linkedin-client-secret', 'LinkedIn client secret', ['linkedin', 'linked-in', 'linked_in'], ALNUM(16)),
+    keyed('linkedin-client-id', 'LinkedIn client ID', ['linkedin', 'linked-in', 'linked_in'], ALNUM(14), {
+        severity: 'medium',
+    }),
+    keyed('twitch-api-token', 'Twitch API token', ['twitch'], ALNUM(30)),
+    keyed('intercom-token', 'Intercom access token', ['intercom'], '[a-z0-9=_-]{60}'),
+    keyed('zendesk-token', 'Zendesk API token', ['zendesk'], ALNUM(40)),
+];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/observability.ts
+
+/** Observability platform credentials. */
+const OBSERVABILITY_RULES = [
+    keyed('datadog-api-key', 'Datadog API key', ['datadog', 'dd_api_key', 'dd-api-key'], HEX(32)),
+    keyed('datadog-app-key', 'Datadog application key', ['datadog', 'dd_app_key', 'dd-application-key', 'dd_application_key'], HEX(40)),
+    token('grafana-api-key', 'Grafana API key', ['eyjrijoi'], /\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})(?![A-Za-z0-9=])/g),
+    token('grafana-cloud-token', 'Grafana Cloud access policy token', ['glc_'], /\b(glc_[A-Za-z0-9+/]{32,400}={0,2})(?![A-Za-z0-9+/=])/g),
+    token('grafana-service-account-token', 'Grafana service account token', ['glsa_'], /\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\b/g),
+    token('newrelic-user-api-key', 'New Relic user API key', ['nrak-'], /\b(NRAK-[A-Z0-9]{27})\b/g),
+    token('newrelic-insert-key', 'New Relic insert key', ['nrii-'], /\b(NRII-[A-Za-z0-9_-]{32})(?![\w-])/g),
+    token('newrelic-browser-key', 'New Relic browser API key', ['nrjs-'], /\b(NRJS-[a-f0-9]{19})\b/g, {
+        severity: 'medium',
+    }),
+    token('newrelic-license-key', 'New Relic ingest license key', ['nral'], /\b([a-f0-9]{36}NRAL)\b/g),
+    token('sentry-org-token', 'Sentry organization auth token', ['sntrys_'], /\b(sntrys_eyJpYXQiO[A-Za-z0-9+/=_]{50,})(?![A-Za-z0-9+/=_])/g),
+    token('sentry-user-token', 'Sentry user auth token', ['sntryu_'], /\b(sntryu_[a-f0-9]{64})\b/g),
+    keyed('sentry-legacy-token', 'Sentry auth token', ['sentry'], HEX(64)),
+    token('dynatrace-token', 'Dynatrace API token', ['dt0c01.'], /\b(dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64})\b/g),
+    keyed('honeycomb-api-key', 'Honeycomb API key', ['honeycomb'], '(?:hc[a-z]{2}_[a-z0-9]{58}|[a-z0-9]{22}|[a-z0-9]{32})'),
+    keyed('rollbar-token', 'Rollbar access token', ['rollbar'], HEX(32)),
+    keyed('bugsnag-api-key', 'Bugsnag API key', ['bugsnag'], HEX(32)),
+    keyed('opsgenie-api-key', 'Opsgenie API key', ['opsgenie'], UUID),
+    keyed('pagerduty-token', 'PagerDuty API token', ['pagerduty', 'pager_duty'], '(?:u\\+)?[a-z0-9_+-]{20}'),
+    keyed('splunk-hec-token', 'Splunk HTTP Event Collector token', ['splunk'], UUID),
+    keyed('logzio-token', 'Logz.io shipping token', ['logzio', 'logz_io', 'logz.io'], '[a-z]{32}'),
+    keyed('launchdarkly-token', 'LaunchDarkly access token', ['launchdarkly', 'launch_darkly'], `(?:api|sdk)-${UUID}`),
+    keyed('algolia-admin-key', 'Algolia admin API key', ['algolia'], HEX(32)),
+    keyed('mixpanel-secret', 'Mixpanel API secret', ['mixpanel'], HEX(32)),
+    token('posthog-personal-key', 'PostHog personal API key', ['phx_'], /\b(phx_[A-Za-z0-9]{43})\b/g),
+];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/payments.ts
+
+const payments_critical = { severity: 'critical' };
+/** Payment, commerce and exchange credentials. */
+const PAYMENT_RULES = [
+    token('stripe-key', 'Stripe secret key', ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_', 'sk_prod_', 'rk_prod_'], /\b((?:sk|rk)_(?:live|test|prod)_[0-9A-Za-z]{24,99})\b/g, {
+        ...payments_critical,
+        description: 'A Stripe secret or restricted key.',
+    }),
+    token('stripe-publishable-key', 'Stripe publishable key', ['pk_live_', 'pk_test_', 'pk_prod_'], /\b(pk_(?:live|test|prod)_[0-9A-Za-z]{24,99})\b/g, {
+        severity: 'low',
+        description: 'A Stripe publishable key: meant for browsers, but it names the account; keep it in configuration.',
+    }),
+    token('stripe-webhook-secret', 'Stripe webhook signing secret', ['whsec_'], /\b(whsec_[A-Za-z0-9+/]{32,})(?![A-Za-z0-9+/=])/g),
+    token('square-access-token', 'Square access token', ['eaaa', 'sq0atp-'], /\b(EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})(?![\w-])/g, payments_critical),
+    token('square-oauth-secret', 'Square OAuth secret', ['sq0csp-'], /\b(sq0csp-[A-Za-z0-9_-]{43})(?![\w-])/g, payments_critical),
+    token('braintree-access-token', 'PayPal Braintree access token', ['access_token$'], /\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\b/g, payments_critical),
+    keyed('paypal-client-secret', 'PayPal client secret', ['paypal'], '[a-z0-9_-]{80}', payments_critical),
+    token('plaid-access-token', 'Plaid access token', ['access-production-', 'access-development-', 'access-sandbox-'], new RegExp(`\\b(access-(?:production|development|sandbox)-${UUID})\\b`, 'g'), payments_critical),
+    keyed('plaid-secret', 'Plaid secret key', ['plaid'], HEX(30), payments_critical),
+    keyed('plaid-client-id', 'Plaid client ID', ['plaid'], HEX(24), { severity: 'medium' }),
+    keyed('coinbase-access-token', 'Coinbase access token', ['coinbase'], '[a-z0-9_-]{64}', payments_critical),
+    keyed('kucoin-api-key', 'KuCoin API key', ['kucoin'], HEX(24)),
+    keyed('kucoin-secret-key', 'KuCoin secret key', ['kucoin'], UUID, payments_critical),
+    keyed('binance-api-key', 'Binance API key or secret', ['binance'], '[a-z0-9]{64}', payments_critical),
+    keyed('finicity-client-secret', 'Finicity client secret', ['finicity'], ALNUM(20), payments_critical),
+    keyed('finicity-api-token', 'Finicity API token', ['finicity'], HEX(32)),
+    token('flutterwave-secret-key', 'Flutterwave secret key', ['flwseck_test-', 'flwseck-'], /\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)(?![\w-])/gi, payments_critical),
+    token('flutterwave-encryption-key', 'Flutterwave encryption key', ['flwseck_test', 'flwseck'], /\b(FLWSECK(?:_TEST)?[a-h0-9]{12})\b/gi),
+    token('razorpay-key-id', 'Razorpay key ID', ['rzp_live_', 'rzp_test_'], /\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\b/g),
+    keyed('gocardless-token', 'GoCardless access token', ['gocardless'], '(?:live|sandbox)_[a-z0-9_=-]{40}', payments_critical),
+    token('shopify-token', 'Shopify token', ['shpat_', 'shpca_', 'shppa_', 'shpss_'], /\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b/g, {
+        description: 'A Shopify access, custom-app, private-app or shared secret.',
+    }),
+    token('shippo-token', 'Shippo API token', ['shippo_live_', 'shippo_test_'], /\b(shippo_(?:live|test)_[a-f0-9]{40})\b/g),
+    token('easypost-api-key', 'EasyPost production API key', ['ezak'], /\b(EZAK[A-Za-z0-9]{54})\b/g),
+    token('easypost-test-key', 'EasyPost test API key', ['eztk'], /\b(EZTK[A-Za-z0-9]{54})\b/g, { severity: 'medium' }),
+    token('duffel-token', 'Duffel API token', ['duffel_test_', 'duffel_live_'], /\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?![\w=-])/g),
+    keyed('lob-api-key', 'Lob API key', ['lob'], '(?:live|test)_[a-f0-9]{35}'),
+    keyed('lob-publishable-key', 'Lob publishable key', ['lob'], '(?:live|test)_pub_[a-f0-9]{31}', { severity: 'low' }),
+    keyed('etsy-api-key', 'Etsy API key', ['etsy'], ALNUM(24)),
+];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/saas.ts
+
+/** Productivity and content platform credentials. */
+const SAAS_RULES = [
+    token('linear-api-key', 'Linear API key', ['lin_api_'], /\b(lin_api_[A-Za-z0-9]{40})\b/g),
+    keyed('linear-client-secret', 'Linear OAuth client secret', ['linear'], HEX(32)),
+    token('notion-token', 'Notion integration token', ['ntn_'], /\b(ntn_[0-9]{11}[A-Za-z0-9]{35})\b/g),
+    token('notion-legacy-token', 'Notion integration token (legacy format)', ['secret_'], /\b(secret_[A-Za-z0-9]{43})\b/g),
+    keyed('asana-token', 'Asana personal access token', ['asana'], '[0-9]/[0-9]{16}:[a-z0-9]{32}|[0-9]{16}'),
+    keyed('airtable-api-key', 'Airtable API key', ['airtable'], '(?:key[a-z0-9]{14}|pat[a-z0-9]{14}\\.[a-f0-9]{64})'),
+    token('clickup-token', 'ClickUp personal API token', ['pk_'], /\b(pk_[0-9]{6,9}_[A-Z0-9]{32})\b/g),
+    token('hubspot-private-app-token', 'HubSpot private app token', ['pat-na1-', 'pat-eu1-'], new RegExp(`\\b(pat-(?:na|eu)1-${UUID})\\b`, 'g')),
+    keyed('hubspot-api-key', 'HubSpot API key', ['hubspot', 'hapikey'], UUID),
+    token('figma-token', 'Figma personal access token', ['figd_'], /\b(figd_[A-Za-z0-9_-]{40})(?![\w-])/g),
+    token('typeform-token', 'Typeform personal access token', ['tfp_'], /\b(tfp_[A-Za-z0-9_=.-]{59})(?![\w=.-])/g),
+    token('contentful-token', 'Contentful personal access token', ['cfpat-'], /\b(CFPAT-[A-Za-z0-9_=-]{43})(?![\w=-])/g),
+    token('mapbox-secret-token', 'Mapbox secret access token', ['sk.eyj'], /\b(sk\.eyJ[A-Za-z0-9_-]{50,}\.[A-Za-z0-9_-]{20,})(?![\w-])/g),
+    token('frameio-token', 'Frame.io API token', ['fio-u-'], /\b(fio-u-[A-Za-z0-9_=-]{64})(?![\w=-])/g),
+    keyed('beamer-api-token', 'Beamer API token', ['beamer'], 'b_[a-z0-9=_-]{44}'),
+    keyed('flickr-api-key', 'Flickr API key', ['flickr'], HEX(32)),
+    keyed('adafruit-io-key', 'Adafruit IO key', ['adafruit'], '[a-z0-9_-]{32}'),
+    keyed('dropbox-api-secret', 'Dropbox app secret', ['dropbox'], '[a-z0-9]{15}'),
+    keyed('zoom-client-secret', 'Zoom client secret', ['zoom'], '[a-z0-9]{32}'),
+];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/secret-stores.ts
+
+const secret_stores_critical = { severity: 'critical' };
+/** A Doppler token kind: `dp.<kind>.` then 40 to 44 characters. */
+const doppler = (kind, name) => token(`doppler-${name.toLowerCase().replace(/ /g, '-')}-token`, `Doppler ${name} token`, [`dp.${kind}.`], new RegExp(`\\b(dp\\.${kind}\\.[A-Za-z0-9]{40,44})\\b`, 'g'), secret_stores_critical);
+/** Secret-manager tokens and key files. */
+const SECRET_STORE_RULES = [
+    token('vault-service-token', 'HashiCorp Vault service token', ['hvs.'], /\b(hvs\.[A-Za-z0-9_-]{90,120})(?![\w-])/g, secret_stores_critical),
+    token('vault-batch-token', 'HashiCorp Vault batch token', ['hvb.'], /\b(hvb\.[A-Za-z0-9_-]{138,300})(?![\w-])/g, secret_stores_critical),
+    keyed('vault-legacy-token', 'HashiCorp Vault token (legacy format)', ['vault'], 's\\.[a-z0-9]{24}', secret_stores_critical),
+    doppler('pt', 'personal'),
+    doppler('st', 'service'),
+    doppler('ct', 'CLI'),
+    doppler('sa', 'service account'),
+    doppler('scim', 'SCIM'),
+    doppler('audit', 'audit'),
+    token('1password-secret-key', '1Password account secret key', ['a3-'], /\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\b/g, secret_stores_critical),
+    token('1password-service-account-token', '1Password service account token', ['ops_eyj'], /\b(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})(?![A-Za-z0-9+/=])/g, secret_stores_critical),
+    token('age-secret-key', 'age secret key', ['age-secret-key-1'], /\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\b/g, secret_stores_critical),
+    token('putty-private-key', 'PuTTY private key', ['putty-user-key-file-'], /(PuTTY-User-Key-File-[23]: (?:ssh-rsa|ssh-dss|ssh-ed25519|ssh-ed448|ecdsa-sha2-nistp\d{3}))/g, {
+        ...secret_stores_critical,
+        fix: 'Treat the key as compromised: revoke it, generate a new key pair, and keep the private key out of the repository.',
+    }),
+];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules/vcs.ts
+
+
+const vcs_critical = { severity: 'critical' };
+/** GitHub, GitLab, Atlassian and Azure DevOps credentials. */
+const VCS_RULES = [
+    token('github-token', 'GitHub token', ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})\b/g, {
+        ...vcs_critical,
+        description: 'A GitHub personal access, OAuth, user-to-server, server-to-server or refresh token (its CRC-32 checked).',
+        verify: base62Crc32Holds,
+    }),
+    token('github-fine-grained-token', 'GitHub fine-grained token', ['github_pat_'], /\b(github_pat_[A-Za-z0-9_]{82})\b/g, {
+        ...vcs_critical,
+        description: 'A GitHub fine-grained personal access token.',
+    }),
+    token('gitlab-token', 'GitLab token', ['glpat-', 'gldt-', 'glrt-', 'glptt-'], /\b((?:glpat|gldt|glrt|glptt)-[A-Za-z0-9_-]{20,})\b/g, {
+        ...vcs_critical,
+        description: 'A GitLab personal, deploy, runner authentication or pipeline trigger token.',
+    }),
+    token('gitlab-feed-token', 'GitLab feed token', ['glft-'], /\b(glft-[A-Za-z0-9_-]{20})(?![\w-])/g),
+    token('gitlab-incoming-mail-token', 'GitLab incoming mail token', ['glimt-'], /\b(glimt-[A-Za-z0-9_-]{25})(?![\w-])/g),
+    token('gitlab-agent-token', 'GitLab Kubernetes agent token', ['glagent-'], /\b(glagent-[A-Za-z0-9_-]{50})(?![\w-])/g, vcs_critical),
+    token('gitlab-oauth-secret', 'GitLab OAuth application secret', ['gloas-'], /\b(gloas-[A-Za-z0-9_-]{64})(?![\w-])/g, vcs_critical),
+    token('gitlab-ci-job-token', 'GitLab CI/CD job token', ['glcbt-'], /\b(glcbt-[0-9a-fA-F]{1,5}_[A-Za-z0-9_-]{20})(?![\w-])/g),
+    token('gitlab-scim-token', 'GitLab SCIM token', ['glsoat-'], /\b(glsoat-[A-Za-z0-9_-]{20})(?![\w-])/g, vcs_critical),
+    token('gitlab-feature-flag-token', 'GitLab feature flag client token', ['glffct-'], /\b(glffct-[A-Za-z0-9_-]{20})(?![\w-])/g),
+    token('gitlab-runner-registration-token', 'GitLab runner registration token', ['gr1348941'], /\b(GR1348941[A-Za-z0-9_-]{20})(?![\w-])/g, vcs_critical),
+    token('gitlab-session-cookie', 'GitLab session cookie', ['_gitlab_session='], /_gitlab_session=([0-9a-z]{32})\b/g),
+    token('atlassian-api-token', 'Atlassian API token', ['atatt3'], /\b(ATATT3[A-Za-z0-9_=-]{186})(?![\w=-])/g, vcs_critical),
+    keyed('atlassian-legacy-token', 'Atlassian (Jira, Confluence) API token', ['atlassian', 'confluence', 'jira'], '[a-z0-9]{24}'),
+    keyed('bitbucket-client-id', 'Bitbucket OAuth client ID', ['bitbucket'], ALNUM(32), { severity: 'medium' }),
+    keyed('bitbucket-client-secret', 'Bitbucket OAuth client secret', ['bitbucket'], '[a-z0-9_=-]{64}'),
+    token('azure-devops-pat', 'Azure DevOps personal access token', ['azdo'], /\b([A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})\b/g, vcs_critical),
+    keyed('azure-devops-legacy-pat', 'Azure DevOps personal access token (52 characters)', ['azure_devops', 'azure-devops', 'azuredevops', 'ado_', 'vsts'], '[a-z2-7]{52}', vcs_critical),
+    keyed('gitea-token', 'Gitea access token', ['gitea'], HEX(40)),
+];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/rules.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Built-in rules, written for slipway from each provider's documented token format, grouped by
+ * provider in `rules/`. The generic rule comes last.
+ */
+const DEFAULT_RULES = [
+    ...VCS_RULES,
+    ...CLOUD_RULES,
+    ...DEVTOOLS_RULES,
+    ...SECRET_STORE_RULES,
+    ...PAYMENT_RULES,
+    ...MESSAGING_RULES,
+    ...AI_RULES,
+    ...OBSERVABILITY_RULES,
+    ...SAAS_RULES,
+    ...FORMAT_RULES,
 ];
 /** Secrets that are documentation examples, placeholders or published emulator keys, never reported. */
 const GLOBAL_ALLOW = [
@@ -32777,7 +33198,259 @@ function shannonEntropy(text) {
     return h;
 }
 
+;// CONCATENATED MODULE: ./packages/security/src/secrets/placeholders.ts
+/** Runs of these mean a value was blanked out: `ghp_xxxx…`, `AKIAXXXX…`, `****`, `####`, `....`. */
+const MASK_RUN = /[xX*#.•]{5,}|[xX*#.•]{3,}$/;
+/** The part after a credential's prefix: `xoxb-12345-abcd234` → `abcd234`, `ghp_ab12…` → `ab12…`. */
+function body(secret) {
+    return secret.replace(/^(?:[A-Za-z0-9]{1,12}[_-])+/, '').replace(/^(?:AKIA|ASIA|AIza|SK|SG\.)/, '');
+}
+/** Characters covered by ascending runs of 3 or more (`abc`, `123`, `wxyz`, `ABCDEF`). */
+function sequentialShare(text) {
+    let covered = 0;
+    let run = 1;
+    for (let i = 1; i <= text.length; i++) {
+        if (i < text.length && text.charCodeAt(i) === text.charCodeAt(i - 1) + 1)
+            run++;
+        else {
+            if (run >= 3)
+                covered += run;
+            run = 1;
+        }
+    }
+    return text.length ? covered / text.length : 0;
+}
+/** True when the text repeats a unit of at most 8 characters (`abc123abc123…`, `1111…`). */
+function periodic(text) {
+    for (let p = 1; p <= 8 && p * 2 <= text.length; p++) {
+        let ok = true;
+        for (let i = p; i < text.length && ok; i++)
+            ok = text[i] === text[i - p];
+        if (ok)
+            return true;
+    }
+    return false;
+}
+/** Public SSH and SPKI keys in base64 start with these (the encoded key type or DER header). */
+const PUBLIC_KEY_BASE64 = /^(?:AAAAB3NzaC1yc2E|AAAAC3NzaC1lZDI1NTE5|AAAAE2VjZHNhLXNoYTIt|MFkwEwYHKoZIzj0CAQ|MIIBIjANBgkqhkiG9w0BAQEFAAOC|MCowBQYDK2Vw)/;
+/**
+ * True when a matched secret is a placeholder or not secret at all: a real prefix followed by
+ * masking, repeated or sequential characters; an alphabet constant; an OID; a public key or a
+ * value whose name says it is public; a private-key header with no key material after it.
+ */
+function isPlaceholder(secret, ctx) {
+    const tail = body(secret);
+    if (MASK_RUN.test(tail))
+        return true;
+    if (tail.length >= 6 && (periodic(tail) || sequentialShare(tail) >= 0.5))
+        return true;
+    if (/^\d+(?:\.\d+){3,}$/.test(secret))
+        return true; // an OID such as 1.2.840.113549.1.1.1
+    if (PUBLIC_KEY_BASE64.test(secret))
+        return true;
+    if (/^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com)$/.test(secret))
+        return true;
+    const before = ctx.text.slice(Math.max(ctx.lineStart, ctx.at - 80), ctx.at);
+    if (/(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+)\s+$/.test(before))
+        return true;
+    if (namedPublic(before))
+        return true;
+    if (/^-----BEGIN [A-Z ]*PRIVATE KEY/.test(secret))
+        return !hasKeyMaterial(ctx.text, ctx.at + secret.length);
+    return false;
+}
+/** True when the name the value is assigned to says public: `public_key`, `publicKey`, `NEXT_PUBLIC_TOKEN`. */
+function namedPublic(before) {
+    const name = before.match(/key\s*=\s*["']([^"']+)["']\s+value\s*=\s*["']?$/i)?.[1] ??
+        before.match(/([A-Za-z0-9_.-]+)["'`\]]{0,2}(?:\s*:\s*\w+|\s+(?:string|String))?\s*(?:[:?.+]{0,3}=>?|:|,|>)\s*["'`]?$/)?.[1];
+    return name !== undefined && /(?:^|[_.-]|[a-z](?=P))(?:public|publishable)/i.test(name);
+}
+/**
+ * True when key material follows a PEM header: in the same line after an escaped newline
+ * (`"-----BEGIN …-----\nMIIE…"`) or on the next lines, after any `Name: value` headers.
+ */
+function hasKeyMaterial(text, from) {
+    const rest = text.slice(from, from + 2000).replace(/^-----/, '');
+    const lines = rest.split(/\r?\n|\\(?:r\\)?n/).slice(0, 12);
+    for (const raw of lines) {
+        const line = raw.replace(/^[\s"'`+,]+|[\s"'`+,]+$/g, '');
+        if (line === '' || /^[\w-]+:\s/.test(line))
+            continue;
+        return /^[A-Za-z0-9+/=]{40,}$/.test(line) && !MASK_RUN.test(line) && !periodic(line);
+    }
+    return false;
+}
+/**
+ * A note when a Google API key sits where Google publishes it by design: a Firebase web config
+ * (`apiKey` next to `authDomain`/`projectId`) or a Maps JavaScript URL. Such keys are reported at
+ * low severity, since their protection is an HTTP-referrer and API restriction, not secrecy.
+ */
+function publishedGoogleKey(ctx) {
+    const line = ctx.text.slice(ctx.lineStart, ctx.lineEnd);
+    if (/maps\.google(?:apis)?\.com\/maps\/api\/js\?[^\s"']*key=/i.test(line))
+        return 'a Maps JavaScript API key in a script URL, public by design: restrict it to your HTTP referrers and the Maps APIs in the Cloud console';
+    const near = ctx.text.slice(Math.max(0, ctx.lineStart - 1500), Math.min(ctx.text.length, ctx.lineEnd + 1500));
+    if (/apiKey["']?\s*[:=]/.test(line) && /firebaseConfig|initializeApp|authDomain|messagingSenderId/.test(near))
+        return 'a Firebase web config key, public by design: restrict it to your HTTP referrers and APIs in the Cloud console, and protect data with Firebase security rules';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/prefilter.ts
+let lowering;
+/** The character codes whose lower case is `ch` (`K`, `k` and the Kelvin sign for `k`), computed once. */
+function codesLoweringTo(ch) {
+    if (!lowering) {
+        lowering = new Map();
+        for (let c = 0; c < 0x10000; c++) {
+            const lower = String.fromCharCode(c).toLowerCase();
+            if (lower.length !== 1)
+                continue;
+            const list = lowering.get(lower);
+            if (list)
+                list.push(c);
+            else
+                lowering.set(lower, [c]);
+        }
+    }
+    return lowering.get(ch) ?? [];
+}
+/**
+ * Finds, in one pass over the text, which entries' keywords occur on each line, however many
+ * entries there are: an Aho-Corasick automaton, compiled to a dense table (a DFA), reads every
+ * character once. Matching ignores case. Lines once every entry is hit are skipped to their end.
+ */
+class KeywordPrefilter {
+    /** Character code to its class (0: a character in no keyword). */
+    classOf;
+    /** Rows of the table are 2^shift wide, so a state's row starts at state << shift. */
+    shift;
+    /** The automaton: the next state's row = delta[row + class] (rows, not state numbers, save a multiply). */
+    delta;
+    /** For each state, the entries whose keywords end there (directly or through a suffix), or undefined. */
+    outputs;
+    /** 1 for the states that have outputs: a typed array is the cheapest test in the loop. */
+    hasOutput;
+    entryCount;
+    /** Entries in all (the size of the per-line mark table). */
+    marks;
+    /** `keywords[i]` are entry i's keywords; empty strings are ignored. */
+    constructor(keywords) {
+        this.marks = keywords.length;
+        // Entries without keywords can never be hit: only the others count towards "all hit".
+        this.entryCount = keywords.filter((list) => list.some((k) => k !== '')).length;
+        const classByChar = new Map();
+        const words = [];
+        keywords.forEach((list, entry) => {
+            for (const kw of list) {
+                if (kw === '')
+                    continue;
+                const chars = kw.toLowerCase();
+                // Code units, not code points: the scan reads the text with charCodeAt.
+                for (const ch of chars.split(''))
+                    if (!classByChar.has(ch))
+                        classByChar.set(ch, classByChar.size + 1);
+                words.push({ chars, entry });
+            }
+        });
+        const classes = classByChar.size + 1;
+        this.shift = Math.ceil(Math.log2(classes));
+        this.classOf = new Uint16Array(0x10000);
+        for (const [ch, cls] of classByChar)
+            for (const c of codesLoweringTo(ch))
+                this.classOf[c] = cls;
+        // The trie, with transitions per class (-1: none yet).
+        const goto = [new Array(classes).fill(-1)];
+        const own = [new Set()];
+        for (const { chars, entry } of words) {
+            let s = 0;
+            for (let i = 0; i < chars.length; i++) {
+                const cls = this.classOf[chars.charCodeAt(i)];
+                let next = goto[s][cls];
+                if (next < 0) {
+                    next = goto.length;
+                    goto.push(new Array(classes).fill(-1));
+                    own.push(new Set());
+                    goto[s][cls] = next;
+                }
+                s = next;
+            }
+            own[s].add(entry);
+        }
+        // Breadth-first: each state's failure link, outputs merged along it, and missing transitions
+        // filled in from the failure state, which makes the table a DFA.
+        const fail = new Int32Array(goto.length);
+        const order = [];
+        for (let cls = 0; cls < classes; cls++) {
+            const next = goto[0][cls];
+            if (next < 0)
+                goto[0][cls] = 0;
+            else
+                order.push(next);
+        }
+        for (let q = 0; q < order.length; q++) {
+            const s = order[q];
+            for (const e of own[fail[s]])
+                own[s].add(e);
+            for (let cls = 0; cls < classes; cls++) {
+                const next = goto[s][cls];
+                const viaFail = goto[fail[s]][cls];
+                if (next < 0)
+                    goto[s][cls] = viaFail;
+                else {
+                    fail[next] = viaFail;
+                    order.push(next);
+                }
+            }
+        }
+        this.delta = new Int32Array(goto.length << this.shift);
+        goto.forEach((row, state) => row.forEach((next, cls) => (this.delta[(state << this.shift) + cls] = next << this.shift)));
+        this.outputs = own.map((set) => (set.size ? [...set].sort((a, b) => a - b) : undefined));
+        this.hasOutput = Uint8Array.from(this.outputs, (o) => (o ? 1 : 0));
+    }
+    /** The lines of the text that hold keywords, in order, each with the entries hit. */
+    *lines(text) {
+        const { classOf, shift, delta, outputs, hasOutput, entryCount } = this;
+        const mark = new Int32Array(this.marks);
+        let hits = [];
+        let row = 0;
+        let index = 0;
+        let start = 0;
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 10) {
+                if (hits.length) {
+                    yield { start, end: i, index, hits: hits.sort((a, b) => a - b) };
+                    hits = [];
+                }
+                index++;
+                start = i + 1;
+                row = 0;
+                continue;
+            }
+            row = delta[row + classOf[c]];
+            if (hasOutput[row >> shift] === 0)
+                continue;
+            for (const e of outputs[row >> shift]) {
+                if (mark[e] === index + 1)
+                    continue;
+                mark[e] = index + 1;
+                hits.push(e);
+            }
+            if (hits.length === entryCount) {
+                // Nothing left to find on this line: jump to its newline.
+                const nl = text.indexOf('\n', i);
+                i = (nl < 0 ? text.length : nl) - 1;
+            }
+        }
+        if (hits.length)
+            yield { start, end: text.length, index, hits: hits.sort((a, b) => a - b) };
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/security/src/secrets/engine.ts
+
+
+
 
 
 
@@ -32806,10 +33479,13 @@ function* matchesOf(pattern, text) {
         from = m.end;
     }
 }
-const INLINE_ALLOW = /slipway:allow|gitleaks:allow/;
-function escapeRegex(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A rule's matches in a line; the generic rule reads assignments with its own parser. */
+function ruleMatches(rule, text) {
+    if (rule.id !== GENERIC_RULE_ID)
+        return matchesOf(rule.regex, text);
+    return findGenericSecrets(text).map((m) => ({ index: m.index, groups: [m.secret, m.secret] }));
 }
+const INLINE_ALLOW = /slipway:allow|gitleaks:allow/;
 /** Converts a rule to the SARIF rule description. */
 function ruleInfo(rule) {
     return {
@@ -32821,45 +33497,26 @@ function ruleInfo(rule) {
     };
 }
 /**
- * Runs secret rules over text. All keywords are found in one pass of one case-insensitive
- * regex; a rule's own regex runs only on the lines where one of its keywords occurs, which is
- * where most of the speed comes from (as in gitleaks and trufflehog).
+ * Runs secret rules over text. One pass of a keyword automaton over the text finds, per line, the
+ * rules whose keywords occur there (however many rules there are); a rule's own matcher runs only
+ * on those lines, which is where most of the speed comes from (as in gitleaks and trufflehog).
  */
 class SecretEngine {
     rules;
     allow;
-    keywordRe;
-    rulesByKeyword = new Map();
+    prefilter;
     infos = new Map();
     /** Rules without keywords (from configuration): they run on every line. */
     alwaysRules = [];
-    keywordRuleCount;
     constructor(rules, allow = { paths: [], regexes: [], stopwords: [] }) {
         this.rules = rules;
         this.allow = allow;
-        const keywords = new Set();
-        for (const rule of rules) {
+        rules.forEach((rule, i) => {
             if (rule.keywords.every((k) => k === ''))
-                this.alwaysRules.push(rule);
-            for (const kw of rule.keywords) {
-                if (kw === '')
-                    continue;
-                const k = kw.toLowerCase();
-                keywords.add(k);
-                const list = this.rulesByKeyword.get(k) ?? [];
-                list.push(rule);
-                this.rulesByKeyword.set(k, list);
-            }
+                this.alwaysRules.push(i);
             this.infos.set(rule.id, ruleInfo(rule));
-        }
-        this.keywordRuleCount = rules.filter((r) => r.keywords.some((k) => k !== '')).length;
-        // With no keyword at all the pattern must match nothing (an empty alternation matches everywhere).
-        this.keywordRe = keywords.size
-            ? new RegExp([...keywords]
-                .sort((a, b) => b.length - a.length)
-                .map(escapeRegex)
-                .join('|'), 'gi')
-            : /(?!)/g;
+        });
+        this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
     }
     /** True when configuration says never to scan this path. */
     pathAllowed(path) {
@@ -32871,101 +33528,93 @@ class SecretEngine {
      */
     scan(text, file, firstLine, scanner = 'secrets', seen) {
         const out = [];
-        let line = firstLine;
-        let counted = 0;
-        // Keyword hits come in text order: gather the rules of one line, and check the line as soon
-        // as the hits move past it. A line with many hits is read once.
-        let lineStart = -1;
-        let lineEnd = -1;
-        let rules = new Set();
-        const flush = () => {
-            if (lineStart < 0)
-                return;
-            for (let i = text.indexOf('\n', counted); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1))
-                line++;
-            counted = lineStart;
-            this.checkLine(text.slice(lineStart, lineEnd), rules, file, line, scanner, seen, out);
-        };
-        const visit = (at, hitRules) => {
-            if (at >= lineEnd || lineStart < 0) {
-                flush();
-                lineStart = text.lastIndexOf('\n', at) + 1;
-                const nl = text.indexOf('\n', at);
-                lineEnd = nl < 0 ? text.length : nl;
-                rules = new Set(this.alwaysRules);
-            }
-            for (const r of hitRules)
-                rules.add(r);
-        };
-        if (this.alwaysRules.length) {
-            for (let at = 0; at < text.length; at = lineEnd + 1)
-                visit(at, []);
+        const check = (start, end, index, hits) => this.checkLine(text, start, end, hits, file, firstLine + index, scanner, seen, out);
+        if (this.alwaysRules.length === 0) {
+            for (const { start, end, index, hits } of this.prefilter.lines(text))
+                check(start, end, index, hits);
+            return out;
         }
-        else {
-            this.keywordRe.lastIndex = 0;
-            for (let m = this.keywordRe.exec(text); m; m = this.keywordRe.exec(text)) {
-                const hitRules = this.rulesByKeyword.get(m[0].toLowerCase());
-                if (hitRules)
-                    visit(m.index, hitRules);
-                // Skip to the end of the line once every keyword rule is already in: nothing left to add.
-                if (rules.size === this.keywordRuleCount)
-                    this.keywordRe.lastIndex = lineEnd;
+        // Some rules run on every line: merge them into each line's keyword hits.
+        const keywordLines = this.prefilter.lines(text);
+        let next = keywordLines.next();
+        for (let start = 0, index = 0; start <= text.length; index++) {
+            const nl = text.indexOf('\n', start);
+            const end = nl < 0 ? text.length : nl;
+            let hits = this.alwaysRules;
+            if (!next.done && next.value.index === index) {
+                hits = [...new Set([...next.value.hits, ...this.alwaysRules])].sort((a, b) => a - b);
+                next = keywordLines.next();
             }
+            if (end > start)
+                check(start, end, index, hits);
+            if (nl < 0)
+                break;
+            start = nl + 1;
         }
-        flush();
         return out;
     }
     /** Runs the candidate rules over one line, adding findings (a generic hit yields to a specific one). */
-    checkLine(lineText, candidates, file, line, scanner, seen, out) {
-        if (candidates.size === 0 || INLINE_ALLOW.test(lineText))
+    checkLine(text, lineStart, lineEnd, candidates, file, line, scanner, seen, out) {
+        const lineText = text.slice(lineStart, lineEnd);
+        if (candidates.length === 0 || INLINE_ALLOW.test(lineText))
             return;
         const onLine = [];
-        for (const rule of candidates) {
+        // Values a specific rule matched but its documented check (a checksum) refused: look-alikes,
+        // which the generic rule must not report either.
+        const lookAlikes = [];
+        for (const r of candidates) {
+            const rule = this.rules[r];
             if (rule.path && !rule.path.test(file))
                 continue;
-            for (const { index, groups } of matchesOf(rule.regex, lineText)) {
+            for (const { index, groups } of ruleMatches(rule, lineText)) {
                 const whole = groups[0];
                 const secret = (rule.secretGroup !== undefined ? groups[rule.secretGroup] : groups.slice(1).find((g) => g !== undefined)) ??
                     whole;
-                if (!this.reportable(rule, secret))
+                if (rule.verify && !rule.verify(secret)) {
+                    lookAlikes.push(secret);
+                    continue;
+                }
+                const offset = Math.max(0, whole.indexOf(secret));
+                const ctx = { text, at: lineStart + index + offset, lineStart, lineEnd };
+                if (!this.reportable(rule, secret) || isPlaceholder(secret, ctx))
                     continue;
                 const print = fingerprint(rule.id, file, (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex'));
                 const key = `${print}:${line}`;
                 if (seen?.has(key))
                     continue;
-                const column = index + 1 + Math.max(0, whole.indexOf(secret));
+                // Google publishes some of its API keys in web pages by design: still worth a look, not an alarm.
+                const note = rule.id === 'google-api-key' ? publishedGoogleKey(ctx) : undefined;
                 onLine.push({
                     finding: {
                         scanner,
                         rule: this.infos.get(rule.id),
-                        severity: rule.severity,
-                        message: `${rule.name}: ${redact(secret)}`,
+                        severity: note ? 'low' : rule.severity,
+                        message: `${rule.name}: ${redact(secret)}${note ? ` (${note})` : ''}`,
                         file,
                         line,
-                        column,
+                        column: index + 1 + offset,
                         fingerprint: print,
                     },
                     secret,
-                    generic: rule.id === 'generic-secret',
+                    generic: rule.id === GENERIC_RULE_ID,
                     key,
                 });
             }
         }
+        const overlaps = (a, b) => a.includes(b) || b.includes(a);
         for (const hit of onLine) {
             if (hit.generic &&
-                onLine.some((o) => !o.generic && (o.secret.includes(hit.secret) || hit.secret.includes(o.secret))))
+                (onLine.some((o) => !o.generic && overlaps(o.secret, hit.secret)) ||
+                    lookAlikes.some((s) => overlaps(s, hit.secret))))
                 continue;
             seen?.add(hit.key);
             out.push(hit.finding);
         }
     }
     reportable(rule, secret) {
-        if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)
+        // The generic rule measures entropy against each value's own alphabet (in generic.ts).
+        if (rule.entropy !== undefined && rule.id !== GENERIC_RULE_ID && shannonEntropy(secret) < rule.entropy)
             return false;
-        if (rule.id === 'generic-secret' && !(/[0-9]/.test(secret) && /[A-Za-z]/.test(secret)))
-            return false;
-        if (rule.id === 'generic-secret' && /^[0-9a-f-]+$/i.test(secret))
-            return false; // hashes and UUIDs
         if (GLOBAL_ALLOW.some((re) => re.test(secret)))
             return false;
         if (rule.allow?.some((re) => re.test(secret)))
@@ -36939,11 +37588,11 @@ function values(requirement, message$1) {
 //#endregion
 //#region src/actions/words/words.ts
 /* @__NO_SIDE_EFFECTS__ */
-function words(locales, requirement, message$1) {
+function dist_words(locales, requirement, message$1) {
 	return {
 		kind: "validation",
 		type: "words",
-		reference: words,
+		reference: dist_words,
 		async: false,
 		expects: `${requirement}`,
 		locales,
@@ -40744,14 +41393,14 @@ function checkLockfile(schema, doc, text, file) {
         value = value?.[key];
     const field = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
     const where = field === '' ? 'the document' : field;
-    throw new types_LockfileError(`${where} is ${kindOf(value)}, not the ${expected(issue)} this format has`, file, (0,lite/* fieldLine */.h0)(text, path));
+    throw new types_LockfileError(`${where} is ${kindOf(value)}, not the ${shape_expected(issue)} this format has`, file, (0,lite/* fieldLine */.h0)(text, path));
 }
 /** A union's issue is the union's; an option that went deeper names the real field. */
 function deepest(issue) {
     const sub = issue.type === 'union' ? issue.issues?.find((s) => (s.path?.length ?? 0) > 0) : undefined;
     return sub ? { ...sub, path: [...(issue.path ?? []), ...(sub.path ?? [])] } : issue;
 }
-function expected(issue) {
+function shape_expected(issue) {
     if (issue.type === 'custom')
         return 'object';
     const names = { Array: 'list', Object: 'object', string: 'string', number: 'number' };
@@ -42613,7 +43262,7 @@ function expandReferences(raw, reference, props) {
 // itself (no "billion laughs"); only XML's five and character references are decoded.
 
 
-const NAME = /[^\s/>=<"']+/y;
+const xml_NAME = /[^\s/>=<"']+/y;
 const ATTR = /\s+([^\s/>=<"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const TAG_END = /\s*(\/?)>/y;
 const CLOSE = /<\/([^\s/>=<"']+)\s*>/y;
@@ -42685,12 +43334,12 @@ function parseXml(source, file) {
     return root;
 }
 function startTag(text, lt, lines, fail) {
-    NAME.lastIndex = lt + 1;
-    const name = NAME.exec(text);
+    xml_NAME.lastIndex = lt + 1;
+    const name = xml_NAME.exec(text);
     if (!name)
         fail('a malformed tag', lt);
     const attrs = {};
-    let at = NAME.lastIndex;
+    let at = xml_NAME.lastIndex;
     for (;;) {
         ATTR.lastIndex = at;
         const a = ATTR.exec(text);
@@ -44113,39 +44762,38 @@ function purl_purlOf(p) {
 
 
 
-;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
-
-
+;// CONCATENATED MODULE: ./packages/security/src/workflows/rules.ts
+/** The workflow rules: what each finds and, in `help`, how to fix it. */
 const RULES = {
     'template-injection': {
-        name: 'Untrusted input expanded into a script',
-        description: 'A `${{ }}` expression that an outsider controls is pasted into `run:` or a github-script `script:`, where it runs as code.',
-        help: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use `"$TITLE"` in the script, so it is data, not code.',
+        name: 'Untrusted input expanded into code',
+        description: 'A `${{ }}` expression that an outsider controls is pasted into code that runs: `run:`, a github-script `script:`, an azure/cli or azure/powershell `inlineScript:`, a mikefarah/yq `cmd:`.',
+        help: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use `"$TITLE"` (`$env:TITLE` in pwsh, `process.env.TITLE` in github-script), so it is data, not code.',
         severity: 'high',
     },
     'unpinned-action': {
-        name: 'Action not pinned to a commit',
-        description: 'A `uses:` reference points at a tag or branch, which its owner (or an attacker who takes it over) can move.',
+        name: 'Action or reusable workflow not pinned to a commit',
+        description: 'A step or job `uses:` reference points at a tag or branch, which its owner (or an attacker who takes it over) can move.',
         help: 'Pin to a full 40-character commit SHA and keep the version in a comment: `uses: owner/action@<sha> # v1.2.3`.',
         severity: 'medium',
     },
     'excessive-permissions': {
         name: 'Token permissions not limited',
-        description: 'The workflow has no top-level `permissions:` (so the token gets the repository default) or grants `write-all`.',
-        help: 'Add `permissions: contents: read` at the top and grant more only to the jobs that need it.',
+        description: 'A job runs with the repository default token permissions (no `permissions:`), with `write-all`/`read-all`, or inherits write scopes granted to the whole workflow.',
+        help: 'Add `permissions: contents: read` at the top and grant write scopes (`contents: write`, `id-token: write`, …) only in the jobs that need them.',
         severity: 'medium',
     },
     'dangerous-trigger': {
-        name: 'Privileged trigger runs untrusted code',
-        description: "`pull_request_target` or `workflow_run` runs with secrets and a write token, and this job checks out the pull request's code.",
-        help: 'Use `pull_request` for building untrusted code, or split the work: build in `pull_request`, then act on its artifacts in a separate privileged workflow that never runs them.',
-        severity: 'critical',
+        name: 'Privileged trigger',
+        description: "`pull_request_target`, `workflow_run` and `issue_comment` run with secrets and a write token on events outsiders cause; a job that checks out or runs the pull request's code hands both to them.",
+        help: 'Use `pull_request` for building untrusted code, or split the work: build in `pull_request`, then act on its artifacts in a separate privileged workflow that never runs them. Never check out `github.event.pull_request.head.*` in a privileged workflow.',
+        severity: 'medium',
     },
     'persisted-credentials': {
-        name: 'Checkout keeps the token on disk next to an artifact upload',
-        description: '`actions/checkout` writes the token into `.git/config` unless `persist-credentials: false`; this job uploads an artifact that may include it.',
-        help: 'Set `persist-credentials: false` on the checkout step.',
-        severity: 'medium',
+        name: 'Checkout keeps the token on disk',
+        description: '`actions/checkout` writes the token into `.git/config` unless `persist-credentials: false`; any later step, artifact or image built from the workspace can carry it away.',
+        help: 'Set `persist-credentials: false` on the checkout step; give the token to the one step that pushes, if any.',
+        severity: 'low',
     },
     'secrets-inherit': {
         name: 'All secrets passed to a reusable workflow',
@@ -44153,39 +44801,946 @@ const RULES = {
         help: 'Pass only the secrets the called workflow needs, by name.',
         severity: 'medium',
     },
+    'unpinned-image': {
+        name: 'Container image not pinned to a digest',
+        description: 'A `container:`, `services:` or `docker://` image is named by tag (or by nothing, meaning `latest`), which the registry or whoever pushes to it can change.',
+        help: 'Pin the image by digest: `image: node:20@sha256:<digest>`.',
+        severity: 'medium',
+    },
+    'overprovisioned-secrets': {
+        name: 'Every secret handed to one place',
+        description: '`toJSON(secrets)` serializes all of the repository and organization secrets into one value.',
+        help: 'Name the secrets the step needs: `${{ secrets.DEPLOY_TOKEN }}`.',
+        severity: 'medium',
+    },
+    'use-trusted-publishing': {
+        name: 'Long-lived publishing token where trusted publishing exists',
+        description: 'The registry (PyPI, npm, RubyGems, crates.io) accepts short-lived OIDC credentials from this workflow, yet a stored token is used.',
+        help: "Configure trusted publishing on the registry, grant the job `id-token: write`, and remove the token (`pypa/gh-action-pypi-publish` without `password:`, `npm publish --provenance` with npm's trusted publisher, `rubygems/release-gem`, `rust-lang/crates-io-auth-action`).",
+        severity: 'low',
+    },
+    'bot-conditions': {
+        name: 'Bot check that an actor can spoof',
+        description: "`github.actor == 'dependabot[bot]'` is the actor of the latest event, not the author of the code: anyone can make the bot the actor (by having it rebase their pull request).",
+        help: "Check the author of the change instead: `github.event.pull_request.user.login == 'dependabot[bot]'`.",
+        severity: 'medium',
+    },
+    'github-env': {
+        name: 'Untrusted data written to GITHUB_ENV, GITHUB_PATH or GITHUB_OUTPUT',
+        description: 'Lines written to `$GITHUB_ENV` or `$GITHUB_PATH` set variables (`LD_PRELOAD`, `NODE_OPTIONS`, `PATH`) for every later step; a newline in outsider data adds any variable it likes.',
+        help: 'Do not write outsider data to these files; if a later step needs it, pass it through `env:` on that step, or write it with a random heredoc delimiter after validating it.',
+        severity: 'high',
+    },
+    'cache-poisoning': {
+        name: 'Cache restored in a release workflow',
+        description: 'A workflow that publishes restores a cache that other workflows (a pull request build on the default branch) could have written, so their content can end up in the release.',
+        help: 'Do not restore caches in release or publishing jobs: remove `actions/cache` and set `cache: false` (or leave `cache:` out) on setup actions there.',
+        severity: 'medium',
+    },
+    'insecure-commands': {
+        name: 'Deprecated workflow commands enabled',
+        description: '`ACTIONS_ALLOW_UNSECURE_COMMANDS` turns `::set-env` and `::add-path` back on, so anything printed to the log (an issue title, a test name) can set variables and PATH.',
+        help: 'Remove `ACTIONS_ALLOW_UNSECURE_COMMANDS` and write to `$GITHUB_ENV`/`$GITHUB_PATH` instead.',
+        severity: 'high',
+    },
+    'hardcoded-container-credentials': {
+        name: 'Registry password written in the workflow',
+        description: 'A `container:` or `services:` `credentials.password` is a literal value, readable by anyone who reads the repository.',
+        help: 'Store the password as a secret and reference it: `password: ${{ secrets.REGISTRY_PASSWORD }}`; then rotate the exposed one.',
+        severity: 'high',
+    },
+    'unsound-contains': {
+        name: '`contains()` on a string used as an allow-list',
+        description: "`contains('refs/heads/main refs/heads/release', github.ref)` is a substring test: `refs/heads/mai` or `main` pass too.",
+        help: 'Compare against a list: `contains(fromJSON(\'["refs/heads/main", "refs/heads/release"]\'), github.ref)`.',
+        severity: 'medium',
+    },
+    'self-hosted-runner': {
+        name: 'Self-hosted runner runs pull requests',
+        description: 'A job on a self-hosted runner is started by `pull_request`, so a fork can run its code on the machine, which keeps state between jobs.',
+        help: 'Run pull request jobs on GitHub-hosted or ephemeral runners, or require approval for fork workflows and restrict the runner group to trusted workflows.',
+        severity: 'medium',
+    },
+    obfuscation: {
+        name: 'Obfuscated expression or path',
+        description: "A constant expression (`${{ 'curl' }}`), context indexing by string (`github['event']`) or a `uses:` path with `//`, `./` or `../` hides what the workflow does from reviewers and from audits.",
+        help: 'Write it plainly: the literal text, `github.event.issue.title`, `owner/repo/path@<sha>`.',
+        severity: 'low',
+    },
 };
-const UNTRUSTED = /\$\{\{[^}]*?\b(github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.ref|head\.label|head\.repo\.default_branch)|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|pages\.[^}\s]*\.page_name|head_commit\.(?:message|author\.(?:name|email))|commits\.[^}\s]*\.(?:message|author\.(?:name|email))|workflow_run\.(?:head_branch|head_commit\.message|display_title))|github\.head_ref|inputs\.[A-Za-z0-9_-]+)\b[^}]*\}\}/g;
-const UNTRUSTED_CHECKOUT = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\//;
+/** The rule as reported, with its severity for this finding. */
 function rule(id, severity) {
     const r = RULES[id];
     return { id: `workflow/${id}`, ...r, severity: severity ?? r.severity };
 }
-function get(map, key) {
-    if (!(0,yaml_dist/* isMap */.jh)(map))
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/context.ts
+
+
+
+
+/** A workflow that parses as YAML but is not one GitHub would run: the caller warns with its line. */
+class WorkflowError extends lite/* UserError */.yo {
+    line;
+    constructor(message, file, line) {
+        super(message, { file, line }, 'Fix the workflow: GitHub rejects it as it is.');
+        this.line = line;
+    }
+}
+/** What the audits share: the tree, the triggers, the jobs and the list findings go into. */
+class AuditContext {
+    tree;
+    file;
+    findings = [];
+    seen = new Set();
+    isAction;
+    root;
+    /** Trigger name → the node naming it. */
+    triggers = new Map();
+    /** Dispatch and workflow_call inputs of type boolean, number or choice (lower case). */
+    safeInputs = new Set();
+    jobs = [];
+    constructor(tree, file) {
+        this.tree = tree;
+        this.file = file;
+        this.isAction = /(^|\/)action\.ya?ml$/.test(file);
+        const root = tree.node(tree.doc.contents);
+        if (!root || ((0,yaml_dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
+            this.fail('the file is empty', root);
+        if (!(0,yaml_dist/* isMap */.jh)(root))
+            this.fail('the top level must be a mapping', root);
+        this.root = root;
+        if (this.isAction)
+            this.readAction();
+        else
+            this.readWorkflow();
+    }
+    /** Throws the error that makes the caller warn, naming the line. */
+    fail(what, node) {
+        throw new WorkflowError(`not a valid ${this.isAction ? 'action' : 'workflow'}: ${what}`, this.file, this.tree.line(node));
+    }
+    readWorkflow() {
+        const t = this.tree;
+        const on = t.get(this.root, 'on') ?? t.get(this.root, 'true');
+        if (!on)
+            this.fail('`on:` is missing', this.root);
+        if ((0,yaml_dist/* isScalar */.jn)(on))
+            this.triggers.set(String(on.value), on);
+        else if ((0,yaml_dist/* isSeq */.oP)(on))
+            for (const i of t.items(on))
+                this.triggers.set(t.text(i) ?? '', i);
+        else if ((0,yaml_dist/* isMap */.jh)(on))
+            for (const e of t.entries(on))
+                this.triggers.set(e.key, e.keyNode);
+        else
+            this.fail('`on:` must be an event, a list or a mapping', on);
+        for (const event of ['workflow_dispatch', 'workflow_call'])
+            for (const input of t.entries(t.get(t.get(on, event), 'inputs')))
+                if (/^(boolean|number|choice)$/.test(t.text(t.get(input.value, 'type')) ?? ''))
+                    this.safeInputs.add(input.key.toLowerCase());
+        const jobs = t.get(this.root, 'jobs');
+        if (!(0,yaml_dist/* isMap */.jh)(jobs))
+            this.fail('`jobs:` must be a mapping of job ids to jobs', jobs ?? this.root);
+        for (const e of t.entries(jobs)) {
+            if (!(0,yaml_dist/* isMap */.jh)(e.value))
+                this.fail(`job \`${e.key}\` must be a mapping`, e.value ?? e.keyNode);
+            const job = { id: e.key, node: e.value, keyNode: e.keyNode, steps: [] };
+            const uses = t.get(e.value, 'uses');
+            if (uses && t.str(uses) === undefined)
+                this.fail(`\`uses:\` of job \`${e.key}\` must be a string`, uses);
+            this.readSteps(job, t.get(e.value, 'steps'));
+            this.jobs.push(job);
+        }
+    }
+    readAction() {
+        const runs = this.tree.get(this.root, 'runs');
+        if (runs && !(0,yaml_dist/* isMap */.jh)(runs))
+            this.fail('`runs:` must be a mapping', runs);
+        const job = { id: 'composite action', node: runs ?? this.root, keyNode: this.root, steps: [] };
+        this.readSteps(job, this.tree.get(runs, 'steps'));
+        this.jobs.push(job);
+    }
+    readSteps(job, steps) {
+        const t = this.tree;
+        if (steps === undefined)
+            return;
+        if (!(0,yaml_dist/* isSeq */.oP)(steps))
+            this.fail(`\`steps:\` of \`${job.id}\` must be a list`, steps);
+        t.items(steps).forEach((node, index) => {
+            if (!(0,yaml_dist/* isMap */.jh)(node))
+                this.fail(`step ${index + 1} of \`${job.id}\` must be a mapping`, node);
+            const name = t.text(t.get(node, 'name'));
+            const id = t.text(t.get(node, 'id'));
+            const usesNode = t.get(node, 'uses');
+            const uses = t.str(usesNode)?.trim();
+            if (usesNode && !uses)
+                this.fail(`\`uses:\` of step ${index + 1} in \`${job.id}\` must be a string`, usesNode);
+            job.steps.push({
+                job,
+                node,
+                index,
+                label: name ? `"${name}"` : id ? `"${id}"` : `#${index + 1}`,
+                key: `${job.id}/${id ?? name ?? index}`,
+                ...(uses ? { uses, usesNode } : {}),
+            });
+        });
+    }
+    /** True when a trigger runs with secrets and a write token on outsiders' events. */
+    get privileged() {
+        return this.triggers.has('pull_request_target') || this.triggers.has('workflow_run');
+    }
+    /**
+     * Records a finding once per fingerprint (a context named twice in one script is one finding).
+     * `line` is a node or a line number.
+     */
+    add(id, at, message, key, severity) {
+        const r = rule(id, severity);
+        const fp = fingerprint(r.id, this.file, key);
+        if (this.seen.has(fp))
+            return;
+        this.seen.add(fp);
+        this.findings.push({
+            scanner: 'workflows',
+            rule: r,
+            severity: r.severity,
+            message,
+            file: this.file,
+            line: typeof at === 'number' ? at : this.tree.line(at),
+            fingerprint: fp,
+        });
+    }
+}
+/** How a finding names where it is: `job build, step "Test"`. */
+function where(step) {
+    return step.job.id === 'composite action'
+        ? `composite action step ${step.label}`
+        : `job ${step.job.id}, step ${step.label}`;
+}
+/** The action a `uses:` names, lower case, without ref or subpath: `actions/checkout`. */
+function actionOf(step) {
+    if (!step.uses || step.uses.startsWith('./') || step.uses.startsWith('docker://'))
         return undefined;
-    for (const pair of map.items)
-        if ((0,yaml_dist/* isScalar */.jn)(pair.key) && pair.key.value === key)
-            return pair.value;
+    const [owner, repo] = step.uses.split('@')[0].split('/');
+    return `${owner}/${repo}`.toLowerCase();
+}
+/** `in job X, step Y` for a node inside a step, `in job X` inside a job, else ''. */
+function placeOf(ctx, node) {
+    const step = ctx.jobs.flatMap((j) => j.steps).find((s) => inside(s.node, node));
+    if (step)
+        return ` in ${where(step)}`;
+    const job = ctx.jobs.find((j) => inside(j.node, node));
+    return job ? ` in job ${job.id}` : '';
+}
+/** True when `inner`'s source lies within `outer`'s. */
+function inside(outer, inner) {
+    const o = outer.range;
+    const i = inner.range;
+    return !!o && !!i && i[0] >= o[0] && i[0] < o[2];
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit-checkout.ts
+
+/** Steps that can carry the workspace (and `.git/config`) away: artifacts, pages, images, archives. */
+function exposes(ctx, step) {
+    const action = actionOf(step) ?? '';
+    if (/^actions\/upload-(pages-)?artifact$|^docker\/build-push-action$/.test(action))
+        return true;
+    return /\b(docker\s+build|tar\s+-?c|zip\s+-r)\b/.test(ctx.tree.str(ctx.tree.get(step.node, 'run')) ?? '');
+}
+/** persisted-credentials: every checkout that leaves the token in `.git/config`. */
+function auditPersistedCredentials(ctx) {
+    const t = ctx.tree;
+    for (const job of ctx.jobs)
+        job.steps.forEach((step, i) => {
+            if (actionOf(step) !== 'actions/checkout')
+                return;
+            if (t.text(t.get(t.get(step.node, 'with'), 'persist-credentials')) === 'false')
+                return;
+            const later = job.steps.slice(i + 1).find((s) => exposes(ctx, s));
+            ctx.add('persisted-credentials', step.usesNode, later
+                ? `${where(step)} keeps the token in .git/config and ${where(later).replace(/^job \S+, /, '')} can carry it away.`
+                : `${where(step)} keeps the token in .git/config for every later step.`, `${step.key}:persist`, later ? 'medium' : 'low');
+        });
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/expressions.ts
+/**
+ * Every `${{ … }}` in a string. A `}}` inside a string literal (`format('{0}}', …)`) does not end
+ * the expression: literals are skipped as GitHub's parser does (`''` escapes a quote).
+ */
+function expressions(s) {
+    const out = [];
+    let from = 0;
+    for (;;) {
+        const start = s.indexOf('${{', from);
+        if (start < 0)
+            return out;
+        let i = start + 3;
+        let end = -1;
+        while (i < s.length) {
+            if (s[i] === "'") {
+                i++;
+                while (i < s.length && !(s[i] === "'" && s[i + 1] !== "'"))
+                    i += s[i] === "'" ? 2 : 1;
+                i++;
+            }
+            else if (s.startsWith('}}', i)) {
+                end = i;
+                break;
+            }
+            else
+                i++;
+        }
+        if (end < 0)
+            return out;
+        out.push({ raw: s.slice(start, end + 2), body: s.slice(start + 3, end) });
+        from = end + 2;
+    }
+}
+/** The expression with string literals blanked out (same length), so operators inside them are not seen. */
+function blankLiterals(e) {
+    return e.replace(/'(?:[^']|'')*'/g, (m) => `'${' '.repeat(m.length - 2)}'`);
+}
+/** Splits at depth-0 occurrences of `sep` (on the literal-blanked text). */
+function splitTop(e, sep) {
+    const blank = blankLiterals(e);
+    const parts = [];
+    let depth = 0;
+    let last = 0;
+    for (let i = 0; i < blank.length; i++) {
+        const c = blank[i];
+        if (c === '(' || c === '[')
+            depth++;
+        else if (c === ')' || c === ']')
+            depth--;
+        else if (depth === 0) {
+            const m = sep.exec(blank.slice(i, i + 2));
+            if (m && m.index === 0) {
+                parts.push(e.slice(last, i));
+                i += m[0].length - 1;
+                last = i + 1;
+            }
+        }
+    }
+    parts.push(e.slice(last));
+    return parts;
+}
+/** Context paths named in an expression (outside literals), normalized: `a['b'][0]` → `a.b.*`. */
+function contextPaths(e) {
+    const paths = [];
+    const blank = blankLiterals(e);
+    const re = /(?<![\w.'-])([A-Za-z_][\w-]*)((?:\s*\.\s*[\w*-]+|\s*\[[^\]]*\])*)(\s*\()?/g;
+    for (const m of blank.matchAll(re)) {
+        if (m[3] || /^(true|false|null|NaN|Infinity)$/.test(m[1]))
+            continue;
+        const start = m.index + m[1].length;
+        const rest = e.slice(start, start + m[2].length);
+        const tail = rest
+            .replace(/\s+/g, '')
+            .replace(/\['([^']*)'\]/g, '.$1')
+            .replace(/\[[^\]]*\]/g, '.*');
+        paths.push(`${m[1]}${tail}`.toLowerCase());
+    }
+    return paths;
+}
+const BOOLEAN_FUNCTIONS = /^(contains|startswith|endswith|success|failure|always|cancelled|hashfiles)$/i;
+/**
+ * The context paths whose value can end up in the expression's result. A comparison, a negation or
+ * a function returning a boolean yields `true`/`false`, never the text compared; `a && b || c`
+ * yields one of its operands.
+ */
+function resultPaths(e) {
+    const operands = splitTop(e, /^(&&|\|\|)/);
+    if (operands.length > 1)
+        return operands.flatMap(resultPaths);
+    const s = e.trim();
+    if (!s || s.startsWith('!'))
+        return [];
+    if (splitTop(s, /^(==|!=|<=|>=|<|>)/).length > 1)
+        return [];
+    const blank = blankLiterals(s);
+    if (blank.startsWith('(') && closes(blank, 0) === blank.length - 1)
+        return resultPaths(s.slice(1, -1));
+    const call = /^([A-Za-z_][\w-]*)\s*\(/.exec(blank);
+    if (call && closes(blank, call[0].length - 1) === blank.length - 1) {
+        return BOOLEAN_FUNCTIONS.test(call[1]) ? [] : contextPaths(s.slice(call[0].length, -1));
+    }
+    return contextPaths(s);
+}
+/** The index of the bracket closing the one at `open`. */
+function closes(blank, open) {
+    let depth = 0;
+    for (let i = open; i < blank.length; i++) {
+        if (blank[i] === '(')
+            depth++;
+        else if (blank[i] === ')' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** Why an expression reads as hiding what it does, or undefined: a constant string, `a['b']` indexing. */
+function obfuscated(body) {
+    const blank = blankLiterals(body);
+    if (/[\w\]]\s*\[\s*'/.test(blank))
+        return 'indexes a context with a string literal';
+    if (blank.includes("'") && contextPaths(body).length === 0 && !/\b(fromjson|hashfiles)\s*\(/i.test(blank))
+        return 'is a constant';
     return undefined;
 }
-function audit_text(node) {
-    return (0,yaml_dist/* isScalar */.jn)(node) ? String(node.value) : undefined;
+/** Event fields an outsider writes: titles, bodies, branch names, commit messages, fork metadata. */
+const UNTRUSTED = [
+    /^github\.head_ref$/,
+    /^github\.event(\.(issue|pull_request|comment|review|review_comment|discussion|head_commit|commits|workflow_run|pages|pull_request\.head))?$/,
+    /^github\.event\.(issue|pull_request|discussion)\.(title|body)$/,
+    /^github\.event\.(comment|review|review_comment)\.body$/,
+    /^github\.event\.pull_request\.head\.(ref|label)$/,
+    /^github\.event\.pull_request\.head\.repo\.(default_branch|description|homepage)$/,
+    /^github\.event\.pages\.\*\.page_name$/,
+    /^github\.event\.(head_commit|commits\.\*)\.(message|author\.(name|email)|committer\.(name|email))$/,
+    /^github\.event\.workflow_run\.(head_branch|display_title|head_commit\.(message|author\.(name|email)|committer\.(name|email)))$/,
+    /^github\.event\.workflow_run\.pull_requests\.\*\.head\.ref$/,
+];
+/**
+ * Whether a context is attacker-controlled ('untrusted'), a caller's input ('input'), or neither.
+ * `safeInputs` are inputs declared `type: boolean | number | choice`, which cannot carry code.
+ */
+function taintOf(path, safeInputs) {
+    if (UNTRUSTED.some((r) => r.test(path)))
+        return 'untrusted';
+    const input = /^(?:github\.event\.)?inputs\.([\w-]+)$/.exec(path);
+    if (input)
+        return safeInputs.has(input[1]) ? undefined : 'input';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit-injection.ts
+
+
+/** Inputs of well-known actions that run their value as code. */
+const CODE_INPUTS = {
+    'actions/github-script': ['script'],
+    'azure/cli': ['inlinescript'],
+    'azure/powershell': ['inlinescript'],
+    'mikefarah/yq': ['cmd'],
+};
+/** The step's code sinks: `run:` and the code inputs of the actions above. */
+function sinks(ctx, step) {
+    const t = ctx.tree;
+    const out = [];
+    const run = t.get(step.node, 'run');
+    if (run)
+        out.push({ node: run, what: 'a run: script' });
+    const inputs = CODE_INPUTS[actionOf(step) ?? ''];
+    if (inputs)
+        for (const e of t.entries(t.get(step.node, 'with')))
+            if (e.value && inputs.includes(e.key.toLowerCase()))
+                out.push({ node: e.value, what: `the \`${e.key}\` input of ${actionOf(step)}` });
+    return out;
+}
+/** The untrusted contexts an expression's value can carry, with their severity. */
+function tainted(ctx, body) {
+    const out = [];
+    for (const path of resultPaths(body)) {
+        const taint = taintOf(path, ctx.safeInputs);
+        if (taint === 'input')
+            out.push({ path, severity: 'medium' });
+        else if (taint === 'untrusted')
+            out.push({ path, severity: ctx.privileged ? 'critical' : 'high' });
+    }
+    return out;
+}
+/** template-injection: outsider-controlled `${{ }}` pasted into code. */
+function auditTemplateInjection(ctx) {
+    for (const job of ctx.jobs)
+        for (const step of job.steps)
+            for (const sink of sinks(ctx, step)) {
+                const body = ctx.tree.str(sink.node);
+                if (!body)
+                    continue;
+                for (const e of expressions(body))
+                    for (const { path, severity } of tainted(ctx, e.body))
+                        ctx.add('template-injection', ctx.tree.lineOf(sink.node, e.raw), `\`${path}\` is expanded into ${sink.what} in ${where(step)}; whoever controls it can run commands. Pass it through \`env:\` instead.`, `${step.key}:${path}`, severity);
+            }
+}
+const WRITES_ENV = /(GITHUB_ENV|GITHUB_PATH|GITHUB_OUTPUT)\b/;
+/** Names of `env:` variables (step, job, workflow) whose value carries an untrusted context. */
+function taintedEnv(ctx, step) {
+    const t = ctx.tree;
+    const names = new Set();
+    for (const scope of [ctx.root, step.job.node, step.node])
+        for (const e of t.entries(t.get(scope, 'env'))) {
+            const value = t.str(e.value) ?? '';
+            if (expressions(value).some((x) => tainted(ctx, x.body).some((p) => p.severity !== 'medium')))
+                names.add(e.key);
+        }
+    return names;
+}
+/** github-env: outsider data (directly or through `env:`) written to GITHUB_ENV/PATH/OUTPUT. */
+function auditGithubEnv(ctx) {
+    for (const job of ctx.jobs)
+        for (const step of job.steps) {
+            const run = ctx.tree.get(step.node, 'run');
+            const script = ctx.tree.str(run);
+            if (!script || !WRITES_ENV.test(script))
+                continue;
+            const vars = taintedEnv(ctx, step);
+            for (const line of script.split('\n')) {
+                const file = WRITES_ENV.exec(line)?.[1];
+                if (!file)
+                    continue;
+                const direct = expressions(line).some((x) => tainted(ctx, x.body).some((p) => p.severity !== 'medium'));
+                const viaEnv = [...line.matchAll(/\$(?:env:|\{)?([A-Za-z_]\w*)/g)].find((m) => vars.has(m[1]))?.[1];
+                if (!direct && !viaEnv)
+                    continue;
+                ctx.add('github-env', ctx.tree.lineOf(run, line.trim()), `${where(step)} writes outsider data${viaEnv ? ` (\`$${viaEnv}\`)` : ''} to \`${file}\`; a newline in it sets any variable for the later steps.`, `${step.key}:${file}:${viaEnv ?? 'expr'}`, file === 'GITHUB_OUTPUT' ? 'medium' : 'high');
+            }
+        }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit-obfuscation.ts
+
+
+/** obfuscation: expressions and `uses:` paths written to hide what they do. */
+function auditObfuscation(ctx) {
+    for (const job of ctx.jobs)
+        for (const step of job.steps) {
+            const path = step.uses?.split('@')[0] ?? '';
+            if (step.uses &&
+                !step.uses.startsWith('docker://') &&
+                /\/\/|(^|\/)\.\.?(\/|$)|\/$/.test(path.replace(/^\.\//, '')))
+                ctx.add('obfuscation', step.usesNode, `\`${step.uses}\` in ${where(step)} is an obfuscated path.`, `${step.key}:uses`);
+        }
+    for (const { value, node } of ctx.tree.strings(ctx.root))
+        for (const e of expressions(value)) {
+            const why = obfuscated(e.body);
+            if (why)
+                ctx.add('obfuscation', ctx.tree.lineOf(node, e.raw), `\`${e.raw}\`${placeOf(ctx, node)} ${why}.`, `expr:${placeOf(ctx, node)}:${e.raw}`);
+        }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit-permissions.ts
+
+/** Scopes whose write access lets a job change code, releases, packages or identity. */
+const SENSITIVE = /^(contents|id-token|packages|actions|deployments|pull-requests|issues|statuses|checks|security-events|attestations|pages|discussions|repository-projects)$/;
+/** excessive-permissions: judged per job against the workflow-level grant. */
+function auditPermissions(ctx) {
+    if (ctx.isAction)
+        return;
+    const t = ctx.tree;
+    const top = t.get(ctx.root, 'permissions');
+    const topText = t.text(top);
+    if (topText === 'write-all')
+        ctx.add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
+    if (topText === 'read-all')
+        ctx.add('excessive-permissions', top, 'The workflow grants `permissions: read-all`; name the scopes it reads.', 'top-read-all');
+    const topWrites = (0,yaml_dist/* isMap */.jh)(top)
+        ? t
+            .entries(top)
+            .filter((e) => t.text(e.value) === 'write' && SENSITIVE.test(e.key))
+            .map((e) => `${e.key}: write`)
+        : [];
+    const inheriting = ctx.jobs.filter((j) => !t.get(j.node, 'permissions'));
+    for (const job of ctx.jobs) {
+        const own = t.get(job.node, 'permissions');
+        const ownText = t.text(own);
+        if (ownText === 'write-all' || ownText === 'read-all')
+            ctx.add('excessive-permissions', own, `Job ${job.id} grants \`permissions: ${ownText}\`.`, `${job.id}:${ownText}`, ownText === 'write-all' ? 'high' : 'medium');
+        if (own)
+            continue;
+        if (!top)
+            ctx.add('excessive-permissions', job.keyNode, `Job ${job.id} has no \`permissions:\` and the workflow none either: the token gets the repository default, which may be read/write.`, `${job.id}:default`);
+        else if (topWrites.length && inheriting.length > 1)
+            ctx.add('excessive-permissions', job.keyNode, `Job ${job.id} inherits \`${topWrites.join('`, `')}\` granted to the whole workflow; grant it only to the jobs that need it.`, `${job.id}:inherits`, topWrites.some((w) => /^(contents|id-token)/.test(w)) ? 'medium' : 'low');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit-pinning.ts
+
+/** True for a `uses:` that names a remote action or workflow by a full commit SHA. */
+function pinned(uses) {
+    return /^[0-9a-f]{40}$/i.test(uses.split('@')[1] ?? '');
+}
+/** unpinned-action: step and job-level (reusable workflow) `uses:` not pinned to a commit. */
+function auditUnpinnedUses(ctx) {
+    const report = (uses, node, place, key) => {
+        if (uses.startsWith('./') || uses.startsWith('docker://') || pinned(uses))
+            return;
+        const target = uses.split('@')[0];
+        ctx.add('unpinned-action', ctx.tree.lineOf(node, uses), `\`${uses}\` in ${place} is not pinned to a commit SHA.`, `${key}:${target}`, /^(actions|github)\//.test(target) ? 'low' : 'medium');
+    };
+    for (const job of ctx.jobs) {
+        const usesNode = ctx.tree.get(job.node, 'uses');
+        const uses = ctx.tree.str(usesNode)?.trim();
+        if (uses && usesNode)
+            report(uses, usesNode, `job ${job.id} (reusable workflow)`, job.id);
+        for (const step of job.steps)
+            if (step.uses)
+                report(step.uses, step.usesNode, where(step), step.key);
+    }
+}
+/** The images a job runs in: `container:`, each of `services:`, `docker://` steps. */
+function audit_pinning_images(ctx, job) {
+    const t = ctx.tree;
+    const out = [];
+    const add = (spec, place) => {
+        const node = t.str(spec) !== undefined ? spec : t.get(spec, 'image');
+        const image = t.str(node)?.trim();
+        if (image && node)
+            out.push({ image, node, place });
+    };
+    add(t.get(job.node, 'container'), `job ${job.id} container`);
+    for (const s of t.entries(t.get(job.node, 'services')))
+        add(s.value, `job ${job.id} service ${s.key}`);
+    for (const step of job.steps)
+        if (step.uses?.startsWith('docker://'))
+            out.push({ image: step.uses.slice('docker://'.length), node: step.usesNode, place: where(step) });
+    return out;
+}
+/** unpinned-image: container and service images without a digest. */
+function auditUnpinnedImages(ctx) {
+    for (const job of ctx.jobs)
+        for (const { image, node, place } of audit_pinning_images(ctx, job)) {
+            if (image.includes('${{') || /@sha256:[0-9a-f]{64}$/i.test(image))
+                continue;
+            const tag = /:([^/:]+)$/.exec(image)?.[1];
+            ctx.add('unpinned-image', node, `\`${image}\` in ${place} is not pinned to a digest${tag && tag !== 'latest' ? '' : ' (it floats on `latest`)'}.`, `${place}:${image}`, tag && tag !== 'latest' ? 'medium' : 'high');
+        }
+}
+/** hardcoded-container-credentials: a literal registry password on a container or service. */
+function auditContainerCredentials(ctx) {
+    const t = ctx.tree;
+    for (const job of ctx.jobs) {
+        const specs = [
+            { spec: t.get(job.node, 'container'), place: `job ${job.id} container` },
+            ...t
+                .entries(t.get(job.node, 'services'))
+                .map((s) => ({ spec: s.value, place: `job ${job.id} service ${s.key}` })),
+        ];
+        for (const { spec, place } of specs) {
+            const password = t.get(t.get(spec, 'credentials'), 'password');
+            const value = t.text(password);
+            if (password && value && !value.trim().startsWith('${{'))
+                ctx.add('hardcoded-container-credentials', password, `The registry password of ${place} is written in the workflow.`, `${place}:password`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit-release.ts
+
+/** A step that publishes a release, package or image. */
+const PUBLISHES = /\b(npm|pnpm|yarn)\s+publish\b|\btwine\s+upload\b|\bcargo\s+publish\b|\bgem\s+push\b|\bdocker\s+push\b|\bgh\s+release\s+(create|upload)\b|\bgoreleaser\b/;
+const PUBLISH_ACTIONS = /^(pypa\/gh-action-pypi-publish|softprops\/action-gh-release|goreleaser\/goreleaser-action|docker\/build-push-action|rubygems\/release-gem|changesets\/action)$/;
+function publishes(ctx, job) {
+    return job.steps.some((s) => PUBLISH_ACTIONS.test(actionOf(s) ?? '') || PUBLISHES.test(ctx.tree.str(ctx.tree.get(s.node, 'run')) ?? ''));
+}
+/** A workflow that exists to release: on `release`, or on pushed tags. */
+function releaseWorkflow(ctx) {
+    if (ctx.triggers.has('release'))
+        return true;
+    const on = ctx.tree.get(ctx.root, 'on');
+    return ctx.tree.get(ctx.tree.get(on, 'push'), 'tags') !== undefined;
+}
+/** The step restores a cache: actions/cache(/restore), or a setup action with caching on. */
+function restoresCache(ctx, step) {
+    const t = ctx.tree;
+    const action = actionOf(step) ?? '';
+    if (action === 'actions/cache')
+        return !/\/save$/.test(step.uses.split('@')[0]);
+    if (!/^actions\/setup-(node|python|java|go|dotnet)$/.test(action))
+        return false;
+    const cache = t.text(t.get(t.get(step.node, 'with'), 'cache'))?.trim();
+    if (action === 'actions/setup-go')
+        return cache !== 'false';
+    return !!cache && cache !== 'false';
+}
+/** cache-poisoning: caches restored where releases are built. */
+function auditCachePoisoning(ctx) {
+    const release = releaseWorkflow(ctx);
+    for (const job of ctx.jobs) {
+        if (!release && !publishes(ctx, job))
+            continue;
+        for (const step of job.steps)
+            if (restoresCache(ctx, step))
+                ctx.add('cache-poisoning', step.usesNode, `${where(step)} restores a cache in a job that ${release ? 'runs for a release' : 'publishes'}; a poisoned cache ends up in what is shipped.`, `${step.key}:cache`);
+    }
+}
+/** unsound-contains: `contains('a b c', ctx)` tests a substring, not membership. */
+function auditUnsoundContains(ctx) {
+    const t = ctx.tree;
+    const check = (node, place, key) => {
+        const cond = t.str(node);
+        if (!cond)
+            return;
+        for (const m of cond.matchAll(/\bcontains\s*\(\s*'((?:[^']|'')*)'\s*,\s*([A-Za-z_][\w.-]*)\s*\)/gi))
+            ctx.add('unsound-contains', node, `The \`if:\` of ${place} tests \`${m[2]}\` as a substring of '${m[1]}', so a part of one entry passes too.`, `${key}:${m[2]}`);
+    };
+    for (const job of ctx.jobs) {
+        check(t.get(job.node, 'if'), `job ${job.id}`, job.id);
+        for (const step of job.steps)
+            check(t.get(step.node, 'if'), where(step), step.key);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit-secrets.ts
+
+
+/** secrets-inherit: every secret handed to a reusable workflow. */
+function auditSecretsInherit(ctx) {
+    const t = ctx.tree;
+    for (const job of ctx.jobs) {
+        const secrets = t.get(job.node, 'secrets');
+        if (t.text(secrets) === 'inherit')
+            ctx.add('secrets-inherit', secrets, `Job ${job.id} passes every secret to ${t.str(t.get(job.node, 'uses'))?.trim() ?? 'a reusable workflow'}.`, `${job.id}:inherit`);
+    }
+}
+/** overprovisioned-secrets: `toJSON(secrets)` anywhere in the file. */
+function auditToJsonSecrets(ctx) {
+    for (const { value, node } of ctx.tree.strings(ctx.root))
+        for (const e of expressions(value))
+            if (/\btojson\s*\(\s*secrets\s*\)/i.test(e.body.replace(/'(?:[^']|'')*'/g, "''")))
+                ctx.add('overprovisioned-secrets', ctx.tree.lineOf(node, e.raw), `\`${e.raw}\` hands every secret to one place${placeOf(ctx, node)}.`, `tojson:${placeOf(ctx, node)}`);
+}
+/** Publishing with a stored token where the registry offers trusted publishing. */
+const TOKEN_PUBLISH = [
+    {
+        registry: 'PyPI',
+        matches: (ctx, s) => (actionOf(s) === 'pypa/gh-action-pypi-publish' && !!ctx.tree.get(ctx.tree.get(s.node, 'with'), 'password')) ||
+            (/\btwine\s+upload\b/.test(run(ctx, s)) && envHasSecret(ctx, s, /^TWINE_(PASSWORD|TOKEN)$/)),
+    },
+    {
+        registry: 'npm',
+        matches: (ctx, s) => /\bnpm\s+publish\b/.test(run(ctx, s)) && envHasSecret(ctx, s, /^NODE_AUTH_TOKEN$|^NPM_TOKEN$/),
+    },
+    {
+        registry: 'RubyGems',
+        matches: (ctx, s) => /\bgem\s+push\b/.test(run(ctx, s)) && envHasSecret(ctx, s, /^GEM_HOST_API_KEY$/),
+    },
+    {
+        registry: 'crates.io',
+        matches: (ctx, s) => /\bcargo\s+publish\b/.test(run(ctx, s)) &&
+            (envHasSecret(ctx, s, /^CARGO_REGISTRY_TOKEN$/) || /--token\s+\S*secrets\./.test(run(ctx, s))),
+    },
+];
+function run(ctx, s) {
+    return ctx.tree.str(ctx.tree.get(s.node, 'run')) ?? '';
+}
+function envHasSecret(ctx, s, name) {
+    const t = ctx.tree;
+    return [ctx.root, s.job.node, s.node].some((scope) => t.entries(t.get(scope, 'env')).some((e) => name.test(e.key) && /\bsecrets\./.test(t.str(e.value) ?? '')));
+}
+/** use-trusted-publishing: a long-lived token used to publish. */
+function auditTrustedPublishing(ctx) {
+    for (const job of ctx.jobs)
+        for (const step of job.steps)
+            for (const p of TOKEN_PUBLISH)
+                if (p.matches(ctx, step))
+                    ctx.add('use-trusted-publishing', step.usesNode ?? ctx.tree.get(step.node, 'run'), `${where(step)} publishes to ${p.registry} with a stored token; ${p.registry} supports trusted publishing from this workflow.`, `${step.key}:${p.registry}`);
+}
+/** insecure-commands: `ACTIONS_ALLOW_UNSECURE_COMMANDS` set anywhere. */
+function auditInsecureCommands(ctx) {
+    const t = ctx.tree;
+    const scopes = [
+        { node: ctx.root, place: 'the workflow', key: 'top' },
+        ...ctx.jobs.flatMap((j) => [
+            { node: j.node, place: `job ${j.id}`, key: j.id },
+            ...j.steps.map((s) => ({ node: s.node, place: where(s), key: s.key })),
+        ]),
+    ];
+    for (const { node, place, key } of scopes) {
+        const v = t.get(t.get(node, 'env'), 'ACTIONS_ALLOW_UNSECURE_COMMANDS');
+        if (v && !/^(false|0|)$/i.test(t.text(v)?.trim() ?? ''))
+            ctx.add('insecure-commands', v, `${place} sets ACTIONS_ALLOW_UNSECURE_COMMANDS.`, `${key}:unsecure`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit-triggers.ts
+
+
+const DANGEROUS = ['pull_request_target', 'workflow_run', 'issue_comment'];
+/** A checkout `ref:` that names the pull request's code. */
+const PR_REF = /github\.event\.pull_request\.(?:head\.(?:sha|ref)|merge_commit_sha)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\/|github\.event\.issue\.number/;
+/** A script that fetches or checks out the pull request's code. */
+const PR_RUN = /\bgh\s+pr\s+checkout\b|\bgit\s+fetch\b[^\n]*\bpull\/|\bgit\s+(?:checkout|switch)\b[^\n]*(?:head_ref|pull_request\.head)/;
+/** The first step of a job that checks out or fetches the pull request's code. */
+function runsPrCode(ctx, job) {
+    const t = ctx.tree;
+    for (const step of job.steps) {
+        if (actionOf(step) === 'actions/checkout') {
+            const ref = t.text(t.get(t.get(step.node, 'with'), 'ref')) ?? '';
+            if (PR_REF.test(ref))
+                return { node: step.usesNode, label: `${where(step)} (\`ref: ${ref}\`)`, key: step.key };
+        }
+        const run = t.get(step.node, 'run');
+        if (PR_RUN.test(t.str(run) ?? ''))
+            return { node: run, label: where(step), key: step.key };
+    }
+    return undefined;
+}
+/** dangerous-trigger: privileged triggers, critical where a job runs the pull request's code. */
+function auditDangerousTriggers(ctx) {
+    const present = DANGEROUS.filter((d) => ctx.triggers.has(d));
+    if (!present.length)
+        return;
+    let checkedOut = false;
+    for (const job of ctx.jobs) {
+        const hit = runsPrCode(ctx, job);
+        if (!hit)
+            continue;
+        checkedOut = true;
+        ctx.add('dangerous-trigger', hit.node, `${present.join('/')} checks out untrusted code in ${hit.label}, with the repository's secrets and a write token.`, `${hit.key}:checkout`, 'critical');
+    }
+    if (checkedOut)
+        return;
+    for (const trigger of present)
+        ctx.add('dangerous-trigger', ctx.triggers.get(trigger), `\`${trigger}\` runs with secrets and a write token on events outsiders cause; make sure no job runs their code or pastes their data into scripts.`, `trigger:${trigger}`);
+}
+/** self-hosted-runner: self-hosted machines running `pull_request` jobs. */
+function auditSelfHostedRunners(ctx) {
+    if (!ctx.triggers.has('pull_request') && !ctx.triggers.has('pull_request_target'))
+        return;
+    const t = ctx.tree;
+    for (const job of ctx.jobs) {
+        const runsOn = t.get(job.node, 'runs-on');
+        const labels = [runsOn, t.get(runsOn, 'labels'), t.get(runsOn, 'group')].flatMap((n) => t.str(n) !== undefined ? [t.str(n)] : t.items(n).map((i) => t.text(i) ?? ''));
+        if (labels.some((l) => /^self-hosted$/i.test(l.trim())))
+            ctx.add('self-hosted-runner', runsOn, `Job ${job.id} runs pull request code on a self-hosted runner.`, `${job.id}:self-hosted`);
+    }
+}
+const SPOOFABLE_BOT = /\bgithub\.(?:actor|triggering_actor)\s*==\s*'[^']*\[bot\]'|'[^']*\[bot\]'\s*==\s*github\.(?:actor|triggering_actor)\b/i;
+/** bot-conditions: `if:` trusting `github.actor` to be a bot. */
+function auditBotConditions(ctx) {
+    const t = ctx.tree;
+    const check = (node, place, key) => {
+        const cond = t.str(node);
+        if (!cond)
+            return;
+        const body = cond.includes('${{')
+            ? expressions(cond)
+                .map((e) => e.body)
+                .join(' ')
+            : cond;
+        if (SPOOFABLE_BOT.test(body))
+            ctx.add('bot-conditions', node, `The \`if:\` of ${place} trusts \`github.actor\` to be a bot; anyone can make the bot the actor.`, `${key}:if`, ctx.privileged ? 'high' : 'medium');
+    };
+    for (const job of ctx.jobs) {
+        check(t.get(job.node, 'if'), `job ${job.id}`, job.id);
+        for (const step of job.steps)
+            check(t.get(step.node, 'if'), where(step), step.key);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/yaml-tree.ts
+
+/** Merge chains deeper than this are treated as absent (a loop of aliases ends here). */
+const yaml_tree_MAX_DEPTH = 16;
+/**
+ * A parsed workflow with lookups that follow anchors, aliases and merge keys, as GitHub does,
+ * so a context hidden behind `*alias` or `<<: *defaults` is seen where it is used.
+ */
+class YamlTree {
+    source;
+    doc;
+    lc = new yaml_dist/* LineCounter */.HN();
+    constructor(source) {
+        this.source = source;
+        this.doc = (0,yaml_dist/* parseDocument */.Tp)(source, { lineCounter: this.lc, uniqueKeys: false, merge: true });
+    }
+    /** The node an alias stands for (the node itself otherwise). */
+    node(n) {
+        let cur = n;
+        for (let i = 0; i < yaml_tree_MAX_DEPTH && (0,yaml_dist/* isAlias */.Vj)(cur); i++)
+            cur = cur.resolve(this.doc);
+        return (0,yaml_dist/* isAlias */.Vj)(cur) ? undefined : cur;
+    }
+    /** A mapping's keys in order, merged keys first and overridden by the mapping's own. */
+    entries(map, depth = 0) {
+        const m = this.node(map);
+        if (!(0,yaml_dist/* isMap */.jh)(m) || depth > yaml_tree_MAX_DEPTH)
+            return [];
+        const own = [];
+        const merged = [];
+        for (const pair of m.items) {
+            const k = this.node(pair.key);
+            if (!(0,yaml_dist/* isScalar */.jn)(k))
+                continue;
+            if (k.value === '<<' || typeof k.value === 'symbol') {
+                const from = this.node(pair.value);
+                for (const src of (0,yaml_dist/* isSeq */.oP)(from) ? from.items : [from])
+                    merged.push(...this.entries(src, depth + 1));
+                continue;
+            }
+            own.push({ key: String(k.value), keyNode: k, value: this.node(pair.value) });
+        }
+        if (!merged.length)
+            return own;
+        const ownKeys = new Set(own.map((e) => e.key));
+        return [...merged.filter((e) => !ownKeys.has(e.key)), ...own];
+    }
+    /** The value under `key`, or undefined. */
+    get(map, key) {
+        const m = this.node(map);
+        if (!(0,yaml_dist/* isMap */.jh)(m))
+            return undefined;
+        const found = this.entries(m).filter((e) => e.key === key);
+        return found[found.length - 1]?.value;
+    }
+    /** The items of a sequence, aliases followed. */
+    items(seq) {
+        const s = this.node(seq);
+        return (0,yaml_dist/* isSeq */.oP)(s) ? s.items.map((i) => this.node(i)).filter((i) => i !== undefined) : [];
+    }
+    /** A scalar's value as text (numbers and booleans too); undefined for anything else. */
+    text(node) {
+        const n = this.node(node);
+        return (0,yaml_dist/* isScalar */.jn)(n) && n.value !== null ? String(n.value) : undefined;
+    }
+    /** A scalar's value only when YAML reads it as a string. */
+    str(node) {
+        const n = this.node(node);
+        return (0,yaml_dist/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined;
+    }
+    /** Every string scalar under a node (keys excluded), for expression scans. */
+    strings(node, depth = 0) {
+        const n = this.node(node);
+        if (!n || depth > 64)
+            return [];
+        if ((0,yaml_dist/* isScalar */.jn)(n))
+            return typeof n.value === 'string' ? [{ value: n.value, node: n }] : [];
+        if ((0,yaml_dist/* isMap */.jh)(n))
+            return this.entries(n).flatMap((e) => this.strings(e.value, depth + 1));
+        if ((0,yaml_dist/* isSeq */.oP)(n))
+            return this.items(n).flatMap((i) => this.strings(i, depth + 1));
+        return [];
+    }
+    /** The 1-based line a node starts on. */
+    line(node) {
+        const range = node?.range;
+        return range ? this.lc.linePos(range[0]).line : 1;
+    }
+    /** The line of `needle` inside a node's source text (a block scalar spans lines), else the node's line. */
+    lineOf(node, needle) {
+        const range = node?.range;
+        if (!range)
+            return 1;
+        const at = this.source.slice(range[0], range[1]).indexOf(needle);
+        return this.lc.linePos(at >= 0 ? range[0] + at : range[0]).line;
+    }
 }
 /**
  * The first key that a mapping repeats, with its line. The yaml library's own check compares every
  * key with every other (a 100,000-job file took minutes); a Set per mapping is linear.
  */
-function duplicateKey(doc, lc) {
+function duplicateKey(tree) {
     let found;
-    (0,yaml_dist/* visit */.YR)(doc, {
+    (0,yaml_dist/* visit */.YR)(tree.doc, {
         Map(_key, map) {
             const keys = new Set();
             for (const pair of map.items) {
-                if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
+                if (!(0,yaml_dist/* isScalar */.jn)(pair.key) || typeof pair.key.value === 'symbol')
                     continue;
                 const key = String(pair.key.value);
                 if (keys.has(key)) {
-                    found = { key, line: pair.key.range ? lc.linePos(pair.key.range[0]).line : 1 };
+                    found = { key, line: tree.line(pair.key) };
                     return yaml_dist/* visit */.YR.BREAK;
                 }
                 keys.add(key);
@@ -44195,103 +45750,55 @@ function duplicateKey(doc, lc) {
     });
     return found;
 }
-/** Audits one workflow or action metadata file; a file that does not parse is reported by the caller. */
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
+
+
+
+
+
+
+
+
+
+
+/** Every audit, in the order their findings are listed. */
+const AUDITS = [
+    auditTemplateInjection,
+    auditUnpinnedUses,
+    auditPermissions,
+    auditDangerousTriggers,
+    auditPersistedCredentials,
+    auditSecretsInherit,
+    auditUnpinnedImages,
+    auditToJsonSecrets,
+    auditTrustedPublishing,
+    auditObfuscation,
+    auditBotConditions,
+    auditGithubEnv,
+    auditCachePoisoning,
+    auditInsecureCommands,
+    auditContainerCredentials,
+    auditUnsoundContains,
+    auditSelfHostedRunners,
+];
+/**
+ * Audits one workflow or action metadata file. A file that is not valid YAML, or not a workflow
+ * GitHub would run (empty, a list where a mapping belongs), throws an error with its `line`, which
+ * the caller reports as a warning naming the file.
+ */
 function auditWorkflow(source, file) {
-    const lc = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(source, { lineCounter: lc, uniqueKeys: false });
-    if (doc.errors.length)
-        throw Object.assign(new Error(doc.errors[0].message.split('\n')[0]), { line: doc.errors[0].linePos?.[0]?.line });
-    const dup = duplicateKey(doc, lc);
+    const tree = new YamlTree(source);
+    const err = tree.doc.errors[0];
+    if (err)
+        throw Object.assign(new Error(err.message.split('\n')[0]), { line: err.linePos?.[0]?.line });
+    const dup = duplicateKey(tree);
     if (dup)
         throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
-    const root = doc.contents;
-    const findings = [];
-    const lineOf = (node) => {
-        const range = node?.range;
-        return range ? lc.linePos(range[0]).line : 1;
-    };
-    const add = (id, node, message, key, severity) => {
-        const r = rule(id, severity);
-        findings.push({
-            scanner: 'workflows',
-            rule: r,
-            severity: r.severity,
-            message,
-            file,
-            line: lineOf(node),
-            fingerprint: fingerprint(r.id, file, key),
-        });
-    };
-    const isAction = /(^|\/)action\.ya?ml$/.test(file);
-    const on = get(root, 'on') ?? get(root, true);
-    const triggers = new Set((0,yaml_dist/* isScalar */.jn)(on)
-        ? [String(on.value)]
-        : (0,yaml_dist/* isSeq */.oP)(on)
-            ? on.items.map((i) => audit_text(i) ?? '')
-            : (0,yaml_dist/* isMap */.jh)(on)
-                ? on.items.map((p) => audit_text(p.key) ?? '')
-                : []);
-    const privileged = triggers.has('pull_request_target') || triggers.has('workflow_run');
-    const jobs = get(root, 'jobs');
-    if (!isAction) {
-        const top = get(root, 'permissions');
-        const allJobsScoped = (0,yaml_dist/* isMap */.jh)(jobs) && jobs.items.every((p) => get(p.value, 'permissions') !== undefined);
-        if (!top && !allJobsScoped && (0,yaml_dist/* isMap */.jh)(jobs))
-            add('excessive-permissions', root, 'The workflow has no top-level `permissions:`; the token gets the repository default, which may be read/write.', 'top');
-        if (audit_text(top) === 'write-all')
-            add('excessive-permissions', top, 'The workflow grants `permissions: write-all`.', 'top-write-all', 'high');
-    }
-    const auditSteps = (steps, jobId) => {
-        if (!(0,yaml_dist/* isSeq */.oP)(steps))
-            return;
-        const uploads = steps.items.some((s) => /actions\/upload-artifact@/.test(audit_text(get(s, 'uses')) ?? ''));
-        steps.items.forEach((step, index) => {
-            const stepKey = `${jobId}/${audit_text(get(step, 'id')) ?? audit_text(get(step, 'name')) ?? index}`;
-            const usesNode = get(step, 'uses');
-            const uses = audit_text(usesNode);
-            const run = get(step, 'run');
-            const script = /actions\/github-script@/.test(uses ?? '') ? get(get(step, 'with'), 'script') : undefined;
-            for (const node of [run, script]) {
-                const body = audit_text(node);
-                if (!body)
-                    continue;
-                for (const m of body.matchAll(UNTRUSTED)) {
-                    const ctx = m[1];
-                    const sev = ctx.startsWith('inputs.') ? 'medium' : privileged ? 'critical' : 'high';
-                    add('template-injection', node, `\`${ctx}\` is expanded into ${node === run ? 'a run: script' : 'a github-script script'} in ${jobId}; whoever controls it can run commands.`, `${stepKey}:${ctx}`, sev);
-                }
-            }
-            if (uses && !uses.startsWith('./') && !uses.startsWith('docker://')) {
-                const [target, ref = ''] = uses.split('@');
-                if (!/^[0-9a-f]{40}$/.test(ref)) {
-                    const firstParty = /^(actions|github)\//.test(target);
-                    add('unpinned-action', usesNode, `\`${uses}\` is not pinned to a commit SHA.`, `${stepKey}:${target}`, firstParty ? 'low' : 'medium');
-                }
-            }
-            if (/^actions\/checkout@/.test(uses ?? '')) {
-                const withNode = get(step, 'with');
-                const ref = audit_text(get(withNode, 'ref')) ?? '';
-                if (privileged && UNTRUSTED_CHECKOUT.test(ref))
-                    add('dangerous-trigger', usesNode, `${[...triggers].filter((t) => t === 'pull_request_target' || t === 'workflow_run').join('/')} checks out untrusted code (\`ref: ${ref}\`) in ${jobId}.`, `${stepKey}:checkout`);
-                if (uploads && audit_text(get(withNode, 'persist-credentials')) !== 'false')
-                    add('persisted-credentials', usesNode, `${jobId} checks out with the token persisted and uploads an artifact.`, `${stepKey}:persist`);
-            }
-        });
-    };
-    if ((0,yaml_dist/* isMap */.jh)(jobs)) {
-        for (const pair of jobs.items) {
-            const jobId = audit_text(pair.key) ?? '?';
-            const job = pair.value;
-            if (audit_text(get(job, 'permissions')) === 'write-all')
-                add('excessive-permissions', get(job, 'permissions'), `Job ${jobId} grants \`permissions: write-all\`.`, `${jobId}:write-all`, 'high');
-            if (audit_text(get(job, 'secrets')) === 'inherit')
-                add('secrets-inherit', get(job, 'secrets'), `Job ${jobId} passes every secret to ${audit_text(get(job, 'uses')) ?? 'a reusable workflow'}.`, `${jobId}:inherit`);
-            auditSteps(get(job, 'steps'), jobId);
-        }
-    }
-    if (isAction)
-        auditSteps(get(get(root, 'runs'), 'steps'), 'composite action');
-    return findings;
+    const ctx = new AuditContext(tree, file);
+    for (const audit of AUDITS)
+        audit(ctx);
+    return ctx.findings;
 }
 /** True for the files the workflow scanner reads. */
 function isWorkflowFile(path) {
@@ -44299,6 +45806,7 @@ function isWorkflowFile(path) {
 }
 
 ;// CONCATENATED MODULE: ./packages/security/src/scan-files.ts
+
 
 
 
@@ -44355,7 +45863,10 @@ function auditOrWarn(text, path, logger) {
     }
     catch (err) {
         const line = err.line;
-        logger.warning(`${path} is not valid YAML (${err.message}); not audited`, {
+        // A workflow GitHub would reject says what is wrong itself ("not a valid workflow: …"); anything else is YAML the parser refused.
+        const message = err.message;
+        const what = err instanceof WorkflowError ? `is ${message}` : `is not valid YAML (${message})`;
+        logger.warning(`${path} ${what}; not audited`, {
             file: path,
             ...(line ? { startLine: line } : {}),
         });
@@ -59436,7 +60947,7 @@ function pattern(source, where) {
     }
 }
 /** `rules.2.keywords` as the user would look for it: `rules[2] (acme-key).keywords`. */
-function placeOf(problem, doc) {
+function config_placeOf(problem, doc) {
     return problem.replace(/^rules\.(\d+)/, (_m, i) => {
         const id = doc.rules?.[Number(i)]?.id;
         return `rules[${i}]${typeof id === 'string' ? ` (${id})` : ''}`;
@@ -59467,7 +60978,7 @@ function loadGitleaksConfig(path) {
     }
     const checked = validate_check(configSchema, raw);
     if (!checked.ok)
-        throw new lite/* UserError */.yo(`${path} is not a gitleaks configuration slipway can use: ${placeOf(checked.problem, raw)}.`, { input: 'config', file: path }, 'See https://github.com/gitleaks/gitleaks#configuration for the format.');
+        throw new lite/* UserError */.yo(`${path} is not a gitleaks configuration slipway can use: ${config_placeOf(checked.problem, raw)}.`, { input: 'config', file: path }, 'See https://github.com/gitleaks/gitleaks#configuration for the format.');
     const doc = checked.value;
     const allow = { paths: [], regexes: [], stopwords: [] };
     for (const a of [...(doc.allowlist ? [doc.allowlist] : []), ...(doc.allowlists ?? [])]) {
@@ -59883,7 +61394,7 @@ function maskInputs(reader, mask) {
     }
 }
 /** Scans, writes SARIF and the report, annotates, summarises, and fails by the severity policy. */
-async function run({ env, logger, setOutput, mask }, seams = {}) {
+async function main_run({ env, logger, setOutput, mask }, seams = {}) {
     const reader = new lite/* InputReader */.i_(metadata_generated_metadata, env);
     maskInputs(reader, mask);
     const workspace = (0,lite/* realWorkspace */.id)(env.GITHUB_WORKSPACE || process.cwd());
@@ -64133,7 +65644,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
