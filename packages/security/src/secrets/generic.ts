@@ -1,4 +1,4 @@
-import { shannonEntropy } from './rules.js';
+import { shannonEntropy } from './entropy.js';
 
 /** The rule whose matching this file does (the engine hands it the lines its keywords gate). */
 export const GENERIC_RULE_ID = 'generic-secret';
