@@ -32366,7 +32366,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47613);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77242);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(47941);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-artifact', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -32376,7 +32376,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 77242:
+/***/ 47941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50159,6 +50159,24 @@ const DEVTOOLS_RULES = [
     keyed('gitter-token', 'Gitter access token', ['gitter'], HEX(40)),
 ];
 
+;// CONCATENATED MODULE: ./packages/security/src/secrets/entropy.ts
+// Entropy of a value, kept apart from the rule list so that the rule files and the generic rule
+// can both use it without importing each other.
+/** Shannon entropy in bits per character. */
+function shannonEntropy(text) {
+    if (!text)
+        return 0;
+    const counts = new Map();
+    for (const ch of text)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let h = 0;
+    for (const n of counts.values()) {
+        const p = n / text.length;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+
 ;// CONCATENATED MODULE: ./packages/security/src/secrets/generic.ts
 
 /** The rule whose matching this file does (the engine hands it the lines its keywords gate). */
@@ -50640,20 +50658,7 @@ const GLOBAL_ALLOW = [
     /^<.*>$/,
     /\$\{/,
 ];
-/** Shannon entropy in bits per character. */
-function shannonEntropy(text) {
-    if (!text)
-        return 0;
-    const counts = new Map();
-    for (const ch of text)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let h = 0;
-    for (const n of counts.values()) {
-        const p = n / text.length;
-        h -= p * Math.log2(p);
-    }
-    return h;
-}
+
 
 ;// CONCATENATED MODULE: ./packages/security/src/secrets/placeholders.ts
 /** Runs of these mean a value was blanked out: `ghp_xxxx…`, `AKIAXXXX…`, `****`, `####`, `....`. */

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);
-// EXTERNAL MODULE: ./packages/security/src/index.ts + 56 modules
-var src = __webpack_require__(92232);
+// EXTERNAL MODULE: ./packages/security/src/index.ts + 57 modules
+var src = __webpack_require__(92957);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"

@@ -1,5 +1,5 @@
-export const id = 232;
-export const ids = [232];
+export const id = 338;
+export const ids = [338];
 export const modules = {
 
 /***/ 29935:
@@ -54,7 +54,7 @@ function compileUserPattern(source, options) {
 
 /***/ }),
 
-/***/ 92232:
+/***/ 92957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -389,6 +389,24 @@ const DEVTOOLS_RULES = [
     keyed('shortcut-api-token', 'Shortcut API token', ['shortcut', 'clubhouse'], UUID),
     keyed('gitter-token', 'Gitter access token', ['gitter'], HEX(40)),
 ];
+
+;// CONCATENATED MODULE: ./packages/security/src/secrets/entropy.ts
+// Entropy of a value, kept apart from the rule list so that the rule files and the generic rule
+// can both use it without importing each other.
+/** Shannon entropy in bits per character. */
+function shannonEntropy(text) {
+    if (!text)
+        return 0;
+    const counts = new Map();
+    for (const ch of text)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let h = 0;
+    for (const n of counts.values()) {
+        const p = n / text.length;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
 
 ;// CONCATENATED MODULE: ./packages/security/src/secrets/generic.ts
 
@@ -871,20 +889,7 @@ const GLOBAL_ALLOW = [
     /^<.*>$/,
     /\$\{/,
 ];
-/** Shannon entropy in bits per character. */
-function shannonEntropy(text) {
-    if (!text)
-        return 0;
-    const counts = new Map();
-    for (const ch of text)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let h = 0;
-    for (const n of counts.values()) {
-        const p = n / text.length;
-        h -= p * Math.log2(p);
-    }
-    return h;
-}
+
 
 ;// CONCATENATED MODULE: ./packages/security/src/secrets/placeholders.ts
 /** Runs of these mean a value was blanked out: `ghp_xxxx…`, `AKIAXXXX…`, `****`, `####`, `....`. */
