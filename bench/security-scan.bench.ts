@@ -5,6 +5,7 @@
 //  - dependencies: a 5,000-package lockfile against 50,000 offline OSV records.
 // Run: npm run bench:security   (add --write-readme to update README.md)
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +21,20 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 function generateSecrets(): { planted: Set<string>; mib: number } {
   const marker = join(tree, '.bench-tree');
   const plantedFile = join(base, 'planted.json');
-  if (existsSync(marker) && existsSync(plantedFile)) {
+  // The tree is kept between runs, but only while the planted corpus is the one it was made with.
+  const corpusHash = createHash('sha256')
+    .update(
+      plants()
+        .map((p) => p.line)
+        .join('\n'),
+    )
+    .digest('hex')
+    .slice(0, 16);
+  const [markedMib, markedCorpus] = existsSync(marker) ? readFileSync(marker, 'utf8').split(':') : [];
+  if (markedCorpus === corpusHash && existsSync(plantedFile)) {
     return {
       planted: new Set(JSON.parse(readFileSync(plantedFile, 'utf8'))),
-      mib: Number(readFileSync(marker, 'utf8')),
+      mib: Number(markedMib),
     };
   }
   rmSync(tree, { recursive: true, force: true });
@@ -60,7 +71,7 @@ function generateSecrets(): { planted: Set<string>; mib: number } {
   }
   const mib = Math.round(bytes / 1048576);
   writeFileSync(plantedFile, JSON.stringify(planted));
-  writeFileSync(marker, String(mib));
+  writeFileSync(marker, `${mib}:${corpusHash}`);
   return { planted: new Set(planted), mib };
 }
 
