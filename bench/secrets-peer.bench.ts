@@ -9,7 +9,7 @@
 // Run: npm run bench:secrets-peer   (--keep leaves the corpus to look at; --no-speed skips the
 // large tree; --all prints every type, not only those where a tool missed a sample)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { SecretEngine } from '../packages/security/src/secrets/engine.js';
 import { scanTree } from '../packages/security/src/secrets/files.js';
 import { DEFAULT_RULES } from '../packages/security/src/secrets/rules.js';
-import { plants, rand } from '../packages/security/test/corpus.js';
 import { FORMATS, LAYOUTS, selfCheck, writeCorpus, type CorpusEntry } from './secrets-corpus.js';
+import { securityTree } from './security-tree.js';
 
 /** The newest gitleaks the Go module proxy listed (`go list -m -versions github.com/zricethezav/gitleaks/v8`). */
 const GITLEAKS_VERSION = 'v8.30.1';
@@ -237,7 +237,7 @@ console.log(`\n${lines.join('\n')}`);
 
 // ---- speed on the large tree ---------------------------------------------------------------------------
 if (!args.has('--no-speed')) {
-  const { tree, mib } = largeTree();
+  const { tree, mib } = securityTree();
   const times: number[] = [];
   let found = 0;
   for (let i = 0; i < rounds; i++) {
@@ -252,52 +252,3 @@ if (!args.has('--no-speed')) {
 }
 if (args.has('--keep')) console.log(`corpus kept in ${base}`);
 else rmSync(base, { recursive: true, force: true });
-
-/**
- * The security-scan bench's tree (bench/.tree-security/secrets), generated here the same way when
- * that bench has not run yet, so both benches measure the same files.
- */
-function largeTree(): { tree: string; mib: number } {
-  const treeBase = join(repo, 'bench', '.tree-security');
-  const tree = join(treeBase, 'secrets');
-  const marker = join(tree, '.bench-tree');
-  if (existsSync(marker) && existsSync(join(treeBase, 'planted.json')))
-    return { tree, mib: Number(readFileSync(marker, 'utf8')) };
-  console.log('generating the security-scan tree…');
-  rmSync(tree, { recursive: true, force: true });
-  const corpus = plants();
-  const planted: string[] = [];
-  const words =
-    'const let value config server client request response handler token_count user_id session cache index buffer result error retry timeout'.split(
-      ' ',
-    );
-  let bytes = 0;
-  for (let f = 0; f < 2000; f++) {
-    const dir = join(tree, `svc-${f % 40}`, `mod-${Math.floor(f / 40) % 25}`);
-    mkdirSync(dir, { recursive: true });
-    const fileLines: string[] = [];
-    let size = 0;
-    for (let l = 0; size < 100_000; l++) {
-      const w = (i: number) => words[(f * 7 + l * 13 + i) % words.length];
-      const line =
-        l % 9 === 0
-          ? `// ${w(1)} ${w(2)} ${rand(f * 1000 + l, 24)}`
-          : `${w(0)} ${w(1)}_${l} = ${w(2)}(${w(3)}, ${(l * 17) % 1000}); // ${w(4)} ${rand(f * 997 + l, 12, 'abcdef0123456789')}`;
-      fileLines.push(line);
-      size += line.length + 1;
-    }
-    if (f % 18 === 0) {
-      const p = corpus[(f / 18) % corpus.length]!;
-      const at = 10 + (f % 500);
-      fileLines.splice(at, 0, p.line);
-      planted.push(`svc-${f % 40}/mod-${Math.floor(f / 40) % 25}/file-${f}.ts:${at + 1}`);
-    }
-    const text = `${fileLines.join('\n')}\n`;
-    writeFileSync(join(dir, `file-${f}.ts`), text);
-    bytes += text.length;
-  }
-  const mib = Math.round(bytes / 1048576);
-  writeFileSync(join(treeBase, 'planted.json'), JSON.stringify(planted));
-  writeFileSync(marker, String(mib));
-  return { tree, mib };
-}
