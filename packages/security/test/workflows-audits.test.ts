@@ -296,6 +296,17 @@ const TWINS: Twin[] = [
     severity: 'high',
   },
   {
+    name: 'a file from a workflow_run artifact into GITHUB_ENV',
+    rule: 'github-env',
+    vulnerable:
+      head('workflow_run') +
+      job('a', `      - run: |\n          echo "TITLE=$(cat pr/title.txt)" >> "$GITHUB_ENV" # <-\n`),
+    safe: head('workflow_run') + job('a', `      - run: |\n          echo "BUILT=1" >> "$GITHUB_ENV"\n`),
+    // The trigger itself is reported in both; the safe twin writes nothing from outside.
+    safeAlso: ['workflow/dangerous-trigger'],
+    severity: 'high',
+  },
+  {
     name: 'cache restored in a release workflow',
     rule: 'cache-poisoning',
     vulnerable:

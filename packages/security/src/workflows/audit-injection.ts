@@ -82,7 +82,10 @@ export function auditGithubEnv(ctx: AuditContext): void {
         if (!file) continue;
         const direct = expressions(line).some((x) => tainted(ctx, x.body).some((p) => p.severity !== 'medium'));
         const viaEnv = [...line.matchAll(/\$(?:env:|\{)?([A-Za-z_]\w*)/g)].find((m) => vars.has(m[1]!))?.[1];
-        if (!direct && !viaEnv) continue;
+        // On pull_request_target and workflow_run, files and command output come from the outsider's
+        // code or artifacts (`$(cat pr/title.txt)`): written to GITHUB_ENV/PATH they set variables too.
+        const fromFiles = ctx.privileged && file !== 'GITHUB_OUTPUT' && /\$\(|`|<\s*\S|\bcat\b/.test(line);
+        if (!direct && !viaEnv && !fromFiles) continue;
         ctx.add(
           'github-env',
           ctx.tree.lineOf(run, line.trim()),
