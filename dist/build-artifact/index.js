@@ -49959,13 +49959,20 @@ function escapeRegex(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 /**
+ * How a value follows a provider's name in the layouts people write: `=`, `:`, `:=`, `?=`, `.=`,
+ * `=>`, a space; a closing quote or bracket first (`"name": …`, `$c['name'] = …`); a type
+ * (`var name string = …`); a call's next argument (`setProperty("name", …)`); .NET's
+ * `key="NAME" value=…`; an XML element's `>`.
+ */
+const KEYED_SEPARATOR = String.raw `(?:["'\`]?\]?(?:\s{0,3}:\s{0,3}(?:&?str|string|String|text)\b|\s{1,3}(?:string|String)\b)?\s{0,3}(?:::=|:=|\?=|\.=|\+=|=>|[:=]|\s)|["']\s{0,3},|["']\s{1,3}value\s{0,3}=|>)\s{0,3}["'\`]?`;
+/**
  * A rule for a value with no prefix of its own, found only when assigned to a name holding
  * the provider's (`DATADOG_API_KEY = "…"`, `twitter.secret: …`). `value` is a regex source
  * without nested quantifiers; it is matched case-insensitively.
  */
 function keyed(id, name, keywords, value, extra = {}) {
     const names = keywords.map(escapeRegex).join('|');
-    const regex = new RegExp(`(?:${names})[\\w.-]{0,30}?["']?\\s{0,3}(?:=>|:=|[:=]|\\s)\\s{0,3}["'\`]?(${value})(?![\\w-])`, 'gi');
+    const regex = new RegExp(`(?:${names})[\\w.-]{0,30}?${KEYED_SEPARATOR}(${value})(?![\\w-])`, 'gi');
     return token(id, name, keywords, regex, { description: `A ${name} next to its provider's name.`, ...extra });
 }
 /** Hex, UUID and base62 value shapes that several providers share. */
@@ -50028,7 +50035,7 @@ const CLOUD_RULES = [
         description: 'An Azure storage account key or connection string.',
     }),
     token('azure-shared-access-key', 'Azure Service Bus, Event Hubs or Relay shared access key', ['sharedaccesskey='], /SharedAccessKey=([A-Za-z0-9+/]{43}=)/g, cloud_critical),
-    token('azure-sas-token', 'Azure shared access signature', ['sig='], /[?&]sig=([A-Za-z0-9%+/]{40,60}(?:%3D|=))/g),
+    token('azure-sas-token', 'Azure shared access signature', ['sig='], /(?:[?&]|&amp;)sig=([A-Za-z0-9%+/]{40,60}(?:%3D|=))/g),
     token('azure-ad-client-secret', 'Azure AD (Entra ID) client secret', Array.from({ length: 10 }, (_, d) => `${d}q~`), /(?:^|[\s'"`=:(,>])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![\w~.-])/g, cloud_critical),
     token('alibaba-access-key-id', 'Alibaba Cloud AccessKey ID', ['ltai'], /\b(LTAI[A-Za-z0-9]{12,20})\b/g),
     keyed('alibaba-secret-key', 'Alibaba Cloud AccessKey secret', ['alibaba', 'aliyun'], ALNUM(30), cloud_critical),
@@ -50145,7 +50152,9 @@ const DEVTOOLS_RULES = [
     token('readme-api-key', 'ReadMe API key', ['rdme_'], /\b(rdme_[a-z0-9]{70})\b/g),
     token('infracost-api-key', 'Infracost API key', ['ico-'], /\b(ico-[A-Za-z0-9]{32})\b/g),
     token('defined-networking-key', 'Defined Networking API key', ['dnkey-'], /\b(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})(?![\w=-])/g),
-    token('sidekiq-credentials', 'Sidekiq Pro/Enterprise credentials', ['contribsys__com'], /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\s{0,3}[:=]\s{0,3}["']?([a-f0-9]{8}:[a-f0-9]{8})\b/gi, devtools_critical),
+    token('sidekiq-credentials', 'Sidekiq Pro/Enterprise credentials', ['contribsys'], 
+    // Bundler's `BUNDLE_ENTERPRISE__CONTRIBSYS__COM`, also as `bundle.enterprise.contribsys.com` or camel case.
+    new RegExp(`(?:bundle[_.]{0,2})?(?:enterprise|gems)[_.]{0,2}contribsys[_.]{0,2}com${KEYED_SEPARATOR}([a-f0-9]{8}:[a-f0-9]{8})\\b`, 'gi'), devtools_critical),
     token('sidekiq-url', 'Sidekiq Pro/Enterprise source URL with credentials', ['contribsys.com'], /https?:\/\/([a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com/gi, devtools_critical),
     keyed('looker-client-id', 'Looker API client ID', ['looker'], ALNUM(20), { severity: 'medium' }),
     keyed('looker-client-secret', 'Looker API client secret', ['looker'], ALNUM(24)),
@@ -50184,8 +50193,11 @@ const GENERIC_RULE_ID = 'generic-secret';
 /** Keywords that gate the generic rule: every name it reads holds one of them. */
 const GENERIC_KEYWORDS = ['key', 'secret', 'token', 'passw', 'pwd', 'auth', 'credential'];
 const KEYWORD = String.raw `(?:key|secret|token|passw(?:or)?d|passwd|pwd|auth|credential)`;
-/** A name holding a keyword: `client_secret`, `apiKey`, `NEXT_TOKEN`, `spring.datasource.password`. */
-const generic_NAME = String.raw `(?<![A-Za-z0-9_.-])(<)?([A-Za-z0-9_.-]{0,40}?${KEYWORD}[A-Za-z0-9_.-]{0,40})`;
+/** Keywords in a line: each is looked at in the name around it. */
+const KEYWORDS = new RegExp(KEYWORD, 'gi');
+const IN_NAME = new RegExp(KEYWORD, 'gi');
+/** At most this many name characters on either side of the keyword (longer runs are data, not names). */
+const NAME_SIDE = 40;
 /** A type between the name and the operator: `var token string =`, `val token: String =`. */
 const TYPE = String.raw `(?:\s*:\s*(?:&?str|string|String|text)\b|\s+(?:string|String)\b)?`;
 /**
@@ -50196,8 +50208,13 @@ const TYPE = String.raw `(?:\s*:\s*(?:&?str|string|String|text)\b|\s+(?:string|S
 const OPERATOR = String.raw `(?:["'\`]?\]?${TYPE}\s*(:::=|::=|:=|\?=|\.=|\+=|=>|=(?!=)|:(?![:/]))|(["']\s*,|["']\s+value\s*=)|(?:\s[^<>]{0,200})?(>))`;
 /** The value: quoted (one quote kind, no whitespace) or bare, after an optional auth scheme. */
 const SCHEME = String.raw `(?:(?:bearer|basic|token)\s+)?`;
-const VALUE = String.raw `\s*(?:(["'\`])${SCHEME}([^"'\`\s\\]{10,300})\6|${SCHEME}([^\s"'\`<>;,&(){}[\]\\|]{10,300})(.?))`;
-const ASSIGNMENT = new RegExp(`${generic_NAME}${OPERATOR}${VALUE}`, 'gi');
+const VALUE = String.raw `\s*(?:(["'\`])${SCHEME}([^"'\`\s\\]{10,300})\4|${SCHEME}([^\s"'\`<>;,&(){}[\]\\|]{10,300})(.?))`;
+/** What follows a name, read where the name ends (sticky). */
+const ASSIGNED = new RegExp(`${OPERATOR}${VALUE}`, 'iy');
+/** True for the characters a name is made of: letters, digits, `_`, `.` and `-`. */
+function nameChar(c) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
 /** What follows the keyword in a name that says the value is not a secret (`token_url`, `keyId`). */
 const NOT_SECRET_SUFFIX = new Set(('id ids name names url urls uri path file filename dir type length len size header field format env var ref ' +
     'hash sha sha1 sha256 digest checksum count ttl expiry expires expiresat expiration version endpoint prefix ' +
@@ -50208,30 +50225,64 @@ const NOT_SECRET_WORD = /^(?:cache|hash|hashed|checksum|digest|sha\d*|md5|integr
 const LAST_KEYWORD = new RegExp(KEYWORD, 'gi');
 /** What may follow a bare value: the end of the line, space, or punctuation that ends a value. */
 const BARE_END = /^(?:|[\s;,'"`)}\]#&|])$/;
-/** Every assignment of a secret-looking value to a secret-sounding name in one line. */
+/**
+ * Every assignment of a secret-looking value to a secret-sounding name in one line. Only names
+ * around a keyword are read: each is the run of name characters holding it (at most 40 either
+ * side of a keyword), and what follows it is matched once, where it ends.
+ */
 function findGenericSecrets(line) {
     const out = [];
-    ASSIGNMENT.lastIndex = 0;
-    for (let m = ASSIGNMENT.exec(line); m; m = ASSIGNMENT.exec(line)) {
-        const [whole, lt, name, , fn, xml, , quoted, bare, after] = m;
-        const secret = quoted ?? bare;
-        const nameStart = m.index + (lt ? 1 : 0);
-        // Resume after the name, so a value that is itself `name=value` is read too.
-        ASSIGNMENT.lastIndex = nameStart + name.length;
-        if (xml && (lt !== '<' || after !== '<'))
-            continue;
-        if (fn?.endsWith(',') && !/\(\s*["']$/.test(line.slice(0, nameStart)))
-            continue; // `f("name", value)` only in a call
-        if (bare !== undefined && !xml && !BARE_END.test(after))
-            continue; // `token: getToken()`, `key[i]`
-        // `<add key="SERVICE_API_KEY" value="…">`: the key attribute holds a name, not the secret.
-        if (/^\s+value\s*=/i.test(line.slice(m.index + whole.length)))
-            continue;
-        if (!nameHoldsSecret(name) || !looksLikeSecret(secret))
-            continue;
-        out.push({ index: m.index + whole.lastIndexOf(secret), name: name, secret });
+    KEYWORDS.lastIndex = 0;
+    for (let k = KEYWORDS.exec(line); k; k = KEYWORDS.exec(line)) {
+        let nameStart = k.index;
+        while (nameStart > 0 && nameChar(line.charCodeAt(nameStart - 1)))
+            nameStart--;
+        let runEnd = k.index + k[0].length;
+        while (runEnd < line.length && nameChar(line.charCodeAt(runEnd)))
+            runEnd++;
+        // The next keyword is looked for in a later name.
+        KEYWORDS.lastIndex = runEnd;
+        const lt = nameStart > 0 && line[nameStart - 1] === '<' && (nameStart < 2 || !nameChar(line.charCodeAt(nameStart - 2)));
+        // `$token.= "…"`: a name may end before the `.` of PHP's `.=`.
+        for (const nameEnd of line[runEnd - 1] === '.' ? [runEnd, runEnd - 1] : [runEnd]) {
+            if (!keywordWithin(line, nameStart, nameEnd))
+                continue;
+            ASSIGNED.lastIndex = nameEnd;
+            const m = ASSIGNED.exec(line);
+            if (!m)
+                continue;
+            const [rest, , fn, xml, , quoted, bare, after] = m;
+            const name = line.slice(nameStart, nameEnd);
+            const secret = quoted ?? bare;
+            if (xml && (!lt || after !== '<'))
+                break;
+            if (fn?.endsWith(',') && !/\(\s*["']$/.test(line.slice(0, nameStart)))
+                break; // `f("name", value)` only in a call
+            if (bare !== undefined && !xml && !BARE_END.test(after))
+                break; // `token: getToken()`, `key[i]`
+            // `<add key="SERVICE_API_KEY" value="…">`: the key attribute holds a name, not the secret.
+            if (/^\s+value\s*=/i.test(line.slice(nameEnd + rest.length)))
+                break;
+            if (!nameHoldsSecret(name) || !looksLikeSecret(secret))
+                break;
+            out.push({ index: nameEnd + rest.lastIndexOf(secret), name, secret });
+            break;
+        }
     }
     return out;
+}
+/** True when a keyword in line[start, end) has at most NAME_SIDE name characters before and after it. */
+function keywordWithin(line, start, end) {
+    const text = line.slice(start, end);
+    IN_NAME.lastIndex = 0;
+    for (let m = IN_NAME.exec(text); m; m = IN_NAME.exec(text)) {
+        if (m.index > NAME_SIDE)
+            return false;
+        if (text.length - m.index - m[0].length <= NAME_SIDE)
+            return true;
+        IN_NAME.lastIndex = m.index + 1;
+    }
+    return false;
 }
 /**
  * False for names that say what the value is about rather than hold it: the keyword followed by
@@ -50428,6 +50479,8 @@ const MESSAGING_RULES = [
     }),
     token('mailgun-public-key', 'Mailgun public validation key', ['pubkey-'], /\b(pubkey-[0-9a-f]{32})\b/g, {
         severity: 'medium',
+        // Mailgun calls it public, but it bills the account for every validation made with it.
+        namedPublic: true,
     }),
     keyed('mailgun-signing-key', 'Mailgun webhook signing key', ['mailgun'], `${HEX(32)}-${HEX(8)}-${HEX(8)}`),
     token('mailchimp-api-key', 'Mailchimp API key', ['-us'], /\b([a-f0-9]{32}-us[0-9]{1,2})\b/g),
@@ -50529,7 +50582,10 @@ const PAYMENT_RULES = [
     token('easypost-test-key', 'EasyPost test API key', ['eztk'], /\b(EZTK[A-Za-z0-9]{54})\b/g, { severity: 'medium' }),
     token('duffel-token', 'Duffel API token', ['duffel_test_', 'duffel_live_'], /\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?![\w=-])/g),
     keyed('lob-api-key', 'Lob API key', ['lob'], '(?:live|test)_[a-f0-9]{35}'),
-    keyed('lob-publishable-key', 'Lob publishable key', ['lob'], '(?:live|test)_pub_[a-f0-9]{31}', { severity: 'low' }),
+    keyed('lob-publishable-key', 'Lob publishable key', ['lob'], '(?:live|test)_pub_[a-f0-9]{31}', {
+        severity: 'low',
+        namedPublic: true,
+    }),
     keyed('etsy-api-key', 'Etsy API key', ['etsy'], ALNUM(24)),
 ];
 
@@ -50616,7 +50672,7 @@ const VCS_RULES = [
     keyed('bitbucket-client-id', 'Bitbucket OAuth client ID', ['bitbucket'], ALNUM(32), { severity: 'medium' }),
     keyed('bitbucket-client-secret', 'Bitbucket OAuth client secret', ['bitbucket'], '[a-z0-9_=-]{64}'),
     token('azure-devops-pat', 'Azure DevOps personal access token', ['azdo'], /\b([A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})\b/g, vcs_critical),
-    keyed('azure-devops-legacy-pat', 'Azure DevOps personal access token (52 characters)', ['azure_devops', 'azure-devops', 'azuredevops', 'ado_', 'vsts'], '[a-z2-7]{52}', vcs_critical),
+    keyed('azure-devops-legacy-pat', 'Azure DevOps personal access token (52 characters)', ['azure_devops', 'azure-devops', 'azure.devops', 'azuredevops', 'ado_', 'vsts'], '[a-z2-7]{52}', vcs_critical),
     keyed('gitea-token', 'Gitea access token', ['gitea'], HEX(40)),
 ];
 
@@ -50698,9 +50754,10 @@ const PUBLIC_KEY_BASE64 = /^(?:AAAAB3NzaC1yc2E|AAAAC3NzaC1lZDI1NTE5|AAAAE2VjZHNh
 /**
  * True when a matched secret is a placeholder or not secret at all: a real prefix followed by
  * masking, repeated or sequential characters; an alphabet constant; an OID; a public key or a
- * value whose name says it is public; a private-key header with no key material after it.
+ * value whose name says it is public (unless `publicName`: the rule's own credential is called
+ * public by its provider); a private-key header with no key material after it.
  */
-function isPlaceholder(secret, ctx) {
+function isPlaceholder(secret, ctx, publicName = false) {
     const tail = body(secret);
     if (MASK_RUN.test(tail))
         return true;
@@ -50715,7 +50772,7 @@ function isPlaceholder(secret, ctx) {
     const before = ctx.text.slice(Math.max(ctx.lineStart, ctx.at - 80), ctx.at);
     if (/(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+)\s+$/.test(before))
         return true;
-    if (namedPublic(before))
+    if (!publicName && namedPublic(before))
         return true;
     if (/^-----BEGIN [A-Z ]*PRIVATE KEY/.test(secret))
         return !hasKeyMaterial(ctx.text, ctx.at + secret.length);
@@ -50780,6 +50837,10 @@ function codesLoweringTo(ch) {
  * Finds, in one pass over the text, which entries' keywords occur on each line, however many
  * entries there are: an Aho-Corasick automaton, compiled to a dense table (a DFA), reads every
  * character once. Matching ignores case. Lines once every entry is hit are skipped to their end.
+ *
+ * The loop does three lookups per character and one comparison: states are numbered so that
+ * those with outputs come last, and a newline leads to a state of its own after them, so one
+ * `row >= firstMarked` test finds both a keyword's end and a line's.
  */
 class KeywordPrefilter {
     /** Character code to its class (0: a character in no keyword). */
@@ -50790,8 +50851,9 @@ class KeywordPrefilter {
     delta;
     /** For each state, the entries whose keywords end there (directly or through a suffix), or undefined. */
     outputs;
-    /** 1 for the states that have outputs: a typed array is the cheapest test in the loop. */
-    hasOutput;
+    /** The first row of a state with outputs; the newline's row is the last. */
+    firstMarked;
+    newlineRow;
     entryCount;
     /** Entries in all (the size of the per-line mark table). */
     marks;
@@ -50814,19 +50876,25 @@ class KeywordPrefilter {
                 words.push({ chars, entry });
             }
         });
-        const classes = classByChar.size + 1;
+        // One more class for the newline, which ends every match (a keyword holding one never matches in a line).
+        const newline = classByChar.size + 1;
+        const classes = newline + 1;
         this.shift = Math.ceil(Math.log2(classes));
-        this.classOf = new Uint16Array(0x10000);
+        const classOf = classes <= 0x100 ? new Uint8Array(0x10000) : new Uint16Array(0x10000);
         for (const [ch, cls] of classByChar)
             for (const c of codesLoweringTo(ch))
-                this.classOf[c] = cls;
+                classOf[c] = cls;
+        classOf[10] = newline;
+        this.classOf = classOf;
         // The trie, with transitions per class (-1: none yet).
         const goto = [new Array(classes).fill(-1)];
         const own = [new Set()];
         for (const { chars, entry } of words) {
+            if (chars.includes('\n'))
+                continue;
             let s = 0;
             for (let i = 0; i < chars.length; i++) {
-                const cls = this.classOf[chars.charCodeAt(i)];
+                const cls = classOf[chars.charCodeAt(i)];
                 let next = goto[s][cls];
                 if (next < 0) {
                     next = goto.length;
@@ -50864,34 +50932,51 @@ class KeywordPrefilter {
                 }
             }
         }
-        this.delta = new Int32Array(goto.length << this.shift);
-        goto.forEach((row, state) => row.forEach((next, cls) => (this.delta[(state << this.shift) + cls] = next << this.shift)));
-        this.outputs = own.map((set) => (set.size ? [...set].sort((a, b) => a - b) : undefined));
-        this.hasOutput = Uint8Array.from(this.outputs, (o) => (o ? 1 : 0));
+        // Renumber: the root first, states without outputs, then those with, then the newline's
+        // state, which moves on like the root.
+        const plain = goto.map((_, s) => s).filter((s) => s === 0 || own[s].size === 0);
+        const marked = goto.map((_, s) => s).filter((s) => s !== 0 && own[s].size > 0);
+        const number = new Int32Array(goto.length);
+        [...plain, ...marked].forEach((s, n) => (number[s] = n));
+        const states = goto.length + 1;
+        const newlineState = goto.length;
+        this.firstMarked = plain.length << this.shift;
+        this.newlineRow = newlineState << this.shift;
+        this.delta = new Int32Array(states << this.shift);
+        const fill = (state, row) => row.forEach((next, cls) => {
+            this.delta[(state << this.shift) + cls] = (cls === newline ? newlineState : number[next]) << this.shift;
+        });
+        goto.forEach((row, s) => fill(number[s], row));
+        fill(newlineState, goto[0]);
+        this.outputs = new Array(states).fill(undefined);
+        own.forEach((set, s) => {
+            if (set.size)
+                this.outputs[number[s]] = [...set].sort((a, b) => a - b);
+        });
     }
     /** The lines of the text that hold keywords, in order, each with the entries hit. */
-    *lines(text) {
-        const { classOf, shift, delta, outputs, hasOutput, entryCount } = this;
+    lines(text) {
+        const { classOf, shift, delta, outputs, firstMarked, newlineRow, entryCount } = this;
+        const found = [];
         const mark = new Int32Array(this.marks);
         let hits = [];
         let row = 0;
         let index = 0;
         let start = 0;
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 10) {
+        const length = text.length;
+        for (let i = 0; i < length; i++) {
+            row = delta[row + classOf[text.charCodeAt(i)]];
+            if (row < firstMarked)
+                continue;
+            if (row === newlineRow) {
                 if (hits.length) {
-                    yield { start, end: i, index, hits: hits.sort((a, b) => a - b) };
+                    found.push({ start, end: i, index, hits: hits.sort((a, b) => a - b) });
                     hits = [];
                 }
                 index++;
                 start = i + 1;
-                row = 0;
                 continue;
             }
-            row = delta[row + classOf[c]];
-            if (hasOutput[row >> shift] === 0)
-                continue;
             for (const e of outputs[row >> shift]) {
                 if (mark[e] === index + 1)
                     continue;
@@ -50901,11 +50986,12 @@ class KeywordPrefilter {
             if (hits.length === entryCount) {
                 // Nothing left to find on this line: jump to its newline.
                 const nl = text.indexOf('\n', i);
-                i = (nl < 0 ? text.length : nl) - 1;
+                i = (nl < 0 ? length : nl) - 1;
             }
         }
         if (hits.length)
-            yield { start, end: text.length, index, hits: hits.sort((a, b) => a - b) };
+            found.push({ start, end: length, index, hits: hits.sort((a, b) => a - b) });
+        return found;
     }
 }
 
@@ -50997,7 +51083,7 @@ class engine_SecretEngine {
             return out;
         }
         // Some rules run on every line: merge them into each line's keyword hits.
-        const keywordLines = this.prefilter.lines(text);
+        const keywordLines = this.prefilter.lines(text)[Symbol.iterator]();
         let next = keywordLines.next();
         for (let start = 0, index = 0; start <= text.length; index++) {
             const nl = text.indexOf('\n', start);
@@ -51038,7 +51124,7 @@ class engine_SecretEngine {
                 }
                 const offset = Math.max(0, whole.indexOf(secret));
                 const ctx = { text, at: lineStart + index + offset, lineStart, lineEnd };
-                if (!this.reportable(rule, secret) || isPlaceholder(secret, ctx))
+                if (!this.reportable(rule, secret) || isPlaceholder(secret, ctx, rule.namedPublic))
                     continue;
                 const print = fingerprint_fingerprint(rule.id, file, (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex'));
                 const key = `${print}:${line}`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { DEFAULT_RULES, SecretEngine, shannonEntropy } from '../src/index.js';
 import { findGenericSecrets, looksLikeSecret } from '../src/secrets/generic.js';
 import { checksummed, rand } from './corpus.js';
@@ -183,5 +184,42 @@ describe('generic rule beside specific rules', () => {
     const broken = `${valid.slice(0, -6)}${valid.slice(-6).split('').reverse().join('')}`;
     expect(broken).not.toBe(valid);
     expect(engine.scan(`GITHUB_TOKEN=${broken}\n`, '.env', 1)).toStrictEqual([]);
+  });
+});
+
+describe('generic rule: names', () => {
+  const secret = rand(1100, 32);
+
+  it('reads a name with up to 40 characters either side of its keyword, and no longer one', () => {
+    const side = 'a'.repeat(40);
+    expect(findGenericSecrets(`${side}token${side} = "${secret}"`).map((m) => m.name)).toStrictEqual([
+      `${side}token${side}`,
+    ]);
+    expect(findGenericSecrets(`${side}atoken = "${secret}"`)).toStrictEqual([]);
+    expect(findGenericSecrets(`token${side}a = "${secret}"`)).toStrictEqual([]);
+    // Another keyword in the same name can be the one within reach.
+    const name = `token${'a'.repeat(30)}secret${'b'.repeat(20)}`;
+    expect(findGenericSecrets(`${name} = "${secret}"`).map((m) => m.name)).toStrictEqual([name]);
+  });
+
+  it('reads every name in a line, also one inside another value', () => {
+    const other = rand(1101, 32);
+    const found = findGenericSecrets(`api_key="${secret}" client_secret='${other}' OPTS="auth_token=${secret}"`);
+    expect(found.map((m) => [m.name, m.secret])).toStrictEqual([
+      ['api_key', secret],
+      ['client_secret', other],
+      ['auth_token', secret],
+    ]);
+  });
+
+  it('finds the value wherever the name sits in the line', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(' ', ';', '(', ',', 'x', '1'), maxLength: 30 }), (before) => {
+        const line = `${before} password = "${secret}"`;
+        const found = findGenericSecrets(line);
+        expect(found.map((m) => [m.index, m.secret])).toContainEqual([line.lastIndexOf(secret), secret]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

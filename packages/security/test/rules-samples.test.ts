@@ -68,3 +68,35 @@ describe('documented checksums', () => {
     expect(found(`token: ${lookAlike}`)).not.toContain('secret/jwt-base64:2');
   });
 });
+
+describe('rules for values named by their provider (keyed)', () => {
+  const value = rand(950, 20).toLowerCase();
+  // Each layout as people write it, with the provider's name in the key.
+  const layouts: [string, string, string][] = [
+    ['XML element', 'settings.xml', `  <lookerClientId>${value}</lookerClientId>`],
+    ['XML attribute', 'web.config', `    <add key="LOOKER_CLIENT_ID" value="${value}" />`],
+    ['Go typed var', 'config.go', `var lookerClientId string = \`${value}\``],
+    ['PHP array', 'config.php', `$config['looker_client_id'] = '${value}';`],
+    ['Makefile ?=', 'Makefile', `LOOKER_CLIENT_ID ?= ${value}`],
+    ['setProperty', 'Config.java', `    System.setProperty("looker.client.id", "${value}");`],
+    ['put', 'Settings.java', `    props.put("looker.client.id", "${value}");`],
+    ['.env', '.env', `LOOKER_CLIENT_ID=${value}`],
+  ];
+  it.each(layouts)('finds the value in the %s layout', (_, file, line) => {
+    const hits = engine.scan(`# settings\n${line}\n`, file, 1).filter((f) => f.rule.id === 'secret/looker-client-id');
+    expect(hits.map((f) => [f.line, f.column])).toStrictEqual([[2, line.indexOf(value) + 1]]);
+  });
+
+  it('does not read a value two names away', () => {
+    expect(found(`LOOKER_CLIENT_ID = other_name = ${value}`)).not.toContain('secret/looker-client-id:2');
+  });
+
+  it("reports Mailgun's public validation key even under a name saying public", () => {
+    const key = `${['pub', 'key-'].join('')}${rand(951, 32, '0123456789abcdef')}`;
+    expect(found(`MAILGUN_PUBLIC_KEY=${key}`)).toContain('secret/mailgun-public-key:2');
+    // A Stripe publishable key named as such is public by design: quiet.
+    const pk = `${['pk', '_live_'].join('')}${rand(952, 32)}`;
+    expect(found(`STRIPE_PUBLISHABLE_KEY=${pk}`)).toStrictEqual([]);
+    expect(found(`STRIPE_KEY=${pk}`)).toContain('secret/stripe-publishable-key:2');
+  });
+});

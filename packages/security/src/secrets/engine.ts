@@ -106,7 +106,7 @@ export class SecretEngine {
       return out;
     }
     // Some rules run on every line: merge them into each line's keyword hits.
-    const keywordLines = this.prefilter.lines(text);
+    const keywordLines = this.prefilter.lines(text)[Symbol.iterator]();
     let next = keywordLines.next();
     for (let start = 0, index = 0; start <= text.length; index++) {
       const nl = text.indexOf('\n', start);
@@ -155,7 +155,7 @@ export class SecretEngine {
         }
         const offset = Math.max(0, whole.indexOf(secret));
         const ctx: MatchContext = { text, at: lineStart + index + offset, lineStart, lineEnd };
-        if (!this.reportable(rule, secret) || isPlaceholder(secret, ctx)) continue;
+        if (!this.reportable(rule, secret) || isPlaceholder(secret, ctx, rule.namedPublic)) continue;
         const print = fingerprint(rule.id, file, createHash('sha256').update(secret).digest('hex'));
         const key = `${print}:${line}`;
         if (seen?.has(key)) continue;

@@ -14,8 +14,11 @@ export interface GenericMatch {
 }
 
 const KEYWORD = String.raw`(?:key|secret|token|passw(?:or)?d|passwd|pwd|auth|credential)`;
-/** A name holding a keyword: `client_secret`, `apiKey`, `NEXT_TOKEN`, `spring.datasource.password`. */
-const NAME = String.raw`(?<![A-Za-z0-9_.-])(<)?([A-Za-z0-9_.-]{0,40}?${KEYWORD}[A-Za-z0-9_.-]{0,40})`;
+/** Keywords in a line: each is looked at in the name around it. */
+const KEYWORDS = new RegExp(KEYWORD, 'gi');
+const IN_NAME = new RegExp(KEYWORD, 'gi');
+/** At most this many name characters on either side of the keyword (longer runs are data, not names). */
+const NAME_SIDE = 40;
 /** A type between the name and the operator: `var token string =`, `val token: String =`. */
 const TYPE = String.raw`(?:\s*:\s*(?:&?str|string|String|text)\b|\s+(?:string|String)\b)?`;
 /**
@@ -26,8 +29,14 @@ const TYPE = String.raw`(?:\s*:\s*(?:&?str|string|String|text)\b|\s+(?:string|St
 const OPERATOR = String.raw`(?:["'\`]?\]?${TYPE}\s*(:::=|::=|:=|\?=|\.=|\+=|=>|=(?!=)|:(?![:/]))|(["']\s*,|["']\s+value\s*=)|(?:\s[^<>]{0,200})?(>))`;
 /** The value: quoted (one quote kind, no whitespace) or bare, after an optional auth scheme. */
 const SCHEME = String.raw`(?:(?:bearer|basic|token)\s+)?`;
-const VALUE = String.raw`\s*(?:(["'\`])${SCHEME}([^"'\`\s\\]{10,300})\6|${SCHEME}([^\s"'\`<>;,&(){}[\]\\|]{10,300})(.?))`;
-const ASSIGNMENT = new RegExp(`${NAME}${OPERATOR}${VALUE}`, 'gi');
+const VALUE = String.raw`\s*(?:(["'\`])${SCHEME}([^"'\`\s\\]{10,300})\4|${SCHEME}([^\s"'\`<>;,&(){}[\]\\|]{10,300})(.?))`;
+/** What follows a name, read where the name ends (sticky). */
+const ASSIGNED = new RegExp(`${OPERATOR}${VALUE}`, 'iy');
+
+/** True for the characters a name is made of: letters, digits, `_`, `.` and `-`. */
+function nameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
 
 /** What follows the keyword in a name that says the value is not a secret (`token_url`, `keyId`). */
 const NOT_SECRET_SUFFIX = new Set(
@@ -46,25 +55,55 @@ const LAST_KEYWORD = new RegExp(KEYWORD, 'gi');
 /** What may follow a bare value: the end of the line, space, or punctuation that ends a value. */
 const BARE_END = /^(?:|[\s;,'"`)}\]#&|])$/;
 
-/** Every assignment of a secret-looking value to a secret-sounding name in one line. */
+/**
+ * Every assignment of a secret-looking value to a secret-sounding name in one line. Only names
+ * around a keyword are read: each is the run of name characters holding it (at most 40 either
+ * side of a keyword), and what follows it is matched once, where it ends.
+ */
 export function findGenericSecrets(line: string): GenericMatch[] {
   const out: GenericMatch[] = [];
-  ASSIGNMENT.lastIndex = 0;
-  for (let m = ASSIGNMENT.exec(line); m; m = ASSIGNMENT.exec(line)) {
-    const [whole, lt, name, , fn, xml, , quoted, bare, after] = m;
-    const secret = quoted ?? bare!;
-    const nameStart = m.index + (lt ? 1 : 0);
-    // Resume after the name, so a value that is itself `name=value` is read too.
-    ASSIGNMENT.lastIndex = nameStart + name!.length;
-    if (xml && (lt !== '<' || after !== '<')) continue;
-    if (fn?.endsWith(',') && !/\(\s*["']$/.test(line.slice(0, nameStart))) continue; // `f("name", value)` only in a call
-    if (bare !== undefined && !xml && !BARE_END.test(after!)) continue; // `token: getToken()`, `key[i]`
-    // `<add key="SERVICE_API_KEY" value="…">`: the key attribute holds a name, not the secret.
-    if (/^\s+value\s*=/i.test(line.slice(m.index + whole.length))) continue;
-    if (!nameHoldsSecret(name!) || !looksLikeSecret(secret)) continue;
-    out.push({ index: m.index + whole.lastIndexOf(secret), name: name!, secret });
+  KEYWORDS.lastIndex = 0;
+  for (let k = KEYWORDS.exec(line); k; k = KEYWORDS.exec(line)) {
+    let nameStart = k.index;
+    while (nameStart > 0 && nameChar(line.charCodeAt(nameStart - 1))) nameStart--;
+    let runEnd = k.index + k[0].length;
+    while (runEnd < line.length && nameChar(line.charCodeAt(runEnd))) runEnd++;
+    // The next keyword is looked for in a later name.
+    KEYWORDS.lastIndex = runEnd;
+    const lt =
+      nameStart > 0 && line[nameStart - 1] === '<' && (nameStart < 2 || !nameChar(line.charCodeAt(nameStart - 2)));
+    // `$token.= "…"`: a name may end before the `.` of PHP's `.=`.
+    for (const nameEnd of line[runEnd - 1] === '.' ? [runEnd, runEnd - 1] : [runEnd]) {
+      if (!keywordWithin(line, nameStart, nameEnd)) continue;
+      ASSIGNED.lastIndex = nameEnd;
+      const m = ASSIGNED.exec(line);
+      if (!m) continue;
+      const [rest, , fn, xml, , quoted, bare, after] = m;
+      const name = line.slice(nameStart, nameEnd);
+      const secret = quoted ?? bare!;
+      if (xml && (!lt || after !== '<')) break;
+      if (fn?.endsWith(',') && !/\(\s*["']$/.test(line.slice(0, nameStart))) break; // `f("name", value)` only in a call
+      if (bare !== undefined && !xml && !BARE_END.test(after!)) break; // `token: getToken()`, `key[i]`
+      // `<add key="SERVICE_API_KEY" value="…">`: the key attribute holds a name, not the secret.
+      if (/^\s+value\s*=/i.test(line.slice(nameEnd + rest.length))) break;
+      if (!nameHoldsSecret(name) || !looksLikeSecret(secret)) break;
+      out.push({ index: nameEnd + rest.lastIndexOf(secret), name, secret });
+      break;
+    }
   }
   return out;
+}
+
+/** True when a keyword in line[start, end) has at most NAME_SIDE name characters before and after it. */
+function keywordWithin(line: string, start: number, end: number): boolean {
+  const text = line.slice(start, end);
+  IN_NAME.lastIndex = 0;
+  for (let m = IN_NAME.exec(text); m; m = IN_NAME.exec(text)) {
+    if (m.index > NAME_SIDE) return false;
+    if (text.length - m.index - m[0].length <= NAME_SIDE) return true;
+    IN_NAME.lastIndex = m.index + 1;
+  }
+  return false;
 }
 
 /**

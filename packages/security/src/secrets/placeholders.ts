@@ -47,9 +47,10 @@ const PUBLIC_KEY_BASE64 =
 /**
  * True when a matched secret is a placeholder or not secret at all: a real prefix followed by
  * masking, repeated or sequential characters; an alphabet constant; an OID; a public key or a
- * value whose name says it is public; a private-key header with no key material after it.
+ * value whose name says it is public (unless `publicName`: the rule's own credential is called
+ * public by its provider); a private-key header with no key material after it.
  */
-export function isPlaceholder(secret: string, ctx: MatchContext): boolean {
+export function isPlaceholder(secret: string, ctx: MatchContext, publicName = false): boolean {
   const tail = body(secret);
   if (MASK_RUN.test(tail)) return true;
   if (tail.length >= 6 && (periodic(tail) || sequentialShare(tail) >= 0.5)) return true;
@@ -58,7 +59,7 @@ export function isPlaceholder(secret: string, ctx: MatchContext): boolean {
   if (/^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com)$/.test(secret)) return true;
   const before = ctx.text.slice(Math.max(ctx.lineStart, ctx.at - 80), ctx.at);
   if (/(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+)\s+$/.test(before)) return true;
-  if (namedPublic(before)) return true;
+  if (!publicName && namedPublic(before)) return true;
   if (/^-----BEGIN [A-Z ]*PRIVATE KEY/.test(secret)) return !hasKeyMaterial(ctx.text, ctx.at + secret.length);
   return false;
 }

@@ -30,18 +30,23 @@ function codesLoweringTo(ch: string): number[] {
  * Finds, in one pass over the text, which entries' keywords occur on each line, however many
  * entries there are: an Aho-Corasick automaton, compiled to a dense table (a DFA), reads every
  * character once. Matching ignores case. Lines once every entry is hit are skipped to their end.
+ *
+ * The loop does three lookups per character and one comparison: states are numbered so that
+ * those with outputs come last, and a newline leads to a state of its own after them, so one
+ * `row >= firstMarked` test finds both a keyword's end and a line's.
  */
 export class KeywordPrefilter {
   /** Character code to its class (0: a character in no keyword). */
-  private readonly classOf: Uint16Array;
+  private readonly classOf: Uint8Array | Uint16Array;
   /** Rows of the table are 2^shift wide, so a state's row starts at state << shift. */
   private readonly shift: number;
   /** The automaton: the next state's row = delta[row + class] (rows, not state numbers, save a multiply). */
   private readonly delta: Int32Array;
   /** For each state, the entries whose keywords end there (directly or through a suffix), or undefined. */
   private readonly outputs: (number[] | undefined)[];
-  /** 1 for the states that have outputs: a typed array is the cheapest test in the loop. */
-  private readonly hasOutput: Uint8Array;
+  /** The first row of a state with outputs; the newline's row is the last. */
+  private readonly firstMarked: number;
+  private readonly newlineRow: number;
   private readonly entryCount: number;
   /** Entries in all (the size of the per-line mark table). */
   private readonly marks: number;
@@ -62,18 +67,23 @@ export class KeywordPrefilter {
         words.push({ chars, entry });
       }
     });
-    const classes = classByChar.size + 1;
+    // One more class for the newline, which ends every match (a keyword holding one never matches in a line).
+    const newline = classByChar.size + 1;
+    const classes = newline + 1;
     this.shift = Math.ceil(Math.log2(classes));
-    this.classOf = new Uint16Array(0x10000);
-    for (const [ch, cls] of classByChar) for (const c of codesLoweringTo(ch)) this.classOf[c] = cls;
+    const classOf = classes <= 0x100 ? new Uint8Array(0x10000) : new Uint16Array(0x10000);
+    for (const [ch, cls] of classByChar) for (const c of codesLoweringTo(ch)) classOf[c] = cls;
+    classOf[10] = newline;
+    this.classOf = classOf;
 
     // The trie, with transitions per class (-1: none yet).
     const goto: number[][] = [new Array<number>(classes).fill(-1)];
     const own: Set<number>[] = [new Set()];
     for (const { chars, entry } of words) {
+      if (chars.includes('\n')) continue;
       let s = 0;
       for (let i = 0; i < chars.length; i++) {
-        const cls = this.classOf[chars.charCodeAt(i)]!;
+        const cls = classOf[chars.charCodeAt(i)]!;
         let next = goto[s]![cls]!;
         if (next < 0) {
           next = goto.length;
@@ -108,36 +118,51 @@ export class KeywordPrefilter {
         }
       }
     }
-    this.delta = new Int32Array(goto.length << this.shift);
-    goto.forEach((row, state) =>
-      row.forEach((next, cls) => (this.delta[(state << this.shift) + cls] = next << this.shift)),
-    );
-    this.outputs = own.map((set) => (set.size ? [...set].sort((a, b) => a - b) : undefined));
-    this.hasOutput = Uint8Array.from(this.outputs, (o) => (o ? 1 : 0));
+    // Renumber: the root first, states without outputs, then those with, then the newline's
+    // state, which moves on like the root.
+    const plain = goto.map((_, s) => s).filter((s) => s === 0 || own[s]!.size === 0);
+    const marked = goto.map((_, s) => s).filter((s) => s !== 0 && own[s]!.size > 0);
+    const number = new Int32Array(goto.length);
+    [...plain, ...marked].forEach((s, n) => (number[s] = n));
+    const states = goto.length + 1;
+    const newlineState = goto.length;
+    this.firstMarked = plain.length << this.shift;
+    this.newlineRow = newlineState << this.shift;
+    this.delta = new Int32Array(states << this.shift);
+    const fill = (state: number, row: readonly number[]): void =>
+      row.forEach((next, cls) => {
+        this.delta[(state << this.shift) + cls] = (cls === newline ? newlineState : number[next]!) << this.shift;
+      });
+    goto.forEach((row, s) => fill(number[s]!, row));
+    fill(newlineState, goto[0]!);
+    this.outputs = new Array<number[] | undefined>(states).fill(undefined);
+    own.forEach((set, s) => {
+      if (set.size) this.outputs[number[s]!] = [...set].sort((a, b) => a - b);
+    });
   }
 
   /** The lines of the text that hold keywords, in order, each with the entries hit. */
-  *lines(text: string): Generator<KeywordLine> {
-    const { classOf, shift, delta, outputs, hasOutput, entryCount } = this;
+  lines(text: string): KeywordLine[] {
+    const { classOf, shift, delta, outputs, firstMarked, newlineRow, entryCount } = this;
+    const found: KeywordLine[] = [];
     const mark = new Int32Array(this.marks);
     let hits: number[] = [];
     let row = 0;
     let index = 0;
     let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+      row = delta[row + classOf[text.charCodeAt(i)]!]!;
+      if (row < firstMarked) continue;
+      if (row === newlineRow) {
         if (hits.length) {
-          yield { start, end: i, index, hits: hits.sort((a, b) => a - b) };
+          found.push({ start, end: i, index, hits: hits.sort((a, b) => a - b) });
           hits = [];
         }
         index++;
         start = i + 1;
-        row = 0;
         continue;
       }
-      row = delta[row + classOf[c]!]!;
-      if (hasOutput[row >> shift] === 0) continue;
       for (const e of outputs[row >> shift]!) {
         if (mark[e] === index + 1) continue;
         mark[e] = index + 1;
@@ -146,9 +171,10 @@ export class KeywordPrefilter {
       if (hits.length === entryCount) {
         // Nothing left to find on this line: jump to its newline.
         const nl = text.indexOf('\n', i);
-        i = (nl < 0 ? text.length : nl) - 1;
+        i = (nl < 0 ? length : nl) - 1;
       }
     }
-    if (hits.length) yield { start, end: text.length, index, hits: hits.sort((a, b) => a - b) };
+    if (hits.length) found.push({ start, end: length, index, hits: hits.sort((a, b) => a - b) });
+    return found;
   }
 }

@@ -35,6 +35,11 @@ export interface SecretRule<P extends SecretPattern = SecretPattern> {
   fix: string;
   /** Extra allow patterns applied to the secret. */
   allow?: P[];
+  /**
+   * The provider itself calls this credential public (Mailgun's public validation key, Stripe's
+   * publishable key): a name saying public, which silences other matches, does not silence it.
+   */
+  namedPublic?: boolean;
   /** A documented check the secret must pass (a checksum, say): look-alikes that fail it are not reported. */
   verify?(secret: string): boolean;
 }

@@ -74,7 +74,12 @@ export const CLOUD_RULES: SecretRule<RegExp>[] = [
     /SharedAccessKey=([A-Za-z0-9+/]{43}=)/g,
     critical,
   ),
-  token('azure-sas-token', 'Azure shared access signature', ['sig='], /[?&]sig=([A-Za-z0-9%+/]{40,60}(?:%3D|=))/g),
+  token(
+    'azure-sas-token',
+    'Azure shared access signature',
+    ['sig='],
+    /(?:[?&]|&amp;)sig=([A-Za-z0-9%+/]{40,60}(?:%3D|=))/g,
+  ),
   token(
     'azure-ad-client-secret',
     'Azure AD (Entra ID) client secret',

@@ -22,6 +22,14 @@ function escapeRegex(s: string): string {
 }
 
 /**
+ * How a value follows a provider's name in the layouts people write: `=`, `:`, `:=`, `?=`, `.=`,
+ * `=>`, a space; a closing quote or bracket first (`"name": …`, `$c['name'] = …`); a type
+ * (`var name string = …`); a call's next argument (`setProperty("name", …)`); .NET's
+ * `key="NAME" value=…`; an XML element's `>`.
+ */
+export const KEYED_SEPARATOR = String.raw`(?:["'\`]?\]?(?:\s{0,3}:\s{0,3}(?:&?str|string|String|text)\b|\s{1,3}(?:string|String)\b)?\s{0,3}(?:::=|:=|\?=|\.=|\+=|=>|[:=]|\s)|["']\s{0,3},|["']\s{1,3}value\s{0,3}=|>)\s{0,3}["'\`]?`;
+
+/**
  * A rule for a value with no prefix of its own, found only when assigned to a name holding
  * the provider's (`DATADOG_API_KEY = "…"`, `twitter.secret: …`). `value` is a regex source
  * without nested quantifiers; it is matched case-insensitively.
@@ -34,10 +42,7 @@ export function keyed(
   extra: Extra = {},
 ): SecretRule<RegExp> {
   const names = keywords.map(escapeRegex).join('|');
-  const regex = new RegExp(
-    `(?:${names})[\\w.-]{0,30}?["']?\\s{0,3}(?:=>|:=|[:=]|\\s)\\s{0,3}["'\`]?(${value})(?![\\w-])`,
-    'gi',
-  );
+  const regex = new RegExp(`(?:${names})[\\w.-]{0,30}?${KEYED_SEPARATOR}(${value})(?![\\w-])`, 'gi');
   return token(id, name, keywords, regex, { description: `A ${name} next to its provider's name.`, ...extra });
 }
 

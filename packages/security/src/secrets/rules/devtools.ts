@@ -1,7 +1,7 @@
 // Package registries, container registries, CI/CD and developer platforms.
 import type { SecretRule } from '../rules.js';
 import { base62Crc32Holds } from './checksum.js';
-import { ALNUM, HEX, keyed, token, UUID } from './define.js';
+import { ALNUM, HEX, KEYED_SEPARATOR, keyed, token, UUID } from './define.js';
 
 const critical = { severity: 'critical' } as const;
 
@@ -79,8 +79,12 @@ export const DEVTOOLS_RULES: SecretRule<RegExp>[] = [
   token(
     'sidekiq-credentials',
     'Sidekiq Pro/Enterprise credentials',
-    ['contribsys__com'],
-    /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\s{0,3}[:=]\s{0,3}["']?([a-f0-9]{8}:[a-f0-9]{8})\b/gi,
+    ['contribsys'],
+    // Bundler's `BUNDLE_ENTERPRISE__CONTRIBSYS__COM`, also as `bundle.enterprise.contribsys.com` or camel case.
+    new RegExp(
+      `(?:bundle[_.]{0,2})?(?:enterprise|gems)[_.]{0,2}contribsys[_.]{0,2}com${KEYED_SEPARATOR}([a-f0-9]{8}:[a-f0-9]{8})\\b`,
+      'gi',
+    ),
     critical,
   ),
   token(

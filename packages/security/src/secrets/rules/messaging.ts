@@ -56,6 +56,8 @@ export const MESSAGING_RULES: SecretRule<RegExp>[] = [
   }),
   token('mailgun-public-key', 'Mailgun public validation key', ['pubkey-'], /\b(pubkey-[0-9a-f]{32})\b/g, {
     severity: 'medium',
+    // Mailgun calls it public, but it bills the account for every validation made with it.
+    namedPublic: true,
   }),
   keyed('mailgun-signing-key', 'Mailgun webhook signing key', ['mailgun'], `${HEX(32)}-${HEX(8)}-${HEX(8)}`),
   token('mailchimp-api-key', 'Mailchimp API key', ['-us'], /\b([a-f0-9]{32}-us[0-9]{1,2})\b/g),

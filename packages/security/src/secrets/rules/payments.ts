@@ -102,6 +102,9 @@ export const PAYMENT_RULES: SecretRule<RegExp>[] = [
     /\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?![\w=-])/g,
   ),
   keyed('lob-api-key', 'Lob API key', ['lob'], '(?:live|test)_[a-f0-9]{35}'),
-  keyed('lob-publishable-key', 'Lob publishable key', ['lob'], '(?:live|test)_pub_[a-f0-9]{31}', { severity: 'low' }),
+  keyed('lob-publishable-key', 'Lob publishable key', ['lob'], '(?:live|test)_pub_[a-f0-9]{31}', {
+    severity: 'low',
+    namedPublic: true,
+  }),
   keyed('etsy-api-key', 'Etsy API key', ['etsy'], ALNUM(24)),
 ];

@@ -100,7 +100,7 @@ export const VCS_RULES: SecretRule<RegExp>[] = [
   keyed(
     'azure-devops-legacy-pat',
     'Azure DevOps personal access token (52 characters)',
-    ['azure_devops', 'azure-devops', 'azuredevops', 'ado_', 'vsts'],
+    ['azure_devops', 'azure-devops', 'azure.devops', 'azuredevops', 'ado_', 'vsts'],
     '[a-z2-7]{52}',
     critical,
   ),
