@@ -8,12 +8,13 @@
 //    the findings of each tool on the trees, and the (file, audit) pairs both report; wall time.
 // zizmor runs `--offline` (no GitHub API: impostor-commit, ref-confusion and known-vulnerable-actions
 // are off) with its default `regular` persona (`--persona=auditor` here passes another).
-// Run: npm run bench:workflows-peer   (--keep leaves the files to look at)
+// Run: npm run bench:workflows-peer   (--keep leaves the files to look at; --write-readme updates README.md)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditWorkflow } from '../packages/security/src/workflows/audit.js';
+import { writeBenchBlock } from './readme.js';
 
 /** zizmor, pinned (`pip index versions zizmor`). */
 const ZIZMOR_VERSION = '1.32.0';
@@ -380,5 +381,7 @@ lines.push(
 );
 if (invalid.length) lines.push('', `slipway rejected ${invalid.length} file(s): ${invalid.join('; ')}`);
 console.log(lines.join('\n'));
+if (args.includes('--write-readme'))
+  writeBenchBlock('bench-workflows-peer', lines.join('\n'), 'npm run bench:workflows-peer -- --write-readme');
 if (args.includes('--keep')) console.log(`files kept in ${base}`);
 else rmSync(base, { recursive: true, force: true });

@@ -32366,7 +32366,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47613);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(47941);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(91383);
 
 
 await (0,_slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-artifact', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -32376,7 +32376,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 47941:
+/***/ 91383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43392,6 +43392,9 @@ function purlOf(p) {
             return url('swift', ...split(p.name));
         case 'CocoaPods':
             return url('cocoapods', undefined, p.name);
+        case 'GitHub Actions':
+            // The purl spec's type for a GitHub repository: namespace the owner, name the repository.
+            return url('github', ...split(p.name));
     }
 }
 
@@ -51405,6 +51408,12 @@ const RULES = {
         help: 'Write it plainly: the literal text, `github.event.issue.title`, `owner/repo/path@<sha>`.',
         severity: 'low',
     },
+    'known-vulnerable-action': {
+        name: 'Action with a known vulnerability',
+        description: "An action or reusable workflow is used at a release that an OSV advisory (the `GitHub Actions` ecosystem, from GitHub's advisory database) names as vulnerable or compromised. A floating tag (`v4`) is reported when every release it may point at is affected.",
+        help: 'Move to the fixed release the message names and pin its commit SHA with the version in a comment: `uses: owner/action@<sha> # v1.2.3`. If no fix exists, replace the action.',
+        severity: 'high',
+    },
 };
 /** The rule as reported, with its severity for this finding. */
 function rules_rule(id, severity) {
@@ -51549,7 +51558,7 @@ class context_AuditContext {
     }
 }
 /** How a finding names where it is: `job build, step "Test"`. */
-function where(step) {
+function context_where(step) {
     return step.job.id === 'composite action'
         ? `composite action step ${step.label}`
         : `job ${step.job.id}, step ${step.label}`;
@@ -51565,7 +51574,7 @@ function actionOf(step) {
 function placeOf(ctx, node) {
     const step = ctx.jobs.flatMap((j) => j.steps).find((s) => inside(s.node, node));
     if (step)
-        return ` in ${where(step)}`;
+        return ` in ${context_where(step)}`;
     const job = ctx.jobs.find((j) => inside(j.node, node));
     return job ? ` in job ${job.id}` : '';
 }
@@ -51596,8 +51605,8 @@ function auditPersistedCredentials(ctx) {
                 return;
             const later = job.steps.slice(i + 1).find((s) => exposes(ctx, s));
             ctx.add('persisted-credentials', step.usesNode, later
-                ? `${where(step)} keeps the token in .git/config and ${where(later).replace(/^job \S+, /, '')} can carry it away.`
-                : `${where(step)} keeps the token in .git/config for every later step.`, `${step.key}:persist`, later ? 'medium' : 'low');
+                ? `${context_where(step)} keeps the token in .git/config and ${context_where(later).replace(/^job \S+, /, '')} can carry it away.`
+                : `${context_where(step)} keeps the token in .git/config for every later step.`, `${step.key}:persist`, later ? 'medium' : 'low');
         });
 }
 
@@ -51797,7 +51806,7 @@ function auditTemplateInjection(ctx) {
                     continue;
                 for (const e of expressions(body))
                     for (const { path, severity } of tainted(ctx, e.body))
-                        ctx.add('template-injection', ctx.tree.lineOf(sink.node, e.raw), `\`${path}\` is expanded into ${sink.what} in ${where(step)}; whoever controls it can run commands. Pass it through \`env:\` instead.`, `${step.key}:${path}`, severity);
+                        ctx.add('template-injection', ctx.tree.lineOf(sink.node, e.raw), `\`${path}\` is expanded into ${sink.what} in ${context_where(step)}; whoever controls it can run commands. Pass it through \`env:\` instead.`, `${step.key}:${path}`, severity);
             }
 }
 const WRITES_ENV = /(GITHUB_ENV|GITHUB_PATH|GITHUB_OUTPUT)\b/;
@@ -51833,7 +51842,7 @@ function auditGithubEnv(ctx) {
                 const fromFiles = ctx.privileged && file !== 'GITHUB_OUTPUT' && /\$\(|`|<\s*\S|\bcat\b/.test(line);
                 if (!direct && !viaEnv && !fromFiles)
                     continue;
-                ctx.add('github-env', ctx.tree.lineOf(run, line.trim()), `${where(step)} writes outsider data${viaEnv ? ` (\`$${viaEnv}\`)` : ''} to \`${file}\`; a newline in it sets any variable for the later steps.`, `${step.key}:${file}:${viaEnv ?? 'expr'}`, file === 'GITHUB_OUTPUT' ? 'medium' : 'high');
+                ctx.add('github-env', ctx.tree.lineOf(run, line.trim()), `${context_where(step)} writes outsider data${viaEnv ? ` (\`$${viaEnv}\`)` : ''} to \`${file}\`; a newline in it sets any variable for the later steps.`, `${step.key}:${file}:${viaEnv ?? 'expr'}`, file === 'GITHUB_OUTPUT' ? 'medium' : 'high');
             }
         }
 }
@@ -51849,7 +51858,7 @@ function auditObfuscation(ctx) {
             if (step.uses &&
                 !step.uses.startsWith('docker://') &&
                 /\/\/|(^|\/)\.\.?(\/|$)|\/$/.test(path.replace(/^\.\//, '')))
-                ctx.add('obfuscation', step.usesNode, `\`${step.uses}\` in ${where(step)} is an obfuscated path.`, `${step.key}:uses`);
+                ctx.add('obfuscation', step.usesNode, `\`${step.uses}\` in ${context_where(step)} is an obfuscated path.`, `${step.key}:uses`);
         }
     for (const { value, node } of ctx.tree.strings(ctx.root))
         for (const e of expressions(value)) {
@@ -51916,7 +51925,7 @@ function auditUnpinnedUses(ctx) {
             report(uses, usesNode, `job ${job.id} (reusable workflow)`, job.id);
         for (const step of job.steps)
             if (step.uses)
-                report(step.uses, step.usesNode, where(step), step.key);
+                report(step.uses, step.usesNode, context_where(step), step.key);
     }
 }
 /** The images a job runs in: `container:`, each of `services:`, `docker://` steps. */
@@ -51934,7 +51943,7 @@ function audit_pinning_images(ctx, job) {
         add(s.value, `job ${job.id} service ${s.key}`);
     for (const step of job.steps)
         if (step.uses?.startsWith('docker://'))
-            out.push({ image: step.uses.slice('docker://'.length), node: step.usesNode, place: where(step) });
+            out.push({ image: step.uses.slice('docker://'.length), node: step.usesNode, place: context_where(step) });
     return out;
 }
 /** unpinned-image: container and service images without a digest. */
@@ -52002,7 +52011,7 @@ function auditCachePoisoning(ctx) {
             continue;
         for (const step of job.steps)
             if (restoresCache(ctx, step))
-                ctx.add('cache-poisoning', step.usesNode, `${where(step)} restores a cache in a job that ${release ? 'runs for a release' : 'publishes'}; a poisoned cache ends up in what is shipped.`, `${step.key}:cache`);
+                ctx.add('cache-poisoning', step.usesNode, `${context_where(step)} restores a cache in a job that ${release ? 'runs for a release' : 'publishes'}; a poisoned cache ends up in what is shipped.`, `${step.key}:cache`);
     }
 }
 /** unsound-contains: `contains('a b c', ctx)` tests a substring, not membership. */
@@ -52018,7 +52027,7 @@ function auditUnsoundContains(ctx) {
     for (const job of ctx.jobs) {
         check(t.get(job.node, 'if'), `job ${job.id}`, job.id);
         for (const step of job.steps)
-            check(t.get(step.node, 'if'), where(step), step.key);
+            check(t.get(step.node, 'if'), context_where(step), step.key);
     }
 }
 
@@ -52075,7 +52084,7 @@ function auditTrustedPublishing(ctx) {
         for (const step of job.steps)
             for (const p of TOKEN_PUBLISH)
                 if (p.matches(ctx, step))
-                    ctx.add('use-trusted-publishing', step.usesNode ?? ctx.tree.get(step.node, 'run'), `${where(step)} publishes to ${p.registry} with a stored token; ${p.registry} supports trusted publishing from this workflow.`, `${step.key}:${p.registry}`);
+                    ctx.add('use-trusted-publishing', step.usesNode ?? ctx.tree.get(step.node, 'run'), `${context_where(step)} publishes to ${p.registry} with a stored token; ${p.registry} supports trusted publishing from this workflow.`, `${step.key}:${p.registry}`);
 }
 /** insecure-commands: `ACTIONS_ALLOW_UNSECURE_COMMANDS` set anywhere. */
 function auditInsecureCommands(ctx) {
@@ -52084,7 +52093,7 @@ function auditInsecureCommands(ctx) {
         { node: ctx.root, place: 'the workflow', key: 'top' },
         ...ctx.jobs.flatMap((j) => [
             { node: j.node, place: `job ${j.id}`, key: j.id },
-            ...j.steps.map((s) => ({ node: s.node, place: where(s), key: s.key })),
+            ...j.steps.map((s) => ({ node: s.node, place: context_where(s), key: s.key })),
         ]),
     ];
     for (const { node, place, key } of scopes) {
@@ -52109,11 +52118,11 @@ function runsPrCode(ctx, job) {
         if (actionOf(step) === 'actions/checkout') {
             const ref = t.text(t.get(t.get(step.node, 'with'), 'ref')) ?? '';
             if (PR_REF.test(ref))
-                return { node: step.usesNode, label: `${where(step)} (\`ref: ${ref}\`)`, key: step.key };
+                return { node: step.usesNode, label: `${context_where(step)} (\`ref: ${ref}\`)`, key: step.key };
         }
         const run = t.get(step.node, 'run');
         if (PR_RUN.test(t.str(run) ?? ''))
-            return { node: run, label: where(step), key: step.key };
+            return { node: run, label: context_where(step), key: step.key };
     }
     return undefined;
 }
@@ -52166,252 +52175,7 @@ function auditBotConditions(ctx) {
     for (const job of ctx.jobs) {
         check(t.get(job.node, 'if'), `job ${job.id}`, job.id);
         for (const step of job.steps)
-            check(t.get(step.node, 'if'), where(step), step.key);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/security/src/workflows/yaml-tree.ts
-
-/** Merge chains deeper than this are treated as absent (a loop of aliases ends here). */
-const yaml_tree_MAX_DEPTH = 16;
-/**
- * A parsed workflow with lookups that follow anchors, aliases and merge keys, as GitHub does,
- * so a context hidden behind `*alias` or `<<: *defaults` is seen where it is used.
- */
-class yaml_tree_YamlTree {
-    source;
-    doc;
-    lc = new LineCounter();
-    constructor(source) {
-        this.source = source;
-        this.doc = parseDocument(source, { lineCounter: this.lc, uniqueKeys: false, merge: true });
-    }
-    /** The node an alias stands for (the node itself otherwise). */
-    node(n) {
-        let cur = n;
-        for (let i = 0; i < yaml_tree_MAX_DEPTH && isAlias(cur); i++)
-            cur = cur.resolve(this.doc);
-        return isAlias(cur) ? undefined : cur;
-    }
-    /** A mapping's keys in order, merged keys first and overridden by the mapping's own. */
-    entries(map, depth = 0) {
-        const m = this.node(map);
-        if (!isMap(m) || depth > yaml_tree_MAX_DEPTH)
-            return [];
-        const own = [];
-        const merged = [];
-        for (const pair of m.items) {
-            const k = this.node(pair.key);
-            if (!isScalar(k))
-                continue;
-            if (k.value === '<<' || typeof k.value === 'symbol') {
-                const from = this.node(pair.value);
-                for (const src of isSeq(from) ? from.items : [from])
-                    merged.push(...this.entries(src, depth + 1));
-                continue;
-            }
-            own.push({ key: String(k.value), keyNode: k, value: this.node(pair.value) });
-        }
-        if (!merged.length)
-            return own;
-        const ownKeys = new Set(own.map((e) => e.key));
-        return [...merged.filter((e) => !ownKeys.has(e.key)), ...own];
-    }
-    /** The value under `key`, or undefined. */
-    get(map, key) {
-        const m = this.node(map);
-        if (!isMap(m))
-            return undefined;
-        const found = this.entries(m).filter((e) => e.key === key);
-        return found[found.length - 1]?.value;
-    }
-    /** The items of a sequence, aliases followed. */
-    items(seq) {
-        const s = this.node(seq);
-        return isSeq(s) ? s.items.map((i) => this.node(i)).filter((i) => i !== undefined) : [];
-    }
-    /** A scalar's value as text (numbers and booleans too); undefined for anything else. */
-    text(node) {
-        const n = this.node(node);
-        return isScalar(n) && n.value !== null ? String(n.value) : undefined;
-    }
-    /** A scalar's value only when YAML reads it as a string. */
-    str(node) {
-        const n = this.node(node);
-        return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
-    }
-    /** Every string scalar under a node (keys excluded), for expression scans. */
-    strings(node, depth = 0) {
-        const n = this.node(node);
-        if (!n || depth > 64)
-            return [];
-        if (isScalar(n))
-            return typeof n.value === 'string' ? [{ value: n.value, node: n }] : [];
-        if (isMap(n))
-            return this.entries(n).flatMap((e) => this.strings(e.value, depth + 1));
-        if (isSeq(n))
-            return this.items(n).flatMap((i) => this.strings(i, depth + 1));
-        return [];
-    }
-    /** The 1-based line a node starts on. */
-    line(node) {
-        const range = node?.range;
-        return range ? this.lc.linePos(range[0]).line : 1;
-    }
-    /** The line of `needle` inside a node's source text (a block scalar spans lines), else the node's line. */
-    lineOf(node, needle) {
-        const range = node?.range;
-        if (!range)
-            return 1;
-        const at = this.source.slice(range[0], range[1]).indexOf(needle);
-        return this.lc.linePos(at >= 0 ? range[0] + at : range[0]).line;
-    }
-}
-/**
- * The first key that a mapping repeats, with its line. The yaml library's own check compares every
- * key with every other (a 100,000-job file took minutes); a Set per mapping is linear.
- */
-function yaml_tree_duplicateKey(tree) {
-    let found;
-    visit(tree.doc, {
-        Map(_key, map) {
-            const keys = new Set();
-            for (const pair of map.items) {
-                if (!isScalar(pair.key) || typeof pair.key.value === 'symbol')
-                    continue;
-                const key = String(pair.key.value);
-                if (keys.has(key)) {
-                    found = { key, line: tree.line(pair.key) };
-                    return visit.BREAK;
-                }
-                keys.add(key);
-            }
-            return undefined;
-        },
-    });
-    return found;
-}
-
-;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
-
-
-
-
-
-
-
-
-
-
-/** Every audit, in the order their findings are listed. */
-const AUDITS = [
-    auditTemplateInjection,
-    auditUnpinnedUses,
-    auditPermissions,
-    auditDangerousTriggers,
-    auditPersistedCredentials,
-    auditSecretsInherit,
-    auditUnpinnedImages,
-    auditToJsonSecrets,
-    auditTrustedPublishing,
-    auditObfuscation,
-    auditBotConditions,
-    auditGithubEnv,
-    auditCachePoisoning,
-    auditInsecureCommands,
-    auditContainerCredentials,
-    auditUnsoundContains,
-    auditSelfHostedRunners,
-];
-/**
- * Audits one workflow or action metadata file. A file that is not valid YAML, or not a workflow
- * GitHub would run (empty, a list where a mapping belongs), throws an error with its `line`, which
- * the caller reports as a warning naming the file.
- */
-function audit_auditWorkflow(source, file) {
-    const tree = new YamlTree(source);
-    const err = tree.doc.errors[0];
-    if (err)
-        throw Object.assign(new Error(err.message.split('\n')[0]), { line: err.linePos?.[0]?.line });
-    const dup = duplicateKey(tree);
-    if (dup)
-        throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
-    const ctx = new AuditContext(tree, file);
-    for (const audit of AUDITS)
-        audit(ctx);
-    return ctx.findings;
-}
-/** True for the files the workflow scanner reads. */
-function audit_isWorkflowFile(path) {
-    return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path) || /(^|\/)action\.ya?ml$/.test(path);
-}
-
-;// CONCATENATED MODULE: ./packages/security/src/scan-files.ts
-
-
-
-
-
-/**
- * GitHub refuses a workflow file much past this size, and the YAML parser's time grows with it:
- * a larger file is not audited, with a warning naming it.
- */
-const MAX_WORKFLOW_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-/** True (after a warning naming the file) when a workflow file is too large to audit. */
-function scan_files_tooLargeWorkflow(path, size, logger) {
-    if (size <= MAX_WORKFLOW_BYTES)
-        return false;
-    logger.warning(`${path} is ${size} bytes, more than the ${MAX_WORKFLOW_BYTES} bytes of a workflow file GitHub accepts; not audited`, { file: path, title: 'security-scan' });
-    return true;
-}
-/** A workflow file's text, or undefined (with a warning) when it is too large or cannot be read. */
-function scan_files_readWorkflow(abs, path, logger) {
-    const size = statSync(abs, { throwIfNoEntry: false })?.size ?? 0;
-    if (scan_files_tooLargeWorkflow(path, size, logger))
-        return undefined;
-    try {
-        return readUserFile(abs, { maxBytes: MAX_WORKFLOW_BYTES, subject: { file: path }, what: 'the workflow' }).toString('utf8');
-    }
-    catch (err) {
-        if (!isUserError(err))
-            throw err;
-        logger.warning(`${err.message} Not audited.`, { file: path, title: 'security-scan' });
-        return undefined;
-    }
-}
-/** A lockfile's packages; one that does not parse is a warning with its file and line. */
-function scan_files_parseOrWarn(parse, text, path, logger) {
-    try {
-        const warnings = [];
-        const packages = parse(text, path, warnings);
-        for (const w of warnings)
-            logger.warning(w.message, { file: w.file, ...(w.line ? { startLine: w.line } : {}) });
-        return packages;
-    }
-    catch (err) {
-        const line = err instanceof LockfileError ? err.line : undefined;
-        logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
-            file: path,
-            ...(line ? { startLine: line } : {}),
-        });
-        return [];
-    }
-}
-/** A workflow's findings; one that is not valid YAML is a warning with its file and line. */
-function scan_files_auditOrWarn(text, path, logger) {
-    try {
-        return auditWorkflow(text, path);
-    }
-    catch (err) {
-        const line = err.line;
-        // A workflow GitHub would reject says what is wrong itself ("not a valid workflow: …"); anything else is YAML the parser refused.
-        const message = err.message;
-        const what = err instanceof WorkflowError ? `is ${message}` : `is not valid YAML (${message})`;
-        logger.warning(`${path} ${what}; not audited`, {
-            file: path,
-            ...(line ? { startLine: line } : {}),
-        });
-        return [];
+            check(t.get(step.node, 'if'), context_where(step), step.key);
     }
 }
 
@@ -53464,10 +53228,10 @@ function versions_comparatorFor(ecosystem) {
 
 
 
-/** The name as OSV keys it in an ecosystem (PyPI names are normalised). */
+/** The name as OSV keys it in an ecosystem (PyPI names are normalised; GitHub's owner/repo ignores case). */
 function osv_osvKey(ecosystem, name) {
     const eco = ecosystem.split(':')[0];
-    return `${eco}\0${eco === 'PyPI' ? pypiName(name) : name}`;
+    return `${eco}\0${eco === 'PyPI' ? pypiName(name) : eco === 'GitHub Actions' ? name.toLowerCase() : name}`;
 }
 /**
  * True when the version is affected by a range, evaluating events in version order as the OSV
@@ -53546,6 +53310,371 @@ function osv_recordSeverity(record) {
     if (word && WORDS[word.toUpperCase()])
         return { severity: WORDS[word.toUpperCase()], source: `database severity ${word}` };
     return { severity: 'medium', source: 'no severity in the record' };
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/yaml-tree.ts
+
+/** Merge chains deeper than this are treated as absent (a loop of aliases ends here). */
+const yaml_tree_MAX_DEPTH = 16;
+/**
+ * A parsed workflow with lookups that follow anchors, aliases and merge keys, as GitHub does,
+ * so a context hidden behind `*alias` or `<<: *defaults` is seen where it is used.
+ */
+class yaml_tree_YamlTree {
+    source;
+    doc;
+    lc = new LineCounter();
+    constructor(source) {
+        this.source = source;
+        this.doc = parseDocument(source, { lineCounter: this.lc, uniqueKeys: false, merge: true });
+    }
+    /** The node an alias stands for (the node itself otherwise). */
+    node(n) {
+        let cur = n;
+        for (let i = 0; i < yaml_tree_MAX_DEPTH && isAlias(cur); i++)
+            cur = cur.resolve(this.doc);
+        return isAlias(cur) ? undefined : cur;
+    }
+    /** A mapping's keys in order, merged keys first and overridden by the mapping's own. */
+    entries(map, depth = 0) {
+        const m = this.node(map);
+        if (!isMap(m) || depth > yaml_tree_MAX_DEPTH)
+            return [];
+        const own = [];
+        const merged = [];
+        for (const pair of m.items) {
+            const k = this.node(pair.key);
+            if (!isScalar(k))
+                continue;
+            if (k.value === '<<' || typeof k.value === 'symbol') {
+                const from = this.node(pair.value);
+                for (const src of isSeq(from) ? from.items : [from])
+                    merged.push(...this.entries(src, depth + 1));
+                continue;
+            }
+            own.push({ key: String(k.value), keyNode: k, value: this.node(pair.value) });
+        }
+        if (!merged.length)
+            return own;
+        const ownKeys = new Set(own.map((e) => e.key));
+        return [...merged.filter((e) => !ownKeys.has(e.key)), ...own];
+    }
+    /** The value under `key`, or undefined. */
+    get(map, key) {
+        const m = this.node(map);
+        if (!isMap(m))
+            return undefined;
+        const found = this.entries(m).filter((e) => e.key === key);
+        return found[found.length - 1]?.value;
+    }
+    /** The items of a sequence, aliases followed. */
+    items(seq) {
+        const s = this.node(seq);
+        return isSeq(s) ? s.items.map((i) => this.node(i)).filter((i) => i !== undefined) : [];
+    }
+    /** A scalar's value as text (numbers and booleans too); undefined for anything else. */
+    text(node) {
+        const n = this.node(node);
+        return isScalar(n) && n.value !== null ? String(n.value) : undefined;
+    }
+    /** A scalar's value only when YAML reads it as a string. */
+    str(node) {
+        const n = this.node(node);
+        return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+    }
+    /** Every string scalar under a node (keys excluded), for expression scans. */
+    strings(node, depth = 0) {
+        const n = this.node(node);
+        if (!n || depth > 64)
+            return [];
+        if (isScalar(n))
+            return typeof n.value === 'string' ? [{ value: n.value, node: n }] : [];
+        if (isMap(n))
+            return this.entries(n).flatMap((e) => this.strings(e.value, depth + 1));
+        if (isSeq(n))
+            return this.items(n).flatMap((i) => this.strings(i, depth + 1));
+        return [];
+    }
+    /** The 1-based line a node starts on. */
+    line(node) {
+        const range = node?.range;
+        return range ? this.lc.linePos(range[0]).line : 1;
+    }
+    /** The line of `needle` inside a node's source text (a block scalar spans lines), else the node's line. */
+    lineOf(node, needle) {
+        const range = node?.range;
+        if (!range)
+            return 1;
+        const at = this.source.slice(range[0], range[1]).indexOf(needle);
+        return this.lc.linePos(at >= 0 ? range[0] + at : range[0]).line;
+    }
+}
+/**
+ * The first key that a mapping repeats, with its line. The yaml library's own check compares every
+ * key with every other (a 100,000-job file took minutes); a Set per mapping is linear.
+ */
+function yaml_tree_duplicateKey(tree) {
+    let found;
+    visit(tree.doc, {
+        Map(_key, map) {
+            const keys = new Set();
+            for (const pair of map.items) {
+                if (!isScalar(pair.key) || typeof pair.key.value === 'symbol')
+                    continue;
+                const key = String(pair.key.value);
+                if (keys.has(key)) {
+                    found = { key, line: tree.line(pair.key) };
+                    return visit.BREAK;
+                }
+                keys.add(key);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/known-vulnerable.ts
+
+
+
+
+
+
+const ECOSYSTEM = 'GitHub Actions';
+/** `1.2.3`, `v1.2.3`, `1.2.3-rc.1`: an exact release. */
+const EXACT = /^v?(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)$/;
+/** `v4`, `v4.2`: a tag that follows the newest release of a line. */
+const FLOATING = /^v?(\d+)(?:\.(\d+))?$/;
+/** The version a SHA pin keeps in its comment, as Dependabot and Renovate write it: `# v4.1.1`, `# tag=v3.0.2`. */
+const COMMENT_VERSION = /#\s*(?:tag=|ratchet:[\w./-]+@)?v?(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)\b/;
+/**
+ * The actions and reusable workflows a workflow or composite action uses, each with the version its
+ * reference resolves to without asking GitHub: a release tag, a SHA pin's version comment, or the
+ * first release of a floating major or minor tag. Branches, bare SHAs, local and `docker://`
+ * references cannot be placed in a version order offline and are left out.
+ */
+function actionReferences(source, file) {
+    const tree = new YamlTree(source);
+    if (tree.doc.errors.length)
+        return [];
+    return known_vulnerable_actionReferencesOf(new AuditContext(tree, file), source);
+}
+/** The references of a workflow the audit already read (see actionReferences). */
+function known_vulnerable_actionReferencesOf(ctx, source) {
+    const { tree, file } = ctx;
+    const lines = source.split('\n');
+    const out = [];
+    const add = (uses, line, place) => {
+        const m = /^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)(?:\/[^@]*)?@(.+)$/.exec(uses);
+        if (!m)
+            return;
+        const [, name, ref] = m;
+        const base = { ecosystem: ECOSYSTEM, name, uses, place, dev: false, hashes: [], file, line };
+        const exact = EXACT.exec(ref);
+        if (exact)
+            return void out.push({ ...base, version: exact[1] });
+        if (/^[0-9a-f]{40}$/i.test(ref)) {
+            const comment = COMMENT_VERSION.exec(lines[line - 1]?.slice(lines[line - 1].indexOf(uses)) ?? '');
+            if (comment)
+                out.push({ ...base, version: comment[1] });
+            return;
+        }
+        const floating = FLOATING.exec(ref);
+        if (!floating)
+            return;
+        const major = Number(floating[1]);
+        const minor = floating[2] === undefined ? undefined : Number(floating[2]);
+        const from = `${major}.${minor ?? 0}.0`;
+        const to = minor === undefined ? `${major + 1}.0.0` : `${major}.${minor + 1}.0`;
+        out.push({ ...base, version: from, series: { from, to } });
+    };
+    for (const job of ctx.jobs) {
+        const usesNode = tree.get(job.node, 'uses');
+        const uses = tree.str(usesNode)?.trim();
+        if (uses && usesNode)
+            add(uses, tree.lineOf(usesNode, uses), `job ${job.id} (reusable workflow)`);
+        for (const step of job.steps)
+            if (step.uses && step.usesNode)
+                add(step.uses, tree.lineOf(step.usesNode, step.uses), where(step));
+    }
+    return out;
+}
+/**
+ * True when a record affects every release a floating tag may point at: the line's first release
+ * is affected (the caller matched it) and no fix or last affected release falls inside the line.
+ */
+function wholeLineAffected(record, ref) {
+    if (!ref.series)
+        return true;
+    const cmp = comparatorFor(ECOSYSTEM);
+    const { from, to } = ref.series;
+    for (const a of record.affected ?? [])
+        for (const r of a.ranges ?? [])
+            for (const e of r.events) {
+                const end = e.fixed ?? e.last_affected ?? e.limit;
+                if (end !== undefined && end !== '*' && cmp(end, from) >= 0 && cmp(end, to) < 0)
+                    return false;
+            }
+    return true;
+}
+/** Findings for the references OSV records affect (the matches come from the dependency scanner's data). */
+function known_vulnerable_vulnerableActionFindings(matches) {
+    const out = [];
+    const seen = new Set();
+    for (const { pkg, record } of matches) {
+        const ref = pkg;
+        if (!wholeLineAffected(record, ref))
+            continue;
+        const sev = recordSeverity(record);
+        const fixed = fixedVersions(record, pkg);
+        const aliases = (record.aliases ?? []).filter((a) => a !== record.id);
+        const summary = record.summary ?? record.details?.split('\n')[0] ?? 'see the advisory';
+        const print = fingerprint('workflow/known-vulnerable-action', ref.file, ref.uses, record.id);
+        if (seen.has(`${print}:${ref.line}`))
+            continue;
+        seen.add(`${print}:${ref.line}`);
+        const r = rule('known-vulnerable-action', sev.severity);
+        const version = ref.series ? `every ${ref.uses.split('@')[1]} release` : `version ${ref.version}`;
+        out.push({
+            scanner: 'workflows',
+            rule: r,
+            severity: sev.severity,
+            message: `\`${ref.uses}\` in ${ref.place} (${version}) is affected by ${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}: ${summary}. ${fixed.length ? `Fixed in ${fixed.join(', ')}: pin that release's commit SHA.` : 'No fixed release yet: replace the action.'}`,
+            file: ref.file,
+            line: ref.line ?? 1,
+            fingerprint: print,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/workflows/audit.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Every audit, in the order their findings are listed. */
+const AUDITS = [
+    auditTemplateInjection,
+    auditUnpinnedUses,
+    auditPermissions,
+    auditDangerousTriggers,
+    auditPersistedCredentials,
+    auditSecretsInherit,
+    auditUnpinnedImages,
+    auditToJsonSecrets,
+    auditTrustedPublishing,
+    auditObfuscation,
+    auditBotConditions,
+    auditGithubEnv,
+    auditCachePoisoning,
+    auditInsecureCommands,
+    auditContainerCredentials,
+    auditUnsoundContains,
+    auditSelfHostedRunners,
+];
+/**
+ * Audits one workflow or action metadata file. A file that is not valid YAML, or not a workflow
+ * GitHub would run (empty, a list where a mapping belongs), throws an error with its `line`, which
+ * the caller reports as a warning naming the file.
+ */
+function auditWorkflow(source, file) {
+    return audit_auditWorkflowAndActions(source, file).findings;
+}
+/** Audits a workflow and lists the actions it uses (for the known-vulnerable check), from one parse. */
+function audit_auditWorkflowAndActions(source, file) {
+    const tree = new YamlTree(source);
+    const err = tree.doc.errors[0];
+    if (err)
+        throw Object.assign(new Error(err.message.split('\n')[0]), { line: err.linePos?.[0]?.line });
+    const dup = duplicateKey(tree);
+    if (dup)
+        throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
+    const ctx = new AuditContext(tree, file);
+    for (const audit of AUDITS)
+        audit(ctx);
+    return { findings: ctx.findings, actions: actionReferencesOf(ctx, source) };
+}
+/** True for the files the workflow scanner reads. */
+function audit_isWorkflowFile(path) {
+    return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path) || /(^|\/)action\.ya?ml$/.test(path);
+}
+
+;// CONCATENATED MODULE: ./packages/security/src/scan-files.ts
+
+
+
+
+
+/**
+ * GitHub refuses a workflow file much past this size, and the YAML parser's time grows with it:
+ * a larger file is not audited, with a warning naming it.
+ */
+const MAX_WORKFLOW_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** True (after a warning naming the file) when a workflow file is too large to audit. */
+function scan_files_tooLargeWorkflow(path, size, logger) {
+    if (size <= MAX_WORKFLOW_BYTES)
+        return false;
+    logger.warning(`${path} is ${size} bytes, more than the ${MAX_WORKFLOW_BYTES} bytes of a workflow file GitHub accepts; not audited`, { file: path, title: 'security-scan' });
+    return true;
+}
+/** A workflow file's text, or undefined (with a warning) when it is too large or cannot be read. */
+function scan_files_readWorkflow(abs, path, logger) {
+    const size = statSync(abs, { throwIfNoEntry: false })?.size ?? 0;
+    if (scan_files_tooLargeWorkflow(path, size, logger))
+        return undefined;
+    try {
+        return readUserFile(abs, { maxBytes: MAX_WORKFLOW_BYTES, subject: { file: path }, what: 'the workflow' }).toString('utf8');
+    }
+    catch (err) {
+        if (!isUserError(err))
+            throw err;
+        logger.warning(`${err.message} Not audited.`, { file: path, title: 'security-scan' });
+        return undefined;
+    }
+}
+/** A lockfile's packages; one that does not parse is a warning with its file and line. */
+function scan_files_parseOrWarn(parse, text, path, logger) {
+    try {
+        const warnings = [];
+        const packages = parse(text, path, warnings);
+        for (const w of warnings)
+            logger.warning(w.message, { file: w.file, ...(w.line ? { startLine: w.line } : {}) });
+        return packages;
+    }
+    catch (err) {
+        const line = err instanceof LockfileError ? err.line : undefined;
+        logger.warning(`${path} could not be read (${err.message}); the other lockfiles are still scanned`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return [];
+    }
+}
+/** A workflow's findings and the actions it uses; one that is not valid YAML is a warning with its file and line. */
+function scan_files_auditOrWarn(text, path, logger) {
+    try {
+        return auditWorkflowAndActions(text, path);
+    }
+    catch (err) {
+        const line = err.line;
+        // A workflow GitHub would reject says what is wrong itself ("not a valid workflow: …"); anything else is YAML the parser refused.
+        const message = err.message;
+        const what = err instanceof WorkflowError ? `is ${message}` : `is not valid YAML (${message})`;
+        logger.warning(`${path} ${what}; not audited`, {
+            file: path,
+            ...(line ? { startLine: line } : {}),
+        });
+        return { findings: [], actions: [] };
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/security/src/deps/osv-schema.ts
@@ -54026,18 +54155,47 @@ function scan_readLockfiles(root, logger) {
     }
     return { packages, lockfiles };
 }
-/** Reads every lockfile under a root and matches its packages against OSV. */
-async function scan_scanDependencies(root, source, logger) {
+/**
+ * Reads every lockfile under a root and matches its packages against OSV. `alsoMatch` are more
+ * packages (the actions workflows use) matched with the same data in the same load; what affects
+ * them comes back in `alsoMatched`, for their scanner to report.
+ */
+async function scan_scanDependencies(root, source, logger, alsoMatch = []) {
     const { packages, lockfiles } = scan_readLockfiles(root, logger);
-    return { ...(await scan_matchPackages(packages, source, logger)), lockfiles };
+    return { ...(await scan_matchPackages(packages, source, logger, alsoMatch)), lockfiles };
+}
+/**
+ * The records affecting each package, from an offline folder (loading only the packages' records)
+ * or the OSV API. An empty offline database is an error: it would pass every package.
+ */
+async function findAffecting(packages, source, logger) {
+    const matches = [];
+    if (source.kind === 'offline') {
+        const loaded = await loadOsvDb(source.path, new Set(packages.map((p) => osvKey(p.ecosystem, p.name))), (m) => logger.warning(m), source);
+        if (loaded.records === 0)
+            throw new UserError(`'${source.path}' holds no OSV records, so no dependency could be checked.`, { input: 'osv-db' }, 'Give a folder of OSV JSON records (*.json) or all.zip files from https://osv-vulnerabilities.storage.googleapis.com, or leave osv-db empty to query the OSV API.');
+        for (const pkg of packages)
+            for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? [])
+                if (affects(record, pkg))
+                    matches.push({ pkg, record });
+        return { matches, records: loaded.records };
+    }
+    const byPackage = await queryOsv(packages, source);
+    for (const pkg of packages)
+        for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? [])
+            matches.push({ pkg, record });
+    return { matches };
 }
 /** Matches locked packages against OSV and returns one finding per package and vulnerability. */
-async function scan_matchPackages(all, source, logger) {
+async function scan_matchPackages(all, source, logger, alsoMatch = []) {
     // Packages of an ecosystem OSV does not know (CocoaPods) are listed in the SBOM but never queried.
     const unique = dedupeByFile([...all]).filter((p) => isOsvEcosystem(p.ecosystem));
+    const extra = new Set(alsoMatch);
+    const { matches, records } = await findAffecting([...unique, ...alsoMatch], source, logger);
     const findings = [];
-    let records;
-    const report = (pkg, record) => {
+    for (const { pkg, record } of matches) {
+        if (extra.has(pkg))
+            continue;
         const sev = recordSeverity(record);
         const fixed = fixedVersions(record, pkg);
         const aliases = (record.aliases ?? []).filter((a) => a !== record.id);
@@ -54057,25 +54215,29 @@ async function scan_matchPackages(all, source, logger) {
             line: pkg.line ?? 1,
             fingerprint: fingerprint(record.id, pkg.file, pkg.ecosystem, pkg.name, pkg.version),
         });
+    }
+    return {
+        findings,
+        packages: unique.length,
+        ...(records !== undefined ? { records } : {}),
+        alsoMatched: matches.filter((m) => extra.has(m.pkg)),
     };
-    if (source.kind === 'offline') {
-        const loaded = await loadOsvDb(source.path, new Set(unique.map((p) => osvKey(p.ecosystem, p.name))), (m) => logger.warning(m), source);
-        records = loaded.records;
-        // An empty database would pass every package: that is a misconfiguration, not a clean result.
-        if (records === 0)
-            throw new UserError(`'${source.path}' holds no OSV records, so no dependency could be checked.`, { input: 'osv-db' }, 'Give a folder of OSV JSON records (*.json) or all.zip files from https://osv-vulnerabilities.storage.googleapis.com, or leave osv-db empty to query the OSV API.');
-        for (const pkg of unique)
-            for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? [])
-                if (affects(record, pkg))
-                    report(pkg, record);
+}
+/**
+ * Matches only the actions workflows use (the workflow scanner without the dependency scanner):
+ * offline data without records is a warning here, since no dependency was meant to be checked.
+ */
+async function scan_matchActionsOnly(actions, source, logger) {
+    try {
+        const { matches, records } = await findAffecting(actions, source, logger);
+        return { alsoMatched: matches, ...(records !== undefined ? { records } : {}) };
     }
-    else {
-        const byPackage = await queryOsv(unique, source);
-        for (const pkg of unique)
-            for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? [])
-                report(pkg, record);
+    catch (err) {
+        if (!isUserError(err))
+            throw err;
+        logger.warning(`security-scan: workflows: known-vulnerable actions not checked: ${err.message}`);
+        return { alsoMatched: [] };
     }
-    return { findings, packages: unique.length, ...(records !== undefined ? { records } : {}) };
 }
 /** One entry per lockfile, ecosystem, name and version (a package can sit in several lockfiles). */
 function dedupeByFile(packages) {
@@ -54204,6 +54366,7 @@ async function history_scanHistory(engine, exec, root, since) {
 
 
 
+
 /** A lockfile this large is not a real one: the rest of it is not read. */
 const scan_archive_MAX_LOCKFILE_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
 /**
@@ -54231,6 +54394,7 @@ async function scanEntries(target, want, engine, osv, logger) {
     const name = basename(target);
     const out = { findings: [], files: 0, bytes: 0, lockfiles: 0, workflows: 0, packages: 0 };
     const packages = [];
+    const actions = [];
     for await (const entry of readTarGz(createReadStream(target))) {
         if (entry.typeflag !== '0' && entry.typeflag !== '\0')
             continue;
@@ -54245,7 +54409,9 @@ async function scanEntries(target, want, engine, osv, logger) {
             }
             if (workflow) {
                 out.workflows++;
-                out.findings.push(...auditOrWarn(text, path, logger));
+                const audited = auditOrWarn(text, path, logger);
+                out.findings.push(...audited.findings);
+                actions.push(...audited.actions);
             }
             if (want.has('secrets') && scannable(entry.path))
                 out.findings.push(...(await scanStream(engine, (async function* () {
@@ -54258,10 +54424,15 @@ async function scanEntries(target, want, engine, osv, logger) {
             out.findings.push(...(await scanStream(engine, entry.body(), path)));
         }
     }
-    if (want.has('dependencies')) {
-        const matched = await matchPackages(packages, osv, logger);
-        out.findings.push(...matched.findings);
-        out.packages = matched.packages;
+    // The actions workflows use are matched with the dependencies; alone, only against offline data.
+    const checkActions = actions.length > 0 && (want.has('dependencies') || osv.kind === 'offline');
+    if (want.has('dependencies') || checkActions) {
+        const matched = want.has('dependencies')
+            ? await matchPackages(packages, osv, logger, checkActions ? actions : [])
+            : { ...(await matchActionsOnly(actions, osv, logger)), findings: [], packages: 0 };
+        out.findings.push(...matched.findings, ...vulnerableActionFindings(matched.alsoMatched));
+        if (want.has('dependencies'))
+            out.packages = matched.packages;
         if (matched.records !== undefined)
             out.records = matched.records;
     }
@@ -54279,6 +54450,7 @@ async function collect(body, limit) {
 }
 
 ;// CONCATENATED MODULE: ./packages/security/src/scan.ts
+
 
 
 
@@ -54321,16 +54493,10 @@ async function scan(options, seams) {
         findings.push(...r.findings);
         stats.commits = r.commits;
     }
-    if (want.has('dependencies')) {
-        const r = await scanDependencies(options.target, options.osv, logger);
-        findings.push(...r.findings);
-        stats.packages = r.packages;
-        stats.lockfiles = r.lockfiles.length;
-        if (r.records !== undefined)
-            stats.osvRecords = r.records;
-        if (r.lockfiles.length === 0)
-            logger.info('security-scan: dependencies: no lockfile was found, so no dependency was checked');
-    }
+    // Workflows are read first: the actions they use are matched against OSV with the dependencies,
+    // in the same load of the data.
+    const workflowFindings = [];
+    const actions = [];
     if (want.has('workflows')) {
         for (const path of listFiles(options.target)) {
             if (!isWorkflowFile(path))
@@ -54339,9 +54505,32 @@ async function scan(options, seams) {
             if (text === undefined)
                 continue;
             stats.workflows++;
-            findings.push(...auditOrWarn(text, path, logger));
+            const audited = auditOrWarn(text, path, logger);
+            workflowFindings.push(...audited.findings);
+            actions.push(...audited.actions);
         }
     }
+    // With the workflow scanner alone, the OSV API is not asked unless the user chose it for dependencies.
+    const checkActions = actions.length > 0 && (want.has('dependencies') || options.osv.kind === 'offline');
+    let actionMatches = [];
+    if (want.has('dependencies')) {
+        const r = await scanDependencies(options.target, options.osv, logger, checkActions ? actions : []);
+        findings.push(...r.findings);
+        actionMatches = r.alsoMatched;
+        stats.packages = r.packages;
+        stats.lockfiles = r.lockfiles.length;
+        if (r.records !== undefined)
+            stats.osvRecords = r.records;
+        if (r.lockfiles.length === 0)
+            logger.info('security-scan: dependencies: no lockfile was found, so no dependency was checked');
+    }
+    else if (checkActions) {
+        const r = await matchActionsOnly(actions, options.osv, logger);
+        actionMatches = r.alsoMatched;
+        if (r.records !== undefined)
+            stats.osvRecords = r.records;
+    }
+    findings.push(...workflowFindings, ...vulnerableActionFindings(actionMatches));
     return { findings, stats };
 }
 

@@ -45,7 +45,7 @@ const metadata = {
             "default": ""
         },
         "osv-db": {
-            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files; one that holds no record fails the step. Relative to the workspace, absolute, or ~/…. Empty means querying the OSV API.",
+            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files (the GitHub Actions one lets the workflow scanner find known-vulnerable actions); one that holds no record fails the step. Relative to the workspace, absolute, or ~/…. Empty means querying the OSV API.",
             "required": false,
             "default": ""
         },

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);
-// EXTERNAL MODULE: ./packages/security/src/index.ts + 57 modules
-var src = __webpack_require__(92957);
+// EXTERNAL MODULE: ./packages/security/src/index.ts + 58 modules
+var src = __webpack_require__(56166);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
@@ -310,7 +310,7 @@ const metadata = {
             "default": ""
         },
         "osv-db": {
-            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files; one that holds no record fails the step. Relative to the workspace, absolute, or ~/…. Empty means querying the OSV API.",
+            "description": "Offline OSV data: a folder of OSV JSON records and/or per-ecosystem all.zip files (the GitHub Actions one lets the workflow scanner find known-vulnerable actions); one that holds no record fails the step. Relative to the workspace, absolute, or ~/…. Empty means querying the OSV API.",
             "required": false,
             "default": ""
         },

@@ -3274,6 +3274,9 @@ function purlOf(p) {
             return url('swift', ...split(p.name));
         case 'CocoaPods':
             return url('cocoapods', undefined, p.name);
+        case 'GitHub Actions':
+            // The purl spec's type for a GitHub repository: namespace the owner, name the repository.
+            return url('github', ...split(p.name));
     }
 }
 

@@ -101,8 +101,8 @@ function parseStack(text) {
 
 // EXTERNAL MODULE: ./actions/build-artifact/src/metadata.generated.ts
 var metadata_generated = __webpack_require__(90413);
-// EXTERNAL MODULE: ./packages/security/src/index.ts + 57 modules
-var security_src = __webpack_require__(92957);
+// EXTERNAL MODULE: ./packages/security/src/index.ts + 58 modules
+var security_src = __webpack_require__(56166);
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/redact.ts
 
 

@@ -36,5 +36,8 @@ export function purlOf(p: Pick<LockedPackage, 'ecosystem' | 'name' | 'version'>)
       return url('swift', ...split(p.name));
     case 'CocoaPods':
       return url('cocoapods', undefined, p.name);
+    case 'GitHub Actions':
+      // The purl spec's type for a GitHub repository: namespace the owner, name the repository.
+      return url('github', ...split(p.name));
   }
 }

@@ -15,7 +15,9 @@ export type Ecosystem =
   | 'Pub'
   | 'Hex'
   | 'SwiftURL'
-  | 'CocoaPods';
+  | 'CocoaPods'
+  /** Actions and reusable workflows, named `owner/repo`: read from workflows, not from a lockfile. */
+  | 'GitHub Actions';
 
 /** True for the ecosystems OSV knows: the OSV API refuses a query naming any other. */
 export function isOsvEcosystem(ecosystem: Ecosystem): boolean {

@@ -3,12 +3,13 @@ import { basename } from 'node:path';
 import { isUserError, UserError, type Logger } from '@slipway/action-kit/lite';
 import { BadTarError, readTarGz } from '@slipway/artifact';
 import { parserFor, type LockedPackage } from '@slipway/lockfiles';
-import { matchPackages, type OsvSource } from './deps/scan.js';
+import { matchActionsOnly, matchPackages, type OsvSource } from './deps/scan.js';
 import { auditOrWarn, parseOrWarn, tooLargeWorkflow } from './scan-files.js';
 import type { SecretEngine } from './secrets/engine.js';
 import { scanStream, scannable } from './secrets/files.js';
 import type { Finding, ScannerName } from './types.js';
 import { isWorkflowFile } from './workflows/audit.js';
+import { vulnerableActionFindings, type ActionReference } from './workflows/known-vulnerable.js';
 
 /** What scanning an artifact found, and the counts for the summary. */
 interface ArchiveScan {
@@ -64,6 +65,7 @@ async function scanEntries(
   const name = basename(target);
   const out: ArchiveScan = { findings: [], files: 0, bytes: 0, lockfiles: 0, workflows: 0, packages: 0 };
   const packages: LockedPackage[] = [];
+  const actions: ActionReference[] = [];
   for await (const entry of readTarGz(createReadStream(target))) {
     if (entry.typeflag !== '0' && entry.typeflag !== '\0') continue;
     const path = `${name}!/${entry.path}`;
@@ -77,7 +79,9 @@ async function scanEntries(
       }
       if (workflow) {
         out.workflows++;
-        out.findings.push(...auditOrWarn(text, path, logger));
+        const audited = auditOrWarn(text, path, logger);
+        out.findings.push(...audited.findings);
+        actions.push(...audited.actions);
       }
       if (want.has('secrets') && scannable(entry.path))
         out.findings.push(
@@ -95,10 +99,14 @@ async function scanEntries(
       out.findings.push(...(await scanStream(engine, entry.body(), path)));
     }
   }
-  if (want.has('dependencies')) {
-    const matched = await matchPackages(packages, osv, logger);
-    out.findings.push(...matched.findings);
-    out.packages = matched.packages;
+  // The actions workflows use are matched with the dependencies; alone, only against offline data.
+  const checkActions = actions.length > 0 && (want.has('dependencies') || osv.kind === 'offline');
+  if (want.has('dependencies') || checkActions) {
+    const matched = want.has('dependencies')
+      ? await matchPackages(packages, osv, logger, checkActions ? actions : [])
+      : { ...(await matchActionsOnly(actions, osv, logger)), findings: [], packages: 0 };
+    out.findings.push(...matched.findings, ...vulnerableActionFindings(matched.alsoMatched));
+    if (want.has('dependencies')) out.packages = matched.packages;
     if (matched.records !== undefined) out.records = matched.records;
   }
   return out;

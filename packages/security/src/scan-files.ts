@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { isUserError, readUserFile, type Logger } from '@slipway/action-kit/lite';
 import { LockfileError, type LockedPackage, type parserFor, type LockfileWarning } from '@slipway/lockfiles';
 import type { Finding } from './types.js';
-import { auditWorkflow } from './workflows/audit.js';
+import { auditWorkflowAndActions } from './workflows/audit.js';
+import type { ActionReference } from './workflows/known-vulnerable.js';
 import { WorkflowError } from './workflows/context.js';
 
 /**
@@ -58,10 +59,14 @@ export function parseOrWarn(
   }
 }
 
-/** A workflow's findings; one that is not valid YAML is a warning with its file and line. */
-export function auditOrWarn(text: string, path: string, logger: Logger): Finding[] {
+/** A workflow's findings and the actions it uses; one that is not valid YAML is a warning with its file and line. */
+export function auditOrWarn(
+  text: string,
+  path: string,
+  logger: Logger,
+): { findings: Finding[]; actions: ActionReference[] } {
   try {
-    return auditWorkflow(text, path);
+    return auditWorkflowAndActions(text, path);
   } catch (err) {
     const line = (err as { line?: number }).line;
     // A workflow GitHub would reject says what is wrong itself ("not a valid workflow: …"); anything else is YAML the parser refused.
@@ -71,6 +76,6 @@ export function auditOrWarn(text: string, path: string, logger: Logger): Finding
       file: path,
       ...(line ? { startLine: line } : {}),
     });
-    return [];
+    return { findings: [], actions: [] };
   }
 }

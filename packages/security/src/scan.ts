@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { redactCredentials, type Exec, type Logger } from '@slipway/action-kit/lite';
-import { scanDependencies, type OsvSource } from './deps/scan.js';
+import { matchActionsOnly, scanDependencies, type OsvMatch, type OsvSource } from './deps/scan.js';
 import { scanHistory } from './history.js';
 import { scanArchive } from './scan-archive.js';
 import { auditOrWarn, readWorkflow } from './scan-files.js';
@@ -9,6 +9,7 @@ import { listFiles, scanTree } from './secrets/files.js';
 import { DEFAULT_RULES, type SecretRule } from './secrets/rules.js';
 import type { Finding, ScannerName } from './types.js';
 import { isWorkflowFile } from './workflows/audit.js';
+import { vulnerableActionFindings, type ActionReference } from './workflows/known-vulnerable.js';
 
 /** What to scan and with what. */
 export interface ScanOptions {
@@ -74,23 +75,38 @@ export async function scan(
     findings.push(...r.findings);
     stats.commits = r.commits;
   }
-  if (want.has('dependencies')) {
-    const r = await scanDependencies(options.target, options.osv, logger);
-    findings.push(...r.findings);
-    stats.packages = r.packages;
-    stats.lockfiles = r.lockfiles.length;
-    if (r.records !== undefined) stats.osvRecords = r.records;
-    if (r.lockfiles.length === 0)
-      logger.info('security-scan: dependencies: no lockfile was found, so no dependency was checked');
-  }
+  // Workflows are read first: the actions they use are matched against OSV with the dependencies,
+  // in the same load of the data.
+  const workflowFindings: Finding[] = [];
+  const actions: ActionReference[] = [];
   if (want.has('workflows')) {
     for (const path of listFiles(options.target)) {
       if (!isWorkflowFile(path)) continue;
       const text = readWorkflow(join(options.target, path), path, logger);
       if (text === undefined) continue;
       stats.workflows++;
-      findings.push(...auditOrWarn(text, path, logger));
+      const audited = auditOrWarn(text, path, logger);
+      workflowFindings.push(...audited.findings);
+      actions.push(...audited.actions);
     }
   }
+  // With the workflow scanner alone, the OSV API is not asked unless the user chose it for dependencies.
+  const checkActions = actions.length > 0 && (want.has('dependencies') || options.osv.kind === 'offline');
+  let actionMatches: OsvMatch[] = [];
+  if (want.has('dependencies')) {
+    const r = await scanDependencies(options.target, options.osv, logger, checkActions ? actions : []);
+    findings.push(...r.findings);
+    actionMatches = r.alsoMatched;
+    stats.packages = r.packages;
+    stats.lockfiles = r.lockfiles.length;
+    if (r.records !== undefined) stats.osvRecords = r.records;
+    if (r.lockfiles.length === 0)
+      logger.info('security-scan: dependencies: no lockfile was found, so no dependency was checked');
+  } else if (checkActions) {
+    const r = await matchActionsOnly(actions, options.osv, logger);
+    actionMatches = r.alsoMatched;
+    if (r.records !== undefined) stats.osvRecords = r.records;
+  }
+  findings.push(...workflowFindings, ...vulnerableActionFindings(actionMatches));
   return { findings, stats };
 }

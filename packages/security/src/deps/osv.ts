@@ -29,10 +29,10 @@ export interface OsvAffected {
 /** A range event. */
 export type OsvEvent = { introduced?: string; fixed?: string; last_affected?: string; limit?: string };
 
-/** The name as OSV keys it in an ecosystem (PyPI names are normalised). */
+/** The name as OSV keys it in an ecosystem (PyPI names are normalised; GitHub's owner/repo ignores case). */
 export function osvKey(ecosystem: string, name: string): string {
   const eco = ecosystem.split(':')[0]!;
-  return `${eco}\0${eco === 'PyPI' ? pypiName(name) : name}`;
+  return `${eco}\0${eco === 'PyPI' ? pypiName(name) : eco === 'GitHub Actions' ? name.toLowerCase() : name}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError, type Logger } from '@slipway/action-kit/lite';
+import { isUserError, UserError, type Logger } from '@slipway/action-kit/lite';
 import { dedupe, isOsvEcosystem, parserFor, type LockedPackage } from '@slipway/lockfiles';
 import { parseOrWarn } from '../scan-files.js';
 import { fingerprint } from '../fingerprint.js';
@@ -36,14 +36,66 @@ export function readLockfiles(root: string, logger: Logger): { packages: LockedP
   return { packages, lockfiles };
 }
 
-/** Reads every lockfile under a root and matches its packages against OSV. */
+/**
+ * Reads every lockfile under a root and matches its packages against OSV. `alsoMatch` are more
+ * packages (the actions workflows use) matched with the same data in the same load; what affects
+ * them comes back in `alsoMatched`, for their scanner to report.
+ */
 export async function scanDependencies(
   root: string,
   source: OsvSource,
   logger: Logger,
-): Promise<{ findings: Finding[]; packages: number; lockfiles: string[]; records?: number }> {
+  alsoMatch: readonly LockedPackage[] = [],
+): Promise<{
+  findings: Finding[];
+  packages: number;
+  lockfiles: string[];
+  records?: number;
+  alsoMatched: OsvMatch[];
+}> {
   const { packages, lockfiles } = readLockfiles(root, logger);
-  return { ...(await matchPackages(packages, source, logger)), lockfiles };
+  return { ...(await matchPackages(packages, source, logger, alsoMatch)), lockfiles };
+}
+
+/** A package and a record that affects it. */
+export interface OsvMatch {
+  pkg: LockedPackage;
+  record: OsvRecord;
+}
+
+/**
+ * The records affecting each package, from an offline folder (loading only the packages' records)
+ * or the OSV API. An empty offline database is an error: it would pass every package.
+ */
+export async function findAffecting(
+  packages: readonly LockedPackage[],
+  source: OsvSource,
+  logger: Logger,
+): Promise<{ matches: OsvMatch[]; records?: number }> {
+  const matches: OsvMatch[] = [];
+  if (source.kind === 'offline') {
+    const loaded = await loadOsvDb(
+      source.path,
+      new Set(packages.map((p) => osvKey(p.ecosystem, p.name))),
+      (m) => logger.warning(m),
+      source,
+    );
+    if (loaded.records === 0)
+      throw new UserError(
+        `'${source.path}' holds no OSV records, so no dependency could be checked.`,
+        { input: 'osv-db' },
+        'Give a folder of OSV JSON records (*.json) or all.zip files from https://osv-vulnerabilities.storage.googleapis.com, or leave osv-db empty to query the OSV API.',
+      );
+    for (const pkg of packages)
+      for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? [])
+        if (affects(record, pkg)) matches.push({ pkg, record });
+    return { matches, records: loaded.records };
+  }
+  const byPackage = await queryOsv(packages, source);
+  for (const pkg of packages)
+    for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? [])
+      matches.push({ pkg, record });
+  return { matches };
 }
 
 /** Matches locked packages against OSV and returns one finding per package and vulnerability. */
@@ -51,12 +103,15 @@ export async function matchPackages(
   all: readonly LockedPackage[],
   source: OsvSource,
   logger: Logger,
-): Promise<{ findings: Finding[]; packages: number; records?: number }> {
+  alsoMatch: readonly LockedPackage[] = [],
+): Promise<{ findings: Finding[]; packages: number; records?: number; alsoMatched: OsvMatch[] }> {
   // Packages of an ecosystem OSV does not know (CocoaPods) are listed in the SBOM but never queried.
   const unique = dedupeByFile([...all]).filter((p) => isOsvEcosystem(p.ecosystem));
+  const extra = new Set(alsoMatch);
+  const { matches, records } = await findAffecting([...unique, ...alsoMatch], source, logger);
   const findings: Finding[] = [];
-  let records: number | undefined;
-  const report = (pkg: LockedPackage, record: OsvRecord): void => {
+  for (const { pkg, record } of matches) {
+    if (extra.has(pkg)) continue;
     const sev = recordSeverity(record);
     const fixed = fixedVersions(record, pkg);
     const aliases = (record.aliases ?? []).filter((a) => a !== record.id);
@@ -76,31 +131,32 @@ export async function matchPackages(
       line: pkg.line ?? 1,
       fingerprint: fingerprint(record.id, pkg.file, pkg.ecosystem, pkg.name, pkg.version),
     });
-  };
-  if (source.kind === 'offline') {
-    const loaded = await loadOsvDb(
-      source.path,
-      new Set(unique.map((p) => osvKey(p.ecosystem, p.name))),
-      (m) => logger.warning(m),
-      source,
-    );
-    records = loaded.records;
-    // An empty database would pass every package: that is a misconfiguration, not a clean result.
-    if (records === 0)
-      throw new UserError(
-        `'${source.path}' holds no OSV records, so no dependency could be checked.`,
-        { input: 'osv-db' },
-        'Give a folder of OSV JSON records (*.json) or all.zip files from https://osv-vulnerabilities.storage.googleapis.com, or leave osv-db empty to query the OSV API.',
-      );
-    for (const pkg of unique)
-      for (const record of loaded.index.get(osvKey(pkg.ecosystem, pkg.name)) ?? [])
-        if (affects(record, pkg)) report(pkg, record);
-  } else {
-    const byPackage = await queryOsv(unique, source);
-    for (const pkg of unique)
-      for (const record of byPackage.get(`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`) ?? []) report(pkg, record);
   }
-  return { findings, packages: unique.length, ...(records !== undefined ? { records } : {}) };
+  return {
+    findings,
+    packages: unique.length,
+    ...(records !== undefined ? { records } : {}),
+    alsoMatched: matches.filter((m) => extra.has(m.pkg)),
+  };
+}
+
+/**
+ * Matches only the actions workflows use (the workflow scanner without the dependency scanner):
+ * offline data without records is a warning here, since no dependency was meant to be checked.
+ */
+export async function matchActionsOnly(
+  actions: readonly LockedPackage[],
+  source: OsvSource,
+  logger: Logger,
+): Promise<{ alsoMatched: OsvMatch[]; records?: number }> {
+  try {
+    const { matches, records } = await findAffecting(actions, source, logger);
+    return { alsoMatched: matches, ...(records !== undefined ? { records } : {}) };
+  } catch (err) {
+    if (!isUserError(err)) throw err;
+    logger.warning(`security-scan: workflows: known-vulnerable actions not checked: ${err.message}`);
+    return { alsoMatched: [] };
+  }
 }
 
 /** One entry per lockfile, ecosystem, name and version (a package can sit in several lockfiles). */

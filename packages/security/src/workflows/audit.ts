@@ -13,6 +13,7 @@ import {
 } from './audit-secrets.js';
 import { auditBotConditions, auditDangerousTriggers, auditSelfHostedRunners } from './audit-triggers.js';
 import { AuditContext } from './context.js';
+import { actionReferencesOf, type ActionReference } from './known-vulnerable.js';
 import { YamlTree, duplicateKey } from './yaml-tree.js';
 
 /** Every audit, in the order their findings are listed. */
@@ -42,6 +43,14 @@ const AUDITS: Array<(ctx: AuditContext) => void> = [
  * the caller reports as a warning naming the file.
  */
 export function auditWorkflow(source: string, file: string): Finding[] {
+  return auditWorkflowAndActions(source, file).findings;
+}
+
+/** Audits a workflow and lists the actions it uses (for the known-vulnerable check), from one parse. */
+export function auditWorkflowAndActions(
+  source: string,
+  file: string,
+): { findings: Finding[]; actions: ActionReference[] } {
   const tree = new YamlTree(source);
   const err = tree.doc.errors[0];
   if (err) throw Object.assign(new Error(err.message.split('\n')[0]), { line: err.linePos?.[0]?.line });
@@ -49,7 +58,7 @@ export function auditWorkflow(source: string, file: string): Finding[] {
   if (dup) throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
   const ctx = new AuditContext(tree, file);
   for (const audit of AUDITS) audit(ctx);
-  return ctx.findings;
+  return { findings: ctx.findings, actions: actionReferencesOf(ctx, source) };
 }
 
 /** True for the files the workflow scanner reads. */

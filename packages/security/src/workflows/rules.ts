@@ -119,6 +119,13 @@ const RULES = {
     help: 'Write it plainly: the literal text, `github.event.issue.title`, `owner/repo/path@<sha>`.',
     severity: 'low',
   },
+  'known-vulnerable-action': {
+    name: 'Action with a known vulnerability',
+    description:
+      "An action or reusable workflow is used at a release that an OSV advisory (the `GitHub Actions` ecosystem, from GitHub's advisory database) names as vulnerable or compromised. A floating tag (`v4`) is reported when every release it may point at is affected.",
+    help: 'Move to the fixed release the message names and pin its commit SHA with the version in a comment: `uses: owner/action@<sha> # v1.2.3`. If no fix exists, replace the action.',
+    severity: 'high',
+  },
 } satisfies Record<string, Omit<RuleInfo, 'id'>>;
 
 /** A workflow rule's id without the `workflow/` prefix. */
