@@ -941,9 +941,12 @@ function pause(ms) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
 ;// CONCATENATED MODULE: ./packages/deploy/src/release/ready.ts
 // Is a release ready for traffic? It is once it answers its health path; it never will be once
 // its process has ended, and there is no point waiting for the timeout to say so.
+
 
 
 
@@ -956,14 +959,31 @@ const MIN_ATTEMPT_MS = 500;
 const FIRST_DELAY_MS = 100;
 const MAX_DELAY_MS = 1000;
 /** Probes `upstream + healthPath` until a 2xx/3xx answer, the process ends, time runs out, or `signal` aborts; never throws for a failed release. */
-async function waitReady(running, o) {
+function waitReady(running, o) {
+    return waitUntilAnswers({
+        url: new URL(o.healthPath, running.upstream),
+        shown: o.healthPath,
+        async gone() {
+            let exit = releaseExit(running.pid);
+            if (!exit && releaseAlive(running.pid))
+                return undefined;
+            exit ??= await settledExit(running.pid, EXIT_REPORT_MS);
+            return `the release ${exit ? `exited with ${describeExit(exit)}` : 'exited'} before answering ${o.healthPath}.${await logTail(running.logFile)}`;
+        },
+        context: () => logTail(running.logFile),
+    }, o);
+}
+/**
+ * Probes a URL until a 2xx/3xx answer, the target is gone, time runs out, or `signal` aborts,
+ * backing off from 100 ms to 1 s between probes; never throws for a release that fails.
+ */
+async function waitUntilAnswers(target, o) {
     const started = o.clock.monotonic();
-    const url = new URL(o.healthPath, running.upstream);
     let delay = FIRST_DELAY_MS;
     let attempts = 0;
     const cancelled = () => ({
         ready: false,
-        reason: `the run was cancelled while waiting for ${o.healthPath}.`,
+        reason: `the run was cancelled while waiting for ${target.shown}.`,
         attempts,
     });
     for (;;) {
@@ -972,26 +992,19 @@ async function waitReady(running, o) {
         const remaining = o.timeoutMs - (o.clock.monotonic() - started);
         attempts++;
         // Near the deadline a probe still gets long enough to mean something.
-        const last = await probe(url, Math.min(ATTEMPT_MS, Math.max(MIN_ATTEMPT_MS, remaining)), o.signal);
+        const last = await probe(target.url, Math.min(ATTEMPT_MS, Math.max(MIN_ATTEMPT_MS, remaining)), o.signal);
         if (last === undefined)
             return { ready: true, attempts };
         if (o.signal?.aborted)
             return cancelled();
-        let exit = releaseExit(running.pid);
-        if (exit || !releaseAlive(running.pid)) {
-            exit ??= await settledExit(running.pid, EXIT_REPORT_MS);
-            const how = exit ? `exited with ${describeExit(exit)}` : 'exited';
-            return {
-                ready: false,
-                reason: `the release ${how} before answering ${o.healthPath}.${await logTail(running.logFile)}`,
-                attempts,
-            };
-        }
+        const gone = await target.gone?.();
+        if (gone !== undefined)
+            return { ready: false, reason: gone, attempts };
         const left = o.timeoutMs - (o.clock.monotonic() - started);
         if (left <= 0)
             return {
                 ready: false,
-                reason: `the release did not answer ${o.healthPath} with 2xx/3xx within ${(0,lite/* formatDuration */.a3)(o.timeoutMs)}; last: ${last}.${await logTail(running.logFile)}`,
+                reason: `the release did not answer ${target.shown} with 2xx/3xx within ${(0,lite/* formatDuration */.a3)(o.timeoutMs)}; last: ${last}.${(await target.context?.()) ?? ''}`,
                 attempts,
             };
         await sleep(o, Math.min(delay, left));
@@ -1013,10 +1026,11 @@ async function sleep(o, ms) {
         signal.removeEventListener('abort', onAbort);
     }
 }
-/** One GET on a fresh connection: undefined when the answer is 2xx/3xx, else what went wrong, in a few words. */
+/** One GET on a fresh connection (http or https): undefined when the answer is 2xx/3xx, else what went wrong, in a few words. */
 function probe(url, timeoutMs, signal) {
+    const request = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
     return new Promise((resolve) => {
-        const req = (0,external_node_http_.request)(url, { method: 'GET', agent: false, headers: { connection: 'close' }, signal }, (res) => {
+        const req = request(url, { method: 'GET', agent: false, headers: { connection: 'close' }, signal }, (res) => {
             const status = res.statusCode ?? 0;
             // Only the status matters; the body is dropped so the socket can close.
             res.resume();
@@ -1286,8 +1300,7 @@ var run = __webpack_require__(11071);
 
 
 
-const host_PROBE_EVERY_MS = 500;
-const PROBE_TIMEOUT_MS = 2000;
+
 /** The host of the command provider when `deploy-command` is set. */
 function createCommandHost(context) {
     const { settings, environment } = context;
@@ -1345,39 +1358,12 @@ function releaseUrl(stdout) {
     }
 }
 /** Ready once `<url><health path>` answers 2xx or 3xx; a release without a URL is taken as ready (its traffic is judged). */
-async function probeReady(url, o) {
+function probeReady(url, o) {
     if (!url)
-        return { ready: true, attempts: 0 };
+        return Promise.resolve({ ready: true, attempts: 0 });
     const target = `${url}${o.healthPath}`;
-    const deadline = o.clock.monotonic() + o.timeoutMs;
-    let attempts = 0;
-    let last = 'no answer yet';
-    for (;;) {
-        if (o.signal?.aborted)
-            return { ready: false, reason: 'the run was cancelled', attempts };
-        attempts++;
-        last = await host_probe(target);
-        if (last === '')
-            return { ready: true, attempts };
-        if (o.clock.monotonic() >= deadline)
-            return {
-                ready: false,
-                reason: `${target} did not answer with 2xx or 3xx within ${(0,lite/* formatDuration */.a3)(o.timeoutMs)} (last: ${last})`,
-                attempts,
-            };
-        await o.clock.sleep(Math.min(host_PROBE_EVERY_MS, Math.max(0, deadline - o.clock.monotonic())));
-    }
-}
-/** '' on a 2xx or 3xx answer, else what went wrong. */
-async function host_probe(url) {
-    try {
-        const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-        await res.body?.cancel();
-        return res.status >= 200 && res.status < 400 ? '' : `status ${res.status}`;
-    }
-    catch (err) {
-        return err.name === 'TimeoutError' ? `no answer within ${PROBE_TIMEOUT_MS} ms` : err.message;
-    }
+    // The platform runs it: no process here can be watched, so only the deadline ends the wait.
+    return waitUntilAnswers({ url: new URL(target), shown: target }, o);
 }
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/controller/host.ts
@@ -2172,8 +2158,10 @@ async function rollback(o, seams) {
             logger.info(`aborted canary ${canary.release.id}; now restoring ${target.id}`);
         }
         const stable = ledger.document.stable;
+        // For the type checker only: without a canary pick() returned a release or threw a UserError,
+        // and with one an undefined target ended the rollback above.
         if (!target)
-            throw new Error('no rollback target');
+            throw new Error('internal: rollback reached the restore without a target');
         if (stable && target.id === stable.id) {
             upstream = stable.upstream;
             return end('noop', target.id, target.id, `${target.id} is already live`);

@@ -70033,7 +70033,7 @@ async function run({ env, logger, setOutput, mask, saveState }) {
             logger.warning(`verify: ${outcome.restoredRelease} has no URL of its own, so its health was not checked`);
         }
         if (verify && outcome.result !== 'failed' && outcome.restoredUpstream) {
-            const { verifyHealth } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2833));
+            const { verifyHealth } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 511));
             const check = await verifyHealth({
                 urls: [`${outcome.restoredUpstream}${healthPath}`],
                 spec: {
@@ -76320,9 +76320,12 @@ function pause(ms) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
 ;// CONCATENATED MODULE: ./packages/deploy/src/release/ready.ts
 // Is a release ready for traffic? It is once it answers its health path; it never will be once
 // its process has ended, and there is no point waiting for the timeout to say so.
+
 
 
 
@@ -76335,14 +76338,31 @@ const MIN_ATTEMPT_MS = 500;
 const FIRST_DELAY_MS = 100;
 const MAX_DELAY_MS = 1000;
 /** Probes `upstream + healthPath` until a 2xx/3xx answer, the process ends, time runs out, or `signal` aborts; never throws for a failed release. */
-async function waitReady(running, o) {
+function waitReady(running, o) {
+    return waitUntilAnswers({
+        url: new URL(o.healthPath, running.upstream),
+        shown: o.healthPath,
+        async gone() {
+            let exit = releaseExit(running.pid);
+            if (!exit && process_releaseAlive(running.pid))
+                return undefined;
+            exit ??= await settledExit(running.pid, EXIT_REPORT_MS);
+            return `the release ${exit ? `exited with ${describeExit(exit)}` : 'exited'} before answering ${o.healthPath}.${await logTail(running.logFile)}`;
+        },
+        context: () => logTail(running.logFile),
+    }, o);
+}
+/**
+ * Probes a URL until a 2xx/3xx answer, the target is gone, time runs out, or `signal` aborts,
+ * backing off from 100 ms to 1 s between probes; never throws for a release that fails.
+ */
+async function waitUntilAnswers(target, o) {
     const started = o.clock.monotonic();
-    const url = new URL(o.healthPath, running.upstream);
     let delay = FIRST_DELAY_MS;
     let attempts = 0;
     const cancelled = () => ({
         ready: false,
-        reason: `the run was cancelled while waiting for ${o.healthPath}.`,
+        reason: `the run was cancelled while waiting for ${target.shown}.`,
         attempts,
     });
     for (;;) {
@@ -76351,26 +76371,19 @@ async function waitReady(running, o) {
         const remaining = o.timeoutMs - (o.clock.monotonic() - started);
         attempts++;
         // Near the deadline a probe still gets long enough to mean something.
-        const last = await probe(url, Math.min(ATTEMPT_MS, Math.max(MIN_ATTEMPT_MS, remaining)), o.signal);
+        const last = await probe(target.url, Math.min(ATTEMPT_MS, Math.max(MIN_ATTEMPT_MS, remaining)), o.signal);
         if (last === undefined)
             return { ready: true, attempts };
         if (o.signal?.aborted)
             return cancelled();
-        let exit = releaseExit(running.pid);
-        if (exit || !process_releaseAlive(running.pid)) {
-            exit ??= await settledExit(running.pid, EXIT_REPORT_MS);
-            const how = exit ? `exited with ${describeExit(exit)}` : 'exited';
-            return {
-                ready: false,
-                reason: `the release ${how} before answering ${o.healthPath}.${await logTail(running.logFile)}`,
-                attempts,
-            };
-        }
+        const gone = await target.gone?.();
+        if (gone !== undefined)
+            return { ready: false, reason: gone, attempts };
         const left = o.timeoutMs - (o.clock.monotonic() - started);
         if (left <= 0)
             return {
                 ready: false,
-                reason: `the release did not answer ${o.healthPath} with 2xx/3xx within ${(0,lite/* formatDuration */.a3)(o.timeoutMs)}; last: ${last}.${await logTail(running.logFile)}`,
+                reason: `the release did not answer ${target.shown} with 2xx/3xx within ${(0,lite/* formatDuration */.a3)(o.timeoutMs)}; last: ${last}.${(await target.context?.()) ?? ''}`,
                 attempts,
             };
         await sleep(o, Math.min(delay, left));
@@ -76392,10 +76405,11 @@ async function sleep(o, ms) {
         signal.removeEventListener('abort', onAbort);
     }
 }
-/** One GET on a fresh connection: undefined when the answer is 2xx/3xx, else what went wrong, in a few words. */
+/** One GET on a fresh connection (http or https): undefined when the answer is 2xx/3xx, else what went wrong, in a few words. */
 function probe(url, timeoutMs, signal) {
+    const request = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
     return new Promise((resolve) => {
-        const req = (0,external_node_http_.request)(url, { method: 'GET', agent: false, headers: { connection: 'close' }, signal }, (res) => {
+        const req = request(url, { method: 'GET', agent: false, headers: { connection: 'close' }, signal }, (res) => {
             const status = res.statusCode ?? 0;
             // Only the status matters; the body is dropped so the socket can close.
             res.resume();
@@ -76422,8 +76436,8 @@ function probe(url, timeoutMs, signal) {
 
 
 
-// EXTERNAL MODULE: ./packages/health/src/index.ts + 14 modules
-var src = __nccwpck_require__(2833);
+// EXTERNAL MODULE: ./packages/health/src/index.ts + 13 modules
+var src = __nccwpck_require__(511);
 ;// CONCATENATED MODULE: ./packages/deploy/src/controller/analysis.ts
 
 const EMPTY = { requests: 0, errors: 0, latenciesMs: [] };
@@ -76627,8 +76641,7 @@ var run = __nccwpck_require__(1071);
 
 
 
-const host_PROBE_EVERY_MS = 500;
-const PROBE_TIMEOUT_MS = 2000;
+
 /** The host of the command provider when `deploy-command` is set. */
 function createCommandHost(context) {
     const { settings, environment } = context;
@@ -76686,39 +76699,12 @@ function releaseUrl(stdout) {
     }
 }
 /** Ready once `<url><health path>` answers 2xx or 3xx; a release without a URL is taken as ready (its traffic is judged). */
-async function probeReady(url, o) {
+function probeReady(url, o) {
     if (!url)
-        return { ready: true, attempts: 0 };
+        return Promise.resolve({ ready: true, attempts: 0 });
     const target = `${url}${o.healthPath}`;
-    const deadline = o.clock.monotonic() + o.timeoutMs;
-    let attempts = 0;
-    let last = 'no answer yet';
-    for (;;) {
-        if (o.signal?.aborted)
-            return { ready: false, reason: 'the run was cancelled', attempts };
-        attempts++;
-        last = await host_probe(target);
-        if (last === '')
-            return { ready: true, attempts };
-        if (o.clock.monotonic() >= deadline)
-            return {
-                ready: false,
-                reason: `${target} did not answer with 2xx or 3xx within ${(0,lite/* formatDuration */.a3)(o.timeoutMs)} (last: ${last})`,
-                attempts,
-            };
-        await o.clock.sleep(Math.min(host_PROBE_EVERY_MS, Math.max(0, deadline - o.clock.monotonic())));
-    }
-}
-/** '' on a 2xx or 3xx answer, else what went wrong. */
-async function host_probe(url) {
-    try {
-        const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-        await res.body?.cancel();
-        return res.status >= 200 && res.status < 400 ? '' : `status ${res.status}`;
-    }
-    catch (err) {
-        return err.name === 'TimeoutError' ? `no answer within ${PROBE_TIMEOUT_MS} ms` : err.message;
-    }
+    // The platform runs it: no process here can be watched, so only the deadline ends the wait.
+    return waitUntilAnswers({ url: new URL(target), shown: target }, o);
 }
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/controller/host.ts
@@ -77551,8 +77537,10 @@ async function rollback(o, seams) {
             logger.info(`aborted canary ${canary.release.id}; now restoring ${target.id}`);
         }
         const stable = ledger.document.stable;
+        // For the type checker only: without a canary pick() returned a release or threw a UserError,
+        // and with one an undefined target ended the rollback above.
         if (!target)
-            throw new Error('no rollback target');
+            throw new Error('internal: rollback reached the restore without a target');
         if (stable && target.id === stable.id) {
             upstream = stable.upstream;
             return end('noop', target.id, target.id, `${target.id} is already live`);
@@ -86407,7 +86395,7 @@ function sleep(ms) {
 
 /***/ }),
 
-/***/ 2833:
+/***/ 511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -86594,8 +86582,8 @@ function failedAssertions(doc, assertions) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
 ;// CONCATENATED MODULE: ./packages/health/src/limits.ts
 
 /** The most bytes of a body a probe reads: plenty for a health document, and a hostile server cannot make it more. */
@@ -86662,7 +86650,7 @@ class Prober {
     https;
     constructor(spec) {
         this.spec = spec;
-        this.https = new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: 64, rejectUnauthorized: !spec.insecureTls });
+        this.https = new external_node_https_.Agent({ keepAlive: true, maxSockets: 64, rejectUnauthorized: !spec.insecureTls });
     }
     /** Closes idle connections. */
     close() {
@@ -86695,7 +86683,7 @@ class Prober {
             try {
                 const target = new URL(url);
                 const secure = target.protocol === 'https:';
-                req = (secure ? external_node_https_namespaceObject.request : external_node_http_.request)(target, { method: spec.method, headers: spec.headers, agent: secure ? this.https : this.http }, (res) => {
+                req = (secure ? external_node_https_.request : external_node_http_.request)(target, { method: spec.method, headers: spec.headers, agent: secure ? this.https : this.http }, (res) => {
                     const status = res.statusCode ?? 0;
                     // A HEAD, 204 or 304 answer declares the length of a body it does not send.
                     const bodiless = spec.method === 'HEAD' || status === 204 || status === 304;
@@ -87826,6 +87814,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 

@@ -154,7 +154,9 @@ describe('deploy-canary on the command provider', () => {
     clearCalls();
     const outcome = await deploy('4.0.0', 'deaf');
     expect(outcome.result).toBe('failed');
-    expect(outcome.reason).toMatch(/never became ready: .*\/healthz did not answer with 2xx or 3xx .*status 503/);
+    expect(outcome.reason).toMatch(
+      /never became ready: the release did not answer http:\/\/\S+\/healthz with 2xx\/3xx within .*HTTP 503/,
+    );
     // The platform is told to withdraw it (it never had traffic).
     const [canary, stable] = [outcome.releaseId, outcome.previousReleaseId];
     expect(recorded()).toStrictEqual([`deploy ${canary} 0% prev=${stable}`, `abort ${stable} 100% prev=${canary}`]);

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { ManualClock, systemClock } from '@slipway/action-kit/lite';
 import { startRelease, stopRelease } from '../src/release/process.js';
-import { waitReady } from '../src/release/ready.js';
+import { waitReady, waitUntilAnswers } from '../src/release/ready.js';
 import type { PreparedRelease, RunningRelease } from '../src/release/types.js';
 import { makeTree, removeTree } from '../../../test/harness.js';
+import { httpServer, httpsServer } from '../../health/test/servers.js';
 
 /**
  * A release whose behaviour the test sets through its environment: how long before it listens,
@@ -120,5 +121,39 @@ describe('waitReady', () => {
       signal: AbortSignal.abort(),
     });
     expect(r).toEqual({ ready: false, reason: 'the run was cancelled while waiting for /healthz.', attempts: 0 });
+  });
+});
+
+describe('waitUntilAnswers (a release on a platform, by its URL)', () => {
+  it('probes an https URL over TLS, so a certificate it cannot trust is the reason given', async () => {
+    // A self-signed certificate: reaching the TLS handshake shows https was spoken.
+    const server = await httpsServer();
+    try {
+      const url = server.url; // …/healthz
+      const r = await waitUntilAnswers(
+        { url: new URL(url), shown: url },
+        { timeoutMs: 1000, clock: new ManualClock() },
+      );
+      expect(r.ready).toBe(false);
+      if (r.ready) return;
+      expect(r.reason).toMatch(
+        /did not answer https:\/\/127\.0\.0\.1:\d+\/healthz with 2xx\/3xx within 1s; last: (DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\.$/,
+      );
+      expect(server.requests).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('is ready when the URL answers, with no process to watch', async () => {
+    const server = await httpServer({ status: 204 });
+    try {
+      const url = new URL(server.url.replace(/\/healthz$/, '/app/healthz'));
+      const r = await waitUntilAnswers({ url, shown: url.href }, { timeoutMs: 10_000, clock: systemClock });
+      expect(r).toEqual({ ready: true, attempts: 1 });
+      expect(server.requests).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -125,7 +125,9 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
       logger.info(`aborted canary ${canary.release.id}; now restoring ${target.id}`);
     }
     const stable = ledger.document.stable;
-    if (!target) throw new Error('no rollback target');
+    // For the type checker only: without a canary pick() returned a release or threw a UserError,
+    // and with one an undefined target ended the rollback above.
+    if (!target) throw new Error('internal: rollback reached the restore without a target');
     if (stable && target.id === stable.id) {
       upstream = stable.upstream;
       return end('noop', target.id, target.id, `${target.id} is already live`);

@@ -3,16 +3,14 @@
 // the runner. Starting a release is running that command; it may print the release's own URL as
 // its last line (a tagged revision URL), which readiness and the analysis then probe. Stopping is
 // the platform's business: taking a release out of traffic is what abort-command does.
-import { UserError, actionsExec, formatDuration, withoutRunnerCredentials } from '@slipway/action-kit/lite';
+import { UserError, actionsExec, withoutRunnerCredentials } from '@slipway/action-kit/lite';
 import { prepareRelease } from '../../release/prepare.js';
+import { waitUntilAnswers } from '../../release/ready.js';
 import type { Readiness, ReadyOptions } from '../../release/types.js';
 import type { ReleaseHost, StartedRelease } from '../../controller/plan.js';
 import { memoPath, readMemo, writeMemo } from './memo.js';
 import { commandOf, parseTimeout, variables, type CommandRouterContext } from './router.js';
 import { runCommand } from './run.js';
-
-const PROBE_EVERY_MS = 500;
-const PROBE_TIMEOUT_MS = 2000;
 
 /** The host of the command provider when `deploy-command` is set. */
 export function createCommandHost(context: CommandRouterContext): ReleaseHost {
@@ -74,34 +72,9 @@ export function releaseUrl(stdout: string): string | undefined {
 }
 
 /** Ready once `<url><health path>` answers 2xx or 3xx; a release without a URL is taken as ready (its traffic is judged). */
-async function probeReady(url: string, o: ReadyOptions): Promise<Readiness> {
-  if (!url) return { ready: true, attempts: 0 };
+function probeReady(url: string, o: ReadyOptions): Promise<Readiness> {
+  if (!url) return Promise.resolve({ ready: true, attempts: 0 });
   const target = `${url}${o.healthPath}`;
-  const deadline = o.clock.monotonic() + o.timeoutMs;
-  let attempts = 0;
-  let last = 'no answer yet';
-  for (;;) {
-    if (o.signal?.aborted) return { ready: false, reason: 'the run was cancelled', attempts };
-    attempts++;
-    last = await probe(target);
-    if (last === '') return { ready: true, attempts };
-    if (o.clock.monotonic() >= deadline)
-      return {
-        ready: false,
-        reason: `${target} did not answer with 2xx or 3xx within ${formatDuration(o.timeoutMs)} (last: ${last})`,
-        attempts,
-      };
-    await o.clock.sleep(Math.min(PROBE_EVERY_MS, Math.max(0, deadline - o.clock.monotonic())));
-  }
-}
-
-/** '' on a 2xx or 3xx answer, else what went wrong. */
-async function probe(url: string): Promise<string> {
-  try {
-    const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-    await res.body?.cancel();
-    return res.status >= 200 && res.status < 400 ? '' : `status ${res.status}`;
-  } catch (err) {
-    return (err as Error).name === 'TimeoutError' ? `no answer within ${PROBE_TIMEOUT_MS} ms` : (err as Error).message;
-  }
+  // The platform runs it: no process here can be watched, so only the deadline ends the wait.
+  return waitUntilAnswers({ url: new URL(target), shown: target }, o);
 }
