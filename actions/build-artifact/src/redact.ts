@@ -14,7 +14,9 @@ const TOKEN_RUN = /^[^\s'"`,;]+/;
  * the length is read from that form (see the report: an export that returns spans would do better).
  */
 export function redactSecrets(text: string): string {
-  engine ??= new SecretEngine(DEFAULT_RULES);
+  // A log is masked more eagerly than a scan reports: a token whose checksum is off (a typo, a
+  // truncated paste) is still someone's token, so the rules' documented checks are left out here.
+  engine ??= new SecretEngine(DEFAULT_RULES.map(({ verify: _verify, ...rule }) => rule));
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const spans = engine.scan(text, 'build-output.log', 1).map((f) => {
