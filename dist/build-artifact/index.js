@@ -51438,6 +51438,7 @@ class context_WorkflowError extends lite/* UserError */.yo {
 class context_AuditContext {
     tree;
     file;
+    localActions;
     findings = [];
     seen = new Set();
     isAction;
@@ -51447,9 +51448,15 @@ class context_AuditContext {
     /** Dispatch and workflow_call inputs of type boolean, number or choice (lower case). */
     safeInputs = new Set();
     jobs = [];
-    constructor(tree, file) {
+    constructor(tree, file, 
+    /**
+     * The repository's own composite actions, by folder (`.github/actions/greet`), with the inputs
+     * each expands into code: a step that passes outsider data to one of them is an injection.
+     */
+    localActions = new Map()) {
         this.tree = tree;
         this.file = file;
+        this.localActions = localActions;
         this.isAction = /(^|\/)action\.ya?ml$/.test(file);
         const root = tree.node(tree.doc.contents);
         if (!root || (isScalar(root) && (root.value === null || root.value === '')))
@@ -51615,7 +51622,7 @@ function auditPersistedCredentials(ctx) {
  * Every `${{ … }}` in a string. A `}}` inside a string literal (`format('{0}}', …)`) does not end
  * the expression: literals are skipped as GitHub's parser does (`''` escapes a quote).
  */
-function expressions(s) {
+function expressions_expressions(s) {
     const out = [];
     let from = 0;
     for (;;) {
@@ -51696,10 +51703,10 @@ const BOOLEAN_FUNCTIONS = /^(contains|startswith|endswith|success|failure|always
  * a function returning a boolean yields `true`/`false`, never the text compared; `a && b || c`
  * yields one of its operands.
  */
-function resultPaths(e) {
+function expressions_resultPaths(e) {
     const operands = splitTop(e, /^(&&|\|\|)/);
     if (operands.length > 1)
-        return operands.flatMap(resultPaths);
+        return operands.flatMap(expressions_resultPaths);
     const s = e.trim();
     if (!s || s.startsWith('!'))
         return [];
@@ -51707,7 +51714,7 @@ function resultPaths(e) {
         return [];
     const blank = blankLiterals(s);
     if (blank.startsWith('(') && closes(blank, 0) === blank.length - 1)
-        return resultPaths(s.slice(1, -1));
+        return expressions_resultPaths(s.slice(1, -1));
     const call = /^([A-Za-z_][\w-]*)\s*\(/.exec(blank);
     if (call && closes(blank, call[0].length - 1) === blank.length - 1) {
         return BOOLEAN_FUNCTIONS.test(call[1]) ? [] : contextPaths(s.slice(call[0].length, -1));
@@ -51782,12 +51789,44 @@ function sinks(ctx, step) {
         for (const e of t.entries(t.get(step.node, 'with')))
             if (e.value && inputs.includes(e.key.toLowerCase()))
                 out.push({ node: e.value, what: `the \`${e.key}\` input of ${actionOf(step)}` });
+    // A composite action of this repository that pastes an input into its own run: scripts.
+    const local = step.uses?.startsWith('./') ? ctx.localActions.get(localFolder(step.uses)) : undefined;
+    if (local)
+        for (const e of t.entries(t.get(step.node, 'with')))
+            if (e.value && local.has(e.key.toLowerCase()))
+                out.push({
+                    node: e.value,
+                    what: `the \`${e.key}\` input of ${step.uses}, which that action expands into a run: script`,
+                });
+    return out;
+}
+/** A local `uses: ./path/` as the folder it names, relative to the repository root. */
+function localFolder(uses) {
+    return uses.replace(/^\.\//, '').replace(/\/+$/, '');
+}
+/**
+ * The inputs a composite action expands into its own code sinks (`run: echo ${{ inputs.name }}`),
+ * lower case: what a caller passes to them runs as code.
+ */
+function audit_injection_codeInputs(ctx) {
+    const out = new Set();
+    if (!ctx.isAction)
+        return out;
+    for (const job of ctx.jobs)
+        for (const step of job.steps)
+            for (const sink of sinks(ctx, step))
+                for (const e of expressions(ctx.tree.str(sink.node) ?? ''))
+                    for (const path of resultPaths(e.body)) {
+                        const m = /^inputs\.([\w-]+)$/i.exec(path);
+                        if (m)
+                            out.add(m[1].toLowerCase());
+                    }
     return out;
 }
 /** The untrusted contexts an expression's value can carry, with their severity. */
 function tainted(ctx, body) {
     const out = [];
-    for (const path of resultPaths(body)) {
+    for (const path of expressions_resultPaths(body)) {
         const taint = taintOf(path, ctx.safeInputs);
         if (taint === 'input')
             out.push({ path, severity: 'medium' });
@@ -51804,7 +51843,7 @@ function auditTemplateInjection(ctx) {
                 const body = ctx.tree.str(sink.node);
                 if (!body)
                     continue;
-                for (const e of expressions(body))
+                for (const e of expressions_expressions(body))
                     for (const { path, severity } of tainted(ctx, e.body))
                         ctx.add('template-injection', ctx.tree.lineOf(sink.node, e.raw), `\`${path}\` is expanded into ${sink.what} in ${context_where(step)}; whoever controls it can run commands. Pass it through \`env:\` instead.`, `${step.key}:${path}`, severity);
             }
@@ -51817,7 +51856,7 @@ function taintedEnv(ctx, step) {
     for (const scope of [ctx.root, step.job.node, step.node])
         for (const e of t.entries(t.get(scope, 'env'))) {
             const value = t.str(e.value) ?? '';
-            if (expressions(value).some((x) => tainted(ctx, x.body).some((p) => p.severity !== 'medium')))
+            if (expressions_expressions(value).some((x) => tainted(ctx, x.body).some((p) => p.severity !== 'medium')))
                 names.add(e.key);
         }
     return names;
@@ -51835,7 +51874,7 @@ function auditGithubEnv(ctx) {
                 const file = WRITES_ENV.exec(line)?.[1];
                 if (!file)
                     continue;
-                const direct = expressions(line).some((x) => tainted(ctx, x.body).some((p) => p.severity !== 'medium'));
+                const direct = expressions_expressions(line).some((x) => tainted(ctx, x.body).some((p) => p.severity !== 'medium'));
                 const viaEnv = [...line.matchAll(/\$(?:env:|\{)?([A-Za-z_]\w*)/g)].find((m) => vars.has(m[1]))?.[1];
                 // On pull_request_target and workflow_run, files and command output come from the outsider's
                 // code or artifacts (`$(cat pr/title.txt)`): written to GITHUB_ENV/PATH they set variables too.
@@ -51861,7 +51900,7 @@ function auditObfuscation(ctx) {
                 ctx.add('obfuscation', step.usesNode, `\`${step.uses}\` in ${context_where(step)} is an obfuscated path.`, `${step.key}:uses`);
         }
     for (const { value, node } of ctx.tree.strings(ctx.root))
-        for (const e of expressions(value)) {
+        for (const e of expressions_expressions(value)) {
             const why = obfuscated(e.body);
             if (why)
                 ctx.add('obfuscation', ctx.tree.lineOf(node, e.raw), `\`${e.raw}\`${placeOf(ctx, node)} ${why}.`, `expr:${placeOf(ctx, node)}:${e.raw}`);
@@ -52046,7 +52085,7 @@ function auditSecretsInherit(ctx) {
 /** overprovisioned-secrets: `toJSON(secrets)` anywhere in the file. */
 function auditToJsonSecrets(ctx) {
     for (const { value, node } of ctx.tree.strings(ctx.root))
-        for (const e of expressions(value))
+        for (const e of expressions_expressions(value))
             if (/\btojson\s*\(\s*secrets\s*\)/i.test(e.body.replace(/'(?:[^']|'')*'/g, "''")))
                 ctx.add('overprovisioned-secrets', ctx.tree.lineOf(node, e.raw), `\`${e.raw}\` hands every secret to one place${placeOf(ctx, node)}.`, `tojson:${placeOf(ctx, node)}`);
 }
@@ -52165,7 +52204,7 @@ function auditBotConditions(ctx) {
         if (!cond)
             return;
         const body = cond.includes('${{')
-            ? expressions(cond)
+            ? expressions_expressions(cond)
                 .map((e) => e.body)
                 .join(' ')
             : cond;
@@ -53586,11 +53625,34 @@ const AUDITS = [
  * GitHub would run (empty, a list where a mapping belongs), throws an error with its `line`, which
  * the caller reports as a warning naming the file.
  */
-function auditWorkflow(source, file) {
-    return audit_auditWorkflowAndActions(source, file).findings;
+function auditWorkflow(source, file, localActions) {
+    return audit_auditWorkflowAndActions(source, file, localActions).findings;
+}
+/**
+ * The repository's composite actions and the inputs each expands into code, by folder, from the
+ * action files among `files` (path → text). Files that do not parse are left out (their audit warns).
+ */
+function audit_localCodeInputs(files) {
+    const out = new Map();
+    for (const [path, text] of files) {
+        if (!/(^|\/)action\.ya?ml$/.test(path))
+            continue;
+        try {
+            const tree = new YamlTree(text);
+            if (tree.doc.errors.length)
+                continue;
+            const inputs = codeInputs(new AuditContext(tree, path));
+            if (inputs.size)
+                out.set(path.replace(/\/?action\.ya?ml$/, ''), inputs);
+        }
+        catch {
+            // Not a valid action: its own audit says so.
+        }
+    }
+    return out;
 }
 /** Audits a workflow and lists the actions it uses (for the known-vulnerable check), from one parse. */
-function audit_auditWorkflowAndActions(source, file) {
+function audit_auditWorkflowAndActions(source, file, localActions) {
     const tree = new YamlTree(source);
     const err = tree.doc.errors[0];
     if (err)
@@ -53598,7 +53660,7 @@ function audit_auditWorkflowAndActions(source, file) {
     const dup = duplicateKey(tree);
     if (dup)
         throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
-    const ctx = new AuditContext(tree, file);
+    const ctx = new AuditContext(tree, file, localActions);
     for (const audit of AUDITS)
         audit(ctx);
     return { findings: ctx.findings, actions: actionReferencesOf(ctx, source) };
@@ -53660,9 +53722,9 @@ function scan_files_parseOrWarn(parse, text, path, logger) {
     }
 }
 /** A workflow's findings and the actions it uses; one that is not valid YAML is a warning with its file and line. */
-function scan_files_auditOrWarn(text, path, logger) {
+function scan_files_auditOrWarn(text, path, logger, localActions) {
     try {
-        return auditWorkflowAndActions(text, path);
+        return auditWorkflowAndActions(text, path, localActions);
     }
     catch (err) {
         const line = err.line;
@@ -54498,14 +54560,20 @@ async function scan(options, seams) {
     const workflowFindings = [];
     const actions = [];
     if (want.has('workflows')) {
+        const texts = new Map();
         for (const path of listFiles(options.target)) {
             if (!isWorkflowFile(path))
                 continue;
             const text = readWorkflow(join(options.target, path), path, logger);
-            if (text === undefined)
-                continue;
+            if (text !== undefined)
+                texts.set(path, text);
+        }
+        // The repository's composite actions first: a workflow step passing outsider data to an input
+        // one of them runs as code is an injection the step's own file does not show.
+        const localActions = localCodeInputs(texts);
+        for (const [path, text] of texts) {
             stats.workflows++;
-            const audited = auditOrWarn(text, path, logger);
+            const audited = auditOrWarn(text, path, logger, localActions);
             workflowFindings.push(...audited.findings);
             actions.push(...audited.actions);
         }

@@ -44991,6 +44991,7 @@ class WorkflowError extends lite/* UserError */.yo {
 class context_AuditContext {
     tree;
     file;
+    localActions;
     findings = [];
     seen = new Set();
     isAction;
@@ -45000,9 +45001,15 @@ class context_AuditContext {
     /** Dispatch and workflow_call inputs of type boolean, number or choice (lower case). */
     safeInputs = new Set();
     jobs = [];
-    constructor(tree, file) {
+    constructor(tree, file, 
+    /**
+     * The repository's own composite actions, by folder (`.github/actions/greet`), with the inputs
+     * each expands into code: a step that passes outsider data to one of them is an injection.
+     */
+    localActions = new Map()) {
         this.tree = tree;
         this.file = file;
+        this.localActions = localActions;
         this.isAction = /(^|\/)action\.ya?ml$/.test(file);
         const root = tree.node(tree.doc.contents);
         if (!root || ((0,yaml_dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
@@ -45335,6 +45342,38 @@ function sinks(ctx, step) {
         for (const e of t.entries(t.get(step.node, 'with')))
             if (e.value && inputs.includes(e.key.toLowerCase()))
                 out.push({ node: e.value, what: `the \`${e.key}\` input of ${actionOf(step)}` });
+    // A composite action of this repository that pastes an input into its own run: scripts.
+    const local = step.uses?.startsWith('./') ? ctx.localActions.get(localFolder(step.uses)) : undefined;
+    if (local)
+        for (const e of t.entries(t.get(step.node, 'with')))
+            if (e.value && local.has(e.key.toLowerCase()))
+                out.push({
+                    node: e.value,
+                    what: `the \`${e.key}\` input of ${step.uses}, which that action expands into a run: script`,
+                });
+    return out;
+}
+/** A local `uses: ./path/` as the folder it names, relative to the repository root. */
+function localFolder(uses) {
+    return uses.replace(/^\.\//, '').replace(/\/+$/, '');
+}
+/**
+ * The inputs a composite action expands into its own code sinks (`run: echo ${{ inputs.name }}`),
+ * lower case: what a caller passes to them runs as code.
+ */
+function codeInputs(ctx) {
+    const out = new Set();
+    if (!ctx.isAction)
+        return out;
+    for (const job of ctx.jobs)
+        for (const step of job.steps)
+            for (const sink of sinks(ctx, step))
+                for (const e of expressions(ctx.tree.str(sink.node) ?? ''))
+                    for (const path of resultPaths(e.body)) {
+                        const m = /^inputs\.([\w-]+)$/i.exec(path);
+                        if (m)
+                            out.add(m[1].toLowerCase());
+                    }
     return out;
 }
 /** The untrusted contexts an expression's value can carry, with their severity. */
@@ -47180,11 +47219,34 @@ const AUDITS = [
  * GitHub would run (empty, a list where a mapping belongs), throws an error with its `line`, which
  * the caller reports as a warning naming the file.
  */
-function auditWorkflow(source, file) {
-    return auditWorkflowAndActions(source, file).findings;
+function auditWorkflow(source, file, localActions) {
+    return auditWorkflowAndActions(source, file, localActions).findings;
+}
+/**
+ * The repository's composite actions and the inputs each expands into code, by folder, from the
+ * action files among `files` (path → text). Files that do not parse are left out (their audit warns).
+ */
+function localCodeInputs(files) {
+    const out = new Map();
+    for (const [path, text] of files) {
+        if (!/(^|\/)action\.ya?ml$/.test(path))
+            continue;
+        try {
+            const tree = new yaml_tree_YamlTree(text);
+            if (tree.doc.errors.length)
+                continue;
+            const inputs = codeInputs(new context_AuditContext(tree, path));
+            if (inputs.size)
+                out.set(path.replace(/\/?action\.ya?ml$/, ''), inputs);
+        }
+        catch {
+            // Not a valid action: its own audit says so.
+        }
+    }
+    return out;
 }
 /** Audits a workflow and lists the actions it uses (for the known-vulnerable check), from one parse. */
-function auditWorkflowAndActions(source, file) {
+function auditWorkflowAndActions(source, file, localActions) {
     const tree = new yaml_tree_YamlTree(source);
     const err = tree.doc.errors[0];
     if (err)
@@ -47192,7 +47254,7 @@ function auditWorkflowAndActions(source, file) {
     const dup = duplicateKey(tree);
     if (dup)
         throw Object.assign(new Error(`Map keys must be unique: '${dup.key}' appears twice`), { line: dup.line });
-    const ctx = new context_AuditContext(tree, file);
+    const ctx = new context_AuditContext(tree, file, localActions);
     for (const audit of AUDITS)
         audit(ctx);
     return { findings: ctx.findings, actions: actionReferencesOf(ctx, source) };
@@ -47254,9 +47316,9 @@ function parseOrWarn(parse, text, path, logger) {
     }
 }
 /** A workflow's findings and the actions it uses; one that is not valid YAML is a warning with its file and line. */
-function auditOrWarn(text, path, logger) {
+function auditOrWarn(text, path, logger, localActions) {
     try {
-        return auditWorkflowAndActions(text, path);
+        return auditWorkflowAndActions(text, path, localActions);
     }
     catch (err) {
         const line = err.line;
@@ -54290,14 +54352,20 @@ async function scan(options, seams) {
     const workflowFindings = [];
     const actions = [];
     if (want.has('workflows')) {
+        const texts = new Map();
         for (const path of listFiles(options.target)) {
             if (!isWorkflowFile(path))
                 continue;
             const text = readWorkflow((0,external_node_path_.join)(options.target, path), path, logger);
-            if (text === undefined)
-                continue;
+            if (text !== undefined)
+                texts.set(path, text);
+        }
+        // The repository's composite actions first: a workflow step passing outsider data to an input
+        // one of them runs as code is an injection the step's own file does not show.
+        const localActions = localCodeInputs(texts);
+        for (const [path, text] of texts) {
             stats.workflows++;
-            const audited = auditOrWarn(text, path, logger);
+            const audited = auditOrWarn(text, path, logger, localActions);
             workflowFindings.push(...audited.findings);
             actions.push(...audited.actions);
         }

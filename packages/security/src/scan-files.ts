@@ -64,9 +64,10 @@ export function auditOrWarn(
   text: string,
   path: string,
   logger: Logger,
+  localActions?: ReadonlyMap<string, ReadonlySet<string>>,
 ): { findings: Finding[]; actions: ActionReference[] } {
   try {
-    return auditWorkflowAndActions(text, path);
+    return auditWorkflowAndActions(text, path, localActions);
   } catch (err) {
     const line = (err as { line?: number }).line;
     // A workflow GitHub would reject says what is wrong itself ("not a valid workflow: …"); anything else is YAML the parser refused.

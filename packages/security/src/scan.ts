@@ -8,7 +8,7 @@ import { SecretEngine, type AllowList } from './secrets/engine.js';
 import { listFiles, scanTree } from './secrets/files.js';
 import { DEFAULT_RULES, type SecretRule } from './secrets/rules.js';
 import type { Finding, ScannerName } from './types.js';
-import { isWorkflowFile } from './workflows/audit.js';
+import { isWorkflowFile, localCodeInputs } from './workflows/audit.js';
 import { vulnerableActionFindings, type ActionReference } from './workflows/known-vulnerable.js';
 
 /** What to scan and with what. */
@@ -80,12 +80,18 @@ export async function scan(
   const workflowFindings: Finding[] = [];
   const actions: ActionReference[] = [];
   if (want.has('workflows')) {
+    const texts = new Map<string, string>();
     for (const path of listFiles(options.target)) {
       if (!isWorkflowFile(path)) continue;
       const text = readWorkflow(join(options.target, path), path, logger);
-      if (text === undefined) continue;
+      if (text !== undefined) texts.set(path, text);
+    }
+    // The repository's composite actions first: a workflow step passing outsider data to an input
+    // one of them runs as code is an injection the step's own file does not show.
+    const localActions = localCodeInputs(texts);
+    for (const [path, text] of texts) {
       stats.workflows++;
-      const audited = auditOrWarn(text, path, logger);
+      const audited = auditOrWarn(text, path, logger, localActions);
       workflowFindings.push(...audited.findings);
       actions.push(...audited.actions);
     }

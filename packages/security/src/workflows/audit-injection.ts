@@ -22,6 +22,38 @@ function sinks(ctx: AuditContext, step: Step): Array<{ node: Node; what: string 
     for (const e of t.entries(t.get(step.node, 'with')))
       if (e.value && inputs.includes(e.key.toLowerCase()))
         out.push({ node: e.value, what: `the \`${e.key}\` input of ${actionOf(step)}` });
+  // A composite action of this repository that pastes an input into its own run: scripts.
+  const local = step.uses?.startsWith('./') ? ctx.localActions.get(localFolder(step.uses)) : undefined;
+  if (local)
+    for (const e of t.entries(t.get(step.node, 'with')))
+      if (e.value && local.has(e.key.toLowerCase()))
+        out.push({
+          node: e.value,
+          what: `the \`${e.key}\` input of ${step.uses}, which that action expands into a run: script`,
+        });
+  return out;
+}
+
+/** A local `uses: ./path/` as the folder it names, relative to the repository root. */
+export function localFolder(uses: string): string {
+  return uses.replace(/^\.\//, '').replace(/\/+$/, '');
+}
+
+/**
+ * The inputs a composite action expands into its own code sinks (`run: echo ${{ inputs.name }}`),
+ * lower case: what a caller passes to them runs as code.
+ */
+export function codeInputs(ctx: AuditContext): Set<string> {
+  const out = new Set<string>();
+  if (!ctx.isAction) return out;
+  for (const job of ctx.jobs)
+    for (const step of job.steps)
+      for (const sink of sinks(ctx, step))
+        for (const e of expressions(ctx.tree.str(sink.node) ?? ''))
+          for (const path of resultPaths(e.body)) {
+            const m = /^inputs\.([\w-]+)$/i.exec(path);
+            if (m) out.add(m[1]!.toLowerCase());
+          }
   return out;
 }
 

@@ -53,6 +53,11 @@ export class AuditContext {
   constructor(
     readonly tree: YamlTree,
     readonly file: string,
+    /**
+     * The repository's own composite actions, by folder (`.github/actions/greet`), with the inputs
+     * each expands into code: a step that passes outsider data to one of them is an injection.
+     */
+    readonly localActions: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   ) {
     this.isAction = /(^|\/)action\.ya?ml$/.test(file);
     const root = tree.node(tree.doc.contents);
