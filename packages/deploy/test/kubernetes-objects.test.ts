@@ -1,0 +1,114 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { userError } from '../../../test/matchers.js';
+import {
+  canaryDeployment,
+  replicaSplit,
+  splitWeight,
+  TRACK_LABEL,
+  type Deployment,
+} from '../src/providers/kubernetes/objects.js';
+
+/** A stable Deployment as `kubectl get -o json` returns it, server fields included. */
+const STABLE: Deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: {
+    name: 'web',
+    namespace: 'shop',
+    uid: '0b6f…',
+    resourceVersion: '4711',
+    generation: 3,
+    labels: { app: 'web', team: 'checkout' },
+    annotations: { 'deployment.kubernetes.io/revision': '3', owner: 'checkout' },
+    managedFields: [{ manager: 'kubectl-client-side-apply' }],
+  },
+  spec: {
+    replicas: 4,
+    progressDeadlineSeconds: 120,
+    strategy: { type: 'RollingUpdate' },
+    selector: { matchLabels: { app: 'web' } },
+    template: {
+      metadata: { labels: { app: 'web' }, annotations: { 'prometheus.io/scrape': 'true' } },
+      spec: {
+        serviceAccountName: 'web',
+        containers: [
+          { name: 'app', image: 'ghcr.io/acme/web:1.0.0', ports: [{ containerPort: 8080 }] },
+          { name: 'proxy', image: 'envoyproxy/envoy:v1.31.0' },
+        ],
+      },
+    },
+  },
+  status: { replicas: 4, readyReplicas: 4 },
+};
+
+describe('canaryDeployment', () => {
+  it("is the stable Deployment with the release's image, its own name, and the track label on it, its selector and its pods", () => {
+    const canary = canaryDeployment(STABLE, { id: '1.1.0-abc', image: 'ghcr.io/acme/web:1.1.0', replicas: 1 });
+    expect(canary.metadata).toStrictEqual({
+      name: 'web-canary',
+      namespace: 'shop',
+      labels: { app: 'web', team: 'checkout', [TRACK_LABEL]: 'canary' },
+      annotations: { owner: 'checkout', 'slipway.dev/release': '1.1.0-abc' },
+    });
+    expect(canary.spec.replicas).toBe(1);
+    expect(canary.spec.selector).toStrictEqual({ matchLabels: { app: 'web', [TRACK_LABEL]: 'canary' } });
+    expect(canary.spec.template.metadata!.labels).toStrictEqual({ app: 'web', [TRACK_LABEL]: 'canary' });
+    expect(canary.spec.template.spec.containers.map((c) => c.image)).toStrictEqual([
+      'ghcr.io/acme/web:1.1.0',
+      'envoyproxy/envoy:v1.31.0',
+    ]);
+    // What the user set comes along; what the server keeps does not.
+    expect(canary.spec.progressDeadlineSeconds).toBe(120);
+    expect(canary.spec.template.spec.serviceAccountName).toBe('web');
+    expect(canary).not.toHaveProperty('status');
+    expect(JSON.stringify(canary)).not.toMatch(/resourceVersion|managedFields|uid|deployment\.kubernetes\.io/);
+    // The stable object itself is untouched.
+    expect(STABLE.spec.template.spec.containers[0]!.image).toBe('ghcr.io/acme/web:1.0.0');
+  });
+
+  it('sets the image of the container it is told, and names the containers when it has no such one', () => {
+    const canary = canaryDeployment(STABLE, {
+      id: 'r',
+      image: 'envoyproxy/envoy:v1.32.0',
+      container: 'proxy',
+      replicas: 1,
+    });
+    expect(canary.spec.template.spec.containers.map((c) => c.image)).toStrictEqual([
+      'ghcr.io/acme/web:1.0.0',
+      'envoyproxy/envoy:v1.32.0',
+    ]);
+    expect(() => canaryDeployment(STABLE, { id: 'r', image: 'x', container: 'sidecar', replicas: 1 })).toThrow(
+      userError('container', /'sidecar' is not a container of Deployment web \(it has app, proxy\)/),
+    );
+  });
+});
+
+describe('replicaSplit', () => {
+  it('gives each side its share of the pods, at least one for a canary above 0 and a stable below 100', () => {
+    expect(replicaSplit(10, 0)).toStrictEqual({ stable: 10, canary: 0 });
+    expect(replicaSplit(10, 10)).toStrictEqual({ stable: 9, canary: 1 });
+    expect(replicaSplit(10, 50)).toStrictEqual({ stable: 5, canary: 5 });
+    expect(replicaSplit(10, 100)).toStrictEqual({ stable: 0, canary: 10 });
+    expect(replicaSplit(4, 1)).toStrictEqual({ stable: 3, canary: 1 });
+    expect(replicaSplit(1, 10)).toStrictEqual({ stable: 1, canary: 1 });
+  });
+
+  it('never leaves a side empty between 0 and 100, never runs more than one extra pod, and comes closest to the weight', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 99 }), (total, weight) => {
+        const split = replicaSplit(total, weight);
+        expect(split.stable).toBeGreaterThanOrEqual(1);
+        expect(split.canary).toBeGreaterThanOrEqual(1);
+        expect(split.stable + split.canary).toBeLessThanOrEqual(Math.max(total, 2));
+        if (total >= 2) {
+          // No other split of the same pods is closer to the weight asked for, within the bounds.
+          for (let c = 1; c < total; c++)
+            expect(Math.abs(splitWeight(split) - weight)).toBeLessThanOrEqual(
+              Math.abs((100 * c) / total - weight) + 100 / total,
+            );
+        }
+      }),
+    );
+  });
+});
