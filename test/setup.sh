@@ -71,3 +71,11 @@ if ! tools_ok; then
   "$TOOLS_VENV/bin/python" -m pip install -q --disable-pip-version-check "${PYTHON_TOOLS[@]}"
   for spec in "${PYTHON_TOOLS[@]}"; do ln -sf "$TOOLS_VENV/bin/${spec%%==*}" "/usr/local/bin/${spec%%==*}"; done
 fi
+
+# A real Kubernetes control plane for the kubernetes provider's tests (docs/kubernetes.md): built
+# once from the Go module proxy into /opt/slipway-test-tools/k8s-<version>, rebuilt only when missing.
+if [ "$(id -u)" -eq 0 ]; then
+  echo "test/setup.sh: Kubernetes control plane in $(bash test/k8s/build.sh)"
+else
+  echo "test/setup.sh: not root; the Kubernetes control plane is not built, and the tests that need it will say so" >&2
+fi

@@ -1,0 +1,149 @@
+// The kubernetes provider talks to the cluster through kubectl, the client every runner that
+// deploys to Kubernetes already has and whose kubeconfig (client certificates, tokens, the EKS,
+// GKE and AKS exec plugins) `azure/k8s-set-context`, `aws eks update-kubeconfig` and
+// `google-github-actions/get-gke-credentials` set up. Every change is a server-side apply with
+// field manager `slipway`, so other managers' fields are left alone.
+import { UserError, type Exec } from '@slipway/action-kit/lite';
+
+/** slipway's field manager for server-side apply. */
+export const FIELD_MANAGER = 'slipway';
+
+/** How to reach the cluster. */
+export interface KubectlOptions {
+  exec: Exec;
+  /** The kubectl binary (a name on PATH or a path). */
+  binary: string;
+  /** The kubeconfig context; empty: the current one. */
+  context: string;
+  namespace: string;
+  /** The environment kubectl runs with (KUBECONFIG, the cloud credentials its exec plugins read). */
+  env: Record<string, string>;
+  /** How long one call may take. */
+  timeoutMs: number;
+}
+
+/** An apply that another field manager's fields stand in the way of. */
+export interface Conflict {
+  field: string;
+  manager: string;
+}
+
+/** Where the minimal RBAC Role for the provider is written down. */
+const RBAC_DOC = 'docs/kubernetes.md#rbac';
+
+/** kubectl with the context and namespace of a deploy; every failure is said in the user's terms. */
+export class Kubectl {
+  constructor(private readonly o: KubectlOptions) {}
+
+  /** The object, or undefined when it does not exist. */
+  async get<T>(kind: string, name: string): Promise<T | undefined> {
+    const out = await this.run(['get', kind, name, '--ignore-not-found', '-o', 'json']);
+    return out.trim() === '' ? undefined : (JSON.parse(out) as T);
+  }
+
+  /** The objects of a kind whose labels match a selector (`app=web,slipway.dev/track=canary`). */
+  async list<T>(kind: string, selector: string): Promise<T[]> {
+    const out = await this.run(['get', kind, '-l', selector, '-o', 'json']);
+    return (JSON.parse(out) as { items: T[] }).items;
+  }
+
+  /**
+   * Server-side applies an object as field manager `slipway`. With `force`, fields another
+   * manager owns are taken over (for the fields slipway manages by name: a route's weights);
+   * without it a conflict is the user's to settle, and the error names each field and its manager.
+   */
+  async apply<T>(object: T, options: { force?: boolean } = {}): Promise<T> {
+    const args = ['apply', '--server-side', `--field-manager=${FIELD_MANAGER}`, '-o', 'json', '-f', '-'];
+    if (options.force) args.splice(2, 0, '--force-conflicts');
+    return JSON.parse(await this.run(args, JSON.stringify(object))) as T;
+  }
+
+  /** Deletes an object; one already gone is fine. */
+  async delete(kind: string, name: string): Promise<void> {
+    await this.run(['delete', kind, name, '--ignore-not-found', '--wait=false']);
+  }
+
+  /** Runs kubectl with the deploy's context and namespace, returning its output; failures become errors that say what to do. */
+  async run(args: string[], input?: string): Promise<string> {
+    const full = [...(this.o.context ? ['--context', this.o.context] : []), '--namespace', this.o.namespace, ...args];
+    let result;
+    try {
+      result = await this.o.exec(this.o.binary, full, {
+        env: this.o.env,
+        ignoreReturnCode: true,
+        silent: true,
+        timeoutMs: this.o.timeoutMs,
+        ...(input !== undefined ? { input } : {}),
+      });
+    } catch (err) {
+      if (/ENOENT|Unable to locate executable|not found/i.test((err as Error).message))
+        throw new UserError(
+          `kubectl ('${this.o.binary}') could not be run: ${(err as Error).message}.`,
+          { input: 'kubectl' },
+          'Install kubectl on the runner (GitHub-hosted runners have it), or give its path in the kubectl input.',
+        );
+      throw err;
+    }
+    if (result.timedOut)
+      throw new UserError(
+        `kubectl ${args[0]} did not finish within ${Math.round(this.o.timeoutMs / 1000)} s.`,
+        { input: 'kube-context' },
+        'Check that the cluster answers from the runner (kubectl cluster-info) and that the API server is not overloaded.',
+      );
+    if (result.exitCode === 0) return result.stdout;
+    throw explain(result.stderr.trim() || result.stdout.trim(), args, this.o);
+  }
+}
+
+/** The conflicts an apply reported: `conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas`. */
+export function parseConflicts(stderr: string): Conflict[] {
+  const out: Conflict[] = [];
+  // One conflict per line, or several managers for one field on the lines after it.
+  for (const m of stderr.matchAll(/conflicts? with "([^"]+)"(?: using [^:\n]+)?:\s*(\.\S+)/g))
+    out.push({ manager: m[1]!, field: m[2]! });
+  for (const m of stderr.matchAll(/^-\s*(\.\S+)$/gm))
+    if (!out.some((c) => c.field === m[1])) out.push({ manager: 'another manager', field: m[1]! });
+  return out;
+}
+
+/** A kubectl failure as an error the user can act on; anything unknown stays an internal error with kubectl's words. */
+function explain(message: string, args: string[], o: KubectlOptions): Error {
+  const said = message.split('\n').slice(0, 6).join(' ').slice(0, 600);
+  const conflicts = parseConflicts(message);
+  if (/Apply failed with \d+ conflicts?/.test(message) && conflicts.length)
+    return new UserError(
+      `another field manager owns what slipway would change: ${conflicts.map((c) => `${c.field} (${c.manager})`).join(', ')}.`,
+      { input: 'deployment' },
+      'Let slipway manage those fields (stop setting them from the other tool, or remove them there), or apply the change yourself; slipway never takes over fields it does not manage.',
+    );
+  const forbidden = /cannot (\w+) resource "([^"]+)"(?: in API group "([^"]*)")?/.exec(message);
+  if (/\(Forbidden\)/.test(message) && forbidden)
+    return new UserError(
+      `the cluster refused: ${said}`,
+      { input: 'namespace' },
+      `Grant the deploying identity ${forbidden[1]} on ${forbidden[2]}${forbidden[3] ? ` (API group ${forbidden[3]})` : ''} in namespace ${o.namespace}: the minimal Role is in ${RBAC_DOC}.`,
+    );
+  if (/context was not found|no context exists with the name|context "[^"]*" does not exist/i.test(message))
+    return new UserError(
+      `'${o.context}' is not a context of the kubeconfig: ${said}`,
+      { input: 'kube-context' },
+      'Name a context from kubectl config get-contexts, or leave kube-context empty for the current one.',
+    );
+  if (
+    /Unable to connect to the server|connection refused|no such host|i\/o timeout|no configuration has been provided|x509:|tls: |Unauthorized|You must be logged in/i.test(
+      message,
+    )
+  )
+    return new UserError(
+      `kubectl cannot reach or log in to the cluster: ${said}`,
+      { input: 'kube-context' },
+      'Set up the kubeconfig before this step (azure/k8s-set-context, aws eks update-kubeconfig, google-github-actions/get-gke-credentials) so KUBECONFIG points at it, and check the runner can reach the API server.',
+    );
+  if (/namespaces? "[^"]+" not found/.test(message))
+    return new UserError(
+      `namespace '${o.namespace}' does not exist in the cluster.`,
+      { input: 'namespace' },
+      'Create the namespace, or name an existing one.',
+    );
+  return new Error(`kubectl ${args.slice(0, 2).join(' ')} failed: ${said}`);
+}

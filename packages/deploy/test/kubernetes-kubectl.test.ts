@@ -1,0 +1,142 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from '@jest/globals';
+import { actionsExec, type UserError } from '@slipway/action-kit/lite';
+import { userError } from '../../../test/matchers.js';
+import { closedPort } from '../../../test/harness.js';
+import { needsCluster, startCluster, type Cluster } from '../../../test/k8s/cluster.js';
+import { FIELD_MANAGER, Kubectl } from '../src/providers/kubernetes/kubectl.js';
+import { canaryDeployment, TRACK_LABEL, type Deployment } from '../src/providers/kubernetes/objects.js';
+
+const { describe, it } = needsCluster();
+
+/** The user's stable Deployment, applied client-side the way most repositories do (`kubectl apply -f`). */
+const STABLE = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' } },
+  spec: {
+    replicas: 3,
+    progressDeadlineSeconds: 30,
+    selector: { matchLabels: { app: 'web' } },
+    template: {
+      metadata: { labels: { app: 'web' } },
+      spec: { containers: [{ name: 'app', image: 'registry.invalid/web:1.0.0', ports: [{ containerPort: 8080 }] }] },
+    },
+  },
+};
+
+describe('kubectl against a real API server', () => {
+  let cluster: Cluster;
+  let kubectl: Kubectl;
+  const as = (o: Partial<ConstructorParameters<typeof Kubectl>[0]> = {}): Kubectl =>
+    new Kubectl({
+      exec: actionsExec,
+      binary: cluster.kubectl,
+      context: '',
+      namespace: 'shop',
+      env: cluster.env,
+      timeoutMs: 30_000,
+      ...o,
+    });
+  const k = (...args: string[]): string =>
+    execFileSync(cluster.kubectl, args, { env: cluster.env, encoding: 'utf8', input: '' });
+
+  beforeAll(async () => {
+    cluster = await startCluster();
+    kubectl = as();
+    k('create', 'namespace', 'shop');
+    execFileSync(cluster.kubectl, ['apply', '-f', '-'], { env: cluster.env, input: JSON.stringify(STABLE) });
+    k('-n', 'shop', 'rollout', 'status', 'deploy/web', '--timeout=60s');
+  }, 120_000);
+  afterAll(() => cluster?.stop(), 30_000);
+
+  it('reads an object, and undefined for one that does not exist', async () => {
+    const web = await kubectl.get<Deployment>('deployment', 'web');
+    expect(web?.spec.template.spec.containers[0]!.image).toBe('registry.invalid/web:1.0.0');
+    expect(await kubectl.get('deployment', 'nope')).toBeUndefined();
+  });
+
+  it('applies the canary server-side as field manager slipway, and its pods become ready', async () => {
+    const stable = (await kubectl.get<Deployment>('deployment', 'web'))!;
+    const applied = await kubectl.apply(
+      canaryDeployment(stable, { id: '1.1.0-abc', image: 'registry.invalid/web:1.1.0', replicas: 1 }),
+    );
+    expect(applied.metadata.name).toBe('web-canary');
+    // kubectl hides managedFields unless asked.
+    const fields = JSON.parse(k('-n', 'shop', 'get', 'deploy/web-canary', '--show-managed-fields', '-o', 'json')) as {
+      metadata: { managedFields: { manager: string; operation: string }[] };
+    };
+    expect(fields.metadata.managedFields.map((f) => `${f.manager}/${f.operation}`)).toContain(`${FIELD_MANAGER}/Apply`);
+    k('-n', 'shop', 'rollout', 'status', 'deploy/web-canary', '--timeout=60s');
+    const pods = await kubectl.list<{ metadata: { labels: Record<string, string> } }>('pods', `${TRACK_LABEL}=canary`);
+    expect(pods.length).toBe(1);
+    // The stable Deployment's pods and the canary's stay apart: each is counted by its own.
+    expect((await kubectl.get<{ status: { readyReplicas: number } }>('deployment', 'web'))!.status.readyReplicas).toBe(
+      3,
+    );
+  });
+
+  it("names the field and its manager when an apply would take over another manager's field", async () => {
+    // spec.replicas of web belongs to kubectl's client-side apply.
+    const change = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 5 } };
+    await expect(kubectl.apply(change)).rejects.toThrow(
+      userError(
+        'deployment',
+        /another field manager owns what slipway would change: \.spec\.replicas \(kubectl-client-side-apply\)/,
+      ),
+    );
+    expect((await kubectl.get<Deployment>('deployment', 'web'))!.spec.replicas).toBe(3);
+    // Forced, the field is slipway's (what the router does for the weights it manages).
+    await kubectl.apply(change, { force: true });
+    expect((await kubectl.get<Deployment>('deployment', 'web'))!.spec.replicas).toBe(5);
+  });
+
+  it('says which permission is missing when the identity may not do it, and where the minimal Role is', async () => {
+    k('-n', 'shop', 'create', 'serviceaccount', 'reader');
+    const token = k('-n', 'shop', 'create', 'token', 'reader').trim();
+    const config = join(cluster.dir, 'reader.kubeconfig');
+    writeFileSync(config, readConfig(cluster.kubeconfig).replace(/token: .*/, `token: ${token}`));
+    const reader = as({ env: { ...cluster.env, KUBECONFIG: config } });
+    await expect(reader.get('deployment', 'web')).rejects.toThrow(
+      userError('namespace', /cluster refused: .*cannot get resource "deployments" in API group "apps"/),
+    );
+    const err = (await reader.get('deployment', 'web').catch((e: unknown) => e)) as UserError;
+    expect(err.hint).toBe(
+      'Grant the deploying identity get on deployments (API group apps) in namespace shop: the minimal Role is in docs/kubernetes.md#rbac.',
+    );
+  });
+
+  it('says the cluster cannot be reached, and names kube-context, when the API server does not answer', async () => {
+    const config = join(cluster.dir, 'closed.kubeconfig');
+    writeFileSync(
+      config,
+      readConfig(cluster.kubeconfig).replace(/server: .*/, `server: https://127.0.0.1:${await closedPort()}`),
+    );
+    await expect(as({ env: { ...cluster.env, KUBECONFIG: config } }).get('deployment', 'web')).rejects.toThrow(
+      userError('kube-context', /kubectl cannot reach or log in to the cluster: .*connection refused/),
+    );
+  });
+
+  it('names an unknown context', async () => {
+    await expect(as({ context: 'prod-eu' }).get('deployment', 'web')).rejects.toThrow(
+      userError('kube-context', /'prod-eu' is not a context of the kubeconfig/),
+    );
+  });
+
+  it('names a namespace that does not exist', async () => {
+    const missing = as({ namespace: 'nowhere' });
+    await expect(missing.apply({ ...STABLE, metadata: { ...STABLE.metadata, namespace: 'nowhere' } })).rejects.toThrow(
+      userError('namespace', /namespace 'nowhere' does not exist in the cluster/),
+    );
+  });
+
+  it('names the kubectl input when the binary cannot be run', async () => {
+    await expect(as({ binary: join(cluster.dir, 'no-kubectl') }).get('deployment', 'web')).rejects.toThrow(
+      userError('kubectl', /could not be run/),
+    );
+  });
+});
+
+const readConfig = (path: string): string => readFileSync(path, 'utf8');
