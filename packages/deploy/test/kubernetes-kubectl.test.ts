@@ -8,6 +8,7 @@ import { closedPort } from '../../../test/harness.js';
 import { needsCluster, startCluster, type Cluster } from '../../../test/k8s/cluster.js';
 import { FIELD_MANAGER, Kubectl } from '../src/providers/kubernetes/kubectl.js';
 import { canaryDeployment, TRACK_LABEL, type Deployment } from '../src/providers/kubernetes/objects.js';
+import { rolloutOf, type DeploymentState, type PodState, type Rollout } from '../src/providers/kubernetes/rollout.js';
 
 const { describe, it } = needsCluster();
 
@@ -137,6 +138,66 @@ describe('kubectl against a real API server', () => {
       userError('kubectl', /could not be run/),
     );
   });
+
+  /** A stable Deployment of its own (own labels, so canaries of different tests never share pods). */
+  const stableNamed = (name: string, deadline = 10): Deployment =>
+    ({
+      ...STABLE,
+      metadata: { name, namespace: 'shop', labels: { app: name } },
+      spec: {
+        ...STABLE.spec,
+        replicas: 1,
+        progressDeadlineSeconds: deadline,
+        selector: { matchLabels: { app: name } },
+        template: { ...STABLE.spec.template, metadata: { labels: { app: name } } },
+      },
+    }) as Deployment;
+
+  /** Applies a canary whose pods kwok treats as the annotations say, and waits until its rollout is no longer progressing. */
+  async function canaryRollout(name: string, annotations: Record<string, string>): Promise<Rollout> {
+    const canary = canaryDeployment(stableNamed(name), {
+      id: `${name}-1`,
+      image: 'registry.invalid/web:2.0.0',
+      replicas: 1,
+    });
+    canary.spec.template.metadata!.annotations = { ...canary.spec.template.metadata!.annotations, ...annotations };
+    await kubectl.apply(canary);
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const d = (await kubectl.get<DeploymentState>('deployment', canary.metadata.name))!;
+      const pods = await kubectl.list<PodState>('pods', `app=${name},${TRACK_LABEL}=canary`);
+      const r = rolloutOf(d, pods);
+      if (r.state !== 'progressing' || Date.now() > deadline) return r;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  it('reads a canary that becomes ready as ready', async () => {
+    expect(await canaryRollout('fine', {})).toStrictEqual({ state: 'ready' });
+  }, 120_000);
+
+  it.each([
+    ['an image that cannot be pulled', {}, /1 pod ImagePullBackOff \(kwok \(slipway test\): ImagePullBackOff\)/],
+    ['a crash loop', { 'slipway.test/unready-reason': 'CrashLoopBackOff' }, /1 pod CrashLoopBackOff/],
+    [
+      'a failing readiness probe',
+      { 'slipway.test/unready-reason': 'Running' },
+      /1 pod running but not ready \(readiness probe failing\)/,
+    ],
+  ])(
+    "fails a canary that never becomes ready after its progress deadline, with its pods' reason: %s",
+    async (_what, reason, expected) => {
+      const name = `stuck-${Object.keys(reason).length ? String(Object.values(reason)[0]).toLowerCase() : 'pull'}`;
+      const r = await canaryRollout(name, { 'slipway.test/unready': 'true', ...reason });
+      expect(r.state).toBe('failed');
+      if (r.state !== 'failed') return;
+      expect(r.reason).toMatch(
+        new RegExp(`^Deployment ${name}-canary did not become ready within its progressDeadlineSeconds \\(10 s\\): `),
+      );
+      expect(r.reason).toMatch(expected);
+    },
+    120_000,
+  );
 });
 
 const readConfig = (path: string): string => readFileSync(path, 'utf8');

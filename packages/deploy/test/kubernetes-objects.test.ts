@@ -8,6 +8,7 @@ import {
   TRACK_LABEL,
   type Deployment,
 } from '../src/providers/kubernetes/objects.js';
+import { podReasons, rolloutOf, type DeploymentState, type PodState } from '../src/providers/kubernetes/rollout.js';
 
 /** A stable Deployment as `kubectl get -o json` returns it, server fields included. */
 const STABLE: Deployment = {
@@ -110,5 +111,76 @@ describe('replicaSplit', () => {
         }
       }),
     );
+  });
+});
+
+describe('rolloutOf and podReasons', () => {
+  const pod = (name: string, status: PodState['status']): PodState => ({ metadata: { name }, status });
+  const pulling = (name: string) =>
+    pod(name, {
+      phase: 'Pending',
+      conditions: [
+        { type: 'PodScheduled', status: 'True' },
+        { type: 'Ready', status: 'False' },
+      ],
+      containerStatuses: [
+        { name: 'app', ready: false, state: { waiting: { reason: 'ErrImagePull', message: 'pull access denied' } } },
+      ],
+    });
+
+  it('groups the reasons of pods that are not ready, and leaves ready pods out', () => {
+    const pods = [
+      pulling('a'),
+      pulling('b'),
+      pod('c', {
+        phase: 'Pending',
+        conditions: [
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            reason: 'Unschedulable',
+            message: '0/3 nodes are available: 3 Insufficient cpu.',
+          },
+        ],
+      }),
+      pod('d', { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] }),
+      pod('e', {
+        phase: 'Running',
+        conditions: [{ type: 'Ready', status: 'False' }],
+        containerStatuses: [{ name: 'app', restartCount: 4, state: { terminated: { reason: 'Error', exitCode: 1 } } }],
+      }),
+    ];
+    expect(podReasons(pods)).toBe(
+      '2 pods ErrImagePull (pull access denied), 1 pod Unschedulable (0/3 nodes are available: 3 Insufficient cpu.), 1 pod Error (exit code 1)',
+    );
+  });
+
+  it('says how far a rollout has come while it progresses', () => {
+    const d = (status: DeploymentState['status'], generation = 2): DeploymentState => ({
+      metadata: { name: 'web-canary', generation },
+      spec: { replicas: 3 },
+      status,
+    });
+    expect(rolloutOf(d({ observedGeneration: 1 }), [])).toStrictEqual({
+      state: 'progressing',
+      detail: 'waiting for the new spec to be seen',
+    });
+    expect(rolloutOf(d({ observedGeneration: 2, updatedReplicas: 1 }), [pulling('a')])).toStrictEqual({
+      state: 'progressing',
+      detail: '1 of 3 pods updated (1 pod ErrImagePull (pull access denied))',
+    });
+    expect(rolloutOf(d({ observedGeneration: 2, replicas: 4, updatedReplicas: 3 }), [])).toStrictEqual({
+      state: 'progressing',
+      detail: '1 old pods still terminating',
+    });
+    expect(
+      rolloutOf(d({ observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 2 }), []),
+    ).toStrictEqual({
+      state: 'progressing',
+      detail: '2 of 3 pods ready',
+    });
+    expect(
+      rolloutOf(d({ observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 3 }), []),
+    ).toStrictEqual({ state: 'ready' });
   });
 });
