@@ -8,6 +8,7 @@ import {
   TRACK_LABEL,
   type Deployment,
 } from '../src/providers/kubernetes/objects.js';
+import { weightedRoute, type HTTPRoute } from '../src/providers/kubernetes/gateway-api.js';
 import { podReasons, rolloutOf, type DeploymentState, type PodState } from '../src/providers/kubernetes/rollout.js';
 
 /** A stable Deployment as `kubectl get -o json` returns it, server fields included. */
@@ -182,5 +183,68 @@ describe('rolloutOf and podReasons', () => {
     expect(
       rolloutOf(d({ observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 3 }), []),
     ).toStrictEqual({ state: 'ready' });
+  });
+});
+
+describe('weightedRoute (gateway-api)', () => {
+  const route: HTTPRoute = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'web', namespace: 'shop', resourceVersion: '12' },
+    spec: {
+      parentRefs: [{ name: 'public' }],
+      hostnames: ['shop.example.com'],
+      rules: [
+        {
+          matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+          backendRefs: [
+            { group: '', kind: 'Service', name: 'web', port: 80, weight: 1 },
+            { name: 'sidecar-mirror', port: 81 },
+          ],
+        },
+        { matches: [{ path: { type: 'PathPrefix', value: '/static' } }], backendRefs: [{ name: 'cdn', port: 80 }] },
+      ],
+    },
+  };
+  const services = { stable: { name: 'web', port: 80 }, canary: { name: 'web-canary', port: 8080 } };
+
+  it('puts the canary beside the stable backend in each rule that sends to it, and leaves every other rule and backend as read', () => {
+    const applied = weightedRoute(route, { ...services, weight: 10 });
+    expect(applied.metadata).toStrictEqual({ name: 'web', namespace: 'shop' });
+    // Only the rules: the list is atomic in the Gateway API's CRD, so it is applied whole.
+    expect(Object.keys(applied.spec)).toStrictEqual(['rules']);
+    expect(applied.spec.rules![0]!.backendRefs).toStrictEqual([
+      { group: '', kind: 'Service', name: 'web', port: 80, weight: 90 },
+      { group: '', kind: 'Service', name: 'web-canary', port: 8080, weight: 10 },
+      { name: 'sidecar-mirror', port: 81 },
+    ]);
+    expect(applied.spec.rules![0]!.matches).toStrictEqual(route.spec.rules![0]!.matches);
+    expect(applied.spec.rules![1]).toStrictEqual(route.spec.rules![1]);
+  });
+
+  it('moves the weight on a route that already has the canary, and drops the canary backend when told', () => {
+    const at50 = weightedRoute(weightedRoute(route, { ...services, weight: 10 }) as HTTPRoute, {
+      ...services,
+      weight: 50,
+    });
+    expect(at50.spec.rules![0]!.backendRefs!.map((b) => [b.name, b.weight])).toStrictEqual([
+      ['web', 50],
+      ['web-canary', 50],
+      ['sidecar-mirror', undefined],
+    ]);
+    const dropped = weightedRoute(at50, { ...services, weight: 0, dropCanary: true });
+    expect(dropped.spec.rules![0]!.backendRefs!.map((b) => [b.name, b.weight])).toStrictEqual([
+      ['web', 100],
+      ['sidecar-mirror', undefined],
+    ]);
+  });
+
+  it('names the route input when no rule sends to the stable Service', () => {
+    expect(() => weightedRoute(route, { ...services, stable: { name: 'api', port: 80 }, weight: 10 })).toThrow(
+      userError(
+        'route',
+        /HTTPRoute web sends no traffic to Service api \(its rules send to web, sidecar-mirror, cdn\)/,
+      ),
+    );
   });
 });
