@@ -89,9 +89,31 @@ describe('kubectl against a real API server', () => {
       ),
     );
     expect((await kubectl.get<Deployment>('deployment', 'web'))!.spec.replicas).toBe(3);
-    // Forced, the field is slipway's (what the router does for the weights it manages).
-    await kubectl.apply(change, { force: true });
-    expect((await kubectl.get<Deployment>('deployment', 'web'))!.spec.replicas).toBe(5);
+  });
+
+  it('takes a field over from another server-side manager only when forced', async () => {
+    // Another tool (an autoscaler, a person) sets the canary's replicas with its own server-side apply.
+    const replicas = (n: number) => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web-canary' },
+      spec: { replicas: n },
+    });
+    execFileSync(
+      cluster.kubectl,
+      ['-n', 'shop', 'apply', '--server-side', '--force-conflicts', '--field-manager=someone-else', '-f', '-'],
+      { env: cluster.env, input: JSON.stringify(replicas(2)) },
+    );
+    // slipway's apply is always its whole intent for the object: the canary as it wants it, at 1 pod.
+    const stable = (await kubectl.get<Deployment>('deployment', 'web'))!;
+    const canary = canaryDeployment(stable, { id: '1.1.0-abc', image: 'registry.invalid/web:1.1.0', replicas: 1 });
+    await expect(kubectl.apply(canary)).rejects.toThrow(userError('deployment', /\.spec\.replicas \(someone-else\)/));
+    expect((await kubectl.get<Deployment>('deployment', 'web-canary'))!.spec.replicas).toBe(2);
+    await kubectl.apply(canary, { force: true });
+    const after = (await kubectl.get<Deployment>('deployment', 'web-canary'))!;
+    expect(after.spec.replicas).toBe(1);
+    // The rest of the canary, which slipway applied before, is still there.
+    expect(after.spec.template.spec.containers[0]!.image).toBe('registry.invalid/web:1.1.0');
   });
 
   it('says which permission is missing when the identity may not do it, and where the minimal Role is', async () => {
