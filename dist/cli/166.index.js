@@ -3629,6 +3629,15 @@ function recordSeverity(record) {
         return { severity: WORDS[word.toUpperCase()], source: `database severity ${word}` };
     return { severity: 'medium', source: 'no severity in the record' };
 }
+/** What a finding says of an advisory for a package: severity, fixed versions, other ids, one-line summary ('' when none). */
+function advisoryFacts(record, pkg) {
+    return {
+        sev: recordSeverity(record),
+        fixed: fixedVersions(record, pkg),
+        aliases: (record.aliases ?? []).filter((a) => a !== record.id),
+        summary: record.summary ?? record.details?.split('\n')[0] ?? '',
+    };
+}
 
 ;// CONCATENATED MODULE: ./packages/security/src/workflows/yaml-tree.ts
 
@@ -3844,10 +3853,7 @@ function vulnerableActionFindings(matches) {
         const ref = pkg;
         if (!wholeLineAffected(record, ref))
             continue;
-        const sev = recordSeverity(record);
-        const fixed = fixedVersions(record, pkg);
-        const aliases = (record.aliases ?? []).filter((a) => a !== record.id);
-        const summary = record.summary ?? record.details?.split('\n')[0] ?? 'see the advisory';
+        const { sev, fixed, aliases, summary } = advisoryFacts(record, pkg);
         const print = fingerprint('workflow/known-vulnerable-action', ref.file, ref.uses, record.id);
         if (seen.has(`${print}:${ref.line}`))
             continue;
@@ -3858,7 +3864,7 @@ function vulnerableActionFindings(matches) {
             scanner: 'workflows',
             rule: r,
             severity: sev.severity,
-            message: `\`${ref.uses}\` in ${ref.place} (${version}) is affected by ${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}: ${summary}. ${fixed.length ? `Fixed in ${fixed.join(', ')}: pin that release's commit SHA.` : 'No fixed release yet: replace the action.'}`,
+            message: `\`${ref.uses}\` in ${ref.place} (${version}) is affected by ${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}: ${summary || 'see the advisory'}. ${fixed.length ? `Fixed in ${fixed.join(', ')}: pin that release's commit SHA.` : 'No fixed release yet: replace the action.'}`,
             file: ref.file,
             line: ref.line ?? 1,
             fingerprint: print,
@@ -4561,10 +4567,7 @@ async function matchPackages(all, source, logger, alsoMatch = []) {
     for (const { pkg, record } of matches) {
         if (extra.has(pkg))
             continue;
-        const sev = recordSeverity(record);
-        const fixed = fixedVersions(record, pkg);
-        const aliases = (record.aliases ?? []).filter((a) => a !== record.id);
-        const summary = record.summary ?? record.details?.split('\n')[0] ?? '';
+        const { sev, fixed, aliases, summary } = advisoryFacts(record, pkg);
         findings.push({
             scanner: 'dependencies',
             rule: {
@@ -4587,6 +4590,14 @@ async function matchPackages(all, source, logger, alsoMatch = []) {
         ...(records !== undefined ? { records } : {}),
         alsoMatched: matches.filter((m) => extra.has(m.pkg)),
     };
+}
+/**
+ * The actions to match against OSV: all of them when the dependency scanner runs too (its data,
+ * its consent to ask the API), or when the data is offline; none otherwise, so the workflow
+ * scanner alone never asks the OSV API.
+ */
+function actionsToMatch(actions, dependencies, source) {
+    return dependencies || source.kind === 'offline' ? actions : [];
 }
 /**
  * Matches only the actions workflows use (the workflow scanner without the dependency scanner):
@@ -4791,12 +4802,11 @@ async function scanEntries(target, want, engine, osv, logger) {
             out.findings.push(...(await scanStream(engine, entry.body(), path)));
         }
     }
-    // The actions workflows use are matched with the dependencies; alone, only against offline data.
-    const checkActions = actions.length > 0 && (want.has('dependencies') || osv.kind === 'offline');
-    if (want.has('dependencies') || checkActions) {
+    const checked = actionsToMatch(actions, want.has('dependencies'), osv);
+    if (want.has('dependencies') || checked.length > 0) {
         const matched = want.has('dependencies')
-            ? await matchPackages(packages, osv, logger, checkActions ? actions : [])
-            : { ...(await matchActionsOnly(actions, osv, logger)), findings: [], packages: 0 };
+            ? await matchPackages(packages, osv, logger, checked)
+            : { ...(await matchActionsOnly(checked, osv, logger)), findings: [], packages: 0 };
         out.findings.push(...matched.findings, ...vulnerableActionFindings(matched.alsoMatched));
         if (want.has('dependencies'))
             out.packages = matched.packages;
@@ -4883,11 +4893,10 @@ async function scan(options, seams) {
             actions.push(...audited.actions);
         }
     }
-    // With the workflow scanner alone, the OSV API is not asked unless the user chose it for dependencies.
-    const checkActions = actions.length > 0 && (want.has('dependencies') || options.osv.kind === 'offline');
+    const checked = actionsToMatch(actions, want.has('dependencies'), options.osv);
     let actionMatches = [];
     if (want.has('dependencies')) {
-        const r = await scanDependencies(options.target, options.osv, logger, checkActions ? actions : []);
+        const r = await scanDependencies(options.target, options.osv, logger, checked);
         findings.push(...r.findings);
         actionMatches = r.alsoMatched;
         stats.packages = r.packages;
@@ -4897,8 +4906,8 @@ async function scan(options, seams) {
         if (r.lockfiles.length === 0)
             logger.info('security-scan: dependencies: no lockfile was found, so no dependency was checked');
     }
-    else if (checkActions) {
-        const r = await matchActionsOnly(actions, options.osv, logger);
+    else if (checked.length > 0) {
+        const r = await matchActionsOnly(checked, options.osv, logger);
         actionMatches = r.alsoMatched;
         if (r.records !== undefined)
             stats.osvRecords = r.records;

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { isUserError, UserError, type Logger } from '@slipway/action-kit/lite';
 import { BadTarError, readTarGz } from '@slipway/artifact';
 import { parserFor, type LockedPackage } from '@slipway/lockfiles';
-import { matchActionsOnly, matchPackages, type OsvSource } from './deps/scan.js';
+import { actionsToMatch, matchActionsOnly, matchPackages, type OsvSource } from './deps/scan.js';
 import { auditOrWarn, parseOrWarn, tooLargeWorkflow } from './scan-files.js';
 import type { SecretEngine } from './secrets/engine.js';
 import { scanStream, scannable } from './secrets/files.js';
@@ -99,12 +99,11 @@ async function scanEntries(
       out.findings.push(...(await scanStream(engine, entry.body(), path)));
     }
   }
-  // The actions workflows use are matched with the dependencies; alone, only against offline data.
-  const checkActions = actions.length > 0 && (want.has('dependencies') || osv.kind === 'offline');
-  if (want.has('dependencies') || checkActions) {
+  const checked = actionsToMatch(actions, want.has('dependencies'), osv);
+  if (want.has('dependencies') || checked.length > 0) {
     const matched = want.has('dependencies')
-      ? await matchPackages(packages, osv, logger, checkActions ? actions : [])
-      : { ...(await matchActionsOnly(actions, osv, logger)), findings: [], packages: 0 };
+      ? await matchPackages(packages, osv, logger, checked)
+      : { ...(await matchActionsOnly(checked, osv, logger)), findings: [], packages: 0 };
     out.findings.push(...matched.findings, ...vulnerableActionFindings(matched.alsoMatched));
     if (want.has('dependencies')) out.packages = matched.packages;
     if (matched.records !== undefined) out.records = matched.records;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { redactCredentials, type Exec, type Logger } from '@slipway/action-kit/lite';
-import { matchActionsOnly, scanDependencies, type OsvMatch, type OsvSource } from './deps/scan.js';
+import { actionsToMatch, matchActionsOnly, scanDependencies, type OsvMatch, type OsvSource } from './deps/scan.js';
 import { scanHistory } from './history.js';
 import { scanArchive } from './scan-archive.js';
 import { auditOrWarn, readWorkflow } from './scan-files.js';
@@ -96,11 +96,10 @@ export async function scan(
       actions.push(...audited.actions);
     }
   }
-  // With the workflow scanner alone, the OSV API is not asked unless the user chose it for dependencies.
-  const checkActions = actions.length > 0 && (want.has('dependencies') || options.osv.kind === 'offline');
+  const checked = actionsToMatch(actions, want.has('dependencies'), options.osv);
   let actionMatches: OsvMatch[] = [];
   if (want.has('dependencies')) {
-    const r = await scanDependencies(options.target, options.osv, logger, checkActions ? actions : []);
+    const r = await scanDependencies(options.target, options.osv, logger, checked);
     findings.push(...r.findings);
     actionMatches = r.alsoMatched;
     stats.packages = r.packages;
@@ -108,8 +107,8 @@ export async function scan(
     if (r.records !== undefined) stats.osvRecords = r.records;
     if (r.lockfiles.length === 0)
       logger.info('security-scan: dependencies: no lockfile was found, so no dependency was checked');
-  } else if (checkActions) {
-    const r = await matchActionsOnly(actions, options.osv, logger);
+  } else if (checked.length > 0) {
+    const r = await matchActionsOnly(checked, options.osv, logger);
     actionMatches = r.alsoMatched;
     if (r.records !== undefined) stats.osvRecords = r.records;
   }

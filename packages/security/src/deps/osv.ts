@@ -104,3 +104,16 @@ export function recordSeverity(record: OsvRecord): { severity: Severity; score?:
     return { severity: WORDS[word.toUpperCase()]!, source: `database severity ${word}` };
   return { severity: 'medium', source: 'no severity in the record' };
 }
+
+/** What a finding says of an advisory for a package: severity, fixed versions, other ids, one-line summary ('' when none). */
+export function advisoryFacts(
+  record: OsvRecord,
+  pkg: Pick<LockedPackage, 'ecosystem' | 'name'>,
+): { sev: ReturnType<typeof recordSeverity>; fixed: string[]; aliases: string[]; summary: string } {
+  return {
+    sev: recordSeverity(record),
+    fixed: fixedVersions(record, pkg),
+    aliases: (record.aliases ?? []).filter((a) => a !== record.id),
+    summary: record.summary ?? record.details?.split('\n')[0] ?? '',
+  };
+}

@@ -6,7 +6,7 @@ import { parseOrWarn } from '../scan-files.js';
 import { fingerprint } from '../fingerprint.js';
 import { listFiles } from '../secrets/files.js';
 import type { Finding } from '../types.js';
-import { affects, fixedVersions, osvKey, recordSeverity, type OsvRecord } from './osv.js';
+import { advisoryFacts, affects, osvKey, type OsvRecord } from './osv.js';
 import { queryOsv, type OsvApiOptions } from './osv-api.js';
 import { loadOsvDb, type OsvDbOptions } from './osv-db.js';
 
@@ -112,10 +112,7 @@ export async function matchPackages(
   const findings: Finding[] = [];
   for (const { pkg, record } of matches) {
     if (extra.has(pkg)) continue;
-    const sev = recordSeverity(record);
-    const fixed = fixedVersions(record, pkg);
-    const aliases = (record.aliases ?? []).filter((a) => a !== record.id);
-    const summary = record.summary ?? record.details?.split('\n')[0] ?? '';
+    const { sev, fixed, aliases, summary } = advisoryFacts(record, pkg);
     findings.push({
       scanner: 'dependencies',
       rule: {
@@ -138,6 +135,15 @@ export async function matchPackages(
     ...(records !== undefined ? { records } : {}),
     alsoMatched: matches.filter((m) => extra.has(m.pkg)),
   };
+}
+
+/**
+ * The actions to match against OSV: all of them when the dependency scanner runs too (its data,
+ * its consent to ask the API), or when the data is offline; none otherwise, so the workflow
+ * scanner alone never asks the OSV API.
+ */
+export function actionsToMatch<T>(actions: readonly T[], dependencies: boolean, source: OsvSource): readonly T[] {
+  return dependencies || source.kind === 'offline' ? actions : [];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Ecosystem, LockedPackage } from '@slipway/lockfiles';
-import { fixedVersions, recordSeverity, type OsvRecord } from '../deps/osv.js';
+import { advisoryFacts, type OsvRecord } from '../deps/osv.js';
 import { comparatorFor } from '../deps/versions.js';
 import { fingerprint } from '../fingerprint.js';
 import type { Finding } from '../types.js';
@@ -100,10 +100,7 @@ export function vulnerableActionFindings(matches: readonly { pkg: LockedPackage;
   for (const { pkg, record } of matches) {
     const ref = pkg as ActionReference;
     if (!wholeLineAffected(record, ref)) continue;
-    const sev = recordSeverity(record);
-    const fixed = fixedVersions(record, pkg);
-    const aliases = (record.aliases ?? []).filter((a) => a !== record.id);
-    const summary = record.summary ?? record.details?.split('\n')[0] ?? 'see the advisory';
+    const { sev, fixed, aliases, summary } = advisoryFacts(record, pkg);
     const print = fingerprint('workflow/known-vulnerable-action', ref.file, ref.uses, record.id);
     if (seen.has(`${print}:${ref.line}`)) continue;
     seen.add(`${print}:${ref.line}`);
@@ -113,7 +110,7 @@ export function vulnerableActionFindings(matches: readonly { pkg: LockedPackage;
       scanner: 'workflows',
       rule: r,
       severity: sev.severity,
-      message: `\`${ref.uses}\` in ${ref.place} (${version}) is affected by ${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}: ${summary}. ${fixed.length ? `Fixed in ${fixed.join(', ')}: pin that release's commit SHA.` : 'No fixed release yet: replace the action.'}`,
+      message: `\`${ref.uses}\` in ${ref.place} (${version}) is affected by ${record.id}${aliases.length ? ` (${aliases.join(', ')})` : ''}: ${summary || 'see the advisory'}. ${fixed.length ? `Fixed in ${fixed.join(', ')}: pin that release's commit SHA.` : 'No fixed release yet: replace the action.'}`,
       file: ref.file,
       line: ref.line ?? 1,
       fingerprint: print,
