@@ -116,6 +116,36 @@ describe('kubectl against a real API server', () => {
     expect(after.spec.template.spec.containers[0]!.image).toBe('registry.invalid/web:1.1.0');
   });
 
+  it("changes only the fields applied on the user's client-side-applied object, and takes them over when forced", async () => {
+    const web = async () => (await kubectl.get<Deployment>('deployment', 'other'))!;
+    execFileSync(cluster.kubectl, ['apply', '-f', '-'], {
+      env: cluster.env,
+      input: JSON.stringify({ ...STABLE, metadata: { ...STABLE.metadata, name: 'other', labels: { app: 'other' } } }),
+    });
+    const image = (tag: string) => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'other' },
+      spec: { template: { spec: { containers: [{ name: 'app', image: `registry.invalid/web:${tag}` }] } } },
+    });
+    await expect(kubectl.apply(image('2.0.0'))).rejects.toThrow(
+      userError('deployment', /\.spec\.template\.spec\.containers\[name="app"\]\.image \(kubectl-client-side-apply\)/),
+    );
+    await kubectl.apply(image('2.0.0'), { force: true });
+    const after = await web();
+    expect(after.spec.template.spec.containers[0]!.image).toBe('registry.invalid/web:2.0.0');
+    // kubectl apply --server-side would have moved these to slipway and dropped them; they stay the user's.
+    expect(after.spec.replicas).toBe(3);
+    expect(after.spec.template.spec.containers[0]!.ports).toStrictEqual([{ containerPort: 8080, protocol: 'TCP' }]);
+    expect(after.metadata.labels).toStrictEqual({ app: 'other' });
+    const owners = JSON.parse(k('-n', 'shop', 'get', 'deploy/other', '--show-managed-fields', '-o', 'json')) as {
+      metadata: { managedFields: { manager: string; operation: string }[] };
+    };
+    expect(owners.metadata.managedFields.map((f) => `${f.manager}/${f.operation}`).sort()).toStrictEqual(
+      ['kube-controller-manager/Update', 'kubectl-client-side-apply/Update', `${FIELD_MANAGER}/Apply`].sort(),
+    );
+  });
+
   it('says which permission is missing when the identity may not do it, and where the minimal Role is', async () => {
     k('-n', 'shop', 'create', 'serviceaccount', 'reader');
     const token = k('-n', 'shop', 'create', 'token', 'reader').trim();

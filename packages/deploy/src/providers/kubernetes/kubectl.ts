@@ -4,6 +4,7 @@
 // `google-github-actions/get-gke-credentials` set up. Every change is a server-side apply with
 // field manager `slipway`, so other managers' fields are left alone.
 import { UserError, type Exec } from '@slipway/action-kit/lite';
+import { collectionPath, defaultSpawn, statusText, viaProxy, ProxyStartError, type Spawn } from './api-proxy.js';
 
 /** slipway's field manager for server-side apply. */
 export const FIELD_MANAGER = 'slipway';
@@ -20,6 +21,8 @@ export interface KubectlOptions {
   env: Record<string, string>;
   /** How long one call may take. */
   timeoutMs: number;
+  /** Starts the short-lived `kubectl proxy` a server-side apply goes through; node's spawn by default. */
+  spawn?: Spawn;
 }
 
 /** An apply that another field manager's fields stand in the way of. */
@@ -48,14 +51,38 @@ export class Kubectl {
   }
 
   /**
-   * Server-side applies an object as field manager `slipway`. With `force`, fields another
-   * manager owns are taken over (for the fields slipway manages by name: a route's weights);
-   * without it a conflict is the user's to settle, and the error names each field and its manager.
+   * Server-side applies an object as field manager `slipway`: exactly the fields it has, whoever
+   * created the object and however (see api-proxy.ts for why not `kubectl apply --server-side`).
+   * With `force`, fields another manager owns are taken over (for the fields slipway manages by
+   * name: a route's weights, the stable's image on promotion); without it a conflict is the
+   * user's to settle, and the error names each field and its manager.
    */
-  async apply<T>(object: T, options: { force?: boolean } = {}): Promise<T> {
-    const args = ['apply', '--server-side', `--field-manager=${FIELD_MANAGER}`, '-o', 'json', '-f', '-'];
-    if (options.force) args.splice(2, 0, '--force-conflicts');
-    return JSON.parse(await this.run(args, JSON.stringify(object))) as T;
+  async apply<T extends ApplyObject>(object: T, options: { force?: boolean } = {}): Promise<T> {
+    const namespace = object.metadata.namespace ?? this.o.namespace;
+    const query = `fieldManager=${FIELD_MANAGER}${options.force ? '&force=true' : ''}`;
+    const path = `${collectionPath(object.apiVersion, object.kind, namespace)}/${encodeURIComponent(object.metadata.name)}?${query}`;
+    let answer;
+    try {
+      answer = await viaProxy({
+        spawn: this.o.spawn ?? defaultSpawn,
+        binary: this.o.binary,
+        globalArgs: this.o.context ? ['--context', this.o.context] : [],
+        env: this.o.env,
+        method: 'PATCH',
+        path,
+        contentType: 'application/apply-patch+yaml',
+        body: JSON.stringify({ ...object, metadata: { ...object.metadata, namespace } }),
+        timeoutMs: this.o.timeoutMs,
+      });
+    } catch (err) {
+      const message = (err as Error).message;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw cannotRun(this.o.binary, message);
+      if (err instanceof ProxyStartError) throw explain(message, ['apply'], this.o);
+      if (/did not answer within/.test(message)) throw timedOut('apply', this.o.timeoutMs);
+      throw new Error(`the server-side apply of ${object.kind} ${object.metadata.name} failed: ${message}`);
+    }
+    if (answer.status >= 200 && answer.status < 300) return JSON.parse(answer.body) as T;
+    throw explain(statusText(answer), ['apply', `${object.kind}/${object.metadata.name}`], this.o);
   }
 
   /** Deletes an object; one already gone is fine. */
@@ -77,22 +104,36 @@ export class Kubectl {
       });
     } catch (err) {
       if (/ENOENT|Unable to locate executable|not found/i.test((err as Error).message))
-        throw new UserError(
-          `kubectl ('${this.o.binary}') could not be run: ${(err as Error).message}.`,
-          { input: 'kubectl' },
-          'Install kubectl on the runner (GitHub-hosted runners have it), or give its path in the kubectl input.',
-        );
+        throw cannotRun(this.o.binary, (err as Error).message);
       throw err;
     }
-    if (result.timedOut)
-      throw new UserError(
-        `kubectl ${args[0]} did not finish within ${Math.round(this.o.timeoutMs / 1000)} s.`,
-        { input: 'kube-context' },
-        'Check that the cluster answers from the runner (kubectl cluster-info) and that the API server is not overloaded.',
-      );
+    if (result.timedOut) throw timedOut(args[0] ?? '', this.o.timeoutMs);
     if (result.exitCode === 0) return result.stdout;
     throw explain(result.stderr.trim() || result.stdout.trim(), args, this.o);
   }
+}
+
+/** What an apply needs of an object: where it lives in the API. */
+export interface ApplyObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}
+
+function cannotRun(binary: string, message: string): UserError {
+  return new UserError(
+    `kubectl ('${binary}') could not be run: ${message}.`,
+    { input: 'kubectl' },
+    'Install kubectl on the runner (GitHub-hosted runners have it), or give its path in the kubectl input.',
+  );
+}
+
+function timedOut(what: string, timeoutMs: number): UserError {
+  return new UserError(
+    `kubectl ${what} did not finish within ${Math.round(timeoutMs / 1000)} s.`,
+    { input: 'kube-context' },
+    'Check that the cluster answers from the runner (kubectl cluster-info) and that the API server is not overloaded.',
+  );
 }
 
 /** The conflicts an apply reported: `conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas`. */
