@@ -74,7 +74,11 @@ const ledgerText = (): string | undefined => {
 
 describe('deploy-canary refuses with one error line naming what to fix, changing nothing', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
-    ['an unknown provider', { provider: 'traefik' }, /provider.*Use one of: command, haproxy, local, nginx/s],
+    [
+      'an unknown provider',
+      { provider: 'traefik' },
+      /provider.*Use one of: command, haproxy, kubernetes, local, nginx/s,
+    ],
     ['steps that fall', { steps: '10,5,100' }, /steps.*does not rise/],
     ['a step of 0', { steps: '0' }, /steps.*1 to 100/],
     ['a step of 150', { steps: '150' }, /steps.*1 to 100/],

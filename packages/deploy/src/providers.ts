@@ -5,3 +5,4 @@ registerRouter('local', async () => (await import('./providers/local/router.js')
 registerRouter('haproxy', async () => (await import('./providers/haproxy/router.js')).createHaproxyRouter);
 registerRouter('nginx', async () => (await import('./providers/nginx/router.js')).createNginxRouter);
 registerRouter('command', async () => (await import('./providers/command/router.js')).createCommandRouter);
+registerRouter('kubernetes', async () => (await import('./providers/kubernetes/router.js')).createKubernetesRouter);

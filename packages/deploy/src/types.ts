@@ -8,6 +8,8 @@ export interface Release {
   version: string;
   /** Where the router reaches it: `http://127.0.0.1:41234`. */
   upstream: string;
+  /** What it runs from: its folder on this host, or the image a cluster runs (the kubernetes provider). */
+  dir?: string;
 }
 
 /** Live traffic one release served since the previous reading, as the router saw it. */

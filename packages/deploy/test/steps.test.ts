@@ -34,12 +34,12 @@ describe('steps', () => {
 });
 
 describe('router registry', () => {
-  it('names the four providers and refuses an unknown one with the list', async () => {
-    expect(routerNames()).toStrictEqual(['command', 'haproxy', 'local', 'nginx']);
+  it('names the five providers and refuses an unknown one with the list', async () => {
+    expect(routerNames()).toStrictEqual(['command', 'haproxy', 'kubernetes', 'local', 'nginx']);
     await expect(
       routerFor('traefik', { stateDir: '/nonexistent', environment: 'production', settings: {} }),
     ).rejects.toThrow(
-      userError('provider', /'traefik' is not a provider\. Use one of: command, haproxy, local, nginx\./),
+      userError('provider', /'traefik' is not a provider\. Use one of: command, haproxy, kubernetes, local, nginx\./),
     );
   });
 });

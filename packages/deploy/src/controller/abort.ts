@@ -4,7 +4,7 @@
 // before it is acted on, so a run that dies here is finished by the next one.
 import type { Logger, Clock } from '@slipway/action-kit/lite';
 import type { DeepReadonly, Ledger, ReleaseRecord } from '../ledger.js';
-import type { TrafficRouter } from '../types.js';
+import type { Release, TrafficRouter } from '../types.js';
 import type { ReleaseHost } from './plan.js';
 
 /** Time in-flight requests of an aborted canary get before it is stopped; shorter when the run is being cancelled. */
@@ -57,6 +57,6 @@ export async function abortCanary(
 }
 
 /** A ledger record as the router takes it. */
-export function plain(r: DeepReadonly<ReleaseRecord>): { id: string; version: string; upstream: string } {
-  return { id: r.id, version: r.version, upstream: r.upstream };
+export function plain(r: DeepReadonly<ReleaseRecord>): Release {
+  return { id: r.id, version: r.version, upstream: r.upstream, ...(r.dir !== undefined ? { dir: r.dir } : {}) };
 }

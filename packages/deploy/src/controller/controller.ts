@@ -13,7 +13,7 @@ import { analyseStep } from './analysis.js';
 import { runHook, type HookContext, type HookName } from './hooks.js';
 import type { DeployOutcome, DeployPlan, DeployReport, DeploySeams, ReleaseHost, StepReport } from './plan.js';
 import { defaultHost, releaseHost, routerContext } from './host.js';
-import { seedFromGithub } from './known-good.js';
+import { seedFromGithub, seedFromPlatform } from './known-good.js';
 import { pruneReleases } from './prune.js';
 import { detectStartCommand } from './start-command.js';
 
@@ -53,7 +53,9 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
     // The router is made on first use, so a release that never starts moves nothing (no proxy started either).
     const getRouter = (): Promise<TrafficRouter> => (router ??= routerFor(plan.provider, context));
     // On a platform, releases outlive the runner: a fresh runner's empty ledger learns from GitHub what is live.
-    if (host.platform)
+    // A platform that can say what runs (a cluster) is asked first; GitHub's history otherwise.
+    if (host.live) await seedFromPlatform(ledger, host, plan.runId, seams.logger, new Date(seams.clock.now()));
+    else if (host.platform)
       await seedFromGithub(ledger, seams.knownGood, 2, plan.runId, seams.logger, new Date(seams.clock.now()));
     // A provider's settings are checked up front all the same, when the router is cheap to check.
     if (plan.provider !== 'local') await getRouter();

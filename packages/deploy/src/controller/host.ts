@@ -3,6 +3,7 @@
 import { prepareRelease, releaseAlive, startRelease, stopRelease, waitReady } from '../release/index.js';
 import type { RunningRelease } from '../release/types.js';
 import { createCommandHost } from '../providers/command/host.js';
+import { createKubernetesHost } from '../providers/kubernetes/host.js';
 import type { RouterContext } from '../registry.js';
 import type { DeploySeams, ReleaseHost } from './plan.js';
 
@@ -18,6 +19,7 @@ export const defaultHost: ReleaseHost = {
 
 /** The host a provider's releases run on: the platform when the command provider deploys them, else this one. */
 export function releaseHost(provider: string, context: RouterContext): ReleaseHost {
+  if (provider === 'kubernetes') return createKubernetesHost(context);
   if (provider === 'command' && context.settings['deploy-command']?.trim()) return createCommandHost(context);
   return defaultHost;
 }

@@ -4,6 +4,7 @@
 // own releases cannot be taken over from a history of names.
 import type { Logger } from '@slipway/action-kit/lite';
 import type { Ledger } from '../ledger.js';
+import type { ReleaseHost } from './plan.js';
 
 /** A release that went live, as GitHub's deployment history recorded it. */
 export interface KnownGood {
@@ -15,6 +16,35 @@ export interface KnownGood {
 
 /** Reads up to `count` releases that went live, newest first; empty when none or unreadable (it warns itself). */
 export type KnownGoodSource = (count: number) => Promise<KnownGood[]>;
+
+/**
+ * When the ledger knows no stable release and no canary, records the release the platform says
+ * runs (ReleaseHost.live) as stable; returns its id, or undefined when there was nothing to do.
+ */
+export async function seedFromPlatform(
+  ledger: Ledger,
+  host: ReleaseHost,
+  runId: string,
+  logger: Logger,
+  now: Date,
+): Promise<string | undefined> {
+  const doc = ledger.document;
+  if (!host.live || doc.stable || doc.canary) return undefined;
+  const live = await host.live();
+  if (!live) return undefined;
+  await ledger.transition(
+    {
+      to: 'recovered',
+      stable: { ...live, startedAt: now.toISOString() },
+      note: `the ledger had no stable release: ${live.id} runs on ${host.platform ?? 'the platform'} and is taken as stable`,
+    },
+    runId,
+  );
+  logger.info(
+    `the ledger of ${doc.environment} had no stable release: ${live.id} runs on ${host.platform ?? 'the platform'}; deploying next to it`,
+  );
+  return live.id;
+}
 
 /**
  * When the ledger has never seen a release, records the ones GitHub says went live (newest as

@@ -2,7 +2,7 @@
 import type { Clock, Exec, Logger } from '@slipway/action-kit/lite';
 import type { DeploymentRecorder } from '../github/deployments.js';
 import type { KnownGoodSource } from './known-good.js';
-import type { AuditContext, Transition } from '../ledger.js';
+import type { AuditContext, ReleaseRecord, Transition } from '../ledger.js';
 import type {
   PrepareOptions,
   PreparedRelease,
@@ -84,6 +84,12 @@ export interface ReleaseHost {
   stop(pid: number | undefined, graceMs: number): Promise<void>;
   /** Whether a release still runs: a process's pid is checked; a platform's release is taken to run. */
   alive(pid: number | undefined): boolean;
+  /**
+   * The release the platform runs now, when the platform itself can tell (a cluster's stable
+   * Deployment): an empty ledger takes it as the stable release, so that a fresh runner's first
+   * deploy is a canary next to it, not a first release that replaces it unjudged.
+   */
+  live?(): Promise<Pick<ReleaseRecord, 'id' | 'version' | 'upstream' | 'dir'> | undefined>;
 }
 
 /** What the controller needs from the world. */

@@ -40,7 +40,12 @@ const isService = (ref: BackendRef, name: string): boolean =>
  */
 export function weightedRoute(
   route: HTTPRoute,
-  o: { stable: ServicePort; canary: ServicePort; weight: number; dropCanary?: boolean },
+  o: {
+    stable: { name: string; port?: number };
+    canary: { name: string; port?: number };
+    weight: number;
+    dropCanary?: boolean;
+  },
 ): HTTPRoute {
   const rules = route.spec.rules ?? [];
   const routed = rules.filter((r) => (r.backendRefs ?? []).some((b) => isService(b, o.stable.name)));
@@ -71,7 +76,8 @@ export function weightedRoute(
             continue;
           }
           out.push({ ...ref, weight: 100 - o.weight });
-          if (!o.dropCanary) out.push({ ...ref, name: o.canary.name, port: o.canary.port, weight: o.weight });
+          if (!o.dropCanary)
+            out.push({ ...ref, name: o.canary.name, port: o.canary.port ?? ref.port, weight: o.weight });
         }
         return { ...rule, backendRefs: out };
       }),

@@ -6,8 +6,16 @@
 import { UserError, type Exec } from '@slipway/action-kit/lite';
 import { collectionPath, defaultSpawn, statusText, viaProxy, ProxyStartError, type Spawn } from './api-proxy.js';
 
-/** slipway's field manager for server-side apply. */
+/** slipway's field manager for server-side apply: the objects it applies whole (the canary) and a route's rules. */
 export const FIELD_MANAGER = 'slipway';
+/**
+ * The managers of slipway's partial changes to the stable Deployment. A manager's apply is its
+ * whole intent for the object (fields it owned and leaves out are removed), so each partial
+ * change has a manager of its own whose intent is exactly those fields: the image slipway
+ * promotes, the size the replicas router sets.
+ */
+export const IMAGE_MANAGER = 'slipway-image';
+export const REPLICAS_MANAGER = 'slipway-replicas';
 
 /** How to reach the cluster. */
 export interface KubectlOptions {
@@ -57,9 +65,9 @@ export class Kubectl {
    * name: a route's weights, the stable's image on promotion); without it a conflict is the
    * user's to settle, and the error names each field and its manager.
    */
-  async apply<T extends ApplyObject>(object: T, options: { force?: boolean } = {}): Promise<T> {
+  async apply<T extends ApplyObject>(object: T, options: { force?: boolean; manager?: string } = {}): Promise<T> {
     const namespace = object.metadata.namespace ?? this.o.namespace;
-    const query = `fieldManager=${FIELD_MANAGER}${options.force ? '&force=true' : ''}`;
+    const query = `fieldManager=${encodeURIComponent(options.manager ?? FIELD_MANAGER)}${options.force ? '&force=true' : ''}`;
     const path = `${collectionPath(object.apiVersion, object.kind, namespace)}/${encodeURIComponent(object.metadata.name)}?${query}`;
     let answer;
     try {

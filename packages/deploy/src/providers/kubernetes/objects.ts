@@ -7,6 +7,8 @@ import { UserError } from '@slipway/action-kit/lite';
 export const TRACK_LABEL = 'slipway.dev/track';
 /** The annotation naming the release a canary runs. */
 export const RELEASE_ANNOTATION = 'slipway.dev/release';
+/** The label naming the stable Deployment a canary's pods belong to, when they leave the stable Service's labels out. */
+export const CANARY_OF_LABEL = 'slipway.dev/canary-of';
 
 /** The parts of a container slipway reads or writes. */
 export interface Container {
@@ -55,7 +57,20 @@ export function canaryName(stable: string): string {
  */
 export function canaryDeployment(
   stable: Deployment,
-  release: { id: string; image: string; container?: string; replicas: number },
+  release: {
+    id: string;
+    image: string;
+    container?: string;
+    replicas: number;
+    /**
+     * Labels the canary's pods must not carry: the stable Service's selector, when the canary has a
+     * Service of its own (the mesh routers weigh the two Services, so neither may reach the other's
+     * pods). They are replaced by the track label and CANARY_OF_LABEL naming the stable Deployment.
+     */
+    without?: readonly string[];
+    /** More annotations for the canary Deployment. */
+    annotations?: Record<string, string>;
+  },
 ): Deployment {
   const containers = stable.spec.template.spec.containers ?? [];
   const index = release.container ? containers.findIndex((c) => c.name === release.container) : 0;
@@ -65,7 +80,13 @@ export function canaryDeployment(
       { input: 'container' },
       'Name the container whose image the release sets, or leave container empty for the first one.',
     );
-  const track = { [TRACK_LABEL]: 'canary' };
+  const without = release.without ?? [];
+  const track = {
+    [TRACK_LABEL]: 'canary',
+    ...(without.length ? { [CANARY_OF_LABEL]: stable.metadata.name } : {}),
+  };
+  const keep = (labels: Record<string, string> | undefined) =>
+    Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => !without.includes(k)));
   const annotations = Object.fromEntries(
     Object.entries(stable.metadata.annotations ?? {}).filter(([k]) => !MANAGED_ANNOTATIONS.includes(k)),
   );
@@ -77,17 +98,17 @@ export function canaryDeployment(
       name: canaryName(stable.metadata.name),
       ...(stable.metadata.namespace ? { namespace: stable.metadata.namespace } : {}),
       labels: { ...stable.metadata.labels, ...track },
-      annotations: { ...annotations, [RELEASE_ANNOTATION]: release.id },
+      annotations: { ...annotations, ...release.annotations, [RELEASE_ANNOTATION]: release.id },
     },
     spec: {
       ...withoutKeys(stable.spec, ['replicas', 'selector', 'template', 'paused']),
       replicas: release.replicas,
-      selector: { ...stable.spec.selector, matchLabels: { ...stable.spec.selector.matchLabels, ...track } },
+      selector: { ...stable.spec.selector, matchLabels: { ...keep(stable.spec.selector.matchLabels), ...track } },
       template: {
         ...template,
         metadata: {
           ...withoutKeys(template.metadata ?? {}, ['creationTimestamp']),
-          labels: { ...template.metadata?.labels, ...track },
+          labels: { ...keep(template.metadata?.labels), ...track },
           annotations: { ...template.metadata?.annotations, [RELEASE_ANNOTATION]: release.id },
         },
         spec: {
@@ -116,6 +137,24 @@ export function replicaSplit(total: number, weight: number): { stable: number; c
 export function splitWeight(split: { stable: number; canary: number }): number {
   const all = split.stable + split.canary;
   return all === 0 ? 0 : Math.round((100 * split.canary) / all);
+}
+
+/** Fields the API server sets on every object: never part of what slipway applies. */
+const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
+
+/**
+ * An object slipway applied before, read back as its apply configuration: server fields and status
+ * left out. A manager's server-side apply is its whole intent for the object (fields it leaves out
+ * are removed), so slipway changes its own objects by applying them whole.
+ */
+export function intentOf<T extends { metadata: Record<string, unknown>; status?: unknown }>(live: T): T {
+  const annotations = Object.fromEntries(
+    Object.entries((live.metadata.annotations as Record<string, string> | undefined) ?? {}).filter(
+      ([k]) => !MANAGED_ANNOTATIONS.includes(k),
+    ),
+  );
+  const metadata = { ...withoutKeys(live.metadata, SERVER_METADATA), annotations };
+  return { ...withoutKeys(live as Record<string, unknown>, ['status']), metadata } as unknown as T;
 }
 
 function withoutKeys<T extends Record<string, unknown>>(object: T, keys: string[]): Partial<T> {

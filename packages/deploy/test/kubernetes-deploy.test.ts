@@ -1,0 +1,405 @@
+// deploy-canary on the kubernetes provider, end to end against a real control plane (API server,
+// controller manager, scheduler, kwok nodes): the controller, ledger and abort path of every
+// provider, with the cluster's objects asserted after every traffic change. The release's own
+// address (canary-url) is a local HTTP server standing in for a port-forward: kwok's pods run no
+// process. A release whose image tag has ":never-ready" in it is kept unready by kwok.
+import { execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from '@jest/globals';
+import { makeTree, REPO, removeTree } from '../../../test/harness.js';
+import { needsCluster, startCluster, type Cluster } from '../../../test/k8s/cluster.js';
+import { deployCanary, parseSteps, type DeployOutcome } from '../src/index.js';
+import { createKubernetesHost } from '../src/providers/kubernetes/host.js';
+import { createKubernetesRouter } from '../src/providers/kubernetes/router.js';
+import type { Deployment } from '../src/providers/kubernetes/objects.js';
+import type { HTTPRoute } from '../src/providers/kubernetes/gateway-api.js';
+import { registerRouter } from '../src/registry.js';
+import { scenarioPlan, scenarioSeams } from './scenario-harness.js';
+
+const { describe, it } = needsCluster();
+
+/** What the cluster showed after one traffic change. */
+interface Seen {
+  weight: number;
+  stable: { replicas: number | undefined; image: string | undefined } | undefined;
+  canary: { replicas: number | undefined; image: string | undefined } | undefined;
+  route?: { name: string; weight?: number }[];
+}
+
+describe('deploy-canary on Kubernetes', () => {
+  let cluster: Cluster;
+  let root = '';
+  let good: Server;
+  let bad: Server;
+  let goodUrl = '';
+  let badUrl = '';
+  const seen: Seen[] = [];
+  const k = (...args: string[]): string =>
+    execFileSync(cluster.kubectl, args, { env: cluster.env, encoding: 'utf8', input: '' });
+  const apply = (object: unknown): void =>
+    void execFileSync(cluster.kubectl, ['apply', '-f', '-'], { env: cluster.env, input: JSON.stringify(object) });
+  const get = <T>(kind: string, name: string, ns: string): T | undefined => {
+    const out = k('-n', ns, 'get', kind, name, '--ignore-not-found', '-o', 'json');
+    return out.trim() ? (JSON.parse(out) as T) : undefined;
+  };
+  const shape = (d: Deployment | undefined) =>
+    d && { replicas: d.spec.replicas, image: d.spec.template.spec.containers[0]!.image };
+
+  /** Records the cluster's state after every traffic change the controller makes. */
+  function observe(ns: string, name: string, route?: (ns: string) => { name: string; weight?: number }[]): void {
+    registerRouter(`kubernetes-observed-${ns}`, async () => async (context) => {
+      const router = await createKubernetesRouter(context);
+      return {
+        ...router,
+        async setWeights(stable, canary, weight) {
+          await router.setWeights(stable, canary, weight);
+          const r = route?.(ns);
+          seen.push({
+            weight: canary ? weight : stable ? 0 : weight,
+            stable: shape(get<Deployment>('deployment', name, ns)),
+            canary: shape(get<Deployment>('deployment', `${name}-canary`, ns)),
+            ...(r ? { route: r } : {}),
+          });
+        },
+      };
+    });
+  }
+
+  const deploy = (
+    ns: string,
+    image: string,
+    settings: Record<string, string>,
+    steps = '10,50',
+    readyTimeoutMs = 60_000,
+  ): Promise<DeployOutcome> => {
+    const all = { namespace: ns, deployment: 'web', image, 'canary-url': goodUrl, ...settings };
+    const stateDir = join(root, ns);
+    const context = { stateDir, environment: 'prod', settings: all, workspace: root, env: cluster.env };
+    return deployCanary(
+      scenarioPlan(
+        { provider: `kubernetes-observed-${ns}`, stateDir, settings: all },
+        {
+          artifact: '',
+          version: '',
+          steps: parseSteps(steps),
+          stepAnalysisMs: 1000,
+          readyTimeoutMs,
+          startCommand: '',
+        },
+      ),
+      scenarioSeams({ env: cluster.env, host: createKubernetesHost(context) }),
+    );
+  };
+
+  /** Answers this many more requests with 200 before it fails them. */
+  let failing = 0;
+  const listen = (status: number): Promise<Server> =>
+    new Promise((resolve) => {
+      const s = createServer((_req, res) => {
+        const code = status === 200 || failing-- > 0 ? 200 : status;
+        res.writeHead(code).end(code === 200 ? 'ok' : 'failing');
+      });
+      s.listen(0, '127.0.0.1', () => resolve(s));
+    });
+  const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as { port: number }).port}`;
+
+  beforeAll(async () => {
+    cluster = await startCluster();
+    root = makeTree({});
+    good = await listen(200);
+    bad = await listen(503);
+    goodUrl = urlOf(good);
+    badUrl = urlOf(bad);
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.stop();
+    await new Promise((r) => good?.close(r));
+    await new Promise((r) => bad?.close(r));
+    if (root) removeTree(root);
+  }, 30_000);
+
+  describe('with the replicas router', () => {
+    const ns = 'shop';
+    beforeAll(() => {
+      k('create', 'namespace', ns);
+      observe(ns, 'web');
+    });
+
+    it('creates the Deployment and its Service on the first deploy, and promotes it without analysis', async () => {
+      seen.length = 0;
+      const first = await deploy(ns, 'registry.invalid/web:1.0.0', { 'container-port': '8080', replicas: '4' });
+      expect(first).toMatchObject({ result: 'promoted', weight: 100 });
+      expect(first.releaseId).toMatch(/^1\.0\.0-[0-9a-f]{12}$/);
+      const web = get<Deployment>('deployment', 'web', ns)!;
+      expect(shape(web)).toStrictEqual({ replicas: 4, image: 'registry.invalid/web:1.0.0' });
+      expect(web.metadata.annotations?.['slipway.dev/release']).toBe(first.releaseId);
+      const svc = get<{ spec: { ports: { port: number }[]; selector: Record<string, string> } }>('service', 'web', ns)!;
+      expect(svc.spec.ports.map((p) => p.port)).toStrictEqual([8080]);
+      expect(svc.spec.selector).toStrictEqual({ 'app.kubernetes.io/name': 'web' });
+      expect(get('deployment', 'web-canary', ns)).toBeUndefined();
+    }, 120_000);
+
+    it('promotes a good canary through 10% and 50%: pods split per step, then the stable takes its image at full size', async () => {
+      seen.length = 0;
+      const out = await deploy(ns, 'registry.invalid/web:2.0.0', {});
+      expect(out).toMatchObject({ result: 'promoted', weight: 100 });
+      expect(out.report.steps.map((s) => [s.weight, s.verdict])).toStrictEqual([
+        [10, 'pass'],
+        [50, 'pass'],
+      ]);
+      expect(seen).toStrictEqual([
+        // 4 pods in all: at 10% the canary still gets one, and the stable gives one up once it is ready.
+        {
+          weight: 10,
+          stable: { replicas: 3, image: 'registry.invalid/web:1.0.0' },
+          canary: { replicas: 1, image: 'registry.invalid/web:2.0.0' },
+        },
+        {
+          weight: 50,
+          stable: { replicas: 2, image: 'registry.invalid/web:1.0.0' },
+          canary: { replicas: 2, image: 'registry.invalid/web:2.0.0' },
+        },
+        // Promotion: the stable Deployment runs the release at its full size; the canary is gone.
+        { weight: 0, stable: { replicas: 4, image: 'registry.invalid/web:2.0.0' }, canary: undefined },
+      ]);
+    }, 180_000);
+
+    it("aborts a canary that never becomes ready with its pods' reason; the stable is untouched at full size", async () => {
+      seen.length = 0;
+      const before = get<Deployment>('deployment', 'web', ns)!;
+      const out = await deploy(ns, 'registry.invalid/web:never-ready-3', {}, '10,50', 15_000);
+      expect(out.result).toBe('failed');
+      expect(out.reason).toMatch(/never became ready: .*1 pod ImagePullBackOff/);
+      expect(out.reason).toMatch(/no traffic reached it/);
+      const after = get<Deployment>('deployment', 'web', ns)!;
+      expect(shape(after)).toStrictEqual({ replicas: 4, image: 'registry.invalid/web:2.0.0' });
+      expect(after.metadata.generation).toBe(before.metadata.generation);
+      expect(shape(get<Deployment>('deployment', 'web-canary', ns))).toStrictEqual({
+        replicas: 0,
+        image: 'registry.invalid/web:never-ready-3',
+      });
+    }, 180_000);
+
+    it('rolls back a canary that fails analysis: the stable back at full size before the canary is scaled to 0', async () => {
+      seen.length = 0;
+      // The release answers once (it is ready), then fails every probe of the analysis.
+      failing = 1;
+      const out = await deploy(ns, 'registry.invalid/web:4.0.0', { 'canary-url': badUrl });
+      expect(out.result).toBe('rolled-back');
+      expect(out.reason).toMatch(/^step 1 at 10%/);
+      expect(seen.at(-1)).toStrictEqual({
+        weight: 0,
+        stable: { replicas: 4, image: 'registry.invalid/web:2.0.0' },
+        canary: { replicas: 0, image: 'registry.invalid/web:4.0.0' },
+      });
+    }, 180_000);
+  });
+
+  /** How each mesh router's route is set up, and what it says about the weights. */
+  const ROUTERS: {
+    router: string;
+    install?: string[];
+    route: (ns: string) => unknown;
+    read: (ns: string) => { name: string; weight?: number }[];
+    steps: { name: string; weight?: number }[][];
+    after: { name: string; weight?: number }[];
+    kept: (ns: string) => void;
+  }[] = [
+    {
+      router: 'gateway-api',
+      install: ['gateway-api-v1.6.1-httproutes.yaml', 'crd/httproutes.gateway.networking.k8s.io'],
+      route: (ns) => ({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: 'web', namespace: ns },
+        spec: {
+          parentRefs: [{ name: 'public' }],
+          hostnames: ['shop.example.com'],
+          rules: [{ backendRefs: [{ name: 'web', port: 80 }] }],
+        },
+      }),
+      read: (ns) =>
+        get<HTTPRoute>('httproute', 'web', ns)!.spec.rules![0]!.backendRefs!.map((b) => ({
+          name: b.name,
+          ...(b.weight !== undefined ? { weight: b.weight } : {}),
+        })),
+      steps: [
+        [
+          { name: 'web', weight: 90 },
+          { name: 'web-canary', weight: 10 },
+        ],
+        [
+          { name: 'web', weight: 50 },
+          { name: 'web-canary', weight: 50 },
+        ],
+      ],
+      after: [{ name: 'web', weight: 100 }],
+      kept(ns) {
+        // The user's other fields of the route are theirs still.
+        const route = get<HTTPRoute>('httproute', 'web', ns)!;
+        expect(route.spec.hostnames).toStrictEqual(['shop.example.com']);
+        expect((route.spec.parentRefs as { name: string }[]).map((p) => p.name)).toStrictEqual(['public']);
+      },
+    },
+    {
+      router: 'ingress-nginx',
+      route: (ns) => ({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'web', namespace: ns, annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/' } },
+        spec: {
+          ingressClassName: 'nginx',
+          rules: [
+            {
+              host: 'shop.example.com',
+              http: {
+                paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }],
+              },
+            },
+          ],
+        },
+      }),
+      read: (ns) => {
+        const canary = get<{ metadata: { annotations: Record<string, string> }; spec: unknown }>(
+          'ingress',
+          'web-canary',
+          ns,
+        );
+        return canary
+          ? [
+              {
+                name: 'web-canary',
+                weight: Number(canary.metadata.annotations['nginx.ingress.kubernetes.io/canary-weight']),
+              },
+            ]
+          : [];
+      },
+      steps: [[{ name: 'web-canary', weight: 10 }], [{ name: 'web-canary', weight: 50 }]],
+      after: [],
+      kept(ns) {
+        const ingress = get<{ metadata: { annotations: Record<string, string> } }>('ingress', 'web', ns)!;
+        expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/rewrite-target']).toBe('/');
+        expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/canary']).toBeUndefined();
+      },
+    },
+    {
+      router: 'istio',
+      install: ['istio-virtualservice.yaml', 'crd/virtualservices.networking.istio.io'],
+      route: (ns) => ({
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'web', namespace: ns },
+        spec: {
+          hosts: ['shop.example.com'],
+          gateways: ['public'],
+          http: [{ timeout: '5s', route: [{ destination: { host: 'web', port: { number: 80 } } }] }],
+        },
+      }),
+      read: (ns) =>
+        get<{ spec: { http: { route: { destination: { host: string }; weight?: number }[] }[] } }>(
+          'virtualservice',
+          'web',
+          ns,
+        )!.spec.http[0]!.route.map((r) => ({
+          name: r.destination.host,
+          ...(r.weight !== undefined ? { weight: r.weight } : {}),
+        })),
+      steps: [
+        [
+          { name: 'web', weight: 90 },
+          { name: 'web-canary', weight: 10 },
+        ],
+        [
+          { name: 'web', weight: 50 },
+          { name: 'web-canary', weight: 50 },
+        ],
+      ],
+      after: [{ name: 'web' }],
+      kept(ns) {
+        const vs = get<{ spec: { gateways: string[]; http: { timeout: string }[] } }>('virtualservice', 'web', ns)!;
+        expect(vs.spec.gateways).toStrictEqual(['public']);
+        expect(vs.spec.http[0]!.timeout).toBe('5s');
+      },
+    },
+  ];
+
+  describe.each(ROUTERS)('with the $router router', ({ router, install, route, read, steps, after, kept }) => {
+    const ns = `via-${router}`;
+    const settings = { router, route: 'web' };
+    beforeAll(() => {
+      if (install) {
+        k('apply', '--server-side', '-f', join(REPO, 'test', 'k8s', 'crds', install[0]!));
+        k('wait', '--for', 'condition=established', '--timeout=60s', install[1]!);
+      }
+      k('create', 'namespace', ns);
+      // The user's own objects, applied client-side as most repositories do.
+      apply({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web', namespace: ns, labels: { app: 'web' } },
+        spec: {
+          replicas: 3,
+          selector: { matchLabels: { app: 'web' } },
+          template: {
+            metadata: { labels: { app: 'web', tier: 'front' } },
+            spec: {
+              containers: [{ name: 'app', image: 'registry.invalid/web:1.0.0', ports: [{ containerPort: 8080 }] }],
+            },
+          },
+        },
+      });
+      apply({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web', namespace: ns },
+        spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
+      });
+      apply(route(ns));
+      k('-n', ns, 'rollout', 'status', 'deploy/web', '--timeout=60s');
+      observe(ns, 'web', read);
+    }, 120_000);
+
+    it("deploys next to the user's running Deployment (an empty ledger learns it from the cluster) and promotes through the route's weights", async () => {
+      seen.length = 0;
+      const out = await deploy(ns, 'registry.invalid/web:2.0.0', settings);
+      expect(out).toMatchObject({ result: 'promoted', weight: 100 });
+      expect(out.previousReleaseId).toMatch(/^1\.0\.0-[0-9a-f]{12}$/);
+      const stable = { replicas: 3, image: 'registry.invalid/web:1.0.0' };
+      const canary = { replicas: 1, image: 'registry.invalid/web:2.0.0' };
+      expect(seen).toStrictEqual([
+        { weight: 10, stable, canary, route: steps[0] },
+        { weight: 50, stable, canary, route: steps[1] },
+        { weight: 0, stable: { replicas: 3, image: 'registry.invalid/web:2.0.0' }, canary: undefined, route: after },
+      ]);
+      kept(ns);
+      expect(get('service', 'web-canary', ns)).toBeUndefined();
+    }, 180_000);
+
+    it('rolls back a canary failing analysis, its pods kept out of the stable Service while the route weighs the two', async () => {
+      seen.length = 0;
+      failing = 1;
+      const out = await deploy(ns, 'registry.invalid/web:3.0.0', { ...settings, 'canary-url': badUrl });
+      expect(out.result).toBe('rolled-back');
+      expect(out.reason).toMatch(/^step 1 at 10%/);
+      // The canary's own Service selects its pods, which lack the stable Service's app label.
+      const pods = JSON.parse(k('-n', ns, 'get', 'pods', '-l', 'slipway.dev/track=canary', '-o', 'json')) as {
+        items: { metadata: { labels: Record<string, string> } }[];
+      };
+      for (const pod of pods.items) expect(pod.metadata.labels.app).toBeUndefined();
+      expect(seen.at(-1)).toStrictEqual({
+        weight: 0,
+        stable: { replicas: 3, image: 'registry.invalid/web:2.0.0' },
+        canary: { replicas: 0, image: 'registry.invalid/web:3.0.0' },
+        route: after,
+      });
+      kept(ns);
+      const svc = get<{ spec: { selector: Record<string, string> } }>('service', 'web-canary', ns)!;
+      expect(svc.spec.selector).toStrictEqual({
+        tier: 'front',
+        'slipway.dev/track': 'canary',
+        'slipway.dev/canary-of': 'web',
+      });
+    }, 180_000);
+  });
+});
