@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { makeTree, REPO, removeTree } from '../../../test/harness.js';
 import { needsCluster, startCluster, type Cluster } from '../../../test/k8s/cluster.js';
-import { deployCanary, parseSteps, type DeployOutcome } from '../src/index.js';
+import { deployCanary, parseSteps, rollback, type DeployOutcome } from '../src/index.js';
 import { createKubernetesHost } from '../src/providers/kubernetes/host.js';
 import { createKubernetesRouter } from '../src/providers/kubernetes/router.js';
 import type { Deployment } from '../src/providers/kubernetes/objects.js';
@@ -194,6 +194,59 @@ describe('deploy-canary on Kubernetes', () => {
         canary: { replicas: 0, image: 'registry.invalid/web:4.0.0' },
       });
     }, 180_000);
+  });
+
+  describe('rollback with the replicas router', () => {
+    const ns = 'shop';
+    const back = (stateDir: string) => {
+      const settings = {
+        namespace: ns,
+        deployment: 'web',
+        image: 'registry.invalid/web:unused',
+        'canary-url': goodUrl,
+      };
+      const context = { stateDir, environment: 'prod', settings, workspace: root, env: cluster.env };
+      return rollback(
+        {
+          provider: `kubernetes-observed-${ns}`,
+          environment: 'prod',
+          stateDir,
+          workspace: root,
+          settings,
+          to: 'previous',
+          reason: 'test',
+          runId: `rollback-${Date.now()}`,
+          owner: 'test',
+          healthPath: '/healthz',
+          readyTimeoutMs: 30_000,
+          drainMs: 0,
+        },
+        scenarioSeams({ env: cluster.env, host: createKubernetesHost(context) }),
+      );
+    };
+
+    it('rolls the stable Deployment out with the previous image the ledger recorded', async () => {
+      const out = await back(join(root, ns));
+      expect(out).toMatchObject({ result: 'rolled-back' });
+      expect(out.restoredRelease).toMatch(/^1\.0\.0-[0-9a-f]{12}$/);
+      expect(out.replacedRelease).toMatch(/^2\.0\.0-[0-9a-f]{12}$/);
+      expect(shape(get<Deployment>('deployment', 'web', ns))).toStrictEqual({
+        replicas: 4,
+        image: 'registry.invalid/web:1.0.0',
+      });
+      k('-n', ns, 'rollout', 'status', 'deploy/web', '--timeout=60s');
+    }, 120_000);
+
+    it("finds the previous image in the Deployment's revision history when the ledger is gone", async () => {
+      const out = await back(join(root, `${ns}-fresh-runner`));
+      expect(out).toMatchObject({ result: 'rolled-back' });
+      // Revisions: 1.0.0 (running again since the rollback above), 2.0.0 before it.
+      expect(out.restoredRelease).toMatch(/^2\.0\.0-[0-9a-f]{12}$/);
+      expect(shape(get<Deployment>('deployment', 'web', ns))).toStrictEqual({
+        replicas: 4,
+        image: 'registry.invalid/web:2.0.0',
+      });
+    }, 120_000);
   });
 
   /** How each mesh router's route is set up, and what it says about the weights. */

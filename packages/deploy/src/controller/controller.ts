@@ -54,7 +54,7 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
     const getRouter = (): Promise<TrafficRouter> => (router ??= routerFor(plan.provider, context));
     // On a platform, releases outlive the runner: a fresh runner's empty ledger learns from GitHub what is live.
     // A platform that can say what runs (a cluster) is asked first; GitHub's history otherwise.
-    if (host.live) await seedFromPlatform(ledger, host, plan.runId, seams.logger, new Date(seams.clock.now()));
+    if (host.live) await seedFromPlatform(ledger, host, 2, plan.runId, seams.logger, new Date(seams.clock.now()));
     else if (host.platform)
       await seedFromGithub(ledger, seams.knownGood, 2, plan.runId, seams.logger, new Date(seams.clock.now()));
     // A provider's settings are checked up front all the same, when the router is cheap to check.

@@ -18,32 +18,47 @@ export interface KnownGood {
 export type KnownGoodSource = (count: number) => Promise<KnownGood[]>;
 
 /**
- * When the ledger knows no stable release and no canary, records the release the platform says
- * runs (ReleaseHost.live) as stable; returns its id, or undefined when there was nothing to do.
+ * When the ledger knows no stable release and no canary, records what the platform says runs
+ * (ReleaseHost.live) as stable, and up to `count - 1` releases it ran before as kept for rollback;
+ * returns their ids, newest first (empty when there was nothing to do).
  */
 export async function seedFromPlatform(
   ledger: Ledger,
   host: ReleaseHost,
+  count: number,
   runId: string,
   logger: Logger,
   now: Date,
-): Promise<string | undefined> {
+): Promise<string[]> {
   const doc = ledger.document;
-  if (!host.live || doc.stable || doc.canary) return undefined;
-  const live = await host.live();
-  if (!live) return undefined;
-  await ledger.transition(
-    {
-      to: 'recovered',
-      stable: { ...live, startedAt: now.toISOString() },
-      note: `the ledger had no stable release: ${live.id} runs on ${host.platform ?? 'the platform'} and is taken as stable`,
-    },
-    runId,
-  );
+  if (!host.live || doc.stable || doc.canary) return [];
+  const found = await host.live(count);
+  if (found.length === 0) return [];
+  const where = host.platform ?? 'the platform';
+  // Oldest first, so that each becomes stable in turn and the one running now is stable at the end.
+  for (const [i, r] of [...found].reverse().entries())
+    await ledger.transition(
+      {
+        to: 'recovered',
+        stable: { ...r, startedAt: now.toISOString() },
+        note:
+          i === found.length - 1
+            ? `the ledger had no stable release: ${r.id} runs on ${where} and is taken as stable`
+            : `the ledger had no stable release: ${r.id} ran on ${where} before, as its history records`,
+      },
+      runId,
+    );
   logger.info(
-    `the ledger of ${doc.environment} had no stable release: ${live.id} runs on ${host.platform ?? 'the platform'}; deploying next to it`,
+    `the ledger of ${doc.environment} had no stable release: ${found[0]!.id} runs on ${where}${
+      found.length > 1
+        ? ` (before it: ${found
+            .slice(1)
+            .map((r) => r.id)
+            .join(', ')})`
+        : ''
+    }`,
   );
-  return live.id;
+  return found.map((r) => r.id);
 }
 
 /**

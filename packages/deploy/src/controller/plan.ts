@@ -85,11 +85,13 @@ export interface ReleaseHost {
   /** Whether a release still runs: a process's pid is checked; a platform's release is taken to run. */
   alive(pid: number | undefined): boolean;
   /**
-   * The release the platform runs now, when the platform itself can tell (a cluster's stable
-   * Deployment): an empty ledger takes it as the stable release, so that a fresh runner's first
-   * deploy is a canary next to it, not a first release that replaces it unjudged.
+   * The release the platform runs now and up to `count - 1` it ran before, newest first, when the
+   * platform itself can tell (a cluster's Deployment and its revision history): an empty ledger
+   * takes them as the stable release and the ones kept for rollback, so that a fresh runner's
+   * first deploy is a canary next to what runs, not a first release that replaces it unjudged, and
+   * its rollback finds the release before.
    */
-  live?(): Promise<Pick<ReleaseRecord, 'id' | 'version' | 'upstream' | 'dir'> | undefined>;
+  live?(count: number): Promise<Pick<ReleaseRecord, 'id' | 'version' | 'upstream' | 'dir'>[]>;
 }
 
 /** What the controller needs from the world. */

@@ -10,7 +10,7 @@ import { routerFor } from '../registry.js';
 import type { TrafficRouter } from '../types.js';
 import { abortCanary, plain, STOP_GRACE_MS } from './abort.js';
 import { releaseHost, routerContext } from './host.js';
-import { seedFromGithub } from './known-good.js';
+import { seedFromGithub, seedFromPlatform } from './known-good.js';
 import type { DeploySeams, ReleaseHost } from './plan.js';
 import { keptArtifact } from '../release/prepare.js';
 import type { PreparedRelease } from '../release/types.js';
@@ -82,7 +82,10 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
       return [doc.stable, ...doc.releases].find((r) => r?.id === id)?.version ?? '';
     };
     const why = o.reason || 'rollback requested';
-    if (host.platform) {
+    if (host.live) {
+      // A fresh runner's empty ledger: what the platform runs and ran before, as it records (a Deployment's revisions).
+      await seedFromPlatform(ledger, host, o.to === 'previous' ? 2 : 10, o.runId, logger, new Date(clock.now()));
+    } else if (host.platform) {
       // A fresh runner's empty ledger: what went live on the platform, from GitHub's deployment history.
       const count = o.to === 'previous' ? 2 : 20;
       await seedFromGithub(ledger, seams.knownGood, count, o.runId, logger, new Date(clock.now()));

@@ -76,17 +76,46 @@ export function createKubernetesHost(context: KubeContext): ReleaseHost {
     // The cluster runs the pods: the routers scale and remove them.
     stop: () => Promise.resolve(),
     alive: () => true,
-    async live() {
+    async live(count) {
       const d = await t.deployment(t.stable);
-      if (!d) return undefined;
+      if (!d) return [];
       const image = t.container(d).image ?? '';
       const a = d.metadata.annotations ?? {};
       const version = imageVersion(image);
       const id =
         a[IMAGE_ANNOTATION] === image && a[RELEASE_ANNOTATION] ? a[RELEASE_ANNOTATION] : imageReleaseId(image, version);
-      return { id, version, upstream: s.stableUrl, dir: image };
+      const before = count > 1 ? (await revisionImages(t, d)).filter((i) => i !== image).slice(0, count - 1) : [];
+      return [image, ...before].map((img, i) => ({
+        id: i === 0 ? id : imageReleaseId(img, imageVersion(img)),
+        version: imageVersion(img),
+        upstream: s.stableUrl,
+        dir: img,
+      }));
     },
   };
+}
+
+/** A ReplicaSet, as far as its revision and image go. */
+interface ReplicaSet {
+  metadata: { annotations?: Record<string, string>; ownerReferences?: { kind: string; name: string }[] };
+  spec: { template: { spec: { containers: { name: string; image?: string }[] } } };
+}
+
+/** The images of a Deployment's revisions, newest first, each once: what `kubectl rollout history` lists. */
+async function revisionImages(t: KubeTarget, d: Deployment): Promise<string[]> {
+  const selector = Object.entries(d.spec.selector.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  if (!selector) return [];
+  const name = t.container(d).name;
+  const sets = (await t.kubectl.list<ReplicaSet>('replicasets', selector))
+    .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.kind === 'Deployment' && o.name === t.stable))
+    .map((rs) => ({
+      revision: Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
+      image: rs.spec.template.spec.containers.find((c) => c.name === name)?.image ?? '',
+    }))
+    .sort((x, y) => y.revision - x.revision);
+  return [...new Set(sets.map((rs) => rs.image).filter(Boolean))];
 }
 
 /** The stable Service (named like the stable Deployment), which a mesh router weighs the canary's against. */
