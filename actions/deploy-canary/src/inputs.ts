@@ -79,7 +79,9 @@ export function parseHealthPath(inputs: InputReader): string {
 /** Every input, checked, as the controller's plan. */
 export function parseInputs(inputs: InputReader, env: NodeJS.ProcessEnv): DeployPlan {
   const { provider, environment, stateDir, workspace, settings } = parseTarget(inputs, env);
-  const artifact = userPath('artifact', inputs.required('artifact'), workspace, env.HOME);
+  // On Kubernetes the release is the image input; an artifact, if given, is not used.
+  const artifact =
+    provider === 'kubernetes' ? '' : userPath('artifact', inputs.required('artifact'), workspace, env.HOME);
   const healthPath = parseHealthPath(inputs);
   const frontDoorUrl = inputs.raw('front-door-url');
   if (frontDoorUrl && !URL.canParse(frontDoorUrl))

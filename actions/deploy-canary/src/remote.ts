@@ -69,7 +69,8 @@ export async function runRemotely(
         sshKey,
         knownHosts: inputs.raw('known-hosts'),
         bundleDir: ownBundle,
-        ...(inputs.declares('artifact')
+        // The kubernetes provider's release is an image: no artifact to copy.
+        ...(inputs.declares('artifact') && inputs.raw('provider') !== 'kubernetes'
           ? { artifact: userPath('artifact', inputs.required('artifact'), workspace, env.HOME) }
           : {}),
         outputs: Object.keys(metadata.outputs),

@@ -96,6 +96,43 @@ describe('deploy-canary refuses with one error line naming what to fix, changing
       { provider: 'nginx', 'nginx-upstream-file': 'up.conf', 'nginx-reload-command': 'no-such-nginx -s reload' },
       /nginx-reload-command.*not installed/,
     ],
+    ...(
+      [
+        ['a kubernetes deploy without a deployment', { deployment: '' }, /input 'deployment': is required/],
+        ['a Deployment name with capitals', { deployment: 'Web' }, /input 'deployment'/],
+        ['a kubernetes deploy without an image', { image: '' }, /input 'image': is required/],
+        ['an image with a space', { image: 'web app:1' }, /input 'image'/],
+        ['a namespace with an underscore', { namespace: 'my_ns' }, /input 'namespace'/],
+        ['replicas of 0', { replicas: '0' }, /input 'replicas'/],
+        ['a container-port above 65535', { 'container-port': '70000' }, /input 'container-port'/],
+        [
+          'an unknown kubernetes router',
+          { router: 'linkerd' },
+          /input 'router'.*gateway-api, ingress-nginx, istio, replicas/s,
+        ],
+        ['a gateway-api router without a route', { router: 'gateway-api' }, /input 'route': is required/],
+        ['a route with the replicas router', { route: 'web' }, /input 'route'/],
+        ['a kube-context on two lines', { 'kube-context': 'prod\nother' }, /input 'kube-context'/],
+        ['a kubernetes deploy without a canary-url', { 'canary-url': '' }, /input 'canary-url': is required/],
+        ['a canary-url that is not http', { 'canary-url': 'ftp://canary' }, /input 'canary-url'/],
+        ['a stable-url without a scheme', { 'stable-url': 'web.shop:8080' }, /input 'stable-url'/],
+        ['a kubectl on two lines', { kubectl: 'kubectl\nrm -rf /' }, /input 'kubectl'/],
+        ['a container name with capitals', { container: 'App' }, /input 'container'/],
+        ['a kubectl timeout of 0', { 'command-timeout': '0s' }, /input 'command-timeout'/],
+      ] as [string, Record<string, string>, RegExp][]
+    ).map(([name, inputs, message]): [string, Record<string, string>, RegExp] => [
+      name,
+      {
+        provider: 'kubernetes',
+        deployment: 'web',
+        image: 'registry.invalid/web:1.0.0',
+        'canary-url': 'http://127.0.0.1:9/',
+        // kubectl is never reached: a mistake in the inputs stops the deploy first.
+        kubectl: '/nonexistent/kubectl',
+        ...inputs,
+      },
+      message,
+    ]),
   ];
   it.each(cases)('%s', async (_name, inputs, message) => {
     const before = ledgerText();

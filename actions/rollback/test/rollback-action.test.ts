@@ -101,6 +101,23 @@ describe('rollback action', () => {
     ['a release id with spaces', { to: 'a b' }, /input 'to'.*not a release id/],
     ['an unknown provider', { provider: 'k8s' }, /input 'provider'/],
     ['verify that is not a boolean', { verify: 'yes' }, /input 'verify'/],
+    ...(
+      [
+        ['a kubernetes rollback without a deployment', { deployment: '' }, /input 'deployment': is required/],
+        ['a namespace with capitals', { namespace: 'Shop' }, /input 'namespace'/],
+        ['replicas that are not a number', { replicas: 'four' }, /input 'replicas'/],
+        ['an unknown kubernetes router', { router: 'linkerd' }, /input 'router'/],
+        ['an istio router without a route', { router: 'istio' }, /input 'route': is required/],
+        ['a kube-context with a tab', { 'kube-context': 'a\tb' }, /input 'kube-context'/],
+        ['a stable-url that is not a URL', { 'stable-url': 'stable' }, /input 'stable-url'/],
+        ['a kubectl on two lines', { kubectl: 'kubectl\nid' }, /input 'kubectl'/],
+        ['a container with an underscore', { container: 'my_app' }, /input 'container'/],
+      ] as [string, Record<string, string>, RegExp][]
+    ).map(([name, inputs, message]): [string, Record<string, string>, RegExp] => [
+      name,
+      { provider: 'kubernetes', deployment: 'web', kubectl: '/nonexistent/kubectl', ...inputs },
+      message,
+    ]),
   ])('%s is one error naming the input, with result failed', async (_name, inputs, message) => {
     const r = await attempt(inputs);
     expect(r.errors).toHaveLength(1);

@@ -39,6 +39,18 @@ export const PROVIDER_SETTINGS = [
   'abort-command',
   'status-command',
   'command-timeout',
+  'namespace',
+  'deployment',
+  'image',
+  'replicas',
+  'container-port',
+  'router',
+  'route',
+  'kube-context',
+  'canary-url',
+  'stable-url',
+  'kubectl',
+  'container',
 ] as const;
 
 /** Provider settings that name a file, resolved like every path input. */

@@ -57,6 +57,21 @@ describe('parseKubeSettings', () => {
     expect(Object.isFrozen(parse())).toBe(true);
   });
 
+  it('lets a rollback, which deploys no release, leave image and canary-url empty, and still checks them when given', () => {
+    const settings = parseKubeSettings({ deployment: 'web' }, ROUTERS, { release: false });
+    expect(settings).toMatchObject({ deployment: 'web', image: '', canaryUrl: '' });
+    expect(() => parseKubeSettings({ deployment: 'web', image: 'Web App' }, ROUTERS, { release: false })).toThrow(
+      userError('image', /is not an image reference|contains whitespace|whitespace/),
+    );
+    expect(() =>
+      parseKubeSettings({ deployment: 'web', 'canary-url': 'ftp://x' }, ROUTERS, { release: false }),
+    ).toThrow(userError('canary-url', /./));
+    // A deploy still needs both.
+    expect(() => parseKubeSettings({ deployment: 'web', 'canary-url': 'http://c' }, ROUTERS)).toThrow(
+      userError('image', /is required but empty/),
+    );
+  });
+
   it('fills in the defaults, leaving replicas and container-port out, when only the required inputs are given', () => {
     const settings = parseKubeSettings(
       { deployment: 'web', image: 'web:1', 'canary-url': 'http://canary:8080' },

@@ -18,7 +18,8 @@ import {
   type KubeContext,
   type Service,
 } from './target.js';
-import { trafficFor } from './traffic.js';
+import { parseKubeSettings } from './settings.js';
+import { trafficFor, trafficNames } from './traffic.js';
 
 /** The label a Deployment slipway creates selects its pods by. */
 const NAME_LABEL = 'app.kubernetes.io/name';
@@ -31,6 +32,8 @@ export function createKubernetesHost(context: KubeContext): ReleaseHost {
   return {
     platform: `Kubernetes (${t.where})`,
     prepare({ version }) {
+      // A deploy needs the release's image and the canary's address: the same checks, required this time.
+      parseKubeSettings(context.settings, trafficNames());
       const v = version || imageVersion(s.image);
       return Promise.resolve({
         id: imageReleaseId(s.image, v),

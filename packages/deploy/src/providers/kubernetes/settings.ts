@@ -54,11 +54,18 @@ const ROUTE_KINDS: Readonly<Record<string, string>> = {
   istio: 'VirtualService',
 };
 
-/** Parses the kubernetes provider's raw inputs (a missing key is empty); `routers` are the router names it has. */
+/**
+ * Parses the kubernetes provider's raw inputs (a missing key is empty); `routers` are the router
+ * names it has. A rollback deploys no release: with `release: false`, image and canary-url may be
+ * empty ('' then), and are checked only when given.
+ */
 export function parseKubeSettings(
   settings: Readonly<Record<string, string>>,
   routers: readonly string[],
+  options: { release?: boolean } = {},
 ): KubeSettings {
+  const needed = options.release ?? true;
+  const given = (value: string, input: string, what: string): string => (needed ? required(value, input, what) : value);
   const read = (input: string): string => {
     const value = (settings[input] ?? '').trim();
     const c = CONTROL.exec(value)?.[0];
@@ -79,14 +86,15 @@ export function parseKubeSettings(
     'Deployment',
     'web',
   );
-  const image = imageReference(required(read('image'), 'image', "the canary's image, such as ghcr.io/acme/web:1.2.0"));
+  const imageText = given(read('image'), 'image', "the canary's image, such as ghcr.io/acme/web:1.2.0");
+  const image = imageText && imageReference(imageText);
   const replicas = wholeNumber(read('replicas'), 'replicas', 1, 1000);
   const containerPort = wholeNumber(read('container-port'), 'container-port', 1, 65535);
   const router = oneOfRouters(read('router') || 'replicas', routers);
   const route = routeName(read('route'), router, routers);
   const context = contextName(read('kube-context'));
   const canaryUrl = url(
-    required(read('canary-url'), 'canary-url', 'where the canary answers, such as https://canary.example.com'),
+    given(read('canary-url'), 'canary-url', 'where the canary answers, such as https://canary.example.com'),
     'canary-url',
   );
   const stableUrl = url(read('stable-url'), 'stable-url');

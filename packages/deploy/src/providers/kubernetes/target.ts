@@ -65,7 +65,8 @@ export class KubeTarget {
   readonly canary: string;
 
   constructor(context: KubeContext) {
-    this.settings = parseKubeSettings(context.settings, trafficNames());
+    // A rollback deploys no release: the image and canary-url a deploy needs are checked by the host's prepare.
+    this.settings = parseKubeSettings(context.settings, trafficNames(), { release: false });
     this.clock = context.clock ?? systemClock;
     this.stable = this.settings.deployment;
     this.canary = canaryName(this.stable);
