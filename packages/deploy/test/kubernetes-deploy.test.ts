@@ -4,18 +4,20 @@
 // address (canary-url) is a local HTTP server standing in for a port-forward: kwok's pods run no
 // process. A release whose image tag has ":never-ready" in it is kept unready by kwok.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { makeTree, REPO, removeTree } from '../../../test/harness.js';
 import { needsCluster, startCluster, type Cluster } from '../../../test/k8s/cluster.js';
-import { deployCanary, parseSteps, rollback, type DeployOutcome } from '../src/index.js';
+import { deployCanary, parseSteps, rollback, type DeployOutcome, type LedgerDocument } from '../src/index.js';
 import { createKubernetesHost } from '../src/providers/kubernetes/host.js';
 import { createKubernetesRouter } from '../src/providers/kubernetes/router.js';
 import type { Deployment } from '../src/providers/kubernetes/objects.js';
 import type { HTTPRoute } from '../src/providers/kubernetes/gateway-api.js';
 import { registerRouter } from '../src/registry.js';
-import { scenarioPlan, scenarioSeams } from './scenario-harness.js';
+import { deployInChild, scenarioPlan, scenarioSeams } from './scenario-harness.js';
+import { userError } from '../../../test/matchers.js';
 
 const { describe, it } = needsCluster();
 
@@ -246,6 +248,103 @@ describe('deploy-canary on Kubernetes', () => {
         replicas: 4,
         image: 'registry.invalid/web:2.0.0',
       });
+    }, 120_000);
+  });
+
+  describe('crashes and conflicts', () => {
+    const ns = 'edge';
+    const stateDir = () => join(root, ns);
+    const ledger = (): LedgerDocument =>
+      JSON.parse(readFileSync(join(stateDir(), 'prod', 'ledger.json'), 'utf8')) as LedgerDocument;
+    beforeAll(() => {
+      k('create', 'namespace', ns);
+      apply({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web', namespace: ns, labels: { app: 'web' } },
+        spec: {
+          replicas: 4,
+          selector: { matchLabels: { app: 'web' } },
+          template: {
+            metadata: { labels: { app: 'web' } },
+            spec: { containers: [{ name: 'app', image: 'registry.invalid/web:1.0.0' }] },
+          },
+        },
+      });
+      k('-n', ns, 'rollout', 'status', 'deploy/web', '--timeout=60s');
+      observe(ns, 'web');
+    }, 120_000);
+
+    it('finishes a deploy killed with SIGKILL at 10% in the next run: the stable back at full size, the canary at 0, then the new release', async () => {
+      const settings = { namespace: ns, deployment: 'web', image: 'registry.invalid/web:5.0.0', 'canary-url': goodUrl };
+      const plan = scenarioPlan(
+        { provider: 'kubernetes', stateDir: stateDir(), settings },
+        { artifact: '', version: '', steps: parseSteps('10,50'), stepAnalysisMs: 120_000, startCommand: '' },
+      );
+      const child = deployInChild(plan, { KUBECONFIG: cluster.kubeconfig });
+      const exited = new Promise((r) => child.once('exit', r));
+      // Killed once the canary has its pod and the stable gave one up (the router's step done).
+      for (let i = 0; ; i++) {
+        const stable = existsSync(join(stateDir(), 'prod', 'ledger.json')) ? ledger().canary : undefined;
+        const web = get<Deployment>('deployment', 'web', ns)!;
+        if (stable?.phase === 'stepping' && web.spec.replicas === 3) break;
+        if (child.exitCode !== null) throw new Error(`the deploy ended early with ${child.exitCode}`);
+        if (i > 600) throw new Error('the canary never reached its first step');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      child.kill('SIGKILL');
+      await exited;
+      expect(shape(get<Deployment>('deployment', 'web', ns))).toStrictEqual({
+        replicas: 3,
+        image: 'registry.invalid/web:1.0.0',
+      });
+      seen.length = 0;
+      const next = await deploy(ns, 'registry.invalid/web:6.0.0', {});
+      expect(next).toMatchObject({ result: 'promoted' });
+      // First the killed run's canary is rolled back, all traffic on stable at its full size.
+      expect(seen[0]).toStrictEqual({
+        weight: 0,
+        stable: { replicas: 4, image: 'registry.invalid/web:1.0.0' },
+        canary: { replicas: 0, image: 'registry.invalid/web:5.0.0' },
+      });
+      expect(shape(get<Deployment>('deployment', 'web', ns))).toStrictEqual({
+        replicas: 4,
+        image: 'registry.invalid/web:6.0.0',
+      });
+      expect(ledger().transitions.map((t) => t.to)).toContain('rolled-back');
+    }, 240_000);
+
+    it('reports a field another manager owns on the canary, with the field and the manager, and changes nothing', async () => {
+      // A leftover canary whose size another tool (an autoscaler) sets with its own server-side apply.
+      execFileSync(cluster.kubectl, ['-n', ns, 'apply', '--server-side', '--field-manager=keda', '-f', '-'], {
+        env: cluster.env,
+        input: JSON.stringify({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'web-canary', namespace: ns },
+          spec: {
+            replicas: 2,
+            selector: { matchLabels: { app: 'web', 'slipway.dev/track': 'canary' } },
+            template: {
+              metadata: { labels: { app: 'web', 'slipway.dev/track': 'canary' } },
+              spec: { containers: [{ name: 'app', image: 'registry.invalid/web:0.9.0' }] },
+            },
+          },
+        }),
+      });
+      const before = get<Deployment>('deployment', 'web', ns)!;
+      await expect(deploy(ns, 'registry.invalid/web:7.0.0', {})).rejects.toThrow(
+        userError('deployment', /another field manager owns what slipway would change: .*\.spec\.replicas \(keda\)/),
+      );
+      const after = get<Deployment>('deployment', 'web', ns)!;
+      expect(shape(after)).toStrictEqual(shape(before));
+      expect(after.metadata.generation).toBe(before.metadata.generation);
+      expect(shape(get<Deployment>('deployment', 'web-canary', ns))).toStrictEqual({
+        replicas: 2,
+        image: 'registry.invalid/web:0.9.0',
+      });
+      expect(ledger().canary).toBeUndefined();
+      expect(ledger().transitions.at(-1)).toMatchObject({ to: 'failed' });
     }, 120_000);
   });
 

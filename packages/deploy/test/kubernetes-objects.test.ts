@@ -9,6 +9,7 @@ import {
   type Deployment,
 } from '../src/providers/kubernetes/objects.js';
 import { weightedRoute, type HTTPRoute } from '../src/providers/kubernetes/gateway-api.js';
+import { parseConflicts } from '../src/providers/kubernetes/kubectl.js';
 import { podReasons, rolloutOf, type DeploymentState, type PodState } from '../src/providers/kubernetes/rollout.js';
 
 /** A stable Deployment as `kubectl get -o json` returns it, server fields included. */
@@ -246,5 +247,31 @@ describe('weightedRoute (gateway-api)', () => {
         /HTTPRoute web sends no traffic to Service api \(its rules send to web, sidecar-mirror, cdn\)/,
       ),
     );
+  });
+});
+
+describe('parseConflicts', () => {
+  it('reads one conflict, several of one manager, and several managers, as the API server words them', () => {
+    expect(
+      parseConflicts(
+        'Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas',
+      ),
+    ).toStrictEqual([{ manager: 'kubectl-client-side-apply', field: '.spec.replicas' }]);
+    expect(
+      parseConflicts(
+        'Apply failed with 2 conflicts: conflicts with "keda" using apps/v1:\n- .spec.replicas\n- .spec.template.spec.containers[name="app"].image',
+      ),
+    ).toStrictEqual([
+      { manager: 'keda', field: '.spec.replicas' },
+      { manager: 'keda', field: '.spec.template.spec.containers[name="app"].image' },
+    ]);
+    expect(
+      parseConflicts(
+        'Apply failed with 2 conflicts: conflicts with "a" using apps/v1:\n- .spec.replicas\nconflicts with "b" using apps/v1:\n- .spec.paused',
+      ),
+    ).toStrictEqual([
+      { manager: 'a', field: '.spec.replicas' },
+      { manager: 'b', field: '.spec.paused' },
+    ]);
   });
 });

@@ -138,9 +138,9 @@ export async function startLoad(url: string, rate = 300): Promise<{ stop(): Prom
 }
 
 /** Starts a deploy in a child process (so that it can be killed with SIGKILL); resolves with the child. */
-export function deployInChild(plan: DeployPlan): ReturnType<typeof spawn> {
+export function deployInChild(plan: DeployPlan, env: Record<string, string> = {}): ReturnType<typeof spawn> {
   return spawn(process.execPath, ['--import', 'tsx', join(HERE, 'deploy-child.ts')], {
-    env: { ...process.env, SLIPWAY_PLAN: JSON.stringify(plan), SLIPWAY_SELF: JSON.stringify(SELF_COMMAND) },
+    env: { ...process.env, ...env, SLIPWAY_PLAN: JSON.stringify(plan), SLIPWAY_SELF: JSON.stringify(SELF_COMMAND) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

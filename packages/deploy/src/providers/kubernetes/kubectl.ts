@@ -147,11 +147,16 @@ function timedOut(what: string, timeoutMs: number): UserError {
 /** The conflicts an apply reported: `conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas`. */
 export function parseConflicts(stderr: string): Conflict[] {
   const out: Conflict[] = [];
-  // One conflict per line, or several managers for one field on the lines after it.
-  for (const m of stderr.matchAll(/conflicts? with "([^"]+)"(?: using [^:\n]+)?:\s*(\.\S+)/g))
-    out.push({ manager: m[1]!, field: m[2]! });
-  for (const m of stderr.matchAll(/^-\s*(\.\S+)$/gm))
-    if (!out.some((c) => c.field === m[1])) out.push({ manager: 'another manager', field: m[1]! });
+  // `conflict with "m" using v: .field` for one field; `conflicts with "m" using v:` then `- .field` lines for several.
+  let manager = 'another manager';
+  for (const line of stderr.split('\n')) {
+    for (const m of line.matchAll(/conflicts? with "([^"]+)"(?: using [^:\n]+)?:\s*(\.\S+)?/g)) {
+      manager = m[1]!;
+      if (m[2]) out.push({ manager, field: m[2] });
+    }
+    const item = /^-\s*(\.\S+)$/.exec(line.trim());
+    if (item && !out.some((c) => c.field === item[1] && c.manager === manager)) out.push({ manager, field: item[1]! });
+  }
   return out;
 }
 
