@@ -8,8 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from '@jest/globals';
-import { makeTree, REPO, removeTree } from '../../../test/harness.js';
+import { makeTree, removeTree } from '../../../test/harness.js';
 import { needsCluster, startCluster, type Cluster } from '../../../test/k8s/cluster.js';
+import { installCrd } from '../../../test/k8s/crds.js';
 import { deployCanary, parseSteps, rollback, type DeployOutcome, type LedgerDocument } from '../src/index.js';
 import { createKubernetesHost } from '../src/providers/kubernetes/host.js';
 import { createKubernetesRouter } from '../src/providers/kubernetes/router.js';
@@ -351,7 +352,7 @@ describe('deploy-canary on Kubernetes', () => {
   /** How each mesh router's route is set up, and what it says about the weights. */
   const ROUTERS: {
     router: string;
-    install?: string[];
+    install?: 'gateway-api' | 'istio';
     route: (ns: string) => unknown;
     read: (ns: string) => { name: string; weight?: number }[];
     steps: { name: string; weight?: number }[][];
@@ -360,7 +361,7 @@ describe('deploy-canary on Kubernetes', () => {
   }[] = [
     {
       router: 'gateway-api',
-      install: ['gateway-api-v1.6.1-httproutes.yaml', 'crd/httproutes.gateway.networking.k8s.io'],
+      install: 'gateway-api',
       route: (ns) => ({
         apiVersion: 'gateway.networking.k8s.io/v1',
         kind: 'HTTPRoute',
@@ -437,7 +438,7 @@ describe('deploy-canary on Kubernetes', () => {
     },
     {
       router: 'istio',
-      install: ['istio-virtualservice.yaml', 'crd/virtualservices.networking.istio.io'],
+      install: 'istio',
       route: (ns) => ({
         apiVersion: 'networking.istio.io/v1',
         kind: 'VirtualService',
@@ -479,11 +480,8 @@ describe('deploy-canary on Kubernetes', () => {
   describe.each(ROUTERS)('with the $router router', ({ router, install, route, read, steps, after, kept }) => {
     const ns = `via-${router}`;
     const settings = { router, route: 'web' };
-    beforeAll(() => {
-      if (install) {
-        k('apply', '--server-side', '-f', join(REPO, 'test', 'k8s', 'crds', install[0]!));
-        k('wait', '--for', 'condition=established', '--timeout=60s', install[1]!);
-      }
+    beforeAll(async () => {
+      if (install) await installCrd(cluster, install);
       k('create', 'namespace', ns);
       // The user's own objects, applied client-side as most repositories do.
       apply({

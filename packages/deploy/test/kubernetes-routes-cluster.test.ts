@@ -1,17 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { actionsExec } from '@slipway/action-kit/lite';
-import { REPO } from '../../../test/harness.js';
 import { needsCluster, startCluster, type Cluster } from '../../../test/k8s/cluster.js';
+import { installCrd } from '../../../test/k8s/crds.js';
 import { weightedRoute, type HTTPRoute } from '../src/providers/kubernetes/gateway-api.js';
 import { canaryIngress, type Ingress } from '../src/providers/kubernetes/ingress-nginx.js';
 import { weightedVirtualService, type VirtualService } from '../src/providers/kubernetes/istio.js';
 import { Kubectl } from '../src/providers/kubernetes/kubectl.js';
 
 const { describe, it } = needsCluster();
-
-const CRDS = join(REPO, 'test', 'k8s', 'crds');
 
 /** The user's objects, applied client-side the way most repositories do (`kubectl apply -f`). */
 const INGRESS = {
@@ -108,16 +105,8 @@ describe('the routers’ objects against a real API server', () => {
       env: cluster.env,
       timeoutMs: 30_000,
     });
-    k('apply', '--server-side', '-f', join(CRDS, 'gateway-api-v1.6.1-httproutes.yaml'));
-    k('apply', '--server-side', '-f', join(CRDS, 'istio-virtualservice.yaml'));
-    k(
-      'wait',
-      '--for',
-      'condition=established',
-      '--timeout=60s',
-      'crd/httproutes.gateway.networking.k8s.io',
-      'crd/virtualservices.networking.istio.io',
-    );
+    await installCrd(cluster, 'gateway-api');
+    await installCrd(cluster, 'istio');
     k('create', 'namespace', 'shop');
     clientSideApply(INGRESS);
     clientSideApply(VIRTUAL_SERVICE);

@@ -1,0 +1,27 @@
+// Installs a CRD of test/k8s/crds/ on a test control plane and waits until it is served.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO } from '../harness.js';
+
+/** The CRDs the router tests use: file under test/k8s/crds/ and the CRD's name. */
+export const CRDS = {
+  'gateway-api': ['gateway-api-v1.6.1-httproutes.yaml', 'httproutes.gateway.networking.k8s.io'],
+  istio: ['istio-virtualservice.yaml', 'virtualservices.networking.istio.io'],
+} as const;
+
+/** Applies the CRD and waits for its Established condition (which the API server sets a moment after creating it). */
+export async function installCrd(
+  cluster: { kubectl: string; env: Record<string, string> },
+  which: keyof typeof CRDS,
+): Promise<void> {
+  const [file, name] = CRDS[which];
+  const k = (...args: string[]): string =>
+    execFileSync(cluster.kubectl, args, { env: cluster.env, encoding: 'utf8', input: '', stdio: 'pipe' });
+  k('apply', '--server-side', '-f', join(REPO, 'test', 'k8s', 'crds', file));
+  for (let i = 0; ; i++) {
+    const status = k('get', 'crd', name, '-o', 'jsonpath={.status.conditions[?(@.type=="Established")].status}');
+    if (status.trim() === 'True') return;
+    if (i > 300) throw new Error(`CRD ${name} was not established within 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
