@@ -16,11 +16,20 @@ export async function installCrd(
 ): Promise<void> {
   const [file, name] = CRDS[which];
   const k = (...args: string[]): string =>
-    execFileSync(cluster.kubectl, args, { env: cluster.env, encoding: 'utf8', input: '', stdio: 'pipe' });
+    execFileSync(cluster.kubectl, args, {
+      env: cluster.env,
+      encoding: 'utf8',
+      input: '',
+      stdio: 'pipe',
+      maxBuffer: 1 << 26,
+    });
   k('apply', '--server-side', '-f', join(REPO, 'test', 'k8s', 'crds', file));
   for (let i = 0; ; i++) {
-    const status = k('get', 'crd', name, '-o', 'jsonpath={.status.conditions[?(@.type=="Established")].status}');
-    if (status.trim() === 'True') return;
+    // Not a jsonpath filter: kubectl fails one on a CRD whose conditions are not set yet.
+    const crd = JSON.parse(k('get', 'crd', name, '-o', 'json')) as {
+      status?: { conditions?: { type: string; status: string }[] | null };
+    };
+    if (crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')) return;
     if (i > 300) throw new Error(`CRD ${name} was not established within 30 s`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -166,6 +166,7 @@ describe('deploy-canary on Kubernetes', () => {
         // Promotion: the stable Deployment runs the release at its full size; the canary is gone.
         { weight: 0, stable: { replicas: 4, image: 'registry.invalid/web:2.0.0' }, canary: undefined },
       ]);
+      expect(get('service', 'web-canary', ns)).toBeUndefined();
     }, 180_000);
 
     it("aborts a canary that never becomes ready with its pods' reason; the stable is untouched at full size", async () => {
@@ -191,6 +192,9 @@ describe('deploy-canary on Kubernetes', () => {
       const out = await deploy(ns, 'registry.invalid/web:4.0.0', { 'canary-url': badUrl });
       expect(out.result).toBe('rolled-back');
       expect(out.reason).toMatch(/^step 1 at 10%/);
+      // The canary's own address for a runner in the cluster: a Service selecting its pods alone.
+      const svc = get<{ spec: { selector: Record<string, string> } }>('service', 'web-canary', ns)!;
+      expect(svc.spec.selector).toStrictEqual({ 'app.kubernetes.io/name': 'web', 'slipway.dev/track': 'canary' });
       expect(seen.at(-1)).toStrictEqual({
         weight: 0,
         stable: { replicas: 4, image: 'registry.invalid/web:2.0.0' },

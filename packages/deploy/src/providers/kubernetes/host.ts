@@ -52,8 +52,10 @@ export function createKubernetesHost(context: KubeContext): ReleaseHost {
         return { upstream: s.stableUrl || s.canaryUrl };
       }
       t.container(stable);
-      const service = traffic.canaryService ? await stableService(t) : undefined;
-      const without = Object.keys(service?.spec.selector ?? {});
+      // The mesh routers weigh the stable Service against the canary's; with replicas the canary's
+      // Service is only its own address (canary-url for a runner in the cluster), made when the stable has one.
+      const service = traffic.canaryService ? await stableService(t) : await t.service(t.stable);
+      const without = traffic.canaryService ? Object.keys(service?.spec.selector ?? {}) : [];
       const canary = canaryDeployment(stable, {
         id: release.id,
         image: release.dir,

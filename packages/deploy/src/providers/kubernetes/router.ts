@@ -50,7 +50,7 @@ async function promote(
   await setStableImage(t, release.id, image, traffic.canaryService ? undefined : await t.fullSize());
   await t.mustRollOut(t.stable, `the stable Deployment ${t.stable} did not roll out ${release.id}`);
   await traffic.toStable();
-  await removeCanary(t, traffic);
+  await removeCanary(t);
 }
 
 /** All traffic back on the stable Deployment at its full size (with the release's image again), then the canary scaled to 0. */
@@ -65,10 +65,10 @@ async function restore(t: KubeTarget, traffic: KubeTraffic, release: Release): P
   await t.scaleCanary(0);
 }
 
-/** After promotion: the canary Deployment (and its Service) deleted. */
-async function removeCanary(t: KubeTarget, traffic: KubeTraffic): Promise<void> {
+/** After promotion: the canary Deployment and its Service deleted. */
+async function removeCanary(t: KubeTarget): Promise<void> {
   await t.kubectl.delete('deployment', t.canary);
-  if (traffic.canaryService) await t.kubectl.delete('service', t.canary);
+  await t.kubectl.delete('service', t.canary);
 }
 
 /** A forced server-side apply of the release's image (and size) on the stable Deployment: fields slipway takes over. */
