@@ -1,7 +1,10 @@
-// Installs a CRD of test/k8s/crds/ on a test control plane and waits until it is served.
+// Installs a CRD of test/k8s/crds/ on a test control plane and waits until it is served (no Jest
+// here: the benchmark uses it too).
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { REPO } from '../harness.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** The CRDs the router tests use: file under test/k8s/crds/ and the CRD's name. */
 export const CRDS = {
@@ -23,7 +26,7 @@ export async function installCrd(
       stdio: 'pipe',
       maxBuffer: 1 << 26,
     });
-  k('apply', '--server-side', '-f', join(REPO, 'test', 'k8s', 'crds', file));
+  k('apply', '--server-side', '-f', join(HERE, 'crds', file));
   for (let i = 0; ; i++) {
     // Not a jsonpath filter: kubectl fails one on a CRD whose conditions are not set yet.
     const crd = JSON.parse(k('get', 'crd', name, '-o', 'json')) as {

@@ -11,7 +11,15 @@ import { afterAll, beforeAll, expect } from '@jest/globals';
 import { makeTree, removeTree } from '../../../test/harness.js';
 import { needsCluster, startCluster, type Cluster } from '../../../test/k8s/cluster.js';
 import { installCrd } from '../../../test/k8s/crds.js';
-import { deployCanary, parseSteps, rollback, type DeployOutcome, type LedgerDocument } from '../src/index.js';
+import { USER_ROUTES, userDeployment, userService } from '../../../test/k8s/fixtures.js';
+import {
+  deployCanary,
+  parseSteps,
+  recoverCanary,
+  rollback,
+  type DeployOutcome,
+  type LedgerDocument,
+} from '../src/index.js';
 import { createKubernetesHost } from '../src/providers/kubernetes/host.js';
 import { createKubernetesRouter } from '../src/providers/kubernetes/router.js';
 import type { Deployment } from '../src/providers/kubernetes/objects.js';
@@ -280,8 +288,9 @@ describe('deploy-canary on Kubernetes', () => {
       observe(ns, 'web');
     }, 120_000);
 
-    it('finishes a deploy killed with SIGKILL at 10% in the next run: the stable back at full size, the canary at 0, then the new release', async () => {
-      const settings = { namespace: ns, deployment: 'web', image: 'registry.invalid/web:5.0.0', 'canary-url': goodUrl };
+    /** Starts a deploy of `image` in a child process and kills it with SIGKILL once its first step has moved traffic. */
+    async function killedAtTenPercent(image: string) {
+      const settings = { namespace: ns, deployment: 'web', image, 'canary-url': goodUrl };
       const plan = scenarioPlan(
         { provider: 'kubernetes', stateDir: stateDir(), settings },
         { artifact: '', version: '', steps: parseSteps('10,50'), stepAnalysisMs: 120_000, startCommand: '' },
@@ -290,15 +299,25 @@ describe('deploy-canary on Kubernetes', () => {
       const exited = new Promise((r) => child.once('exit', r));
       // Killed once the canary has its pod and the stable gave one up (the router's step done).
       for (let i = 0; ; i++) {
-        const stable = existsSync(join(stateDir(), 'prod', 'ledger.json')) ? ledger().canary : undefined;
+        const canary = existsSync(join(stateDir(), 'prod', 'ledger.json')) ? ledger().canary : undefined;
         const web = get<Deployment>('deployment', 'web', ns)!;
-        if (stable?.phase === 'stepping' && web.spec.replicas === 3) break;
+        if (
+          canary?.phase === 'stepping' &&
+          canary.release.id.startsWith(image.split(':')[1]!) &&
+          web.spec.replicas === 3
+        )
+          break;
         if (child.exitCode !== null) throw new Error(`the deploy ended early with ${child.exitCode}`);
         if (i > 600) throw new Error('the canary never reached its first step');
         await new Promise((r) => setTimeout(r, 100));
       }
       child.kill('SIGKILL');
       await exited;
+      return { settings, runId: plan.runId };
+    }
+
+    it('finishes a deploy killed with SIGKILL at 10% in the next run: the stable back at full size, the canary at 0, then the new release', async () => {
+      await killedAtTenPercent('registry.invalid/web:5.0.0');
       expect(shape(get<Deployment>('deployment', 'web', ns))).toStrictEqual({
         replicas: 3,
         image: 'registry.invalid/web:1.0.0',
@@ -319,8 +338,27 @@ describe('deploy-canary on Kubernetes', () => {
       expect(ledger().transitions.map((t) => t.to)).toContain('rolled-back');
     }, 240_000);
 
+    it("is rolled back by the action's post step (recoverCanary) when killed at 10%", async () => {
+      const { settings, runId } = await killedAtTenPercent('registry.invalid/web:8.0.0');
+      const done = await recoverCanary(
+        { stateDir: stateDir(), environment: 'prod', provider: 'kubernetes', settings, workspace: root, runId },
+        scenarioSeams({ env: cluster.env }),
+      );
+      expect(done).toMatch(/rolled back, all traffic on 6\.0\.0-/);
+      expect(shape(get<Deployment>('deployment', 'web', ns))).toStrictEqual({
+        replicas: 4,
+        image: 'registry.invalid/web:6.0.0',
+      });
+      expect(shape(get<Deployment>('deployment', 'web-canary', ns))).toStrictEqual({
+        replicas: 0,
+        image: 'registry.invalid/web:8.0.0',
+      });
+      expect(ledger().canary).toBeUndefined();
+    }, 240_000);
+
     it('reports a field another manager owns on the canary, with the field and the manager, and changes nothing', async () => {
       // A leftover canary whose size another tool (an autoscaler) sets with its own server-side apply.
+      k('-n', ns, 'delete', 'deployment', 'web-canary', '--ignore-not-found');
       execFileSync(cluster.kubectl, ['-n', ns, 'apply', '--server-side', '--field-manager=keda', '-f', '-'], {
         env: cluster.env,
         input: JSON.stringify({
@@ -366,16 +404,7 @@ describe('deploy-canary on Kubernetes', () => {
     {
       router: 'gateway-api',
       install: 'gateway-api',
-      route: (ns) => ({
-        apiVersion: 'gateway.networking.k8s.io/v1',
-        kind: 'HTTPRoute',
-        metadata: { name: 'web', namespace: ns },
-        spec: {
-          parentRefs: [{ name: 'public' }],
-          hostnames: ['shop.example.com'],
-          rules: [{ backendRefs: [{ name: 'web', port: 80 }] }],
-        },
-      }),
+      route: USER_ROUTES['gateway-api'],
       read: (ns) =>
         get<HTTPRoute>('httproute', 'web', ns)!.spec.rules![0]!.backendRefs!.map((b) => ({
           name: b.name,
@@ -401,22 +430,7 @@ describe('deploy-canary on Kubernetes', () => {
     },
     {
       router: 'ingress-nginx',
-      route: (ns) => ({
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'Ingress',
-        metadata: { name: 'web', namespace: ns, annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/' } },
-        spec: {
-          ingressClassName: 'nginx',
-          rules: [
-            {
-              host: 'shop.example.com',
-              http: {
-                paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }],
-              },
-            },
-          ],
-        },
-      }),
+      route: USER_ROUTES['ingress-nginx'],
       read: (ns) => {
         const canary = get<{ metadata: { annotations: Record<string, string> }; spec: unknown }>(
           'ingress',
@@ -443,16 +457,7 @@ describe('deploy-canary on Kubernetes', () => {
     {
       router: 'istio',
       install: 'istio',
-      route: (ns) => ({
-        apiVersion: 'networking.istio.io/v1',
-        kind: 'VirtualService',
-        metadata: { name: 'web', namespace: ns },
-        spec: {
-          hosts: ['shop.example.com'],
-          gateways: ['public'],
-          http: [{ timeout: '5s', route: [{ destination: { host: 'web', port: { number: 80 } } }] }],
-        },
-      }),
+      route: USER_ROUTES.istio,
       read: (ns) =>
         get<{ spec: { http: { route: { destination: { host: string }; weight?: number }[] }[] } }>(
           'virtualservice',
@@ -488,27 +493,8 @@ describe('deploy-canary on Kubernetes', () => {
       if (install) await installCrd(cluster, install);
       k('create', 'namespace', ns);
       // The user's own objects, applied client-side as most repositories do.
-      apply({
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: { name: 'web', namespace: ns, labels: { app: 'web' } },
-        spec: {
-          replicas: 3,
-          selector: { matchLabels: { app: 'web' } },
-          template: {
-            metadata: { labels: { app: 'web', tier: 'front' } },
-            spec: {
-              containers: [{ name: 'app', image: 'registry.invalid/web:1.0.0', ports: [{ containerPort: 8080 }] }],
-            },
-          },
-        },
-      });
-      apply({
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name: 'web', namespace: ns },
-        spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
-      });
+      apply(userDeployment(ns, 3));
+      apply(userService(ns));
       apply(route(ns));
       k('-n', ns, 'rollout', 'status', 'deploy/web', '--timeout=60s');
       observe(ns, 'web', read);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { userError } from '../../../test/matchers.js';
 import {
   canaryDeployment,
+  intentOf,
   replicaSplit,
   splitWeight,
   TRACK_LABEL,
@@ -10,6 +11,7 @@ import {
 } from '../src/providers/kubernetes/objects.js';
 import { weightedRoute, type HTTPRoute } from '../src/providers/kubernetes/gateway-api.js';
 import { parseConflicts } from '../src/providers/kubernetes/kubectl.js';
+import { imageDigest, imageReleaseId, imageVersion } from '../src/providers/kubernetes/target.js';
 import { podReasons, rolloutOf, type DeploymentState, type PodState } from '../src/providers/kubernetes/rollout.js';
 
 /** A stable Deployment as `kubectl get -o json` returns it, server fields included. */
@@ -273,5 +275,59 @@ describe('parseConflicts', () => {
       { manager: 'a', field: '.spec.replicas' },
       { manager: 'b', field: '.spec.paused' },
     ]);
+  });
+});
+
+describe('a release of an image', () => {
+  const DIGEST = `sha256:${'ab'.repeat(32)}`;
+  it('is named by its tag, or its digest, or latest, plus 12 hex of its digest', () => {
+    expect(imageVersion('ghcr.io/acme/web:1.4.2')).toBe('1.4.2');
+    expect(imageVersion('localhost:5000/web:2.0.0-rc.1')).toBe('2.0.0-rc.1');
+    // A registry port is not a tag.
+    expect(imageVersion('localhost:5000/web')).toBe('latest');
+    expect(imageVersion(`ghcr.io/acme/web@${DIGEST}`)).toBe('abababababab');
+    expect(imageVersion(`ghcr.io/acme/web:1.4.2@${DIGEST}`)).toBe('1.4.2');
+    // A pinned image is its own digest; any other is told apart by a digest of its reference.
+    expect(imageDigest(`ghcr.io/acme/web:1.4.2@${DIGEST}`)).toBe(DIGEST);
+    expect(imageDigest('ghcr.io/acme/web:1.4.2')).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(imageReleaseId(`ghcr.io/acme/web:1.4.2@${DIGEST}`, '1.4.2')).toBe('1.4.2-abababababab');
+    expect(imageReleaseId('ghcr.io/acme/web:1.4.2', '1.4.2')).not.toBe(
+      imageReleaseId('ghcr.io/other/web:1.4.2', '1.4.2'),
+    );
+  });
+
+  it('keeps the same id for the same reference, so a deploy of what runs is a no-op', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9]{1,10}(\/[a-z0-9]{1,10}){0,2}:[\w][\w.-]{0,20}$/), (image) => {
+        expect(imageReleaseId(image, imageVersion(image))).toBe(imageReleaseId(image, imageVersion(image)));
+        expect(imageReleaseId(image, imageVersion(image))).toMatch(/-[0-9a-f]{12}$/);
+      }),
+    );
+  });
+});
+
+describe('intentOf', () => {
+  it('reads an object slipway applied back as its apply configuration: no status, no server metadata', () => {
+    const live = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: 'web-canary',
+        uid: 'u',
+        resourceVersion: '9',
+        generation: 2,
+        creationTimestamp: 't',
+        managedFields: [],
+        annotations: { 'deployment.kubernetes.io/revision': '1', 'slipway.dev/release': 'r' },
+      },
+      spec: { replicas: 1 },
+      status: { readyReplicas: 1 },
+    };
+    expect(intentOf(live)).toStrictEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web-canary', annotations: { 'slipway.dev/release': 'r' } },
+      spec: { replicas: 1 },
+    });
   });
 });
