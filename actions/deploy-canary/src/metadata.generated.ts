@@ -186,6 +186,11 @@ export const metadata: ActionMetadata = {
       "required": false,
       "default": ""
     },
+    "manifest": {
+      "description": "kubernetes provider: your Deployment's YAML (and its Service of the same name), as you would kubectl apply it. The canary is derived from it, so a change to it ships with the release and is judged with it; promotion applies it with the release's image, and a first deploy creates it. Absolute, ~/…, or relative to the workspace; empty derives the canary from the Deployment the cluster runs.",
+      "required": false,
+      "default": ""
+    },
     "replicas": {
       "description": "kubernetes provider: the stable Deployment's full size, restored before a canary goes; empty keeps its own (1 for one slipway creates).",
       "required": false,

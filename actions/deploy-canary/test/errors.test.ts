@@ -119,6 +119,16 @@ describe('deploy-canary refuses with one error line naming what to fix, changing
         ['a kubectl on two lines', { kubectl: 'kubectl\nrm -rf /' }, /input 'kubectl'/],
         ['a container name with capitals', { container: 'App' }, /input 'container'/],
         ['a kubectl timeout of 0', { 'command-timeout': '0s' }, /input 'command-timeout'/],
+        [
+          'a manifest that is not there',
+          { manifest: 'k8s/nope.yaml' },
+          /input 'manifest': The manifest .*nope\.yaml does not exist/,
+        ],
+        [
+          'a manifest without the Deployment',
+          { manifest: 'app/VERSION' },
+          /not a Kubernetes object|has no Deployment named web/,
+        ],
       ] as [string, Record<string, string>, RegExp][]
     ).map(([name, inputs, message]): [string, Record<string, string>, RegExp] => [
       name,

@@ -51,10 +51,11 @@ export const PROVIDER_SETTINGS = [
   'stable-url',
   'kubectl',
   'container',
+  'manifest',
 ] as const;
 
 /** Provider settings that name a file, resolved like every path input. */
-export const PROVIDER_PATH_SETTINGS: readonly string[] = ['nginx-upstream-file'];
+export const PROVIDER_PATH_SETTINGS: readonly string[] = ['nginx-upstream-file', 'manifest'];
 
 /** Builds a router; may check that what it needs is there (a socket that answers, a binary). */
 export type RouterFactory = (context: RouterContext) => Promise<TrafficRouter>;

@@ -4,7 +4,8 @@
 // address (canary-url) is a local HTTP server standing in for a port-forward: kwok's pods run no
 // process. A release whose image tag has ":never-ready" in it is kept unready by kwok.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { stringify } from 'yaml';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from '@jest/globals';
@@ -389,6 +390,79 @@ describe('deploy-canary on Kubernetes', () => {
       expect(ledger().canary).toBeUndefined();
       expect(ledger().transitions.at(-1)).toMatchObject({ to: 'failed' });
     }, 120_000);
+  });
+
+  describe('with a manifest', () => {
+    const ns = 'manifested';
+    const manifest = (mode: string): string => {
+      const path = join(root, `web-${mode}.yaml`);
+      writeFileSync(
+        path,
+        [
+          stringify({
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: { name: 'web', labels: { app: 'web' } },
+            spec: {
+              replicas: 3,
+              selector: { matchLabels: { app: 'web' } },
+              template: {
+                metadata: { labels: { app: 'web' } },
+                spec: { containers: [{ name: 'app', image: 'placeholder', env: [{ name: 'MODE', value: mode }] }] },
+              },
+            },
+          }),
+          stringify({
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: { name: 'web' },
+            spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
+          }),
+        ].join('---\n'),
+      );
+      return path;
+    };
+    const env = (d: Deployment | undefined) =>
+      (d?.spec.template.spec.containers[0] as { env?: { name: string; value: string }[] } | undefined)?.env;
+    beforeAll(() => {
+      k('create', 'namespace', ns);
+      observe(ns, 'web');
+    });
+
+    it('creates the Deployment and Service from it on a first deploy, with the release image', async () => {
+      const out = await deploy(ns, 'registry.invalid/web:1.0.0', { manifest: manifest('fast') });
+      expect(out.result).toBe('promoted');
+      const web = get<Deployment>('deployment', 'web', ns)!;
+      expect(shape(web)).toStrictEqual({ replicas: 3, image: 'registry.invalid/web:1.0.0' });
+      expect(env(web)).toStrictEqual([{ name: 'MODE', value: 'fast' }]);
+      expect(get('service', 'web', ns)).toBeDefined();
+    }, 120_000);
+
+    it('ships a change to it with the canary, judged with it, and applies it on promotion', async () => {
+      seen.length = 0;
+      const out = await deploy(ns, 'registry.invalid/web:2.0.0', { manifest: manifest('safe') });
+      expect(out.result).toBe('promoted');
+      const web = get<Deployment>('deployment', 'web', ns)!;
+      expect(shape(web)).toStrictEqual({ replicas: 3, image: 'registry.invalid/web:2.0.0' });
+      expect(env(web)).toStrictEqual([{ name: 'MODE', value: 'safe' }]);
+      // During the steps the stable kept its release while the pods split 2:1, then 1:2.
+      expect(seen.slice(0, 2).map((x) => x.stable)).toStrictEqual([
+        { replicas: 2, image: 'registry.invalid/web:1.0.0' },
+        { replicas: 1, image: 'registry.invalid/web:1.0.0' },
+      ]);
+    }, 180_000);
+
+    it('runs the canary from it: a failing canary keeps its own spec, the stable its own', async () => {
+      failing = 1;
+      const out = await deploy(ns, 'registry.invalid/web:3.0.0', { manifest: manifest('risky'), 'canary-url': badUrl });
+      expect(out.result).toBe('rolled-back');
+      expect(env(get<Deployment>('deployment', 'web-canary', ns))).toStrictEqual([{ name: 'MODE', value: 'risky' }]);
+      expect(env(get<Deployment>('deployment', 'web', ns))).toStrictEqual([{ name: 'MODE', value: 'safe' }]);
+      expect(shape(get<Deployment>('deployment', 'web', ns))).toStrictEqual({
+        replicas: 3,
+        image: 'registry.invalid/web:2.0.0',
+      });
+    }, 180_000);
   });
 
   /** How each mesh router's route is set up, and what it says about the weights. */

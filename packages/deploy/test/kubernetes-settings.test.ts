@@ -53,6 +53,7 @@ describe('parseKubeSettings', () => {
       kubectl: '/opt/kube tools/kubectl',
       container: 'app',
       timeoutMs: 90_000,
+      manifest: '',
     });
     expect(Object.isFrozen(parse())).toBe(true);
   });
@@ -89,6 +90,7 @@ describe('parseKubeSettings', () => {
       kubectl: 'kubectl',
       container: '',
       timeoutMs: 60_000,
+      manifest: '',
     });
     expect(parse({ replicas: '  ', 'container-port': '', 'command-timeout': ' ' })).not.toHaveProperty('replicas');
     expect(parse({ 'container-port': '' })).not.toHaveProperty('containerPort');

@@ -34,6 +34,8 @@ export function createKubernetesHost(context: KubeContext): ReleaseHost {
     prepare({ version }) {
       // A deploy needs the release's image and the canary's address: the same checks, required this time.
       parseKubeSettings(context.settings, trafficNames());
+      // The manifest too, before anything is deployed.
+      t.manifest();
       const v = version || imageVersion(s.image);
       return Promise.resolve({
         id: imageReleaseId(s.image, v),
@@ -56,7 +58,8 @@ export function createKubernetesHost(context: KubeContext): ReleaseHost {
       // Service is only its own address (canary-url for a runner in the cluster), made when the stable has one.
       const service = traffic.canaryService ? await stableService(t) : await t.service(t.stable);
       const without = traffic.canaryService ? Object.keys(service?.spec.selector ?? {}) : [];
-      const canary = canaryDeployment(stable, {
+      // With a manifest, the canary is the manifest's Deployment: its changes ship with the release.
+      const canary = canaryDeployment(t.manifest()?.deployment ?? stable, {
         id: release.id,
         image: release.dir,
         ...(s.container ? { container: s.container } : {}),
@@ -154,9 +157,15 @@ function canaryService(stable: Service, name: string, podLabels: Record<string, 
   };
 }
 
-/** The first release of an environment with no Deployment yet: slipway creates it (and its Service, given a port). */
+/** The first release of an environment with no Deployment yet: slipway creates it from the manifest, or (without one) with its Service, given a port. */
 async function createStable(t: KubeTarget, id: string, image: string): Promise<void> {
   const s = t.settings;
+  const manifest = t.releaseManifest(id, image, s.replicas);
+  if (manifest) {
+    await t.kubectl.apply(manifest.deployment);
+    if (manifest.service) await t.kubectl.apply(manifest.service);
+    return;
+  }
   const labels = { [NAME_LABEL]: t.stable };
   const deployment: Deployment = {
     apiVersion: 'apps/v1',

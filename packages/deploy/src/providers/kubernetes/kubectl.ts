@@ -29,6 +29,8 @@ export interface KubectlOptions {
   env: Record<string, string>;
   /** How long one call may take. */
   timeoutMs: number;
+  /** Whether a manifest input is given: the input an invalid object is blamed on. */
+  manifest?: boolean;
   /** Starts the short-lived `kubectl proxy` a server-side apply goes through; node's spawn by default. */
   spawn?: Spawn;
 }
@@ -192,6 +194,13 @@ function explain(message: string, args: string[], o: KubectlOptions): Error {
       `kubectl cannot reach or log in to the cluster: ${said}`,
       { input: 'kube-context' },
       'Set up the kubeconfig before this step (azure/k8s-set-context, aws eks update-kubeconfig, google-github-actions/get-gke-credentials) so KUBECONFIG points at it, and check the runner can reach the API server.',
+    );
+  // An object the API server's validation refuses: what slipway derived from the user's (their Deployment, manifest or route).
+  if (/\(Invalid\)/.test(message))
+    return new UserError(
+      `the cluster refused ${args[1] ?? 'an object'} as invalid: ${said}`,
+      { input: o.manifest ? 'manifest' : 'deployment' },
+      'The message names the field: slipway applies your objects as they are, with only the image, the size and the route weights changed, so the field is one of yours.',
     );
   if (/namespaces? "[^"]+" not found/.test(message))
     return new UserError(

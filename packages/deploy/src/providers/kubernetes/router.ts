@@ -47,7 +47,13 @@ async function promote(
   if (!stable) throw new Error(`Deployment ${t.stable} is gone from ${t.where}: nothing to promote into`);
   const name = t.container(stable).name;
   const image = canaryContainers.find((c) => c.name === name)?.image ?? release.dir ?? '';
-  await setStableImage(t, release.id, image, traffic.canaryService ? undefined : await t.fullSize());
+  const replicas = traffic.canaryService ? undefined : await t.fullSize();
+  const manifest = t.releaseManifest(release.id, image, replicas);
+  if (manifest) {
+    // The manifest is the user's word for the whole Deployment and Service: applied, and taken over, as slipway.
+    await t.kubectl.apply(manifest.deployment, { force: true });
+    if (manifest.service) await t.kubectl.apply(manifest.service, { force: true });
+  } else await setStableImage(t, release.id, image, replicas);
   await t.mustRollOut(t.stable, `the stable Deployment ${t.stable} did not roll out ${release.id}`);
   await traffic.toStable();
   await removeCanary(t);

@@ -34,6 +34,8 @@ export interface KubeSettings {
   container: string;
   /** How long one kubectl call may take, in milliseconds; 60 s when not given. */
   timeoutMs: number;
+  /** The manifest file (absolute: the action resolves path inputs); '' when not given. */
+  manifest: string;
 }
 
 const SHOWN = 80;
@@ -102,6 +104,8 @@ export function parseKubeSettings(
   const containerName = read('container');
   const container = containerName && label(containerName, 'container', 63, 'container', 'app');
   const timeoutMs = timeout(read('command-timeout'));
+  // Read (and checked) when the deploy needs it: manifest.ts.
+  const manifest = read('manifest');
   return Object.freeze({
     namespace,
     deployment,
@@ -117,6 +121,7 @@ export function parseKubeSettings(
     kubectl,
     container,
     timeoutMs,
+    manifest,
   });
 }
 

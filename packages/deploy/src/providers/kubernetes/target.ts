@@ -12,7 +12,8 @@ import {
 import type { RouterContext } from '../../registry.js';
 import type { Spawn } from './api-proxy.js';
 import { Kubectl, REPLICAS_MANAGER } from './kubectl.js';
-import { canaryName, intentOf, TRACK_LABEL, type Container, type Deployment } from './objects.js';
+import { readManifest, type Manifest } from './manifest.js';
+import { canaryName, intentOf, RELEASE_ANNOTATION, TRACK_LABEL, type Container, type Deployment } from './objects.js';
 import { rolloutOf, type DeploymentState, type PodState, type Rollout } from './rollout.js';
 import { parseKubeSettings, type KubeSettings } from './settings.js';
 import { trafficNames } from './traffic.js';
@@ -79,7 +80,40 @@ export class KubeTarget {
       namespace: this.settings.namespace,
       env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)),
       timeoutMs: this.settings.timeoutMs,
+      manifest: this.settings.manifest !== '',
     });
+  }
+
+  private manifestRead?: Manifest | null;
+
+  /** The Deployment (and Service) of the `manifest` input, read once; undefined without one. */
+  manifest(): Manifest | undefined {
+    if (this.manifestRead === undefined)
+      this.manifestRead = this.settings.manifest
+        ? readManifest(this.settings.manifest, this.stable, this.settings.namespace)
+        : null;
+    return this.manifestRead ?? undefined;
+  }
+
+  /**
+   * The manifest's objects for a release, as slipway applies them: its Deployment with the
+   * release's image in `container` (and `replicas` when given, and slipway's release annotations),
+   * and its Service (each port's protocol spelled out, which server-side apply keys ports by).
+   */
+  releaseManifest(id: string, image: string, replicas?: number): Manifest | undefined {
+    const m = this.manifest();
+    if (!m) return undefined;
+    const deployment = structuredClone(m.deployment);
+    this.container(deployment).image = image;
+    deployment.metadata = {
+      ...deployment.metadata,
+      annotations: { ...deployment.metadata.annotations, [RELEASE_ANNOTATION]: id, [IMAGE_ANNOTATION]: image },
+    };
+    if (replicas !== undefined) deployment.spec.replicas = replicas;
+    if (!m.service) return { deployment };
+    const service = structuredClone(m.service);
+    service.spec.ports = service.spec.ports?.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' }));
+    return { deployment, service };
   }
 
   /** Where the deploy happens, for messages: `namespace shop`. */
