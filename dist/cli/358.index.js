@@ -13,7 +13,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36740);
-/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42764);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16075);
 // deploy-canary's inputs, read once into a typed plan. Path inputs take what people write:
 // an absolute path (`${{ runner.temp }}/app.tar.gz`), `~/…`, or a path inside the workspace.
 
@@ -68,7 +68,8 @@ function parseHealthPath(inputs) {
 /** Every input, checked, as the controller's plan. */
 function parseInputs(inputs, env) {
     const { provider, environment, stateDir, workspace, settings } = parseTarget(inputs, env);
-    const artifact = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .userPath */ .rZ)('artifact', inputs.required('artifact'), workspace, env.HOME);
+    // On Kubernetes the release is the image input; an artifact, if given, is not used.
+    const artifact = provider === 'kubernetes' ? '' : (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .userPath */ .rZ)('artifact', inputs.required('artifact'), workspace, env.HOME);
     const healthPath = parseHealthPath(inputs);
     const frontDoorUrl = inputs.raw('front-door-url');
     if (frontDoorUrl && !URL.canParse(frontDoorUrl))
@@ -129,8 +130,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);
-// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 38 modules
-var src = __webpack_require__(42764);
+// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 39 modules
+var src = __webpack_require__(16075);
 // EXTERNAL MODULE: ./actions/deploy-canary/src/inputs.ts
 var src_inputs = __webpack_require__(10577);
 // EXTERNAL MODULE: ./actions/deploy-canary/src/reporting.ts
@@ -336,7 +337,7 @@ const metadata = {
     "description": "Ships a release to a small share of traffic, widens it step by step while live traffic and health probes are judged against the stable release, promotes it when it holds and puts all traffic back on stable the moment it does not.",
     "inputs": {
         "provider": {
-            "description": "Traffic router: local (an embedded proxy, nothing to install), haproxy (runtime API, no reload), nginx (an upstream file, tested with nginx -t before each reload) or command (your own shell commands, for any platform).",
+            "description": "Traffic router: local (an embedded proxy, nothing to install), haproxy (runtime API, no reload), nginx (an upstream file, tested with nginx -t before each reload), kubernetes (a canary Deployment beside yours, traffic by pod count, Gateway API, ingress-nginx or Istio) or command (your own shell commands, for any platform).",
             "required": false,
             "default": "local"
         },
@@ -346,8 +347,9 @@ const metadata = {
             "default": "production"
         },
         "artifact": {
-            "description": "The release: a .tar.gz from build-artifact (its manifest beside it; verified and extracted before anything runs) or a folder. Absolute, ~/…, or relative to the workspace.",
-            "required": true
+            "description": "The release: a .tar.gz from build-artifact (its manifest beside it; verified and extracted before anything runs) or a folder. Absolute, ~/…, or relative to the workspace. Required, except with the kubernetes provider, whose release is image.",
+            "required": false,
+            "default": ""
         },
         "version": {
             "description": "Release version; empty takes the artifact manifest's version (or package.json's, or the folder name). The release id is the version plus a short digest.",
@@ -495,9 +497,74 @@ const metadata = {
             "default": ""
         },
         "command-timeout": {
-            "description": "command provider: time allowed to each of its commands, such as 5m.",
+            "description": "command provider: time allowed to each of its commands; kubernetes provider: to each kubectl call; such as 5m.",
             "required": false,
             "default": "5m"
+        },
+        "namespace": {
+            "description": "kubernetes provider: the namespace of the Deployment.",
+            "required": false,
+            "default": "default"
+        },
+        "deployment": {
+            "description": "kubernetes provider (required with it): the stable Deployment, served by the Service of the same name, or the name of the one slipway creates on a first deploy; the canary is <deployment>-canary.",
+            "required": false,
+            "default": ""
+        },
+        "image": {
+            "description": "kubernetes provider (required with it): the release, an image reference such as ghcr.io/acme/web:1.4.2 or one pinned @sha256:…; it takes the place of artifact. The version is its tag unless version is given.",
+            "required": false,
+            "default": ""
+        },
+        "manifest": {
+            "description": "kubernetes provider: your Deployment's YAML (and its Service of the same name), as you would kubectl apply it. The canary is derived from it, so a change to it ships with the release and is judged with it; promotion applies it with the release's image, and a first deploy creates it. Absolute, ~/…, or relative to the workspace; empty derives the canary from the Deployment the cluster runs.",
+            "required": false,
+            "default": ""
+        },
+        "replicas": {
+            "description": "kubernetes provider: the stable Deployment's full size, restored before a canary goes; empty keeps its own (1 for one slipway creates).",
+            "required": false,
+            "default": ""
+        },
+        "container-port": {
+            "description": "kubernetes provider: the port the container listens on, for the Deployment and the Service slipway creates on a first deploy.",
+            "required": false,
+            "default": ""
+        },
+        "router": {
+            "description": "kubernetes provider: how traffic moves: replicas (pod counts behind the one Service, no mesh), gateway-api (an HTTPRoute's weights), ingress-nginx (a canary Ingress beside yours) or istio (a VirtualService's weights).",
+            "required": false,
+            "default": "replicas"
+        },
+        "route": {
+            "description": "kubernetes provider, with every router but replicas: the HTTPRoute, Ingress or VirtualService that sends traffic to the stable Service.",
+            "required": false,
+            "default": ""
+        },
+        "kube-context": {
+            "description": "kubernetes provider: the context of the job's kubeconfig (KUBECONFIG, as azure/k8s-set-context, aws eks update-kubeconfig or google-github-actions/get-gke-credentials leave it); empty uses its current context.",
+            "required": false,
+            "default": ""
+        },
+        "canary-url": {
+            "description": "kubernetes provider (required with it): where the runner reaches the canary's pods (a port-forward, an internal load balancer or the canary Service's address); probed at health-path until ready and through every analysis window.",
+            "required": false,
+            "default": ""
+        },
+        "stable-url": {
+            "description": "kubernetes provider: where the runner reaches the stable pods; the url output, and what rollback's verify probes.",
+            "required": false,
+            "default": ""
+        },
+        "kubectl": {
+            "description": "kubernetes provider: the kubectl program (GitHub-hosted runners have it).",
+            "required": false,
+            "default": "kubectl"
+        },
+        "container": {
+            "description": "kubernetes provider: the container whose image the release sets; empty takes the first.",
+            "required": false,
+            "default": ""
         },
         "github-token": {
             "description": "Token for GitHub's Deployments API (the job needs permissions: deployments: write); the rollout shows on the repository's Environments page. Empty records in the ledger only. Masked.",
@@ -570,7 +637,7 @@ const metadata = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(36740);
-/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42764);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16075);
 // With `host` set, deploy-canary and rollback do not act where the job runs: they copy themselves
 // (and the artifact) to that host over SSH and run there, relaying the log, the outputs and the
 // summary. Shared by both actions; the work is @slipway/deploy's runOnHost.
@@ -624,7 +691,8 @@ async function runRemotely(metadata, seams, exit = (code) => void (process.exitC
             sshKey,
             knownHosts: inputs.raw('known-hosts'),
             bundleDir: ownBundle,
-            ...(inputs.declares('artifact')
+            // The kubernetes provider's release is an image: no artifact to copy.
+            ...(inputs.declares('artifact') && inputs.raw('provider') !== 'kubernetes'
                 ? { artifact: (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__/* .userPath */ .rZ)('artifact', inputs.required('artifact'), workspace, env.HOME) }
                 : {}),
             outputs: Object.keys(metadata.outputs),
@@ -706,7 +774,7 @@ function ownBundle() {
 /* harmony export */   u: () => (/* binding */ parseReporting)
 /* harmony export */ });
 /* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36740);
-/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42764);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16075);
 // Who else hears about a rollout: GitHub's Deployments API and the alert webhook. Shared by
 // deploy-canary and rollback; both are optional and neither can fail the step.
 

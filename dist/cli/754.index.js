@@ -15,7 +15,7 @@ const metadata = {
     "description": "Restores the last known-good release of an environment in seconds: aborts a canary in flight, or switches traffic back to a release the host still keeps (starting it again from its folder when its process is gone), records the rollback in the ledger and checks the restored release answers.",
     "inputs": {
         "provider": {
-            "description": "Traffic router, as deploy-canary: local, haproxy, nginx or command.",
+            "description": "Traffic router, as deploy-canary: local, haproxy, nginx, kubernetes or command.",
             "required": false,
             "default": "local"
         },
@@ -120,9 +120,54 @@ const metadata = {
             "default": ""
         },
         "command-timeout": {
-            "description": "command provider: time allowed to each of its commands, such as 5m.",
+            "description": "command provider: time allowed to each of its commands; kubernetes provider: to each kubectl call; such as 5m.",
             "required": false,
             "default": "5m"
+        },
+        "namespace": {
+            "description": "kubernetes provider: the namespace of the Deployment.",
+            "required": false,
+            "default": "default"
+        },
+        "deployment": {
+            "description": "kubernetes provider (required with it): the stable Deployment, served by the Service of the same name, or the name of the one slipway creates on a first deploy; the canary is <deployment>-canary.",
+            "required": false,
+            "default": ""
+        },
+        "replicas": {
+            "description": "kubernetes provider: the stable Deployment's full size, restored before a canary goes; empty keeps its own (1 for one slipway creates).",
+            "required": false,
+            "default": ""
+        },
+        "router": {
+            "description": "kubernetes provider: how traffic moves: replicas (pod counts behind the one Service, no mesh), gateway-api (an HTTPRoute's weights), ingress-nginx (a canary Ingress beside yours) or istio (a VirtualService's weights).",
+            "required": false,
+            "default": "replicas"
+        },
+        "route": {
+            "description": "kubernetes provider, with every router but replicas: the HTTPRoute, Ingress or VirtualService that sends traffic to the stable Service.",
+            "required": false,
+            "default": ""
+        },
+        "kube-context": {
+            "description": "kubernetes provider: the context of the job's kubeconfig (KUBECONFIG, as azure/k8s-set-context, aws eks update-kubeconfig or google-github-actions/get-gke-credentials leave it); empty uses its current context.",
+            "required": false,
+            "default": ""
+        },
+        "stable-url": {
+            "description": "kubernetes provider: where the runner reaches the stable pods; the url output, and what rollback's verify probes.",
+            "required": false,
+            "default": ""
+        },
+        "kubectl": {
+            "description": "kubernetes provider: the kubectl program (GitHub-hosted runners have it).",
+            "required": false,
+            "default": "kubectl"
+        },
+        "container": {
+            "description": "kubernetes provider: the container whose image the release sets; empty takes the first.",
+            "required": false,
+            "default": ""
         },
         "github-token": {
             "description": "Token for GitHub's Deployments API (the job needs permissions: deployments: write); the rollout shows on the repository's Environments page. Empty records in the ledger only. Masked.",

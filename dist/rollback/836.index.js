@@ -334,7 +334,7 @@ class DetectContext {
         return this.document(path, schema, async (text) => {
             try {
                 // yaml is large and only pnpm-workspace.yaml needs it: load it on first use.
-                const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+                const { parse } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
                 return { doc: parse(text, { maxAliasCount: 100 }) };
             }
             catch (err) {

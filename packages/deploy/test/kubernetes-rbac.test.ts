@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { parse } from 'yaml';
-import { makeTree, REPO, removeTree } from '../../../test/harness.js';
+import { makeTree, REPO, removeTree, runBundleAsync } from '../../../test/harness.js';
 import { needsCluster, startCluster, type Cluster } from '../../../test/k8s/cluster.js';
 import { installCrd } from '../../../test/k8s/crds.js';
 import { userError } from '../../../test/matchers.js';
@@ -214,6 +214,47 @@ describe('the minimal RBAC Role of docs/kubernetes.md', () => {
     },
     180_000,
   );
+
+  it('is what the action bundles need: dist/deploy-canary deploys twice, dist/rollback rolls back', async () => {
+    const workspace = makeTree({});
+    const stateDir = join(root, 'bundled-state');
+    const common = {
+      provider: 'kubernetes',
+      namespace: NS,
+      deployment: 'bundled',
+      kubectl: cluster.kubectl,
+      'state-dir': stateDir,
+    };
+    const env = { KUBECONFIG: deployer.KUBECONFIG!, SLIPWAY_TEST_RUN: process.env.SLIPWAY_TEST_RUN ?? '' };
+    const deployed = (image: string) =>
+      runBundleAsync(
+        'deploy-canary',
+        { ...common, image, 'canary-url': url, 'container-port': '8080', steps: '50', 'step-analysis': '1s' },
+        { workspace, env },
+      );
+    try {
+      const first = await deployed('registry.invalid/bundled:1.0.0');
+      expect(first.stderr).toBe('');
+      expect(first.outputs).toMatchObject({ result: 'promoted', weight: '100' });
+      const second = await deployed('registry.invalid/bundled:2.0.0');
+      expect(second.outputs).toMatchObject({ result: 'promoted', 'previous-release-id': first.outputs['release-id'] });
+      expect(second.summary).toMatch(/\| 1 \| 50% \|/);
+      const back = await runBundleAsync('rollback', { ...common, verify: 'false' }, { workspace, env });
+      expect(back.outputs).toMatchObject({ result: 'rolled-back', 'restored-release': first.outputs['release-id'] });
+      const image = k(
+        '-n',
+        NS,
+        'get',
+        'deployment',
+        'bundled',
+        '-o',
+        'jsonpath={.spec.template.spec.containers[0].image}',
+      );
+      expect(image).toBe('registry.invalid/bundled:1.0.0');
+    } finally {
+      removeTree(workspace);
+    }
+  }, 240_000);
 
   it('without one of its permissions, fails naming the verb and resource, and where the Role is', async () => {
     const role = documentedRole();

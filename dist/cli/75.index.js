@@ -1,8 +1,8 @@
-export const id = 764;
-export const ids = [764];
+export const id = 75;
+export const ids = [75];
 export const modules = {
 
-/***/ 42764:
+/***/ 16075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -54,9 +54,22 @@ const PROVIDER_SETTINGS = [
     'abort-command',
     'status-command',
     'command-timeout',
+    'namespace',
+    'deployment',
+    'image',
+    'replicas',
+    'container-port',
+    'router',
+    'route',
+    'kube-context',
+    'canary-url',
+    'stable-url',
+    'kubectl',
+    'container',
+    'manifest',
 ];
 /** Provider settings that name a file, resolved like every path input. */
-const PROVIDER_PATH_SETTINGS = ['nginx-upstream-file'];
+const PROVIDER_PATH_SETTINGS = ['nginx-upstream-file', 'manifest'];
 const factories = new Map();
 /** Adds a router under its name; each router's own file calls this once (loaded lazily by name). */
 function registerRouter(name, load) {
@@ -81,6 +94,7 @@ registerRouter('local', async () => (await __webpack_require__.e(/* import() */ 
 registerRouter('haproxy', async () => (await __webpack_require__.e(/* import() */ 379).then(__webpack_require__.bind(__webpack_require__, 55379))).createHaproxyRouter);
 registerRouter('nginx', async () => (await __webpack_require__.e(/* import() */ 749).then(__webpack_require__.bind(__webpack_require__, 99749))).createNginxRouter);
 registerRouter('command', async () => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 54068))).createCommandRouter);
+registerRouter('kubernetes', async () => (await __webpack_require__.e(/* import() */ 568).then(__webpack_require__.bind(__webpack_require__, 72568))).createKubernetesRouter);
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/steps.ts
 
@@ -1092,7 +1106,7 @@ async function abortCanary(c, reason, outcome = 'rolled-back') {
 }
 /** A ledger record as the router takes it. */
 function plain(r) {
-    return { id: r.id, version: r.version, upstream: r.upstream };
+    return { id: r.id, version: r.version, upstream: r.upstream, ...(r.dir !== undefined ? { dir: r.dir } : {}) };
 }
 
 // EXTERNAL MODULE: ./packages/health/src/index.ts + 12 modules
@@ -1366,9 +1380,197 @@ function probeReady(url, o) {
     return waitUntilAnswers({ url: new URL(target), shown: target }, o);
 }
 
+// EXTERNAL MODULE: ./packages/deploy/src/providers/kubernetes/objects.ts
+var objects = __webpack_require__(60081);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/kubernetes/target.ts + 2 modules
+var target = __webpack_require__(2436);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/kubernetes/settings.ts
+var settings = __webpack_require__(82480);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/kubernetes/traffic.ts
+var kubernetes_traffic = __webpack_require__(31572);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/kubernetes/host.ts
+// The kubernetes provider's releases: images a cluster runs. Starting a release applies the
+// canary Deployment (the user's stable Deployment with the release's image and a track label),
+// or, when there is no stable Deployment yet, creates it; it is ready once its rollout is, as
+// `kubectl rollout status` says, and once canary-url answers. The stable Deployment that runs
+// when the ledger knows none is taken as the stable release (ReleaseHost.live).
+
+
+
+
+
+
+/** The label a Deployment slipway creates selects its pods by. */
+const NAME_LABEL = 'app.kubernetes.io/name';
+function createKubernetesHost(context) {
+    const t = new target/* KubeTarget */.H7(context);
+    const s = t.settings;
+    /** The Deployment this run started: the canary, or the stable one on a first deploy. */
+    let started = t.canary;
+    return {
+        platform: `Kubernetes (${t.where})`,
+        prepare({ version }) {
+            // A deploy needs the release's image and the canary's address: the same checks, required this time.
+            (0,settings/* parseKubeSettings */.U)(context.settings, (0,kubernetes_traffic/* trafficNames */.QY)());
+            // The manifest too, before anything is deployed.
+            t.manifest();
+            const v = version || (0,target/* imageVersion */.K9)(s.image);
+            return Promise.resolve({
+                id: (0,target/* imageReleaseId */.cy)(s.image, v),
+                version: v,
+                digest: (0,target/* imageDigest */.Wf)(s.image),
+                dir: s.image,
+            });
+        },
+        async start({ release }) {
+            const traffic = await (0,kubernetes_traffic/* trafficFor */.Z2)(t);
+            await traffic.check();
+            const stable = await t.deployment(t.stable);
+            if (!stable) {
+                await createStable(t, release.id, release.dir);
+                started = t.stable;
+                return { upstream: s.stableUrl || s.canaryUrl };
+            }
+            t.container(stable);
+            // The mesh routers weigh the stable Service against the canary's; with replicas the canary's
+            // Service is only its own address (canary-url for a runner in the cluster), made when the stable has one.
+            const service = traffic.canaryService ? await stableService(t) : await t.service(t.stable);
+            const without = traffic.canaryService ? Object.keys(service?.spec.selector ?? {}) : [];
+            // With a manifest, the canary is the manifest's Deployment: its changes ship with the release.
+            const canary = (0,objects/* canaryDeployment */.Yw)(t.manifest()?.deployment ?? stable, {
+                id: release.id,
+                image: release.dir,
+                ...(s.container ? { container: s.container } : {}),
+                replicas: 1,
+                without,
+                annotations: { [target/* STABLE_REPLICAS_ANNOTATION */.iX]: String(s.replicas ?? stable.spec.replicas ?? 1) },
+            });
+            await t.kubectl.apply(canary);
+            if (service)
+                await t.kubectl.apply(canaryService(service, t.canary, canary.spec.template.metadata.labels));
+            started = t.canary;
+            return { upstream: s.canaryUrl };
+        },
+        async waitReady(running, o) {
+            const began = t.clock.monotonic();
+            const r = await t.waitRollout(started, o.timeoutMs, o.signal);
+            if (r.state !== 'ready')
+                return { ready: false, reason: r.reason, attempts: 1 };
+            if (!running.upstream)
+                return { ready: true, attempts: 1 };
+            const target = `${running.upstream}${o.healthPath}`;
+            const left = Math.max(1000, o.timeoutMs - (t.clock.monotonic() - began));
+            return waitUntilAnswers({ url: new URL(target), shown: target }, { ...o, timeoutMs: left });
+        },
+        // The cluster runs the pods: the routers scale and remove them.
+        stop: () => Promise.resolve(),
+        alive: () => true,
+        async live(count) {
+            const d = await t.deployment(t.stable);
+            if (!d)
+                return [];
+            const image = t.container(d).image ?? '';
+            const a = d.metadata.annotations ?? {};
+            const version = (0,target/* imageVersion */.K9)(image);
+            const id = a[target/* IMAGE_ANNOTATION */.sO] === image && a[objects/* RELEASE_ANNOTATION */.y1] ? a[objects/* RELEASE_ANNOTATION */.y1] : (0,target/* imageReleaseId */.cy)(image, version);
+            const before = count > 1 ? (await revisionImages(t, d)).filter((i) => i !== image).slice(0, count - 1) : [];
+            return [image, ...before].map((img, i) => ({
+                id: i === 0 ? id : (0,target/* imageReleaseId */.cy)(img, (0,target/* imageVersion */.K9)(img)),
+                version: (0,target/* imageVersion */.K9)(img),
+                upstream: s.stableUrl,
+                dir: img,
+            }));
+        },
+    };
+}
+/** The images of a Deployment's revisions, newest first, each once: what `kubectl rollout history` lists. */
+async function revisionImages(t, d) {
+    const selector = Object.entries(d.spec.selector.matchLabels ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+    if (!selector)
+        return [];
+    const name = t.container(d).name;
+    const sets = (await t.kubectl.list('replicasets', selector))
+        .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.kind === 'Deployment' && o.name === t.stable))
+        .map((rs) => ({
+        revision: Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
+        image: rs.spec.template.spec.containers.find((c) => c.name === name)?.image ?? '',
+    }))
+        .sort((x, y) => y.revision - x.revision);
+    return [...new Set(sets.map((rs) => rs.image).filter(Boolean))];
+}
+/** The stable Service (named like the stable Deployment), which a mesh router weighs the canary's against. */
+async function stableService(t) {
+    const service = await t.service(t.stable);
+    if (!service)
+        throw new lite/* UserError */.yo(`Service ${t.stable} does not exist in ${t.where}: the ${t.settings.router} router sends the stable share of the traffic to the Service named like the Deployment.`, { input: 'deployment' }, `Create Service ${t.stable} for the stable Deployment's pods, or choose the replicas router.`);
+    return service;
+}
+/** The canary's Service: the stable Service's ports, selecting the canary's pods. */
+function canaryService(stable, name, podLabels) {
+    return {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name, labels: { ...stable.metadata.labels, [objects/* TRACK_LABEL */.l8]: 'canary' } },
+        spec: {
+            selector: podLabels,
+            // Server-side apply needs each port's protocol (it is part of the list's key).
+            ports: (stable.spec.ports ?? []).map((p) => ({
+                ...(p.name ? { name: p.name } : {}),
+                port: p.port,
+                ...(p.targetPort !== undefined ? { targetPort: p.targetPort } : {}),
+                protocol: p.protocol ?? 'TCP',
+            })),
+        },
+    };
+}
+/** The first release of an environment with no Deployment yet: slipway creates it from the manifest, or (without one) with its Service, given a port. */
+async function createStable(t, id, image) {
+    const s = t.settings;
+    const manifest = t.releaseManifest(id, image, s.replicas);
+    if (manifest) {
+        await t.kubectl.apply(manifest.deployment);
+        if (manifest.service)
+            await t.kubectl.apply(manifest.service);
+        return;
+    }
+    const labels = { [NAME_LABEL]: t.stable };
+    const deployment = {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: t.stable, labels, annotations: { [objects/* RELEASE_ANNOTATION */.y1]: id, [target/* IMAGE_ANNOTATION */.sO]: image } },
+        spec: {
+            replicas: s.replicas ?? 1,
+            selector: { matchLabels: labels },
+            template: {
+                metadata: { labels },
+                spec: {
+                    containers: [
+                        {
+                            name: s.container || 'app',
+                            image,
+                            ...(s.containerPort ? { ports: [{ containerPort: s.containerPort, protocol: 'TCP' }] } : {}),
+                        },
+                    ],
+                },
+            },
+        },
+    };
+    await t.kubectl.apply(deployment);
+    if (s.containerPort)
+        await t.kubectl.apply({
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: { name: t.stable, labels },
+            spec: { selector: labels, ports: [{ port: s.containerPort, targetPort: s.containerPort, protocol: 'TCP' }] },
+        });
+}
+
 ;// CONCATENATED MODULE: ./packages/deploy/src/controller/host.ts
 // Where releases run: supervised processes of this host, unless a platform runs them (the
 // `command` provider with a deploy-command).
+
 
 
 /** The real host: releases as detached processes on loopback ports. */
@@ -1382,6 +1584,8 @@ const defaultHost = {
 };
 /** The host a provider's releases run on: the platform when the command provider deploys them, else this one. */
 function releaseHost(provider, context) {
+    if (provider === 'kubernetes')
+        return createKubernetesHost(context);
     if (provider === 'command' && context.settings['deploy-command']?.trim())
         return createCommandHost(context);
     return defaultHost;
@@ -1399,6 +1603,36 @@ function routerContext(o, seams) {
 }
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/controller/known-good.ts
+/**
+ * When the ledger knows no stable release and no canary, records what the platform says runs
+ * (ReleaseHost.live) as stable, and up to `count - 1` releases it ran before as kept for rollback;
+ * returns their ids, newest first (empty when there was nothing to do).
+ */
+async function seedFromPlatform(ledger, host, count, runId, logger, now) {
+    const doc = ledger.document;
+    if (!host.live || doc.stable || doc.canary)
+        return [];
+    const found = await host.live(count);
+    if (found.length === 0)
+        return [];
+    const where = host.platform ?? 'the platform';
+    // Oldest first, so that each becomes stable in turn and the one running now is stable at the end.
+    for (const [i, r] of [...found].reverse().entries())
+        await ledger.transition({
+            to: 'recovered',
+            stable: { ...r, startedAt: now.toISOString() },
+            note: i === found.length - 1
+                ? `the ledger had no stable release: ${r.id} runs on ${where} and is taken as stable`
+                : `the ledger had no stable release: ${r.id} ran on ${where} before, as its history records`,
+        }, runId);
+    logger.info(`the ledger of ${doc.environment} had no stable release: ${found[0].id} runs on ${where}${found.length > 1
+        ? ` (before it: ${found
+            .slice(1)
+            .map((r) => r.id)
+            .join(', ')})`
+        : ''}`);
+    return found.map((r) => r.id);
+}
 /**
  * When the ledger has never seen a release, records the ones GitHub says went live (newest as
  * stable, the others kept for rollback); returns them (empty when there was nothing to do).
@@ -1512,7 +1746,10 @@ async function deployCanary(plan, seams) {
         // The router is made on first use, so a release that never starts moves nothing (no proxy started either).
         const getRouter = () => (router ??= routerFor(plan.provider, context));
         // On a platform, releases outlive the runner: a fresh runner's empty ledger learns from GitHub what is live.
-        if (host.platform)
+        // A platform that can say what runs (a cluster) is asked first; GitHub's history otherwise.
+        if (host.live)
+            await seedFromPlatform(ledger, host, 2, plan.runId, seams.logger, new Date(seams.clock.now()));
+        else if (host.platform)
             await seedFromGithub(ledger, seams.knownGood, 2, plan.runId, seams.logger, new Date(seams.clock.now()));
         // A provider's settings are checked up front all the same, when the router is cheap to check.
         if (plan.provider !== 'local')
@@ -2123,7 +2360,11 @@ async function rollback(o, seams) {
             return [doc.stable, ...doc.releases].find((r) => r?.id === id)?.version ?? '';
         };
         const why = o.reason || 'rollback requested';
-        if (host.platform) {
+        if (host.live) {
+            // A fresh runner's empty ledger: what the platform runs and ran before, as it records (a Deployment's revisions).
+            await seedFromPlatform(ledger, host, o.to === 'previous' ? 2 : 10, o.runId, logger, new Date(clock.now()));
+        }
+        else if (host.platform) {
             // A fresh runner's empty ledger: what went live on the platform, from GitHub's deployment history.
             const count = o.to === 'previous' ? 2 : 20;
             await seedFromGithub(ledger, seams.knownGood, count, o.runId, logger, new Date(clock.now()));
@@ -4426,6 +4667,1020 @@ function outputTail(text) {
     const redacted = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .redactCredentials */ .UY)(flat);
     return redacted.length > TAIL_CHARS ? `…${redacted.slice(-TAIL_CHARS)}` : redacted;
 }
+
+
+/***/ }),
+
+/***/ 92577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  qd: () => (/* binding */ IMAGE_MANAGER),
+  bx: () => (/* binding */ Kubectl),
+  OO: () => (/* binding */ REPLICAS_MANAGER)
+});
+
+// UNUSED EXPORTS: FIELD_MANAGER, parseConflicts
+
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/kubernetes/api-proxy.ts
+// Server-side apply as the API server defines it, through kubectl. `kubectl apply --server-side`
+// first moves every field kubectl's client-side apply owns to the applying manager and then
+// re-applies, which deletes the fields the partial apply leaves out (docs/kubernetes.md shows an
+// HTTPRoute losing its hostnames). slipway's changes to the user's objects are partial by design
+// (an image, the route's rules), so they go to the API as one PATCH of type apply, through a
+// `kubectl proxy` on a private socket that lives for that one request: kubectl still does the
+// authentication (client certificates, tokens, the cloud exec plugins) and nothing stays running.
+
+
+
+
+
+const defaultSpawn = (command, args, options) => (0,external_node_child_process_.spawn)(command, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Where the API serves a kind: the path of its collection in a namespace. */
+function collectionPath(apiVersion, kind, namespace) {
+    const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    return `${base}/namespaces/${encodeURIComponent(namespace)}/${plural(kind)}`;
+}
+/** The resource name of a kind (the API's plural): Ingress → ingresses, Policy → policies. */
+function plural(kind) {
+    const k = kind.toLowerCase();
+    if (/(s|x|z|ch|sh)$/.test(k))
+        return `${k}es`;
+    if (/[^aeiou]y$/.test(k))
+        return `${k.slice(0, -1)}ies`;
+    return `${k}s`;
+}
+/** A proxy that could not start: kubectl's own words (an unknown context, a broken kubeconfig). */
+class ProxyStartError extends Error {
+}
+/** Sends one request to the API server through a kubectl proxy started for it, and stops the proxy. */
+async function viaProxy(r) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'slipway-kube-'));
+    const socket = (0,external_node_path_.join)(dir, 'api.sock');
+    const child = r.spawn(r.binary, [...r.globalArgs, 'proxy', `--unix-socket=${socket}`, '--api-prefix=/'], {
+        env: r.env,
+    });
+    try {
+        await serving(child, r.timeoutMs);
+        return await send(socket, r);
+    }
+    finally {
+        child.kill('SIGTERM');
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Resolves once the proxy says it serves; rejects with its stderr when it exits first. */
+function serving(child, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        let out = '';
+        let err = '';
+        const timer = setTimeout(() => finish(new ProxyStartError(`kubectl proxy did not start within ${timeoutMs} ms`)), timeoutMs);
+        const finish = (error) => {
+            clearTimeout(timer);
+            child.stdout?.removeAllListeners('data');
+            child.removeAllListeners('exit');
+            child.removeAllListeners('error');
+            if (error)
+                reject(error);
+            else
+                resolve();
+        };
+        child.stdout?.on('data', (chunk) => {
+            out += chunk.toString();
+            if (out.includes('Starting to serve'))
+                finish();
+        });
+        child.stderr?.on('data', (chunk) => void (err += chunk.toString()));
+        child.on('error', (e) => finish(e));
+        child.on('exit', () => finish(new ProxyStartError(err.trim() || out.trim() || 'kubectl proxy exited')));
+    });
+}
+function send(socket, r) {
+    return new Promise((resolve, reject) => {
+        const req = (0,external_node_http_.request)({
+            socketPath: socket,
+            method: r.method,
+            path: r.path,
+            // The proxy accepts local host names only.
+            headers: {
+                host: 'localhost',
+                accept: 'application/json',
+                ...(r.contentType ? { 'content-type': r.contentType } : {}),
+            },
+            timeout: r.timeoutMs,
+        }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`the API server did not answer within ${r.timeoutMs} ms`)));
+        req.on('error', reject);
+        req.end(r.body);
+    });
+}
+/** A Status the API server sent, said the way kubectl says it (`Error from server (Conflict): …`). */
+function statusText(answer) {
+    try {
+        const s = JSON.parse(answer.body);
+        if (s.message)
+            return `Error from server (${s.reason ?? answer.status}): ${s.message}`;
+    }
+    catch {
+        // The proxy's own answer (the API server unreachable) is plain text.
+    }
+    return answer.body.trim() || `HTTP ${answer.status}`;
+}
+
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/kubernetes/kubectl.ts
+// The kubernetes provider talks to the cluster through kubectl, the client every runner that
+// deploys to Kubernetes already has and whose kubeconfig (client certificates, tokens, the EKS,
+// GKE and AKS exec plugins) `azure/k8s-set-context`, `aws eks update-kubeconfig` and
+// `google-github-actions/get-gke-credentials` set up. Every change is a server-side apply with
+// field manager `slipway`, so other managers' fields are left alone.
+
+
+/** slipway's field manager for server-side apply: the objects it applies whole (the canary) and a route's rules. */
+const FIELD_MANAGER = 'slipway';
+/**
+ * The managers of slipway's partial changes to the stable Deployment. A manager's apply is its
+ * whole intent for the object (fields it owned and leaves out are removed), so each partial
+ * change has a manager of its own whose intent is exactly those fields: the image slipway
+ * promotes, the size the replicas router sets.
+ */
+const IMAGE_MANAGER = 'slipway-image';
+const REPLICAS_MANAGER = 'slipway-replicas';
+/** Where the minimal RBAC Role for the provider is written down. */
+const RBAC_DOC = 'docs/kubernetes.md#rbac';
+/** kubectl with the context and namespace of a deploy; every failure is said in the user's terms. */
+class Kubectl {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    /** The object, or undefined when it does not exist. */
+    async get(kind, name) {
+        const out = await this.run(['get', kind, name, '--ignore-not-found', '-o', 'json']);
+        return out.trim() === '' ? undefined : JSON.parse(out);
+    }
+    /** The objects of a kind whose labels match a selector (`app=web,slipway.dev/track=canary`). */
+    async list(kind, selector) {
+        const out = await this.run(['get', kind, '-l', selector, '-o', 'json']);
+        return JSON.parse(out).items;
+    }
+    /**
+     * Server-side applies an object as field manager `slipway`: exactly the fields it has, whoever
+     * created the object and however (see api-proxy.ts for why not `kubectl apply --server-side`).
+     * With `force`, fields another manager owns are taken over (for the fields slipway manages by
+     * name: a route's weights, the stable's image on promotion); without it a conflict is the
+     * user's to settle, and the error names each field and its manager.
+     */
+    async apply(object, options = {}) {
+        const namespace = object.metadata.namespace ?? this.o.namespace;
+        const query = `fieldManager=${encodeURIComponent(options.manager ?? FIELD_MANAGER)}${options.force ? '&force=true' : ''}`;
+        const path = `${collectionPath(object.apiVersion, object.kind, namespace)}/${encodeURIComponent(object.metadata.name)}?${query}`;
+        let answer;
+        try {
+            answer = await viaProxy({
+                spawn: this.o.spawn ?? defaultSpawn,
+                binary: this.o.binary,
+                globalArgs: this.o.context ? ['--context', this.o.context] : [],
+                env: this.o.env,
+                method: 'PATCH',
+                path,
+                contentType: 'application/apply-patch+yaml',
+                body: JSON.stringify({ ...object, metadata: { ...object.metadata, namespace } }),
+                timeoutMs: this.o.timeoutMs,
+            });
+        }
+        catch (err) {
+            const message = err.message;
+            if (err.code === 'ENOENT')
+                throw cannotRun(this.o.binary, message);
+            if (err instanceof ProxyStartError)
+                throw explain(message, ['apply'], this.o);
+            if (/did not answer within/.test(message))
+                throw timedOut('apply', this.o.timeoutMs);
+            throw new Error(`the server-side apply of ${object.kind} ${object.metadata.name} failed: ${message}`);
+        }
+        if (answer.status >= 200 && answer.status < 300)
+            return JSON.parse(answer.body);
+        throw explain(statusText(answer), ['apply', `${object.kind}/${object.metadata.name}`], this.o);
+    }
+    /** Deletes an object; one already gone is fine. */
+    async delete(kind, name) {
+        await this.run(['delete', kind, name, '--ignore-not-found', '--wait=false']);
+    }
+    /** Runs kubectl with the deploy's context and namespace, returning its output; failures become errors that say what to do. */
+    async run(args, input) {
+        const full = [...(this.o.context ? ['--context', this.o.context] : []), '--namespace', this.o.namespace, ...args];
+        let result;
+        try {
+            result = await this.o.exec(this.o.binary, full, {
+                env: this.o.env,
+                ignoreReturnCode: true,
+                silent: true,
+                timeoutMs: this.o.timeoutMs,
+                ...(input !== undefined ? { input } : {}),
+            });
+        }
+        catch (err) {
+            if (/ENOENT|Unable to locate executable|not found/i.test(err.message))
+                throw cannotRun(this.o.binary, err.message);
+            throw err;
+        }
+        if (result.timedOut)
+            throw timedOut(args[0] ?? '', this.o.timeoutMs);
+        if (result.exitCode === 0)
+            return result.stdout;
+        throw explain(result.stderr.trim() || result.stdout.trim(), args, this.o);
+    }
+}
+function cannotRun(binary, message) {
+    return new lite/* UserError */.yo(`kubectl ('${binary}') could not be run: ${message}.`, { input: 'kubectl' }, 'Install kubectl on the runner (GitHub-hosted runners have it), or give its path in the kubectl input.');
+}
+function timedOut(what, timeoutMs) {
+    return new lite/* UserError */.yo(`kubectl ${what} did not finish within ${Math.round(timeoutMs / 1000)} s.`, { input: 'kube-context' }, 'Check that the cluster answers from the runner (kubectl cluster-info) and that the API server is not overloaded.');
+}
+/** The conflicts an apply reported: `conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas`. */
+function parseConflicts(stderr) {
+    const out = [];
+    // `conflict with "m" using v: .field` for one field; `conflicts with "m" using v:` then `- .field` lines for several.
+    let manager = 'another manager';
+    for (const line of stderr.split('\n')) {
+        for (const m of line.matchAll(/conflicts? with "([^"]+)"(?: using [^:\n]+)?:\s*(\.\S+)?/g)) {
+            manager = m[1];
+            if (m[2])
+                out.push({ manager, field: m[2] });
+        }
+        const item = /^-\s*(\.\S+)$/.exec(line.trim());
+        if (item && !out.some((c) => c.field === item[1] && c.manager === manager))
+            out.push({ manager, field: item[1] });
+    }
+    return out;
+}
+/** A kubectl failure as an error the user can act on; anything unknown stays an internal error with kubectl's words. */
+function explain(message, args, o) {
+    const said = message.split('\n').slice(0, 6).join(' ').slice(0, 600);
+    const conflicts = parseConflicts(message);
+    if (/Apply failed with \d+ conflicts?/.test(message) && conflicts.length)
+        return new lite/* UserError */.yo(`another field manager owns what slipway would change: ${conflicts.map((c) => `${c.field} (${c.manager})`).join(', ')}.`, { input: 'deployment' }, 'Let slipway manage those fields (stop setting them from the other tool, or remove them there), or apply the change yourself; slipway never takes over fields it does not manage.');
+    const forbidden = /cannot (\w+) resource "([^"]+)"(?: in API group "([^"]*)")?/.exec(message);
+    if (/\(Forbidden\)/.test(message) && forbidden)
+        return new lite/* UserError */.yo(`the cluster refused: ${said}`, { input: 'namespace' }, `Grant the deploying identity ${forbidden[1]} on ${forbidden[2]}${forbidden[3] ? ` (API group ${forbidden[3]})` : ''} in namespace ${o.namespace}: the minimal Role is in ${RBAC_DOC}.`);
+    if (/context was not found|no context exists with the name|context "[^"]*" does not exist/i.test(message))
+        return new lite/* UserError */.yo(`'${o.context}' is not a context of the kubeconfig: ${said}`, { input: 'kube-context' }, 'Name a context from kubectl config get-contexts, or leave kube-context empty for the current one.');
+    if (/Unable to connect to the server|connection refused|no such host|i\/o timeout|no configuration has been provided|x509:|tls: |Unauthorized|You must be logged in/i.test(message))
+        return new lite/* UserError */.yo(`kubectl cannot reach or log in to the cluster: ${said}`, { input: 'kube-context' }, 'Set up the kubeconfig before this step (azure/k8s-set-context, aws eks update-kubeconfig, google-github-actions/get-gke-credentials) so KUBECONFIG points at it, and check the runner can reach the API server.');
+    // An object the API server's validation refuses: what slipway derived from the user's (their Deployment, manifest or route).
+    if (/\(Invalid\)/.test(message))
+        return new lite/* UserError */.yo(`the cluster refused ${args[1] ?? 'an object'} as invalid: ${said}`, { input: o.manifest ? 'manifest' : 'deployment' }, 'The message names the field: slipway applies your objects as they are, with only the image, the size and the route weights changed, so the field is one of yours.');
+    if (/namespaces? "[^"]+" not found/.test(message))
+        return new lite/* UserError */.yo(`namespace '${o.namespace}' does not exist in the cluster.`, { input: 'namespace' }, 'Create the namespace, or name an existing one.');
+    return new Error(`kubectl ${args.slice(0, 2).join(' ')} failed: ${said}`);
+}
+
+
+/***/ }),
+
+/***/ 60081:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V4: () => (/* binding */ replicaSplit),
+/* harmony export */   Yw: () => (/* binding */ canaryDeployment),
+/* harmony export */   l8: () => (/* binding */ TRACK_LABEL),
+/* harmony export */   mh: () => (/* binding */ canaryName),
+/* harmony export */   oQ: () => (/* binding */ intentOf),
+/* harmony export */   y1: () => (/* binding */ RELEASE_ANNOTATION)
+/* harmony export */ });
+/* unused harmony exports CANARY_OF_LABEL, splitWeight */
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36740);
+// The Kubernetes objects the kubernetes provider writes, derived from the user's own: the canary
+// Deployment is the stable one with the release's image and a track label, so whatever the user
+// set (probes, resources, volumes, the service account) comes along unchanged.
+
+/** The label that tells the canary's pods from the stable's. */
+const TRACK_LABEL = 'slipway.dev/track';
+/** The annotation naming the release a canary runs. */
+const RELEASE_ANNOTATION = 'slipway.dev/release';
+/** The label naming the stable Deployment a canary's pods belong to, when they leave the stable Service's labels out. */
+const CANARY_OF_LABEL = 'slipway.dev/canary-of';
+/** Annotations the API server or kubectl keep on a Deployment: never copied to another object. */
+const MANAGED_ANNOTATIONS = ['deployment.kubernetes.io/revision', 'kubectl.kubernetes.io/last-applied-configuration'];
+/** The canary Deployment's name for a stable Deployment. */
+function canaryName(stable) {
+    return `${stable}-canary`;
+}
+/**
+ * The canary Deployment for a release: the stable Deployment with the release's image in one
+ * container (`container`, or the first), `replicas` pods, and the track label on it, its selector
+ * and its pods (so the stable Deployment's pods and the canary's stay apart, while a Service that
+ * selects the stable's labels reaches both). Server-managed fields are left out: the result is an
+ * apply configuration.
+ */
+function canaryDeployment(stable, release) {
+    const containers = stable.spec.template.spec.containers ?? [];
+    const index = release.container ? containers.findIndex((c) => c.name === release.container) : 0;
+    if (index < 0 || !containers[index])
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${release.container ?? ''}' is not a container of Deployment ${stable.metadata.name} (it has ${containers.map((c) => c.name).join(', ') || 'none'}).`, { input: 'container' }, 'Name the container whose image the release sets, or leave container empty for the first one.');
+    const without = release.without ?? [];
+    const track = {
+        [TRACK_LABEL]: 'canary',
+        ...(without.length ? { [CANARY_OF_LABEL]: stable.metadata.name } : {}),
+    };
+    const keep = (labels) => Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => !without.includes(k)));
+    const annotations = Object.fromEntries(Object.entries(stable.metadata.annotations ?? {}).filter(([k]) => !MANAGED_ANNOTATIONS.includes(k)));
+    const template = stable.spec.template;
+    return {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: {
+            name: canaryName(stable.metadata.name),
+            ...(stable.metadata.namespace ? { namespace: stable.metadata.namespace } : {}),
+            labels: { ...stable.metadata.labels, ...track },
+            annotations: { ...annotations, ...release.annotations, [RELEASE_ANNOTATION]: release.id },
+        },
+        spec: {
+            ...withoutKeys(stable.spec, ['replicas', 'selector', 'template', 'paused']),
+            replicas: release.replicas,
+            selector: { ...stable.spec.selector, matchLabels: { ...keep(stable.spec.selector.matchLabels), ...track } },
+            template: {
+                ...template,
+                metadata: {
+                    ...withoutKeys(template.metadata ?? {}, ['creationTimestamp']),
+                    labels: { ...keep(template.metadata?.labels), ...track },
+                    annotations: { ...template.metadata?.annotations, [RELEASE_ANNOTATION]: release.id },
+                },
+                spec: {
+                    ...template.spec,
+                    containers: containers.map((c, i) => (i === index ? { ...c, image: release.image } : c)),
+                },
+            },
+        },
+    };
+}
+/**
+ * Pods per Deployment for a canary weight when traffic splits by pod count behind one Service
+ * (the `replicas` router): the canary gets its share of `total` and at least one pod for any
+ * weight above 0; the stable keeps the rest, and at least one pod below 100 (so a one-pod service
+ * runs two pods, half and half, while the canary is judged). All of `total` go to one side at 0 and 100.
+ */
+function replicaSplit(total, weight) {
+    if (weight <= 0)
+        return { stable: total, canary: 0 };
+    if (weight >= 100)
+        return { stable: 0, canary: total };
+    const canary = Math.max(1, Math.min(total - 1, Math.round((total * weight) / 100)));
+    return { stable: Math.max(1, total - canary), canary };
+}
+/** The canary weight a pod split gives, percent (what `replicaSplit` approximates). */
+function splitWeight(split) {
+    const all = split.stable + split.canary;
+    return all === 0 ? 0 : Math.round((100 * split.canary) / all);
+}
+/** Fields the API server sets on every object: never part of what slipway applies. */
+const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
+/**
+ * An object slipway applied before, read back as its apply configuration: server fields and status
+ * left out. A manager's server-side apply is its whole intent for the object (fields it leaves out
+ * are removed), so slipway changes its own objects by applying them whole.
+ */
+function intentOf(live) {
+    const annotations = Object.fromEntries(Object.entries(live.metadata.annotations ?? {}).filter(([k]) => !MANAGED_ANNOTATIONS.includes(k)));
+    const metadata = { ...withoutKeys(live.metadata, SERVER_METADATA), annotations };
+    return { ...withoutKeys(live, ['status']), metadata };
+}
+function withoutKeys(object, keys) {
+    return Object.fromEntries(Object.entries(object).filter(([k]) => !keys.includes(k)));
+}
+
+
+/***/ }),
+
+/***/ 82480:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ parseKubeSettings)
+/* harmony export */ });
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36740);
+// The kubernetes provider's settings, checked once before anything touches the cluster: a typo found
+// here costs the user one failed step, the same typo found by kubectl half-way through a rollout
+// leaves a canary behind. Every problem names its input and says what to write instead.
+//
+// A value is never echoed whole (at most SHOWN characters), and a URL never with what precedes its
+// last '@': that is where a password would be.
+
+const SHOWN = 80;
+const DEFAULT_TIMEOUT_MS = 60_000;
+const LABEL = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
+const SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+// The OCI distribution grammar (distribution/reference), one piece at a time so that an error can
+// say which piece is wrong.
+const REGISTRY = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\d+)?$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+// What the routers other than replicas edit, for the hint that asks for one.
+const ROUTE_KINDS = {
+    'gateway-api': 'HTTPRoute',
+    'ingress-nginx': 'Ingress',
+    istio: 'VirtualService',
+};
+/**
+ * Parses the kubernetes provider's raw inputs (a missing key is empty); `routers` are the router
+ * names it has. A rollback deploys no release: with `release: false`, image and canary-url may be
+ * empty ('' then), and are checked only when given.
+ */
+function parseKubeSettings(settings, routers, options = {}) {
+    const needed = options.release ?? true;
+    const given = (value, input, what) => (needed ? required(value, input, what) : value);
+    const read = (input) => {
+        const value = (settings[input] ?? '').trim();
+        const c = CONTROL.exec(value)?.[0];
+        if (c !== undefined)
+            throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`contains ${describeControl(c)} at character ${value.indexOf(c) + 1}.`, { input }, 'Write it on one line, without control characters.');
+        return value;
+    };
+    const namespace = label(read('namespace') || 'default', 'namespace', 63, 'namespace', 'shop');
+    const deployment = label(required(read('deployment'), 'deployment', 'the name of the stable Deployment, such as web'), 'deployment', 56, 'Deployment', 'web');
+    const imageText = given(read('image'), 'image', "the canary's image, such as ghcr.io/acme/web:1.2.0");
+    const image = imageText && imageReference(imageText);
+    const replicas = wholeNumber(read('replicas'), 'replicas', 1, 1000);
+    const containerPort = wholeNumber(read('container-port'), 'container-port', 1, 65535);
+    const router = oneOfRouters(read('router') || 'replicas', routers);
+    const route = routeName(read('route'), router, routers);
+    const context = contextName(read('kube-context'));
+    const canaryUrl = url(given(read('canary-url'), 'canary-url', 'where the canary answers, such as https://canary.example.com'), 'canary-url');
+    const stableUrl = url(read('stable-url'), 'stable-url');
+    const kubectl = program(read('kubectl') || 'kubectl');
+    const containerName = read('container');
+    const container = containerName && label(containerName, 'container', 63, 'container', 'app');
+    const timeoutMs = timeout(read('command-timeout'));
+    // Read (and checked) when the deploy needs it: manifest.ts.
+    const manifest = read('manifest');
+    return Object.freeze({
+        namespace,
+        deployment,
+        image,
+        // Absent rather than undefined: what the user left empty is not there.
+        ...(replicas === undefined ? {} : { replicas }),
+        ...(containerPort === undefined ? {} : { containerPort }),
+        router,
+        route,
+        context,
+        canaryUrl,
+        stableUrl,
+        kubectl,
+        container,
+        timeoutMs,
+        manifest,
+    });
+}
+function required(value, input, what) {
+    if (value === '')
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is required but empty.', { input }, `Give ${what}.`);
+    return value;
+}
+function label(value, input, max, kind, example) {
+    const hint = `Write a ${kind} name of at most ${max} lowercase letters, digits and '-', starting and ending with a letter or digit, such as ${example}.`;
+    if (!LABEL.test(value))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} is not a valid ${kind} name.`, { input }, hint);
+    if (value.length > max) {
+        // Only the Deployment is held below Kubernetes' 63: its canary's name adds '-canary'.
+        const why = max < 63 ? "; the canary's name, with '-canary' appended, would pass Kubernetes' limit of 63" : '';
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} is ${value.length} characters long${why}.`, { input }, hint);
+    }
+    return value;
+}
+function imageReference(value) {
+    const fail = (problem, hint = 'Write an image reference such as ghcr.io/acme/web:1.2.0.') => {
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} ${problem}.`, { input: 'image' }, hint);
+    };
+    if (/\s/.test(value))
+        fail('contains whitespace');
+    if (value.length > 512)
+        fail(`is ${value.length} characters long`, 'Write an image reference of at most 512 characters.');
+    const at = value.indexOf('@');
+    const name = at < 0 ? value : value.slice(0, at);
+    if (at >= 0 && !DIGEST.test(value.slice(at + 1)))
+        fail('has a malformed digest', 'Write the digest as @sha256: followed by 64 lowercase hexadecimal digits.');
+    // A ':' after the last '/' starts the tag; one before it is the registry's port.
+    const colon = name.lastIndexOf(':');
+    const tagged = colon > name.lastIndexOf('/');
+    if (tagged && !TAG.test(name.slice(colon + 1)))
+        fail('has a malformed tag', "Write a tag of up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-', such as :1.2.0.");
+    const parts = (tagged ? name.slice(0, colon) : name).split('/');
+    // As Docker reads it: the first of several parts is a registry when it could not be a path component.
+    const first = parts[0];
+    if (parts.length > 1 && (/[.:A-Z]/.test(first) || first === 'localhost')) {
+        if (!REGISTRY.test(first))
+            fail('has a malformed registry', 'Write the registry as a host name with an optional port, such as registry.example.com:5000.');
+        parts.shift();
+    }
+    if (parts.some((part) => !PATH_COMPONENT.test(part)))
+        fail(parts.some((part) => part !== part.toLowerCase() && PATH_COMPONENT.test(part.toLowerCase()))
+            ? 'has uppercase letters in its repository path'
+            : 'is not an image reference', "Write the repository path in lowercase letters and digits separated by '/', '.', '_' or '-', such as ghcr.io/acme/web:1.2.0.");
+    return value;
+}
+function oneOfRouters(value, routers) {
+    if (routers.includes(value))
+        return value;
+    throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} is not a traffic router of the kubernetes provider.`, { input: 'router' }, `Use one of: ${routers.join(', ')}.`);
+}
+function wholeNumber(value, input, min, max) {
+    if (value === '')
+        return undefined;
+    const hint = `Write a whole number from ${min} to ${max}, or leave it empty.`;
+    if (!/^\d+$/.test(value))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} is not a whole number.`, { input }, hint);
+    const n = Number(value);
+    if (n < min || n > max)
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} is out of range.`, { input }, hint);
+    return n;
+}
+function routeName(value, router, routers) {
+    const others = routers.filter((r) => r !== 'replicas').join(', ');
+    if (router === 'replicas') {
+        if (value === '')
+            return '';
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is set, but the replicas router weights by pod count and uses no route.', { input: 'route' }, `Remove it, or choose a router that uses it with input 'router'${others ? ` (${others})` : ''}.`);
+    }
+    const kind = ROUTE_KINDS[router] ?? 'object';
+    required(value, 'route', `the name of the ${kind} that the ${router} router edits to move traffic`);
+    if (value.length > 253 || !SUBDOMAIN.test(value))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} is not a valid ${kind} name.`, { input: 'route' }, "Write at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit.");
+    return value;
+}
+function contextName(value) {
+    const hint = 'Write a context name from your kubeconfig (kubectl config get-contexts), or leave it empty for the current one.';
+    if (/\s/.test(value))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} contains whitespace.`, { input: 'kube-context' }, hint);
+    if (value.length > 253)
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} is ${value.length} characters long.`, { input: 'kube-context' }, hint);
+    return value;
+}
+function url(value, input) {
+    if (value === '')
+        return '';
+    const shown = quote(withoutUserInfo(value));
+    const hint = 'Write an absolute http or https URL, such as https://canary.example.com.';
+    if (/\s/.test(value))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${shown} contains whitespace.`, { input }, hint);
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        // Not a URL at all: said below.
+    }
+    // The WHATWG parser also reads 'https:host' and 'https:\\host'; only the spelled-out form is accepted.
+    if (!parsed || !/^https?:\/\/[^/]/i.test(value))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${shown} is not an absolute http or https URL.`, { input }, hint);
+    if (parsed.username || parsed.password || /^https?:\/\/[^/?#]*@/i.test(value))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${shown} has a user name or password in it.`, { input }, 'Remove the user:password@ part: the URL is shown in logs and outputs.');
+    return value.replace(/\/+$/, '');
+}
+function program(value) {
+    if (value.length > 4096)
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} is ${value.length} characters long.`, { input: 'kubectl' }, 'Write the name or path of the kubectl program, such as kubectl or /usr/local/bin/kubectl.');
+    return value;
+}
+function timeout(value) {
+    if (value === '')
+        return DEFAULT_TIMEOUT_MS;
+    const hint = 'Write a duration from 1s to 1h, such as 90s or 5m.';
+    const ms = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(value);
+    if (ms === undefined)
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} is not a duration.`, { input: 'command-timeout' }, hint);
+    if (ms < 1000 || ms > 3_600_000)
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${quote(value)} is out of range.`, { input: 'command-timeout' }, hint);
+    return ms;
+}
+/** A URL as it may be shown: whatever precedes its last '@' (but the scheme) as `***`, whether it parses or not. */
+function withoutUserInfo(value) {
+    const at = value.lastIndexOf('@');
+    if (at < 0)
+        return value;
+    return `${/^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0] ?? ''}***${value.slice(at)}`;
+}
+/** A value in quotes, cut to SHOWN characters (never in the middle of a surrogate pair). */
+function quote(value) {
+    if (value.length <= SHOWN)
+        return `'${value}'`;
+    const end = /[\uD800-\uDBFF]/.test(value[SHOWN - 1]) ? SHOWN - 1 : SHOWN;
+    return `'${value.slice(0, end)}…'`;
+}
+function describeControl(c) {
+    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029' || c === '\u0085')
+        return 'a line break';
+    if (c === '\t')
+        return 'a tab';
+    return `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+
+/***/ }),
+
+/***/ 2436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sO: () => (/* binding */ IMAGE_ANNOTATION),
+  H7: () => (/* binding */ KubeTarget),
+  iX: () => (/* binding */ STABLE_REPLICAS_ANNOTATION),
+  Wf: () => (/* binding */ imageDigest),
+  cy: () => (/* binding */ imageReleaseId),
+  K9: () => (/* binding */ imageVersion)
+});
+
+// UNUSED EXPORTS: ROLLOUT_WAIT_MS
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
+var lite = __webpack_require__(36740);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/kubernetes/kubectl.ts + 1 modules
+var kubectl = __webpack_require__(92577);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/kubernetes/manifest.ts
+// The `manifest` input: the user's own Deployment (and Service) YAML, the one their repository
+// holds. With it, the canary is derived from the manifest rather than from what the cluster runs,
+// so a change to the manifest (an environment variable, resources, a probe) ships with the
+// release and is judged with it; promotion applies the manifest's Deployment (with the release's
+// image) and its Service, and a first deploy creates them from it. Other documents in the file are
+// not slipway's to apply: they are named in the error when nothing usable is found, else ignored.
+
+
+/** A manifest is a few objects; anything far larger is not one. */
+const MAX_BYTES = 4 * 1024 * 1024;
+/** Reads the Deployment named `name` (and its Service) from the manifest file at `path`. */
+function readManifest(path, name, namespace) {
+    const text = (0,lite/* readUserFile */.E1)(path, {
+        maxBytes: MAX_BYTES,
+        subject: { input: 'manifest' },
+        what: 'The manifest',
+    }).toString('utf8');
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { prettyErrors: true, uniqueKeys: true });
+    const found = [];
+    for (const doc of Array.isArray(docs) ? docs : [docs]) {
+        const problem = doc.errors[0];
+        if (problem)
+            throw new lite/* UserError */.yo(`is not valid YAML: ${problem.message.split('\n')[0]}.`, { file: path, line: problem.linePos?.[0].line ?? 1 }, 'Fix the YAML (the manifest is the Deployment and Service you would kubectl apply).');
+        const object = doc.toJS({ maxAliasCount: 100 });
+        if (object === null || object === undefined)
+            continue;
+        const line = doc.contents?.range ? lineOf(text, doc.contents.range[0]) : 1;
+        if (typeof object !== 'object' || Array.isArray(object))
+            throw new lite/* UserError */.yo('holds a document that is not a Kubernetes object.', { file: path, line }, 'Each document is one object with apiVersion, kind and metadata.name.');
+        const o = object;
+        if (typeof o.kind !== 'string' || typeof o.metadata?.name !== 'string')
+            throw new lite/* UserError */.yo('holds an object without a kind or metadata.name.', { file: path, line }, 'Each document is one object with apiVersion, kind and metadata.name.');
+        if (o.metadata.namespace !== undefined && o.metadata.namespace !== namespace)
+            throw new lite/* UserError */.yo(`puts ${o.kind} ${o.metadata.name} in namespace '${String(o.metadata.namespace).slice(0, 63)}', but the namespace input is '${namespace}'.`, { file: path, line }, 'Leave metadata.namespace out of the manifest (slipway applies it to the namespace input), or make them agree.');
+        found.push({ kind: o.kind, name: o.metadata.name, object: object, line });
+    }
+    const deployment = found.find((f) => f.kind === 'Deployment' && f.name === name);
+    if (!deployment)
+        throw new lite/* UserError */.yo(`has no Deployment named ${name} (it has ${found.map((f) => `${f.kind} ${f.name}`).join(', ') || 'no objects'}).`, { input: 'manifest' }, 'Name the Deployment the manifest holds in the deployment input, or add it to the manifest.');
+    const d = deployment.object;
+    const containers = d.spec?.template?.spec?.containers;
+    if (d.apiVersion !== 'apps/v1' || !Array.isArray(containers) || containers.length === 0 || !d.spec.selector)
+        throw new lite/* UserError */.yo(`has a Deployment ${name} without apiVersion apps/v1, a selector and at least one container.`, { file: path, line: deployment.line }, 'Give the complete Deployment, as kubectl apply would take it.');
+    const service = found.find((f) => f.kind === 'Service' && f.name === name)?.object;
+    return { deployment: d, ...(service ? { service } : {}) };
+}
+function lineOf(text, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            line++;
+    return line;
+}
+
+// EXTERNAL MODULE: ./packages/deploy/src/providers/kubernetes/objects.ts
+var objects = __webpack_require__(60081);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/kubernetes/rollout.ts
+// Where a Deployment's rollout stands, read the way `kubectl rollout status` reads it, with the
+// reason its pods give when it is stuck: what a canary that never becomes Ready is aborted with.
+/** The rollout of a Deployment, given its pods (those of its selector). */
+function rolloutOf(d, pods) {
+    const s = d.status ?? {};
+    const want = d.spec.replicas ?? 1;
+    const stuck = s.conditions?.find((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded');
+    if (stuck) {
+        const why = podReasons(pods);
+        return {
+            state: 'failed',
+            reason: `Deployment ${d.metadata.name} did not become ready within its progressDeadlineSeconds (${d.spec.progressDeadlineSeconds ?? 600} s)${why ? `: ${why}` : ''}`,
+        };
+    }
+    if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0))
+        return { state: 'progressing', detail: 'waiting for the new spec to be seen' };
+    const updated = s.updatedReplicas ?? 0;
+    if (updated < want)
+        return { state: 'progressing', detail: `${updated} of ${want} pods updated${suffix(pods)}` };
+    if ((s.replicas ?? 0) > updated)
+        return { state: 'progressing', detail: `${(s.replicas ?? 0) - updated} old pods still terminating` };
+    const available = s.availableReplicas ?? 0;
+    if (available < updated)
+        return { state: 'progressing', detail: `${available} of ${updated} pods ready${suffix(pods)}` };
+    return { state: 'ready' };
+}
+function suffix(pods) {
+    const why = podReasons(pods);
+    return why ? ` (${why})` : '';
+}
+/**
+ * Why pods are not ready, grouped: `2 pods ImagePullBackOff (Back-off pulling image "x")`,
+ * `1 pod CrashLoopBackOff (3 restarts)`, `1 pod running but not ready (readiness probe failing)`,
+ * `1 pod Unschedulable (0/3 nodes are available…)`. Empty when every pod is ready.
+ */
+function podReasons(pods) {
+    const groups = new Map();
+    const add = (reason, detail = '') => {
+        const g = groups.get(reason);
+        if (g)
+            g.count++;
+        else
+            groups.set(reason, { count: 1, detail });
+    };
+    for (const pod of pods) {
+        const st = pod.status ?? {};
+        const ready = st.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+        if (ready)
+            continue;
+        const scheduled = st.conditions?.find((c) => c.type === 'PodScheduled');
+        if (scheduled?.status === 'False') {
+            add(scheduled.reason ?? 'not scheduled', scheduled.message ?? '');
+            continue;
+        }
+        const containers = st.containerStatuses ?? [];
+        const waiting = containers.find((c) => c.state?.waiting?.reason && c.state.waiting.reason !== 'ContainerCreating');
+        const terminated = containers.find((c) => c.state?.terminated);
+        if (waiting) {
+            const restarts = waiting.restartCount ? `${waiting.restartCount} restarts` : '';
+            add(waiting.state.waiting.reason, [waiting.state.waiting.message, restarts].filter(Boolean).join('; '));
+        }
+        else if (terminated) {
+            const t = terminated.state.terminated;
+            add(t.reason ?? 'terminated', t.exitCode !== undefined ? `exit code ${t.exitCode}` : '');
+        }
+        else if (st.phase === 'Running')
+            add('running but not ready', 'readiness probe failing');
+        else
+            add(st.phase ?? 'pending', '');
+    }
+    return [...groups]
+        .map(([reason, g]) => `${g.count} pod${g.count === 1 ? '' : 's'} ${reason}${g.detail ? ` (${clip(g.detail)})` : ''}`)
+        .join(', ');
+}
+function clip(text) {
+    const line = text.split('\n')[0];
+    return line.length > 160 ? `${line.slice(0, 157)}…` : line;
+}
+
+// EXTERNAL MODULE: ./packages/deploy/src/providers/kubernetes/settings.ts
+var settings = __webpack_require__(82480);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/kubernetes/traffic.ts
+var traffic = __webpack_require__(31572);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/kubernetes/target.ts
+// What the kubernetes provider's host and router share: the parsed settings, kubectl with the
+// deploy's context and namespace, the names of the objects, and waiting for a rollout.
+
+
+
+
+
+
+
+
+/** How often a rollout is looked at while waiting. */
+const POLL_MS = 1000;
+/** The longest a router waits for a rollout; a Deployment's own progress deadline usually ends it sooner. */
+const ROLLOUT_WAIT_MS = 15 * 60 * 1000;
+/** On the canary Deployment: the stable Deployment's full size when the canary started (what abort restores). */
+const STABLE_REPLICAS_ANNOTATION = 'slipway.dev/stable-replicas';
+/** On the stable Deployment: the image slipway last set, so that RELEASE_ANNOTATION is believed only while the image is still that. */
+const IMAGE_ANNOTATION = 'slipway.dev/image';
+/** The cluster end of a deploy. */
+class KubeTarget {
+    settings;
+    kubectl;
+    clock;
+    /** The user's stable Deployment (and its Service). */
+    stable;
+    /** slipway's canary Deployment (and, with a mesh router, its Service). */
+    canary;
+    constructor(context) {
+        // A rollback deploys no release: the image and canary-url a deploy needs are checked by the host's prepare.
+        this.settings = (0,settings/* parseKubeSettings */.U)(context.settings, (0,traffic/* trafficNames */.QY)(), { release: false });
+        this.clock = context.clock ?? lite/* systemClock */.ml;
+        this.stable = this.settings.deployment;
+        this.canary = (0,objects/* canaryName */.mh)(this.stable);
+        const env = (0,lite/* withoutRunnerCredentials */.DV)({ ...(context.env ?? process.env) });
+        this.kubectl = new kubectl/* Kubectl */.bx({
+            exec: context.exec ?? lite/* actionsExec */.dw,
+            ...(context.spawn ? { spawn: context.spawn } : {}),
+            binary: this.settings.kubectl,
+            context: this.settings.context,
+            namespace: this.settings.namespace,
+            env: Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined)),
+            timeoutMs: this.settings.timeoutMs,
+            manifest: this.settings.manifest !== '',
+        });
+    }
+    manifestRead;
+    /** The Deployment (and Service) of the `manifest` input, read once; undefined without one. */
+    manifest() {
+        if (this.manifestRead === undefined)
+            this.manifestRead = this.settings.manifest
+                ? readManifest(this.settings.manifest, this.stable, this.settings.namespace)
+                : null;
+        return this.manifestRead ?? undefined;
+    }
+    /**
+     * The manifest's objects for a release, as slipway applies them: its Deployment with the
+     * release's image in `container` (and `replicas` when given, and slipway's release annotations),
+     * and its Service (each port's protocol spelled out, which server-side apply keys ports by).
+     */
+    releaseManifest(id, image, replicas) {
+        const m = this.manifest();
+        if (!m)
+            return undefined;
+        const deployment = structuredClone(m.deployment);
+        this.container(deployment).image = image;
+        deployment.metadata = {
+            ...deployment.metadata,
+            annotations: { ...deployment.metadata.annotations, [objects/* RELEASE_ANNOTATION */.y1]: id, [IMAGE_ANNOTATION]: image },
+        };
+        if (replicas !== undefined)
+            deployment.spec.replicas = replicas;
+        if (!m.service)
+            return { deployment };
+        const service = structuredClone(m.service);
+        service.spec.ports = service.spec.ports?.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' }));
+        return { deployment, service };
+    }
+    /** Where the deploy happens, for messages: `namespace shop`. */
+    get where() {
+        return `namespace ${this.settings.namespace}${this.settings.context ? ` of context ${this.settings.context}` : ''}`;
+    }
+    deployment(name) {
+        return this.kubectl.get('deployment', name);
+    }
+    service(name) {
+        return this.kubectl.get('service', name);
+    }
+    /** The container a release's image goes into: the `container` input's, or the first. */
+    container(d) {
+        const containers = d.spec.template.spec.containers ?? [];
+        const c = this.settings.container ? containers.find((x) => x.name === this.settings.container) : containers[0];
+        if (!c)
+            throw new lite/* UserError */.yo(`'${this.settings.container}' is not a container of Deployment ${d.metadata.name} (it has ${containers.map((x) => x.name).join(', ') || 'none'}).`, { input: 'container' }, 'Name the container whose image the release sets, or leave container empty for the first one.');
+        return c;
+    }
+    /** The object the `route` input names (`kind` as kubectl takes it, `shown` as users know it), or the route input's error. */
+    async route(kind, shown) {
+        const object = await this.kubectl.get(kind, this.settings.route);
+        if (!object)
+            throw new lite/* UserError */.yo(`${shown} ${this.settings.route} does not exist in ${this.where}.`, { input: 'route' }, `Name the ${shown} that sends traffic to Service ${this.stable}.`);
+        return object;
+    }
+    /** Where a Deployment's rollout stands now. */
+    async rollout(name) {
+        const d = await this.kubectl.get('deployment', name);
+        if (!d)
+            return { state: 'failed', reason: `Deployment ${name} no longer exists in ${this.where}` };
+        const match = d.spec.selector.matchLabels ?? {};
+        // The stable's selector reaches the canary's pods too (the replicas router): they are not its own.
+        const labels = [
+            ...Object.entries(match).map(([k, v]) => `${k}=${v}`),
+            ...(objects/* TRACK_LABEL */.l8 in match ? [] : [`!${objects/* TRACK_LABEL */.l8}`]),
+        ].join(',');
+        const pods = labels
+            ? await this.kubectl.list('pods', labels)
+            : [];
+        return rolloutOf(d, pods);
+    }
+    /**
+     * Waits until a Deployment's rollout is done: ready, failed at its progress deadline, or not done
+     * by `timeoutMs` (then failed, with what it was waiting for).
+     */
+    async waitRollout(name, timeoutMs, signal) {
+        const end = this.clock.monotonic() + timeoutMs;
+        for (;;) {
+            const r = await this.rollout(name);
+            if (r.state !== 'progressing')
+                return r;
+            if (signal?.aborted)
+                return { state: 'failed', reason: 'the run was cancelled' };
+            if (this.clock.monotonic() >= end)
+                return {
+                    state: 'failed',
+                    reason: `Deployment ${name} was not ready within ${Math.round(timeoutMs / 1000)} s: ${r.detail}`,
+                };
+            await this.clock.sleep(Math.min(POLL_MS, Math.max(0, end - this.clock.monotonic())));
+        }
+    }
+    /** The stable Deployment's full size: the replicas input, else what the canary noted at its start, else its own. */
+    async fullSize() {
+        if (this.settings.replicas !== undefined)
+            return this.settings.replicas;
+        const noted = Number((await this.deployment(this.canary))?.metadata.annotations?.[STABLE_REPLICAS_ANNOTATION]);
+        if (Number.isInteger(noted) && noted > 0)
+            return noted;
+        return (await this.deployment(this.stable))?.spec.replicas ?? 1;
+    }
+    /** Sets the canary Deployment's size, applying slipway's whole intent for it again (nothing when it is gone). */
+    async scaleCanary(replicas) {
+        const live = await this.deployment(this.canary);
+        if (!live || live.spec.replicas === replicas)
+            return;
+        const intent = (0,objects/* intentOf */.oQ)(live);
+        await this.kubectl.apply({ ...intent, spec: { ...intent.spec, replicas } });
+    }
+    /** Waits for a rollout and throws when it fails: a router cannot go on with the step. */
+    async mustRollOut(name, what) {
+        const r = await this.waitRollout(name, ROLLOUT_WAIT_MS);
+        if (r.state !== 'ready')
+            throw new Error(`${what}: ${r.reason}`);
+    }
+    /** A server-side apply of `replicas` alone on the user's stable Deployment (slipway takes that field). */
+    async scaleStable(replicas) {
+        await this.kubectl.apply({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: this.stable }, spec: { replicas } }, { force: true, manager: kubectl/* REPLICAS_MANAGER */.OO });
+    }
+}
+/** The short digest of an image reference: what tells two releases of one tag apart in their ids. */
+function imageDigest(image) {
+    const pinned = /@(sha256:[0-9a-f]{64})$/.exec(image);
+    return pinned ? pinned[1] : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(image).digest('hex')}`;
+}
+/** The version an image reference shows: its tag, else its digest's first 12 hex, else `latest`. */
+function imageVersion(image) {
+    const noDigest = image.replace(/@sha256:[0-9a-f]{64}$/, '');
+    const tag = /:([\w][\w.-]{0,127})$/.exec(noDigest.slice(noDigest.lastIndexOf('/') + 1));
+    if (tag)
+        return tag[1];
+    const pinned = /@sha256:([0-9a-f]{12})/.exec(image);
+    return pinned ? pinned[1] : 'latest';
+}
+/** A release's id: `<version>-<first 12 hex of the image digest>`, as for an artifact. */
+function imageReleaseId(image, version) {
+    return `${version}-${imageDigest(image).slice('sha256:'.length, 'sha256:'.length + 12)}`;
+}
+
+
+/***/ }),
+
+/***/ 31572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QY: () => (/* binding */ trafficNames),
+/* harmony export */   Z2: () => (/* binding */ trafficFor)
+/* harmony export */ });
+/* unused harmony export registerTraffic */
+const factories = new Map();
+/** Adds a router under its name (each file under routers/ is loaded only when its name is asked for). */
+function registerTraffic(name, load) {
+    factories.set(name, load);
+}
+/** The names of the kubernetes routers, for the `router` input's errors and docs. */
+function trafficNames() {
+    return [...factories.keys()].sort();
+}
+/** The router the `router` input names (checked against trafficNames when the settings are parsed). */
+async function trafficFor(target) {
+    const load = factories.get(target.settings.router);
+    if (!load)
+        throw new Error(`no kubernetes router '${target.settings.router}'`);
+    return (await load())(target);
+}
+registerTraffic('replicas', async () => (await __webpack_require__.e(/* import() */ 367).then(__webpack_require__.bind(__webpack_require__, 78367))).replicasTraffic);
+registerTraffic('gateway-api', async () => (await __webpack_require__.e(/* import() */ 277).then(__webpack_require__.bind(__webpack_require__, 30277))).gatewayApiTraffic);
+registerTraffic('ingress-nginx', async () => (await __webpack_require__.e(/* import() */ 718).then(__webpack_require__.bind(__webpack_require__, 48718))).ingressNginxTraffic);
+registerTraffic('istio', async () => (await __webpack_require__.e(/* import() */ 847).then(__webpack_require__.bind(__webpack_require__, 31847))).istioTraffic);
 
 
 /***/ }),
