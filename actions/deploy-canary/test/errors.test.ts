@@ -120,6 +120,21 @@ describe('deploy-canary refuses with one error line naming what to fix, changing
         ['a container name with capitals', { container: 'App' }, /input 'container'/],
         ['a kubectl timeout of 0', { 'command-timeout': '0s' }, /input 'command-timeout'/],
         [
+          'a requests-query without prometheus-url',
+          { 'requests-query': 'sum(x{d="$deployment"})' },
+          /input 'requests-query': is given without prometheus-url/,
+        ],
+        ['a prometheus-url that is not a URL', { 'prometheus-url': 'prometheus:9090' }, /input 'prometheus-url'/],
+        [
+          'an errors-query that does not name the Deployment',
+          {
+            'prometheus-url': 'http://127.0.0.1:9/',
+            'requests-query': 'sum(x{d="$deployment"})',
+            'errors-query': 'sum(y)',
+          },
+          /input 'errors-query': does not name \$deployment/,
+        ],
+        [
           'a manifest that is not there',
           { manifest: 'k8s/nope.yaml' },
           /input 'manifest': The manifest .*nope\.yaml does not exist/,

@@ -52,6 +52,9 @@ export const PROVIDER_SETTINGS = [
   'kubectl',
   'container',
   'manifest',
+  'prometheus-url',
+  'requests-query',
+  'errors-query',
 ] as const;
 
 /** Provider settings that name a file, resolved like every path input. */

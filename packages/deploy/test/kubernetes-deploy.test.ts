@@ -6,6 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
+import { Counter, Registry } from 'prom-client';
+import { startPrometheus } from '../../health/test/prometheus.js';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from '@jest/globals';
@@ -84,6 +86,7 @@ describe('deploy-canary on Kubernetes', () => {
     settings: Record<string, string>,
     steps = '10,50',
     readyTimeoutMs = 60_000,
+    stepAnalysisMs = 1000,
   ): Promise<DeployOutcome> => {
     const all = { namespace: ns, deployment: 'web', image, 'canary-url': goodUrl, ...settings };
     const stateDir = join(root, ns);
@@ -95,7 +98,7 @@ describe('deploy-canary on Kubernetes', () => {
           artifact: '',
           version: '',
           steps: parseSteps(steps),
-          stepAnalysisMs: 1000,
+          stepAnalysisMs,
           readyTimeoutMs,
           startCommand: '',
         },
@@ -390,6 +393,18 @@ describe('deploy-canary on Kubernetes', () => {
       expect(ledger().canary).toBeUndefined();
       expect(ledger().transitions.at(-1)).toMatchObject({ to: 'failed' });
     }, 120_000);
+
+    it('refuses to deploy next to a Deployment that is gone while the ledger says it runs, creating nothing', async () => {
+      k('-n', ns, 'delete', 'deployment', 'web', 'web-canary', '--ignore-not-found');
+      await expect(deploy(ns, 'registry.invalid/web:9.0.0', {})).rejects.toThrow(
+        userError(
+          'deployment',
+          /Deployment web does not exist in namespace edge, though the ledger says 6\.0\.0-\w+ runs there/,
+        ),
+      );
+      expect(get('deployment', 'web', ns)).toBeUndefined();
+      expect(get('deployment', 'web-canary', ns)).toBeUndefined();
+    }, 120_000);
   });
 
   describe('with a manifest', () => {
@@ -458,6 +473,89 @@ describe('deploy-canary on Kubernetes', () => {
       expect(out.result).toBe('rolled-back');
       expect(env(get<Deployment>('deployment', 'web-canary', ns))).toStrictEqual([{ name: 'MODE', value: 'risky' }]);
       expect(env(get<Deployment>('deployment', 'web', ns))).toStrictEqual([{ name: 'MODE', value: 'safe' }]);
+      expect(shape(get<Deployment>('deployment', 'web', ns))).toStrictEqual({
+        replicas: 3,
+        image: 'registry.invalid/web:2.0.0',
+      });
+    }, 180_000);
+  });
+
+  describe('judged on live traffic counted by Prometheus', () => {
+    const ns = 'counted';
+    let prometheus: { url: string; stop(): void } | undefined;
+    let metrics: Server | undefined;
+    let ticker: NodeJS.Timeout | undefined;
+    /** The 5xx share the canary's pods answer with, as the metrics show it. */
+    let canaryErrors = 0;
+    const registry = new Registry();
+    const requests = new Counter({
+      name: 'http_requests_total',
+      help: 'requests served, by pod and status code',
+      labelNames: ['namespace', 'pod', 'code'],
+      registers: [registry],
+    });
+    const settings = () => ({
+      'prometheus-url': prometheus!.url,
+      'requests-query': `sum(http_requests_total{namespace="${ns}", pod=~"$deployment-[a-z0-9]+-[a-z0-9]+"})`,
+      'errors-query': `sum(http_requests_total{namespace="${ns}", pod=~"$deployment-[a-z0-9]+-[a-z0-9]+", code=~"5.."})`,
+      // No address to probe: the traffic alone judges.
+      'canary-url': '',
+    });
+    beforeAll(async () => {
+      k('create', 'namespace', ns);
+      apply(userDeployment(ns, 3));
+      apply(userService(ns));
+      k('-n', ns, 'rollout', 'status', 'deploy/web', '--timeout=60s');
+      observe(ns, 'web');
+      // Each Deployment's pods serve traffic by pod count, as the stable Service spreads it: the
+      // real pod names, read from the cluster, are the series' labels.
+      metrics = createServer((_req, res) => {
+        void registry.metrics().then((text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text));
+      });
+      await new Promise<void>((r) => metrics!.listen(0, '127.0.0.1', () => r()));
+      prometheus = await startPrometheus((metrics.address() as { port: number }).port);
+      ticker = setInterval(() => {
+        const pods = JSON.parse(k('-n', ns, 'get', 'pods', '-o', 'json')) as {
+          items: { metadata: { name: string; labels: Record<string, string> } }[];
+        };
+        for (const pod of pods.items) {
+          const canary = pod.metadata.labels['slipway.dev/track'] === 'canary';
+          const failed = canary ? Math.round(20 * canaryErrors) : 0;
+          requests.inc({ namespace: ns, pod: pod.metadata.name, code: '200' }, 20 - failed);
+          if (failed) requests.inc({ namespace: ns, pod: pod.metadata.name, code: '500' }, failed);
+        }
+      }, 250);
+      // Prometheus has scraped the stable's traffic before the deploy starts, as it would have in a cluster.
+      const q = settings()['requests-query'].replaceAll('$deployment', 'web');
+      for (let i = 0; ; i++) {
+        const answer = (await (
+          await fetch(`${prometheus.url}/api/v1/query?query=${encodeURIComponent(q)}`)
+        ).json()) as { data: { result: unknown[] } };
+        if (answer.data.result.length > 0) break;
+        if (i > 300) throw new Error('Prometheus never scraped the metrics');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }, 120_000);
+    afterAll(async () => {
+      clearInterval(ticker);
+      prometheus?.stop();
+      await new Promise((r) => metrics?.close(r));
+    });
+
+    it('promotes a canary whose live traffic holds up, on that evidence', async () => {
+      canaryErrors = 0;
+      const out = await deploy(ns, 'registry.invalid/web:2.0.0', settings(), '10,50', 60_000, 4000);
+      expect(out.result).toBe('promoted');
+      expect(out.report.steps.map((x) => x.evidence)).toStrictEqual(['live traffic', 'live traffic']);
+      for (const step of out.report.steps) expect(step.canary.requests).toBeGreaterThan(0);
+    }, 180_000);
+
+    it('rolls back a canary whose live traffic fails, saying so', async () => {
+      canaryErrors = 0.5;
+      const out = await deploy(ns, 'registry.invalid/web:3.0.0', settings(), '10,50', 60_000, 4000);
+      expect(out.result).toBe('rolled-back');
+      expect(out.reason).toMatch(/^step 1 at 10%: live traffic: /);
+      expect(out.report.steps[0]!.canary.errors).toBeGreaterThan(0);
       expect(shape(get<Deployment>('deployment', 'web', ns))).toStrictEqual({
         replicas: 3,
         image: 'registry.invalid/web:2.0.0',

@@ -54,6 +54,9 @@ describe('parseKubeSettings', () => {
       container: 'app',
       timeoutMs: 90_000,
       manifest: '',
+      prometheusUrl: '',
+      requestsQuery: '',
+      errorsQuery: '',
     });
     expect(Object.isFrozen(parse())).toBe(true);
   });
@@ -71,6 +74,31 @@ describe('parseKubeSettings', () => {
     expect(() => parseKubeSettings({ deployment: 'web', 'canary-url': 'http://c' }, ROUTERS)).toThrow(
       userError('image', /is required but empty/),
     );
+  });
+
+  it('takes canary-url as optional once Prometheus counts the live traffic, with both counter queries naming $deployment', () => {
+    const q = 'sum(http_requests_total{pod=~"$deployment-.+"})';
+    const base = { deployment: 'web', image: 'web:1', 'prometheus-url': 'http://prometheus:9090/' };
+    expect(parseKubeSettings({ ...base, 'requests-query': q, 'errors-query': `${q} - 1` }, ROUTERS)).toMatchObject({
+      canaryUrl: '',
+      prometheusUrl: 'http://prometheus:9090',
+      requestsQuery: q,
+    });
+    expect(() => parseKubeSettings({ ...base, 'errors-query': q }, ROUTERS)).toThrow(
+      userError('requests-query', /is required but empty/),
+    );
+    expect(() => parseKubeSettings({ ...base, 'requests-query': q, 'errors-query': 'sum(x)' }, ROUTERS)).toThrow(
+      userError('errors-query', /does not name \$deployment/),
+    );
+    expect(() =>
+      parseKubeSettings({ deployment: 'web', image: 'web:1', 'canary-url': 'http://c', 'requests-query': q }, ROUTERS),
+    ).toThrow(userError('requests-query', /is given without prometheus-url/));
+    expect(() => parseKubeSettings({ ...base, 'prometheus-url': 'prometheus:9090' }, ROUTERS)).toThrow(
+      userError('prometheus-url', /./),
+    );
+    expect(() =>
+      parseKubeSettings({ ...base, 'requests-query': 'x'.repeat(10_001) + '$deployment', 'errors-query': q }, ROUTERS),
+    ).toThrow(userError('requests-query', /at most 10000/));
   });
 
   it('fills in the defaults, leaving replicas and container-port out, when only the required inputs are given', () => {
@@ -91,6 +119,9 @@ describe('parseKubeSettings', () => {
       container: '',
       timeoutMs: 60_000,
       manifest: '',
+      prometheusUrl: '',
+      requestsQuery: '',
+      errorsQuery: '',
     });
     expect(parse({ replicas: '  ', 'container-port': '', 'command-timeout': ' ' })).not.toHaveProperty('replicas');
     expect(parse({ 'container-port': '' })).not.toHaveProperty('containerPort');

@@ -165,7 +165,9 @@ export async function analyseStep(o: AnalysisOptions): Promise<StepReport> {
           `the canary has no URL to probe and its live traffic was too thin to judge (canary ${totals.canary.requests}, stable ${totals.stable.requests} requests)`,
           'live traffic',
         );
-      const probeText = `${probes.sent - probes.failed} of ${probes.sent} health probes passed`;
+      const probeText = o.healthUrl
+        ? `${probes.sent - probes.failed} of ${probes.sent} health probes passed`
+        : 'no health probes (the canary has no URL of its own)';
       if (livePassed)
         return finish(
           'pass',

@@ -44,10 +44,16 @@ export function createKubernetesHost(context: KubeContext): ReleaseHost {
         dir: s.image,
       });
     },
-    async start({ release }): Promise<StartedRelease> {
+    async start({ release, previousReleaseId }): Promise<StartedRelease> {
       const traffic = await trafficFor(t);
       await traffic.check();
       const stable = await t.deployment(t.stable);
+      if (!stable && previousReleaseId)
+        throw new UserError(
+          `Deployment ${t.stable} does not exist in ${t.where}, though the ledger says ${previousReleaseId} runs there.`,
+          { input: 'deployment' },
+          "Name the Deployment that runs the service; if it was removed on purpose, remove the environment's ledger.json in state-dir, and this deploy creates it as a first release.",
+        );
       if (!stable) {
         await createStable(t, release.id, release.dir);
         started = t.stable;

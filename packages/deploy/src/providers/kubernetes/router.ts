@@ -8,10 +8,24 @@ import { IMAGE_MANAGER } from './kubectl.js';
 import { RELEASE_ANNOTATION } from './objects.js';
 import { IMAGE_ANNOTATION, KubeTarget, type KubeContext } from './target.js';
 import { trafficFor, type KubeTraffic } from './traffic.js';
+import { PromTraffic } from './prometheus-traffic.js';
+import { stdoutLogger } from '../command/router.js';
 
 export async function createKubernetesRouter(context: KubeContext): Promise<TrafficRouter> {
   const t = new KubeTarget(context);
   const traffic = await trafficFor(t);
+  const s = t.settings;
+  const prom = s.prometheusUrl
+    ? new PromTraffic({
+        url: s.prometheusUrl,
+        requestsQuery: s.requestsQuery,
+        errorsQuery: s.errorsQuery,
+        http: context.http ?? fetch,
+        logger: context.logger ?? stdoutLogger,
+      })
+    : undefined;
+  /** The releases being compared, as the last traffic change named them. */
+  let pair: { stable: Release; canary: Release } | undefined;
   return {
     name: 'kubernetes',
     frontDoor: t.settings.stableUrl || `${traffic.describe} in ${t.where}`,
@@ -21,6 +35,8 @@ export async function createKubernetesRouter(context: KubeContext): Promise<Traf
       // The first release of an environment: the host created the stable Deployment itself.
       if (canary && !stable) return;
       if (canary) {
+        if (pair?.canary.id !== canary.id || pair.stable.id !== stable!.id) prom?.reset();
+        pair = { stable: stable!, canary };
         if (weight === 0) await traffic.toStable();
         else await traffic.setWeight(weight);
         return;
@@ -31,7 +47,14 @@ export async function createKubernetesRouter(context: KubeContext): Promise<Traf
         await promote(t, traffic, stable, live.spec.template.spec.containers);
       else await restore(t, traffic, stable);
     },
-    readTraffic: () => Promise.resolve(undefined),
+    // The data planes report nothing to slipway; Prometheus, when given, counts every request.
+    readTraffic: () =>
+      prom && pair
+        ? prom.read([
+            { id: pair.stable.id, deployment: t.stable },
+            { id: pair.canary.id, deployment: t.canary },
+          ])
+        : Promise.resolve(undefined),
     close: () => Promise.resolve(),
   };
 }

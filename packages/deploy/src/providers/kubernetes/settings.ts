@@ -36,6 +36,11 @@ export interface KubeSettings {
   timeoutMs: number;
   /** The manifest file (absolute: the action resolves path inputs); '' when not given. */
   manifest: string;
+  /** Prometheus, for the routers' live traffic per Deployment; '' when not given. */
+  prometheusUrl: string;
+  /** PromQL of a request counter (and of its 5xx part), `$deployment` standing for the Deployment's name; '' without prometheus-url. */
+  requestsQuery: string;
+  errorsQuery: string;
 }
 
 const SHOWN = 80;
@@ -95,10 +100,21 @@ export function parseKubeSettings(
   const router = oneOfRouters(read('router') || 'replicas', routers);
   const route = routeName(read('route'), router, routers);
   const context = contextName(read('kube-context'));
+  const prometheusUrl = url(read('prometheus-url'), 'prometheus-url');
+  // With Prometheus, live traffic can judge the canary: an address to probe is then optional.
+  const canaryText = read('canary-url');
   const canaryUrl = url(
-    given(read('canary-url'), 'canary-url', 'where the canary answers, such as https://canary.example.com'),
+    prometheusUrl
+      ? canaryText
+      : given(
+          canaryText,
+          'canary-url',
+          'where the canary answers, such as https://canary.example.com, or a prometheus-url',
+        ),
     'canary-url',
   );
+  const requestsQuery = trafficQuery(read('requests-query'), 'requests-query', prometheusUrl);
+  const errorsQuery = trafficQuery(read('errors-query'), 'errors-query', prometheusUrl);
   const stableUrl = url(read('stable-url'), 'stable-url');
   const kubectl = program(read('kubectl') || 'kubectl');
   const containerName = read('container');
@@ -122,7 +138,45 @@ export function parseKubeSettings(
     container,
     timeoutMs,
     manifest,
+    prometheusUrl,
+    requestsQuery,
+    errorsQuery,
   });
+}
+
+/** Longer PromQL is refused: record it as a Prometheus recording rule and query that. */
+const MAX_QUERY = 10_000;
+
+/** A counter query for the live traffic: needed with prometheus-url, naming `$deployment`. */
+function trafficQuery(value: string, input: string, prometheusUrl: string): string {
+  if (!prometheusUrl) {
+    if (value !== '')
+      throw new UserError(
+        'is given without prometheus-url.',
+        { input },
+        'Give prometheus-url too, or leave the query empty (the canary is then judged on canary-url alone).',
+      );
+    return '';
+  }
+  const example =
+    input === 'requests-query'
+      ? 'sum(http_requests_total{namespace="shop", pod=~"$deployment-[a-z0-9]+-[a-z0-9]+"})'
+      : 'sum(http_requests_total{namespace="shop", pod=~"$deployment-[a-z0-9]+-[a-z0-9]+", code=~"5.."})';
+  const what = `a PromQL counter of ${input === 'requests-query' ? 'all requests' : 'the 5xx answers'}, with $deployment where the Deployment's name goes, such as ${example}`;
+  required(value, input, what);
+  if (value.length > MAX_QUERY)
+    throw new UserError(
+      `is ${value.length} characters long; at most ${MAX_QUERY}.`,
+      { input },
+      'Record long expressions as Prometheus recording rules and query those.',
+    );
+  if (!value.includes('$deployment'))
+    throw new UserError(
+      'does not name $deployment: it would count the stable and the canary alike.',
+      { input },
+      `Write ${what}.`,
+    );
+  return value;
 }
 
 function required(value: string, input: string, what: string): string {

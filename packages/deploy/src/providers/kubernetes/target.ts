@@ -8,6 +8,8 @@ import {
   withoutRunnerCredentials,
   type Clock,
   type Exec,
+  type Http,
+  type Logger,
 } from '@slipway/action-kit/lite';
 import type { RouterContext } from '../../registry.js';
 import type { Spawn } from './api-proxy.js';
@@ -30,6 +32,10 @@ export const IMAGE_ANNOTATION = 'slipway.dev/image';
 /** The provider's context; tests may pass the process seams the registry does not. */
 export interface KubeContext extends RouterContext {
   exec?: Exec;
+  /** Reaches Prometheus; fetch by default. */
+  http?: Http;
+  /** Where warnings go; workflow-command lines on stdout by default (the registry passes routers no logger). */
+  logger?: Logger;
   spawn?: Spawn;
   clock?: Clock;
 }
