@@ -155,13 +155,14 @@ describe('deploy-canary on Kubernetes', () => {
       expect(get('deployment', 'web-canary', ns)).toBeUndefined();
     }, 120_000);
 
-    it('promotes a good canary through 10% and 50%: pods split per step, then the stable takes its image at full size', async () => {
+    it('promotes a good canary through 10%, 50% and 100%: pods split per step, then the stable takes its image at full size', async () => {
       seen.length = 0;
-      const out = await deploy(ns, 'registry.invalid/web:2.0.0', {});
+      const out = await deploy(ns, 'registry.invalid/web:2.0.0', {}, '10,50,100');
       expect(out).toMatchObject({ result: 'promoted', weight: 100 });
       expect(out.report.steps.map((s) => [s.weight, s.verdict])).toStrictEqual([
         [10, 'pass'],
         [50, 'pass'],
+        [100, 'pass'],
       ]);
       expect(seen).toStrictEqual([
         // 4 pods in all: at 10% the canary still gets one, and the stable gives one up once it is ready.
@@ -174,6 +175,12 @@ describe('deploy-canary on Kubernetes', () => {
           weight: 50,
           stable: { replicas: 2, image: 'registry.invalid/web:1.0.0' },
           canary: { replicas: 2, image: 'registry.invalid/web:2.0.0' },
+        },
+        // All traffic on the canary, at the full size the stable had.
+        {
+          weight: 100,
+          stable: { replicas: 0, image: 'registry.invalid/web:1.0.0' },
+          canary: { replicas: 4, image: 'registry.invalid/web:2.0.0' },
         },
         // Promotion: the stable Deployment runs the release at its full size; the canary is gone.
         { weight: 0, stable: { replicas: 4, image: 'registry.invalid/web:2.0.0' }, canary: undefined },
@@ -591,6 +598,10 @@ describe('deploy-canary on Kubernetes', () => {
           { name: 'web', weight: 50 },
           { name: 'web-canary', weight: 50 },
         ],
+        [
+          { name: 'web', weight: 0 },
+          { name: 'web-canary', weight: 100 },
+        ],
       ],
       after: [{ name: 'web', weight: 100 }],
       kept(ns) {
@@ -618,7 +629,11 @@ describe('deploy-canary on Kubernetes', () => {
             ]
           : [];
       },
-      steps: [[{ name: 'web-canary', weight: 10 }], [{ name: 'web-canary', weight: 50 }]],
+      steps: [
+        [{ name: 'web-canary', weight: 10 }],
+        [{ name: 'web-canary', weight: 50 }],
+        [{ name: 'web-canary', weight: 100 }],
+      ],
       after: [],
       kept(ns) {
         const ingress = get<{ metadata: { annotations: Record<string, string> } }>('ingress', 'web', ns)!;
@@ -648,6 +663,10 @@ describe('deploy-canary on Kubernetes', () => {
           { name: 'web', weight: 50 },
           { name: 'web-canary', weight: 50 },
         ],
+        [
+          { name: 'web', weight: 0 },
+          { name: 'web-canary', weight: 100 },
+        ],
       ],
       after: [{ name: 'web' }],
       kept(ns) {
@@ -674,14 +693,16 @@ describe('deploy-canary on Kubernetes', () => {
 
     it("deploys next to the user's running Deployment (an empty ledger learns it from the cluster) and promotes through the route's weights", async () => {
       seen.length = 0;
-      const out = await deploy(ns, 'registry.invalid/web:2.0.0', settings);
+      const out = await deploy(ns, 'registry.invalid/web:2.0.0', settings, '10,50,100');
       expect(out).toMatchObject({ result: 'promoted', weight: 100 });
       expect(out.previousReleaseId).toMatch(/^1\.0\.0-[0-9a-f]{12}$/);
+      // The stable keeps its 3 pods; the canary has its share of them, rounded up, before its share of the traffic.
       const stable = { replicas: 3, image: 'registry.invalid/web:1.0.0' };
-      const canary = { replicas: 1, image: 'registry.invalid/web:2.0.0' };
+      const canary = (replicas: number) => ({ replicas, image: 'registry.invalid/web:2.0.0' });
       expect(seen).toStrictEqual([
-        { weight: 10, stable, canary, route: steps[0] },
-        { weight: 50, stable, canary, route: steps[1] },
+        { weight: 10, stable, canary: canary(1), route: steps[0] },
+        { weight: 50, stable, canary: canary(2), route: steps[1] },
+        { weight: 100, stable, canary: canary(3), route: steps[2] },
         { weight: 0, stable: { replicas: 3, image: 'registry.invalid/web:2.0.0' }, canary: undefined, route: after },
       ]);
       kept(ns);

@@ -211,6 +211,17 @@ export class KubeTarget {
     await this.kubectl.apply({ ...intent, spec: { ...intent.spec, replicas } });
   }
 
+  /**
+   * Sizes the canary for a share of the traffic a route sends it (the mesh routers, whose stable
+   * keeps its full size): its share of the stable's full count, rounded up, at least 1 pod, and
+   * waits until they are ready — so that the route never sends 50% to pods sized for 10%.
+   */
+  async sizeCanaryFor(weight: number): Promise<void> {
+    const pods = Math.max(1, Math.ceil(((await this.fullSize()) * weight) / 100));
+    await this.scaleCanary(pods);
+    await this.mustRollOut(this.canary, `the canary did not become ready at ${pods} pods`);
+  }
+
   /** Waits for a rollout and throws when it fails: a router cannot go on with the step. */
   async mustRollOut(name: string, what: string): Promise<void> {
     const r = await this.waitRollout(name, ROLLOUT_WAIT_MS);

@@ -14,7 +14,11 @@ export interface KubeTraffic {
   readonly describe: string;
   /** Checks what the router needs before anything is deployed (the route exists and sends to the stable Service). */
   check(): Promise<void>;
-  /** Sends `weight` percent (1–99) of the traffic to the canary; the canary Deployment exists and is ready. */
+  /**
+   * Sends `weight` percent (1–100) of the traffic to the canary; the canary Deployment exists and
+   * is ready. The canary has at least its share of the stable's full size in ready pods before
+   * its share of the traffic reaches it.
+   */
   setWeight(weight: number): Promise<void>;
   /**
    * All traffic to the stable Deployment, at its full size, with no canary left in the route

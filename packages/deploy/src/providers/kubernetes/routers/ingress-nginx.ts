@@ -19,6 +19,7 @@ export function ingressNginxTraffic(t: KubeTarget): KubeTraffic {
       await canary(0);
     },
     async setWeight(weight) {
+      await t.sizeCanaryFor(weight);
       await t.kubectl.apply(await canary(weight));
     },
     async toStable() {

@@ -25,7 +25,10 @@ export function istioTraffic(t: KubeTarget): KubeTraffic {
     async check() {
       weightedVirtualService(await read(), { stableHost: t.stable, canaryHost: t.canary, weight: 0 });
     },
-    setWeight: (weight) => weigh(weight, false),
+    async setWeight(weight) {
+      await t.sizeCanaryFor(weight);
+      await weigh(weight, false);
+    },
     toStable: () => weigh(0, true),
   };
 }
