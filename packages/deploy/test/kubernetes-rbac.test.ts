@@ -26,10 +26,13 @@ interface Role {
 
 /** The Role as docs/kubernetes.md writes it: the first yaml block under "## RBAC". */
 function documentedRole(): Role {
-  const doc = readFileSync(join(REPO, 'docs', 'kubernetes.md'), 'utf8');
-  const section = doc.slice(doc.indexOf('## RBAC'));
-  const block = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
-  return parse(block) as Role;
+  return parse(roleBlock('docs/kubernetes.md', '## RBAC')) as Role;
+}
+
+function roleBlock(file: string, heading: string): string {
+  const doc = readFileSync(join(REPO, file), 'utf8');
+  const section = doc.slice(doc.indexOf(heading));
+  return /```yaml\n([\s\S]*?)```/.exec(section.slice(section.indexOf('kind: Role') - 200))![1]!;
 }
 
 const NS = 'shop';
@@ -129,6 +132,12 @@ describe('the minimal RBAC Role of docs/kubernetes.md', () => {
     await new Promise((r) => server?.close(r));
     if (root) removeTree(root);
   }, 30_000);
+
+  it("is the Role deploy-canary's README shows", () => {
+    expect(roleBlock('actions/deploy-canary/README.md', '## Kubernetes')).toBe(
+      roleBlock('docs/kubernetes.md', '## RBAC'),
+    );
+  });
 
   it('is what a token needs for a first deploy, a promoted canary and a rollback with the replicas router', async () => {
     // The token may do nothing else: it cannot even list namespaces.
