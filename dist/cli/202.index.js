@@ -65,6 +65,7 @@ __webpack_require__.d(__webpack_exports__, {
   Rl: () => (/* reexport */ checkLoad),
   jj: () => (/* reexport */ checkSubject),
   Qy: () => (/* reexport */ displayUrl),
+  gY: () => (/* reexport */ evaluateQuery),
   R$: () => (/* reexport */ parseBodyRegex),
   ji: () => (/* reexport */ parseJsonAssertions),
   S0: () => (/* reexport */ parseQueries),
@@ -72,7 +73,7 @@ __webpack_require__.d(__webpack_exports__, {
   verifyHealth: () => (/* reexport */ verifyHealth)
 });
 
-// UNUSED EXPORTS: DEFAULT_COMPARE, MAX_BODY_BYTES, MAX_TOTAL_RATE, MAX_URLS, SequentialJudge, alphaSpent, describeEvaluation, evaluateQuery, failedAssertions, failureKind, mannWhitney, normalSf, percentiles, quantile, serverText, twoProportion
+// UNUSED EXPORTS: DEFAULT_COMPARE, MAX_BODY_BYTES, MAX_TOTAL_RATE, MAX_URLS, SequentialJudge, alphaSpent, describeEvaluation, failedAssertions, failureKind, mannWhitney, normalSf, percentiles, quantile, serverText, twoProportion
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);

@@ -551,6 +551,21 @@ const metadata = {
             "required": false,
             "default": ""
         },
+        "prometheus-url": {
+            "description": "kubernetes provider: Prometheus, such as http://prometheus.monitoring:9090, to count each release's live traffic with requests-query and errors-query; every step is then judged on it as well as on canary-url (which becomes optional). Empty: canary-url's probes alone.",
+            "required": false,
+            "default": ""
+        },
+        "requests-query": {
+            "description": "With prometheus-url: a PromQL counter of the requests a Deployment served, $deployment standing for its name (the stable or <deployment>-canary), such as sum(http_requests_total{namespace=\"shop\", pod=~\"$deployment-[a-z0-9]+-[a-z0-9]+\"}).",
+            "required": false,
+            "default": ""
+        },
+        "errors-query": {
+            "description": "With prometheus-url: the same counter for its 5xx answers, such as sum(http_requests_total{namespace=\"shop\", pod=~\"$deployment-[a-z0-9]+-[a-z0-9]+\", code=~\"5..\"}).",
+            "required": false,
+            "default": ""
+        },
         "stable-url": {
             "description": "kubernetes provider: where the runner reaches the stable pods; the url output, and what rollback's verify probes.",
             "required": false,

@@ -89,7 +89,10 @@ function gatewayApiTraffic(t) {
             // Throws the route input's error when the route does not send to the stable Service.
             weightedRoute(await read(), { stable: { name: t.stable }, canary: { name: t.canary }, weight: 0 });
         },
-        setWeight: (weight) => weigh(weight, false),
+        async setWeight(weight) {
+            await t.sizeCanaryFor(weight);
+            await weigh(weight, false);
+        },
         toStable: () => weigh(0, true),
     };
 }

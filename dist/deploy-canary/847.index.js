@@ -132,7 +132,10 @@ function istioTraffic(t) {
         async check() {
             weightedVirtualService(await read(), { stableHost: t.stable, canaryHost: t.canary, weight: 0 });
         },
-        setWeight: (weight) => weigh(weight, false),
+        async setWeight(weight) {
+            await t.sizeCanaryFor(weight);
+            await weigh(weight, false);
+        },
         toStable: () => weigh(0, true),
     };
 }

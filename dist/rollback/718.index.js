@@ -109,6 +109,7 @@ function ingressNginxTraffic(t) {
             await canary(0);
         },
         async setWeight(weight) {
+            await t.sizeCanaryFor(weight);
             await t.kubectl.apply(await canary(weight));
         },
         async toStable() {

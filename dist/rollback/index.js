@@ -74694,6 +74694,9 @@ const PROVIDER_SETTINGS = [
     'kubectl',
     'container',
     'manifest',
+    'prometheus-url',
+    'requests-query',
+    'errors-query',
 ];
 /** Provider settings that name a file, resolved like every path input. */
 const PROVIDER_PATH_SETTINGS = ['nginx-upstream-file', 'manifest'];
@@ -74721,7 +74724,7 @@ registerRouter('local', async () => (await __nccwpck_require__.e(/* import() */ 
 registerRouter('haproxy', async () => (await __nccwpck_require__.e(/* import() */ 379).then(__nccwpck_require__.bind(__nccwpck_require__, 5379))).createHaproxyRouter);
 registerRouter('nginx', async () => (await __nccwpck_require__.e(/* import() */ 749).then(__nccwpck_require__.bind(__nccwpck_require__, 9749))).createNginxRouter);
 registerRouter('command', async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4068))).createCommandRouter);
-registerRouter('kubernetes', async () => (await __nccwpck_require__.e(/* import() */ 568).then(__nccwpck_require__.bind(__nccwpck_require__, 2568))).createKubernetesRouter);
+registerRouter('kubernetes', async () => (await __nccwpck_require__.e(/* import() */ 186).then(__nccwpck_require__.bind(__nccwpck_require__, 5186))).createKubernetesRouter);
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/steps.ts
 
@@ -76619,7 +76622,9 @@ async function analysis_analyseStep(o) {
             // Without probes, a window whose traffic showed nothing is no evidence either way: it fails safe.
             if (probes.sent === 0 && !livePassed && (o.stable || totals.canary.requests === 0))
                 return finish('inconclusive', `the canary has no URL to probe and its live traffic was too thin to judge (canary ${totals.canary.requests}, stable ${totals.stable.requests} requests)`, 'live traffic');
-            const probeText = `${probes.sent - probes.failed} of ${probes.sent} health probes passed`;
+            const probeText = o.healthUrl
+                ? `${probes.sent - probes.failed} of ${probes.sent} health probes passed`
+                : 'no health probes (the canary has no URL of its own)';
             if (livePassed)
                 return finish('pass', `no regression in live traffic (canary ${totals.canary.requests} requests, ${totals.canary.errors} 5xx; stable ${totals.stable.requests}, ${totals.stable.errors} 5xx); ${probeText}`, 'live traffic');
             return finish('pass', o.stable
@@ -76810,10 +76815,12 @@ function createKubernetesHost(context) {
                 dir: s.image,
             });
         },
-        async start({ release }) {
+        async start({ release, previousReleaseId }) {
             const traffic = await (0,kubernetes_traffic/* trafficFor */.Z2)(t);
             await traffic.check();
             const stable = await t.deployment(t.stable);
+            if (!stable && previousReleaseId)
+                throw new lite/* UserError */.yo(`Deployment ${t.stable} does not exist in ${t.where}, though the ledger says ${previousReleaseId} runs there.`, { input: 'deployment' }, "Name the Deployment that runs the service; if it was removed on purpose, remove the environment's ledger.json in state-dir, and this deploy creates it as a first release.");
             if (!stable) {
                 await createStable(t, release.id, release.dir);
                 started = t.stable;
@@ -85876,7 +85883,14 @@ function parseKubeSettings(settings, routers, options = {}) {
     const router = oneOfRouters(read('router') || 'replicas', routers);
     const route = routeName(read('route'), router, routers);
     const context = contextName(read('kube-context'));
-    const canaryUrl = url(given(read('canary-url'), 'canary-url', 'where the canary answers, such as https://canary.example.com'), 'canary-url');
+    const prometheusUrl = url(read('prometheus-url'), 'prometheus-url');
+    // With Prometheus, live traffic can judge the canary: an address to probe is then optional.
+    const canaryText = read('canary-url');
+    const canaryUrl = url(prometheusUrl
+        ? canaryText
+        : given(canaryText, 'canary-url', 'where the canary answers, such as https://canary.example.com, or a prometheus-url'), 'canary-url');
+    const requestsQuery = trafficQuery(read('requests-query'), 'requests-query', prometheusUrl);
+    const errorsQuery = trafficQuery(read('errors-query'), 'errors-query', prometheusUrl);
     const stableUrl = url(read('stable-url'), 'stable-url');
     const kubectl = program(read('kubectl') || 'kubectl');
     const containerName = read('container');
@@ -85900,7 +85914,30 @@ function parseKubeSettings(settings, routers, options = {}) {
         container,
         timeoutMs,
         manifest,
+        prometheusUrl,
+        requestsQuery,
+        errorsQuery,
     });
+}
+/** Longer PromQL is refused: record it as a Prometheus recording rule and query that. */
+const MAX_QUERY = 10_000;
+/** A counter query for the live traffic: needed with prometheus-url, naming `$deployment`. */
+function trafficQuery(value, input, prometheusUrl) {
+    if (!prometheusUrl) {
+        if (value !== '')
+            throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is given without prometheus-url.', { input }, 'Give prometheus-url too, or leave the query empty (the canary is then judged on canary-url alone).');
+        return '';
+    }
+    const example = input === 'requests-query'
+        ? 'sum(http_requests_total{namespace="shop", pod=~"$deployment-[a-z0-9]+-[a-z0-9]+"})'
+        : 'sum(http_requests_total{namespace="shop", pod=~"$deployment-[a-z0-9]+-[a-z0-9]+", code=~"5.."})';
+    const what = `a PromQL counter of ${input === 'requests-query' ? 'all requests' : 'the 5xx answers'}, with $deployment where the Deployment's name goes, such as ${example}`;
+    required(value, input, what);
+    if (value.length > MAX_QUERY)
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is ${value.length} characters long; at most ${MAX_QUERY}.`, { input }, 'Record long expressions as Prometheus recording rules and query those.');
+    if (!value.includes('$deployment'))
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('does not name $deployment: it would count the stable and the canary alike.', { input }, `Write ${what}.`);
+    return value;
 }
 function required(value, input, what) {
     if (value === '')
@@ -86368,6 +86405,16 @@ class KubeTarget {
             return;
         const intent = (0,objects/* intentOf */.oQ)(live);
         await this.kubectl.apply({ ...intent, spec: { ...intent.spec, replicas } });
+    }
+    /**
+     * Sizes the canary for a share of the traffic a route sends it (the mesh routers, whose stable
+     * keeps its full size): its share of the stable's full count, rounded up, at least 1 pod, and
+     * waits until they are ready — so that the route never sends 50% to pods sized for 10%.
+     */
+    async sizeCanaryFor(weight) {
+        const pods = Math.max(1, Math.ceil(((await this.fullSize()) * weight) / 100));
+        await this.scaleCanary(pods);
+        await this.mustRollOut(this.canary, `the canary did not become ready at ${pods} pods`);
     }
     /** Waits for a rollout and throws when it fails: a router cannot go on with the step. */
     async mustRollOut(name, what) {
@@ -87703,10 +87750,11 @@ function sleep(ms) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  gY: () => (/* reexport */ evaluateQuery),
   verifyHealth: () => (/* reexport */ verifyHealth)
 });
 
-// UNUSED EXPORTS: DEFAULT_COMPARE, LiveJudge, MAX_BODY_BYTES, MAX_TOTAL_RATE, MAX_URLS, Prober, SequentialJudge, alphaSpent, checkLoad, checkSubject, describeEvaluation, displayUrl, evaluateQuery, failedAssertions, failureKind, mannWhitney, normalSf, parseBodyRegex, parseJsonAssertions, parseQueries, parseStatusRanges, percentiles, quantile, serverText, twoProportion
+// UNUSED EXPORTS: DEFAULT_COMPARE, LiveJudge, MAX_BODY_BYTES, MAX_TOTAL_RATE, MAX_URLS, Prober, SequentialJudge, alphaSpent, checkLoad, checkSubject, describeEvaluation, displayUrl, failedAssertions, failureKind, mannWhitney, normalSf, parseBodyRegex, parseJsonAssertions, parseQueries, parseStatusRanges, percentiles, quantile, serverText, twoProportion
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
 var lite = __nccwpck_require__(3436);
