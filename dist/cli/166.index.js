@@ -1808,9 +1808,16 @@ function where(step) {
         ? `composite action step ${step.label}`
         : `job ${step.job.id}, step ${step.label}`;
 }
+/**
+ * Whether a `uses:` names an action of the workflow's own repository: `./path`, or GitHub's newer
+ * `$/path` (the same files at the same commit, so nothing to pin).
+ */
+function isLocalUses(uses) {
+    return uses.startsWith('./') || uses.startsWith('$/');
+}
 /** The action a `uses:` names, lower case, without ref or subpath: `actions/checkout`. */
 function actionOf(step) {
-    if (!step.uses || step.uses.startsWith('./') || step.uses.startsWith('docker://'))
+    if (!step.uses || isLocalUses(step.uses) || step.uses.startsWith('docker://'))
         return undefined;
     const [owner, repo] = step.uses.split('@')[0].split('/');
     return `${owner}/${repo}`.toLowerCase();
@@ -2028,7 +2035,7 @@ function sinks(ctx, step) {
             if (e.value && inputs.includes(e.key.toLowerCase()))
                 out.push({ node: e.value, what: `the \`${e.key}\` input of ${actionOf(step)}` });
     // A composite action of this repository that pastes an input into its own run: scripts.
-    const local = step.uses?.startsWith('./') ? ctx.localActions.get(localFolder(step.uses)) : undefined;
+    const local = step.uses && isLocalUses(step.uses) ? ctx.localActions.get(localFolder(step.uses)) : undefined;
     if (local)
         for (const e of t.entries(t.get(step.node, 'with')))
             if (e.value && local.has(e.key.toLowerCase()))
@@ -2040,7 +2047,7 @@ function sinks(ctx, step) {
 }
 /** A local `uses: ./path/` as the folder it names, relative to the repository root. */
 function localFolder(uses) {
-    return uses.replace(/^\.\//, '').replace(/\/+$/, '');
+    return uses.replace(/^[.$]\//, '').replace(/\/+$/, '');
 }
 /**
  * The inputs a composite action expands into its own code sinks (`run: echo ${{ inputs.name }}`),
@@ -2190,7 +2197,7 @@ function pinned(uses) {
 /** unpinned-action: step and job-level (reusable workflow) `uses:` not pinned to a commit. */
 function auditUnpinnedUses(ctx) {
     const report = (uses, node, place, key) => {
-        if (uses.startsWith('./') || uses.startsWith('docker://') || pinned(uses))
+        if (isLocalUses(uses) || uses.startsWith('docker://') || pinned(uses))
             return;
         const target = uses.split('@')[0];
         ctx.add('unpinned-action', ctx.tree.lineOf(node, uses), `\`${uses}\` in ${place} is not pinned to a commit SHA.`, `${key}:${target}`, /^(actions|github)\//.test(target) ? 'low' : 'medium');

@@ -56,6 +56,13 @@ describe('outsider data passed to a composite action of the repository', () => {
     expect(injections[0]!.message).toMatch(
       /github\.event\.issue\.title.*the `name` input of \.\/\.github\/actions\/greet, which that action expands into a run: script in job greet, step #1/,
     );
+    // GitHub's newer `$/path` names the same action.
+    const spelled = auditWorkflow(
+      workflow('name').replace('uses: ./.github', 'uses: $/.github'),
+      '.github/workflows/greet.yml',
+      local,
+    );
+    expect(spelled.filter((f) => f.rule.id === 'workflow/template-injection').map((f) => f.line)).toStrictEqual([12]);
     const safe = auditWorkflow(workflow('title'), '.github/workflows/greet.yml', local);
     expect(safe.filter((f) => f.rule.id === 'workflow/template-injection')).toStrictEqual([]);
     // Without knowing the action, the step alone shows nothing.

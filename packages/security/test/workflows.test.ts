@@ -32,7 +32,8 @@ const TWINS: Twin[] = [
   {
     rule: 'unpinned-action',
     vulnerable: `${head('push')}  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some-org/deploy-action@v2\n`,
-    safe: `${head('push')}  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some-org/deploy-action@${SHA} # v2\n      - uses: ./local-action\n`,
+    // `$/path` is GitHub's newer spelling of `./path`: the repository's own action, nothing to pin.
+    safe: `${head('push')}  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some-org/deploy-action@${SHA} # v2\n      - uses: ./local-action\n      - uses: $/local-action\n`,
     line: 9,
     severity: 'medium',
   },

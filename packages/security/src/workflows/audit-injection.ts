@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import type { Severity } from '../types.js';
-import { actionOf, where, type AuditContext, type Step } from './context.js';
+import { actionOf, isLocalUses, where, type AuditContext, type Step } from './context.js';
 import { expressions, resultPaths, taintOf } from './expressions.js';
 
 /** Inputs of well-known actions that run their value as code. */
@@ -23,7 +23,7 @@ function sinks(ctx: AuditContext, step: Step): Array<{ node: Node; what: string 
       if (e.value && inputs.includes(e.key.toLowerCase()))
         out.push({ node: e.value, what: `the \`${e.key}\` input of ${actionOf(step)}` });
   // A composite action of this repository that pastes an input into its own run: scripts.
-  const local = step.uses?.startsWith('./') ? ctx.localActions.get(localFolder(step.uses)) : undefined;
+  const local = step.uses && isLocalUses(step.uses) ? ctx.localActions.get(localFolder(step.uses)) : undefined;
   if (local)
     for (const e of t.entries(t.get(step.node, 'with')))
       if (e.value && local.has(e.key.toLowerCase()))
@@ -36,7 +36,7 @@ function sinks(ctx: AuditContext, step: Step): Array<{ node: Node; what: string 
 
 /** A local `uses: ./path/` as the folder it names, relative to the repository root. */
 export function localFolder(uses: string): string {
-  return uses.replace(/^\.\//, '').replace(/\/+$/, '');
+  return uses.replace(/^[.$]\//, '').replace(/\/+$/, '');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { where, type AuditContext, type Job } from './context.js';
+import { isLocalUses, where, type AuditContext, type Job } from './context.js';
 
 /** True for a `uses:` that names a remote action or workflow by a full commit SHA. */
 function pinned(uses: string): boolean {
@@ -9,7 +9,7 @@ function pinned(uses: string): boolean {
 /** unpinned-action: step and job-level (reusable workflow) `uses:` not pinned to a commit. */
 export function auditUnpinnedUses(ctx: AuditContext): void {
   const report = (uses: string, node: Node, place: string, key: string): void => {
-    if (uses.startsWith('./') || uses.startsWith('docker://') || pinned(uses)) return;
+    if (isLocalUses(uses) || uses.startsWith('docker://') || pinned(uses)) return;
     const target = uses.split('@')[0]!;
     ctx.add(
       'unpinned-action',

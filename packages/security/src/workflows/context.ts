@@ -164,9 +164,17 @@ export function where(step: Step): string {
     : `job ${step.job.id}, step ${step.label}`;
 }
 
+/**
+ * Whether a `uses:` names an action of the workflow's own repository: `./path`, or GitHub's newer
+ * `$/path` (the same files at the same commit, so nothing to pin).
+ */
+export function isLocalUses(uses: string): boolean {
+  return uses.startsWith('./') || uses.startsWith('$/');
+}
+
 /** The action a `uses:` names, lower case, without ref or subpath: `actions/checkout`. */
 export function actionOf(step: Step): string | undefined {
-  if (!step.uses || step.uses.startsWith('./') || step.uses.startsWith('docker://')) return undefined;
+  if (!step.uses || isLocalUses(step.uses) || step.uses.startsWith('docker://')) return undefined;
   const [owner, repo] = step.uses.split('@')[0]!.split('/');
   return `${owner}/${repo}`.toLowerCase();
 }
