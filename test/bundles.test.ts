@@ -62,14 +62,15 @@ describe('dist/detect-stack', () => {
         e.runtime,
         e['runtime-version'],
         e['package-manager'],
+        e['install-command'],
         e['build-command'],
         e['test-command'],
       ]),
     ).toStrictEqual([
-      ['apps/api', 'api', 'node', '20.11.1', 'npm', '', ''],
-      ['apps/web', 'web', 'node', '20.11.1', 'npm', 'npm run build', 'npm test'],
+      ['apps/api', 'api', 'node', '20.11.1', 'npm', 'npm ci', '', ''],
+      ['apps/web', 'web', 'node', '20.11.1', 'npm', 'npm ci', 'npm run build', 'npm test'],
       // A manifest that does not parse still marks a project; its details stay unknown.
-      ['broken', 'broken', 'python', '', 'pip', '', ''],
+      ['broken', 'broken', 'python', '', 'pip', '', '', ''],
     ]);
     expect(run.summary).toMatch(
       /\| \*\*apps\/web\*\* \(primary\) \| node 20\.11\.1 \| npm 10\.8\.1 \| next 14\.2\.3 \|/,

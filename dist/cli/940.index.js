@@ -4374,6 +4374,7 @@ function toMatrix(stack) {
             runtime: p.runtime.name,
             'runtime-version': p.runtime.version ?? '',
             'package-manager': p.packageManager?.name ?? '',
+            'install-command': p.commands.install ?? '',
             'build-command': p.commands.build ?? '',
             'test-command': p.commands.test ?? '',
         })),

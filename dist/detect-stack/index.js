@@ -44144,6 +44144,7 @@ function toMatrix(stack) {
             runtime: p.runtime.name,
             'runtime-version': p.runtime.version ?? '',
             'package-manager': p.packageManager?.name ?? '',
+            'install-command': p.commands.install ?? '',
             'build-command': p.commands.build ?? '',
             'test-command': p.commands.test ?? '',
         })),
@@ -44243,7 +44244,7 @@ const metadata_generated_metadata = {
             "description": "Start command of the primary project, to run in its folder; empty when there is none."
         },
         "matrix": {
-            "description": "JSON `{\"include\":[...]}` with one entry per project (path, name, runtime, runtime-version, package-manager, build-command, test-command), for `strategy.matrix: ${{ fromJSON(...) }}`."
+            "description": "JSON `{\"include\":[...]}` with one entry per project (path, name, runtime, runtime-version, package-manager, install-command, build-command, test-command), for `strategy.matrix: ${{ fromJSON(...) }}`."
         },
         "monorepo": {
             "description": "`true` when the repository holds more than one project, else `false`."

@@ -48,7 +48,7 @@ export const metadata: ActionMetadata = {
       "description": "Start command of the primary project, to run in its folder; empty when there is none."
     },
     "matrix": {
-      "description": "JSON `{\"include\":[...]}` with one entry per project (path, name, runtime, runtime-version, package-manager, build-command, test-command), for `strategy.matrix: ${{ fromJSON(...) }}`."
+      "description": "JSON `{\"include\":[...]}` with one entry per project (path, name, runtime, runtime-version, package-manager, install-command, build-command, test-command), for `strategy.matrix: ${{ fromJSON(...) }}`."
     },
     "monorepo": {
       "description": "`true` when the repository holds more than one project, else `false`."

@@ -7,6 +7,7 @@ export interface MatrixEntry {
   runtime: string;
   'runtime-version': string;
   'package-manager': string;
+  'install-command': string;
   'build-command': string;
   'test-command': string;
 }
@@ -20,6 +21,7 @@ export function toMatrix(stack: Stack): { include: MatrixEntry[] } {
       runtime: p.runtime.name,
       'runtime-version': p.runtime.version ?? '',
       'package-manager': p.packageManager?.name ?? '',
+      'install-command': p.commands.install ?? '',
       'build-command': p.commands.build ?? '',
       'test-command': p.commands.test ?? '',
     })),
