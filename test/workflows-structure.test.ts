@@ -103,3 +103,26 @@ describe('workflows both called and dispatched', () => {
     expect(dispatched.length).toBeLessThanOrEqual(25);
   });
 });
+
+describe("slipway's workflows calling slipway's workflows", () => {
+  const calls = FILES.flatMap((file) => {
+    const doc = parse(readFileSync(join(REPO, file), 'utf8')) as { jobs: Record<string, { uses?: string }> };
+    return Object.entries(doc.jobs ?? {}).flatMap(([job, j]) => {
+      const m = j.uses ? /^slipway\/slipway\/(\.github\/workflows\/[\w-]+\.yml)@([0-9a-f]{40})$/.exec(j.uses) : null;
+      return m ? [{ where: `${file} job ${job}`, path: m[1]!, commit: m[2]! }] : [];
+    });
+  });
+
+  it('are found (slipway-release.yml calls slipway-ci.yml and slipway-deploy.yml)', () => {
+    expect(calls.map((c) => c.path).sort()).toStrictEqual([
+      '.github/workflows/slipway-ci.yml',
+      '.github/workflows/slipway-deploy.yml',
+    ]);
+  });
+
+  it.each(calls)('$where calls, at the commit it pins, the workflow as this tree holds it', (c) => {
+    expect(hasCommit(c.commit)).toBe(true);
+    const pinned = execFileSync('git', ['-C', REPO, 'show', `${c.commit}:${c.path}`], { encoding: 'utf8' });
+    expect(pinned).toBe(readFileSync(join(REPO, c.path), 'utf8'));
+  });
+});
