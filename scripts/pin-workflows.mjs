@@ -1,0 +1,39 @@
+// Pins slipway's reusable workflows to the commits they must name (RELEASING.md):
+//  - every `slipway/slipway/actions/<name>@<sha>` to the last commit that changed actions/ or dist/;
+//  - every `slipway/slipway/.github/workflows/<file>@<sha>` to the last commit that changed that file.
+// A called workflow's ./ is the caller's repository, so these are full commit SHAs (docs/workflows.md).
+// Usage: node scripts/pin-workflows.mjs [--check]   (--check changes nothing and exits 1 when a pin is stale)
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = join(fileURLToPath(import.meta.url), '..', '..');
+const WORKFLOWS = join(REPO, '.github', 'workflows');
+const check = process.argv.includes('--check');
+
+const lastCommit = (...paths) =>
+  execFileSync('git', ['-C', REPO, 'log', '-1', '--format=%H', '--', ...paths], { encoding: 'utf8' }).trim();
+
+const actionsCommit = lastCommit('actions', 'dist');
+let stale = 0;
+for (const file of readdirSync(WORKFLOWS).filter((f) => /^slipway-.*\.yml$/.test(f))) {
+  const path = join(WORKFLOWS, file);
+  const before = readFileSync(path, 'utf8');
+  const after = before
+    .replace(/(slipway\/slipway\/actions\/[\w-]+@)[0-9a-f]{40}/g, `$1${actionsCommit}`)
+    .replace(/(slipway\/slipway\/(\.github\/workflows\/[\w-]+\.yml)@)[0-9a-f]{40}/g, (_m, head, called) => {
+      const commit = lastCommit(called);
+      if (!commit) throw new Error(`${file} calls ${called}, which has no commit yet: commit it first`);
+      return `${head}${commit}`;
+    });
+  if (after === before) continue;
+  stale++;
+  if (check) console.error(`${file}: pins are not the commits they must name (run node scripts/pin-workflows.mjs)`);
+  else {
+    writeFileSync(path, after);
+    console.log(`${file}: pinned`);
+  }
+}
+if (check && stale) process.exit(1);
+if (!check && !stale) console.log('every pin already names its commit');
