@@ -1,15 +1,17 @@
 // Pins slipway's reusable workflows to the commits they must name (RELEASING.md):
 //  - every `slipway/slipway/actions/<name>@<sha>` to the last commit that changed actions/ or dist/;
-//  - every `slipway/slipway/.github/workflows/<file>@<sha>` to the last commit that changed that file.
+//  - every `slipway/slipway/.github/workflows/<file>@<sha>` to the last commit that changed that file,
+//    in the reusable workflows and in the starter templates (workflows-templates/).
 // A called workflow's ./ is the caller's repository, so these are full commit SHAs (docs/workflows.md).
 // Usage: node scripts/pin-workflows.mjs [--check]   (--check changes nothing and exits 1 when a pin is stale)
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = join(fileURLToPath(import.meta.url), '..', '..');
 const WORKFLOWS = join(REPO, '.github', 'workflows');
+const TEMPLATES = join(REPO, 'workflows-templates');
 const check = process.argv.includes('--check');
 
 const lastCommit = (...paths) =>
@@ -17,8 +19,18 @@ const lastCommit = (...paths) =>
 
 const actionsCommit = lastCommit('actions', 'dist');
 let stale = 0;
-for (const file of readdirSync(WORKFLOWS).filter((f) => /^slipway-.*\.yml$/.test(f))) {
-  const path = join(WORKFLOWS, file);
+const files = [
+  ...readdirSync(WORKFLOWS)
+    .filter((f) => /^slipway-.*\.yml$/.test(f))
+    .map((f) => join(WORKFLOWS, f)),
+  ...(existsSync(TEMPLATES)
+    ? readdirSync(TEMPLATES)
+        .filter((f) => f.endsWith('.yml'))
+        .map((f) => join(TEMPLATES, f))
+    : []),
+];
+for (const path of files) {
+  const file = relative(REPO, path);
   const before = readFileSync(path, 'utf8');
   const after = before
     .replace(/(slipway\/slipway\/actions\/[\w-]+@)[0-9a-f]{40}/g, `$1${actionsCommit}`)

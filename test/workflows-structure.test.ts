@@ -113,11 +113,14 @@ describe("slipway's workflows calling slipway's workflows", () => {
     });
   });
 
-  it('are found (slipway-release.yml calls slipway-ci.yml and slipway-deploy.yml)', () => {
-    expect(calls.map((c) => c.path).sort()).toStrictEqual([
+  it('are found (slipway-release.yml calls slipway-ci.yml and slipway-deploy.yml; every template calls one)', () => {
+    const release = calls.filter((c) => c.where.startsWith('.github/workflows/slipway-release.yml'));
+    expect(release.map((c) => c.path).sort()).toStrictEqual([
       '.github/workflows/slipway-ci.yml',
       '.github/workflows/slipway-deploy.yml',
     ]);
+    for (const template of FILES.filter((f) => f.startsWith('workflows-templates/')))
+      expect([template, calls.some((c) => c.where.startsWith(template))]).toStrictEqual([template, true]);
   });
 
   it.each(calls)('$where calls, at the commit it pins, the workflow as this tree holds it', (c) => {
