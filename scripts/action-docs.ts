@@ -103,5 +103,19 @@ export function renderAll(root: string): Map<string, string> {
     }
   }
   out.set('README.md', readme);
+  out.set(join('packages', 'cli', 'src', 'templates.generated.ts'), renderTemplatesModule(root));
   return out;
+}
+
+/** The starter templates as a module, for `slipway init` (a bundle carries no loose files). */
+function renderTemplatesModule(root: string): string {
+  const dir = join(root, 'workflows-templates');
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.yml'))
+    .map((f) => f.slice(0, -'.yml'.length))
+    .sort();
+  const entries = names.map(
+    (n) => `  ${JSON.stringify(n)}: ${JSON.stringify(readFileSync(join(dir, `${n}.yml`), 'utf8'))},`,
+  );
+  return `// Generated from workflows-templates/ by scripts/gen-docs.ts (npm run docs): do not edit.\n\n/** Each starter template's workflow, by name. */\nexport const TEMPLATES: Readonly<Record<string, string>> = {\n${entries.join('\n')}\n};\n`;
 }

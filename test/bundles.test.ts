@@ -147,7 +147,7 @@ describe('dist/cli', () => {
     const action = cli(['deploy-everything']);
     expect(action.status).toBe(2);
     expect(action.stderr).toMatch(
-      /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, security-scan, verify-health, deploy-canary, rollback, verify-artifact, status, down, metrics, audit/,
+      /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, security-scan, verify-health, deploy-canary, rollback, verify-artifact, status, down, metrics, audit, init/,
     );
     expect(flag.stderr + action.stderr).not.toMatch(/\n\s+at /);
   });

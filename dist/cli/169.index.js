@@ -30,7 +30,7 @@ const verifyCommand = {
     async run({ env, logger, setOutput }) {
         const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(metadata, env);
         const cwd = env.GITHUB_WORKSPACE || process.cwd();
-        const { verifyArtifact } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(815), __webpack_require__.e(6), __webpack_require__.e(292), __webpack_require__.e(91), __webpack_require__.e(359), __webpack_require__.e(940), __webpack_require__.e(521)]).then(__webpack_require__.bind(__webpack_require__, 79521));
+        const { verifyArtifact } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(6), __webpack_require__.e(815), __webpack_require__.e(292), __webpack_require__.e(91), __webpack_require__.e(940), __webpack_require__.e(359), __webpack_require__.e(521)]).then(__webpack_require__.bind(__webpack_require__, 79521));
         const into = reader.optional('into');
         let result;
         try {

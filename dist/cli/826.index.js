@@ -40,7 +40,7 @@ const statusCommand = {
     metadata: statusMetadata,
     async run({ env, logger, setOutput }) {
         const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(statusMetadata, env);
-        const { environmentStatus } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(815), __webpack_require__.e(6), __webpack_require__.e(856), __webpack_require__.e(119), __webpack_require__.e(913), __webpack_require__.e(957), __webpack_require__.e(359), __webpack_require__.e(202), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 16075));
+        const { environmentStatus } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(6), __webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(119), __webpack_require__.e(913), __webpack_require__.e(957), __webpack_require__.e(359), __webpack_require__.e(202), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 16075));
         const s = await environmentStatus(stateDir(reader.raw('state-dir'), env), reader.raw('environment'), _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml);
         setOutput('status', JSON.stringify(s));
         const lines = [`environment ${s.environment}${s.canaryPhase ? ` (canary ${s.canaryPhase})` : ''}`];
@@ -67,7 +67,7 @@ const downCommand = {
     metadata: downMetadata,
     async run({ env, logger, setOutput }) {
         const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(downMetadata, env);
-        const { downEnvironment } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(815), __webpack_require__.e(6), __webpack_require__.e(856), __webpack_require__.e(119), __webpack_require__.e(913), __webpack_require__.e(957), __webpack_require__.e(359), __webpack_require__.e(202), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 16075));
+        const { downEnvironment } = await Promise.all(/* import() */[__webpack_require__.e(934), __webpack_require__.e(6), __webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(119), __webpack_require__.e(913), __webpack_require__.e(957), __webpack_require__.e(359), __webpack_require__.e(202), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 16075));
         const environment = reader.raw('environment');
         const stopped = await downEnvironment(stateDir(reader.raw('state-dir'), env), environment, _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml);
         setOutput('stopped', stopped.join('\n'));

@@ -48,4 +48,5 @@ export const ACTIONS: Record<string, () => Promise<CliAction>> = {
   down: async () => (await import('./environment-commands.js')).downCommand,
   metrics: async () => (await import('./metrics-commands.js')).metricsCommand,
   audit: async () => (await import('./metrics-commands.js')).auditCommand,
+  init: async () => (await import('./init-command.js')).initCommand,
 };
