@@ -52,6 +52,7 @@ import { K8S_BIN, K8S_VERSION, startCluster, type Cluster } from '../test/k8s/co
 import { installCrd } from '../test/k8s/crds.js';
 import { USER_ROUTES, userDeployment, userService } from '../test/k8s/fixtures.js';
 import { writeBenchBlock } from './readme.js';
+import { cleanups, runCleanups } from './cleanups.js';
 
 const repeats = Number(process.env.BENCH_REPEATS ?? 5);
 const pollMs = Number(process.env.BENCH_POLL_MS ?? 50);
@@ -66,15 +67,6 @@ const MAX_IN_FLIGHT = Number(process.env.BENCH_POLL_IN_FLIGHT ?? 1);
 const SETTLE_TIMEOUT_MS = 30_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-// ---- what must be stopped, newest first; run on the way out, also on Ctrl-C ----
-const cleanups: (() => Promise<unknown> | void)[] = [];
-async function runCleanups(from = 0): Promise<void> {
-  for (const stop of cleanups.splice(from).reverse())
-    await Promise.resolve()
-      .then(stop)
-      .catch((e: unknown) => console.error(`cleanup failed: ${String(e)}`));
-}
 
 // ---- the cluster's objects, as far as the bench reads them ----
 interface KubeObject {

@@ -28,6 +28,7 @@ import {
   type RollbackOptions,
 } from '../packages/deploy/src/index.js';
 import { releaseFolder, scenarioPlan, scenarioSeams, startLoad } from '../packages/deploy/test/scenario-harness.js';
+import { cleanups, runCleanups } from './cleanups.js';
 
 const rate = Number(process.env.BENCH_RATE ?? 500);
 const repeats = Number(process.env.BENCH_REPEATS ?? 5);
@@ -39,15 +40,6 @@ const SETTLE_MS = 1000;
 const ENV = 'prod';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-// ---- what must be stopped, newest first; run on the way out, also on Ctrl-C ----
-const cleanups: (() => Promise<unknown> | void)[] = [];
-async function runCleanups(from = 0): Promise<void> {
-  for (const stop of cleanups.splice(from).reverse())
-    await Promise.resolve()
-      .then(stop)
-      .catch((e: unknown) => console.error(`cleanup failed: ${String(e)}`));
-}
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((r) => {

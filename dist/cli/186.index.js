@@ -78,8 +78,8 @@ class PromTraffic {
     }
 }
 
-// EXTERNAL MODULE: ./packages/deploy/src/providers/command/router.ts + 1 modules
-var router = __webpack_require__(54068);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/stdout-logger.ts
+var stdout_logger = __webpack_require__(69486);
 ;// CONCATENATED MODULE: ./packages/deploy/src/providers/kubernetes/router.ts
 
 
@@ -97,7 +97,7 @@ async function createKubernetesRouter(context) {
             requestsQuery: s.requestsQuery,
             errorsQuery: s.errorsQuery,
             http: context.http ?? fetch,
-            logger: context.logger ?? router.stdoutLogger,
+            logger: context.logger ?? stdout_logger/* stdoutLogger */.G,
         })
         : undefined;
     /** The releases being compared, as the last traffic change named them. */

@@ -4433,7 +4433,6 @@ __webpack_require__.d(__webpack_exports__, {
   commandOf: () => (/* binding */ commandOf),
   createCommandRouter: () => (/* binding */ createCommandRouter),
   parseTimeout: () => (/* binding */ parseTimeout),
-  stdoutLogger: () => (/* binding */ stdoutLogger),
   variables: () => (/* binding */ variables)
 });
 
@@ -4443,6 +4442,8 @@ var lite = __webpack_require__(36740);
 var command_memo = __webpack_require__(7470);
 // EXTERNAL MODULE: ./packages/deploy/src/providers/command/run.ts
 var command_run = __webpack_require__(11071);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/stdout-logger.ts
+var stdout_logger = __webpack_require__(69486);
 // EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
 var dist = __webpack_require__(77934);
 ;// CONCATENATED MODULE: ./packages/deploy/src/providers/command/status.ts
@@ -4498,14 +4499,8 @@ function parseStatus(stdout) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
-/** The runner's log without @actions/core (domain packages do not load it): the lines it would write. */
-const stdoutLogger = {
-    debug: () => { },
-    info: (message) => void process.stdout.write(`${(0,lite/* commandSafe */.JV)((0,lite/* redactCredentials */.UY)(message))}\n`),
-    warning: (message) => void process.stdout.write(`::warning::${(0,lite/* escapeCommandData */.V9)((0,lite/* redactCredentials */.UY)(message))}\n`),
-    error: (message) => void process.stdout.write(`::error::${(0,lite/* escapeCommandData */.V9)((0,lite/* redactCredentials */.UY)(message))}\n`),
-};
 /** A setting's command, or undefined when the input is empty. */
 function commandOf(settings, input) {
     return settings[input]?.trim() || undefined;
@@ -4543,7 +4538,7 @@ async function createCommandRouter(context) {
     const status = commandOf(settings, 'status-command');
     const timeoutMs = parseTimeout(settings['command-timeout']);
     const exec = context.exec ?? lite/* actionsExec */.dw;
-    const logger = context.logger ?? stdoutLogger;
+    const logger = context.logger ?? stdout_logger/* stdoutLogger */.G;
     const memoFile = (0,command_memo/* memoPath */.OU)(context.stateDir, environment);
     const inherited = (0,lite/* withoutRunnerCredentials */.DV)({ ...(context.env ?? process.env) });
     // The status command sees the routing it reports on: the variables of the last change.
@@ -6991,6 +6986,27 @@ function signal(pid, name) {
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+
+/***/ }),
+
+/***/ 69486:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ stdoutLogger)
+/* harmony export */ });
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36740);
+// The log of a router the registry hands no logger: workflow-command lines on stdout, as the
+// runner reads them, with credentials redacted.
+
+/** The runner's log without @actions/core (domain packages do not load it): the lines it would write. */
+const stdoutLogger = {
+    debug: () => { },
+    info: (message) => void process.stdout.write(`${(0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .commandSafe */ .JV)((0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .redactCredentials */ .UY)(message))}\n`),
+    warning: (message) => void process.stdout.write(`::warning::${(0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .escapeCommandData */ .V9)((0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .redactCredentials */ .UY)(message))}\n`),
+    error: (message) => void process.stdout.write(`::error::${(0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .escapeCommandData */ .V9)((0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__/* .redactCredentials */ .UY)(message))}\n`),
+};
 
 
 /***/ })

@@ -570,6 +570,12 @@ describe('deploy-canary on Kubernetes', () => {
     }, 180_000);
   });
 
+  /** What a route that weighs the stable and canary Services shows at 10, 50 and 100%. */
+  const WEIGHED_STEPS = [10, 50, 100].map((w) => [
+    { name: 'web', weight: 100 - w },
+    { name: 'web-canary', weight: w },
+  ]);
+
   /** How each mesh router's route is set up, and what it says about the weights. */
   const ROUTERS: {
     router: string;
@@ -589,20 +595,7 @@ describe('deploy-canary on Kubernetes', () => {
           name: b.name,
           ...(b.weight !== undefined ? { weight: b.weight } : {}),
         })),
-      steps: [
-        [
-          { name: 'web', weight: 90 },
-          { name: 'web-canary', weight: 10 },
-        ],
-        [
-          { name: 'web', weight: 50 },
-          { name: 'web-canary', weight: 50 },
-        ],
-        [
-          { name: 'web', weight: 0 },
-          { name: 'web-canary', weight: 100 },
-        ],
-      ],
+      steps: WEIGHED_STEPS,
       after: [{ name: 'web', weight: 100 }],
       kept(ns) {
         // The user's other fields of the route are theirs still.
@@ -654,20 +647,7 @@ describe('deploy-canary on Kubernetes', () => {
           name: r.destination.host,
           ...(r.weight !== undefined ? { weight: r.weight } : {}),
         })),
-      steps: [
-        [
-          { name: 'web', weight: 90 },
-          { name: 'web-canary', weight: 10 },
-        ],
-        [
-          { name: 'web', weight: 50 },
-          { name: 'web-canary', weight: 50 },
-        ],
-        [
-          { name: 'web', weight: 0 },
-          { name: 'web-canary', weight: 100 },
-        ],
-      ],
+      steps: WEIGHED_STEPS,
       after: [{ name: 'web' }],
       kept(ns) {
         const vs = get<{ spec: { gateways: string[]; http: { timeout: string }[] } }>('virtualservice', 'web', ns)!;

@@ -17,11 +17,8 @@
 import {
   UserError,
   actionsExec,
-  commandSafe,
-  escapeCommandData,
   isUserError,
   parseDuration,
-  redactCredentials,
   withoutRunnerCredentials,
   type Exec,
   type Logger,
@@ -30,6 +27,7 @@ import type { RouterContext } from '../../registry.js';
 import type { Release, TrafficRouter } from '../../types.js';
 import { memoPath, readMemo, writeMemo } from './memo.js';
 import { runCommand } from './run.js';
+import { stdoutLogger } from '../stdout-logger.js';
 import { parseStatus } from './status.js';
 
 const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
@@ -44,14 +42,6 @@ export interface CommandRouterContext extends RouterContext {
   /** Where warnings go; by default workflow-command lines on stdout, since the registry passes routers no logger. */
   logger?: Logger;
 }
-
-/** The runner's log without @actions/core (domain packages do not load it): the lines it would write. */
-export const stdoutLogger: Logger = {
-  debug: () => {},
-  info: (message) => void process.stdout.write(`${commandSafe(redactCredentials(message))}\n`),
-  warning: (message) => void process.stdout.write(`::warning::${escapeCommandData(redactCredentials(message))}\n`),
-  error: (message) => void process.stdout.write(`::error::${escapeCommandData(redactCredentials(message))}\n`),
-};
 
 /** A setting's command, or undefined when the input is empty. */
 export function commandOf(settings: Readonly<Record<string, string>>, input: string): string | undefined {

@@ -9,7 +9,7 @@ import { RELEASE_ANNOTATION } from './objects.js';
 import { IMAGE_ANNOTATION, KubeTarget, type KubeContext } from './target.js';
 import { trafficFor, type KubeTraffic } from './traffic.js';
 import { PromTraffic } from './prometheus-traffic.js';
-import { stdoutLogger } from '../command/router.js';
+import { stdoutLogger } from '../stdout-logger.js';
 
 export async function createKubernetesRouter(context: KubeContext): Promise<TrafficRouter> {
   const t = new KubeTarget(context);
