@@ -126,6 +126,7 @@ describe('dist/cli', () => {
     ).toStrictEqual([
       'flask-api:python',
       'go-worker:go',
+      'hello-service:node',
       'landing-page:static',
       'storefront/apps/api:node',
       'storefront/apps/web:node',
@@ -147,7 +148,7 @@ describe('dist/cli', () => {
     const action = cli(['deploy-everything']);
     expect(action.status).toBe(2);
     expect(action.stderr).toMatch(
-      /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, security-scan, verify-health, deploy-canary, rollback, verify-artifact, status, down, metrics, audit, init/,
+      /unknown action 'deploy-everything'\. Known actions: detect-stack, build-artifact, security-scan, verify-health, deploy-canary, rollback, verify-artifact, status, down, metrics, audit, init, pipeline/,
     );
     expect(flag.stderr + action.stderr).not.toMatch(/\n\s+at /);
   });

@@ -1,5 +1,5 @@
 export const id = 136;
-export const ids = [136,994];
+export const ids = [136,7994];
 export const modules = {
 
 /***/ 60136:

@@ -1,5 +1,5 @@
 export const id = 358;
-export const ids = [358,514];
+export const ids = [358,5514];
 export const modules = {
 
 /***/ 10577:

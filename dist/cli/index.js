@@ -1130,10 +1130,14 @@ var lite = __nccwpck_require__(36740);
 class UsageError extends lite/* UserError */.yo {
 }
 /** Reads `--input value` and `--input=value` for each input action.yml declares; anything else is an error that lists them. */
-function parseFlags(metadata, argv) {
+function parseFlags(metadata, argv, shape = {}) {
     const parsed = { inputs: {}, json: false, help: false };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
+        if (!arg.startsWith('-') && shape.positional && parsed.inputs[shape.positional] === undefined) {
+            parsed.inputs[shape.positional] = arg;
+            continue;
+        }
         if (arg === '--json')
             parsed.json = true;
         else if (arg === '--help' || arg === '-h')
@@ -1149,7 +1153,10 @@ function parseFlags(metadata, argv) {
             const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
             if (value === undefined)
                 throw new UsageError(`--${name} needs a value.`, {}, `For example: --${name} ${metadata.inputs[name].default || 'VALUE'}`);
-            parsed.inputs[name] = value;
+            if (parsed.inputs[name] !== undefined && shape.repeatable?.includes(name))
+                parsed.inputs[name] = `${parsed.inputs[name]}\n${value}`;
+            else
+                parsed.inputs[name] = value;
         }
         else {
             throw new UsageError(`unexpected argument '${arg}'.`, {}, 'Flags take the form --name value.');
@@ -1178,18 +1185,19 @@ function action(main, meta) {
 }
 /** Every command, loaded on demand so one command does not load the others. Actions first, then CLI-only commands. */
 const ACTIONS = {
-    'detect-stack': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(292), __nccwpck_require__.e(940), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58619)), () => __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))),
-    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(91), __nccwpck_require__.e(940), __nccwpck_require__.e(359), __nccwpck_require__.e(521), __nccwpck_require__.e(166), __nccwpck_require__.e(844)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32844)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
-    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(292), __nccwpck_require__.e(91), __nccwpck_require__.e(940), __nccwpck_require__.e(359), __nccwpck_require__.e(521), __nccwpck_require__.e(166), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71322)), () => __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
-    'verify-health': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(856), __nccwpck_require__.e(202), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60136)), () => __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))),
-    'deploy-canary': action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(75), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90358)), () => __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 5514))),
-    rollback: action(() => Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(75), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17900)), () => __nccwpck_require__.e(/* import() */ 754).then(__nccwpck_require__.bind(__nccwpck_require__, 46754))),
-    'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,
-    status: async () => (await __nccwpck_require__.e(/* import() */ 826).then(__nccwpck_require__.bind(__nccwpck_require__, 51826))).statusCommand,
-    down: async () => (await __nccwpck_require__.e(/* import() */ 826).then(__nccwpck_require__.bind(__nccwpck_require__, 51826))).downCommand,
-    metrics: async () => (await __nccwpck_require__.e(/* import() */ 390).then(__nccwpck_require__.bind(__nccwpck_require__, 36390))).metricsCommand,
-    audit: async () => (await __nccwpck_require__.e(/* import() */ 390).then(__nccwpck_require__.bind(__nccwpck_require__, 36390))).auditCommand,
-    init: async () => (await __nccwpck_require__.e(/* import() */ 430).then(__nccwpck_require__.bind(__nccwpck_require__, 47430))).initCommand,
+    'detect-stack': action(() => Promise.all(/* import() */[__nccwpck_require__.e(7934), __nccwpck_require__.e(4006), __nccwpck_require__.e(3292), __nccwpck_require__.e(5940), __nccwpck_require__.e(8619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58619)), () => __nccwpck_require__.e(/* import() */ 8460).then(__nccwpck_require__.bind(__nccwpck_require__, 58460))),
+    'build-artifact': action(() => Promise.all(/* import() */[__nccwpck_require__.e(7934), __nccwpck_require__.e(8815), __nccwpck_require__.e(4006), __nccwpck_require__.e(2856), __nccwpck_require__.e(3292), __nccwpck_require__.e(7091), __nccwpck_require__.e(5940), __nccwpck_require__.e(5359), __nccwpck_require__.e(9521), __nccwpck_require__.e(6166), __nccwpck_require__.e(2844)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32844)), () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 90413))),
+    'security-scan': action(() => Promise.all(/* import() */[__nccwpck_require__.e(7934), __nccwpck_require__.e(8815), __nccwpck_require__.e(4006), __nccwpck_require__.e(2856), __nccwpck_require__.e(3292), __nccwpck_require__.e(7091), __nccwpck_require__.e(5940), __nccwpck_require__.e(5359), __nccwpck_require__.e(9521), __nccwpck_require__.e(6166), __nccwpck_require__.e(1322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71322)), () => __nccwpck_require__.e(/* import() */ 7124).then(__nccwpck_require__.bind(__nccwpck_require__, 97124))),
+    'verify-health': action(() => Promise.all(/* import() */[__nccwpck_require__.e(7934), __nccwpck_require__.e(2856), __nccwpck_require__.e(1202), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60136)), () => __nccwpck_require__.e(/* import() */ 7994).then(__nccwpck_require__.bind(__nccwpck_require__, 17994))),
+    'deploy-canary': action(() => Promise.all(/* import() */[__nccwpck_require__.e(7934), __nccwpck_require__.e(8815), __nccwpck_require__.e(4006), __nccwpck_require__.e(2856), __nccwpck_require__.e(4119), __nccwpck_require__.e(6913), __nccwpck_require__.e(957), __nccwpck_require__.e(5359), __nccwpck_require__.e(1202), __nccwpck_require__.e(6075), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90358)), () => __nccwpck_require__.e(/* import() */ 5514).then(__nccwpck_require__.bind(__nccwpck_require__, 5514))),
+    rollback: action(() => Promise.all(/* import() */[__nccwpck_require__.e(7934), __nccwpck_require__.e(8815), __nccwpck_require__.e(4006), __nccwpck_require__.e(2856), __nccwpck_require__.e(4119), __nccwpck_require__.e(6913), __nccwpck_require__.e(957), __nccwpck_require__.e(5359), __nccwpck_require__.e(1202), __nccwpck_require__.e(6075), __nccwpck_require__.e(7900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17900)), () => __nccwpck_require__.e(/* import() */ 6754).then(__nccwpck_require__.bind(__nccwpck_require__, 46754))),
+    'verify-artifact': async () => (await __nccwpck_require__.e(/* import() */ 1169).then(__nccwpck_require__.bind(__nccwpck_require__, 11169))).verifyCommand,
+    status: async () => (await __nccwpck_require__.e(/* import() */ 1826).then(__nccwpck_require__.bind(__nccwpck_require__, 51826))).statusCommand,
+    down: async () => (await __nccwpck_require__.e(/* import() */ 1826).then(__nccwpck_require__.bind(__nccwpck_require__, 51826))).downCommand,
+    metrics: async () => (await __nccwpck_require__.e(/* import() */ 6390).then(__nccwpck_require__.bind(__nccwpck_require__, 36390))).metricsCommand,
+    audit: async () => (await __nccwpck_require__.e(/* import() */ 6390).then(__nccwpck_require__.bind(__nccwpck_require__, 36390))).auditCommand,
+    init: async () => (await __nccwpck_require__.e(/* import() */ 7430).then(__nccwpck_require__.bind(__nccwpck_require__, 47430))).initCommand,
+    pipeline: async () => (await __nccwpck_require__.e(/* import() */ 3226).then(__nccwpck_require__.bind(__nccwpck_require__, 83226))).pipelineCommand,
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/cli.ts
@@ -1256,7 +1264,7 @@ async function main(argv, rawIo) {
         if (!load)
             throw new UsageError(`unknown action '${name}'.`, {}, `Known actions: ${Object.keys(ACTIONS).join(', ')}.`);
         const action = await load();
-        const flags = parseFlags(action.metadata, rest);
+        const flags = parseFlags(action.metadata, rest, action.commandLine);
         if (flags.help) {
             io.out(helpText(action.metadata));
             return 0;
@@ -1310,7 +1318,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // `slipway deploy-canary` starts its local proxy as this same program with SLIPWAY_DAEMON set.
 if (process.env.SLIPWAY_DAEMON) {
-    const { maybeRunDaemon } = await Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(119), __nccwpck_require__.e(913), __nccwpck_require__.e(957), __nccwpck_require__.e(359), __nccwpck_require__.e(202), __nccwpck_require__.e(75)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16075));
+    const { maybeRunDaemon } = await Promise.all(/* import() */[__nccwpck_require__.e(7934), __nccwpck_require__.e(8815), __nccwpck_require__.e(4006), __nccwpck_require__.e(2856), __nccwpck_require__.e(4119), __nccwpck_require__.e(6913), __nccwpck_require__.e(957), __nccwpck_require__.e(5359), __nccwpck_require__.e(1202), __nccwpck_require__.e(6075)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16075));
     await maybeRunDaemon();
 }
 else
@@ -1938,7 +1946,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
 /******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
 /******/ 	var installedChunks = {
-/******/ 		792: 0
+/******/ 		8792: 0
 /******/ 	};
 /******/ 	
 /******/ 	var installChunk = (data) => {

@@ -43141,6 +43141,13 @@ const parseNpmLock = (text, file, warnings) => {
                 ...lineOf(lines, `"${key}"`),
             });
         }
+        // A project whose package.json declares no dependencies has nothing to lock: no warning then.
+        if (out.length === 0 && Object.keys(doc.packages).every((k) => k === '' || !k.includes('node_modules/'))) {
+            const root = JSON.parse(text).packages?.[''] ?? {};
+            const declares = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'].some((field) => Object.keys(root[field] ?? {}).length > 0);
+            if (!declares)
+                return out;
+        }
         return warnIfEmpty(out, file, warnings);
     }
     // lockfileVersion 1: nested `dependencies`, walked without recursion (a hostile file can nest deep).

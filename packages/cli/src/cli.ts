@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     if (!load)
       throw new UsageError(`unknown action '${name}'.`, {}, `Known actions: ${Object.keys(ACTIONS).join(', ')}.`);
     const action = await load();
-    const flags = parseFlags(action.metadata, rest);
+    const flags = parseFlags(action.metadata, rest, action.commandLine);
     if (flags.help) {
       io.out(helpText(action.metadata));
       return 0;

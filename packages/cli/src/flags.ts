@@ -10,11 +10,27 @@ export interface ParsedFlags {
   help: boolean;
 }
 
+/** How a CLI-only command reads its command line beyond `--name value`. */
+export interface CommandLineShape {
+  /** The input a bare first argument gives (slipway pipeline <workflow>). */
+  positional?: string;
+  /** Inputs that may be given more than once; their values are joined one per line. */
+  repeatable?: readonly string[];
+}
+
 /** Reads `--input value` and `--input=value` for each input action.yml declares; anything else is an error that lists them. */
-export function parseFlags(metadata: ActionMetadata, argv: readonly string[]): ParsedFlags {
+export function parseFlags(
+  metadata: ActionMetadata,
+  argv: readonly string[],
+  shape: CommandLineShape = {},
+): ParsedFlags {
   const parsed: ParsedFlags = { inputs: {}, json: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (!arg.startsWith('-') && shape.positional && parsed.inputs[shape.positional] === undefined) {
+      parsed.inputs[shape.positional] = arg;
+      continue;
+    }
     if (arg === '--json') parsed.json = true;
     else if (arg === '--help' || arg === '-h') parsed.help = true;
     else if (arg.startsWith('--')) {
@@ -36,7 +52,9 @@ export function parseFlags(metadata: ActionMetadata, argv: readonly string[]): P
           {},
           `For example: --${name} ${metadata.inputs[name]!.default || 'VALUE'}`,
         );
-      parsed.inputs[name] = value;
+      if (parsed.inputs[name] !== undefined && shape.repeatable?.includes(name))
+        parsed.inputs[name] = `${parsed.inputs[name]}\n${value}`;
+      else parsed.inputs[name] = value;
     } else {
       throw new UsageError(`unexpected argument '${arg}'.`, {}, 'Flags take the form --name value.');
     }

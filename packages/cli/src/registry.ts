@@ -1,8 +1,11 @@
 import type { ActionMetadata, ActionSeams } from '@slipway/action-kit/lite';
+import type { CommandLineShape } from './flags.js';
 
 /** What the CLI needs of a command: its metadata (flags) and its run function. */
 export interface CliAction {
   metadata: ActionMetadata;
+  /** A positional argument and repeatable flags, for CLI-only commands. */
+  commandLine?: CommandLineShape;
   run(seams: ActionSeams): Promise<void>;
 }
 
@@ -49,4 +52,5 @@ export const ACTIONS: Record<string, () => Promise<CliAction>> = {
   metrics: async () => (await import('./metrics-commands.js')).metricsCommand,
   audit: async () => (await import('./metrics-commands.js')).auditCommand,
   init: async () => (await import('./init-command.js')).initCommand,
+  pipeline: async () => (await import('./pipeline-command.js')).pipelineCommand,
 };

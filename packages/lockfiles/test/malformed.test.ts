@@ -101,7 +101,11 @@ describe('a lockfile that yields no packages says so', () => {
   const empty: [string, string][] = [
     ['requirements.txt', 'null\n42\nrequests>=2.31\nsqlparse==0.5.*\n'],
     ['yarn.lock', '# yarn lockfile v1\n\n"lodash@^4.17.21":\n  "resolved" "https://registry.yarnpkg.com/lodash.tgz"\n'],
-    ['package-lock.json', '{"lockfileVersion": 3, "packages": {"": {"name": "app"}}}'],
+    // The root declares a dependency the file does not lock.
+    [
+      'package-lock.json',
+      '{"lockfileVersion": 3, "packages": {"": {"name": "app", "dependencies": {"left-pad": "^1.3.0"}}}}',
+    ],
     ['go.mod', 'module example.com/app\n'],
   ];
   for (const [name, text] of empty)
@@ -110,6 +114,13 @@ describe('a lockfile that yields no packages says so', () => {
       expect(parse(name, text, warnings)).toStrictEqual([]);
       expect(warnings).toStrictEqual([{ file: name, message: expect.stringMatching(/^no package with a version/) }]);
     });
+
+  it('but the package-lock.json of a project that declares no dependencies is quiet', () => {
+    const warnings: LockfileWarning[] = [];
+    const text = '{"lockfileVersion": 3, "packages": {"": {"name": "app", "version": "1.0.0", "license": "MIT"}}}';
+    expect(parse('package-lock.json', text, warnings)).toStrictEqual([]);
+    expect(warnings).toStrictEqual([]);
+  });
 
   it('and one that yields packages does not', () => {
     const warnings: LockfileWarning[] = [];

@@ -13,6 +13,8 @@ export interface Status {
   failed: boolean;
   /** The run is being cancelled. */
   cancelled: boolean;
+  /** A needed job did not succeed without failing (it was skipped): success() is false, failure() too. */
+  skipped?: boolean;
 }
 
 const STATUS_FUNCTIONS = ['success', 'failure', 'always', 'cancelled'];
@@ -71,7 +73,7 @@ export function evaluateExpression(expression: string, contexts: Contexts, where
 }
 
 /** GitHub's string form of a value: objects and arrays as JSON, null as ''. */
-function asString(value: unknown): string {
+export function asString(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -94,8 +96,9 @@ export function interpolate(value: unknown, contexts: Contexts, where = 'workflo
  * condition that calls no status function is `success() && (condition)`. `${{ }}` around it is optional.
  */
 export function condition(text: unknown, contexts: Contexts, status: Status, where = 'workflow'): boolean {
-  if (text === undefined || text === null || text === '') return !status.failed && !status.cancelled;
-  if (typeof text === 'boolean') return text && !status.failed && !status.cancelled;
+  const success = !status.failed && !status.cancelled && !status.skipped;
+  if (text === undefined || text === null || text === '') return success;
+  if (typeof text === 'boolean') return text && success;
   let expression = String(text).trim();
   const wrapped = /^\$\{\{([\s\S]*)\}\}$/.exec(expression);
   if (wrapped) expression = wrapped[1]!.trim();
