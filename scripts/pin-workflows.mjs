@@ -1,5 +1,6 @@
 // Pins slipway's reusable workflows to the commits they must name (RELEASING.md):
-//  - every `slipway/slipway/actions/<name>@<sha>` to the last commit that changed actions/ or dist/;
+//  - every `slipway/slipway/actions/<name>@<sha>` to the last commit that changed actions/ or an action's
+//    bundle in dist/ (not dist/cli: the CLI embeds the templates, which name these pins, and would chase them);
 //  - every `slipway/slipway/.github/workflows/<file>@<sha>` to the last commit that changed that file,
 //    in the reusable workflows and in the starter templates (workflows-templates/).
 // A called workflow's ./ is the caller's repository, so these are full commit SHAs (docs/workflows.md).
@@ -17,7 +18,10 @@ const check = process.argv.includes('--check');
 const lastCommit = (...paths) =>
   execFileSync('git', ['-C', REPO, 'log', '-1', '--format=%H', '--', ...paths], { encoding: 'utf8' }).trim();
 
-const actionsCommit = lastCommit('actions', 'dist');
+const actionBundles = existsSync(join(REPO, 'dist'))
+  ? readdirSync(join(REPO, 'dist')).filter((d) => d !== 'cli').map((d) => join('dist', d))
+  : [];
+const actionsCommit = lastCommit('actions', ...actionBundles);
 let stale = 0;
 const files = [
   ...readdirSync(WORKFLOWS)
