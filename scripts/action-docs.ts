@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { STAND_INS } from '../packages/pipeline/src/stand-ins/index.js';
 
 interface ActionYml {
   name?: string;
@@ -104,6 +105,16 @@ export function renderAll(root: string): Map<string, string> {
   }
   out.set('README.md', readme);
   out.set(join('packages', 'cli', 'src', 'templates.generated.ts'), renderTemplatesModule(root));
+  const workflowsDoc = join('docs', 'workflows.md');
+  const standIns = [
+    '| action | what `slipway pipeline` runs instead |',
+    '|---|---|',
+    ...STAND_INS.map((s) => `| \`${s.uses}\` | ${cell(s.description)} |`),
+  ];
+  out.set(
+    workflowsDoc,
+    replaceBlock(readFileSync(join(root, workflowsDoc), 'utf8'), 'stand-ins', standIns.join('\n'), workflowsDoc),
+  );
   return out;
 }
 

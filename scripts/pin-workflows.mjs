@@ -19,7 +19,9 @@ const lastCommit = (...paths) =>
   execFileSync('git', ['-C', REPO, 'log', '-1', '--format=%H', '--', ...paths], { encoding: 'utf8' }).trim();
 
 const actionBundles = existsSync(join(REPO, 'dist'))
-  ? readdirSync(join(REPO, 'dist')).filter((d) => d !== 'cli').map((d) => join('dist', d))
+  ? readdirSync(join(REPO, 'dist'))
+      .filter((d) => d !== 'cli')
+      .map((d) => join('dist', d))
   : [];
 const actionsCommit = lastCommit('actions', ...actionBundles);
 let stale = 0;

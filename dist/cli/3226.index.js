@@ -29,7 +29,7 @@ const metadata = {
     description: "Runs a workflow's job graph on this machine: jobs in the order of their needs:, reusable workflows they call, matrices, if: conditions and outputs as on GitHub; slipway's actions from this installation, third-party ones by local stand-ins.",
     inputs: {
         workflow: {
-            description: 'The workflow file (also the first argument).',
+            description: 'The workflow file, relative to the current folder (also the first argument).',
             default: '.github/workflows/release.yml',
         },
         input: {
@@ -76,7 +76,8 @@ const pipelineCommand = {
     commandLine: { positional: 'workflow', repeatable: ['input', 'secret', 'var'] },
     async run({ env, logger, setOutput, mask }) {
         const inputs = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .InputReader */ .i_(metadata, env);
-        const workspace = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd(), inputs.raw('path'));
+        const here = env.GITHUB_WORKSPACE || process.cwd();
+        const workspace = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(here, inputs.raw('path'));
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(workspace))
             throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${workspace} does not exist.`, { input: 'path' }, 'Name the repository to run the workflow on.');
         const secrets = {};
@@ -93,6 +94,12 @@ const pipelineCommand = {
             secrets[name] = value;
         }
         const runDirText = inputs.raw('run-dir');
+        const runDir = runDirText ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, runDirText) : undefined;
+        if (runDir && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(runDir) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(runDir).isDirectory())
+            throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${runDirText} is a file, not a folder.`, { input: 'run-dir' }, 'Name a folder, or leave run-dir empty for a new one.');
+        const workflowFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(here, inputs.raw('workflow'));
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(workflowFile) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(workflowFile).isFile())
+            throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${inputs.raw('workflow').slice(0, 200)} is not a file.`, { input: 'workflow' }, 'Name a workflow file, such as .github/workflows/release.yml (relative to the current folder, or absolute).');
         const controller = new AbortController();
         const cancel = () => {
             logger.warning('pipeline: cancelling: the running step is stopped, then always() and post steps run');
@@ -104,13 +111,13 @@ const pipelineCommand = {
         let run;
         try {
             run = await runPipeline({
-                workflow: inputs.raw('workflow'),
+                workflow: workflowFile,
                 inputs: pairs(inputs.raw('input'), 'input'),
                 secrets,
                 vars: pairs(inputs.raw('var'), 'var'),
                 workspace,
                 slipwayRoot: slipwayRoot(),
-                ...(runDirText ? { runDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, runDirText) } : {}),
+                ...(runDir ? { runDir } : {}),
                 env,
                 logger,
                 signal: controller.signal,

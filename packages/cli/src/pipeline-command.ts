@@ -1,7 +1,7 @@
 // `slipway pipeline <workflow>`: runs a workflow's job graph on this machine (packages/pipeline).
 // slipway's own actions and reusable workflows run from this installation of slipway, so a
 // workflow that pins slipway/slipway/…@<sha> runs the actions of the checkout it is run from.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -19,7 +19,7 @@ const metadata: ActionMetadata = {
     "Runs a workflow's job graph on this machine: jobs in the order of their needs:, reusable workflows they call, matrices, if: conditions and outputs as on GitHub; slipway's actions from this installation, third-party ones by local stand-ins.",
   inputs: {
     workflow: {
-      description: 'The workflow file (also the first argument).',
+      description: 'The workflow file, relative to the current folder (also the first argument).',
       default: '.github/workflows/release.yml',
     },
     input: {
@@ -73,7 +73,8 @@ export const pipelineCommand: CliAction = {
   commandLine: { positional: 'workflow', repeatable: ['input', 'secret', 'var'] },
   async run({ env, logger, setOutput, mask }: ActionSeams) {
     const inputs = new InputReader(metadata, env);
-    const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.raw('path'));
+    const here = env.GITHUB_WORKSPACE || process.cwd();
+    const workspace = resolve(here, inputs.raw('path'));
     if (!existsSync(workspace))
       throw new UserError(
         `${workspace} does not exist.`,
@@ -98,6 +99,20 @@ export const pipelineCommand: CliAction = {
       secrets[name] = value;
     }
     const runDirText = inputs.raw('run-dir');
+    const runDir = runDirText ? resolve(workspace, runDirText) : undefined;
+    if (runDir && existsSync(runDir) && !statSync(runDir).isDirectory())
+      throw new UserError(
+        `${runDirText} is a file, not a folder.`,
+        { input: 'run-dir' },
+        'Name a folder, or leave run-dir empty for a new one.',
+      );
+    const workflowFile = resolve(here, inputs.raw('workflow'));
+    if (!existsSync(workflowFile) || !statSync(workflowFile).isFile())
+      throw new UserError(
+        `${inputs.raw('workflow').slice(0, 200)} is not a file.`,
+        { input: 'workflow' },
+        'Name a workflow file, such as .github/workflows/release.yml (relative to the current folder, or absolute).',
+      );
     const controller = new AbortController();
     const cancel = (): void => {
       logger.warning('pipeline: cancelling: the running step is stopped, then always() and post steps run');
@@ -109,13 +124,13 @@ export const pipelineCommand: CliAction = {
     let run;
     try {
       run = await runPipeline({
-        workflow: inputs.raw('workflow'),
+        workflow: workflowFile,
         inputs: pairs(inputs.raw('input'), 'input'),
         secrets,
         vars: pairs(inputs.raw('var'), 'var'),
         workspace,
         slipwayRoot: slipwayRoot(),
-        ...(runDirText ? { runDir: resolve(workspace, runDirText) } : {}),
+        ...(runDir ? { runDir } : {}),
         env,
         logger,
         signal: controller.signal,
