@@ -61,8 +61,11 @@ describe('the local artifact service', () => {
       exec: () => Promise.reject(new Error('not used')),
     });
     expect(out['download-path']).toBe(join(dir, 'got'));
-    expect(readFileSync(join(dir, 'got', 'app.tar.gz'))).toStrictEqual(readFileSync(join(dir, 'build/app.tar.gz')));
-    expect(readFileSync(join(dir, 'got', 'manifest.json'), 'utf8')).toBe('{"files":1}\n');
+    // By id, as the real action does, each artifact lands in a folder of its name.
+    expect(readFileSync(join(dir, 'got', 'shop', 'app.tar.gz'))).toStrictEqual(
+      readFileSync(join(dir, 'build/app.tar.gz')),
+    );
+    expect(readFileSync(join(dir, 'got', 'shop', 'manifest.json'), 'utf8')).toBe('{"files":1}\n');
     expect(logger.messages('info').join('\n')).toMatch(/shop \(id 1, \d+ bytes, 2 files\)/);
   }, 60_000);
 
@@ -92,7 +95,7 @@ describe('the local artifact service', () => {
       })
       .catch((e: unknown) => e);
     expect(isUserError(error)).toBe(true);
-    expect((error as Error).message).toMatch(/no artifact with id 9/);
+    expect((error as Error).message).toMatch(/none of the artifact ids 9 was uploaded/);
   }, 60_000);
 
   it('keeps a cache entry @actions/cache saves, and restores it by key and by restore-key prefix', async () => {

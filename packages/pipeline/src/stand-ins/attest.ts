@@ -16,7 +16,7 @@ async function sha256(path: string): Promise<string> {
 export const attest: StandIn = {
   uses: 'actions/attest',
   description:
-    'writes the unsigned in-toto statement (provenance, or the SBOM with sbom-path) into the run folder; nothing is signed',
+    'writes the unsigned in-toto statement (SLSA provenance by default, the SBOM with sbom-path, or predicate-type with predicate or predicate-path) into the run folder; nothing is signed',
   async run({ with: w, workspace, runDir, logger, env }) {
     const subjects: { name: string; digest: { sha256: string } }[] = [];
     for (const line of (w['subject-path'] ?? '')
@@ -40,6 +40,23 @@ export const attest: StandIn = {
         });
       subjects.push({ name: w['subject-name'], digest: { sha256: m[1]! } });
     }
+    if (w['subject-checksums']) {
+      const path = resolve(workspace, w['subject-checksums']);
+      if (!existsSync(path))
+        throw new UserError(`subject-checksums ${w['subject-checksums']} does not exist.`, {
+          input: 'subject-checksums',
+        });
+      for (const line of readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())) {
+        const m = /^([0-9a-f]{64})\s+\*?(.+)$/.exec(line.trim());
+        if (!m)
+          throw new UserError(`subject-checksums has a line that is not '<sha256>  <name>': ${line.slice(0, 80)}`, {
+            input: 'subject-checksums',
+          });
+        subjects.push({ name: m[2]!, digest: { sha256: m[1]! } });
+      }
+    }
     if (subjects.length === 0)
       throw new UserError(
         'has no subject.',
@@ -60,7 +77,19 @@ export const attest: StandIn = {
         metadata: { invocationId: env.GITHUB_RUN_ID ?? '' },
       },
     };
-    if (w['sbom-path']) {
+    if (w['predicate-type']) {
+      predicateType = w['predicate-type'];
+      const text = w['predicate-path']
+        ? readFileSync(resolve(workspace, w['predicate-path']), 'utf8')
+        : (w.predicate ?? '');
+      try {
+        predicate = JSON.parse(text) as unknown;
+      } catch (err) {
+        throw new UserError(`the predicate is not JSON: ${(err as Error).message}.`, {
+          input: w['predicate-path'] ? 'predicate-path' : 'predicate',
+        });
+      }
+    } else if (w['sbom-path']) {
       const path = resolve(workspace, w['sbom-path']);
       let sbom: Record<string, unknown>;
       try {

@@ -56,6 +56,10 @@ export const downloadArtifact: StandIn = {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    // As actions/download-artifact v4.3: by name into path itself; by ids, or all (or a pattern),
+    // each into path/<name> unless merge-multiple.
+    if (w.name && ids.length)
+      throw new UserError('takes name or artifact-ids, not both.', { input: 'artifact-ids' }, 'Give one of them.');
     if (w.name) {
       const found = all.find((a) => a.name === w.name);
       if (!found)
@@ -66,18 +70,25 @@ export const downloadArtifact: StandIn = {
         );
       chosen = [found];
     } else if (ids.length) {
-      chosen = ids.map((id) => {
-        const found = all.find((a) => String(a.id) === id);
-        if (!found)
+      for (const id of ids)
+        if (!/^\d+$/.test(id))
           throw new UserError(
-            `no artifact with id ${id} was uploaded in this run.`,
+            `'${id.slice(0, 40)}' is not an artifact id.`,
             { input: 'artifact-ids' },
-            all.length
-              ? `Its artifacts: ${all.map((a) => `${a.name} (${a.id})`).join(', ')}.`
-              : 'This run uploaded no artifact.',
+            'Artifact ids are numbers.',
           );
-        return found;
-      });
+      chosen = all.filter((a) => ids.includes(String(a.id)));
+      if (chosen.length === 0)
+        throw new UserError(
+          `none of the artifact ids ${ids.join(', ')} was uploaded in this run.`,
+          { input: 'artifact-ids' },
+          all.length
+            ? `Its artifacts: ${all.map((a) => `${a.name} (${a.id})`).join(', ')}.`
+            : 'This run uploaded no artifact.',
+        );
+      const missing = ids.filter((id) => !chosen.some((a) => String(a.id) === id));
+      if (missing.length)
+        logger.warning(`download-artifact (stand-in): could not find the artifact ids ${missing.join(', ')}`);
     } else {
       chosen = [...all];
       if (w.pattern) {
@@ -90,9 +101,8 @@ export const downloadArtifact: StandIn = {
         chosen = chosen.filter((a) => re.test(a.name));
       }
     }
-    const single = Boolean(w.name) || chosen.length === 1;
     for (const artifact of chosen) {
-      const into = single || w['merge-multiple'] === 'true' ? path : join(path, artifact.name);
+      const into = w.name || w['merge-multiple'] === 'true' ? path : join(path, artifact.name);
       const files = await extractZip(artifact.zip, into);
       logger.info(
         `download-artifact (stand-in): ${artifact.name} (id ${artifact.id}, ${artifact.size} bytes, ${files} files) into ${into}`,
