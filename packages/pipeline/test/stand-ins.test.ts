@@ -62,7 +62,9 @@ describe('stand-ins', () => {
     } catch (e) {
       error = e;
     }
-    expect((error as { describe(): string }).describe()).toMatch(/no stand-in.*Stand-ins exist for: actions\/checkout, /s);
+    expect((error as { describe(): string }).describe()).toMatch(
+      /no stand-in.*Stand-ins exist for: actions\/checkout, /s,
+    );
   });
 
   it('attest writes the unsigned provenance statement for the subject, by its sha256', async () => {
