@@ -477,7 +477,7 @@ async function sha256(path) {
 }
 const attest = {
     uses: 'actions/attest',
-    description: 'writes the unsigned in-toto statement (provenance, or the SBOM with sbom-path) into the run folder; nothing is signed',
+    description: 'writes the unsigned in-toto statement (SLSA provenance by default, the SBOM with sbom-path, or predicate-type with predicate or predicate-path) into the run folder; nothing is signed',
     async run({ with: w, workspace, runDir, logger, env }) {
         const subjects = [];
         for (const line of (w['subject-path'] ?? '')
@@ -497,6 +497,23 @@ const attest = {
                 });
             subjects.push({ name: w['subject-name'], digest: { sha256: m[1] } });
         }
+        if (w['subject-checksums']) {
+            const path = (0,external_node_path_.resolve)(workspace, w['subject-checksums']);
+            if (!(0,external_node_fs_.existsSync)(path))
+                throw new lite/* UserError */.yo(`subject-checksums ${w['subject-checksums']} does not exist.`, {
+                    input: 'subject-checksums',
+                });
+            for (const line of (0,external_node_fs_.readFileSync)(path, 'utf8')
+                .split('\n')
+                .filter((l) => l.trim())) {
+                const m = /^([0-9a-f]{64})\s+\*?(.+)$/.exec(line.trim());
+                if (!m)
+                    throw new lite/* UserError */.yo(`subject-checksums has a line that is not '<sha256>  <name>': ${line.slice(0, 80)}`, {
+                        input: 'subject-checksums',
+                    });
+                subjects.push({ name: m[2], digest: { sha256: m[1] } });
+            }
+        }
         if (subjects.length === 0)
             throw new lite/* UserError */.yo('has no subject.', { input: 'subject-path' }, 'Give subject-path, or subject-name with subject-digest.');
         let predicateType = 'https://slsa.dev/provenance/v1';
@@ -513,7 +530,21 @@ const attest = {
                 metadata: { invocationId: env.GITHUB_RUN_ID ?? '' },
             },
         };
-        if (w['sbom-path']) {
+        if (w['predicate-type']) {
+            predicateType = w['predicate-type'];
+            const text = w['predicate-path']
+                ? (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(workspace, w['predicate-path']), 'utf8')
+                : (w.predicate ?? '');
+            try {
+                predicate = JSON.parse(text);
+            }
+            catch (err) {
+                throw new lite/* UserError */.yo(`the predicate is not JSON: ${err.message}.`, {
+                    input: w['predicate-path'] ? 'predicate-path' : 'predicate',
+                });
+            }
+        }
+        else if (w['sbom-path']) {
             const path = (0,external_node_path_.resolve)(workspace, w['sbom-path']);
             let sbom;
             try {
@@ -617,6 +648,10 @@ const downloadArtifact = {
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean);
+        // As actions/download-artifact v4.3: by name into path itself; by ids, or all (or a pattern),
+        // each into path/<name> unless merge-multiple.
+        if (w.name && ids.length)
+            throw new lite/* UserError */.yo('takes name or artifact-ids, not both.', { input: 'artifact-ids' }, 'Give one of them.');
         if (w.name) {
             const found = all.find((a) => a.name === w.name);
             if (!found)
@@ -624,14 +659,17 @@ const downloadArtifact = {
             chosen = [found];
         }
         else if (ids.length) {
-            chosen = ids.map((id) => {
-                const found = all.find((a) => String(a.id) === id);
-                if (!found)
-                    throw new lite/* UserError */.yo(`no artifact with id ${id} was uploaded in this run.`, { input: 'artifact-ids' }, all.length
-                        ? `Its artifacts: ${all.map((a) => `${a.name} (${a.id})`).join(', ')}.`
-                        : 'This run uploaded no artifact.');
-                return found;
-            });
+            for (const id of ids)
+                if (!/^\d+$/.test(id))
+                    throw new lite/* UserError */.yo(`'${id.slice(0, 40)}' is not an artifact id.`, { input: 'artifact-ids' }, 'Artifact ids are numbers.');
+            chosen = all.filter((a) => ids.includes(String(a.id)));
+            if (chosen.length === 0)
+                throw new lite/* UserError */.yo(`none of the artifact ids ${ids.join(', ')} was uploaded in this run.`, { input: 'artifact-ids' }, all.length
+                    ? `Its artifacts: ${all.map((a) => `${a.name} (${a.id})`).join(', ')}.`
+                    : 'This run uploaded no artifact.');
+            const missing = ids.filter((id) => !chosen.some((a) => String(a.id) === id));
+            if (missing.length)
+                logger.warning(`download-artifact (stand-in): could not find the artifact ids ${missing.join(', ')}`);
         }
         else {
             chosen = [...all];
@@ -643,9 +681,8 @@ const downloadArtifact = {
                 chosen = chosen.filter((a) => re.test(a.name));
             }
         }
-        const single = Boolean(w.name) || chosen.length === 1;
         for (const artifact of chosen) {
-            const into = single || w['merge-multiple'] === 'true' ? path : (0,external_node_path_.join)(path, artifact.name);
+            const into = w.name || w['merge-multiple'] === 'true' ? path : (0,external_node_path_.join)(path, artifact.name);
             const files = await extractZip(artifact.zip, into);
             logger.info(`download-artifact (stand-in): ${artifact.name} (id ${artifact.id}, ${artifact.size} bytes, ${files} files) into ${into}`);
         }
@@ -1048,9 +1085,9 @@ class Run {
         this.baseEnv = env;
         for (const value of Object.values(options.secrets ?? {}))
             this.masker.add(value);
-        const token = (options.env ?? process.env).GITHUB_TOKEN ?? '';
-        if (token)
-            this.masker.add(token);
+        // github.token is empty unless the run is given GITHUB_TOKEN as a secret: a local run posts
+        // nothing to GitHub (deployments, statuses) unless asked to.
+        const token = options.secrets?.GITHUB_TOKEN ?? '';
         this.github = gitContext(options.workspace, {
             token,
             run_id: this.runId,

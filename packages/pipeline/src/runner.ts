@@ -131,8 +131,9 @@ class Run {
       if (v !== undefined && !/^(INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_)/.test(k)) env[k] = v;
     this.baseEnv = env;
     for (const value of Object.values(options.secrets ?? {})) this.masker.add(value);
-    const token = (options.env ?? process.env).GITHUB_TOKEN ?? '';
-    if (token) this.masker.add(token);
+    // github.token is empty unless the run is given GITHUB_TOKEN as a secret: a local run posts
+    // nothing to GitHub (deployments, statuses) unless asked to.
+    const token = options.secrets?.GITHUB_TOKEN ?? '';
     this.github = gitContext(options.workspace, {
       token,
       run_id: this.runId,

@@ -337,6 +337,39 @@ jobs:
   }, 60_000);
 });
 
+describe('slipway pipeline: the token', () => {
+  const files = {
+    '.github/workflows/w.yml': `
+on: workflow_dispatch
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - env:
+          T: \${{ github.token }}
+        run: echo "token length \${#T} is $T"
+`,
+  };
+
+  it('github.token is empty: a local run posts nothing to GitHub unless given GITHUB_TOKEN as a secret', async () => {
+    const root = workspace(files);
+    const log = new RecordingLogger();
+    const quiet = await runPipeline({
+      workflow: '.github/workflows/w.yml',
+      workspace: root,
+      slipwayRoot: REPO,
+      logger: log,
+      env: { PATH: process.env.PATH, GITHUB_TOKEN: 'ghp_fromtheenvironment0000000000000000' },
+    });
+    trees.push(quiet.runDir);
+    expect(log.messages('info').join('\n')).toContain('token length 0 is');
+    const token = 'ghs_givenasasecret000000000000000000000';
+    const given = await run(files, { secrets: { GITHUB_TOKEN: token } });
+    expect(given.text).toContain(`token length ${token.length} is ***`);
+    expect(given.text).not.toContain(token);
+  }, 60_000);
+});
+
 describe('slipway pipeline: stopping', () => {
   it('cancel stops the running step, runs always() steps, and ends cancelled', async () => {
     const controller = new AbortController();
