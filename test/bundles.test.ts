@@ -411,17 +411,3 @@ describe('dist/verify-health', () => {
     }
   });
 });
-
-describe('npm run demo', () => {
-  it('detects, builds, scans, verifies and extracts with the committed bundles', () => {
-    const run = spawnSync(process.execPath, [join(REPO, 'scripts', 'demo.mjs')], {
-      cwd: REPO,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    });
-    expect(run).toMatchObject({ status: 0 });
-    for (const step of ['1. detect', '2. build', '3. scan', '4. verify']) expect(run.stdout).toContain(step);
-    expect(run.stdout + run.stderr).toMatch(/verify-artifact: 5 entries match the manifest/);
-    expect(run.stdout + run.stderr).toMatch(/Done\. Everything the demo wrote is under \.slipway\/demo\//);
-  });
-});

@@ -68,6 +68,7 @@ function pipeline(): Promise<CliRun> {
       `listen=${listen}`,
       `health-url=http://${listen}/readyz`,
       'soak=5s',
+      'drain=1s',
     ].flatMap((pair) => ['--input', pair]),
     '--json',
   ];
@@ -107,7 +108,9 @@ describe('slipway pipeline runs slipway-release.yml', () => {
     expect(wf).toStrictEqual({
       'release-id': expect.stringMatching(/^v1\.0\.0-[0-9a-f]{12}$/),
       result: 'promoted',
+      reason: 'first release of production: ready, and now takes all traffic',
       healthy: 'true',
+      'rolled-back-to': '',
     });
     first = wf['release-id']!;
     const jobs = JSON.parse(outputs.jobs!) as { path: string; result: string }[];
@@ -159,6 +162,9 @@ describe('slipway pipeline runs slipway-release.yml', () => {
     const run = await pipeline();
     expect(run).toMatchObject({ status: 1 });
     expect(run.stderr).not.toMatch(/internal error/);
+    // --json still gives the outputs of a run that failed.
+    const wf = JSON.parse((JSON.parse(run.stdout) as Record<string, string>).outputs!) as Record<string, string>;
+    expect(wf).toMatchObject({ result: 'promoted', healthy: 'false', 'rolled-back-to': first });
     expect(run.stderr).toMatch(
       /the workflow failed: deploy\/deploy: Verify the promoted release: unhealthy: \d+ of \d+ probes failed: status 503/,
     );

@@ -1288,6 +1288,13 @@ async function main(argv, rawIo) {
             else
                 io.out(readSummary((0,external_node_path_.join)(summaryDir, 'summary.md')));
         }
+        catch (err) {
+            // An action that fails after setting its outputs (a canary rolled back, a workflow that
+            // failed) still gives them with --json, as the runner still passes them on.
+            if (flags.json && Object.keys(outputs).length)
+                io.out(JSON.stringify(outputs, null, 2));
+            throw err;
+        }
         finally {
             (0,external_node_fs_.rmSync)(summaryDir, { recursive: true, force: true });
         }

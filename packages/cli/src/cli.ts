@@ -91,6 +91,11 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
       await action.run({ env, logger, setOutput: (k, v) => (outputs[k] = v), mask: (v) => redactor.add(v) });
       if (flags.json) io.out(JSON.stringify(outputs, null, 2));
       else io.out(readSummary(join(summaryDir, 'summary.md')));
+    } catch (err) {
+      // An action that fails after setting its outputs (a canary rolled back, a workflow that
+      // failed) still gives them with --json, as the runner still passes them on.
+      if (flags.json && Object.keys(outputs).length) io.out(JSON.stringify(outputs, null, 2));
+      throw err;
     } finally {
       rmSync(summaryDir, { recursive: true, force: true });
     }

@@ -104,12 +104,15 @@ describe('the local artifact service', () => {
     mkdirSync(join(work, 'deps'), { recursive: true });
     writeFileSync(join(work, 'deps', 'a.txt'), 'cached content\n');
     const env = { ...runnerEnv(), GITHUB_WORKSPACE: work };
+    // @actions/cache reads paths from the working folder; the test's own is put back after each call
+    // (a worker left in a folder that is later removed breaks every later test of that worker).
+    const home = process.cwd();
     const saved = await withEnv(env, async () => {
       process.chdir(work);
       try {
         return await cache.saveCache(['deps'], 'npm-linux-abc');
       } finally {
-        process.chdir(dir);
+        process.chdir(home);
       }
     });
     expect(saved).toBeGreaterThan(0);
@@ -119,7 +122,7 @@ describe('the local artifact service', () => {
       try {
         return await cache.restoreCache(['deps'], 'npm-linux-zzz', ['npm-linux-']);
       } finally {
-        process.chdir(dir);
+        process.chdir(home);
       }
     });
     expect(hit).toBe('npm-linux-abc');
