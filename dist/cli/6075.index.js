@@ -367,6 +367,15 @@ async function readLock(path, environment) {
         throw new lite/* UserError */.yo(`environment '${environment}': the lock file ${path} is not a slipway lock.`, { input: 'environment', file: path }, 'Remove it if no run is deploying to this environment.');
     return { raw, record: result.output };
 }
+/** Who holds an environment's lock, if anyone, and why the lock no longer protects them when it does not. */
+async function lockHolder(stateDir, environment, clock) {
+    const found = await readLock((0,external_node_path_.join)((0,src_ledger/* environmentDir */.Fw)(stateDir, environment), 'lock'), environment);
+    if (!found)
+        return undefined;
+    const { owner, runId, pid, host, acquiredAt, expiresAt } = found.record;
+    const stale = staleness(found.record, clock.now());
+    return { owner, runId, pid, host, acquiredAt, expiresAt, ...(stale ? { stale } : {}) };
+}
 /** Why a lock no longer protects anyone, or undefined while its holder may still be working. */
 function staleness(record, now) {
     const expires = Date.parse(record.expiresAt);
@@ -2262,6 +2271,7 @@ var spawn = __webpack_require__(53714);
 
 
 
+
 /** Reads the ledger (and asks the local proxy, if one runs) without changing anything. */
 async function environmentStatus(stateDir, environment, clock) {
     const ledger = await src_ledger/* Ledger */.Oc.open(stateDir, environment, clock);
@@ -2285,9 +2295,22 @@ async function environmentStatus(stateDir, environment, clock) {
         releases.push(state(r, 'previous', 0));
     const proxy = await (0,spawn/* localProxyStatus */.cQ)(stateDir, environment);
     const last = doc.transitions.at(-1);
+    const lock = await lockHolder(stateDir, environment, clock);
+    const verdicts = doc.transitions
+        .filter((t) => ['promoted', 'rolled-back', 'failed', 'recovered'].includes(t.to))
+        .slice(-5)
+        .reverse()
+        .map((t) => ({
+        at: t.at,
+        ...(t.release ? { release: t.release } : {}),
+        outcome: t.to,
+        ...(t.note ? { reason: t.note } : {}),
+    }));
     return {
         environment,
         releases,
+        verdicts,
+        ...(lock ? { lock } : {}),
         ...(canary ? { canaryPhase: canary.phase } : {}),
         ...(proxy ? { proxy: { frontDoor: proxy.frontDoor, pid: proxy.pid, totals: proxy.totals } } : {}),
         ...(last

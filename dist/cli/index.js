@@ -1199,6 +1199,14 @@ const ACTIONS = {
     init: async () => (await __nccwpck_require__.e(/* import() */ 7430).then(__nccwpck_require__.bind(__nccwpck_require__, 47430))).initCommand,
     pipeline: async () => (await __nccwpck_require__.e(/* import() */ 3226).then(__nccwpck_require__.bind(__nccwpck_require__, 83226))).pipelineCommand,
 };
+/** Short names for the actions people type most. */
+const ALIASES = {
+    detect: 'detect-stack',
+    build: 'build-artifact',
+    scan: 'security-scan',
+    deploy: 'deploy-canary',
+    verify: 'verify-health',
+};
 
 ;// CONCATENATED MODULE: ./packages/cli/src/cli.ts
 
@@ -1225,17 +1233,21 @@ class Redactor {
         return out;
     }
 }
-function consoleLogger(io, debug) {
+function consoleLogger(io, debug, redactor) {
     const where = (p) => p?.file ? `${p.file}${p.startLine ? `:${p.startLine}` : ''}: ` : '';
+    const terminal = io.terminal;
+    // The runner reads stderr for workflow commands too, should this run inside a job.
+    const say = (text, kind) => terminal ? terminal.line(redactor.apply((0,lite/* commandSafe */.JV)(text)), kind) : io.err((0,lite/* commandSafe */.JV)(text));
     return {
-        debug: (m) => debug && io.err(`debug: ${m}`),
-        // The runner reads stderr for workflow commands too, should this run inside a job.
-        info: (m) => io.err((0,lite/* commandSafe */.JV)(m)),
-        warning: (m, p) => io.err((0,lite/* commandSafe */.JV)(`warning: ${where(p)}${m}`)),
-        error: (m, p) => io.err((0,lite/* commandSafe */.JV)(`error: ${where(p)}${m}`)),
+        debug: (m) => debug && say(`debug: ${m}`, 'debug'),
+        info: (m) => say(m, 'info'),
+        warning: (m, p) => say(`warning: ${where(p)}${m}`, 'warning'),
+        error: (m, p) => say(`error: ${where(p)}${m}`, 'error'),
     };
 }
-const USAGE = (names) => `slipway <action> [flags]\n\nActions: ${names.join(', ')}\nRun slipway <action> --help for its flags.`;
+const USAGE = (names) => `slipway <action> [flags]\n\nActions: ${names.join(', ')}\nShort names: ${Object.entries(ALIASES)
+    .map(([short, long]) => `${short} (${long})`)
+    .join(', ')}\nRun slipway <action> --help for its flags.\n\nExit codes: 0 done; 1 the operation failed (a gate failed, a canary was rolled back); 2 the command line is wrong.`;
 /**
  * Runs `slipway <action> [flags]`; returns the exit code: 0 done, 1 the action failed (or no
  * action was named: usage goes to stderr), 2 the command line is wrong (unknown action or flag,
@@ -1249,8 +1261,9 @@ async function main(argv, rawIo) {
         err: (t) => rawIo.err(redactor.apply(t)),
     };
     const debug = io.env.RUNNER_DEBUG === '1';
-    const logger = consoleLogger(io, debug);
-    const [name, ...rest] = argv;
+    const logger = consoleLogger(io, debug, redactor);
+    const [given, ...rest] = argv;
+    const name = given !== undefined ? (ALIASES[given] ?? given) : undefined;
     try {
         if (!name) {
             io.err(USAGE(Object.keys(ACTIONS)));
@@ -1281,8 +1294,10 @@ async function main(argv, rawIo) {
         for (const [input, value] of Object.entries(flags.inputs))
             env[(0,lite/* inputEnvName */.d_)(input)] = value;
         const outputs = {};
+        io.terminal?.start(`slipway ${name}`);
         try {
             await action.run({ env, logger, setOutput: (k, v) => (outputs[k] = v), mask: (v) => redactor.add(v) });
+            io.terminal?.stop(true, 'done');
             if (flags.json)
                 io.out(JSON.stringify(outputs, null, 2));
             else
@@ -1291,6 +1306,7 @@ async function main(argv, rawIo) {
         catch (err) {
             // An action that fails after setting its outputs (a canary rolled back, a workflow that
             // failed) still gives them with --json, as the runner still passes them on.
+            io.terminal?.stop(false, 'failed');
             if (flags.json && Object.keys(outputs).length)
                 io.out(JSON.stringify(outputs, null, 2));
             throw err;
@@ -1328,13 +1344,18 @@ if (process.env.SLIPWAY_DAEMON) {
     const { maybeRunDaemon } = await Promise.all(/* import() */[__nccwpck_require__.e(7934), __nccwpck_require__.e(8815), __nccwpck_require__.e(4006), __nccwpck_require__.e(2856), __nccwpck_require__.e(4119), __nccwpck_require__.e(6913), __nccwpck_require__.e(957), __nccwpck_require__.e(5359), __nccwpck_require__.e(1202), __nccwpck_require__.e(6075)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16075));
     await maybeRunDaemon();
 }
-else
+else {
+    // A spinner and colours on a terminal only; ora and picocolors are not loaded otherwise.
+    const { createTerminal } = await __nccwpck_require__.e(/* import() */ 832).then(__nccwpck_require__.bind(__nccwpck_require__, 90832));
+    const terminal = await createTerminal(process.stderr, process.env);
     process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
         out: (t) => process.stdout.write(`${t}\n`),
         err: (t) => process.stderr.write(`${t}\n`),
         env: process.env,
         cwd: process.cwd(),
+        ...(terminal ? { terminal } : {}),
     });
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -1618,6 +1639,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 7066:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
 
 /***/ }),
 

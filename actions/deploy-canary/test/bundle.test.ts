@@ -142,6 +142,9 @@ describe('dist/deploy-canary', () => {
     expect(status.status).toBe(0);
     expect(status.stderr).toContain(`front door http://${listen} (local proxy, pid ${proxyPid()})`);
     expect(status.stderr).toMatch(new RegExp(`stable\\s+${stable.id}\\s+100%\\s+running \\(pid ${stable.pid}\\)`));
+    // No run holds the lock now; the last verdicts come newest first, with their reasons.
+    expect(status.stderr).toContain('lock free');
+    expect(status.stderr).toMatch(/last verdicts:\n\s+\S+ rolled-back +3\.0\.0-\w+: .*\n\s+\S+ promoted +2\.0\.0-\w+/);
     const down = cli('down');
     expect(down.status).toBe(0);
     expect(down.stderr).toContain(`release ${stable.id} (pid ${stable.pid})`);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandSafe, inputEnvName, redactCredentials, reportFailure, type Logger } from '@slipway/action-kit/lite';
 import { UsageError, helpText, parseFlags } from './flags.js';
-import { ACTIONS } from './registry.js';
+import { ACTIONS, ALIASES } from './registry.js';
+import type { Terminal } from './terminal.js';
 
 /** Where the CLI writes: stdout for results, stderr for the log. */
 export interface CliIo {
@@ -11,6 +12,8 @@ export interface CliIo {
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** A terminal to draw on (spinner, colours); absent for plain lines. */
+  terminal?: Terminal;
 }
 
 /**
@@ -30,20 +33,27 @@ class Redactor {
   }
 }
 
-function consoleLogger(io: CliIo, debug: boolean): Logger {
+function consoleLogger(io: CliIo, debug: boolean, redactor: Redactor): Logger {
   const where = (p?: { file?: string; startLine?: number }): string =>
     p?.file ? `${p.file}${p.startLine ? `:${p.startLine}` : ''}: ` : '';
+  const terminal = io.terminal;
+  // The runner reads stderr for workflow commands too, should this run inside a job.
+  const say = (text: string, kind: 'info' | 'warning' | 'error' | 'debug'): void =>
+    terminal ? terminal.line(redactor.apply(commandSafe(text)), kind) : io.err(commandSafe(text));
   return {
-    debug: (m) => debug && io.err(`debug: ${m}`),
-    // The runner reads stderr for workflow commands too, should this run inside a job.
-    info: (m) => io.err(commandSafe(m)),
-    warning: (m, p) => io.err(commandSafe(`warning: ${where(p)}${m}`)),
-    error: (m, p) => io.err(commandSafe(`error: ${where(p)}${m}`)),
+    debug: (m) => debug && say(`debug: ${m}`, 'debug'),
+    info: (m) => say(m, 'info'),
+    warning: (m, p) => say(`warning: ${where(p)}${m}`, 'warning'),
+    error: (m, p) => say(`error: ${where(p)}${m}`, 'error'),
   };
 }
 
 const USAGE = (names: string[]): string =>
-  `slipway <action> [flags]\n\nActions: ${names.join(', ')}\nRun slipway <action> --help for its flags.`;
+  `slipway <action> [flags]\n\nActions: ${names.join(', ')}\nShort names: ${Object.entries(ALIASES)
+    .map(([short, long]) => `${short} (${long})`)
+    .join(
+      ', ',
+    )}\nRun slipway <action> --help for its flags.\n\nExit codes: 0 done; 1 the operation failed (a gate failed, a canary was rolled back); 2 the command line is wrong.`;
 
 /**
  * Runs `slipway <action> [flags]`; returns the exit code: 0 done, 1 the action failed (or no
@@ -58,8 +68,9 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     err: (t) => rawIo.err(redactor.apply(t)),
   };
   const debug = io.env.RUNNER_DEBUG === '1';
-  const logger = consoleLogger(io, debug);
-  const [name, ...rest] = argv;
+  const logger = consoleLogger(io, debug, redactor);
+  const [given, ...rest] = argv;
+  const name = given !== undefined ? (ALIASES[given] ?? given) : undefined;
   try {
     if (!name) {
       io.err(USAGE(Object.keys(ACTIONS)));
@@ -87,13 +98,16 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     for (const key of Object.keys(env)) if (key.startsWith('INPUT_')) delete env[key];
     for (const [input, value] of Object.entries(flags.inputs)) env[inputEnvName(input)] = value;
     const outputs: Record<string, string> = {};
+    io.terminal?.start(`slipway ${name}`);
     try {
       await action.run({ env, logger, setOutput: (k, v) => (outputs[k] = v), mask: (v) => redactor.add(v) });
+      io.terminal?.stop(true, 'done');
       if (flags.json) io.out(JSON.stringify(outputs, null, 2));
       else io.out(readSummary(join(summaryDir, 'summary.md')));
     } catch (err) {
       // An action that fails after setting its outputs (a canary rolled back, a workflow that
       // failed) still gives them with --json, as the runner still passes them on.
+      io.terminal?.stop(false, 'failed');
       if (flags.json && Object.keys(outputs).length) io.out(JSON.stringify(outputs, null, 2));
       throw err;
     } finally {

@@ -22,7 +22,10 @@ const statusMetadata: ActionMetadata = {
   description: 'Shows which release of an environment holds which share of its traffic, and whether each runs.',
   inputs,
   outputs: {
-    status: { description: 'JSON: releases with role, weight and process, the local proxy, the last transition.' },
+    status: {
+      description:
+        'JSON: releases with role, weight and process, the local proxy, the lock holder, the last verdicts with their reasons, the last transition.',
+    },
   },
 };
 
@@ -41,6 +44,16 @@ export const statusCommand: CliAction = {
       lines.push(
         `  ${r.role.padEnd(8)} ${r.id.padEnd(24)} ${String(r.weight).padStart(3)}%  ${r.running ? `running (pid ${r.pid}) ${r.upstream}` : 'stopped'}${served ? `  ${served.requests} requests, ${served.errors} 5xx` : ''}`,
       );
+    }
+    if (s.lock)
+      lines.push(
+        `lock held by ${s.lock.owner} (run ${s.lock.runId}, pid ${s.lock.pid} on ${s.lock.host}) since ${s.lock.acquiredAt}, until ${s.lock.expiresAt}${s.lock.stale ? `; stale: ${s.lock.stale}, the next run takes it over` : ''}`,
+      );
+    else lines.push('lock free');
+    if (s.verdicts.length) {
+      lines.push('last verdicts:');
+      for (const v of s.verdicts)
+        lines.push(`  ${v.at} ${v.outcome.padEnd(11)} ${v.release ?? ''}${v.reason ? `: ${v.reason}` : ''}`);
     }
     if (s.lastTransition) lines.push(`last: ${s.lastTransition}`);
     logger.info(lines.join('\n'));

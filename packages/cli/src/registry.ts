@@ -54,3 +54,12 @@ export const ACTIONS: Record<string, () => Promise<CliAction>> = {
   init: async () => (await import('./init-command.js')).initCommand,
   pipeline: async () => (await import('./pipeline-command.js')).pipelineCommand,
 };
+
+/** Short names for the actions people type most. */
+export const ALIASES: Readonly<Record<string, string>> = {
+  detect: 'detect-stack',
+  build: 'build-artifact',
+  scan: 'security-scan',
+  deploy: 'deploy-canary',
+  verify: 'verify-health',
+};

@@ -4,6 +4,7 @@ import type { Clock } from '@slipway/action-kit/lite';
 import { Ledger, type CanaryPhase, type DeepReadonly, type ReleaseRecord } from './ledger.js';
 import { localProxyStatus, stopLocalProxy } from './providers/local/spawn.js';
 import { releaseAlive, stopRelease } from './release/index.js';
+import { lockHolder } from './lock.js';
 
 /** One release of an environment and whether its process runs. */
 export interface ReleaseState {
@@ -25,6 +26,18 @@ export interface EnvironmentStatus {
   /** The local proxy daemon, when one runs: its front door and requests per release since it started. */
   proxy?: { frontDoor: string; pid: number; totals: Record<string, { requests: number; errors: number }> };
   lastTransition?: string;
+  /** Who holds the environment's lock (a deploy or a rollback at work), and whether it is stale. */
+  lock?: {
+    owner: string;
+    runId: string;
+    pid: number;
+    host: string;
+    acquiredAt: string;
+    expiresAt: string;
+    stale?: string;
+  };
+  /** The last outcomes the ledger keeps (promoted, rolled back, failed, recovered), newest first, with their reasons. */
+  verdicts: { at: string; release?: string; outcome: string; reason?: string }[];
 }
 
 /** Reads the ledger (and asks the local proxy, if one runs) without changing anything. */
@@ -51,9 +64,22 @@ export async function environmentStatus(
   for (const r of doc.releases) releases.push(state(r, 'previous', 0));
   const proxy = await localProxyStatus(stateDir, environment);
   const last = doc.transitions.at(-1);
+  const lock = await lockHolder(stateDir, environment, clock);
+  const verdicts = doc.transitions
+    .filter((t) => ['promoted', 'rolled-back', 'failed', 'recovered'].includes(t.to))
+    .slice(-5)
+    .reverse()
+    .map((t) => ({
+      at: t.at,
+      ...(t.release ? { release: t.release } : {}),
+      outcome: t.to,
+      ...(t.note ? { reason: t.note } : {}),
+    }));
   return {
     environment,
     releases,
+    verdicts,
+    ...(lock ? { lock } : {}),
     ...(canary ? { canaryPhase: canary.phase } : {}),
     ...(proxy ? { proxy: { frontDoor: proxy.frontDoor, pid: proxy.pid, totals: proxy.totals } } : {}),
     ...(last

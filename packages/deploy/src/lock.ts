@@ -263,6 +263,19 @@ async function readLock(path: string, environment: string): Promise<{ raw: strin
   return { raw, record: result.output };
 }
 
+/** Who holds an environment's lock, if anyone, and why the lock no longer protects them when it does not. */
+export async function lockHolder(
+  stateDir: string,
+  environment: string,
+  clock: Clock,
+): Promise<(Omit<LockRecord, 'token'> & { stale?: string }) | undefined> {
+  const found = await readLock(join(environmentDir(stateDir, environment), 'lock'), environment);
+  if (!found) return undefined;
+  const { owner, runId, pid, host, acquiredAt, expiresAt } = found.record;
+  const stale = staleness(found.record, clock.now());
+  return { owner, runId, pid, host, acquiredAt, expiresAt, ...(stale ? { stale } : {}) };
+}
+
 /** Why a lock no longer protects anyone, or undefined while its holder may still be working. */
 function staleness(record: LockRecord, now: number): string | undefined {
   const expires = Date.parse(record.expiresAt);

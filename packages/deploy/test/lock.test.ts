@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { ManualClock } from '@slipway/action-kit/lite';
-import { acquire, type LockOptions, type LockRecord } from '../src/lock.js';
+import { acquire, lockHolder, type LockOptions, type LockRecord } from '../src/lock.js';
 import { makeTree, REPO, removeTree } from '../../../test/harness.js';
 import { present, userError } from '../../../test/matchers.js';
 
@@ -147,6 +147,35 @@ describe('acquire', () => {
     await expect(acquire(options('run-1', { environment: '../etc' }))).rejects.toThrow(
       userError('environment', /not an environment name/),
     );
+  });
+});
+
+describe('lockHolder (slipway status)', () => {
+  it('says who holds the lock, without its token; nobody once it is released', async () => {
+    expect(await lockHolder(state, 'production', clock)).toBeUndefined();
+    const lock = await acquire(options('run-1'));
+    const holder = await lockHolder(state, 'production', clock);
+    expect(holder).toStrictEqual({
+      owner: 'deploy (octo/app)',
+      runId: 'run-1',
+      pid: process.pid,
+      host: hostname(),
+      acquiredAt: '2026-11-30T12:00:00.000Z',
+      expiresAt: '2026-11-30T12:01:00.000Z',
+    });
+    await lock.release();
+    expect(await lockHolder(state, 'production', clock)).toBeUndefined();
+  });
+
+  it('says why a lock is stale: expired, or its process gone', async () => {
+    plant({ expiresAt: new Date(T0 - 1).toISOString() });
+    expect(await lockHolder(state, 'production', clock)).toMatchObject({
+      stale: expect.stringMatching(/^it expired at /),
+    });
+    plant({ pid: deadPid() });
+    expect(await lockHolder(state, 'production', clock)).toMatchObject({
+      stale: expect.stringMatching(/^process \d+ is gone$/),
+    });
   });
 });
 
