@@ -4,7 +4,7 @@ import type { Clock } from '@slipway/action-kit/lite';
 import { Ledger, type CanaryPhase, type DeepReadonly, type ReleaseRecord } from './ledger.js';
 import { localProxyStatus, stopLocalProxy } from './providers/local/spawn.js';
 import { releaseAlive, stopRelease } from './release/index.js';
-import { lockHolder } from './lock.js';
+import { lockHolder, type LockHolder } from './lock.js';
 
 /** One release of an environment and whether its process runs. */
 export interface ReleaseState {
@@ -27,15 +27,7 @@ export interface EnvironmentStatus {
   proxy?: { frontDoor: string; pid: number; totals: Record<string, { requests: number; errors: number }> };
   lastTransition?: string;
   /** Who holds the environment's lock (a deploy or a rollback at work), and whether it is stale. */
-  lock?: {
-    owner: string;
-    runId: string;
-    pid: number;
-    host: string;
-    acquiredAt: string;
-    expiresAt: string;
-    stale?: string;
-  };
+  lock?: LockHolder;
   /** The last outcomes the ledger keeps (promoted, rolled back, failed, recovered), newest first, with their reasons. */
   verdicts: { at: string; release?: string; outcome: string; reason?: string }[];
 }

@@ -263,12 +263,11 @@ async function readLock(path: string, environment: string): Promise<{ raw: strin
   return { raw, record: result.output };
 }
 
+/** A lock's holder as others may see it (not its token), and why the lock is stale when it is. */
+export type LockHolder = Omit<LockRecord, 'token'> & { stale?: string };
+
 /** Who holds an environment's lock, if anyone, and why the lock no longer protects them when it does not. */
-export async function lockHolder(
-  stateDir: string,
-  environment: string,
-  clock: Clock,
-): Promise<(Omit<LockRecord, 'token'> & { stale?: string }) | undefined> {
+export async function lockHolder(stateDir: string, environment: string, clock: Clock): Promise<LockHolder | undefined> {
   const found = await readLock(join(environmentDir(stateDir, environment), 'lock'), environment);
   if (!found) return undefined;
   const { owner, runId, pid, host, acquiredAt, expiresAt } = found.record;
