@@ -10,10 +10,13 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  defaultBranch: () => (/* binding */ defaultBranch),
   initCommand: () => (/* binding */ initCommand),
   pickTemplate: () => (/* binding */ pickTemplate)
 });
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -37,7 +40,9 @@ const TEMPLATES = {
 // `slipway init`: writes the starter workflow that fits the repository into .github/workflows/.
 // detect-stack reads the repository; its primary project picks the template (a Node.js, Python or
 // Go service, a static site, or the self-hosted local one); the template already names the commit
-// of slipway's reusable workflows it calls. An existing workflow is never overwritten without --force.
+// of slipway's reusable workflows it calls, and releases from the repository's default branch (the
+// template's $default-branch is filled in). An existing workflow is never overwritten without --force.
+
 
 
 
@@ -51,13 +56,33 @@ const metadata = {
             description: `A template by name instead of the one detect-stack picks: ${Object.keys(TEMPLATES).join(', ')}.`,
         },
         name: { description: 'The workflow file, .github/workflows/<name>.yml.', default: 'release' },
+        branch: {
+            description: "The branch whose pushes release, in place of the template's $default-branch (which only GitHub's New workflow page fills in); empty: the repository's default branch (origin's HEAD, else the current branch, else main).",
+        },
         force: { description: 'Overwrite a workflow of that name.', default: 'false' },
     },
     outputs: {
         template: { description: 'The template written.' },
         workflow: { description: 'The workflow file, relative to the repository.' },
+        branch: { description: 'The branch the workflow releases from.' },
     },
 };
+/** The repository's default branch: origin's HEAD, else the branch checked out, else main. */
+function defaultBranch(root) {
+    const git = (...args) => {
+        try {
+            return (0,external_node_child_process_.execFileSync)('git', ['-C', root, ...args], {
+                encoding: 'utf8',
+                stdio: ['ignore', 'pipe', 'ignore'],
+            }).trim();
+        }
+        catch {
+            return '';
+        }
+    };
+    const origin = git('symbolic-ref', '--short', 'refs/remotes/origin/HEAD').replace(/^origin\//, '');
+    return origin || git('symbolic-ref', '--short', 'HEAD') || 'main';
+}
 /** Frameworks whose build is a folder of files to serve. */
 const STATIC_FRAMEWORKS = new Set([
     'astro',
@@ -112,9 +137,15 @@ const initCommand = {
         const target = (0,external_node_path_.join)(root, relativePath);
         if ((0,external_node_fs_.existsSync)(target) && !force)
             throw new lite/* UserError */.yo(`${relativePath} exists already.`, { input: 'force' }, 'Choose another --name, or pass --force to overwrite it.');
+        let branch = inputs.raw('branch').trim();
+        if (branch && !/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/.test(branch))
+            throw new lite/* UserError */.yo(`'${branch.slice(0, 80)}' is not a branch name.`, { input: 'branch' }, 'Name a branch, such as main.');
+        if (!branch)
+            branch = defaultBranch(root);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
-        await (0,lite/* writeFileAtomic */.Zf)(target, TEMPLATES[template]);
+        await (0,lite/* writeFileAtomic */.Zf)(target, TEMPLATES[template].replaceAll('$default-branch', branch));
         setOutput('template', template);
+        setOutput('branch', branch);
         setOutput('workflow', relativePath);
         logger.info(`init: wrote ${relativePath} from the ${template} template; change the values its comments point out, then commit it`);
     },

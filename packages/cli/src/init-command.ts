@@ -1,7 +1,9 @@
 // `slipway init`: writes the starter workflow that fits the repository into .github/workflows/.
 // detect-stack reads the repository; its primary project picks the template (a Node.js, Python or
 // Go service, a static site, or the self-hosted local one); the template already names the commit
-// of slipway's reusable workflows it calls. An existing workflow is never overwritten without --force.
+// of slipway's reusable workflows it calls, and releases from the repository's default branch (the
+// template's $default-branch is filled in). An existing workflow is never overwritten without --force.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
@@ -24,13 +26,34 @@ const metadata: ActionMetadata = {
       description: `A template by name instead of the one detect-stack picks: ${Object.keys(TEMPLATES).join(', ')}.`,
     },
     name: { description: 'The workflow file, .github/workflows/<name>.yml.', default: 'release' },
+    branch: {
+      description:
+        "The branch whose pushes release, in place of the template's $default-branch (which only GitHub's New workflow page fills in); empty: the repository's default branch (origin's HEAD, else the current branch, else main).",
+    },
     force: { description: 'Overwrite a workflow of that name.', default: 'false' },
   },
   outputs: {
     template: { description: 'The template written.' },
     workflow: { description: 'The workflow file, relative to the repository.' },
+    branch: { description: 'The branch the workflow releases from.' },
   },
 };
+
+/** The repository's default branch: origin's HEAD, else the branch checked out, else main. */
+export function defaultBranch(root: string): string {
+  const git = (...args: string[]): string => {
+    try {
+      return execFileSync('git', ['-C', root, ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    } catch {
+      return '';
+    }
+  };
+  const origin = git('symbolic-ref', '--short', 'refs/remotes/origin/HEAD').replace(/^origin\//, '');
+  return origin || git('symbolic-ref', '--short', 'HEAD') || 'main';
+}
 
 /** Frameworks whose build is a folder of files to serve. */
 const STATIC_FRAMEWORKS = new Set([
@@ -107,9 +130,18 @@ export const initCommand: CliAction = {
         { input: 'force' },
         'Choose another --name, or pass --force to overwrite it.',
       );
+    let branch = inputs.raw('branch').trim();
+    if (branch && !/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/.test(branch))
+      throw new UserError(
+        `'${branch.slice(0, 80)}' is not a branch name.`,
+        { input: 'branch' },
+        'Name a branch, such as main.',
+      );
+    if (!branch) branch = defaultBranch(root);
     mkdirSync(dirname(target), { recursive: true });
-    await writeFileAtomic(target, TEMPLATES[template]!);
+    await writeFileAtomic(target, TEMPLATES[template]!.replaceAll('$default-branch', branch));
     setOutput('template', template);
+    setOutput('branch', branch);
     setOutput('workflow', relativePath);
     logger.info(
       `init: wrote ${relativePath} from the ${template} template; change the values its comments point out, then commit it`,

@@ -29,7 +29,8 @@ async function init(cwd: string, ...flags: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const template = (name: string) => readFileSync(join(REPO, 'workflows-templates', `${name}.yml`), 'utf8');
+const template = (name: string, branch = 'main') =>
+  readFileSync(join(REPO, 'workflows-templates', `${name}.yml`), 'utf8').replaceAll('$default-branch', branch);
 
 describe('slipway init', () => {
   it.each([
@@ -52,9 +53,16 @@ describe('slipway init', () => {
     const dir = repo(files);
     const run = await init(dir, '--json');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.out)).toStrictEqual({ template: expected, workflow: '.github/workflows/release.yml' });
+    expect(JSON.parse(run.out)).toStrictEqual({
+      template: expected,
+      workflow: '.github/workflows/release.yml',
+      branch: 'main',
+    });
     const written = readFileSync(join(dir, '.github', 'workflows', 'release.yml'), 'utf8');
     expect(written).toBe(template(expected));
+    // GitHub's placeholder is filled in: only its New workflow page would do that otherwise.
+    expect(written).not.toContain('$default-branch');
+    expect(written).toMatch(/branches: \[main\]/);
     expect(written).toMatch(/uses: slipway\/slipway\/\.github\/workflows\/slipway-[a-z]+\.yml@[0-9a-f]{40}/);
   });
 
@@ -83,6 +91,23 @@ describe('slipway init', () => {
     expect(run.err).toMatch(message);
     expect(run.err).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, '.github'))).toBe(false);
+  });
+
+  it("releases from the repository's default branch: origin's HEAD, else the branch checked out; or --branch", async () => {
+    const dir = repo({ 'package.json': '{"name":"web"}' });
+    const git = (...args: string[]) => spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
+    git('init', '-q', '-b', 'trunk');
+    expect(JSON.parse((await init(dir, '--json')).out)).toMatchObject({ branch: 'trunk' });
+    expect(readFileSync(join(dir, '.github/workflows/release.yml'), 'utf8')).toBe(template('node-service', 'trunk'));
+    git('update-ref', 'refs/remotes/origin/production', 'HEAD');
+    git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/production');
+    expect(JSON.parse((await init(dir, '--json', '--force', 'true')).out)).toMatchObject({ branch: 'production' });
+    expect(JSON.parse((await init(dir, '--json', '--force', 'true', '--branch', 'release/v2')).out)).toMatchObject({
+      branch: 'release/v2',
+    });
+    const bad = await init(dir, '--force', 'true', '--branch', '--evil');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/input 'branch': '--evil' is not a branch name/);
   });
 
   it('says when detect-stack finds no project, and names --template', async () => {
