@@ -45,6 +45,8 @@ const statusCommand = {
         const { environmentStatus } = await Promise.all(/* import() */[__webpack_require__.e(7934), __webpack_require__.e(8815), __webpack_require__.e(4006), __webpack_require__.e(2856), __webpack_require__.e(4119), __webpack_require__.e(6913), __webpack_require__.e(957), __webpack_require__.e(5359), __webpack_require__.e(1202), __webpack_require__.e(6075)]).then(__webpack_require__.bind(__webpack_require__, 16075));
         const s = await environmentStatus(stateDir(reader.raw('state-dir'), env), reader.raw('environment'), _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml);
         setOutput('status', JSON.stringify(s));
+        if (s.ledgerRecovered)
+            logger.warning(s.ledgerRecovered);
         const lines = [`environment ${s.environment}${s.canaryPhase ? ` (canary ${s.canaryPhase})` : ''}`];
         if (s.proxy)
             lines.push(`front door ${s.proxy.frontDoor} (local proxy, pid ${s.proxy.pid})`);

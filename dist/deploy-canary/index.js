@@ -77286,6 +77286,7 @@ async function deployCanary(plan, seams) {
         const ledger = await src_ledger/* Ledger */.Oc.open(plan.stateDir, plan.environment, seams.clock, {
             audit: plan.audit ?? {},
             guard: () => lock.refresh(),
+            logger: seams.logger,
         });
         const context = host_routerContext(plan, seams);
         const host = seams.host ?? host_releaseHost(plan.provider, context);
@@ -77721,7 +77722,7 @@ class Rollout {
  * dead run's lock is stale (its process is gone) and is taken over.
  */
 async function recoverCanary(o, seams) {
-    const peek = await src_ledger/* Ledger */.Oc.open(o.stateDir, o.environment, seams.clock);
+    const peek = await src_ledger/* Ledger */.Oc.open(o.stateDir, o.environment, seams.clock, { repair: false });
     const left = peek.unfinished();
     if (!left || left.phase === 'paused' || (o.runId !== undefined && left.runId !== o.runId))
         return undefined;
@@ -77746,7 +77747,7 @@ async function recoverCanary(o, seams) {
     }
     try {
         // Read again under the lock: another run may have finished it meanwhile.
-        const ledger = await src_ledger/* Ledger */.Oc.open(o.stateDir, o.environment, seams.clock);
+        const ledger = await src_ledger/* Ledger */.Oc.open(o.stateDir, o.environment, seams.clock, { logger: seams.logger });
         const canary = ledger.unfinished();
         if (!canary || canary.phase === 'paused' || canary.release.id !== left.release.id)
             return undefined;
@@ -77811,7 +77812,8 @@ var spawn = __nccwpck_require__(3714);
 
 /** Reads the ledger (and asks the local proxy, if one runs) without changing anything. */
 async function environmentStatus(stateDir, environment, clock) {
-    const ledger = await Ledger.open(stateDir, environment, clock);
+    // Read-only: a damaged ledger is read from its last good copy, and said so, but not repaired here.
+    const ledger = await Ledger.open(stateDir, environment, clock, { repair: false });
     const doc = ledger.document;
     const canary = doc.canary;
     const state = (r, role, weight) => ({
@@ -77847,6 +77849,7 @@ async function environmentStatus(stateDir, environment, clock) {
         environment,
         releases,
         verdicts,
+        ...(ledger.recovered ? { ledgerRecovered: ledger.recovered } : {}),
         ...(lock ? { lock } : {}),
         ...(canary ? { canaryPhase: canary.phase } : {}),
         ...(proxy ? { proxy: { frontDoor: proxy.frontDoor, pid: proxy.pid, totals: proxy.totals } } : {}),
@@ -77863,7 +77866,7 @@ async function environmentStatus(stateDir, environment, clock) {
  * release stopped and starts over as a first release. Returns what it stopped.
  */
 async function downEnvironment(stateDir, environment, clock) {
-    const ledger = await Ledger.open(stateDir, environment, clock);
+    const ledger = await Ledger.open(stateDir, environment, clock, { repair: false });
     const doc = ledger.document;
     const stopped = [];
     const proxy = await localProxyStatus(stateDir, environment);
@@ -77921,7 +77924,7 @@ async function rollback(o, seams) {
         reason,
     });
     try {
-        const ledger = await Ledger.open(o.stateDir, o.environment, clock, { audit: o.audit ?? {} });
+        const ledger = await Ledger.open(o.stateDir, o.environment, clock, { audit: o.audit ?? {}, logger });
         versionOf = (id) => {
             const doc = ledger.document;
             return [doc.stable, ...doc.releases].find((r) => r?.id === id)?.version ?? '';
@@ -84975,15 +84978,22 @@ function parseOutputFile(text) {
 /* harmony export */   Oc: () => (/* binding */ Ledger)
 /* harmony export */ });
 /* unused harmony export transitionSchema */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7934);
-/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3436);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7934);
+/* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3436);
 // The release ledger of one environment: which release is stable, which canary is under way and
 // how far it got, and every transition, so that a crashed or cancelled run can be resumed or
 // rolled back by the next one. Each change is on disk before the promise resolves.
+// Every write carries a checksum and is copied to ledger.last-good.json; a ledger found damaged
+// (not JSON, not a ledger, or not what its checksum says) is replaced by that copy, loudly, and
+// kept aside for inspection. A ledger with no checksum field (an older one, or one fixed by hand
+// with the field removed) is taken as it is.
+
 
 
 
@@ -84997,64 +85007,65 @@ const MAX_TRANSITIONS = 1000;
 /** 1000 transitions are a few hundred KiB; anything far larger is not a ledger. */
 const MAX_LEDGER_BYTES = 16 * 1024 * 1024;
 const ENVIRONMENT = /^[A-Za-z0-9._-]{1,64}$/;
-const nonEmpty = valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minLength */ .BpQ(1));
-const time = valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .isoTimestamp */ .yhX());
-const weight = valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minValue */ .Wwf(0), valibot__WEBPACK_IMPORTED_MODULE_3__/* .maxValue */ .cGV(100));
-const releaseSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+const nonEmpty = valibot__WEBPACK_IMPORTED_MODULE_4__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__/* .minLength */ .BpQ(1));
+const time = valibot__WEBPACK_IMPORTED_MODULE_4__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__/* .isoTimestamp */ .yhX());
+const weight = valibot__WEBPACK_IMPORTED_MODULE_4__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_4__/* .minValue */ .Wwf(0), valibot__WEBPACK_IMPORTED_MODULE_4__/* .maxValue */ .cGV(100));
+const releaseSchema = valibot__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     id: nonEmpty,
-    version: valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    upstream: valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    dir: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
-    pid: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minValue */ .Wwf(1))),
+    version: valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    upstream: valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    dir: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
+    pid: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_4__/* .minValue */ .Wwf(1))),
     startedAt: time,
-    digest: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    digest: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
     /** How it was started, so that a rollback can start it again. */
-    command: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    command: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
 });
-const canarySchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+const canarySchema = valibot__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     release: releaseSchema,
-    phase: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO(PHASES),
-    stepIndex: valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minValue */ .Wwf(0)),
+    phase: valibot__WEBPACK_IMPORTED_MODULE_4__/* .picklist */ .KIO(PHASES),
+    stepIndex: valibot__WEBPACK_IMPORTED_MODULE_4__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_4__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_4__/* .minValue */ .Wwf(0)),
     weight,
     runId: nonEmpty,
     startedAt: time,
 });
 /** One transition as the ledger writes it, for readers of `audit.jsonl` to validate lines with. */
-const transitionSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+const transitionSchema = valibot__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     at: time,
     runId: nonEmpty,
-    from: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO([...PHASES, 'idle']),
-    to: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO([...PHASES, ...OUTCOMES]),
+    from: valibot__WEBPACK_IMPORTED_MODULE_4__/* .picklist */ .KIO([...PHASES, 'idle']),
+    to: valibot__WEBPACK_IMPORTED_MODULE_4__/* .picklist */ .KIO([...PHASES, ...OUTCOMES]),
     weight,
-    release: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
-    note: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    release: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
+    note: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
     /** Who and what, for the audit trail and delivery metrics (set from the run's context). */
-    actor: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
-    commit: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
-    commitTime: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(time),
-    version: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
-    digest: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    actor: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
+    commit: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
+    commitTime: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(time),
+    version: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
+    digest: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
 });
-const documentSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    version: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1),
-    environment: valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .regex */ .yGV(ENVIRONMENT)),
-    stable: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(releaseSchema),
-    canary: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(canarySchema),
-    releases: valibot__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(releaseSchema),
-    transitions: valibot__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(transitionSchema),
+const documentSchema = valibot__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    version: valibot__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
+    environment: valibot__WEBPACK_IMPORTED_MODULE_4__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__/* .regex */ .yGV(ENVIRONMENT)),
+    stable: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(releaseSchema),
+    canary: valibot__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lqM(canarySchema),
+    releases: valibot__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(releaseSchema),
+    transitions: valibot__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(transitionSchema),
 });
 /** The folder of one environment's ledger and lock; a name that could leave the state folder is a UserError. */
 function environmentDir(stateDir, environment) {
     // `.` and `..` pass the character class but would put the ledger outside its own folder.
     if (!ENVIRONMENT.test(environment) || /^\.+$/.test(environment))
-        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`'${environment.slice(0, 80)}' is not an environment name.`, { input: 'environment' }, 'Use 1 to 64 letters, digits, dots, dashes or underscores, such as production or eu-west.1.');
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, environment);
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`'${environment.slice(0, 80)}' is not an environment name.`, { input: 'environment' }, 'Use 1 to 64 letters, digits, dots, dashes or underscores, such as production or eu-west.1.');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(stateDir, environment);
 }
 const HINT = 'slipway never resets a ledger, since it records which release is live: fix the file by hand or restore it from a backup.';
 /** The release ledger of one environment; concurrent runs are kept out by the lock, not by this class. */
 class Ledger {
     path;
     doc;
+    recovered;
     clock;
     keep;
     audit;
@@ -85062,9 +85073,12 @@ class Ledger {
     queue = Promise.resolve();
     constructor(
     /** The ledger file. */
-    path, doc, clock, keep, audit, guard) {
+    path, doc, 
+    /** Why the ledger was read from its last good copy, when it was. */
+    recovered, clock, keep, audit, guard) {
         this.path = path;
         this.doc = doc;
+        this.recovered = recovered;
         this.clock = clock;
         this.keep = keep;
         this.audit = audit;
@@ -85072,17 +85086,46 @@ class Ledger {
     }
     /** `audit.jsonl` beside the ledger: every transition ever written, one JSON object a line, never cut. */
     get auditPath() {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.path), 'audit.jsonl');
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(this.path), 'audit.jsonl');
     }
     /** Reads `<stateDir>/<environment>/ledger.json`; a missing file is an empty ledger, a damaged one a UserError. */
     static async open(stateDir, environment, clock, options = {}) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(environmentDir(stateDir, environment), 'ledger.json');
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(environmentDir(stateDir, environment), 'ledger.json');
         const keep = options.keepReleases ?? DEFAULT_KEEP;
-        const exists = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).then(() => true, (err) => (err.code === 'ENOENT' ? false : Promise.reject(err)));
-        const doc = exists
-            ? readDocument(path, environment)
-            : { version: 1, environment, releases: [], transitions: [] };
-        return new Ledger(path, deepFreeze(doc), clock, keep, options.audit ?? {}, options.guard);
+        const exists = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).then(() => true, (err) => (err.code === 'ENOENT' ? false : Promise.reject(err)));
+        const copy = lastGoodPath(path);
+        let doc;
+        let recovered;
+        try {
+            doc = exists
+                ? readDocument(path, environment)
+                : { version: 1, environment, releases: [], transitions: [] };
+            if (!exists && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(copy).catch(() => undefined)))
+                throw new DamagedLedger('is missing');
+        }
+        catch (err) {
+            if (!(err instanceof DamagedLedger))
+                throw err;
+            // The last good copy, if it is whole; otherwise the damage is the user's to see and fix.
+            let good;
+            try {
+                good = readDocument(copy, environment);
+            }
+            catch {
+                throw (err.original ??
+                    new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`is missing, and its last good copy ${copy} cannot be read either.`, { file: path }, HINT));
+            }
+            const kept = `${path}.damaged-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}`;
+            if (options.repair !== false) {
+                if (exists)
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(path, kept);
+                await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(path, await readFileText(copy));
+            }
+            recovered = `${path} ${err.reason}: slipway uses its last good copy, ${copy} (last transition ${good.transitions.at(-1)?.at ?? 'none'})${options.repair !== false && exists ? `; the damaged file is kept as ${kept}` : ''}. Check that the stable release it names is the one serving.`;
+            options.logger?.warning(recovered, { file: path });
+            doc = good;
+        }
+        return new Ledger(path, deepFreeze(doc), recovered, clock, keep, options.audit ?? {}, options.guard);
     }
     /** The ledger as last written. */
     get document() {
@@ -85100,8 +85143,11 @@ class Ledger {
             const at = new Date(this.clock.now()).toISOString();
             const doc = deepFreeze(applyChange(this.doc, change, runId, at, this.keep, this.audit));
             // A document this class could not read back is never written: that is a bug of the caller.
-            valibot__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qgA(documentSchema, doc);
-            await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(this.path, `${JSON.stringify(doc, null, 2)}\n`);
+            valibot__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qgA(documentSchema, doc);
+            const text = serialize(doc);
+            await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(this.path, text);
+            // The copy follows the ledger: should the ledger be damaged later, the copy is what it was.
+            await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(lastGoodPath(this.path), text);
             this.doc = doc;
             // The ledger keeps its newest transitions; the audit trail keeps them all, appended once committed.
             await appendDurably(this.auditPath, `${JSON.stringify(doc.transitions.at(-1))}\n`);
@@ -85120,31 +85166,37 @@ class Ledger {
     }
 }
 function readDocument(path, environment) {
-    const text = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .readUserFile */ .E1)(path, { maxBytes: MAX_LEDGER_BYTES, subject: { file: path }, what: 'The ledger' }).toString('utf8');
+    const text = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .readUserFile */ .E1)(path, { maxBytes: MAX_LEDGER_BYTES, subject: { file: path }, what: 'The ledger' }).toString('utf8');
     let raw;
     try {
         raw = JSON.parse(text);
     }
     catch (err) {
-        const { line } = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .lineColumn */ .rv)(text, (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .jsonErrorOffset */ .O)(text));
-        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`is not valid JSON: ${(0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonError */ .M1)(text, err)}.`, { file: path, line }, HINT);
+        const { line } = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .lineColumn */ .rv)(text, (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .jsonErrorOffset */ .O)(text));
+        throw new DamagedLedger('is not valid JSON', new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`is not valid JSON: ${(0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .describeJsonError */ .M1)(text, err)}.`, { file: path, line }, HINT));
+    }
+    if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'checksum' in raw) {
+        const { checksum, ...rest } = raw;
+        if (checksum !== checksumOf(rest))
+            throw new DamagedLedger('does not match its checksum', new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('does not match its checksum: it changed after slipway wrote it.', { file: path, line: (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .fieldLine */ .h0)(text, ['checksum']) ?? 1 }, 'If you fixed it by hand, remove its "checksum" field so that slipway takes it as it is.'));
+        raw = rest;
     }
     // valibot takes an array for an object (with every key missing); say what it is instead.
-    const result = valibot__WEBPACK_IMPORTED_MODULE_3__/* .safeParse */ .xLC(documentSchema, Array.isArray(raw) ? 'an array' : raw);
+    const result = valibot__WEBPACK_IMPORTED_MODULE_4__/* .safeParse */ .xLC(documentSchema, Array.isArray(raw) ? 'an array' : raw);
     if (!result.success) {
         const issue = result.issues[0];
         const keys = (issue.path ?? []).map((p) => p.key);
-        const line = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .fieldLine */ .h0)(text, keys) ?? 1;
+        const line = (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .fieldLine */ .h0)(text, keys) ?? 1;
         const lastKey = keys.filter((k) => typeof k === 'string').at(-1);
         const column = lastKey === undefined ? 1 : Math.max(1, (text.split('\n')[line - 1] ?? '').indexOf(`"${lastKey}"`) + 1);
-        const where = valibot__WEBPACK_IMPORTED_MODULE_3__/* .getDotPath */ .BuJ(issue);
+        const where = valibot__WEBPACK_IMPORTED_MODULE_4__/* .getDotPath */ .BuJ(issue);
         const problem = issue.received === 'undefined'
             ? `${where ?? 'a field'} is missing`
             : `${where ? `${where}: ` : ''}${issue.expected ? `expected ${issue.expected}, got ${issue.received}` : issue.message}`;
-        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`is not a slipway release ledger: ${problem} at line ${line}, column ${column}.`, { file: path, line }, HINT);
+        throw new DamagedLedger('is not a slipway release ledger', new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`is not a slipway release ledger: ${problem} at line ${line}, column ${column}.`, { file: path, line }, HINT));
     }
     if (result.output.environment !== environment)
-        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`records environment '${result.output.environment}', not '${environment}'.`, { file: path, line: (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .fieldLine */ .h0)(text, ['environment']) ?? 1 }, 'Each environment keeps its own ledger; put this one back in its own folder.');
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`records environment '${result.output.environment}', not '${environment}'.`, { file: path, line: (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .fieldLine */ .h0)(text, ['environment']) ?? 1 }, 'Each environment keeps its own ledger; put this one back in its own folder.');
     return result.output;
 }
 /** The document after a change: pure, so a failed write leaves the ledger as it was. */
@@ -85238,13 +85290,44 @@ function auditFields(audit, release) {
 }
 /** Appends a line and syncs it to disk before resolving. */
 async function appendDurably(path, line) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'a', 0o600);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'a', 0o600);
     try {
         await handle.appendFile(line);
         await handle.sync();
     }
     finally {
         await handle.close();
+    }
+}
+/** A ledger that cannot be taken as it is; `original` is the error to show when no good copy helps. */
+class DamagedLedger extends Error {
+    reason;
+    original;
+    constructor(reason, original) {
+        super(reason);
+        this.reason = reason;
+        this.original = original;
+    }
+}
+/** The copy of the last ledger written, beside it. */
+function lastGoodPath(path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), 'ledger.last-good.json');
+}
+/** sha256 of a document's compact JSON, in its own key order. */
+function checksumOf(doc) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(doc)).digest('hex')}`;
+}
+/** The ledger file's text: the document, then the checksum of it. */
+function serialize(doc) {
+    return `${JSON.stringify({ ...doc, checksum: checksumOf(doc) }, null, 2)}\n`;
+}
+async function readFileText(path) {
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    try {
+        return await fh.readFile('utf8');
+    }
+    finally {
+        await fh.close();
     }
 }
 

@@ -36,6 +36,7 @@ export const statusCommand: CliAction = {
     const { environmentStatus } = await import('@slipway/deploy');
     const s = await environmentStatus(stateDir(reader.raw('state-dir'), env), reader.raw('environment'), systemClock);
     setOutput('status', JSON.stringify(s));
+    if (s.ledgerRecovered) logger.warning(s.ledgerRecovered);
     const lines = [`environment ${s.environment}${s.canaryPhase ? ` (canary ${s.canaryPhase})` : ''}`];
     if (s.proxy) lines.push(`front door ${s.proxy.frontDoor} (local proxy, pid ${s.proxy.pid})`);
     if (s.releases.length === 0) lines.push('no release deployed');

@@ -30,6 +30,8 @@ export interface EnvironmentStatus {
   lock?: LockHolder;
   /** The last outcomes the ledger keeps (promoted, rolled back, failed, recovered), newest first, with their reasons. */
   verdicts: { at: string; release?: string; outcome: string; reason?: string }[];
+  /** Set when the ledger is damaged and was read from its last good copy: why, and which copy. */
+  ledgerRecovered?: string;
 }
 
 /** Reads the ledger (and asks the local proxy, if one runs) without changing anything. */
@@ -38,7 +40,8 @@ export async function environmentStatus(
   environment: string,
   clock: Clock,
 ): Promise<EnvironmentStatus> {
-  const ledger = await Ledger.open(stateDir, environment, clock);
+  // Read-only: a damaged ledger is read from its last good copy, and said so, but not repaired here.
+  const ledger = await Ledger.open(stateDir, environment, clock, { repair: false });
   const doc = ledger.document;
   const canary = doc.canary;
   const state = (r: DeepReadonly<ReleaseRecord>, role: ReleaseState['role'], weight: number): ReleaseState => ({
@@ -71,6 +74,7 @@ export async function environmentStatus(
     environment,
     releases,
     verdicts,
+    ...(ledger.recovered ? { ledgerRecovered: ledger.recovered } : {}),
     ...(lock ? { lock } : {}),
     ...(canary ? { canaryPhase: canary.phase } : {}),
     ...(proxy ? { proxy: { frontDoor: proxy.frontDoor, pid: proxy.pid, totals: proxy.totals } } : {}),
@@ -88,7 +92,7 @@ export async function environmentStatus(
  * release stopped and starts over as a first release. Returns what it stopped.
  */
 export async function downEnvironment(stateDir: string, environment: string, clock: Clock): Promise<string[]> {
-  const ledger = await Ledger.open(stateDir, environment, clock);
+  const ledger = await Ledger.open(stateDir, environment, clock, { repair: false });
   const doc = ledger.document;
   const stopped: string[] = [];
   const proxy = await localProxyStatus(stateDir, environment);

@@ -1,7 +1,12 @@
 // The release ledger of one environment: which release is stable, which canary is under way and
 // how far it got, and every transition, so that a crashed or cancelled run can be resumed or
 // rolled back by the next one. Each change is on disk before the promise resolves.
-import { open as openFile, stat } from 'node:fs/promises';
+// Every write carries a checksum and is copied to ledger.last-good.json; a ledger found damaged
+// (not JSON, not a ledger, or not what its checksum says) is replaced by that copy, loudly, and
+// kept aside for inspection. A ledger with no checksum field (an older one, or one fixed by hand
+// with the field removed) is taken as it is.
+import { createHash } from 'node:crypto';
+import { open as openFile, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as v from 'valibot';
 import {
@@ -13,6 +18,7 @@ import {
   UserError,
   writeFileAtomic,
   type Clock,
+  type Logger,
 } from '@slipway/action-kit/lite';
 
 /** Where a canary is between its start and its end. */
@@ -139,6 +145,8 @@ export class Ledger {
     /** The ledger file. */
     readonly path: string,
     private doc: DeepReadonly<LedgerDocument>,
+    /** Why the ledger was read from its last good copy, when it was. */
+    readonly recovered: string | undefined,
     private readonly clock: Clock,
     private readonly keep: number,
     private readonly audit: AuditContext,
@@ -160,6 +168,10 @@ export class Ledger {
       audit?: AuditContext;
       /** Runs before every write and throws to prevent it: a run whose lock was taken over writes nothing more. */
       guard?: () => Promise<void>;
+      /** Told, as a warning, when a damaged ledger is replaced by its last good copy. */
+      logger?: Logger;
+      /** false: read the last good copy of a damaged ledger without writing anything (slipway status). */
+      repair?: boolean;
     } = {},
   ): Promise<Ledger> {
     const path = join(environmentDir(stateDir, environment), 'ledger.json');
@@ -168,10 +180,38 @@ export class Ledger {
       () => true,
       (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? false : Promise.reject(err)),
     );
-    const doc = exists
-      ? readDocument(path, environment)
-      : { version: 1 as const, environment, releases: [], transitions: [] };
-    return new Ledger(path, deepFreeze(doc), clock, keep, options.audit ?? {}, options.guard);
+    const copy = lastGoodPath(path);
+    let doc: LedgerDocument;
+    let recovered: string | undefined;
+    try {
+      doc = exists
+        ? readDocument(path, environment)
+        : { version: 1 as const, environment, releases: [], transitions: [] };
+      if (!exists && (await stat(copy).catch(() => undefined))) throw new DamagedLedger('is missing');
+    } catch (err) {
+      if (!(err instanceof DamagedLedger)) throw err;
+      // The last good copy, if it is whole; otherwise the damage is the user's to see and fix.
+      let good: LedgerDocument;
+      try {
+        good = readDocument(copy, environment);
+      } catch {
+        throw (
+          err.original ??
+          new UserError(`is missing, and its last good copy ${copy} cannot be read either.`, { file: path }, HINT)
+        );
+      }
+      const kept = `${path}.damaged-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}`;
+      if (options.repair !== false) {
+        if (exists) await rename(path, kept);
+        await writeFileAtomic(path, await readFileText(copy));
+      }
+      recovered = `${path} ${err.reason}: slipway uses its last good copy, ${copy} (last transition ${good.transitions.at(-1)?.at ?? 'none'})${
+        options.repair !== false && exists ? `; the damaged file is kept as ${kept}` : ''
+      }. Check that the stable release it names is the one serving.`;
+      options.logger?.warning(recovered, { file: path });
+      doc = good;
+    }
+    return new Ledger(path, deepFreeze(doc), recovered, clock, keep, options.audit ?? {}, options.guard);
   }
 
   /** The ledger as last written. */
@@ -193,7 +233,10 @@ export class Ledger {
       const doc = deepFreeze(applyChange(this.doc, change, runId, at, this.keep, this.audit));
       // A document this class could not read back is never written: that is a bug of the caller.
       v.parse(documentSchema, doc);
-      await writeFileAtomic(this.path, `${JSON.stringify(doc, null, 2)}\n`);
+      const text = serialize(doc);
+      await writeFileAtomic(this.path, text);
+      // The copy follows the ledger: should the ledger be damaged later, the copy is what it was.
+      await writeFileAtomic(lastGoodPath(this.path), text);
       this.doc = doc;
       // The ledger keeps its newest transitions; the audit trail keeps them all, appended once committed.
       await appendDurably(this.auditPath, `${JSON.stringify(doc.transitions.at(-1))}\n`);
@@ -223,7 +266,23 @@ function readDocument(path: string, environment: string): LedgerDocument {
     raw = JSON.parse(text);
   } catch (err) {
     const { line } = lineColumn(text, jsonErrorOffset(text));
-    throw new UserError(`is not valid JSON: ${describeJsonError(text, err)}.`, { file: path, line }, HINT);
+    throw new DamagedLedger(
+      'is not valid JSON',
+      new UserError(`is not valid JSON: ${describeJsonError(text, err)}.`, { file: path, line }, HINT),
+    );
+  }
+  if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'checksum' in raw) {
+    const { checksum, ...rest } = raw as Record<string, unknown>;
+    if (checksum !== checksumOf(rest))
+      throw new DamagedLedger(
+        'does not match its checksum',
+        new UserError(
+          'does not match its checksum: it changed after slipway wrote it.',
+          { file: path, line: fieldLine(text, ['checksum']) ?? 1 },
+          'If you fixed it by hand, remove its "checksum" field so that slipway takes it as it is.',
+        ),
+      );
+    raw = rest;
   }
   // valibot takes an array for an object (with every key missing); say what it is instead.
   const result = v.safeParse(documentSchema, Array.isArray(raw) ? 'an array' : raw);
@@ -239,10 +298,13 @@ function readDocument(path: string, environment: string): LedgerDocument {
       issue.received === 'undefined'
         ? `${where ?? 'a field'} is missing`
         : `${where ? `${where}: ` : ''}${issue.expected ? `expected ${issue.expected}, got ${issue.received}` : issue.message}`;
-    throw new UserError(
-      `is not a slipway release ledger: ${problem} at line ${line}, column ${column}.`,
-      { file: path, line },
-      HINT,
+    throw new DamagedLedger(
+      'is not a slipway release ledger',
+      new UserError(
+        `is not a slipway release ledger: ${problem} at line ${line}, column ${column}.`,
+        { file: path, line },
+        HINT,
+      ),
     );
   }
   if (result.output.environment !== environment)
@@ -352,5 +414,39 @@ async function appendDurably(path: string, line: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** A ledger that cannot be taken as it is; `original` is the error to show when no good copy helps. */
+class DamagedLedger extends Error {
+  constructor(
+    readonly reason: string,
+    readonly original?: UserError,
+  ) {
+    super(reason);
+  }
+}
+
+/** The copy of the last ledger written, beside it. */
+function lastGoodPath(path: string): string {
+  return join(dirname(path), 'ledger.last-good.json');
+}
+
+/** sha256 of a document's compact JSON, in its own key order. */
+function checksumOf(doc: unknown): string {
+  return `sha256:${createHash('sha256').update(JSON.stringify(doc)).digest('hex')}`;
+}
+
+/** The ledger file's text: the document, then the checksum of it. */
+function serialize(doc: DeepReadonly<LedgerDocument>): string {
+  return `${JSON.stringify({ ...doc, checksum: checksumOf(doc) }, null, 2)}\n`;
+}
+
+async function readFileText(path: string): Promise<string> {
+  const fh = await openFile(path, 'r');
+  try {
+    return await fh.readFile('utf8');
+  } finally {
+    await fh.close();
   }
 }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { isUserError, ManualClock } from '@slipway/action-kit/lite';
+import { isUserError, ManualClock, RecordingLogger } from '@slipway/action-kit/lite';
 import { Ledger, type ReleaseRecord } from '../src/ledger.js';
 import { makeTree, REPO, removeTree } from '../../../test/harness.js';
 import { present, userError } from '../../../test/matchers.js';
@@ -26,7 +26,15 @@ beforeEach(() => {
 });
 afterEach(() => removeTree(state));
 
-const onDisk = (env = 'production'): unknown => JSON.parse(readFileSync(join(state, env, 'ledger.json'), 'utf8'));
+/** The ledger file's document, less the checksum every write carries (checked to be there). */
+const onDisk = (env = 'production'): unknown => {
+  const { checksum, ...doc } = JSON.parse(readFileSync(join(state, env, 'ledger.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  expect(checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
+  return doc;
+};
 
 /** Asserts that opening the ledger fails with a UserError about the file, and returns what it shows the user. */
 async function openFailure(text: string): Promise<string> {
@@ -330,5 +338,89 @@ for (let i = 0; ; i++) {
     expect(canary.stepIndex === written || canary.stepIndex === written + 1).toBe(true);
     expect(ledger.document.transitions.at(-1)).toMatchObject({ to: 'stepping', weight: canary.weight });
     expect(ledger.document.transitions).toHaveLength(canary.stepIndex + 3);
+  });
+});
+
+describe('a damaged ledger and its last good copy', () => {
+  const file = () => join(state, 'production', 'ledger.json');
+  const copy = () => join(state, 'production', 'ledger.last-good.json');
+  async function twoReleases(): Promise<DeepReadonlyDoc> {
+    const ledger = await Ledger.open(state, 'production', clock);
+    await ledger.transition({ to: 'starting', canary: release(1) }, 'run-1');
+    await ledger.promote('run-1');
+    await ledger.transition({ to: 'starting', canary: release(2) }, 'run-2');
+    await ledger.promote('run-2');
+    return ledger.document;
+  }
+  type DeepReadonlyDoc = Awaited<ReturnType<typeof Ledger.open>>['document'];
+
+  it('every write leaves the same text in the last good copy', async () => {
+    await twoReleases();
+    expect(readFileSync(copy(), 'utf8')).toBe(readFileSync(file(), 'utf8'));
+  });
+
+  it.each([
+    ['cut short (not JSON)', (text: string) => text.slice(0, text.length / 2)],
+    ['a field of the wrong type', (text: string) => text.replace('"version": 1', '"version": "one"')],
+    ['a value changed behind its checksum', (text: string) => text.replace(/"1\.0\.2"/, '"6.6.6"')],
+  ])('%s: the last good copy is used, loudly, and the damaged file kept aside', async (_what, damage) => {
+    const written = await twoReleases();
+    const good = readFileSync(file(), 'utf8');
+    writeFileSync(file(), damage(good));
+    const logger = new RecordingLogger();
+    const ledger = await Ledger.open(state, 'production', clock, { logger });
+    expect(ledger.document).toStrictEqual(written);
+    expect(ledger.recovered).toMatch(
+      /ledger\.json (is not valid JSON|is not a slipway release ledger|does not match its checksum): slipway uses its last good copy/,
+    );
+    expect(logger.messages('warning')).toStrictEqual([ledger.recovered]);
+    // The ledger is whole again, and the damaged text is kept for whoever looks into it.
+    expect(readFileSync(file(), 'utf8')).toBe(good);
+    const aside = readdirSync(join(state, 'production')).filter((f) => f.startsWith('ledger.json.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(state, 'production', aside[0]!), 'utf8')).toBe(damage(good));
+    // And the next transition goes on from the good document.
+    await ledger.transition({ to: 'starting', canary: release(3) }, 'run-3');
+    expect((await Ledger.open(state, 'production', clock)).document.stable?.id).toBe(written.stable?.id);
+  });
+
+  it('a ledger lost while its copy is whole is read from the copy', async () => {
+    const written = await twoReleases();
+    rmSync(file());
+    const logger = new RecordingLogger();
+    const ledger = await Ledger.open(state, 'production', clock, { logger });
+    expect(ledger.document).toStrictEqual(written);
+    expect(logger.messages('warning').join()).toMatch(/ledger\.json is missing: slipway uses its last good copy/);
+  });
+
+  it('read-only (slipway status): the copy is read and the damage said, but nothing is written', async () => {
+    await twoReleases();
+    writeFileSync(file(), '{ "version": ');
+    const ledger = await Ledger.open(state, 'production', clock, { repair: false });
+    expect(ledger.recovered).toMatch(/is not valid JSON/);
+    expect(readFileSync(file(), 'utf8')).toBe('{ "version": ');
+    expect(readdirSync(join(state, 'production')).some((f) => f.includes('damaged'))).toBe(false);
+  });
+
+  it('with both damaged, nothing is reset: the error names the ledger', async () => {
+    await twoReleases();
+    writeFileSync(file(), '{ "version": ');
+    writeFileSync(copy(), '[]');
+    const err: unknown = await Ledger.open(state, 'production', clock).catch((e: unknown) => e);
+    expect(isUserError(err) && err.describe()).toMatch(/ledger\.json:1: is not valid JSON/);
+    expect(readFileSync(file(), 'utf8')).toBe('{ "version": ');
+  });
+
+  it('a ledger fixed by hand with its checksum field removed is taken as it is', async () => {
+    await twoReleases();
+    const doc = JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
+    delete doc.checksum;
+    (doc.stable as { version: string }).version = '1.0.2-fixed';
+    writeFileSync(file(), JSON.stringify(doc));
+    const logger = new RecordingLogger();
+    const ledger = await Ledger.open(state, 'production', clock, { logger });
+    expect(ledger.recovered).toBeUndefined();
+    expect(ledger.document.stable?.version).toBe('1.0.2-fixed');
+    expect(logger.records).toStrictEqual([]);
   });
 });

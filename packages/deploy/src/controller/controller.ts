@@ -40,6 +40,7 @@ export async function deployCanary(plan: DeployPlan, seams: DeploySeams): Promis
     const ledger = await Ledger.open(plan.stateDir, plan.environment, seams.clock, {
       audit: plan.audit ?? {},
       guard: () => lock.refresh(),
+      logger: seams.logger,
     });
     const context = routerContext(plan, seams);
     const host = seams.host ?? releaseHost(plan.provider, context);

@@ -25,7 +25,7 @@ export interface RecoverOptions {
  * dead run's lock is stale (its process is gone) and is taken over.
  */
 export async function recoverCanary(o: RecoverOptions, seams: DeploySeams): Promise<string | undefined> {
-  const peek = await Ledger.open(o.stateDir, o.environment, seams.clock);
+  const peek = await Ledger.open(o.stateDir, o.environment, seams.clock, { repair: false });
   const left = peek.unfinished();
   if (!left || left.phase === 'paused' || (o.runId !== undefined && left.runId !== o.runId)) return undefined;
   const runId = `${o.runId ?? 'recover'}-recover`;
@@ -47,7 +47,7 @@ export async function recoverCanary(o: RecoverOptions, seams: DeploySeams): Prom
   }
   try {
     // Read again under the lock: another run may have finished it meanwhile.
-    const ledger = await Ledger.open(o.stateDir, o.environment, seams.clock);
+    const ledger = await Ledger.open(o.stateDir, o.environment, seams.clock, { logger: seams.logger });
     const canary = ledger.unfinished();
     if (!canary || canary.phase === 'paused' || canary.release.id !== left.release.id) return undefined;
     const context = routerContext(o, seams);

@@ -76,7 +76,7 @@ export async function rollback(o: RollbackOptions, seams: DeploySeams): Promise<
     reason,
   });
   try {
-    const ledger = await Ledger.open(o.stateDir, o.environment, clock, { audit: o.audit ?? {} });
+    const ledger = await Ledger.open(o.stateDir, o.environment, clock, { audit: o.audit ?? {}, logger });
     versionOf = (id) => {
       const doc = ledger.document;
       return [doc.stable, ...doc.releases].find((r) => r?.id === id)?.version ?? '';
