@@ -76509,6 +76509,60 @@ function probe(url, timeoutMs, signal) {
 
 
 
+;// CONCATENATED MODULE: ./packages/deploy/src/controller/abort.ts
+
+/** Time in-flight requests of an aborted canary get before it is stopped; shorter when the run is being cancelled. */
+const IN_FLIGHT_GRACE_MS = 5000;
+const CANCELLED_GRACE_MS = 1000;
+/** Time a release gets to exit on SIGTERM before its process group is killed. */
+const abort_STOP_GRACE_MS = 5000;
+/**
+ * Sends all traffic back to stable and stops the canary. `outcome` is `rolled-back` when the
+ * canary had traffic (or may have had it), `failed` when it never got any (readiness, a hook).
+ */
+async function abort_abortCanary(c, reason, outcome = 'rolled-back') {
+    const canary = c.ledger.unfinished();
+    if (!canary)
+        return;
+    const stable = c.ledger.document.stable;
+    const hadTraffic = canary.weight > 0 || canary.phase === 'promoting' || canary.phase === 'aborting';
+    // Recorded first, so that a run dying here is finished by the next. When it cannot be recorded (a
+    // full disk), traffic still goes back to stable: the ledger's canary stays unfinished, and the
+    // next run aborts it again, which changes nothing more.
+    let unrecorded;
+    try {
+        await c.ledger.transition({ to: 'aborting', weight: 0, note: reason }, c.runId);
+    }
+    catch (err) {
+        // A rollback that took the environment over owns the canary now: touch nothing.
+        if (lock_isLockLost(err))
+            throw err;
+        unrecorded = err;
+        c.logger.warning(`could not record the abort (${err.message}); moving all traffic to stable all the same`);
+    }
+    if (stable) {
+        // One operation: the canary's weight to 0 and stable to its whole share.
+        await (await c.router()).setWeights(abort_plain(stable), undefined, 0);
+        c.logger.info(`abort: all traffic on ${stable.id}; no new request reaches ${canary.release.id}`);
+    }
+    c.onSwitched?.();
+    if (unrecorded !== undefined)
+        throw unrecorded;
+    if (canary.release.pid !== undefined && c.host.alive(canary.release.pid)) {
+        if (hadTraffic)
+            await c.clock.sleep(Math.min(c.drainMs, c.cancelled ? CANCELLED_GRACE_MS : IN_FLIGHT_GRACE_MS));
+        await c.host.stop(canary.release.pid, c.cancelled ? CANCELLED_GRACE_MS : abort_STOP_GRACE_MS);
+    }
+    if (outcome === 'failed')
+        await c.ledger.transition({ to: 'failed', note: reason }, c.runId);
+    else
+        await c.ledger.abort(c.runId, reason);
+}
+/** A ledger record as the router takes it. */
+function abort_plain(r) {
+    return { id: r.id, version: r.version, upstream: r.upstream, ...(r.dir !== undefined ? { dir: r.dir } : {}) };
+}
+
 // EXTERNAL MODULE: ./packages/health/src/index.ts + 13 modules
 var src = __nccwpck_require__(511);
 ;// CONCATENATED MODULE: ./packages/deploy/src/controller/analysis.ts
@@ -77678,44 +77732,6 @@ async function downEnvironment(stateDir, environment, clock) {
             stopped.push(`release ${r.id} (pid ${r.pid})`);
         }
     return stopped;
-}
-
-;// CONCATENATED MODULE: ./packages/deploy/src/controller/abort.ts
-/** Time in-flight requests of an aborted canary get before it is stopped; shorter when the run is being cancelled. */
-const IN_FLIGHT_GRACE_MS = 5000;
-const CANCELLED_GRACE_MS = 1000;
-/** Time a release gets to exit on SIGTERM before its process group is killed. */
-const abort_STOP_GRACE_MS = 5000;
-/**
- * Sends all traffic back to stable and stops the canary. `outcome` is `rolled-back` when the
- * canary had traffic (or may have had it), `failed` when it never got any (readiness, a hook).
- */
-async function abort_abortCanary(c, reason, outcome = 'rolled-back') {
-    const canary = c.ledger.unfinished();
-    if (!canary)
-        return;
-    const stable = c.ledger.document.stable;
-    const hadTraffic = canary.weight > 0 || canary.phase === 'promoting' || canary.phase === 'aborting';
-    await c.ledger.transition({ to: 'aborting', weight: 0, note: reason }, c.runId);
-    if (stable) {
-        // One operation: the canary's weight to 0 and stable to its whole share.
-        await (await c.router()).setWeights(abort_plain(stable), undefined, 0);
-        c.logger.info(`abort: all traffic on ${stable.id}; no new request reaches ${canary.release.id}`);
-    }
-    c.onSwitched?.();
-    if (canary.release.pid !== undefined && c.host.alive(canary.release.pid)) {
-        if (hadTraffic)
-            await c.clock.sleep(Math.min(c.drainMs, c.cancelled ? CANCELLED_GRACE_MS : IN_FLIGHT_GRACE_MS));
-        await c.host.stop(canary.release.pid, c.cancelled ? CANCELLED_GRACE_MS : abort_STOP_GRACE_MS);
-    }
-    if (outcome === 'failed')
-        await c.ledger.transition({ to: 'failed', note: reason }, c.runId);
-    else
-        await c.ledger.abort(c.runId, reason);
-}
-/** A ledger record as the router takes it. */
-function abort_plain(r) {
-    return { id: r.id, version: r.version, upstream: r.upstream, ...(r.dir !== undefined ? { dir: r.dir } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./packages/deploy/src/controller/known-good.ts
@@ -85034,12 +85050,12 @@ class Ledger {
             // A document this class could not read back is never written: that is a bug of the caller.
             valibot__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qgA(documentSchema, doc);
             const text = serialize(doc);
-            await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(this.path, text);
+            await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(this.path, text).catch((err) => diskError(err, this.path));
             // The copy follows the ledger: should the ledger be damaged later, the copy is what it was.
-            await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(lastGoodPath(this.path), text);
+            await (0,_slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(lastGoodPath(this.path), text).catch((err) => diskError(err, lastGoodPath(this.path)));
             this.doc = doc;
             // The ledger keeps its newest transitions; the audit trail keeps them all, appended once committed.
-            await appendDurably(this.auditPath, `${JSON.stringify(doc.transitions.at(-1))}\n`);
+            await appendDurably(this.auditPath, `${JSON.stringify(doc.transitions.at(-1))}\n`).catch((err) => diskError(err, this.auditPath));
             return doc;
         });
         this.queue = next.catch(() => undefined);
@@ -85218,6 +85234,15 @@ async function readFileText(path) {
     finally {
         await fh.close();
     }
+}
+/** A disk that is full or read-only is the user's to fix: say which file could not be written. */
+function diskError(err, file) {
+    const code = err.code;
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`cannot be written: the disk is full (${code}).`, { file }, 'Free space on the disk that holds state-dir, then run again; the file on disk is as it was before this change.');
+    if (code === 'EROFS')
+        throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('cannot be written: the file system is read-only (EROFS).', { file }, 'Give state-dir a writable folder.');
+    throw err;
 }
 
 

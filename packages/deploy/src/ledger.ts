@@ -234,12 +234,16 @@ export class Ledger {
       // A document this class could not read back is never written: that is a bug of the caller.
       v.parse(documentSchema, doc);
       const text = serialize(doc);
-      await writeFileAtomic(this.path, text);
+      await writeFileAtomic(this.path, text).catch((err: unknown) => diskError(err, this.path));
       // The copy follows the ledger: should the ledger be damaged later, the copy is what it was.
-      await writeFileAtomic(lastGoodPath(this.path), text);
+      await writeFileAtomic(lastGoodPath(this.path), text).catch((err: unknown) =>
+        diskError(err, lastGoodPath(this.path)),
+      );
       this.doc = doc;
       // The ledger keeps its newest transitions; the audit trail keeps them all, appended once committed.
-      await appendDurably(this.auditPath, `${JSON.stringify(doc.transitions.at(-1))}\n`);
+      await appendDurably(this.auditPath, `${JSON.stringify(doc.transitions.at(-1))}\n`).catch((err: unknown) =>
+        diskError(err, this.auditPath),
+      );
       return doc;
     });
     this.queue = next.catch(() => undefined);
@@ -449,4 +453,22 @@ async function readFileText(path: string): Promise<string> {
   } finally {
     await fh.close();
   }
+}
+
+/** A disk that is full or read-only is the user's to fix: say which file could not be written. */
+function diskError(err: unknown, file: string): never {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    throw new UserError(
+      `cannot be written: the disk is full (${code}).`,
+      { file },
+      'Free space on the disk that holds state-dir, then run again; the file on disk is as it was before this change.',
+    );
+  if (code === 'EROFS')
+    throw new UserError(
+      'cannot be written: the file system is read-only (EROFS).',
+      { file },
+      'Give state-dir a writable folder.',
+    );
+  throw err;
 }

@@ -4,6 +4,7 @@
 // before it is acted on, so a run that dies here is finished by the next one.
 import type { Logger, Clock } from '@slipway/action-kit/lite';
 import type { DeepReadonly, Ledger, ReleaseRecord } from '../ledger.js';
+import { isLockLost } from '../lock.js';
 import type { Release, TrafficRouter } from '../types.js';
 import type { ReleaseHost } from './plan.js';
 
@@ -41,13 +42,27 @@ export async function abortCanary(
   if (!canary) return;
   const stable = c.ledger.document.stable;
   const hadTraffic = canary.weight > 0 || canary.phase === 'promoting' || canary.phase === 'aborting';
-  await c.ledger.transition({ to: 'aborting', weight: 0, note: reason }, c.runId);
+  // Recorded first, so that a run dying here is finished by the next. When it cannot be recorded (a
+  // full disk), traffic still goes back to stable: the ledger's canary stays unfinished, and the
+  // next run aborts it again, which changes nothing more.
+  let unrecorded: unknown;
+  try {
+    await c.ledger.transition({ to: 'aborting', weight: 0, note: reason }, c.runId);
+  } catch (err) {
+    // A rollback that took the environment over owns the canary now: touch nothing.
+    if (isLockLost(err)) throw err;
+    unrecorded = err;
+    c.logger.warning(
+      `could not record the abort (${(err as Error).message}); moving all traffic to stable all the same`,
+    );
+  }
   if (stable) {
     // One operation: the canary's weight to 0 and stable to its whole share.
     await (await c.router()).setWeights(plain(stable), undefined, 0);
     c.logger.info(`abort: all traffic on ${stable.id}; no new request reaches ${canary.release.id}`);
   }
   c.onSwitched?.();
+  if (unrecorded !== undefined) throw unrecorded;
   if (canary.release.pid !== undefined && c.host.alive(canary.release.pid)) {
     if (hadTraffic) await c.clock.sleep(Math.min(c.drainMs, c.cancelled ? CANCELLED_GRACE_MS : IN_FLIGHT_GRACE_MS));
     await c.host.stop(canary.release.pid, c.cancelled ? CANCELLED_GRACE_MS : STOP_GRACE_MS);
