@@ -48554,7 +48554,7 @@ async function git(exec, cwd, args) {
         return result.stdout.trim();
     const known = GIT_ERRORS.find(([re]) => re.test(result.stderr));
     if (known)
-        throw new lite/* UserError */.yo(`${cwd} ${known[1]}`, {});
+        throw new lite/* UserError */.yo(`${cwd} ${known[1]}`, { input: 'path' });
     throw new Error(`git ${args.join(' ')} failed with exit code ${result.exitCode}: ${result.stderr.trim().split('\n').pop()}`);
 }
 /** The HEAD commit, its `git describe --tags --always` and its commit time (seconds). */
@@ -48635,6 +48635,7 @@ const NOT_A_MANIFEST = 'Pass the .manifest.json that build-artifact wrote beside
 
 
 
+
 /** Lockfiles of JavaScript package managers: only the one the project's package manager writes is read. */
 const JS_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
 /** The project to build: the one named, else the stack's primary, else its first. */
@@ -48671,6 +48672,20 @@ function checkIncludes(include, input) {
     for (const glob of include) {
         if ((0,external_node_path_.isAbsolute)(glob) || glob.split(/[\\/]/).includes('..'))
             throw new lite/* UserError */.yo(`'${glob}' reaches outside the project.`, { input }, 'Globs are relative to the project folder and cannot contain .. or start with /.');
+    }
+    checkGlobs(include, input);
+}
+/** Refuses globs picomatch cannot compile (over its length limit, a regular expression too large). */
+function checkGlobs(globs, input) {
+    for (const glob of globs) {
+        try {
+            // picomatch builds its regular expression on the first match, so one is tried.
+            picomatch_default()(glob, { dot: true })('a/b');
+        }
+        catch (err) {
+            const shown = glob.length > 80 ? `${glob.slice(0, 80)}… (${glob.length} characters)` : glob;
+            throw new lite/* UserError */.yo(`'${shown}' cannot be used as a glob: ${err.message.split('\n')[0].slice(0, 200)}.`, { input }, 'Use shorter globs; list several instead of one long one.');
+        }
     }
 }
 /** Installs run where the lockfile is (a workspace root), else in the project's folder. */
@@ -48939,9 +48954,11 @@ async function buildArtifact(o, seams) {
     const version = o.version ?? facts.describe;
     const sourceDateEpoch = o.sourceDateEpoch ?? epochFromEnv(env.SOURCE_DATE_EPOCH) ?? facts.commitTime;
     const name = artifactName(o.name, env, o.repoRoot, project);
+    checkFileNameLength(name, version, o);
     const plan = packagingPlan(project, { sourceDateEpoch, env });
     const include = o.include ?? plan.include;
     checkIncludes(include, o.include ? 'include' : 'stack');
+    checkGlobs(o.exclude, 'exclude');
     const exclude = [...(o.include ? [] : plan.exclude), ...o.exclude];
     const build = o.command === 'none' ? null : (o.command ?? plan.command ?? project.commands.build);
     const install = o.install ? project.commands.install : null;
@@ -48986,6 +49003,12 @@ async function buildArtifact(o, seams) {
     for (const p of selection.skippedSpecial)
         logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
     const files = selection.entries.filter((e) => e.type !== 'dir');
+    if (files.length === 0 && o.exclude.length) {
+        const without = selectFiles({ root: projectDir, include, exclude: [], never: ['.git', outputRel] });
+        const matched = without.entries.filter((e) => e.type !== 'dir').length;
+        if (matched)
+            throw new lite/* UserError */.yo(`exclude (${o.exclude.join(', ')}) leaves out all ${matched} files include (${include.join(', ')}) matched in ${project.path}.`, { input: 'exclude' }, 'Exclude less: an artifact needs at least one file.');
+    }
     if (files.length === 0) {
         throw new lite/* UserError */.yo(`include (${include.join(', ')}) matched no files in ${project.path}.`, { input: 'include' }, build ? `Check that \`${build}\` writes its output there, or set include.` : 'Set include to the files to ship.');
     }
@@ -49001,7 +49024,7 @@ async function buildArtifact(o, seams) {
     for (const s of secrets)
         logger.warning(`build-artifact: packaging ${s}, which looks like a secret (allow-secret-files: true)`);
     await (0,promises_.mkdir)(o.outputDir, { recursive: true });
-    const archiveFile = `${name}-${version.replace(/[^A-Za-z0-9._+-]/g, '_')}.tar.gz`;
+    const archiveFile = `${archiveBase(name, version)}.tar.gz`;
     const artifactPath = (0,external_node_path_.join)(o.outputDir, archiveFile);
     const archive = await timed('archive', () => writeArchive({
         entries: selection.entries,
@@ -49089,6 +49112,26 @@ function epochFromEnv(value) {
     if (!/^\d+$/.test(value))
         throw new lite/* UserError */.yo(`SOURCE_DATE_EPOCH '${value}' is not a whole number of seconds.`, {}, 'Unset it, or set the source-date-epoch input.');
     return Number(value);
+}
+/** The artifact's files are named `<name>-<version>` plus a suffix. */
+function archiveBase(name, version) {
+    return `${name}-${version.replace(/[^A-Za-z0-9._+-]/g, '_')}`;
+}
+/**
+ * The most bytes `<name>-<version>` may take: the longest file written beside it is
+ * `.<base>.manifest.json.<pid>.<random>.tmp`, and a file name holds 255 bytes.
+ */
+const MAX_BASE_BYTES = 200;
+/** Refuses a name and version too long for the artifact's file names, before anything is built. */
+function checkFileNameLength(name, version, o) {
+    const bytes = Buffer.byteLength(archiveBase(name, version));
+    if (bytes <= MAX_BASE_BYTES)
+        return;
+    // Blame the longer of the two the user set; a derived name is changed through `name`.
+    const input = o.version !== undefined && (o.name === undefined || Buffer.byteLength(o.version) > Buffer.byteLength(o.name))
+        ? 'version'
+        : 'name';
+    throw new lite/* UserError */.yo(`name and version make the artifact's file name ${bytes} bytes long, over the ${MAX_BASE_BYTES} bytes its files can be named with.`, { input }, `Shorten ${input}.`);
 }
 function artifactName(given, env, repoRoot, project) {
     if (given !== undefined) {
@@ -49665,6 +49708,8 @@ async function copyFile(body, path, want, out) {
 const DEFAULT_TIMEOUT_MS = 60 * 60_000;
 /** A day: longer than any hosted job may run, so only a mistyped unit is refused. */
 const MAX_TIMEOUT_MS = 24 * 3_600_000;
+/** The longest command the shell can be given as one argument: 128 KiB less its terminating NUL and slipway's prefix. */
+const MAX_COMMAND_BYTES = 128 * 1024 - 64;
 /** The largest mtime a ustar header holds (11 octal digits). */
 const MAX_EPOCH = 0o77777777777;
 /**
@@ -49682,6 +49727,17 @@ function parseInputs(reader, workspace, home = (0,external_node_os_.homedir)()) 
     const version = reader.optional('version');
     if (version !== undefined && /[\s/\\]/.test(version))
         throw new lite/* UserError */.yo(`'${version}' contains spaces or slashes.`, { input: 'version' }, 'Use a version such as 1.2.3 or v1.2.3-rc.1.');
+    const command = reader.optional('command');
+    // The runner cannot pass a NUL (environment variables end there), but the CLI's readers can.
+    for (const [input, value] of [
+        ['command', command],
+        ['name', reader.optional('name')],
+        ['version', reader.optional('version')],
+    ])
+        if (value?.includes('\0'))
+            throw new lite/* UserError */.yo('holds a NUL character, which no command or file name can contain.', { input }, 'Remove it.');
+    if (command !== undefined && Buffer.byteLength(command) > MAX_COMMAND_BYTES)
+        throw new lite/* UserError */.yo(`is ${Buffer.byteLength(command)} bytes long; a command is passed to the shell as one argument, which Linux caps at 128 KiB.`, { input: 'command' }, 'Put the commands in a script in the repository and run that.');
     const epoch = reader.optional('source-date-epoch');
     return Object.freeze({
         repoRoot: repo.abs,
@@ -49689,7 +49745,7 @@ function parseInputs(reader, workspace, home = (0,external_node_os_.homedir)()) 
         stack: parseStack(reader.raw('stack')),
         project: reader.optional('project'),
         install: reader.boolean('install'),
-        command: reader.optional('command'),
+        command,
         include: include.length ? include : undefined,
         exclude: reader.list('exclude'),
         name: reader.optional('name'),
@@ -49721,21 +49777,70 @@ function parseStack(text) {
         throw new lite/* UserError */.yo(`is not valid JSON: ${(0,lite/* describeJsonError */.M1)(text, err)}.`, { input: 'stack' }, "Pass the detect-stack step's `stack` output as it is: ${{ steps.<id>.outputs.stack }}.");
     }
     const isObject = typeof doc === 'object' && doc !== null && !Array.isArray(doc);
-    const badProject = isObject && Array.isArray(doc.projects)
-        ? doc.projects.findIndex((p) => typeof p?.path !== 'string' || typeof p?.runtime?.name !== 'string' || typeof p?.commands !== 'object')
-        : -1;
     const problem = !isObject
         ? 'it is not an object'
         : doc.schemaVersion !== 1
             ? `schemaVersion is ${JSON.stringify(doc.schemaVersion)}, not 1`
             : !Array.isArray(doc.projects)
                 ? 'it has no projects array'
-                : badProject >= 0
-                    ? `projects[${badProject}] lacks path, runtime.name or commands`
-                    : undefined;
+                : (field('primary', doc.primary, 'string', true) ??
+                    doc.projects.map((p, i) => projectProblem(p, `projects[${i}]`)).find((x) => x !== undefined));
     if (problem)
         throw new lite/* UserError */.yo(`is not a detect-stack document: ${problem}.`, { input: 'stack' }, "Pass the detect-stack step's `stack` output as it is.");
-    return doc;
+    // Fields build-artifact reads but a hand-written document may leave out.
+    const projects = doc.projects.map((p) => ({
+        ...p,
+        frameworks: p.frameworks ?? [],
+        packageManager: p.packageManager ?? null,
+        output: p.output ?? null,
+    }));
+    return { ...doc, projects };
+}
+/** What is wrong with a value where a field of `kind` is wanted (`nullable`: null or absent also do). */
+function field(name, value, kind, nullable = false) {
+    if (value === undefined || value === null)
+        return nullable ? undefined : `${name} is missing`;
+    const actual = Array.isArray(value) ? 'array' : typeof value;
+    if (actual !== kind)
+        return `${name} is ${actual === 'object' ? 'an object' : `a${actual === 'array' ? 'n' : ''} ${actual}`}, not a${kind === 'object' ? 'n' : ''} ${kind}`;
+    if (kind === 'string' && value.includes('\0'))
+        return `${name} holds a NUL character`;
+    return undefined;
+}
+/** What is wrong with one project of a stack document, for the fields build-artifact reads. */
+function projectProblem(value, at) {
+    const top = field(at, value, 'object');
+    if (top)
+        return top;
+    const p = value;
+    const runtime = p.runtime;
+    const manager = p.packageManager;
+    const commands = p.commands;
+    const frameworks = p.frameworks;
+    return (field(`${at}.path`, p.path, 'string') ??
+        field(`${at}.name`, p.name, 'string') ??
+        field(`${at}.runtime`, runtime, 'object') ??
+        field(`${at}.runtime.name`, runtime.name, 'string') ??
+        field(`${at}.runtime.version`, runtime.version, 'string', true) ??
+        field(`${at}.packageManager`, manager, 'object', true) ??
+        (manager
+            ? (field(`${at}.packageManager.name`, manager.name, 'string') ??
+                field(`${at}.packageManager.lockfile`, manager.lockfile, 'string', true))
+            : undefined) ??
+        field(`${at}.commands`, commands, 'object') ??
+        ['install', 'build', 'test', 'start']
+            .map((c) => field(`${at}.commands.${c}`, commands[c], 'string', true) ??
+            (typeof commands[c] === 'string' && Buffer.byteLength(commands[c]) > MAX_COMMAND_BYTES
+                ? `${at}.commands.${c} is over 128 KiB, longer than a shell can be given`
+                : undefined))
+            .find((x) => x !== undefined) ??
+        (frameworks !== undefined && !Array.isArray(frameworks)
+            ? `${at}.frameworks is not an array`
+            : (frameworks ?? [])
+                .map((f, j) => field(`${at}.frameworks[${j}]`, f, 'object') ??
+                field(`${at}.frameworks[${j}].name`, f.name, 'string'))
+                .find((x) => x !== undefined)) ??
+        field(`${at}.output`, p.output, 'string', true));
 }
 
 ;// CONCATENATED MODULE: ./actions/build-artifact/src/metadata.generated.ts
@@ -51283,6 +51388,17 @@ function countNewlines(text, end) {
         n++;
     return n;
 }
+/** A file's bytes, or undefined when it went away after it was listed. */
+function readVanishing(abs) {
+    try {
+        return readFileSync(abs);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+}
 /** Scans every scannable file under a root. */
 async function files_scanTree(engine, root, onFile) {
     const findings = [];
@@ -51292,20 +51408,30 @@ async function files_scanTree(engine, root, onFile) {
         if (!files_scannable(path) || engine.pathAllowed(path))
             continue;
         const abs = join(root, path);
-        const size = lstatSync(abs).size;
-        if (size === 0)
+        // A file that went away since the folder was listed (a build still running, /proc) is not scanned.
+        const size = lstatSync(abs, { throwIfNoEntry: false })?.size;
+        if (!size)
             continue;
         files++;
         bytes += size;
         onFile?.(files);
         if (size <= WINDOW) {
             // Most files are small: one synchronous read costs less than a stream's thread-pool hops.
-            const data = readFileSync(abs);
+            const data = readVanishing(abs);
+            if (data === undefined)
+                continue;
             if (!data.subarray(0, 8192).includes(0))
                 findings.push(...engine.scan(data.toString('utf8'), path, 1));
         }
-        else
-            findings.push(...(await files_scanStream(engine, createReadStream(abs, { highWaterMark: WINDOW }), path)));
+        else {
+            try {
+                findings.push(...(await files_scanStream(engine, createReadStream(abs, { highWaterMark: WINDOW }), path)));
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT')
+                    throw err;
+            }
+        }
     }
     return { findings, files, bytes };
 }

@@ -1508,6 +1508,17 @@ function countNewlines(text, end) {
         n++;
     return n;
 }
+/** A file's bytes, or undefined when it went away after it was listed. */
+function readVanishing(abs) {
+    try {
+        return (0,external_node_fs_.readFileSync)(abs);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+}
 /** Scans every scannable file under a root. */
 async function scanTree(engine, root, onFile) {
     const findings = [];
@@ -1517,20 +1528,30 @@ async function scanTree(engine, root, onFile) {
         if (!scannable(path) || engine.pathAllowed(path))
             continue;
         const abs = (0,external_node_path_.join)(root, path);
-        const size = (0,external_node_fs_.lstatSync)(abs).size;
-        if (size === 0)
+        // A file that went away since the folder was listed (a build still running, /proc) is not scanned.
+        const size = (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false })?.size;
+        if (!size)
             continue;
         files++;
         bytes += size;
         onFile?.(files);
         if (size <= WINDOW) {
             // Most files are small: one synchronous read costs less than a stream's thread-pool hops.
-            const data = (0,external_node_fs_.readFileSync)(abs);
+            const data = readVanishing(abs);
+            if (data === undefined)
+                continue;
             if (!data.subarray(0, 8192).includes(0))
                 findings.push(...engine.scan(data.toString('utf8'), path, 1));
         }
-        else
-            findings.push(...(await scanStream(engine, (0,external_node_fs_.createReadStream)(abs, { highWaterMark: WINDOW }), path)));
+        else {
+            try {
+                findings.push(...(await scanStream(engine, (0,external_node_fs_.createReadStream)(abs, { highWaterMark: WINDOW }), path)));
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT')
+                    throw err;
+            }
+        }
     }
     return { findings, files, bytes };
 }

@@ -622,7 +622,7 @@ async function git(exec, cwd, args) {
         return result.stdout.trim();
     const known = GIT_ERRORS.find(([re]) => re.test(result.stderr));
     if (known)
-        throw new lite/* UserError */.yo(`${cwd} ${known[1]}`, {});
+        throw new lite/* UserError */.yo(`${cwd} ${known[1]}`, { input: 'path' });
     throw new Error(`git ${args.join(' ')} failed with exit code ${result.exitCode}: ${result.stderr.trim().split('\n').pop()}`);
 }
 /** The HEAD commit, its `git describe --tags --always` and its commit time (seconds). */
@@ -638,6 +638,7 @@ async function gitFacts(exec, cwd) {
 // EXTERNAL MODULE: ./packages/artifact/src/manifest.ts
 var manifest = __webpack_require__(70251);
 ;// CONCATENATED MODULE: ./packages/artifact/src/project.ts
+
 
 
 
@@ -678,6 +679,20 @@ function checkIncludes(include, input) {
     for (const glob of include) {
         if ((0,external_node_path_.isAbsolute)(glob) || glob.split(/[\\/]/).includes('..'))
             throw new lite/* UserError */.yo(`'${glob}' reaches outside the project.`, { input }, 'Globs are relative to the project folder and cannot contain .. or start with /.');
+    }
+    checkGlobs(include, input);
+}
+/** Refuses globs picomatch cannot compile (over its length limit, a regular expression too large). */
+function checkGlobs(globs, input) {
+    for (const glob of globs) {
+        try {
+            // picomatch builds its regular expression on the first match, so one is tried.
+            picomatch_default()(glob, { dot: true })('a/b');
+        }
+        catch (err) {
+            const shown = glob.length > 80 ? `${glob.slice(0, 80)}… (${glob.length} characters)` : glob;
+            throw new lite/* UserError */.yo(`'${shown}' cannot be used as a glob: ${err.message.split('\n')[0].slice(0, 200)}.`, { input }, 'Use shorter globs; list several instead of one long one.');
+        }
     }
 }
 /** Installs run where the lockfile is (a workspace root), else in the project's folder. */
@@ -946,9 +961,11 @@ async function buildArtifact(o, seams) {
     const version = o.version ?? facts.describe;
     const sourceDateEpoch = o.sourceDateEpoch ?? epochFromEnv(env.SOURCE_DATE_EPOCH) ?? facts.commitTime;
     const name = artifactName(o.name, env, o.repoRoot, project);
+    checkFileNameLength(name, version, o);
     const plan = packagingPlan(project, { sourceDateEpoch, env });
     const include = o.include ?? plan.include;
     checkIncludes(include, o.include ? 'include' : 'stack');
+    checkGlobs(o.exclude, 'exclude');
     const exclude = [...(o.include ? [] : plan.exclude), ...o.exclude];
     const build = o.command === 'none' ? null : (o.command ?? plan.command ?? project.commands.build);
     const install = o.install ? project.commands.install : null;
@@ -993,6 +1010,12 @@ async function buildArtifact(o, seams) {
     for (const p of selection.skippedSpecial)
         logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
     const files = selection.entries.filter((e) => e.type !== 'dir');
+    if (files.length === 0 && o.exclude.length) {
+        const without = (0,collect/* selectFiles */.AL)({ root: projectDir, include, exclude: [], never: ['.git', outputRel] });
+        const matched = without.entries.filter((e) => e.type !== 'dir').length;
+        if (matched)
+            throw new lite/* UserError */.yo(`exclude (${o.exclude.join(', ')}) leaves out all ${matched} files include (${include.join(', ')}) matched in ${project.path}.`, { input: 'exclude' }, 'Exclude less: an artifact needs at least one file.');
+    }
     if (files.length === 0) {
         throw new lite/* UserError */.yo(`include (${include.join(', ')}) matched no files in ${project.path}.`, { input: 'include' }, build ? `Check that \`${build}\` writes its output there, or set include.` : 'Set include to the files to ship.');
     }
@@ -1008,7 +1031,7 @@ async function buildArtifact(o, seams) {
     for (const s of secrets)
         logger.warning(`build-artifact: packaging ${s}, which looks like a secret (allow-secret-files: true)`);
     await (0,promises_.mkdir)(o.outputDir, { recursive: true });
-    const archiveFile = `${name}-${version.replace(/[^A-Za-z0-9._+-]/g, '_')}.tar.gz`;
+    const archiveFile = `${archiveBase(name, version)}.tar.gz`;
     const artifactPath = (0,external_node_path_.join)(o.outputDir, archiveFile);
     const archive = await timed('archive', () => writeArchive({
         entries: selection.entries,
@@ -1096,6 +1119,26 @@ function epochFromEnv(value) {
     if (!/^\d+$/.test(value))
         throw new lite/* UserError */.yo(`SOURCE_DATE_EPOCH '${value}' is not a whole number of seconds.`, {}, 'Unset it, or set the source-date-epoch input.');
     return Number(value);
+}
+/** The artifact's files are named `<name>-<version>` plus a suffix. */
+function archiveBase(name, version) {
+    return `${name}-${version.replace(/[^A-Za-z0-9._+-]/g, '_')}`;
+}
+/**
+ * The most bytes `<name>-<version>` may take: the longest file written beside it is
+ * `.<base>.manifest.json.<pid>.<random>.tmp`, and a file name holds 255 bytes.
+ */
+const MAX_BASE_BYTES = 200;
+/** Refuses a name and version too long for the artifact's file names, before anything is built. */
+function checkFileNameLength(name, version, o) {
+    const bytes = Buffer.byteLength(archiveBase(name, version));
+    if (bytes <= MAX_BASE_BYTES)
+        return;
+    // Blame the longer of the two the user set; a derived name is changed through `name`.
+    const input = o.version !== undefined && (o.name === undefined || Buffer.byteLength(o.version) > Buffer.byteLength(o.name))
+        ? 'version'
+        : 'name';
+    throw new lite/* UserError */.yo(`name and version make the artifact's file name ${bytes} bytes long, over the ${MAX_BASE_BYTES} bytes its files can be named with.`, { input }, `Shorten ${input}.`);
 }
 function artifactName(given, env, repoRoot, project) {
     if (given !== undefined) {

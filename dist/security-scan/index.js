@@ -33820,6 +33820,17 @@ function countNewlines(text, end) {
         n++;
     return n;
 }
+/** A file's bytes, or undefined when it went away after it was listed. */
+function readVanishing(abs) {
+    try {
+        return (0,external_node_fs_.readFileSync)(abs);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+}
 /** Scans every scannable file under a root. */
 async function scanTree(engine, root, onFile) {
     const findings = [];
@@ -33829,20 +33840,30 @@ async function scanTree(engine, root, onFile) {
         if (!scannable(path) || engine.pathAllowed(path))
             continue;
         const abs = (0,external_node_path_.join)(root, path);
-        const size = (0,external_node_fs_.lstatSync)(abs).size;
-        if (size === 0)
+        // A file that went away since the folder was listed (a build still running, /proc) is not scanned.
+        const size = (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false })?.size;
+        if (!size)
             continue;
         files++;
         bytes += size;
         onFile?.(files);
         if (size <= WINDOW) {
             // Most files are small: one synchronous read costs less than a stream's thread-pool hops.
-            const data = (0,external_node_fs_.readFileSync)(abs);
+            const data = readVanishing(abs);
+            if (data === undefined)
+                continue;
             if (!data.subarray(0, 8192).includes(0))
                 findings.push(...engine.scan(data.toString('utf8'), path, 1));
         }
-        else
-            findings.push(...(await scanStream(engine, (0,external_node_fs_.createReadStream)(abs, { highWaterMark: WINDOW }), path)));
+        else {
+            try {
+                findings.push(...(await scanStream(engine, (0,external_node_fs_.createReadStream)(abs, { highWaterMark: WINDOW }), path)));
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT')
+                    throw err;
+            }
+        }
     }
     return { findings, files, bytes };
 }
@@ -53184,7 +53205,7 @@ async function git_git(exec, cwd, args) {
         return result.stdout.trim();
     const known = git_GIT_ERRORS.find(([re]) => re.test(result.stderr));
     if (known)
-        throw new UserError(`${cwd} ${known[1]}`, {});
+        throw new UserError(`${cwd} ${known[1]}`, { input: 'path' });
     throw new Error(`git ${args.join(' ')} failed with exit code ${result.exitCode}: ${result.stderr.trim().split('\n').pop()}`);
 }
 /** The HEAD commit, its `git describe --tags --always` and its commit time (seconds). */
@@ -53265,6 +53286,7 @@ const NOT_A_MANIFEST = 'Pass the .manifest.json that build-artifact wrote beside
 
 
 
+
 /** Lockfiles of JavaScript package managers: only the one the project's package manager writes is read. */
 const JS_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
 /** The project to build: the one named, else the stack's primary, else its first. */
@@ -53301,6 +53323,20 @@ function project_checkIncludes(include, input) {
     for (const glob of include) {
         if (isAbsolute(glob) || glob.split(/[\\/]/).includes('..'))
             throw new UserError(`'${glob}' reaches outside the project.`, { input }, 'Globs are relative to the project folder and cannot contain .. or start with /.');
+    }
+    project_checkGlobs(include, input);
+}
+/** Refuses globs picomatch cannot compile (over its length limit, a regular expression too large). */
+function project_checkGlobs(globs, input) {
+    for (const glob of globs) {
+        try {
+            // picomatch builds its regular expression on the first match, so one is tried.
+            picomatch(glob, { dot: true })('a/b');
+        }
+        catch (err) {
+            const shown = glob.length > 80 ? `${glob.slice(0, 80)}… (${glob.length} characters)` : glob;
+            throw new UserError(`'${shown}' cannot be used as a glob: ${err.message.split('\n')[0].slice(0, 200)}.`, { input }, 'Use shorter globs; list several instead of one long one.');
+        }
     }
 }
 /** Installs run where the lockfile is (a workspace root), else in the project's folder. */
@@ -53516,9 +53552,11 @@ async function buildArtifact(o, seams) {
     const version = o.version ?? facts.describe;
     const sourceDateEpoch = o.sourceDateEpoch ?? epochFromEnv(env.SOURCE_DATE_EPOCH) ?? facts.commitTime;
     const name = artifactName(o.name, env, o.repoRoot, project);
+    checkFileNameLength(name, version, o);
     const plan = packagingPlan(project, { sourceDateEpoch, env });
     const include = o.include ?? plan.include;
     checkIncludes(include, o.include ? 'include' : 'stack');
+    checkGlobs(o.exclude, 'exclude');
     const exclude = [...(o.include ? [] : plan.exclude), ...o.exclude];
     const build = o.command === 'none' ? null : (o.command ?? plan.command ?? project.commands.build);
     const install = o.install ? project.commands.install : null;
@@ -53563,6 +53601,12 @@ async function buildArtifact(o, seams) {
     for (const p of selection.skippedSpecial)
         logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
     const files = selection.entries.filter((e) => e.type !== 'dir');
+    if (files.length === 0 && o.exclude.length) {
+        const without = selectFiles({ root: projectDir, include, exclude: [], never: ['.git', outputRel] });
+        const matched = without.entries.filter((e) => e.type !== 'dir').length;
+        if (matched)
+            throw new UserError(`exclude (${o.exclude.join(', ')}) leaves out all ${matched} files include (${include.join(', ')}) matched in ${project.path}.`, { input: 'exclude' }, 'Exclude less: an artifact needs at least one file.');
+    }
     if (files.length === 0) {
         throw new UserError(`include (${include.join(', ')}) matched no files in ${project.path}.`, { input: 'include' }, build ? `Check that \`${build}\` writes its output there, or set include.` : 'Set include to the files to ship.');
     }
@@ -53578,7 +53622,7 @@ async function buildArtifact(o, seams) {
     for (const s of secrets)
         logger.warning(`build-artifact: packaging ${s}, which looks like a secret (allow-secret-files: true)`);
     await mkdir(o.outputDir, { recursive: true });
-    const archiveFile = `${name}-${version.replace(/[^A-Za-z0-9._+-]/g, '_')}.tar.gz`;
+    const archiveFile = `${archiveBase(name, version)}.tar.gz`;
     const artifactPath = join(o.outputDir, archiveFile);
     const archive = await timed('archive', () => writeArchive({
         entries: selection.entries,
@@ -53666,6 +53710,26 @@ function epochFromEnv(value) {
     if (!/^\d+$/.test(value))
         throw new UserError(`SOURCE_DATE_EPOCH '${value}' is not a whole number of seconds.`, {}, 'Unset it, or set the source-date-epoch input.');
     return Number(value);
+}
+/** The artifact's files are named `<name>-<version>` plus a suffix. */
+function archiveBase(name, version) {
+    return `${name}-${version.replace(/[^A-Za-z0-9._+-]/g, '_')}`;
+}
+/**
+ * The most bytes `<name>-<version>` may take: the longest file written beside it is
+ * `.<base>.manifest.json.<pid>.<random>.tmp`, and a file name holds 255 bytes.
+ */
+const MAX_BASE_BYTES = 200;
+/** Refuses a name and version too long for the artifact's file names, before anything is built. */
+function checkFileNameLength(name, version, o) {
+    const bytes = Buffer.byteLength(archiveBase(name, version));
+    if (bytes <= MAX_BASE_BYTES)
+        return;
+    // Blame the longer of the two the user set; a derived name is changed through `name`.
+    const input = o.version !== undefined && (o.name === undefined || Buffer.byteLength(o.version) > Buffer.byteLength(o.name))
+        ? 'version'
+        : 'name';
+    throw new UserError(`name and version make the artifact's file name ${bytes} bytes long, over the ${MAX_BASE_BYTES} bytes its files can be named with.`, { input }, `Shorten ${input}.`);
 }
 function artifactName(given, env, repoRoot, project) {
     if (given !== undefined) {

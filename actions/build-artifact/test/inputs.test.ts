@@ -39,7 +39,7 @@ describe('build-artifact inputs', () => {
   it('reads every input when set', () => {
     const stack = JSON.stringify({
       schemaVersion: 1,
-      projects: [{ path: 'app', runtime: { name: 'node' }, commands: {} }],
+      projects: [{ path: 'app', name: 'app', runtime: { name: 'node' }, commands: {} }],
     });
     const i = parse({
       INPUT_PATH: 'app',
@@ -97,8 +97,55 @@ describe('build-artifact inputs', () => {
     [
       { INPUT_STACK: '{"schemaVersion": 1, "projects": [{"path": 1}]}' },
       'stack',
-      /projects\[0\] lacks path, runtime\.name or commands/,
+      /projects\[0\]\.path is a number, not a string/,
     ],
+    [
+      { INPUT_STACK: '{"schemaVersion": 1, "projects": [{"path": ".", "runtime": {"name": "node"}, "commands": {}}]}' },
+      'stack',
+      /projects\[0\]\.name is missing/,
+    ],
+    [
+      { INPUT_STACK: '{"schemaVersion": 1, "primary": 1.5, "projects": []}' },
+      'stack',
+      /primary is a number, not a string/,
+    ],
+    [
+      {
+        INPUT_STACK:
+          '{"schemaVersion": 1, "projects": [{"path": ".", "name": "a", "runtime": {"name": "node"}, "commands": {"build": "a\\u0000b"}}]}',
+      },
+      'stack',
+      /projects\[0\]\.commands\.build holds a NUL character/,
+    ],
+    [
+      {
+        INPUT_STACK:
+          '{"schemaVersion": 1, "projects": [{"path": ".", "name": "a", "runtime": {"name": "node"}, "commands": {}, "frameworks": [{}]}]}',
+      },
+      'stack',
+      /projects\[0\]\.frameworks\[0\]\.name is missing/,
+    ],
+    [
+      {
+        INPUT_STACK:
+          '{"schemaVersion": 1, "projects": [{"path": ".", "name": "a", "runtime": {"name": "node"}, "commands": {}, "packageManager": []}]}',
+      },
+      'stack',
+      /projects\[0\]\.packageManager is an array, not an object/,
+    ],
+    [
+      {
+        INPUT_STACK: JSON.stringify({
+          schemaVersion: 1,
+          projects: [{ path: '.', name: 'a', runtime: { name: 'node' }, commands: { build: 'x'.repeat(140_000) } }],
+        }),
+      },
+      'stack',
+      /projects\[0\]\.commands\.build is over 128 KiB/,
+    ],
+    [{ INPUT_COMMAND: 'x'.repeat(140_000) }, 'command', /is 140000 bytes long.*128 KiB/],
+    [{ INPUT_COMMAND: 'make\0 all' }, 'command', /holds a NUL character/],
+    [{ INPUT_NAME: 'a\0b' }, 'name', /holds a NUL character/],
     [{ INPUT_INSTALL: 'yes' }, 'install', /'yes' is not a boolean/],
     [{ 'INPUT_OUTPUT-DIR': '/dev/zero' }, 'output-dir', /is a device, not a folder/],
     [{ 'INPUT_OUTPUT-DIR': '../../out' }, 'output-dir', /outside the workspace/],
@@ -117,5 +164,5 @@ describe('build-artifact inputs', () => {
     [{ 'INPUT_ALLOW-SECRET-FILES': 'sure' }, 'allow-secret-files', /not a boolean/],
   ];
   for (const [env, input, message] of bad)
-    it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0])}`, () => failsOn(env, input, message));
+    it(`refuses ${input} = ${JSON.stringify(Object.values(env)[0]).slice(0, 100)}`, () => failsOn(env, input, message));
 });

@@ -12,7 +12,7 @@ import { runCommand } from './commands.js';
 import { packagingPlan } from './defaults.js';
 import { gitFacts } from './git.js';
 import { manifestJson } from './manifest.js';
-import { checkIncludes, installDir, lockfilePaths, pickProject, projectFolder } from './project.js';
+import { checkGlobs, checkIncludes, installDir, lockfilePaths, pickProject, projectFolder } from './project.js';
 import { provenanceStatement } from './provenance.js';
 import { cycloneDxSbom } from './sbom.js';
 import { findSecretFiles } from './secrets.js';
@@ -103,10 +103,12 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
   const version = o.version ?? facts!.describe;
   const sourceDateEpoch = o.sourceDateEpoch ?? epochFromEnv(env.SOURCE_DATE_EPOCH) ?? facts!.commitTime;
   const name = artifactName(o.name, env, o.repoRoot, project);
+  checkFileNameLength(name, version, o);
 
   const plan = packagingPlan(project, { sourceDateEpoch, env });
   const include = o.include ?? plan.include;
   checkIncludes(include, o.include ? 'include' : 'stack');
+  checkGlobs(o.exclude, 'exclude');
   const exclude = [...(o.include ? [] : plan.exclude), ...o.exclude];
   const build = o.command === 'none' ? null : (o.command ?? plan.command ?? project.commands.build);
   const install = o.install ? project.commands.install : null;
@@ -168,6 +170,16 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
   for (const p of selection.skippedSpecial)
     logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
   const files = selection.entries.filter((e) => e.type !== 'dir');
+  if (files.length === 0 && o.exclude.length) {
+    const without = selectFiles({ root: projectDir, include, exclude: [], never: ['.git', outputRel] });
+    const matched = without.entries.filter((e) => e.type !== 'dir').length;
+    if (matched)
+      throw new UserError(
+        `exclude (${o.exclude.join(', ')}) leaves out all ${matched} files include (${include.join(', ')}) matched in ${project.path}.`,
+        { input: 'exclude' },
+        'Exclude less: an artifact needs at least one file.',
+      );
+  }
   if (files.length === 0) {
     throw new UserError(
       `include (${include.join(', ')}) matched no files in ${project.path}.`,
@@ -201,7 +213,7 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
     logger.warning(`build-artifact: packaging ${s}, which looks like a secret (allow-secret-files: true)`);
 
   await mkdir(o.outputDir, { recursive: true });
-  const archiveFile = `${name}-${version.replace(/[^A-Za-z0-9._+-]/g, '_')}.tar.gz`;
+  const archiveFile = `${archiveBase(name, version)}.tar.gz`;
   const artifactPath = join(o.outputDir, archiveFile);
   const archive = await timed('archive', () =>
     writeArchive({
@@ -324,6 +336,33 @@ function epochFromEnv(value: string | undefined): number | undefined {
       'Unset it, or set the source-date-epoch input.',
     );
   return Number(value);
+}
+
+/** The artifact's files are named `<name>-<version>` plus a suffix. */
+function archiveBase(name: string, version: string): string {
+  return `${name}-${version.replace(/[^A-Za-z0-9._+-]/g, '_')}`;
+}
+
+/**
+ * The most bytes `<name>-<version>` may take: the longest file written beside it is
+ * `.<base>.manifest.json.<pid>.<random>.tmp`, and a file name holds 255 bytes.
+ */
+const MAX_BASE_BYTES = 200;
+
+/** Refuses a name and version too long for the artifact's file names, before anything is built. */
+function checkFileNameLength(name: string, version: string, o: BuildArtifactOptions): void {
+  const bytes = Buffer.byteLength(archiveBase(name, version));
+  if (bytes <= MAX_BASE_BYTES) return;
+  // Blame the longer of the two the user set; a derived name is changed through `name`.
+  const input =
+    o.version !== undefined && (o.name === undefined || Buffer.byteLength(o.version) > Buffer.byteLength(o.name))
+      ? 'version'
+      : 'name';
+  throw new UserError(
+    `name and version make the artifact's file name ${bytes} bytes long, over the ${MAX_BASE_BYTES} bytes its files can be named with.`,
+    { input },
+    `Shorten ${input}.`,
+  );
 }
 
 function artifactName(given: string | undefined, env: NodeJS.ProcessEnv, repoRoot: string, project: Project): string {

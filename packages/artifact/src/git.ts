@@ -30,7 +30,7 @@ export async function git(exec: Exec, cwd: string, args: string[]): Promise<stri
   }
   if (result.exitCode === 0) return result.stdout.trim();
   const known = GIT_ERRORS.find(([re]) => re.test(result.stderr));
-  if (known) throw new UserError(`${cwd} ${known[1]}`, {});
+  if (known) throw new UserError(`${cwd} ${known[1]}`, { input: 'path' });
   throw new Error(
     `git ${args.join(' ')} failed with exit code ${result.exitCode}: ${result.stderr.trim().split('\n').pop()}`,
   );

@@ -1,6 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
 import { UserError } from '@slipway/action-kit/lite';
+import picomatch from 'picomatch';
 import { LOCKFILE_NAMES, parserFor } from '@slipway/lockfiles';
 
 import type { Project, Stack } from '@slipway/stack';
@@ -68,6 +69,24 @@ export function checkIncludes(include: readonly string[], input: 'include' | 'st
         { input },
         'Globs are relative to the project folder and cannot contain .. or start with /.',
       );
+  }
+  checkGlobs(include, input);
+}
+
+/** Refuses globs picomatch cannot compile (over its length limit, a regular expression too large). */
+export function checkGlobs(globs: readonly string[], input: 'include' | 'exclude' | 'stack'): void {
+  for (const glob of globs) {
+    try {
+      // picomatch builds its regular expression on the first match, so one is tried.
+      picomatch(glob, { dot: true })('a/b');
+    } catch (err) {
+      const shown = glob.length > 80 ? `${glob.slice(0, 80)}… (${glob.length} characters)` : glob;
+      throw new UserError(
+        `'${shown}' cannot be used as a glob: ${(err as Error).message.split('\n')[0]!.slice(0, 200)}.`,
+        { input },
+        'Use shorter globs; list several instead of one long one.',
+      );
+    }
   }
 }
 

@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_RULES, SecretEngine, scanStream, shannonEntropy } from '../src/index.js';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_RULES, SecretEngine, scanStream, scanTree, shannonEntropy } from '../src/index.js';
+import { makeTree, removeTree } from '../../../test/harness.js';
 import { decoys, plants } from './corpus.js';
 
 const engine = new SecretEngine(DEFAULT_RULES);
@@ -91,5 +94,24 @@ describe('published keys', () => {
     expect(
       scan(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azurite};`).map((f) => f.rule.id),
     ).toStrictEqual([]);
+  });
+});
+
+describe('scanTree and files that go away while it runs', () => {
+  it('skips a file removed after the folder was listed (a build still writing, /proc), and scans the rest', async () => {
+    const root = makeTree({ 'a.env': 'AWS=AKIAIOSFODNN7EXAMPL3\n', 'b.txt': 'x\n', 'big.txt': 'y'.repeat(3 << 20) });
+    try {
+      // The engine's path check runs between the listing and the read: it removes the files there.
+      const vanishing = Object.create(engine) as SecretEngine;
+      vanishing.pathAllowed = (path: string) => {
+        if (path !== 'a.env') rmSync(join(root, path));
+        return engine.pathAllowed(path);
+      };
+      const r = await scanTree(vanishing, root);
+      expect(r.files).toBe(1);
+      expect(r.findings.map((f) => f.file)).toStrictEqual(['a.env']);
+    } finally {
+      removeTree(root);
+    }
   });
 });

@@ -98,6 +98,16 @@ function countNewlines(text: string, end: number): number {
   return n;
 }
 
+/** A file's bytes, or undefined when it went away after it was listed. */
+function readVanishing(abs: string): Buffer | undefined {
+  try {
+    return readFileSync(abs);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
 /** Scans every scannable file under a root. */
 export async function scanTree(
   engine: SecretEngine,
@@ -110,16 +120,24 @@ export async function scanTree(
   for (const path of listFiles(root)) {
     if (!scannable(path) || engine.pathAllowed(path)) continue;
     const abs = join(root, path);
-    const size = lstatSync(abs).size;
-    if (size === 0) continue;
+    // A file that went away since the folder was listed (a build still running, /proc) is not scanned.
+    const size = lstatSync(abs, { throwIfNoEntry: false })?.size;
+    if (!size) continue;
     files++;
     bytes += size;
     onFile?.(files);
     if (size <= WINDOW) {
       // Most files are small: one synchronous read costs less than a stream's thread-pool hops.
-      const data = readFileSync(abs);
+      const data = readVanishing(abs);
+      if (data === undefined) continue;
       if (!data.subarray(0, 8192).includes(0)) findings.push(...engine.scan(data.toString('utf8'), path, 1));
-    } else findings.push(...(await scanStream(engine, createReadStream(abs, { highWaterMark: WINDOW }), path)));
+    } else {
+      try {
+        findings.push(...(await scanStream(engine, createReadStream(abs, { highWaterMark: WINDOW }), path)));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+    }
   }
   return { findings, files, bytes };
 }
