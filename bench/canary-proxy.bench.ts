@@ -14,6 +14,7 @@ import { WeightedProxy } from '../packages/deploy/src/providers/local/proxy.js';
 import type { Forwarder, Forwarding, Outcome } from '../packages/deploy/src/providers/local/forward.js';
 import { clientResponseHeaders } from '../packages/deploy/src/providers/local/headers.js';
 import { writeBenchBlock } from './readme.js';
+import { recordRatio } from './summary.js';
 
 const rate = Number(process.env.BENCH_RATE ?? 1000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -206,6 +207,17 @@ async function main(): Promise<void> {
     `Failed requests over all runs: ${failed}.`,
   ].join('\n');
   console.log(table);
+  // For npm run bench:all: the kept proxy (undici) against going straight to the release.
+  const undici = figures.get('undici')!;
+  for (const q of ['p50', 'p99'] as const)
+    recordRatio({
+      bench: 'canary-proxy',
+      measure: `local proxy (undici) ${q} at ${rate} requests/s`,
+      slipway: median(undici[q]),
+      peer: 'direct to the release',
+      peerValue: median(direct[q]),
+      unit: 'ms',
+    });
   if (process.argv.includes('--write-readme'))
     writeBenchBlock('bench-canary-proxy', table, 'node --import tsx bench/canary-proxy.bench.ts');
 }

@@ -20,6 +20,7 @@ import { renderUpstream } from '../packages/deploy/src/providers/nginx/config.js
 import { WeightedProxy } from '../packages/deploy/src/providers/local/proxy.js';
 import type { Release, TrafficRouter } from '../packages/deploy/src/types.js';
 import { startRelease } from '../packages/deploy/test/release-servers.js';
+import { recordRatio } from './summary.js';
 
 const rate = Number(process.env.BENCH_RATE ?? 1000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -435,6 +436,38 @@ function row(name: string, lat: Overhead, sw: Switching): string {
   return `| ${name} | ${ms(lat.p50)} ms | ${added99} | ${medianMax(sw.weightChange)} | ${abort} | ${goals} |`;
 }
 
+/** For npm run bench:all: the row's proxy overhead and switching times, against the direct path and the goals. */
+function record(name: string, lat: Overhead, sw: Switching, measured: string | undefined): void {
+  const goal = GOALS[name]!;
+  const note = measured ? `${name}: ${measured}` : undefined;
+  const bench = 'canary';
+  recordRatio({
+    bench,
+    measure: `${name}: p50 through the front door`,
+    slipway: lat.front.p50,
+    peer: 'direct to the release',
+    peerValue: lat.direct.p50,
+    unit: 'ms',
+    ...(note ? { note } : {}),
+  });
+  recordRatio({
+    bench,
+    measure: `${name}: weight change, slowest of ${sw.weightChange.length}`,
+    slipway: Math.max(...sw.weightChange),
+    peer: 'goal',
+    peerValue: goal.switchMs,
+    unit: 'ms',
+  });
+  recordRatio({
+    bench,
+    measure: `${name}: abort, slowest of ${sw.abort.length}`,
+    slipway: Math.max(...sw.abort),
+    peer: 'goal',
+    peerValue: goal.switchMs,
+    unit: 'ms',
+  });
+}
+
 function hasCommand(tool: string): boolean {
   return !spawnSync(tool, ['-v'], { stdio: 'ignore' }).error;
 }
@@ -467,6 +500,7 @@ async function main(): Promise<void> {
       );
       const sw = await switching(subject, stable, canary);
       rows.push(row(name, lat, sw));
+      record(name, lat, sw, subject.measured);
       if (subject.measured) notes.push(`${name}: ${subject.measured}.`);
       notes.push(
         `${name}: direct p50/p99 ${ms(lat.direct.p50)}/${ms(lat.direct.p99)} ms, through the front door ` +

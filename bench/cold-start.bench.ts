@@ -3,23 +3,27 @@
 // machine getting busier or quieter during the run moves both sides alike. Also the CLI's --help.
 // Run: npm run bench:cold-start   (add --write-readme to update README.md; --rounds N, default 15)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { writeBenchBlock } from './readme.js';
+import { recordRatio } from './summary.js';
 
 const REPO = join(fileURLToPath(import.meta.url), '..', '..');
 const ACTIONS = ['detect-stack', 'build-artifact', 'security-scan', 'verify-health', 'deploy-canary', 'rollback'];
 const roundsArg = process.argv.indexOf('--rounds');
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
 
-const workspace = mkdtempSync(join(tmpdir(), 'slipway-cold-'));
+const runDir = mkdtempSync(join(tmpdir(), 'slipway-cold-'));
+const workspace = join(runDir, 'workspace');
+mkdirSync(workspace);
 
 /** The runner's environment for a bundle: its defaults as INPUT_* variables, an empty workspace. */
 function envFor(action: string): NodeJS.ProcessEnv {
-  const files = mkdtempSync(join(tmpdir(), 'slipway-cold-files-'));
+  // Inside the workspace's parent run folder, so that one rmSync at the end removes every one.
+  const files = mkdtempSync(join(runDir, 'files-'));
   for (const f of ['output', 'summary', 'state']) writeFileSync(join(files, f), '');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -64,11 +68,21 @@ for (const [name, args, env] of targets) {
   }
   const row = { name, bundle: median(bundle), node: median(bare), ratio: median(bundle) / median(bare) };
   rows.push(row);
+  recordRatio({
+    bench: 'cold-start',
+    measure: `cold start: ${name}`,
+    slipway: row.bundle,
+    peer: 'node -e 0',
+    peerValue: row.node,
+    ratio: row.ratio,
+    unit: 'ms',
+    note: "time to exit on an empty workspace (the CLI: --help), bundle and node -e 0 in turn (A B A B); issue 16's goal: at most 1.5x",
+  });
   process.stderr.write(
     `${name}: ${row.bundle.toFixed(0)} ms vs node -e 0 ${row.node.toFixed(0)} ms = ${row.ratio.toFixed(2)}x\n`,
   );
 }
-rmSync(workspace, { recursive: true, force: true });
+rmSync(runDir, { recursive: true, force: true });
 
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, median of ${ROUNDS} runs each, bundle and \`node -e 0\` in turn:`,

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordingLogger } from '@slipway/action-kit/lite';
 import { readLockfiles, scanDependencies } from '@slipway/security';
+import { recordRatio } from './summary.js';
 
 /** The newest osv-scanner v2 the Go module proxy listed (`go list -m -versions github.com/google/osv-scanner/v2`). */
 const OSV_SCANNER_VERSION = 'v2.6.0';
@@ -457,5 +458,23 @@ lines.push(
 const warnings = logger.records.filter((r) => r.level === 'warning').map((r) => r.message);
 if (warnings.length) lines.push('', `slipway warnings: ${warnings.join('; ')}`);
 console.log(lines.join('\n'));
+// For npm run bench:all: agreement with the documented order, and time.
+recordRatio({
+  bench: 'deps-peer',
+  measure: `OSV matching: findings that match the documented order, ${judged} cases`,
+  slipway: agreeOurs,
+  peer: `osv-scanner ${peerVersion}`,
+  peerValue: agreePeer,
+  better: 'higher',
+});
+recordRatio({
+  bench: 'deps-peer',
+  measure: `OSV matching: time, ${Object.keys(files).length} lockfiles`,
+  slipway: oursMs,
+  peer: `osv-scanner ${peerVersion}`,
+  peerValue: peer.ms,
+  unit: 'ms',
+  note: 'slipway in process, the peer as a whole process',
+});
 if (process.argv.includes('--keep')) console.log(`\ntree kept in ${base}`);
 else rmSync(base, { recursive: true, force: true });

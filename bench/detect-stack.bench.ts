@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WEB_FRAMEWORKS, generateTree } from './generate-tree.js';
 import { writeBenchBlock } from './readme.js';
+import { recordRatio } from './summary.js';
 
 const repo = join(fileURLToPath(import.meta.url), '..', '..');
 const tree = join(repo, 'bench', '.tree');
@@ -150,4 +151,32 @@ const table = [
   ...rows,
 ].join('\n');
 console.log(table);
+// For npm run bench:all: the headline figures of the table above.
+const slipwayTool = tools[2]!.name;
+const figure = (m: Map<string, number[]>, name: string): number => median(m.get(name)!);
+recordRatio({
+  bench: 'detect-stack',
+  measure: 'wall time vs the walk floor',
+  slipway: figure(wall, slipwayTool),
+  peer: 'find -type f',
+  peerValue: figure(wall, floor),
+  unit: 'ms',
+});
+recordRatio({
+  bench: 'detect-stack',
+  measure: 'wall time vs peer',
+  slipway: figure(wall, slipwayTool),
+  peer,
+  peerValue: figure(wall, peer),
+  unit: 'ms',
+});
+if (cpu.get(slipwayTool)!.length > 0 && cpu.get(peer)!.length > 0)
+  recordRatio({
+    bench: 'detect-stack',
+    measure: 'CPU time vs peer',
+    slipway: figure(cpu, slipwayTool),
+    peer,
+    peerValue: figure(cpu, peer),
+    unit: 'ms',
+  });
 if (process.argv.includes('--write-readme')) writeBenchBlock('bench', table, 'npm run bench');

@@ -53,6 +53,7 @@ import { installCrd } from '../test/k8s/crds.js';
 import { USER_ROUTES, userDeployment, userService } from '../test/k8s/fixtures.js';
 import { writeBenchBlock } from './readme.js';
 import { cleanups, runCleanups } from './cleanups.js';
+import { recordRatio } from './summary.js';
 
 const repeats = Number(process.env.BENCH_REPEATS ?? 5);
 const pollMs = Number(process.env.BENCH_POLL_MS ?? 50);
@@ -396,6 +397,21 @@ async function main(): Promise<void> {
       const runs = await measureRouter(cluster, root, router, { good, bad }, () => (okLeft = 1));
       kubectlMs.push(...runs.flatMap((r) => r.kubectlMs));
       offsets.push(...runs.map((r) => r.endedAtOffset));
+      // For npm run bench:all: the router call and the cluster, medians; no peer runs here and the issue set no goal.
+      recordRatio({
+        bench: 'k8s-abort',
+        measure: `${router}: verdict → setWeights(…, 0) returned, median of ${runs.length}`,
+        slipway: median(runs.map((r) => r.returned)),
+        peer: 'no peer or goal',
+        unit: 'ms',
+      });
+      recordRatio({
+        bench: 'k8s-abort',
+        measure: `${router}: verdict → cluster shows canary weight 0, median of ${runs.length}`,
+        slipway: median(runs.map((r) => r.routeZero)),
+        peer: 'no peer or goal',
+        unit: 'ms',
+      });
       table.push(
         `| ${router} | ${runs.length} | ${ms(runs.map((r) => r.called))} | ${ms(runs.map((r) => r.returned))} | ` +
           `${ms(runs.map((r) => r.routeZero))} | ${ms(runs.map((r) => r.routeNonZero))} | ${ms(runs.map((r) => r.canaryZero))} |`,

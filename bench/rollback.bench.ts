@@ -29,6 +29,7 @@ import {
 } from '../packages/deploy/src/index.js';
 import { releaseFolder, scenarioPlan, scenarioSeams, startLoad } from '../packages/deploy/test/scenario-harness.js';
 import { cleanups, runCleanups } from './cleanups.js';
+import { recordRatio } from './summary.js';
 
 const rate = Number(process.env.BENCH_RATE ?? 500);
 const repeats = Number(process.env.BENCH_REPEATS ?? 5);
@@ -311,6 +312,32 @@ function rows(provider: string, runs: Record<Case, Run[]>): string[] {
   });
 }
 
+/** For npm run bench:all: each rollback case against the redeploy it is meant to beat, and the slowest against the goal. */
+function record(provider: string, runs: Record<Case, Run[]>): void {
+  const wall = (c: Case): number[] => runs[c].map((x) => x.wallMs);
+  const failed = (c: Case): number => sum(runs[c].map((x) => x.failed));
+  for (const c of ['a', 'b'] as const) {
+    const bad = failed(c);
+    recordRatio({
+      bench: 'rollback',
+      measure: `${provider}: ${CASES[c]}, wall time`,
+      slipway: median(wall(c)),
+      peer: CASES.c,
+      peerValue: median(wall('c')),
+      unit: 'ms',
+      ...(bad ? { note: `${provider} ${CASES[c]}: ${bad} failed requests (goal: 0)` } : {}),
+    });
+  }
+  recordRatio({
+    bench: 'rollback',
+    measure: `${provider}: slowest rollback of ${runs.a.length + runs.b.length}`,
+    slipway: Math.max(...wall('a'), ...wall('b')),
+    peer: 'goal',
+    peerValue: GOAL_MS,
+    unit: 'ms',
+  });
+}
+
 function hasCommand(tool: string): boolean {
   return !spawnSync(tool, ['-v'], { stdio: 'ignore' }).error;
 }
@@ -328,7 +355,9 @@ async function main(): Promise<void> {
     console.log(`${provider}:`);
     const before = cleanups.length;
     try {
-      table.push(...rows(provider, await measureProvider(provider)));
+      const runs = await measureProvider(provider);
+      table.push(...rows(provider, runs));
+      record(provider, runs);
     } catch (error) {
       const loud = `*** ${provider} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)} ***`;
       console.error(loud);

@@ -20,6 +20,7 @@ import { scanTree } from '../packages/security/src/secrets/files.js';
 import { DEFAULT_RULES } from '../packages/security/src/secrets/rules.js';
 import { FORMATS, LAYOUTS, selfCheck, writeCorpus, type CorpusEntry } from './secrets-corpus.js';
 import { writeBenchBlock } from './readme.js';
+import { recordRatio } from './summary.js';
 import { securityTree } from './security-tree.js';
 
 /** The newest gitleaks the Go module proxy listed (`go list -m -versions github.com/zricethezav/gitleaks/v8`). */
@@ -235,6 +236,36 @@ lines.push(
   `(slipway in process; gitleaks and secretlint whole-process; ${ours.files} files, node ${process.version}.)`,
 );
 console.log(`\n${lines.join('\n')}`);
+// For npm run bench:all: the totals above, slipway against each peer.
+for (const peer of tools.slice(1)) {
+  const recall = (t: (typeof tools)[number]): number => (100 * count(secrets, t.flagged)) / secrets.length;
+  const fp = (t: (typeof tools)[number]): number => count(decoyEntries, t.flagged);
+  recordRatio({
+    bench: 'secrets-peer',
+    measure: `recall, ${secrets.length} samples of ${FORMATS.length} types`,
+    slipway: recall(tools[0]!),
+    peer: peer.name,
+    peerValue: recall(peer),
+    unit: '%',
+    better: 'higher',
+  });
+  recordRatio({
+    bench: 'secrets-peer',
+    measure: `false positives, of ${decoyEntries.length} look-alikes`,
+    slipway: fp(tools[0]!),
+    peer: peer.name,
+    peerValue: fp(peer),
+  });
+  recordRatio({
+    bench: 'secrets-peer',
+    measure: `wall time, ${ours.files} files`,
+    slipway: tools[0]!.ms / 1000,
+    peer: peer.name,
+    peerValue: peer.ms / 1000,
+    unit: 's',
+    note: 'slipway in process, the peer as a whole process',
+  });
+}
 if (args.has('--write-readme')) {
   // The per-type table is long: README.md gets the layouts, the look-alikes, the totals and slipway's misses.
   const missed = FORMATS.filter((f) => secrets.some((e) => e.id === f.id && !oursFlagged.has(e.file))).map((f) => f.id);
@@ -257,6 +288,15 @@ if (!args.has('--no-speed')) {
     times.push(performance.now() - t0);
   }
   const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]! / 1000;
+  recordRatio({
+    bench: 'secrets-peer',
+    measure: `speed on the ${mib} MiB tree vs before issue 13 (goal: at most 2x)`,
+    slipway: median,
+    peer: 'slipway before issue 13, 28 rules',
+    peerValue: BASELINE_S,
+    unit: 's',
+    note: 'slipway in process now; the baseline was the whole CLI process',
+  });
   console.log(
     `\nSpeed: ${mib} MiB tree of the security-scan bench, slipway in process with ${DEFAULT_RULES.length} rules: ${median.toFixed(2)} s (median of ${rounds}; ${found} findings; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores) against ${BASELINE_S} s before issue 13 (whole CLI process): ${(median / BASELINE_S).toFixed(2)}x, goal <= 2x.`,
   );

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RULES } from '@slipway/security';
 import { writeBenchBlock } from './readme.js';
+import { recordRatio } from './summary.js';
 import { securityTree } from './security-tree.js';
 
 const repo = join(fileURLToPath(import.meta.url), '..', '..');
@@ -174,4 +175,50 @@ const table = [
   `Dependencies: a 5,000-package package-lock.json against 50,000 OSV records in one all.zip: ${(osvMs / 1000).toFixed(2)} s inside the scan (median of ${rounds}), ${osvRuns[0]!.findings} findings, peak RSS ${(Math.max(...osvRuns.map((r) => r.maxRssKiB)) / 1024).toFixed(0)} MiB.`,
 ].join('\n');
 console.log(table);
+// For npm run bench:all: the headline figures of the table above (ratios as slipway ÷ peer).
+const bench = 'security-scan';
+const rgVersion = spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]!.split(' ')[1];
+const peerNote = 'slipway and each peer as a whole process';
+recordRatio({
+  bench,
+  measure: `secrets, ${mib} MiB: wall time`,
+  slipway: o / 1000,
+  peer: `ripgrep ${rgVersion} --pcre2, the same regexes`,
+  peerValue: g / 1000,
+  unit: 's',
+  note: peerNote,
+});
+recordRatio({
+  bench,
+  measure: `secrets, ${mib} MiB: wall time`,
+  slipway: o / 1000,
+  peer: 'secretlint, recommended preset',
+  peerValue: sl.ms / 1000,
+  unit: 's',
+  note: peerNote,
+});
+recordRatio({
+  bench,
+  measure: 'secrets: planted found',
+  slipway: [...planted].filter((p) => oursFound.has(p)).length,
+  peer: 'secretlint, recommended preset',
+  peerValue: [...planted].filter((p) => slFound.has(p)).length,
+  unit: `of ${planted.size}`,
+  better: 'higher',
+});
+recordRatio({
+  bench,
+  measure: `secrets: wall time vs before issue 13 (goal: at most 2x)`,
+  slipway: o / 1000,
+  peer: 'slipway before issue 13, 28 rules',
+  peerValue: BASELINE_S,
+  unit: 's',
+});
+recordRatio({
+  bench,
+  measure: 'OSV matching: 5,000 packages against 50,000 records',
+  slipway: osvMs / 1000,
+  peer: 'no peer or goal (osv-scanner: see deps-peer)',
+  unit: 's',
+});
 if (process.argv.includes('--write-readme')) writeBenchBlock('bench-security', table, 'npm run bench:security');

@@ -9,6 +9,7 @@ import { RecordingLogger, systemClock } from '@slipway/action-kit/lite';
 import { parseStatusRanges, verifyHealth, type VerifyOptions } from '@slipway/health';
 import { httpServer } from '../packages/health/test/servers.js';
 import { writeBenchBlock } from './readme.js';
+import { recordRatio } from './summary.js';
 
 const falseRuns = Number(process.env.BENCH_FALSE_RUNS ?? 100);
 const falseSeconds = Number(process.env.BENCH_FALSE_SECONDS ?? 30);
@@ -101,4 +102,33 @@ const table = [
   `Reasons seen: (a) ${a[0]?.reason}; (b) ${b[0]?.reason}.`,
 ].join('\n');
 console.log(table);
+// For npm run bench:all: detection times against the peers' documented examples, and false alarms
+// against the judge's alpha.
+const flagger = 'Flagger, documented example (≈ 10 min)';
+recordRatio({
+  bench: 'verify-health',
+  measure: 'canary detection: 5% errors, time to fail',
+  slipway: median(a.map((x) => x.seconds)),
+  peer: flagger,
+  peerValue: 600,
+  unit: 's',
+  note: 'the peers are not run here: their documented example configurations',
+});
+recordRatio({
+  bench: 'verify-health',
+  measure: 'canary detection: +150 ms, time to fail',
+  slipway: median(b.map((x) => x.seconds)),
+  peer: flagger,
+  peerValue: 600,
+  unit: 's',
+  note: 'the peers are not run here: their documented example configurations',
+});
+recordRatio({
+  bench: 'verify-health',
+  measure: `false alarms: identical services, ${falseRuns} runs of ${falseSeconds} s`,
+  slipway: (100 * falseFails) / falseRuns,
+  peer: 'goal: alpha',
+  peerValue: 1,
+  unit: '%',
+});
 if (process.argv.includes('--write-readme')) writeBenchBlock('bench-health', table, 'npm run bench:health');

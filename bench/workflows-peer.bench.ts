@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditWorkflow } from '../packages/security/src/workflows/audit.js';
 import { writeBenchBlock } from './readme.js';
+import { recordRatio } from './summary.js';
 
 /** zizmor, pinned (`pip index versions zizmor`). */
 const ZIZMOR_VERSION = '1.32.0';
@@ -381,6 +382,35 @@ lines.push(
 );
 if (invalid.length) lines.push('', `slipway rejected ${invalid.length} file(s): ${invalid.join('; ')}`);
 console.log(lines.join('\n'));
+// For npm run bench:all: the twins each tool gets right, and time.
+const twins = (hits: Hits, side: 'vulnerable' | 'safe'): number =>
+  Object.keys(TWINS).filter((id) => has(hits, `twins/${id}/${side}/.github/workflows/${id}.yml`, id)).length;
+const zizmorName = `zizmor ${zzVersion.replace(/^zizmor /, '')}`;
+const twinCount = Object.keys(TWINS).length;
+recordRatio({
+  bench: 'workflows-peer',
+  measure: `vulnerable twins flagged, of ${twinCount}`,
+  slipway: twins(ours, 'vulnerable'),
+  peer: zizmorName,
+  peerValue: twins(theirs, 'vulnerable'),
+  better: 'higher',
+});
+recordRatio({
+  bench: 'workflows-peer',
+  measure: `safe twins flagged (false alarms), of ${twinCount}`,
+  slipway: twins(ours, 'safe'),
+  peer: zizmorName,
+  peerValue: twins(theirs, 'safe'),
+});
+recordRatio({
+  bench: 'workflows-peer',
+  measure: `wall time, ${files.length} workflows`,
+  slipway: oursMs,
+  peer: zizmorName,
+  peerValue: zzMs,
+  unit: 'ms',
+  note: 'slipway in process, the peer as a whole process',
+});
 if (args.includes('--write-readme'))
   writeBenchBlock('bench-workflows-peer', lines.join('\n'), 'npm run bench:workflows-peer -- --write-readme');
 if (args.includes('--keep')) console.log(`files kept in ${base}`);

@@ -1,7 +1,6 @@
 // The shared test harness: temporary trees from tables, environment that is restored after each
 // test, and a runner that executes a built action bundle exactly as GitHub's runner does.
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -190,11 +189,4 @@ export function needsTool(tool: string): {
   return { describe: describe.skip, it: it.skip };
 }
 
-/** A port nothing listens on (bound and released). */
-export async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
+export { closedPort } from './ports.js';

@@ -5,7 +5,7 @@ import { createServer as createHttp, type IncomingMessage, type Server, type Ser
 import { createServer as createHttps } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-export { closedPort } from '../../../test/harness.js';
+export { closedPort } from '../../../test/ports.js';
 
 /** The faults a test server injects. */
 export interface Faults {
