@@ -285,11 +285,11 @@ var external_node_os_ = __webpack_require__(48161);
 const actionsCacheBackend = {
     name: 'actions',
     async restore(paths, key, restoreKeys) {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(4119), __webpack_require__.e(1371), __webpack_require__.e(2088), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(4942), __webpack_require__.e(1141), __webpack_require__.e(2088), __webpack_require__.e(612), __webpack_require__.e(1962)]).then(__webpack_require__.bind(__webpack_require__, 50612));
         return cache.restoreCache(paths, key, restoreKeys);
     },
     async save(paths, key) {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(4119), __webpack_require__.e(1371), __webpack_require__.e(2088), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(4942), __webpack_require__.e(1141), __webpack_require__.e(2088), __webpack_require__.e(612), __webpack_require__.e(1962)]).then(__webpack_require__.bind(__webpack_require__, 50612));
         await cache.saveCache(paths, key);
     },
 };
@@ -903,7 +903,7 @@ function hasActionsRuntime(env) {
 }
 /** The real uploader, loaded on first use (it brings the Azure and Octokit clients). */
 const actionsUploader = async (name, files, rootDir, retentionDays, env) => {
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(4119), __webpack_require__.e(6913), __webpack_require__.e(1371), __webpack_require__.e(3991), __webpack_require__.e(6518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(4942), __webpack_require__.e(6913), __webpack_require__.e(1141), __webpack_require__.e(3991), __webpack_require__.e(6518), __webpack_require__.e(9581)]).then(__webpack_require__.bind(__webpack_require__, 56518));
     const result = await new DefaultArtifactClient().uploadArtifact(name, files, rootDir, retentionDays ? { retentionDays } : {});
     if (result.id === undefined)
         throw new Error('the artifact service returned no artifact id');

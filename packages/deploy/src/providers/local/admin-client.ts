@@ -1,6 +1,6 @@
 // The client side of the daemon's admin API (admin.ts), used by the router, `slipway status` and
 // `slipway down`.
-import { Client } from 'undici';
+import { Client } from 'undici/index.js';
 import type { Release, TrafficSample } from '../../types.js';
 import type { LocalProxyStatus } from './admin.js';
 

@@ -2,7 +2,7 @@
 // compares forwarders through the very same proxy; undici is the one kept (see that bench).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { Pool, type Dispatcher } from 'undici';
+import { Pool, type Dispatcher } from 'undici/index.js';
 import { clientResponseHeaders } from './headers.js';
 import type { Upstream } from './balancer.js';
 

@@ -1,0 +1,81 @@
+export const id = 1962;
+export const ids = [1962,9581];
+export const modules = {
+
+/***/ 72120:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// What the bundles load for `@actions/exec` (tsconfig.json's paths; see ../README.md).
+
+let real;
+const load = () => (real ??= __webpack_require__(41955));
+for (const name of ['exec', 'getExecOutput'])
+  Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });
+
+
+/***/ }),
+
+/***/ 14639:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// What the bundles load for `@actions/http-client` (tsconfig.json's paths; see ../README.md).
+
+let real;
+// A relative path: the package's exports map does not list this file, and the name itself is mapped here.
+const load = () => (real ??= __webpack_require__(44942));
+for (const name of [
+  'HttpCodes',
+  'Headers',
+  'MediaTypes',
+  'getProxyUrl',
+  'HttpClientError',
+  'HttpClientResponse',
+  'isHttps',
+  'HttpClient',
+])
+  Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });
+
+
+/***/ }),
+
+/***/ 4503:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// What the bundles load for `undici` (tsconfig.json's paths; see ../README.md). undici is the
+// largest thing @actions/core pulls in (through @actions/http-client), and no action needs it to
+// start: here it is imported on first use, from a chunk of its own. What reaches this name:
+// - @actions/http-client: `new ProxyAgent(options)` when a proxy is set, a dispatcher it hands to
+//   @actions/github, which passes it to `fetch`;
+// - @actions/github: `fetch`.
+// So ProxyAgent is a placeholder holding its options, and `fetch` loads undici and builds the real
+// agent from them. slipway's own code imports `undici/index.js`, which is not mapped.
+
+
+let loading;
+const undici = () => (loading ??= __webpack_require__.e(/* import() */ 6752).then(__webpack_require__.t.bind(__webpack_require__, 24371, 19)));
+
+/** Stands for undici's ProxyAgent until `fetch` is called with it. */
+class ProxyAgent {
+  constructor(options) {
+    this.lazyOptions = options;
+  }
+}
+
+/** One real agent per placeholder, so a client's connections are reused. */
+const agents = new WeakMap();
+
+async function fetch(input, init) {
+  const real = await undici();
+  const dispatcher = init?.dispatcher;
+  if (!(dispatcher instanceof ProxyAgent)) return real.fetch(input, init);
+  let agent = agents.get(dispatcher);
+  if (!agent) agents.set(dispatcher, (agent = new real.ProxyAgent(dispatcher.lazyOptions)));
+  return real.fetch(input, { ...init, dispatcher: agent });
+}
+
+module.exports = { ProxyAgent, fetch };
+
+
+/***/ })
+
+};
