@@ -37,6 +37,8 @@ describe('bundle shims', () => {
     expect(main).toContain('./scripts/bundle-shims/undici/index.cjs');
     expect(main).toContain('./scripts/bundle-shims/http-client/index.cjs');
     expect(main).toContain('./scripts/bundle-shims/exec/index.cjs');
+    const scan = readFileSync(join(REPO, 'dist', 'security-scan', 'index.js'), 'utf8');
+    expect(scan).toContain('./scripts/bundle-shims/packageurl-js/index.cjs');
   });
 
   // verify-health's own probes use http and https, and every action's exec seam child_process; undici
@@ -61,15 +63,22 @@ describe('bundle shims', () => {
 
   // Names only: outside webpack, Node 20 cannot require() these ES modules, so the getters are
   // exercised by the bundles (uploads through @actions/artifact, GitHub's API through @actions/github).
-  it('give every name @actions/http-client and @actions/exec export', async () => {
+  it('give every name @actions/http-client, @actions/exec and packageurl-js export', async () => {
     for (const [shim, real] of [
       ['http-client', '@actions/http-client'],
       ['exec', '@actions/exec'],
+      ['packageurl-js', 'packageurl-js'],
     ] as const) {
       const lazy = require(join(SHIMS, shim, 'index.cjs')) as Record<string, unknown>;
       const actual = (await import(real)) as Record<string, unknown>;
-      expect(Object.keys(lazy).sort()).toStrictEqual(Object.keys(actual).sort());
+      // A CommonJS package imported as ESM also shows `default` and `module.exports`: not names.
+      const names = Object.keys(actual).filter((n) => n !== 'default' && n !== 'module.exports');
+      expect(Object.keys(lazy).sort()).toStrictEqual(names.sort());
     }
+    // packageurl-js is CommonJS, so here the getters can be followed too.
+    const purl = require(join(SHIMS, 'packageurl-js', 'index.cjs')) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(require('packageurl-js') as Record<string, unknown>))
+      expect(purl[name]).toBe(value);
   });
 
   it('give every name the bundled packages import from undici', () => {

@@ -42,7 +42,7 @@ const statusCommand = {
     metadata: statusMetadata,
     async run({ env, logger, setOutput }) {
         const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(statusMetadata, env);
-        const { environmentStatus } = await Promise.all(/* import() */[__webpack_require__.e(7934), __webpack_require__.e(8815), __webpack_require__.e(4006), __webpack_require__.e(2856), __webpack_require__.e(4942), __webpack_require__.e(6913), __webpack_require__.e(957), __webpack_require__.e(5359), __webpack_require__.e(1202), __webpack_require__.e(3451)]).then(__webpack_require__.bind(__webpack_require__, 16075));
+        const { environmentStatus } = await Promise.all(/* import() */[__webpack_require__.e(7934), __webpack_require__.e(8815), __webpack_require__.e(4006), __webpack_require__.e(2856), __webpack_require__.e(4942), __webpack_require__.e(6913), __webpack_require__.e(5359), __webpack_require__.e(1202), __webpack_require__.e(3873)]).then(__webpack_require__.bind(__webpack_require__, 60493));
         const s = await environmentStatus(stateDir(reader.raw('state-dir'), env), reader.raw('environment'), _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml);
         setOutput('status', JSON.stringify(s));
         if (s.ledgerRecovered)
@@ -80,7 +80,7 @@ const downCommand = {
     metadata: downMetadata,
     async run({ env, logger, setOutput }) {
         const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(downMetadata, env);
-        const { downEnvironment } = await Promise.all(/* import() */[__webpack_require__.e(7934), __webpack_require__.e(8815), __webpack_require__.e(4006), __webpack_require__.e(2856), __webpack_require__.e(4942), __webpack_require__.e(6913), __webpack_require__.e(957), __webpack_require__.e(5359), __webpack_require__.e(1202), __webpack_require__.e(3451)]).then(__webpack_require__.bind(__webpack_require__, 16075));
+        const { downEnvironment } = await Promise.all(/* import() */[__webpack_require__.e(7934), __webpack_require__.e(8815), __webpack_require__.e(4006), __webpack_require__.e(2856), __webpack_require__.e(4942), __webpack_require__.e(6913), __webpack_require__.e(5359), __webpack_require__.e(1202), __webpack_require__.e(3873)]).then(__webpack_require__.bind(__webpack_require__, 60493));
         const environment = reader.raw('environment');
         const stopped = await downEnvironment(stateDir(reader.raw('state-dir'), env), environment, _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml);
         setOutput('stopped', stopped.join('\n'));

@@ -13,7 +13,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36740);
-/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16075);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60493);
 // deploy-canary's inputs, read once into a typed plan. Path inputs take what people write:
 // an absolute path (`${{ runner.temp }}/app.tar.gz`), `~/…`, or a path inside the workspace.
 
@@ -130,8 +130,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
 var lite = __webpack_require__(36740);
-// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 39 modules
-var src = __webpack_require__(16075);
+// EXTERNAL MODULE: ./packages/deploy/src/index.ts + 40 modules
+var src = __webpack_require__(60493);
 // EXTERNAL MODULE: ./actions/deploy-canary/src/inputs.ts
 var src_inputs = __webpack_require__(10577);
 // EXTERNAL MODULE: ./actions/deploy-canary/src/reporting.ts
@@ -652,7 +652,7 @@ const metadata = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(36740);
-/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16075);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60493);
 // With `host` set, deploy-canary and rollback do not act where the job runs: they copy themselves
 // (and the artifact) to that host over SSH and run there, relaying the log, the outputs and the
 // summary. Shared by both actions; the work is @slipway/deploy's runOnHost.
@@ -789,7 +789,7 @@ function ownBundle() {
 /* harmony export */   u: () => (/* binding */ parseReporting)
 /* harmony export */ });
 /* harmony import */ var _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36740);
-/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16075);
+/* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60493);
 // Who else hears about a rollout: GitHub's Deployments API and the alert webhook. Shared by
 // deploy-canary and rollback; both are optional and neither can fail the step.
 

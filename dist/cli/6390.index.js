@@ -52,7 +52,7 @@ const metricsCommand = {
         const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .InputReader */ .i_(metricsMetadata, env);
         const now = _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml.now();
         const since = sinceOf(reader, now);
-        const { deliveryMetrics, metricsMarkdown } = await Promise.all(/* import() */[__webpack_require__.e(7934), __webpack_require__.e(8815), __webpack_require__.e(4006), __webpack_require__.e(2856), __webpack_require__.e(4942), __webpack_require__.e(6913), __webpack_require__.e(957), __webpack_require__.e(5359), __webpack_require__.e(1202), __webpack_require__.e(3451)]).then(__webpack_require__.bind(__webpack_require__, 16075));
+        const { deliveryMetrics, metricsMarkdown } = await Promise.all(/* import() */[__webpack_require__.e(7934), __webpack_require__.e(8815), __webpack_require__.e(4006), __webpack_require__.e(2856), __webpack_require__.e(4942), __webpack_require__.e(6913), __webpack_require__.e(5359), __webpack_require__.e(1202), __webpack_require__.e(3873)]).then(__webpack_require__.bind(__webpack_require__, 60493));
         const m = await deliveryMetrics(stateDir(reader.raw('state-dir'), env), reader.raw('environment'), {
             ...(since !== undefined ? { since } : {}),
             until: now,
@@ -87,7 +87,7 @@ const auditCommand = {
         const reader = new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .InputReader */ .i_(auditMetadata, env);
         const now = _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml.now();
         const since = sinceOf(reader, now);
-        const { auditEntries } = await Promise.all(/* import() */[__webpack_require__.e(7934), __webpack_require__.e(8815), __webpack_require__.e(4006), __webpack_require__.e(2856), __webpack_require__.e(4942), __webpack_require__.e(6913), __webpack_require__.e(957), __webpack_require__.e(5359), __webpack_require__.e(1202), __webpack_require__.e(3451)]).then(__webpack_require__.bind(__webpack_require__, 16075));
+        const { auditEntries } = await Promise.all(/* import() */[__webpack_require__.e(7934), __webpack_require__.e(8815), __webpack_require__.e(4006), __webpack_require__.e(2856), __webpack_require__.e(4942), __webpack_require__.e(6913), __webpack_require__.e(5359), __webpack_require__.e(1202), __webpack_require__.e(3873)]).then(__webpack_require__.bind(__webpack_require__, 60493));
         const lines = [];
         const entries = auditEntries(stateDir(reader.raw('state-dir'), env), reader.raw('environment'), {
             ...(since !== undefined ? { since } : {}),

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createLocalRouter: () => (/* binding */ createLocalRouter)
 /* harmony export */ });
-/* harmony import */ var _spawn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3714);
+/* harmony import */ var _spawn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9747);
 
 /** Builds the local router: finds the environment's proxy daemon, or starts one on `settings.listen` (default 127.0.0.1:8080). */
 const createLocalRouter = async (context) => {

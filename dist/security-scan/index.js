@@ -5272,8 +5272,8 @@ function publishedGoogleKey(ctx) {
 
 ;// CONCATENATED MODULE: ./packages/security/src/secrets/prefilter.ts
 let lowering;
-/** The character codes whose lower case is `ch` (`K`, `k` and the Kelvin sign for `k`), computed once. */
-function codesLoweringTo(ch) {
+/** Every character code whose lower case is `ch`, by trying all 65,536 (about 15 ms, so done once). */
+function codesLoweringToByScan(ch) {
     if (!lowering) {
         lowering = new Map();
         for (let c = 0; c < 0x10000; c++) {
@@ -5288,6 +5288,23 @@ function codesLoweringTo(ch) {
         }
     }
     return lowering.get(ch) ?? [];
+}
+/** The one character outside ASCII whose lower case is in it: the Kelvin sign, for `k`. */
+const KELVIN = 0x212a;
+/**
+ * The character codes whose lower case is `ch` (`K`, `k` and the Kelvin sign for `k`). Keywords are
+ * nearly all ASCII, which needs no scan (prefilter.test.ts checks it against the scan for every
+ * ASCII character); the scan is for the rest.
+ */
+function codesLoweringTo(ch) {
+    const code = ch.charCodeAt(0);
+    if (ch.length !== 1 || code >= 0x80)
+        return codesLoweringToByScan(ch);
+    const upper = ch.toUpperCase().charCodeAt(0);
+    if (ch.toLowerCase() !== ch)
+        return [];
+    const codes = upper === code ? [code] : [upper, code];
+    return ch === 'k' ? [...codes, KELVIN] : codes;
 }
 /**
  * Finds, in one pass over the text, which entries' keywords occur on each line, however many
@@ -16746,8 +16763,8 @@ function read_readLockfile(abs, file, maxBytes = MAX_LOCKFILE_BYTES, warnings) {
     return parse(text.replace(/^\uFEFF/, ''), file, warnings);
 }
 
-// EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
-var packageurl_js = __nccwpck_require__(87091);
+// EXTERNAL MODULE: ./scripts/bundle-shims/packageurl-js/index.cjs
+var packageurl_js = __nccwpck_require__(44862);
 ;// CONCATENATED MODULE: ./packages/lockfiles/src/purl.ts
 
 /** The package URL of a locked package (pkg:npm/%40scope/a@1.0.0, pkg:golang/github.com/x/y@v1 …). */
@@ -43960,6 +43977,20 @@ for (const name of [
   'isHttps',
   'HttpClient',
 ])
+  Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });
+
+
+/***/ }),
+
+/***/ 44862:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// What the bundles load for `packageurl-js` (tsconfig.json's paths; see ../README.md): it builds an
+// Intl.Collator when loaded (about 5 ms), and only lockfiles need package URLs.
+
+let real;
+const load = () => (real ??= __nccwpck_require__(87091));
+for (const name of ['PackageURL', 'PurlComponent', 'PurlQualifierNames', 'PurlType'])
   Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });
 
 

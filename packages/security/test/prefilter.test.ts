@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DEFAULT_RULES, SecretEngine, type SecretRule } from '../src/index.js';
-import { KeywordPrefilter } from '../src/secrets/prefilter.js';
+import { codesLoweringTo, codesLoweringToByScan, KeywordPrefilter } from '../src/secrets/prefilter.js';
 import { plants, rand, SAMPLES } from './corpus.js';
 
 /** What the prefilter must compute: for each line, the entries with a keyword in it (ignoring case). */
@@ -20,6 +20,15 @@ function naive(keywords: string[][], text: string): { index: number; hits: numbe
 const lines = (pf: KeywordPrefilter, text: string) => [...pf.lines(text)].map(({ index, hits }) => ({ index, hits }));
 
 describe('KeywordPrefilter', () => {
+  it('knows without a scan which characters lower to each ASCII character (the Kelvin sign to k)', () => {
+    for (let c = 0; c < 0x80; c++) {
+      const ch = String.fromCharCode(c);
+      expect([ch, codesLoweringTo(ch)]).toStrictEqual([ch, codesLoweringToByScan(ch)]);
+    }
+    expect(codesLoweringTo('k')).toContain(0x212a);
+    expect(codesLoweringTo('é')).toStrictEqual(codesLoweringToByScan('é'));
+  });
+
   it('finds keywords that overlap, nest or share a start, ignoring case', () => {
     const keywords = [['key'], ['private_key_id'], ['ab'], ['bc'], ['abcd'], ['']];
     const pf = new KeywordPrefilter(keywords);

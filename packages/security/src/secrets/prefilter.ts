@@ -11,8 +11,8 @@ export interface KeywordLine {
 
 let lowering: Map<string, number[]> | undefined;
 
-/** The character codes whose lower case is `ch` (`K`, `k` and the Kelvin sign for `k`), computed once. */
-function codesLoweringTo(ch: string): number[] {
+/** Every character code whose lower case is `ch`, by trying all 65,536 (about 15 ms, so done once). */
+export function codesLoweringToByScan(ch: string): number[] {
   if (!lowering) {
     lowering = new Map();
     for (let c = 0; c < 0x10000; c++) {
@@ -24,6 +24,23 @@ function codesLoweringTo(ch: string): number[] {
     }
   }
   return lowering.get(ch) ?? [];
+}
+
+/** The one character outside ASCII whose lower case is in it: the Kelvin sign, for `k`. */
+const KELVIN = 0x212a;
+
+/**
+ * The character codes whose lower case is `ch` (`K`, `k` and the Kelvin sign for `k`). Keywords are
+ * nearly all ASCII, which needs no scan (prefilter.test.ts checks it against the scan for every
+ * ASCII character); the scan is for the rest.
+ */
+export function codesLoweringTo(ch: string): number[] {
+  const code = ch.charCodeAt(0);
+  if (ch.length !== 1 || code >= 0x80) return codesLoweringToByScan(ch);
+  const upper = ch.toUpperCase().charCodeAt(0);
+  if (ch.toLowerCase() !== ch) return [];
+  const codes = upper === code ? [code] : [upper, code];
+  return ch === 'k' ? [...codes, KELVIN] : codes;
 }
 
 /**

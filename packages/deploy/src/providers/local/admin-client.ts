@@ -1,6 +1,6 @@
 // The client side of the daemon's admin API (admin.ts), used by the router, `slipway status` and
 // `slipway down`.
-import { Client } from 'undici/index.js';
+import type { Client } from 'undici/index.js';
 import type { Release, TrafficSample } from '../../types.js';
 import type { LocalProxyStatus } from './admin.js';
 
@@ -9,14 +9,20 @@ const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Talks to one daemon's admin API with its token; keeps one connection open until `close`. */
 export class AdminClient {
-  private readonly client: Client;
+  /** undici is loaded on the first request: an action that never talks to a daemon never loads it. */
+  private client: Promise<Client> | undefined;
 
   constructor(
     readonly url: string,
     private readonly token: string,
-    timeoutMs = REQUEST_TIMEOUT_MS,
-  ) {
-    this.client = new Client(url, { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs });
+    private readonly timeoutMs = REQUEST_TIMEOUT_MS,
+  ) {}
+
+  private connection(): Promise<Client> {
+    const t = this.timeoutMs;
+    return (this.client ??= import('undici/index.js').then(
+      ({ Client }) => new Client(this.url, { headersTimeout: t, bodyTimeout: t, connectTimeout: t }),
+    ));
   }
 
   /** The daemon's routing and totals. */
@@ -41,11 +47,13 @@ export class AdminClient {
 
   /** Closes the connection; the daemon keeps running. */
   async close(): Promise<void> {
-    await this.client.close();
+    if (this.client) await (await this.client).close();
   }
 
   private async call<T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
-    const res = await this.client.request({
+    const res = await (
+      await this.connection()
+    ).request({
       method,
       path,
       headers: {

@@ -12,14 +12,12 @@ import { WeightedProxy } from './proxy.js';
 import { removeProxyFileOf, writePrivateJson, type ProxyFile } from './proxy-file.js';
 import { TrafficLedger } from './traffic.js';
 
-/** The value of SLIPWAY_DAEMON that makes a slipway entry point run this daemon instead. */
-export const LOCAL_PROXY_DAEMON = 'local-proxy';
+import { LOCAL_PROXY_DAEMON, type Handshake } from './daemon-protocol.js';
+
+export { LOCAL_PROXY_DAEMON, type Handshake } from './daemon-protocol.js';
 
 /** How often the proxy's own samples move into the reservoir, so they never pile up between readings. */
 const DRAIN_INTERVAL_MS = 1000;
-
-/** What the daemon tells the process that started it, through the handshake file. */
-export type Handshake = { ok: true } | { error: { code: string; message: string } };
 
 /** Runs the daemon when this process was started as one; true when it did (the caller then does nothing else). */
 export async function maybeRunDaemon(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {

@@ -11,7 +11,7 @@ import { environmentDir } from '../../ledger.js';
 import type { RouterContext } from '../../registry.js';
 import type { LocalProxyStatus } from './admin.js';
 import { AdminClient } from './admin-client.js';
-import { LOCAL_PROXY_DAEMON, type Handshake } from './daemon.js';
+import { LOCAL_PROXY_DAEMON, type Handshake } from './daemon-protocol.js';
 import { DEFAULT_LISTEN, listenMatches, parseListen, type ListenAddress } from './listen.js';
 import { proxyFilePath, proxyLogPath, readProxyFile, removeProxyFileOf, type ProxyFile } from './proxy-file.js';
 

@@ -1,8 +1,8 @@
-export const id = 3451;
-export const ids = [3451];
+export const id = 3873;
+export const ids = [3873];
 export const modules = {
 
-/***/ 16075:
+/***/ 60493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1908,8 +1908,10 @@ class Rollout {
         }
         this.previousId = ledger.document.stable?.id ?? '';
         if (resumeAt === undefined && stable && stable.id === release.id) {
-            await this.routed();
-            return this.end('promoted', `${release.id} is already the stable release of ${plan.environment}; nothing to do`);
+            // The front door may have lost its routing since (HAProxy restarted from its file, an nginx
+            // upstream file put back): routing it to stable again costs nothing and mends that.
+            await (await this.routed()).setWeights(plain(stable), undefined, 0);
+            return this.end('promoted', `${release.id} is already the stable release of ${plan.environment}; its traffic is routed to it again, nothing else to do`);
         }
         if (resumeAt === undefined) {
             const started = await this.startCanary(release);
@@ -2277,13 +2279,13 @@ function selfCommand(env = process.env) {
 async function maybeRunDaemon(env = process.env) {
     if (env.SLIPWAY_DAEMON !== 'local-proxy')
         return false;
-    const { runLocalProxyDaemon } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 70748));
+    const { runLocalProxyDaemon } = await Promise.all(/* import() */[__webpack_require__.e(8142), __webpack_require__.e(748)]).then(__webpack_require__.bind(__webpack_require__, 70748));
     await runLocalProxyDaemon(env);
     return true;
 }
 
-// EXTERNAL MODULE: ./packages/deploy/src/providers/local/spawn.ts + 1 modules
-var spawn = __webpack_require__(53714);
+// EXTERNAL MODULE: ./packages/deploy/src/providers/local/spawn.ts + 2 modules
+var spawn = __webpack_require__(99747);
 ;// CONCATENATED MODULE: ./packages/deploy/src/environment.ts
 
 
@@ -2548,8 +2550,250 @@ var github = __webpack_require__(61351);
 var utils = __webpack_require__(85555);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var dist_bundle = __webpack_require__(49735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(86856);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __webpack_require__(63251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
 ;// CONCATENATED MODULE: ./packages/deploy/src/github/client.ts
 // The one place slipway builds a GitHub REST client: @actions/github's Octokit with the retry and
 // throttling plugins, a per-request timeout, and Octokit's own log routed to our Logger. Also the
@@ -2599,7 +2843,7 @@ function githubClient(o) {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit'),
         },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    }, dist_bundle/* retry */.L, throttling);
 }
 // Octokit has no request timeout of its own; a hung connection would hold the deploy forever.
 // The signal also covers reading the body, so a response that stalls halfway times out too.
@@ -5858,769 +6102,6 @@ registerTraffic('istio', async () => (await __webpack_require__.e(/* import() */
 
 /***/ }),
 
-/***/ 70748:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  w: () => (/* binding */ LOCAL_PROXY_DAEMON),
-  runLocalProxyDaemon: () => (/* binding */ runLocalProxyDaemon)
-});
-
-// UNUSED EXPORTS: maybeRunDaemon
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 15 modules
-var lite = __webpack_require__(36740);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
-var dist = __webpack_require__(77934);
-;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/admin.ts
-// The daemon's admin API: how deploy steps, later runs and `slipway status` drive the local proxy.
-// It listens on loopback only, and every request must carry the token from the proxy file, which
-// only the daemon's user can read.
-
-
-
-/** Request bodies larger than this are refused: a weights change is a few hundred bytes. */
-const MAX_BODY_BYTES = 64 * 1024;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
-/** An upstream the proxy may be pointed at: plain HTTP to a loopback port, nothing else. */
-function isLoopbackUpstream(text) {
-    try {
-        const url = new URL(text);
-        return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && url.port !== '' && url.pathname === '/';
-    }
-    catch {
-        return false;
-    }
-}
-const releaseSchema = dist/* object */.Ikc({
-    id: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* minLength */.BpQ(1), dist/* maxLength */.Ru6(200)),
-    version: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* maxLength */.Ru6(200)),
-    upstream: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* check */.z6Y(isLoopbackUpstream, 'upstream must be http://127.0.0.1:<port>, http://[::1]:<port> or http://localhost:<port>')),
-});
-const weightsSchema = dist/* pipe */.FsL(dist/* object */.Ikc({
-    stable: dist/* nullish */.cl6(releaseSchema),
-    canary: dist/* nullish */.cl6(releaseSchema),
-    weight: dist/* pipe */.FsL(dist/* number */.aig(), dist/* integer */.ndf('weight must be a whole number'), dist/* minValue */.Wwf(0), dist/* maxValue */.cGV(100)),
-}), dist/* check */.z6Y((w) => !w.stable || !w.canary || w.stable.id !== w.canary.id, 'stable and canary must differ'));
-/** A request the API refuses, with the status to answer. */
-class Refusal extends Error {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-    }
-}
-/** Starts the admin API on 127.0.0.1 at a free port. */
-async function startAdminServer(token, handlers) {
-    const expected = digest(`Bearer ${token}`);
-    const server = (0,external_node_http_.createServer)({ requestTimeout: 30_000 }, (req, res) => {
-        // Both sides hashed to the same length, so timingSafeEqual may compare them.
-        if (!(0,external_node_crypto_.timingSafeEqual)(digest(req.headers.authorization ?? ''), expected)) {
-            req.resume();
-            return reply(res, 401, { error: 'unauthorized' });
-        }
-        route(req, res, handlers).catch((error) => {
-            req.resume();
-            if (error instanceof Refusal)
-                return reply(res, error.status, { error: error.message });
-            reply(res, 500, { error: error instanceof Error ? error.message : String(error) });
-        });
-    });
-    await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            server.off('error', reject);
-            resolve();
-        });
-    });
-    const { port } = server.address();
-    return {
-        url: `http://127.0.0.1:${port}`,
-        close: () => {
-            const closed = new Promise((resolve) => server.close(() => resolve()));
-            server.closeAllConnections();
-            return closed;
-        },
-    };
-}
-async function route(req, res, handlers) {
-    const path = (req.url ?? '').split('?')[0];
-    const key = `${req.method} ${path}`;
-    if (key === 'GET /v1/status')
-        return reply(res, 200, handlers.status());
-    if (key === 'PUT /v1/weights') {
-        const parsed = dist/* safeParse */.xLC(weightsSchema, await readJson(req));
-        if (!parsed.success) {
-            const issue = parsed.issues[0];
-            const where = issue.path?.map((p) => String(p.key)).join('.');
-            throw new Refusal(400, where ? `${where}: ${issue.message}` : issue.message);
-        }
-        const { stable, canary, weight } = parsed.output;
-        handlers.setWeights(stable ?? undefined, canary ?? undefined, weight);
-        return reply(res, 200, { ok: true });
-    }
-    if (key === 'POST /v1/traffic') {
-        req.resume();
-        return reply(res, 200, Object.fromEntries(handlers.takeTraffic()));
-    }
-    if (key === 'POST /v1/shutdown') {
-        req.resume();
-        res.once('finish', () => handlers.shutdown());
-        return reply(res, 200, { ok: true });
-    }
-    throw new Refusal(404, `no ${key}`);
-}
-/** The request body as JSON, refusing more than MAX_BODY_BYTES without reading it all. */
-async function readJson(req) {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES)
-        throw new Refusal(413, 'body too large');
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of req) {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES)
-            throw new Refusal(413, 'body too large');
-        chunks.push(chunk);
-    }
-    try {
-        return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    }
-    catch {
-        throw new Refusal(400, 'body is not JSON');
-    }
-}
-function reply(res, status, body) {
-    const text = JSON.stringify(body);
-    // A refused request may have left its body unread; closing is simpler than draining it.
-    const close = status === 413 || status === 401;
-    res.writeHead(status, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(text),
-        ...(close ? { connection: 'close' } : {}),
-    });
-    res.end(text);
-}
-function digest(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest();
-}
-
-// EXTERNAL MODULE: ./packages/deploy/src/providers/local/listen.ts
-var local_listen = __webpack_require__(47021);
-;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/balancer.ts
-/** Where a release is reached; only plain HTTP, since the releases listen on loopback ports. */
-function upstreamOf(release, role) {
-    const url = new URL(release.upstream);
-    if (url.protocol !== 'http:' || url.port === '')
-        throw new Error(`release ${release.id}: upstream ${release.upstream} is not http://host:port`);
-    // URL keeps IPv6 literals in brackets; sockets want them bare.
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    return { id: release.id, role, origin: url.origin, host, port: Number(url.port) };
-}
-/**
- * One immutable routing table. Picks by smooth weighted round-robin (nginx's): deterministic, so
- * over any run of 100 picks each upstream gets exactly its weight, spread out rather than in bursts.
- * Upstreams with weight 0 are not in the table at all, so they cannot be picked.
- */
-class RoutingTable {
-    slots;
-    total;
-    /** A table for the given weights; entries with weight 0 are dropped. */
-    constructor(entries) {
-        this.slots = entries.filter((e) => e.weight > 0).map((e) => ({ ...e, current: 0 }));
-        this.total = this.slots.reduce((sum, s) => sum + s.weight, 0);
-    }
-    /** The upstream for the next request, or undefined when nothing is routed. */
-    pick() {
-        let best;
-        for (const slot of this.slots) {
-            slot.current += slot.weight;
-            if (!best || slot.current > best.current)
-                best = slot;
-        }
-        if (best)
-            best.current -= this.total;
-        return best?.upstream;
-    }
-    /** The routed upstream playing `role`, if it has a weight above 0. */
-    routed(role) {
-        return this.slots.find((s) => s.upstream.role === role)?.upstream;
-    }
-    /** Every upstream in the table. */
-    upstreams() {
-        return this.slots.map((s) => s.upstream);
-    }
-}
-/**
- * The table for a rollout step: `canaryWeight` percent to the canary, the rest to the stable. A
- * missing release's share goes to the other one (the first release of an environment has no
- * stable), except that a canary at 0 never gets traffic, even with no stable to take it.
- */
-function tableFor(stable, canary, canaryWeight) {
-    if (!Number.isInteger(canaryWeight) || canaryWeight < 0 || canaryWeight > 100)
-        throw new Error(`canary weight ${canaryWeight} is not a whole percentage 0–100`);
-    if (stable && canary && stable.id === canary.id)
-        throw new Error(`release ${stable.id} cannot be both the stable and the canary`);
-    return new RoutingTable([
-        ...(stable ? [{ upstream: upstreamOf(stable, 'stable'), weight: canary ? 100 - canaryWeight : 100 }] : []),
-        ...(canary
-            ? [{ upstream: upstreamOf(canary, 'canary'), weight: stable || canaryWeight === 0 ? canaryWeight : 100 }]
-            : []),
-    ]);
-}
-
-// EXTERNAL MODULE: ./packages/deploy/node_modules/undici/index.js
-var undici = __webpack_require__(38142);
-;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/headers.ts
-const HOP_BY_HOP = new Set([
-    'connection',
-    'keep-alive',
-    'proxy-connection',
-    'proxy-authenticate',
-    'proxy-authorization',
-    'te',
-    'trailer',
-    'transfer-encoding',
-    'upgrade',
-    'http2-settings',
-]);
-/** The hop-by-hop names for one message: the fixed set plus whatever its Connection header lists. */
-function hopByHop(connection) {
-    const listed = [connection ?? []]
-        .flat()
-        .flatMap((v) => v.split(','))
-        .map((v) => v.trim().toLowerCase())
-        .filter((v) => v !== '');
-    return listed.length === 0 ? HOP_BY_HOP : new Set([...HOP_BY_HOP, ...listed]);
-}
-/**
- * The request's headers for the upstream as a flat name/value list (repeated headers stay
- * repeated, names keep their case), with X-Forwarded-For extended by the client's address. For an
- * Upgrade, `Connection: Upgrade` and `Upgrade` are kept: they are what asks the upstream to switch.
- */
-function upstreamRequestHeaders(req, upgrade = false) {
-    const drop = hopByHop(req.headers.connection);
-    const out = [];
-    const raw = req.rawHeaders;
-    for (let i = 0; i < raw.length; i += 2) {
-        const name = raw[i].toLowerCase();
-        if (drop.has(name) || name === 'x-forwarded-for' || name === 'expect')
-            continue;
-        out.push(raw[i], raw[i + 1]);
-    }
-    const client = req.socket.remoteAddress ?? '';
-    const before = req.headers['x-forwarded-for'];
-    out.push('X-Forwarded-For', before ? `${before}, ${client}` : client);
-    // A load balancer in front that terminated TLS knows the scheme better than this hop does.
-    if (req.headers['x-forwarded-proto'] === undefined)
-        out.push('X-Forwarded-Proto', 'http');
-    if (upgrade)
-        out.push('Connection', 'Upgrade', 'Upgrade', String(req.headers.upgrade));
-    return out;
-}
-/** The upstream response's headers for the client, hop-by-hop ones removed. */
-function clientResponseHeaders(headers) {
-    const drop = hopByHop(headers.connection);
-    const out = {};
-    for (const [name, value] of Object.entries(headers))
-        if (!drop.has(name))
-            out[name] = value;
-    return out;
-}
-/** True when a request carries no body, so it can be sent again to another upstream. */
-function hasNoBody(req) {
-    return req.headers['transfer-encoding'] === undefined && Number(req.headers['content-length'] ?? 0) === 0;
-}
-
-;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/forward.ts
-
-
-/** Errors meaning the upstream was never reached. */
-const UNREACHABLE = new Set([
-    'ECONNREFUSED',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EADDRNOTAVAIL',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-/** Relays one undici response into the client's response, with backpressure both ways. */
-class Relay {
-    res;
-    done;
-    controller;
-    status = 0;
-    settled = false;
-    constructor(res, done) {
-        this.res = res;
-        this.done = done;
-        // A client that goes away must not leave the upstream request running.
-        res.once('close', () => {
-            if (!res.writableFinished)
-                this.settle({ kind: 'abandoned' }, new Error('client went away'));
-        });
-    }
-    onRequestStart(controller) {
-        this.controller = controller;
-        if (this.settled)
-            controller.abort(new Error('client went away'));
-    }
-    onResponseStart(controller, status, headers, statusMessage) {
-        if (status < 200 || this.settled)
-            return; // 1xx are for this hop only
-        this.status = status;
-        this.res.writeHead(status, statusMessage, clientResponseHeaders(headers));
-        // A body of unknown length may be a slow stream: its client learns at once that it is coming.
-        // Otherwise the head goes out with the first chunk, in one write.
-        if (headers['content-length'] === undefined)
-            this.res.flushHeaders();
-    }
-    onResponseData(controller, chunk) {
-        if (this.settled)
-            return;
-        if (!this.res.write(chunk)) {
-            controller.pause();
-            this.res.once('drain', () => controller.resume());
-        }
-    }
-    onResponseEnd() {
-        if (this.settled)
-            return;
-        this.res.end();
-        this.settle({ kind: 'answered', status: this.status });
-    }
-    onResponseError(_controller, error) {
-        const code = error.code ?? '';
-        const reached = this.controller !== undefined || !UNREACHABLE.has(code);
-        this.settle(reached ? { kind: 'broken', error } : { kind: 'unreachable', error });
-    }
-    settle(outcome, abort) {
-        if (this.settled)
-            return;
-        this.settled = true;
-        if (abort)
-            this.controller?.abort(abort);
-        this.done(outcome);
-    }
-}
-/** Forwards through undici, one connection pool per upstream. */
-class UndiciForwarder {
-    pools = new Map();
-    /** @inheritdoc */
-    forward(forwarding) {
-        const { req, res, headers, upstream, body } = forwarding;
-        return new Promise((resolve) => {
-            const relay = new Relay(res, resolve);
-            try {
-                this.pool(upstream.origin).dispatch({ path: req.url ?? '/', method: req.method, headers, body }, relay);
-            }
-            catch (error) {
-                // undici refuses some requests outright (a header it will not send); the client gets a 502.
-                relay.onResponseError(undefined, error);
-            }
-        });
-    }
-    /** @inheritdoc */
-    keepOnly(origins) {
-        for (const [origin, pool] of this.pools)
-            if (!origins.has(origin)) {
-                this.pools.delete(origin);
-                void pool.close(); // waits for the requests still running on it
-            }
-    }
-    /** @inheritdoc */
-    async close() {
-        const pools = [...this.pools.values()];
-        this.pools.clear();
-        await Promise.all(pools.map((p) => p.destroy()));
-    }
-    pool(origin) {
-        let pool = this.pools.get(origin);
-        if (!pool) {
-            pool = new undici/* Pool */.bC(origin);
-            this.pools.set(origin, pool);
-        }
-        return pool;
-    }
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
-;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/tunnel.ts
-
-
-/** Opens a tunnel from the client's socket to the upstream; resolves once the upstream's status is known. */
-function openTunnel(req, client, head, upstream) {
-    return new Promise((resolve) => {
-        const server = (0,external_node_net_.connect)(upstream.port, upstream.host);
-        let connected = false;
-        let settled = false;
-        const settle = (outcome) => {
-            if (settled)
-                return;
-            settled = true;
-            resolve(outcome);
-        };
-        server.once('connect', () => {
-            connected = true;
-            const headers = upstreamRequestHeaders(req, true);
-            const lines = [`${req.method} ${req.url} HTTP/1.1`];
-            for (let i = 0; i < headers.length; i += 2)
-                lines.push(`${headers[i]}: ${headers[i + 1]}`);
-            server.write(`${lines.join('\r\n')}\r\n\r\n`);
-            if (head.length > 0)
-                server.write(head);
-            server.pipe(client);
-            client.pipe(server);
-        });
-        server.once('data', (chunk) => {
-            const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(chunk.toString('latin1', 0, 16))?.[1] ?? 502);
-            settle({ kind: 'answered', status });
-        });
-        server.on('error', (error) => {
-            if (!connected)
-                return settle({ kind: 'unreachable', error });
-            settle({ kind: 'broken', error });
-            client.destroy();
-        });
-        client.on('error', () => server.destroy());
-        client.on('close', () => {
-            server.destroy();
-            settle({ kind: 'abandoned' });
-        });
-        server.on('close', () => {
-            if (connected)
-                client.destroy();
-            settle({ kind: 'broken', error: new Error('upstream closed before answering') });
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/proxy.ts
-// The local traffic router's data path: an HTTP reverse proxy that splits new requests between the
-// stable and the canary release by weight, and counts what each one served for the judge.
-
-
-
-
-
-/** Methods a client may send again without effect (RFC 9110 §9.2.1): the only ones the proxy resends. */
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** A weighted reverse proxy in front of the stable and canary releases. */
-class WeightedProxy {
-    server;
-    forwarder;
-    table = new RoutingTable([]);
-    samples = new Map();
-    constructor(server, forwarder) {
-        this.server = server;
-        this.forwarder = forwarder;
-        server.on('request', (req, res) => this.onRequest(req, res));
-        server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
-    }
-    /** Starts a proxy listening on host:port; rejects with the listen error (EADDRINUSE…). */
-    static async listen(options) {
-        // No request timeout: a long upload or stream through the proxy is the upstream's to end.
-        const server = (0,external_node_http_.createServer)({ requestTimeout: 0, keepAliveTimeout: 65_000 });
-        await new Promise((resolve, reject) => {
-            server.once('error', reject);
-            server.listen(options.port, options.host, () => {
-                server.off('error', reject);
-                resolve();
-            });
-        });
-        return new WeightedProxy(server, options.forwarder ?? new UndiciForwarder());
-    }
-    /** The address the proxy is bound to. */
-    get address() {
-        const a = this.server.address();
-        return { host: a.address, port: a.port };
-    }
-    /**
-     * Routes `canaryWeight` percent of new requests to the canary, the rest to the stable. One
-     * synchronous swap: every request that arrives after it returns is routed by the new table, and
-     * requests already on their way to an upstream finish there.
-     */
-    setWeights(stable, canary, canaryWeight) {
-        this.table = tableFor(stable, canary, canaryWeight);
-        const routed = this.table.upstreams();
-        for (const u of routed)
-            if (!this.samples.has(u.id))
-                this.samples.set(u.id, emptySample());
-        this.forwarder.keepOnly(new Set(routed.map((u) => u.origin)));
-    }
-    /** What each release served since the previous call (completed requests only); starts a new window. */
-    takeSamples() {
-        const taken = this.samples;
-        this.samples = new Map(this.table.upstreams().map((u) => [u.id, emptySample()]));
-        return taken;
-    }
-    /** Stops accepting connections and closes every connection, to clients and to upstreams. */
-    async close() {
-        const closed = new Promise((resolve) => this.server.close(() => resolve()));
-        this.server.closeAllConnections();
-        await Promise.all([closed, this.forwarder.close()]);
-    }
-    onRequest(req, res) {
-        const table = this.table;
-        const upstream = table.pick();
-        if (!upstream)
-            return void res.writeHead(503, { 'content-type': 'text/plain' }).end('No release is routed.\n');
-        const bodyless = hasNoBody(req);
-        const headers = upstreamRequestHeaders(req);
-        const send = async (to) => {
-            const started = performance.now();
-            const outcome = await this.forwarder.forward({ req, res, headers, upstream: to, body: bodyless ? null : req });
-            this.record(to.id, outcome, performance.now() - started);
-            return outcome;
-        };
-        void (async () => {
-            let outcome = await send(upstream);
-            const stable = table.routed('stable');
-            // A canary that cannot take a connection should not cost users a failed request: one retry on
-            // the stable, when the request can be sent again (no body) and the stable is routed at all.
-            if (outcome.kind === 'unreachable' && upstream.role === 'canary' && bodyless && stable)
-                outcome = await send(stable);
-            // A release taken out of the table while this request was on its way to it, and stopped at
-            // once (a promotion or rollback with no drain): a request that is safe to send twice, with no
-            // answer begun, goes once to what the table routes now instead of becoming a 502.
-            if ((outcome.kind === 'unreachable' || outcome.kind === 'broken') &&
-                !res.headersSent &&
-                this.table !== table &&
-                bodyless &&
-                SAFE_METHODS.has(req.method ?? '')) {
-                const now = this.table.pick();
-                if (now && now.origin !== upstream.origin)
-                    outcome = await send(now);
-            }
-            if (outcome.kind === 'unreachable' || outcome.kind === 'broken') {
-                if (!res.headersSent)
-                    res.writeHead(502, { 'content-type': 'text/plain' }).end('Bad gateway.\n');
-                else
-                    res.destroy();
-            }
-        })();
-    }
-    onUpgrade(req, socket, head) {
-        const table = this.table;
-        const upstream = table.pick();
-        if (!upstream)
-            return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
-        const send = async (to) => {
-            const started = performance.now();
-            const outcome = await openTunnel(req, socket, head, to);
-            this.record(to.id, outcome, performance.now() - started);
-            return outcome;
-        };
-        void (async () => {
-            let outcome = await send(upstream);
-            const stable = table.routed('stable');
-            if (outcome.kind === 'unreachable' && upstream.role === 'canary' && stable)
-                outcome = await send(stable);
-            if (outcome.kind === 'unreachable')
-                socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n');
-        })();
-    }
-    record(id, outcome, ms) {
-        let sample = this.samples.get(id);
-        if (!sample)
-            this.samples.set(id, (sample = emptySample()));
-        sample.requests++;
-        if (outcome.kind === 'unreachable' || outcome.kind === 'broken')
-            sample.errors++;
-        else if (outcome.kind === 'answered' && outcome.status >= 500)
-            sample.errors++;
-        else if (outcome.kind === 'answered')
-            sample.latenciesMs.push(ms);
-    }
-}
-function emptySample() {
-    return { requests: 0, errors: 0, latenciesMs: [] };
-}
-
-// EXTERNAL MODULE: ./packages/deploy/src/providers/local/proxy-file.ts
-var proxy_file = __webpack_require__(63247);
-;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/traffic.ts
-/** The most latencies kept per release per window. */
-const MAX_LATENCIES = 10_000;
-/** Per-release traffic since the last take, plus totals since the start. */
-class TrafficLedger {
-    cap;
-    random;
-    window = new Map();
-    totals = new Map();
-    constructor(cap = MAX_LATENCIES, random = Math.random) {
-        this.cap = cap;
-        this.random = random;
-    }
-    /** Adds what the proxy counted since its previous sample. */
-    add(samples) {
-        for (const [id, sample] of samples) {
-            let w = this.window.get(id);
-            if (!w)
-                this.window.set(id, (w = { requests: 0, errors: 0, latenciesMs: [], seen: 0 }));
-            w.requests += sample.requests;
-            w.errors += sample.errors;
-            for (const ms of sample.latenciesMs) {
-                w.seen++;
-                if (w.latenciesMs.length < this.cap)
-                    w.latenciesMs.push(ms);
-                else {
-                    const slot = Math.floor(this.random() * w.seen);
-                    if (slot < this.cap)
-                        w.latenciesMs[slot] = ms;
-                }
-            }
-            const total = this.totals.get(id) ?? { requests: 0, errors: 0 };
-            total.requests += sample.requests;
-            total.errors += sample.errors;
-            this.totals.set(id, total);
-        }
-    }
-    /** The window since the previous take; starts a new one. */
-    take() {
-        const taken = this.window;
-        this.window = new Map();
-        return new Map([...taken].map(([id, w]) => [id, { requests: w.requests, errors: w.errors, latenciesMs: w.latenciesMs }]));
-    }
-    /** Requests and errors per release since the daemon started. */
-    cumulative() {
-        return Object.fromEntries([...this.totals].map(([id, t]) => [id, { ...t }]));
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/daemon.ts
-// The local proxy as a background daemon: started detached by spawn.ts, it outlives the job that
-// started it, so that traffic keeps flowing between steps and runs, and a later deploy drives the
-// same proxy through the admin API with the token from the proxy file.
-
-
-
-
-
-
-
-
-
-/** The value of SLIPWAY_DAEMON that makes a slipway entry point run this daemon instead. */
-const LOCAL_PROXY_DAEMON = 'local-proxy';
-/** How often the proxy's own samples move into the reservoir, so they never pile up between readings. */
-const DRAIN_INTERVAL_MS = 1000;
-/** Runs the daemon when this process was started as one; true when it did (the caller then does nothing else). */
-async function maybeRunDaemon(env = process.env) {
-    if (env.SLIPWAY_DAEMON !== LOCAL_PROXY_DAEMON)
-        return false;
-    await runLocalProxyDaemon(env);
-    return true;
-}
-function setting(env, name) {
-    const value = env[name];
-    if (!value)
-        throw new Error(`the local proxy daemon needs ${name}`);
-    return value;
-}
-/** The daemon's main: serves until SIGTERM, SIGINT or an admin shutdown, then removes its proxy file. */
-async function runLocalProxyDaemon(env) {
-    const handshakeFile = env.SLIPWAY_HANDSHAKE_FILE;
-    const handshake = async (h) => {
-        if (handshakeFile)
-            await (0,lite/* writeFileAtomic */.Zf)(handshakeFile, JSON.stringify(h));
-    };
-    let proxy;
-    let admin;
-    let stateFile;
-    let environment;
-    try {
-        stateFile = setting(env, 'SLIPWAY_STATE_FILE');
-        environment = setting(env, 'SLIPWAY_ENVIRONMENT');
-        const listen = (0,local_listen/* parseListen */.JZ)(setting(env, 'SLIPWAY_LISTEN'));
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(stateFile), { recursive: true, mode: 0o700 });
-        proxy = await WeightedProxy.listen(listen);
-    }
-    catch (error) {
-        const e = error;
-        process.stderr.write(`${new Date().toISOString()} local proxy: cannot start: ${e.message}\n`);
-        await handshake({ error: { code: e.code ?? 'ESTART', message: e.message } });
-        process.exitCode = 1;
-        return;
-    }
-    const traffic = new TrafficLedger();
-    const drain = () => traffic.add(proxy.takeSamples());
-    const routing = { weight: 0 };
-    const token = (0,external_node_crypto_.randomBytes)(32).toString('hex');
-    const bound = (0,local_listen/* formatListen */.Vu)(proxy.address);
-    const frontDoor = `http://${bound}`;
-    let stopped;
-    const done = new Promise((resolve) => (stopped = resolve));
-    let stopping;
-    const stop = (why) => (stopping ??= (async () => {
-        process.stderr.write(`${new Date().toISOString()} local proxy: stopping (${why})\n`);
-        clearInterval(drainer);
-        await admin?.close();
-        await proxy.close();
-        await (0,proxy_file/* removeProxyFileOf */.I1)(stateFile, token);
-        // Anything still holding the event loop open (a stuck upstream socket) must not keep a stopped daemon alive.
-        setTimeout(() => process.exit(), 2000).unref();
-        stopped();
-    })());
-    const drainer = setInterval(drain, DRAIN_INTERVAL_MS);
-    drainer.unref();
-    try {
-        admin = await startAdminServer(token, {
-            status: () => {
-                drain();
-                return { environment, pid: process.pid, frontDoor, ...routing, totals: traffic.cumulative() };
-            },
-            setWeights: (stable, canary, weight) => {
-                proxy.setWeights(stable, canary, weight);
-                routing.stable = stable;
-                routing.canary = canary;
-                routing.weight = weight;
-            },
-            takeTraffic: () => {
-                drain();
-                return traffic.take();
-            },
-            shutdown: () => void stop('admin shutdown'),
-        });
-        const file = {
-            pid: process.pid,
-            environment,
-            listen: bound,
-            frontDoor,
-            admin: admin.url,
-            token,
-            startedAt: new Date().toISOString(),
-        };
-        await (0,proxy_file/* writePrivateJson */.FO)(stateFile, file);
-    }
-    catch (error) {
-        const e = error;
-        await stop(`cannot start: ${e.message}`);
-        await handshake({ error: { code: e.code ?? 'ESTART', message: e.message } });
-        process.exitCode = 1;
-        return;
-    }
-    // A detached daemon has no terminal, but a stray SIGHUP must not take the front door down.
-    process.on('SIGHUP', () => { });
-    for (const signal of ['SIGTERM', 'SIGINT'])
-        process.once(signal, () => void stop(signal));
-    process.stderr.write(`${new Date().toISOString()} local proxy: ${frontDoor} for ${environment}, admin ${admin.url}\n`);
-    await handshake({ ok: true });
-    await done;
-}
-
-
-/***/ }),
-
 /***/ 47021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6752,7 +6233,7 @@ async function removeProxyFileOf(path, token) {
 
 /***/ }),
 
-/***/ 53714:
+/***/ 99747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6777,23 +6258,24 @@ var external_node_path_ = __webpack_require__(76760);
 var lite = __webpack_require__(36740);
 // EXTERNAL MODULE: ./packages/deploy/src/ledger.ts
 var ledger = __webpack_require__(26328);
-// EXTERNAL MODULE: ./packages/deploy/node_modules/undici/index.js
-var undici = __webpack_require__(38142);
 ;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/admin-client.ts
-// The client side of the daemon's admin API (admin.ts), used by the router, `slipway status` and
-// `slipway down`.
-
 /** How long one admin request may take; the daemon answers from memory, so this is generous. */
 const REQUEST_TIMEOUT_MS = 15_000;
 /** Talks to one daemon's admin API with its token; keeps one connection open until `close`. */
 class AdminClient {
     url;
     token;
+    timeoutMs;
+    /** undici is loaded on the first request: an action that never talks to a daemon never loads it. */
     client;
     constructor(url, token, timeoutMs = REQUEST_TIMEOUT_MS) {
         this.url = url;
         this.token = token;
-        this.client = new undici/* Client */.Kj(url, { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs });
+        this.timeoutMs = timeoutMs;
+    }
+    connection() {
+        const t = this.timeoutMs;
+        return (this.client ??= __webpack_require__.e(/* import() */ 8142).then(__webpack_require__.t.bind(__webpack_require__, 38142, 19)).then(({ Client }) => new Client(this.url, { headersTimeout: t, bodyTimeout: t, connectTimeout: t })));
     }
     /** The daemon's routing and totals. */
     status() {
@@ -6813,10 +6295,11 @@ class AdminClient {
     }
     /** Closes the connection; the daemon keeps running. */
     async close() {
-        await this.client.close();
+        if (this.client)
+            await (await this.client).close();
     }
     async call(method, path, body) {
-        const res = await this.client.request({
+        const res = await (await this.connection()).request({
             method,
             path,
             headers: {
@@ -6843,8 +6326,12 @@ class AdminClient {
     }
 }
 
-// EXTERNAL MODULE: ./packages/deploy/src/providers/local/daemon.ts + 7 modules
-var daemon = __webpack_require__(70748);
+;// CONCATENATED MODULE: ./packages/deploy/src/providers/local/daemon-protocol.ts
+// What the process that starts the local proxy daemon and the daemon agree on. Kept apart from
+// daemon.ts so that starting a daemon (spawn.ts) does not load the proxy itself, and undici with it.
+/** The value of SLIPWAY_DAEMON that makes a slipway entry point run this daemon instead. */
+const LOCAL_PROXY_DAEMON = 'local-proxy';
+
 // EXTERNAL MODULE: ./packages/deploy/src/providers/local/listen.ts
 var local_listen = __webpack_require__(47021);
 // EXTERNAL MODULE: ./packages/deploy/src/providers/local/proxy-file.ts
@@ -6979,7 +6466,7 @@ async function startDaemon(context, dir, listen, wanted) {
     const stateFile = (0,proxy_file/* proxyFilePath */._v)(dir);
     const handshakeFile = (0,external_node_path_.join)(dir, `.proxy-handshake-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.json`);
     const env = daemonEnv(context, {
-        SLIPWAY_DAEMON: daemon/* LOCAL_PROXY_DAEMON */.w,
+        SLIPWAY_DAEMON: LOCAL_PROXY_DAEMON,
         SLIPWAY_STATE_FILE: stateFile,
         SLIPWAY_LISTEN: listen,
         SLIPWAY_ENVIRONMENT: context.environment,
@@ -7077,7 +6564,7 @@ async function waitExited(child, ended) {
 async function isDaemonOf(pid, stateFile) {
     const environ = await (0,promises_.readFile)(`/proc/${pid}/environ`, 'utf8').catch(() => '');
     const vars = environ.split('\0');
-    return vars.includes(`SLIPWAY_DAEMON=${daemon/* LOCAL_PROXY_DAEMON */.w}`) && vars.includes(`SLIPWAY_STATE_FILE=${stateFile}`);
+    return vars.includes(`SLIPWAY_DAEMON=${LOCAL_PROXY_DAEMON}`) && vars.includes(`SLIPWAY_STATE_FILE=${stateFile}`);
 }
 function isAlive(pid) {
     try {

@@ -1,78 +1,77 @@
-export const id = 957;
-export const ids = [957];
+export const id = 142;
+export const ids = [142];
 export const modules = {
 
-/***/ 38142:
+/***/ 8142:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var __webpack_unused_export__;
 
 
-const Client = __webpack_require__(92303)
+const Client = __webpack_require__(2303)
 const Dispatcher = __webpack_require__(6041)
-const Pool = __webpack_require__(33310)
-const BalancedPool = __webpack_require__(61975)
-const RoundRobinPool = __webpack_require__(44270)
-const Agent = __webpack_require__(96323)
-const ProxyAgent = __webpack_require__(45070)
+const Pool = __webpack_require__(3310)
+const BalancedPool = __webpack_require__(1975)
+const RoundRobinPool = __webpack_require__(4270)
+const Agent = __webpack_require__(6323)
+const ProxyAgent = __webpack_require__(5070)
 const Socks5ProxyAgent = __webpack_require__(2317)
 const EnvHttpProxyAgent = __webpack_require__(3659)
-const RetryAgent = __webpack_require__(33816)
-const H2CClient = __webpack_require__(52649)
-const errors = __webpack_require__(33457)
-const util = __webpack_require__(34826)
+const RetryAgent = __webpack_require__(3816)
+const H2CClient = __webpack_require__(2649)
+const errors = __webpack_require__(3457)
+const util = __webpack_require__(4826)
 const { InvalidArgumentError } = errors
-const api = __webpack_require__(31505)
-const buildConnector = __webpack_require__(50434)
-const MockClient = __webpack_require__(90439)
-const { MockCallHistory, MockCallHistoryLog } = __webpack_require__(41273)
-const MockAgent = __webpack_require__(71723)
-const MockPool = __webpack_require__(59222)
+const api = __webpack_require__(1505)
+const buildConnector = __webpack_require__(434)
+const MockClient = __webpack_require__(439)
+const { MockCallHistory, MockCallHistoryLog } = __webpack_require__(1273)
+const MockAgent = __webpack_require__(1723)
+const MockPool = __webpack_require__(9222)
 const SnapshotAgent = __webpack_require__(2545)
-const mockErrors = __webpack_require__(61859)
+const mockErrors = __webpack_require__(1859)
 const RetryHandler = __webpack_require__(8566)
 const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(1063)
-const DecoratorHandler = __webpack_require__(45413)
-const RedirectHandler = __webpack_require__(57712)
+const DecoratorHandler = __webpack_require__(7794)
+const RedirectHandler = __webpack_require__(7712)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-module.exports.Kj = Client
-module.exports.bC = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = RoundRobinPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = Socks5ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = H2CClient
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.RoundRobinPool = RoundRobinPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.Socks5ProxyAgent = Socks5ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.H2CClient = H2CClient
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = {
-  redirect: __webpack_require__(79404),
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.interceptors = {
+  redirect: __webpack_require__(9404),
   responseError: __webpack_require__(8968),
-  retry: __webpack_require__(74756),
-  dump: __webpack_require__(93082),
-  dns: __webpack_require__(68165),
+  retry: __webpack_require__(2375),
+  dump: __webpack_require__(3082),
+  dns: __webpack_require__(8165),
   cache: __webpack_require__(1064),
-  decompress: __webpack_require__(76855),
-  deduplicate: __webpack_require__(22366)
+  decompress: __webpack_require__(6855),
+  deduplicate: __webpack_require__(2366)
 }
 
-__webpack_unused_export__ = {
-  MemoryCacheStore: __webpack_require__(81807)
+module.exports.cacheStores = {
+  MemoryCacheStore: __webpack_require__(1807)
 }
 
-const SqliteCacheStore = __webpack_require__(21036)
-__webpack_unused_export__ = SqliteCacheStore
+const SqliteCacheStore = __webpack_require__(1036)
+module.exports.cacheStores.SqliteCacheStore = SqliteCacheStore
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -126,10 +125,10 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__webpack_require__(95820).fetch)
+const fetchImpl = (__webpack_require__(5820).fetch)
 
 // Capture __filename at module load time for stack trace augmentation.
 // This may be undefined when bundled in environments like Node.js internals.
@@ -159,98 +158,98 @@ function appendFetchStackTrace (err, filename) {
   err.stack = stack ? `${stack}\n${captureLines}` : capture.stack
 }
 
-module.exports.hd = function fetch (init, options = undefined) {
+module.exports.fetch = function fetch (init, options = undefined) {
   return fetchImpl(init, options).catch(err => {
     if (currentFilename) {
       appendFetchStackTrace(err, currentFilename)
     } else if (err && typeof err === 'object') {
-      Error.captureStackTrace(err, module.exports.hd)
+      Error.captureStackTrace(err, module.exports.fetch)
     }
     throw err
   })
 }
 module.exports.Headers = __webpack_require__(8846).Headers
 module.exports.Response = __webpack_require__(7637).Response
-module.exports.Request = __webpack_require__(99137).Request
-module.exports.FormData = __webpack_require__(68952).FormData
+module.exports.Request = __webpack_require__(9137).Request
+module.exports.FormData = __webpack_require__(8952).FormData
 
-const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(65061)
+const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(5061)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __webpack_require__(42123)
-const { kConstruct } = __webpack_require__(10689)
+const { CacheStorage } = __webpack_require__(2123)
+const { kConstruct } = __webpack_require__(689)
 
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __webpack_require__(47407)
+const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __webpack_require__(7407)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
-__webpack_unused_export__ = parseCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
+module.exports.parseCookie = parseCookie
 
-const { parseMIMEType, serializeAMimeType } = __webpack_require__(77070)
+const { parseMIMEType, serializeAMimeType } = __webpack_require__(7070)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(93534)
-const { WebSocket, ping } = __webpack_require__(85752)
-module.exports.kb = WebSocket
-module.exports.rd = CloseEvent
-module.exports.NN = ErrorEvent
-module.exports.aM = MessageEvent
-__webpack_unused_export__ = ping
+const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(3534)
+const { WebSocket, ping } = __webpack_require__(5752)
+module.exports.WebSocket = WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
+module.exports.ping = ping
 
-/* unused reexport */ __webpack_require__(10587).WebSocketStream
-/* unused reexport */ __webpack_require__(40221).WebSocketError
+module.exports.WebSocketStream = __webpack_require__(587).WebSocketStream
+module.exports.WebSocketError = __webpack_require__(221).WebSocketError
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockCallHistory
-__webpack_unused_export__ = MockCallHistoryLog
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = SnapshotAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockCallHistory = MockCallHistory
+module.exports.MockCallHistoryLog = MockCallHistoryLog
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.SnapshotAgent = SnapshotAgent
+module.exports.mockErrors = mockErrors
 
-const { EventSource } = __webpack_require__(43144)
+const { EventSource } = __webpack_require__(3144)
 
-module.exports.GD = EventSource
+module.exports.EventSource = EventSource
 
 function install () {
-  globalThis.fetch = module.exports.hd
+  globalThis.fetch = module.exports.fetch
   globalThis.Headers = module.exports.Headers
   globalThis.Response = module.exports.Response
   globalThis.Request = module.exports.Request
   globalThis.FormData = module.exports.FormData
-  globalThis.WebSocket = module.exports.kb
-  globalThis.CloseEvent = module.exports.rd
-  globalThis.ErrorEvent = module.exports.NN
-  globalThis.MessageEvent = module.exports.aM
-  globalThis.EventSource = module.exports.GD
+  globalThis.WebSocket = module.exports.WebSocket
+  globalThis.CloseEvent = module.exports.CloseEvent
+  globalThis.ErrorEvent = module.exports.ErrorEvent
+  globalThis.MessageEvent = module.exports.MessageEvent
+  globalThis.EventSource = module.exports.EventSource
 }
 
-__webpack_unused_export__ = install
+module.exports.install = install
 
 
 /***/ }),
 
-/***/ 38176:
+/***/ 8176:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { addAbortListener } = __webpack_require__(34826)
-const { RequestAbortedError } = __webpack_require__(33457)
+const { addAbortListener } = __webpack_require__(4826)
+const { RequestAbortedError } = __webpack_require__(3457)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -310,16 +309,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18174:
+/***/ 8174:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, SocketError } = __webpack_require__(33457)
-const util = __webpack_require__(34826)
-const { addSignal, removeSignal } = __webpack_require__(38176)
+const assert = __webpack_require__(4589)
+const { AsyncResource } = __webpack_require__(6698)
+const { InvalidArgumentError, SocketError } = __webpack_require__(3457)
+const util = __webpack_require__(4826)
+const { addSignal, removeSignal } = __webpack_require__(8176)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -427,7 +426,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 49444:
+/***/ 9444:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -436,16 +435,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __webpack_require__(57075)
-const assert = __webpack_require__(34589)
-const { AsyncResource } = __webpack_require__(16698)
+} = __webpack_require__(7075)
+const assert = __webpack_require__(4589)
+const { AsyncResource } = __webpack_require__(6698)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __webpack_require__(33457)
-const util = __webpack_require__(34826)
-const { addSignal, removeSignal } = __webpack_require__(38176)
+} = __webpack_require__(3457)
+const util = __webpack_require__(4826)
+const { addSignal, removeSignal } = __webpack_require__(8176)
 
 function noop () {}
 
@@ -686,16 +685,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 17921:
+/***/ 7921:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { AsyncResource } = __webpack_require__(16698)
-const { Readable } = __webpack_require__(49257)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(33457)
-const util = __webpack_require__(34826)
+const assert = __webpack_require__(4589)
+const { AsyncResource } = __webpack_require__(6698)
+const { Readable } = __webpack_require__(9257)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(3457)
+const util = __webpack_require__(4826)
 
 function noop () {}
 
@@ -907,17 +906,17 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 65426:
+/***/ 5426:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { finished } = __webpack_require__(57075)
-const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(33457)
-const util = __webpack_require__(34826)
-const { addSignal, removeSignal } = __webpack_require__(38176)
+const assert = __webpack_require__(4589)
+const { finished } = __webpack_require__(7075)
+const { AsyncResource } = __webpack_require__(6698)
+const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(3457)
+const util = __webpack_require__(4826)
+const { addSignal, removeSignal } = __webpack_require__(8176)
 
 function noop () {}
 
@@ -1123,17 +1122,17 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 75392:
+/***/ 5392:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __webpack_require__(33457)
-const { AsyncResource } = __webpack_require__(16698)
-const assert = __webpack_require__(34589)
-const util = __webpack_require__(34826)
-const { kHTTP2Stream } = __webpack_require__(10689)
-const { addSignal, removeSignal } = __webpack_require__(38176)
+const { InvalidArgumentError, SocketError } = __webpack_require__(3457)
+const { AsyncResource } = __webpack_require__(6698)
+const assert = __webpack_require__(4589)
+const util = __webpack_require__(4826)
+const { kHTTP2Stream } = __webpack_require__(689)
+const { addSignal, removeSignal } = __webpack_require__(8176)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1241,30 +1240,30 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 31505:
+/***/ 1505:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-module.exports.request = __webpack_require__(17921)
-module.exports.stream = __webpack_require__(65426)
-module.exports.pipeline = __webpack_require__(49444)
-module.exports.upgrade = __webpack_require__(75392)
-module.exports.connect = __webpack_require__(18174)
+module.exports.request = __webpack_require__(7921)
+module.exports.stream = __webpack_require__(5426)
+module.exports.pipeline = __webpack_require__(9444)
+module.exports.upgrade = __webpack_require__(5392)
+module.exports.connect = __webpack_require__(8174)
 
 
 /***/ }),
 
-/***/ 49257:
+/***/ 9257:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { Readable } = __webpack_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(33457)
-const util = __webpack_require__(34826)
-const { ReadableStreamFrom } = __webpack_require__(34826)
+const assert = __webpack_require__(4589)
+const { Readable } = __webpack_require__(7075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(3457)
+const util = __webpack_require__(4826)
+const { ReadableStreamFrom } = __webpack_require__(4826)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1842,14 +1841,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81807:
+/***/ 1807:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Writable } = __webpack_require__(57075)
-const { EventEmitter } = __webpack_require__(78474)
-const { assertCacheKey, assertCacheValue } = __webpack_require__(66717)
+const { Writable } = __webpack_require__(7075)
+const { EventEmitter } = __webpack_require__(8474)
+const { assertCacheKey, assertCacheValue } = __webpack_require__(6717)
 
 /**
  * @typedef {import('../../types/cache-interceptor.d.ts').default.CacheKey} CacheKey
@@ -2128,13 +2127,13 @@ module.exports = MemoryCacheStore
 
 /***/ }),
 
-/***/ 21036:
+/***/ 1036:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Writable } = __webpack_require__(57075)
-const { assertCacheKey, assertCacheValue } = __webpack_require__(66717)
+const { Writable } = __webpack_require__(7075)
+const { assertCacheKey, assertCacheValue } = __webpack_require__(6717)
 
 let DatabaseSync
 
@@ -2245,7 +2244,7 @@ module.exports = class SqliteCacheStore {
     }
 
     if (!DatabaseSync) {
-      DatabaseSync = (__webpack_require__(80099).DatabaseSync)
+      DatabaseSync = (__webpack_require__(99).DatabaseSync)
     }
     this.#db = new DatabaseSync(opts?.location ?? ':memory:')
 
@@ -2604,15 +2603,15 @@ function headerValueEquals (lhs, rhs) {
 
 /***/ }),
 
-/***/ 50434:
+/***/ 434:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const net = __webpack_require__(77030)
-const assert = __webpack_require__(34589)
-const util = __webpack_require__(34826)
-const { InvalidArgumentError } = __webpack_require__(33457)
+const net = __webpack_require__(7030)
+const assert = __webpack_require__(4589)
+const util = __webpack_require__(4826)
+const { InvalidArgumentError } = __webpack_require__(3457)
 
 let tls // include tls conditionally since it is not always available
 
@@ -2687,7 +2686,7 @@ function buildConnector ({ allowH2, useH2c, maxCachedSessions, socketPath, timeo
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __webpack_require__(41692)
+        tls = __webpack_require__(1692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -2770,7 +2769,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 17749:
+/***/ 7749:
 /***/ ((module) => {
 
 
@@ -2920,13 +2919,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23636:
+/***/ 3636:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const diagnosticsChannel = __webpack_require__(53053)
-const util = __webpack_require__(57975)
+const diagnosticsChannel = __webpack_require__(3053)
+const util = __webpack_require__(7975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -3154,7 +3153,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 33457:
+/***/ 3457:
 /***/ ((module) => {
 
 
@@ -3638,7 +3637,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 91245:
+/***/ 1245:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3646,8 +3645,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __webpack_require__(33457)
-const assert = __webpack_require__(34589)
+} = __webpack_require__(3457)
+const assert = __webpack_require__(4589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -3663,9 +3662,9 @@ const {
   getServerName,
   normalizedMethodRecords,
   getProtocolFromUrlString
-} = __webpack_require__(34826)
-const { channels } = __webpack_require__(23636)
-const { headerNameLowerCasedRecord } = __webpack_require__(17749)
+} = __webpack_require__(4826)
+const { channels } = __webpack_require__(3636)
+const { headerNameLowerCasedRecord } = __webpack_require__(7749)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -4130,15 +4129,15 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 54084:
+/***/ 4084:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { EventEmitter } = __webpack_require__(78474)
+const { EventEmitter } = __webpack_require__(8474)
 const { Buffer } = __webpack_require__(4573)
-const { InvalidArgumentError, Socks5ProxyError } = __webpack_require__(33457)
-const { debuglog } = __webpack_require__(57975)
+const { InvalidArgumentError, Socks5ProxyError } = __webpack_require__(3457)
+const { debuglog } = __webpack_require__(7975)
 const { parseAddress } = __webpack_require__(7574)
 
 const debug = debuglog('undici:socks5')
@@ -4565,8 +4564,8 @@ module.exports = {
 
 
 const { Buffer } = __webpack_require__(4573)
-const net = __webpack_require__(77030)
-const { InvalidArgumentError } = __webpack_require__(33457)
+const net = __webpack_require__(7030)
+const { InvalidArgumentError } = __webpack_require__(3457)
 
 /**
  * Parse an address and determine its type
@@ -4778,7 +4777,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 10689:
+/***/ 689:
 /***/ ((module) => {
 
 
@@ -4861,7 +4860,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 56318:
+/***/ 6318:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4869,7 +4868,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __webpack_require__(17749)
+} = __webpack_require__(7749)
 
 class TstNode {
   /** @type {any} */
@@ -5028,22 +5027,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34826:
+/***/ 4826:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(10689)
-const { IncomingMessage } = __webpack_require__(37067)
-const stream = __webpack_require__(57075)
-const net = __webpack_require__(77030)
-const { stringify } = __webpack_require__(41792)
-const { EventEmitter: EE } = __webpack_require__(78474)
-const timers = __webpack_require__(57673)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(33457)
-const { headerNameLowerCasedRecord } = __webpack_require__(17749)
-const { tree } = __webpack_require__(56318)
+const assert = __webpack_require__(4589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(689)
+const { IncomingMessage } = __webpack_require__(7067)
+const stream = __webpack_require__(7075)
+const net = __webpack_require__(7030)
+const { stringify } = __webpack_require__(1792)
+const { EventEmitter: EE } = __webpack_require__(8474)
+const timers = __webpack_require__(7673)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(3457)
+const { headerNameLowerCasedRecord } = __webpack_require__(7749)
+const { tree } = __webpack_require__(6318)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.', 2).map(v => Number(v))
 
@@ -6048,17 +6047,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96323:
+/***/ 6323:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, MaxOriginsReachedError } = __webpack_require__(33457)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = __webpack_require__(10689)
-const DispatcherBase = __webpack_require__(85299)
-const Pool = __webpack_require__(33310)
-const Client = __webpack_require__(92303)
-const util = __webpack_require__(34826)
+const { InvalidArgumentError, MaxOriginsReachedError } = __webpack_require__(3457)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = __webpack_require__(689)
+const DispatcherBase = __webpack_require__(5299)
+const Pool = __webpack_require__(3310)
+const Client = __webpack_require__(2303)
+const util = __webpack_require__(4826)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -6217,7 +6216,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 61975:
+/***/ 1975:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6225,7 +6224,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __webpack_require__(33457)
+} = __webpack_require__(3457)
 const {
   PoolBase,
   kClients,
@@ -6233,10 +6232,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __webpack_require__(55246)
-const Pool = __webpack_require__(33310)
-const { kUrl } = __webpack_require__(10689)
-const util = __webpack_require__(34826)
+} = __webpack_require__(5246)
+const Pool = __webpack_require__(3310)
+const { kUrl } = __webpack_require__(689)
+const util = __webpack_require__(4826)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -6445,17 +6444,17 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 17019:
+/***/ 7019:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 /* global WebAssembly */
 
-const assert = __webpack_require__(34589)
-const util = __webpack_require__(34826)
-const { channels } = __webpack_require__(23636)
-const timers = __webpack_require__(57673)
+const assert = __webpack_require__(4589)
+const util = __webpack_require__(4826)
+const { channels } = __webpack_require__(3636)
+const timers = __webpack_require__(7673)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -6468,7 +6467,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(33457)
+} = __webpack_require__(3457)
 const {
   kUrl,
   kReset,
@@ -6502,9 +6501,9 @@ const {
   kResume,
   kHTTPContext,
   kClosed
-} = __webpack_require__(10689)
+} = __webpack_require__(689)
 
-const constants = __webpack_require__(14594)
+const constants = __webpack_require__(4594)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const removeAllListeners = util.removeAllListeners
@@ -6516,7 +6515,7 @@ const kTypeOfService = Symbol('kTypeOfService')
 let extractBody
 
 function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(41448) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(1448) : undefined
 
   let mod
 
@@ -6547,7 +6546,7 @@ function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = new WebAssembly.Module(llhttpWasmData || __webpack_require__(41448))
+    mod = new WebAssembly.Module(llhttpWasmData || __webpack_require__(1448))
   }
 
   return new WebAssembly.Instance(mod, {
@@ -7616,7 +7615,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__webpack_require__(20674).extractBody)
+      extractBody = (__webpack_require__(674).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8221,14 +8220,14 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 97182:
+/***/ 7182:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { pipeline } = __webpack_require__(57075)
-const util = __webpack_require__(34826)
+const assert = __webpack_require__(4589)
+const { pipeline } = __webpack_require__(7075)
+const util = __webpack_require__(4826)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
@@ -8237,7 +8236,7 @@ const {
   InvalidArgumentError,
   HeadersTimeoutError,
   BodyTimeoutError
-} = __webpack_require__(33457)
+} = __webpack_require__(3457)
 const {
   kUrl,
   kReset,
@@ -8266,8 +8265,8 @@ const {
   kRemoteSettings,
   kHTTP2Stream,
   kHTTP2SessionState
-} = __webpack_require__(10689)
-const { channels } = __webpack_require__(23636)
+} = __webpack_require__(689)
+const { channels } = __webpack_require__(3636)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -8276,7 +8275,7 @@ let extractBody
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __webpack_require__(32467)
+  http2 = __webpack_require__(2467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -8886,7 +8885,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__webpack_require__(20674).extractBody)
+    extractBody ??= (__webpack_require__(674).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9284,25 +9283,25 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 92303:
+/***/ 2303:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const net = __webpack_require__(77030)
-const http = __webpack_require__(37067)
-const util = __webpack_require__(34826)
-const { ClientStats } = __webpack_require__(57360)
-const { channels } = __webpack_require__(23636)
-const Request = __webpack_require__(91245)
-const DispatcherBase = __webpack_require__(85299)
+const assert = __webpack_require__(4589)
+const net = __webpack_require__(7030)
+const http = __webpack_require__(7067)
+const util = __webpack_require__(4826)
+const { ClientStats } = __webpack_require__(7360)
+const { channels } = __webpack_require__(3636)
+const Request = __webpack_require__(1245)
+const DispatcherBase = __webpack_require__(5299)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __webpack_require__(33457)
-const buildConnector = __webpack_require__(50434)
+} = __webpack_require__(3457)
+const buildConnector = __webpack_require__(434)
 const {
   kUrl,
   kServerName,
@@ -9345,9 +9344,9 @@ const {
   kHTTP2ConnectionWindowSize,
   kResume,
   kPingInterval
-} = __webpack_require__(10689)
-const connectH1 = __webpack_require__(17019)
-const connectH2 = __webpack_require__(97182)
+} = __webpack_require__(689)
+const connectH1 = __webpack_require__(7019)
+const connectH2 = __webpack_require__(7182)
 
 const kClosedResolve = Symbol('kClosedResolve')
 
@@ -9960,20 +9959,20 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 85299:
+/***/ 5299:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const buffer = __webpack_require__(4573)
 const Dispatcher = __webpack_require__(6041)
-const UnwrapHandler = __webpack_require__(56347)
+const UnwrapHandler = __webpack_require__(6347)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __webpack_require__(33457)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __webpack_require__(10689)
+} = __webpack_require__(3457)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __webpack_require__(689)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10167,8 +10166,8 @@ module.exports = DispatcherBase
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const EventEmitter = __webpack_require__(78474)
-const WrapHandler = __webpack_require__(54384)
+const EventEmitter = __webpack_require__(8474)
+const WrapHandler = __webpack_require__(4384)
 
 const wrapInterceptor = (dispatch) => (opts, handler) => dispatch(opts, WrapHandler.wrap(handler))
 
@@ -10223,10 +10222,10 @@ module.exports = Dispatcher
 
 
 
-const DispatcherBase = __webpack_require__(85299)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(10689)
-const ProxyAgent = __webpack_require__(45070)
-const Agent = __webpack_require__(96323)
+const DispatcherBase = __webpack_require__(5299)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(689)
+const ProxyAgent = __webpack_require__(5070)
+const Agent = __webpack_require__(6323)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10371,7 +10370,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 63102:
+/***/ 3102:
 /***/ ((module) => {
 
 
@@ -10513,13 +10512,13 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 52649:
+/***/ 2649:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(33457)
-const Client = __webpack_require__(92303)
+const { InvalidArgumentError } = __webpack_require__(3457)
+const Client = __webpack_require__(2303)
 
 class H2CClient extends Client {
   constructor (origin, clientOpts) {
@@ -10571,15 +10570,15 @@ module.exports = H2CClient
 
 /***/ }),
 
-/***/ 55246:
+/***/ 5246:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { PoolStats } = __webpack_require__(57360)
-const DispatcherBase = __webpack_require__(85299)
-const FixedQueue = __webpack_require__(63102)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(10689)
+const { PoolStats } = __webpack_require__(7360)
+const DispatcherBase = __webpack_require__(5299)
+const FixedQueue = __webpack_require__(3102)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(689)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -10792,7 +10791,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 33310:
+/***/ 3310:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10804,14 +10803,14 @@ const {
   kAddClient,
   kGetDispatcher,
   kRemoveClient
-} = __webpack_require__(55246)
-const Client = __webpack_require__(92303)
+} = __webpack_require__(5246)
+const Client = __webpack_require__(2303)
 const {
   InvalidArgumentError
-} = __webpack_require__(33457)
-const util = __webpack_require__(34826)
-const { kUrl } = __webpack_require__(10689)
-const buildConnector = __webpack_require__(50434)
+} = __webpack_require__(3457)
+const util = __webpack_require__(4826)
+const { kUrl } = __webpack_require__(689)
+const buildConnector = __webpack_require__(434)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -10917,19 +10916,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 45070:
+/***/ 5070:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch } = __webpack_require__(10689)
-const Agent = __webpack_require__(96323)
-const Pool = __webpack_require__(33310)
-const DispatcherBase = __webpack_require__(85299)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(33457)
-const buildConnector = __webpack_require__(50434)
-const Client = __webpack_require__(92303)
-const { channels } = __webpack_require__(23636)
+const { kProxy, kClose, kDestroy, kDispatch } = __webpack_require__(689)
+const Agent = __webpack_require__(6323)
+const Pool = __webpack_require__(3310)
+const DispatcherBase = __webpack_require__(5299)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(3457)
+const buildConnector = __webpack_require__(434)
+const Client = __webpack_require__(2303)
+const { channels } = __webpack_require__(3636)
 const Socks5ProxyAgent = __webpack_require__(2317)
 
 const kAgent = Symbol('proxy agent')
@@ -11243,7 +11242,7 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 33816:
+/***/ 3816:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -11285,7 +11284,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 44270:
+/***/ 4270:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -11297,14 +11296,14 @@ const {
   kAddClient,
   kGetDispatcher,
   kRemoveClient
-} = __webpack_require__(55246)
-const Client = __webpack_require__(92303)
+} = __webpack_require__(5246)
+const Client = __webpack_require__(2303)
 const {
   InvalidArgumentError
-} = __webpack_require__(33457)
-const util = __webpack_require__(34826)
-const { kUrl } = __webpack_require__(10689)
-const buildConnector = __webpack_require__(50434)
+} = __webpack_require__(3457)
+const util = __webpack_require__(4826)
+const { kUrl } = __webpack_require__(689)
+const buildConnector = __webpack_require__(434)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11434,16 +11433,16 @@ module.exports = RoundRobinPool
 
 
 
-const { URL } = __webpack_require__(73136)
+const { URL } = __webpack_require__(3136)
 
 let tls // include tls conditionally since it is not always available
-const DispatcherBase = __webpack_require__(85299)
-const { InvalidArgumentError } = __webpack_require__(33457)
-const { Socks5Client, STATES } = __webpack_require__(54084)
-const { kDispatch, kClose, kDestroy } = __webpack_require__(10689)
-const Pool = __webpack_require__(33310)
-const buildConnector = __webpack_require__(50434)
-const { debuglog } = __webpack_require__(57975)
+const DispatcherBase = __webpack_require__(5299)
+const { InvalidArgumentError } = __webpack_require__(3457)
+const { Socks5Client, STATES } = __webpack_require__(4084)
+const { kDispatch, kClose, kDestroy } = __webpack_require__(689)
+const Pool = __webpack_require__(3310)
+const buildConnector = __webpack_require__(434)
+const { debuglog } = __webpack_require__(7975)
 
 const debug = debuglog('undici:socks5-proxy')
 
@@ -11631,7 +11630,7 @@ class Socks5ProxyAgent extends DispatcherBase {
               let finalSocket = socket
               if (url.protocol === 'https:') {
                 if (!tls) {
-                  tls = __webpack_require__(41692)
+                  tls = __webpack_require__(1692)
                 }
                 debug('upgrading to TLS')
                 finalSocket = tls.connect({
@@ -11745,8 +11744,8 @@ module.exports = {
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __webpack_require__(33457)
-const Agent = __webpack_require__(96323)
+const { InvalidArgumentError } = __webpack_require__(3457)
+const Agent = __webpack_require__(6323)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11802,13 +11801,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25862:
+/***/ 5862:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(34826)
-const { kRedirectCacheControl } = __webpack_require__(10689)
+const util = __webpack_require__(4826)
+const { kRedirectCacheControl } = __webpack_require__(689)
 const {
   parseCacheControlHeader,
   hasInvalidCacheControlDirective,
@@ -11816,7 +11815,7 @@ const {
   hasVaryStar,
   isInvalidOrWildcardVaryHeader,
   isEtagUsable
-} = __webpack_require__(66717)
+} = __webpack_require__(6717)
 
 /**
  * A suppressed redirect hop recorded by the redirect handler. Carried on
@@ -11828,7 +11827,7 @@ const {
  * @property {import('../../types/header.d.ts').IncomingHttpHeaders} headers The hop's response headers.
  * @property {number} receivedAt The time the hop's response headers were received.
  */
-const { parseHttpDate } = __webpack_require__(70371)
+const { parseHttpDate } = __webpack_require__(371)
 
 function noop () {}
 
@@ -12990,12 +12989,12 @@ module.exports = CacheHandler
 
 /***/ }),
 
-/***/ 68063:
+/***/ 8063:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
+const assert = __webpack_require__(4589)
 
 /**
  * This takes care of revalidation requests we send to the origin. If we get
@@ -13121,13 +13120,13 @@ module.exports = CacheRevalidationHandler
 
 /***/ }),
 
-/***/ 45413:
+/***/ 7794:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const WrapHandler = __webpack_require__(54384)
+const assert = __webpack_require__(4589)
+const WrapHandler = __webpack_require__(4384)
 
 /**
  * @deprecated
@@ -13200,7 +13199,7 @@ module.exports = class DecoratorHandler {
 
 
 
-const { RequestAbortedError } = __webpack_require__(33457)
+const { RequestAbortedError } = __webpack_require__(3457)
 
 /**
  * @typedef {import('../../types/dispatcher.d.ts').default.DispatchHandler} DispatchHandler
@@ -13706,16 +13705,16 @@ module.exports = DeduplicationHandler
 
 /***/ }),
 
-/***/ 57712:
+/***/ 7712:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(34826)
-const { kBodyUsed, kRedirectCacheControl } = __webpack_require__(10689)
-const assert = __webpack_require__(34589)
-const { InvalidArgumentError } = __webpack_require__(33457)
-const EE = __webpack_require__(78474)
+const util = __webpack_require__(4826)
+const { kBodyUsed, kRedirectCacheControl } = __webpack_require__(689)
+const assert = __webpack_require__(4589)
+const { InvalidArgumentError } = __webpack_require__(3457)
+const EE = __webpack_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -13990,16 +13989,16 @@ module.exports = RedirectHandler
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const assert = __webpack_require__(34589)
+const assert = __webpack_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __webpack_require__(10689)
-const { RequestRetryError } = __webpack_require__(33457)
-const WrapHandler = __webpack_require__(54384)
+const { kRetryHandlerDefaultRetry } = __webpack_require__(689)
+const { RequestRetryError } = __webpack_require__(3457)
+const WrapHandler = __webpack_require__(4384)
 const {
   isDisturbed,
   parseRangeHeader,
   wrapRequestBody
-} = __webpack_require__(34826)
+} = __webpack_require__(4826)
 
 function calculateRetryAfterHeader (retryAfter) {
   const retryTime = new Date(retryAfter).getTime()
@@ -14497,13 +14496,13 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 56347:
+/***/ 6347:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { parseHeaders } = __webpack_require__(34826)
-const { InvalidArgumentError } = __webpack_require__(33457)
+const { parseHeaders } = __webpack_require__(4826)
+const { InvalidArgumentError } = __webpack_require__(3457)
 
 const kResume = Symbol('resume')
 
@@ -14610,12 +14609,12 @@ module.exports = class UnwrapHandler {
 
 /***/ }),
 
-/***/ 54384:
+/***/ 4384:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(33457)
+const { InvalidArgumentError } = __webpack_require__(3457)
 
 module.exports = class WrapHandler {
   #handler
@@ -14727,12 +14726,12 @@ function toRawHeaderValue (value) {
 
 
 
-const assert = __webpack_require__(34589)
-const { Readable } = __webpack_require__(57075)
-const util = __webpack_require__(34826)
-const CacheHandler = __webpack_require__(25862)
-const MemoryCacheStore = __webpack_require__(81807)
-const CacheRevalidationHandler = __webpack_require__(68063)
+const assert = __webpack_require__(4589)
+const { Readable } = __webpack_require__(7075)
+const util = __webpack_require__(4826)
+const CacheHandler = __webpack_require__(5862)
+const MemoryCacheStore = __webpack_require__(1807)
+const CacheRevalidationHandler = __webpack_require__(8063)
 const {
   assertCacheStore,
   assertCacheMethods,
@@ -14742,9 +14741,9 @@ const {
   isInvalidOrWildcardVaryHeader,
   parseVaryHeader,
   isEtagUsable
-} = __webpack_require__(66717)
-const { AbortError } = __webpack_require__(33457)
-const { parseHttpDate } = __webpack_require__(70371)
+} = __webpack_require__(6717)
+const { AbortError } = __webpack_require__(3457)
+const { parseHttpDate } = __webpack_require__(371)
 
 /**
  * @param {(string | RegExp)[] | undefined} origins
@@ -15475,16 +15474,16 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 76855:
+/***/ 6855:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __webpack_require__(38522)
-const { pipeline, Transform: TransformStream } = __webpack_require__(57075)
-const { InvalidArgumentError, ResponseExceededMaxSizeError } = __webpack_require__(33457)
-const DecoratorHandler = __webpack_require__(45413)
-const { runtimeFeatures } = __webpack_require__(94851)
+const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __webpack_require__(8522)
+const { pipeline, Transform: TransformStream } = __webpack_require__(7075)
+const { InvalidArgumentError, ResponseExceededMaxSizeError } = __webpack_require__(3457)
+const DecoratorHandler = __webpack_require__(7794)
+const { runtimeFeatures } = __webpack_require__(4851)
 
 /** @typedef {import('node:stream').Transform} Transform */
 /** @typedef {import('node:stream').Transform} Controller */
@@ -16049,15 +16048,15 @@ module.exports = createDecompressInterceptor
 
 /***/ }),
 
-/***/ 22366:
+/***/ 2366:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const diagnosticsChannel = __webpack_require__(53053)
-const util = __webpack_require__(34826)
+const diagnosticsChannel = __webpack_require__(3053)
+const util = __webpack_require__(4826)
 const DeduplicationHandler = __webpack_require__(2513)
-const { normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __webpack_require__(66717)
+const { normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __webpack_require__(6717)
 
 const pendingRequestsChannel = diagnosticsChannel.channel('undici:request:pending-requests')
 
@@ -16173,14 +16172,14 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 68165:
+/***/ 8165:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const { isIP } = __webpack_require__(77030)
-const { lookup } = __webpack_require__(40610)
-const DecoratorHandler = __webpack_require__(45413)
-const { InvalidArgumentError, InformationalError } = __webpack_require__(33457)
+const { isIP } = __webpack_require__(7030)
+const { lookup } = __webpack_require__(610)
+const DecoratorHandler = __webpack_require__(7794)
+const { InvalidArgumentError, InformationalError } = __webpack_require__(3457)
 const maxInt = Math.pow(2, 31) - 1
 
 function hasSafeIterator (headers) {
@@ -16751,13 +16750,13 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 93082:
+/***/ 3082:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(33457)
-const DecoratorHandler = __webpack_require__(45413)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(3457)
+const DecoratorHandler = __webpack_require__(7794)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -16857,12 +16856,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 79404:
+/***/ 9404:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const RedirectHandler = __webpack_require__(57712)
+const RedirectHandler = __webpack_require__(7712)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections } = {}) {
   return (dispatch) => {
@@ -16891,8 +16890,8 @@ module.exports = createRedirectInterceptor
 
 
 // const { parseHeaders } = require('../core/util')
-const DecoratorHandler = __webpack_require__(45413)
-const { ResponseError } = __webpack_require__(33457)
+const DecoratorHandler = __webpack_require__(7794)
+const { ResponseError } = __webpack_require__(3457)
 
 class ResponseErrorHandler extends DecoratorHandler {
   #statusCode
@@ -16987,7 +16986,7 @@ module.exports = () => {
 
 /***/ }),
 
-/***/ 74756:
+/***/ 2375:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -17013,13 +17012,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 14594:
+/***/ 4594:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __webpack_require__(23802);
+const utils_1 = __webpack_require__(3802);
 // Emums
 exports.ERROR = {
     OK: 0,
@@ -17551,7 +17550,7 @@ exports["default"] = {
 
 /***/ }),
 
-/***/ 41448:
+/***/ 1448:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* module decorator */ module = __webpack_require__.nmd(module);
@@ -17597,7 +17596,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 23802:
+/***/ 3802:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17616,13 +17615,13 @@ function enumToMap(obj, filter = [], exceptions = []) {
 
 /***/ }),
 
-/***/ 71723:
+/***/ 1723:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kClients } = __webpack_require__(10689)
-const Agent = __webpack_require__(96323)
+const { kClients } = __webpack_require__(689)
+const Agent = __webpack_require__(6323)
 const {
   kAgent,
   kMockAgentSet,
@@ -17640,14 +17639,14 @@ const {
   kMockAgentAcceptsNonStandardSearchParameters,
   kMockCallHistoryAddLog,
   kIgnoreTrailingSlash
-} = __webpack_require__(97243)
-const MockClient = __webpack_require__(90439)
-const MockPool = __webpack_require__(59222)
-const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __webpack_require__(82063)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(33457)
+} = __webpack_require__(7243)
+const MockClient = __webpack_require__(439)
+const MockPool = __webpack_require__(9222)
+const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __webpack_require__(2063)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(3457)
 const Dispatcher = __webpack_require__(6041)
-const PendingInterceptorsFormatter = __webpack_require__(43348)
-const { MockCallHistory } = __webpack_require__(41273)
+const PendingInterceptorsFormatter = __webpack_require__(3348)
+const { MockCallHistory } = __webpack_require__(1273)
 
 class MockAgent extends Dispatcher {
   constructor (opts = {}) {
@@ -17855,13 +17854,13 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 41273:
+/***/ 1273:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kMockCallHistoryAddLog } = __webpack_require__(97243)
-const { InvalidArgumentError } = __webpack_require__(33457)
+const { kMockCallHistoryAddLog } = __webpack_require__(7243)
+const { InvalidArgumentError } = __webpack_require__(3457)
 
 function handleFilterCallsWithOptions (criteria, options, handler, store, allLogs) {
   switch (options.operator) {
@@ -18110,14 +18109,14 @@ module.exports.MockCallHistoryLog = MockCallHistoryLog
 
 /***/ }),
 
-/***/ 90439:
+/***/ 439:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { promisify } = __webpack_require__(57975)
-const Client = __webpack_require__(92303)
-const { buildMockDispatch } = __webpack_require__(82063)
+const { promisify } = __webpack_require__(7975)
+const Client = __webpack_require__(2303)
+const { buildMockDispatch } = __webpack_require__(2063)
 const {
   kDispatches,
   kMockAgent,
@@ -18127,10 +18126,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __webpack_require__(97243)
-const { MockInterceptor } = __webpack_require__(80017)
-const Symbols = __webpack_require__(10689)
-const { InvalidArgumentError } = __webpack_require__(33457)
+} = __webpack_require__(7243)
+const { MockInterceptor } = __webpack_require__(17)
+const Symbols = __webpack_require__(689)
+const { InvalidArgumentError } = __webpack_require__(3457)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -18185,12 +18184,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 61859:
+/***/ 1859:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { UndiciError } = __webpack_require__(33457)
+const { UndiciError } = __webpack_require__(3457)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -18221,12 +18220,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80017:
+/***/ 17:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(82063)
+const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(2063)
 const {
   kDispatches,
   kDispatchKey,
@@ -18235,9 +18234,9 @@ const {
   kContentLength,
   kMockDispatch,
   kIgnoreTrailingSlash
-} = __webpack_require__(97243)
-const { InvalidArgumentError } = __webpack_require__(33457)
-const { serializePathWithQuery } = __webpack_require__(34826)
+} = __webpack_require__(7243)
+const { InvalidArgumentError } = __webpack_require__(3457)
+const { serializePathWithQuery } = __webpack_require__(4826)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -18437,14 +18436,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 59222:
+/***/ 9222:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { promisify } = __webpack_require__(57975)
-const Pool = __webpack_require__(33310)
-const { buildMockDispatch } = __webpack_require__(82063)
+const { promisify } = __webpack_require__(7975)
+const Pool = __webpack_require__(3310)
+const { buildMockDispatch } = __webpack_require__(2063)
 const {
   kDispatches,
   kMockAgent,
@@ -18454,10 +18453,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __webpack_require__(97243)
-const { MockInterceptor } = __webpack_require__(80017)
-const Symbols = __webpack_require__(10689)
-const { InvalidArgumentError } = __webpack_require__(33457)
+} = __webpack_require__(7243)
+const { MockInterceptor } = __webpack_require__(17)
+const Symbols = __webpack_require__(689)
+const { InvalidArgumentError } = __webpack_require__(3457)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -18512,7 +18511,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 97243:
+/***/ 7243:
 /***/ ((module) => {
 
 
@@ -18551,12 +18550,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 82063:
+/***/ 2063:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { MockNotMatchedError } = __webpack_require__(61859)
+const { MockNotMatchedError } = __webpack_require__(1859)
 const {
   kDispatches,
   kMockAgent,
@@ -18564,15 +18563,15 @@ const {
   kOrigin,
   kGetNetConnect,
   kTotalDispatchCount
-} = __webpack_require__(97243)
-const { serializePathWithQuery } = __webpack_require__(34826)
-const { STATUS_CODES } = __webpack_require__(37067)
+} = __webpack_require__(7243)
+const { serializePathWithQuery } = __webpack_require__(4826)
+const { STATUS_CODES } = __webpack_require__(7067)
 const {
   types: {
     isPromise
   }
-} = __webpack_require__(57975)
-const { InvalidArgumentError } = __webpack_require__(33457)
+} = __webpack_require__(7975)
+const { InvalidArgumentError } = __webpack_require__(3457)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -19044,13 +19043,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43348:
+/***/ 3348:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Transform } = __webpack_require__(57075)
-const { Console } = __webpack_require__(37540)
+const { Transform } = __webpack_require__(7075)
+const { Console } = __webpack_require__(7540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -19099,12 +19098,12 @@ module.exports = class PendingInterceptorsFormatter {
 
 
 
-const Agent = __webpack_require__(96323)
-const MockAgent = __webpack_require__(71723)
-const { SnapshotRecorder } = __webpack_require__(40792)
-const WrapHandler = __webpack_require__(54384)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(33457)
-const { validateSnapshotMode } = __webpack_require__(87697)
+const Agent = __webpack_require__(6323)
+const MockAgent = __webpack_require__(1723)
+const { SnapshotRecorder } = __webpack_require__(792)
+const WrapHandler = __webpack_require__(4384)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(3457)
+const { validateSnapshotMode } = __webpack_require__(7697)
 
 const kSnapshotRecorder = Symbol('kSnapshotRecorder')
 const kSnapshotMode = Symbol('kSnapshotMode')
@@ -19454,16 +19453,16 @@ module.exports = SnapshotAgent
 
 /***/ }),
 
-/***/ 40792:
+/***/ 792:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { writeFile, readFile, mkdir } = __webpack_require__(51455)
-const { dirname, resolve } = __webpack_require__(76760)
-const { setTimeout, clearTimeout } = __webpack_require__(87997)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(33457)
-const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __webpack_require__(87697)
+const { writeFile, readFile, mkdir } = __webpack_require__(1455)
+const { dirname, resolve } = __webpack_require__(6760)
+const { setTimeout, clearTimeout } = __webpack_require__(7997)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(3457)
+const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __webpack_require__(7697)
 
 /**
  * @typedef {Object} SnapshotRequestOptions
@@ -20049,13 +20048,13 @@ module.exports = { SnapshotRecorder, formatRequestKey, createRequestHash, filter
 
 /***/ }),
 
-/***/ 87697:
+/***/ 7697:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(33457)
-const { runtimeFeatures } = __webpack_require__(94851)
+const { InvalidArgumentError } = __webpack_require__(3457)
+const { runtimeFeatures } = __webpack_require__(4851)
 
 /**
  * @typedef {Object} HeaderFilters
@@ -20081,7 +20080,7 @@ function createHeaderFilters (matchOptions = {}) {
 }
 
 const crypto = runtimeFeatures.has('crypto')
-  ? __webpack_require__(77598)
+  ? __webpack_require__(7598)
   : null
 
 /**
@@ -20214,7 +20213,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66717:
+/***/ 6717:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -20224,9 +20223,9 @@ const {
   pathHasQueryOrFragment,
   hasSafeIterator,
   isValidHTTPToken
-} = __webpack_require__(34826)
+} = __webpack_require__(4826)
 
-const { serializePathWithQuery } = __webpack_require__(34826)
+const { serializePathWithQuery } = __webpack_require__(4826)
 
 const MAX_DELTA_SECONDS = 2147483647
 const RESTRICTIVE_DIRECTIVE_NAMES = ['no-store', 'private', 'no-cache']
@@ -20930,7 +20929,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70371:
+/***/ 371:
 /***/ ((module) => {
 
 
@@ -21607,7 +21606,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77602:
+/***/ 7602:
 /***/ ((module) => {
 
 
@@ -21642,7 +21641,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94851:
+/***/ 4851:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -21652,10 +21651,10 @@ module.exports = {
 /** @type {Record<NodeModuleName, () => any>} */
 const lazyLoaders = {
   __proto__: null,
-  'node:crypto': () => __webpack_require__(77598),
-  'node:sqlite': () => __webpack_require__(80099),
-  'node:worker_threads': () => __webpack_require__(75919),
-  'node:zlib': () => __webpack_require__(38522)
+  'node:crypto': () => __webpack_require__(7598),
+  'node:sqlite': () => __webpack_require__(99),
+  'node:worker_threads': () => __webpack_require__(5919),
+  'node:zlib': () => __webpack_require__(8522)
 }
 
 /**
@@ -21773,7 +21772,7 @@ module.exports["default"] = instance
 
 /***/ }),
 
-/***/ 57360:
+/***/ 7360:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -21785,7 +21784,7 @@ const {
   kSize,
   kFree,
   kQueued
-} = __webpack_require__(10689)
+} = __webpack_require__(689)
 
 class ClientStats {
   constructor (client) {
@@ -21812,7 +21811,7 @@ module.exports = { ClientStats, PoolStats }
 
 /***/ }),
 
-/***/ 57673:
+/***/ 7673:
 /***/ ((module) => {
 
 
@@ -22249,17 +22248,17 @@ module.exports = {
 
 
 
-const assert = __webpack_require__(34589)
+const assert = __webpack_require__(4589)
 
-const { kConstruct } = __webpack_require__(10689)
-const { urlEquals, getFieldValues } = __webpack_require__(11372)
-const { kEnumerableProperty, isDisturbed } = __webpack_require__(34826)
-const { webidl } = __webpack_require__(88497)
+const { kConstruct } = __webpack_require__(689)
+const { urlEquals, getFieldValues } = __webpack_require__(1372)
+const { kEnumerableProperty, isDisturbed } = __webpack_require__(4826)
+const { webidl } = __webpack_require__(8497)
 const { cloneResponse, fromInnerResponse, getResponseState } = __webpack_require__(7637)
-const { Request, fromInnerRequest, getRequestState } = __webpack_require__(99137)
-const { fetching } = __webpack_require__(95820)
-const { urlIsHttpHttpsScheme, readAllBytes } = __webpack_require__(90030)
-const { createDeferredPromise } = __webpack_require__(77602)
+const { Request, fromInnerRequest, getRequestState } = __webpack_require__(9137)
+const { fetching } = __webpack_require__(5820)
+const { urlIsHttpHttpsScheme, readAllBytes } = __webpack_require__(30)
+const { createDeferredPromise } = __webpack_require__(7602)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -23115,15 +23114,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42123:
+/***/ 2123:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Cache } = __webpack_require__(5444)
-const { webidl } = __webpack_require__(88497)
-const { kEnumerableProperty } = __webpack_require__(34826)
-const { kConstruct } = __webpack_require__(10689)
+const { webidl } = __webpack_require__(8497)
+const { kEnumerableProperty } = __webpack_require__(4826)
+const { kConstruct } = __webpack_require__(689)
 
 class CacheStorage {
   /**
@@ -23274,14 +23273,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11372:
+/***/ 1372:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { URLSerializer } = __webpack_require__(77070)
-const { isValidHeaderName } = __webpack_require__(90030)
+const assert = __webpack_require__(4589)
+const { URLSerializer } = __webpack_require__(7070)
+const { isValidHeaderName } = __webpack_require__(30)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -23326,7 +23325,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 38066:
+/***/ 8066:
 /***/ ((module) => {
 
 
@@ -23345,14 +23344,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47407:
+/***/ 7407:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { parseSetCookie } = __webpack_require__(98072)
-const { stringify } = __webpack_require__(80143)
-const { webidl } = __webpack_require__(88497)
+const { parseSetCookie } = __webpack_require__(8072)
+const { stringify } = __webpack_require__(143)
+const { webidl } = __webpack_require__(8497)
 const { Headers } = __webpack_require__(8846)
 
 const brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean))
@@ -23553,15 +23552,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98072:
+/***/ 8072:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { collectASequenceOfCodePointsFast } = __webpack_require__(56862)
-const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(38066)
-const { isCTLExcludingHtab } = __webpack_require__(80143)
-const assert = __webpack_require__(34589)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(4481)
+const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(8066)
+const { isCTLExcludingHtab } = __webpack_require__(143)
+const assert = __webpack_require__(4589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -23875,7 +23874,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80143:
+/***/ 143:
 /***/ ((module) => {
 
 
@@ -24253,13 +24252,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67869:
+/***/ 7869:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const buffer = __webpack_require__(4573)
-const { Transform } = __webpack_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __webpack_require__(88177)
+const { Transform } = __webpack_require__(7075)
+const { isASCIINumber, isValidLastEventId } = __webpack_require__(8177)
 
 /**
  * @type {number[]} BOM
@@ -24835,21 +24834,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43144:
+/***/ 3144:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { pipeline } = __webpack_require__(57075)
-const { fetching } = __webpack_require__(95820)
-const { makeRequest } = __webpack_require__(99137)
-const { webidl } = __webpack_require__(88497)
-const { EventSourceStream } = __webpack_require__(67869)
-const { parseMIMEType } = __webpack_require__(77070)
-const { createFastMessageEvent } = __webpack_require__(93534)
+const { pipeline } = __webpack_require__(7075)
+const { fetching } = __webpack_require__(5820)
+const { makeRequest } = __webpack_require__(9137)
+const { webidl } = __webpack_require__(8497)
+const { EventSourceStream } = __webpack_require__(7869)
+const { parseMIMEType } = __webpack_require__(7070)
+const { createFastMessageEvent } = __webpack_require__(3534)
 const { isNetworkError } = __webpack_require__(7637)
-const { kEnumerableProperty } = __webpack_require__(34826)
-const { environmentSettingsObject } = __webpack_require__(90030)
+const { kEnumerableProperty } = __webpack_require__(4826)
+const { environmentSettingsObject } = __webpack_require__(30)
 const { getGlobalDispatcher } = __webpack_require__(1063)
 
 let experimentalWarned = false
@@ -25346,7 +25345,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88177:
+/***/ 8177:
 /***/ ((module) => {
 
 
@@ -25382,32 +25381,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20674:
+/***/ 674:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(34826)
+const util = __webpack_require__(4826)
 const {
   ReadableStreamFrom,
   readableStreamClose,
   fullyReadBody,
   extractMimeType
-} = __webpack_require__(90030)
-const { FormData, setFormDataState } = __webpack_require__(68952)
-const { webidl } = __webpack_require__(88497)
-const assert = __webpack_require__(34589)
-const { isErrored, isDisturbed } = __webpack_require__(57075)
-const { isUint8Array } = __webpack_require__(73429)
-const { serializeAMimeType } = __webpack_require__(77070)
-const { multipartFormDataParser } = __webpack_require__(38038)
-const { createDeferredPromise } = __webpack_require__(77602)
-const { parseJSONFromBytes } = __webpack_require__(56862)
+} = __webpack_require__(30)
+const { FormData, setFormDataState } = __webpack_require__(8952)
+const { webidl } = __webpack_require__(8497)
+const assert = __webpack_require__(4589)
+const { isErrored, isDisturbed } = __webpack_require__(7075)
+const { isUint8Array } = __webpack_require__(3429)
+const { serializeAMimeType } = __webpack_require__(7070)
+const { multipartFormDataParser } = __webpack_require__(8038)
+const { createDeferredPromise } = __webpack_require__(7602)
+const { parseJSONFromBytes } = __webpack_require__(4481)
 const { utf8DecodeBytes } = __webpack_require__(6718)
-const { runtimeFeatures } = __webpack_require__(94851)
+const { runtimeFeatures } = __webpack_require__(4851)
 
 const random = runtimeFeatures.has('crypto')
-  ? (__webpack_require__(77598).randomInt)
+  ? (__webpack_require__(7598).randomInt)
   : (max) => Math.floor(Math.random() * max)
 
 const textEncoder = new TextEncoder()
@@ -25907,7 +25906,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73969:
+/***/ 3969:
 /***/ ((module) => {
 
 
@@ -26045,13 +26044,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77070:
+/***/ 7070:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __webpack_require__(56862)
+const assert = __webpack_require__(4589)
+const { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __webpack_require__(4481)
 
 const encoder = new TextEncoder()
 
@@ -26648,17 +26647,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 38038:
+/***/ 8038:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { bufferToLowerCasedHeaderName } = __webpack_require__(34826)
-const { HTTP_TOKEN_CODEPOINTS } = __webpack_require__(77070)
-const { makeEntry } = __webpack_require__(68952)
-const { webidl } = __webpack_require__(88497)
-const assert = __webpack_require__(34589)
-const { isomorphicDecode } = __webpack_require__(56862)
+const { bufferToLowerCasedHeaderName } = __webpack_require__(4826)
+const { HTTP_TOKEN_CODEPOINTS } = __webpack_require__(7070)
+const { makeEntry } = __webpack_require__(8952)
+const { webidl } = __webpack_require__(8497)
+const assert = __webpack_require__(4589)
+const { isomorphicDecode } = __webpack_require__(4481)
 
 const dd = Buffer.from('--')
 const decoder = new TextDecoder()
@@ -27241,15 +27240,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68952:
+/***/ 8952:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { iteratorMixin } = __webpack_require__(90030)
-const { kEnumerableProperty } = __webpack_require__(34826)
-const { webidl } = __webpack_require__(88497)
-const nodeUtil = __webpack_require__(57975)
+const { iteratorMixin } = __webpack_require__(30)
+const { kEnumerableProperty } = __webpack_require__(4826)
+const { webidl } = __webpack_require__(8497)
+const nodeUtil = __webpack_require__(7975)
 
 // https://xhr.spec.whatwg.org/#formdata
 class FormData {
@@ -27507,7 +27506,7 @@ module.exports = { FormData, makeEntry, setFormDataState }
 
 /***/ }),
 
-/***/ 65061:
+/***/ 5061:
 /***/ ((module) => {
 
 
@@ -27561,16 +27560,16 @@ module.exports = {
 
 
 
-const { kConstruct } = __webpack_require__(10689)
-const { kEnumerableProperty } = __webpack_require__(34826)
+const { kConstruct } = __webpack_require__(689)
+const { kEnumerableProperty } = __webpack_require__(4826)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __webpack_require__(90030)
-const { webidl } = __webpack_require__(88497)
-const assert = __webpack_require__(34589)
-const util = __webpack_require__(57975)
+} = __webpack_require__(30)
+const { webidl } = __webpack_require__(8497)
+const assert = __webpack_require__(4589)
+const util = __webpack_require__(7975)
 
 /**
  * @param {number} code
@@ -28280,7 +28279,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95820:
+/***/ 5820:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -28296,8 +28295,8 @@ const {
   getResponseState
 } = __webpack_require__(7637)
 const { HeadersList } = __webpack_require__(8846)
-const { Request, cloneRequest, getRequestDispatcher, getRequestState } = __webpack_require__(99137)
-const zlib = __webpack_require__(38522)
+const { Request, cloneRequest, getRequestDispatcher, getRequestState } = __webpack_require__(9137)
+const zlib = __webpack_require__(8522)
 const {
   makePolicyContainer,
   clonePolicyContainer,
@@ -28331,27 +28330,27 @@ const {
   hasAuthenticationEntry,
   includesCredentials,
   isTraversableNavigable
-} = __webpack_require__(90030)
-const assert = __webpack_require__(34589)
-const { safelyExtractBody, extractBody } = __webpack_require__(20674)
+} = __webpack_require__(30)
+const assert = __webpack_require__(4589)
+const { safelyExtractBody, extractBody } = __webpack_require__(674)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __webpack_require__(73969)
-const EE = __webpack_require__(78474)
-const { Readable, pipeline, finished, isErrored, isReadable } = __webpack_require__(57075)
-const { addAbortListener, bufferToLowerCasedHeaderName } = __webpack_require__(34826)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(77070)
+} = __webpack_require__(3969)
+const EE = __webpack_require__(8474)
+const { Readable, pipeline, finished, isErrored, isReadable } = __webpack_require__(7075)
+const { addAbortListener, bufferToLowerCasedHeaderName } = __webpack_require__(4826)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(7070)
 const { getGlobalDispatcher } = __webpack_require__(1063)
-const { webidl } = __webpack_require__(88497)
-const { STATUS_CODES } = __webpack_require__(37067)
-const { bytesMatch } = __webpack_require__(17932)
-const { createDeferredPromise } = __webpack_require__(77602)
-const { isomorphicEncode } = __webpack_require__(56862)
-const { runtimeFeatures } = __webpack_require__(94851)
+const { webidl } = __webpack_require__(8497)
+const { STATUS_CODES } = __webpack_require__(7067)
+const { bytesMatch } = __webpack_require__(7932)
+const { createDeferredPromise } = __webpack_require__(7602)
+const { isomorphicEncode } = __webpack_require__(4481)
+const { runtimeFeatures } = __webpack_require__(4851)
 
 // Node.js v23.8.0+ and v22.15.0+ supports Zstandard
 const hasZstd = runtimeFeatures.has('zstd')
@@ -30700,22 +30699,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99137:
+/***/ 9137:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(20674)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(674)
 const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(8846)
-const util = __webpack_require__(34826)
-const nodeUtil = __webpack_require__(57975)
+const util = __webpack_require__(4826)
+const nodeUtil = __webpack_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __webpack_require__(90030)
+} = __webpack_require__(30)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -30725,13 +30724,13 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __webpack_require__(73969)
+} = __webpack_require__(3969)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { webidl } = __webpack_require__(88497)
-const { URLSerializer } = __webpack_require__(77070)
-const { kConstruct } = __webpack_require__(10689)
-const assert = __webpack_require__(34589)
-const { getMaxListeners, setMaxListeners, defaultMaxListeners } = __webpack_require__(78474)
+const { webidl } = __webpack_require__(8497)
+const { URLSerializer } = __webpack_require__(7070)
+const { kConstruct } = __webpack_require__(689)
+const assert = __webpack_require__(4589)
+const { getMaxListeners, setMaxListeners, defaultMaxListeners } = __webpack_require__(8474)
 
 const kAbortController = Symbol('abortController')
 
@@ -31828,9 +31827,9 @@ module.exports = {
 
 
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(8846)
-const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(20674)
-const util = __webpack_require__(34826)
-const nodeUtil = __webpack_require__(57975)
+const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(674)
+const util = __webpack_require__(4826)
+const nodeUtil = __webpack_require__(7975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -31838,16 +31837,16 @@ const {
   isAborted,
   isErrorLike,
   environmentSettingsObject: relevantRealm
-} = __webpack_require__(90030)
+} = __webpack_require__(30)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __webpack_require__(73969)
-const { webidl } = __webpack_require__(88497)
-const { URLSerializer } = __webpack_require__(77070)
-const { kConstruct } = __webpack_require__(10689)
-const assert = __webpack_require__(34589)
-const { isomorphicEncode, serializeJavascriptValueToJSONString } = __webpack_require__(56862)
+} = __webpack_require__(3969)
+const { webidl } = __webpack_require__(8497)
+const { URLSerializer } = __webpack_require__(7070)
+const { kConstruct } = __webpack_require__(689)
+const assert = __webpack_require__(4589)
+const { isomorphicEncode, serializeJavascriptValueToJSONString } = __webpack_require__(4481)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -32470,22 +32469,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90030:
+/***/ 30:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Transform } = __webpack_require__(57075)
-const zlib = __webpack_require__(38522)
-const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __webpack_require__(73969)
-const { getGlobalOrigin } = __webpack_require__(65061)
-const { collectAnHTTPQuotedString, parseMIMEType } = __webpack_require__(77070)
+const { Transform } = __webpack_require__(7075)
+const zlib = __webpack_require__(8522)
+const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __webpack_require__(3969)
+const { getGlobalOrigin } = __webpack_require__(5061)
+const { collectAnHTTPQuotedString, parseMIMEType } = __webpack_require__(7070)
 const { performance } = __webpack_require__(643)
-const { ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(34826)
-const assert = __webpack_require__(34589)
-const { isUint8Array } = __webpack_require__(73429)
-const { webidl } = __webpack_require__(88497)
-const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(56862)
+const { ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(4826)
+const assert = __webpack_require__(4589)
+const { isUint8Array } = __webpack_require__(3429)
+const { webidl } = __webpack_require__(8497)
+const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(4481)
 
 function responseURL (response) {
   // https://fetch.spec.whatwg.org/#responses
@@ -33999,12 +33998,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 56862:
+/***/ 4481:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
+const assert = __webpack_require__(4589)
 const { utf8DecodeBytes } = __webpack_require__(6718)
 
 /**
@@ -34249,14 +34248,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17932:
+/***/ 7932:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { runtimeFeatures } = __webpack_require__(94851)
-const { asciiLowercase } = __webpack_require__(56862)
+const assert = __webpack_require__(4589)
+const { runtimeFeatures } = __webpack_require__(4851)
+const { asciiLowercase } = __webpack_require__(4481)
 
 /**
  * @typedef {object} Metadata
@@ -34289,7 +34288,7 @@ const validSRIHashAlgorithmTokenSet = new Map([['sha256', 0], ['sha384', 1], ['s
 let crypto
 
 if (runtimeFeatures.has('crypto')) {
-  crypto = __webpack_require__(77598)
+  crypto = __webpack_require__(7598)
   const cryptoHashes = crypto.getHashes()
 
   // If no hashes are available, we cannot support SRI.
@@ -34563,14 +34562,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88497:
+/***/ 8497:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { types, inspect } = __webpack_require__(57975)
-const { runtimeFeatures } = __webpack_require__(94851)
+const assert = __webpack_require__(4589)
+const { types, inspect } = __webpack_require__(7975)
+const { runtimeFeatures } = __webpack_require__(4851)
 
 const UNDEFINED = 1
 const BOOLEAN = 2
@@ -34727,7 +34726,7 @@ webidl.util.TypeValueToString = function (o) {
 }
 
 webidl.util.markAsUncloneable = runtimeFeatures.has('markAsUncloneable')
-  ? (__webpack_require__(75919).markAsUncloneable)
+  ? (__webpack_require__(5919).markAsUncloneable)
   : () => {}
 
 // https://webidl.spec.whatwg.org/#abstract-opdef-converttoint
@@ -35576,23 +35575,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21467:
+/***/ 1467:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(16346)
-const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __webpack_require__(72055)
-const { makeRequest } = __webpack_require__(99137)
-const { fetching } = __webpack_require__(95820)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(6346)
+const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __webpack_require__(2055)
+const { makeRequest } = __webpack_require__(9137)
+const { fetching } = __webpack_require__(5820)
 const { Headers, getHeadersList } = __webpack_require__(8846)
-const { getDecodeSplit } = __webpack_require__(90030)
-const { WebsocketFrameSend } = __webpack_require__(42146)
-const assert = __webpack_require__(34589)
-const { runtimeFeatures } = __webpack_require__(94851)
+const { getDecodeSplit } = __webpack_require__(30)
+const { WebsocketFrameSend } = __webpack_require__(2146)
+const assert = __webpack_require__(4589)
+const { runtimeFeatures } = __webpack_require__(4851)
 
 const crypto = runtimeFeatures.has('crypto')
-  ? __webpack_require__(77598)
+  ? __webpack_require__(7598)
   : null
 
 let warningEmitted = false
@@ -35922,7 +35921,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 16346:
+/***/ 6346:
 /***/ ((module) => {
 
 
@@ -36055,14 +36054,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93534:
+/***/ 3534:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(88497)
-const { kEnumerableProperty } = __webpack_require__(34826)
-const { kConstruct } = __webpack_require__(10689)
+const { webidl } = __webpack_require__(8497)
+const { kEnumerableProperty } = __webpack_require__(4826)
+const { kConstruct } = __webpack_require__(689)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -36393,13 +36392,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42146:
+/***/ 2146:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { runtimeFeatures } = __webpack_require__(94851)
-const { maxUnsigned16Bit, opcodes } = __webpack_require__(16346)
+const { runtimeFeatures } = __webpack_require__(4851)
+const { maxUnsigned16Bit, opcodes } = __webpack_require__(6346)
 
 const BUFFER_SIZE = 8 * 1024
 
@@ -36407,7 +36406,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 const randomFillSync = runtimeFeatures.has('crypto')
-  ? (__webpack_require__(77598).randomFillSync)
+  ? (__webpack_require__(7598).randomFillSync)
   // not full compatibility, but minimum.
   : function randomFillSync (buffer, _offset, _size) {
     for (let i = 0; i < buffer.length; ++i) {
@@ -36533,14 +36532,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32095:
+/***/ 2095:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(38522)
-const { isValidClientWindowBits } = __webpack_require__(72055)
-const { MessageSizeExceededError } = __webpack_require__(33457)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(8522)
+const { isValidClientWindowBits } = __webpack_require__(2055)
+const { MessageSizeExceededError } = __webpack_require__(3457)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -36645,14 +36644,14 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 55842:
+/***/ 5842:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Writable } = __webpack_require__(57075)
-const assert = __webpack_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(16346)
+const { Writable } = __webpack_require__(7075)
+const assert = __webpack_require__(4589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(6346)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -36661,11 +36660,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __webpack_require__(72055)
-const { failWebsocketConnection } = __webpack_require__(21467)
-const { WebsocketFrameSend } = __webpack_require__(42146)
-const { PerMessageDeflate } = __webpack_require__(32095)
-const { MessageSizeExceededError } = __webpack_require__(33457)
+} = __webpack_require__(2055)
+const { failWebsocketConnection } = __webpack_require__(1467)
+const { WebsocketFrameSend } = __webpack_require__(2146)
+const { PerMessageDeflate } = __webpack_require__(2095)
+const { MessageSizeExceededError } = __webpack_require__(3457)
 
 // This code was influenced by ws released under the MIT license.
 // Copyright (c) 2011 Einar Otto Stangvik <einaros@gmail.com>
@@ -37172,14 +37171,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 28214:
+/***/ 8214:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { WebsocketFrameSend } = __webpack_require__(42146)
-const { opcodes, sendHints } = __webpack_require__(16346)
-const FixedQueue = __webpack_require__(63102)
+const { WebsocketFrameSend } = __webpack_require__(2146)
+const { opcodes, sendHints } = __webpack_require__(6346)
+const FixedQueue = __webpack_require__(3102)
 
 /**
  * @typedef {object} SendQueueNode
@@ -37288,15 +37287,15 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 40221:
+/***/ 221:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(88497)
-const { validateCloseCodeAndReason } = __webpack_require__(72055)
-const { kConstruct } = __webpack_require__(10689)
-const { kEnumerableProperty } = __webpack_require__(34826)
+const { webidl } = __webpack_require__(8497)
+const { validateCloseCodeAndReason } = __webpack_require__(2055)
+const { kConstruct } = __webpack_require__(689)
+const { kEnumerableProperty } = __webpack_require__(4826)
 
 function createInheritableDOMException () {
   // https://github.com/nodejs/node/issues/59677
@@ -37399,22 +37398,22 @@ module.exports = { WebSocketError, createUnvalidatedWebSocketError }
 
 /***/ }),
 
-/***/ 10587:
+/***/ 587:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { createDeferredPromise } = __webpack_require__(77602)
-const { environmentSettingsObject } = __webpack_require__(90030)
-const { states, opcodes, sentCloseFrameState } = __webpack_require__(16346)
-const { webidl } = __webpack_require__(88497)
-const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(72055)
-const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __webpack_require__(21467)
-const { channels } = __webpack_require__(23636)
-const { WebsocketFrameSend } = __webpack_require__(42146)
-const { ByteParser } = __webpack_require__(55842)
-const { WebSocketError, createUnvalidatedWebSocketError } = __webpack_require__(40221)
-const { kEnumerableProperty } = __webpack_require__(34826)
+const { createDeferredPromise } = __webpack_require__(7602)
+const { environmentSettingsObject } = __webpack_require__(30)
+const { states, opcodes, sentCloseFrameState } = __webpack_require__(6346)
+const { webidl } = __webpack_require__(8497)
+const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(2055)
+const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __webpack_require__(1467)
+const { channels } = __webpack_require__(3636)
+const { WebsocketFrameSend } = __webpack_require__(2146)
+const { ByteParser } = __webpack_require__(5842)
+const { WebSocketError, createUnvalidatedWebSocketError } = __webpack_require__(221)
+const { kEnumerableProperty } = __webpack_require__(4826)
 const { utf8DecodeBytes } = __webpack_require__(6718)
 
 let emittedExperimentalWarning = false
@@ -37902,15 +37901,15 @@ module.exports = { WebSocketStream }
 
 /***/ }),
 
-/***/ 72055:
+/***/ 2055:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { states, opcodes } = __webpack_require__(16346)
+const { states, opcodes } = __webpack_require__(6346)
 const { isUtf8 } = __webpack_require__(4573)
-const { removeHTTPWhitespace } = __webpack_require__(77070)
-const { collectASequenceOfCodePointsFast } = __webpack_require__(56862)
+const { removeHTTPWhitespace } = __webpack_require__(7070)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(4481)
 
 /**
  * @param {number} readyState
@@ -38256,16 +38255,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85752:
+/***/ 5752:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isArrayBuffer } = __webpack_require__(73429)
-const { webidl } = __webpack_require__(88497)
-const { URLSerializer } = __webpack_require__(77070)
-const { environmentSettingsObject } = __webpack_require__(90030)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __webpack_require__(16346)
+const { isArrayBuffer } = __webpack_require__(3429)
+const { webidl } = __webpack_require__(8497)
+const { URLSerializer } = __webpack_require__(7070)
+const { environmentSettingsObject } = __webpack_require__(30)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __webpack_require__(6346)
 const {
   isConnecting,
   isEstablished,
@@ -38276,15 +38275,15 @@ const {
   utf8Decode,
   toArrayBuffer,
   getURLRecord
-} = __webpack_require__(72055)
-const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __webpack_require__(21467)
-const { ByteParser } = __webpack_require__(55842)
-const { kEnumerableProperty } = __webpack_require__(34826)
+} = __webpack_require__(2055)
+const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __webpack_require__(1467)
+const { ByteParser } = __webpack_require__(5842)
+const { kEnumerableProperty } = __webpack_require__(4826)
 const { getGlobalDispatcher } = __webpack_require__(1063)
-const { ErrorEvent, CloseEvent, createFastMessageEvent } = __webpack_require__(93534)
-const { SendQueue } = __webpack_require__(28214)
-const { WebsocketFrameSend } = __webpack_require__(42146)
-const { channels } = __webpack_require__(23636)
+const { ErrorEvent, CloseEvent, createFastMessageEvent } = __webpack_require__(3534)
+const { SendQueue } = __webpack_require__(8214)
+const { WebsocketFrameSend } = __webpack_require__(2146)
+const { channels } = __webpack_require__(3636)
 
 function getSocketAddress (socket) {
   if (typeof socket?.address === 'function') {
@@ -39017,257 +39016,6 @@ module.exports = {
   WebSocket,
   ping
 }
-
-
-/***/ }),
-
-/***/ 86856:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ throttling)
-/* harmony export */ });
-/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63251);
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var noop = () => Promise.resolve();
-function wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = VERSION;
-throttling.triggersNotification = triggersNotification;
-
 
 
 /***/ })

@@ -1,0 +1,1 @@
+export * from '../../../node_modules/packageurl-js/index.js';
