@@ -4,7 +4,8 @@
 // canary keeps the share HAProxy last had (it is healthy and keeps answering) while the ledger
 // records the abort as begun. Once the socket is back, the post step's recovery finishes the
 // abort and all traffic is on stable. A restarted HAProxy has lost every runtime change (both
-// slots are as its configuration declares them: in maintenance) and routes nothing until then.
+// slots are as its configuration declares them: in maintenance) and routes nothing until then;
+// (c) with no deploy running, deploying the stable release again routes its traffic back.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { renameSync } from 'node:fs';
 import { releaseAlive } from '@slipway/deploy';
@@ -100,5 +101,20 @@ needsTool('haproxy').describe("fault 3: HAProxy's runtime API goes away mid-depl
     for (const what of Object.keys(seen.tally.unattributed))
       expect(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'status 503']).toContain(what);
     expect(answeredBy(await stage.sample())).toStrictEqual(new Set([stable]));
+  });
+
+  it('(c) HAProxy restarts between deploys: it routes nothing; deploying the stable release again routes its traffic back', async () => {
+    const stable = stableId(stage);
+    await haproxy().halt();
+    await haproxy().start();
+    const restarted = await stage.sample(20);
+    expect(restarted.tally.unattributed).toStrictEqual({ 'status 503': restarted.tally.total });
+
+    // Before, this said "nothing to do" and left every request a 503.
+    const again = await stage.deployed(stage.plan('1.0.0'));
+    expect(again.outcome).toMatchObject({ result: 'promoted', releaseId: stable });
+    expect(again.outcome?.reason).toMatch(/already the stable release .*routed to it again/);
+    expect(answeredBy(await stage.sample())).toStrictEqual(new Set([stable]));
+    expect(stage.ledger()).toMatchObject({ stable: { id: stable } });
   });
 });

@@ -186,8 +186,13 @@ class Rollout {
     }
     this.previousId = ledger.document.stable?.id ?? '';
     if (resumeAt === undefined && stable && stable.id === release.id) {
-      await this.routed();
-      return this.end('promoted', `${release.id} is already the stable release of ${plan.environment}; nothing to do`);
+      // The front door may have lost its routing since (HAProxy restarted from its file, an nginx
+      // upstream file put back): routing it to stable again costs nothing and mends that.
+      await (await this.routed()).setWeights(plain(stable), undefined, 0);
+      return this.end(
+        'promoted',
+        `${release.id} is already the stable release of ${plan.environment}; its traffic is routed to it again, nothing else to do`,
+      );
     }
     if (resumeAt === undefined) {
       const started = await this.startCanary(release);
