@@ -145,6 +145,12 @@ describe('dist/deploy-canary', () => {
     // No run holds the lock now; the last verdicts come newest first, with their reasons.
     expect(status.stderr).toContain('lock free');
     expect(status.stderr).toMatch(/last verdicts:\n\s+\S+ rolled-back +3\.0\.0-\w+: .*\n\s+\S+ promoted +2\.0\.0-\w+/);
+    // Each release once, by its role: the kept releases also hold the stable one.
+    const json = JSON.parse(cli('status', '--json').stdout) as { status: string };
+    const listed = (JSON.parse(json.status) as { releases: { id: string; role: string }[] }).releases;
+    expect(listed.filter((r) => r.id === stable.id).map((r) => r.role)).toStrictEqual(['stable']);
+    expect(new Set(listed.map((r) => r.id)).size).toBe(listed.length);
+    expect(listed.some((r) => r.role === 'previous')).toBe(true);
     const down = cli('down');
     expect(down.status).toBe(0);
     expect(down.stderr).toContain(`release ${stable.id} (pid ${stable.pid})`);

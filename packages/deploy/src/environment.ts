@@ -56,7 +56,9 @@ export async function environmentStatus(
   const releases: ReleaseState[] = [];
   if (doc.stable) releases.push(state(doc.stable, 'stable', 100 - (canary?.weight ?? 0)));
   if (canary) releases.push(state(canary.release, 'canary', canary.weight));
-  for (const r of doc.releases) releases.push(state(r, 'previous', 0));
+  // The kept releases include the stable and the canary while they run: each is listed once, by its role.
+  const listed = new Set(releases.map((r) => r.id));
+  for (const r of doc.releases) if (!listed.has(r.id)) releases.push(state(r, 'previous', 0));
   const proxy = await localProxyStatus(stateDir, environment);
   const last = doc.transitions.at(-1);
   const lock = await lockHolder(stateDir, environment, clock);

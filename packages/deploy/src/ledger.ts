@@ -195,9 +195,19 @@ export class Ledger {
       try {
         good = readDocument(copy, environment);
       } catch {
-        throw (
-          err.original ??
-          new UserError(`is missing, and its last good copy ${copy} cannot be read either.`, { file: path }, HINT)
+        if (!err.original)
+          throw new UserError(
+            `is missing, and its last good copy ${copy} cannot be read either.`,
+            { file: path },
+            HINT,
+          );
+        // A ledger from before the copies existed has none; one that is there but damaged too is
+        // said, so that nobody restores from it.
+        if (!(await stat(copy).catch(() => undefined))) throw err.original;
+        throw new UserError(
+          `${err.original.message.replace(/\.$/, '')}; its last good copy ${copy} cannot be read either.`,
+          err.original.subject,
+          err.original.hint,
         );
       }
       const kept = `${path}.damaged-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}`;

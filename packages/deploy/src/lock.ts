@@ -4,7 +4,7 @@
 // named after that lock's token, so two runs taking over the same stale lock cannot both win;
 // refresh and release take the same claim, so they never undo a takeover either.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
@@ -106,7 +106,10 @@ export async function acquire(options: LockOptions): Promise<LockHandle> {
     const raw = serialize(record);
     const temp = await writeTemp(dir, raw);
     try {
-      if (await linkNew(temp, lockPath)) return new Handle(options, dir, lockPath, record, raw, undefined, false);
+      if (await linkNew(temp, lockPath)) {
+        await sweepLostNotes(dir, now, options.ttlMs);
+        return new Handle(options, dir, lockPath, record, raw, undefined, false);
+      }
       const current = await readLock(lockPath, options.environment);
       if (!current) continue; // released between our link and our read
       const stale = staleness(current.record, now);
@@ -189,8 +192,11 @@ class Handle implements LockHandle {
     );
   }
 
-  release(): Promise<boolean> {
-    return this.whileOurs(() => rm(this.lockPath));
+  async release(): Promise<boolean> {
+    const ours = await this.whileOurs(() => rm(this.lockPath));
+    // Taken over: the note saying by whom was for this run, which is done with it.
+    if (!ours) await rm(join(this.dir, `lock.lost.${this.record.token}`), { force: true }).catch(() => {});
+    return ours;
   }
 
   /** Runs `change` holding the claim on our own token, if the lock is still ours; false otherwise. */
@@ -209,6 +215,20 @@ class Handle implements LockHandle {
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+}
+
+/**
+ * Removes the notes of takeovers older than a lock's ttl: the run they were for has either read
+ * and removed its own (at its next refresh or release) or stopped refreshing a whole ttl ago, so it
+ * has died. Without this, a holder that was killed leaves its note behind for good.
+ */
+async function sweepLostNotes(dir: string, now: number, ttlMs: number): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith('lock.lost.'))) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && now - info.mtimeMs > ttlMs) await rm(path, { force: true }).catch(() => {});
   }
 }
 

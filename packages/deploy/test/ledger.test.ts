@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { isUserError, ManualClock, RecordingLogger } from '@slipway/action-kit/lite';
+import { environmentStatus } from '../src/environment.js';
 import { Ledger, type ReleaseRecord } from '../src/ledger.js';
 import { makeTree, REPO, removeTree } from '../../../test/harness.js';
 import { present, userError } from '../../../test/matchers.js';
@@ -402,13 +403,25 @@ describe('a damaged ledger and its last good copy', () => {
     expect(readdirSync(join(state, 'production')).some((f) => f.includes('damaged'))).toBe(false);
   });
 
-  it('with both damaged, nothing is reset: the error names the ledger', async () => {
+  it('with both damaged, nothing is reset: the error names the ledger, and says its copy is damaged too', async () => {
     await twoReleases();
     writeFileSync(file(), '{ "version": ');
     writeFileSync(copy(), '[]');
     const err: unknown = await Ledger.open(state, 'production', clock).catch((e: unknown) => e);
-    expect(isUserError(err) && err.describe()).toMatch(/ledger\.json:1: is not valid JSON/);
+    expect(isUserError(err) && err.describe()).toMatch(
+      /ledger\.json:1: is not valid JSON.*; its last good copy .*ledger\.last-good\.json cannot be read either\./,
+    );
     expect(readFileSync(file(), 'utf8')).toBe('{ "version": ');
+    expect(readFileSync(copy(), 'utf8')).toBe('[]');
+  });
+
+  it('a damaged ledger from before the copies existed is named alone', async () => {
+    await twoReleases();
+    rmSync(copy());
+    writeFileSync(file(), '{ "version": ');
+    const err: unknown = await Ledger.open(state, 'production', clock).catch((e: unknown) => e);
+    expect(isUserError(err) && err.describe()).toMatch(/ledger\.json:1: is not valid JSON/);
+    expect(isUserError(err) && err.describe()).not.toMatch(/last good copy/);
   });
 
   it('a ledger fixed by hand with its checksum field removed is taken as it is', async () => {
@@ -422,5 +435,28 @@ describe('a damaged ledger and its last good copy', () => {
     expect(ledger.recovered).toBeUndefined();
     expect(ledger.document.stable?.version).toBe('1.0.2-fixed');
     expect(logger.records).toStrictEqual([]);
+  });
+});
+
+describe('environmentStatus', () => {
+  it('lists each release once: a canary that is a kept previous release shows as the canary only', async () => {
+    const ledger = await Ledger.open(state, 'production', clock);
+    for (const [n, run] of [
+      [1, 'run-1'],
+      [2, 'run-2'],
+    ] as const) {
+      await ledger.transition({ to: 'starting', canary: release(n) }, run);
+      await ledger.transition({ to: 'ready' }, run);
+      await ledger.transition({ to: 'promoting', weight: 100 }, run);
+      await ledger.promote(run);
+    }
+    // Release 1 is kept for rollback, and now deployed again as the canary.
+    await ledger.transition({ to: 'starting', canary: release(1) }, 'run-3');
+    await ledger.transition({ to: 'stepping', stepIndex: 0, weight: 10 }, 'run-3');
+    const status = await environmentStatus(state, 'production', clock);
+    expect(status.releases.map((r) => [r.id, r.role, r.weight])).toStrictEqual([
+      [release(2).id, 'stable', 90],
+      [release(1).id, 'canary', 10],
+    ]);
   });
 });

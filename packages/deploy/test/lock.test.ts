@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
@@ -133,6 +133,32 @@ describe('acquire', () => {
       userError('environment', /taken over by rollback \(run run-rollback, .*\) \(rollback: paged\)/),
     );
     await expect(deploy.release()).resolves.toBe(false);
+    expect(readdirSync(join(state, 'production'))).toEqual([]);
+  });
+
+  it('leaves no note of a takeover behind: the holder that was taken over removes it when it releases', async () => {
+    const deploy = await acquire(options('run-deploy'));
+    const rollback = await acquire(options('run-rollback', { owner: 'rollback', takeOver: 'rollback: paged' }));
+    expect(readdirSync(join(state, 'production'))).toContain(`lock.lost.${deploy.record.token}`);
+    // The holder ends without refreshing first (its deploy had finished): its note goes with it.
+    await expect(deploy.release()).resolves.toBe(false);
+    await expect(rollback.release()).resolves.toBe(true);
+    expect(readdirSync(join(state, 'production'))).toEqual([]);
+  });
+
+  it('sweeps the note of a holder that died, once a ttl has passed since the takeover', async () => {
+    const deploy = await acquire(options('run-deploy'));
+    const rollback = await acquire(options('run-rollback', { owner: 'rollback', takeOver: 'rollback: paged' }));
+    const note = join(state, 'production', `lock.lost.${deploy.record.token}`);
+    utimesSync(note, T0 / 1000, T0 / 1000); // written at the takeover, on this test's clock
+    await rollback.release();
+    // Within the ttl the holder may still come back for it.
+    clock.advance(TTL - 1000);
+    await (await acquire(options('run-next'))).release();
+    expect(readdirSync(join(state, 'production'))).toEqual([`lock.lost.${deploy.record.token}`]);
+    // The deploy never refreshes nor releases (killed): a ttl later the next lock sweeps it.
+    clock.advance(2000);
+    await (await acquire(options('run-later'))).release();
     expect(readdirSync(join(state, 'production'))).toEqual([]);
   });
 
