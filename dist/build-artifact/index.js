@@ -20491,6 +20491,8 @@ function manifestJson(m) {
         version: m.version,
         project: m.project,
         sourceDateEpoch: m.sourceDateEpoch,
+        ...(m.commit !== undefined ? { commit: m.commit } : {}),
+        ...(m.commitTime !== undefined ? { commitTime: m.commitTime } : {}),
         archive: { file: m.archive.file, sha256: m.archive.sha256, size: m.archive.size },
         files: m.files.map((f) => ({
             path: f.path,
@@ -20510,6 +20512,8 @@ const MANIFEST = object({
     version: optional(string()),
     project: optional(string()),
     sourceDateEpoch: optional(number()),
+    commit: optional(string()),
+    commitTime: optional(string()),
     archive: object({
         file: optional(string()),
         sha256: string(),
@@ -20959,6 +20963,7 @@ async function buildArtifact(o, seams) {
         version,
         project: project.path,
         sourceDateEpoch,
+        ...(facts ? { commit: facts.commit, commitTime: new Date(facts.commitTime * 1000).toISOString() } : {}),
         archive: { file: archiveFile, sha256: archive.digest, size: archive.size },
         files: archive.files,
     }));

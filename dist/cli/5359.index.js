@@ -262,6 +262,8 @@ function manifestJson(m) {
         version: m.version,
         project: m.project,
         sourceDateEpoch: m.sourceDateEpoch,
+        ...(m.commit !== undefined ? { commit: m.commit } : {}),
+        ...(m.commitTime !== undefined ? { commitTime: m.commitTime } : {}),
         archive: { file: m.archive.file, sha256: m.archive.sha256, size: m.archive.size },
         files: m.files.map((f) => ({
             path: f.path,
@@ -281,6 +283,8 @@ const MANIFEST = valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     version: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
     project: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
     sourceDateEpoch: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()),
+    commit: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    commitTime: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
     archive: valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         file: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
         sha256: valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),

@@ -1053,6 +1053,7 @@ async function buildArtifact(o, seams) {
         version,
         project: project.path,
         sourceDateEpoch,
+        ...(facts ? { commit: facts.commit, commitTime: new Date(facts.commitTime * 1000).toISOString() } : {}),
         archive: { file: archiveFile, sha256: archive.digest, size: archive.size },
         files: archive.files,
     }));

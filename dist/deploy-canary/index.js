@@ -1817,7 +1817,7 @@ __webpack_unused_export__ = debug; // for test
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _slipway_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5644);
 /* harmony import */ var _slipway_deploy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8289);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7894);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5282);
 /* harmony import */ var _remote_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4770);
 
 
@@ -1835,7 +1835,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7894:
+/***/ 5282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1849,6 +1849,37 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lite = __nccwpck_require__(3436);
 // EXTERNAL MODULE: ./packages/deploy/src/index.ts + 72 modules
 var src = __nccwpck_require__(8289);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./actions/deploy-canary/src/commit-time.ts
+// The committer time of the commit being deployed, for DORA's lead time. The checkout has it (a
+// shallow one too); a deploy job that only downloaded the build (slipway-deploy.yml) has the
+// manifest build-artifact wrote beside the archive, which records the commit and its time.
+
+
+/** The commit's time as ISO 8601, from git in `workspace`, else from the artifact's manifest; undefined when neither knows it. */
+async function commitTimeOf(commit, workspace, artifact) {
+    const shown = await (0,lite/* actionsExec */.dw)('git', ['-C', workspace, 'show', '-s', '--format=%cI', commit], {
+        silent: true,
+        ignoreReturnCode: true,
+        timeoutMs: 10_000,
+    }).catch(() => undefined);
+    const time = shown?.exitCode === 0 ? Date.parse(shown.stdout.trim()) : NaN;
+    if (Number.isFinite(time))
+        return new Date(time).toISOString();
+    if (!artifact.endsWith('.tar.gz'))
+        return undefined;
+    // Missing or not JSON: no time, and the deploy goes on without one.
+    const manifest = await (0,promises_.readFile)(artifact.replace(/\.tar\.gz$/, '.manifest.json'), 'utf8')
+        .then((text) => JSON.parse(text))
+        .catch(() => undefined);
+    // Only the manifest of this very commit: a build of another one says nothing about it.
+    if (manifest?.commit !== commit || typeof manifest.commitTime !== 'string')
+        return undefined;
+    const fromManifest = Date.parse(manifest.commitTime);
+    return Number.isFinite(fromManifest) ? new Date(fromManifest).toISOString() : undefined;
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./actions/deploy-canary/src/inputs.ts
@@ -2380,6 +2411,7 @@ function timeline(r) {
 
 
 
+
 /** Deploys a canary; rolled-back and failed fail the step with the reason, after every output is set. */
 async function run(seams) {
     // With `host` set, the deploy runs on that host, over SSH.
@@ -2402,16 +2434,11 @@ async function deploy({ env, logger, setOutput, saveState, mask }) {
     const inputs = new lite/* InputReader */.i_(metadata, env);
     const reporting = parseReporting(inputs, env, logger, mask);
     const plan = parseInputs(inputs, env);
-    // Lead time needs the commit's own time; the checkout has it (a shallow one too).
+    // Lead time needs the commit's own time.
     if (plan.audit?.commit) {
-        const shown = await (0,lite/* actionsExec */.dw)('git', ['-C', plan.workspace, 'show', '-s', '--format=%cI', plan.audit.commit], {
-            silent: true,
-            ignoreReturnCode: true,
-            timeoutMs: 10_000,
-        }).catch(() => undefined);
-        const time = shown?.exitCode === 0 ? Date.parse(shown.stdout.trim()) : NaN;
-        if (Number.isFinite(time))
-            plan.audit = { ...plan.audit, commitTime: new Date(time).toISOString() };
+        const commitTime = await commitTimeOf(plan.audit.commit, plan.workspace, plan.artifact);
+        if (commitTime)
+            plan.audit = { ...plan.audit, commitTime };
     }
     // The post step finishes what a killed main leaves behind: it needs to know where to look.
     saveState?.('state-dir', plan.stateDir);
@@ -5079,8 +5106,10 @@ async function lock_acquire(options) {
         const raw = serialize(record);
         const temp = await writeTemp(dir, raw);
         try {
-            if (await linkNew(temp, lockPath))
+            if (await linkNew(temp, lockPath)) {
+                await sweepLostNotes(dir, now, options.ttlMs);
                 return new Handle(options, dir, lockPath, record, raw, undefined, false);
+            }
             const current = await readLock(lockPath, options.environment);
             if (!current)
                 continue; // released between our link and our read
@@ -5162,8 +5191,12 @@ class Handle {
             ? 'That run now owns the environment and finishes what this one started (a rollback aborts its canary); see its log.'
             : 'Something removed the lock file while this run held it; run again.');
     }
-    release() {
-        return this.whileOurs(() => (0,promises_.rm)(this.lockPath));
+    async release() {
+        const ours = await this.whileOurs(() => (0,promises_.rm)(this.lockPath));
+        // Taken over: the note saying by whom was for this run, which is done with it.
+        if (!ours)
+            await (0,promises_.rm)((0,external_node_path_.join)(this.dir, `lock.lost.${this.record.token}`), { force: true }).catch(() => { });
+        return ours;
     }
     /** Runs `change` holding the claim on our own token, if the lock is still ours; false otherwise. */
     whileOurs(change) {
@@ -5184,6 +5217,20 @@ class Handle {
         });
         this.queue = next.catch(() => undefined);
         return next;
+    }
+}
+/**
+ * Removes the notes of takeovers older than a lock's ttl: the run they were for has either read
+ * and removed its own (at its next refresh or release) or stopped refreshing a whole ttl ago, so it
+ * has died. Without this, a holder that was killed leaves its note behind for good.
+ */
+async function sweepLostNotes(dir, now, ttlMs) {
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
+    for (const name of names.filter((n) => n.startsWith('lock.lost.'))) {
+        const path = (0,external_node_path_.join)(dir, name);
+        const info = await (0,promises_.stat)(path).catch(() => undefined);
+        if (info && now - info.mtimeMs > ttlMs)
+            await (0,promises_.rm)(path, { force: true }).catch(() => { });
     }
 }
 function serialize(record) {
@@ -5487,6 +5534,8 @@ function manifestJson(m) {
         version: m.version,
         project: m.project,
         sourceDateEpoch: m.sourceDateEpoch,
+        ...(m.commit !== undefined ? { commit: m.commit } : {}),
+        ...(m.commitTime !== undefined ? { commitTime: m.commitTime } : {}),
         archive: { file: m.archive.file, sha256: m.archive.sha256, size: m.archive.size },
         files: m.files.map((f) => ({
             path: f.path,
@@ -5506,6 +5555,8 @@ const MANIFEST = dist/* object */.Ikc({
     version: dist/* optional */.lqM(dist/* string */.YjP()),
     project: dist/* optional */.lqM(dist/* string */.YjP()),
     sourceDateEpoch: dist/* optional */.lqM(dist/* number */.aig()),
+    commit: dist/* optional */.lqM(dist/* string */.YjP()),
+    commitTime: dist/* optional */.lqM(dist/* string */.YjP()),
     archive: dist/* object */.Ikc({
         file: dist/* optional */.lqM(dist/* string */.YjP()),
         sha256: dist/* string */.YjP(),
@@ -7977,8 +8028,11 @@ async function environmentStatus(stateDir, environment, clock) {
         releases.push(state(doc.stable, 'stable', 100 - (canary?.weight ?? 0)));
     if (canary)
         releases.push(state(canary.release, 'canary', canary.weight));
+    // The kept releases include the stable and the canary while they run: each is listed once, by its role.
+    const listed = new Set(releases.map((r) => r.id));
     for (const r of doc.releases)
-        releases.push(state(r, 'previous', 0));
+        if (!listed.has(r.id))
+            releases.push(state(r, 'previous', 0));
     const proxy = await localProxyStatus(stateDir, environment);
     const last = doc.transitions.at(-1);
     const lock = await lockHolder(stateDir, environment, clock);
@@ -15259,8 +15313,13 @@ class Ledger {
                 good = readDocument(copy, environment);
             }
             catch {
-                throw (err.original ??
-                    new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`is missing, and its last good copy ${copy} cannot be read either.`, { file: path }, HINT));
+                if (!err.original)
+                    throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`is missing, and its last good copy ${copy} cannot be read either.`, { file: path }, HINT);
+                // A ledger from before the copies existed has none; one that is there but damaged too is
+                // said, so that nobody restores from it.
+                if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(copy).catch(() => undefined)))
+                    throw err.original;
+                throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${err.original.message.replace(/\.$/, '')}; its last good copy ${copy} cannot be read either.`, err.original.subject, err.original.hint);
             }
             const kept = `${path}.damaged-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}`;
             if (options.repair !== false) {

@@ -4968,8 +4968,10 @@ async function lock_acquire(options) {
         const raw = serialize(record);
         const temp = await writeTemp(dir, raw);
         try {
-            if (await linkNew(temp, lockPath))
+            if (await linkNew(temp, lockPath)) {
+                await sweepLostNotes(dir, now, options.ttlMs);
                 return new Handle(options, dir, lockPath, record, raw, undefined, false);
+            }
             const current = await readLock(lockPath, options.environment);
             if (!current)
                 continue; // released between our link and our read
@@ -5051,8 +5053,12 @@ class Handle {
             ? 'That run now owns the environment and finishes what this one started (a rollback aborts its canary); see its log.'
             : 'Something removed the lock file while this run held it; run again.');
     }
-    release() {
-        return this.whileOurs(() => (0,promises_.rm)(this.lockPath));
+    async release() {
+        const ours = await this.whileOurs(() => (0,promises_.rm)(this.lockPath));
+        // Taken over: the note saying by whom was for this run, which is done with it.
+        if (!ours)
+            await (0,promises_.rm)((0,external_node_path_.join)(this.dir, `lock.lost.${this.record.token}`), { force: true }).catch(() => { });
+        return ours;
     }
     /** Runs `change` holding the claim on our own token, if the lock is still ours; false otherwise. */
     whileOurs(change) {
@@ -5073,6 +5079,20 @@ class Handle {
         });
         this.queue = next.catch(() => undefined);
         return next;
+    }
+}
+/**
+ * Removes the notes of takeovers older than a lock's ttl: the run they were for has either read
+ * and removed its own (at its next refresh or release) or stopped refreshing a whole ttl ago, so it
+ * has died. Without this, a holder that was killed leaves its note behind for good.
+ */
+async function sweepLostNotes(dir, now, ttlMs) {
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
+    for (const name of names.filter((n) => n.startsWith('lock.lost.'))) {
+        const path = (0,external_node_path_.join)(dir, name);
+        const info = await (0,promises_.stat)(path).catch(() => undefined);
+        if (info && now - info.mtimeMs > ttlMs)
+            await (0,promises_.rm)(path, { force: true }).catch(() => { });
     }
 }
 function serialize(record) {
@@ -5376,6 +5396,8 @@ function manifestJson(m) {
         version: m.version,
         project: m.project,
         sourceDateEpoch: m.sourceDateEpoch,
+        ...(m.commit !== undefined ? { commit: m.commit } : {}),
+        ...(m.commitTime !== undefined ? { commitTime: m.commitTime } : {}),
         archive: { file: m.archive.file, sha256: m.archive.sha256, size: m.archive.size },
         files: m.files.map((f) => ({
             path: f.path,
@@ -5395,6 +5417,8 @@ const MANIFEST = dist/* object */.Ikc({
     version: dist/* optional */.lqM(dist/* string */.YjP()),
     project: dist/* optional */.lqM(dist/* string */.YjP()),
     sourceDateEpoch: dist/* optional */.lqM(dist/* number */.aig()),
+    commit: dist/* optional */.lqM(dist/* string */.YjP()),
+    commitTime: dist/* optional */.lqM(dist/* string */.YjP()),
     archive: dist/* object */.Ikc({
         file: dist/* optional */.lqM(dist/* string */.YjP()),
         sha256: dist/* string */.YjP(),
@@ -7813,8 +7837,11 @@ async function environmentStatus(stateDir, environment, clock) {
         releases.push(state(doc.stable, 'stable', 100 - (canary?.weight ?? 0)));
     if (canary)
         releases.push(state(canary.release, 'canary', canary.weight));
+    // The kept releases include the stable and the canary while they run: each is listed once, by its role.
+    const listed = new Set(releases.map((r) => r.id));
     for (const r of doc.releases)
-        releases.push(state(r, 'previous', 0));
+        if (!listed.has(r.id))
+            releases.push(state(r, 'previous', 0));
     const proxy = await localProxyStatus(stateDir, environment);
     const last = doc.transitions.at(-1);
     const lock = await lockHolder(stateDir, environment, clock);
@@ -15148,8 +15175,13 @@ class Ledger {
                 good = readDocument(copy, environment);
             }
             catch {
-                throw (err.original ??
-                    new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`is missing, and its last good copy ${copy} cannot be read either.`, { file: path }, HINT));
+                if (!err.original)
+                    throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`is missing, and its last good copy ${copy} cannot be read either.`, { file: path }, HINT);
+                // A ledger from before the copies existed has none; one that is there but damaged too is
+                // said, so that nobody restores from it.
+                if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(copy).catch(() => undefined)))
+                    throw err.original;
+                throw new _slipway_action_kit_lite__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${err.original.message.replace(/\.$/, '')}; its last good copy ${copy} cannot be read either.`, err.original.subject, err.original.hint);
             }
             const kept = `${path}.damaged-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}`;
             if (options.repair !== false) {

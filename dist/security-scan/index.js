@@ -25159,6 +25159,8 @@ function manifest_manifestJson(m) {
         version: m.version,
         project: m.project,
         sourceDateEpoch: m.sourceDateEpoch,
+        ...(m.commit !== undefined ? { commit: m.commit } : {}),
+        ...(m.commitTime !== undefined ? { commitTime: m.commitTime } : {}),
         archive: { file: m.archive.file, sha256: m.archive.sha256, size: m.archive.size },
         files: m.files.map((f) => ({
             path: f.path,
@@ -25178,6 +25180,8 @@ const MANIFEST = object({
     version: optional(string()),
     project: optional(string()),
     sourceDateEpoch: optional(number()),
+    commit: optional(string()),
+    commitTime: optional(string()),
     archive: object({
         file: optional(string()),
         sha256: string(),
@@ -25574,6 +25578,7 @@ async function buildArtifact(o, seams) {
         version,
         project: project.path,
         sourceDateEpoch,
+        ...(facts ? { commit: facts.commit, commitTime: new Date(facts.commitTime * 1000).toISOString() } : {}),
         archive: { file: archiveFile, sha256: archive.digest, size: archive.size },
         files: archive.files,
     }));

@@ -9,6 +9,7 @@ import {
   type ActionSeams,
 } from '@slipway/action-kit/lite';
 import { deployCanary, recoverCanary, selfCommand, type DeployOutcome } from '@slipway/deploy';
+import { commitTimeOf } from './commit-time.js';
 import { parseInputs } from './inputs.js';
 import { knownGoodSeam, parseReporting } from './reporting.js';
 import { metadata } from './metadata.generated.js';
@@ -35,15 +36,10 @@ async function deploy({ env, logger, setOutput, saveState, mask }: ActionSeams):
   const inputs = new InputReader(metadata, env);
   const reporting = parseReporting(inputs, env, logger, mask);
   const plan = parseInputs(inputs, env);
-  // Lead time needs the commit's own time; the checkout has it (a shallow one too).
+  // Lead time needs the commit's own time.
   if (plan.audit?.commit) {
-    const shown = await actionsExec('git', ['-C', plan.workspace, 'show', '-s', '--format=%cI', plan.audit.commit], {
-      silent: true,
-      ignoreReturnCode: true,
-      timeoutMs: 10_000,
-    }).catch(() => undefined);
-    const time = shown?.exitCode === 0 ? Date.parse(shown.stdout.trim()) : NaN;
-    if (Number.isFinite(time)) plan.audit = { ...plan.audit, commitTime: new Date(time).toISOString() };
+    const commitTime = await commitTimeOf(plan.audit.commit, plan.workspace, plan.artifact);
+    if (commitTime) plan.audit = { ...plan.audit, commitTime };
   }
   // The post step finishes what a killed main leaves behind: it needs to know where to look.
   saveState?.('state-dir', plan.stateDir);

@@ -242,6 +242,7 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
       version,
       project: project.path,
       sourceDateEpoch,
+      ...(facts ? { commit: facts.commit, commitTime: new Date(facts.commitTime * 1000).toISOString() } : {}),
       archive: { file: archiveFile, sha256: archive.digest, size: archive.size },
       files: archive.files,
     }),

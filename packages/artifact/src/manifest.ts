@@ -9,6 +9,9 @@ export interface Manifest {
   version: string;
   project: string;
   sourceDateEpoch: number;
+  /** The commit built and its committer time (ISO 8601), when the build ran in a git checkout: a deploy reads them for lead time. */
+  commit?: string;
+  commitTime?: string;
   archive: { file: string; sha256: string; size: number };
   files: ManifestFile[];
 }
@@ -21,6 +24,8 @@ export function manifestJson(m: Manifest): string {
     version: m.version,
     project: m.project,
     sourceDateEpoch: m.sourceDateEpoch,
+    ...(m.commit !== undefined ? { commit: m.commit } : {}),
+    ...(m.commitTime !== undefined ? { commitTime: m.commitTime } : {}),
     archive: { file: m.archive.file, sha256: m.archive.sha256, size: m.archive.size },
     files: m.files.map((f) => ({
       path: f.path,
@@ -41,6 +46,8 @@ const MANIFEST = v.object({
   version: v.optional(v.string()),
   project: v.optional(v.string()),
   sourceDateEpoch: v.optional(v.number()),
+  commit: v.optional(v.string()),
+  commitTime: v.optional(v.string()),
   archive: v.object({
     file: v.optional(v.string()),
     sha256: v.string(),

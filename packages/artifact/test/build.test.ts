@@ -246,3 +246,14 @@ describe('buildArtifact on real repositories', () => {
     ).toBe(true);
   });
 });
+
+describe('the manifest and lead time', () => {
+  it('records the commit built and its committer time, which deploy-canary reads when the deploy job has no checkout', async () => {
+    const repo = track(gitRepo({ 'index.html': '<p>hi</p>\n' }, '2025-06-07T08:09:10Z'));
+    const r = await buildArtifact(options(repo, { install: false, command: 'none', sbom: false }), seams());
+    const manifest = readJson<{ commit: string; commitTime: string; sourceDateEpoch: number }>(r.manifestPath);
+    expect(manifest.commit).toBe(sh('git', ['rev-parse', 'HEAD'], repo).trim());
+    expect(manifest.commitTime).toBe('2025-06-07T08:09:10.000Z');
+    expect(manifest.sourceDateEpoch).toBe(Date.parse('2025-06-07T08:09:10Z') / 1000);
+  });
+});

@@ -1,5 +1,5 @@
-export const id = 358;
-export const ids = [358,5514];
+export const id = 110;
+export const ids = [110,5514];
 export const modules = {
 
 /***/ 10577:
@@ -116,7 +116,7 @@ function parseInputs(inputs, env) {
 
 /***/ }),
 
-/***/ 90358:
+/***/ 20110:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -132,6 +132,37 @@ __webpack_require__.d(__webpack_exports__, {
 var lite = __webpack_require__(36740);
 // EXTERNAL MODULE: ./packages/deploy/src/index.ts + 40 modules
 var src = __webpack_require__(60493);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./actions/deploy-canary/src/commit-time.ts
+// The committer time of the commit being deployed, for DORA's lead time. The checkout has it (a
+// shallow one too); a deploy job that only downloaded the build (slipway-deploy.yml) has the
+// manifest build-artifact wrote beside the archive, which records the commit and its time.
+
+
+/** The commit's time as ISO 8601, from git in `workspace`, else from the artifact's manifest; undefined when neither knows it. */
+async function commitTimeOf(commit, workspace, artifact) {
+    const shown = await (0,lite/* actionsExec */.dw)('git', ['-C', workspace, 'show', '-s', '--format=%cI', commit], {
+        silent: true,
+        ignoreReturnCode: true,
+        timeoutMs: 10_000,
+    }).catch(() => undefined);
+    const time = shown?.exitCode === 0 ? Date.parse(shown.stdout.trim()) : NaN;
+    if (Number.isFinite(time))
+        return new Date(time).toISOString();
+    if (!artifact.endsWith('.tar.gz'))
+        return undefined;
+    // Missing or not JSON: no time, and the deploy goes on without one.
+    const manifest = await (0,promises_.readFile)(artifact.replace(/\.tar\.gz$/, '.manifest.json'), 'utf8')
+        .then((text) => JSON.parse(text))
+        .catch(() => undefined);
+    // Only the manifest of this very commit: a build of another one says nothing about it.
+    if (manifest?.commit !== commit || typeof manifest.commitTime !== 'string')
+        return undefined;
+    const fromManifest = Date.parse(manifest.commitTime);
+    return Number.isFinite(fromManifest) ? new Date(fromManifest).toISOString() : undefined;
+}
+
 // EXTERNAL MODULE: ./actions/deploy-canary/src/inputs.ts
 var src_inputs = __webpack_require__(10577);
 // EXTERNAL MODULE: ./actions/deploy-canary/src/reporting.ts
@@ -211,6 +242,7 @@ function timeline(r) {
 
 
 
+
 /** Deploys a canary; rolled-back and failed fail the step with the reason, after every output is set. */
 async function run(seams) {
     // With `host` set, the deploy runs on that host, over SSH.
@@ -233,16 +265,11 @@ async function deploy({ env, logger, setOutput, saveState, mask }) {
     const inputs = new lite/* InputReader */.i_(metadata_generated.metadata, env);
     const reporting = (0,src_reporting/* parseReporting */.u)(inputs, env, logger, mask);
     const plan = (0,src_inputs/* parseInputs */.TL)(inputs, env);
-    // Lead time needs the commit's own time; the checkout has it (a shallow one too).
+    // Lead time needs the commit's own time.
     if (plan.audit?.commit) {
-        const shown = await (0,lite/* actionsExec */.dw)('git', ['-C', plan.workspace, 'show', '-s', '--format=%cI', plan.audit.commit], {
-            silent: true,
-            ignoreReturnCode: true,
-            timeoutMs: 10_000,
-        }).catch(() => undefined);
-        const time = shown?.exitCode === 0 ? Date.parse(shown.stdout.trim()) : NaN;
-        if (Number.isFinite(time))
-            plan.audit = { ...plan.audit, commitTime: new Date(time).toISOString() };
+        const commitTime = await commitTimeOf(plan.audit.commit, plan.workspace, plan.artifact);
+        if (commitTime)
+            plan.audit = { ...plan.audit, commitTime };
     }
     // The post step finishes what a killed main leaves behind: it needs to know where to look.
     saveState?.('state-dir', plan.stateDir);
