@@ -342,16 +342,19 @@ async function runBench(
     });
   const outputs = Promise.all([pipe(child.stdout, process.stdout), pipe(child.stderr, process.stderr)]);
   let timedOut = false;
+  let kill: NodeJS.Timeout | undefined;
   const timer = setTimeout(() => {
     timedOut = true;
     console.error(`[${spec.name}] still running after ${options.timeoutMin} min: stopping it`);
     signalGroup('SIGTERM');
-    setTimeout(() => signalGroup('SIGKILL'), 30_000).unref();
+    kill = setTimeout(() => signalGroup('SIGKILL'), 30_000).unref();
   }, options.timeoutMin * 60_000);
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) =>
     child.once('exit', (c, s) => r([c, s])),
   );
   clearTimeout(timer);
+  // Once it has exited its group id may be reused: no SIGKILL lands on someone else's processes.
+  clearTimeout(kill);
   track(undefined);
   // Whatever the bench left in its group (a server it started) goes with it.
   signalGroup('SIGTERM');

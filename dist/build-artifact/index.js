@@ -20921,7 +20921,13 @@ async function buildArtifact(o, seams) {
         logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
     const files = selection.entries.filter((e) => e.type !== 'dir');
     if (files.length === 0 && o.exclude.length) {
-        const without = selectFiles({ root: projectDir, include, exclude: [], never: ['.git', outputRel] });
+        // Without the user's excludes only: the stack's own (test folders, source jars) still apply.
+        const without = selectFiles({
+            root: projectDir,
+            include,
+            exclude: o.include ? [] : plan.exclude,
+            never: ['.git', outputRel],
+        });
         const matched = without.entries.filter((e) => e.type !== 'dir').length;
         if (matched)
             throw new lite/* UserError */.yo(`exclude (${o.exclude.join(', ')}) leaves out all ${matched} files include (${include.join(', ')}) matched in ${project.path}.`, { input: 'exclude' }, 'Exclude less: an artifact needs at least one file.');

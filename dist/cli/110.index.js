@@ -140,6 +140,7 @@ var promises_ = __webpack_require__(51455);
 // manifest build-artifact wrote beside the archive, which records the commit and its time.
 
 
+
 /** The commit's time as ISO 8601, from git in `workspace`, else from the artifact's manifest; undefined when neither knows it. */
 async function commitTimeOf(commit, workspace, artifact) {
     const shown = await (0,lite/* actionsExec */.dw)('git', ['-C', workspace, 'show', '-s', '--format=%cI', commit], {
@@ -150,12 +151,15 @@ async function commitTimeOf(commit, workspace, artifact) {
     const time = shown?.exitCode === 0 ? Date.parse(shown.stdout.trim()) : NaN;
     if (Number.isFinite(time))
         return new Date(time).toISOString();
-    if (!artifact.endsWith('.tar.gz'))
-        return undefined;
     // Missing or not JSON: no time, and the deploy goes on without one.
-    const manifest = await (0,promises_.readFile)(artifact.replace(/\.tar\.gz$/, '.manifest.json'), 'utf8')
-        .then((text) => JSON.parse(text))
-        .catch(() => undefined);
+    let manifest;
+    for (const path of (0,src/* manifestCandidates */.ql)(artifact)) {
+        manifest = await (0,promises_.readFile)(path, 'utf8')
+            .then((text) => JSON.parse(text))
+            .catch(() => undefined);
+        if (manifest !== undefined)
+            break;
+    }
     // Only the manifest of this very commit: a build of another one says nothing about it.
     if (manifest?.commit !== commit || typeof manifest.commitTime !== 'string')
         return undefined;

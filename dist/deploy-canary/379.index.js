@@ -523,6 +523,8 @@ async function createHaproxyRouter({ settings, stateDir, environment }, options 
     const router = {
         name: 'haproxy',
         frontDoor: `haproxy backend ${backend}`,
+        // A restarted HAProxy starts from its file: both slots in maintenance until told again.
+        reassert: (stable) => router.setWeights(stable, undefined, 0),
         async setWeights(stable, canary, canaryWeight) {
             if (!Number.isInteger(canaryWeight) || canaryWeight < 0 || canaryWeight > 100)
                 throw new Error(`canary weight ${canaryWeight} is not a whole percentage`);

@@ -18,6 +18,7 @@ const createLocalRouter = async (context) => {
         name: 'local',
         frontDoor,
         setWeights: (stable, canary, canaryWeight) => admin.setWeights(stable, canary, canaryWeight),
+        reassert: (stable) => admin.setWeights(stable, undefined, 0),
         readTraffic: () => admin.takeTraffic(),
         close: () => admin.close(),
     };

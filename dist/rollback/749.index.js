@@ -356,9 +356,11 @@ const createNginxRouter = async (context) => {
         else
             await (0,lite/* writeFileAtomic */.Zf)(upstreamFile, previous);
     };
-    return {
+    const router = {
         name: 'nginx',
         frontDoor: `nginx upstream ${upstreamName(environment)}`,
+        // The upstream file may have been put back (a config deploy, a restore): it is written again.
+        reassert: (stable) => router.setWeights(stable, undefined, 0),
         async setWeights(stable, canary, canaryWeight) {
             if (!stable && !canary)
                 throw new Error('setWeights needs a stable or a canary release');
@@ -406,6 +408,7 @@ const createNginxRouter = async (context) => {
             await tail.close();
         },
     };
+    return router;
 };
 
 

@@ -4786,7 +4786,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ee: () => (/* reexport */ selfCommand)
 });
 
-// UNUSED EXPORTS: Ledger, abortCanary, acquireLock, auditEntries, deliveryMetrics, deployCanary, downEnvironment, ensureLocalProxy, environmentStatus, hookVariables, lastKnownGood, localProxyStatus, metricsMarkdown, openSsh, parseHost, parseSteps, prepareRelease, pruneReleases, recoverCanary, registerRouter, releaseAlive, routerFor, runHook, seedFromGithub, startRelease, stopLocalProxy, stopRelease, targetLabel, waitReady
+// UNUSED EXPORTS: Ledger, abortCanary, acquireLock, auditEntries, deliveryMetrics, deployCanary, downEnvironment, ensureLocalProxy, environmentStatus, hookVariables, lastKnownGood, localProxyStatus, manifestCandidates, metricsMarkdown, openSsh, parseHost, parseSteps, prepareRelease, pruneReleases, recoverCanary, registerRouter, releaseAlive, routerFor, runHook, seedFromGithub, startRelease, stopLocalProxy, stopRelease, targetLabel, waitReady
 
 // EXTERNAL MODULE: ./packages/action-kit/src/lite.ts + 12 modules
 var lite = __nccwpck_require__(3436);
@@ -4938,7 +4938,7 @@ const lockSchema = dist/* object */.Ikc({
     expiresAt: dist/* string */.YjP(),
     token: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* regex */.yGV(/^[0-9a-f]{32}$/)),
 });
-const lostSchema = dist/* object */.Ikc({ by: dist/* string */.YjP(), reason: dist/* string */.YjP() });
+const lostSchema = dist/* object */.Ikc({ by: dist/* string */.YjP(), reason: dist/* string */.YjP(), expiresAt: dist/* optional */.lqM(dist/* string */.YjP()) });
 const claimSchema = dist/* object */.Ikc({ pid: dist/* number */.aig(), host: dist/* string */.YjP(), at: dist/* number */.aig() });
 /** A takeover holds its claim for milliseconds; one older than this was left by a process that stalled or died. */
 const CLAIM_TTL_MS = 60_000;
@@ -4969,7 +4969,7 @@ async function lock_acquire(options) {
         const temp = await writeTemp(dir, raw);
         try {
             if (await linkNew(temp, lockPath)) {
-                await sweepLostNotes(dir, now, options.ttlMs);
+                await sweepLostNotes(dir, now);
                 return new Handle(options, dir, lockPath, record, raw, undefined, false);
             }
             const current = await readLock(lockPath, options.environment);
@@ -4992,7 +4992,11 @@ async function lock_acquire(options) {
                     continue;
                 // The holder finds who took its lock and why here, even when this run has finished by then.
                 if (forced)
-                    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, `lock.lost.${current.record.token}`), JSON.stringify({ by: describeHolder(record), reason: options.takeOver })).catch(() => { });
+                    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, `lock.lost.${current.record.token}`), JSON.stringify({
+                        by: describeHolder(record),
+                        reason: options.takeOver,
+                        expiresAt: current.record.expiresAt,
+                    })).catch(() => { });
                 await (0,promises_.rename)(temp, lockPath);
                 const tookOver = stale
                     ? `${describeHolder(current.record)}, whose lock was stale: ${stale}`
@@ -5081,17 +5085,23 @@ class Handle {
         return next;
     }
 }
+/** A note without the holder's expiry (written before it was recorded) is swept a day after it was written. */
+const OLD_NOTE_MS = 24 * 3_600_000;
 /**
- * Removes the notes of takeovers older than a lock's ttl: the run they were for has either read
- * and removed its own (at its next refresh or release) or stopped refreshing a whole ttl ago, so it
- * has died. Without this, a holder that was killed leaves its note behind for good.
+ * Removes the notes of takeovers whose holder's lock has expired since: a holder still running
+ * refreshes before its lock expires, and reads and removes its note then (or when it releases), so
+ * once the expiry has passed, the holder has died. Without this, a killed holder's note stays for good.
  */
-async function sweepLostNotes(dir, now, ttlMs) {
+async function sweepLostNotes(dir, now) {
     const names = await (0,promises_.readdir)(dir).catch(() => []);
     for (const name of names.filter((n) => n.startsWith('lock.lost.'))) {
         const path = (0,external_node_path_.join)(dir, name);
-        const info = await (0,promises_.stat)(path).catch(() => undefined);
-        if (info && now - info.mtimeMs > ttlMs)
+        const note = dist/* safeParse */.xLC(lostSchema, parseJson((await readRaw(path).catch(() => undefined)) ?? ''));
+        const expiry = note.success && note.output.expiresAt ? Date.parse(note.output.expiresAt) : NaN;
+        const old = Number.isFinite(expiry)
+            ? now > expiry
+            : ((await (0,promises_.stat)(path).catch(() => undefined))?.mtimeMs ?? now) < now - OLD_NOTE_MS;
+        if (old)
             await (0,promises_.rm)(path, { force: true }).catch(() => { });
     }
 }
@@ -6244,12 +6254,17 @@ async function copyFileSynced(from, to) {
         await fh.close();
     }
 }
-/** `<archive minus .tar.gz>.manifest.json` beside the archive, else `manifest.json` in its folder. */
-async function findManifest(archive) {
-    const candidates = [
+/** Where an archive's manifest may be, in order: `<archive minus .tar.gz>.manifest.json` beside it, else `manifest.json` in its folder. */
+function manifestCandidates(archive) {
+    if (!ARCHIVE.test(archive))
+        return [];
+    return [
         (0,external_node_path_.join)((0,external_node_path_.dirname)(archive), `${(0,external_node_path_.basename)(archive).replace(ARCHIVE, '')}.manifest.json`),
         (0,external_node_path_.join)((0,external_node_path_.dirname)(archive), 'manifest.json'),
     ];
+}
+async function findManifest(archive) {
+    const candidates = manifestCandidates(archive);
     for (const candidate of candidates)
         if (await isFile(candidate))
             return candidate;
@@ -7435,9 +7450,10 @@ class Rollout {
         this.previousId = ledger.document.stable?.id ?? '';
         if (resumeAt === undefined && stable && stable.id === release.id) {
             // The front door may have lost its routing since (HAProxy restarted from its file, an nginx
-            // upstream file put back): routing it to stable again costs nothing and mends that.
-            await (await this.routed()).setWeights(plain(stable), undefined, 0);
-            return this.end('promoted', `${release.id} is already the stable release of ${plan.environment}; its traffic is routed to it again, nothing else to do`);
+            // upstream file put back): where it can, routing it to stable again mends that.
+            const router = await this.routed();
+            await router.reassert?.(plain(stable));
+            return this.end('promoted', `${release.id} is already the stable release of ${plan.environment}; ${router.reassert ? 'its traffic is routed to it again, ' : ''}nothing else to do`);
         }
         if (resumeAt === undefined) {
             const started = await this.startCanary(release);
@@ -16963,8 +16979,10 @@ class admin_client_AdminClient {
     }
     /** Closes the connection; the daemon keeps running. */
     async close() {
-        if (this.client)
-            await (await this.client).close();
+        // A client that never connected (its construction failed) has nothing to close; that error was
+        // the caller's already, and must not be hidden by this one.
+        const client = await this.client?.catch(() => undefined);
+        await client?.close();
     }
     async call(method, path, body) {
         const res = await (await this.connection()).request({

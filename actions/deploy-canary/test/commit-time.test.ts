@@ -51,4 +51,12 @@ describe('commitTimeOf (lead time)', () => {
     writeFileSync(manifest, '{ not json');
     expect(await commitTimeOf(SHA, job, archive)).toBeUndefined();
   });
+
+  it('also finds a .tgz and a manifest.json in its folder, as deploy-canary does', async () => {
+    const job = tree({ 'b/app.tgz': 'x' });
+    writeFileSync(join(job, 'b', 'manifest.json'), JSON.stringify({ commit: SHA, commitTime: '2026-11-03T00:00:00Z' }));
+    expect(await commitTimeOf(SHA, job, join(job, 'b', 'app.tgz'))).toBe('2026-11-03T00:00:00.000Z');
+    // A folder (an unpacked app) has no manifest to read.
+    expect(await commitTimeOf(SHA, job, join(job, 'b'))).toBeUndefined();
+  });
 });

@@ -171,7 +171,13 @@ export async function buildArtifact(o: BuildArtifactOptions, seams: BuildArtifac
     logger.warning(`build-artifact: ${p} is a socket, FIFO or device and is not packaged`);
   const files = selection.entries.filter((e) => e.type !== 'dir');
   if (files.length === 0 && o.exclude.length) {
-    const without = selectFiles({ root: projectDir, include, exclude: [], never: ['.git', outputRel] });
+    // Without the user's excludes only: the stack's own (test folders, source jars) still apply.
+    const without = selectFiles({
+      root: projectDir,
+      include,
+      exclude: o.include ? [] : plan.exclude,
+      never: ['.git', outputRel],
+    });
     const matched = without.entries.filter((e) => e.type !== 'dir').length;
     if (matched)
       throw new UserError(

@@ -72,7 +72,7 @@ const lockSchema = v.object({
   expiresAt: v.string(),
   token: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
 });
-const lostSchema = v.object({ by: v.string(), reason: v.string() });
+const lostSchema = v.object({ by: v.string(), reason: v.string(), expiresAt: v.optional(v.string()) });
 const claimSchema = v.object({ pid: v.number(), host: v.string(), at: v.number() });
 
 /** A takeover holds its claim for milliseconds; one older than this was left by a process that stalled or died. */
@@ -107,7 +107,7 @@ export async function acquire(options: LockOptions): Promise<LockHandle> {
     const temp = await writeTemp(dir, raw);
     try {
       if (await linkNew(temp, lockPath)) {
-        await sweepLostNotes(dir, now, options.ttlMs);
+        await sweepLostNotes(dir, now);
         return new Handle(options, dir, lockPath, record, raw, undefined, false);
       }
       const current = await readLock(lockPath, options.environment);
@@ -129,7 +129,11 @@ export async function acquire(options: LockOptions): Promise<LockHandle> {
         if (forced)
           await writeFile(
             join(dir, `lock.lost.${current.record.token}`),
-            JSON.stringify({ by: describeHolder(record), reason: options.takeOver }),
+            JSON.stringify({
+              by: describeHolder(record),
+              reason: options.takeOver,
+              expiresAt: current.record.expiresAt,
+            }),
           ).catch(() => {});
         await rename(temp, lockPath);
         const tookOver = stale
@@ -218,17 +222,24 @@ class Handle implements LockHandle {
   }
 }
 
+/** A note without the holder's expiry (written before it was recorded) is swept a day after it was written. */
+const OLD_NOTE_MS = 24 * 3_600_000;
+
 /**
- * Removes the notes of takeovers older than a lock's ttl: the run they were for has either read
- * and removed its own (at its next refresh or release) or stopped refreshing a whole ttl ago, so it
- * has died. Without this, a holder that was killed leaves its note behind for good.
+ * Removes the notes of takeovers whose holder's lock has expired since: a holder still running
+ * refreshes before its lock expires, and reads and removes its note then (or when it releases), so
+ * once the expiry has passed, the holder has died. Without this, a killed holder's note stays for good.
  */
-async function sweepLostNotes(dir: string, now: number, ttlMs: number): Promise<void> {
+async function sweepLostNotes(dir: string, now: number): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names.filter((n) => n.startsWith('lock.lost.'))) {
     const path = join(dir, name);
-    const info = await stat(path).catch(() => undefined);
-    if (info && now - info.mtimeMs > ttlMs) await rm(path, { force: true }).catch(() => {});
+    const note = v.safeParse(lostSchema, parseJson((await readRaw(path).catch(() => undefined)) ?? ''));
+    const expiry = note.success && note.output.expiresAt ? Date.parse(note.output.expiresAt) : NaN;
+    const old = Number.isFinite(expiry)
+      ? now > expiry
+      : ((await stat(path).catch(() => undefined))?.mtimeMs ?? now) < now - OLD_NOTE_MS;
+    if (old) await rm(path, { force: true }).catch(() => {});
   }
 }
 

@@ -34,6 +34,14 @@ export interface TrafficRouter {
    */
   setWeights(stable: Release | undefined, canary: Release | undefined, canaryWeight: number): Promise<void>;
   /**
+   * Routes all traffic to `stable` again, for a front door that can lose the routing it was given
+   * (HAProxy's runtime changes on a restart, nginx's upstream file put back, the local proxy
+   * restarted): a deploy of the release that is already stable calls it. Left out by routers that
+   * cannot lose it, or for which routing again is not a no-op (the command provider's hooks would
+   * run the abort command; Kubernetes would re-apply the Deployment).
+   */
+  reassert?(stable: Release): Promise<void>;
+  /**
    * Live traffic per release id since the previous call, for the judge; `undefined` when this
    * router cannot tell (the step is then judged on probes alone, and the report says so).
    */

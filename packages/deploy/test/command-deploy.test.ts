@@ -133,6 +133,11 @@ describe('deploy-canary on the command provider', () => {
     expect(stable.upstream).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(stable.pid).toBeUndefined();
     expect(stable.command).toBeUndefined();
+    // Deployed again (a re-run of the same commit): no hook runs; above all not abort-command.
+    const again = await deploy('2.0.0', 'good');
+    expect(again).toMatchObject({ result: 'promoted', releaseId: b });
+    expect(again.reason).toMatch(/already the stable release .*; nothing else to do$/);
+    expect(recorded()).toHaveLength(6);
   }, 90_000);
 
   it("rolls back through abort-command when status-command shows the canary's errors", async () => {

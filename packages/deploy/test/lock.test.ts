@@ -146,19 +146,30 @@ describe('acquire', () => {
     expect(readdirSync(join(state, 'production'))).toEqual([]);
   });
 
-  it('sweeps the note of a holder that died, once a ttl has passed since the takeover', async () => {
+  it("sweeps the note of a holder that died, once that holder's lock would have expired", async () => {
     const deploy = await acquire(options('run-deploy'));
+    clock.advance(10_000);
     const rollback = await acquire(options('run-rollback', { owner: 'rollback', takeOver: 'rollback: paged' }));
-    const note = join(state, 'production', `lock.lost.${deploy.record.token}`);
-    utimesSync(note, T0 / 1000, T0 / 1000); // written at the takeover, on this test's clock
     await rollback.release();
-    // Within the ttl the holder may still come back for it.
-    clock.advance(TTL - 1000);
+    // Until its lock would have expired the holder may still refresh, and find who took it.
+    clock.advance(TTL - 10_000 - 1);
     await (await acquire(options('run-next'))).release();
     expect(readdirSync(join(state, 'production'))).toEqual([`lock.lost.${deploy.record.token}`]);
-    // The deploy never refreshes nor releases (killed): a ttl later the next lock sweeps it.
-    clock.advance(2000);
+    // The deploy never refreshes nor releases (killed): past its expiry the next lock sweeps the note.
+    clock.advance(2);
     await (await acquire(options('run-later'))).release();
+    expect(readdirSync(join(state, 'production'))).toEqual([]);
+  });
+
+  it('sweeps a note without an expiry a day after it was written', async () => {
+    mkdirSync(join(state, 'production'));
+    const note = join(state, 'production', `lock.lost.${'c'.repeat(32)}`);
+    writeFileSync(note, JSON.stringify({ by: 'rollback', reason: 'paged' }));
+    utimesSync(note, (T0 - 23 * 3_600_000) / 1000, (T0 - 23 * 3_600_000) / 1000);
+    await (await acquire(options('run-1'))).release();
+    expect(readdirSync(join(state, 'production'))).toHaveLength(1);
+    utimesSync(note, (T0 - 25 * 3_600_000) / 1000, (T0 - 25 * 3_600_000) / 1000);
+    await (await acquire(options('run-2'))).release();
     expect(readdirSync(join(state, 'production'))).toEqual([]);
   });
 

@@ -187,11 +187,12 @@ class Rollout {
     this.previousId = ledger.document.stable?.id ?? '';
     if (resumeAt === undefined && stable && stable.id === release.id) {
       // The front door may have lost its routing since (HAProxy restarted from its file, an nginx
-      // upstream file put back): routing it to stable again costs nothing and mends that.
-      await (await this.routed()).setWeights(plain(stable), undefined, 0);
+      // upstream file put back): where it can, routing it to stable again mends that.
+      const router = await this.routed();
+      await router.reassert?.(plain(stable));
       return this.end(
         'promoted',
-        `${release.id} is already the stable release of ${plan.environment}; its traffic is routed to it again, nothing else to do`,
+        `${release.id} is already the stable release of ${plan.environment}; ${router.reassert ? 'its traffic is routed to it again, ' : ''}nothing else to do`,
       );
     }
     if (resumeAt === undefined) {

@@ -1,5 +1,5 @@
 // Releases as processes on this host: prepare the files, start, wait until ready, stop.
-export { prepareRelease } from './prepare.js';
+export { manifestCandidates, prepareRelease } from './prepare.js';
 export { releaseAlive, startRelease, stopRelease } from './process.js';
 export { waitReady } from './ready.js';
 export type {

@@ -122,12 +122,17 @@ async function copyFileSynced(from: string, to: string): Promise<void> {
   }
 }
 
-/** `<archive minus .tar.gz>.manifest.json` beside the archive, else `manifest.json` in its folder. */
-async function findManifest(archive: string): Promise<string> {
-  const candidates = [
+/** Where an archive's manifest may be, in order: `<archive minus .tar.gz>.manifest.json` beside it, else `manifest.json` in its folder. */
+export function manifestCandidates(archive: string): string[] {
+  if (!ARCHIVE.test(archive)) return [];
+  return [
     join(dirname(archive), `${basename(archive).replace(ARCHIVE, '')}.manifest.json`),
     join(dirname(archive), 'manifest.json'),
   ];
+}
+
+async function findManifest(archive: string): Promise<string> {
+  const candidates = manifestCandidates(archive);
   for (const candidate of candidates) if (await isFile(candidate)) return candidate;
   throw new UserError(
     `found no manifest for ${archive}: neither ${candidates[0]} nor ${candidates[1]} exists.`,

@@ -47,7 +47,10 @@ export class AdminClient {
 
   /** Closes the connection; the daemon keeps running. */
   async close(): Promise<void> {
-    if (this.client) await (await this.client).close();
+    // A client that never connected (its construction failed) has nothing to close; that error was
+    // the caller's already, and must not be hidden by this one.
+    const client = await this.client?.catch(() => undefined);
+    await client?.close();
   }
 
   private async call<T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {

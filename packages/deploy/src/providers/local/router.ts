@@ -13,6 +13,7 @@ export const createLocalRouter: RouterFactory = async (context) => {
     name: 'local',
     frontDoor,
     setWeights: (stable, canary, canaryWeight) => admin.setWeights(stable, canary, canaryWeight),
+    reassert: (stable) => admin.setWeights(stable, undefined, 0),
     readTraffic: () => admin.takeTraffic(),
     close: () => admin.close(),
   };

@@ -95,9 +95,11 @@ export const createNginxRouter: RouterFactory = async (context: RouterContext): 
     else await writeFileAtomic(upstreamFile, previous);
   };
 
-  return {
+  const router: TrafficRouter = {
     name: 'nginx',
     frontDoor: `nginx upstream ${upstreamName(environment)}`,
+    // The upstream file may have been put back (a config deploy, a restore): it is written again.
+    reassert: (stable) => router.setWeights(stable, undefined, 0),
 
     async setWeights(stable, canary, canaryWeight) {
       if (!stable && !canary) throw new Error('setWeights needs a stable or a canary release');
@@ -147,4 +149,5 @@ export const createNginxRouter: RouterFactory = async (context: RouterContext): 
       await tail.close();
     },
   };
+  return router;
 };
